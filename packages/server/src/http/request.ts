@@ -1,0 +1,22 @@
+import { DomainError } from '@gongzhi/domain';
+import type { FastifyRequest } from 'fastify';
+import type { Actor, RequestContext } from '../policies/actor.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionToken: string | null;
+  }
+}
+
+export const SESSION_COOKIE = 'gz_session';
+
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) throw new DomainError('unauthenticated', 'unauthenticated', '未登录或登录已过期，请重新登录');
+  return req.actor;
+}
+
+export function requestContext(req: FastifyRequest): RequestContext {
+  const ua = req.headers['user-agent'];
+  return { ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua : null };
+}

@@ -1,0 +1,145 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { CODE_LENGTH, type AreaLevel } from '@gongzhi/domain';
+import type { DbOrTx } from '../db/client.ts';
+import { areas, households, people } from '../db/schema.ts';
+import { inScope, escapeLike, type Scope } from './scope.ts';
+
+export type AreaRow = typeof areas.$inferSelect;
+export type NewAreaRow = typeof areas.$inferInsert;
+
+export async function findArea(db: DbOrTx, scope: Scope, code: string): Promise<AreaRow | null> {
+  const rows = await db
+    .select()
+    .from(areas)
+    .where(and(eq(areas.code, code), inScope(areas.code, scope)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Names of the given codes (for breadcrumbs); no scope: callers pass ancestors of an in-scope area. */
+export async function namesOf(db: DbOrTx, codes: string[]): Promise<Map<string, { name: string; level: string }>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select({ code: areas.code, name: areas.name, level: areas.level })
+    .from(areas)
+    .where(inArray(areas.code, codes));
+  return new Map(rows.map((r) => [r.code, { name: r.name, level: r.level }]));
+}
+
+export async function listChildren(db: DbOrTx, scope: Scope, parentCode: string): Promise<AreaRow[]> {
+  return db
+    .select()
+    .from(areas)
+    .where(and(eq(areas.parentCode, parentCode), inScope(areas.code, scope)))
+    .orderBy(asc(areas.sort), asc(areas.code));
+}
+
+export interface AreaCounts {
+  towns: number;
+  villages: number;
+  grids: number;
+  buildings: number;
+  units: number;
+  households: number;
+  people: number;
+}
+
+const emptyCounts = (): AreaCounts => ({
+  towns: 0,
+  villages: 0,
+  grids: 0,
+  buildings: 0,
+  units: 0,
+  households: 0,
+  people: 0,
+});
+
+const COUNT_KEY: Record<string, keyof AreaCounts> = {
+  town: 'towns',
+  village: 'villages',
+  grid: 'grids',
+  building: 'buildings',
+  unit: 'units',
+};
+
+/**
+ * Counts of everything below each of `codes` (all of the same level), in three grouped
+ * queries. `codes` must already be in scope.
+ */
+export async function countsBelow(db: DbOrTx, parentCode: string, level: AreaLevel | 'self', codes: string[]): Promise<Map<string, AreaCounts>> {
+  const result = new Map<string, AreaCounts>(codes.map((c) => [c, emptyCounts()]));
+  if (codes.length === 0) return result;
+  const len = level === 'self' ? parentCode.length : CODE_LENGTH[level];
+  const prefix = escapeLike(parentCode) + '%';
+  const areaRows = await db.execute<{ c: string; level: string; n: string }>(sql`
+    select substr(code, 1, ${len}) as c, level, count(*)::text as n from ${areas}
+    where code like ${prefix} and length(code) > ${len} group by 1, 2`);
+  for (const r of areaRows.rows) {
+    const counts = result.get(r.c);
+    const key = COUNT_KEY[r.level];
+    if (counts && key) counts[key] = Number(r.n);
+  }
+  const hhRows = await db.execute<{ c: string; n: string }>(sql`
+    select substr(area_code, 1, ${len}) as c, count(*)::text as n from ${households}
+    where area_code like ${prefix} group by 1`);
+  for (const r of hhRows.rows) {
+    const counts = result.get(r.c);
+    if (counts) counts.households = Number(r.n);
+  }
+  const pRows = await db.execute<{ c: string; n: string }>(sql`
+    select substr(area_code, 1, ${len}) as c, count(*)::text as n from ${people}
+    where area_code like ${prefix} group by 1`);
+  for (const r of pRows.rows) {
+    const counts = result.get(r.c);
+    if (counts) counts.people = Number(r.n);
+  }
+  return result;
+}
+
+export async function gridsUnder(db: DbOrTx, scope: Scope, code: string) {
+  return db
+    .select({
+      code: areas.code,
+      name: areas.name,
+      gridType: areas.gridType,
+      geometry: areas.geometry,
+      plannedHouseholds: areas.plannedHouseholds,
+    })
+    .from(areas)
+    .where(and(eq(areas.level, 'grid'), sql`${areas.code} like ${escapeLike(code) + '%'}`, inScope(areas.code, scope)))
+    .orderBy(asc(areas.code));
+}
+
+export async function searchAreas(db: DbOrTx, scope: Scope, q: string, limit = 20): Promise<AreaRow[]> {
+  return db
+    .select()
+    .from(areas)
+    .where(and(inScope(areas.code, scope), sql`${areas.name} like ${'%' + escapeLike(q) + '%'}`))
+    .orderBy(sql`length(${areas.code})`, asc(areas.code))
+    .limit(limit);
+}
+
+export async function insertAreas(db: DbOrTx, rows: NewAreaRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insert(areas)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing();
+  }
+}
+
+export async function renameArea(db: DbOrTx, scope: Scope, code: string, name: string): Promise<AreaRow | null> {
+  const rows = await db
+    .update(areas)
+    .set({ name, updatedAt: new Date() })
+    .where(and(eq(areas.code, code), inScope(areas.code, scope)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+export async function countAreas(db: DbOrTx, prefix: string): Promise<number> {
+  const rows = await db.execute<{ n: string }>(
+    sql`select count(*)::text as n from ${areas} where code like ${escapeLike(prefix) + '%'}`,
+  );
+  return Number(rows.rows[0]?.n ?? 0);
+}

@@ -1,0 +1,184 @@
+import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { households, people } from '../db/schema.ts';
+import { escapeLike, inScope, type Scope } from './scope.ts';
+
+export type PersonRow = typeof people.$inferSelect;
+export type NewPersonRow = typeof people.$inferInsert;
+export type HouseholdRow = typeof households.$inferSelect;
+export type NewHouseholdRow = typeof households.$inferInsert;
+
+export interface PeopleFilter {
+  areaCode?: string;
+  /** Matches name or address (contains). */
+  q?: string;
+  /** Keyed hashes of a full ID or phone number typed into the search box. */
+  numberHashes?: string[];
+  tag?: string;
+  /** Tags the caller may not see: rows are filtered and tags stripped by the service. */
+  residenceType?: string;
+  partyMember?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export interface PersonWithAddress extends PersonRow {
+  address: string | null;
+  doorplate: string | null;
+}
+
+function filterSql(scope: Scope, f: PeopleFilter): SQL | undefined {
+  const conds: (SQL | undefined)[] = [inScope(people.areaCode, scope)];
+  if (f.areaCode) conds.push(sql`${people.areaCode} like ${escapeLike(f.areaCode) + '%'}`);
+  if (f.tag) conds.push(sql`${f.tag} = any(${people.tags})`);
+  if (f.residenceType) conds.push(eq(people.residenceType, f.residenceType));
+  if (f.partyMember !== undefined) conds.push(eq(people.partyMember, f.partyMember));
+  if (f.q) {
+    const like = '%' + escapeLike(f.q) + '%';
+    const parts: SQL[] = [sql`${people.name} like ${like}`, sql`${households.address} like ${like}`];
+    for (const h of f.numberHashes ?? []) {
+      parts.push(eq(people.idHash, h), eq(people.phoneHash, h));
+    }
+    conds.push(sql`(${sql.join(parts, sql` or `)})`);
+  }
+  return and(...conds);
+}
+
+export async function listPeople(db: DbOrTx, scope: Scope, f: PeopleFilter): Promise<{ items: PersonWithAddress[]; total: number }> {
+  const where = filterSql(scope, f);
+  const [rows, totals] = await Promise.all([
+    db
+      .select({ person: people, address: households.address, doorplate: households.doorplate })
+      .from(people)
+      .leftJoin(households, eq(households.id, people.householdId))
+      .where(where)
+      .orderBy(asc(people.areaCode), asc(households.doorplate), asc(people.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db
+      .select({ n: count() })
+      .from(people)
+      .leftJoin(households, eq(households.id, people.householdId))
+      .where(where),
+  ]);
+  return {
+    items: rows.map((r) => ({ ...r.person, address: r.address, doorplate: r.doorplate })),
+    total: totals[0]?.n ?? 0,
+  };
+}
+
+export async function findPerson(db: DbOrTx, scope: Scope, id: string): Promise<PersonWithAddress | null> {
+  const rows = await db
+    .select({ person: people, address: households.address, doorplate: households.doorplate })
+    .from(people)
+    .leftJoin(households, eq(households.id, people.householdId))
+    .where(and(eq(people.id, id), inScope(people.areaCode, scope)))
+    .limit(1);
+  const r = rows[0];
+  return r ? { ...r.person, address: r.address, doorplate: r.doorplate } : null;
+}
+
+export async function findHousehold(db: DbOrTx, scope: Scope, id: string): Promise<HouseholdRow | null> {
+  const rows = await db
+    .select()
+    .from(households)
+    .where(and(eq(households.id, id), inScope(households.areaCode, scope)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function membersOf(db: DbOrTx, scope: Scope, householdId: string): Promise<PersonRow[]> {
+  return db
+    .select()
+    .from(people)
+    .where(and(eq(people.householdId, householdId), inScope(people.areaCode, scope)))
+    .orderBy(asc(people.birthDate));
+}
+
+export async function listHouseholds(db: DbOrTx, scope: Scope, areaCode: string, page: number, pageSize: number) {
+  const where = and(inScope(households.areaCode, scope), sql`${households.areaCode} like ${escapeLike(areaCode) + '%'}`);
+  const [rows, totals] = await Promise.all([
+    db
+      .select({
+        household: households,
+        // Correlated subqueries spelled out: Drizzle drops table qualifiers inside select fields.
+        members: sql<number>`(select count(*)::int from people m where m.household_id = "households"."id")`,
+        head: sql<string | null>`(select m.name from people m where m.household_id = "households"."id" and m.relation = 'head' limit 1)`,
+      })
+      .from(households)
+      .where(where)
+      .orderBy(asc(households.areaCode), asc(households.doorplate))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(households).where(where),
+  ]);
+  return {
+    items: rows.map((r) => ({ ...r.household, members: Number(r.members), head: r.head })),
+    total: totals[0]?.n ?? 0,
+  };
+}
+
+export async function insertHouseholds(db: DbOrTx, rows: NewHouseholdRow[]): Promise<{ id: string; key: string }[]> {
+  const out: { id: string; key: string }[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    const res = await db
+      .insert(households)
+      .values(rows.slice(i, i + 1000))
+      .returning({ id: households.id, key: households.key });
+    out.push(...res);
+  }
+  return out;
+}
+
+export async function insertPeople(db: DbOrTx, rows: NewPersonRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db.insert(people).values(rows.slice(i, i + 1000));
+  }
+}
+
+export async function insertPerson(db: DbOrTx, row: NewPersonRow): Promise<PersonRow> {
+  const res = await db.insert(people).values(row).returning();
+  return res[0]!;
+}
+
+export async function updatePerson(
+  db: DbOrTx,
+  scope: Scope,
+  id: string,
+  patch: Partial<NewPersonRow>,
+): Promise<PersonRow | null> {
+  const res = await db
+    .update(people)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(people.id, id), inScope(people.areaCode, scope)))
+    .returning();
+  return res[0] ?? null;
+}
+
+/** Counts of each special-group tag under an area (for the overview). */
+export async function tagCounts(db: DbOrTx, scope: Scope, areaCode: string): Promise<Record<string, number>> {
+  const res = await db.execute<{ tag: string; n: string }>(sql`
+    select t as tag, count(*)::text as n from ${people}, unnest(${people.tags}) as t
+    where ${inScope(people.areaCode, scope)} and ${people.areaCode} like ${escapeLike(areaCode) + '%'}
+    group by t`);
+  return Object.fromEntries(res.rows.map((r) => [r.tag, Number(r.n)]));
+}
+
+export async function populationSummary(db: DbOrTx, scope: Scope, areaCode: string) {
+  const res = await db.execute<{ total: string; registered: string; floating: string; elderly: string; party: string }>(sql`
+    select count(*)::text as total,
+      count(*) filter (where residence_type = 'registered')::text as registered,
+      count(*) filter (where residence_type = 'floating')::text as floating,
+      count(*) filter (where birth_date <= (current_date - interval '60 years'))::text as elderly,
+      count(*) filter (where party_member)::text as party
+    from ${people}
+    where ${inScope(people.areaCode, scope)} and ${people.areaCode} like ${escapeLike(areaCode) + '%'}`);
+  const r = res.rows[0];
+  return {
+    total: Number(r?.total ?? 0),
+    registered: Number(r?.registered ?? 0),
+    floating: Number(r?.floating ?? 0),
+    elderly: Number(r?.elderly ?? 0),
+    partyMembers: Number(r?.party ?? 0),
+  };
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ROLES, type Role } from '@gongzhi/domain';
+import { z } from 'zod';
+import type { AppContext } from '../services/context.ts';
+import * as users from '../services/users.ts';
+import { requestContext, requireActor } from '../http/request.ts';
+import { paging, text, uuidParam } from './common.ts';
+
+const roles = z.array(z.enum(ROLES as unknown as [Role, ...Role[]])).min(1, '至少选择一个角色').max(5);
+
+export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/users', { schema: { tags: ['users'], summary: '账号列表', querystring: z.object({ q: z.string().max(40).optional(), ...paging }) } }, async (req) =>
+    users.listUsers(ctx, requireActor(req), req.query.q, req.query.page, req.query.pageSize),
+  );
+  r.post(
+    '/api/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '新建账号',
+        body: z.object({
+          username: z.string().regex(/^[a-z][a-z0-9._-]{2,31}$/, '用户名须以小写字母开头，3–32 位小写字母、数字或 ._-'),
+          displayName: text(40),
+          password: z.string().max(128),
+          roles,
+          scopeCode: z.string().regex(/^\d{6,20}$/, '应为区划代码'),
+          unitId: z.uuid().nullable().optional(),
+        }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await users.createUser(ctx, requireActor(req), req.body, requestContext(req))),
+  );
+  r.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '修改账号',
+        params: uuidParam,
+        body: z.object({ displayName: text(40).optional(), roles: roles.optional(), scopeCode: z.string().regex(/^\d{6,20}$/).optional(), active: z.boolean().optional(), unitId: z.uuid().nullable().optional() }),
+      },
+    },
+    async (req) => users.updateUser(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
+  );
+  r.post('/api/users/:id/unlock', { schema: { tags: ['users'], summary: '解除锁定', params: uuidParam } }, async (req) =>
+    users.unlockUser(ctx, requireActor(req), req.params.id, requestContext(req)),
+  );
+  r.post(
+    '/api/users/:id/password',
+    { schema: { tags: ['users'], summary: '重置密码', params: uuidParam, body: z.object({ password: z.string().max(128) }) } },
+    async (req, reply) => {
+      await users.resetPassword(ctx, requireActor(req), req.params.id, req.body.password, requestContext(req));
+      return reply.status(204).send();
+    },
+  );
+  r.get(
+    '/api/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志',
+        querystring: z.object({ actor: z.string().max(64).optional(), action: z.string().max(64).optional(), entityType: z.string().max(32).optional(), entityId: z.string().max(64).optional(), ...paging }),
+      },
+    },
+    async (req) => users.listAudit(ctx, requireActor(req), req.query),
+  );
+  r.get(
+    '/api/units',
+    { schema: { tags: ['units'], summary: '单位（可派遣的部门等）', querystring: z.object({ type: z.string().max(32).optional() }) } },
+    async (req) => {
+      requireActor(req);
+      return users.listUnits(ctx, req.query.type);
+    },
+  );
+}

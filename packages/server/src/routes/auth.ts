@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../services/context.ts';
+import * as auth from '../services/auth.ts';
+import { requestContext, requireActor, SESSION_COOKIE } from '../http/request.ts';
+
+export function authRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '登录',
+        body: z.object({ username: z.string().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(128) }),
+      },
+    },
+    async (req, reply) => {
+      const { token, actor } = await auth.login(ctx, req.body.username, req.body.password, requestContext(req));
+      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: ctx.config.secureCookies });
+      return { user: await auth.me(ctx, actor) };
+    },
+  );
+  r.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户' } }, async (req) => auth.me(ctx, requireActor(req)));
+  r.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
+    const actor = requireActor(req);
+    await auth.logout(ctx, req.sessionToken!, actor, requestContext(req));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+  r.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码',
+        body: z.object({ currentPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) }),
+      },
+    },
+    async (req, reply) => {
+      await auth.changePassword(ctx, requireActor(req), req.body.currentPassword, req.body.newPassword, requestContext(req));
+      return reply.status(204).send();
+    },
+  );
+}

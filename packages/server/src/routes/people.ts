@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { RESIDENCE_TYPES, SPECIAL_GROUPS } from '@gongzhi/domain';
+import { z } from 'zod';
+import type { AppContext } from '../services/context.ts';
+import * as people from '../services/people.ts';
+import { requestContext, requireActor } from '../http/request.ts';
+import { paging, text, uuidParam } from './common.ts';
+
+const tagCodes = SPECIAL_GROUPS.map((g) => g.code) as [string, ...string[]];
+const residenceCodes = RESIDENCE_TYPES.map((t) => t.code) as [string, ...string[]];
+const relation = z.enum(['head', 'spouse', 'child', 'parent', 'grandchild', 'other']);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+const personFields = {
+  householdId: z.uuid().nullable().optional(),
+  name: text(40),
+  gender: z.enum(['male', 'female']),
+  birthDate: isoDate.nullable().optional(),
+  ethnicity: text(20).optional(),
+  idNumber: z.string().trim().max(18, '身份证号码应为 18 位').nullable().optional(),
+  phone: z.string().trim().max(11, '手机号码应为 11 位').nullable().optional(),
+  relation: relation.optional(),
+  residenceType: z.enum(residenceCodes).optional(),
+  tags: z.array(z.enum(tagCodes)).max(20).optional(),
+  partyMember: z.boolean().optional(),
+  note: z.string().max(500).nullable().optional(),
+};
+
+export function peopleRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['people'];
+  r.get(
+    '/api/people',
+    {
+      schema: {
+        tags,
+        summary: '人口信息列表（证件号、手机号脱敏）',
+        querystring: z.object({
+          area: z.string().regex(/^\d{6,20}$/, '应为区划代码').optional(),
+          q: z.string().trim().max(40).optional(),
+          tag: z.enum(tagCodes).optional(),
+          residenceType: z.enum(residenceCodes).optional(),
+          partyMember: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+          ...paging,
+        }),
+      },
+    },
+    async (req) => people.listPeople(ctx, requireActor(req), req.query),
+  );
+  r.get('/api/people/:id', { schema: { tags, summary: '人员详情', params: uuidParam } }, async (req) =>
+    people.getPerson(ctx, requireActor(req), req.params.id),
+  );
+  r.post(
+    '/api/people/:id/reveal',
+    { schema: { tags, summary: '查看完整证件号或手机号（留痕）', params: uuidParam, body: z.object({ field: z.enum(['idNumber', 'phone']) }) } },
+    async (req) => people.revealNumber(ctx, requireActor(req), req.params.id, req.body.field, requestContext(req)),
+  );
+  r.post(
+    '/api/people',
+    { schema: { tags, summary: '录入人员', body: z.object({ areaCode: z.string().regex(/^\d{15,20}$/, '应为网格、楼栋或单元代码'), ...personFields }) } },
+    async (req, reply) => reply.status(201).send(await people.createPerson(ctx, requireActor(req), req.body, requestContext(req))),
+  );
+  r.patch(
+    '/api/people/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改人员信息',
+        params: uuidParam,
+        body: z.object({ areaCode: z.string().regex(/^\d{15,20}$/).optional(), ...personFields, name: text(40).optional(), gender: z.enum(['male', 'female']).optional() }),
+      },
+    },
+    async (req) => people.updatePerson(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
+  );
+  r.get('/api/households/:id', { schema: { tags, summary: '住户及成员', params: uuidParam } }, async (req) =>
+    people.getHousehold(ctx, requireActor(req), req.params.id),
+  );
+  r.get('/api/registry/dictionaries', { schema: { tags, summary: '特殊人群、人口类型字典' } }, async (req) => {
+    requireActor(req);
+    return { specialGroups: SPECIAL_GROUPS, residenceTypes: RESIDENCE_TYPES };
+  });
+}

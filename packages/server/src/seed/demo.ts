@@ -1,0 +1,101 @@
+import { and, asc, eq, like, sql } from 'drizzle-orm';
+import type { Role } from '@gongzhi/domain';
+import { people } from '../db/schema.ts';
+import { getMeta, setMeta } from '../repositories/meta.ts';
+import { findUserForLogin, findUnitByCode, insertUnits, insertUser } from '../repositories/users.ts';
+import { hashPassword } from '../lib/passwords.ts';
+import type { AppContext } from '../services/context.ts';
+import { importCounty, seedPopulation } from './import.ts';
+import { DEMO_LOCAL_UNITS } from './organisations.ts';
+
+export const DEMO_COUNTY = '320614';
+export const DEMO_PASSWORD = 'Gongzhi@2026';
+const DEMO_COMMUNITY = '320614103001';
+const DEMO_GRID = '320614103001001';
+const SEED_VERSION = 1;
+
+interface DemoAccount {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  scopeCode: string;
+  unitCode?: string;
+  person?: 'resident' | 'party';
+}
+
+/** The demo accounts of API-CONTRACT.md. */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'admin', displayName: '系统管理员', roles: ['admin'], scopeCode: DEMO_COUNTY },
+  { username: 'district', displayName: '顾建华（区指挥中心）', roles: ['district-dispatcher'], scopeCode: DEMO_COUNTY, unitCode: `centre-${DEMO_COUNTY}` },
+  { username: 'leader', displayName: '施国平（区领导）', roles: ['leader'], scopeCode: DEMO_COUNTY },
+  { username: 'town', displayName: '陆海燕（常乐镇指挥中心）', roles: ['town-dispatcher'], scopeCode: '320614103', unitCode: 'centre-320614103' },
+  { username: 'community', displayName: '黄晓梅（状元街社区）', roles: ['community-worker'], scopeCode: DEMO_COMMUNITY, unitCode: `office-${DEMO_COMMUNITY}` },
+  { username: 'grid', displayName: '张志刚（第一网格网格员）', roles: ['grid-worker'], scopeCode: DEMO_GRID, unitCode: `office-${DEMO_COMMUNITY}` },
+  { username: 'dept-cg', displayName: '沈立新（区城管局）', roles: ['department-handler'], scopeCode: DEMO_COUNTY, unitCode: 'dept-cg' },
+  { username: 'resident', displayName: '居民', roles: ['resident'], scopeCode: DEMO_GRID, person: 'resident' },
+  { username: 'party', displayName: '党员', roles: ['party-member'], scopeCode: DEMO_GRID, person: 'party' },
+  { username: 'secretary', displayName: '茅卫东（状元街社区党委书记）', roles: ['party-secretary'], scopeCode: DEMO_COMMUNITY, unitCode: `office-${DEMO_COMMUNITY}` },
+  { username: 'merchant', displayName: '状元街邻里便民超市', roles: ['merchant'], scopeCode: DEMO_COMMUNITY, unitCode: 'merchant-320614103001-01' },
+];
+
+export interface SeedOptions {
+  /** Areas whose people are generated (default 常乐镇). `all` means the whole county. */
+  peopleAreas: string[];
+  log?: (msg: string) => void;
+}
+
+/** Creates the 海门区 demo on an empty database; a database that has it is left untouched. */
+export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promise<'created' | 'present'> {
+  if (await getMeta(ctx.db, 'demo_seed')) return 'present';
+  return ctx.database.withLock('gongzhi:seed', async () => {
+    if (await getMeta(ctx.db, 'demo_seed')) return 'present' as const;
+    const log = opts.log ?? (() => {});
+    const started = Date.now();
+    await importCounty(ctx.db, DEMO_COUNTY, log);
+    await insertUnits(ctx.db, DEMO_LOCAL_UNITS);
+    const peopleAreas = opts.peopleAreas.includes('all') ? [DEMO_COUNTY] : opts.peopleAreas;
+    for (const code of peopleAreas) await seedPopulation(ctx.db, ctx.cipher, code, log);
+    await seedAccounts(ctx);
+    await setMeta(ctx.db, 'demo_seed', { version: SEED_VERSION, peopleAreas, at: new Date().toISOString() });
+    log(`演示数据已生成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
+    return 'created' as const;
+  });
+}
+
+async function pickPerson(ctx: AppContext, kind: 'resident' | 'party', skip: string[]): Promise<{ id: string; name: string } | null> {
+  const rows = await ctx.db
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .where(
+      and(
+        like(people.areaCode, `${DEMO_GRID}%`),
+        eq(people.partyMember, kind === 'party'),
+        sql`${people.birthDate} between '1960-01-01' and '1995-12-31'`,
+        sql`${people.phoneHash} is not null`,
+      ),
+    )
+    .orderBy(asc(people.areaCode), asc(people.id))
+    .limit(10);
+  return rows.find((r) => !skip.includes(r.id)) ?? null;
+}
+
+export async function seedAccounts(ctx: AppContext): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const taken: string[] = [];
+  for (const a of DEMO_ACCOUNTS) {
+    if (await findUserForLogin(ctx.db, a.username)) continue;
+    const unit = a.unitCode ? await findUnitByCode(ctx.db, a.unitCode) : null;
+    const person = a.person ? await pickPerson(ctx, a.person, taken) : null;
+    if (person) taken.push(person.id);
+    await insertUser(ctx.db, {
+      username: a.username,
+      displayName: person ? `${person.name}（${a.person === 'party' ? '党员' : '居民'}）` : a.displayName,
+      passwordHash,
+      roles: a.roles,
+      scopeCode: a.scopeCode,
+      unitId: unit?.id ?? null,
+      personId: person?.id ?? null,
+    });
+  }
+}
+

@@ -1,0 +1,227 @@
+import {
+  conflict,
+  forbidden,
+  invalid,
+  isValidIdNumber,
+  isValidMobile,
+  levelOfCode,
+  maskIdNumber,
+  maskPhone,
+  notFound,
+  SENSITIVE_GROUPS,
+} from '@gongzhi/domain';
+import type { Actor, RequestContext } from '../policies/actor.ts';
+import { canCreatePersonIn, canListPeople, canSeeSensitiveTags, personAllowedActions } from '../policies/person.ts';
+import { findArea } from '../repositories/areas.ts';
+import * as repo from '../repositories/people.ts';
+import { scopeOf } from '../repositories/scope.ts';
+import { ageOn, toIsoCst } from '../lib/time.ts';
+import { audit } from './audit.ts';
+import type { AppContext } from './context.ts';
+
+export function toPersonDto(actor: Actor, p: repo.PersonRow & { address?: string | null }) {
+  const tags = canSeeSensitiveTags(actor) ? p.tags : p.tags.filter((t) => !SENSITIVE_GROUPS.has(t));
+  return {
+    id: p.id,
+    name: p.name,
+    gender: p.gender,
+    birthDate: p.birthDate,
+    age: ageOn(p.birthDate),
+    ethnicity: p.ethnicity,
+    idNumber: maskIdNumber(p.idLast4),
+    phone: maskPhone(p.phoneLast4),
+    areaCode: p.areaCode,
+    householdId: p.householdId,
+    address: p.address ?? null,
+    relation: p.relation,
+    residenceType: p.residenceType,
+    tags,
+    partyMember: p.partyMember,
+    note: p.note,
+    updatedAt: toIsoCst(p.updatedAt),
+    allowedActions: personAllowedActions(actor, p),
+  };
+}
+
+export interface ListPeopleQuery {
+  area?: string;
+  q?: string;
+  tag?: string;
+  residenceType?: string;
+  partyMember?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export async function listPeople(ctx: AppContext, actor: Actor, query: ListPeopleQuery) {
+  if (!canListPeople(actor)) throw forbidden('您的角色不能查看人口信息');
+  if (query.tag && SENSITIVE_GROUPS.has(query.tag) && !canSeeSensitiveTags(actor)) {
+    throw forbidden('您的角色不能查看该类特殊人群');
+  }
+  const q = query.q?.trim();
+  // A full ID or phone number typed into the box is matched by its keyed hash, never by plaintext.
+  const numberHashes = q && (/^\d{17}[\dXx]$/.test(q) || /^1\d{10}$/.test(q)) ? [ctx.cipher.lookupHash(q)] : [];
+  const res = await repo.listPeople(ctx.db, scopeOf(actor), {
+    areaCode: query.area,
+    q: q || undefined,
+    numberHashes,
+    tag: query.tag,
+    residenceType: query.residenceType,
+    partyMember: query.partyMember,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+  return { total: res.total, page: query.page, pageSize: query.pageSize, items: res.items.map((p) => toPersonDto(actor, p)) };
+}
+
+export async function getPerson(ctx: AppContext, actor: Actor, id: string) {
+  if (!canListPeople(actor)) throw forbidden('您的角色不能查看人口信息');
+  const scope = scopeOf(actor);
+  const p = await repo.findPerson(ctx.db, scope, id);
+  if (!p) throw notFound('人员');
+  const members = p.householdId ? await repo.membersOf(ctx.db, scope, p.householdId) : [];
+  return {
+    ...toPersonDto(actor, p),
+    household: p.householdId
+      ? {
+          id: p.householdId,
+          address: p.address,
+          members: members.map((m) => ({ id: m.id, name: m.name, relation: m.relation, gender: m.gender, age: ageOn(m.birthDate) })),
+        }
+      : null,
+  };
+}
+
+export async function getHousehold(ctx: AppContext, actor: Actor, id: string) {
+  if (!canListPeople(actor)) throw forbidden('您的角色不能查看人口信息');
+  const scope = scopeOf(actor);
+  const h = await repo.findHousehold(ctx.db, scope, id);
+  if (!h) throw notFound('住户');
+  const members = await repo.membersOf(ctx.db, scope, id);
+  return {
+    id: h.id,
+    areaCode: h.areaCode,
+    address: h.address,
+    doorplate: h.doorplate,
+    riskColour: h.riskColour,
+    members: members.map((m) => toPersonDto(actor, { ...m, address: h.address })),
+  };
+}
+
+/** Shows one unmasked number to a role that needs it, and records that it was shown. */
+export async function revealNumber(ctx: AppContext, actor: Actor, id: string, field: 'idNumber' | 'phone', req: RequestContext) {
+  const scope = scopeOf(actor);
+  const p = await repo.findPerson(ctx.db, scope, id);
+  if (!p || !canListPeople(actor)) throw notFound('人员');
+  if (!personAllowedActions(actor, p).includes('reveal')) throw forbidden('您的角色不能查看完整证件号码或手机号码');
+  const cipherText = field === 'idNumber' ? p.idCipher : p.phoneCipher;
+  if (!cipherText) throw notFound(field === 'idNumber' ? '身份证号码' : '手机号码');
+  const value = ctx.cipher.decrypt(cipherText);
+  await audit(ctx.db, { actor }, req, { action: 'person.reveal', entityType: 'person', entityId: id, areaCode: p.areaCode, detail: { field } });
+  return { field, value };
+}
+
+export interface PersonInput {
+  areaCode?: string;
+  householdId?: string | null;
+  name?: string;
+  gender?: 'male' | 'female';
+  birthDate?: string | null;
+  ethnicity?: string;
+  idNumber?: string | null;
+  phone?: string | null;
+  relation?: string;
+  residenceType?: string;
+  tags?: string[];
+  partyMember?: boolean;
+  note?: string | null;
+}
+
+function encryptNumbers(ctx: AppContext, input: PersonInput) {
+  const out: Partial<repo.NewPersonRow> = {};
+  if (input.idNumber !== undefined) {
+    if (input.idNumber === null || input.idNumber === '') {
+      Object.assign(out, { idCipher: null, idHash: null, idLast4: null });
+    } else {
+      const id = input.idNumber.toUpperCase();
+      if (!isValidIdNumber(id)) throw invalid('invalid_id_number', '身份证号码不正确（应为 18 位且校验位正确）', { field: 'idNumber' });
+      Object.assign(out, { idCipher: ctx.cipher.encrypt(id), idHash: ctx.cipher.lookupHash(id), idLast4: id.slice(-4) });
+    }
+  }
+  if (input.phone !== undefined) {
+    if (input.phone === null || input.phone === '') {
+      Object.assign(out, { phoneCipher: null, phoneHash: null, phoneLast4: null });
+    } else {
+      if (!isValidMobile(input.phone)) throw invalid('invalid_phone', '手机号码不正确（应为 11 位手机号）', { field: 'phone' });
+      Object.assign(out, { phoneCipher: ctx.cipher.encrypt(input.phone), phoneHash: ctx.cipher.lookupHash(input.phone), phoneLast4: input.phone.slice(-4) });
+    }
+  }
+  return out;
+}
+
+async function assertUniqueId(ctx: AppContext, hash: string | null | undefined, selfId?: string) {
+  if (!hash) return;
+  // Uniqueness is installation-wide: a duplicate elsewhere is reported without revealing where.
+  const rows = await ctx.db.query.people.findFirst({ where: (p, { eq }) => eq(p.idHash, hash), columns: { id: true } });
+  if (rows && rows.id !== selfId) throw conflict('duplicate_id_number', '该身份证号码已登记，请勿重复录入');
+}
+
+export async function createPerson(ctx: AppContext, actor: Actor, input: Required<Pick<PersonInput, 'areaCode' | 'name' | 'gender'>> & PersonInput, req: RequestContext) {
+  const scope = scopeOf(actor);
+  const level = levelOfCode(input.areaCode);
+  if (!level || !['grid', 'building', 'unit'].includes(level)) {
+    throw invalid('invalid_area_code', '人员所在区域必须是网格、楼栋或单元', { field: 'areaCode' });
+  }
+  if (!(await findArea(ctx.db, scope, input.areaCode))) throw notFound('区域');
+  if (!canCreatePersonIn(actor, input.areaCode)) throw forbidden('您的角色不能录入人员信息');
+  if (input.householdId) {
+    const h = await repo.findHousehold(ctx.db, scope, input.householdId);
+    if (!h) throw notFound('住户');
+    if (!h.areaCode.startsWith(input.areaCode) && !input.areaCode.startsWith(h.areaCode)) {
+      throw invalid('household_area_mismatch', '住户不在所选区域内', { field: 'householdId' });
+    }
+  }
+  const numbers = encryptNumbers(ctx, input);
+  await assertUniqueId(ctx, numbers.idHash);
+  return ctx.db.transaction(async (tx) => {
+    const row = await repo.insertPerson(tx, {
+      areaCode: input.areaCode,
+      householdId: input.householdId ?? null,
+      name: input.name,
+      gender: input.gender,
+      birthDate: input.birthDate ?? null,
+      ethnicity: input.ethnicity ?? '汉族',
+      relation: input.relation ?? 'other',
+      residenceType: input.residenceType ?? 'registered',
+      tags: input.tags ?? [],
+      partyMember: input.partyMember ?? false,
+      note: input.note ?? null,
+      ...numbers,
+    });
+    await audit(tx, { actor }, req, { action: 'person.create', entityType: 'person', entityId: row.id, areaCode: row.areaCode, detail: { name: row.name } });
+    return toPersonDto(actor, row);
+  });
+}
+
+export async function updatePerson(ctx: AppContext, actor: Actor, id: string, input: PersonInput, req: RequestContext) {
+  const scope = scopeOf(actor);
+  const existing = await repo.findPerson(ctx.db, scope, id);
+  if (!existing || !canListPeople(actor)) throw notFound('人员');
+  if (!personAllowedActions(actor, existing).includes('edit')) throw forbidden('您的角色不能修改人员信息');
+  if (input.areaCode && !canCreatePersonIn(actor, input.areaCode)) throw notFound('区域');
+  // Sensitive tags the caller cannot see are kept as they are.
+  let tags = input.tags;
+  if (tags && !canSeeSensitiveTags(actor)) {
+    tags = [...tags.filter((t) => !SENSITIVE_GROUPS.has(t)), ...existing.tags.filter((t) => SENSITIVE_GROUPS.has(t))];
+  }
+  const numbers = encryptNumbers(ctx, input);
+  await assertUniqueId(ctx, numbers.idHash, id);
+  const { idNumber: _i, phone: _p, ...plain } = input;
+  const changed = Object.keys(input);
+  return ctx.db.transaction(async (tx) => {
+    const row = await repo.updatePerson(tx, scope, id, { ...plain, ...(tags ? { tags } : {}), ...numbers });
+    if (!row) throw notFound('人员');
+    await audit(tx, { actor }, req, { action: 'person.update', entityType: 'person', entityId: id, areaCode: row.areaCode, detail: { fields: changed } });
+    return toPersonDto(actor, { ...row, address: existing.address });
+  });
+}

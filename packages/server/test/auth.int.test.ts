@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestApp, json, uniq, type TestApp } from './helpers.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/seed/demo.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+async function createUser(username: string) {
+  const admin = await t.as('admin');
+  const res = await admin.post('/api/users', {
+    username,
+    displayName: '测试网格员',
+    password: 'Test@2026pw',
+    roles: ['grid-worker'],
+    scopeCode: '320614103001001',
+  });
+  expect(res.statusCode).toBe(201);
+  return json<{ id: string }>(res);
+}
+
+describe('login', () => {
+  it('every demo account of the contract logs in and reads its own scope', async () => {
+    const expected: Record<string, string> = {
+      admin: '320614',
+      district: '320614',
+      leader: '320614',
+      town: '320614103',
+      community: '320614103001',
+      grid: '320614103001001',
+      'dept-cg': '320614',
+      resident: '320614103001001',
+      party: '320614103001001',
+      secretary: '320614103001',
+      merchant: '320614103001',
+    };
+    expect(DEMO_ACCOUNTS.map((a) => a.username).sort()).toEqual(Object.keys(expected).sort());
+    for (const [username, scope] of Object.entries(expected)) {
+      const c = await t.as(username);
+      const me = json<{ username: string; displayName: string; roles: string[]; scope: { code: string; name: string; level: string } }>(await c.get('/api/auth/me'));
+      expect(me.username).toBe(username);
+      expect(me.displayName.length).toBeGreaterThan(0);
+      expect(me.roles.length).toBeGreaterThan(0);
+      expect(me.scope.code).toBe(scope);
+      expect(me.scope.name).not.toBe(scope);
+    }
+  });
+
+  it('sets an httpOnly session cookie and answers the contract shape', async () => {
+    const res = await t.anonymous().post('/api/auth/login', { username: 'town', password: DEMO_PASSWORD });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'gz_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    const body = json<{ user: { username: string; scope: { code: string; name: string; level: string } } }>(res);
+    expect(body.user.username).toBe('town');
+    expect(body.user.scope).toEqual({ code: '320614103', name: '常乐镇', level: 'town' });
+  });
+
+  it('refuses a wrong password with 401 and a Chinese message', async () => {
+    const res = await t.anonymous().post('/api/auth/login', { username: 'leader', password: 'wrong-password' });
+    expect(res.statusCode).toBe(401);
+    expect(json<{ error: { code: string; message: string } }>(res).error.code).toBe('invalid_credentials');
+    const unknown = await t.anonymous().post('/api/auth/login', { username: 'nobody-' + uniq(), password: 'x' });
+    expect(unknown.statusCode).toBe(401);
+  });
+
+  it('locks an account for 15 minutes after 5 failed logins (429), even with the right password', async () => {
+    const username = `lock${uniq()}`;
+    const user = await createUser(username);
+    const anon = t.anonymous();
+    for (let i = 1; i <= 4; i++) {
+      expect((await anon.post('/api/auth/login', { username, password: 'bad' })).statusCode).toBe(401);
+    }
+    const fifth = await anon.post('/api/auth/login', { username, password: 'bad' });
+    expect(fifth.statusCode).toBe(429);
+    expect(json<{ error: { code: string } }>(fifth).error.code).toBe('account_locked');
+    const right = await anon.post('/api/auth/login', { username, password: 'Test@2026pw' });
+    expect(right.statusCode).toBe(429);
+    // The administrator unlocks it; the right password works again.
+    const admin = await t.as('admin');
+    const list = json<{ items: { id: string; locked: boolean }[] }>(await admin.get(`/api/users?q=${username}`));
+    expect(list.items.find((u) => u.id === user.id)?.locked).toBe(true);
+    expect((await admin.post(`/api/users/${user.id}/unlock`)).statusCode).toBe(200);
+    expect((await anon.post('/api/auth/login', { username, password: 'Test@2026pw' })).statusCode).toBe(200);
+  });
+
+  it('a lock expires after its 15 minutes', async () => {
+    const username = `exp${uniq()}`;
+    await createUser(username);
+    for (let i = 0; i < 5; i++) await t.anonymous().post('/api/auth/login', { username, password: 'bad' });
+    expect((await t.anonymous().post('/api/auth/login', { username, password: 'Test@2026pw' })).statusCode).toBe(429);
+    await t.ctx.db.execute(sql`update users set locked_until = now() - interval '1 second' where username = ${username}`);
+    expect((await t.anonymous().post('/api/auth/login', { username, password: 'Test@2026pw' })).statusCode).toBe(200);
+  });
+});
+
+describe('sessions', () => {
+  it('logout ends the session (204, then 401)', async () => {
+    const c = await t.as('community');
+    expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await c.post('/api/auth/logout')).statusCode).toBe(204);
+    const after = await c.get('/api/auth/me');
+    expect(after.statusCode).toBe(401);
+    expect(json<{ error: { code: string } }>(after).error.code).toBe('unauthenticated');
+  });
+
+  it('a session idle for more than 30 minutes ends', async () => {
+    const c = await t.as('grid');
+    const token = c.cookie!.split('=')[1]!;
+    const { createHash } = await import('node:crypto');
+    const hash = createHash('sha256').update(token).digest('hex');
+    await t.ctx.db.execute(sql`update sessions set last_seen_at = now() - interval '29 minutes' where token_hash = ${hash}`);
+    expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+    await t.ctx.db.execute(sql`update sessions set last_seen_at = now() - interval '31 minutes' where token_hash = ${hash}`);
+    expect((await c.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('without a session every API read is 401', async () => {
+    for (const url of ['/api/auth/me', '/api/areas/320614', '/api/people', '/api/users', '/api/audit']) {
+      expect((await t.anonymous().get(url)).statusCode).toBe(401);
+    }
+  });
+
+  it('password change enforces the policy and is audited', async () => {
+    const username = `pw${uniq()}`;
+    await createUser(username);
+    const c = await t.as(username, 'Test@2026pw');
+    const weak = await c.post('/api/auth/password', { currentPassword: 'Test@2026pw', newPassword: 'short' });
+    expect(weak.statusCode).toBe(400);
+    expect(json<{ error: { code: string } }>(weak).error.code).toBe('weak_password');
+    expect((await c.post('/api/auth/password', { currentPassword: 'Test@2026pw', newPassword: 'Better#2027x' })).statusCode).toBe(204);
+    await t.as(username, 'Better#2027x');
+  });
+});
+
+describe('audit', () => {
+  it('records logins, failed logins and logouts with who, when and from where', async () => {
+    const c = await t.as('secretary');
+    await c.post('/api/auth/logout');
+    await t.anonymous().post('/api/auth/login', { username: 'secretary', password: 'nope' });
+    const admin = await t.as('admin');
+    const res = json<{ items: { action: string; outcome: string; actor: string; at: string; ip: string | null }[] }>(
+      await admin.get('/api/audit?actor=secretary&pageSize=10'),
+    );
+    const actions = res.items.map((i) => `${i.action}:${i.outcome}`);
+    expect(actions).toContain('auth.login:ok');
+    expect(actions).toContain('auth.logout:ok');
+    expect(actions).toContain('auth.login:failed');
+    expect(res.items[0]!.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+    expect(res.items[0]!.ip).toBeTruthy();
+  });
+
+  it('the audit log is append-only in the database itself', async () => {
+    await expect(t.ctx.db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow();
+    await expect(t.ctx.db.execute(sql`delete from audit_log`)).rejects.toThrow();
+  });
+
+  it('only administrators read the audit log', async () => {
+    const c = await t.as('leader');
+    expect((await c.get('/api/audit')).statusCode).toBe(403);
+  });
+});
