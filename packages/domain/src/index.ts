@@ -5,3 +5,8 @@ export * from './roles.ts';
 export * from './geo.ts';
 export * from './registry.ts';
 export * from './demo/index.ts';
+export * from './cases/workflow.ts';
+export * from './calendar.ts';
+export * from './cases/catalogue.ts';
+export * from './cases/similarity.ts';
+export * from './cases/coords.ts';

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -14,6 +15,9 @@ import { authRoutes } from '../routes/auth.ts';
 import { areaRoutes } from '../routes/areas.ts';
 import { peopleRoutes } from '../routes/people.ts';
 import { adminRoutes } from '../routes/admin.ts';
+import { caseRoutes } from '../routes/cases.ts';
+import { catalogueRoutes } from '../routes/catalogue.ts';
+import { open311Routes } from '../routes/open311.ts';
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
@@ -35,6 +39,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.removeContentTypeParser('text/plain');
 
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -55,7 +60,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
     reply.header('X-Frame-Options', 'SAMEORIGIN');
-    if (!req.url.startsWith('/api/')) return;
+    if (!req.url.startsWith('/api/') && !req.url.startsWith('/open311/')) return;
     reply.header('Cache-Control', 'no-store');
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
@@ -71,6 +76,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   areaRoutes(app, ctx);
   peopleRoutes(app, ctx);
   adminRoutes(app, ctx);
+  caseRoutes(app, ctx);
+  catalogueRoutes(app, ctx);
+  await open311Routes(app, ctx);
 
   await serveWeb(app, ctx.config.webDist);
   return app;

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '@gongzhi/domain';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as users from '../services/users.ts';
+import * as o311 from '../services/open311.ts';
 import { requestContext, requireActor } from '../http/request.ts';
 import { paging, text, uuidParam } from './common.ts';
 
@@ -73,5 +74,12 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
       requireActor(req);
       return users.listUnits(ctx, req.query.type);
     },
+  );
+  r.get('/api/open311/keys', { schema: { tags: ['open311'], summary: '开放接口（Open311）密钥' } }, async (req) => o311.listApiKeys(ctx, requireActor(req)));
+  r.post('/api/open311/keys', { schema: { tags: ['open311'], summary: '新建开放接口密钥（仅此一次显示完整密钥）', body: z.object({ name: text(60) }) } }, async (req, reply) =>
+    reply.status(201).send(await o311.createApiKey(ctx, requireActor(req), req.body.name, undefined, requestContext(req))),
+  );
+  r.post('/api/open311/keys/:id/revoke', { schema: { tags: ['open311'], summary: '停用开放接口密钥', params: uuidParam } }, async (req) =>
+    o311.revokeApiKey(ctx, requireActor(req), req.params.id, requestContext(req)),
   );
 }

@@ -7,6 +7,7 @@ import { hashPassword } from '../lib/passwords.ts';
 import type { AppContext } from '../services/context.ts';
 import { importCounty, seedPopulation } from './import.ts';
 import { DEMO_LOCAL_UNITS } from './organisations.ts';
+import { createApiKey } from '../services/open311.ts';
 
 export const DEMO_COUNTY = '320614';
 export const DEMO_PASSWORD = 'Gongzhi@2026';
@@ -56,6 +57,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     const peopleAreas = opts.peopleAreas.includes('all') ? [DEMO_COUNTY] : opts.peopleAreas;
     for (const code of peopleAreas) await seedPopulation(ctx.db, ctx.cipher, code, log);
     await seedAccounts(ctx);
+    await createApiKey(ctx, null, '演示第三方应用（12345 热线对接）', 'demo-open311-key');
     await setMeta(ctx.db, 'demo_seed', { version: SEED_VERSION, peopleAreas, at: new Date().toISOString() });
     log(`演示数据已生成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
     return 'created' as const;

@@ -1,0 +1,139 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { CASE_ACTIONS, CASE_STATES, invalid, isCaseAction } from '@gongzhi/domain';
+import { z } from 'zod';
+import type { AppContext } from '../services/context.ts';
+import * as cases from '../services/cases.ts';
+import { requestContext, requireActor } from '../http/request.ts';
+import { paging, text, uuidParam } from './common.ts';
+
+const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
+const fileIds = z.array(z.uuid({ message: '应为附件 ID' })).max(9, '最多 9 个附件');
+
+export const caseInput = z.object({
+  title: text(100),
+  description: text(2000),
+  categoryCode: z.string().trim().min(1).max(16),
+  channel: z.enum(cases.CHANNELS),
+  areaCode: areaCode.optional(),
+  location: z
+    .object({
+      lat: z.number().min(-90).max(90),
+      lng: z.number().min(-180).max(180),
+      crs: z.enum(['wgs84', 'gcj02', 'bd09']).optional(),
+    })
+    .optional(),
+  address: text(200).optional(),
+  reporter: z.object({ name: text(40).optional(), phone: z.string().trim().max(20).optional() }).optional(),
+  public: z.boolean().optional(),
+  attachments: fileIds.optional(),
+  urgent: z.boolean().optional(),
+  onSpot: z.object({ note: text(1000), attachments: fileIds.optional() }).optional(),
+});
+
+const actionBody = z
+  .object({
+    reason: text(1000).optional(),
+    note: text(2000).optional(),
+    unitId: z.uuid({ message: '应为单位 ID' }).optional(),
+    assistUnitIds: z.array(z.uuid()).max(10).optional(),
+    workingDays: z.number().int('应为整数').min(1).max(30).optional(),
+    attachments: fileIds.optional(),
+    score: z.enum(['satisfied', 'basically-satisfied', 'unsatisfied']).optional(),
+    comment: text(500).optional(),
+    intoCaseId: z.uuid({ message: '应为案件 ID' }).optional(),
+  })
+  .default({});
+
+const listQuery = z.object({
+  state: z
+    .string()
+    .max(200)
+    .refine((s) => s.split(',').every((x) => !x || (CASE_STATES as readonly string[]).includes(x)), '未知的案件状态')
+    .optional(),
+  area: areaCode.optional(),
+  category: z.string().max(16).optional(),
+  channel: z.enum(cases.CHANNELS).optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
+  q: z.string().trim().max(60).optional(),
+  box: z.enum(['mine', 'all']).optional(),
+  ...paging,
+});
+
+export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['cases'];
+  r.post(
+    '/api/cases',
+    {
+      schema: {
+        tags,
+        summary: '登记案件（扫码上报、移动端、巡查、热线、接待日、走访、信箱、后台）',
+        description: '匿名可用渠道 qr、mobile；其余渠道需登录。支持 Idempotency-Key。',
+        body: caseInput,
+      },
+    },
+    async (req, reply) => {
+      const key = req.headers['idempotency-key'];
+      const result = await cases.createCase(ctx, req.actor, req.body, requestContext(req), { idempotencyKey: typeof key === 'string' ? key : undefined });
+      return reply.status(result.status).send(result.body);
+    },
+  );
+  r.get('/api/cases', { schema: { tags, summary: '案件列表（在调用者范围内）', querystring: listQuery } }, async (req) => cases.listCases(ctx, requireActor(req), req.query));
+  r.get('/api/cases/:id', { schema: { tags, summary: '案件详情（含时间线和可执行操作）', params: uuidParam } }, async (req) => cases.getCase(ctx, requireActor(req), req.params.id));
+  r.get('/api/cases/:id/similar', { schema: { tags, summary: '疑似重复案件', params: uuidParam } }, async (req) => cases.similarCases(ctx, requireActor(req), req.params.id));
+  r.post(
+    '/api/cases/:id/actions/:action',
+    {
+      schema: {
+        tags,
+        summary: '案件操作',
+        description: `操作：${CASE_ACTIONS.join(', ')}。角色无权 → 403；状态不允许 → 409。`,
+        params: z.object({ id: z.uuid({ message: '应为案件 ID' }), action: z.string().max(40) }),
+        body: actionBody,
+      },
+    },
+    async (req) => {
+      const action = req.params.action;
+      if (!isCaseAction(action)) throw invalid('unknown_action', `未知的案件操作：${action.slice(0, 40)}`, { field: 'action' });
+      return cases.act(ctx, requireActor(req), req.params.id, action, req.body ?? {}, requestContext(req));
+    },
+  );
+
+  // The reporter follows a case with its code and the last four digits of the phone.
+  const trackParams = z.object({ code: z.string().regex(/^[A-Z0-9]{6,32}$/, '案件编号格式不正确') });
+  const phone4 = z.string().regex(/^\d{4}$/, '应为手机号后四位');
+  r.get(
+    '/api/track/:code',
+    { schema: { tags, summary: '群众凭案件编号和手机后四位查询进度', params: trackParams, querystring: z.object({ phone4 }) } },
+    async (req) => cases.trackCase(ctx, req.params.code, req.query.phone4),
+  );
+  r.post(
+    '/api/track/:code/rate',
+    {
+      schema: {
+        tags,
+        summary: '群众评价',
+        params: trackParams,
+        body: z.object({ phone4, score: z.enum(['satisfied', 'basically-satisfied', 'unsatisfied']), comment: text(500).optional() }),
+      },
+    },
+    async (req) => cases.reporterAct(ctx, req.params.code, req.body.phone4, 'rate', { score: req.body.score, comment: req.body.comment }, requestContext(req)),
+  );
+  r.post(
+    '/api/track/:code/withdraw',
+    { schema: { tags, summary: '群众撤回', params: trackParams, body: z.object({ phone4, reason: text(500) }) } },
+    async (req) => cases.reporterAct(ctx, req.params.code, req.body.phone4, 'withdraw', { reason: req.body.reason }, requestContext(req)),
+  );
+
+  r.get('/api/notifications', { schema: { tags: ['notifications'], summary: '我的消息', querystring: z.object({ unread: z.enum(['true', 'false']).optional() }) } }, async (req) =>
+    cases.listMyNotifications(ctx, requireActor(req), req.query.unread === 'true'),
+  );
+  r.post(
+    '/api/notifications/read',
+    { schema: { tags: ['notifications'], summary: '标记已读', body: z.object({ ids: z.union([z.array(z.number().int().positive()).max(200), z.literal('all')]) }) } },
+    async (req) => cases.markRead(ctx, requireActor(req), req.body.ids),
+  );
+}

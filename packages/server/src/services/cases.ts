@@ -1,0 +1,928 @@
+import {
+  ACTION_LABELS,
+  CATALOGUE,
+  conflict,
+  decide,
+  DomainError,
+  findDuplicates,
+  forbidden,
+  invalid,
+  isAreaCode,
+  isValidMobile,
+  isWithinScope,
+  levelOfCode,
+  maskName,
+  maskPhone,
+  notFound,
+  OPEN_STATES,
+  STATE_LABELS,
+  toWgs84,
+  validLatLng,
+  type CaseAction,
+  type CaseState,
+  type OwnerLevel,
+  type Rating,
+} from '@gongzhi/domain';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../db/client.ts';
+import type { Actor, RequestContext } from '../policies/actor.ts';
+import {
+  allowedChannels,
+  caseAllowedActions,
+  caseRelations,
+  caseScopeOf,
+  CENTRE_ROLE,
+  DISPATCHABLE_UNIT_TYPES,
+  factsOf,
+  mustReportInScope,
+} from '../policies/case.ts';
+import { findArea, namesOf } from '../repositories/areas.ts';
+import * as repo from '../repositories/cases.ts';
+import { systemScope } from '../repositories/scope.ts';
+import { findUnit } from '../repositories/users.ts';
+import { toIsoCst } from '../lib/time.ts';
+import { audit } from './audit.ts';
+import type { AppContext } from './context.ts';
+import { due, FALLBACK_DEADLINES, stepTimes, type StepDeadlines } from './deadlines.ts';
+import { gridAt } from './grid-index.ts';
+import { fileUrl } from './files.ts';
+
+export const CHANNELS = ['qr', 'mobile', 'patrol', 'hotline', 'reception', 'visit', 'mailbox', 'open311', 'console'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  qr: '扫码上报',
+  mobile: '移动端上报',
+  patrol: '网格巡查',
+  hotline: '热线工单',
+  reception: '领导接待日',
+  visit: '走访',
+  mailbox: '意见箱/信箱',
+  open311: '开放接口',
+  console: '后台录入',
+};
+
+const SYSTEM_ACTOR = { id: null, name: '系统', unit: null } as const;
+
+// ---- catalogue ------------------------------------------------------------------------------
+
+export async function seedCatalogue(db: DbOrTx): Promise<void> {
+  await repo.upsertCatalogue(
+    db,
+    CATALOGUE.map((c, i) => ({
+      code: c.code,
+      name: c.name,
+      parentCode: c.parentCode,
+      leaf: c.leaf,
+      keywords: c.keywords ?? [],
+      defaultUnitCode: c.defaultUnitCode ?? null,
+      handlingLevel: c.handlingLevel,
+      urgent: c.urgent ?? false,
+      deadlines: c.deadlines ?? FALLBACK_DEADLINES,
+      verifyOnSite: c.verifyOnSite,
+      sort: i,
+    })),
+  );
+}
+
+function deadlinesOf(t: repo.CatalogueRow | null): StepDeadlines {
+  const d = t?.deadlines as Partial<StepDeadlines> | null | undefined;
+  return { ...FALLBACK_DEADLINES, ...(d ?? {}) };
+}
+
+// ---- presenting -----------------------------------------------------------------------------
+
+async function unitIdsOf(db: DbOrTx, c: repo.CaseRow) {
+  const rows = await repo.caseUnitRows(db, c.id);
+  return {
+    rows,
+    lead: c.handlerUnitId,
+    assists: rows.filter((r) => r.role === 'assist' && r.status !== 'returned').map((r) => r.unitId),
+  };
+}
+
+export function isOverdue(c: Pick<repo.CaseRow, 'state' | 'stepDueAt' | 'dueAt'>, now = new Date()): boolean {
+  if (!OPEN_STATES.has(c.state as CaseState) || c.state === 'suspended') return false;
+  const step = c.stepDueAt?.getTime() ?? Infinity;
+  return now.getTime() > step;
+}
+
+export function isWarning(c: Pick<repo.CaseRow, 'state' | 'stepDueAt' | 'stepWarnAt'>, now = new Date()): boolean {
+  if (!OPEN_STATES.has(c.state as CaseState) || c.state === 'suspended') return false;
+  return !!c.stepWarnAt && now >= c.stepWarnAt && !!c.stepDueAt && now <= c.stepDueAt;
+}
+
+/** The list view of a case. */
+export function caseSummary(c: repo.CaseRow, names?: Map<string, { name: string }>, categoryNames?: Map<string, string>) {
+  return {
+    id: c.id,
+    code: c.code,
+    state: c.state,
+    stateLabel: STATE_LABELS[c.state as CaseState]?.zh ?? c.state,
+    title: c.title,
+    categoryCode: c.categoryCode,
+    categoryName: categoryNames?.get(c.categoryCode) ?? null,
+    areaCode: c.areaCode,
+    areaName: names?.get(c.areaCode)?.name ?? null,
+    channel: c.channel,
+    ownerLevel: c.ownerLevel,
+    urgent: c.urgent,
+    deadline: toIsoCst(c.dueAt),
+    stepDeadline: toIsoCst(c.stepDueAt),
+    overdue: isOverdue(c),
+    warning: isWarning(c),
+    rating: c.rating,
+    reworkCount: c.reworkCount,
+    createdAt: toIsoCst(c.createdAt),
+  };
+}
+
+async function categoryNameMap(db: DbOrTx): Promise<Map<string, string>> {
+  const rows = await repo.listCatalogue(db);
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+export async function presentCase(ctx: AppContext, actor: Actor | null, c: repo.CaseRow, opts: { reporterView?: boolean } = {}) {
+  const db = ctx.db;
+  const units = await unitIdsOf(db, c);
+  const [events, fileRows, areaNames, categories] = await Promise.all([
+    repo.eventsOf(db, c.id),
+    repo.filesOfCase(db, c.id),
+    namesOf(db, [c.areaCode, c.ownerAreaCode, c.areaCode.slice(0, 12), c.areaCode.slice(0, 9)]),
+    categoryNameMap(db),
+  ]);
+  const handler = c.handlerUnitId ? units.rows.find((r) => r.unitId === c.handlerUnitId) : null;
+  const allowedActions = opts.reporterView
+    ? caseAllowedActionsForReporter(c)
+    : actor
+      ? caseAllowedActions(actor, c, units)
+      : [];
+  const staffView = !opts.reporterView && !!actor && !(caseScopeOf(actor).kind === 'reporter');
+  const fileMap = new Map(fileRows.map((f) => [f.id, f]));
+  return {
+    ...caseSummary(c, areaNames, categories),
+    description: c.description,
+    address: c.address,
+    location: c.lat != null && c.lng != null ? { lat: c.lat, lng: c.lng, crs: 'wgs84' } : null,
+    public: c.public,
+    ownerArea: { code: c.ownerAreaCode, name: areaNames.get(c.ownerAreaCode)?.name ?? c.ownerAreaCode },
+    villageName: areaNames.get(c.areaCode.slice(0, 12))?.name ?? null,
+    townName: areaNames.get(c.areaCode.slice(0, 9))?.name ?? null,
+    handlerUnit: handler ? { id: handler.unitId, name: handler.name } : undefined,
+    units: staffView ? units.rows.map((r) => ({ id: r.unitId, name: r.name, role: r.role, status: r.status, note: r.note })) : undefined,
+    reporter: staffView
+      ? { name: c.reporterName ? maskName(c.reporterName) : null, phone: maskPhone(c.reporterPhoneLast4), anonymous: !c.reporterName && !c.reporterPhoneLast4 && !c.reporterUserId }
+      : undefined,
+    pendingExtension: c.pendingExtension ?? null,
+    answer: c.answer,
+    ratingComment: c.ratingComment,
+    ratedAt: toIsoCst(c.ratedAt),
+    mergedIntoId: c.mergedIntoId,
+    closedAt: toIsoCst(c.closedAt),
+    attachments: fileRows.map((f) => ({ ...f, url: fileUrl(ctx, f.id) })),
+    timeline: events.map((e) => ({
+      action: e.action,
+      actionLabel: (ACTION_LABELS as Record<string, { zh: string }>)[e.action]?.zh ?? SYSTEM_ACTION_LABELS[e.action] ?? e.action,
+      fromState: e.fromState,
+      toState: e.toState,
+      actor: staffView ? e.actorName : e.actorUnit ?? (e.actorId ? '工作人员' : e.actorName),
+      actorUnit: e.actorUnit,
+      at: toIsoCst(e.at),
+      note: e.note ?? undefined,
+      attachments: ((e.attachments as string[] | null) ?? []).map((id) => ({ id, name: fileMap.get(id)?.name ?? '附件', url: fileUrl(ctx, id) })),
+      detail: staffView ? (e.detail ?? undefined) : undefined,
+    })),
+    allowedActions,
+  };
+}
+
+const SYSTEM_ACTION_LABELS: Record<string, string> = {
+  report: '上报',
+  'deadline-warning': '临期预警',
+  overdue: '超期',
+  'auto-escalate': '超期自动上报',
+  'merged-from': '合并进来',
+};
+
+function caseAllowedActionsForReporter(c: repo.CaseRow): CaseAction[] {
+  const out: CaseAction[] = [];
+  if (c.state === 'closed' && !c.rating) out.push('rate');
+  if (['reported', 'accepted', 'dispatched', 'acknowledged'].includes(c.state)) out.push('withdraw');
+  return out;
+}
+
+// ---- reading --------------------------------------------------------------------------------
+
+export async function getCase(ctx: AppContext, actor: Actor, id: string) {
+  const c = await repo.findCase(ctx.db, caseScopeOf(actor), id);
+  if (!c) throw notFound('案件');
+  return presentCase(ctx, actor, c);
+}
+
+export interface ListQuery {
+  state?: string;
+  area?: string;
+  category?: string;
+  channel?: string;
+  overdue?: boolean;
+  from?: string;
+  to?: string;
+  q?: string;
+  box?: 'mine' | 'all';
+  page: number;
+  pageSize: number;
+}
+
+/** "My inbox": the cases waiting for the caller's own action, by relation. */
+function inboxSql(actor: Actor) {
+  const parts = [];
+  for (const level of ['village', 'town', 'district'] as OwnerLevel[]) {
+    if (actor.roles.includes(CENTRE_ROLE[level])) {
+      parts.push(sql`(owner_level = ${level} and owner_area_code = ${actor.scopeCode} and state in ('reported','accepted','handled','suspended','closed'))`);
+    }
+  }
+  if (actor.unitId) {
+    parts.push(sql`(handler_unit_id = ${actor.unitId} and state in ('dispatched','acknowledged'))`);
+    parts.push(sql`exists (select 1 from case_units cu where cu.case_id = cases.id and cu.unit_id = ${actor.unitId} and cu.role = 'assist' and cu.status in ('dispatched','acknowledged') and cases.state in ('dispatched','acknowledged'))`);
+  }
+  if (actor.roles.includes('grid-worker')) {
+    parts.push(sql`(area_code like ${actor.scopeCode + '%'} and state in ('handled','reported'))`);
+  }
+  if (parts.length === 0) return sql`false`;
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+function parseDay(value: string | undefined, field: string): Date | undefined {
+  if (!value) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(`${value}T00:00:00+08:00`) : null;
+  if (!d || Number.isNaN(d.getTime())) throw invalid('invalid_date', `${field} 日期格式应为 YYYY-MM-DD`, { field });
+  return d;
+}
+
+export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
+  const states = q.state ? q.state.split(',').filter(Boolean) : undefined;
+  const from = parseDay(q.from, 'from');
+  const toDay = parseDay(q.to, 'to');
+  const to = toDay ? new Date(toDay.getTime() + 86400_000) : undefined;
+  const filter = {
+    states,
+    area: q.area,
+    categoryCode: q.category,
+    channel: q.channel,
+    overdue: q.overdue,
+    from,
+    to,
+    q: q.q,
+    inbox: q.box === 'mine' ? inboxSql(actor) : undefined,
+    order: q.box === 'mine' ? ('due' as const) : ('newest' as const),
+  };
+  const scope = caseScopeOf(actor);
+  const [res, counts, categories] = await Promise.all([
+    repo.listCases(ctx.db, scope, { ...filter, page: q.page, pageSize: q.pageSize }),
+    repo.countByState(ctx.db, scope, { ...filter }),
+    categoryNameMap(ctx.db),
+  ]);
+  const names = await namesOf(ctx.db, [...new Set(res.items.map((c) => c.areaCode))]);
+  return {
+    total: res.total,
+    page: q.page,
+    pageSize: q.pageSize,
+    counts: Object.fromEntries(counts.map((r) => [r.state, r.n])),
+    overdueCount: counts.reduce((n, r) => n + Number(r.overdue), 0),
+    items: res.items.map((c) => caseSummary(c, names, categories)),
+  };
+}
+
+export async function similarCases(ctx: AppContext, actor: Actor, id: string) {
+  const c = await repo.findCase(ctx.db, caseScopeOf(actor), id);
+  if (!c) throw notFound('案件');
+  return { items: await duplicatesFor(ctx, c, actor) };
+}
+
+async function duplicatesFor(ctx: AppContext, c: Pick<repo.CaseRow, 'title' | 'description' | 'categoryCode' | 'areaCode' | 'lat' | 'lng' | 'createdAt'> & { id?: string }, actor: Actor | null) {
+  const candidates = await repo.duplicateCandidates(ctx.db, { id: c.id, categoryCode: c.categoryCode, areaCode: c.areaCode, createdAt: c.createdAt });
+  const visible = actor ? candidates.filter((x) => isVisible(actor, x)) : candidates;
+  const found = findDuplicates(
+    { categoryCode: c.categoryCode, title: c.title, description: c.description, lat: c.lat, lng: c.lng, areaCode: c.areaCode, reportedAt: c.createdAt },
+    visible.map((x) => ({ ...x, reportedAt: x.createdAt })),
+  );
+  return found.map((d) => ({ id: d.item.id, code: d.item.code, title: d.item.title, state: d.item.state, createdAt: toIsoCst(d.item.createdAt), score: Math.round(d.score * 100) / 100 }));
+}
+
+function isVisible(actor: Actor, c: repo.CaseRow): boolean {
+  const scope = caseScopeOf(actor);
+  if (scope.kind === 'area') return isWithinScope(c.areaCode, scope.code) || c.areaCode.startsWith(scope.code);
+  if (scope.kind === 'reporter') return c.reporterUserId === actor.id;
+  return false;
+}
+
+// ---- intake ---------------------------------------------------------------------------------
+
+export interface CaseInput {
+  title: string;
+  description: string;
+  categoryCode: string;
+  channel: Channel;
+  areaCode?: string;
+  location?: { lat: number; lng: number; crs?: 'wgs84' | 'gcj02' | 'bd09' };
+  address?: string;
+  reporter?: { name?: string; phone?: string };
+  public?: boolean;
+  attachments?: string[];
+  urgent?: boolean;
+  externalRef?: string;
+  /** Grid worker settles a small matter on the spot (小事不出网格): the note of what was done. */
+  onSpot?: { note: string; attachments?: string[] };
+}
+
+/** Where a new case goes: the community of its place, the district for 急难险重. */
+function initialOwner(areaCode: string, urgent: boolean): { level: OwnerLevel; area: string } {
+  const level = levelOfCode(areaCode);
+  if (urgent || level === 'district') return { level: 'district', area: areaCode.slice(0, 6) };
+  if (level === 'town') return { level: 'town', area: areaCode.slice(0, 9) };
+  return { level: 'village', area: areaCode.slice(0, 12) };
+}
+
+export interface CreateOptions {
+  idempotencyKey?: string;
+  /** Set by the Open311 endpoint after it checked the client's API key. */
+  open311Client?: string;
+}
+
+export async function createCase(ctx: AppContext, actor: Actor | null, input: CaseInput, req: RequestContext, opts: CreateOptions = {}) {
+  const idempotencyKey = opts.idempotencyKey;
+  if (input.channel === 'open311' ? !opts.open311Client : !allowedChannels(actor).includes(input.channel)) {
+    throw new DomainError(actor ? 'forbidden' : 'unauthenticated', actor ? 'channel_not_allowed' : 'unauthenticated', actor ? `您的角色不能以“${CHANNEL_LABELS[input.channel]}”渠道登记案件` : '请先登录，或使用扫码上报');
+  }
+  const type = await repo.findCatalogueType(ctx.db, input.categoryCode);
+  if (!type || !type.leaf || !type.active) throw invalid('invalid_category', `事项类型 ${input.categoryCode.slice(0, 20)} 不存在或不可选`, { field: 'categoryCode' });
+
+  // Place: a point is placed in the grid that contains it; a finer code inside that grid is kept.
+  let lat: number | null = null;
+  let lng: number | null = null;
+  let areaCode = input.areaCode ?? null;
+  if (areaCode && (!isAreaCode(areaCode) || !(await findArea(ctx.db, systemScope(), areaCode)))) {
+    throw invalid('invalid_area_code', `区域代码 ${areaCode.slice(0, 24)} 不存在`, { field: 'areaCode' });
+  }
+  if (input.location) {
+    const { lat: la, lng: ln, crs = 'wgs84' } = input.location;
+    if (!validLatLng(la, ln)) throw invalid('invalid_location', '位置坐标不正确（纬度 -90~90，经度 -180~180）', { field: 'location' });
+    const point = toWgs84(la, ln, crs);
+    lat = point.lat;
+    lng = point.lng;
+    const grid = await gridAt(ctx, point.lat, point.lng);
+    if (grid && !(areaCode && areaCode.startsWith(grid))) areaCode = grid;
+  }
+  if (!areaCode) throw invalid('area_required', '请提供案件所在区域（areaCode）或位置（location）', { field: 'areaCode' });
+  if (actor && mustReportInScope(actor) && !isWithinScope(areaCode, actor.scopeCode) && input.channel !== 'hotline') {
+    throw forbidden('只能登记您管辖范围内的案件');
+  }
+  if (input.reporter?.phone && !isValidMobile(input.reporter.phone)) {
+    throw invalid('invalid_phone', '联系电话应为 11 位手机号', { field: 'reporter.phone' });
+  }
+  const attachmentIds = [...new Set(input.attachments ?? [])];
+  const onSpotIds = [...new Set(input.onSpot?.attachments ?? [])];
+  await assertAttachable(ctx, actor, [...attachmentIds, ...onSpotIds]);
+  if (input.onSpot && !(actor && actor.roles.includes('grid-worker'))) throw forbidden('只有网格员可以当场处置');
+  if (input.externalRef) {
+    const existing = await repo.findCaseByExternalRef(ctx.db, input.channel, input.externalRef);
+    if (existing) throw conflict('duplicate_external_ref', `外部工单号 ${input.externalRef} 已登记为案件 ${existing.code}`);
+  }
+
+  const urgent = input.urgent ?? type.urgent;
+  const owner = initialOwner(areaCode, urgent);
+  const deadlines = deadlinesOf(type);
+  const reporterPerson = actor?.personId ? await ctx.db.query.people.findFirst({ where: (p, { eq }) => eq(p.id, actor.personId!) }) : null;
+  const reporterName = input.reporter?.name?.trim() || reporterPerson?.name || null;
+  const phone = input.reporter?.phone ?? null;
+
+  const run = async (tx: Tx) => {
+    const now = new Date();
+    const code = await repo.nextCaseCode(tx, 'HM', now);
+    const { stepDueAt, stepWarnAt } = stepTimes('reported', now, deadlines, null);
+    let c = await repo.insertCase(tx, {
+      code,
+      state: 'reported',
+      title: input.title,
+      description: input.description,
+      categoryCode: type.code,
+      channel: input.channel,
+      areaCode: areaCode!,
+      ownerLevel: owner.level,
+      ownerAreaCode: owner.area,
+      lat,
+      lng,
+      address: input.address ?? null,
+      reporterUserId: actor && !mustReportInScope(actor) ? actor.id : null,
+      reporterName,
+      reporterPhoneCipher: phone ? ctx.cipher.encrypt(phone) : reporterPerson?.phoneCipher ?? null,
+      reporterPhoneHash: phone ? ctx.cipher.lookupHash(phone) : reporterPerson?.phoneHash ?? null,
+      reporterPhoneLast4: phone ? phone.slice(-4) : reporterPerson?.phoneLast4 ?? null,
+      public: input.public ?? false,
+      urgent,
+      externalRef: input.externalRef ?? null,
+      stepDueAt,
+      stepWarnAt,
+    });
+    await repo.attachFiles(tx, c.id, [...attachmentIds, ...onSpotIds]);
+    const who = actorInfo(actor, reporterName);
+    await repo.insertEvent(tx, {
+      caseId: c.id,
+      action: 'report',
+      fromState: null,
+      toState: 'reported',
+      actorId: actor?.id ?? null,
+      actorName: who.name,
+      actorUnit: who.unit,
+      note: `${CHANNEL_LABELS[input.channel]}${opts.open311Client ? `（${opts.open311Client}）` : ''}${urgent ? '（急难险重，直报区指挥中心）' : ''}`,
+      attachments: attachmentIds.length ? attachmentIds : null,
+      detail: { channel: input.channel, ownerLevel: owner.level },
+    });
+    await audit(tx, { actor }, req, { action: 'case.create', entityType: 'case', entityId: c.id, areaCode: c.areaCode, detail: { code, channel: input.channel } });
+    await notifyOwners(tx, c, `新案件待受理：${c.title}`, 'case.new');
+    if (input.onSpot && actor) {
+      c = await applyAction(ctx, tx, actor, c, 'handle', { note: input.onSpot.note, attachments: onSpotIds }, req);
+      c = await applyAction(ctx, tx, actor, c, 'verify-pass', { note: '网格员当场处置并核实' }, req);
+    }
+    return c;
+  };
+
+  const idemScope = actor ? `u:${actor.id}` : opts.open311Client ? `o311:${opts.open311Client}` : `anon:${req.ip ?? ''}`;
+  const created = await withIdempotency(ctx, idemScope, idempotencyKey, async (tx) => {
+    const c = await run(tx);
+    return { status: 201, body: { id: c.id } };
+  });
+  const row = (await ctx.db.query.cases.findFirst({ where: (t, { eq }) => eq(t.id, (created.body as { id: string }).id) }))!;
+  const view = await presentCase(ctx, actor, row, { reporterView: !actor || !mustReportInScope(actor) });
+  const duplicates = await duplicatesFor(ctx, row, actor);
+  return { status: created.status, body: { ...view, duplicates } };
+}
+
+/**
+ * Runs a create at most once per (caller, key): the key is claimed in the same transaction as
+ * the create, so concurrent repeats wait for the first and then return its result.
+ */
+async function withIdempotency(ctx: AppContext, scope: string, key: string | undefined, fn: (tx: Tx) => Promise<{ status: number; body: unknown }>) {
+  if (!key) return ctx.db.transaction(fn);
+  if (key.length > 128) throw invalid('invalid_idempotency_key', 'Idempotency-Key 不能超过 128 个字符', { field: 'Idempotency-Key' });
+  const done = await repo.findIdempotent(ctx.db, scope, key);
+  if (done) return { status: done.status, body: done.body };
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      if (!(await repo.saveIdempotent(tx, scope, key, 0, {}))) throw new IdempotencyRace();
+      const result = await fn(tx);
+      await tx.execute(sql`update idempotency_keys set status = ${result.status}, body = ${JSON.stringify(result.body)}::jsonb where scope = ${scope} and key = ${key}`);
+      return result;
+    });
+  } catch (e) {
+    if (!(e instanceof IdempotencyRace)) throw e;
+    const first = await repo.findIdempotent(ctx.db, scope, key);
+    if (!first) throw conflict('idempotency_in_progress', '相同 Idempotency-Key 的请求正在处理中，请稍后重试');
+    return { status: first.status, body: first.body };
+  }
+}
+class IdempotencyRace extends Error {}
+
+async function assertAttachable(ctx: AppContext, actor: Actor | null, ids: string[]) {
+  if (ids.length === 0) return;
+  if (ids.length > 9) throw invalid('too_many_files', '最多上传 9 个附件', { field: 'attachments' });
+  const meta = await repo.fileMetaOf(ctx.db, ids);
+  for (const id of ids) {
+    const f = meta.find((m) => m.id === id);
+    if (!f || f.caseId) throw invalid('invalid_attachment', `附件 ${id} 不存在或已被使用`, { field: 'attachments' });
+    if (f.uploaderId && f.uploaderId !== actor?.id) throw invalid('invalid_attachment', `附件 ${id} 不是您上传的`, { field: 'attachments' });
+  }
+}
+
+function actorInfo(actor: Actor | null, fallbackName: string | null) {
+  if (!actor) return { name: fallbackName ? maskName(fallbackName) : '匿名群众', unit: null as string | null };
+  return { name: actor.displayName, unit: null as string | null };
+}
+
+// ---- actions --------------------------------------------------------------------------------
+
+export interface ActionBody {
+  reason?: string;
+  note?: string;
+  unitId?: string;
+  assistUnitIds?: string[];
+  workingDays?: number;
+  attachments?: string[];
+  score?: Rating;
+  comment?: string;
+  intoCaseId?: string;
+}
+
+const REQUIRED: Partial<Record<CaseAction, (keyof ActionBody)[]>> = {
+  reject: ['reason'],
+  escalate: ['reason'],
+  dispatch: ['unitId'],
+  return: ['reason'],
+  feedback: ['note'],
+  'request-extension': ['workingDays', 'reason'],
+  'deny-extension': ['reason'],
+  handle: ['note'],
+  'verify-fail': ['reason'],
+  rate: ['score'],
+  reopen: ['reason'],
+  urge: ['note'],
+  merge: ['intoCaseId'],
+  suspend: ['reason'],
+  withdraw: ['reason'],
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  reason: '原因（reason）',
+  note: '说明（note）',
+  unitId: '承办单位（unitId）',
+  workingDays: '延期工作日数（workingDays）',
+  score: '评价（score）',
+  intoCaseId: '合并到的案件（intoCaseId）',
+};
+
+export async function act(ctx: AppContext, actor: Actor, id: string, action: CaseAction, body: ActionBody, req: RequestContext) {
+  const visible = await repo.findCase(ctx.db, caseScopeOf(actor), id);
+  if (!visible) throw notFound('案件');
+  const row = await ctx.db.transaction(async (tx) => {
+    const c = await repo.lockCase(tx, id);
+    if (!c) throw notFound('案件');
+    return applyAction(ctx, tx, actor, c, action, body, req);
+  });
+  return presentCase(ctx, actor, row);
+}
+
+/** Tracking by code and the last four digits of the reporter's phone (no account needed). */
+export async function trackCase(ctx: AppContext, code: string, phoneLast4: string) {
+  const c = await repo.findCaseByCode(ctx.db, code);
+  if (!c || !c.reporterPhoneLast4 || c.reporterPhoneLast4 !== phoneLast4) throw notFound('案件（请核对案件编号和手机号后四位）');
+  return presentCase(ctx, null, c, { reporterView: true });
+}
+
+export async function reporterAct(ctx: AppContext, code: string, phoneLast4: string, action: 'rate' | 'withdraw', body: ActionBody, req: RequestContext) {
+  const found = await repo.findCaseByCode(ctx.db, code);
+  if (!found || !found.reporterPhoneLast4 || found.reporterPhoneLast4 !== phoneLast4) throw notFound('案件（请核对案件编号和手机号后四位）');
+  const row = await ctx.db.transaction(async (tx) => {
+    const c = (await repo.lockCase(tx, found.id))!;
+    return applyAction(ctx, tx, null, c, action, body, req);
+  });
+  return presentCase(ctx, null, row, { reporterView: true });
+}
+
+/**
+ * The one way in for every change of a case's state: decides with the pure workflow, applies
+ * the effects, and writes the timeline entry, the audit row and notifications in `tx`.
+ */
+export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, c: repo.CaseRow, action: CaseAction, body: ActionBody, req: RequestContext): Promise<repo.CaseRow> {
+  const units = await unitIdsOf(tx, c);
+  const relations = actor ? caseRelations(actor, c, units) : new Set<'reporter'>(['reporter']);
+  const decision = decide(factsOf(c), action, relations);
+  for (const field of REQUIRED[action] ?? []) {
+    const v = body[field];
+    if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
+      throw invalid('missing_field', `“${ACTION_LABELS[action].zh}”需要填写${FIELD_LABELS[field] ?? field}`, { field });
+    }
+  }
+  const now = new Date();
+  const type = await repo.findCatalogueType(tx, c.categoryCode);
+  const deadlines = deadlinesOf(type);
+  const patch: Partial<repo.NewCaseRow> = { state: decision.to };
+  const detail: Record<string, unknown> = {};
+  const e = decision.effects;
+  let note = body.note ?? body.reason ?? body.comment ?? null;
+  let actorUnit: string | null = null;
+  if (actor?.unitId) actorUnit = (await findUnit(tx, actor.unitId))?.name ?? null;
+  const attachments = [...new Set(body.attachments ?? [])];
+  if (attachments.length) {
+    await assertAttachable(ctx, actor, attachments);
+    await repo.attachFiles(tx, c.id, attachments);
+  }
+
+  switch (action) {
+    case 'accept':
+      patch.acceptedAt = now;
+      patch.dueAt = c.dueAt ?? due(now, deadlines.handle);
+      break;
+    case 'escalate': {
+      const level = e.ownerLevel!;
+      const len = level === 'town' ? 9 : 6;
+      if (c.areaCode.length < len) throw conflict('invalid_state', '案件区域不足以确定上级指挥中心');
+      patch.ownerLevel = level;
+      patch.ownerAreaCode = c.areaCode.slice(0, len);
+      patch.acceptedAt = c.acceptedAt ?? now;
+      patch.dueAt = c.dueAt ?? due(now, deadlines.handle);
+      detail.toLevel = level;
+      detail.toArea = patch.ownerAreaCode;
+      break;
+    }
+    case 'dispatch': {
+      const lead = await findUnit(tx, body.unitId!);
+      const level = c.ownerLevel as OwnerLevel;
+      const okUnit = (u: Awaited<ReturnType<typeof findUnit>>) =>
+        !!u && DISPATCHABLE_UNIT_TYPES[level].includes(u.type) && (u.areaCode.length <= 6 || isWithinScope(u.areaCode, c.ownerAreaCode) || u.areaCode.startsWith(c.ownerAreaCode));
+      if (!okUnit(lead)) throw invalid('invalid_unit', '承办单位不存在或不在可派遣范围内', { field: 'unitId' });
+      const assists = [...new Set(body.assistUnitIds ?? [])].filter((u) => u !== lead!.id);
+      const assistRows = [];
+      for (const uid of assists) {
+        const u = await findUnit(tx, uid);
+        if (!okUnit(u)) throw invalid('invalid_unit', `协办单位 ${uid} 不存在或不在可派遣范围内`, { field: 'assistUnitIds' });
+        assistRows.push(u!);
+      }
+      // A re-dispatch replaces earlier assignments that are still open.
+      await repo.setCaseUnitsStatus(tx, c.id, ['dispatched', 'acknowledged', 'feedback'], 'returned');
+      await repo.upsertCaseUnit(tx, { caseId: c.id, unitId: lead!.id, role: 'lead', status: 'dispatched' });
+      for (const u of assistRows) await repo.upsertCaseUnit(tx, { caseId: c.id, unitId: u.id, role: 'assist', status: 'dispatched' });
+      patch.handlerUnitId = lead!.id;
+      patch.dispatchedAt = now;
+      patch.dueAt = c.dueAt ?? due(now, deadlines.handle);
+      detail.unit = lead!.name;
+      detail.assistUnits = assistRows.map((u) => u.name);
+      note = body.note ?? null;
+      break;
+    }
+    case 'acknowledge':
+      patch.acknowledgedAt = now;
+      await repo.setCaseUnitStatus(tx, c.id, c.handlerUnitId!, 'acknowledged');
+      break;
+    case 'return':
+      await repo.setCaseUnitStatus(tx, c.id, c.handlerUnitId!, 'returned', body.reason);
+      patch.handlerUnitId = null;
+      patch.pendingExtension = null;
+      break;
+    case 'feedback':
+      if (actor?.unitId) await repo.setCaseUnitStatus(tx, c.id, actor.unitId, 'feedback', body.note);
+      break;
+    case 'request-extension': {
+      const days = body.workingDays!;
+      if (!Number.isInteger(days) || days < 1 || days > 30) throw invalid('invalid_working_days', '延期天数应为 1–30 个工作日', { field: 'workingDays' });
+      patch.pendingExtension = { workingDays: days, reason: body.reason, requestedBy: actor?.displayName ?? null, requestedAt: toIsoCst(now) };
+      detail.workingDays = days;
+      break;
+    }
+    case 'approve-extension': {
+      const pending = c.pendingExtension as { workingDays: number } | null;
+      const base = c.dueAt ?? now;
+      const newDue = due(base, { unit: 'workingDays', amount: pending?.workingDays ?? 0 });
+      patch.dueAt = newDue;
+      patch.pendingExtension = null;
+      detail.workingDays = pending?.workingDays;
+      detail.newDeadline = toIsoCst(newDue);
+      break;
+    }
+    case 'deny-extension':
+      patch.pendingExtension = null;
+      break;
+    case 'handle':
+      patch.handledAt = now;
+      patch.answer = body.note ?? null;
+      if (c.handlerUnitId && relations.has('handler')) await repo.setCaseUnitStatus(tx, c.id, c.handlerUnitId, 'done', body.note);
+      if (!c.acceptedAt) patch.acceptedAt = now;
+      break;
+    case 'verify-pass':
+      patch.closedAt = now;
+      break;
+    case 'verify-fail':
+      patch.reworkCount = c.reworkCount + 1;
+      if (c.handlerUnitId) await repo.setCaseUnitStatus(tx, c.id, c.handlerUnitId, 'acknowledged');
+      break;
+    case 'rate':
+      patch.rating = body.score!;
+      patch.ratingComment = body.comment ?? null;
+      patch.ratedAt = now;
+      detail.score = body.score;
+      note = body.comment ?? null;
+      break;
+    case 'reopen':
+      patch.reworkCount = c.reworkCount + 1;
+      patch.rating = null;
+      patch.ratingComment = null;
+      patch.ratedAt = null;
+      patch.closedAt = null;
+      patch.dueAt = due(now, deadlines.handle);
+      if (c.handlerUnitId) await repo.setCaseUnitStatus(tx, c.id, c.handlerUnitId, 'dispatched');
+      detail.previousRating = c.rating;
+      break;
+    case 'merge': {
+      if (body.intoCaseId === c.id) throw invalid('invalid_merge', '不能合并到案件本身', { field: 'intoCaseId' });
+      const target = actor ? await repo.findCase(tx, caseScopeOf(actor), body.intoCaseId!) : null;
+      if (!target) throw invalid('invalid_merge', '要合并到的案件不存在或不在您的范围内', { field: 'intoCaseId' });
+      if (!OPEN_STATES.has(target.state as CaseState) || target.state === 'suspended') throw conflict('invalid_merge', `案件 ${target.code} 已${STATE_LABELS[target.state as CaseState]?.zh ?? '结束'}，不能合并进去`);
+      patch.mergedIntoId = target.id;
+      detail.intoCode = target.code;
+      await repo.insertEvent(tx, {
+        caseId: target.id,
+        action: 'merged-from',
+        fromState: target.state,
+        toState: target.state,
+        actorId: actor?.id ?? null,
+        actorName: actor?.displayName ?? '系统',
+        actorUnit,
+        note: `合并了重复案件 ${c.code}`,
+        detail: { fromCode: c.code, fromId: c.id },
+      });
+      break;
+    }
+    case 'suspend':
+      patch.suspendedFrom = c.state;
+      patch.suspendedAt = now;
+      break;
+    case 'resume': {
+      // Suspension stops the clock: every deadline moves by the time spent suspended.
+      const paused = now.getTime() - (c.suspendedAt?.getTime() ?? now.getTime());
+      patch.suspendedFrom = null;
+      patch.suspendedAt = null;
+      if (c.dueAt) patch.dueAt = new Date(c.dueAt.getTime() + paused);
+      detail.pausedMinutes = Math.round(paused / 60000);
+      break;
+    }
+    case 'urge':
+    case 'withdraw':
+      break;
+  }
+
+  // Step deadline for the state the case enters.
+  if (decision.to !== c.state || action === 'approve-extension' || action === 'resume') {
+    const overall = (patch.dueAt as Date | undefined) ?? c.dueAt;
+    if (action === 'resume') {
+      const paused = now.getTime() - (c.suspendedAt?.getTime() ?? now.getTime());
+      patch.stepDueAt = c.stepDueAt ? new Date(c.stepDueAt.getTime() + paused) : null;
+      patch.stepWarnAt = c.stepWarnAt ? new Date(c.stepWarnAt.getTime() + paused) : null;
+    } else if (decision.to === 'suspended') {
+      // The clock stops; the step deadline is restored (shifted) on resume.
+    } else {
+      Object.assign(patch, stepTimes(decision.to, now, deadlines, overall ?? null));
+    }
+  }
+
+  const updated = await repo.updateCase(tx, c.id, patch);
+  await repo.insertEvent(tx, {
+    caseId: c.id,
+    action,
+    fromState: c.state,
+    toState: decision.to,
+    actorId: actor?.id ?? null,
+    actorName: actor?.displayName ?? (c.reporterName ? maskName(c.reporterName) : '群众'),
+    actorUnit,
+    note,
+    attachments: attachments.length ? attachments : null,
+    detail: Object.keys(detail).length ? detail : null,
+  });
+  await audit(tx, { actor, username: actor ? undefined : 'reporter' }, req, {
+    action: `case.${action}`,
+    entityType: 'case',
+    entityId: c.id,
+    areaCode: c.areaCode,
+    detail: { from: c.state, to: decision.to, code: c.code },
+  });
+  await notifyFor(tx, updated, action);
+  return updated;
+}
+
+// ---- notifications --------------------------------------------------------------------------
+
+async function notifyOwners(tx: DbOrTx, c: repo.CaseRow, title: string, kind: string) {
+  const recipients = await repo.usersFor(tx, { scopeCode: c.ownerAreaCode, roles: [CENTRE_ROLE[c.ownerLevel as OwnerLevel]] });
+  await repo.insertNotifications(tx, recipients.map((u) => ({ userId: u.id, caseId: c.id, kind, title: `${title}（${c.code}）` })));
+}
+
+async function notifyUnit(tx: DbOrTx, c: repo.CaseRow, unitId: string, title: string, kind: string) {
+  const recipients = await repo.usersFor(tx, { unitId });
+  await repo.insertNotifications(tx, recipients.map((u) => ({ userId: u.id, caseId: c.id, kind, title: `${title}（${c.code}）` })));
+}
+
+async function notifyGrid(tx: DbOrTx, c: repo.CaseRow, title: string, kind: string) {
+  if (c.areaCode.length < 15) return;
+  const recipients = await repo.usersFor(tx, { scopeCode: c.areaCode.slice(0, 15), roles: ['grid-worker'] });
+  await repo.insertNotifications(tx, recipients.map((u) => ({ userId: u.id, caseId: c.id, kind, title: `${title}（${c.code}）` })));
+}
+
+async function notifyReporter(tx: DbOrTx, c: repo.CaseRow, title: string, kind: string) {
+  if (!c.reporterUserId) return;
+  await repo.insertNotifications(tx, [{ userId: c.reporterUserId, caseId: c.id, kind, title: `${title}（${c.code}）` }]);
+}
+
+/** Tells whoever must act next. */
+async function notifyFor(tx: Tx, c: repo.CaseRow, action: CaseAction) {
+  switch (action) {
+    case 'escalate':
+      return notifyOwners(tx, c, `上报案件待派遣：${c.title}`, 'case.escalated');
+    case 'dispatch':
+    case 'reopen':
+      if (c.handlerUnitId) await notifyUnit(tx, c, c.handlerUnitId, action === 'reopen' ? `重办案件待签收：${c.title}` : `派遣案件待签收：${c.title}`, 'case.dispatched');
+      if (action === 'reopen' && !c.handlerUnitId) await notifyOwners(tx, c, `重办案件：${c.title}`, 'case.reopened');
+      return;
+    case 'return':
+      return notifyOwners(tx, c, `案件被退回：${c.title}`, 'case.returned');
+    case 'request-extension':
+      return notifyOwners(tx, c, `延期申请待审批：${c.title}`, 'case.extension');
+    case 'approve-extension':
+    case 'deny-extension':
+    case 'verify-fail':
+      if (c.handlerUnitId) await notifyUnit(tx, c, c.handlerUnitId, action === 'verify-fail' ? `核查未通过需返工：${c.title}` : `延期申请已${action === 'approve-extension' ? '同意' : '驳回'}：${c.title}`, `case.${action}`);
+      else if (action === 'verify-fail') await notifyOwners(tx, c, `核查未通过需返工：${c.title}`, 'case.verify-fail');
+      return;
+    case 'handle':
+      await notifyOwners(tx, c, `案件已办结待核查：${c.title}`, 'case.handled');
+      return notifyGrid(tx, c, `请现场核验：${c.title}`, 'case.verify');
+    case 'verify-pass':
+      return notifyReporter(tx, c, `您反映的问题已办结，请评价：${c.title}`, 'case.closed');
+    case 'rate':
+      if (c.rating === 'unsatisfied') await notifyOwners(tx, c, `群众不满意，可重办：${c.title}`, 'case.unsatisfied');
+      return;
+    case 'urge':
+      if (c.handlerUnitId && ['dispatched', 'acknowledged'].includes(c.state)) return notifyUnit(tx, c, c.handlerUnitId, `督办催办：${c.title}`, 'case.urged');
+      return notifyOwners(tx, c, `督办催办：${c.title}`, 'case.urged');
+    default:
+      return;
+  }
+}
+
+export async function listMyNotifications(ctx: AppContext, actor: Actor, unreadOnly: boolean) {
+  const [items, unread] = await Promise.all([repo.listNotifications(ctx.db, actor.id, unreadOnly, 50), repo.unreadCount(ctx.db, actor.id)]);
+  return { unread, items: items.map((n) => ({ ...n, createdAt: toIsoCst(n.createdAt), readAt: toIsoCst(n.readAt) })) };
+}
+
+export async function markRead(ctx: AppContext, actor: Actor, ids: number[] | 'all') {
+  await repo.markNotificationsRead(ctx.db, actor.id, ids);
+  return { unread: await repo.unreadCount(ctx.db, actor.id) };
+}
+
+// ---- deadline sweep -------------------------------------------------------------------------
+
+/**
+ * Records yellow warnings, red overdue marks and (for cases still waiting at a community)
+ * automatic escalation to the town — each exactly once per case and deadline, even with several
+ * server instances sweeping at the same time: the mark's primary key is the arbiter.
+ */
+export async function sweepDeadlines(ctx: AppContext, now = new Date(), opts: { autoEscalate?: boolean } = {}) {
+  const autoEscalate = opts.autoEscalate ?? true;
+  const candidates = await repo.dueCases(ctx.db, now);
+  let warned = 0;
+  let overdue = 0;
+  let escalated = 0;
+  for (const c of candidates) {
+    if (!c.stepDueAt) continue;
+    const kind = now >= c.stepDueAt ? 'overdue' : 'warning';
+    await ctx.db.transaction(async (tx) => {
+      const fresh = await repo.lockCase(tx, c.id);
+      if (!fresh || fresh.state !== c.state || fresh.stepDueAt?.getTime() !== c.stepDueAt!.getTime()) return;
+      if (!(await repo.claimDeadlineMark(tx, c.id, kind, c.state, c.stepDueAt!))) return;
+      await repo.insertEvent(tx, {
+        caseId: c.id,
+        action: kind === 'overdue' ? 'overdue' : 'deadline-warning',
+        fromState: c.state,
+        toState: c.state,
+        actorId: null,
+        actorName: SYSTEM_ACTOR.name,
+        actorUnit: null,
+        note: kind === 'overdue' ? `已超过办理时限（${toIsoCst(c.stepDueAt)}）` : `即将到期（${toIsoCst(c.stepDueAt)}）`,
+        detail: { step: c.state, dueAt: toIsoCst(c.stepDueAt) },
+      });
+      const title = `${kind === 'overdue' ? '案件已超期' : '案件即将到期'}：${c.title}`;
+      if (c.handlerUnitId && ['dispatched', 'acknowledged'].includes(c.state)) await notifyUnit(tx, c, c.handlerUnitId, title, `case.${kind}`);
+      else await notifyOwners(tx, c, title, `case.${kind}`);
+      if (kind === 'overdue') overdue++;
+      else warned++;
+      // A community that lets a case wait past its deadline loses it to the town (超期自动上报).
+      if (kind === 'overdue' && autoEscalate && c.ownerLevel === 'village' && ['reported', 'accepted'].includes(c.state) && !c.handlerUnitId) {
+        if (await repo.claimDeadlineMark(tx, c.id, 'auto-escalate', c.state, c.stepDueAt!)) {
+          const type = await repo.findCatalogueType(tx, c.categoryCode);
+          const deadlines = deadlinesOf(type);
+          const dueAt = c.dueAt ?? due(now, deadlines.handle);
+          const times = stepTimes('accepted', now, deadlines, dueAt);
+          const updated = await repo.updateCase(tx, c.id, { state: 'accepted', ownerLevel: 'town', ownerAreaCode: c.areaCode.slice(0, 9), acceptedAt: c.acceptedAt ?? now, dueAt, ...times });
+          await repo.insertEvent(tx, {
+            caseId: c.id,
+            action: 'auto-escalate',
+            fromState: c.state,
+            toState: 'accepted',
+            actorId: null,
+            actorName: SYSTEM_ACTOR.name,
+            actorUnit: null,
+            note: '社区超期未处理，自动上报镇（街道）指挥中心',
+            detail: { toLevel: 'town', toArea: updated.ownerAreaCode },
+          });
+          await notifyOwners(tx, updated, `超期自动上报：${c.title}`, 'case.escalated');
+          escalated++;
+        }
+      }
+    });
+  }
+  return { warned, overdue, escalated };
+}
+
+export function startDeadlineSweep(ctx: AppContext, intervalMs = 60_000): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sweepDeadlines(ctx)
+      .catch((err) => console.error('[gongzhi] deadline sweep failed', err))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
