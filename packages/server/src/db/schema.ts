@@ -281,7 +281,7 @@ export const cases = pgTable(
     index('cases_state_due_idx').on(t.state, t.stepDueAt),
     index('cases_created_idx').on(t.createdAt),
     index('cases_reporter_idx').on(t.reporterUserId),
-    index('cases_category_idx').on(t.categoryCode),
+    index('cases_category_idx').on(t.categoryCode, t.createdAt),
     uniqueIndex('cases_external_ref_idx').on(t.channel, t.externalRef),
   ],
 );

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.ts';
 import { caseDeadlineMarks, caseEvents, cases, caseUnits, catalogueTypes, files, idempotencyKeys, notifications, units, users } from '../db/schema.ts';
 import { escapeLike } from './scope.ts';
@@ -65,13 +66,12 @@ export async function updateCatalogueType(db: DbOrTx, code: string, patch: Parti
 
 // ---- cases ----------------------------------------------------------------------------------
 
-export async function nextCaseCode(db: DbOrTx, prefix: string, now: Date): Promise<string> {
-  const res = await db.execute<{ n: string }>(sql`select nextval('case_code_seq')::text as n`);
-  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
-  return `${prefix}${day}${res.rows[0]!.n.padStart(7, '0')}`;
+/** A readable case code made by the database in the insert itself: prefix, China date, sequence. */
+export function caseCodeSql(prefix: string): SQL<string> {
+  return sql<string>`${prefix} || to_char(now() at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('case_code_seq')::text, 7, '0')`;
 }
 
-export async function insertCase(db: DbOrTx, row: NewCaseRow): Promise<CaseRow> {
+export async function insertCase(db: DbOrTx, row: PgInsertValue<typeof cases>): Promise<CaseRow> {
   const res = await db.insert(cases).values(row).returning();
   return res[0]!;
 }
@@ -184,19 +184,31 @@ export async function countByState(db: DbOrTx, scope: CaseScope, f: Omit<CaseFil
 export async function duplicateCandidates(db: DbOrTx, c: { id?: string; categoryCode: string; areaCode: string; createdAt: Date }) {
   const village = c.areaCode.slice(0, Math.min(12, c.areaCode.length));
   return db
-    .select()
+    .select({
+      id: cases.id,
+      code: cases.code,
+      title: cases.title,
+      description: cases.description,
+      state: cases.state,
+      categoryCode: cases.categoryCode,
+      areaCode: cases.areaCode,
+      lat: cases.lat,
+      lng: cases.lng,
+      createdAt: cases.createdAt,
+      reporterUserId: cases.reporterUserId,
+    })
     .from(cases)
     .where(
       and(
         eq(cases.categoryCode, c.categoryCode),
         sql`${cases.areaCode} like ${escapeLike(village) + '%'}`,
         sql`${cases.state} in ('reported','accepted','dispatched','acknowledged','handled','suspended')`,
-        sql`${cases.createdAt} > ${new Date(c.createdAt.getTime() - 14 * 86400_000).toISOString()}`,
+        sql`${cases.createdAt} > ${new Date(c.createdAt.getTime() - 7 * 86400_000).toISOString()}`,
         c.id ? sql`${cases.id} <> ${c.id}` : undefined,
       ),
     )
     .orderBy(desc(cases.createdAt))
-    .limit(200);
+    .limit(60);
 }
 
 // ---- units of a case --------------------------------------------------------------------------
@@ -233,8 +245,9 @@ export async function setCaseUnitsStatus(db: DbOrTx, caseId: string, fromStatuse
 
 // ---- timeline -------------------------------------------------------------------------------
 
-export async function insertEvent(db: DbOrTx, row: typeof caseEvents.$inferInsert): Promise<void> {
-  await db.insert(caseEvents).values(row);
+export async function insertEvent(db: DbOrTx, row: typeof caseEvents.$inferInsert): Promise<CaseEventRow> {
+  const res = await db.insert(caseEvents).values(row).returning();
+  return res[0]!;
 }
 
 export async function eventsOf(db: DbOrTx, caseId: string): Promise<CaseEventRow[]> {
@@ -316,6 +329,16 @@ export async function usersFor(db: DbOrTx, target: { scopeCode?: string; roles?:
   if (target.unitId) conds.push(eq(users.unitId, target.unitId));
   if (target.roles?.length) conds.push(sql`${users.roles} && ${`{${target.roles.join(',')}}`}::text[]`);
   return db.select({ id: users.id }).from(users).where(and(...conds));
+}
+
+/** Notifies every active user of a centre or unit in one statement. */
+export async function notifyUsers(db: DbOrTx, target: { scopeCode?: string; roles?: string[]; unitId?: string }, n: { caseId: string; kind: string; title: string }) {
+  const conds: SQL[] = [eq(users.active, true)];
+  if (target.scopeCode) conds.push(eq(users.scopeCode, target.scopeCode));
+  if (target.unitId) conds.push(eq(users.unitId, target.unitId));
+  if (target.roles?.length) conds.push(sql`${users.roles} && ${`{${target.roles.join(',')}}`}::text[]`);
+  await db.execute(sql`insert into notifications (user_id, case_id, kind, title)
+    select ${users.id}, ${n.caseId}, ${n.kind}, ${n.title} from ${users} where ${and(...conds)}`);
 }
 
 export async function insertNotifications(db: DbOrTx, rows: (typeof notifications.$inferInsert)[]) {

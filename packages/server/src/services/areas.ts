@@ -6,6 +6,7 @@ import * as repo from '../repositories/areas.ts';
 import { listHouseholds } from '../repositories/people.ts';
 import { scopeOf } from '../repositories/scope.ts';
 import { audit } from './audit.ts';
+import { forgetAreaNames } from './area-names.ts';
 import type { AppContext } from './context.ts';
 
 export interface AreaDto {
@@ -135,6 +136,7 @@ export async function renameArea(ctx: AppContext, actor: Actor, code: string, na
     const before = await repo.findArea(tx, scopeOf(actor), code);
     if (!before) throw notFound('区域');
     const row = await repo.renameArea(tx, scopeOf(actor), code, name);
+    forgetAreaNames();
     await audit(tx, { actor }, req, { action: 'area.rename', entityType: 'area', entityId: code, areaCode: code, detail: { from: before.name, to: name } });
     return row!;
   });

@@ -36,9 +36,8 @@ import {
   factsOf,
   mustReportInScope,
 } from '../policies/case.ts';
-import { findArea, namesOf } from '../repositories/areas.ts';
+import { areaNames as cachedAreaNames } from './area-names.ts';
 import * as repo from '../repositories/cases.ts';
-import { systemScope } from '../repositories/scope.ts';
 import { findUnit } from '../repositories/users.ts';
 import { toIsoCst } from '../lib/time.ts';
 import { audit } from './audit.ts';
@@ -83,6 +82,32 @@ export async function seedCatalogue(db: DbOrTx): Promise<void> {
       sort: i,
     })),
   );
+}
+
+// The catalogue changes rarely (only through updateCatalogue), so each process keeps it in
+// memory for a minute; an edit clears this process's copy at once.
+let cachedCatalogue: Promise<{ byCode: Map<string, repo.CatalogueRow>; names: Map<string, string> }> | null = null;
+let cachedFor: DbOrTx | null = null;
+let cachedAt = 0;
+
+export function catalogueCache(db: DbOrTx) {
+  if (!cachedCatalogue || cachedFor !== db || Date.now() - cachedAt > 60_000) {
+    cachedFor = db;
+    cachedAt = Date.now();
+    cachedCatalogue = repo.listCatalogue(db).then((rows) => ({
+      byCode: new Map(rows.map((r) => [r.code, r])),
+      names: new Map(rows.map((r) => [r.code, r.name])),
+    }));
+  }
+  return cachedCatalogue;
+}
+
+export function invalidateCatalogueCache() {
+  cachedCatalogue = null;
+}
+
+async function catalogueType(db: DbOrTx, code: string): Promise<repo.CatalogueRow | null> {
+  return (await catalogueCache(db)).byCode.get(code) ?? null;
 }
 
 function deadlinesOf(t: repo.CatalogueRow | null): StepDeadlines {
@@ -138,17 +163,22 @@ export function caseSummary(c: repo.CaseRow, names?: Map<string, { name: string 
 }
 
 async function categoryNameMap(db: DbOrTx): Promise<Map<string, string>> {
-  const rows = await repo.listCatalogue(db);
-  return new Map(rows.map((r) => [r.code, r.name]));
+  return (await catalogueCache(db)).names;
 }
 
-export async function presentCase(ctx: AppContext, actor: Actor | null, c: repo.CaseRow, opts: { reporterView?: boolean } = {}) {
+interface Preloaded {
+  events: repo.CaseEventRow[];
+  files: { id: string; name: string; mime: string; size: number }[];
+}
+
+export async function presentCase(ctx: AppContext, actor: Actor | null, c: repo.CaseRow, opts: { reporterView?: boolean; preloaded?: Preloaded } = {}) {
   const db = ctx.db;
-  const units = await unitIdsOf(db, c);
+  // A case just created has no units yet, and its events and files are known: no need to re-read them.
+  const units = opts.preloaded ? { rows: [], lead: null, assists: [] } : await unitIdsOf(db, c);
   const [events, fileRows, areaNames, categories] = await Promise.all([
-    repo.eventsOf(db, c.id),
-    repo.filesOfCase(db, c.id),
-    namesOf(db, [c.areaCode, c.ownerAreaCode, c.areaCode.slice(0, 12), c.areaCode.slice(0, 9)]),
+    opts.preloaded?.events ?? repo.eventsOf(db, c.id),
+    opts.preloaded?.files ?? repo.filesOfCase(db, c.id),
+    cachedAreaNames(db, [c.areaCode, c.ownerAreaCode, c.areaCode.slice(0, 12), c.areaCode.slice(0, 9)]),
     categoryNameMap(db),
   ]);
   const handler = c.handlerUnitId ? units.rows.find((r) => r.unitId === c.handlerUnitId) : null;
@@ -283,7 +313,7 @@ export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
     repo.countByState(ctx.db, scope, { ...filter }),
     categoryNameMap(ctx.db),
   ]);
-  const names = await namesOf(ctx.db, [...new Set(res.items.map((c) => c.areaCode))]);
+  const names = await cachedAreaNames(ctx.db, [...new Set(res.items.map((c) => c.areaCode))]);
   return {
     total: res.total,
     page: q.page,
@@ -310,7 +340,7 @@ async function duplicatesFor(ctx: AppContext, c: Pick<repo.CaseRow, 'title' | 'd
   return found.map((d) => ({ id: d.item.id, code: d.item.code, title: d.item.title, state: d.item.state, createdAt: toIsoCst(d.item.createdAt), score: Math.round(d.score * 100) / 100 }));
 }
 
-function isVisible(actor: Actor, c: repo.CaseRow): boolean {
+function isVisible(actor: Actor, c: Pick<repo.CaseRow, 'areaCode' | 'reporterUserId'>): boolean {
   const scope = caseScopeOf(actor);
   if (scope.kind === 'area') return isWithinScope(c.areaCode, scope.code) || c.areaCode.startsWith(scope.code);
   if (scope.kind === 'reporter') return c.reporterUserId === actor.id;
@@ -355,14 +385,14 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
   if (input.channel === 'open311' ? !opts.open311Client : !allowedChannels(actor).includes(input.channel)) {
     throw new DomainError(actor ? 'forbidden' : 'unauthenticated', actor ? 'channel_not_allowed' : 'unauthenticated', actor ? `您的角色不能以“${CHANNEL_LABELS[input.channel]}”渠道登记案件` : '请先登录，或使用扫码上报');
   }
-  const type = await repo.findCatalogueType(ctx.db, input.categoryCode);
+  const type = await catalogueType(ctx.db, input.categoryCode);
   if (!type || !type.leaf || !type.active) throw invalid('invalid_category', `事项类型 ${input.categoryCode.slice(0, 20)} 不存在或不可选`, { field: 'categoryCode' });
 
   // Place: a point is placed in the grid that contains it; a finer code inside that grid is kept.
   let lat: number | null = null;
   let lng: number | null = null;
   let areaCode = input.areaCode ?? null;
-  if (areaCode && (!isAreaCode(areaCode) || !(await findArea(ctx.db, systemScope(), areaCode)))) {
+  if (areaCode && (!isAreaCode(areaCode) || !(await cachedAreaNames(ctx.db, [areaCode])).has(areaCode))) {
     throw invalid('invalid_area_code', `区域代码 ${areaCode.slice(0, 24)} 不存在`, { field: 'areaCode' });
   }
   if (input.location) {
@@ -383,7 +413,7 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
   }
   const attachmentIds = [...new Set(input.attachments ?? [])];
   const onSpotIds = [...new Set(input.onSpot?.attachments ?? [])];
-  await assertAttachable(ctx, actor, [...attachmentIds, ...onSpotIds]);
+  const attachmentMeta = (await assertAttachable(ctx, actor, [...attachmentIds, ...onSpotIds])).filter((f) => attachmentIds.includes(f.id));
   if (input.onSpot && !(actor && actor.roles.includes('grid-worker'))) throw forbidden('只有网格员可以当场处置');
   if (input.externalRef) {
     const existing = await repo.findCaseByExternalRef(ctx.db, input.channel, input.externalRef);
@@ -397,12 +427,13 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
   const reporterName = input.reporter?.name?.trim() || reporterPerson?.name || null;
   const phone = input.reporter?.phone ?? null;
 
+  let preloaded: Preloaded | undefined;
+  let createdRow: repo.CaseRow | undefined;
   const run = async (tx: Tx) => {
     const now = new Date();
-    const code = await repo.nextCaseCode(tx, 'HM', now);
     const { stepDueAt, stepWarnAt } = stepTimes('reported', now, deadlines, null);
     let c = await repo.insertCase(tx, {
-      code,
+      code: repo.caseCodeSql('HM'),
       state: 'reported',
       title: input.title,
       description: input.description,
@@ -427,7 +458,7 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
     });
     await repo.attachFiles(tx, c.id, [...attachmentIds, ...onSpotIds]);
     const who = actorInfo(actor, reporterName);
-    await repo.insertEvent(tx, {
+    const first = await repo.insertEvent(tx, {
       caseId: c.id,
       action: 'report',
       fromState: null,
@@ -439,12 +470,15 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
       attachments: attachmentIds.length ? attachmentIds : null,
       detail: { channel: input.channel, ownerLevel: owner.level },
     });
-    await audit(tx, { actor }, req, { action: 'case.create', entityType: 'case', entityId: c.id, areaCode: c.areaCode, detail: { code, channel: input.channel } });
+    await audit(tx, { actor }, req, { action: 'case.create', entityType: 'case', entityId: c.id, areaCode: c.areaCode, detail: { code: c.code, channel: input.channel } });
     await notifyOwners(tx, c, `新案件待受理：${c.title}`, 'case.new');
     if (input.onSpot && actor) {
       c = await applyAction(ctx, tx, actor, c, 'handle', { note: input.onSpot.note, attachments: onSpotIds }, req);
       c = await applyAction(ctx, tx, actor, c, 'verify-pass', { note: '网格员当场处置并核实' }, req);
+    } else {
+      preloaded = { events: [first], files: attachmentMeta };
     }
+    createdRow = c;
     return c;
   };
 
@@ -453,8 +487,10 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
     const c = await run(tx);
     return { status: 201, body: { id: c.id } };
   });
-  const row = (await ctx.db.query.cases.findFirst({ where: (t, { eq }) => eq(t.id, (created.body as { id: string }).id) }))!;
-  const view = await presentCase(ctx, actor, row, { reporterView: !actor || !mustReportInScope(actor) });
+  // A repeated Idempotency-Key, or on-the-spot handling, reads the case back; a fresh one is presented as written.
+  const fresh = createdRow && createdRow.id === (created.body as { id: string }).id;
+  const row = fresh ? createdRow! : (await ctx.db.query.cases.findFirst({ where: (t, { eq }) => eq(t.id, (created.body as { id: string }).id) }))!;
+  const view = await presentCase(ctx, actor, row, { reporterView: !actor || !mustReportInScope(actor), preloaded: fresh ? preloaded : undefined });
   const duplicates = await duplicatesFor(ctx, row, actor);
   return { status: created.status, body: { ...view, duplicates } };
 }
@@ -485,7 +521,7 @@ async function withIdempotency(ctx: AppContext, scope: string, key: string | und
 class IdempotencyRace extends Error {}
 
 async function assertAttachable(ctx: AppContext, actor: Actor | null, ids: string[]) {
-  if (ids.length === 0) return;
+  if (ids.length === 0) return [];
   if (ids.length > 9) throw invalid('too_many_files', '最多上传 9 个附件', { field: 'attachments' });
   const meta = await repo.fileMetaOf(ctx.db, ids);
   for (const id of ids) {
@@ -493,6 +529,7 @@ async function assertAttachable(ctx: AppContext, actor: Actor | null, ids: strin
     if (!f || f.caseId) throw invalid('invalid_attachment', `附件 ${id} 不存在或已被使用`, { field: 'attachments' });
     if (f.uploaderId && f.uploaderId !== actor?.id) throw invalid('invalid_attachment', `附件 ${id} 不是您上传的`, { field: 'attachments' });
   }
+  return meta.map((m) => ({ id: m.id, name: m.name, mime: m.mime, size: m.size }));
 }
 
 function actorInfo(actor: Actor | null, fallbackName: string | null) {
@@ -584,7 +621,7 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
     }
   }
   const now = new Date();
-  const type = await repo.findCatalogueType(tx, c.categoryCode);
+  const type = await catalogueType(ctx.db, c.categoryCode);
   const deadlines = deadlinesOf(type);
   const patch: Partial<repo.NewCaseRow> = { state: decision.to };
   const detail: Record<string, unknown> = {};
@@ -781,19 +818,16 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
 // ---- notifications --------------------------------------------------------------------------
 
 async function notifyOwners(tx: DbOrTx, c: repo.CaseRow, title: string, kind: string) {
-  const recipients = await repo.usersFor(tx, { scopeCode: c.ownerAreaCode, roles: [CENTRE_ROLE[c.ownerLevel as OwnerLevel]] });
-  await repo.insertNotifications(tx, recipients.map((u) => ({ userId: u.id, caseId: c.id, kind, title: `${title}（${c.code}）` })));
+  await repo.notifyUsers(tx, { scopeCode: c.ownerAreaCode, roles: [CENTRE_ROLE[c.ownerLevel as OwnerLevel]] }, { caseId: c.id, kind, title: `${title}（${c.code}）` });
 }
 
 async function notifyUnit(tx: DbOrTx, c: repo.CaseRow, unitId: string, title: string, kind: string) {
-  const recipients = await repo.usersFor(tx, { unitId });
-  await repo.insertNotifications(tx, recipients.map((u) => ({ userId: u.id, caseId: c.id, kind, title: `${title}（${c.code}）` })));
+  await repo.notifyUsers(tx, { unitId }, { caseId: c.id, kind, title: `${title}（${c.code}）` });
 }
 
 async function notifyGrid(tx: DbOrTx, c: repo.CaseRow, title: string, kind: string) {
   if (c.areaCode.length < 15) return;
-  const recipients = await repo.usersFor(tx, { scopeCode: c.areaCode.slice(0, 15), roles: ['grid-worker'] });
-  await repo.insertNotifications(tx, recipients.map((u) => ({ userId: u.id, caseId: c.id, kind, title: `${title}（${c.code}）` })));
+  await repo.notifyUsers(tx, { scopeCode: c.areaCode.slice(0, 15), roles: ['grid-worker'] }, { caseId: c.id, kind, title: `${title}（${c.code}）` });
 }
 
 async function notifyReporter(tx: DbOrTx, c: repo.CaseRow, title: string, kind: string) {
@@ -886,7 +920,7 @@ export async function sweepDeadlines(ctx: AppContext, now = new Date(), opts: { 
       // A community that lets a case wait past its deadline loses it to the town (超期自动上报).
       if (kind === 'overdue' && autoEscalate && c.ownerLevel === 'village' && ['reported', 'accepted'].includes(c.state) && !c.handlerUnitId) {
         if (await repo.claimDeadlineMark(tx, c.id, 'auto-escalate', c.state, c.stepDueAt!)) {
-          const type = await repo.findCatalogueType(tx, c.categoryCode);
+          const type = await catalogueType(ctx.db, c.categoryCode);
           const deadlines = deadlinesOf(type);
           const dueAt = c.dueAt ?? due(now, deadlines.handle);
           const times = stepTimes('accepted', now, deadlines, dueAt);

@@ -6,6 +6,7 @@ import { findUnitByCode } from '../repositories/users.ts';
 import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
 import { FALLBACK_DEADLINES, type StepDeadlines } from './deadlines.ts';
+import { invalidateCatalogueCache } from './cases.ts';
 
 function toDto(t: repo.CatalogueRow, actor: Actor | null) {
   return {
@@ -51,5 +52,5 @@ export async function updateCatalogue(ctx: AppContext, actor: Actor, code: strin
     const row = await repo.updateCatalogueType(tx, code, patch);
     await audit(tx, { actor }, req, { action: 'catalogue.update', entityType: 'catalogue', entityId: code, detail: { fields: Object.keys(patch) } });
     return toDto(row!, actor);
-  });
+  }).finally(invalidateCatalogueCache);
 }
