@@ -131,6 +131,8 @@ export async function insertAudit(db: DbOrTx, row: NewAuditRow): Promise<void> {
 }
 
 export interface AuditFilter {
+  from?: Date;
+  to?: Date;
   actor?: string;
   action?: string;
   entityType?: string;
@@ -144,6 +146,8 @@ export async function listAudit(db: DbOrTx, scope: Scope, f: AuditFilter) {
     // Entries with an area are scoped by it; entries without (logins) are visible to installation-wide readers.
     sql`(${auditLog.areaCode} like ${escapeLike(scope.code) + '%'} or (${auditLog.areaCode} is null and ${scope.code.length <= 6}))`,
     f.actor ? eq(auditLog.actorUsername, f.actor) : undefined,
+    f.from ? sql`${auditLog.at} >= ${f.from.toISOString()}` : undefined,
+    f.to ? sql`${auditLog.at} < ${f.to.toISOString()}` : undefined,
     f.action ? sql`${auditLog.action} like ${escapeLike(f.action) + '%'}` : undefined,
     f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
     f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,

@@ -62,10 +62,26 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['audit'],
         summary: '审计日志',
-        querystring: z.object({ actor: z.string().max(64).optional(), action: z.string().max(64).optional(), entityType: z.string().max(32).optional(), entityId: z.string().max(64).optional(), ...paging }),
+        querystring: z.object({
+          actor: z.string().max(64).optional(),
+          action: z.string().max(64).optional(),
+          entityType: z.string().max(32).optional(),
+          entityId: z.string().max(64).optional(),
+          from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+          to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+          ...paging,
+        }),
       },
     },
-    async (req) => users.listAudit(ctx, requireActor(req), req.query),
+    async (req) => {
+      const { from, to, ...rest } = req.query;
+      const day = (d: string) => new Date(`${d}T00:00:00+08:00`);
+      return users.listAudit(ctx, requireActor(req), {
+        ...rest,
+        from: from ? day(from) : undefined,
+        to: to ? new Date(day(to).getTime() + 86400_000) : undefined,
+      });
+    },
   );
   r.get(
     '/api/units',

@@ -63,11 +63,13 @@ export async function getArea(ctx: AppContext, actor: Actor, code: string) {
   const row = await repo.findArea(ctx.db, scopeOf(actor), code);
   if (!row) throw notFound('区域');
   const counts = (await repo.countsBelow(ctx.db, code, 'self', [code])).get(code)!;
-  // Breadcrumb: ancestors the caller may see (their scope and below).
-  const chain = ancestryOf(code).filter((c) => canViewArea(actor, c));
+  // Breadcrumb: `path` holds the ancestors the caller may open; `fullPath` names every ancestor
+  // (names of the areas above are not scoped data, and tell a grid worker where the grid lies).
+  const chain = ancestryOf(code);
   const names = await repo.namesOf(ctx.db, chain);
-  const path = chain.map((c) => ({ code: c, name: names.get(c)?.name ?? c, level: names.get(c)?.level ?? '' }));
-  return { ...toDto(actor, row, counts, true), path };
+  const fullPath = chain.map((c) => ({ code: c, name: names.get(c)?.name ?? c, level: names.get(c)?.level ?? '', inScope: canViewArea(actor, c) }));
+  const path = fullPath.filter((p) => p.inScope).map(({ inScope: _in, ...p }) => p);
+  return { ...toDto(actor, row, counts, true), path, fullPath };
 }
 
 export async function getChildren(ctx: AppContext, actor: Actor, code: string) {
@@ -123,7 +125,10 @@ export async function getHouseholds(ctx: AppContext, actor: Actor, code: string,
 
 export async function searchAreas(ctx: AppContext, actor: Actor, q: string) {
   const rows = await repo.searchAreas(ctx.db, scopeOf(actor), q);
-  return { items: rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode })) };
+  const parents = await repo.namesOf(ctx.db, [...new Set(rows.map((r) => r.parentCode).filter((c): c is string => !!c))]);
+  return {
+    items: rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, parentName: r.parentCode ? (parents.get(r.parentCode)?.name ?? null) : null })),
+  };
 }
 
 export async function renameArea(ctx: AppContext, actor: Actor, code: string, name: string, req: RequestContext) {

@@ -1,7 +1,7 @@
 import { conflict, forbidden, invalid, isAreaCode, isWithinScope, notFound, type Role } from '@gongzhi/domain';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import { canManageUsers, canReadAudit, userAllowedActions } from '../policies/user.ts';
-import { findArea } from '../repositories/areas.ts';
+import { findArea, namesOf } from '../repositories/areas.ts';
 import * as repo from '../repositories/users.ts';
 import { scopeOf } from '../repositories/scope.ts';
 import { hashPassword, passwordPolicyProblem } from '../lib/passwords.ts';
@@ -9,13 +9,14 @@ import { toIsoCst } from '../lib/time.ts';
 import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
 
-function toUserDto(actor: Actor, u: repo.UserRow) {
+function toUserDto(actor: Actor, u: repo.UserRow, scopeNames?: Map<string, { name: string }>) {
   return {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
     roles: u.roles,
     scopeCode: u.scopeCode,
+    scopeName: scopeNames?.get(u.scopeCode)?.name ?? null,
     unitId: u.unitId,
     active: u.active,
     locked: Boolean(u.lockedUntil && u.lockedUntil.getTime() > Date.now()),
@@ -33,7 +34,8 @@ function requireManager(actor: Actor) {
 export async function listUsers(ctx: AppContext, actor: Actor, q: string | undefined, page: number, pageSize: number) {
   requireManager(actor);
   const res = await repo.listUsers(ctx.db, scopeOf(actor), q, page, pageSize);
-  return { total: res.total, items: res.items.map((u) => toUserDto(actor, u)) };
+  const names = await namesOf(ctx.db, [...new Set(res.items.map((u) => u.scopeCode))]);
+  return { total: res.total, items: res.items.map((u) => toUserDto(actor, u, names)) };
 }
 
 export interface UserInput {

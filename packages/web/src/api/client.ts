@@ -1,0 +1,130 @@
+// A small fetch wrapper: JSON in and out, the session cookie rides along, errors become ApiError.
+
+export interface ApiIssue {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /** Field-level problems the server named (`details.field` or `details.issues`). */
+  get fieldErrors(): ApiIssue[] {
+    const d = this.details as { field?: unknown; issues?: unknown } | undefined;
+    if (!d || typeof d !== 'object') return [];
+    const out: ApiIssue[] = [];
+    if (typeof d.field === 'string') out.push({ field: d.field, message: this.message });
+    if (Array.isArray(d.issues)) {
+      for (const i of d.issues as { field?: unknown; message?: unknown }[]) {
+        if (typeof i.field === 'string') out.push({ field: i.field, message: typeof i.message === 'string' ? i.message : this.message });
+      }
+    }
+    return out;
+  }
+}
+
+type UnauthorizedListener = () => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/** Called whenever a request answers 401 (session ended): the app sends the user to the login page. */
+export function onUnauthorized(fn: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(fn);
+  return () => unauthorizedListeners.delete(fn);
+}
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  query?: Query;
+  signal?: AbortSignal;
+  /** Do not broadcast a 401 (the login call itself answers 401 for a wrong password). */
+  quiet401?: boolean;
+}
+
+export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: string | undefined;
+  if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, opts.query), {
+      method: opts.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'network_error', networkMessage());
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let json: unknown = null;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+  }
+  if (!res.ok) {
+    const err = (json as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    const apiErr = new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? statusMessage(res.status), err?.details);
+    if (res.status === 401 && !opts.quiet401) unauthorizedListeners.forEach((fn) => fn());
+    throw apiErr;
+  }
+  return json as T;
+}
+
+function isEnglish(): boolean {
+  try {
+    return localStorage.getItem('gz.locale') === 'en';
+  } catch {
+    return false;
+  }
+}
+
+function networkMessage(): string {
+  return isEnglish() ? 'Cannot reach the server. Check the network and try again.' : '无法连接服务器，请检查网络后重试';
+}
+
+function statusMessage(status: number): string {
+  const en = isEnglish();
+  if (status >= 500) return en ? 'Server error, please try again later' : '服务器暂时不可用，请稍后再试';
+  if (status === 404) return en ? 'Not found' : '请求的内容不存在';
+  if (status === 403) return en ? 'Not allowed' : '没有权限';
+  return en ? `Request failed (${status})` : `请求失败（${status}）`;
+}
+
+export const get = <T>(path: string, query?: Query, signal?: AbortSignal) => api<T>(path, { query, signal });
+export const post = <T>(path: string, body?: unknown) => api<T>(path, { method: 'POST', body: body ?? {} });
+export const patch = <T>(path: string, body: unknown) => api<T>(path, { method: 'PATCH', body });
+
+export const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));

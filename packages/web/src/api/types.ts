@@ -1,0 +1,173 @@
+// Shapes of the server's JSON, as the console and the mobile pages use them.
+import type { Geometry } from 'geojson';
+
+export type AreaLevel = 'district' | 'town' | 'village' | 'grid' | 'building' | 'unit';
+export type Ability = 'areas.read' | 'people.read' | 'people.write' | 'people.sensitive' | 'users.manage' | 'audit.read';
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  scope: { code: string; name: string; level: AreaLevel };
+  unit: { id: string; name: string; type: string } | null;
+  abilities: string[];
+}
+
+export interface AreaCounts {
+  towns: number;
+  villages: number;
+  grids: number;
+  buildings: number;
+  units: number;
+  households: number;
+  people: number;
+}
+
+export interface AreaSummary {
+  code: string;
+  name: string;
+  level: AreaLevel;
+  parentCode: string | null;
+  childCount: number;
+  gridType?: string | null;
+  counts: AreaCounts;
+  allowedActions: string[];
+}
+
+export interface AreaDetail extends AreaSummary {
+  geometry?: unknown;
+  path: { code: string; name: string; level: string }[];
+}
+
+export interface GridFeatureProps {
+  code: string;
+  name: string;
+  gridType: 'residential' | 'commercial' | string | null;
+  plannedHouseholds: number | null;
+  households: number | null;
+  people: number | null;
+}
+
+export interface GridFeature {
+  type: 'Feature';
+  id?: string;
+  properties: GridFeatureProps;
+  geometry: Geometry;
+}
+
+export interface GridMap {
+  type: 'FeatureCollection';
+  features: GridFeature[];
+}
+
+export type RiskColour = 'red' | 'orange' | 'yellow' | 'green';
+
+export interface HouseholdRow {
+  id: string;
+  areaCode: string;
+  address: string;
+  doorplate: string | null;
+  riskColour: RiskColour | null;
+  members: number;
+  head: string | null;
+}
+
+export type Relation = 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'other';
+export type ResidenceType = 'registered' | 'resident' | 'floating';
+
+export interface Person {
+  id: string;
+  name: string;
+  gender: 'male' | 'female';
+  birthDate: string | null;
+  age: number | null;
+  ethnicity: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  areaCode: string;
+  householdId: string | null;
+  address: string | null;
+  relation: Relation;
+  residenceType: ResidenceType;
+  tags: string[];
+  partyMember: boolean;
+  note: string | null;
+  updatedAt: string | null;
+  allowedActions: string[];
+}
+
+export interface PersonDetail extends Person {
+  household: {
+    id: string;
+    address: string | null;
+    members: { id: string; name: string; relation: Relation; gender: 'male' | 'female'; age: number | null }[];
+  } | null;
+}
+
+export interface Household {
+  id: string;
+  areaCode: string;
+  address: string;
+  doorplate: string | null;
+  riskColour: RiskColour | null;
+  members: Person[];
+}
+
+export interface Dictionaries {
+  specialGroups: { code: string; zh: string; en: string; sensitive: boolean }[];
+  residenceTypes: { code: string; zh: string; en: string }[];
+}
+
+export interface Page<T> {
+  total: number;
+  page?: number;
+  pageSize?: number;
+  items: T[];
+}
+
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  scopeCode: string;
+  unitId: string | null;
+  active: boolean;
+  locked: boolean;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  passwordChangedAt: string | null;
+  allowedActions: string[];
+}
+
+export interface AuditRow {
+  id: string | number;
+  at: string;
+  actor: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  areaCode: string | null;
+  outcome: 'ok' | 'denied' | 'failed';
+  ip: string | null;
+  detail: unknown;
+}
+
+export interface Unit {
+  id: string;
+  code: string;
+  name: string;
+  shortName: string | null;
+  type: string;
+  areaCode: string | null;
+  phone: string | null;
+  duties: string | null;
+}
+
+export interface AreaSearchHit {
+  code: string;
+  name: string;
+  level: AreaLevel;
+  parentCode: string | null;
+}

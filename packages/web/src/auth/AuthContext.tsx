@@ -1,0 +1,87 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, ApiError, onUnauthorized } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+
+type Status = 'loading' | 'anonymous' | 'authenticated';
+
+interface AuthValue {
+  status: Status;
+  me: Me | null;
+  login: (username: string, password: string) => Promise<Me>;
+  logout: () => Promise<void>;
+  can: (ability: string) => boolean;
+}
+
+const AuthContext = createContext<AuthValue | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [status, setStatus] = useState<Status>('loading');
+
+  useEffect(() => {
+    let cancelled = false;
+    api<Me>('/api/auth/me', { quiet401: true })
+      .then((m) => {
+        if (cancelled) return;
+        setMe(m);
+        setStatus('authenticated');
+      })
+      .catch(() => {
+        if (cancelled) return;
+        setMe(null);
+        setStatus('anonymous');
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  // Any 401 later on (idle session ended, password reset by an administrator) returns to the login page.
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        setMe(null);
+        setStatus('anonymous');
+      }),
+    [],
+  );
+
+  const login = useCallback(async (username: string, password: string) => {
+    const res = await api<{ user: Me }>('/api/auth/login', { method: 'POST', body: { username, password }, quiet401: true });
+    setMe(res.user);
+    setStatus('authenticated');
+    return res.user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api<void>('/api/auth/logout', { method: 'POST', body: {}, quiet401: true });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+    }
+    setMe(null);
+    setStatus('anonymous');
+  }, []);
+
+  const value = useMemo<AuthValue>(
+    () => ({ status, me, login, logout, can: (a: string) => Boolean(me?.abilities.includes(a)) }),
+    [status, me, login, logout],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const v = useContext(AuthContext);
+  if (!v) throw new Error('useAuth outside AuthProvider');
+  return v;
+}
+
+/** The signed-in user; only for components rendered behind a guard. */
+export function useMe(): Me {
+  const { me } = useAuth();
+  if (!me) throw new Error('useMe without a session');
+  return me;
+}
+
+/** Residents, party members, merchants … without access to the registry use the mobile pages. */
+export const usesConsole = (me: Me) => me.abilities.includes('people.read');

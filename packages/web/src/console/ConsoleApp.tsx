@@ -1,0 +1,102 @@
+import { Suspense, lazy, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useI18n } from '../i18n/index.tsx';
+import { useAuth, usesConsole } from '../auth/AuthContext.tsx';
+import { consoleTheme } from './theme.ts';
+import { ConsoleLayout } from './ConsoleLayout.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { NotFoundPage, ForbiddenPage } from './components/ErrorResult.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import './console.css';
+
+const AreasPage = lazy(() => import('./pages/AreasPage.tsx'));
+const PeoplePage = lazy(() => import('./pages/PeoplePage.tsx'));
+const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+
+function RequireConsole({ children }: { children: ReactNode }) {
+  const { status, me } = useAuth();
+  const location = useLocation();
+  if (status === 'loading') return <Spin fullscreen />;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!usesConsole(me)) return <Navigate to="/m" replace />;
+  return <>{children}</>;
+}
+
+function RequireAbility({ ability, children }: { ability: string; children: ReactNode }) {
+  const { can } = useAuth();
+  return can(ability) ? <>{children}</> : <ForbiddenPage />;
+}
+
+const pageFallback = (
+  <div className="gz-page-loading">
+    <Spin />
+  </div>
+);
+
+export default function ConsoleApp() {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={consoleTheme}>
+      <AntApp className="gz-console">
+        <ErrorBoundary>
+          <Routes>
+            <Route path="login" element={<LoginPage />} />
+            <Route
+              element={
+                <RequireConsole>
+                  <ConsoleLayout />
+                </RequireConsole>
+              }
+            >
+              <Route index element={<HomePage />} />
+              <Route
+                path="areas/:code?"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <AreasPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="people"
+                element={
+                  <RequireAbility ability="people.read">
+                    <Suspense fallback={pageFallback}>
+                      <PeoplePage />
+                    </Suspense>
+                  </RequireAbility>
+                }
+              />
+              <Route
+                path="users"
+                element={
+                  <RequireAbility ability="users.manage">
+                    <Suspense fallback={pageFallback}>
+                      <UsersPage />
+                    </Suspense>
+                  </RequireAbility>
+                }
+              />
+              <Route
+                path="audit"
+                element={
+                  <RequireAbility ability="audit.read">
+                    <Suspense fallback={pageFallback}>
+                      <AuditPage />
+                    </Suspense>
+                  </RequireAbility>
+                }
+              />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </ErrorBoundary>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

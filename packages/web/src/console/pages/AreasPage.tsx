@@ -1,0 +1,255 @@
+import { Suspense, lazy, useState, type HTMLAttributes } from 'react';
+import { App, Breadcrumb, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Spin, Table, Tag } from 'antd';
+import { EditOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ColumnsType } from 'antd/es/table';
+import { useNavigate, useParams } from 'react-router-dom';
+import { get, patch } from '../../api/client.ts';
+import type { AreaDetail, AreaSummary, HouseholdRow, Page } from '../../api/types.ts';
+import { useAuth, useMe } from '../../auth/AuthContext.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { HOUSEHOLD_LEVELS, MAP_LEVELS, childLevelOf } from '../../lib/areas.ts';
+import { fmtNumber } from '../../lib/format.ts';
+import { useLabels } from '../../lib/labels.ts';
+import { useApi } from '../../lib/useApi.ts';
+import { useAreaTree } from '../../lib/useAreaTree.ts';
+import { AreaTree } from '../components/AreaTree.tsx';
+import { ChildrenTable } from '../components/ChildrenTable.tsx';
+import { LoadError } from '../components/ErrorResult.tsx';
+import { HouseholdDrawer } from '../components/HouseholdDrawer.tsx';
+import { RiskTag } from '../components/RiskTag.tsx';
+import { StatCards } from '../components/StatCards.tsx';
+import { applyServerErrors } from '../components/formErrors.ts';
+
+const GridMap = lazy(() => import('../components/GridMap.tsx'));
+
+export default function AreasPage() {
+  const t = useT();
+  const me = useMe();
+  const tree = useAreaTree();
+  const navigate = useNavigate();
+  const params = useParams();
+  const code = params.code ?? me.scope.code;
+  const area = useApi((signal) => get<AreaDetail>(`/api/areas/${code}`, undefined, signal), [code]);
+  const detail = area.data?.code === code ? area.data : undefined;
+  const ancestors = detail ? detail.path.map((p) => p.code).filter((c) => c !== code) : [];
+
+  return (
+    <div className="gz-page gz-areas" data-testid="areas-page">
+      <Row gutter={16} wrap={false} className="gz-areas-row">
+        <Col flex="300px" className="gz-areas-left">
+          <Card className="gz-card gz-tree-card" size="small" title={t('area.tree')}>
+            <AreaTree
+              root={me.scope}
+              tree={tree}
+              selected={code}
+              ancestors={ancestors}
+              onSelect={(c) => navigate(`/areas/${c}`)}
+            />
+          </Card>
+        </Col>
+        <Col flex="auto" className="gz-areas-right">
+          {area.error && !area.loading ? (
+            <Card className="gz-card">
+              <LoadError error={area.error} onRetry={area.reload} />
+            </Card>
+          ) : detail ? (
+            <AreaPanel
+              key={detail.code}
+              area={detail}
+              refreshing={area.loading}
+              onOpen={(c) => navigate(`/areas/${c}`)}
+              onRenamed={(name) => {
+                tree.rename(detail.code, name);
+                area.reload();
+              }}
+            />
+          ) : (
+            <Card className="gz-card">
+              <div className="gz-page-loading">
+                <Spin />
+              </div>
+            </Card>
+          )}
+        </Col>
+      </Row>
+    </div>
+  );
+}
+
+function AreaPanel({ area, refreshing, onOpen, onRenamed }: { area: AreaDetail; refreshing: boolean; onOpen: (code: string) => void; onRenamed: (name: string) => void }) {
+  const t = useT();
+  const labels = useLabels();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const [renaming, setRenaming] = useState(false);
+  const hasChildren = area.level !== 'unit';
+  const children = useApi(
+    hasChildren ? (signal) => get<{ items: AreaSummary[] }>(`/api/areas/${area.code}/children`, undefined, signal) : null,
+    [area.code],
+  );
+  const showMap = MAP_LEVELS.includes(area.level);
+  const showHouseholds = HOUSEHOLD_LEVELS.includes(area.level) && area.allowedActions.includes('viewPeople');
+  const parent = area.path.length > 1 ? area.path[area.path.length - 2] : undefined;
+  const childLevel = childLevelOf(area.level);
+  // A grid is drawn among its sibling grids when the caller may see the community.
+  const parentVisible = area.path.some((p) => p.code === area.parentCode);
+  const mapCode = area.level === 'grid' && area.parentCode && parentVisible ? area.parentCode : area.code;
+
+  return (
+    <Spin spinning={refreshing} delay={300}>
+      <Card className="gz-card gz-area-head">
+        {area.path.length > 1 && (
+        <Breadcrumb
+          className="gz-area-breadcrumb"
+          data-testid="area-breadcrumb"
+          items={area.path.map((p, i) => ({
+            key: p.code,
+            title:
+              i === area.path.length - 1 ? (
+                p.name
+              ) : (
+                <a onClick={() => onOpen(p.code)} data-testid={`crumb-${p.code}`}>
+                  {p.name}
+                </a>
+              ),
+          }))}
+        />
+        )}
+        <div className="gz-area-title-row">
+          <h1 className="gz-area-title" data-testid="area-title">
+            {area.name}
+          </h1>
+          <Tag color="red">{labels.level(area.level)}</Tag>
+          {area.gridType && (
+            <Tag color={area.gridType === 'commercial' ? 'blue' : 'volcano'} variant="outlined">
+              {labels.gridType(area.gridType)}
+            </Tag>
+          )}
+          <Space className="gz-area-actions">
+            {can('people.read') && area.allowedActions.includes('viewPeople') && (
+              <Button icon={<TeamOutlined />} onClick={() => navigate(`/people?area=${area.code}`)} data-testid="area-view-people">
+                {t('area.viewPeople')}
+              </Button>
+            )}
+            {area.allowedActions.includes('edit') && (
+              <Button icon={<EditOutlined />} onClick={() => setRenaming(true)} data-testid="area-rename">
+                {t('area.rename')}
+              </Button>
+            )}
+          </Space>
+        </div>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2, lg: 4 }}
+          className="gz-area-desc"
+          items={[
+            { key: 'code', label: t('area.code'), children: <span className="gz-mono" data-testid="area-code">{area.code}</span> },
+            { key: 'level', label: t('area.level'), children: labels.level(area.level) },
+            ...(area.level === 'grid' ? [{ key: 'gridType', label: t('area.gridType'), children: labels.gridType(area.gridType) }] : []),
+            ...(parent ? [{ key: 'parent', label: t('area.parent'), children: <a onClick={() => onOpen(parent.code)}>{parent.name}</a> }] : []),
+            ...(childLevel ? [{ key: 'children', label: t('area.childCount'), children: t('area.childCountValue', { n: fmtNumber(area.childCount), level: labels.level(childLevel) }) }] : []),
+          ]}
+        />
+        <StatCards level={area.level} counts={area.counts} compact />
+      </Card>
+
+      {showMap && (
+        <Card className="gz-card" title={t('area.map')} extra={<span className="gz-muted">{t('area.mapHint')}</span>} size="small">
+          <Suspense
+            fallback={
+              <div className="gz-map-placeholder">
+                <Spin />
+              </div>
+            }
+          >
+            <GridMap code={mapCode} selected={area.level === 'grid' ? area.code : undefined} onSelect={onOpen} />
+          </Suspense>
+        </Card>
+      )}
+
+      {hasChildren && childLevel && (
+        <Card className="gz-card" title={t('area.children', { n: fmtNumber(children.data?.items.length ?? area.childCount) })} size="small">
+          <ChildrenTable parentLevel={area.level} items={children.data?.items ?? []} loading={children.loading} onOpen={onOpen} testId="area-children" />
+        </Card>
+      )}
+
+      {showHouseholds && <HouseholdsCard areaCode={area.code} total={area.counts.households} />}
+
+      <RenameModal area={area} open={renaming} onClose={() => setRenaming(false)} onDone={onRenamed} />
+    </Spin>
+  );
+}
+
+function HouseholdsCard({ areaCode, total }: { areaCode: string; total: number }) {
+  const t = useT();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(10);
+  const [open, setOpen] = useState<string | null>(null);
+  const res = useApi(
+    (signal) => get<Page<HouseholdRow>>(`/api/areas/${areaCode}/households`, { page, pageSize }, signal),
+    [areaCode, page, pageSize],
+  );
+  const columns: ColumnsType<HouseholdRow> = [
+    { title: t('household.doorplate'), dataIndex: 'doorplate', key: 'doorplate', width: 120, render: (v: string | null) => v ?? '—' },
+    { title: t('household.address'), dataIndex: 'address', key: 'address' },
+    { title: t('household.head'), dataIndex: 'head', key: 'head', width: 120, render: (v: string | null) => v ?? '—' },
+    { title: t('household.members'), dataIndex: 'members', key: 'members', width: 90, align: 'right', render: (n: number) => fmtNumber(n) },
+    { title: t('household.risk'), dataIndex: 'riskColour', key: 'risk', width: 110, render: (c: string | null) => <RiskTag colour={c} /> },
+  ];
+  return (
+    <Card className="gz-card" title={t('area.households', { n: fmtNumber(res.data?.total ?? total) })} size="small">
+      <Table<HouseholdRow>
+        size="middle"
+        rowKey="id"
+        columns={columns}
+        dataSource={res.data?.items ?? []}
+        loading={res.loading}
+        data-testid="households-table"
+        onRow={(r) => ({ onClick: () => setOpen(r.id), className: 'gz-clickable', 'data-testid': 'household-row' } as HTMLAttributes<HTMLElement>)}
+        pagination={{
+          current: page,
+          pageSize,
+          total: res.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50],
+          showTotal: (n) => t('common.total', { n: fmtNumber(n) }),
+          onChange: (p, s) => {
+            setPage(s === pageSize ? p : 1);
+            setPageSize(s);
+          },
+        }}
+      />
+      <HouseholdDrawer id={open} onClose={() => setOpen(null)} />
+    </Card>
+  );
+}
+
+function RenameModal({ area, open, onClose, onDone }: { area: AreaDetail; open: boolean; onClose: () => void; onDone: (name: string) => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ name: string }>();
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    try {
+      await patch(`/api/areas/${area.code}`, { name: v.name.trim() });
+      message.success(t('area.renamed'));
+      onDone(v.name.trim());
+      onClose();
+    } catch (e) {
+      applyServerErrors(form, e, message, ['name']);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal title={t('area.renameTitle')} open={open} onOk={submit} onCancel={onClose} confirmLoading={saving} okText={t('common.save')} destroyOnHidden width={420}>
+      <Form form={form} layout="vertical" initialValues={{ name: area.name }} requiredMark={false}>
+        <Form.Item name="name" label={t('area.newName')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('area.newName') }) }, { max: 60 }]}>
+          <Input maxLength={60} showCount data-testid="area-rename-input" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,45 @@
+import type { ThemeConfig } from 'antd';
+
+/** Government-style theme: deep red primary, neutral greys, compact spacing. */
+export const PRIMARY = '#b7181e';
+
+export const consoleTheme: ThemeConfig = {
+  token: {
+    colorPrimary: PRIMARY,
+    colorLink: PRIMARY,
+    colorInfo: '#1d5fa8',
+    borderRadius: 4,
+    colorBgLayout: '#f3f4f6',
+    fontSize: 14,
+    controlHeight: 32,
+  },
+  components: {
+    Layout: {
+      headerBg: PRIMARY,
+      headerHeight: 56,
+      headerPadding: '0 20px',
+      siderBg: '#ffffff',
+      bodyBg: '#f3f4f6',
+    },
+    Menu: {
+      itemSelectedBg: '#fbeceb',
+      itemSelectedColor: PRIMARY,
+      itemBorderRadius: 4,
+      itemHeight: 40,
+      itemMarginInline: 8,
+    },
+    Table: {
+      headerBg: '#f7f7f8',
+      cellPaddingBlock: 10,
+      cellPaddingInline: 12,
+      rowHoverBg: '#fdf5f4',
+    },
+    Card: {
+      headerFontSize: 15,
+      headerHeight: 48,
+    },
+    Statistic: {
+      contentFontSize: 26,
+    },
+  },
+};

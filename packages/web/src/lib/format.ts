@@ -1,0 +1,29 @@
+import dayjs from 'dayjs';
+
+const nf = new Intl.NumberFormat('zh-CN');
+
+/** 12345 → "12,345"; null/undefined → "—". */
+export function fmtNumber(n: number | null | undefined): string {
+  return typeof n === 'number' && Number.isFinite(n) ? nf.format(n) : '—';
+}
+
+// The server sends Beijing time with its offset (2026-11-22T09:30:00+08:00); the wall time it names is
+// what a town office means, whatever zone the browser happens to be set to.
+const ISO_WALL = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/;
+
+/** ISO time with offset → "2026-11-22 09:30". */
+export function fmtTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const m = ISO_WALL.exec(iso);
+  if (m) return `${m[1]} ${m[2]}`;
+  const d = dayjs(iso);
+  return d.isValid() ? d.format('YYYY-MM-DD HH:mm') : iso;
+}
+
+export function fmtDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(iso);
+  if (m) return m[1] ?? iso;
+  const d = dayjs(iso);
+  return d.isValid() ? d.format('YYYY-MM-DD') : iso;
+}

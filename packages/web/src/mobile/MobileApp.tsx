@@ -1,0 +1,101 @@
+import { ConfigProvider, DotLoading, unstableSetRender } from 'antd-mobile';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import enUS from 'antd-mobile/es/locales/en-US';
+import { createRoot, type Root } from 'react-dom/client';
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useI18n } from '../i18n/index.tsx';
+import { useAuth } from '../auth/AuthContext.tsx';
+import { MobileShell } from './MobileShell.tsx';
+import { MLogin } from './pages/MLogin.tsx';
+import { MHome } from './pages/MHome.tsx';
+import { MPeople } from './pages/MPeople.tsx';
+import { MPerson } from './pages/MPerson.tsx';
+import { MArea } from './pages/MArea.tsx';
+import { MHousehold } from './pages/MHousehold.tsx';
+import { MMe } from './pages/MMe.tsx';
+import './mobile.css';
+
+// antd-mobile 5 renders its imperative dialogs and toasts through this hook on React 19.
+const roots = new WeakMap<Element | DocumentFragment, Root>();
+unstableSetRender((node, container) => {
+  let root = roots.get(container);
+  if (!root) {
+    root = createRoot(container);
+    roots.set(container, root);
+  }
+  root.render(node);
+  return async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    root.unmount();
+    roots.delete(container);
+  };
+});
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { status, me } = useAuth();
+  const location = useLocation();
+  if (status === 'loading') {
+    return (
+      <div className="m-center">
+        <DotLoading color="primary" />
+      </div>
+    );
+  }
+  if (!me) return <Navigate to="/m/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+function RequirePeople({ children }: { children: ReactNode }) {
+  const { can } = useAuth();
+  return can('people.read') ? <>{children}</> : <Navigate to="/m" replace />;
+}
+
+export default function MobileApp() {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>
+      <div className="m-app">
+        <Routes>
+          <Route path="login" element={<MLogin />} />
+          <Route
+            element={
+              <RequireSession>
+                <MobileShell />
+              </RequireSession>
+            }
+          >
+            <Route index element={<MHome />} />
+            <Route
+              path="people"
+              element={
+                <RequirePeople>
+                  <MPeople />
+                </RequirePeople>
+              }
+            />
+            <Route
+              path="people/:id"
+              element={
+                <RequirePeople>
+                  <MPerson />
+                </RequirePeople>
+              }
+            />
+            <Route path="area/:code" element={<MArea />} />
+            <Route
+              path="households/:id"
+              element={
+                <RequirePeople>
+                  <MHousehold />
+                </RequirePeople>
+              }
+            />
+            <Route path="me" element={<MMe />} />
+            <Route path="*" element={<Navigate to="/m" replace />} />
+          </Route>
+        </Routes>
+      </div>
+    </ConfigProvider>
+  );
+}

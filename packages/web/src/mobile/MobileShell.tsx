@@ -1,0 +1,43 @@
+import { TabBar } from 'antd-mobile';
+import { ApartmentOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth, useMe } from '../auth/AuthContext.tsx';
+import { useT } from '../i18n/index.tsx';
+
+/** Page area above a bottom tab bar; the tabs follow the account's abilities. */
+export function MobileShell() {
+  const t = useT();
+  const me = useMe();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const areaPath = `/m/area/${me.scope.code}`;
+
+  const tabs = [
+    { key: '/m', icon: <HomeOutlined />, title: t('m.home') },
+    ...(can('people.read')
+      ? [
+          { key: '/m/people', icon: <TeamOutlined />, title: t('m.people') },
+          { key: areaPath, icon: <ApartmentOutlined />, title: me.scope.level === 'grid' ? t('m.area') : t('m.myArea') },
+        ]
+      : []),
+    { key: '/m/me', icon: <UserOutlined />, title: t('m.me') },
+  ];
+  const active =
+    pathname.startsWith('/m/people') ? '/m/people' : pathname.startsWith('/m/area') || pathname.startsWith('/m/households') ? areaPath : pathname.startsWith('/m/me') ? '/m/me' : '/m';
+
+  return (
+    <div className="m-shell">
+      <div className="m-body">
+        <Outlet />
+      </div>
+      <div className="m-tabbar" data-testid="m-tabbar">
+        <TabBar activeKey={active} onChange={(k) => navigate(k)} safeArea>
+          {tabs.map((tab) => (
+            <TabBar.Item key={tab.key} icon={tab.icon} title={tab.title} />
+          ))}
+        </TabBar>
+      </div>
+    </div>
+  );
+}
