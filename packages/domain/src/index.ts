@@ -10,3 +10,4 @@ export * from './calendar.ts';
 export * from './cases/catalogue.ts';
 export * from './cases/similarity.ts';
 export * from './cases/coords.ts';
+export * from './measures.ts';

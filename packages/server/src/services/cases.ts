@@ -713,7 +713,9 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
       patch.handledAt = now;
       patch.answer = body.note ?? null;
       if (c.handlerUnitId && relations.has('handler')) await repo.setCaseUnitStatus(tx, c.id, c.handlerUnitId, 'done', body.note);
+      // Settled on the spot without acceptance: it was taken on now, with its time limit from now.
       if (!c.acceptedAt) patch.acceptedAt = now;
+      if (!c.dueAt) patch.dueAt = due(now, deadlines.handle);
       break;
     case 'verify-pass':
       patch.closedAt = now;
@@ -743,7 +745,7 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
       if (body.intoCaseId === c.id) throw invalid('invalid_merge', '不能合并到案件本身', { field: 'intoCaseId' });
       const target = actor ? await repo.findCase(tx, caseScopeOf(actor), body.intoCaseId!) : null;
       if (!target) throw invalid('invalid_merge', '要合并到的案件不存在或不在您的范围内', { field: 'intoCaseId' });
-      if (!OPEN_STATES.has(target.state as CaseState) || target.state === 'suspended') throw conflict('invalid_merge', `案件 ${target.code} 已${STATE_LABELS[target.state as CaseState]?.zh ?? '结束'}，不能合并进去`);
+      if (!OPEN_STATES.has(target.state as CaseState) || target.state === 'suspended') throw conflict('invalid_merge', `案件 ${target.code} 当前状态为“${STATE_LABELS[target.state as CaseState]?.zh ?? target.state}”，不能合并进去`);
       patch.mergedIntoId = target.id;
       detail.intoCode = target.code;
       await repo.insertEvent(tx, {
@@ -769,7 +771,7 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
       patch.suspendedFrom = null;
       patch.suspendedAt = null;
       if (c.dueAt) patch.dueAt = new Date(c.dueAt.getTime() + paused);
-      detail.pausedMinutes = Math.round(paused / 60000);
+      detail.pausedMs = paused;
       break;
     }
     case 'urge':

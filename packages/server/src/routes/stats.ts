@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../services/context.ts';
+import * as stats from '../services/stats.ts';
+import { requireActor } from '../http/request.ts';
+
+const query = {
+  area: z.string().max(24).optional(),
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
+};
+
+export function statsRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/stats/cases',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: '案件统计（结案率、按期结案率、返工率、三率等，公式见 docs/MEASURES.md）',
+        querystring: z.object(query),
+      },
+    },
+    async (req) => stats.caseStats(ctx, requireActor(req), req.query),
+  );
+  r.get(
+    '/api/stats/cases/breakdown',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: '按下级区域、承办单位或事项类型分列的案件统计',
+        querystring: z.object({ ...query, by: z.enum(['child', 'unit', 'category']) }),
+      },
+    },
+    async (req) => stats.caseStatsBreakdown(ctx, requireActor(req), req.query),
+  );
+}
