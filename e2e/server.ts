@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const HEALTH_TIMEOUT_MS = 120_000;
@@ -39,9 +40,30 @@ export async function startServer(): Promise<RunningServer> {
     DEMO_PEOPLE: '320614103001,320614103002',
     LOG_LEVEL: 'warn',
   };
-  // The demo must be seeded; DATABASE_URL (PostgreSQL CI runs) passes through untouched.
+  // The demo must be seeded. On PostgreSQL (DATABASE_URL set) each run gets a fresh database of
+  // its own on the same server, so rows left by the integration tests never show in the browser.
   delete env.SEED_DEMO;
   delete env.WEB_DIST;
+  let dropDatabase = async () => {};
+  if (process.env.DATABASE_URL) {
+    const base = new URL(process.env.DATABASE_URL);
+    const name = `gongzhi_e2e_${Date.now()}_${process.pid}`;
+    const adminUrl = new URL(base);
+    adminUrl.pathname = '/postgres';
+    const admin = async (sql: string) => {
+      const client = new pg.Client({ connectionString: adminUrl.toString() });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    };
+    await admin(`CREATE DATABASE "${name}"`);
+    base.pathname = `/${name}`;
+    env.DATABASE_URL = base.toString();
+    dropDatabase = () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+  }
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
     cwd: ROOT,
@@ -71,6 +93,7 @@ export async function startServer(): Promise<RunningServer> {
       clearTimeout(timer);
     }
     await fs.promises.rm(dataDir, { recursive: true, force: true });
+    await dropDatabase();
   };
 
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
