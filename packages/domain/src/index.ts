@@ -10,4 +10,5 @@ export * from './calendar.ts';
 export * from './cases/catalogue.ts';
 export * from './cases/similarity.ts';
 export * from './cases/coords.ts';
+export * from './points/index.ts';
 export * from './measures.ts';

@@ -203,6 +203,22 @@ describe('the closed loop of the contract', () => {
     expect(list.items.some((x) => x.id === mine.id)).toBe(true);
   });
 
+  it('a resident whose report is verified and closed earns neighbourhood points, once', async () => {
+    const resident = await t.as('resident');
+    const balance = async () =>
+      json<{ accounts: { scheme: string; balance: number }[] }>(await resident.get('/api/points/me')).accounts.find((a) => a.scheme === 'neighbourhood')?.balance ?? 0;
+    const before = await balance();
+    const c = json<Case>(await resident.post('/api/cases', report({ channel: 'mobile' })));
+    const community = await t.as('community');
+    await act(community, c.id, 'accept');
+    await act(community, c.id, 'handle', { note: '社区已处理' });
+    await act(community, c.id, 'verify-pass');
+    const after = await balance();
+    expect(after).toBeGreaterThan(before);
+    await act(resident, c.id, 'rate', { score: 'satisfied' });
+    expect(await balance()).toBe(after);
+  });
+
   it('a grid worker settles a small matter on the spot (小事不出网格)', async () => {
     const grid = await t.as('grid');
     const res = await grid.post('/api/cases', report({ channel: 'patrol', title: `楼道堆物 ${uniq()}`, onSpot: { note: '已劝导住户清理楼道杂物' } }));

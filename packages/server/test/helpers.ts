@@ -48,6 +48,8 @@ export async function createTestApp(): Promise<TestApp> {
     DATA_DIR: 'memory://',
     DEMO_PEOPLE: TEST_PEOPLE_AREAS,
     SEED_DEMO: 'true',
+    // A fixed key, so a PostgreSQL database shared by test files and re-runs stays readable.
+    GONGZHI_MASTER_KEY: process.env.GONGZHI_MASTER_KEY ?? '7e57'.repeat(16),
   });
   const ctx = await bootstrap(config);
   const app = await buildApp(ctx);

@@ -402,3 +402,246 @@ export const open311Keys = pgTable(
   },
   (t) => [uniqueIndex('open311_keys_hash_idx').on(t.keyHash)],
 );
+
+// ---- points (SPEC §5) ------------------------------------------------------------------------
+// Imported here rather than above so this section stays a self-contained append.
+import { bigint, check, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/**
+ * Point rules (积分规则): what earns how many points in which scheme and area. A rule of a
+ * village (村规民约) overrides the district's rule of the same code for the people living there.
+ */
+export const pointsRules = pgTable(
+  'points_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: varchar('code', { length: 40 }).notNull(),
+    name: text('name').notNull(),
+    scheme: varchar('scheme', { length: 16 }).notNull(),
+    /** Standard base points of one award. */
+    points: integer('points').notNull(),
+    /** The most base points one award may give (volunteer hours, graded deeds); at least `points`. */
+    maxPoints: integer('max_points').notNull(),
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    dailyLimit: integer('daily_limit'),
+    monthlyLimit: integer('monthly_limit'),
+    proposerRoles: text('proposer_roles').array().notNull(),
+    approverRoles: text('approver_roles').array().notNull(),
+    /** Posted by the system from verified events (a verified case report, a fulfilled wish). */
+    auto: boolean('auto').notNull().default(false),
+    basis: text('basis'),
+    active: boolean('active').notNull().default(true),
+    sort: integer('sort').notNull().default(0),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('points_rules_code_area_idx').on(t.code, t.areaCode),
+    index('points_rules_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
+    check('points_rules_points_positive', sql`${t.points} > 0 and ${t.maxPoints} >= ${t.points}`),
+  ],
+);
+
+/** Factors of the vanguard multiplier rule (乘数计分), in per cent (150 = ×1.5). */
+export const pointsFactors = pgTable(
+  'points_factors',
+  {
+    code: varchar('code', { length: 32 }).primaryKey(),
+    name: text('name').notNull(),
+    percent: integer('percent').notNull(),
+    active: boolean('active').notNull().default(true),
+    sort: integer('sort').notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('points_factors_percent_range', sql`${t.percent} between 100 and 500`)],
+);
+
+/**
+ * Ledger accounts: an issuing pool per scheme and community, a person's or household's account,
+ * a merchant's, and a hold account per holder for redemptions awaiting the merchant. `balance`
+ * is kept by the same transaction that writes the transfers; only pools may go below zero.
+ */
+export const pointsAccounts = pgTable(
+  'points_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    scheme: varchar('scheme', { length: 16 }).notNull(),
+    kind: varchar('kind', { length: 16 }).notNull(),
+    /** User id (person, hold), household id, unit id (merchant) or area code (pool). */
+    ownerId: varchar('owner_id', { length: 64 }).notNull(),
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    name: text('name').notNull(),
+    balance: bigint('balance', { mode: 'number' }).notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('points_accounts_owner_idx').on(t.scheme, t.kind, t.ownerId),
+    index('points_accounts_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
+    check('points_accounts_kind', sql`${t.kind} in ('pool','person','household','merchant','hold')`),
+    check('points_accounts_not_negative', sql`${t.kind} = 'pool' or ${t.balance} >= 0`),
+  ],
+);
+
+/** Append-only transfers (a trigger refuses UPDATE and DELETE); each is posted at most once per reference. */
+export const pointsTransfers = pgTable(
+  'points_transfers',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    scheme: varchar('scheme', { length: 16 }).notNull(),
+    debitAccountId: uuid('debit_account_id')
+      .notNull()
+      .references(() => pointsAccounts.id),
+    creditAccountId: uuid('credit_account_id')
+      .notNull()
+      .references(() => pointsAccounts.id),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    kind: varchar('kind', { length: 16 }).notNull(),
+    refType: varchar('ref_type', { length: 24 }).notNull(),
+    refId: varchar('ref_id', { length: 64 }).notNull(),
+    reversesId: bigint('reverses_id', { mode: 'number' }).references((): AnyPgColumn => pointsTransfers.id),
+    /** Who authorised it; null for the system (the note says on what grounds). */
+    authorisedBy: uuid('authorised_by').references(() => users.id),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('points_transfers_ref_idx').on(t.kind, t.refType, t.refId),
+    uniqueIndex('points_transfers_reverses_idx').on(t.reversesId),
+    index('points_transfers_debit_idx').on(t.debitAccountId, t.id),
+    index('points_transfers_credit_idx').on(t.creditAccountId, t.id),
+    index('points_transfers_created_idx').on(t.createdAt),
+    check('points_transfers_amount_positive', sql`${t.amount} > 0`),
+    check('points_transfers_two_accounts', sql`${t.debitAccountId} <> ${t.creditAccountId}`),
+    check('points_transfers_kind', sql`${t.kind} in ('award','redeem-hold','redeem-confirm','redeem-release','refund','reversal')`),
+  ],
+);
+
+/** Awards: proposed, then approved by a second person (or posted by the system from a verified event). */
+export const pointsAwards = pgTable(
+  'points_awards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    scheme: varchar('scheme', { length: 16 }).notNull(),
+    ruleId: uuid('rule_id')
+      .notNull()
+      .references(() => pointsRules.id),
+    ruleCode: varchar('rule_code', { length: 40 }).notNull(),
+    recipientUserId: uuid('recipient_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The account holder: the user (person) or their household (道德银行). */
+    holderKind: varchar('holder_kind', { length: 16 }).notNull(),
+    holderId: varchar('holder_id', { length: 64 }).notNull(),
+    /** Where the recipient lives: the scope awards are proposed and approved in. */
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    basePoints: integer('base_points').notNull(),
+    factors: text('factors').array().notNull().default(sql`'{}'::text[]`),
+    multiplierPercent: integer('multiplier_percent').notNull().default(100),
+    points: integer('points').notNull(),
+    note: text('note'),
+    state: varchar('state', { length: 16 }).notNull(),
+    approverRoles: text('approver_roles').array().notNull(),
+    proposedBy: uuid('proposed_by').references(() => users.id),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+    reversedBy: uuid('reversed_by').references(() => users.id),
+    reversedAt: timestamp('reversed_at', { withTimezone: true }),
+    reverseReason: text('reverse_reason'),
+    /** For automatic awards: the event that earned them (posted once per rule and event). */
+    refType: varchar('ref_type', { length: 24 }),
+    refId: varchar('ref_id', { length: 64 }),
+    transferId: bigint('transfer_id', { mode: 'number' }).references(() => pointsTransfers.id),
+    reversalTransferId: bigint('reversal_transfer_id', { mode: 'number' }).references(() => pointsTransfers.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('points_awards_ref_idx').on(t.ruleCode, t.refType, t.refId),
+    index('points_awards_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
+    index('points_awards_state_idx').on(t.state, t.createdAt),
+    index('points_awards_holder_idx').on(t.holderId, t.ruleCode, t.createdAt),
+    index('points_awards_recipient_idx').on(t.recipientUserId, t.createdAt),
+    check('points_awards_points_positive', sql`${t.points} > 0 and ${t.basePoints} > 0`),
+  ],
+);
+
+/** What partner merchants, the love supermarket and property companies offer for points. */
+export const pointsItems = pgTable(
+  'points_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    merchantUnitId: uuid('merchant_unit_id')
+      .notNull()
+      .references(() => units.id),
+    name: text('name').notNull(),
+    description: text('description'),
+    scheme: varchar('scheme', { length: 16 }).notNull(),
+    kind: varchar('kind', { length: 16 }).notNull(),
+    price: integer('price').notNull(),
+    /** What can still be redeemed: units held by pending redemptions are already taken off. */
+    stock: integer('stock').notNull(),
+    /** Units ever put on sale (initial stock plus restocks), for the stock audit. */
+    stockIn: integer('stock_in').notNull(),
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    active: boolean('active').notNull().default(true),
+    sort: integer('sort').notNull().default(0),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('points_items_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
+    index('points_items_merchant_idx').on(t.merchantUnitId),
+    check('points_items_stock_not_negative', sql`${t.stock} >= 0 and ${t.stockIn} >= ${t.stock}`),
+    check('points_items_price_positive', sql`${t.price} > 0`),
+    check('points_items_kind', sql`${t.kind} in ('goods','service','donation','property-fee')`),
+  ],
+);
+
+/** Redemptions: points held from the redeemer until the merchant confirms, or released on cancel. */
+export const pointsRedemptions = pgTable(
+  'points_redemptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => pointsItems.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    scheme: varchar('scheme', { length: 16 }).notNull(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => pointsAccounts.id),
+    holdAccountId: uuid('hold_account_id')
+      .notNull()
+      .references(() => pointsAccounts.id),
+    merchantUnitId: uuid('merchant_unit_id')
+      .notNull()
+      .references(() => units.id),
+    itemKind: varchar('item_kind', { length: 16 }).notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPrice: integer('unit_price').notNull(),
+    amount: integer('amount').notNull(),
+    state: varchar('state', { length: 16 }).notNull(),
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    note: text('note'),
+    confirmedBy: uuid('confirmed_by').references(() => users.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => users.id),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('points_redemptions_user_idx').on(t.userId, t.createdAt),
+    index('points_redemptions_merchant_idx').on(t.merchantUnitId, t.state, t.createdAt),
+    index('points_redemptions_item_idx').on(t.itemId, t.state),
+    index('points_redemptions_hold_idx').on(t.holdAccountId, t.state),
+    index('points_redemptions_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
+    check('points_redemptions_amounts', sql`${t.quantity} > 0 and ${t.amount} > 0 and ${t.amount} = ${t.quantity} * ${t.unitPrice}`),
+  ],
+);

@@ -18,6 +18,7 @@ import { adminRoutes } from '../routes/admin.ts';
 import { caseRoutes } from '../routes/cases.ts';
 import { catalogueRoutes } from '../routes/catalogue.ts';
 import { open311Routes } from '../routes/open311.ts';
+import { pointsRoutes } from '../routes/points.ts';
 import { statsRoutes } from '../routes/stats.ts';
 
 export interface BuildOptions {
@@ -79,6 +80,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   adminRoutes(app, ctx);
   caseRoutes(app, ctx);
   catalogueRoutes(app, ctx);
+  pointsRoutes(app, ctx);
   await open311Routes(app, ctx);
   statsRoutes(app, ctx);
 

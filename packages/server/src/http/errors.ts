@@ -70,6 +70,9 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
   if (typeof pgCode === 'string' && pgCode.startsWith('22')) {
     return { status: 400, body: body('invalid_value', '请求中的某个值超出了允许的范围') };
   }
+  // A database constraint caught what the rules should have: report a conflict, never a 5xx.
+  if (pgCode === '23505') return { status: 409, body: body('conflict', '数据已存在或已被处理，请刷新后重试') };
+  if (pgCode === '23514') return { status: 409, body: body('conflict', '操作会违反数据约束（如余额或库存不足），已拒绝') };
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, body: body('bad_request', '请求不正确') };
   }

@@ -45,6 +45,8 @@ import type { AppContext } from './context.ts';
 import { due, FALLBACK_DEADLINES, stepTimes, type StepDeadlines } from './deadlines.ts';
 import { gridAt } from './grid-index.ts';
 import { fileUrl } from './files.ts';
+import { withIdempotency } from './idempotency.ts';
+import { awardAutomatically } from './points.ts';
 
 export const CHANNELS = ['qr', 'mobile', 'patrol', 'hotline', 'reception', 'visit', 'mailbox', 'open311', 'console'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -495,30 +497,6 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
   return { status: created.status, body: { ...view, duplicates } };
 }
 
-/**
- * Runs a create at most once per (caller, key): the key is claimed in the same transaction as
- * the create, so concurrent repeats wait for the first and then return its result.
- */
-async function withIdempotency(ctx: AppContext, scope: string, key: string | undefined, fn: (tx: Tx) => Promise<{ status: number; body: unknown }>) {
-  if (!key) return ctx.db.transaction(fn);
-  if (key.length > 128) throw invalid('invalid_idempotency_key', 'Idempotency-Key 不能超过 128 个字符', { field: 'Idempotency-Key' });
-  const done = await repo.findIdempotent(ctx.db, scope, key);
-  if (done) return { status: done.status, body: done.body };
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      if (!(await repo.saveIdempotent(tx, scope, key, 0, {}))) throw new IdempotencyRace();
-      const result = await fn(tx);
-      await tx.execute(sql`update idempotency_keys set status = ${result.status}, body = ${JSON.stringify(result.body)}::jsonb where scope = ${scope} and key = ${key}`);
-      return result;
-    });
-  } catch (e) {
-    if (!(e instanceof IdempotencyRace)) throw e;
-    const first = await repo.findIdempotent(ctx.db, scope, key);
-    if (!first) throw conflict('idempotency_in_progress', '相同 Idempotency-Key 的请求正在处理中，请稍后重试');
-    return { status: first.status, body: first.body };
-  }
-}
-class IdempotencyRace extends Error {}
 
 async function assertAttachable(ctx: AppContext, actor: Actor | null, ids: string[]) {
   if (ids.length === 0) return [];
@@ -719,6 +697,10 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
       break;
     case 'verify-pass':
       patch.closedAt = now;
+      // A resident whose report was verified and closed earns neighbourhood points, once per case.
+      if (c.reporterUserId) {
+        await awardAutomatically(tx, { ruleCode: 'case-verified', userId: c.reporterUserId, refType: 'case', refId: c.id, authorisedBy: actor?.id ?? null });
+      }
       break;
     case 'verify-fail':
       patch.reworkCount = c.reworkCount + 1;

@@ -116,7 +116,13 @@ export async function revealNumber(ctx: AppContext, actor: Actor, id: string, fi
   if (!personAllowedActions(actor, p).includes('reveal')) throw forbidden('您的角色不能查看完整证件号码或手机号码');
   const cipherText = field === 'idNumber' ? p.idCipher : p.phoneCipher;
   if (!cipherText) throw notFound(field === 'idNumber' ? '身份证号码' : '手机号码');
-  const value = ctx.cipher.decrypt(cipherText);
+  let value: string;
+  try {
+    value = ctx.cipher.decrypt(cipherText);
+  } catch {
+    // Encrypted under another key (or damaged): say so instead of failing.
+    throw conflict('undecryptable', '该号码无法解密（密钥不匹配或数据已损坏），请联系系统管理员');
+  }
   await audit(ctx.db, { actor }, req, { action: 'person.reveal', entityType: 'person', entityId: id, areaCode: p.areaCode, detail: { field } });
   return { field, value };
 }

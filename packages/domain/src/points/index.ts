@@ -1,0 +1,7 @@
+export * from './schemes.ts';
+export * from './multiplier.ts';
+export * from './stars.ts';
+export * from './limits.ts';
+export * from './workflow.ts';
+export * from './ledger.ts';
+export * from './leaderboard.ts';

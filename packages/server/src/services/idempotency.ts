@@ -1,0 +1,41 @@
+import { conflict, invalid } from '@gongzhi/domain';
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../db/client.ts';
+import { idempotencyKeys } from '../db/schema.ts';
+import { findIdempotent, saveIdempotent } from '../repositories/cases.ts';
+import type { AppContext } from './context.ts';
+
+export interface Created {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * Runs a create at most once per (caller, key): the key is claimed in the same transaction as
+ * the create, so concurrent repeats wait for the first and then return its result. A create
+ * that fails rolls its claim back with it, so the key may be used again.
+ * (The same pattern as createCase in services/cases.ts, shared here for other services.)
+ */
+export async function withIdempotency<T extends Created>(ctx: AppContext, scope: string, key: string | undefined, fn: (tx: Tx) => Promise<T>): Promise<Created> {
+  if (!key) return ctx.db.transaction(fn);
+  if (key.length > 128) throw invalid('invalid_idempotency_key', 'Idempotency-Key 不能超过 128 个字符', { field: 'Idempotency-Key' });
+  const done = await findIdempotent(ctx.db, scope, key);
+  if (done && done.status !== 0) return { status: done.status, body: done.body };
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      if (!(await saveIdempotent(tx, scope, key, 0, {}))) throw new IdempotencyRace();
+      const result = await fn(tx);
+      await tx
+        .update(idempotencyKeys)
+        .set({ status: result.status, body: result.body })
+        .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+      return result;
+    });
+  } catch (e) {
+    if (!(e instanceof IdempotencyRace)) throw e;
+    const first = await findIdempotent(ctx.db, scope, key);
+    if (!first || first.status === 0) throw conflict('idempotency_in_progress', '相同 Idempotency-Key 的请求正在处理中，请稍后重试');
+    return { status: first.status, body: first.body };
+  }
+}
+class IdempotencyRace extends Error {}
