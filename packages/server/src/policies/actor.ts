@@ -19,4 +19,20 @@ export interface RequestContext {
   userAgent: string | null;
 }
 
+/**
+ * Staff who work inside an area scope and read what lies in it (registry, cases, points):
+ * administrators, command centres, leaders, community and grid workers, building leaders and
+ * party secretaries. Departments, residents, members and merchants are not among them.
+ */
+export const AREA_STAFF: readonly Role[] = [
+  'admin',
+  'district-dispatcher',
+  'leader',
+  'town-dispatcher',
+  'community-worker',
+  'grid-worker',
+  'building-leader',
+  'party-secretary',
+];
+
 export const hasAnyRole = (actor: Actor, roles: readonly Role[]) => actor.roles.some((r) => roles.includes(r));

@@ -1,6 +1,6 @@
 import { allowedCaseActions, isWithinScope, type CaseFacts, type CaseRelation, type OwnerLevel, type Role } from '@gongzhi/domain';
 import { makeCaseScope, type CaseRow, type CaseScope } from '../repositories/cases.ts';
-import { hasAnyRole, type Actor } from './actor.ts';
+import { AREA_STAFF, hasAnyRole, type Actor } from './actor.ts';
 
 /** The command-centre role that owns cases at each level. */
 export const CENTRE_ROLE: Record<OwnerLevel, Role> = {
@@ -10,16 +10,7 @@ export const CENTRE_ROLE: Record<OwnerLevel, Role> = {
 };
 
 /** Roles that read every case in their area scope. */
-const AREA_READERS: readonly Role[] = [
-  'admin',
-  'district-dispatcher',
-  'leader',
-  'town-dispatcher',
-  'community-worker',
-  'grid-worker',
-  'building-leader',
-  'party-secretary',
-];
+const AREA_READERS = AREA_STAFF;
 
 /** Channels each kind of caller may record. Open311 enters only through its own API. */
 export function allowedChannels(actor: Actor | null): string[] {

@@ -1,19 +1,10 @@
 import { isWithinScope, type Role } from '@gongzhi/domain';
-import { hasAnyRole, type Actor } from './actor.ts';
+import { AREA_STAFF, hasAnyRole, type Actor } from './actor.ts';
 
 export type PersonAction = 'view' | 'reveal' | 'edit';
 
 /** Roles that work with the population registry (always within their area scope). */
-export const PERSON_READERS: readonly Role[] = [
-  'admin',
-  'district-dispatcher',
-  'leader',
-  'town-dispatcher',
-  'community-worker',
-  'grid-worker',
-  'building-leader',
-  'party-secretary',
-];
+export const PERSON_READERS: readonly Role[] = AREA_STAFF;
 
 /** Roles that keep the registry up to date (一次采集). */
 export const PERSON_EDITORS: readonly Role[] = ['community-worker', 'grid-worker'];

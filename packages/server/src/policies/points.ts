@@ -10,19 +10,10 @@ import {
   type RedemptionState,
   type Role,
 } from '@gongzhi/domain';
-import { hasAnyRole, type Actor } from './actor.ts';
+import { AREA_STAFF, hasAnyRole, type Actor } from './actor.ts';
 
 /** Staff who read points (accounts, awards, redemptions, leaderboards) inside their area scope. */
-export const POINTS_READERS: readonly Role[] = [
-  'admin',
-  'district-dispatcher',
-  'leader',
-  'town-dispatcher',
-  'community-worker',
-  'grid-worker',
-  'building-leader',
-  'party-secretary',
-];
+export const POINTS_READERS: readonly Role[] = AREA_STAFF;
 
 /** Staff who keep the rule catalogue of their area (and the areas below it). */
 export const RULE_EDITORS: readonly Role[] = ['admin', 'party-secretary', 'community-worker'];
