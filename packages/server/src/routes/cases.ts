@@ -108,7 +108,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/api/track/:code',
     { schema: { tags, summary: '群众凭案件编号和手机后四位查询进度', params: trackParams, querystring: z.object({ phone4 }) } },
-    async (req) => cases.trackCase(ctx, req.params.code, req.query.phone4),
+    async (req) => cases.trackCase(ctx, req.params.code, req.query.phone4, requestContext(req)),
   );
   r.post(
     '/api/track/:code/rate',

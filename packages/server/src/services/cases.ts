@@ -40,6 +40,7 @@ import { areaNames as cachedAreaNames } from './area-names.ts';
 import * as repo from '../repositories/cases.ts';
 import { findUnit } from '../repositories/users.ts';
 import { toIsoCst } from '../lib/time.ts';
+import { FailureLimiter } from '../lib/rate-limit.ts';
 import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
 import { due, FALLBACK_DEADLINES, stepTimes, type StepDeadlines } from './deadlines.ts';
@@ -567,16 +568,28 @@ export async function act(ctx: AppContext, actor: Actor, id: string, action: Cas
   return presentCase(ctx, actor, row);
 }
 
-/** Tracking by code and the last four digits of the reporter's phone (no account needed). */
-export async function trackCase(ctx: AppContext, code: string, phoneLast4: string) {
+// Case codes are sequential and four digits are few: failed look-ups are limited per client.
+const trackFailures = new FailureLimiter(20, 10 * 60_000);
+
+async function findTracked(ctx: AppContext, code: string, phoneLast4: string, req: RequestContext) {
+  const key = req.ip ?? 'unknown';
+  trackFailures.check(key);
   const c = await repo.findCaseByCode(ctx.db, code);
-  if (!c || !c.reporterPhoneLast4 || c.reporterPhoneLast4 !== phoneLast4) throw notFound('案件（请核对案件编号和手机号后四位）');
+  if (!c || !c.reporterPhoneLast4 || c.reporterPhoneLast4 !== phoneLast4) {
+    trackFailures.fail(key);
+    throw notFound('案件（请核对案件编号和手机号后四位）');
+  }
+  return c;
+}
+
+/** Tracking by code and the last four digits of the reporter's phone (no account needed). */
+export async function trackCase(ctx: AppContext, code: string, phoneLast4: string, req: RequestContext) {
+  const c = await findTracked(ctx, code, phoneLast4, req);
   return presentCase(ctx, null, c, { reporterView: true });
 }
 
 export async function reporterAct(ctx: AppContext, code: string, phoneLast4: string, action: 'rate' | 'withdraw', body: ActionBody, req: RequestContext) {
-  const found = await repo.findCaseByCode(ctx.db, code);
-  if (!found || !found.reporterPhoneLast4 || found.reporterPhoneLast4 !== phoneLast4) throw notFound('案件（请核对案件编号和手机号后四位）');
+  const found = await findTracked(ctx, code, phoneLast4, req);
   const row = await ctx.db.transaction(async (tx) => {
     const c = (await repo.lockCase(tx, found.id))!;
     return applyAction(ctx, tx, null, c, action, body, req);

@@ -1,0 +1,29 @@
+import { DomainError } from '@gongzhi/domain';
+
+/**
+ * A small per-process limiter for guessable look-ups (a case code with four phone digits):
+ * after `max` failures from one key within `windowMs`, further tries answer 429 until it passes.
+ */
+export class FailureLimiter {
+  private readonly failures = new Map<string, number[]>();
+
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
+
+  check(key: string, now = Date.now()): void {
+    const recent = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    this.failures.set(key, recent);
+    if (recent.length >= this.max) {
+      throw new DomainError('too_many', 'too_many_attempts', `查询失败次数过多，请 ${Math.ceil(this.windowMs / 60000)} 分钟后再试`);
+    }
+  }
+
+  fail(key: string, now = Date.now()): void {
+    const recent = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    recent.push(now);
+    this.failures.set(key, recent);
+    if (this.failures.size > 100_000) this.failures.clear();
+  }
+}
