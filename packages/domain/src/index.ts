@@ -12,3 +12,4 @@ export * from './cases/similarity.ts';
 export * from './cases/coords.ts';
 export * from './points/index.ts';
 export * from './measures.ts';
+export * from './wishes/workflow.ts';

@@ -5,6 +5,7 @@ import type { AppContext } from './services/context.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 import { seedCatalogue } from './services/cases.ts';
 import { seedPointsCatalogue } from './seed/points.ts';
+import { seedWishPointsRule } from './seed/wishes.ts';
 
 /** Opens the database, applies migrations and (unless disabled) creates the demo on first start. */
 export async function bootstrap(config: Config, log: (msg: string) => void = () => {}): Promise<AppContext> {
@@ -16,6 +17,7 @@ export async function bootstrap(config: Config, log: (msg: string) => void = () 
   await database.withLock('gongzhi:catalogue', async () => {
     await seedCatalogue(ctx.db);
     await seedPointsCatalogue(ctx.db);
+    await seedWishPointsRule(ctx);
   });
   if (config.seedDemo) {
     const result = await seedDemoIfEmpty(ctx, { peopleAreas: config.demoPeople, log });

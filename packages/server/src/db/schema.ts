@@ -645,3 +645,85 @@ export const pointsRedemptions = pgTable(
     check('points_redemptions_amounts', sql`${t.quantity} > 0 and ${t.amount} > 0 and ${t.amount} = ${t.quantity} * ${t.unitPrice}`),
   ],
 );
+
+// ---- micro-wishes (SPEC §6, 微心愿) ------------------------------------------------------------
+
+/** Small wishes of residents: reviewed by the community, published on the wish wall, claimed and fulfilled. */
+export const wishes = pgTable(
+  'wishes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    state: varchar('state', { length: 16 }).notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    /** Where the wisher lives (their household's unit, or their grid): the wish belongs to that community. */
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    /** The wisher's account, when they have one. */
+    wisherUserId: uuid('wisher_user_id').references(() => users.id),
+    /** The wisher in the registry, when known. */
+    wisherPersonId: uuid('wisher_person_id').references(() => people.id),
+    wisherName: text('wisher_name').notNull(),
+    /** Who posted it: the wisher, or a grid worker on their behalf (代办). */
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    onBehalf: boolean('on_behalf').notNull().default(false),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    claimedByUserId: uuid('claimed_by_user_id').references(() => users.id),
+    claimedByUnitId: uuid('claimed_by_unit_id').references(() => units.id),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    fulfilledAt: timestamp('fulfilled_at', { withTimezone: true }),
+    fulfilNote: text('fulfil_note'),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    closeReason: text('close_reason'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('wishes_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
+    index('wishes_state_idx').on(t.state, t.createdAt),
+    index('wishes_wisher_idx').on(t.wisherUserId),
+    index('wishes_created_by_idx').on(t.createdBy),
+    index('wishes_claimer_idx').on(t.claimedByUserId),
+    check('wishes_state', sql`${t.state} in ('submitted','published','claimed','fulfilled','confirmed','rejected','cancelled')`),
+  ],
+);
+
+/** The append-only timeline of a wish (a trigger refuses UPDATE and DELETE). */
+export const wishEvents = pgTable(
+  'wish_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    wishId: uuid('wish_id')
+      .notNull()
+      .references(() => wishes.id),
+    action: varchar('action', { length: 32 }).notNull(),
+    fromState: varchar('from_state', { length: 16 }),
+    toState: varchar('to_state', { length: 16 }).notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    actorUnit: text('actor_unit'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    note: text('note'),
+    attachments: jsonb('attachments'),
+    detail: jsonb('detail'),
+  },
+  (t) => [index('wish_events_wish_idx').on(t.wishId, t.id)],
+);
+
+/** Photos of a fulfilled wish; a file belongs to at most one wish. */
+export const wishFiles = pgTable(
+  'wish_files',
+  {
+    fileId: uuid('file_id')
+      .primaryKey()
+      .references(() => files.id),
+    wishId: uuid('wish_id')
+      .notNull()
+      .references(() => wishes.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('wish_files_wish_idx').on(t.wishId)],
+);

@@ -20,6 +20,7 @@ import { catalogueRoutes } from '../routes/catalogue.ts';
 import { open311Routes } from '../routes/open311.ts';
 import { pointsRoutes } from '../routes/points.ts';
 import { statsRoutes } from '../routes/stats.ts';
+import { wishRoutes } from '../routes/wishes.ts';
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   pointsRoutes(app, ctx);
   await open311Routes(app, ctx);
   statsRoutes(app, ctx);
+  wishRoutes(app, ctx);
 
   await serveWeb(app, ctx.config.webDist);
   return app;

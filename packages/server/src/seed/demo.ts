@@ -9,6 +9,7 @@ import { importCounty, seedPopulation } from './import.ts';
 import { DEMO_LOCAL_UNITS } from './organisations.ts';
 import { createApiKey } from '../services/open311.ts';
 import { seedPointsDemo } from './points.ts';
+import { seedWishesDemo } from './wishes.ts';
 
 export const DEMO_COUNTY = '320614';
 export const DEMO_PASSWORD = 'Gongzhi@2026';
@@ -59,6 +60,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     for (const code of peopleAreas) await seedPopulation(ctx.db, ctx.cipher, code, log);
     await seedAccounts(ctx);
     await seedPointsDemo(ctx);
+    await seedWishesDemo(ctx);
     await createApiKey(ctx, null, '演示第三方应用（12345 热线对接）', 'demo-open311-key');
     await setMeta(ctx.db, 'demo_seed', { version: SEED_VERSION, peopleAreas, at: new Date().toISOString() });
     log(`演示数据已生成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
