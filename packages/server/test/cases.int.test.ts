@@ -318,6 +318,20 @@ describe('intake', () => {
     expect((await t.anonymous().get(`/api/files/${file.id}?exp=9999999999&sig=forged`)).statusCode).toBe(404);
     // A file already attached cannot be attached again.
     expect((await t.anonymous().post('/api/cases', report({ attachments: [file.id] }))).statusCode).toBe(400);
+    // An action carrying a photo answers (its checks read inside the action's own transaction).
+    const community = await t.as('community');
+    const own = await (async () => {
+      const boundary = '----gz' + uniq();
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="done.png"\r\nContent-Type: image/png\r\n\r\n`),
+        png,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return json<{ id: string }>(await t.app.inject({ method: 'POST', url: '/api/files', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: community.cookie! }, payload }));
+    })();
+    await act(community, c.id, 'accept');
+    const handled = await act(community, c.id, 'handle', { note: '已处理，附现场照片', attachments: [own.id] });
+    expect(handled.state).toBe('handled');
   });
 });
 

@@ -90,12 +90,11 @@ export async function seedCatalogue(db: DbOrTx): Promise<void> {
 // The catalogue changes rarely (only through updateCatalogue), so each process keeps it in
 // memory for a minute; an edit clears this process's copy at once.
 let cachedCatalogue: Promise<{ byCode: Map<string, repo.CatalogueRow>; names: Map<string, string> }> | null = null;
-let cachedFor: DbOrTx | null = null;
 let cachedAt = 0;
 
 export function catalogueCache(db: DbOrTx) {
-  if (!cachedCatalogue || cachedFor !== db || Date.now() - cachedAt > 60_000) {
-    cachedFor = db;
+  // `db` may be a transaction: a refresh inside one must read through it (PGlite has one connection).
+  if (!cachedCatalogue || Date.now() - cachedAt > 60_000) {
     cachedAt = Date.now();
     cachedCatalogue = repo.listCatalogue(db).then((rows) => ({
       byCode: new Map(rows.map((r) => [r.code, r])),
@@ -416,7 +415,7 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
   }
   const attachmentIds = [...new Set(input.attachments ?? [])];
   const onSpotIds = [...new Set(input.onSpot?.attachments ?? [])];
-  const attachmentMeta = (await assertAttachable(ctx, actor, [...attachmentIds, ...onSpotIds])).filter((f) => attachmentIds.includes(f.id));
+  const attachmentMeta = (await assertAttachable(ctx.db, actor, [...attachmentIds, ...onSpotIds])).filter((f) => attachmentIds.includes(f.id));
   if (input.onSpot && !(actor && actor.roles.includes('grid-worker'))) throw forbidden('只有网格员可以当场处置');
   if (input.externalRef) {
     const existing = await repo.findCaseByExternalRef(ctx.db, input.channel, input.externalRef);
@@ -499,10 +498,10 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
 }
 
 
-async function assertAttachable(ctx: AppContext, actor: Actor | null, ids: string[]) {
+async function assertAttachable(db: DbOrTx, actor: Actor | null, ids: string[]) {
   if (ids.length === 0) return [];
   if (ids.length > 9) throw invalid('too_many_files', '最多上传 9 个附件', { field: 'attachments' });
-  const meta = await repo.fileMetaOf(ctx.db, ids);
+  const meta = await repo.fileMetaOf(db, ids);
   for (const id of ids) {
     const f = meta.find((m) => m.id === id);
     if (!f || f.caseId) throw invalid('invalid_attachment', `附件 ${id} 不存在或已被使用`, { field: 'attachments' });
@@ -612,7 +611,8 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
     }
   }
   const now = new Date();
-  const type = await catalogueType(ctx.db, c.categoryCode);
+  // Everything inside the transaction reads through `tx`: on PGlite, ctx.db would wait for it forever.
+  const type = await catalogueType(tx, c.categoryCode);
   const deadlines = deadlinesOf(type);
   const patch: Partial<repo.NewCaseRow> = { state: decision.to };
   const detail: Record<string, unknown> = {};
@@ -622,7 +622,7 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
   if (actor?.unitId) actorUnit = (await findUnit(tx, actor.unitId))?.name ?? null;
   const attachments = [...new Set(body.attachments ?? [])];
   if (attachments.length) {
-    await assertAttachable(ctx, actor, attachments);
+    await assertAttachable(tx, actor, attachments);
     await repo.attachFiles(tx, c.id, attachments);
   }
 
@@ -917,7 +917,7 @@ export async function sweepDeadlines(ctx: AppContext, now = new Date(), opts: { 
       // A community that lets a case wait past its deadline loses it to the town (超期自动上报).
       if (kind === 'overdue' && autoEscalate && c.ownerLevel === 'village' && ['reported', 'accepted'].includes(c.state) && !c.handlerUnitId) {
         if (await repo.claimDeadlineMark(tx, c.id, 'auto-escalate', c.state, c.stepDueAt!)) {
-          const type = await catalogueType(ctx.db, c.categoryCode);
+          const type = await catalogueType(tx, c.categoryCode);
           const deadlines = deadlinesOf(type);
           const dueAt = c.dueAt ?? due(now, deadlines.handle);
           const times = stepTimes('accepted', now, deadlines, dueAt);
