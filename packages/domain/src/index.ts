@@ -13,3 +13,4 @@ export * from './cases/coords.ts';
 export * from './points/index.ts';
 export * from './measures.ts';
 export * from './wishes/workflow.ts';
+export * from './party/index.ts';

@@ -727,3 +727,120 @@ export const wishFiles = pgTable(
   },
   (t) => [index('wish_files_wish_idx').on(t.wishId)],
 );
+
+// ---- party organisations and members (SPEC §2, §7) -------------------------------------------------
+
+/**
+ * The party organisation tree, parallel to the areas and linked to them: town committee →
+ * village/community organisation → grid branch → building/hamlet group (the five-level chain;
+ * the fifth level, 党员中心户, is a flag on a member), plus each village's two functional branches
+ * (1+2+N+X) and compound or joint branches (支部建在小区上).
+ */
+export const partyOrgs = pgTable(
+  'party_orgs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: varchar('code', { length: 40 }).notNull(),
+    name: text('name').notNull(),
+    kind: varchar('kind', { length: 24 }).notNull(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => partyOrgs.id),
+    /** The area the organisation covers: scope checks are prefix matches on it. */
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    secretaryName: text('secretary_name'),
+    sort: integer('sort').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('party_orgs_code_idx').on(t.code),
+    index('party_orgs_parent_idx').on(t.parentId),
+    index('party_orgs_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
+    check(
+      'party_orgs_kind',
+      sql`${t.kind} in ('town-committee','village-org','grid-branch','building-group','functional-branch','joint-branch','compound-branch')`,
+    ),
+  ],
+);
+
+/** Posts (设岗定责): the five fixed posts of `003` (area_code null) and custom posts of a village. */
+export const partyPosts = pgTable(
+  'party_posts',
+  {
+    code: varchar('code', { length: 40 }).primaryKey(),
+    name: text('name').notNull(),
+    description: text('description'),
+    /** Null for the fixed posts; the village (12 digits) that added a custom post. */
+    areaCode: varchar('area_code', { length: 24 }),
+    sort: integer('sort').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('party_posts_area_idx').on(t.areaCode)],
+);
+
+/** Party members: a person of the registry, their own organisation and where they registered (双报到). */
+export const partyMembers = pgTable(
+  'party_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    /** The member's own organisation (组织关系所在). */
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => partyOrgs.id),
+    kind: varchar('kind', { length: 16 }).notNull(),
+    /** Where the member registered (双报到), with the state of that registration. */
+    localOrgId: uuid('local_org_id').references(() => partyOrgs.id),
+    registrationState: varchar('registration_state', { length: 16 }),
+    backbone: boolean('backbone').notNull().default(false),
+    /** 党员中心户: the fifth level of the chain. */
+    centralHousehold: boolean('central_household').notNull().default(false),
+    joinedOn: date('joined_on', { mode: 'string' }),
+    postCode: varchar('post_code', { length: 40 }).references(() => partyPosts.code),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('party_members_person_idx').on(t.personId),
+    index('party_members_org_idx').on(t.orgId),
+    index('party_members_local_org_idx').on(t.localOrgId),
+    check('party_members_kind', sql`${t.kind} in ('direct','in-service','mobile')`),
+    check('party_members_registration_state', sql`${t.registrationState} is null or ${t.registrationState} in ('applied','accepted','rejected')`),
+  ],
+);
+
+/** Every application to register with a local organisation (双报到), with its review. */
+export const partyRegistrations = pgTable(
+  'party_registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => partyMembers.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => partyOrgs.id),
+    state: varchar('state', { length: 16 }).notNull(),
+    appliedBy: uuid('applied_by').references(() => users.id),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reason: text('reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('party_registrations_member_idx').on(t.memberId, t.createdAt),
+    index('party_registrations_org_idx').on(t.orgId, t.state),
+    uniqueIndex('party_registrations_one_open_idx').on(t.memberId).where(sql`${t.state} = 'applied'`),
+    check('party_registrations_state', sql`${t.state} in ('applied','accepted','rejected')`),
+  ],
+);
+
+/** The attributes of a residential compound (a building in the demo) the branch formation rule needs. */
+export const partyCompounds = pgTable('party_compounds', {
+  areaCode: varchar('area_code', { length: 24 }).primaryKey(),
+  hasProperty: boolean('has_property').notNull().default(false),
+  fenced: boolean('fenced').notNull().default(false),
+  updatedAt: updatedAt(),
+});

@@ -1,0 +1,412 @@
+// Party organisations and members (SPEC §2, §7): the organisation tree linked to areas, members
+// and their registration with a local organisation (双报到), posts (设岗定责) and the branch
+// formation rule of `003`. Every write runs with its audit row in one transaction.
+import { randomUUID } from 'node:crypto';
+import {
+  branchFormation,
+  conflict,
+  forbidden,
+  invalid,
+  isAreaCode,
+  isWithinScope,
+  maskIdNumber,
+  maskPhone,
+  notFound,
+  PARTY_MEMBER_KIND_LABELS,
+  PARTY_ORG_KIND_LABELS,
+  qualifiesForOwnBranch,
+  REGISTRATION_STATE_LABELS,
+  REGISTRATION_TARGET_KINDS,
+  type PartyMemberKind,
+  type PartyOrgKind,
+  type RegistrationState,
+} from '@gongzhi/domain';
+import type { Actor, RequestContext } from '../policies/actor.ts';
+import { managesAt, maySetPost, memberAllowedActions, orgAllowedActions, partyScopeOf, reviewsAt } from '../policies/party.ts';
+import * as repo from '../repositories/party.ts';
+import type { Scope } from '../repositories/scope.ts';
+import { ageOn, toIsoCst } from '../lib/time.ts';
+import { areaNames } from './area-names.ts';
+import { audit } from './audit.ts';
+import type { AppContext } from './context.ts';
+
+const kindLabel = (k: string) => PARTY_ORG_KIND_LABELS[k as PartyOrgKind] ?? k;
+const stateLabel = (s: string | null) => (s ? (REGISTRATION_STATE_LABELS[s as RegistrationState] ?? s) : null);
+
+function staffScope(actor: Actor): Scope {
+  const scope = partyScopeOf(actor);
+  if (!scope) throw forbidden('只有辖区工作人员可以查看党组织和党员名册；党员请查看“我的党员档案”（/api/party/me）');
+  return scope;
+}
+
+/** The area to read: the requested one, narrowed to the caller's scope (404 when they do not meet). */
+function areaWithin(actor: Actor, area: string | undefined): string {
+  if (!area) return actor.scopeCode;
+  if (!isAreaCode(area)) throw invalid('invalid_area', '区域（area）应为区划代码', { field: 'area' });
+  if (isWithinScope(area, actor.scopeCode)) return area;
+  if (isWithinScope(actor.scopeCode, area)) return actor.scopeCode;
+  throw notFound('区域');
+}
+
+// ---- organisations --------------------------------------------------------------------------
+
+interface OrgNode {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  kindLabel: string;
+  areaCode: string;
+  secretaryName: string | null;
+  /** Members whose own organisation this is. */
+  members: number;
+  /** In-service members registered here (双报到, accepted). */
+  registered: number;
+  /** Members whose own organisation is this one or one below it. */
+  totalMembers: number;
+  children: OrgNode[];
+}
+
+export async function orgTree(ctx: AppContext, actor: Actor, area?: string) {
+  const scope = staffScope(actor);
+  const code = areaWithin(actor, area);
+  const rows = await repo.orgsIn(ctx.db, scope, code);
+  const counts = await repo.memberCounts(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const nodes = new Map<string, OrgNode>(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        kind: r.kind,
+        kindLabel: kindLabel(r.kind),
+        areaCode: r.areaCode,
+        secretaryName: r.secretaryName,
+        members: counts.own.get(r.id) ?? 0,
+        registered: counts.registered.get(r.id) ?? 0,
+        totalMembers: 0,
+        children: [],
+      },
+    ]),
+  );
+  const roots: OrgNode[] = [];
+  for (const r of rows) {
+    const node = nodes.get(r.id)!;
+    const parent = r.parentId ? nodes.get(r.parentId) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  const total = (n: OrgNode): number => (n.totalMembers = n.members + n.children.reduce((s, c) => s + total(c), 0));
+  roots.forEach(total);
+  const names = await areaNames(ctx.db, [code]);
+  return { area: { code, name: names.get(code)?.name ?? code }, total: rows.length, items: roots };
+}
+
+/** All organisations below `rootId` (itself included), among those in scope. */
+async function subtreeIds(ctx: AppContext, scope: Scope, root: repo.PartyOrgRow): Promise<string[]> {
+  const rows = await repo.orgsIn(ctx.db, scope, root.areaCode.length >= 9 ? root.areaCode.slice(0, 9) : root.areaCode);
+  const children = new Map<string, string[]>();
+  for (const r of rows) if (r.parentId) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r.id]);
+  const out: string[] = [];
+  const walk = (id: string) => {
+    out.push(id);
+    for (const c of children.get(id) ?? []) walk(c);
+  };
+  walk(root.id);
+  return out;
+}
+
+export async function getOrg(ctx: AppContext, actor: Actor, id: string) {
+  const scope = staffScope(actor);
+  const org = await repo.findOrg(ctx.db, scope, id);
+  if (!org) throw notFound('党组织');
+  const all = await repo.orgsIn(ctx.db, scope, org.areaCode.slice(0, Math.min(org.areaCode.length, 9)));
+  const children = all.filter((r) => r.parentId === org.id);
+  const ids = await subtreeIds(ctx, scope, org);
+  const [counts, summaryRows, pending, parentMap, names, posts] = await Promise.all([
+    repo.memberCounts(ctx.db, [org.id, ...children.map((c) => c.id)]),
+    repo.memberSummary(ctx.db, ids),
+    repo.pendingRegistrations(ctx.db, [org.id]),
+    repo.orgsByIds(ctx.db, [org.parentId ?? '']),
+    areaNames(ctx.db, [org.areaCode]),
+    repo.postsFor(ctx.db, org.areaCode.length >= 12 ? org.areaCode.slice(0, 12) : null),
+  ]);
+  const parent = org.parentId ? parentMap.get(org.parentId) : undefined;
+  const byKind: Record<string, number> = { direct: 0, 'in-service': 0, mobile: 0 };
+  const byPost = new Map<string, number>();
+  let backbone = 0;
+  let centralHouseholds = 0;
+  let registeredHere = 0;
+  for (const m of summaryRows) {
+    byKind[m.kind] = (byKind[m.kind] ?? 0) + 1;
+    if (m.backbone) backbone++;
+    if (m.centralHousehold) centralHouseholds++;
+    if (m.postCode) byPost.set(m.postCode, (byPost.get(m.postCode) ?? 0) + 1);
+    if (!ids.includes(m.orgId)) registeredHere++;
+  }
+  const homeOrgs = await repo.orgsByIds(
+    ctx.db,
+    pending.map((p) => p.homeOrgId),
+  );
+  return {
+    id: org.id,
+    code: org.code,
+    name: org.name,
+    kind: org.kind,
+    kindLabel: kindLabel(org.kind),
+    area: { code: org.areaCode, name: names.get(org.areaCode)?.name ?? org.areaCode },
+    secretaryName: org.secretaryName,
+    parent: parent ? { id: parent.id, name: parent.name, kind: parent.kind } : null,
+    members: counts.own.get(org.id) ?? 0,
+    registered: counts.registered.get(org.id) ?? 0,
+    children: children.map((c) => ({
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      kind: c.kind,
+      kindLabel: kindLabel(c.kind),
+      areaCode: c.areaCode,
+      secretaryName: c.secretaryName,
+      members: counts.own.get(c.id) ?? 0,
+      registered: counts.registered.get(c.id) ?? 0,
+    })),
+    membersSummary: {
+      total: summaryRows.length,
+      direct: byKind.direct ?? 0,
+      inService: byKind['in-service'] ?? 0,
+      mobile: byKind.mobile ?? 0,
+      registeredFromElsewhere: registeredHere,
+      backbone,
+      centralHouseholds,
+      byPost: posts.map((p) => ({ code: p.code, name: p.name, count: byPost.get(p.code) ?? 0 })),
+    },
+    pendingRegistrations: pending.map((p) => ({
+      id: p.id,
+      member: { id: p.memberId, name: p.name, kind: p.kind, kindLabel: PARTY_MEMBER_KIND_LABELS[p.kind as PartyMemberKind] ?? p.kind },
+      homeOrg: { id: p.homeOrgId, name: homeOrgs.get(p.homeOrgId)?.name ?? '' },
+      appliedAt: toIsoCst(p.createdAt),
+    })),
+    allowedActions: orgAllowedActions(actor, org),
+  };
+}
+
+// ---- members --------------------------------------------------------------------------------
+
+const placesOf = (v: repo.MemberView) => ({
+  personId: v.person.id,
+  orgArea: v.org.areaCode,
+  localOrgArea: v.localOrg?.areaCode ?? null,
+  registrationState: v.member.registrationState,
+});
+
+function memberDto(actor: Actor, v: repo.MemberView) {
+  return {
+    id: v.member.id,
+    person: {
+      id: v.person.id,
+      name: v.person.name,
+      gender: v.person.gender,
+      age: ageOn(v.person.birthDate),
+      idNumber: maskIdNumber(v.person.idLast4),
+      phone: maskPhone(v.person.phoneLast4),
+    },
+    areaCode: v.person.areaCode,
+    kind: v.member.kind,
+    kindLabel: PARTY_MEMBER_KIND_LABELS[v.member.kind as PartyMemberKind] ?? v.member.kind,
+    org: { id: v.org.id, name: v.org.name, kind: v.org.kind },
+    localOrg: v.localOrg?.id ? { id: v.localOrg.id, name: v.localOrg.name, kind: v.localOrg.kind } : null,
+    registrationState: v.member.registrationState,
+    registrationStateLabel: stateLabel(v.member.registrationState),
+    backbone: v.member.backbone,
+    centralHousehold: v.member.centralHousehold,
+    joinedOn: v.member.joinedOn,
+    post: v.post?.code ? { code: v.post.code, name: v.post.name } : null,
+    allowedActions: memberAllowedActions(actor, placesOf(v)),
+  };
+}
+
+export interface MemberListQuery {
+  org?: string;
+  area?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listMembers(ctx: AppContext, actor: Actor, q: MemberListQuery) {
+  const scope = staffScope(actor);
+  const area = q.area ? areaWithin(actor, q.area) : undefined;
+  let orgIds: string[] | undefined;
+  if (q.org) {
+    const org = await repo.findOrg(ctx.db, scope, q.org);
+    if (!org) throw notFound('党组织');
+    orgIds = await subtreeIds(ctx, scope, org);
+  }
+  const { total, rows } = await repo.listMembers(ctx.db, scope, { orgIds, area, q: q.q?.trim() || undefined, page: q.page, pageSize: q.pageSize });
+  return { total, page: q.page, pageSize: q.pageSize, items: rows.map((v) => memberDto(actor, v)) };
+}
+
+function registrationDto(r: repo.RegistrationRow, org: repo.PartyOrgRow | undefined, member: { id: string; name: string }) {
+  return {
+    id: r.id,
+    state: r.state,
+    stateLabel: stateLabel(r.state),
+    org: { id: r.orgId, name: org?.name ?? '', kind: org?.kind ?? '' },
+    member,
+    appliedAt: toIsoCst(r.createdAt),
+    reviewedAt: toIsoCst(r.reviewedAt),
+    reason: r.reason,
+  };
+}
+
+/** The caller's own membership: their record, registrations and the posts they may choose. */
+export async function myMembership(ctx: AppContext, actor: Actor) {
+  const v = actor.personId ? await repo.memberOfPerson(ctx.db, actor.personId) : null;
+  if (!v) return { member: null, registrations: [], posts: [] };
+  const regs = await repo.registrationsOfMember(ctx.db, v.member.id);
+  const orgs = await repo.orgsByIds(
+    ctx.db,
+    regs.map((r) => r.orgId),
+  );
+  const posts = await postsOfMember(ctx, v);
+  return {
+    member: memberDto(actor, v),
+    registrations: regs.map((r) => registrationDto(r, orgs.get(r.orgId), { id: v.member.id, name: v.person.name })),
+    posts: posts.map(postDto),
+  };
+}
+
+// ---- registration (双报到) --------------------------------------------------------------------
+
+export async function applyRegistration(ctx: AppContext, actor: Actor, orgId: string, req: RequestContext) {
+  const mine = actor.personId ? await repo.memberOfPerson(ctx.db, actor.personId) : null;
+  if (!mine) throw forbidden('只有已建立党员档案的党员可以申请报到', 'not_a_member');
+  const org = (await repo.orgsByIds(ctx.db, [orgId])).get(orgId);
+  if (!org) throw notFound('党组织');
+  if (!REGISTRATION_TARGET_KINDS.includes(org.kind as PartyOrgKind)) {
+    throw invalid('invalid_org', '只能向村（社区）党组织、网格党支部、小区党支部或联合党支部报到', { field: 'orgId' });
+  }
+  if (org.id === mine.member.orgId) throw conflict('own_organisation', '这是您组织关系所在的党组织，无需报到');
+  const reg = await ctx.db.transaction(async (tx) => {
+    const m = await repo.lockMember(tx, mine.member.id);
+    if (!m) throw notFound('党员档案');
+    if (m.registrationState === 'applied') throw conflict('registration_pending', '您已有一份待审核的报到申请，请等待社区审核');
+    if (m.registrationState === 'accepted' && m.localOrgId) {
+      throw conflict('already_registered', m.localOrgId === org.id ? '您已在该党组织报到' : '您已在其他党组织报到；如需变更，请先办理转移');
+    }
+    const r = await repo.insertRegistration(tx, { memberId: m.id, orgId: org.id, state: 'applied', appliedBy: actor.id });
+    await repo.updateMember(tx, m.id, { localOrgId: org.id, registrationState: 'applied' });
+    await audit(tx, { actor }, req, { action: 'party.registration.apply', entityType: 'party_registration', entityId: r.id, areaCode: org.areaCode, detail: { memberId: m.id, orgId: org.id } });
+    return r;
+  });
+  return registrationDto(reg, org, { id: mine.member.id, name: mine.person.name });
+}
+
+export async function reviewRegistration(ctx: AppContext, actor: Actor, id: string, decision: 'accept' | 'reject', reason: string | undefined, req: RequestContext) {
+  const found = await repo.findRegistration(ctx.db, id);
+  const org = found ? (await repo.orgsByIds(ctx.db, [found.orgId])).get(found.orgId) : undefined;
+  const scope = partyScopeOf(actor);
+  if (!found || !org || !scope || !isWithinScope(org.areaCode, scope.code)) throw notFound('报到申请');
+  if (!reviewsAt(actor, org.areaCode)) throw forbidden('只有辖区社区工作者或党组织书记可以审核报到申请', 'action_not_allowed');
+  const reg = await ctx.db.transaction(async (tx) => {
+    const r = await repo.lockRegistration(tx, id);
+    if (!r) throw notFound('报到申请');
+    if (r.state !== 'applied') throw conflict('invalid_state', `该报到申请${stateLabel(r.state)}，不能再审核`);
+    const state = decision === 'accept' ? 'accepted' : 'rejected';
+    const updated = await repo.updateRegistration(tx, id, { state, reviewedBy: actor.id, reviewedAt: new Date(), reason: reason ?? null });
+    const m = await repo.lockMember(tx, r.memberId);
+    if (m && m.localOrgId === r.orgId) await repo.updateMember(tx, m.id, { registrationState: state });
+    await audit(tx, { actor }, req, { action: `party.registration.${decision}`, entityType: 'party_registration', entityId: r.id, areaCode: org.areaCode, detail: { memberId: r.memberId, orgId: r.orgId, reason: reason ?? null } });
+    return updated;
+  });
+  const member = await repo.findMember(ctx.db, null, reg.memberId);
+  return registrationDto(reg, org, { id: reg.memberId, name: member?.person.name ?? '' });
+}
+
+// ---- posts (设岗定责) -------------------------------------------------------------------------
+
+const postDto = (p: repo.PartyPostRow) => ({ code: p.code, name: p.name, description: p.description, custom: p.areaCode !== null, areaCode: p.areaCode });
+
+const villageOf = (code: string | null | undefined) => (code && code.length >= 12 ? code.slice(0, 12) : null);
+
+/** Posts a member may hold: the fixed ones and those of the villages of their own and registered organisations. */
+async function postsOfMember(ctx: AppContext, v: repo.MemberView) {
+  const villages = [villageOf(v.org.areaCode), v.member.registrationState === 'accepted' ? villageOf(v.localOrg?.areaCode) : null];
+  const lists = await Promise.all([...new Set(villages)].map((vc) => repo.postsFor(ctx.db, vc)));
+  const seen = new Map<string, repo.PartyPostRow>();
+  for (const p of lists.flat()) seen.set(p.code, p);
+  return [...seen.values()].sort((a, b) => a.sort - b.sort || a.code.localeCompare(b.code));
+}
+
+export async function listPosts(ctx: AppContext, actor: Actor, area?: string) {
+  const village = villageOf(area ?? actor.scopeCode);
+  const rows = await repo.postsFor(ctx.db, village);
+  return { area: village, items: rows.map(postDto) };
+}
+
+export async function addPost(ctx: AppContext, actor: Actor, input: { area: string; name: string; description?: string }, req: RequestContext) {
+  if (!isAreaCode(input.area) || input.area.length !== 12) throw invalid('invalid_area', '自定义岗位应设在村（社区）：area 应为 12 位区划代码', { field: 'area' });
+  if (!managesAt(actor, input.area)) throw forbidden('只有辖区社区工作者或党组织书记可以设置岗位', 'action_not_allowed');
+  const existing = await repo.postsFor(ctx.db, input.area);
+  if (existing.some((p) => p.name === input.name)) throw conflict('duplicate_post', `岗位“${input.name}”已存在`);
+  const code = `x-${input.area}-${randomUUID().slice(0, 8)}`;
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertPosts(tx, [{ code, name: input.name, description: input.description ?? null, areaCode: input.area, sort: 100 + existing.length }]);
+    await audit(tx, { actor }, req, { action: 'party.post.create', entityType: 'party_post', entityId: code, areaCode: input.area, detail: { name: input.name } });
+  });
+  return postDto((await repo.postsFor(ctx.db, input.area)).find((p) => p.code === code)!);
+}
+
+export async function setPost(ctx: AppContext, actor: Actor, memberId: string, postCode: string | null, req: RequestContext) {
+  const any = await repo.findMember(ctx.db, null, memberId);
+  const self = !!any && !!actor.personId && any.person.id === actor.personId;
+  const scope = partyScopeOf(actor);
+  const v = self ? any : scope ? await repo.findMember(ctx.db, scope, memberId) : null;
+  if (!v) throw notFound('党员');
+  if (!maySetPost(actor, placesOf(v))) throw forbidden('只有党员本人或其所在党组织的社区工作者、书记可以设置岗位', 'action_not_allowed');
+  if (postCode !== null && !(await postsOfMember(ctx, v)).some((p) => p.code === postCode)) {
+    throw invalid('unknown_post', `岗位不存在或不适用于该党员：${postCode.slice(0, 40)}`, { field: 'postCode' });
+  }
+  await ctx.db.transaction(async (tx) => {
+    const m = await repo.lockMember(tx, v.member.id);
+    if (!m) throw notFound('党员');
+    await repo.updateMember(tx, m.id, { postCode });
+    await audit(tx, { actor }, req, { action: 'party.member.post', entityType: 'party_member', entityId: m.id, areaCode: v.org.areaCode, detail: { from: m.postCode, to: postCode, self } });
+  });
+  return memberDto(actor, (await repo.findMember(ctx.db, null, memberId))!);
+}
+
+// ---- the branch formation rule ----------------------------------------------------------------
+
+export const FORMATION_RULE = '有物业、有围墙且党员 3 名以上的小区单独建立党支部；不符合条件的相邻小区联合建立党支部（003）';
+
+export async function formationCheck(ctx: AppContext, actor: Actor, area: string) {
+  staffScope(actor);
+  const code = areaWithin(actor, area);
+  if (code.length < 12) throw invalid('invalid_area', '请指定村（社区）或网格（area 至少 12 位）', { field: 'area' });
+  const compounds = await repo.compoundsIn(ctx.db, code);
+  const items = compounds.map((c) => {
+    const qualifies = qualifiesForOwnBranch(c);
+    const problem =
+      qualifies && !c.ownBranch
+        ? { code: 'missing_own_branch', message: `有物业、有围墙，党员 ${c.members} 名，应单独建立党支部，但尚未建立` }
+        : !qualifies && c.ownBranch
+          ? { code: 'own_branch_not_qualified', message: `已单独建立党支部，但不符合条件（${[!c.hasProperty && '无物业', !c.fenced && '无围墙', c.members < 3 && `党员仅 ${c.members} 名`].filter(Boolean).join('、')}），应联合建立党支部` }
+          : null;
+    return { ...c, expected: qualifies ? ('own' as const) : ('joint' as const), ok: problem === null, problem };
+  });
+  const plan = branchFormation(compounds);
+  const names = await areaNames(ctx.db, [code]);
+  return {
+    area: { code, name: names.get(code)?.name ?? code },
+    rule: FORMATION_RULE,
+    total: items.length,
+    violations: items.filter((i) => !i.ok),
+    compounds: items,
+    proposal: { own: plan.own.map((c) => c.code), joint: plan.joint.map((g) => g.map((c) => c.code)) },
+  };
+}
