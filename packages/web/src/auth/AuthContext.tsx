@@ -83,5 +83,8 @@ export function useMe(): Me {
   return me;
 }
 
-/** Residents, party members, merchants … without access to the registry use the mobile pages. */
-export const usesConsole = (me: Me) => me.abilities.includes('people.read');
+/**
+ * Residents, party members, merchants … without access to the registry use the mobile pages;
+ * department and property handlers work their cases in the console.
+ */
+export const usesConsole = (me: Me) => me.abilities.includes('people.read') || me.unit?.type === 'department' || me.unit?.type === 'property';

@@ -11,12 +11,14 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage, ForbiddenPage } from './components/ErrorResult.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { caseRoutes } from './pages/cases/routes.tsx';
 import './console.css';
 
 const AreasPage = lazy(() => import('./pages/AreasPage.tsx'));
 const PeoplePage = lazy(() => import('./pages/PeoplePage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+const PointsRoutes = lazy(() => import('./pages/points/PointsRoutes.tsx'));
 
 function RequireConsole({ children }: { children: ReactNode }) {
   const { status, me } = useAuth();
@@ -92,6 +94,8 @@ export default function ConsoleApp() {
                   </RequireAbility>
                 }
               />
+              {caseRoutes}
+              <Route path="points/*" element={<Suspense fallback={pageFallback}><PointsRoutes /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -19,6 +19,9 @@ import { useT } from '../i18n/index.tsx';
 import { useLabels } from '../lib/labels.ts';
 import { LangSwitch } from './components/LangSwitch.tsx';
 import { ChangePasswordModal } from './components/ChangePasswordModal.tsx';
+import { NotificationBell } from './pages/cases/NotificationBell.tsx';
+import { useCaseMenu } from './pages/cases/routes.tsx';
+import { usePointsMenu } from './pages/points/menu.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -31,6 +34,8 @@ export function ConsoleLayout() {
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const [pwOpen, setPwOpen] = useState(false);
+  const caseMenu = useCaseMenu();
+  const pointsMenu = usePointsMenu();
 
   // The menu follows the abilities the server grants, never role names.
   const items: MenuProps['items'] = [
@@ -39,13 +44,17 @@ export function ConsoleLayout() {
   const registry: NonNullable<MenuProps['items']> = [];
   if (can('areas.read')) registry.push({ key: '/areas', icon: <ApartmentOutlined />, label: <span data-testid="menu-areas">{t('menu.areas')}</span> });
   if (can('people.read')) registry.push({ key: '/people', icon: <TeamOutlined />, label: <span data-testid="menu-people">{t('menu.people')}</span> });
+  items.push(caseMenu.group);
+  if (pointsMenu) items.push(pointsMenu);
   if (registry.length) items.push({ type: 'group', key: 'g-registry', label: t('menu.group.registry'), children: registry });
   const system: NonNullable<MenuProps['items']> = [];
   if (can('users.manage')) system.push({ key: '/users', icon: <UsergroupAddOutlined />, label: <span data-testid="menu-users">{t('menu.users')}</span> });
   if (can('audit.read')) system.push({ key: '/audit', icon: <AuditOutlined />, label: <span data-testid="menu-audit">{t('menu.audit')}</span> });
+  system.push(...caseMenu.system);
   if (system.length) items.push({ type: 'group', key: 'g-system', label: t('menu.group.system'), children: system });
 
-  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  // A menu entry for the exact path (e.g. /cases/new) wins over its first segment (/cases).
+  const selected = location.pathname === '/cases/new' ? '/cases/new' : '/' + (location.pathname.split('/')[1] ?? '');
 
   const userMenu: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t('header.changePassword')}</span> },
@@ -75,6 +84,7 @@ export function ConsoleLayout() {
           <span className="gz-scope" title={`${t('header.scope')}：${me.scope.name}（${me.scope.code}）`} data-testid="header-scope">
             <EnvironmentOutlined /> {me.scope.name}
           </span>
+          <NotificationBell />
           <LangSwitch className="gz-header-lang" />
           <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} trigger={['click']} placement="bottomRight">
             <button type="button" className="gz-user" data-testid="user-menu">
@@ -92,7 +102,7 @@ export function ConsoleLayout() {
         <Sider width={208} collapsible collapsed={collapsed} onCollapse={setCollapsed} className="gz-sider" theme="light">
           <Menu
             mode="inline"
-            selectedKeys={[selected]}
+            selectedKeys={[selected, location.pathname]}
             items={items}
             onClick={({ key }) => navigate(key)}
             className="gz-menu"

@@ -1,6 +1,10 @@
 import type { MessageKey } from './zh-CN.ts';
+import { pointsEn } from './points.en.ts';
+import { casesEn } from './cases.en.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...pointsEn,
+  ...casesEn,
   'app.name': 'Gongzhi',
   'app.subtitle': 'Party-building-led grassroots governance',
   'app.title': 'Gongzhi · Grassroots governance',
@@ -336,7 +340,7 @@ export const en: Record<MessageKey, string> = {
   'm.whatYouCanDo': 'What you can do here',
   'm.canDo.area': 'See the area you belong to ({area})',
   'm.canDo.account': 'See your account, change your password, switch language',
-  'm.canDo.more': 'Reporting problems, micro-wishes and points will appear here once they open. For help, contact your community office or grid worker.',
+  'm.canDo.more': 'Report a problem and follow it under Requests; micro-wishes will appear here once they open. For help, contact your community office or grid worker.',
   'm.search': 'Name, address, full ID or mobile number',
   'm.resultCount': '{n} found',
   'm.childrenTitle': 'Sub-areas',

@@ -1,5 +1,10 @@
 // Chinese (simplified) is the product's first language; every other locale mirrors these keys.
+import { pointsZhCN } from './points.zh-CN.ts';
+import { casesZhCN } from './cases.zh-CN.ts';
+
 export const zhCN = {
+  ...pointsZhCN,
+  ...casesZhCN,
   'app.name': '共治',
   'app.subtitle': '党建引领基层治理平台',
   'app.title': '共治 · 基层治理平台',
@@ -335,7 +340,7 @@ export const zhCN = {
   'm.whatYouCanDo': '您现在可以',
   'm.canDo.area': '查看您所在的区域（{area}）',
   'm.canDo.account': '查看账号信息、修改密码、切换语言',
-  'm.canDo.more': '事件上报、微心愿、积分等服务开通后会在这里显示。如需帮助，请联系所在社区（村）或网格员。',
+  'm.canDo.more': '身边有问题，可在“诉求办理”拍照反映、查询进度；微心愿等服务开通后会在这里显示。如需帮助，请联系所在社区（村）或网格员。',
   'm.search': '搜索姓名、地址、完整身份证号或手机号',
   'm.resultCount': '找到 {n} 人',
   'm.childrenTitle': '下级区域',

@@ -2,7 +2,7 @@ import { ConfigProvider, DotLoading, unstableSetRender } from 'antd-mobile';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import enUS from 'antd-mobile/es/locales/en-US';
 import { createRoot, type Root } from 'react-dom/client';
-import type { ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useI18n } from '../i18n/index.tsx';
 import { useAuth } from '../auth/AuthContext.tsx';
@@ -14,7 +14,10 @@ import { MPerson } from './pages/MPerson.tsx';
 import { MArea } from './pages/MArea.tsx';
 import { MHousehold } from './pages/MHousehold.tsx';
 import { MMe } from './pages/MMe.tsx';
+import { publicCaseRoutes, sessionCaseRoutes } from './pages/cases/routes.tsx';
 import './mobile.css';
+
+const MPointsRoutes = lazy(() => import('./pages/points/MPointsRoutes.tsx'));
 
 // antd-mobile 5 renders its imperative dialogs and toasts through this hook on React 19.
 const roots = new WeakMap<Element | DocumentFragment, Root>();
@@ -58,6 +61,7 @@ export default function MobileApp() {
       <div className="m-app">
         <Routes>
           <Route path="login" element={<MLogin />} />
+          {publicCaseRoutes}
           <Route
             element={
               <RequireSession>
@@ -91,6 +95,8 @@ export default function MobileApp() {
                 </RequirePeople>
               }
             />
+            <Route path="points/*" element={<Suspense fallback={<div className="m-center"><DotLoading color="primary" /></div>}><MPointsRoutes /></Suspense>} />
+            {sessionCaseRoutes}
             <Route path="me" element={<MMe />} />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>

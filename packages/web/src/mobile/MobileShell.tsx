@@ -3,6 +3,8 @@ import { ApartmentOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@an
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useMe } from '../auth/AuthContext.tsx';
 import { useT } from '../i18n/index.tsx';
+import { pointsTabKey, usePointsTabs } from './pages/points/entry.tsx';
+import { caseTabKey, useCaseTab } from './pages/cases/entry.tsx';
 
 /** Page area above a bottom tab bar; the tabs follow the account's abilities. */
 export function MobileShell() {
@@ -12,6 +14,8 @@ export function MobileShell() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const areaPath = `/m/area/${me.scope.code}`;
+  const pointsTabs = usePointsTabs();
+  const caseTab = useCaseTab();
 
   const tabs = [
     { key: '/m', icon: <HomeOutlined />, title: t('m.home') },
@@ -21,10 +25,14 @@ export function MobileShell() {
           { key: areaPath, icon: <ApartmentOutlined />, title: me.scope.level === 'grid' ? t('m.area') : t('m.myArea') },
         ]
       : []),
+    ...pointsTabs,
+    caseTab,
     { key: '/m/me', icon: <UserOutlined />, title: t('m.me') },
   ];
   const active =
-    pathname.startsWith('/m/people') ? '/m/people' : pathname.startsWith('/m/area') || pathname.startsWith('/m/households') ? areaPath : pathname.startsWith('/m/me') ? '/m/me' : '/m';
+    pointsTabKey(pathname, pointsTabs) ??
+    caseTabKey(pathname) ??
+    (pathname.startsWith('/m/people') ? '/m/people' : pathname.startsWith('/m/area') || pathname.startsWith('/m/households') ? areaPath : pathname.startsWith('/m/me') ? '/m/me' : '/m');
 
   return (
     <div className="m-shell">

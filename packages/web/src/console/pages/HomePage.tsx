@@ -12,6 +12,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { StatCards } from '../components/StatCards.tsx';
 import { ChildrenTable } from '../components/ChildrenTable.tsx';
 import { LoadError } from '../components/ErrorResult.tsx';
+import { CaseHomeCard } from './cases/CaseHomeCard.tsx';
 
 export function HomePage() {
   const { t, locale } = useI18n();
@@ -52,6 +53,7 @@ export function HomePage() {
           </Space>
         }
       />
+      <CaseHomeCard />
       <Card
         className="gz-card"
         title={t('home.scopeOverview', { scope: me.scope.name })}

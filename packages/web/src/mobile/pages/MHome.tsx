@@ -9,6 +9,9 @@ import { fmtNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/labels.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { MError, MLoading, MStats } from '../components.tsx';
+import { MPointsEntry } from './points/entry.tsx';
+import { MCaseEntry } from './cases/entry.tsx';
+import type { AreaWithFullPath } from '../../api/cases.ts';
 
 export function MHome() {
   const t = useT();
@@ -23,6 +26,8 @@ export function MHome() {
     [me.scope.code, readsPeople],
   );
   const path = area.data?.path ?? [];
+  // Every ancestor by name (常乐镇 / 状元街居委会 / 第一网格), even those outside the caller's scope.
+  const fullPath = ((area.data as AreaWithFullPath | undefined)?.fullPath ?? path).filter((p) => p.level !== 'district');
 
   return (
     <div className="m-page" data-testid="m-home">
@@ -36,7 +41,7 @@ export function MHome() {
           </span>
           <span className="m-hero-role">{labels.roles(me.roles)}</span>
         </div>
-        {path.length > 1 && <div className="m-hero-path">{path.map((p) => p.name).join(' / ')}</div>}
+        {fullPath.length > 1 && <div className="m-hero-path" data-testid="m-hero-path">{fullPath.map((p) => p.name).join(' / ')}</div>}
       </div>
 
       {area.error ? (
@@ -65,6 +70,8 @@ export function MHome() {
               <span className="m-quick-desc">{t('home.quickAreasDesc')}</span>
             </button>
           </div>
+          <MCaseEntry />
+          <MPointsEntry />
           {children.data && children.data.items.length > 0 && (
             <List header={t('m.childrenTitle')} className="m-list">
               {children.data.items.slice(0, 8).map((c) => (
@@ -102,6 +109,8 @@ export function MHome() {
               <span className="m-muted m-mono">{area.data.code}</span>
             </div>
           </div>
+          <MCaseEntry />
+          <MPointsEntry />
           <List header={t('m.myAccount')} className="m-list">
             <List.Item extra={me.username}>{t('m.account')}</List.Item>
             <List.Item extra={labels.roles(me.roles)}>{t('m.role')}</List.Item>

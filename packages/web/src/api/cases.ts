@@ -1,0 +1,294 @@
+// Shapes of the case (案件) API and the calls the case screens make; docs/CASES.md describes them.
+import { api, ApiError, get, post } from './client.ts';
+import type { AreaDetail } from './types.ts';
+
+export type CaseState = 'reported' | 'accepted' | 'dispatched' | 'acknowledged' | 'handled' | 'closed' | 'rejected' | 'withdrawn' | 'merged' | 'suspended';
+export const CASE_STATES: readonly CaseState[] = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'closed', 'rejected', 'withdrawn', 'merged', 'suspended'];
+export const OPEN_STATES: readonly CaseState[] = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'suspended'];
+
+export type CaseAction =
+  | 'accept'
+  | 'reject'
+  | 'escalate'
+  | 'dispatch'
+  | 'acknowledge'
+  | 'return'
+  | 'feedback'
+  | 'request-extension'
+  | 'approve-extension'
+  | 'deny-extension'
+  | 'handle'
+  | 'verify-pass'
+  | 'verify-fail'
+  | 'rate'
+  | 'reopen'
+  | 'urge'
+  | 'merge'
+  | 'suspend'
+  | 'resume'
+  | 'withdraw';
+
+export type Channel = 'qr' | 'mobile' | 'patrol' | 'hotline' | 'reception' | 'visit' | 'mailbox' | 'open311' | 'console';
+export const CHANNELS: readonly Channel[] = ['qr', 'mobile', 'patrol', 'hotline', 'reception', 'visit', 'mailbox', 'open311', 'console'];
+export type Rating = 'satisfied' | 'basically-satisfied' | 'unsatisfied';
+export const RATINGS: readonly Rating[] = ['satisfied', 'basically-satisfied', 'unsatisfied'];
+export type OwnerLevel = 'village' | 'town' | 'district';
+/** Coordinate systems a point may arrive in; the server stores WGS84. */
+export type Crs = 'wgs84' | 'gcj02' | 'bd09';
+
+export interface DeadlineSpec {
+  unit: 'hours' | 'workingDays';
+  amount: number;
+}
+export interface StepDeadlines {
+  accept: DeadlineSpec;
+  acknowledge: DeadlineSpec;
+  handle: DeadlineSpec;
+  verify: DeadlineSpec;
+}
+export const DEADLINE_STEPS = ['accept', 'acknowledge', 'handle', 'verify'] as const;
+
+export interface CatalogueType {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  leaf: boolean;
+  keywords: string[];
+  deadline: StepDeadlines;
+  handlingLevel: OwnerLevel;
+  urgent: boolean;
+  verifyOnSite: boolean;
+  defaultUnitCode: string | null;
+  active: boolean;
+  allowedActions?: string[];
+}
+
+export interface CaseSummary {
+  id: string;
+  code: string;
+  state: CaseState;
+  stateLabel: string;
+  title: string;
+  categoryCode: string;
+  categoryName: string | null;
+  areaCode: string;
+  areaName: string | null;
+  channel: Channel;
+  ownerLevel: OwnerLevel;
+  urgent: boolean;
+  deadline: string | null;
+  stepDeadline: string | null;
+  overdue: boolean;
+  warning: boolean;
+  rating: Rating | null;
+  reworkCount: number;
+  createdAt: string;
+}
+
+export interface FileRef {
+  id: string;
+  name: string;
+  mime?: string;
+  size?: number;
+  url: string;
+}
+
+export interface TimelineEntry {
+  action: string;
+  actionLabel: string;
+  fromState: CaseState | null;
+  toState: CaseState | null;
+  actor: string | null;
+  actorUnit: string | null;
+  at: string;
+  note?: string;
+  attachments: FileRef[];
+  detail?: Record<string, unknown>;
+}
+
+export interface CaseUnitRow {
+  id: string;
+  name: string;
+  role: 'lead' | 'assist';
+  status: string;
+  note: string | null;
+}
+
+export interface CaseDetail extends CaseSummary {
+  description: string;
+  address: string | null;
+  location: { lat: number; lng: number; crs?: string } | null;
+  public: boolean;
+  ownerArea: { code: string; name: string };
+  villageName: string | null;
+  townName: string | null;
+  handlerUnit?: { id: string; name: string };
+  units?: CaseUnitRow[];
+  reporter?: { name: string | null; phone: string | null; anonymous: boolean };
+  pendingExtension: { workingDays: number; reason: string; requestedBy: string | null; requestedAt: string } | null;
+  answer: string | null;
+  ratingComment: string | null;
+  ratedAt?: string | null;
+  mergedIntoId: string | null;
+  closedAt: string | null;
+  attachments: FileRef[];
+  timeline: TimelineEntry[];
+  allowedActions: CaseAction[];
+}
+
+export interface SimilarCase {
+  id: string;
+  code: string;
+  title: string;
+  state: CaseState;
+  createdAt: string;
+  score: number;
+}
+
+export interface CreatedCase extends CaseDetail {
+  duplicates: SimilarCase[];
+}
+
+export interface CaseList {
+  total: number;
+  page: number;
+  pageSize: number;
+  counts: Partial<Record<CaseState, number>>;
+  overdueCount: number;
+  items: CaseSummary[];
+}
+
+export interface CaseQuery {
+  state?: string;
+  area?: string;
+  category?: string;
+  channel?: string;
+  overdue?: boolean;
+  from?: string;
+  to?: string;
+  q?: string;
+  box?: 'mine' | 'all';
+  page?: number;
+  pageSize?: number;
+}
+
+export interface CaseInput {
+  title: string;
+  description: string;
+  categoryCode: string;
+  channel: Channel;
+  areaCode?: string;
+  location?: { lat: number; lng: number; crs?: Crs };
+  address?: string;
+  reporter?: { name?: string; phone?: string };
+  public?: boolean;
+  attachments?: string[];
+  urgent?: boolean;
+  onSpot?: { note: string; attachments?: string[] };
+}
+
+export interface ActionBody {
+  reason?: string;
+  note?: string;
+  unitId?: string;
+  assistUnitIds?: string[];
+  workingDays?: number;
+  attachments?: string[];
+  score?: Rating;
+  comment?: string;
+  intoCaseId?: string;
+}
+
+export interface WallItem {
+  code: string;
+  title: string;
+  description: string;
+  categoryName: string;
+  place: string;
+  answer: string | null;
+  rating: Rating | null;
+  ratingComment: string | null;
+  state: string;
+  reportedAt: string;
+  closedAt: string | null;
+}
+
+export interface PublicArea {
+  code: string;
+  name: string;
+  level: string;
+  path: { code: string; name: string; level: string }[];
+}
+
+export interface NotificationItem {
+  id: number;
+  caseId: string | null;
+  caseCode: string | null;
+  kind: string;
+  title: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface Open311Key {
+  id: string;
+  name: string;
+  keyHint: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** `/api/areas/{code}` with the names of every ancestor, in or out of the caller's scope. */
+export interface AreaWithFullPath extends AreaDetail {
+  fullPath?: { code: string; name: string; level: string; inScope: boolean }[];
+}
+
+// ---- calls ----------------------------------------------------------------------------------
+
+export const listCases = (q: CaseQuery, signal?: AbortSignal) => get<CaseList>('/api/cases', { ...q }, signal);
+export const getCase = (id: string, signal?: AbortSignal) => get<CaseDetail>(`/api/cases/${id}`, undefined, signal);
+export const caseAction = (id: string, action: CaseAction, body: ActionBody = {}) => post<CaseDetail>(`/api/cases/${id}/actions/${action}`, body);
+
+/** Registers a case; the key makes a repeated submit (double tap, retry after a lost answer) return the first case. */
+export const createCase = (input: CaseInput, idempotencyKey: string) =>
+  api<CreatedCase>('/api/cases', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
+
+export const trackCase = (code: string, phone4: string, signal?: AbortSignal) => get<CaseDetail>(`/api/track/${encodeURIComponent(code)}`, { phone4 }, signal);
+
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
+
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 9;
+export const ACCEPTED_FILES = 'image/jpeg,image/png,image/webp,image/gif,image/heic,image/heif,application/pdf';
+
+/** Uploads one photo or PDF (`POST /api/files`, multipart field `file`); works without a session. */
+export async function uploadFile(file: File): Promise<FileRef> {
+  if (file.size > MAX_FILE_BYTES) throw new ApiError(413, 'file_too_large', tooLarge());
+  const form = new FormData();
+  form.append('file', file, file.name || 'photo.jpg');
+  let res: Response;
+  try {
+    res = await fetch('/api/files', { method: 'POST', body: form, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  } catch {
+    throw new ApiError(0, 'network_error', isEnglish() ? 'Upload failed: cannot reach the server' : '上传失败，请检查网络后重试');
+  }
+  const json = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | FileRef | null;
+  if (!res.ok) {
+    const err = (json as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? (res.status === 413 ? tooLarge() : `上传失败（${res.status}）`), err?.details);
+  }
+  return json as FileRef;
+}
+
+function isEnglish(): boolean {
+  try {
+    return localStorage.getItem('gz.locale') === 'en';
+  } catch {
+    return false;
+  }
+}
+
+const tooLarge = () => (isEnglish() ? 'A file may be at most 5 MB' : '文件不能超过 5 MB');

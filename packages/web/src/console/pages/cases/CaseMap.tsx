@@ -1,0 +1,96 @@
+import { useEffect, useRef } from 'react';
+import { Empty, Spin } from 'antd';
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import type { GeoJsonObject } from 'geojson';
+import { get } from '../../../api/client.ts';
+import type { AreaDetail } from '../../../api/types.ts';
+import { useT } from '../../../i18n/index.tsx';
+import { GRID_COLOURS } from '../../../lib/areas.ts';
+import { useApi } from '../../../lib/useApi.ts';
+
+/**
+ * Where the case is: its point (WGS84) inside the polygon of its grid, on a plain background (no
+ * tiles: the platform runs offline). The grid is drawn only when the caller may read it.
+ */
+export default function CaseMap({ location, areaCode, height = 260 }: { location: { lat: number; lng: number } | null; areaCode: string; height?: number }) {
+  const t = useT();
+  const gridCode = areaCode.length >= 15 ? areaCode.slice(0, 15) : null;
+  const grid = useApi(gridCode ? (signal) => get<AreaDetail>(`/api/areas/${gridCode}`, undefined, signal) : null, [gridCode]);
+  const geometry = grid.data?.geometry as GeoJsonObject | undefined;
+  const el = useRef<HTMLDivElement>(null);
+  const waiting = Boolean(gridCode) && grid.loading && !grid.data;
+  const drawable = Boolean(location || geometry);
+
+  useEffect(() => {
+    if (!el.current || !drawable) return;
+    const map = L.map(el.current, { attributionControl: false, zoomControl: true, zoomSnap: 0.25, minZoom: 8, maxZoom: 20, scrollWheelZoom: false });
+    const colours = GRID_COLOURS[grid.data?.gridType ?? 'residential'] ?? GRID_COLOURS.residential!;
+    let bounds: L.LatLngBounds | null = null;
+    if (geometry) {
+      const layer = L.geoJSON(geometry, { style: { color: colours.stroke, weight: 1.5, fillColor: colours.fill, fillOpacity: 0.45 } }).addTo(map);
+      layer.bindTooltip(grid.data?.name ?? '', { sticky: true, className: 'gz-map-tip' });
+      bounds = layer.getBounds();
+      const centre = bounds.isValid() ? bounds.getCenter() : null;
+      if (centre && grid.data) {
+        L.marker(centre, {
+          interactive: false,
+          keyboard: false,
+          icon: L.divIcon({ className: 'gz-map-label', html: `<span>${grid.data.name.replace(/[<>&"']/g, '')}</span>`, iconSize: [0, 0] }),
+        }).addTo(map);
+      }
+    }
+    if (location) {
+      const ll = L.latLng(location.lat, location.lng);
+      L.circle(ll, { radius: 18, color: '#b7181e', weight: 1, fillColor: '#b7181e', fillOpacity: 0.15 }).addTo(map);
+      L.circleMarker(ll, { radius: 7, color: '#fff', weight: 2, fillColor: '#b7181e', fillOpacity: 1 })
+        .bindTooltip(`${location.lat.toFixed(6)}, ${location.lng.toFixed(6)}`, { direction: 'top', offset: [0, -6] })
+        .addTo(map);
+      if (bounds?.isValid()) bounds.extend(ll);
+      else bounds = L.latLngBounds(ll, ll);
+    }
+    if (bounds?.isValid()) {
+      if (bounds.getNorthEast().equals(bounds.getSouthWest())) map.setView(bounds.getCenter(), 17);
+      else map.fitBounds(bounds, { padding: [20, 20], maxZoom: 18 });
+    }
+    return () => {
+      map.remove();
+    };
+  }, [drawable, geometry, location, grid.data]);
+
+  if (waiting) {
+    return (
+      <div className="gz-map-placeholder" style={{ height }}>
+        <Spin />
+      </div>
+    );
+  }
+  if (!drawable) {
+    return (
+      <div className="gz-map-placeholder" style={{ height }}>
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.map.none')} />
+      </div>
+    );
+  }
+  return (
+    <div className="gz-map-wrap">
+      <div ref={el} className="gz-map gz-case-map" style={{ height }} data-testid="case-map" />
+      <div className="gz-map-legend">
+        {location ? (
+          <span className="gz-map-legend-item">
+            <i className="gz-legend-point" />
+            {t('case.map.point')}
+          </span>
+        ) : (
+          <span className="gz-map-legend-item gz-muted">{t('case.map.noPoint')}</span>
+        )}
+        {geometry && grid.data && (
+          <span className="gz-map-legend-item">
+            <i style={{ background: GRID_COLOURS.residential!.fill, borderColor: GRID_COLOURS.residential!.stroke }} />
+            {grid.data.name}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}

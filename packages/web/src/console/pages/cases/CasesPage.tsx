@@ -1,0 +1,291 @@
+import { type HTMLAttributes } from 'react';
+import { Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tabs, Tooltip, Typography } from 'antd';
+import { ExclamationCircleFilled, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { listCases, type CaseQuery, type CaseState, type CaseSummary } from '../../../api/cases.ts';
+import { useMe } from '../../../auth/AuthContext.tsx';
+import { useT } from '../../../i18n/index.tsx';
+import { fmtNumber, fmtTime } from '../../../lib/format.ts';
+import { useCaseLabels } from '../../../lib/cases.ts';
+import { useApi } from '../../../lib/useApi.ts';
+import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
+import { LoadError } from '../../components/ErrorResult.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { CategorySelect } from './CategorySelect.tsx';
+import { DueLight, RatingBadge, ReworkTag, StateTag, UrgentTag } from './CaseTags.tsx';
+import { registerChannels } from './access.ts';
+
+type TabKey = 'mine' | 'all' | 'reported' | 'accepted' | 'dispatched' | 'acknowledged' | 'handled' | 'closed' | 'suspended' | 'other';
+const STATE_TABS = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'closed', 'suspended'] as const satisfies readonly CaseState[];
+const OTHER_STATES: CaseState[] = ['rejected', 'withdrawn', 'merged'];
+const TAB_KEYS: TabKey[] = ['mine', 'all', ...STATE_TABS, 'other'];
+const CONSOLE_CHANNELS = ['qr', 'mobile', 'patrol', 'hotline', 'reception', 'visit', 'mailbox', 'open311', 'console'];
+
+interface Filters {
+  category?: string;
+  area?: string;
+  channel?: string;
+  overdue?: boolean;
+  dates?: [Dayjs | null, Dayjs | null] | null;
+  q?: string;
+}
+
+const FILTER_KEYS = ['category', 'area', 'channel', 'from', 'to', 'q', 'overdue'] as const;
+
+export default function CasesPage() {
+  const t = useT();
+  const me = useMe();
+  const labels = useCaseLabels();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [form] = Form.useForm<Filters>();
+
+  // Everything lives in the URL: a filtered inbox can be bookmarked and survives the back button.
+  const tabParam = params.get('tab') as TabKey | null;
+  const tab: TabKey = tabParam && TAB_KEYS.includes(tabParam) ? tabParam : me.unit ? 'mine' : 'all';
+  const filters: Omit<CaseQuery, 'state' | 'box' | 'page' | 'pageSize'> = {};
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k);
+    if (!v) continue;
+    if (k === 'overdue') filters.overdue = v === 'true';
+    else filters[k] = v;
+  }
+  const page = Number(params.get('page') ?? 1) || 1;
+  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
+  const filterKey = JSON.stringify(filters);
+
+  const stateOf = (k: TabKey) => (k === 'mine' || k === 'all' ? undefined : k === 'other' ? OTHER_STATES.join(',') : k);
+  // Counts per state ignore the tab (the server narrows counts to the state filter it is given).
+  const counts = useApi((signal) => listCases({ ...filters, pageSize: 1 }, signal), [filterKey]);
+  const mine = useApi((signal) => listCases({ ...filters, box: 'mine', pageSize: 1 }, signal), [filterKey]);
+  const list = useApi(
+    (signal) => listCases({ ...filters, state: stateOf(tab), box: tab === 'mine' ? 'mine' : undefined, page, pageSize }, signal),
+    [filterKey, tab, page, pageSize],
+  );
+
+  const setUrl = (next: { tab?: TabKey; filters?: typeof filters; page?: number; pageSize?: number }) => {
+    const p = new URLSearchParams();
+    const nt = next.tab ?? tab;
+    p.set('tab', nt);
+    const f = next.filters ?? filters;
+    for (const k of FILTER_KEYS) {
+      const v = f[k];
+      if (v === undefined || v === '' || v === false) continue;
+      p.set(k, String(v));
+    }
+    const np = next.page ?? 1;
+    const ns = next.pageSize ?? pageSize;
+    if (np > 1) p.set('page', String(np));
+    if (ns !== 20) p.set('pageSize', String(ns));
+    setParams(p);
+  };
+
+  const onSearch = (v: Filters) => {
+    const [from, to] = v.dates ?? [];
+    setUrl({
+      filters: {
+        category: v.category,
+        area: v.area,
+        channel: v.channel,
+        overdue: v.overdue || undefined,
+        from: from ? from.format('YYYY-MM-DD') : undefined,
+        to: to ? to.format('YYYY-MM-DD') : undefined,
+        q: v.q?.trim() || undefined,
+      },
+    });
+  };
+
+  const c = counts.data?.counts ?? {};
+  const countOf = (k: TabKey): number | undefined => {
+    if (!counts.data) return undefined;
+    if (k === 'mine') return mine.data?.total;
+    if (k === 'all') return counts.data.total;
+    if (k === 'other') return OTHER_STATES.reduce((n, s) => n + (c[s] ?? 0), 0);
+    return c[k] ?? 0;
+  };
+  const tabLabel = (k: TabKey) => {
+    const n = countOf(k);
+    const text = k === 'mine' ? t('case.tab.mine') : k === 'all' ? t('case.tab.all') : k === 'other' ? t('case.tab.other') : labels.state(k);
+    return (
+      <span data-testid={`case-tab-${k}`}>
+        {text}
+        {n !== undefined && <span className={`gz-tab-count${k === 'mine' && n > 0 ? ' gz-tab-count-hot' : ''}`} data-testid={`case-count-${k}`}>{fmtNumber(n)}</span>}
+      </span>
+    );
+  };
+  const overdueCount = counts.data?.overdueCount ?? 0;
+
+  const columns: ColumnsType<CaseSummary> = [
+    {
+      title: t('case.col.code'),
+      dataIndex: 'code',
+      key: 'code',
+      width: 168,
+      render: (code: string) => (
+        <Typography.Link className="gz-mono" data-testid="case-code-link">
+          {code}
+        </Typography.Link>
+      ),
+    },
+    {
+      title: t('case.col.title'),
+      dataIndex: 'title',
+      key: 'title',
+      ellipsis: { showTitle: false },
+      render: (title: string, r) => (
+        <span className="gz-case-cell-title">
+          {r.urgent && <UrgentTag />}
+          <ReworkTag n={r.reworkCount} />
+          <Tooltip title={title} placement="topLeft">
+            <span data-testid="case-row-title">{title}</span>
+          </Tooltip>
+        </span>
+      ),
+    },
+    { title: t('case.col.type'), dataIndex: 'categoryName', key: 'type', width: 130, ellipsis: true, render: (v: string | null, r) => v ?? r.categoryCode },
+    {
+      title: t('case.col.place'),
+      dataIndex: 'areaName',
+      key: 'place',
+      width: 120,
+      ellipsis: true,
+      render: (v: string | null, r) => (
+        <Tooltip title={r.areaCode}>
+          <span>{v ?? r.areaCode}</span>
+        </Tooltip>
+      ),
+    },
+    { title: t('case.col.channel'), dataIndex: 'channel', key: 'channel', width: 96, render: (v: string) => labels.channel(v) },
+    { title: t('case.col.state'), dataIndex: 'state', key: 'state', width: 92, render: (s: CaseState) => <StateTag state={s} testId="case-row-state" /> },
+    {
+      title: t('case.col.due'),
+      key: 'due',
+      width: 176,
+      render: (_: unknown, r) => (r.state === 'closed' && r.rating ? <RatingBadge rating={r.rating} /> : <DueLight c={r} showTime={false} />),
+    },
+    { title: t('case.col.created'), dataIndex: 'createdAt', key: 'created', width: 156, render: (v: string) => <span className="gz-mono-soft gz-nowrap">{fmtTime(v)}</span> },
+  ];
+
+  const initial: Filters = {
+    category: filters.category,
+    area: filters.area,
+    channel: filters.channel,
+    overdue: filters.overdue,
+    q: filters.q,
+    dates: filters.from || filters.to ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null] : null,
+  };
+
+  return (
+    <div className="gz-page" data-testid="cases-page">
+      <PageHeader
+        title={t('menu.cases')}
+        testId="cases-title"
+        description={t('case.inbox.desc')}
+        extra={
+          <Space>
+            <Button icon={<ReloadOutlined />} onClick={() => (list.reload(), counts.reload(), mine.reload())} data-testid="cases-refresh">
+              {t('common.refresh')}
+            </Button>
+            {registerChannels(me).length > 0 && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')} data-testid="cases-new">
+                {t('menu.caseNew')}
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      <Card className="gz-card gz-filter-card" size="small">
+        <Form<Filters> form={form} layout="inline" initialValues={initial} key={filterKey} onFinish={onSearch} className="gz-filters" data-testid="case-filters">
+          <Form.Item name="category" label={t('case.filter.type')}>
+            <CategorySelect placeholder={t('case.filter.typePlaceholder')} style={{ width: 200 }} testId="filter-category" />
+          </Form.Item>
+          <Form.Item name="area" label={t('case.filter.area')}>
+            <AreaTreeSelect placeholder={t('case.filter.areaPlaceholder')} style={{ width: 200 }} testId="filter-area" />
+          </Form.Item>
+          <Form.Item name="channel" label={t('case.filter.channel')}>
+            <Select allowClear style={{ width: 130 }} placeholder={t('common.all')} options={CONSOLE_CHANNELS.map((ch) => ({ value: ch, label: labels.channel(ch) }))} data-testid="filter-channel" />
+          </Form.Item>
+          <Form.Item name="dates" label={t('case.filter.dates')}>
+            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 240 }} data-testid="filter-dates" />
+          </Form.Item>
+          <Form.Item name="q" label={t('case.filter.keyword')}>
+            <Input allowClear placeholder={t('case.filter.keywordPlaceholder')} style={{ width: 220 }} data-testid="filter-q" />
+          </Form.Item>
+          <Form.Item name="overdue" valuePropName="checked">
+            <Checkbox data-testid="filter-overdue">{t('case.filter.overdueOnly')}</Checkbox>
+          </Form.Item>
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="filter-submit">
+                {t('common.search')}
+              </Button>
+              <Button
+                onClick={() => {
+                  form.resetFields();
+                  setUrl({ filters: {} });
+                }}
+              >
+                {t('common.reset')}
+              </Button>
+            </Space>
+          </Form.Item>
+        </Form>
+      </Card>
+      <Card className="gz-card gz-cases-card" size="small">
+        <div className="gz-cases-tabs-row">
+          <Tabs
+            activeKey={tab}
+            onChange={(k) => setUrl({ tab: k as TabKey })}
+            items={TAB_KEYS.map((k) => ({ key: k, label: tabLabel(k) }))}
+            className="gz-cases-tabs"
+            data-testid="case-tabs"
+          />
+          <Tooltip title={t('case.overdueBadgeHint')}>
+            <Button
+              className={`gz-overdue-badge${overdueCount > 0 ? ' gz-overdue-hot' : ''}${filters.overdue ? ' gz-overdue-on' : ''}`}
+              icon={<ExclamationCircleFilled />}
+              onClick={() => setUrl({ filters: { ...filters, overdue: !filters.overdue || undefined } })}
+              data-testid="case-overdue-badge"
+            >
+              {t('case.overdueBadge', { n: fmtNumber(overdueCount) })}
+            </Button>
+          </Tooltip>
+        </div>
+        {list.error && !list.loading ? (
+          <LoadError error={list.error} onRetry={list.reload} />
+        ) : (
+          <Table<CaseSummary>
+            size="middle"
+            rowKey="id"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.loading}
+            data-testid="cases-table"
+            rowClassName={(r) => (r.overdue ? 'gz-row-overdue' : r.warning ? 'gz-row-warning' : '')}
+            locale={{ emptyText: tab === 'mine' ? t('case.inbox.emptyMine') : t('case.inbox.empty') }}
+            onRow={(r) =>
+              ({
+                onClick: () => navigate(`/cases/${r.id}`),
+                className: 'gz-clickable',
+                'data-testid': 'case-row',
+                'data-code': r.code,
+                'data-state': r.state,
+              }) as HTMLAttributes<HTMLElement>
+            }
+            pagination={{
+              current: page,
+              pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (n) => t('common.total', { n: fmtNumber(n) }),
+              onChange: (p, s) => setUrl({ page: s === pageSize ? p : 1, pageSize: s }),
+            }}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useMemo, type CSSProperties, type ReactNode } from 'react';
+import { TreeSelect } from 'antd';
+import { useCatalogue, type CatalogueNode } from '../../../lib/cases.ts';
+
+interface Node {
+  value: string;
+  title: ReactNode;
+  label: string;
+  search: string;
+  selectable: boolean;
+  disabled?: boolean;
+  children?: Node[];
+}
+
+/** Picks a catalogue type from the hierarchy; searchable by name, code and the words residents use. */
+export function CategorySelect({
+  id,
+  value,
+  onChange,
+  placeholder,
+  leafOnly,
+  style,
+  testId,
+}: {
+  id?: string;
+  value?: string;
+  onChange?: (code: string | undefined) => void;
+  placeholder?: string;
+  /** Only leaves can be chosen (registering a case); a filter may take a whole branch. */
+  leafOnly?: boolean;
+  style?: CSSProperties;
+  testId?: string;
+}) {
+  const cat = useCatalogue();
+  const treeData = useMemo<Node[]>(() => {
+    const build = (n: CatalogueNode): Node => ({
+      value: n.code,
+      label: n.name,
+      search: `${n.code} ${n.name} ${n.keywords.join(' ')}`,
+      title: (
+        <span className="gz-cat-option">
+          <span>{n.name}</span>
+          <span className="gz-cat-code">{n.code}</span>
+        </span>
+      ),
+      selectable: !leafOnly || n.leaf,
+      disabled: leafOnly && n.leaf && !n.active,
+      children: n.children.length ? n.children.filter((c) => c.active || !leafOnly).map(build) : undefined,
+    });
+    return cat.roots.filter((r) => r.active || !leafOnly).map(build);
+  }, [cat.roots, leafOnly]);
+
+  return (
+    <TreeSelect<string>
+      id={id}
+      style={style}
+      value={value}
+      onChange={(v) => onChange?.(v || undefined)}
+      treeData={treeData}
+      treeNodeLabelProp="label"
+      showSearch={{ treeNodeFilterProp: 'search' }}
+      allowClear
+      loading={!cat.loaded}
+      placeholder={placeholder}
+      popupMatchSelectWidth={false}
+      styles={{ popup: { root: { minWidth: 320, maxHeight: 460 } } }}
+      data-testid={testId}
+    />
+  );
+}

@@ -1,0 +1,121 @@
+// The case screens of the console: their routes and their menu group, kept here so the shell
+// (ConsoleApp, ConsoleLayout) only mounts them.
+import { Suspense, lazy, type ReactNode } from 'react';
+import { Spin, type MenuProps } from 'antd';
+import { ApiOutlined, FileAddOutlined, MessageOutlined, OrderedListOutlined, QrcodeOutlined, SolutionOutlined } from '@ant-design/icons';
+import { Route } from 'react-router-dom';
+import { useMe } from '../../../auth/AuthContext.tsx';
+import { useT } from '../../../i18n/index.tsx';
+import { ForbiddenPage } from '../../components/ErrorResult.tsx';
+import { isSystemAdmin, printsQr, registerChannels } from './access.ts';
+import './cases.css';
+
+const CasesPage = lazy(() => import('./CasesPage.tsx'));
+const CasePage = lazy(() => import('./CasePage.tsx'));
+const CaseNewPage = lazy(() => import('./CaseNewPage.tsx'));
+const CataloguePage = lazy(() => import('./CataloguePage.tsx'));
+const QrSheetPage = lazy(() => import('./QrSheetPage.tsx'));
+const WallPage = lazy(() => import('./WallPage.tsx'));
+const Open311Page = lazy(() => import('./Open311Page.tsx'));
+
+function Page({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div className="gz-page-loading">
+          <Spin />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+function OnlyIf({ allowed, children }: { allowed: (me: ReturnType<typeof useMe>) => boolean; children: ReactNode }) {
+  const me = useMe();
+  return allowed(me) ? <>{children}</> : <ForbiddenPage />;
+}
+
+/** Routes inside the console layout. */
+export const caseRoutes = (
+  <>
+    <Route
+      path="cases"
+      element={
+        <Page>
+          <CasesPage />
+        </Page>
+      }
+    />
+    <Route
+      path="cases/new"
+      element={
+        <Page>
+          <CaseNewPage />
+        </Page>
+      }
+    />
+    <Route
+      path="cases/:id"
+      element={
+        <Page>
+          <CasePage />
+        </Page>
+      }
+    />
+    <Route
+      path="catalog"
+      element={
+        <Page>
+          <CataloguePage />
+        </Page>
+      }
+    />
+    <Route
+      path="qr/:code?"
+      element={
+        <OnlyIf allowed={printsQr}>
+          <Page>
+            <QrSheetPage />
+          </Page>
+        </OnlyIf>
+      }
+    />
+    <Route
+      path="wall"
+      element={
+        <Page>
+          <WallPage />
+        </Page>
+      }
+    />
+    <Route
+      path="open311"
+      element={
+        <OnlyIf allowed={isSystemAdmin}>
+          <Page>
+            <Open311Page />
+          </Page>
+        </OnlyIf>
+      }
+    />
+  </>
+);
+
+/** The 案件办理 group of the side menu, and the one entry of 系统管理 (开放接口). */
+export function useCaseMenu(): { group: NonNullable<MenuProps['items']>[number]; system: NonNullable<MenuProps['items']> } {
+  const t = useT();
+  const me = useMe();
+  const children: NonNullable<MenuProps['items']> = [
+    { key: '/cases', icon: <SolutionOutlined />, label: <span data-testid="menu-cases">{t('menu.cases')}</span> },
+  ];
+  if (registerChannels(me).length > 0) children.push({ key: '/cases/new', icon: <FileAddOutlined />, label: <span data-testid="menu-case-new">{t('menu.caseNew')}</span> });
+  children.push({ key: '/catalog', icon: <OrderedListOutlined />, label: <span data-testid="menu-catalog">{t('menu.catalog')}</span> });
+  if (printsQr(me)) children.push({ key: '/qr', icon: <QrcodeOutlined />, label: <span data-testid="menu-qr">{t('menu.qr')}</span> });
+  children.push({ key: '/wall', icon: <MessageOutlined />, label: <span data-testid="menu-wall">{t('menu.wall')}</span> });
+  const system: NonNullable<MenuProps['items']> = isSystemAdmin(me)
+    ? [{ key: '/open311', icon: <ApiOutlined />, label: <span data-testid="menu-open311">{t('menu.open311')}</span> }]
+    : [];
+  return { group: { type: 'group', key: 'g-cases', label: t('menu.group.cases'), children }, system };
+}

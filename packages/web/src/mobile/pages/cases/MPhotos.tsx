@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { Image, ImageUploader, ImageViewer, Toast, type ImageUploadItem } from 'antd-mobile';
+import { MAX_ATTACHMENTS, MAX_FILE_BYTES, uploadFile, type FileRef } from '../../../api/cases.ts';
+import { errorMessage } from '../../../api/client.ts';
+import { useT } from '../../../i18n/index.tsx';
+
+/**
+ * Photos from the camera (`capture="environment"`), each uploaded to `/api/files` as soon as it
+ * is taken; the form receives the uploaded files. `onBusy` holds the submit while one is running.
+ */
+export function MPhotoUploader({
+  value,
+  onChange,
+  onBusy,
+  max = MAX_ATTACHMENTS,
+  testId,
+}: {
+  value: FileRef[];
+  onChange: (files: FileRef[]) => void;
+  onBusy?: (busy: boolean) => void;
+  max?: number;
+  testId?: string;
+}) {
+  const t = useT();
+  const [items, setItems] = useState<ImageUploadItem[]>(() => value.map((f) => ({ key: f.id, url: f.url, extra: f })));
+  return (
+    <div data-testid={testId} className="m-photos-upload">
+      <ImageUploader
+        value={items}
+        onChange={(next) => {
+          setItems(next);
+          onChange(next.map((i) => i.extra as FileRef).filter(Boolean));
+        }}
+        upload={async (file) => {
+          try {
+            const f = await uploadFile(file);
+            return { key: f.id, url: f.url, extra: f };
+          } catch (e) {
+            Toast.show({ content: errorMessage(e), icon: 'fail' });
+            throw e;
+          }
+        }}
+        beforeUpload={(file) => {
+          if (file.size > MAX_FILE_BYTES) {
+            Toast.show({ content: t('case.upload.tooLarge', { name: file.name }), icon: 'fail' });
+            return null;
+          }
+          return file;
+        }}
+        onUploadQueueChange={(tasks) => onBusy?.(tasks.some((task) => task.status === 'pending'))}
+        onCountExceed={(n) => Toast.show({ content: t('m.case.photosExceed', { n: max, extra: n }) })}
+        accept="image/*"
+        capture="environment"
+        multiple
+        maxCount={max}
+        columns={4}
+        showFailed={false}
+      />
+      <div className="m-photos-hint">{t('m.case.photosHint', { n: max })}</div>
+    </div>
+  );
+}
+
+/** Thumbnails that open full-screen. */
+export function MPhotoGrid({ files, testId }: { files: { id: string; url: string; name?: string }[]; testId?: string }) {
+  if (files.length === 0) return null;
+  const urls = files.map((f) => f.url);
+  return (
+    <div className="m-photo-grid" data-testid={testId}>
+      {files.map((f, i) => (
+        <Image key={f.id} src={f.url} width={72} height={72} fit="cover" className="m-photo" onClick={() => ImageViewer.Multi.show({ images: urls, defaultIndex: i })} />
+      ))}
+    </div>
+  );
+}

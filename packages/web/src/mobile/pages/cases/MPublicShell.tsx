@@ -1,0 +1,74 @@
+import { TabBar } from 'antd-mobile';
+import { EditOutlined, HomeOutlined, MessageOutlined, SearchOutlined } from '@ant-design/icons';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '../../../auth/AuthContext.tsx';
+import { useI18n } from '../../../i18n/index.tsx';
+
+const LAST_AREA = 'gz.report.area';
+
+/** Remembers the place of the QR code last scanned, so 上报 in the tab bar returns to it. */
+export function rememberArea(code: string | null) {
+  try {
+    if (code) sessionStorage.setItem(LAST_AREA, code);
+  } catch {
+    // private mode
+  }
+}
+
+function lastArea(): string | null {
+  try {
+    return sessionStorage.getItem(LAST_AREA);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The pages residents reach without an account (扫码上报, 查进度, 回音壁): a brand bar on top and
+ * the three of them in the tab bar; a signed-in user also gets the way back to the home page.
+ */
+export function MPublicShell() {
+  const { t, locale, setLocale } = useI18n();
+  const { me } = useAuth();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const area = lastArea();
+  const tabs = [
+    ...(me ? [{ key: '/m', icon: <HomeOutlined />, title: t('m.home') }] : []),
+    { key: '/m/report', icon: <EditOutlined />, title: t('m.case.tabReport') },
+    { key: '/m/track', icon: <SearchOutlined />, title: t('m.case.tabTrack') },
+    { key: '/m/wall', icon: <MessageOutlined />, title: t('m.case.tabWall') },
+  ];
+  const active = tabs.find((x) => x.key !== '/m' && pathname.startsWith(x.key))?.key ?? '/m';
+  return (
+    <div className="m-shell m-public">
+      <div className="m-public-bar">
+        <span className="m-public-brand" onClick={() => navigate(me ? '/m' : '/m/wall')} role="link">
+          <span className="m-public-mark">共</span>
+          {t('app.name')}
+          <span className="m-public-sub">{t('m.case.brandSub')}</span>
+        </span>
+        <span className="m-public-right">
+          <a onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} data-testid="m-public-lang">
+            {locale === 'en' ? '中文' : 'EN'}
+          </a>
+          {!me && (
+            <a onClick={() => navigate('/m/login', { state: { from: pathname } })} data-testid="m-public-login">
+              {t('m.case.staffLogin')}
+            </a>
+          )}
+        </span>
+      </div>
+      <div className="m-body">
+        <Outlet />
+      </div>
+      <div className="m-tabbar" data-testid="m-public-tabbar">
+        <TabBar activeKey={active} onChange={(k) => navigate(k === '/m/report' && area ? `/m/report?area=${area}` : k)} safeArea>
+          {tabs.map((tab) => (
+            <TabBar.Item key={tab.key} icon={tab.icon} title={tab.title} />
+          ))}
+        </TabBar>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,320 @@
+import { useEffect, useState } from 'react';
+import { Button, Input, Switch, TextArea, Toast } from 'antd-mobile';
+import { AimOutlined, CheckCircleFilled, CopyOutlined, EnvironmentFilled, LockOutlined } from '@ant-design/icons';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { get } from '../../../api/client.ts';
+import { createCase, newIdempotencyKey, type CaseInput, type CreatedCase, type Crs, type FileRef, type PublicArea } from '../../../api/cases.ts';
+import { useAuth } from '../../../auth/AuthContext.tsx';
+import { useT } from '../../../i18n/index.tsx';
+import { isMobile, titleFrom, useCaseLabels, useCatalogue } from '../../../lib/cases.ts';
+import { fmtTime } from '../../../lib/format.ts';
+import { useApi } from '../../../lib/useApi.ts';
+import { MPhotoUploader } from './MPhotos.tsx';
+import { MTypePicker } from './MTypePicker.tsx';
+import { rememberArea } from './MPublicShell.tsx';
+import { MStateTag, rememberReport } from './common.tsx';
+
+/**
+ * Browsers report WGS84 from `navigator.geolocation`. A WeChat mini-program or an AMap/Tencent SDK
+ * embedding this page reports GCJ-02: set 'gcj02' there and the server converts it.
+ */
+export const BROWSER_CRS: Crs = 'wgs84';
+
+export interface Located {
+  lat: number;
+  lng: number;
+  accuracy: number | null;
+  crs: Crs;
+}
+
+/** One tap to the phone's position; null until the user asks for it. */
+export function useLocate() {
+  const t = useT();
+  const [loc, setLoc] = useState<Located | null>(null);
+  const [busy, setBusy] = useState(false);
+  const locate = () => {
+    if (!('geolocation' in navigator)) {
+      Toast.show({ content: t('m.case.locateUnsupported') });
+      return;
+    }
+    setBusy(true);
+    navigator.geolocation.getCurrentPosition(
+      (p) => {
+        setBusy(false);
+        setLoc({ lat: p.coords.latitude, lng: p.coords.longitude, accuracy: Number.isFinite(p.coords.accuracy) ? p.coords.accuracy : null, crs: BROWSER_CRS });
+        Toast.show({ content: t('m.case.located'), icon: 'success' });
+      },
+      (err) => {
+        setBusy(false);
+        Toast.show({ content: err.code === err.PERMISSION_DENIED ? t('m.case.locateDenied') : t('m.case.locateFailed') });
+      },
+      { enableHighAccuracy: true, timeout: 12_000, maximumAge: 60_000 },
+    );
+  };
+  return { loc, busy, locate, clear: () => setLoc(null) };
+}
+
+/** 扫码上报 / 随手拍: a resident reports a problem, with or without an account. */
+export function MReport() {
+  const t = useT();
+  const { me } = useAuth();
+  const cat = useCatalogue();
+  const [params] = useSearchParams();
+  const areaParam = params.get('area');
+  // Scanned codes name the place; a signed-in resident without one reports in their own area.
+  const areaCode = areaParam && /^\d{6,20}$/.test(areaParam) ? areaParam : (me?.scope.code ?? null);
+  const place = useApi(areaCode ? (signal) => get<PublicArea>(`/api/public/areas/${areaCode}`, undefined, signal) : null, [areaCode]);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const [type, setType] = useState<string | undefined>();
+  const [desc, setDesc] = useState('');
+  const [photos, setPhotos] = useState<FileRef[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [address, setAddress] = useState('');
+  const [name, setName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const [consent, setConsent] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<CreatedCase | null>(null);
+  const { loc, busy: locating, locate } = useLocate();
+
+  useEffect(() => rememberArea(areaParam), [areaParam]);
+
+  if (done) {
+    return (
+      <MReportDone
+        c={done}
+        phone4={anonymous ? null : phone.trim().slice(-4) || null}
+        onAgain={() => {
+          setDone(null);
+          setKey(newIdempotencyKey());
+          setType(undefined);
+          setDesc('');
+          setPhotos([]);
+          setAddress('');
+        }}
+      />
+    );
+  }
+
+  const submit = async () => {
+    const e: Record<string, string> = {};
+    if (!type) e.type = t('m.case.err.type');
+    if (desc.trim().length < 5) e.desc = t('m.case.err.desc');
+    if (!anonymous && !me && !phone.trim()) e.phone = t('m.case.err.phoneRequired');
+    if (!anonymous && phone.trim() && !isMobile(phone)) e.phone = t('m.case.err.phone');
+    if (!areaCode && !loc) e.place = t('m.case.err.place');
+    setErrors(e);
+    if (Object.keys(e).length) {
+      Toast.show({ content: Object.values(e)[0] });
+      return;
+    }
+    const typeName = cat.name(type);
+    const input: CaseInput = {
+      title: titleFrom(typeName, desc),
+      description: desc.trim(),
+      categoryCode: type!,
+      channel: areaParam ? 'qr' : 'mobile',
+      areaCode: areaCode ?? undefined,
+      location: loc ? { lat: loc.lat, lng: loc.lng, crs: loc.crs } : undefined,
+      address: address.trim() || undefined,
+      reporter: anonymous ? undefined : { name: name.trim() || undefined, phone: phone.trim() || undefined },
+      public: consent,
+      attachments: photos.length ? photos.map((p) => p.id) : undefined,
+    };
+    setBusy(true);
+    try {
+      const c = await createCase(input, key);
+      if (!anonymous && phone.trim()) rememberReport({ code: c.code, phone4: phone.trim().slice(-4), title: c.title, at: c.createdAt });
+      setDone(c);
+      window.scrollTo(0, 0);
+    } catch (err) {
+      Toast.show({ content: err instanceof Error ? err.message : String(err), icon: 'fail', duration: 3000 });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const placeNames = place.data ? place.data.path.filter((p) => p.level !== 'district').map((p) => p.name) : [];
+
+  return (
+    <div className="m-page m-report" data-testid="m-report">
+      <div className="m-report-hero">
+        <div className="m-report-hero-title">{t('m.case.reportTitle')}</div>
+        <div className="m-report-hero-sub">{t('m.case.reportSub')}</div>
+        <div className="m-report-place" data-testid="m-report-place">
+          <EnvironmentFilled />
+          {place.error ? (
+            <span>{t('m.case.placeUnknown')}</span>
+          ) : placeNames.length ? (
+            <span>
+              {t('m.case.placeAt')}
+              <strong>{placeNames.join(' · ')}</strong>
+            </span>
+          ) : areaCode ? (
+            <span>{t('common.loading')}</span>
+          ) : (
+            <span>{t('m.case.placeNone')}</span>
+          )}
+        </div>
+      </div>
+
+      <div className="m-card m-card-overlap">
+        <div className="m-card-title">
+          {t('m.case.whatType')} <span className="m-required">*</span>
+        </div>
+        <MTypePicker value={type} onChange={(c) => (setType(c), setErrors((x) => ({ ...x, type: '' })))} />
+        {errors.type && <div className="m-field-error">{errors.type}</div>}
+      </div>
+
+      <div className="m-card">
+        <div className="m-card-title">
+          {t('m.case.describe')} <span className="m-required">*</span>
+        </div>
+        <TextArea
+          value={desc}
+          onChange={setDesc}
+          placeholder={t('m.case.describePlaceholder')}
+          rows={4}
+          maxLength={2000}
+          showCount
+          autoSize={{ minRows: 4, maxRows: 10 }}
+          className="m-textarea"
+          data-testid="m-report-desc"
+        />
+        {errors.desc && <div className="m-field-error">{errors.desc}</div>}
+        <div className="m-card-subtitle">{t('m.case.photos')}</div>
+        <MPhotoUploader value={photos} onChange={setPhotos} onBusy={setUploading} testId="m-report-photos" />
+      </div>
+
+      <div className="m-card">
+        <div className="m-card-title">{t('m.case.where')}</div>
+        <div className="m-locate-row">
+          <div className="m-locate-text">
+            {loc ? (
+              <span data-testid="m-report-located">
+                {t('m.case.locatedAt', { lat: loc.lat.toFixed(5), lng: loc.lng.toFixed(5) })}
+                {loc.accuracy !== null && <span className="m-muted"> ±{Math.round(loc.accuracy)}m</span>}
+              </span>
+            ) : (
+              <span className="m-muted">{areaCode ? t('m.case.locateOptional') : t('m.case.locateNeeded')}</span>
+            )}
+          </div>
+          <Button size="small" fill="outline" color="primary" loading={locating} onClick={locate} data-testid="m-report-locate">
+            <AimOutlined /> {loc ? t('m.case.relocate') : t('m.case.locate')}
+          </Button>
+        </div>
+        {errors.place && <div className="m-field-error">{errors.place}</div>}
+        <Input value={address} onChange={setAddress} placeholder={t('m.case.addressPlaceholder')} maxLength={200} clearable className="m-input-line" data-testid="m-report-address" />
+      </div>
+
+      <div className="m-card">
+        <div className="m-card-title m-card-title-row">
+          <span>{t('m.case.contact')}</span>
+          <span className="m-switch-inline">
+            {t('m.case.anonymous')}
+            <Switch checked={anonymous} onChange={setAnonymous} data-testid="m-report-anonymous" />
+          </span>
+        </div>
+        {anonymous ? (
+          <div className="m-note m-note-warn" data-testid="m-report-anon-note">
+            <LockOutlined /> {t('m.case.anonymousNote')}
+          </div>
+        ) : (
+          <>
+            <Input value={name} onChange={setName} placeholder={t('m.case.namePlaceholder')} maxLength={40} clearable className="m-input-line" data-testid="m-report-name" />
+            <Input
+              value={phone}
+              onChange={(v) => setPhone(v.replace(/\D/g, '').slice(0, 11))}
+              placeholder={me ? t('m.case.phonePlaceholderOptional') : t('m.case.phonePlaceholder')}
+              type="tel"
+              inputMode="numeric"
+              clearable
+              className="m-input-line"
+              data-testid="m-report-phone"
+            />
+            {errors.phone && <div className="m-field-error">{errors.phone}</div>}
+            <div className="m-note">{t('m.case.phoneNote')}</div>
+          </>
+        )}
+        <div className="m-consent">
+          <div>
+            <div className="m-consent-title">{t('m.case.consent')}</div>
+            <div className="m-muted">{t('m.case.consentNote')}</div>
+          </div>
+          <Switch checked={consent} onChange={setConsent} data-testid="m-report-public" />
+        </div>
+      </div>
+
+      <div className="m-submit-wrap">
+        <Button block color="primary" size="large" loading={busy} disabled={uploading} onClick={submit} data-testid="m-report-submit">
+          {uploading ? t('m.case.uploading') : t('m.case.submit')}
+        </Button>
+        <div className="m-muted m-submit-note">{t('m.case.submitNote')}</div>
+      </div>
+    </div>
+  );
+}
+
+function MReportDone({ c, phone4, onAgain }: { c: CreatedCase; phone4: string | null; onAgain: () => void }) {
+  const t = useT();
+  const labels = useCaseLabels();
+  const navigate = useNavigate();
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(c.code);
+      Toast.show({ content: t('common.copyOk'), icon: 'success' });
+    } catch {
+      Toast.show({ content: c.code });
+    }
+  };
+  return (
+    <div className="m-page m-done" data-testid="m-report-done">
+      <div className="m-done-top">
+        <CheckCircleFilled className="m-done-icon" />
+        <div className="m-done-title">{t('m.case.doneTitle')}</div>
+        <div className="m-done-sub">{t('m.case.doneSub', { state: labels.state(c.state) })}</div>
+      </div>
+      <div className="m-card m-card-overlap m-done-card">
+        <div className="m-muted">{t('m.case.codeLabel')}</div>
+        <div className="m-done-code" data-testid="m-report-code" onClick={copy}>
+          {c.code}
+        </div>
+        <Button size="small" fill="outline" color="primary" onClick={copy} data-testid="m-report-copy">
+          <CopyOutlined /> {t('m.case.copyCode')}
+        </Button>
+        <div className="m-done-hint">{t('m.case.trackHint')}</div>
+        <div className="m-done-meta">
+          <span>{c.categoryName}</span>
+          <span>{[c.townName, c.villageName].filter(Boolean).join(' ')}</span>
+          <span>{fmtTime(c.createdAt)}</span>
+        </div>
+      </div>
+      {c.duplicates.length > 0 && (
+        <div className="m-card" data-testid="m-report-duplicates">
+          <div className="m-card-title">{t('m.case.dupTitle', { n: c.duplicates.length })}</div>
+          <div className="m-note">{t('m.case.dupNote')}</div>
+          {c.duplicates.map((d) => (
+            <div key={d.id} className="m-dup">
+              <div className="m-dup-line">
+                <span className="m-mono m-muted">{d.code}</span>
+                <MStateTag state={d.state} />
+              </div>
+              <div className="m-dup-title">{d.title}</div>
+              <div className="m-muted">{fmtTime(d.createdAt)}</div>
+            </div>
+          ))}
+        </div>
+      )}
+      <div className="m-submit-wrap">
+        <Button block color="primary" size="large" onClick={() => navigate(`/m/track?code=${c.code}`, { state: { phone4 } })} data-testid="m-report-track">
+          {t('m.case.trackNow')}
+        </Button>
+        <Button block size="large" onClick={onAgain} className="m-btn-gap" data-testid="m-report-again">
+          {t('m.case.reportAgain')}
+        </Button>
+      </div>
+    </div>
+  );
+}
