@@ -7,19 +7,15 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from './server.ts';
+import type { Page } from 'playwright-core';
+import { consoleLogin, desktop, PASSWORD, phone, session, shot, useBrowserSession } from './browser.ts';
 
-const PASSWORD = 'Gongzhi@2026';
 const COMMUNITY = '320614103001'; // 状元街居委会
 const GRID = '320614103001001'; // 第一网格
 const BUILDING = `${GRID}001`; // 1幢
 const PHONE = '13962812345';
-const SHOTS = path.resolve(import.meta.dirname, '../screenshots');
 const ANSWER = '已更换 1幢门口路灯的灯泡和镇流器，夜间照明恢复正常。';
 
-let server: RunningServer;
-let browser: Browser;
 let photo: string;
 let tmpDir: string;
 
@@ -64,51 +60,6 @@ function png(width: number, height: number): Buffer {
   ]);
 }
 
-async function shot(page: Page, name: string, fullPage = false) {
-  await page.waitForTimeout(350); // let animations settle
-  const file = path.join(SHOTS, `${name}.png`);
-  const size = page.viewportSize();
-  if (!fullPage || !size) {
-    await page.screenshot({ path: file });
-    return;
-  }
-  // A viewport as tall as the page keeps sticky headers and fixed tab bars where they belong.
-  const height = Number(await page.evaluate('Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)'));
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 6000) });
-  await page.waitForTimeout(250);
-  await page.screenshot({ path: file });
-  await page.setViewportSize(size);
-}
-
-async function desktop(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('[pageerror]', e.message));
-  return { context, page };
-}
-
-async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('[pageerror]', e.message));
-  return { context, page };
-}
-
-async function consoleLogin(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-title').waitFor();
-}
-
 /** Opens the case from the inbox tab where it waits, as a user would. */
 async function openFromInbox(page: Page, code: string, tab: string) {
   await page.getByTestId('menu-cases').click();
@@ -131,23 +82,17 @@ async function act(page: Page, action: string, fill?: (modal: ReturnType<Page['g
   await modal.waitFor({ state: 'detached' });
 }
 
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
+useBrowserSession();
+
+beforeAll(() => {
   tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-cases-e2e-'));
   photo = path.join(tmpDir, 'street-light.png');
   fs.writeFileSync(photo, png(320, 240));
-  server = await startServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}, 180_000);
+});
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+afterAll(() => {
   if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
-}, 60_000);
+});
 
 describe('the case closed loop', () => {
   let code = '';
@@ -155,7 +100,7 @@ describe('the case closed loop', () => {
 
   it('a resident scans the building QR code and reports a broken street light with a photo', async () => {
     // Someone reported the same light yesterday: the new report is hinted as a possible duplicate.
-    const first = await fetch(`${server.url}/api/cases`, {
+    const first = await fetch(`${session.url}/api/cases`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `e2e-earlier-${Date.now()}` },
       body: JSON.stringify({
@@ -171,7 +116,7 @@ describe('the case closed loop', () => {
     earlier = ((await first.json()) as { code: string }).code;
 
     const { context, page } = await phone();
-    await page.goto(`${server.url}/m/report?area=${BUILDING}`);
+    await page.goto(`${session.url}/m/report?area=${BUILDING}`);
     // The page says where it was scanned, without any login.
     await expect.poll(() => page.getByTestId('m-report-place').innerText()).toContain('1幢');
     expect(await page.getByTestId('m-report-place').innerText()).toContain('状元街居委会');
@@ -318,7 +263,7 @@ describe('the case closed loop', () => {
 
   it('the grid worker verifies it on site with a photo', async () => {
     const { context, page } = await phone();
-    await page.goto(`${server.url}/m/login`);
+    await page.goto(`${session.url}/m/login`);
     await page.locator('[data-testid="login-username"] input').fill('grid');
     await page.locator('[data-testid="login-password"] input').fill(PASSWORD);
     await page.getByTestId('login-submit').click();
@@ -349,7 +294,7 @@ describe('the case closed loop', () => {
     await shot(page, 'c20-m-case-closed', true);
 
     // On patrol: a stall on the pavement, settled on the spot (小事不出网格) → closed at once.
-    await page.goto(`${server.url}/m/patrol`);
+    await page.goto(`${session.url}/m/patrol`);
     await page.getByTestId('m-type-0402').click();
     await page.locator('[data-testid="m-patrol-desc"] textarea:not([aria-hidden])').fill('状元街 12 号水果店把货架摆到人行道上，占用盲道。');
     await page.getByTestId('m-patrol-onspot').click();
@@ -365,7 +310,7 @@ describe('the case closed loop', () => {
 
   it('the resident tracks it, reads the answer and rates it 满意; it appears on the 回音壁', async () => {
     const { context, page } = await phone();
-    await page.goto(`${server.url}/m/track`);
+    await page.goto(`${session.url}/m/track`);
     await page.locator('[data-testid="m-track-code"] input').fill(code);
     // The wrong last four digits find nothing.
     await page.locator('[data-testid="m-track-phone4"] input').fill('5678');
@@ -390,7 +335,7 @@ describe('the case closed loop', () => {
     expect(await page.getByTestId('m-rate').count()).toBe(0);
     await shot(page, 'c23-m-track-rated', true);
 
-    await page.goto(`${server.url}/m/wall`);
+    await page.goto(`${session.url}/m/wall`);
     const card = page.locator(`[data-testid="m-wall-item"][data-code="${code}"]`);
     await card.waitFor();
     expect(await card.innerText()).toContain(ANSWER);
@@ -406,7 +351,7 @@ describe('the case closed loop', () => {
 describe('a signed-in resident', () => {
   it('reports from the phone with a searched type and finds it under 我的上报', async () => {
     const { context, page } = await phone();
-    await page.goto(`${server.url}/m/login`);
+    await page.goto(`${session.url}/m/login`);
     await page.locator('[data-testid="login-username"] input').fill('resident');
     await page.locator('[data-testid="login-password"] input').fill(PASSWORD);
     await page.getByTestId('login-submit').click();
@@ -429,7 +374,7 @@ describe('a signed-in resident', () => {
     await page.getByTestId('m-report-done').waitFor();
     const mine = (await page.getByTestId('m-report-code').innerText()).trim();
 
-    await page.goto(`${server.url}/m/cases`);
+    await page.goto(`${session.url}/m/cases`);
     const item = page.locator(`[data-testid="m-case-item"][data-code="${mine}"]`);
     await item.waitFor();
     expect(await item.getAttribute('data-state')).toBe('reported');
@@ -504,7 +449,7 @@ describe('console screens around the loop', () => {
   it('shows the community inbox filtered to the type and the overdue badge', async () => {
     const { context, page } = await desktop();
     await consoleLogin(page, 'community');
-    await page.goto(`${server.url}/cases?tab=all&category=B01`);
+    await page.goto(`${session.url}/cases?tab=all&category=B01`);
     await page.getByTestId('cases-table').waitFor();
     await page.locator('[data-testid="case-row"]').first().waitFor();
     const codes = await page.locator('[data-testid="case-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));

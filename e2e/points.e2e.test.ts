@@ -2,63 +2,15 @@
 // secretary approves it (four eyes), the resident sees it on the phone, redeems an item and shows
 // the code, the merchant confirms it, and the resident's statement shows every step. Then the
 // console's points screens. Screenshots of every screen go to `screenshots/` (gitignored).
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { consoleLogin, desktop, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
 
-const PASSWORD = 'Gongzhi@2026';
-const SHOTS = path.resolve(import.meta.dirname, '../screenshots');
 const RULE = '调解邻里纠纷';
 const NOTE = '调解 5 幢 301 与 401 晾晒衣物滴水纠纷，双方握手言和';
 const ITEM = '洗衣液 2kg';
 const EXPENSIVE = '东北大米 5kg';
 
-let server: RunningServer;
-let browser: Browser;
-
-async function shot(page: Page, name: string, fullPage = false) {
-  await page.waitForTimeout(300); // let animations settle
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
-}
-
-async function desktop(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('[pageerror]', e.message));
-  return { context, page };
-}
-
-async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('[pageerror]', e.message));
-  return { context, page };
-}
-
-async function consoleLogin(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-title').waitFor();
-}
-
-async function phoneLogin(page: Page, username: string) {
-  await page.goto(`${server.url}/m/login`);
-  await page.locator('[data-testid="login-username"] input').fill(username);
-  await page.locator('[data-testid="login-password"] input').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('m-home').waitFor();
-}
 
 /** "1,234" → 1234. */
 const num = (s: string) => Number(s.replace(/[^\d-]/g, ''));
@@ -69,19 +21,7 @@ async function dialogButton(page: Page, text: string) {
   await page.locator('.adm-dialog').waitFor({ state: 'detached' });
 }
 
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, 60_000);
+useBrowserSession();
 
 describe('points: award → approve → redeem → confirm', () => {
   it('four eyes on the award, the resident redeems, the merchant confirms, the statement shows every step', async () => {
@@ -141,10 +81,10 @@ describe('points: award → approve → redeem → confirm', () => {
     expect(resident.length).toBeGreaterThan(1);
     await shot(cp, 'p04-awards-proposed');
     // Approving one's own proposal is refused by the server too (403 self_approval).
-    const list = (await (await cp.request.get(`${server.url}/api/points/awards?box=proposed&state=pending`)).json()) as { items: { id: string; note: string }[] };
+    const list = (await (await cp.request.get(`${session.url}/api/points/awards?box=proposed&state=pending`)).json()) as { items: { id: string; note: string }[] };
     const award = list.items.find((a) => a.note === NOTE);
     expect(award).toBeTruthy();
-    const self = await cp.request.post(`${server.url}/api/points/awards/${award!.id}/approve`, { data: {} });
+    const self = await cp.request.post(`${session.url}/api/points/awards/${award!.id}/approve`, { data: {} });
     expect(self.status()).toBe(403);
     expect(((await self.json()) as { error: { code: string } }).error.code).toBe('self_approval');
 
@@ -246,7 +186,7 @@ describe('points: award → approve → redeem → confirm', () => {
     await mer.context.close();
 
     // ---- The resident's statement shows the award, the hold and the confirmation.
-    await rp.goto(`${server.url}/m/points`);
+    await rp.goto(`${session.url}/m/points`);
     await rp.getByTestId('m-pts-tab-neighbourhood').click();
     await expect.poll(async () => num(await rp.getByTestId('m-pts-balance').innerText())).toBe(before + 5 - 80);
     expect(num(await rp.getByTestId('m-pts-held').innerText())).toBe(0);
@@ -260,7 +200,7 @@ describe('points: award → approve → redeem → confirm', () => {
     await shot(rp, 'p28-mobile-statement', true);
     await rp.getByTestId('m-pts-go-code').click();
     await expect.poll(() => rp.getByTestId('m-code-pending').innerText()).toContain('暂无待确认的兑换');
-    await rp.goto(`${server.url}/m/points/shop`);
+    await rp.goto(`${session.url}/m/points/shop`);
     await expect.poll(async () => num(await card.getByTestId('m-shop-stock').innerText())).toBe(stock0 - 1);
     await res.context.close();
 
@@ -297,7 +237,7 @@ describe('points: award → approve → redeem → confirm', () => {
     await expect.poll(() => cp.getByTestId('lb-table').innerText()).toContain(resident);
     const href = await cp.getByTestId('lb-export').getAttribute('href');
     expect(href).toContain('format=csv');
-    const csv = await cp.request.get(`${server.url}${href}`);
+    const csv = await cp.request.get(`${session.url}${href}`);
     expect(csv.headers()['content-type']).toContain('text/csv');
     expect(await csv.text()).toContain(resident);
     await shot(cp, 'p11-leaderboard');

@@ -1,45 +1,19 @@
 // The basic registry through the real UI in Chromium: area tree, households, people, scope limits,
 // and the phone pages. Screenshots of every screen go to `screenshots/` (gitignored).
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { consoleLogin, desktop, PASSWORD, session, shot, useBrowserSession } from './browser.ts';
 
-const PASSWORD = 'Gongzhi@2026';
 const COMMUNITY = '320614103001'; // 状元街居委会
 const OTHER_COMMUNITY = '320614103002';
 const GRID = '320614103001001'; // 第一网格
 const SECOND_GRID = '320614103001002';
 const BUILDING = `${GRID}001`;
 const UNIT = `${BUILDING}01`;
-const SHOTS = path.resolve(import.meta.dirname, '../screenshots');
 const MASKED_ID = /^\*{14}[\dX]{4}$/;
 // An 18-character ID number standing alone (area codes are 20 digits, so they do not count).
 const FULL_ID = /(?<!\d)\d{17}[\dX](?![\dX])/;
 
-let server: RunningServer;
-let browser: Browser;
-
-async function shot(page: Page, name: string, fullPage = false) {
-  await page.waitForTimeout(300); // let animations settle
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
-}
-
-async function desktop(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('[pageerror]', e.message));
-  return { context, page };
-}
-
-async function consoleLogin(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-title').waitFor();
-}
 
 /** Every masked number on the page has the masked shape; no full ID number is visible anywhere. */
 async function expectOnlyMaskedIds(scope: Locator) {
@@ -51,24 +25,12 @@ async function expectOnlyMaskedIds(scope: Locator) {
   expect(await scope.innerText()).not.toMatch(FULL_ID);
 }
 
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, 60_000);
+useBrowserSession();
 
 describe('registry in the console', () => {
   it('a community worker browses the tree down to a household, with masked numbers and an audited reveal', async () => {
     const { context, page } = await desktop();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.url}/`);
     await page.waitForURL(/\/login$/);
     await page.getByTestId('login-username').waitFor();
     await shot(page, '01-login');
@@ -134,7 +96,7 @@ describe('registry in the console', () => {
 
     // Outside the scope: a neighbouring community and the district show a not-found message, no data.
     for (const code of [OTHER_COMMUNITY, '320614']) {
-      await page.goto(`${server.url}/areas/${code}`);
+      await page.goto(`${session.url}/areas/${code}`);
       await page.getByTestId('area-not-found').waitFor();
       expect(await page.getByTestId('area-not-found').innerText()).toContain('不在您的管辖范围内');
       expect(await page.getByTestId('area-title').count()).toBe(0);
@@ -181,7 +143,7 @@ describe('registry in the console', () => {
     for (const t of titles) expect(t?.startsWith(`tree-node-${GRID}`)).toBe(true);
     await shot(page, '13-areas-grid');
 
-    await page.goto(`${server.url}/areas/${SECOND_GRID}`);
+    await page.goto(`${session.url}/areas/${SECOND_GRID}`);
     await page.getByTestId('area-not-found').waitFor();
 
     // People: every row lives in 状元街社区第一网格.
@@ -193,12 +155,12 @@ describe('registry in the console', () => {
     for (const c of codes) expect(c?.startsWith(GRID)).toBe(true);
     for (const a of await page.getByTestId('person-address').allInnerTexts()) expect(a).toContain('状元街社区');
     // The total is the grid's population, as the area API counts it.
-    const area = (await (await page.request.get(`${server.url}/api/areas/${GRID}`)).json()) as { counts: { people: number } };
+    const area = (await (await page.request.get(`${session.url}/api/areas/${GRID}`)).json()) as { counts: { people: number } };
     await expect.poll(() => page.getByTestId('people-total').innerText()).toContain(area.counts.people.toLocaleString('zh-CN'));
     await shot(page, '14-people-grid');
 
     // Filtering by a sibling grid's code finds no one (the server keeps the scope).
-    const other = await page.request.get(`${server.url}/api/people?area=${SECOND_GRID}`);
+    const other = await page.request.get(`${session.url}/api/people?area=${SECOND_GRID}`);
     const body = (await other.json()) as { total?: number };
     expect(other.status() === 404 || other.status() === 403 || body.total === 0).toBe(true);
 
@@ -234,7 +196,7 @@ describe('registry in the console', () => {
 
 describe('registry on the phone', () => {
   it('a grid worker sees the grid and finds a resident', async () => {
-    const context = await browser.newContext({
+    const context = await session.browser.newContext({
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
       isMobile: true,
@@ -243,7 +205,7 @@ describe('registry on the phone', () => {
       timezoneId: 'Asia/Shanghai',
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/m`);
+    await page.goto(`${session.url}/m`);
     await page.waitForURL(/\/m\/login$/);
     await page.locator('[data-testid="login-username"] input').fill('grid');
     await page.locator('[data-testid="login-password"] input').fill(PASSWORD);
@@ -251,14 +213,14 @@ describe('registry on the phone', () => {
     await page.getByTestId('login-submit').click();
     await page.getByTestId('m-home').waitFor();
 
-    const area = (await (await page.request.get(`${server.url}/api/areas/${GRID}`)).json()) as { counts: { people: number; households: number } };
+    const area = (await (await page.request.get(`${session.url}/api/areas/${GRID}`)).json()) as { counts: { people: number; households: number } };
     await expect.poll(() => page.getByTestId('m-scope').innerText()).toBe('第一网格');
     await expect.poll(() => page.getByTestId('m-count-people').innerText()).toBe(area.counts.people.toLocaleString('zh-CN'));
     expect(await page.getByTestId('m-count-households').innerText()).toBe(area.counts.households.toLocaleString('zh-CN'));
     await shot(page, '21-mobile-home');
 
     // Search a resident by name, from the grid's own list.
-    const list = (await (await page.request.get(`${server.url}/api/people?pageSize=5&page=2`)).json()) as { items: { name: string; areaCode: string }[] };
+    const list = (await (await page.request.get(`${session.url}/api/people?pageSize=5&page=2`)).json()) as { items: { name: string; areaCode: string }[] };
     const target = list.items[0];
     if (!target) throw new Error('the grid has no residents');
     expect(target.areaCode.startsWith(GRID)).toBe(true);
@@ -278,10 +240,10 @@ describe('registry on the phone', () => {
     await expect(page.getByTestId('m-reveal-idNumber').isVisible()).resolves.toBe(true);
     await shot(page, '23-mobile-person');
 
-    await page.goto(`${server.url}/m/area/${GRID}`);
+    await page.goto(`${session.url}/m/area/${GRID}`);
     await page.getByTestId('m-area-children').waitFor();
     await shot(page, '24-mobile-area');
-    await page.goto(`${server.url}/m/me`);
+    await page.goto(`${session.url}/m/me`);
     await page.getByTestId('m-me-name').waitFor();
     await shot(page, '25-mobile-me');
     await context.close();

@@ -137,9 +137,3 @@ export async function renameArea(db: DbOrTx, scope: Scope, code: string, name: s
   return rows[0] ?? null;
 }
 
-export async function countAreas(db: DbOrTx, prefix: string): Promise<number> {
-  const rows = await db.execute<{ n: string }>(
-    sql`select count(*)::text as n from ${areas} where code like ${escapeLike(prefix) + '%'}`,
-  );
-  return Number(rows.rows[0]?.n ?? 0);
-}

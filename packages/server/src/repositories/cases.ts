@@ -322,15 +322,6 @@ export async function dueCases(db: DbOrTx, now: Date, limit = 500) {
 
 // ---- notifications --------------------------------------------------------------------------
 
-/** Users who act for a centre or unit: recipients of a case notification. */
-export async function usersFor(db: DbOrTx, target: { scopeCode?: string; roles?: string[]; unitId?: string }) {
-  const conds: SQL[] = [eq(users.active, true)];
-  if (target.scopeCode) conds.push(eq(users.scopeCode, target.scopeCode));
-  if (target.unitId) conds.push(eq(users.unitId, target.unitId));
-  if (target.roles?.length) conds.push(sql`${users.roles} && ${`{${target.roles.join(',')}}`}::text[]`);
-  return db.select({ id: users.id }).from(users).where(and(...conds));
-}
-
 /** Notifies every active user of a centre or unit in one statement. */
 export async function notifyUsers(db: DbOrTx, target: { scopeCode?: string; roles?: string[]; unitId?: string }, n: { caseId: string; kind: string; title: string }) {
   const conds: SQL[] = [eq(users.active, true)];

@@ -155,30 +155,3 @@ export async function updatePerson(
   return res[0] ?? null;
 }
 
-/** Counts of each special-group tag under an area (for the overview). */
-export async function tagCounts(db: DbOrTx, scope: Scope, areaCode: string): Promise<Record<string, number>> {
-  const res = await db.execute<{ tag: string; n: string }>(sql`
-    select t as tag, count(*)::text as n from ${people}, unnest(${people.tags}) as t
-    where ${inScope(people.areaCode, scope)} and ${people.areaCode} like ${escapeLike(areaCode) + '%'}
-    group by t`);
-  return Object.fromEntries(res.rows.map((r) => [r.tag, Number(r.n)]));
-}
-
-export async function populationSummary(db: DbOrTx, scope: Scope, areaCode: string) {
-  const res = await db.execute<{ total: string; registered: string; floating: string; elderly: string; party: string }>(sql`
-    select count(*)::text as total,
-      count(*) filter (where residence_type = 'registered')::text as registered,
-      count(*) filter (where residence_type = 'floating')::text as floating,
-      count(*) filter (where birth_date <= (current_date - interval '60 years'))::text as elderly,
-      count(*) filter (where party_member)::text as party
-    from ${people}
-    where ${inScope(people.areaCode, scope)} and ${people.areaCode} like ${escapeLike(areaCode) + '%'}`);
-  const r = res.rows[0];
-  return {
-    total: Number(r?.total ?? 0),
-    registered: Number(r?.registered ?? 0),
-    floating: Number(r?.floating ?? 0),
-    elderly: Number(r?.elderly ?? 0),
-    partyMembers: Number(r?.party ?? 0),
-  };
-}

@@ -22,10 +22,6 @@ async function loadGrids(ctx: AppContext): Promise<IndexedGrid[]> {
     });
 }
 
-export function invalidateGridIndex(ctx: AppContext) {
-  cache.delete(ctx.database);
-}
-
 /** The grid whose polygon contains a WGS84 point, or null. */
 export async function gridAt(ctx: AppContext, lat: number, lng: number): Promise<string | null> {
   let grids = cache.get(ctx.database);
