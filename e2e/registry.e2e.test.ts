@@ -73,7 +73,8 @@ describe('registry in the console', () => {
     await expect(page.getByTestId('area-breadcrumb').innerText()).resolves.toContain('第一网格');
     const rows = page.getByTestId('household-row');
     await rows.first().waitFor();
-    expect(await rows.count()).toBeGreaterThan(0);
+    // The households table may re-render once its data settles: wait for rows rather than count once.
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
     await shot(page, '05-areas-unit-households', true);
 
     // A household's members: numbers masked, never 18 digits on screen; reveal is offered.
