@@ -31,7 +31,7 @@ export async function caseMeasures(
   from: Date,
   to: Date,
   now: Date,
-  groupBy?: 'unit' | 'category' | 'child',
+  groupBy?: 'unit' | 'category' | 'child' | 'channel' | 'day' | 'month',
   childLength?: number,
 ): Promise<CaseMeasureRow[]> {
   const key: SQL =
@@ -41,7 +41,13 @@ export async function caseMeasures(
         ? sql`c.category_code`
         : groupBy === 'child'
           ? sql`substr(c.area_code, 1, ${childLength ?? area.length})`
-          : sql`null::text`;
+          : groupBy === 'channel'
+            ? sql`c.channel`
+            : groupBy === 'day'
+              ? sql`to_char(c.created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`
+              : groupBy === 'month'
+                ? sql`to_char(c.created_at at time zone 'Asia/Shanghai', 'YYYY-MM')`
+                : sql`null::text`;
   const res = await db.execute<Record<string, string | null>>(sql`
     select ${key} as key,
       count(*) as received,

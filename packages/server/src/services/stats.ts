@@ -61,7 +61,7 @@ export async function caseStats(ctx: AppContext, actor: Actor, q: StatsQuery) {
 }
 
 /** The same measures per sub-area, per handling unit, or per case type. */
-export async function caseStatsBreakdown(ctx: AppContext, actor: Actor, q: StatsQuery & { by: 'child' | 'unit' | 'category' }) {
+export async function caseStatsBreakdown(ctx: AppContext, actor: Actor, q: StatsQuery & { by: 'child' | 'unit' | 'category' | 'channel' | 'day' | 'month' }) {
   const { area, from, to } = period(actor, q);
   const level = levelOfCode(area)!;
   const child = childLevelOf(level);
@@ -76,6 +76,7 @@ export async function caseStatsBreakdown(ctx: AppContext, actor: Actor, q: Stats
     by: q.by,
     items: rows
       .map((r) => ({ key: r.key, name: r.key ? (names.get(r.key) ?? r.key) : q.by === 'unit' ? '未派遣（属地自办）' : '', ...measuresOf(toCounts(r)) }))
-      .sort((a, b) => b.received - a.received),
+      // Time series come in date order; every other breakdown biggest first.
+      .sort((a, b) => (q.by === 'day' || q.by === 'month' ? String(a.key).localeCompare(String(b.key)) : b.received - a.received)),
   };
 }

@@ -1,0 +1,75 @@
+// Cockpit (驾驶舱) formulas: grid staffing against the benchmark of `004` and the regional vitality
+// index (区域活力指数, `002`). Definitions and weights are documented in docs/COCKPIT.md.
+
+/** At least 18 community workers per 10,000 urban residents (`004`). */
+export const STAFFING_BENCHMARK = 18;
+
+/** Staff per 10,000 residents, one decimal; null when the registry has no residents there. */
+export function staffPer10k(staff: number, residents: number): number | null {
+  return residents > 0 ? Math.round((staff / residents) * 100_000) / 10 : null;
+}
+
+export interface VitalityInput {
+  /** Case measures of the period (fractions 0..1) and whether they have a denominator. */
+  closureRate: number;
+  dueToClose: number;
+  satisfactionRate: number;
+  rated: number;
+  residents: number;
+  wishesFulfilled: number;
+  awards: number;
+  partyRegistered: number;
+  /** Length of the period in days (participation targets are per 30 days). */
+  days: number;
+}
+
+export type VitalityTerm = 'closure' | 'satisfaction' | 'wishes' | 'points' | 'party';
+
+/** Weights of the terms; they sum to 1. */
+export const VITALITY_WEIGHTS: Record<VitalityTerm, number> = {
+  closure: 0.3,
+  satisfaction: 0.3,
+  wishes: 0.15,
+  points: 0.15,
+  party: 0.1,
+};
+
+/** What counts as full marks for each participation term. */
+export const VITALITY_TARGETS = {
+  /** Micro-wishes fulfilled per 1,000 residents per 30 days. */
+  wishesPer1000: 2,
+  /** Point awards posted per 100 residents per 30 days. */
+  awardsPer100: 2,
+  /** Party members registered with the area's organisations (双报到) per 100 residents. */
+  partyPer100: 3,
+};
+
+export interface Vitality {
+  /** 0..100, one decimal; null when no term has data. */
+  index: number | null;
+  /** Each term's score 0..1 (null: no data, left out and the other weights re-scaled). */
+  terms: Record<VitalityTerm, number | null>;
+}
+
+const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
+
+export function vitalityOf(v: VitalityInput): Vitality {
+  const months = Math.max(v.days, 1) / 30;
+  const perRes = v.residents > 0;
+  const terms: Record<VitalityTerm, number | null> = {
+    closure: v.dueToClose > 0 ? clamp01(v.closureRate) : null,
+    satisfaction: v.rated > 0 ? clamp01(v.satisfactionRate) : null,
+    wishes: perRes ? clamp01(((v.wishesFulfilled / v.residents) * 1000) / (VITALITY_TARGETS.wishesPer1000 * months)) : null,
+    points: perRes ? clamp01(((v.awards / v.residents) * 100) / (VITALITY_TARGETS.awardsPer100 * months)) : null,
+    party: perRes ? clamp01(((v.partyRegistered / v.residents) * 100) / VITALITY_TARGETS.partyPer100) : null,
+  };
+  let weight = 0;
+  let sum = 0;
+  for (const [k, score] of Object.entries(terms) as [VitalityTerm, number | null][]) {
+    if (score === null) continue;
+    weight += VITALITY_WEIGHTS[k];
+    sum += VITALITY_WEIGHTS[k] * score;
+  }
+  const rounded = Object.fromEntries(Object.entries(terms).map(([k, s]) => [k, s === null ? null : Math.round(s * 10000) / 10000])) as Vitality['terms'];
+  return { index: weight > 0 ? Math.round((sum / weight) * 1000) / 10 : null, terms: rounded };
+}
