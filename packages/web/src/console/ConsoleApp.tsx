@@ -2,7 +2,7 @@ import { Suspense, lazy, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
-import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { useI18n } from '../i18n/index.tsx';
 import { useAuth, usesConsole } from '../auth/AuthContext.tsx';
 import { consoleTheme } from './theme.ts';
@@ -12,6 +12,7 @@ import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage, ForbiddenPage } from './components/ErrorResult.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { caseRoutes } from './pages/cases/routes.tsx';
+import { cockpitRoutes, Landing, screenRoute } from './pages/cockpit/routes.tsx';
 import './console.css';
 
 const AreasPage = lazy(() => import('./pages/AreasPage.tsx'));
@@ -51,11 +52,28 @@ export default function ConsoleApp() {
             <Route
               element={
                 <RequireConsole>
+                  <Outlet />
+                </RequireConsole>
+              }
+            >
+              {screenRoute}
+            </Route>
+            <Route
+              element={
+                <RequireConsole>
                   <ConsoleLayout />
                 </RequireConsole>
               }
             >
-              <Route index element={<HomePage />} />
+              <Route
+                index
+                element={
+                  <Landing>
+                    <HomePage />
+                  </Landing>
+                }
+              />
+              {cockpitRoutes}
               <Route
                 path="areas/:code?"
                 element={

@@ -22,6 +22,7 @@ import { ChangePasswordModal } from './components/ChangePasswordModal.tsx';
 import { NotificationBell } from './pages/cases/NotificationBell.tsx';
 import { useCaseMenu } from './pages/cases/routes.tsx';
 import { usePointsMenu } from './pages/points/menu.tsx';
+import { useCockpitMenu } from './pages/cockpit/routes.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -36,6 +37,7 @@ export function ConsoleLayout() {
   const [pwOpen, setPwOpen] = useState(false);
   const caseMenu = useCaseMenu();
   const pointsMenu = usePointsMenu();
+  const cockpitMenu = useCockpitMenu();
 
   // The menu follows the abilities the server grants, never role names.
   const items: MenuProps['items'] = [
@@ -44,6 +46,7 @@ export function ConsoleLayout() {
   const registry: NonNullable<MenuProps['items']> = [];
   if (can('areas.read')) registry.push({ key: '/areas', icon: <ApartmentOutlined />, label: <span data-testid="menu-areas">{t('menu.areas')}</span> });
   if (can('people.read')) registry.push({ key: '/people', icon: <TeamOutlined />, label: <span data-testid="menu-people">{t('menu.people')}</span> });
+  if (cockpitMenu) items.push(cockpitMenu);
   items.push(caseMenu.group);
   if (pointsMenu) items.push(pointsMenu);
   if (registry.length) items.push({ type: 'group', key: 'g-registry', label: t('menu.group.registry'), children: registry });

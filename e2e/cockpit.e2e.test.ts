@@ -1,0 +1,170 @@
+// The cockpit (驾驶舱) and the big screen in Chromium: cases are registered through the API in
+// three places, the district leader lands on the cockpit, sees those figures, drills from the
+// district into 常乐镇 and into 状元街居委会, and the figures follow; a community cannot open its
+// neighbour's cockpit; the big screen renders at 1920×1080. Screenshots go to `screenshots/`.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { consoleLogin, desktop, PASSWORD, session, shot, useBrowserSession } from './browser.ts';
+
+const TOWN = '320614103'; // 常乐镇
+const COMMUNITY = '320614103001'; // 状元街居委会
+const NEIGHBOUR = '320614103002';
+
+useBrowserSession();
+
+class Api {
+  constructor(private cookie = '') {}
+  static async login(username: string) {
+    const res = await fetch(`${session.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
+    return new Api(res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '));
+  }
+  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${session.url}${path}`, {
+      method,
+      headers: { cookie: this.cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return JSON.parse(text) as T;
+  }
+  get = <T>(path: string) => this.call<T>('GET', path);
+  post = <T>(path: string, body: unknown = {}) => this.call<T>('POST', path, body);
+}
+
+const firstChild = async (api: Api, code: string) => (await api.get<{ items: { code: string }[] }>(`/api/areas/${code}/children`)).items[0]!.code;
+
+let otherTownName = '';
+
+beforeAll(async () => {
+  const district = await Api.login('district');
+  const community = await Api.login('community');
+  const town = await Api.login('town');
+  const dept = await Api.login('dept-cg');
+  const towns = (await district.get<{ items: { code: string; name: string }[] }>('/api/areas/320614/children')).items;
+  const other = towns.find((t) => t.code !== TOWN)!;
+  otherTownName = other.name;
+  const g1 = `${COMMUNITY}001`;
+  const g2 = `${COMMUNITY}002`;
+  const neighbourGrid = await firstChild(district, NEIGHBOUR);
+  const otherGrid = await firstChild(district, await firstChild(district, other.code));
+  const report = async (areaCode: string, categoryCode: string, channel: string, title: string) =>
+    (await district.post<{ id: string }>('/api/cases', { title, description: `${title}，请尽快处理。`, categoryCode, channel, areaCode })).id;
+
+  // 状元街: five cases (two reports of the same rubbish at one place), two of them closed and rated.
+  const a = await report(g1, '0102', 'hotline', '1幢门口垃圾堆积');
+  const b = await report(g1, '0102', 'hotline', '1幢门口垃圾又堆起来了');
+  await report(g2, '0201', 'console', '单元门小广告');
+  await report(g1, '0106', 'visit', '垃圾桶满溢无人清运');
+  await report(g2, '0401', 'mailbox', '菜场门口流动摊贩');
+  // 常乐镇's other community and another town.
+  for (const [cat, ch, title] of [['0104', 'hotline', '道路油污'], ['0109', 'reception', '楼道堆放杂物'], ['0201', 'hotline', '电线杆小广告']] as const) await report(neighbourGrid, cat, ch, title);
+  for (const [cat, ch, title] of [['0102', 'hotline', '河边垃圾'], ['0302', 'mailbox', '工地扬尘'], ['0401', 'visit', '占道摆摊'], ['0106', 'hotline', '垃圾满溢']] as const) await report(otherGrid, cat, ch, title);
+
+  const units = await town.get<{ items: { id: string; code: string }[] }>('/api/units?type=department');
+  const cg = units.items.find((u) => u.code === 'dept-cg')!.id;
+  for (const [id, score] of [[a, 'satisfied'], [b, 'unsatisfied']] as const) {
+    await community.post(`/api/cases/${id}/actions/escalate`, { reason: '需城管处理' });
+    await town.post(`/api/cases/${id}/actions/dispatch`, { unitId: cg });
+    await dept.post(`/api/cases/${id}/actions/acknowledge`);
+    await dept.post(`/api/cases/${id}/actions/handle`, { note: '已清理完毕' });
+    await community.post(`/api/cases/${id}/actions/verify-pass`, { note: '现场已核实' });
+    await town.post(`/api/cases/${id}/actions/rate`, { score });
+  }
+}, 180_000);
+
+const kpi = (page: Page, key: string) => page.getByTestId(`kpi-${key}-value`);
+
+async function expectCockpitOf(page: Page, code: string, name: string, received: number) {
+  await page.locator(`[data-testid="cockpit-page"][data-area="${code}"]`).waitFor();
+  await expect.poll(() => page.getByTestId('cockpit-title').textContent()).toContain(name);
+  await expect.poll(() => kpi(page, 'received').textContent()).toBe(String(received));
+}
+
+describe('cockpit', () => {
+  it('the leader lands on the district cockpit, sees the figures and drills down to a community', async () => {
+    const { context, page } = await desktop();
+    await page.goto(`${session.url}/login`);
+    await page.getByTestId('login-username').fill('leader');
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/cockpit/);
+    await expectCockpitOf(page, '320614', '海门区', 12);
+    // 2 closed of 2 due (the others are within their limit); one satisfied, one not.
+    await expect.poll(() => kpi(page, 'closed').textContent()).toBe('2');
+    await expect.poll(() => kpi(page, 'satisfactionRate').textContent()).toBe('50.0%');
+    await expect.poll(() => page.getByTestId('kpi-received').textContent()).toContain('上期无数据');
+    // Sub-areas: 常乐镇 8, the other town 4.
+    await page.locator(`[data-testid="child-row"][data-code="${TOWN}"]`).waitFor();
+    await expect.poll(() => page.getByTestId('panel-children').textContent()).toContain(otherTownName);
+    // The community below 60 % is on the rectification list.
+    await page.locator(`[data-testid="rectification-row"][data-code="${COMMUNITY}"]`).waitFor();
+    // Charts can be read as tables: the channels.
+    await page.getByTestId('panel-channel-table-toggle').click();
+    await expect.poll(() => page.getByTestId('panel-channel').textContent()).toContain('热线工单');
+    await page.getByTestId('panel-map').locator('canvas').first().waitFor();
+    await shot(page, 'k01-cockpit-district', true);
+
+    await page.locator(`[data-testid="child-row"][data-code="${TOWN}"] a`).click();
+    await expectCockpitOf(page, TOWN, '常乐镇', 8);
+    expect(page.url()).toContain(`/cockpit/${TOWN}`);
+    await page.locator(`[data-testid="child-row"][data-code="${COMMUNITY}"] a`).click();
+    await expectCockpitOf(page, COMMUNITY, '状元街居委会', 5);
+    await expect.poll(() => kpi(page, 'closed').textContent()).toBe('2');
+    // The repeat report is a hot spot; staffing counts the community's roster against 18 per 10,000.
+    await expect.poll(() => page.getByTestId('panel-hotspots').textContent()).toContain('暴露垃圾');
+    await expect.poll(() => page.getByTestId('staffing-total').textContent()).toMatch(/本级合计 \d+ 人/);
+    await shot(page, 'k02-cockpit-community', true);
+
+    // Breadcrumb back up to the district.
+    await page.getByTestId('crumb-320614').click();
+    await expectCockpitOf(page, '320614', '海门区', 12);
+    // Last month had none of these cases.
+    await page.getByTestId('period-lastMonth').click();
+    await expect.poll(() => kpi(page, 'received').textContent()).toBe('0');
+    await context.close();
+  });
+
+  it('a community cannot open its neighbour’s cockpit', async () => {
+    const { context, page } = await desktop();
+    await consoleLogin(page, 'community');
+    await page.getByTestId('menu-cockpit').click();
+    await expectCockpitOf(page, COMMUNITY, '状元街居委会', 5);
+    await page.goto(`${session.url}/cockpit/${NEIGHBOUR}`);
+    await page.getByTestId('area-not-found').waitFor();
+    await context.close();
+  });
+
+  it('a department sees only the cases its unit leads', async () => {
+    const { context, page } = await desktop();
+    await consoleLogin(page, 'dept-cg');
+    await page.getByTestId('menu-cockpit').click();
+    await page.locator('[data-testid="cockpit-page"][data-area="320614"]').waitFor();
+    await expect.poll(() => page.getByTestId('cockpit-title').textContent()).toContain('区城市管理局');
+    // The two cases dispatched to 城管, not the district's twelve.
+    await expect.poll(() => kpi(page, 'received').textContent()).toBe('2');
+    expect(await page.getByTestId('panel-staffing').count()).toBe(0);
+    await context.close();
+  });
+
+  it('the big screen fills a 1920×1080 wall', async () => {
+    const context = await session.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error('[pageerror]', e.message));
+    await consoleLogin(page, 'district');
+    await page.getByTestId('menu-screen').click();
+    await page.locator('[data-testid="screen-page"][data-area="320614"]').waitFor();
+    await expect.poll(() => page.getByTestId('screen-title').textContent()).toContain('海门区');
+    await expect.poll(() => page.getByTestId('screen-kpi-received').textContent()).toContain('12');
+    await page.getByTestId('screen-map').locator('canvas').first().waitFor();
+    // No console chrome on the wall.
+    expect(await page.getByTestId('main-menu').count()).toBe(0);
+    const box = await page.getByTestId('screen-page').boundingBox();
+    expect(Math.round(box!.width)).toBe(1920);
+    expect(Math.round(box!.height)).toBe(1080);
+    await page.waitForTimeout(800);
+    await shot(page, 'k03-big-screen');
+    await context.close();
+  });
+});

@@ -1,0 +1,204 @@
+// 驾驶舱: the measures of any area in the caller's scope for any period, drilled down from the
+// district to a grid by clicking the map or the table of sub-areas.
+import { useMemo } from 'react';
+import { Breadcrumb, Button, Col, DatePicker, Row, Segmented, Space, Table, Tag } from 'antd';
+import { DesktopOutlined, DownloadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { withQuery } from '../../../api/client.ts';
+import { useMe } from '../../../auth/AuthContext.tsx';
+import { useI18n } from '../../../i18n/index.tsx';
+import { LoadError } from '../../components/ErrorResult.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { presetOf, presetPeriod, useCockpitData, type Period, type PeriodPreset } from './data.ts';
+import { KpiGrid, Panel } from './parts.tsx';
+import {
+  CategoryPanel,
+  ChannelPanel,
+  HotspotPanel,
+  MapPanel,
+  OverduePanel,
+  RankingPanel,
+  RectificationPanel,
+  StaffingPanel,
+  TrendPanel,
+  VitalityPanel,
+  useMeasureColumns,
+} from './panels.tsx';
+import type { BreakdownRow } from './types.ts';
+import './cockpit.css';
+
+export function usePeriodParams(): [Period, (p: Period) => void] {
+  const [params, setParams] = useSearchParams();
+  const def = presetPeriod('month');
+  const from = params.get('from');
+  const to = params.get('to');
+  const period = from && to && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) ? { from, to } : def;
+  return [period, (p) => setParams(p.from === def.from && p.to === def.to ? {} : { from: p.from, to: p.to })];
+}
+
+export default function CockpitPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const navigate = useNavigate();
+  const { code: codeParam } = useParams();
+  const code = codeParam ?? me.scope.code;
+  const [period, setPeriod] = usePeriodParams();
+  const unitView = me.unit?.type === 'department';
+  const d = useCockpitData(code, period, unitView);
+  const s = d.summary.data;
+  const search = (p: Period) => {
+    const def = presetPeriod('month');
+    return p.from === def.from && p.to === def.to ? '' : `?from=${p.from}&to=${p.to}`;
+  };
+  const go = (c: string) => navigate(`/cockpit/${c}${search(period)}`);
+  const preset = presetOf(period);
+  const threshold = s?.rectificationThreshold ?? 0.6;
+
+  const childColumns = useMeasureColumns(t('cockpit.col.area'), (r: BreakdownRow) => (
+    <span data-testid="child-row" data-code={r.key ?? ''}>
+      <a onClick={() => r.key && go(r.key)}>{r.name}</a>
+      {r.key?.length === 12 && r.rated > 0 && r.satisfactionRate < threshold && (
+        <Tag color="red" className="gz-ck-tag">
+          {t('cockpit.rectification.tag')}
+        </Tag>
+      )}
+    </span>
+  ));
+
+  const exportQuery = useMemo(() => ({ area: code, from: period.from, to: period.to }), [code, period]);
+
+  if (d.summary.error) return <LoadError error={d.summary.error} onRetry={d.summary.reload} />;
+
+  const title = s ? (s.view === 'unit' && s.unit ? t('cockpit.unitTitle', { unit: s.unit.name }) : t('cockpit.title', { area: s.area.name })) : t('cockpit.menu');
+
+  return (
+    <div className="gz-page gz-cockpit" data-testid="cockpit-page" data-area={s?.area.code}>
+      <PageHeader
+        title={title}
+        testId="cockpit-title"
+        extra={
+          <Space wrap>
+            <Segmented
+              value={preset}
+              onChange={(v) => v !== 'custom' && setPeriod(presetPeriod(v as Exclude<PeriodPreset, 'custom'>))}
+              options={(['month', 'lastMonth', 'quarter', 'year', 'custom'] as const).map((k) => ({
+                value: k,
+                label: <span data-testid={`period-${k}`}>{t(`cockpit.period.${k}`)}</span>,
+                disabled: k === 'custom' && preset !== 'custom',
+              }))}
+            />
+            <DatePicker.RangePicker
+              allowClear={false}
+              value={[dayjs(period.from), dayjs(period.to)]}
+              onChange={(v) => v?.[0] && v[1] && setPeriod({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') })}
+              data-testid="period-range"
+            />
+            {!unitView && (
+              <>
+                <Button icon={<DownloadOutlined />} href={withQuery('/api/exports/units.xlsx', exportQuery)} data-testid="export-units">
+                  {t('cockpit.export.units')}
+                </Button>
+                <Button icon={<DownloadOutlined />} href={withQuery('/api/exports/areas.xlsx', exportQuery)} data-testid="export-areas">
+                  {t('cockpit.export.areas')}
+                </Button>
+              </>
+            )}
+            <Button type="primary" icon={<DesktopOutlined />} onClick={() => navigate(`/screen/${code}${search(period)}`)} data-testid="open-screen">
+              {t('cockpit.openScreen')}
+            </Button>
+          </Space>
+        }
+        description={
+          <Space size={12} wrap>
+            {s && (
+              <Breadcrumb
+                data-testid="cockpit-breadcrumb"
+                items={s.path.map((p, i) => ({
+                  key: p.code,
+                  title:
+                    i < s.path.length - 1 ? (
+                      <a onClick={() => go(p.code)} data-testid={`crumb-${p.code}`}>
+                        {p.name}
+                      </a>
+                    ) : (
+                      <span data-testid={`crumb-${p.code}`}>{p.name}</span>
+                    ),
+                }))}
+              />
+            )}
+            {s && (
+              <span className="gz-muted">
+                {t('cockpit.period.range', { from: s.period.from, to: s.period.to, days: s.period.days })} · {t('cockpit.period.previous', { from: s.previousPeriod.from, to: s.previousPeriod.to })}
+              </span>
+            )}
+            {unitView && <Tag color="blue">{t('cockpit.unitHint')}</Tag>}
+          </Space>
+        }
+      />
+
+      {s && <KpiGrid m={s.measures} prev={s.previous} overdue={d.overdue.data?.total} />}
+
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={s?.area.childLevel && !unitView ? 13 : 24}>
+          <MapPanel map={d.map.data} loading={d.map.loading} onDrill={go} />
+        </Col>
+        {s?.area.childLevel && !unitView && (
+          <Col xs={24} xl={11}>
+            <Panel
+              title={t('cockpit.panel.children')}
+              testId="panel-children"
+              loading={d.byChild.loading && !d.byChild.data}
+              table={
+                <Table
+                  size="small"
+                  rowKey={(r) => r.key ?? ''}
+                  pagination={false}
+                  scroll={{ y: 390 }}
+                  dataSource={d.byChild.data?.items ?? []}
+                  columns={childColumns}
+                  locale={{ emptyText: t('cockpit.empty.cases') }}
+                />
+              }
+            />
+          </Col>
+        )}
+        {!unitView && (
+          <>
+            <Col xs={24} xl={15}>
+              <TrendPanel data={d.trend.data} period={d.trendPeriod} widened={d.trendPeriod.from !== period.from} loading={d.trend.loading} />
+            </Col>
+            <Col xs={24} xl={9}>
+              <ChannelPanel data={d.byChannel.data} loading={d.byChannel.loading} />
+            </Col>
+            <Col xs={24} xl={10}>
+              <CategoryPanel data={d.byCategory.data} loading={d.byCategory.loading} />
+            </Col>
+            <Col xs={24} xl={14}>
+              <RankingPanel data={d.byUnit.data} loading={d.byUnit.loading} />
+            </Col>
+          </>
+        )}
+        <Col xs={24} xl={14}>
+          <OverduePanel data={d.overdue.data} loading={d.overdue.loading} />
+        </Col>
+        <Col xs={24} xl={10}>
+          <HotspotPanel data={d.hotspots.data} loading={d.hotspots.loading} />
+        </Col>
+        {!unitView && (
+          <>
+            <Col xs={24} xl={8}>
+              <RectificationPanel data={d.rectification.data} loading={d.rectification.loading} onOpen={go} />
+            </Col>
+            <Col xs={24} xl={8}>
+              <StaffingPanel data={d.staffing.data} loading={d.staffing.loading} />
+            </Col>
+            <Col xs={24} xl={8}>
+              <VitalityPanel data={d.vitality.data} loading={d.vitality.loading} />
+            </Col>
+          </>
+        )}
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// A React hook around one ECharts instance: created on mount, resized with its box, options replaced
+// on change, disposed on unmount. Only the chart types the cockpit uses are bundled (tree-shaken),
+// and only the lazily loaded cockpit and big-screen routes import this module.
+import { useEffect, useRef, type RefObject } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, MapChart, PieChart, GaugeChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, TitleComponent, GeoComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption, ECElementEvent } from 'echarts/core';
+
+echarts.use([BarChart, LineChart, MapChart, PieChart, GaugeChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, TitleComponent, GeoComponent, CanvasRenderer]);
+
+export { echarts };
+export type { EChartsCoreOption };
+
+export interface EChartOptions {
+  /** 'dark' for the big screen. */
+  theme?: 'dark';
+  onClick?: (e: ECElementEvent) => void;
+}
+
+export function useEChart<T extends HTMLElement = HTMLDivElement>(option: EChartsCoreOption | null, opts: EChartOptions = {}): RefObject<T | null> {
+  const ref = useRef<T | null>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const onClick = useRef(opts.onClick);
+  useEffect(() => {
+    onClick.current = opts.onClick;
+  });
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const c = echarts.init(el, opts.theme, { renderer: 'canvas' });
+    chart.current = c;
+    c.on('click', (e) => onClick.current?.(e as ECElementEvent));
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, [opts.theme]);
+
+  useEffect(() => {
+    if (chart.current && option) chart.current.setOption(option, { notMerge: true });
+  }, [option, opts.theme]);
+
+  return ref;
+}
