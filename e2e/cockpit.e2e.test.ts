@@ -153,7 +153,10 @@ describe('cockpit', () => {
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('[pageerror]', e.message));
     await consoleLogin(page, 'district');
-    await page.getByTestId('menu-screen').click();
+    await page.getByTestId('menu-screen').waitFor();
+    // A controllable clock, so the 60-second refresh can be seen without waiting a minute.
+    await page.clock.install();
+    await page.goto(`${session.url}/screen`);
     await page.locator('[data-testid="screen-page"][data-area="320614"]').waitFor();
     await expect.poll(() => page.getByTestId('screen-title').textContent()).toContain('海门区');
     await expect.poll(() => page.getByTestId('screen-kpi-received').textContent()).toContain('12');
@@ -165,6 +168,11 @@ describe('cockpit', () => {
     expect(Math.round(box!.height)).toBe(1080);
     await page.waitForTimeout(800);
     await shot(page, 'k03-big-screen');
+    // A new hotline order arrives; within a minute the wall shows it.
+    const district = await Api.login('district');
+    await district.post('/api/cases', { title: '路灯不亮', description: '路灯不亮，请尽快处理。', categoryCode: '0102', channel: 'hotline', areaCode: `${COMMUNITY}003` });
+    await page.clock.fastForward('01:01');
+    await expect.poll(() => page.getByTestId('screen-kpi-received').textContent()).toContain('13');
     await context.close();
   });
 });

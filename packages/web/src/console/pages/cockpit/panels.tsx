@@ -397,7 +397,7 @@ export function RectificationPanel({ data, loading, onOpen }: { data: Rectificat
           size="small"
           rowKey="code"
           pagination={false}
-          scroll={{ y: 240 }}
+          scroll={{ y: 240, x: 'max-content' }}
           dataSource={items}
           columns={[
             {
@@ -409,9 +409,9 @@ export function RectificationPanel({ data, loading, onOpen }: { data: Rectificat
                 </span>
               ),
             },
-            { title: t('cockpit.col.town'), dataIndex: 'townName', width: 110 },
-            { title: t('cockpit.col.rated'), dataIndex: 'rated', align: 'right', width: 80 },
-            { title: t('cockpit.col.satisfactionRate'), dataIndex: 'satisfactionRate', align: 'right', width: 80, render: (v: number) => <b className="gz-ck-bad">{pct(v)}</b> },
+            { title: t('cockpit.col.town'), dataIndex: 'townName' },
+            { title: t('cockpit.col.rated'), dataIndex: 'rated', align: 'right' },
+            { title: t('cockpit.col.satisfactionRate'), dataIndex: 'satisfactionRate', align: 'right', render: (v: number) => <b className="gz-ck-bad">{pct(v)}</b> },
           ]}
         />
       }
