@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { STAFFING_BENCHMARK, staffPer10k, VITALITY_WEIGHTS, vitalityOf, type VitalityInput } from '../src/index.ts';
+
+const base: VitalityInput = {
+  closureRate: 0.8,
+  dueToClose: 10,
+  satisfactionRate: 0.9,
+  rated: 10,
+  residents: 10_000,
+  wishesFulfilled: 2,
+  awards: 100,
+  partyRegistered: 300,
+  days: 30,
+};
+
+describe('staffing', () => {
+  it('counts staff per 10,000 residents against the benchmark of 18', () => {
+    expect(STAFFING_BENCHMARK).toBe(18);
+    expect(staffPer10k(13, 6074)).toBe(21.4);
+    expect(staffPer10k(5, 10_000)).toBe(5);
+    expect(staffPer10k(3, 0)).toBeNull();
+  });
+});
+
+describe('regional vitality index', () => {
+  it('weights sum to one', () => {
+    expect(Object.values(VITALITY_WEIGHTS).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+  });
+
+  it('combines closure, satisfaction and participation against their targets', () => {
+    const v = vitalityOf(base);
+    // wishes: 0.2 per 1,000 of a target of 2 → 0.1; awards: 1 per 100 of 2 → 0.5; party: 3 per 100 of 3 → 1.
+    expect(v.terms).toEqual({ closure: 0.8, satisfaction: 0.9, wishes: 0.1, points: 0.5, party: 1 });
+    expect(v.index).toBe(Math.round((0.3 * 0.8 + 0.3 * 0.9 + 0.15 * 0.1 + 0.15 * 0.5 + 0.1 * 1) * 1000) / 10);
+  });
+
+  it('scales participation targets with the length of the period and caps each term at 1', () => {
+    expect(vitalityOf({ ...base, days: 60 }).terms.points).toBe(0.25);
+    expect(vitalityOf({ ...base, wishesFulfilled: 500 }).terms.wishes).toBe(1);
+  });
+
+  it('leaves out terms without data and re-scales the others', () => {
+    const noRegistry = vitalityOf({ ...base, residents: 0 });
+    expect(noRegistry.terms.wishes).toBeNull();
+    expect(noRegistry.index).toBe(Math.round(((0.3 * 0.8 + 0.3 * 0.9) / 0.6) * 1000) / 10);
+    expect(vitalityOf({ ...base, residents: 0, dueToClose: 0, rated: 0 }).index).toBeNull();
+  });
+});
