@@ -31,15 +31,19 @@ function Box({ title, children, testId, extra }: { title: string; children: Reac
   );
 }
 
+/** Fits the 1920×1080 canvas into the window, centred (a wall shows it 1:1). */
 function useScale() {
-  const [scale, setScale] = useState(1);
+  const [fit, setFit] = useState({ scale: 1, left: 0, top: 0 });
   useEffect(() => {
-    const fit = () => setScale(Math.min(window.innerWidth / W, window.innerHeight / H));
+    const fit = () => {
+      const scale = Math.min(window.innerWidth / W, window.innerHeight / H);
+      setFit({ scale, left: Math.max(0, (window.innerWidth - W * scale) / 2), top: Math.max(0, (window.innerHeight - H * scale) / 2) });
+    };
     fit();
     window.addEventListener('resize', fit);
     return () => window.removeEventListener('resize', fit);
   }, []);
-  return scale;
+  return fit;
 }
 
 /** The wall clock, in its own component so that its ticking does not redraw the charts. */
@@ -111,7 +115,7 @@ export default function ScreenPage() {
 
   return (
     <div className="gz-sc-viewport">
-      <div className="gz-sc" style={{ width: W, height: H, transform: `scale(${scale})` }} data-testid="screen-page" data-area={s?.area.code}>
+      <div className="gz-sc" style={{ width: W, height: H, left: scale.left, top: scale.top, transform: `scale(${scale.scale})` }} data-testid="screen-page" data-area={s?.area.code}>
         <header className="gz-sc-head">
           <div className="gz-sc-head-left">
             <span>{s ? t('cockpit.period.range', { from: s.period.from, to: s.period.to, days: s.period.days }) : t('screen.loading')}</span>
