@@ -152,14 +152,20 @@ function breakdown(a: CaseLike, b: CaseLike, textA: ReadonlySet<string>, textB: 
 const textMemo = new Map<string, ReadonlySet<string>>();
 const TEXT_MEMO_MAX = 20_000;
 
+// Case objects are read, never changed, so one compared many times is also remembered by identity.
+const objectMemo = new WeakMap<CaseLike, ReadonlySet<string>>();
+
 function caseText(c: CaseLike): ReadonlySet<string> {
+  let set = objectMemo.get(c);
+  if (set) return set;
   const text = `${c.title} ${c.description}`;
-  let set = textMemo.get(text);
+  set = textMemo.get(text);
   if (!set) {
     set = shingles(text);
     if (textMemo.size >= TEXT_MEMO_MAX) textMemo.clear();
     textMemo.set(text, set);
   }
+  objectMemo.set(c, set);
   return set;
 }
 

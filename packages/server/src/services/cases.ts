@@ -339,19 +339,23 @@ const DUPLICATE_CANDIDATES = 60;
 
 async function duplicatesFor(ctx: AppContext, c: DuplicateSubject, actor: Actor | null) {
   const candidates = await repo.duplicateCandidates(ctx.db, { id: c.id, categoryCode: c.categoryCode, areaCode: c.areaCode, createdAt: c.createdAt });
-  return duplicatesAmong(c, candidates, actor);
+  return duplicatesAmong(c, asCaseLike(candidates), actor);
 }
 
 type DuplicateSubject = Pick<repo.CaseRow, 'title' | 'description' | 'categoryCode' | 'areaCode' | 'lat' | 'lng' | 'createdAt'> & { id?: string };
+type Candidate = Awaited<ReturnType<typeof repo.duplicateCandidates>>[number] & { reportedAt: Date };
+
+const asCaseLike = (rows: Awaited<ReturnType<typeof repo.duplicateCandidates>>): Candidate[] => rows.map((x) => ({ ...x, reportedAt: x.createdAt }));
 
 /** The duplicate hint for `c` among candidates (newest first): those the caller may see, scored. */
-function duplicatesAmong(c: DuplicateSubject, candidates: Awaited<ReturnType<typeof repo.duplicateCandidates>>, actor: Actor | null) {
-  const others = candidates.filter((x) => x.id !== c.id).slice(0, DUPLICATE_CANDIDATES);
+function duplicatesAmong(c: DuplicateSubject, candidates: Candidate[], actor: Actor | null) {
+  const others: Candidate[] = [];
+  for (const x of candidates) {
+    if (others.length >= DUPLICATE_CANDIDATES) break;
+    if (x.id !== c.id) others.push(x);
+  }
   const visible = actor ? others.filter((x) => isVisible(actor, x)) : others;
-  const found = findDuplicates(
-    { categoryCode: c.categoryCode, title: c.title, description: c.description, lat: c.lat, lng: c.lng, areaCode: c.areaCode, reportedAt: c.createdAt },
-    visible.map((x) => ({ ...x, reportedAt: x.createdAt })),
-  );
+  const found = findDuplicates({ categoryCode: c.categoryCode, title: c.title, description: c.description, lat: c.lat, lng: c.lng, areaCode: c.areaCode, reportedAt: c.createdAt }, visible);
   return found.map((d) => ({ id: d.item.id, code: d.item.code, title: d.item.title, state: d.item.state, createdAt: toIsoCst(d.item.createdAt), score: Math.round(d.score * 100) / 100 }));
 }
 
@@ -556,7 +560,6 @@ async function presentCreated(ctx: AppContext, actor: Actor | null, first: { sta
 
 // ---- group commit of intakes ----------------------------------------------------------------
 
-type Candidate = Awaited<ReturnType<typeof repo.duplicateCandidatesOf>>[number];
 interface Written {
   created: { row: repo.CaseRow; event: repo.CaseEventRow } | null;
   /** Duplicate-hint candidates of the case's type and village, read once per batch. */
@@ -613,7 +616,8 @@ async function writeIntakes(ctx: AppContext, items: repo.IntakeRow[]): Promise<O
   }
   await Promise.all(
     [...groups.values()].map(async (g) => {
-      g.rows = await repo.duplicateCandidatesOf(ctx.db, { categoryCode: g.categoryCode, village: g.village, since: g.since, limit: DUPLICATE_CANDIDATES + g.n }).catch(() => []);
+      // Read and prepared once for all the batch's cases of this type and village.
+      g.rows = asCaseLike(await repo.duplicateCandidatesOf(ctx.db, { categoryCode: g.categoryCode, village: g.village, since: g.since, limit: DUPLICATE_CANDIDATES + g.n }).catch(() => []));
     }),
   );
   return items.map((it) => {
