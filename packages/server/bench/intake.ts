@@ -120,7 +120,8 @@ type Sample = Awaited<ReturnType<typeof cpuSample>>;
 
 function cpuSince(a: Sample, b: Sample) {
   let database = 0;
-  for (const [pid, t] of b.backends) database += t - (a.backends.get(pid) ?? t);
+  // A backend that started during the run (the pool opens connections as needed) counts whole.
+  for (const [pid, t] of b.backends) database += t - (a.backends.get(pid) ?? 0);
   const gen = process.cpuUsage(a.generator);
   return { serverMs: ((b.server - a.server) * 1000) / TICK, databaseMs: (database * 1000) / TICK, generatorMs: (gen.user + gen.system) / 1000 };
 }

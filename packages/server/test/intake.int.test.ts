@@ -138,4 +138,22 @@ describe('intake under concurrency (group commit)', () => {
     expect(await count(sql`select count(*)::text as n from case_events e join cases c on c.id = e.case_id where c.title like ${tag + '%'}`)).toBe(6);
     expect(await count(sql`select count(*)::text as n from audit_log a join cases c on a.entity_id = c.id::text where a.action = 'case.create' and c.title like ${tag + '%'}`)).toBe(6);
   });
+
+  it('an Open311 key used moments ago is refused at once after it is revoked', async () => {
+    const admin = await t.as('admin');
+    const created = json<{ id: string; key: string }>(await admin.post('/api/open311/keys', { name: `测试客户端${uniq()}` }));
+    const post = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/open311/v2/requests.json',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ api_key: created.key, service_code: 'B0110', address_string: '状元街3幢', description: '路灯不亮' }).toString(),
+      });
+    expect((await post()).statusCode).toBe(201);
+    expect((await post()).statusCode).toBe(201);
+    expect((await admin.post(`/api/open311/keys/${created.id}/revoke`)).statusCode).toBe(200);
+    const refused = await post();
+    expect(refused.statusCode).toBe(403);
+    expect(json<{ code: number }[]>(refused)[0]!.code).toBe(403);
+  });
 });
