@@ -498,8 +498,9 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
     idempotency: idempotencyKey !== undefined ? { scope: idemScope, key: idempotencyKey } : null,
   });
   if (!written.created) {
+    if (idempotencyKey === undefined) throw new Error('intake batch returned no case for an intake without Idempotency-Key');
     // The key was claimed first by another request (or earlier in the same batch): its result.
-    const first = await findCreated(ctx, idemScope, idempotencyKey!);
+    const first = await findCreated(ctx, idemScope, idempotencyKey);
     if (!first) throw conflict('idempotency_in_progress', '相同 Idempotency-Key 的请求正在处理中，请稍后重试');
     return presentCreated(ctx, actor, first);
   }
