@@ -128,6 +128,12 @@ async function executeNamed(db: DbOrTx, name: string, query: SQL): Promise<Recor
 
 const caseColumns = Object.entries(getTableColumns(cases));
 const eventColumns = Object.entries(getTableColumns(caseEvents));
+// Named columns, not `*`: a column added by a later migration must not change the result of a
+// statement that running processes have already prepared.
+const CASE_RETURNING = sql.raw(caseColumns.map(([, c]) => `"${c.name}"`).join(', '));
+const EVENT_RETURNING = sql.raw(eventColumns.map(([, c]) => `"${c.name}"`).join(', '));
+const CASE_SELECT = sql.raw(caseColumns.map(([, c]) => `c."${c.name}"`).join(', '));
+const EVENT_SELECT = sql.raw(eventColumns.map(([, c]) => `e."${c.name}" as "ev_${c.name}"`).join(', '));
 
 function mapRow<T>(columns: [string, { name: string; mapFromDriverValue(v: unknown): unknown }][], raw: Record<string, unknown>, prefix = ''): T {
   const out: Record<string, unknown> = {};
@@ -217,14 +223,14 @@ export async function insertIntakes(db: DbOrTx, rows: IntakeRow[]): Promise<{ ro
         owner_area_code, lat, lng, address, reporter_user_id, reporter_name, reporter_phone_cipher,
         reporter_phone_hash, reporter_phone_last4, public, urgent, external_ref, step_due_at, step_warn_at
       from accepted order by ord
-      returning *
+      returning ${CASE_RETURNING}
     ),
     e as (
       insert into case_events (case_id, action, from_state, to_state, actor_id, actor_name, actor_unit, note, attachments, detail)
       select id, 'report', null, 'reported', ev_actor_id, ev_actor_name, ev_actor_unit, ev_note,
         case when jsonb_typeof(ev_attachments) = 'array' then ev_attachments end, ev_detail
       from accepted order by ord
-      returning *
+      returning ${EVENT_RETURNING}
     ),
     a as (
       insert into audit_log (actor_id, actor_username, action, entity_type, entity_id, area_code, outcome, ip, user_agent, detail)
@@ -243,9 +249,7 @@ export async function insertIntakes(db: DbOrTx, rows: IntakeRow[]): Promise<{ ro
       from accepted x cross join lateral jsonb_array_elements_text(x.files) as fid(v)
       where files.id = fid.v::uuid and files.case_id is null
     )
-    select c.*, e.id as ev_id, e.case_id as ev_case_id, e.action as ev_action, e.from_state as ev_from_state,
-      e.to_state as ev_to_state, e.actor_id as ev_actor_id, e.actor_name as ev_actor_name, e.actor_unit as ev_actor_unit,
-      e.at as ev_at, e.note as ev_note, e.attachments as ev_attachments, e.detail as ev_detail
+    select ${CASE_SELECT}, ${EVENT_SELECT}
     from c join e on e.case_id = c.id`);
   return res.map((raw) => ({ row: mapRow<CaseRow>(caseColumns, raw), event: mapRow<CaseEventRow>(eventColumns, raw, 'ev_') }));
 }
