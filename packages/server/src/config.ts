@@ -14,6 +14,8 @@ export interface Config {
   secureCookies: boolean;
   logLevel: string;
   webDist: string;
+  /** Server processes sharing the port (cluster mode, PostgreSQL only): GONGZHI_WORKERS or WEB_CONCURRENCY. */
+  workers: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.COOKIE_SECURE === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: path.resolve(env.WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),
+    workers: Math.max(1, Math.floor(Number(env.GONGZHI_WORKERS ?? env.WEB_CONCURRENCY ?? 1)) || 1),
   };
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, json, uniq, type TestApp } from './helpers.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/seed/demo.ts';
+import { forgetCachedSessions } from '../src/services/auth.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -116,7 +117,24 @@ describe('sessions', () => {
     await t.ctx.db.execute(sql`update sessions set last_seen_at = now() - interval '29 minutes' where token_hash = ${hash}`);
     expect((await c.get('/api/auth/me')).statusCode).toBe(200);
     await t.ctx.db.execute(sql`update sessions set last_seen_at = now() - interval '31 minutes' where token_hash = ${hash}`);
+    // 31 idle minutes have "passed": far longer than a process keeps a resolved session (seconds).
+    forgetCachedSessions();
     expect((await c.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('a session resolved moments ago still ends at once on logout, deactivation and password reset', async () => {
+    const admin = await t.as('admin');
+    for (const end of ['logout', 'deactivate', 'reset'] as const) {
+      const username = `s${end.slice(0, 3)}${uniq()}`;
+      const { id } = await createUser(username);
+      const c = await t.as(username, 'Test@2026pw');
+      expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+      expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+      if (end === 'logout') expect((await c.post('/api/auth/logout')).statusCode).toBe(204);
+      if (end === 'deactivate') expect((await admin.patch(`/api/users/${id}`, { active: false })).statusCode).toBe(200);
+      if (end === 'reset') expect((await admin.post(`/api/users/${id}/password`, { password: 'Other#2027pw' })).statusCode).toBeLessThan(300);
+      expect((await c.get('/api/auth/me')).statusCode, end).toBe(401);
+    }
   });
 
   it('without a session every API read is 401', async () => {

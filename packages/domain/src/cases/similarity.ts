@@ -147,7 +147,27 @@ function breakdown(a: CaseLike, b: CaseLike, textA: ReadonlySet<string>, textB: 
   return { category, place, time, text, score: Math.min(1, Math.max(0, score)) };
 }
 
-const caseText = (c: CaseLike) => shingles(`${c.title} ${c.description}`);
+// A case's text never changes after intake, and each new case is compared with the same recent
+// ones again and again: the bigrams of a text are remembered (a bounded memo, pure by its key).
+const textMemo = new Map<string, ReadonlySet<string>>();
+const TEXT_MEMO_MAX = 20_000;
+
+// Case objects are read, never changed, so one compared many times is also remembered by identity.
+const objectMemo = new WeakMap<CaseLike, ReadonlySet<string>>();
+
+function caseText(c: CaseLike): ReadonlySet<string> {
+  let set = objectMemo.get(c);
+  if (set) return set;
+  const text = `${c.title} ${c.description}`;
+  set = textMemo.get(text);
+  if (!set) {
+    set = shingles(text);
+    if (textMemo.size >= TEXT_MEMO_MAX) textMemo.clear();
+    textMemo.set(text, set);
+  }
+  objectMemo.set(c, set);
+  return set;
+}
 
 /** Each signal and the combined score, e.g. to tell the operator why a case was suggested. */
 export function duplicateBreakdown(a: CaseLike, b: CaseLike): DuplicateBreakdown {

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { PgInsertValue } from 'drizzle-orm/pg-core';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { PgDialect, PgInsertValue } from 'drizzle-orm/pg-core';
+import pg from 'pg';
 import type { DbOrTx } from '../db/client.ts';
 import { caseDeadlineMarks, caseEvents, cases, caseUnits, catalogueTypes, files, idempotencyKeys, notifications, units, users } from '../db/schema.ts';
 import { escapeLike } from './scope.ts';
@@ -76,12 +77,224 @@ export async function insertCase(db: DbOrTx, row: PgInsertValue<typeof cases>): 
   return res[0]!;
 }
 
+// ---- intake (group commit) -----------------------------------------------------------------
+
+/** One new case as the intake writes it: the row, its first timeline entry, audit and notification facts. */
+export interface IntakeRow {
+  id: string;
+  title: string;
+  description: string;
+  categoryCode: string;
+  channel: string;
+  areaCode: string;
+  ownerLevel: string;
+  ownerAreaCode: string;
+  lat: number | null;
+  lng: number | null;
+  address: string | null;
+  reporterUserId: string | null;
+  reporterName: string | null;
+  reporterPhoneCipher: string | null;
+  reporterPhoneHash: string | null;
+  reporterPhoneLast4: string | null;
+  public: boolean;
+  urgent: boolean;
+  externalRef: string | null;
+  stepDueAt: Date | null;
+  stepWarnAt: Date | null;
+  /** Uploaded files to attach (already checked by the service). */
+  files: string[];
+  event: { actorId: string | null; actorName: string; actorUnit: string | null; note: string; attachments: string[] | null; detail: Record<string, unknown> };
+  audit: { actorId: string | null; actorUsername: string | null; ip: string | null; userAgent: string | null };
+  /** The role of the centre that must accept it: its active staff in the owner area are notified. */
+  notifyRole: string;
+  /** Idempotency claim: the case is written only if this (scope, key) was not claimed before. */
+  idempotency: { scope: string; key: string } | null;
+}
+
+/**
+ * Runs a statement on the hot path as a named prepared statement on PostgreSQL (parsed and
+ * planned once per connection, not per call); PGlite runs it as usual.
+ */
+async function executeNamed(db: DbOrTx, name: string, query: SQL): Promise<Record<string, unknown>[]> {
+  const client = (db as { $client?: unknown }).$client;
+  if (client instanceof pg.Pool) {
+    const { sql: text, params } = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(query);
+    const res = await client.query<Record<string, unknown>>({ name, text, values: params as unknown[] });
+    return res.rows;
+  }
+  return (await db.execute<Record<string, unknown>>(query)).rows;
+}
+
+const caseColumns = Object.entries(getTableColumns(cases));
+const eventColumns = Object.entries(getTableColumns(caseEvents));
+// Named columns, not `*`: a column added by a later migration must not change the result of a
+// statement that running processes have already prepared.
+const CASE_RETURNING = sql.raw(caseColumns.map(([, c]) => `"${c.name}"`).join(', '));
+const EVENT_RETURNING = sql.raw(eventColumns.map(([, c]) => `"${c.name}"`).join(', '));
+const CASE_SELECT = sql.raw(caseColumns.map(([, c]) => `c."${c.name}"`).join(', '));
+const EVENT_SELECT = sql.raw(eventColumns.map(([, c]) => `e."${c.name}" as "ev_${c.name}"`).join(', '));
+
+function mapRow<T>(columns: [string, { name: string; mapFromDriverValue(v: unknown): unknown }][], raw: Record<string, unknown>, prefix = ''): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, col] of columns) {
+    const v = raw[prefix + col.name];
+    out[key] = v === null || v === undefined ? null : col.mapFromDriverValue(v);
+  }
+  return out as T;
+}
+
+/**
+ * Writes a batch of new cases in ONE statement, hence one transaction and one commit: for each
+ * case its idempotency claim, the case row (code from the database sequence), the first
+ * timeline entry, the audit row, the notifications to the owning centre's staff and the
+ * attachment links. A case whose idempotency key is already claimed (before, by a concurrent
+ * request — the claim waits for that one to commit — or earlier in the same batch) is not
+ * written; it is missing from the result and the caller reads the first result instead.
+ */
+export async function insertIntakes(db: DbOrTx, rows: IntakeRow[]): Promise<{ row: CaseRow; event: CaseEventRow }[]> {
+  if (rows.length === 0) return [];
+  const input = rows.map((r, ord) => ({
+    ord,
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    category_code: r.categoryCode,
+    channel: r.channel,
+    area_code: r.areaCode,
+    owner_level: r.ownerLevel,
+    owner_area_code: r.ownerAreaCode,
+    lat: r.lat,
+    lng: r.lng,
+    address: r.address,
+    reporter_user_id: r.reporterUserId,
+    reporter_name: r.reporterName,
+    reporter_phone_cipher: r.reporterPhoneCipher,
+    reporter_phone_hash: r.reporterPhoneHash,
+    reporter_phone_last4: r.reporterPhoneLast4,
+    public: r.public,
+    urgent: r.urgent,
+    external_ref: r.externalRef,
+    step_due_at: r.stepDueAt?.toISOString() ?? null,
+    step_warn_at: r.stepWarnAt?.toISOString() ?? null,
+    files: r.files,
+    ev_actor_id: r.event.actorId,
+    ev_actor_name: r.event.actorName,
+    ev_actor_unit: r.event.actorUnit,
+    ev_note: r.event.note,
+    ev_attachments: r.event.attachments,
+    ev_detail: r.event.detail,
+    au_actor_id: r.audit.actorId,
+    au_actor_username: r.audit.actorUsername,
+    au_ip: r.audit.ip,
+    au_user_agent: r.audit.userAgent,
+    notify_role: r.notifyRole,
+    idem_scope: r.idempotency?.scope ?? null,
+    idem_key: r.idempotency?.key ?? null,
+  }));
+  const res = await executeNamed(db, 'gz_insert_intakes', sql`
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as x(
+        ord int, id uuid, title text, description text, category_code varchar, channel varchar, area_code varchar,
+        owner_level varchar, owner_area_code varchar, lat double precision, lng double precision, address text,
+        reporter_user_id uuid, reporter_name text, reporter_phone_cipher text, reporter_phone_hash char(64),
+        reporter_phone_last4 char(4), public boolean, urgent boolean, external_ref varchar,
+        step_due_at timestamptz, step_warn_at timestamptz, files jsonb,
+        ev_actor_id uuid, ev_actor_name text, ev_actor_unit text, ev_note text, ev_attachments jsonb, ev_detail jsonb,
+        au_actor_id uuid, au_actor_username text, au_ip text, au_user_agent text,
+        notify_role text, idem_scope varchar, idem_key varchar)
+    ),
+    claimed as (
+      insert into idempotency_keys (scope, key, status, body)
+      select idem_scope, idem_key, 201, jsonb_build_object('id', id) from input
+      where idem_key is not null
+      order by idem_scope, idem_key, ord
+      on conflict do nothing
+      returning (body->>'id')::uuid as id
+    ),
+    accepted as (
+      select i.* from input i where i.idem_key is null or i.id in (select id from claimed)
+    ),
+    c as (
+      insert into cases (id, code, state, title, description, category_code, channel, area_code, owner_level,
+        owner_area_code, lat, lng, address, reporter_user_id, reporter_name, reporter_phone_cipher,
+        reporter_phone_hash, reporter_phone_last4, public, urgent, external_ref, step_due_at, step_warn_at)
+      select id, ${caseCodeSql('HM')}, 'reported', title, description, category_code, channel, area_code, owner_level,
+        owner_area_code, lat, lng, address, reporter_user_id, reporter_name, reporter_phone_cipher,
+        reporter_phone_hash, reporter_phone_last4, public, urgent, external_ref, step_due_at, step_warn_at
+      from accepted order by ord
+      returning ${CASE_RETURNING}
+    ),
+    e as (
+      insert into case_events (case_id, action, from_state, to_state, actor_id, actor_name, actor_unit, note, attachments, detail)
+      select id, 'report', null, 'reported', ev_actor_id, ev_actor_name, ev_actor_unit, ev_note,
+        case when jsonb_typeof(ev_attachments) = 'array' then ev_attachments end, ev_detail
+      from accepted order by ord
+      returning ${EVENT_RETURNING}
+    ),
+    a as (
+      insert into audit_log (actor_id, actor_username, action, entity_type, entity_id, area_code, outcome, ip, user_agent, detail)
+      select x.au_actor_id, x.au_actor_username, 'case.create', 'case', c.id::text, c.area_code, 'ok', x.au_ip, x.au_user_agent,
+        jsonb_build_object('code', c.code, 'channel', c.channel)
+      from c join accepted x on x.id = c.id order by x.ord
+    ),
+    n as (
+      insert into notifications (user_id, case_id, kind, title)
+      select u.id, c.id, 'case.new', '新案件待受理：' || c.title || '（' || c.code || '）'
+      from c join accepted x on x.id = c.id
+        join users u on u.active and u.scope_code = c.owner_area_code and u.roles && array[x.notify_role]::text[]
+    ),
+    f as (
+      update files set case_id = x.id
+      from accepted x cross join lateral jsonb_array_elements_text(x.files) as fid(v)
+      where files.id = fid.v::uuid and files.case_id is null
+    )
+    select ${CASE_SELECT}, ${EVENT_SELECT}
+    from c join e on e.case_id = c.id`);
+  return res.map((raw) => ({ row: mapRow<CaseRow>(caseColumns, raw), event: mapRow<CaseEventRow>(eventColumns, raw, 'ev_') }));
+}
+
+/** Open cases of one type in one village from the last 7 days, newest first: duplicate-hint candidates for a batch. */
+export async function duplicateCandidatesOf(db: DbOrTx, g: { categoryCode: string; village: string; since: Date; limit: number }) {
+  return db
+    .select({
+      id: cases.id,
+      code: cases.code,
+      title: cases.title,
+      description: cases.description,
+      state: cases.state,
+      categoryCode: cases.categoryCode,
+      areaCode: cases.areaCode,
+      lat: cases.lat,
+      lng: cases.lng,
+      createdAt: cases.createdAt,
+      reporterUserId: cases.reporterUserId,
+    })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.categoryCode, g.categoryCode),
+        sql`${cases.areaCode} like ${escapeLike(g.village) + '%'}`,
+        sql`${cases.state} in ('reported','accepted','dispatched','acknowledged','handled','suspended')`,
+        sql`${cases.createdAt} > ${g.since.toISOString()}`,
+      ),
+    )
+    .orderBy(desc(cases.createdAt))
+    .limit(g.limit);
+}
+
 export async function findCase(db: DbOrTx, scope: CaseScope, id: string): Promise<CaseRow | null> {
   const rows = await db
     .select()
     .from(cases)
     .where(and(eq(cases.id, id), caseScopeSql(scope)))
     .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Unscoped look-up by id, for the intake reading back a case it wrote (repeated Idempotency-Key). */
+export async function findCaseById(db: DbOrTx, id: string): Promise<CaseRow | null> {
+  const rows = await db.select().from(cases).where(eq(cases.id, id)).limit(1);
   return rows[0] ?? null;
 }
 

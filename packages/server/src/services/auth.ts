@@ -6,6 +6,7 @@ import { namesOf } from '../repositories/areas.ts';
 import * as repo from '../repositories/users.ts';
 import { hashPassword, passwordPolicyProblem, verifyPassword } from '../lib/passwords.ts';
 import { audit } from './audit.ts';
+import { broadcast, onBroadcast } from '../lib/cluster-bus.ts';
 import type { AppContext } from './context.ts';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -69,23 +70,64 @@ export async function logout(ctx: AppContext, token: string, actor: Actor, req: 
     await repo.deleteSession(tx, sha256(token));
     await audit(tx, { actor }, req, { action: 'auth.logout', entityType: 'user', entityId: actor.id });
   });
+  broadcast(SESSION_TOPIC, sha256(token));
+}
+
+// The session → actor look-up runs on every request. Each process keeps a resolved session for
+// a few seconds (never past its idle limit, and refreshed before its last-seen time needs writing);
+// logout and account changes forget it at once here and, in cluster mode, in the other workers.
+const SESSION_CACHE_MS = 5_000;
+interface CachedSession {
+  actor: Actor;
+  lastSeenAt: number;
+  cachedAt: number;
+}
+const sessionCache = new Map<string, CachedSession>();
+const SESSION_TOPIC = 'session.ended';
+const USER_TOPIC = 'user.changed';
+
+onBroadcast(SESSION_TOPIC, (hash) => sessionCache.delete(hash));
+onBroadcast(USER_TOPIC, (userId) => {
+  for (const [hash, s] of sessionCache) if (s.actor.id === userId) sessionCache.delete(hash);
+});
+
+/** Forgets every resolved session of this process (tests that move session times in the database). */
+export function forgetCachedSessions(): void {
+  sessionCache.clear();
+}
+
+/** Forget cached sessions of a user whose account changed (call after the change committed). */
+export function forgetSessionsOf(userId: string): void {
+  broadcast(USER_TOPIC, userId);
 }
 
 /** Resolves a session cookie to an actor; sessions idle for longer than the limit are ended. */
 export async function authenticate(ctx: AppContext, token: string): Promise<Actor | null> {
   if (!token || token.length > 100) return null;
   const hash = sha256(token);
+  const now = Date.now();
+  const idleLimitMs = ctx.config.sessionIdleMinutes * 60_000;
+  const hit = sessionCache.get(hash);
+  if (hit && now - hit.cachedAt < SESSION_CACHE_MS && now - hit.lastSeenAt <= Math.min(idleLimitMs, TOUCH_INTERVAL_S * 1000)) return hit.actor;
+  sessionCache.delete(hash);
   const session = await repo.findSession(ctx.db, hash);
   if (!session) return null;
-  const idleMs = Date.now() - session.lastSeenAt.getTime();
-  if (idleMs > ctx.config.sessionIdleMinutes * 60_000) {
+  const idleMs = now - session.lastSeenAt.getTime();
+  if (idleMs > idleLimitMs) {
     await repo.deleteSession(ctx.db, hash);
     return null;
   }
   const user = await repo.findUserById(ctx.db, session.userId);
   if (!user || !user.active) return null;
-  if (idleMs > TOUCH_INTERVAL_S * 1000) await repo.touchSession(ctx.db, hash);
-  return actorOf(ctx, user);
+  let lastSeenAt = session.lastSeenAt.getTime();
+  if (idleMs > TOUCH_INTERVAL_S * 1000) {
+    await repo.touchSession(ctx.db, hash);
+    lastSeenAt = now;
+  }
+  const actor = await actorOf(ctx, user);
+  if (sessionCache.size > 50_000) sessionCache.clear();
+  sessionCache.set(hash, { actor, lastSeenAt, cachedAt: now });
+  return actor;
 }
 
 export async function actorOf(ctx: AppContext, user: repo.UserRow): Promise<Actor> {

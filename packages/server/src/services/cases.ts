@@ -23,6 +23,7 @@ import {
   type OwnerLevel,
   type Rating,
 } from '@gongzhi/domain';
+import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import type { Actor, RequestContext } from '../policies/actor.ts';
@@ -41,6 +42,7 @@ import * as repo from '../repositories/cases.ts';
 import { findUnit } from '../repositories/users.ts';
 import { toIsoCst } from '../lib/time.ts';
 import { FailureLimiter } from '../lib/rate-limit.ts';
+import { Batcher, type Outcome } from '../lib/batcher.ts';
 import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
 import { due, FALLBACK_DEADLINES, stepTimes, type StepDeadlines } from './deadlines.ts';
@@ -332,13 +334,28 @@ export async function similarCases(ctx: AppContext, actor: Actor, id: string) {
   return { items: await duplicatesFor(ctx, c, actor) };
 }
 
-async function duplicatesFor(ctx: AppContext, c: Pick<repo.CaseRow, 'title' | 'description' | 'categoryCode' | 'areaCode' | 'lat' | 'lng' | 'createdAt'> & { id?: string }, actor: Actor | null) {
+/** How many recent open cases of the same type and village the duplicate hint compares with. */
+const DUPLICATE_CANDIDATES = 60;
+
+async function duplicatesFor(ctx: AppContext, c: DuplicateSubject, actor: Actor | null) {
   const candidates = await repo.duplicateCandidates(ctx.db, { id: c.id, categoryCode: c.categoryCode, areaCode: c.areaCode, createdAt: c.createdAt });
-  const visible = actor ? candidates.filter((x) => isVisible(actor, x)) : candidates;
-  const found = findDuplicates(
-    { categoryCode: c.categoryCode, title: c.title, description: c.description, lat: c.lat, lng: c.lng, areaCode: c.areaCode, reportedAt: c.createdAt },
-    visible.map((x) => ({ ...x, reportedAt: x.createdAt })),
-  );
+  return duplicatesAmong(c, asCaseLike(candidates), actor);
+}
+
+type DuplicateSubject = Pick<repo.CaseRow, 'title' | 'description' | 'categoryCode' | 'areaCode' | 'lat' | 'lng' | 'createdAt'> & { id?: string };
+type Candidate = Awaited<ReturnType<typeof repo.duplicateCandidates>>[number] & { reportedAt: Date };
+
+const asCaseLike = (rows: Awaited<ReturnType<typeof repo.duplicateCandidates>>): Candidate[] => rows.map((x) => ({ ...x, reportedAt: x.createdAt }));
+
+/** The duplicate hint for `c` among candidates (newest first): those the caller may see, scored. */
+function duplicatesAmong(c: DuplicateSubject, candidates: Candidate[], actor: Actor | null) {
+  const others: Candidate[] = [];
+  for (const x of candidates) {
+    if (others.length >= DUPLICATE_CANDIDATES) break;
+    if (x.id !== c.id) others.push(x);
+  }
+  const visible = actor ? others.filter((x) => isVisible(actor, x)) : others;
+  const found = findDuplicates({ categoryCode: c.categoryCode, title: c.title, description: c.description, lat: c.lat, lng: c.lng, areaCode: c.areaCode, reportedAt: c.createdAt }, visible);
   return found.map((d) => ({ id: d.item.id, code: d.item.code, title: d.item.title, state: d.item.state, createdAt: toIsoCst(d.item.createdAt), score: Math.round(d.score * 100) / 100 }));
 }
 
@@ -429,17 +446,73 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
   const reporterName = input.reporter?.name?.trim() || reporterPerson?.name || null;
   const phone = input.reporter?.phone ?? null;
 
-  let preloaded: Preloaded | undefined;
-  let createdRow: repo.CaseRow | undefined;
-  const run = async (tx: Tx) => {
-    const now = new Date();
-    const { stepDueAt, stepWarnAt } = stepTimes('reported', now, deadlines, null);
-    let c = await repo.insertCase(tx, {
-      code: repo.caseCodeSql('HM'),
-      state: 'reported',
+  const idemScope = actor ? `u:${actor.id}` : opts.open311Client ? `o311:${opts.open311Client}` : `anon:${req.ip ?? ''}`;
+  if (idempotencyKey !== undefined) {
+    if (idempotencyKey.length > 128) throw invalid('invalid_idempotency_key', 'Idempotency-Key 不能超过 128 个字符', { field: 'Idempotency-Key' });
+    const done = await findCreated(ctx, idemScope, idempotencyKey);
+    if (done) return presentCreated(ctx, actor, done);
+  }
+
+  // On-the-spot handling runs the workflow inside the intake transaction: the one-by-one path.
+  if (input.onSpot && actor) {
+    let createdRow: repo.CaseRow | undefined;
+    const run = async (tx: Tx) => {
+      const now = new Date();
+      const { stepDueAt, stepWarnAt } = stepTimes('reported', now, deadlines, null);
+      const fields = intakeFields();
+      let c = await repo.insertCase(tx, { ...fields, code: repo.caseCodeSql('HM'), state: 'reported', stepDueAt, stepWarnAt });
+      await repo.attachFiles(tx, c.id, [...attachmentIds, ...onSpotIds]);
+      await repo.insertEvent(tx, { caseId: c.id, action: 'report', fromState: null, toState: 'reported', ...firstEvent() });
+      await audit(tx, { actor }, req, { action: 'case.create', entityType: 'case', entityId: c.id, areaCode: c.areaCode, detail: { code: c.code, channel: input.channel } });
+      await notifyOwners(tx, c, `新案件待受理：${c.title}`, 'case.new');
+      c = await applyAction(ctx, tx, actor, c, 'handle', { note: input.onSpot!.note, attachments: onSpotIds }, req);
+      c = await applyAction(ctx, tx, actor, c, 'verify-pass', { note: '网格员当场处置并核实' }, req);
+      createdRow = c;
+      return c;
+    };
+    const created = await withIdempotency(ctx, idemScope, idempotencyKey, async (tx) => {
+      const c = await run(tx);
+      return { status: 201, body: { id: c.id } };
+    });
+    const row = createdRow?.id === (created.body as { id: string }).id ? createdRow! : (await repo.findCaseById(ctx.db, (created.body as { id: string }).id))!;
+    const view = await presentCase(ctx, actor, row, { reporterView: !mustReportInScope(actor) });
+    return { status: created.status, body: { ...view, duplicates: await duplicatesFor(ctx, row, actor) } };
+  }
+
+  // Everything else is group-committed with the intakes arriving at the same moment: the case,
+  // its first timeline entry, the audit row, the notifications and the idempotency claim are
+  // written in one statement, and this request is answered only after that has committed.
+  const now = new Date();
+  const { stepDueAt, stepWarnAt } = stepTimes('reported', now, deadlines, null);
+  const fields = intakeFields();
+  const event = firstEvent();
+  const written = await intakeBatcher(ctx).submit({
+    ...fields,
+    id: crypto.randomUUID(),
+    stepDueAt,
+    stepWarnAt,
+    files: attachmentIds,
+    event: { actorId: event.actorId, actorName: event.actorName, actorUnit: event.actorUnit, note: event.note, attachments: event.attachments, detail: event.detail },
+    audit: { actorId: actor?.id ?? null, actorUsername: actor?.username ?? null, ip: req.ip, userAgent: req.userAgent?.slice(0, 300) ?? null },
+    notifyRole: CENTRE_ROLE[owner.level],
+    idempotency: idempotencyKey !== undefined ? { scope: idemScope, key: idempotencyKey } : null,
+  });
+  if (!written.created) {
+    if (idempotencyKey === undefined) throw new Error('intake batch returned no case for an intake without Idempotency-Key');
+    // The key was claimed first by another request (or earlier in the same batch): its result.
+    const first = await findCreated(ctx, idemScope, idempotencyKey);
+    if (!first) throw conflict('idempotency_in_progress', '相同 Idempotency-Key 的请求正在处理中，请稍后重试');
+    return presentCreated(ctx, actor, first);
+  }
+  const row = written.created.row;
+  const view = await presentCase(ctx, actor, row, { reporterView: !actor || !mustReportInScope(actor), preloaded: { events: [written.created.event], files: attachmentMeta } });
+  return { status: 201, body: { ...view, duplicates: duplicatesAmong(row, written.candidates, actor) } };
+
+  function intakeFields() {
+    return {
       title: input.title,
       description: input.description,
-      categoryCode: type.code,
+      categoryCode: type!.code,
       channel: input.channel,
       areaCode: areaCode!,
       ownerLevel: owner.level,
@@ -455,48 +528,105 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
       public: input.public ?? false,
       urgent,
       externalRef: input.externalRef ?? null,
-      stepDueAt,
-      stepWarnAt,
-    });
-    await repo.attachFiles(tx, c.id, [...attachmentIds, ...onSpotIds]);
+    };
+  }
+
+  function firstEvent() {
     const who = actorInfo(actor, reporterName);
-    const first = await repo.insertEvent(tx, {
-      caseId: c.id,
-      action: 'report',
-      fromState: null,
-      toState: 'reported',
+    return {
       actorId: actor?.id ?? null,
       actorName: who.name,
       actorUnit: who.unit,
       note: `${CHANNEL_LABELS[input.channel]}${opts.open311Client ? `（${opts.open311Client}）` : ''}${urgent ? '（急难险重，直报区指挥中心）' : ''}`,
       attachments: attachmentIds.length ? attachmentIds : null,
-      detail: { channel: input.channel, ownerLevel: owner.level },
-    });
-    await audit(tx, { actor }, req, { action: 'case.create', entityType: 'case', entityId: c.id, areaCode: c.areaCode, detail: { code: c.code, channel: input.channel } });
-    await notifyOwners(tx, c, `新案件待受理：${c.title}`, 'case.new');
-    if (input.onSpot && actor) {
-      c = await applyAction(ctx, tx, actor, c, 'handle', { note: input.onSpot.note, attachments: onSpotIds }, req);
-      c = await applyAction(ctx, tx, actor, c, 'verify-pass', { note: '网格员当场处置并核实' }, req);
-    } else {
-      preloaded = { events: [first], files: attachmentMeta };
-    }
-    createdRow = c;
-    return c;
-  };
-
-  const idemScope = actor ? `u:${actor.id}` : opts.open311Client ? `o311:${opts.open311Client}` : `anon:${req.ip ?? ''}`;
-  const created = await withIdempotency(ctx, idemScope, idempotencyKey, async (tx) => {
-    const c = await run(tx);
-    return { status: 201, body: { id: c.id } };
-  });
-  // A repeated Idempotency-Key, or on-the-spot handling, reads the case back; a fresh one is presented as written.
-  const fresh = createdRow && createdRow.id === (created.body as { id: string }).id;
-  const row = fresh ? createdRow! : (await ctx.db.query.cases.findFirst({ where: (t, { eq }) => eq(t.id, (created.body as { id: string }).id) }))!;
-  const view = await presentCase(ctx, actor, row, { reporterView: !actor || !mustReportInScope(actor), preloaded: fresh ? preloaded : undefined });
-  const duplicates = await duplicatesFor(ctx, row, actor);
-  return { status: created.status, body: { ...view, duplicates } };
+      detail: { channel: input.channel, ownerLevel: owner.level } as Record<string, unknown>,
+    };
+  }
 }
 
+/** The stored result of a create under an Idempotency-Key, once that create has committed. */
+async function findCreated(ctx: AppContext, scope: string, key: string): Promise<{ status: number; id: string } | null> {
+  const done = await repo.findIdempotent(ctx.db, scope, key);
+  if (!done || done.status === 0) return null;
+  return { status: done.status, id: (done.body as { id: string }).id };
+}
+
+/** A repeated Idempotency-Key: the first case, read back and presented as now. */
+async function presentCreated(ctx: AppContext, actor: Actor | null, first: { status: number; id: string }) {
+  const row = await repo.findCaseById(ctx.db, first.id);
+  if (!row) throw notFound('案件');
+  const view = await presentCase(ctx, actor, row, { reporterView: !actor || !mustReportInScope(actor) });
+  return { status: first.status, body: { ...view, duplicates: await duplicatesFor(ctx, row, actor) } };
+}
+
+// ---- group commit of intakes ----------------------------------------------------------------
+
+interface Written {
+  created: { row: repo.CaseRow; event: repo.CaseEventRow } | null;
+  /** Duplicate-hint candidates of the case's type and village, read once per batch. */
+  candidates: Candidate[];
+}
+
+const batchers = new WeakMap<object, Batcher<repo.IntakeRow, Written>>();
+
+/** The intake batcher of this process and database (settings: INTAKE_BATCH_MAX, INTAKE_BATCH_WAIT_MS). */
+export function intakeBatcher(ctx: AppContext): Batcher<repo.IntakeRow, Written> {
+  let b = batchers.get(ctx.database);
+  if (!b) {
+    b = new Batcher<repo.IntakeRow, Written>({
+      run: (items) => writeIntakes(ctx, items),
+      maxBatch: Number(process.env.INTAKE_BATCH_MAX ?? 64),
+      maxWaitMs: Number(process.env.INTAKE_BATCH_WAIT_MS ?? 2),
+      maxInFlight: ctx.database.kind === 'pglite' ? 1 : Number(process.env.INTAKE_BATCH_IN_FLIGHT ?? 2),
+      // A statement that failed was rolled back, so its cases can be written one by one; after
+      // a lost connection the batch may have committed, and nothing is written twice.
+      retryAlone: (e) => !!sqlState(e),
+    });
+    batchers.set(ctx.database, b);
+  }
+  return b;
+}
+
+function sqlState(e: unknown): string | null {
+  for (let x = e as { code?: unknown; cause?: unknown } | undefined, i = 0; x && i < 4; x = x.cause as typeof x, i++) {
+    if (typeof x.code === 'string' && /^[0-9A-Z]{5}$/.test(x.code)) return x.code;
+  }
+  return null;
+}
+
+async function writeIntakes(ctx: AppContext, items: repo.IntakeRow[]): Promise<Outcome<Written>[]> {
+  let written: Awaited<ReturnType<typeof repo.insertIntakes>>;
+  try {
+    written = await repo.insertIntakes(ctx.db, items);
+  } catch (e) {
+    // A second registration of the same external work order is a conflict, not a failure.
+    if (items.length === 1 && sqlState(e) === '23505' && items[0]!.externalRef && /external_ref/.test(String((e as { cause?: unknown }).cause ?? e))) {
+      return [{ ok: false, error: conflict('duplicate_external_ref', `外部工单号 ${items[0]!.externalRef} 已登记`) }];
+    }
+    throw e;
+  }
+  // Committed. From here nothing may throw: the cases are written and must be answered.
+  const byId = new Map(written.map((w) => [w.row.id, w]));
+  const groups = new Map<string, { categoryCode: string; village: string; since: Date; n: number; rows: Candidate[] }>();
+  for (const w of written) {
+    const village = w.row.areaCode.slice(0, Math.min(12, w.row.areaCode.length));
+    const k = `${w.row.categoryCode}|${village}`;
+    const g = groups.get(k);
+    if (g) g.n++;
+    else groups.set(k, { categoryCode: w.row.categoryCode, village, since: new Date(w.row.createdAt.getTime() - 7 * 86400_000), n: 1, rows: [] });
+  }
+  await Promise.all(
+    [...groups.values()].map(async (g) => {
+      // Read and prepared once for all the batch's cases of this type and village.
+      g.rows = asCaseLike(await repo.duplicateCandidatesOf(ctx.db, { categoryCode: g.categoryCode, village: g.village, since: g.since, limit: DUPLICATE_CANDIDATES + g.n }).catch(() => []));
+    }),
+  );
+  return items.map((it) => {
+    const w = byId.get(it.id) ?? null;
+    const g = w ? groups.get(`${w.row.categoryCode}|${w.row.areaCode.slice(0, Math.min(12, w.row.areaCode.length))}`) : undefined;
+    return { ok: true, value: { created: w, candidates: g?.rows ?? [] } };
+  });
+}
 
 async function assertAttachable(db: DbOrTx, actor: Actor | null, ids: string[]) {
   if (ids.length === 0) return [];

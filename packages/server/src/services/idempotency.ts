@@ -14,7 +14,8 @@ export interface Created {
  * Runs a create at most once per (caller, key): the key is claimed in the same transaction as
  * the create, so concurrent repeats wait for the first and then return its result. A create
  * that fails rolls its claim back with it, so the key may be used again.
- * (The same pattern as createCase in services/cases.ts, shared here for other services.)
+ * Case intake claims its keys inside its group-commit statement instead (repositories/cases.ts
+ * insertIntakes), with the same effect; on-the-spot intakes and other services use this.
  */
 export async function withIdempotency<T extends Created>(ctx: AppContext, scope: string, key: string | undefined, fn: (tx: Tx) => Promise<T>): Promise<Created> {
   if (!key) return ctx.db.transaction(fn);

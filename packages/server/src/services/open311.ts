@@ -7,6 +7,7 @@ import { canManageOpen311Keys } from '../policies/case.ts';
 import { listCatalogue } from '../repositories/cases.ts';
 import { toIsoCst } from '../lib/time.ts';
 import { audit } from './audit.ts';
+import { broadcast, onBroadcast } from '../lib/cluster-bus.ts';
 import { createCase } from './cases.ts';
 import type { AppContext } from './context.ts';
 import { fileUrl } from './files.ts';
@@ -45,19 +46,55 @@ export async function revokeApiKey(ctx: AppContext, actor: Actor, id: string, re
   if (!canManageOpen311Keys(actor)) throw forbidden('只有系统管理员可以管理开放接口密钥');
   const rows = await ctx.db.update(open311Keys).set({ revokedAt: new Date() }).where(and(eq(open311Keys.id, id), isNull(open311Keys.revokedAt))).returning();
   if (!rows.length) throw notFound('密钥');
+  broadcast(KEY_TOPIC, rows[0]!.keyHash);
   await audit(ctx.db, { actor }, req, { action: 'open311.key.revoke', entityType: 'open311_key', entityId: id });
   return { id, revokedAt: toIsoCst(rows[0]!.revokedAt) };
 }
 
+// Every Open311 POST checks its key: a valid key is remembered for a few seconds per process;
+// revoking it forgets it at once here and in the other workers of a cluster.
+const KEY_CACHE_MS = 5_000;
+const KEY_TOPIC = 'open311.key.revoked';
+const keyCache = new Map<string, { name: string; at: number }>();
+onBroadcast(KEY_TOPIC, (keyHash) => keyCache.delete(keyHash));
+
 async function clientOf(ctx: AppContext, apiKey: string | undefined): Promise<string> {
   if (!apiKey) throw new Open311Error(400, 'api_key is required');
+  const keyHash = hashKey(apiKey);
+  const hit = keyCache.get(keyHash);
+  if (hit && Date.now() - hit.at < KEY_CACHE_MS) return hit.name;
   const rows = await ctx.db
     .select()
     .from(open311Keys)
-    .where(and(eq(open311Keys.keyHash, hashKey(apiKey)), isNull(open311Keys.revokedAt)))
+    .where(and(eq(open311Keys.keyHash, keyHash), isNull(open311Keys.revokedAt)))
     .limit(1);
-  if (!rows[0]) throw new Open311Error(403, 'Invalid api_key');
+  if (!rows[0]) {
+    keyCache.delete(keyHash);
+    throw new Open311Error(403, 'Invalid api_key');
+  }
+  if (keyCache.size > 1000) keyCache.clear();
+  keyCache.set(keyHash, { name: rows[0].name, at: Date.now() });
   return rows[0].name;
+}
+
+// The district (root area) a request without a usable point goes to; it never changes.
+const rootArea = new WeakMap<object, Promise<string | undefined>>();
+
+function districtCode(ctx: AppContext): Promise<string | undefined> {
+  let code = rootArea.get(ctx.database);
+  if (!code) {
+    code = ctx.db
+      .select({ code: areas.code })
+      .from(areas)
+      .where(eq(areas.level, 'district'))
+      .orderBy(asc(areas.code))
+      .limit(1)
+      .then((r) => r[0]?.code);
+    rootArea.set(ctx.database, code);
+    // A failed or empty look-up (no areas yet) is asked again next time.
+    void code.then((c) => !c && rootArea.delete(ctx.database), () => rootArea.delete(ctx.database));
+  }
+  return code;
 }
 
 // ---- discovery and services -----------------------------------------------------------------
@@ -213,7 +250,7 @@ export async function postRequest(ctx: AppContext, form: Open311Post, req: Reque
   if (description.length > 4000) throw new Open311Error(400, 'description is too long');
   const name = [form.last_name, form.first_name].filter(Boolean).join('').trim();
   const phone = form.phone?.replace(/[\s-]/g, '').replace(/^\+?86/, '');
-  const root = await ctx.db.select({ code: areas.code }).from(areas).where(eq(areas.level, 'district')).orderBy(asc(areas.code)).limit(1);
+  const root = await districtCode(ctx);
   try {
     const created = await createCase(
       ctx,
@@ -225,7 +262,7 @@ export async function postRequest(ctx: AppContext, form: Open311Post, req: Reque
         channel: 'open311',
         location: lat !== undefined && lng !== undefined ? { lat, lng, crs: 'wgs84' } : undefined,
         // A point is placed in its grid; without one (or outside every grid) the district centre takes it.
-        areaCode: root[0]?.code,
+        areaCode: root,
         address: address?.slice(0, 200) || undefined,
         reporter: name || phone ? { name: name.slice(0, 40) || undefined, phone: phone && /^1[3-9]\d{9}$/.test(phone) ? phone : undefined } : undefined,
         public: false,

@@ -7,6 +7,7 @@ import { scopeOf } from '../repositories/scope.ts';
 import { hashPassword, passwordPolicyProblem } from '../lib/passwords.ts';
 import { toIsoCst } from '../lib/time.ts';
 import { audit } from './audit.ts';
+import { forgetSessionsOf } from './auth.ts';
 import type { AppContext } from './context.ts';
 
 function toUserDto(actor: Actor, u: repo.UserRow, scopeNames?: Map<string, { name: string }>) {
@@ -90,12 +91,14 @@ export async function updateUser(
   if (id === actor.id && (patch.active === false || (patch.roles && !patch.roles.includes('admin')))) {
     throw conflict('cannot_demote_self', '不能停用自己的账号或移除自己的管理员角色');
   }
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const u = await repo.updateUser(tx, id, patch);
     if (patch.active === false || patch.roles || patch.scopeCode) await repo.deleteSessionsOfUser(tx, id);
     await audit(tx, { actor }, req, { action: 'user.update', entityType: 'user', entityId: id, areaCode: u!.scopeCode, detail: { fields: Object.keys(patch) } });
     return toUserDto(actor, u!);
   });
+  forgetSessionsOf(id);
+  return updated;
 }
 
 export async function unlockUser(ctx: AppContext, actor: Actor, id: string, req: RequestContext) {
@@ -121,6 +124,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, p
     await repo.deleteSessionsOfUser(tx, id);
     await audit(tx, { actor }, req, { action: 'user.password.reset', entityType: 'user', entityId: id, areaCode: existing.scopeCode });
   });
+  forgetSessionsOf(id);
 }
 
 export async function listAudit(ctx: AppContext, actor: Actor, f: repo.AuditFilter) {
