@@ -22,6 +22,7 @@ import { pointsRoutes } from '../routes/points.ts';
 import { statsRoutes } from '../routes/stats.ts';
 import { wishRoutes } from '../routes/wishes.ts';
 import { partyRoutes } from '../routes/party.ts';
+import { exportRoutes } from '../routes/exports.ts';
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
@@ -87,6 +88,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   statsRoutes(app, ctx);
   wishRoutes(app, ctx);
   partyRoutes(app, ctx);
+  exportRoutes(app, ctx);
 
   await serveWeb(app, ctx.config.webDist);
   return app;
