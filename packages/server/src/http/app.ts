@@ -23,6 +23,7 @@ import { statsRoutes } from '../routes/stats.ts';
 import { wishRoutes } from '../routes/wishes.ts';
 import { partyRoutes } from '../routes/party.ts';
 import { exportRoutes } from '../routes/exports.ts';
+import { importRoutes } from '../routes/imports.ts';
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
@@ -89,6 +90,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   wishRoutes(app, ctx);
   partyRoutes(app, ctx);
   exportRoutes(app, ctx);
+  importRoutes(app, ctx);
 
   await serveWeb(app, ctx.config.webDist);
   return app;

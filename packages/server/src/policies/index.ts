@@ -1,7 +1,8 @@
 import type { Actor } from './actor.ts';
 import { canListPeople, canSeeSensitiveTags, PERSON_EDITORS } from './person.ts';
 import { canManageUsers, canReadAudit } from './user.ts';
-import { hasAnyRole } from './actor.ts';
+import { AREA_STAFF, hasAnyRole } from './actor.ts';
+import { canImportHotline } from './imports.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -16,5 +17,8 @@ export function abilitiesOf(actor: Actor): string[] {
   if (canSeeSensitiveTags(actor)) out.push('people.sensitive');
   if (canManageUsers(actor)) out.push('users.manage');
   if (canReadAudit(actor)) out.push('audit.read');
+  // Ledgers: Excel exports and the monthly bulletin for area staff; hotline import for the centres.
+  if (hasAnyRole(actor, AREA_STAFF)) out.push('ledgers.export', 'bulletin.read');
+  if (canImportHotline(actor)) out.push('hotline.import');
   return out;
 }
