@@ -212,7 +212,7 @@ export interface HotlineOrder {
 
 function toOrder(get: (k: Key) => Cell, categories: { byCode: Map<string, caseRepo.CatalogueRow>; byName: Map<string, string> }): HotlineOrder {
   const orderNo = clean('orderNo', get('orderNo'), 64, true)!;
-  if (!/^[0-9A-Za-z_\-]+$/.test(orderNo)) throw new RowError('orderNo', '工单编号只能包含字母、数字、下划线和连字符');
+  if (!/^[0-9A-Za-z_-]+$/.test(orderNo)) throw new RowError('orderNo', '工单编号只能包含字母、数字、下划线和连字符');
   const calledAt = callTime(get('calledAt'));
   const cat = clean('category', get('category'), 40, true)!;
   const type = categories.byCode.get(cat) ?? categories.byCode.get(categories.byName.get(cat) ?? '');
