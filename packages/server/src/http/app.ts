@@ -24,6 +24,7 @@ import { wishRoutes } from '../routes/wishes.ts';
 import { partyRoutes } from '../routes/party.ts';
 import { exportRoutes } from '../routes/exports.ts';
 import { importRoutes } from '../routes/imports.ts';
+import { bulletinRoutes } from '../routes/bulletins.ts';
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   partyRoutes(app, ctx);
   exportRoutes(app, ctx);
   importRoutes(app, ctx);
+  bulletinRoutes(app, ctx);
 
   await serveWeb(app, ctx.config.webDist);
   return app;
