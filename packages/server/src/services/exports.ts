@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { forbidden, isWithinScope, notFound, RESIDENCE_TYPES, SPECIAL_GROUPS, STATE_LABELS, type CaseState } from '@gongzhi/domain';
+import { forbidden, isWithinScope, maskPhone, notFound, RESIDENCE_TYPES, SPECIAL_GROUPS, STATE_LABELS, type CaseState } from '@gongzhi/domain';
 import { AREA_STAFF, hasAnyRole, type Actor, type RequestContext } from '../policies/actor.ts';
 import { caseScopeOf } from '../policies/case.ts';
 import * as caseRepo from '../repositories/cases.ts';
@@ -184,7 +184,7 @@ export async function prepareCaseExport(ctx: AppContext, actor: Actor, q: CaseEx
     { header: '急难险重', type: 'bool', value: (r) => r.row.urgent },
     { header: '返工次数', type: 'int', value: (r) => r.row.reworkCount },
     { header: '群众评价', width: 10, value: (r) => (r.row.rating ? RATING_LABELS[r.row.rating] : null) },
-    { header: '联系电话', width: 14, value: (r) => (r.row.reporterPhoneLast4 ? `*******${r.row.reporterPhoneLast4}` : null) },
+    { header: '联系电话', width: 14, value: (r) => maskPhone(r.row.reporterPhoneLast4) },
   ];
   const label = areaText.replace(/（.*$/, '');
   return {
