@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
+import { areas } from '../src/db/schema.ts';
 import { readXlsxRows } from '../src/lib/xlsx.ts';
 import type { ImportReport } from '../src/services/hotline-import.ts';
 import { Client, createTestApp, json, uniq, type TestApp } from './helpers.ts';
@@ -107,6 +109,25 @@ describe('hotline import', () => {
     expect(list.total).toBe(1);
   });
 
+  it('places an order by its coordinates alone, in the area of the importer', async () => {
+    const [area] = await t.ctx.db.select({ geometry: areas.geometry }).from(areas).where(eq(areas.code, GRID));
+    const ring = (area!.geometry as { coordinates: [number, number][][] }).coordinates[0]!;
+    const lng = ring.reduce((s, p) => s + p[0], 0) / ring.length;
+    const lat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('热线工单');
+    ws.addRow(['工单编号', '来电时间', '诉求类型', '诉求内容', '经度', '纬度', '坐标系']);
+    ws.addRow([`L${run}`, called, '路灯', `${kw} 坐标定位的路灯不亮`, lng, lat, 'wgs84']);
+    const report = json<ImportReport>(await upload(town, 'geo.xlsx', Buffer.from(await wb.xlsx.writeBuffer())));
+    expect(report.rows[0], JSON.stringify(report.rows[0])).toMatchObject({ status: 'created' });
+    const c = json<{ areaCode: string; title: string; categoryCode: string; location: { lat: number } }>(await town.get(`/api/cases/${report.rows[0]!.caseId}`));
+    expect(c.areaCode.startsWith(GRID)).toBe(true);
+    expect(c.categoryCode).toBe('B0110');
+    // No title column: the title is taken from the content.
+    expect(c.title).toBe(`${kw} 坐标定位的路灯不亮`.slice(0, 30) + (`${kw} 坐标定位的路灯不亮`.length > 30 ? '…' : ''));
+    expect(c.location.lat).toBeCloseTo(lat, 5);
+  });
+
   it('reads a GB18030 CSV', async () => {
     const utf = `${HEADERS.join(',')}\r\nR${run},2026-11-29 09:00,0102,${kw} 编码,中文内容,,${GRID},,\r\n`;
     const gb = await gbEncode(utf);
@@ -133,6 +154,9 @@ describe('hotline import', () => {
     expect((await upload(null, 'a.xlsx', file)).statusCode).toBe(401);
     const notMultipart = await town.post('/api/imports/hotline', { file: 'x' });
     expect(notMultipart.statusCode).toBe(400);
+    // The console shows the import page to whoever the server lets import.
+    expect(json<{ abilities: string[] }>(await town.get('/api/auth/me')).abilities).toContain('hotline.import');
+    expect(json<{ abilities: string[] }>(await (await t.as('community')).get('/api/auth/me')).abilities).not.toContain('hotline.import');
   });
 
   it('offers the template and the report as Excel files', async () => {

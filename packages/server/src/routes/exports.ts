@@ -90,4 +90,16 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => sendFile(reply, await exports.exportLeaderboard(ctx, requireActor(req), req.query, requestContext(req))),
   );
+  const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+  r.get(
+    '/api/exports/audit.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '审计日志 Excel（筛选条件同 GET /api/audit）',
+        querystring: z.object({ actor: z.string().max(64).optional(), action: z.string().max(64).optional(), entityType: z.string().max(32).optional(), entityId: z.string().max(64).optional(), from: day.optional(), to: day.optional() }),
+      },
+    },
+    async (req, reply) => sendFile(reply, await exports.exportAudit(ctx, requireActor(req), req.query, requestContext(req))),
+  );
 }

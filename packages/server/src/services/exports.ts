@@ -13,6 +13,7 @@ import { caseListFilter, catalogueCache, CHANNEL_LABELS, isOverdue, type Channel
 import type { AppContext } from './context.ts';
 import { listPeople, type ListPeopleQuery } from './people.ts';
 import { leaderboard, type LeaderboardQuery } from './points.ts';
+import { listAudit } from './users.ts';
 import { caseStats, caseStatsBreakdown, type StatsQuery } from './stats.ts';
 
 /** The most rows one export writes (the info row says when a list was cut). */
@@ -318,4 +319,51 @@ export async function exportLeaderboard(ctx: AppContext, actor: Actor, q: Leader
         });
   await record(ctx, actor, req, 'points-leaderboard', { ...q, area: board.area.code }, board.items.length);
   return { fileName: `积分排行榜-${board.area.name}-${board.month}.xlsx`, body };
+}
+
+// ---- audit log ----------------------------------------------------------------------------------------------------
+
+export interface AuditExportQuery {
+  actor?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+}
+
+type AuditDto = Awaited<ReturnType<typeof listAudit>>['items'][number];
+
+/** The audit log with the page's filters (the same service as GET /api/audit; administrators only). */
+export async function exportAudit(ctx: AppContext, actor: Actor, q: AuditExportQuery, req: RequestContext): Promise<ExportFile> {
+  const day = (d: string) => new Date(`${d}T00:00:00+08:00`);
+  const f = { actor: q.actor, action: q.action, entityType: q.entityType, entityId: q.entityId, from: q.from ? day(q.from) : undefined, to: q.to ? new Date(day(q.to).getTime() + 86400_000) : undefined };
+  const items: AuditDto[] = [];
+  let total = 0;
+  for (let page = 1; items.length < MAX_EXPORT_ROWS; page++) {
+    const res = await listAudit(ctx, actor, { ...f, page, pageSize: 1000 });
+    total = res.total;
+    items.push(...res.items);
+    if (res.items.length < 1000) break;
+  }
+  const detailText = (d: unknown) => (d && typeof d === 'object' ? JSON.stringify(d) : d == null ? null : String(d));
+  const body = await workbookBuffer({
+    name: '审计日志',
+    title: '审计日志',
+    info: infoLine(actor, [q.actor && `操作人 ${q.actor}`, q.action && `操作 ${q.action}`, q.entityType && `对象类型 ${q.entityType}`, q.entityId && `对象 ${q.entityId}`, (q.from || q.to) && `日期 ${q.from ?? '…'} 至 ${q.to ?? '…'}`], total > MAX_EXPORT_ROWS ? `共 ${total} 条，仅导出最近 ${MAX_EXPORT_ROWS} 条` : `共 ${total} 条`),
+    columns: [
+      { header: '时间', type: 'datetime', value: (a) => a.at },
+      { header: '操作人', width: 16, value: (a) => a.actor },
+      { header: '操作', width: 22, value: (a) => a.action },
+      { header: '对象类型', width: 12, value: (a) => a.entityType },
+      { header: '对象', width: 38, value: (a) => a.entityId },
+      { header: '区域代码', width: 18, value: (a) => a.areaCode },
+      { header: '结果', width: 8, value: (a) => a.outcome },
+      { header: 'IP', width: 16, value: (a) => a.ip },
+      { header: '详情', width: 60, value: (a) => detailText(a.detail) },
+    ],
+    rows: items,
+  });
+  await record(ctx, actor, req, 'audit', { ...q }, items.length);
+  return { fileName: `审计日志-${today()}.xlsx`, body };
 }
