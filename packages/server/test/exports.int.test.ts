@@ -107,6 +107,12 @@ describe('measure exports', () => {
     expect(scores).toEqual(sorted.map((i) => i.combinedScore));
   });
 
+  it('takes empty parameters of a link template as not given', async () => {
+    const x = await sheet(await town.get('/api/exports/units.xlsx?area=&from=&to='));
+    expect(x.info).toContain('常乐镇');
+    expect(json<{ paths: Record<string, unknown> }>(await town.get('/api/openapi.json')).paths['/api/exports/units.xlsx']).toBeTruthy();
+  });
+
   it('lists child areas with a total row equal to the area figures', async () => {
     const from = '2026-01-01';
     const api = json<{ items: { name: string; received: number }[] }>(await town.get(`/api/stats/cases/breakdown?by=child&from=${from}`));

@@ -10,12 +10,14 @@ import { requestContext, requireActor } from '../http/request.ts';
 import { attachmentHeader, XLSX_MIME } from '../lib/xlsx.ts';
 
 const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
-const statsQuery = z.object({ area: areaCode.optional(), from: z.string().max(10).optional(), to: z.string().max(10).optional() });
+/** Links built from templates (`?area=&from=`) send empty parameters: they mean "not given". */
+const blankToUndefined = (shape: z.ZodRawShape) => z.preprocess((v) => (v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '')) : v), z.object(shape));
+const statsQuery = blankToUndefined({ area: areaCode.optional(), from: z.string().max(10).optional(), to: z.string().max(10).optional() });
 const tagCodes = SPECIAL_GROUPS.map((g) => g.code) as [string, ...string[]];
 const residenceCodes = RESIDENCE_TYPES.map((t) => t.code) as [string, ...string[]];
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-const caseQuery = z.object({
+const caseQuery = blankToUndefined({
   state: z
     .string()
     .max(200)
@@ -63,14 +65,14 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: '人口信息 Excel（筛选条件同 GET /api/people；证件号、手机号脱敏）',
-        querystring: z.object({ area: areaCode.optional(), q: z.string().trim().max(40).optional(), tag: z.enum(tagCodes).optional(), residenceType: z.enum(residenceCodes).optional(), partyMember: bool.optional() }),
+        querystring: blankToUndefined({ area: areaCode.optional(), q: z.string().trim().max(40).optional(), tag: z.enum(tagCodes).optional(), residenceType: z.enum(residenceCodes).optional(), partyMember: bool.optional() }),
       },
     },
     async (req, reply) => sendFile(reply, await exports.exportPeople(ctx, requireActor(req), req.query, requestContext(req))),
   );
   r.get(
     '/api/exports/households.xlsx',
-    { schema: { tags, summary: '住户 Excel（同 GET /api/areas/{code}/households）', querystring: z.object({ area: areaCode.optional() }) } },
+    { schema: { tags, summary: '住户 Excel（同 GET /api/areas/{code}/households）', querystring: blankToUndefined({ area: areaCode.optional() }) } },
     async (req, reply) => sendFile(reply, await exports.exportHouseholds(ctx, requireActor(req), req.query, requestContext(req))),
   );
   r.get(
