@@ -316,7 +316,11 @@ export async function importHotline(ctx: AppContext, actor: Actor, fileName: str
         const d = err.details as { field?: string } | undefined;
         const key = d?.field ? FIELD_OF_INPUT[d.field] : undefined;
         results.push({ row, orderNo, status: 'refused', field: key ? HEADER_OF[key] : undefined, message: err.message });
-      } else throw err;
+      } else {
+        // A fault of ours must not lose the rows already committed: the row is reported, the fault logged.
+        console.error('[gongzhi] hotline import row failed', err);
+        results.push({ row, orderNo, status: 'refused', message: '系统处理该行时出错，未导入，请稍后重试' });
+      }
     }
   }
   const count = (s: RowStatus) => results.filter((r) => r.status === s).length;
@@ -362,7 +366,8 @@ async function importOrder(ctx: AppContext, actor: Actor, o: HotlineOrder, req: 
     return { orderNo: o.orderNo, status: 'created', caseId: c.id, caseCode: c.code, message: `已登记为案件 ${c.code}（来电时间 ${toIsoCst(o.calledAt)!.slice(0, 16).replace('T', ' ')}）` };
   } catch (err) {
     // Another import of the same order won the race: this row becomes its update.
-    if (err instanceof DomainError && err.code === 'duplicate_external_ref') {
+    const pgCode = (err as { code?: unknown }).code ?? (err as { cause?: { code?: unknown } }).cause?.code;
+    if ((err instanceof DomainError && err.code === 'duplicate_external_ref') || pgCode === '23505') {
       const again = await caseRepo.findCaseByExternalRef(ctx.db, 'hotline', o.orderNo);
       if (again) return amendOrder(ctx, actor, again, o, req, fileName);
     }
