@@ -504,63 +504,6 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
 }
 
 
-export interface CaseAmendment {
-  description?: string;
-  address?: string | null;
-  reporter?: { name?: string | null; phone?: string | null };
-}
-
-/**
- * Corrects what a case says (description, address, reporter contact) without changing its state,
- * e.g. when the hotline system re-sends an order: the change, a timeline entry and an audit row in
- * one transaction. Returns null when nothing differs.
- */
-export async function amendCase(ctx: AppContext, actor: Actor, id: string, change: CaseAmendment, note: string, req: RequestContext, detail: Record<string, unknown> = {}) {
-  const visible = await repo.findCase(ctx.db, caseScopeOf(actor), id);
-  if (!visible) throw notFound('案件');
-  const phone = change.reporter?.phone?.trim() || null;
-  if (phone && !isValidMobile(phone)) throw invalid('invalid_phone', '联系电话应为 11 位手机号', { field: 'reporter.phone' });
-  return ctx.db.transaction(async (tx) => {
-    const c = (await repo.lockCase(tx, id))!;
-    const patch: Partial<repo.NewCaseRow> = {};
-    const changed: string[] = [];
-    if (change.description !== undefined && change.description !== c.description) {
-      patch.description = change.description;
-      changed.push('description');
-    }
-    if (change.address !== undefined && (change.address ?? null) !== c.address) {
-      patch.address = change.address ?? null;
-      changed.push('address');
-    }
-    const name = change.reporter?.name?.trim() || null;
-    if (change.reporter?.name !== undefined && name !== c.reporterName) {
-      patch.reporterName = name;
-      changed.push('reporter.name');
-    }
-    if (phone && ctx.cipher.lookupHash(phone) !== c.reporterPhoneHash) {
-      patch.reporterPhoneCipher = ctx.cipher.encrypt(phone);
-      patch.reporterPhoneHash = ctx.cipher.lookupHash(phone);
-      patch.reporterPhoneLast4 = phone.slice(-4);
-      changed.push('reporter.phone');
-    }
-    if (changed.length === 0) return null;
-    const updated = await repo.updateCase(tx, c.id, patch);
-    await repo.insertEvent(tx, {
-      caseId: c.id,
-      action: 'amend',
-      fromState: c.state,
-      toState: c.state,
-      actorId: actor.id,
-      actorName: actor.displayName,
-      actorUnit: null,
-      note,
-      detail: { ...detail, fields: changed },
-    });
-    await audit(tx, { actor }, req, { action: 'case.amend', entityType: 'case', entityId: c.id, areaCode: c.areaCode, detail: { ...detail, code: c.code, fields: changed } });
-    return { row: updated, changed };
-  });
-}
-
 async function assertAttachable(db: DbOrTx, actor: Actor | null, ids: string[]) {
   if (ids.length === 0) return [];
   if (ids.length > 9) throw invalid('too_many_files', '最多上传 9 个附件', { field: 'attachments' });
@@ -1020,3 +963,61 @@ export function startDeadlineSweep(ctx: AppContext, intervalMs = 60_000): () => 
   return () => clearInterval(timer);
 }
 
+// ---- amendments -----------------------------------------------------------------------------
+
+export interface CaseAmendment {
+  description?: string;
+  address?: string | null;
+  reporter?: { name?: string | null; phone?: string | null };
+}
+
+/**
+ * Corrects what a case says (description, address, reporter contact) without changing its state,
+ * e.g. when the hotline system re-sends an order: the change, a timeline entry and an audit row in
+ * one transaction. Returns null when nothing differs.
+ */
+export async function amendCase(ctx: AppContext, actor: Actor, id: string, change: CaseAmendment, note: string, req: RequestContext, detail: Record<string, unknown> = {}) {
+  const visible = await repo.findCase(ctx.db, caseScopeOf(actor), id);
+  if (!visible) throw notFound('案件');
+  const phone = change.reporter?.phone?.trim() || null;
+  if (phone && !isValidMobile(phone)) throw invalid('invalid_phone', '联系电话应为 11 位手机号', { field: 'reporter.phone' });
+  return ctx.db.transaction(async (tx) => {
+    const c = (await repo.lockCase(tx, id))!;
+    const patch: Partial<repo.NewCaseRow> = {};
+    const changed: string[] = [];
+    if (change.description !== undefined && change.description !== c.description) {
+      patch.description = change.description;
+      changed.push('description');
+    }
+    if (change.address !== undefined && (change.address ?? null) !== c.address) {
+      patch.address = change.address ?? null;
+      changed.push('address');
+    }
+    const name = change.reporter?.name?.trim() || null;
+    if (change.reporter?.name !== undefined && name !== c.reporterName) {
+      patch.reporterName = name;
+      changed.push('reporter.name');
+    }
+    if (phone && ctx.cipher.lookupHash(phone) !== c.reporterPhoneHash) {
+      patch.reporterPhoneCipher = ctx.cipher.encrypt(phone);
+      patch.reporterPhoneHash = ctx.cipher.lookupHash(phone);
+      patch.reporterPhoneLast4 = phone.slice(-4);
+      changed.push('reporter.phone');
+    }
+    if (changed.length === 0) return null;
+    const updated = await repo.updateCase(tx, c.id, patch);
+    await repo.insertEvent(tx, {
+      caseId: c.id,
+      action: 'amend',
+      fromState: c.state,
+      toState: c.state,
+      actorId: actor.id,
+      actorName: actor.displayName,
+      actorUnit: null,
+      note,
+      detail: { ...detail, fields: changed },
+    });
+    await audit(tx, { actor }, req, { action: 'case.amend', entityType: 'case', entityId: c.id, areaCode: c.areaCode, detail: { ...detail, code: c.code, fields: changed } });
+    return { row: updated, changed };
+  });
+}

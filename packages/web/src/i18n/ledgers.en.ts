@@ -5,6 +5,7 @@ export const ledgersEn: Record<LedgersMessageKey, string> = {
   'ledgers.menu.import': 'Hotline import',
   'ledgers.menu.bulletin': 'Work bulletin',
   'ledgers.export': 'Export to Excel',
+  'case.action.amend': 'Details updated',
   'ledgers.export.done': 'Downloaded {name}',
 
   'ledgers.import.title': 'Import hotline work orders',

@@ -4,6 +4,7 @@ export const ledgersZhCN = {
   'ledgers.menu.import': '工单导入',
   'ledgers.menu.bulletin': '工作简报',
   'ledgers.export': '导出Excel',
+  'case.action.amend': '信息更新',
   'ledgers.export.done': '已下载 {name}',
 
   'ledgers.import.title': '热线工单导入',
