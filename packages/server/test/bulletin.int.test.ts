@@ -82,6 +82,12 @@ describe('monthly bulletin', () => {
     expect(text).toContain('合计');
   });
 
+  it('is made for a grid too', async () => {
+    const res = await gridWorker.get(`/api/bulletins/${GRID}/${month}.docx`);
+    expect(res.statusCode).toBe(200);
+    expect((await docText(res.rawPayload)).text).toContain('第一网格');
+  });
+
   it('keeps to scope and refuses bad input', async () => {
     expect((await community.get(`/api/bulletins/320614103002/${month}.docx`)).statusCode).toBe(404);
     expect((await (await t.as('resident')).get(`/api/bulletins/${VILLAGE}/${month}.docx`)).statusCode).toBe(403);

@@ -308,7 +308,8 @@ export async function monthlyBulletin(ctx: AppContext, actor: Actor, areaCode: s
 
   // 四、各区域情况
   if (byChild && byChild.items.length) {
-    children.push(heading(`四、各${child === 'town' ? '镇（街道）' : child === 'village' ? '村（社区）' : '网格'}情况`));
+    const childName = ({ town: '镇（街道）', village: '村（社区）', grid: '网格', building: '楼栋', unit: '单元' } as Record<string, string>)[child ?? ''] ?? '下级区域';
+    children.push(heading(`四、各${childName}情况`));
     const flagged = byChild.items.filter((c) => c.rated > 0 && c.satisfactionRate < RECTIFICATION_THRESHOLD);
     children.push(
       p(
