@@ -23,6 +23,9 @@ import { statsRoutes } from '../routes/stats.ts';
 import { wishRoutes } from '../routes/wishes.ts';
 import { partyRoutes } from '../routes/party.ts';
 import { cockpitRoutes } from '../routes/cockpit.ts';
+import { exportRoutes } from '../routes/exports.ts';
+import { importRoutes } from '../routes/imports.ts';
+import { bulletinRoutes } from '../routes/bulletins.ts';
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
@@ -89,6 +92,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   wishRoutes(app, ctx);
   partyRoutes(app, ctx);
   cockpitRoutes(app, ctx);
+  exportRoutes(app, ctx);
+  importRoutes(app, ctx);
+  bulletinRoutes(app, ctx);
 
   await serveWeb(app, ctx.config.webDist);
   return app;

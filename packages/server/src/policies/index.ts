@@ -1,8 +1,10 @@
 import type { Actor } from './actor.ts';
 import { canListPeople, canSeeSensitiveTags, PERSON_EDITORS } from './person.ts';
 import { canManageUsers, canReadAudit } from './user.ts';
-import { hasAnyRole } from './actor.ts';
+
 import { canViewCockpit, cockpitIsHome } from './cockpit.ts';
+import { AREA_STAFF, hasAnyRole } from './actor.ts';
+import { canImportHotline } from './imports.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -19,5 +21,8 @@ export function abilitiesOf(actor: Actor): string[] {
   if (canReadAudit(actor)) out.push('audit.read');
   if (canViewCockpit(actor)) out.push('cockpit.read');
   if (cockpitIsHome(actor)) out.push('cockpit.home');
+  // Ledgers: Excel exports and the monthly bulletin for area staff; hotline import for the centres.
+  if (hasAnyRole(actor, AREA_STAFF)) out.push('ledgers.export', 'bulletin.read');
+  if (canImportHotline(actor)) out.push('hotline.import');
   return out;
 }

@@ -236,6 +236,7 @@ const SYSTEM_ACTION_LABELS: Record<string, string> = {
   overdue: '超期',
   'auto-escalate': '超期自动上报',
   'merged-from': '合并进来',
+  amend: '信息更新',
 };
 
 function caseAllowedActionsForReporter(c: repo.CaseRow): CaseAction[] {
@@ -294,12 +295,13 @@ function parseDay(value: string | undefined, field: string): Date | undefined {
   return d;
 }
 
-export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
+/** The repository filter of a case list query: shared by the list and its Excel export. */
+export function caseListFilter(actor: Actor, q: Omit<ListQuery, 'page' | 'pageSize'>) {
   const states = q.state ? q.state.split(',').filter(Boolean) : undefined;
   const from = parseDay(q.from, 'from');
   const toDay = parseDay(q.to, 'to');
   const to = toDay ? new Date(toDay.getTime() + 86400_000) : undefined;
-  const filter = {
+  return {
     states,
     area: q.area,
     categoryCode: q.category,
@@ -311,6 +313,10 @@ export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
     inbox: q.box === 'mine' ? inboxSql(actor) : undefined,
     order: q.box === 'mine' ? ('due' as const) : ('newest' as const),
   };
+}
+
+export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
+  const filter = caseListFilter(actor, q);
   const scope = caseScopeOf(actor);
   const [res, counts, categories] = await Promise.all([
     repo.listCases(ctx.db, scope, { ...filter, page: q.page, pageSize: q.pageSize }),
@@ -1087,3 +1093,61 @@ export function startDeadlineSweep(ctx: AppContext, intervalMs = 60_000): () => 
   return () => clearInterval(timer);
 }
 
+// ---- amendments -----------------------------------------------------------------------------
+
+export interface CaseAmendment {
+  description?: string;
+  address?: string | null;
+  reporter?: { name?: string | null; phone?: string | null };
+}
+
+/**
+ * Corrects what a case says (description, address, reporter contact) without changing its state,
+ * e.g. when the hotline system re-sends an order: the change, a timeline entry and an audit row in
+ * one transaction. Returns null when nothing differs.
+ */
+export async function amendCase(ctx: AppContext, actor: Actor, id: string, change: CaseAmendment, note: string, req: RequestContext, detail: Record<string, unknown> = {}) {
+  const visible = await repo.findCase(ctx.db, caseScopeOf(actor), id);
+  if (!visible) throw notFound('案件');
+  const phone = change.reporter?.phone?.trim() || null;
+  if (phone && !isValidMobile(phone)) throw invalid('invalid_phone', '联系电话应为 11 位手机号', { field: 'reporter.phone' });
+  return ctx.db.transaction(async (tx) => {
+    const c = (await repo.lockCase(tx, id))!;
+    const patch: Partial<repo.NewCaseRow> = {};
+    const changed: string[] = [];
+    if (change.description !== undefined && change.description !== c.description) {
+      patch.description = change.description;
+      changed.push('description');
+    }
+    if (change.address !== undefined && (change.address ?? null) !== c.address) {
+      patch.address = change.address ?? null;
+      changed.push('address');
+    }
+    const name = change.reporter?.name?.trim() || null;
+    if (change.reporter?.name !== undefined && name !== c.reporterName) {
+      patch.reporterName = name;
+      changed.push('reporter.name');
+    }
+    if (phone && ctx.cipher.lookupHash(phone) !== c.reporterPhoneHash) {
+      patch.reporterPhoneCipher = ctx.cipher.encrypt(phone);
+      patch.reporterPhoneHash = ctx.cipher.lookupHash(phone);
+      patch.reporterPhoneLast4 = phone.slice(-4);
+      changed.push('reporter.phone');
+    }
+    if (changed.length === 0) return null;
+    const updated = await repo.updateCase(tx, c.id, patch);
+    await repo.insertEvent(tx, {
+      caseId: c.id,
+      action: 'amend',
+      fromState: c.state,
+      toState: c.state,
+      actorId: actor.id,
+      actorName: actor.displayName,
+      actorUnit: null,
+      note,
+      detail: { ...detail, fields: changed },
+    });
+    await audit(tx, { actor }, req, { action: 'case.amend', entityType: 'case', entityId: c.id, areaCode: c.areaCode, detail: { ...detail, code: c.code, fields: changed } });
+    return { row: updated, changed };
+  });
+}

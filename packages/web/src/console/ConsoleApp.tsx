@@ -13,6 +13,7 @@ import { NotFoundPage, ForbiddenPage } from './components/ErrorResult.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { caseRoutes } from './pages/cases/routes.tsx';
 import { cockpitRoutes, Landing, screenRoute } from './pages/cockpit/routes.tsx';
+import { ledgerRoutes } from './pages/ledgers/routes.tsx';
 import './console.css';
 
 const AreasPage = lazy(() => import('./pages/AreasPage.tsx'));
@@ -113,6 +114,7 @@ export default function ConsoleApp() {
                 }
               />
               {caseRoutes}
+              {ledgerRoutes}
               <Route path="points/*" element={<Suspense fallback={pageFallback}><PointsRoutes /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

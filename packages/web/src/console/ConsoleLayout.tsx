@@ -23,6 +23,7 @@ import { NotificationBell } from './pages/cases/NotificationBell.tsx';
 import { useCaseMenu } from './pages/cases/routes.tsx';
 import { usePointsMenu } from './pages/points/menu.tsx';
 import { useCockpitMenu } from './pages/cockpit/routes.tsx';
+import { useLedgerMenu } from './pages/ledgers/routes.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -38,6 +39,7 @@ export function ConsoleLayout() {
   const caseMenu = useCaseMenu();
   const pointsMenu = usePointsMenu();
   const cockpitMenu = useCockpitMenu();
+  const ledgerMenu = useLedgerMenu();
 
   // The menu follows the abilities the server grants, never role names.
   const items: MenuProps['items'] = [
@@ -49,6 +51,7 @@ export function ConsoleLayout() {
   if (cockpitMenu) items.push(cockpitMenu);
   items.push(caseMenu.group);
   if (pointsMenu) items.push(pointsMenu);
+  if (ledgerMenu) items.push(ledgerMenu);
   if (registry.length) items.push({ type: 'group', key: 'g-registry', label: t('menu.group.registry'), children: registry });
   const system: NonNullable<MenuProps['items']> = [];
   if (can('users.manage')) system.push({ key: '/users', icon: <UsergroupAddOutlined />, label: <span data-testid="menu-users">{t('menu.users')}</span> });

@@ -2,11 +2,13 @@ import type { MessageKey } from './zh-CN.ts';
 import { pointsEn } from './points.en.ts';
 import { casesEn } from './cases.en.ts';
 import { cockpitEn } from './cockpit.en.ts';
+import { ledgersEn } from './ledgers.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...pointsEn,
   ...casesEn,
   ...cockpitEn,
+  ...ledgersEn,
   'app.name': 'Gongzhi',
   'app.subtitle': 'Party-building-led grassroots governance',
   'app.title': 'Gongzhi · Grassroots governance',

@@ -9,6 +9,7 @@ import { useAuth, useMe } from '../../auth/AuthContext.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { HOUSEHOLD_LEVELS, MAP_LEVELS, childLevelOf } from '../../lib/areas.ts';
 import { fmtNumber } from '../../lib/format.ts';
+import { ExportButton } from '../components/ExportButton.tsx';
 import { useLabels } from '../../lib/labels.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { useAreaTree } from '../../lib/useAreaTree.ts';
@@ -197,7 +198,12 @@ function HouseholdsCard({ areaCode, total }: { areaCode: string; total: number }
     { title: t('household.risk'), dataIndex: 'riskColour', key: 'risk', width: 110, render: (c: string | null) => <RiskTag colour={c} /> },
   ];
   return (
-    <Card className="gz-card" title={t('area.households', { n: fmtNumber(res.data?.total ?? total) })} size="small">
+    <Card
+      className="gz-card"
+      title={t('area.households', { n: fmtNumber(res.data?.total ?? total) })}
+      extra={<ExportButton path="/api/exports/households.xlsx" query={{ area: areaCode }} testId="households-export" />}
+      size="small"
+    >
       <Table<HouseholdRow>
         size="middle"
         rowKey="id"

@@ -10,6 +10,7 @@ import { useLabels } from '../../lib/labels.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { AreaName } from '../components/AreaName.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { ExportButton } from '../components/ExportButton.tsx';
 import { LoadError } from '../components/ErrorResult.tsx';
 
 interface Filters {
@@ -113,7 +114,7 @@ export default function AuditPage() {
 
   return (
     <div className="gz-page" data-testid="audit-page">
-      <PageHeader title={t('menu.audit')} />
+      <PageHeader title={t('menu.audit')} extra={<ExportButton path="/api/exports/audit.xlsx" query={{ ...filters }} testId="audit-export" />} />
       <Card className="gz-card gz-filter-card" size="small">
         <Form<Filters>
           form={form}

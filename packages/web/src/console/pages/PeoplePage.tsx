@@ -12,6 +12,7 @@ import { useDictionaries, useLabels } from '../../lib/labels.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { AreaTreeSelect } from '../components/AreaTreeSelect.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { ExportButton } from '../components/ExportButton.tsx';
 import { PersonDrawer } from '../components/PersonDrawer.tsx';
 import { PersonFormModal } from '../components/PersonForm.tsx';
 import { PartyTag, PersonTags } from '../components/PersonTags.tsx';
@@ -117,11 +118,14 @@ export default function PeoplePage() {
       <PageHeader
         title={t('menu.people')}
         extra={
-          can('people.write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="person-add">
-              {t('person.add')}
-            </Button>
-          )
+          <Space>
+            <ExportButton path="/api/exports/people.xlsx" query={{ ...filters }} testId="people-export" />
+            {can('people.write') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="person-add">
+                {t('person.add')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card className="gz-card gz-filter-card" size="small">

@@ -13,6 +13,7 @@ import { useApi } from '../../../lib/useApi.ts';
 import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { CategorySelect } from './CategorySelect.tsx';
 import { DueLight, RatingBadge, ReworkTag, StateTag, UrgentTag } from './CaseTags.tsx';
 import { registerChannels } from './access.ts';
@@ -188,6 +189,7 @@ export default function CasesPage() {
             <Button icon={<ReloadOutlined />} onClick={() => (list.reload(), counts.reload(), mine.reload())} data-testid="cases-refresh">
               {t('common.refresh')}
             </Button>
+            <ExportButton path="/api/exports/cases.xlsx" query={{ ...filters, state: stateOf(tab), box: tab === 'mine' ? 'mine' : undefined }} testId="cases-export" />
             {registerChannels(me).length > 0 && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')} data-testid="cases-new">
                 {t('menu.caseNew')}

@@ -14,6 +14,7 @@ import { usePointsLabels } from '../../../lib/points.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { AreaSearchSelect } from '../../components/AreaSearchSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { Stars } from './common.tsx';
 
@@ -94,6 +95,7 @@ export default function LeaderboardPage() {
             <Button type="primary" icon={<DownloadOutlined />} href={csv} download data-testid="lb-export">
               {t('points.lb.export')}
             </Button>
+            <ExportButton path="/api/exports/points-leaderboard.xlsx" query={{ scheme, month, by, area, limit: 200 }} testId="lb-export-xlsx" />
           </Space>
         }
       />

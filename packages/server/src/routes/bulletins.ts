@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../services/context.ts';
+import { monthlyBulletin } from '../services/bulletin.ts';
+import { requestContext, requireActor } from '../http/request.ts';
+import { attachmentHeader } from '../lib/xlsx.ts';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export function bulletinRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/bulletins/:areaCode/:file',
+    {
+      schema: {
+        tags: ['bulletins'],
+        summary: '月度工作简报（Word）：/api/bulletins/{区划代码}/{YYYY-MM}.docx',
+        params: z.object({
+          areaCode: z.string().regex(/^\d{6,20}$/, '应为区划代码'),
+          file: z.string().regex(/^\d{4}-\d{2}\.docx$/, '应为 YYYY-MM.docx'),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const res = await monthlyBulletin(ctx, requireActor(req), req.params.areaCode, req.params.file.slice(0, 7), requestContext(req));
+      return reply.header('content-type', DOCX_MIME).header('content-disposition', attachmentHeader(res.fileName)).send(res.body);
+    },
+  );
+}
