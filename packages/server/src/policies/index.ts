@@ -1,7 +1,6 @@
 import type { Actor } from './actor.ts';
 import { canListPeople, canSeeSensitiveTags, PERSON_EDITORS } from './person.ts';
 import { canManageUsers, canReadAudit } from './user.ts';
-
 import { canViewCockpit, cockpitIsHome } from './cockpit.ts';
 import { AREA_STAFF, hasAnyRole } from './actor.ts';
 import { canImportHotline } from './imports.ts';
