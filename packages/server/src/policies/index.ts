@@ -2,6 +2,7 @@ import type { Actor } from './actor.ts';
 import { canListPeople, canSeeSensitiveTags, PERSON_EDITORS } from './person.ts';
 import { canManageUsers, canReadAudit } from './user.ts';
 import { hasAnyRole } from './actor.ts';
+import { partyAbilities } from './party.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -16,5 +17,6 @@ export function abilitiesOf(actor: Actor): string[] {
   if (canSeeSensitiveTags(actor)) out.push('people.sensitive');
   if (canManageUsers(actor)) out.push('users.manage');
   if (canReadAudit(actor)) out.push('audit.read');
+  out.push(...partyAbilities(actor));
   return out;
 }
