@@ -334,3 +334,17 @@ describe('the vanguard index (先锋指数), transfers and post reports', () => 
     expect(await abilities(community)).toEqual(expect.arrayContaining(['party.read', 'party.manage']));
   });
 });
+
+describe('the demo', () => {
+  it('has a 双报到 application waiting for 状元街 and the `party` account registered there with a post', async () => {
+    const orgs = json<{ items: { children: { id: string; areaCode: string; kind: string }[] }[] }>(await community.get('/api/party/orgs'));
+    const grid1 = orgs.items[0]!.children.find((c) => c.areaCode === GRID && c.kind === 'grid-branch')!;
+    const detail = json<{ pendingRegistrations: { member: { kind: string } }[]; allowedActions: string[] }>(await community.get(`/api/party/orgs/${grid1.id}`));
+    expect(detail.pendingRegistrations.length).toBeGreaterThanOrEqual(1);
+    expect(detail.allowedActions).toContain('accept-registration');
+    const me = json<{ member: { registrationState: string; localOrg: { id: string }; post: { name: string } | null } }>(await party.get('/api/party/me')).member;
+    expect(me.registrationState).toBe('accepted');
+    expect(me.localOrg.id).toBe(grid1.id);
+    expect(me.post).not.toBeNull();
+  });
+});

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { dayOf, FIXED_PARTY_POSTS, proposeLinks, qualifiesForOwnBranch } from '@gongzhi/domain';
 import { and, asc, eq, like, or } from 'drizzle-orm';
-import { areas, people } from '../db/schema.ts';
+import { areas, partyMembers, people } from '../db/schema.ts';
 import { getMeta, setMeta } from '../repositories/meta.ts';
 import * as repo from '../repositories/party.ts';
 import * as work from '../repositories/party-work.ts';
@@ -191,6 +191,23 @@ export async function seedPartyLinks(ctx: AppContext): Promise<void> {
             notes: ['宣讲医保缴费政策，已告知缴费时间', '独居老人，送去米油，约定每周电话问候', '楼上漏水纠纷，已约物业和双方面谈', '劝导楼道堆物，住户已清理', '宣讲垃圾分类新规', '了解就业需求，登记求职意向'][i]!,
           });
         }
+      }
+    }
+    // One 双报到 application waiting for the community: an in-service member of the 社会力量 branch
+    // living in the first grid applies to register with the first grid's branch.
+    const [grid1, social] = await Promise.all([repo.orgByCode(tx, `P${FIRST_GRID}`), repo.orgByCode(tx, `P${COMMUNITY}-SH`)]);
+    if (grid1 && social) {
+      const candidates = await tx
+        .select({ id: partyMembers.id })
+        .from(partyMembers)
+        .innerJoin(people, eq(people.id, partyMembers.personId))
+        .where(and(like(people.areaCode, `${FIRST_GRID}%`), eq(partyMembers.backbone, false), eq(partyMembers.kind, 'direct')))
+        .orderBy(asc(people.areaCode), asc(partyMembers.id))
+        .limit(1);
+      const m = candidates[0];
+      if (m) {
+        await repo.updateMember(tx, m.id, { kind: 'in-service', orgId: social.id, localOrgId: grid1.id, registrationState: 'applied' });
+        await repo.insertRegistration(tx, { memberId: m.id, orgId: grid1.id, state: 'applied', appliedBy: null });
       }
     }
     await setMeta(tx, 'party_links_seed', { version: 1, at: new Date().toISOString() });

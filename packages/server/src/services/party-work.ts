@@ -83,7 +83,14 @@ function gridParam(actor: Actor, grid: string): string {
 export async function gridLinks(ctx: AppContext, actor: Actor, gridCode: string) {
   const scope = staffScope(actor);
   const grid = gridParam(actor, gridCode);
-  const [hs, members, links, names] = await Promise.all([repo.householdsIn(ctx.db, scope, grid), repo.backboneMembersIn(ctx.db, grid), repo.linksIn(ctx.db, grid), areaNames(ctx.db, [grid])]);
+  const month = monthOf(new Date());
+  const [hs, members, links, names, visited] = await Promise.all([
+    repo.householdsIn(ctx.db, scope, grid),
+    repo.backboneMembersIn(ctx.db, grid),
+    repo.linksIn(ctx.db, grid),
+    areaNames(ctx.db, [grid]),
+    repo.visitedHouseholds(ctx.db, grid, monthStart(month), nextMonthStart(month)),
+  ]);
   const byHousehold = new Map(links.map((l) => [l.householdId, l]));
   const linkedMembers = await repo.memberBriefs(
     ctx.db,
@@ -96,11 +103,12 @@ export async function gridLinks(ctx: AppContext, actor: Actor, gridCode: string)
   const items = hs.map((h) => {
     const l = byHousehold.get(h.id);
     const m = l ? linkedMembers.get(l.memberId) : undefined;
-    return { household: householdDto(h), member: m ? { id: m.id, name: m.name } : null, source: l?.source ?? null };
+    return { household: householdDto(h), member: m ? { id: m.id, name: m.name } : null, source: l?.source ?? null, visitedThisMonth: visited.has(h.id) };
   });
   const needed = Math.ceil(hs.length / LINK_TARGET);
   return {
     grid: { code: grid, name: names.get(grid)?.name ?? grid },
+    month,
     target: LINK_TARGET,
     households: hs.length,
     linked: items.filter((i) => i.member).length,

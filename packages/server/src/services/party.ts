@@ -132,7 +132,7 @@ export async function getOrg(ctx: AppContext, actor: Actor, id: string) {
   const [counts, summaryRows, pending, parentMap, names, posts] = await Promise.all([
     repo.memberCounts(ctx.db, [org.id, ...children.map((c) => c.id)]),
     repo.memberSummary(ctx.db, ids),
-    repo.pendingRegistrations(ctx.db, [org.id]),
+    repo.pendingRegistrations(ctx.db, ids),
     repo.orgsByIds(ctx.db, [org.parentId ?? '']),
     areaNames(ctx.db, [org.areaCode]),
     repo.postsFor(ctx.db, org.areaCode.length >= 12 ? org.areaCode.slice(0, 12) : null),
@@ -150,10 +150,7 @@ export async function getOrg(ctx: AppContext, actor: Actor, id: string) {
     if (m.postCode) byPost.set(m.postCode, (byPost.get(m.postCode) ?? 0) + 1);
     if (!ids.includes(m.orgId)) registeredHere++;
   }
-  const homeOrgs = await repo.orgsByIds(
-    ctx.db,
-    pending.map((p) => p.homeOrgId),
-  );
+  const homeOrgs = await repo.orgsByIds(ctx.db, [...pending.map((p) => p.homeOrgId), ...pending.map((p) => p.orgId)]);
   return {
     id: org.id,
     code: org.code,
@@ -190,6 +187,7 @@ export async function getOrg(ctx: AppContext, actor: Actor, id: string) {
       id: p.id,
       member: { id: p.memberId, name: p.name, kind: p.kind, kindLabel: PARTY_MEMBER_KIND_LABELS[p.kind as PartyMemberKind] ?? p.kind },
       homeOrg: { id: p.homeOrgId, name: homeOrgs.get(p.homeOrgId)?.name ?? '' },
+      org: { id: p.orgId, name: homeOrgs.get(p.orgId)?.name ?? '' },
       appliedAt: toIsoCst(p.createdAt),
     })),
     allowedActions: orgAllowedActions(actor, org),

@@ -22,6 +22,7 @@ import { ChangePasswordModal } from './components/ChangePasswordModal.tsx';
 import { NotificationBell } from './pages/cases/NotificationBell.tsx';
 import { useCaseMenu } from './pages/cases/routes.tsx';
 import { usePointsMenu } from './pages/points/menu.tsx';
+import { usePartyMenu } from './pages/party/menu.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -36,6 +37,7 @@ export function ConsoleLayout() {
   const [pwOpen, setPwOpen] = useState(false);
   const caseMenu = useCaseMenu();
   const pointsMenu = usePointsMenu();
+  const partyMenu = usePartyMenu();
 
   // The menu follows the abilities the server grants, never role names.
   const items: MenuProps['items'] = [
@@ -46,6 +48,7 @@ export function ConsoleLayout() {
   if (can('people.read')) registry.push({ key: '/people', icon: <TeamOutlined />, label: <span data-testid="menu-people">{t('menu.people')}</span> });
   items.push(caseMenu.group);
   if (pointsMenu) items.push(pointsMenu);
+  if (partyMenu) items.push(partyMenu);
   if (registry.length) items.push({ type: 'group', key: 'g-registry', label: t('menu.group.registry'), children: registry });
   const system: NonNullable<MenuProps['items']> = [];
   if (can('users.manage')) system.push({ key: '/users', icon: <UsergroupAddOutlined />, label: <span data-testid="menu-users">{t('menu.users')}</span> });

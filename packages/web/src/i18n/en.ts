@@ -1,9 +1,11 @@
 import type { MessageKey } from './zh-CN.ts';
 import { pointsEn } from './points.en.ts';
+import { partyEn } from './party.en.ts';
 import { casesEn } from './cases.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...pointsEn,
+  ...partyEn,
   ...casesEn,
   'app.name': 'Gongzhi',
   'app.subtitle': 'Party-building-led grassroots governance',
