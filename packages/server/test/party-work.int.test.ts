@@ -59,8 +59,9 @@ describe('linked households (一户十联, 30比1)', () => {
     const g = json<GridLinks>(res);
     expect(g.households).toBeGreaterThan(30);
     expect(g.members.length).toBeGreaterThan(0);
-    expect(g.unlinked).toBe(0);
-    expect(g.linked).toBe(g.households);
+    // seeded by the proposal (households another test file adds later wait for the next proposal)
+    expect(g.linked + g.unlinked).toBe(g.households);
+    expect(g.linked).toBeGreaterThan(30);
     const loads = g.members.map((m) => m.households);
     expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
     // names of households are masked in the list
@@ -85,6 +86,9 @@ describe('linked households (一户十联, 30比1)', () => {
     expect(p.linked).toBe(p.households);
     const rows = await t.ctx.db.select({ n: sql<number>`count(*)` }).from(partyLinks).where(eq(partyLinks.gridCode, GRID));
     expect(Number(rows[0]!.n)).toBe(p.households);
+    const g = json<GridLinks>(await community.get(`/api/party/links?grid=${GRID}`));
+    expect(g.unlinked).toBe(0);
+    expect(g.items.every((i) => i.member !== null)).toBe(true);
     // residents and party members cannot change links; other communities are 404
     expect((await resident.post('/api/party/links/propose', { grid: GRID, apply: true })).statusCode).toBe(403);
     expect((await community.get(`/api/party/links?grid=${OTHER_COMMUNITY}001`)).statusCode).toBe(404);

@@ -68,7 +68,7 @@ export default function OrgsPage() {
     {
       title: t('party.member.name'),
       key: 'name',
-      width: 170,
+      width: 150,
       render: (_, m) => (
         <Space size={4}>
           <a onClick={() => setDetail(m.id)} data-testid="party-member-name">
@@ -79,11 +79,10 @@ export default function OrgsPage() {
         </Space>
       ),
     },
-    { title: t('party.member.kind'), dataIndex: 'kindLabel', key: 'kind', width: 140 },
+    { title: t('party.member.kind'), dataIndex: 'kindLabel', key: 'kind', width: 130 },
     {
       title: t('party.member.org'),
       key: 'org',
-      width: 300,
       render: (_, m) => (
         <div>
           <div>{m.org.name}</div>
@@ -98,12 +97,12 @@ export default function OrgsPage() {
     {
       title: t('party.member.post'),
       key: 'post',
-      width: 170,
+      width: 160,
       render: (_, m) =>
         m.allowedActions.includes('set-post') ? (
           <Select
             size="small"
-            style={{ width: 150 }}
+            style={{ width: 144 }}
             allowClear
             placeholder={t('party.member.noPost')}
             value={m.post?.code}
@@ -115,11 +114,11 @@ export default function OrgsPage() {
           (m.post?.name ?? <span className="gz-muted">{t('party.member.noPost')}</span>)
         ),
     },
-    { title: t('party.vanguard.stars'), key: 'stars', width: 150, render: (_, m) => <StarsCell v={m.vanguard} /> },
+    { title: t('party.vanguard.stars'), key: 'stars', width: 130, render: (_, m) => <StarsCell v={m.vanguard} /> },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 150,
+      width: 110,
       render: (_, m) => (
         <Space size={0}>
           {m.allowedActions.includes('transfer') && (
@@ -234,7 +233,6 @@ export default function OrgsPage() {
                 dataSource={members.data?.items ?? []}
                 columns={columns}
                 data-testid="party-members-table"
-                scroll={{ x: 1060 }}
                 pagination={{ current: page, pageSize: 20, total: members.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }}
               />
             )}
@@ -258,7 +256,7 @@ function MemberDrawer({ id, onClose }: { id: string | null; onClose: () => void 
         <LoadError error={d.error} />
       ) : !m ? null : (
         <div data-testid="party-member-drawer">
-          <Descriptions size="small" column={2} bordered>
+          <Descriptions size="small" column={2} bordered styles={{ label: { whiteSpace: "nowrap" } }}>
             <Descriptions.Item label={t('party.member.kind')}>{m.kindLabel}</Descriptions.Item>
             <Descriptions.Item label={t('party.member.joinedOn')}>{m.joinedOn ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('party.member.org')} span={2}>{m.org.name}</Descriptions.Item>

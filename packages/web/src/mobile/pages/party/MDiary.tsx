@@ -63,7 +63,9 @@ export function MDiary() {
                   <Tag color="primary" fill="outline">
                     {t('party.diary.patrol')}
                   </Tag>
-                  <span>{fmtTime(p.at).slice(11)}</span> <span>{p.building?.name ?? p.grid.name}</span>
+                  <span className="m-party-visit-addr">
+                    {fmtTime(p.at).slice(11)} {p.building?.name ?? p.grid.name}
+                  </span>
                 </div>
               ))}
               {day.visits.map((v) => (
@@ -76,7 +78,7 @@ export function MDiary() {
                   </div>
                   <div className="m-party-duties">
                     {v.duties.map((x) => (
-                      <Tag key={x.code} color="default">
+                      <Tag key={x.code} color="default" fill="outline">
                         {t(`party.duty.${x.code}`)}
                       </Tag>
                     ))}
