@@ -361,16 +361,14 @@ export async function coverageOf(ctx: AppContext, actor: Actor, area: string | u
   const gridCodes = c.byGrid.map((r) => r.key);
   const { from, to } = cstMonthRange(month);
   const patrolled = await repo.patrolledBuildings(ctx.db, code.slice(0, Math.min(code.length, 15)), from, to);
-  const patrolRows = await Promise.all(
-    gridCodes.map(async (g) => {
-      const b = await repo.buildingsIn(ctx.db, g);
-      const cov = buildingCoverage(
-        b.map((x) => x.code),
-        patrolled,
-      );
-      return { grid: g, buildings: cov.buildings, covered: cov.covered, rate: cov.rate };
-    }),
-  );
+  const allBuildings = await repo.buildingsIn(ctx.db, code);
+  const patrolRows = gridCodes.map((g) => {
+    const cov = buildingCoverage(
+      allBuildings.filter((b) => b.code.startsWith(g)).map((b) => b.code),
+      patrolled,
+    );
+    return { grid: g, buildings: cov.buildings, covered: cov.covered, rate: cov.rate };
+  });
   const names = await areaNames(ctx.db, [code, ...gridCodes, ...c.byCommunity.map((r) => r.key)]);
   const named = (r: { key: string }) => ({ code: r.key, name: names.get(r.key)?.name ?? r.key });
   const mem = (r: { key: string }) => ({ id: r.key, name: members.get(r.key)?.name ?? '' });
