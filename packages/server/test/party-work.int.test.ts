@@ -29,7 +29,7 @@ interface GridLinks {
   linked: number;
   unlinked: number;
   members: { id: string; name: string; households: number }[];
-  items: { household: { id: string; areaCode: string; head: string | null }; member: { id: string; name: string } | null; source: string | null }[];
+  items: { household: { id: string; areaCode: string; head: string | null }; member: { id: string; name: string } | null; source: string | null; visitedThisMonth: boolean }[];
   allowedActions: string[];
 }
 interface MyHouseholds {
@@ -53,7 +53,7 @@ const coverageOf = async (c: Client, area = COMMUNITY) => {
 };
 
 describe('linked households (一户十联, 30比1)', () => {
-  it('links every household of every grid of 状元街 that has members, balanced', async () => {
+  it('links the households of 状元街’s grids to their backbone members', async () => {
     const res = await community.get(`/api/party/links?grid=${GRID}`);
     expect(res.statusCode).toBe(200);
     const g = json<GridLinks>(res);
@@ -62,8 +62,6 @@ describe('linked households (一户十联, 30比1)', () => {
     // seeded by the proposal (households another test file adds later wait for the next proposal)
     expect(g.linked + g.unlinked).toBe(g.households);
     expect(g.linked).toBeGreaterThan(30);
-    const loads = g.members.map((m) => m.households);
-    expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
     // names of households are masked in the list
     expect(g.items.every((i) => !i.household.head || i.household.head.includes('*'))).toBe(true);
     expect(g.allowedActions).toContain('move');
@@ -78,7 +76,7 @@ describe('linked households (一户十联, 30比1)', () => {
     expect(mine.items.every((h) => h.address.length > 0)).toBe(true);
   });
 
-  it('re-applies the automatic proposal without leaving anyone out', async () => {
+  it('re-applies the automatic proposal: balanced, nobody left out', async () => {
     const res = await grid.post('/api/party/links/propose', { grid: GRID, apply: true });
     expect(res.statusCode).toBe(200);
     const p = json<{ households: number; linked: number; applied: boolean }>(res);
@@ -89,6 +87,8 @@ describe('linked households (一户十联, 30比1)', () => {
     const g = json<GridLinks>(await community.get(`/api/party/links?grid=${GRID}`));
     expect(g.unlinked).toBe(0);
     expect(g.items.every((i) => i.member !== null)).toBe(true);
+    const loads = g.members.map((m) => m.households);
+    expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
     // residents and party members cannot change links; other communities are 404
     expect((await resident.post('/api/party/links/propose', { grid: GRID, apply: true })).statusCode).toBe(403);
     expect((await community.get(`/api/party/links?grid=${OTHER_COMMUNITY}001`)).statusCode).toBe(404);
@@ -98,13 +98,14 @@ describe('linked households (一户十联, 30比1)', () => {
     const g = json<GridLinks>(await community.get(`/api/party/links?grid=${GRID}`));
     const item = g.items[0]!;
     const other = g.members.find((m) => m.id !== item.member!.id)!;
+    const moves = () => t.ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'party.links.move'), eq(auditLog.entityId, item.household.id)));
+    const movesBefore = (await moves()).length;
     const res = await community.request('PUT', `/api/party/links/${item.household.id}`, { memberId: other.id });
     expect(res.statusCode).toBe(200);
     expect(json<{ member: { id: string }; source: string }>(res)).toMatchObject({ member: { id: other.id }, source: 'manual' });
     const after = json<GridLinks>(await community.get(`/api/party/links?grid=${GRID}`));
     expect(after.items.find((i) => i.household.id === item.household.id)!.member!.id).toBe(other.id);
-    const audits = await t.ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'party.links.move'), eq(auditLog.entityId, item.household.id)));
-    expect(audits).toHaveLength(1);
+    expect(await moves()).toHaveLength(movesBefore + 1);
     // a member of 长兴路 cannot be linked to a household of 状元街
     const far = json<{ items: { id: string }[] }>(await admin.get(`/api/party/members?area=${OTHER_COMMUNITY}&pageSize=1`)).items[0];
     if (far) {
@@ -164,7 +165,8 @@ describe('visits (入户走访) and coverage (月全覆盖)', () => {
 
   it('a grid worker turns follow-ups into a case (case intake) and a wish (on behalf of the household)', async () => {
     const g = json<GridLinks>(await community.get(`/api/party/links?grid=${GRID}`));
-    const target = g.items[g.items.length - 1]!;
+    // a household nobody visited this month (a shared database keeps earlier runs' visits)
+    const target = [...g.items].reverse().find((i) => !i.visitedThisMonth)!;
     const cat = json<{ items: { code: string; leaf?: boolean; active?: boolean }[] }>(await grid.get('/api/catalog')).items.find((c) => c.leaf !== false)!;
     const res = await grid.post('/api/party/visits', {
       householdId: target.household.id,
@@ -317,11 +319,13 @@ describe('the vanguard index (先锋指数), transfers and post reports', () => 
   it('reports a member who does not fulfil their post to their own organisation (吹哨报到)', async () => {
     const me = json<{ member: { id: string; org: { id: string }; post: { code: string } | null } }>(await party.get('/api/party/me')).member;
     expect(me.post).not.toBeNull();
+    const reports = () => t.ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'party.member.post-report'), eq(auditLog.entityId, me.id)));
+    const reportsBefore = (await reports()).length;
     const res = await secretary.post(`/api/party/members/${me.id}/post-reports`, { reason: '本月未参加治安联防值守' });
     expect(res.statusCode).toBe(201);
     const d = json<MemberDetail>(res);
     expect(d.postReports[0]).toMatchObject({ org: { id: me.org.id }, reason: '本月未参加治安联防值守' });
-    expect(await t.ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'party.member.post-report'), eq(auditLog.entityId, me.id)))).toHaveLength(1);
+    expect(await reports()).toHaveLength(reportsBefore + 1);
     expect((await grid.post(`/api/party/members/${me.id}/post-reports`, { reason: 'x' })).statusCode).toBe(403);
     expect((await secretary.post(`/api/party/members/${me.id}/post-reports`, {})).statusCode).toBe(400);
     // the member sees it on their own page
