@@ -158,6 +158,9 @@ describe('visits (入户走访) and coverage (月全覆盖)', () => {
     const future = await grid.post('/api/party/visits', { householdId: notMine.household.id, duties: ['policy'], visitedOn: '2999-01-01' });
     expect(future.statusCode).toBe(400);
     expect(err(future).code).toBe('invalid_date');
+    const noSuchDay = await grid.post('/api/party/visits', { householdId: notMine.household.id, duties: ['policy'], visitedOn: '2026-02-31' });
+    expect(noSuchDay.statusCode).toBe(400);
+    expect(err(noSuchDay).code).toBe('invalid_date');
     expect((await resident.post('/api/party/visits', { householdId: notMine.household.id, duties: ['policy'] })).statusCode).toBe(404);
     const otherGrid = json<GridLinks>(await admin.get(`/api/party/links?grid=${OTHER_COMMUNITY}001`));
     if (otherGrid.items[0]) expect((await grid.post('/api/party/visits', { householdId: otherGrid.items[0].household.id, duties: ['policy'] })).statusCode).toBe(404);

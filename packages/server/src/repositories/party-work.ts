@@ -166,7 +166,7 @@ export async function followupsOf(db: DbOrTx, visitIds: string[]): Promise<Follo
 }
 
 export async function findFollowup(db: DbOrTx, id: string): Promise<FollowupRow | null> {
-  const rows = await db.select().from(partyVisitFollowups).where(eq(partyVisitFollowups.id, id)).for('update').limit(1);
+  const rows = await db.select().from(partyVisitFollowups).where(eq(partyVisitFollowups.id, id)).limit(1);
   return rows[0] ?? null;
 }
 

@@ -260,7 +260,8 @@ export async function recordVisit(ctx: AppContext, actor: Actor, input: VisitInp
   if (!asMember && !asStaff) throw forbidden('只有联系该户的党员或辖区网格员、社区工作者可以登记走访', 'action_not_allowed');
   const today = dayOf(new Date());
   const visitedOn = input.visitedOn ?? today;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(visitedOn) || Number.isNaN(Date.parse(visitedOn))) throw invalid('invalid_date', '走访日期（visitedOn）应为 YYYY-MM-DD', { field: 'visitedOn' });
+  const realDay = !Number.isNaN(Date.parse(visitedOn)) && new Date(`${visitedOn}T00:00:00Z`).toISOString().slice(0, 10) === visitedOn;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(visitedOn) || !realDay) throw invalid('invalid_date', '走访日期（visitedOn）应为 YYYY-MM-DD', { field: 'visitedOn' });
   if (visitedOn > today) throw invalid('invalid_date', '走访日期不能晚于今天', { field: 'visitedOn' });
   if (Date.parse(today) - Date.parse(visitedOn) > MAX_BACKDATE_DAYS * 86400_000) throw invalid('invalid_date', `只能补记 ${MAX_BACKDATE_DAYS} 天内的走访`, { field: 'visitedOn' });
   const followups = input.followups ?? [];

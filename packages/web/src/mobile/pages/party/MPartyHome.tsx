@@ -63,7 +63,7 @@ export function MPartyHome() {
               {t('party.member.post')}
             </List.Item>
           </List>
-          <MPartyEntry />
+          <MPartyEntry except="index" />
         </>
       )}
     </div>
