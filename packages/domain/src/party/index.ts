@@ -89,3 +89,7 @@ export function branchFormation<C extends Compound>(compounds: readonly C[]): Br
   }
   return { own, joint };
 }
+
+export * from './links.ts';
+export * from './vanguard.ts';
+export * from './visits.ts';

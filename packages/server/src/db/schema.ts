@@ -844,3 +844,152 @@ export const partyCompounds = pgTable('party_compounds', {
   fenced: boolean('fenced').notNull().default(false),
   updatedAt: updatedAt(),
 });
+
+// ---- party members at work: linked households, visits, patrols, transfers (SPEC §2, §3, §7) --------
+
+/** 一户十联 (30比1): the backbone member each household is linked to; at most one per household. */
+export const partyLinks = pgTable(
+  'party_links',
+  {
+    householdId: uuid('household_id')
+      .primaryKey()
+      .references(() => households.id),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => partyMembers.id),
+    /** The household's grid (15 digits): proposals and coverage are per grid. */
+    gridCode: varchar('grid_code', { length: 24 }).notNull(),
+    /** `auto` from a proposal, `manual` when moved by hand. */
+    source: varchar('source', { length: 8 }).notNull(),
+    assignedBy: uuid('assigned_by').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('party_links_member_idx').on(t.memberId),
+    index('party_links_grid_idx').using('btree', t.gridCode.op('varchar_pattern_ops')),
+    check('party_links_source', sql`${t.source} in ('auto','manual')`),
+  ],
+);
+
+/** Visits (入户走访) with the four duties; append-only (a trigger refuses UPDATE and DELETE). */
+export const partyVisits = pgTable(
+  'party_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    /** The household's area code at the time of the visit: scope and coverage go by it. */
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    visitorUserId: uuid('visitor_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The visitor's member record when a party member visited. */
+    memberId: uuid('member_id').references(() => partyMembers.id),
+    visitorName: text('visitor_name').notNull(),
+    visitedOn: date('visited_on', { mode: 'string' }).notNull(),
+    duties: text('duties').array().notNull(),
+    notes: text('notes'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('party_visits_household_idx').on(t.householdId, t.visitedOn),
+    index('party_visits_visitor_idx').on(t.visitorUserId, t.visitedOn),
+    index('party_visits_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
+    check('party_visits_duties', sql`cardinality(${t.duties}) > 0 and ${t.duties} <@ array['policy','hardship','dispute','civility']::text[]`),
+  ],
+);
+
+/** Follow-ups of a visit that become a case or a micro-wish. */
+export const partyVisitFollowups = pgTable(
+  'party_visit_followups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => partyVisits.id),
+    kind: varchar('kind', { length: 8 }).notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    categoryCode: varchar('category_code', { length: 40 }),
+    /** `open` until it became a case or wish (`converted`, with its id and code). */
+    state: varchar('state', { length: 16 }).notNull(),
+    refId: uuid('ref_id'),
+    refCode: text('ref_code'),
+    convertedBy: uuid('converted_by').references(() => users.id),
+    convertedAt: timestamp('converted_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('party_visit_followups_visit_idx').on(t.visitId),
+    check('party_visit_followups_kind', sql`${t.kind} in ('case','wish')`),
+    check('party_visit_followups_state', sql`${t.state} in ('open','converted')`),
+  ],
+);
+
+/** Patrol check-ins (一日两巡): WGS84, placed in a grid; append-only. */
+export const partyPatrols = pgTable(
+  'party_patrols',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    gridCode: varchar('grid_code', { length: 24 }).notNull(),
+    buildingCode: varchar('building_code', { length: 24 }),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    /** The coordinate system the phone sent (converted to WGS84 on the way in). */
+    crs: varchar('crs', { length: 8 }),
+    note: text('note'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('party_patrols_user_idx').on(t.userId, t.at), index('party_patrols_grid_idx').using('btree', t.gridCode.op('varchar_pattern_ops'))],
+);
+
+/** Transfers of a member's own organisation (组织关系转接); append-only. */
+export const partyTransfers = pgTable(
+  'party_transfers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => partyMembers.id),
+    fromOrgId: uuid('from_org_id')
+      .notNull()
+      .references(() => partyOrgs.id),
+    toOrgId: uuid('to_org_id')
+      .notNull()
+      .references(() => partyOrgs.id),
+    reason: text('reason').notNull(),
+    byUserId: uuid('by_user_id')
+      .notNull()
+      .references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('party_transfers_member_idx').on(t.memberId, t.at)],
+);
+
+/** 小区党支部吹哨、党员报到: a member who does not fulfil their post, reported to their own organisation; append-only. */
+export const partyPostReports = pgTable(
+  'party_post_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => partyMembers.id),
+    postCode: varchar('post_code', { length: 40 }),
+    /** The member's own organisation, which receives the report. */
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => partyOrgs.id),
+    /** Where the report came from (the local organisation or the caller's area). */
+    fromAreaCode: varchar('from_area_code', { length: 24 }).notNull(),
+    reason: text('reason').notNull(),
+    byUserId: uuid('by_user_id')
+      .notNull()
+      .references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('party_post_reports_member_idx').on(t.memberId, t.at), index('party_post_reports_org_idx').on(t.orgId, t.at)],
+);

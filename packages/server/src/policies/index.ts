@@ -4,6 +4,7 @@ import { canManageUsers, canReadAudit } from './user.ts';
 import { canViewCockpit, cockpitIsHome } from './cockpit.ts';
 import { AREA_STAFF, hasAnyRole } from './actor.ts';
 import { canImportHotline } from './imports.ts';
+import { partyAbilities } from './party.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -23,5 +24,6 @@ export function abilitiesOf(actor: Actor): string[] {
   // Ledgers: Excel exports and the monthly bulletin for area staff; hotline import for the centres.
   if (hasAnyRole(actor, AREA_STAFF)) out.push('ledgers.export', 'bulletin.read');
   if (canImportHotline(actor)) out.push('hotline.import');
+  out.push(...partyAbilities(actor));
   return out;
 }

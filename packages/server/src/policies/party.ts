@@ -39,3 +39,38 @@ export function maySetPost(actor: Actor, m: MemberPlaces): boolean {
 }
 
 export const memberAllowedActions = (actor: Actor, m: MemberPlaces) => (maySetPost(actor, m) ? ['set-post'] : []);
+
+// ---- members at work: links, visits, patrols, transfers, post reports ----------------------------
+
+/** Propose and adjust linked households (一户十联) in their grid or community. */
+export const LINK_MANAGERS: readonly Role[] = ['admin', 'community-worker', 'party-secretary', 'grid-worker'];
+/** Staff who record visits to households in their scope (members record visits to their own linked households). */
+export const VISITING_STAFF: readonly Role[] = ['grid-worker', 'community-worker', 'building-leader', 'party-secretary'];
+/** Members who may have linked households and record visits. */
+export const MEMBER_ROLES: readonly Role[] = ['party-member', 'cadre'];
+
+export const managesLinksAt = (actor: Actor, area: string) => hasAnyRole(actor, LINK_MANAGERS) && isWithinScope(area, actor.scopeCode);
+export const visitsAsStaff = (actor: Actor, area: string) => hasAnyRole(actor, VISITING_STAFF) && isWithinScope(area, actor.scopeCode);
+export const patrols = (actor: Actor) => actor.roles.includes('grid-worker');
+
+/** Transfer a member (组织关系转接): a manager whose scope holds the member's own organisation. */
+export const mayTransfer = (actor: Actor, m: MemberPlaces) => managesAt(actor, m.orgArea);
+
+/**
+ * 小区党支部吹哨、党员报到: a reviewer where the member lives or serves (their residence or the local
+ * organisation they registered with) reports a member who does not fulfil their post.
+ */
+export const mayReportPost = (actor: Actor, m: MemberPlaces & { residence: string }) =>
+  hasAnyRole(actor, PARTY_REVIEWERS) && (isWithinScope(m.residence, actor.scopeCode) || (m.localOrgArea !== null && m.registrationState === 'accepted' && isWithinScope(m.localOrgArea, actor.scopeCode)));
+
+/** Coarse party abilities for the client's menus. */
+export function partyAbilities(actor: Actor): string[] {
+  const out: string[] = [];
+  if (readsPartyOrgs(actor)) out.push('party.read');
+  if (hasAnyRole(actor, PARTY_MANAGERS)) out.push('party.manage');
+  if (hasAnyRole(actor, LINK_MANAGERS)) out.push('party.links');
+  if (hasAnyRole(actor, VISITING_STAFF) || hasAnyRole(actor, MEMBER_ROLES)) out.push('party.visit');
+  if (hasAnyRole(actor, MEMBER_ROLES)) out.push('party.member');
+  if (patrols(actor)) out.push('party.patrol');
+  return out;
+}

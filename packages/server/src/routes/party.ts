@@ -5,6 +5,7 @@ import type { AppContext } from '../services/context.ts';
 import * as party from '../services/party.ts';
 import { requestContext, requireActor } from '../http/request.ts';
 import { paging, text, uuidParam } from './common.ts';
+import { partyWorkRoutes } from './party-work.ts';
 
 const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
 
@@ -67,4 +68,5 @@ export function partyRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: '支部设置检查：列出不符合“小区建支部”规则的小区', querystring: z.object({ area: areaCode }) } },
     async (req) => party.formationCheck(ctx, requireActor(req), req.query.area),
   );
+  partyWorkRoutes(app, ctx);
 }

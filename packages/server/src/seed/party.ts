@@ -4,11 +4,13 @@
 // posts, and the `party` account registered (双报到) in 状元街's first grid branch. Deterministic:
 // everything follows from the areas and people tables.
 import { randomUUID } from 'node:crypto';
-import { FIXED_PARTY_POSTS, qualifiesForOwnBranch } from '@gongzhi/domain';
+import { dayOf, FIXED_PARTY_POSTS, proposeLinks, qualifiesForOwnBranch } from '@gongzhi/domain';
 import { and, asc, eq, like, or } from 'drizzle-orm';
-import { areas, people } from '../db/schema.ts';
+import { areas, partyMembers, people } from '../db/schema.ts';
 import { getMeta, setMeta } from '../repositories/meta.ts';
 import * as repo from '../repositories/party.ts';
+import * as work from '../repositories/party-work.ts';
+import { systemScope } from '../repositories/scope.ts';
 import { findUserForLogin } from '../repositories/users.ts';
 import type { AppContext } from '../services/context.ts';
 
@@ -29,6 +31,12 @@ const CUSTOM_POST = { code: `x-${COMMUNITY}-1`, name: '楼道议事岗', descrip
 
 /** Adds the demo's organisations and members once; a database that has them is left untouched. */
 export async function seedPartyDemo(ctx: AppContext): Promise<'created' | 'present'> {
+  const r = await seedOrgsAndMembers(ctx);
+  await seedPartyLinks(ctx);
+  return r;
+}
+
+async function seedOrgsAndMembers(ctx: AppContext): Promise<'created' | 'present'> {
   if (await getMeta(ctx.db, 'party_seed')) return 'present';
   const db = ctx.db;
   const town = (await db.select().from(areas).where(eq(areas.code, TOWN)).limit(1))[0];
@@ -142,4 +150,66 @@ export async function seedPartyDemo(ctx: AppContext): Promise<'created' | 'prese
     ]);
   }
   return 'created';
+}
+
+/**
+ * 一户十联 for 状元街: every grid's households linked to its backbone members by the automatic
+ * proposal, and a few visits by `grid` this month so coverage starts above zero. Once (meta key
+ * `party_links_seed`), so a database seeded before links existed gets them too.
+ */
+export async function seedPartyLinks(ctx: AppContext): Promise<void> {
+  const db = ctx.db;
+  if (await getMeta(db, 'party_links_seed')) return;
+  const grids = await db
+    .select({ code: areas.code })
+    .from(areas)
+    .where(and(like(areas.code, `${COMMUNITY}%`), eq(areas.level, 'grid')))
+    .orderBy(asc(areas.code));
+  const gridUser = await findUserForLogin(db, 'grid');
+  const scope = systemScope(COMMUNITY);
+  await db.transaction(async (tx) => {
+    for (const g of grids) {
+      const [hs, members] = await Promise.all([work.householdsIn(tx, scope, g.code), work.backboneMembersIn(tx, g.code)]);
+      const p = proposeLinks(hs, members);
+      await work.replaceGridLinks(
+        tx,
+        g.code,
+        [...p.assignments.entries()].map(([householdId, memberId]) => ({ householdId, memberId, gridCode: g.code, source: 'auto', assignedBy: null })),
+      );
+      // `grid` has visited the first few households of their own grid this month.
+      if (gridUser && g.code === FIRST_GRID) {
+        const visitedOn = dayOf(new Date());
+        for (const [i, h] of hs.slice(0, 6).entries()) {
+          await work.insertVisit(tx, {
+            householdId: h.id,
+            areaCode: h.areaCode,
+            visitorUserId: gridUser.id,
+            memberId: null,
+            visitorName: '张志刚',
+            visitedOn,
+            duties: [(['policy', 'hardship', 'dispute', 'civility'] as const)[i % 4]!],
+            notes: ['宣讲医保缴费政策，已告知缴费时间', '独居老人，送去米油，约定每周电话问候', '楼上漏水纠纷，已约物业和双方面谈', '劝导楼道堆物，住户已清理', '宣讲垃圾分类新规', '了解就业需求，登记求职意向'][i]!,
+          });
+        }
+      }
+    }
+    // One 双报到 application waiting for the community: an in-service member of the 社会力量 branch
+    // living in the first grid applies to register with the first grid's branch.
+    const [grid1, social] = await Promise.all([repo.orgByCode(tx, `P${FIRST_GRID}`), repo.orgByCode(tx, `P${COMMUNITY}-SH`)]);
+    if (grid1 && social) {
+      const candidates = await tx
+        .select({ id: partyMembers.id })
+        .from(partyMembers)
+        .innerJoin(people, eq(people.id, partyMembers.personId))
+        .where(and(like(people.areaCode, `${FIRST_GRID}%`), eq(partyMembers.backbone, false), eq(partyMembers.kind, 'direct')))
+        .orderBy(asc(people.areaCode), asc(partyMembers.id))
+        .limit(1);
+      const m = candidates[0];
+      if (m) {
+        await repo.updateMember(tx, m.id, { kind: 'in-service', orgId: social.id, localOrgId: grid1.id, registrationState: 'applied' });
+        await repo.insertRegistration(tx, { memberId: m.id, orgId: grid1.id, state: 'applied', appliedBy: null });
+      }
+    }
+    await setMeta(tx, 'party_links_seed', { version: 1, at: new Date().toISOString() });
+  });
 }

@@ -22,7 +22,9 @@ import {
   type RegistrationState,
 } from '@gongzhi/domain';
 import type { Actor, RequestContext } from '../policies/actor.ts';
-import { managesAt, maySetPost, memberAllowedActions, orgAllowedActions, partyScopeOf, reviewsAt } from '../policies/party.ts';
+import { managesAt, mayReportPost, maySetPost, mayTransfer, memberAllowedActions, orgAllowedActions, partyScopeOf, reviewsAt } from '../policies/party.ts';
+import * as work from '../repositories/party-work.ts';
+import { vanguardFor } from './party-work.ts';
 import * as repo from '../repositories/party.ts';
 import type { Scope } from '../repositories/scope.ts';
 import { ageOn, toIsoCst } from '../lib/time.ts';
@@ -130,7 +132,7 @@ export async function getOrg(ctx: AppContext, actor: Actor, id: string) {
   const [counts, summaryRows, pending, parentMap, names, posts] = await Promise.all([
     repo.memberCounts(ctx.db, [org.id, ...children.map((c) => c.id)]),
     repo.memberSummary(ctx.db, ids),
-    repo.pendingRegistrations(ctx.db, [org.id]),
+    repo.pendingRegistrations(ctx.db, ids),
     repo.orgsByIds(ctx.db, [org.parentId ?? '']),
     areaNames(ctx.db, [org.areaCode]),
     repo.postsFor(ctx.db, org.areaCode.length >= 12 ? org.areaCode.slice(0, 12) : null),
@@ -148,10 +150,7 @@ export async function getOrg(ctx: AppContext, actor: Actor, id: string) {
     if (m.postCode) byPost.set(m.postCode, (byPost.get(m.postCode) ?? 0) + 1);
     if (!ids.includes(m.orgId)) registeredHere++;
   }
-  const homeOrgs = await repo.orgsByIds(
-    ctx.db,
-    pending.map((p) => p.homeOrgId),
-  );
+  const homeOrgs = await repo.orgsByIds(ctx.db, [...pending.map((p) => p.homeOrgId), ...pending.map((p) => p.orgId)]);
   return {
     id: org.id,
     code: org.code,
@@ -188,6 +187,7 @@ export async function getOrg(ctx: AppContext, actor: Actor, id: string) {
       id: p.id,
       member: { id: p.memberId, name: p.name, kind: p.kind, kindLabel: PARTY_MEMBER_KIND_LABELS[p.kind as PartyMemberKind] ?? p.kind },
       homeOrg: { id: p.homeOrgId, name: homeOrgs.get(p.homeOrgId)?.name ?? '' },
+      org: { id: p.orgId, name: homeOrgs.get(p.orgId)?.name ?? '' },
       appliedAt: toIsoCst(p.createdAt),
     })),
     allowedActions: orgAllowedActions(actor, org),
@@ -203,7 +203,8 @@ const placesOf = (v: repo.MemberView) => ({
   registrationState: v.member.registrationState,
 });
 
-function memberDto(actor: Actor, v: repo.MemberView) {
+function memberDto(actor: Actor, v: repo.MemberView, vanguard?: { index: number; stars: number }) {
+  const places = placesOf(v);
   return {
     id: v.member.id,
     person: {
@@ -225,7 +226,12 @@ function memberDto(actor: Actor, v: repo.MemberView) {
     centralHousehold: v.member.centralHousehold,
     joinedOn: v.member.joinedOn,
     post: v.post?.code ? { code: v.post.code, name: v.post.name } : null,
-    allowedActions: memberAllowedActions(actor, placesOf(v)),
+    vanguard: vanguard ? { index: vanguard.index, stars: vanguard.stars } : null,
+    allowedActions: [
+      ...memberAllowedActions(actor, places),
+      ...(mayTransfer(actor, places) ? ['transfer'] : []),
+      ...(v.member.postCode && mayReportPost(actor, { ...places, residence: v.person.areaCode }) ? ['report-post'] : []),
+    ],
   };
 }
 
@@ -247,7 +253,11 @@ export async function listMembers(ctx: AppContext, actor: Actor, q: MemberListQu
     orgIds = await subtreeIds(ctx, scope, org);
   }
   const { total, rows } = await repo.listMembers(ctx.db, scope, { orgIds, area, q: q.q?.trim() || undefined, page: q.page, pageSize: q.pageSize });
-  return { total, page: q.page, pageSize: q.pageSize, items: rows.map((v) => memberDto(actor, v)) };
+  const index = await vanguardFor(
+    ctx,
+    rows.map((v) => ({ id: v.member.id, postCode: v.member.postCode })),
+  );
+  return { total, page: q.page, pageSize: q.pageSize, items: rows.map((v) => memberDto(actor, v, index.get(v.member.id))) };
 }
 
 function registrationDto(r: repo.RegistrationRow, org: repo.PartyOrgRow | undefined, member: { id: string; name: string }) {
@@ -273,8 +283,10 @@ export async function myMembership(ctx: AppContext, actor: Actor) {
     regs.map((r) => r.orgId),
   );
   const posts = await postsOfMember(ctx, v);
+  const index = (await vanguardFor(ctx, [{ id: v.member.id, postCode: v.member.postCode }])).get(v.member.id)!;
   return {
-    member: memberDto(actor, v),
+    member: memberDto(actor, v, index),
+    vanguard: index,
     registrations: regs.map((r) => registrationDto(r, orgs.get(r.orgId), { id: v.member.id, name: v.person.name })),
     posts: posts.map(postDto),
   };
@@ -409,4 +421,79 @@ export async function formationCheck(ctx: AppContext, actor: Actor, area: string
     compounds: items,
     proposal: { own: plan.own.map((c) => c.code), joint: plan.joint.map((g) => g.map((c) => c.code)) },
   };
+}
+
+// ---- one member: vanguard index, transfers, post reports ----------------------------------------
+
+/** A member as staff in scope, or the member themself, see them: with index, transfers and reports. */
+export async function getMember(ctx: AppContext, actor: Actor, id: string) {
+  const any = await repo.findMember(ctx.db, null, id);
+  const self = !!any && !!actor.personId && any.person.id === actor.personId;
+  const scope = partyScopeOf(actor);
+  const v = self ? any : scope ? await repo.findMember(ctx.db, scope, id) : null;
+  if (!v) throw notFound('党员');
+  const [index, transfers, reports, linkCount] = await Promise.all([
+    vanguardFor(ctx, [{ id: v.member.id, postCode: v.member.postCode }]),
+    work.transfersOf(ctx.db, v.member.id),
+    work.postReportsOf(ctx.db, v.member.id),
+    work.linkCounts(ctx.db, [v.member.id]),
+  ]);
+  const orgs = await repo.orgsByIds(ctx.db, [...transfers.flatMap((t) => [t.fromOrgId, t.toOrgId]), ...reports.map((r) => r.orgId)]);
+  const by = await work.userNames(ctx.db, [...transfers.map((t) => t.byUserId), ...reports.map((r) => r.byUserId)]);
+  const posts = await repo.postsFor(ctx.db, null);
+  const vanguard = index.get(v.member.id)!;
+  const org = (oid: string) => ({ id: oid, name: orgs.get(oid)?.name ?? '' });
+  return {
+    ...memberDto(actor, v, vanguard),
+    vanguardDetail: vanguard,
+    linkedHouseholds: linkCount.get(v.member.id) ?? 0,
+    transfers: transfers.map((t) => ({ id: t.id, from: org(t.fromOrgId), to: org(t.toOrgId), reason: t.reason, by: by.get(t.byUserId) ?? '', at: toIsoCst(t.at) })),
+    postReports: reports.map((r) => ({
+      id: r.id,
+      post: r.postCode ? { code: r.postCode, name: posts.find((p) => p.code === r.postCode)?.name ?? r.postCode } : null,
+      org: org(r.orgId),
+      reason: r.reason,
+      by: by.get(r.byUserId) ?? '',
+      at: toIsoCst(r.at),
+    })),
+  };
+}
+
+/** Organisations a member may be transferred to (组织关系转接): any but a 党小组. */
+const TRANSFER_TARGET_KINDS: readonly PartyOrgKind[] = ['town-committee', 'village-org', 'grid-branch', 'functional-branch', 'joint-branch', 'compound-branch'];
+
+export async function transferMember(ctx: AppContext, actor: Actor, id: string, input: { toOrgId: string; reason: string }, req: RequestContext) {
+  const scope = staffScope(actor);
+  const v = await repo.findMember(ctx.db, scope, id);
+  if (!v) throw notFound('党员');
+  if (!mayTransfer(actor, placesOf(v))) throw forbidden('只有党员组织关系所在党组织的社区工作者、书记可以办理转接', 'action_not_allowed');
+  const to = (await repo.orgsByIds(ctx.db, [input.toOrgId])).get(input.toOrgId);
+  if (!to) throw invalid('unknown_org', '转入的党组织不存在', { field: 'toOrgId' });
+  if (!TRANSFER_TARGET_KINDS.includes(to.kind as PartyOrgKind)) throw invalid('invalid_org', '党小组不能接收组织关系，请选择党支部或党委（党总支）', { field: 'toOrgId' });
+  await ctx.db.transaction(async (tx) => {
+    const m = await repo.lockMember(tx, v.member.id);
+    if (!m) throw notFound('党员');
+    if (m.orgId === to.id) throw conflict('same_org', '该党员的组织关系已在该党组织');
+    const t = await work.insertTransfer(tx, { memberId: m.id, fromOrgId: m.orgId, toOrgId: to.id, reason: input.reason, byUserId: actor.id });
+    // Moving into the organisation they registered with ends the registration: it is now their own.
+    const patch: Partial<repo.NewPartyMemberRow> = { orgId: to.id };
+    if (m.localOrgId === to.id) Object.assign(patch, { localOrgId: null, registrationState: null });
+    await repo.updateMember(tx, m.id, patch);
+    await audit(tx, { actor }, req, { action: 'party.member.transfer', entityType: 'party_member', entityId: m.id, areaCode: to.areaCode, detail: { transferId: t.id, from: m.orgId, to: to.id, reason: input.reason } });
+  });
+  return getMember(ctx, actor, id);
+}
+
+/** 小区党支部吹哨、党员报到: report a member who does not fulfil their post to their own organisation. */
+export async function reportPost(ctx: AppContext, actor: Actor, id: string, reason: string, req: RequestContext) {
+  const scope = staffScope(actor);
+  const v = await repo.findMember(ctx.db, scope, id);
+  if (!v) throw notFound('党员');
+  if (!mayReportPost(actor, { ...placesOf(v), residence: v.person.areaCode })) throw forbidden('只有党员居住地或报到地的社区工作者、书记可以反馈履岗情况', 'action_not_allowed');
+  if (!v.member.postCode) throw conflict('no_post', '该党员尚未认领岗位');
+  await ctx.db.transaction(async (tx) => {
+    const r = await work.insertPostReport(tx, { memberId: v.member.id, postCode: v.member.postCode, orgId: v.member.orgId, fromAreaCode: actor.scopeCode, reason, byUserId: actor.id });
+    await audit(tx, { actor }, req, { action: 'party.member.post-report', entityType: 'party_member', entityId: v.member.id, areaCode: v.org.areaCode, detail: { reportId: r.id, orgId: v.member.orgId, postCode: v.member.postCode, reason } });
+  });
+  return getMember(ctx, actor, id);
 }

@@ -21,6 +21,7 @@ const PeoplePage = lazy(() => import('./pages/PeoplePage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const PointsRoutes = lazy(() => import('./pages/points/PointsRoutes.tsx'));
+const PartyRoutes = lazy(() => import('./pages/party/PartyRoutes.tsx'));
 
 function RequireConsole({ children }: { children: ReactNode }) {
   const { status, me } = useAuth();
@@ -116,6 +117,7 @@ export default function ConsoleApp() {
               {caseRoutes}
               {ledgerRoutes}
               <Route path="points/*" element={<Suspense fallback={pageFallback}><PointsRoutes /></Suspense>} />
+              <Route path="party/*" element={<Suspense fallback={pageFallback}><PartyRoutes /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -24,6 +24,7 @@ import { useCaseMenu } from './pages/cases/routes.tsx';
 import { usePointsMenu } from './pages/points/menu.tsx';
 import { useCockpitMenu } from './pages/cockpit/routes.tsx';
 import { useLedgerMenu } from './pages/ledgers/routes.tsx';
+import { usePartyMenu } from './pages/party/menu.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -40,6 +41,7 @@ export function ConsoleLayout() {
   const pointsMenu = usePointsMenu();
   const cockpitMenu = useCockpitMenu();
   const ledgerMenu = useLedgerMenu();
+  const partyMenu = usePartyMenu();
 
   // The menu follows the abilities the server grants, never role names.
   const items: MenuProps['items'] = [
@@ -52,6 +54,7 @@ export function ConsoleLayout() {
   items.push(caseMenu.group);
   if (pointsMenu) items.push(pointsMenu);
   if (ledgerMenu) items.push(ledgerMenu);
+  if (partyMenu) items.push(partyMenu);
   if (registry.length) items.push({ type: 'group', key: 'g-registry', label: t('menu.group.registry'), children: registry });
   const system: NonNullable<MenuProps['items']> = [];
   if (can('users.manage')) system.push({ key: '/users', icon: <UsergroupAddOutlined />, label: <span data-testid="menu-users">{t('menu.users')}</span> });

@@ -1,11 +1,13 @@
 import type { MessageKey } from './zh-CN.ts';
 import { pointsEn } from './points.en.ts';
+import { partyEn } from './party.en.ts';
 import { casesEn } from './cases.en.ts';
 import { cockpitEn } from './cockpit.en.ts';
 import { ledgersEn } from './ledgers.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...pointsEn,
+  ...partyEn,
   ...casesEn,
   ...cockpitEn,
   ...ledgersEn,

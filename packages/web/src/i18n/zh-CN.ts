@@ -3,12 +3,14 @@ import { pointsZhCN } from './points.zh-CN.ts';
 import { casesZhCN } from './cases.zh-CN.ts';
 import { cockpitZhCN } from './cockpit.zh-CN.ts';
 import { ledgersZhCN } from './ledgers.zh-CN.ts';
+import { partyZhCN } from './party.zh-CN.ts';
 
 export const zhCN = {
   ...pointsZhCN,
   ...casesZhCN,
   ...cockpitZhCN,
   ...ledgersZhCN,
+  ...partyZhCN,
   'app.name': '共治',
   'app.subtitle': '党建引领基层治理平台',
   'app.title': '共治 · 基层治理平台',

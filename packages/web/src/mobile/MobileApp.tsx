@@ -18,6 +18,7 @@ import { publicCaseRoutes, sessionCaseRoutes } from './pages/cases/routes.tsx';
 import './mobile.css';
 
 const MPointsRoutes = lazy(() => import('./pages/points/MPointsRoutes.tsx'));
+const MPartyRoutes = lazy(() => import('./pages/party/MPartyRoutes.tsx'));
 
 // antd-mobile 5 renders its imperative dialogs and toasts through this hook on React 19.
 const roots = new WeakMap<Element | DocumentFragment, Root>();
@@ -96,6 +97,7 @@ export default function MobileApp() {
               }
             />
             <Route path="points/*" element={<Suspense fallback={<div className="m-center"><DotLoading color="primary" /></div>}><MPointsRoutes /></Suspense>} />
+            <Route path="party/*" element={<Suspense fallback={<div className="m-center"><DotLoading color="primary" /></div>}><MPartyRoutes /></Suspense>} />
             {sessionCaseRoutes}
             <Route path="me" element={<MMe />} />
             <Route path="*" element={<Navigate to="/m" replace />} />

@@ -11,6 +11,7 @@ import { useApi } from '../../lib/useApi.ts';
 import { MError, MLoading, MStats } from '../components.tsx';
 import { MPointsEntry } from './points/entry.tsx';
 import { MCaseEntry } from './cases/entry.tsx';
+import { MPartyEntry } from './party/entry.tsx';
 import type { AreaWithFullPath } from '../../api/cases.ts';
 
 export function MHome() {
@@ -70,6 +71,7 @@ export function MHome() {
               <span className="m-quick-desc">{t('home.quickAreasDesc')}</span>
             </button>
           </div>
+          <MPartyEntry />
           <MCaseEntry />
           <MPointsEntry />
           {children.data && children.data.items.length > 0 && (
@@ -109,6 +111,7 @@ export function MHome() {
               <span className="m-muted m-mono">{area.data.code}</span>
             </div>
           </div>
+          <MPartyEntry />
           <MCaseEntry />
           <MPointsEntry />
           <List header={t('m.myAccount')} className="m-list">
