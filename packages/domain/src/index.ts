@@ -14,3 +14,4 @@ export * from './points/index.ts';
 export * from './measures.ts';
 export * from './wishes/workflow.ts';
 export * from './party/index.ts';
+export * from './orders/workflow.ts';

@@ -1,7 +1,9 @@
 import type { Actor } from './actor.ts';
 import { canListPeople, canSeeSensitiveTags, PERSON_EDITORS } from './person.ts';
 import { canManageUsers, canReadAudit } from './user.ts';
-import { hasAnyRole } from './actor.ts';
+import { AREA_STAFF, hasAnyRole } from './actor.ts';
+import { WISH_PROXIES, WISH_REVIEWERS } from './wishes.ts';
+import { ORDER_MANAGERS } from './orders.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -16,5 +18,10 @@ export function abilitiesOf(actor: Actor): string[] {
   if (canSeeSensitiveTags(actor)) out.push('people.sensitive');
   if (canManageUsers(actor)) out.push('users.manage');
   if (canReadAudit(actor)) out.push('audit.read');
+  // Micro-wishes and service orders: menus only; each wish and order carries its own allowedActions.
+  if (hasAnyRole(actor, AREA_STAFF)) out.push('wishes.read', 'orders.read');
+  if (hasAnyRole(actor, WISH_REVIEWERS)) out.push('wishes.review');
+  if (hasAnyRole(actor, WISH_PROXIES)) out.push('wishes.proxy');
+  if (hasAnyRole(actor, ORDER_MANAGERS)) out.push('orders.manage');
   return out;
 }
