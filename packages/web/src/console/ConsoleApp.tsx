@@ -12,6 +12,7 @@ import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage, ForbiddenPage } from './components/ErrorResult.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { caseRoutes } from './pages/cases/routes.tsx';
+import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import './console.css';
 
 const AreasPage = lazy(() => import('./pages/AreasPage.tsx'));
@@ -95,6 +96,7 @@ export default function ConsoleApp() {
                 }
               />
               {caseRoutes}
+              {wishOrderRoutes}
               <Route path="points/*" element={<Suspense fallback={pageFallback}><PointsRoutes /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -22,6 +22,7 @@ import { ChangePasswordModal } from './components/ChangePasswordModal.tsx';
 import { NotificationBell } from './pages/cases/NotificationBell.tsx';
 import { useCaseMenu } from './pages/cases/routes.tsx';
 import { usePointsMenu } from './pages/points/menu.tsx';
+import { useWishOrderMenu } from './pages/wishes/routes.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -36,6 +37,7 @@ export function ConsoleLayout() {
   const [pwOpen, setPwOpen] = useState(false);
   const caseMenu = useCaseMenu();
   const pointsMenu = usePointsMenu();
+  const wishOrderMenu = useWishOrderMenu();
 
   // The menu follows the abilities the server grants, never role names.
   const items: MenuProps['items'] = [
@@ -45,6 +47,7 @@ export function ConsoleLayout() {
   if (can('areas.read')) registry.push({ key: '/areas', icon: <ApartmentOutlined />, label: <span data-testid="menu-areas">{t('menu.areas')}</span> });
   if (can('people.read')) registry.push({ key: '/people', icon: <TeamOutlined />, label: <span data-testid="menu-people">{t('menu.people')}</span> });
   items.push(caseMenu.group);
+  if (wishOrderMenu) items.push(wishOrderMenu);
   if (pointsMenu) items.push(pointsMenu);
   if (registry.length) items.push({ type: 'group', key: 'g-registry', label: t('menu.group.registry'), children: registry });
   const system: NonNullable<MenuProps['items']> = [];
@@ -54,7 +57,8 @@ export function ConsoleLayout() {
   if (system.length) items.push({ type: 'group', key: 'g-system', label: t('menu.group.system'), children: system });
 
   // A menu entry for the exact path (e.g. /cases/new) wins over its first segment (/cases).
-  const selected = location.pathname === '/cases/new' ? '/cases/new' : '/' + (location.pathname.split('/')[1] ?? '');
+  const twoLevel = ['/cases/new', '/wishes/wall', '/orders/menu', '/orders/teams'];
+  const selected = twoLevel.includes(location.pathname) ? location.pathname : '/' + (location.pathname.split('/')[1] ?? '');
 
   const userMenu: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t('header.changePassword')}</span> },

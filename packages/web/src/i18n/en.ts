@@ -1,10 +1,12 @@
 import type { MessageKey } from './zh-CN.ts';
 import { pointsEn } from './points.en.ts';
 import { casesEn } from './cases.en.ts';
+import { wishesEn } from './wishes.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...pointsEn,
   ...casesEn,
+  ...wishesEn,
   'app.name': 'Gongzhi',
   'app.subtitle': 'Party-building-led grassroots governance',
   'app.title': 'Gongzhi · Grassroots governance',

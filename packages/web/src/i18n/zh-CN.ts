@@ -1,10 +1,12 @@
 // Chinese (simplified) is the product's first language; every other locale mirrors these keys.
 import { pointsZhCN } from './points.zh-CN.ts';
 import { casesZhCN } from './cases.zh-CN.ts';
+import { wishesZhCN } from './wishes.zh-CN.ts';
 
 export const zhCN = {
   ...pointsZhCN,
   ...casesZhCN,
+  ...wishesZhCN,
   'app.name': '共治',
   'app.subtitle': '党建引领基层治理平台',
   'app.title': '共治 · 基层治理平台',

@@ -11,6 +11,7 @@ import { useApi } from '../../lib/useApi.ts';
 import { MError, MLoading, MStats } from '../components.tsx';
 import { MPointsEntry } from './points/entry.tsx';
 import { MCaseEntry } from './cases/entry.tsx';
+import { MWishOrderEntry } from './wishes/entry.tsx';
 import type { AreaWithFullPath } from '../../api/cases.ts';
 
 export function MHome() {
@@ -71,6 +72,7 @@ export function MHome() {
             </button>
           </div>
           <MCaseEntry />
+          <MWishOrderEntry />
           <MPointsEntry />
           {children.data && children.data.items.length > 0 && (
             <List header={t('m.childrenTitle')} className="m-list">
@@ -110,6 +112,7 @@ export function MHome() {
             </div>
           </div>
           <MCaseEntry />
+          <MWishOrderEntry />
           <MPointsEntry />
           <List header={t('m.myAccount')} className="m-list">
             <List.Item extra={me.username}>{t('m.account')}</List.Item>
