@@ -36,6 +36,7 @@ export const wishesEn: Record<WishesMessageKey, string> = {
   'wish.fulfilNote': 'How it was fulfilled',
   'wish.closeReason': 'Reason',
   'wish.photos': 'Photos',
+  'wish.pointsLabel': 'Points',
   'wish.points': 'The claimant earned +{n} vanguard points',
   'wish.reasonPlaceholder': 'Reason (required)',
   'wish.notePlaceholder': 'How was the wish fulfilled? (required)',

@@ -35,6 +35,7 @@ export const wishesZhCN = {
   'wish.fulfilNote': '完成情况',
   'wish.closeReason': '原因',
   'wish.photos': '完成照片',
+  'wish.pointsLabel': '积分',
   'wish.points': '认领人获得先锋积分 +{n}',
   'wish.reasonPlaceholder': '请填写原因（必填）',
   'wish.notePlaceholder': '请说明心愿完成的情况（必填）',

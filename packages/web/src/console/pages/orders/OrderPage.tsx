@@ -110,7 +110,7 @@ export default function OrderPage() {
                 </Descriptions.Item>
               )}
               {o.points ? (
-                <Descriptions.Item label={t('points.menu.group')}>
+                <Descriptions.Item label={t('wish.pointsLabel')}>
                   <span className="gz-wo-points" data-testid="order-points">
                     <GiftFilled /> {t('order.points', { n: o.points })}
                   </span>

@@ -79,7 +79,7 @@ export default function WishPage() {
                 <span data-testid="wish-wisher">{w.wisher.name}</span>
                 {w.onBehalf && <span className="gz-wo-muted">{t('wish.onBehalf')}</span>}
               </Descriptions.Item>
-              <Descriptions.Item label={t('wish.area')}>{w.area.name}</Descriptions.Item>
+              <Descriptions.Item label={t('wish.area')}>{w.area.name === w.community.name ? w.area.name : `${w.community.name} · ${w.area.name}`}</Descriptions.Item>
               <Descriptions.Item label={t('wish.createdAt')}>{fmtTime(w.createdAt)}</Descriptions.Item>
               <Descriptions.Item label={t('wish.claimedBy')}>{w.claimedBy?.name ?? '—'}</Descriptions.Item>
               {w.fulfilNote && <Descriptions.Item label={t('wish.fulfilNote')}>{w.fulfilNote}</Descriptions.Item>}
@@ -95,7 +95,7 @@ export default function WishPage() {
                 </Descriptions.Item>
               )}
               {points ? (
-                <Descriptions.Item label={t('points.menu.group')}>
+                <Descriptions.Item label={t('wish.pointsLabel')}>
                   <span className="gz-wo-points" data-testid="wish-points">
                     <GiftFilled /> {t('wish.points', { n: points })}
                   </span>

@@ -38,7 +38,7 @@ export default function WishesPage() {
         </span>
       ),
     },
-    { title: t('wish.area'), key: 'area', render: (_, w) => w.area.name },
+    { title: t('wish.area'), key: 'area', render: (_, w) => (w.area.name === w.community.name ? w.area.name : `${w.community.name} · ${w.area.name}`) },
     { title: t('wish.state'), dataIndex: 'state', render: (s: string) => <StatusTag kind="wish" state={s} testId="wish-row-state" /> },
     { title: t('wish.claimedBy'), key: 'claimedBy', render: (_, w) => w.claimedBy?.name ?? '—' },
     { title: t('wish.createdAt'), dataIndex: 'createdAt', render: (v: string) => fmtTime(v), width: 160 },
