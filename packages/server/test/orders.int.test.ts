@@ -273,6 +273,21 @@ describe('点单 → 派单 → 接单 → 完成 → 评价', () => {
     expect(await vanguard(a.client)).toBe(before);
   });
 
+  it('two team members racing to take the same order: one wins, the other gets 409', async () => {
+    const resident = await newUser(['resident'], GRID);
+    const a = await newUser(['party-member'], GRID);
+    const b = await newUser(['party-member'], GRID);
+    const team = json<Team>(await community.post('/api/service-teams', { area: COMMUNITY, name: `抢单队 ${uniq()}` }));
+    await community.post(`/api/service-teams/${team.id}/members`, { username: a.username });
+    await community.post(`/api/service-teams/${team.id}/members`, { username: b.username });
+    const o0 = await order(resident.client);
+    await act(community, o0.id, 'dispatch', { teamId: team.id });
+    const results = await Promise.all([a.client.post(`/api/orders/${o0.id}/actions/take`, {}), b.client.post(`/api/orders/${o0.id}/actions/take`, {})]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const o = json<Order>(await community.get(`/api/orders/${o0.id}`));
+    expect(o.timeline.filter((e) => e.action === 'take')).toHaveLength(1);
+  });
+
   it('cancel: the resident before it is taken, with a reason; staff also later; never after completion', async () => {
     const resident = await newUser(['resident'], GRID);
     const member = await newUser(['party-member'], GRID);
