@@ -254,3 +254,69 @@ describe('service order: order → dispatch → take → complete → rate', () 
     await Promise.all([res.context.close(), par.context.close(), com.context.close()]);
   }, 240_000);
 });
+
+describe('on behalf, the menu editor, the teams, English', () => {
+  it('grid posts a wish for a resident; community adds a service and a team member; English screens', async () => {
+    // ---- the grid worker posts a wish for a resident found in the registry
+    const g = await phone();
+    const gp = g.page;
+    await phoneLogin(gp, 'grid');
+    await gp.getByTestId('m-wish-entry-post').click();
+    await gp.getByTestId('m-wish-new-page').waitFor();
+    const someone = (await gp.evaluate(async () => {
+      const r = await fetch('/api/people?pageSize=1&residenceType=registered', { credentials: 'same-origin' });
+      return ((await r.json()) as { items: { name: string }[] }).items[0]!.name;
+    })) as string;
+    await gp.locator('[data-testid="m-wish-person-search"] input').fill(someone);
+    await gp.locator('[data-testid="m-wish-person-search"] input').press('Enter');
+    await gp.getByTestId('m-wish-person').filter({ hasText: someone }).first().click();
+    await gp.locator('[data-testid="m-wish-title"] input').fill('想要一台收音机');
+    await textArea(gp, 'm-wish-desc').fill('老人独居，想听听戏曲广播。');
+    await shot(gp, 'w20-m-wish-on-behalf');
+    await gp.getByTestId('m-wish-submit').click();
+    await expect.poll(() => gp.getByTestId('m-wish-state').getAttribute('data-state')).toBe('submitted');
+    await expect.poll(() => gp.getByTestId('m-wish-wisher').innerText()).toContain(someone);
+    await expect.poll(() => gp.getByTestId('m-wish-wisher').innerText()).toContain('代提交');
+    await shot(gp, 'w21-m-wish-on-behalf-submitted', true);
+    await g.context.close();
+
+    // ---- community adds a service to the menu and a member to a team
+    const c = await desktop();
+    const cp = c.page;
+    await consoleLogin(cp, 'community');
+    await cp.getByTestId('menu-service-menu').click();
+    await cp.getByTestId('menu-table').getByText('家电水电维修').waitFor();
+    await cp.getByTestId('menu-add').click();
+    await cp.getByTestId('menu-name').fill('上门理发');
+    await cp.locator('[data-testid="menu-category"] input').fill('生活');
+    await cp.keyboard.press('Enter');
+    await shot(cp, 'o20-console-menu-add');
+    await cp.getByTestId('menu-save').click();
+    await cp.getByTestId('menu-table').getByText('上门理发').waitFor();
+    await cp.getByTestId('menu-service-teams').click();
+    const row = cp.locator('[data-testid="teams-table"] tbody tr', { hasText: '城乡环境整治服务队' });
+    await row.getByTestId('team-add-member').click();
+    await cp.getByTestId('team-member-username').fill('party');
+    await cp.getByTestId('team-member-ok').click();
+    await expect.poll(() => row.innerText()).toMatch(/城乡环境整治服务队[\s\S]*\S/);
+    await expect.poll(async () => (await row.locator('.ant-tag').count()) >= 2).toBe(true);
+    await shot(cp, 'o21-console-team-member-added', true);
+
+    // ---- English
+    await cp.evaluate("localStorage.setItem('gz.locale', 'en')");
+    await cp.goto(`${session.url}/orders`);
+    await cp.getByTestId('orders-tab-ordered').waitFor();
+    await expect.poll(() => cp.getByTestId('orders-title').innerText()).toBe('Service orders');
+    await shot(cp, 'o22-console-orders-en');
+    await c.context.close();
+    const r = await phone();
+    await r.page.goto(`${session.url}/m/login`);
+    await r.page.evaluate("localStorage.setItem('gz.locale', 'en')");
+    await phoneLogin(r.page, 'resident');
+    await r.page.getByTestId('m-wish-entry-wall').click();
+    await r.page.getByTestId('m-wish-wall').waitFor();
+    await expect.poll(() => r.page.getByTestId('m-wishes').innerText()).toContain('Wish wall');
+    await shot(r.page, 'w22-m-wish-wall-en');
+    await r.context.close();
+  }, 240_000);
+});

@@ -26,6 +26,7 @@ export const wishesEn: Record<WishesMessageKey, string> = {
 
   'wish.title': 'Wish',
   'wish.description': 'Description',
+  'wish.wisherIs': 'Wisher: {name}',
   'wish.wisher': 'Wisher',
   'wish.area': 'Area',
   'wish.claimedBy': 'Claimed by',

@@ -25,6 +25,7 @@ export const wishesZhCN = {
 
   'wish.title': '心愿',
   'wish.description': '心愿内容',
+  'wish.wisherIs': '心愿人：{name}',
   'wish.wisher': '心愿人',
   'wish.area': '所在区域',
   'wish.claimedBy': '认领人',

@@ -16,7 +16,7 @@ import { EventTimeline, ReasonModal, StatusTag } from '../wishes/common.tsx';
 const REASON: OrderAction[] = ['cancel', 'decline'];
 
 export default function OrderPage() {
-  const { t, tx } = useI18n();
+  const { t, tx, locale } = useI18n();
   const { message } = App.useApp();
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -105,7 +105,7 @@ export default function OrderPage() {
                 <Descriptions.Item label={t('order.rating')}>
                   <span data-testid="order-rating">
                     {tx(`order.rating.${o.rating}`, o.rating)}
-                    {o.ratingComment ? `：${o.ratingComment}` : ''}
+                    {o.ratingComment ? `${locale === 'en' ? ': ' : '：'}${o.ratingComment}` : ''}
                   </span>
                 </Descriptions.Item>
               )}

@@ -7,14 +7,14 @@ import type { ColumnsType } from 'antd/es/table';
 import { errorMessage } from '../../../api/client.ts';
 import { addTeamMember, createTeam, listTeams, removeTeamMember, type ServiceTeam } from '../../../api/wishes.ts';
 import { useMe } from '../../../auth/AuthContext.tsx';
-import { useT } from '../../../i18n/index.tsx';
+import { useI18n } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import '../wishes/wishes.css';
 
 export default function TeamsPage() {
-  const t = useT();
+  const { t, locale } = useI18n();
   const me = useMe();
   const { message } = App.useApp();
   const area = me.scope.code.slice(0, 12);
@@ -127,8 +127,9 @@ export default function TeamsPage() {
       )}
       <Modal
         open={adding !== null}
-        title={adding ? `${t('order.teams.addMember')}：${adding.name}` : ''}
+        title={adding ? `${t('order.teams.addMember')}${locale === 'en' ? ': ' : '：'}${adding.name}` : ''}
         onCancel={() => setAdding(null)}
+        okButtonProps={{ 'data-testid': 'team-member-ok' } as Record<string, string>}
         onOk={async () => {
           const v = await memberForm.validateFields().catch(() => null);
           if (!v) return;
@@ -149,6 +150,7 @@ export default function TeamsPage() {
         open={creating}
         title={t('order.teams.add')}
         onCancel={() => setCreating(false)}
+        okButtonProps={{ 'data-testid': 'team-create-ok' } as Record<string, string>}
         onOk={async () => {
           const v = await teamForm.validateFields().catch(() => null);
           if (!v) return;

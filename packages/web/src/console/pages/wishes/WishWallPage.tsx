@@ -42,9 +42,7 @@ export default function WishWallPage() {
               </div>
               <div className="gz-wo-wall-desc">{w.description}</div>
               <div className="gz-wo-wall-meta">
-                <span>
-                  {t('wish.wisher')}：{w.wisher.name}
-                </span>
+                <span>{t('wish.wisherIs', { name: w.wisher.name })}</span>
                 <span>{w.community.name}</span>
                 <span>{fmtDate(w.createdAt)}</span>
                 {w.claimedBy && <span>{t('wish.wall.claimedBy', { name: w.claimedBy.name })}</span>}

@@ -52,7 +52,8 @@ function Field({ label, children, testId }: { label: string; children: React.Rea
 }
 
 function Body({ o, onUpdated }: { o: OrderDetail; onUpdated: (o: OrderDetail) => void }) {
-  const { t, tx } = useI18n();
+  const { t, tx, locale } = useI18n();
+  const colon = locale === 'en' ? ': ' : '：';
   const [action, setAction] = useState<OrderAction | null>(null);
   // Dispatching is the community's work in the console.
   const actions = o.allowedActions.filter((a) => NEEDS[a] !== null);
@@ -83,13 +84,13 @@ function Body({ o, onUpdated }: { o: OrderDetail; onUpdated: (o: OrderDetail) =>
         {o.completeNote && (
           <div className="m-wo-result" data-testid="m-order-result">
             <div>
-              <b>{t('order.completeNote')}：</b>
+              <b>{t('order.completeNote')}{colon}</b>
               {o.completeNote}
             </div>
             <MPhotoGrid files={o.attachments} testId="m-order-photos" />
             {o.rating && (
               <div className="m-wo-rating" data-testid="m-order-rating">
-                {t('order.rating')}：{tx(`order.rating.${o.rating}`, o.rating)}
+                {t('order.rating')}{colon}{tx(`order.rating.${o.rating}`, o.rating)}
                 {o.ratingComment && <span className="m-muted">（{o.ratingComment}）</span>}
               </div>
             )}
@@ -102,7 +103,7 @@ function Body({ o, onUpdated }: { o: OrderDetail; onUpdated: (o: OrderDetail) =>
         )}
         {o.closeReason && (
           <div className="m-wo-closed">
-            {t('order.closeReason')}：{o.closeReason}
+            {t('order.closeReason')}{colon}{o.closeReason}
           </div>
         )}
       </div>

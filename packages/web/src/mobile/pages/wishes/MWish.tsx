@@ -41,7 +41,8 @@ export function MWish() {
 }
 
 function Body({ w, onUpdated }: { w: WishDetail; onUpdated: (w: WishDetail) => void }) {
-  const { t, tx } = useI18n();
+  const { t, tx, locale } = useI18n();
+  const colon = locale === 'en' ? ': ' : '：';
   const [action, setAction] = useState<WishAction | null>(null);
   const points = w.timeline.find((e) => e.points)?.points;
   const open = !['confirmed', 'rejected', 'cancelled'].includes(w.state);
@@ -76,7 +77,7 @@ function Body({ w, onUpdated }: { w: WishDetail; onUpdated: (w: WishDetail) => v
         {w.fulfilNote && (
           <div className="m-wo-result" data-testid="m-wish-result">
             <div>
-              <b>{t('wish.fulfilNote')}：</b>
+              <b>{t('wish.fulfilNote')}{colon}</b>
               {w.fulfilNote}
             </div>
             <MPhotoGrid files={w.attachments} testId="m-wish-photos" />
@@ -89,7 +90,7 @@ function Body({ w, onUpdated }: { w: WishDetail; onUpdated: (w: WishDetail) => v
         )}
         {w.closeReason && (
           <div className="m-wo-closed">
-            {t('wish.closeReason')}：{w.closeReason}
+            {t('wish.closeReason')}{colon}{w.closeReason}
           </div>
         )}
       </div>

@@ -93,9 +93,7 @@ function WishCard({ w, wall, onClick }: { w: WallItem | Wish; wall?: boolean; on
       </div>
       <div className="m-wo-card-desc">{w.description}</div>
       <div className="m-wo-card-meta">
-        <span data-testid="m-wish-wisher">
-          {t('wish.wisher')}：{w.wisher.name}
-        </span>
+        <span data-testid="m-wish-wisher">{t('wish.wisherIs', { name: w.wisher.name })}</span>
         <span>{fmtDate(w.createdAt)}</span>
         {w.claimedBy && <span>{t('wish.wall.claimedBy', { name: w.claimedBy.name })}</span>}
       </div>
