@@ -35,7 +35,7 @@ export function orderRelations(v: OrderViewer, o: OrderRow): Set<OrderRelation> 
   const rel = new Set<OrderRelation>();
   const a = v.actor;
   if (o.ordererUserId === a.id) rel.add('orderer');
-  if (managesCommunity(a, o.areaCode.slice(0, 12)) || (isOrderManager(a) && isWithinScope(o.areaCode, a.scopeCode))) rel.add('manager');
+  if (isOrderManager(a) && isWithinScope(o.areaCode, a.scopeCode)) rel.add('manager');
   if (o.assigneeUserId === a.id || (o.assigneeTeamId && v.teamIds.includes(o.assigneeTeamId))) rel.add('assignee');
   if (o.takenByUserId === a.id) rel.add('taker');
   return rel;

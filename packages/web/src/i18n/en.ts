@@ -342,7 +342,7 @@ export const en: Record<MessageKey, string> = {
   'm.whatYouCanDo': 'What you can do here',
   'm.canDo.area': 'See the area you belong to ({area})',
   'm.canDo.account': 'See your account, change your password, switch language',
-  'm.canDo.more': 'Report a problem and follow it under Requests; micro-wishes will appear here once they open. For help, contact your community office or grid worker.',
+  'm.canDo.more': 'Report a problem and follow it under Requests; post a micro-wish under Make a wish, or order a home service under Order a service. For help, contact your community office or grid worker.',
   'm.search': 'Name, address, full ID or mobile number',
   'm.resultCount': '{n} found',
   'm.childrenTitle': 'Sub-areas',
