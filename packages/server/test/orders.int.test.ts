@@ -47,7 +47,7 @@ interface Team {
   code: string | null;
   name: string;
   standard: boolean;
-  members: { userId: string; username: string; name: string; leader: boolean }[];
+  members: { userId: string; username: string | null; name: string; leader: boolean }[];
 }
 
 async function newUser(roles: string[], scopeCode = GRID, displayName?: string) {
@@ -107,6 +107,10 @@ describe('the service menu and the teams of 状元街', () => {
     expect(menu.canEdit).toBe(false);
     expect(menu.items.map((i) => i.category)).toEqual(expect.arrayContaining(['维修', '陪伴', '代办跑腿', '健康', '法律咨询']));
     expect(menu.items.find((i) => i.name === '法律咨询')?.defaultTeam?.name).toBe('平安法治服务队');
+    // Residents see the teams and their members' names, not their account names.
+    const seen = json<{ canEdit: boolean; items: Team[] }>(await resident.get('/api/service-teams'));
+    expect(seen.canEdit).toBe(false);
+    expect(seen.items.find((x) => x.code === 'welfare')?.members.every((m) => m.username === null && m.name.length > 0)).toBe(true);
 
     const name = `上门理发 ${uniq()}`;
     expect((await resident.post('/api/service-menu', { name, category: '生活' })).statusCode).toBe(403);

@@ -145,7 +145,8 @@ export async function updateMenuItem(ctx: AppContext, actor: Actor, id: string, 
 
 // ---- service teams ----------------------------------------------------------------------------
 
-async function presentTeams(ctx: AppContext, teams: repo.TeamRow[]) {
+/** Teams with their members; account names (usernames) only for the community's managers. */
+async function presentTeams(ctx: AppContext, teams: repo.TeamRow[], withUsernames = true) {
   const members = await repo.membersOfTeams(ctx.db, teams.map((t) => t.id));
   return teams.map((t) => ({
     id: t.id,
@@ -154,14 +155,15 @@ async function presentTeams(ctx: AppContext, teams: repo.TeamRow[]) {
     description: t.description,
     standard: t.code !== null,
     active: t.active,
-    members: members.filter((m) => m.teamId === t.id).map((m) => ({ userId: m.userId, username: m.username, name: plainName(m.displayName), leader: m.leader })),
+    members: members.filter((m) => m.teamId === t.id).map((m) => ({ userId: m.userId, username: withUsernames ? m.username : null, name: plainName(m.displayName), leader: m.leader })),
   }));
 }
 
 export async function listTeams(ctx: AppContext, actor: Actor, area?: string) {
   const community = await visibleCommunity(ctx, actor, await communityFor(ctx, actor, area));
   const teams = await repo.teamsOf(ctx.db, community.code);
-  return { area: community, canEdit: managesCommunity(actor, community.code), items: await presentTeams(ctx, teams) };
+  const canEdit = managesCommunity(actor, community.code);
+  return { area: community, canEdit, items: await presentTeams(ctx, teams, canEdit) };
 }
 
 /** Who the community may send an order to: its party members and cadres, and its teams' members. */

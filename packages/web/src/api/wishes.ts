@@ -152,7 +152,8 @@ export interface ServiceMenu {
 }
 export interface TeamMember {
   userId: string;
-  username: string;
+  /** Only for the community's managers. */
+  username: string | null;
   name: string;
   leader: boolean;
 }
