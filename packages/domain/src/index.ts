@@ -15,3 +15,4 @@ export * from './measures.ts';
 export * from './wishes/workflow.ts';
 export * from './party/index.ts';
 export * from './cockpit.ts';
+export * from './orders/workflow.ts';

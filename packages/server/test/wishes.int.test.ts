@@ -297,3 +297,20 @@ describe('scope and the public wall', () => {
     expect(mine.items.filter((i) => i.title === body.title)).toHaveLength(1);
   });
 });
+
+describe('my wishes and the wishes I claimed (relation)', () => {
+  it('relation=mine lists what the caller posted; relation=claimed what they claimed', async () => {
+    const resident = await newUser(['resident'], GRID);
+    const member = await newUser(['party-member'], GRID);
+    const secretary = await t.as('secretary');
+    const w = await post(resident.client);
+    await act(secretary, w.id, 'approve');
+    await act(member.client, w.id, 'claim');
+    const mine = json<{ items: Wish[] }>(await resident.client.get('/api/wishes?relation=mine'));
+    expect(mine.items.map((i) => i.id)).toEqual([w.id]);
+    const claimed = json<{ items: Wish[] }>(await member.client.get('/api/wishes?relation=claimed'));
+    expect(claimed.items.map((i) => i.id)).toEqual([w.id]);
+    expect(json<{ items: Wish[] }>(await member.client.get('/api/wishes?relation=mine')).items).toEqual([]);
+    expect((await member.client.get('/api/wishes?relation=everything')).statusCode).toBe(400);
+  });
+});

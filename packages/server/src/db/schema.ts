@@ -993,3 +993,150 @@ export const partyPostReports = pgTable(
   },
   (t) => [index('party_post_reports_member_idx').on(t.memberId, t.at), index('party_post_reports_org_idx').on(t.orgId, t.at)],
 );
+
+// ---- service orders (SPEC §6, 群众点单、社区派单、党员接单) --------------------------------------
+
+/** A community's service menu (服务菜单): what residents may order; edited by the community's staff. */
+export const serviceMenuItems = pgTable(
+  'service_menu_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The community (12-digit code) whose menu it is. */
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    name: text('name').notNull(),
+    /** 维修, 陪伴, 代办跑腿, 健康, 法律咨询 … */
+    category: text('category').notNull(),
+    description: text('description').notNull().default(''),
+    /** The team usually sent (a hint for dispatching). */
+    defaultTeamId: uuid('default_team_id'),
+    active: boolean('active').notNull().default(true),
+    sort: integer('sort').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('service_menu_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
+    uniqueIndex('service_menu_area_name_uq').on(t.areaCode, t.name),
+  ],
+);
+
+/** Service teams of a community's 基层治理服务团: the eight standard ones (`code`) and custom ones. */
+export const serviceTeams = pgTable(
+  'service_teams',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    /** The standard team's code (policy, law, errands …); null for a custom team. */
+    code: varchar('code', { length: 32 }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('service_teams_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
+    uniqueIndex('service_teams_area_name_uq').on(t.areaCode, t.name),
+  ],
+);
+
+/** Members of a service team (party members, volunteers with an account). */
+export const serviceTeamMembers = pgTable(
+  'service_team_members',
+  {
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => serviceTeams.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    leader: boolean('leader').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('service_team_members_user_idx').on(t.userId)],
+);
+
+/** A resident's order of a service (点单), dispatched (派单), taken (接单), completed and rated. */
+export const serviceOrders = pgTable(
+  'service_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    state: varchar('state', { length: 16 }).notNull(),
+    menuItemId: uuid('menu_item_id')
+      .notNull()
+      .references(() => serviceMenuItems.id),
+    /** The menu item's name and category when ordered (the menu may change later). */
+    serviceName: text('service_name').notNull(),
+    category: text('category').notNull(),
+    note: text('note').notNull().default(''),
+    preferredTime: text('preferred_time'),
+    address: text('address').notNull(),
+    /** Where the orderer lives: the order belongs to that community. */
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    ordererUserId: uuid('orderer_user_id')
+      .notNull()
+      .references(() => users.id),
+    ordererPersonId: uuid('orderer_person_id').references(() => people.id),
+    ordererName: text('orderer_name').notNull(),
+    assigneeUserId: uuid('assignee_user_id').references(() => users.id),
+    assigneeTeamId: uuid('assignee_team_id').references(() => serviceTeams.id),
+    dispatchedBy: uuid('dispatched_by').references(() => users.id),
+    dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
+    takenByUserId: uuid('taken_by_user_id').references(() => users.id),
+    takenAt: timestamp('taken_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    completeNote: text('complete_note'),
+    rating: varchar('rating', { length: 24 }),
+    ratingComment: text('rating_comment'),
+    ratedAt: timestamp('rated_at', { withTimezone: true }),
+    closeReason: text('close_reason'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('service_orders_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
+    index('service_orders_state_idx').on(t.state, t.createdAt),
+    index('service_orders_orderer_idx').on(t.ordererUserId),
+    index('service_orders_assignee_idx').on(t.assigneeUserId),
+    index('service_orders_team_idx').on(t.assigneeTeamId),
+    index('service_orders_taker_idx').on(t.takenByUserId),
+    check('service_orders_state', sql`${t.state} in ('ordered','dispatched','taken','completed','rated','cancelled')`),
+    check('service_orders_rating', sql`${t.rating} is null or ${t.rating} in ('satisfied','basically-satisfied','unsatisfied')`),
+  ],
+);
+
+/** The append-only timeline of an order (a trigger refuses UPDATE and DELETE). */
+export const serviceOrderEvents = pgTable(
+  'service_order_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => serviceOrders.id),
+    action: varchar('action', { length: 32 }).notNull(),
+    fromState: varchar('from_state', { length: 16 }),
+    toState: varchar('to_state', { length: 16 }).notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    note: text('note'),
+    attachments: jsonb('attachments'),
+    detail: jsonb('detail'),
+  },
+  (t) => [index('service_order_events_order_idx').on(t.orderId, t.id)],
+);
+
+/** Photos of a completed order; a file belongs to at most one order. */
+export const serviceOrderFiles = pgTable(
+  'service_order_files',
+  {
+    fileId: uuid('file_id')
+      .primaryKey()
+      .references(() => files.id),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => serviceOrders.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('service_order_files_order_idx').on(t.orderId)],
+);

@@ -21,6 +21,7 @@ import { open311Routes } from '../routes/open311.ts';
 import { pointsRoutes } from '../routes/points.ts';
 import { statsRoutes } from '../routes/stats.ts';
 import { wishRoutes } from '../routes/wishes.ts';
+import { orderRoutes } from '../routes/orders.ts';
 import { partyRoutes } from '../routes/party.ts';
 import { cockpitRoutes } from '../routes/cockpit.ts';
 import { exportRoutes } from '../routes/exports.ts';
@@ -90,6 +91,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await open311Routes(app, ctx);
   statsRoutes(app, ctx);
   wishRoutes(app, ctx);
+  orderRoutes(app, ctx);
   partyRoutes(app, ctx);
   cockpitRoutes(app, ctx);
   exportRoutes(app, ctx);

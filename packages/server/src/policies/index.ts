@@ -5,6 +5,8 @@ import { canViewCockpit, cockpitIsHome } from './cockpit.ts';
 import { AREA_STAFF, hasAnyRole } from './actor.ts';
 import { canImportHotline } from './imports.ts';
 import { partyAbilities } from './party.ts';
+import { WISH_PROXIES, WISH_REVIEWERS } from './wishes.ts';
+import { ORDER_MANAGERS } from './orders.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -25,5 +27,10 @@ export function abilitiesOf(actor: Actor): string[] {
   if (hasAnyRole(actor, AREA_STAFF)) out.push('ledgers.export', 'bulletin.read');
   if (canImportHotline(actor)) out.push('hotline.import');
   out.push(...partyAbilities(actor));
+  // Micro-wishes and service orders: menus only; each wish and order carries its own allowedActions.
+  if (hasAnyRole(actor, AREA_STAFF)) out.push('wishes.read', 'orders.read');
+  if (hasAnyRole(actor, WISH_REVIEWERS)) out.push('wishes.review');
+  if (hasAnyRole(actor, WISH_PROXIES)) out.push('wishes.proxy');
+  if (hasAnyRole(actor, ORDER_MANAGERS)) out.push('orders.manage');
   return out;
 }

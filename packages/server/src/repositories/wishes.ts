@@ -1,7 +1,7 @@
 // All SQL of micro-wishes (微心愿). Every read that returns wishes takes a WishScope.
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { files, people, units, users, wishEvents, wishes, wishFiles } from '../db/schema.ts';
+import { files, people, serviceOrderFiles, units, users, wishEvents, wishes, wishFiles } from '../db/schema.ts';
 import { escapeLike } from './scope.ts';
 
 export type WishRow = typeof wishes.$inferSelect;
@@ -71,12 +71,18 @@ export async function updateWish(db: DbOrTx, id: string, patch: Partial<NewWishR
 export interface WishFilter {
   states?: string[];
   area?: string;
+  relation?: { kind: 'mine' | 'claimed'; userId: string };
   page: number;
   pageSize: number;
 }
 
 export async function listWishes(db: DbOrTx, scope: WishScope, f: WishFilter): Promise<{ total: number; rows: WishRow[] }> {
-  const where = and(wishScopeSql(scope), f.states?.length ? inArray(wishes.state, f.states) : undefined, f.area ? prefix(f.area) : undefined);
+  const rel = f.relation
+    ? f.relation.kind === 'mine'
+      ? or(eq(wishes.wisherUserId, f.relation.userId), eq(wishes.createdBy, f.relation.userId))
+      : eq(wishes.claimedByUserId, f.relation.userId)
+    : undefined;
+  const where = and(wishScopeSql(scope), f.states?.length ? inArray(wishes.state, f.states) : undefined, f.area ? prefix(f.area) : undefined, rel);
   const [rows, totals] = await Promise.all([
     db
       .select()
@@ -109,14 +115,17 @@ export async function eventsOfWish(db: DbOrTx, wishId: string): Promise<WishEven
   return db.select().from(wishEvents).where(eq(wishEvents.wishId, wishId)).orderBy(asc(wishEvents.id));
 }
 
-/** Files that may be attached: with their uploader and whether a case or a wish already uses them. */
+/** Files that may be attached: with their uploader and whether a case, a wish or a service order already uses them. */
 export async function attachableFiles(db: DbOrTx, ids: string[]) {
   if (ids.length === 0) return [];
-  return db
-    .select({ id: files.id, name: files.name, mime: files.mime, size: files.size, caseId: files.caseId, uploaderId: files.uploaderId, wishId: wishFiles.wishId })
+  const rows = await db
+    .select({ id: files.id, name: files.name, mime: files.mime, size: files.size, caseId: files.caseId, uploaderId: files.uploaderId, wishId: wishFiles.wishId, orderId: serviceOrderFiles.orderId })
     .from(files)
     .leftJoin(wishFiles, eq(wishFiles.fileId, files.id))
+    .leftJoin(serviceOrderFiles, eq(serviceOrderFiles.fileId, files.id))
     .where(inArray(files.id, ids));
+  // A file used by an order counts as taken, like one used by another wish.
+  return rows.map(({ orderId, ...r }) => ({ ...r, wishId: r.wishId ?? orderId }));
 }
 
 /** Claims files for a wish; false when one of them is already taken (a concurrent attach). */

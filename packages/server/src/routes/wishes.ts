@@ -30,6 +30,7 @@ const listQuery = z.object({
     .refine((s) => s.split(',').every((x) => !x || (WISH_STATES as readonly string[]).includes(x)), '未知的微心愿状态')
     .optional(),
   area: areaCode.optional(),
+  relation: z.enum(['mine', 'claimed'], { message: 'relation 应为 mine 或 claimed' }).optional(),
   ...paging,
 });
 

@@ -10,6 +10,7 @@ import { DEMO_LOCAL_UNITS } from './organisations.ts';
 import { createApiKey } from '../services/open311.ts';
 import { seedPointsDemo } from './points.ts';
 import { seedWishesDemo } from './wishes.ts';
+import { seedOrdersDemo } from './orders.ts';
 import { seedPartyDemo } from './party.ts';
 import { seedStaffRoster } from './staff.ts';
 
@@ -65,6 +66,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedWishesDemo(ctx);
     await seedPartyDemo(ctx);
     await seedStaffRoster(ctx, DEMO_PASSWORD, peopleAreas, log);
+    await seedOrdersDemo(ctx);
     await createApiKey(ctx, null, '演示第三方应用（12345 热线对接）', 'demo-open311-key');
     await setMeta(ctx.db, 'demo_seed', { version: SEED_VERSION, peopleAreas, at: new Date().toISOString() });
     log(`演示数据已生成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);

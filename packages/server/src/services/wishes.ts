@@ -130,8 +130,15 @@ async function present(ctx: AppContext, v: WishViewer, w: repo.WishRow) {
       at: toIsoCst(e.at),
       note: e.note ?? undefined,
       attachments: ((e.attachments as string[] | null) ?? []).map((id) => ({ id, name: fileMap.get(id)?.name ?? '附件', url: fileUrl(ctx, id) })),
+      // Points the confirmation posted for the fulfiller (shown on the timeline).
+      points: pointsOf(e.detail),
     })),
   };
+}
+
+function pointsOf(detail: unknown): number | null {
+  const p = (detail as { points?: { status?: string; points?: number } } | null)?.points;
+  return p?.status === 'posted' && typeof p.points === 'number' ? p.points : null;
 }
 
 // ---- reading --------------------------------------------------------------------------------
@@ -146,6 +153,8 @@ export async function getWish(ctx: AppContext, actor: Actor, id: string) {
 export interface WishListQuery {
   state?: string;
   area?: string;
+  /** `mine`: wishes the caller posted or is the wisher of; `claimed`: wishes the caller claimed. */
+  relation?: 'mine' | 'claimed';
   page: number;
   pageSize: number;
 }
@@ -153,7 +162,7 @@ export interface WishListQuery {
 export async function listWishes(ctx: AppContext, actor: Actor, q: WishListQuery) {
   const v = await viewerOf(ctx, actor);
   const states = q.state ? q.state.split(',').filter(Boolean) : undefined;
-  const { total, rows } = await repo.listWishes(ctx.db, wishScopeOf(v), { states, area: q.area, page: q.page, pageSize: q.pageSize });
+  const { total, rows } = await repo.listWishes(ctx.db, wishScopeOf(v), { states, area: q.area, relation: q.relation ? { kind: q.relation, userId: actor.id } : undefined, page: q.page, pageSize: q.pageSize });
   const names = await namesFor(ctx, rows);
   return { total, page: q.page, pageSize: q.pageSize, items: rows.map((w) => summary(v, w, names)) };
 }

@@ -14,6 +14,7 @@ import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { caseRoutes } from './pages/cases/routes.tsx';
 import { cockpitRoutes, Landing, screenRoute } from './pages/cockpit/routes.tsx';
 import { ledgerRoutes } from './pages/ledgers/routes.tsx';
+import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import './console.css';
 
 const AreasPage = lazy(() => import('./pages/AreasPage.tsx'));
@@ -116,6 +117,7 @@ export default function ConsoleApp() {
               />
               {caseRoutes}
               {ledgerRoutes}
+              {wishOrderRoutes}
               <Route path="points/*" element={<Suspense fallback={pageFallback}><PointsRoutes /></Suspense>} />
               <Route path="party/*" element={<Suspense fallback={pageFallback}><PartyRoutes /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />

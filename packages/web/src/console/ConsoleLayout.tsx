@@ -25,6 +25,7 @@ import { usePointsMenu } from './pages/points/menu.tsx';
 import { useCockpitMenu } from './pages/cockpit/routes.tsx';
 import { useLedgerMenu } from './pages/ledgers/routes.tsx';
 import { usePartyMenu } from './pages/party/menu.tsx';
+import { useWishOrderMenu } from './pages/wishes/routes.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -42,6 +43,7 @@ export function ConsoleLayout() {
   const cockpitMenu = useCockpitMenu();
   const ledgerMenu = useLedgerMenu();
   const partyMenu = usePartyMenu();
+  const wishOrderMenu = useWishOrderMenu();
 
   // The menu follows the abilities the server grants, never role names.
   const items: MenuProps['items'] = [
@@ -52,6 +54,7 @@ export function ConsoleLayout() {
   if (can('people.read')) registry.push({ key: '/people', icon: <TeamOutlined />, label: <span data-testid="menu-people">{t('menu.people')}</span> });
   if (cockpitMenu) items.push(cockpitMenu);
   items.push(caseMenu.group);
+  if (wishOrderMenu) items.push(wishOrderMenu);
   if (pointsMenu) items.push(pointsMenu);
   if (ledgerMenu) items.push(ledgerMenu);
   if (partyMenu) items.push(partyMenu);
@@ -63,7 +66,8 @@ export function ConsoleLayout() {
   if (system.length) items.push({ type: 'group', key: 'g-system', label: t('menu.group.system'), children: system });
 
   // A menu entry for the exact path (e.g. /cases/new) wins over its first segment (/cases).
-  const selected = location.pathname === '/cases/new' ? '/cases/new' : '/' + (location.pathname.split('/')[1] ?? '');
+  const twoLevel = ['/cases/new', '/wishes/wall', '/orders/menu', '/orders/teams'];
+  const selected = twoLevel.includes(location.pathname) ? location.pathname : '/' + (location.pathname.split('/')[1] ?? '');
 
   const userMenu: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t('header.changePassword')}</span> },

@@ -4,6 +4,7 @@ import { partyEn } from './party.en.ts';
 import { casesEn } from './cases.en.ts';
 import { cockpitEn } from './cockpit.en.ts';
 import { ledgersEn } from './ledgers.en.ts';
+import { wishesEn } from './wishes.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...pointsEn,
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...casesEn,
   ...cockpitEn,
   ...ledgersEn,
+  ...wishesEn,
   'app.name': 'Gongzhi',
   'app.subtitle': 'Party-building-led grassroots governance',
   'app.title': 'Gongzhi · Grassroots governance',
@@ -346,7 +348,7 @@ export const en: Record<MessageKey, string> = {
   'm.whatYouCanDo': 'What you can do here',
   'm.canDo.area': 'See the area you belong to ({area})',
   'm.canDo.account': 'See your account, change your password, switch language',
-  'm.canDo.more': 'Report a problem and follow it under Requests; micro-wishes will appear here once they open. For help, contact your community office or grid worker.',
+  'm.canDo.more': 'Report a problem and follow it under Requests; post a micro-wish under Make a wish, or order a home service under Order a service. For help, contact your community office or grid worker.',
   'm.search': 'Name, address, full ID or mobile number',
   'm.resultCount': '{n} found',
   'm.childrenTitle': 'Sub-areas',

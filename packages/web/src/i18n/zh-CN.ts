@@ -4,6 +4,7 @@ import { casesZhCN } from './cases.zh-CN.ts';
 import { cockpitZhCN } from './cockpit.zh-CN.ts';
 import { ledgersZhCN } from './ledgers.zh-CN.ts';
 import { partyZhCN } from './party.zh-CN.ts';
+import { wishesZhCN } from './wishes.zh-CN.ts';
 
 export const zhCN = {
   ...pointsZhCN,
@@ -11,6 +12,7 @@ export const zhCN = {
   ...cockpitZhCN,
   ...ledgersZhCN,
   ...partyZhCN,
+  ...wishesZhCN,
   'app.name': '共治',
   'app.subtitle': '党建引领基层治理平台',
   'app.title': '共治 · 基层治理平台',
@@ -346,7 +348,7 @@ export const zhCN = {
   'm.whatYouCanDo': '您现在可以',
   'm.canDo.area': '查看您所在的区域（{area}）',
   'm.canDo.account': '查看账号信息、修改密码、切换语言',
-  'm.canDo.more': '身边有问题，可在“诉求办理”拍照反映、查询进度；微心愿等服务开通后会在这里显示。如需帮助，请联系所在社区（村）或网格员。',
+  'm.canDo.more': '身边有问题，可在“诉求办理”拍照反映、查询进度；有小心愿可以“许个心愿”，需要上门服务可以“我要点单”。如需帮助，请联系所在社区（村）或网格员。',
   'm.search': '搜索姓名、地址、完整身份证号或手机号',
   'm.resultCount': '找到 {n} 人',
   'm.childrenTitle': '下级区域',

@@ -15,6 +15,7 @@ import { MArea } from './pages/MArea.tsx';
 import { MHousehold } from './pages/MHousehold.tsx';
 import { MMe } from './pages/MMe.tsx';
 import { publicCaseRoutes, sessionCaseRoutes } from './pages/cases/routes.tsx';
+import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import './mobile.css';
 
 const MPointsRoutes = lazy(() => import('./pages/points/MPointsRoutes.tsx'));
@@ -99,6 +100,7 @@ export default function MobileApp() {
             <Route path="points/*" element={<Suspense fallback={<div className="m-center"><DotLoading color="primary" /></div>}><MPointsRoutes /></Suspense>} />
             <Route path="party/*" element={<Suspense fallback={<div className="m-center"><DotLoading color="primary" /></div>}><MPartyRoutes /></Suspense>} />
             {sessionCaseRoutes}
+            {wishOrderRoutes}
             <Route path="me" element={<MMe />} />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>

@@ -12,6 +12,7 @@ import { MError, MLoading, MStats } from '../components.tsx';
 import { MPointsEntry } from './points/entry.tsx';
 import { MCaseEntry } from './cases/entry.tsx';
 import { MPartyEntry } from './party/entry.tsx';
+import { MWishOrderEntry } from './wishes/entry.tsx';
 import type { AreaWithFullPath } from '../../api/cases.ts';
 
 export function MHome() {
@@ -73,6 +74,7 @@ export function MHome() {
           </div>
           <MPartyEntry />
           <MCaseEntry />
+          <MWishOrderEntry />
           <MPointsEntry />
           {children.data && children.data.items.length > 0 && (
             <List header={t('m.childrenTitle')} className="m-list">
@@ -113,6 +115,7 @@ export function MHome() {
           </div>
           <MPartyEntry />
           <MCaseEntry />
+          <MWishOrderEntry />
           <MPointsEntry />
           <List header={t('m.myAccount')} className="m-list">
             <List.Item extra={me.username}>{t('m.account')}</List.Item>

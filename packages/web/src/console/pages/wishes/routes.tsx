@@ -1,0 +1,59 @@
+// The console's 党员在行动 screens: micro-wishes (review, wall) and service orders (inbox, menu,
+// teams). The menu follows the abilities the server grants.
+import { Suspense, lazy, type ReactNode } from 'react';
+import { Spin, type MenuProps } from 'antd';
+import { AppstoreOutlined, HeartOutlined, ProfileOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { Route } from 'react-router-dom';
+import { useAuth } from '../../../auth/AuthContext.tsx';
+import { useT } from '../../../i18n/index.tsx';
+import { ForbiddenPage } from '../../components/ErrorResult.tsx';
+
+const WishesPage = lazy(() => import('./WishesPage.tsx'));
+const WishPage = lazy(() => import('./WishPage.tsx'));
+const WishWallPage = lazy(() => import('./WishWallPage.tsx'));
+const OrdersPage = lazy(() => import('../orders/OrdersPage.tsx'));
+const OrderPage = lazy(() => import('../orders/OrderPage.tsx'));
+const ServiceMenuPage = lazy(() => import('../orders/ServiceMenuPage.tsx'));
+const TeamsPage = lazy(() => import('../orders/TeamsPage.tsx'));
+
+const fallback = (
+  <div className="gz-page-loading">
+    <Spin />
+  </div>
+);
+
+function Guard({ ability, children }: { ability: string; children: ReactNode }) {
+  const { can } = useAuth();
+  return can(ability) ? <Suspense fallback={fallback}>{children}</Suspense> : <ForbiddenPage />;
+}
+
+export const wishOrderRoutes = (
+  <>
+    <Route path="wishes" element={<Guard ability="wishes.read"><WishesPage /></Guard>} />
+    <Route path="wishes/wall" element={<Guard ability="wishes.read"><WishWallPage /></Guard>} />
+    <Route path="wishes/:id" element={<Guard ability="wishes.read"><WishPage /></Guard>} />
+    <Route path="orders" element={<Guard ability="orders.read"><OrdersPage /></Guard>} />
+    <Route path="orders/menu" element={<Guard ability="orders.read"><ServiceMenuPage /></Guard>} />
+    <Route path="orders/teams" element={<Guard ability="orders.read"><TeamsPage /></Guard>} />
+    <Route path="orders/:id" element={<Guard ability="orders.read"><OrderPage /></Guard>} />
+  </>
+);
+
+type Item = NonNullable<MenuProps['items']>[number];
+
+export function useWishOrderMenu(): Item | null {
+  const t = useT();
+  const { can } = useAuth();
+  const children: Item[] = [];
+  const entry = (key: string, icon: ReactNode, label: string, testId: string): Item => ({ key, icon, label: <span data-testid={testId}>{label}</span> });
+  if (can('wishes.read')) {
+    children.push(entry('/wishes', <HeartOutlined />, t('wish.menu.review'), 'menu-wishes'));
+    children.push(entry('/wishes/wall', <AppstoreOutlined />, t('wish.menu.wall'), 'menu-wish-wall'));
+  }
+  if (can('orders.read')) {
+    children.push(entry('/orders', <SolutionOutlined />, t('order.menu.inbox'), 'menu-orders'));
+    children.push(entry('/orders/menu', <ProfileOutlined />, t('order.menu.menu'), 'menu-service-menu'));
+    children.push(entry('/orders/teams', <TeamOutlined />, t('order.menu.teams'), 'menu-service-teams'));
+  }
+  return children.length ? { type: 'group', key: 'g-wishes', label: t('wish.menu.group'), children } : null;
+}
