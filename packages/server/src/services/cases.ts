@@ -48,6 +48,7 @@ import { gridAt } from './grid-index.ts';
 import { fileUrl } from './files.ts';
 import { withIdempotency } from './idempotency.ts';
 import { awardAutomatically } from './points.ts';
+import { recordMeasureChange } from './measure-rollups.ts';
 
 export const CHANNELS = ['qr', 'mobile', 'patrol', 'hotline', 'reception', 'visit', 'mailbox', 'open311', 'console'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -458,6 +459,7 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
       stepDueAt,
       stepWarnAt,
     });
+    await recordMeasureChange(tx, null, c);
     await repo.attachFiles(tx, c.id, [...attachmentIds, ...onSpotIds]);
     const who = actorInfo(actor, reporterName);
     const first = await repo.insertEvent(tx, {
@@ -789,6 +791,7 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
   }
 
   const updated = await repo.updateCase(tx, c.id, patch);
+  await recordMeasureChange(tx, c, updated);
   await repo.insertEvent(tx, {
     caseId: c.id,
     action,
@@ -937,6 +940,7 @@ export async function sweepDeadlines(ctx: AppContext, now = new Date(), opts: { 
           escalated++;
         }
       }
+      await recordMeasureChange(tx, fresh, (await repo.lockCase(tx, c.id))!, { lateAcceptMarked: kind === 'overdue' && c.state === 'reported' });
     });
   }
   return { warned, overdue, escalated };
