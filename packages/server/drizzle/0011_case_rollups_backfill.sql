@@ -45,3 +45,12 @@ SELECT case_id, due_at, area_code, day, category_code, channel, unit FROM (selec
       case when c.state = 'closed' and c.closed_at is not null
         then (floor(extract(epoch from c.closed_at) * 1000) - floor(extract(epoch from coalesce(c.accepted_at, c.created_at)) * 1000))::bigint else 0 end as handling_ms
     from cases c where true) f WHERE due_open = 1;
+--> statement-breakpoint
+-- Reads of the roll-ups touch a few dozen rows: parallel workers would only add their start-up time.
+ALTER TABLE case_rollups SET (parallel_workers = 0);
+--> statement-breakpoint
+ALTER TABLE case_rollup_due SET (parallel_workers = 0);
+--> statement-breakpoint
+ALTER TABLE case_measure_due SET (parallel_workers = 0);
+--> statement-breakpoint
+ALTER TABLE case_measure_deltas SET (parallel_workers = 0);

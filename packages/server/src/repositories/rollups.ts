@@ -179,6 +179,8 @@ export async function rebuildRollups(db: DbOrTx, log: (m: string) => void = () =
     const run = async (q: string) => tx.execute(sql.raw(q));
     await run(LOCK);
     await run(`lock table case_measure_deltas, case_measure_due in exclusive mode`);
+    // Grouping millions of cases: room for the hash tables (this transaction only).
+    await run(`set local work_mem = '256MB'`);
     await run(`truncate case_rollups, case_rollup_due, case_measure_due, case_measure_deltas`);
     const t0 = Date.now();
     await run(`create temporary table gz_facts on commit drop as ${factsOfCasesSql()}`);

@@ -27,7 +27,7 @@ export type MeasureGroupBy = 'unit' | 'category' | 'child' | 'channel' | 'day' |
 const DIM_OF: Partial<Record<MeasureGroupBy, RollupDim>> = { unit: 'u', category: 'c', channel: 'h' };
 
 /** The columns every part of the union yields, in order. */
-const PARTS = ['received', 'accepted', 'closed', 'due', 'closed_on_time', 'handled', 'reworked', 'rated', 'satisfied', 'basically_satisfied', 'responded', 'resolved', 'hours'] as const;
+const PARTS = ['received', 'accepted', 'closed', 'due', 'closed_on_time', 'handled', 'reworked', 'rated', 'satisfied', 'basically_satisfied', 'responded', 'resolved', 'ms'] as const;
 
 /** Key of a part, from the raw case row (alias c). */
 function rawKey(groupBy: MeasureGroupBy | undefined, childLength: number): SQL {
@@ -103,12 +103,12 @@ function rawPart(key: SQL, where: SQL, now: Date): SQL {
       case when c.rating is not null and not exists (
         select 1 from case_deadline_marks m where m.case_id = c.id and m.kind = 'overdue' and m.step = 'reported') then 1 else 0 end as responded,
       case when c.rating in ('satisfied', 'basically-satisfied') then 1 else 0 end as resolved,
-      case when c.state = 'closed' then extract(epoch from (c.closed_at - coalesce(c.accepted_at, c.created_at))) / 3600 end as hours
+      case when c.state = 'closed' then extract(epoch from (c.closed_at - coalesce(c.accepted_at, c.created_at)))::float8 * 1000 end as ms
     from cases c where ${where}`;
 }
 
-const COUNTS_OF_ROLLUP = sql`r.received, r.accepted, r.closed, r.due_closed, r.closed_on_time, r.handled, r.reworked, r.rated, r.satisfied, r.basically_satisfied, r.responded, r.resolved, r.handling_ms::numeric / 3600000`;
-const ZEROS_THEN = (due: SQL) => sql`0, 0, 0, ${due}, 0, 0, 0, 0, 0, 0, 0, 0, 0::numeric`;
+const COUNTS_OF_ROLLUP = sql`r.received, r.accepted, r.closed, r.due_closed, r.closed_on_time, r.handled, r.reworked, r.rated, r.satisfied, r.basically_satisfied, r.responded, r.resolved, r.handling_ms::float8`;
+const ZEROS_THEN = (due: SQL) => sql`0, 0, 0, ${due}, 0, 0, 0, 0, 0, 0, 0, 0, 0::float8`;
 
 interface RollupPart {
   grain: RollupGrain;
@@ -163,19 +163,21 @@ export async function caseMeasures(
     const today = chinaDate(now);
     const todayStart = startOfChinaDay(now);
     const rArea = groupBy === 'child' ? sql`r.area_code like ${areaLike}` : sql`r.area_code = ${area}`;
-    const rWhere = (p: RollupPart) => sql`r.alevel = ${level} and r.dim = ${dim} and r.grain = ${p.grain} and ${rArea} and r.period >= ${p.from} and r.period < ${p.to}`;
+    const periods = sql.join(
+      rollups.map((p) => sql`(r.grain = ${p.grain} and r.period >= ${p.from} and r.period < ${p.to})`),
+      sql` or `,
+    );
+    const rWhere = sql`r.alevel = ${level} and r.dim = ${dim} and ${rArea} and (${periods})`;
     const days = sql.join(
       rollups.map((p) => sql`(d.day >= ${p.from} and d.day < ${p.to})`),
       sql` or `,
     );
-    for (const p of rollups) {
-      parts.push(sql`select ${rollupKey(groupBy)} as key, ${COUNTS_OF_ROLLUP} from case_rollups r where ${rWhere(p)}`);
-      parts.push(sql`select ${rollupKey(groupBy)} as key, ${ZEROS_THEN(sql`r.n`)} from case_rollup_due r where ${rWhere(p)} and r.due_day < ${today}`);
-    }
+    parts.push(sql`select ${rollupKey(groupBy)} as key, ${COUNTS_OF_ROLLUP} from case_rollups r where ${rWhere}`);
+    parts.push(sql`select ${rollupKey(groupBy)} as key, ${ZEROS_THEN(sql`r.n`)} from case_rollup_due r where ${rWhere} and r.due_day < ${today}`);
     // Changes not folded into the roll-ups yet.
     parts.push(sql`select ${factKey(groupBy, childLen)} as key, d.received, d.accepted, d.closed,
         d.due_closed + case when d.due_day < ${today} then d.due_open else 0 end, d.closed_on_time, d.handled, d.reworked, d.rated,
-        d.satisfied, d.basically_satisfied, d.responded, d.resolved, d.handling_ms::numeric / 3600000
+        d.satisfied, d.basically_satisfied, d.responded, d.resolved, d.handling_ms::float8
       from case_measure_deltas d where d.area_code like ${areaLike} and (${days})`);
     // Accepted cases whose deadline falls today and has passed by `now`.
     parts.push(sql`select ${factKey(groupBy, childLen)} as key, ${ZEROS_THEN(sql`1`)}
@@ -183,10 +185,15 @@ export async function caseMeasures(
   }
   if (parts.length === 0) return [];
   const union = sql.join(parts, sql` union all `);
-  const res = await db.execute<Record<string, string | null>>(sql`
+  const query = sql`
     select x.key, ${sql.raw(PARTS.map((c) => `sum(x.${c}) as ${c}`).join(', '))}
     from (${union}) as x (key, ${sql.raw(PARTS.join(', '))})
-    group by x.key having sum(x.received) > 0`);
+    group by x.key having sum(x.received) > 0`;
+  // A handful of index lookups: parallel workers would only add their start-up time.
+  const res = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    return tx.execute<Record<string, string | null>>(query);
+  });
   return res.rows.map((r) => ({
     key: r.key ?? null,
     received: Number(r.received),
@@ -201,6 +208,6 @@ export async function caseMeasures(
     basically_satisfied: Number(r.basically_satisfied),
     responded: Number(r.responded),
     resolved: Number(r.resolved),
-    handling_hours_sum: Number(r.hours ?? 0),
+    handling_hours_sum: Number(r.ms ?? 0) / 3600_000,
   }));
 }
