@@ -1,4 +1,4 @@
-import { MEASURE_COUNTERS, type MeasureDeltaRow, type MeasureFacts } from '@gongzhi/domain';
+import { chinaDate, MEASURE_COUNTERS, type MeasureDeltaRow, type MeasureFacts } from '@gongzhi/domain';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { caseMeasureDeltas, caseMeasureDue } from '../db/schema.ts';
@@ -77,7 +77,7 @@ export function factsOfCasesSql(where = 'true'): string {
 const periodExpr = (grain: RollupGrain, col: string) => (grain === 'm' ? `date_trunc('month', ${col}::timestamp)::date` : col);
 
 /** SQL that adds the rows of relation `src` (fact or delta shaped) into every roll-up. */
-function foldSql(src: string, combos = ROLLUP_COMBOS, mode: 'add' | 'insert' = 'add'): string[] {
+function foldSql(src: string, combos = ROLLUP_COMBOS, mode: 'add' | 'insert' = 'add', watermark = DUE_SENTINEL): string[] {
   const out: string[] = [];
   const k = combos.map((c) => `(${c.level}, '${c.dim}', '${c.grain}')`).join(', ');
   const keyCols = 'alevel, dim, grain, area_code, period, dim_value';
@@ -91,11 +91,58 @@ function foldSql(src: string, combos = ROLLUP_COMBOS, mode: 'add' | 'insert' = '
     from ${src} s cross join (values ${k}) as k(alevel, dim, grain)
     group by 1, 2, 3, 4, 5, 6 ${conflict('case_rollups', ROLLUP_COUNTERS)}`);
   out.push(`insert into case_rollup_due (${keyCols}, due_day, n)
-    select ${keySel}, s.due_day, sum(s.due_open)
+    select ${keySel}, case when s.due_day < '${watermark}' then date '${DUE_SENTINEL}' else s.due_day end, sum(s.due_open)
     from ${src} s cross join (values ${k}) as k(alevel, dim, grain)
     where s.due_day is not null
     group by 1, 2, 3, 4, 5, 6, 7 having sum(s.due_open) <> 0 ${conflict('case_rollup_due', ['n'])}`);
   return out;
+}
+
+// ---- deadline days long past -------------------------------------------------------------------
+
+/**
+ * Deadline days before the watermark are all "before today" for any query at the present time,
+ * so case_rollup_due keeps them as one row per roll-up row (due_day = DUE_SENTINEL) instead of one
+ * per day: a year's breakdown by category reads a few thousand rows, not tens of thousands.
+ * A query whose `now` falls before the watermark (a look into the past) is counted from the cases.
+ */
+export const DUE_SENTINEL = '2000-01-01';
+const META_KEY = 'case_rollups';
+
+export function dueWatermarkSql(): string {
+  return `coalesce((select (value->>'dueWatermark')::date from app_meta where key = '${META_KEY}'), date '${DUE_SENTINEL}')`;
+}
+
+async function readWatermark(db: DbOrTx): Promise<string> {
+  const res = await db.execute<{ w: string | Date }>(sql.raw(`select ${dueWatermarkSql()}::text as w`));
+  return String(res.rows[0]?.w ?? DUE_SENTINEL).slice(0, 10);
+}
+
+/** Merges deadline days in [SENTINEL, to) into the sentinel row and records `to` as the watermark. Caller holds LOCK. */
+async function collapseDue(tx: DbOrTx, to: string): Promise<boolean> {
+  const w = await readWatermark(tx);
+  if (to <= w) return false;
+  const keyCols = 'alevel, dim, grain, area_code, period, dim_value';
+  await tx.execute(
+    sql.raw(`insert into case_rollup_due (${keyCols}, due_day, n)
+      select ${keyCols}, date '${DUE_SENTINEL}', sum(n) from case_rollup_due where due_day > date '${DUE_SENTINEL}' and due_day < date '${to}'
+      group by ${keyCols}
+      on conflict (${keyCols}, due_day) do update set n = case_rollup_due.n + excluded.n`),
+  );
+  await tx.execute(sql.raw(`delete from case_rollup_due where due_day > date '${DUE_SENTINEL}' and due_day < date '${to}'`));
+  await tx.execute(
+    sql`insert into app_meta (key, value) values (${META_KEY}, ${JSON.stringify({ dueWatermark: to })}::jsonb)
+      on conflict (key) do update set value = excluded.value, updated_at = now()`,
+  );
+  return true;
+}
+
+/** Moves the watermark forward to `day` (YYYY-MM-DD); never backwards. */
+export async function advanceDueWatermark(db: DbOrTx, day: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql.raw(LOCK));
+    return collapseDue(tx, day);
+  });
 }
 
 // ---- writing in the case transaction ---------------------------------------------------------
@@ -150,7 +197,8 @@ export async function foldMeasureDeltas(db: DbOrTx, limit = 20_000): Promise<num
     );
     const moved = await tx.execute<{ n: string }>(sql.raw(`select count(*) as n from gz_folding`));
     const n = Number(moved.rows[0]?.n ?? 0);
-    if (n > 0) for (const q of foldSql('gz_folding')) await tx.execute(sql.raw(q));
+    const watermark = await readWatermark(tx);
+    if (n > 0) for (const q of foldSql('gz_folding', ROLLUP_COMBOS, 'add', watermark)) await tx.execute(sql.raw(q));
     return n;
   });
 }
@@ -205,6 +253,9 @@ export async function rebuildRollups(db: DbOrTx, log: (m: string) => void = () =
       }
       log(`  roll-up level ${c.level} ${c.grain === 'd' ? 'day' : 'month'} ${c.dim} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
     }
+    // Deadline days up to two days ago: one row each (see collapseDue).
+    await tx.execute(sql`delete from app_meta where key = ${META_KEY}`);
+    await collapseDue(tx, chinaDate(new Date(Date.now() - 2 * 86400_000)));
     const rows = await tx.execute<{ r: string; d: string }>(sql.raw(`select (select count(*) from case_rollups) as r, (select count(*) from case_rollup_due) as d`));
     return { cases, rollupRows: Number(rows.rows[0]?.r ?? 0), dueRows: Number(rows.rows[0]?.d ?? 0) };
   });

@@ -1,7 +1,7 @@
 import { splitPeriod, startOfChinaDay, chinaDate } from '@gongzhi/domain';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { chinaDaySql, hasRollup, ROLLUP_LEVELS, type RollupDim, type RollupGrain } from './rollups.ts';
+import { chinaDaySql, dueWatermarkSql, hasRollup, ROLLUP_LEVELS, type RollupDim, type RollupGrain } from './rollups.ts';
 import { escapeLike, type Scope } from './scope.ts';
 
 export interface CaseMeasureRow {
@@ -189,11 +189,21 @@ export async function caseMeasures(
     select x.key, ${sql.raw(PARTS.map((c) => `sum(x.${c}) as ${c}`).join(', '))}
     from (${union}) as x (key, ${sql.raw(PARTS.join(', '))})
     group by x.key having sum(x.received) > 0`;
-  // A handful of index lookups: parallel workers would only add their start-up time.
-  const res = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-    return tx.execute<Record<string, string | null>>(query);
-  });
+  // One snapshot for the watermark and the figures. A handful of index look-ups: parallel
+  // workers would only add their start-up time.
+  const res = await db.transaction(
+    async (tx) => {
+      await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+      if (rollups.length > 0) {
+        const w = await tx.execute<{ ok: boolean }>(sql`select ${sql.raw(dueWatermarkSql())} <= ${chinaDate(now)}::date as ok`);
+        // Deadline days before the watermark are merged: a look into the past is counted from the cases.
+        if (!w.rows[0]?.ok) return null;
+      }
+      return tx.execute<Record<string, string | null>>(query);
+    },
+    { isolationLevel: 'repeatable read' },
+  );
+  if (!res) return caseMeasures(db, scope, area, from, to, now, groupBy, childLength, { rawOnly: true });
   return res.rows.map((r) => ({
     key: r.key ?? null,
     received: Number(r.received),

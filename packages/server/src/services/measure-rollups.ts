@@ -1,6 +1,6 @@
-import { caseMeasureFacts, measureDelta, sameDelta, type MeasureCase, type MeasureFacts } from '@gongzhi/domain';
+import { caseMeasureFacts, chinaDate, measureDelta, sameDelta, type MeasureCase, type MeasureFacts } from '@gongzhi/domain';
 import type { DbOrTx } from '../db/client.ts';
-import { foldAllMeasureDeltas, insertMeasureDeltas, lateAcceptMarks, setMeasureDue } from '../repositories/rollups.ts';
+import { advanceDueWatermark, foldAllMeasureDeltas, insertMeasureDeltas, lateAcceptMarks, setMeasureDue } from '../repositories/rollups.ts';
 import type { AppContext } from './context.ts';
 
 const sameFacts = (a: MeasureFacts | null, b: MeasureFacts) =>
@@ -42,13 +42,17 @@ export async function recordMeasureChange(
   if ((f0?.dueAt || f1.dueAt) && !sameFacts(f0, f1)) await setMeasureDue(tx, after.id, f1);
 }
 
-/** Folds pending deltas into the roll-ups every few seconds (any number of instances may run it). */
+/**
+ * Folds pending deltas into the roll-ups every few seconds, and keeps deadline days older than
+ * two days as one row (any number of instances may run it).
+ */
 export function startMeasureFolding(ctx: AppContext, intervalMs = 5_000): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
     foldAllMeasureDeltas(ctx.db)
+      .then(() => advanceDueWatermark(ctx.db, chinaDate(new Date(Date.now() - 2 * 86400_000))))
       .catch((err) => console.error('[gongzhi] folding measure roll-ups failed', err))
       .finally(() => {
         running = false;
