@@ -156,24 +156,28 @@ export async function caseMeasures(
 
   const parts: SQL[] = [];
   const rawArea = sql`c.area_code like ${escapeLike(scope.code) + '%'} and c.area_code like ${areaLike}`;
-  for (const r of raws) {
-    parts.push(rawPart(rawKey(groupBy, childLen), sql`${rawArea} and c.created_at >= ${r.from.toISOString()} and c.created_at < ${r.to.toISOString()}`, now));
+  if (raws.length > 0) {
+    // One pass over the area's cases for every piece the roll-ups do not answer.
+    const ranges = sql.join(
+      raws.map((r) => sql`(c.created_at >= ${r.from.toISOString()} and c.created_at < ${r.to.toISOString()})`),
+      sql` or `,
+    );
+    parts.push(rawPart(rawKey(groupBy, childLen), sql`${rawArea} and (${ranges})`, now));
   }
   if (rollups.length > 0) {
     const today = chinaDate(now);
     const todayStart = startOfChinaDay(now);
     const rArea = groupBy === 'child' ? sql`r.area_code like ${areaLike}` : sql`r.area_code = ${area}`;
-    const periods = sql.join(
-      rollups.map((p) => sql`(r.grain = ${p.grain} and r.period >= ${p.from} and r.period < ${p.to})`),
-      sql` or `,
-    );
-    const rWhere = sql`r.alevel = ${level} and r.dim = ${dim} and ${rArea} and (${periods})`;
+    // One branch per grain and range, so that the period is part of each index condition.
+    const rWheres = rollups.map((p) => sql`r.alevel = ${level} and r.dim = ${dim} and r.grain = ${p.grain} and ${rArea} and r.period >= ${p.from} and r.period < ${p.to}`);
     const days = sql.join(
       rollups.map((p) => sql`(d.day >= ${p.from} and d.day < ${p.to})`),
       sql` or `,
     );
-    parts.push(sql`select ${rollupKey(groupBy)} as key, ${COUNTS_OF_ROLLUP} from case_rollups r where ${rWhere}`);
-    parts.push(sql`select ${rollupKey(groupBy)} as key, ${ZEROS_THEN(sql`r.n`)} from case_rollup_due r where ${rWhere} and r.due_day < ${today}`);
+    for (const rWhere of rWheres) {
+      parts.push(sql`select ${rollupKey(groupBy)} as key, ${COUNTS_OF_ROLLUP} from case_rollups r where ${rWhere}`);
+      parts.push(sql`select ${rollupKey(groupBy)} as key, ${ZEROS_THEN(sql`r.n`)} from case_rollup_due r where ${rWhere} and r.due_day < ${today}`);
+    }
     // Changes not folded into the roll-ups yet.
     parts.push(sql`select ${factKey(groupBy, childLen)} as key, d.received, d.accepted, d.closed,
         d.due_closed + case when d.due_day < ${today} then d.due_open else 0 end, d.closed_on_time, d.handled, d.reworked, d.rated,
