@@ -328,6 +328,12 @@ raw count in repositories/stats.ts), last 365 days, at the same instant:
 |---|---|---|---|---|
 ${checks.join('\n')}
 
+Known slow spots, not targets: a breakdown by town scans all towns' day rows in the index (~100 ms); a
+community's breakdown by type/unit/channel for a period that does not start on a month boundary counts the partial
+months from the case rows (no per-village day roll-up by dimension is kept), a few hundred ms on a cold cache —
+month-aligned periods answer from the roll-ups in milliseconds. Keeping village × day × dimension rows (~8 M more)
+or an index on cases (area_code, created_at) would remove it.
+
 The direct count of the district's year takes ${rawSecs.toFixed(1)} s; the roll-ups answer the same figures in milliseconds. How the
 roll-ups stay exact (deltas in the case transaction, folding, deadlines passing) is in docs/MEASURES.md.
 <!-- bench:measures:end -->`;
