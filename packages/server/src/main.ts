@@ -4,6 +4,7 @@ import { bootstrap } from './bootstrap.ts';
 import { buildApp } from './http/app.ts';
 import { relayBroadcasts } from './lib/cluster-bus.ts';
 import { intakeBatcher, startDeadlineSweep } from './services/cases.ts';
+import { startMeasureFolding } from './services/measure-rollups.ts';
 
 const started = Date.now();
 const config = loadConfig();
@@ -54,6 +55,7 @@ async function runServer() {
   const app = await buildApp(ctx, { logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
   const stopSweep = startDeadlineSweep(ctx);
+  const stopFolding = startMeasureFolding(ctx);
   log(`已就绪：http://localhost:${config.port}/ （移动端 /m，接口文档 /api/docs），启动用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
 
   let closing = false;
@@ -61,6 +63,7 @@ async function runServer() {
     if (closing) return;
     closing = true;
     stopSweep();
+    stopFolding();
     // Stop taking requests, let those in flight finish, and answer every intake still being
     // group-committed before the database connections close.
     await app.close();

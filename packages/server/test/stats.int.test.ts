@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { CATALOGUE, computeDue, createWorkCalendar, measuresOf, type DeadlineSpec } from '@gongzhi/domain';
+import { CATALOGUE, chinaDate, computeDue, createWorkCalendar, measuresOf, type DeadlineSpec, type MeasureCounts, type Measures } from '@gongzhi/domain';
 import { Client, createTestApp, json, uniq, type TestApp } from './helpers.ts';
+import { caseMeasures, type CaseMeasureRow, type MeasureGroupBy } from '../src/repositories/stats.ts';
+import { advanceDueWatermark, foldAllMeasureDeltas, pendingMeasureDeltas, rebuildRollups } from '../src/repositories/rollups.ts';
+import { systemScope } from '../src/repositories/scope.ts';
+import { sweepDeadlines } from '../src/services/cases.ts';
 
 // Scripted histories in 麒北街居委会 (no other test writes there), then the measures of the API are
 // compared with a recount from the raw timeline at every level of the tree.
@@ -15,6 +19,8 @@ let town: Client;
 let dept: Client;
 let gridWorker: Client;
 let cgUnitId: string;
+let gaUnitId: string;
+const PHONE = '13900001234';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -27,7 +33,9 @@ beforeAll(async () => {
   gridWorker = await t.as(gname, 'Test@2026pw');
   town = await t.as('town');
   dept = await t.as('dept-cg');
-  cgUnitId = json<{ items: { id: string; code: string }[] }>(await town.get('/api/units?type=department')).items.find((u) => u.code === 'dept-cg')!.id;
+  const units = json<{ items: { id: string; code: string }[] }>(await town.get('/api/units?type=department')).items;
+  cgUnitId = units.find((u) => u.code === 'dept-cg')!.id;
+  gaUnitId = units.find((u) => u.code === 'dept-ga')!.id;
 });
 afterAll(async () => t?.close());
 
@@ -36,10 +44,14 @@ async function act(c: Client, id: string, action: string, body: Record<string, u
   if (res.statusCode !== 200) throw new Error(`${action}: ${res.statusCode} ${res.body}`);
 }
 
-async function newCase(area = GRID) {
-  const res = await community.post('/api/cases', { title: `测试 ${uniq()}`, description: '统计用脚本案件', categoryCode: '0102', channel: 'console', areaCode: area });
+async function newCase(area = GRID, channel = 'console') {
+  const res = await community.post('/api/cases', { title: `测试 ${uniq()}`, description: '统计用脚本案件', categoryCode: '0102', channel, areaCode: area, reporter: { name: '王五', phone: PHONE } });
   expect(res.statusCode).toBe(201);
   return json<{ id: string }>(res).id;
+}
+
+async function codeOf(id: string) {
+  return json<{ code: string }>(await town.get(`/api/cases/${id}`)).code;
 }
 
 async function dispatchAndHandle(id: string) {
@@ -49,19 +61,33 @@ async function dispatchAndHandle(id: string) {
   await act(dept, id, 'handle', { note: '已处理' });
 }
 
-/** Recounts the measures for cases created in [from, to) under `area` from case_events alone. */
-async function recount(area: string, from: Date, to: Date, now: Date) {
+type Counts = MeasureCounts;
+const zero = (): Counts => ({ received: 0, accepted: 0, closed: 0, dueToClose: 0, closedOnTime: 0, handled: 0, reworked: 0, rated: 0, satisfied: 0, basicallySatisfied: 0, responded: 0, resolved: 0, handlingHoursSum: 0 });
+
+/** What the timeline says about one case: its counts and where it is filed. */
+interface Recounted {
+  n: Counts;
+  area: string;
+  unitName: string | null;
+  category: string;
+  channel: string;
+  day: string;
+}
+
+/** Recounts every case created in [from, to) under `area` from case_events alone. */
+async function recountCases(area: string, from: Date, to: Date, now: Date): Promise<Recounted[]> {
   const cal = createWorkCalendar();
-  const events = await t.ctx.db.execute<{ case_id: string; action: string; to_state: string; at: Date | string; detail: Record<string, unknown> | null; category_code: string }>(sql`
-    select e.case_id, e.action, e.to_state, e.at, e.detail, c.category_code from case_events e join cases c on c.id = e.case_id
+  const events = await t.ctx.db.execute<{ case_id: string; action: string; to_state: string; at: Date | string; detail: Record<string, unknown> | null; category_code: string; area_code: string }>(sql`
+    select e.case_id, e.action, e.to_state, e.at, e.detail, c.category_code, c.area_code from case_events e join cases c on c.id = e.case_id
     where c.area_code like ${area + '%'} order by e.id`);
   const byCase = new Map<string, typeof events.rows>();
   for (const e of events.rows) byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), e]);
-  const n = { received: 0, accepted: 0, closed: 0, dueToClose: 0, closedOnTime: 0, handled: 0, reworked: 0, rated: 0, satisfied: 0, basicallySatisfied: 0, responded: 0, resolved: 0, handlingHoursSum: 0 };
+  const out: Recounted[] = [];
   for (const evs of byCase.values()) {
     const at = (e: (typeof evs)[number]) => new Date(e.at);
     const reported = evs.find((e) => e.action === 'report')!;
     if (at(reported) < from || at(reported) >= to) continue;
+    const n = zero();
     n.received++;
     const handleSpec = (CATALOGUE.find((c) => c.code === evs[0]!.category_code)!.deadlines as { handle: DeadlineSpec }).handle;
     let state = 'reported';
@@ -72,6 +98,7 @@ async function recount(area: string, from: Date, to: Date, now: Date) {
     let reworked = false;
     let handled = false;
     let lateAccept = false;
+    let unitName: string | null = null;
     for (const e of evs) {
       state = e.to_state;
       const when = at(e);
@@ -85,6 +112,8 @@ async function recount(area: string, from: Date, to: Date, now: Date) {
         closedAt = null;
         reworked = true;
       }
+      if (e.action === 'dispatch') unitName = String(e.detail!.unit);
+      if (e.action === 'return') unitName = null;
       if (e.action === 'verify-fail') reworked = true;
       if (e.action === 'handle') handled = true;
       if (e.action === 'verify-pass') closedAt = when;
@@ -107,8 +136,47 @@ async function recount(area: string, from: Date, to: Date, now: Date) {
       if (rating !== 'unsatisfied') n.resolved++;
       if (!lateAccept) n.responded++;
     }
+    out.push({ n, area: evs[0]!.area_code, unitName, category: evs[0]!.category_code, channel: String(reported.detail!.channel), day: chinaDate(at(reported)) });
   }
-  return measuresOf(n);
+  return out;
+}
+
+function add(a: Counts, b: Counts): Counts {
+  const r = { ...a };
+  for (const k of Object.keys(r) as (keyof Counts)[]) r[k] += b[k];
+  return r;
+}
+
+/** The recount for the whole area, as the API's measures. */
+async function recount(area: string, from: Date, to: Date, now: Date) {
+  return measuresOf((await recountCases(area, from, to, now)).reduce((s, c) => add(s, c.n), zero()));
+}
+
+/** The recount grouped by `keyOf`, as measures per key. */
+async function recountBy(area: string, from: Date, to: Date, now: Date, keyOf: (c: Recounted) => string) {
+  const m = new Map<string, Counts>();
+  for (const c of await recountCases(area, from, to, now)) m.set(keyOf(c), add(m.get(keyOf(c)) ?? zero(), c.n));
+  return new Map([...m].map(([k, v]) => [k, measuresOf(v)]));
+}
+
+function expectMeasures(api: Record<string, number>, expected: Measures, label: string) {
+  for (const [k, v] of Object.entries(expected)) {
+    if (k === 'avgHandlingHours') expect(Math.abs(api[k]! - v), `${label} ${k}`).toBeLessThanOrEqual(0.1);
+    else if (k === 'combinedScore') expect(Math.abs(api[k]! - v), `${label} ${k}`).toBeLessThanOrEqual(0.0002);
+    else expect(api[k], `${label} ${k}`).toBe(v);
+  }
+}
+
+/** The roll-up answer and the direct count from the case rows, row for row. */
+async function expectSameAsRaw(area: string, from: Date, to: Date, now: Date, groupBy?: MeasureGroupBy, childLength?: number) {
+  const sort = (rows: CaseMeasureRow[]) => [...rows].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+  const fast = sort(await caseMeasures(t.ctx.db, systemScope(), area, from, to, now, groupBy, childLength));
+  const raw = sort(await caseMeasures(t.ctx.db, systemScope(), area, from, to, now, groupBy, childLength, { rawOnly: true }));
+  const label = `${area} by ${groupBy ?? '-'} ${from.toISOString()}..${to.toISOString()} at ${now.toISOString()}`;
+  expect(fast.map((r) => ({ ...r, handling_hours_sum: Math.round(r.handling_hours_sum * 1000) })), label).toEqual(
+    raw.map((r) => ({ ...r, handling_hours_sum: Math.round(r.handling_hours_sum * 1000) })),
+  );
+  return fast;
 }
 
 describe('case measures', () => {
@@ -159,30 +227,135 @@ describe('case measures', () => {
     await act(community, g, 'accept');
     await act(community, g, 'suspend', { reason: '等待' });
     await act(community, g, 'resume');
+    // 10 dispatched, returned by the unit, dispatched to another unit: it moves between units
+    const r = await newCase(GRID2);
+    await act(community, r, 'escalate', { reason: '需部门处理' });
+    await act(town, r, 'dispatch', { unitId: cgUnitId });
+    await act(dept, r, 'return', { reason: '不属于城管职责' });
+    await act(town, r, 'dispatch', { unitId: gaUnitId });
+    // 11 accepted, then withdrawn by the reporter: taken on, never closed
+    const w = await newCase();
+    await act(community, w, 'accept');
+    const wd = await t.anonymous().post(`/api/track/${await codeOf(w)}/withdraw`, { phone4: PHONE.slice(-4), reason: '已自行解决' });
+    expect(wd.statusCode).toBe(200);
+    // 12 not accepted in time: the deadline sweep marks it overdue and hands it to the town; later closed and rated
+    const late = await newCase();
+    await t.ctx.db.execute(sql`update cases set step_due_at = now() - interval '1 minute', step_warn_at = now() - interval '1 hour' where id = ${late}`);
+    await sweepDeadlines(t.ctx);
+    await act(town, late, 'dispatch', { unitId: cgUnitId });
+    await act(dept, late, 'acknowledge');
+    await act(dept, late, 'handle', { note: '已处理' });
+    await act(community, late, 'verify-pass');
+    await act(town, late, 'rate', { score: 'satisfied' });
 
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = chinaDate(new Date());
     const from = new Date(`${today}T00:00:00+08:00`);
     const to = new Date(from.getTime() + 86400_000);
     const leader = await t.as('leader');
-    for (const area of ['320614', '320614103', VILLAGE, GRID, GRID2]) {
-      const api = json<Record<string, number>>(await leader.get(`/api/stats/cases?area=${area}&from=${today}&to=${today}`));
-      const expected = await recount(area, from, to, new Date());
-      for (const [k, v] of Object.entries(expected)) {
-        if (k === 'combinedScore') continue;
-        if (k === 'avgHandlingHours') expect(Math.abs(api[k]! - v), `${area} ${k}`).toBeLessThanOrEqual(0.1);
-        else expect(api[k], `${area} ${k}`).toBe(v);
+
+    const checkAll = async (label: string) => {
+      const now = new Date();
+      for (const area of ['320614', '320614103', VILLAGE, GRID, GRID2]) {
+        const api = json<Record<string, number>>(await leader.get(`/api/stats/cases?area=${area}&from=${today}&to=${today}`));
+        expectMeasures(api, await recount(area, from, to, now), `${label} ${area}`);
+        await expectSameAsRaw(area, from, to, now);
+        // A longer period across a month boundary, and pieces of days at both ends.
+        await expectSameAsRaw(area, new Date(from.getTime() - 45 * 86400_000), to, now);
+        await expectSameAsRaw(area, new Date(from.getTime() + 1), new Date(now.getTime() + 1), now);
       }
-    }
+      const by = async (area: string, key: string) =>
+        new Map(json<{ items: (Record<string, number> & { key: string | null; name: string })[] }>(await leader.get(`/api/stats/cases/breakdown?area=${area}&from=${today}&to=${today}&by=${key}`)).items.map((i) => [key === 'unit' ? i.name : String(i.key), i]));
+      const keyOf: Record<string, (c: Recounted) => string> = {
+        unit: (c) => c.unitName ?? '未派遣（属地自办）',
+        category: (c) => c.category,
+        channel: (c) => c.channel,
+        day: (c) => c.day,
+        month: (c) => c.day.slice(0, 7),
+      };
+      for (const [area, childLen] of [['320614', 9], ['320614103', 12], [VILLAGE, 15]] as const) {
+        await expectSameAsRaw(area, from, to, now, 'child', childLen);
+        const api = await by(area, 'child');
+        const expected = await recountBy(area, from, to, now, (c) => c.area.slice(0, childLen));
+        expect([...api.keys()].sort(), `${label} ${area} children`).toEqual([...expected.keys()].sort());
+        for (const [k, m] of expected) expectMeasures(api.get(k)!, m, `${label} ${area} child ${k}`);
+      }
+      for (const area of ['320614', '320614103', VILLAGE, GRID]) {
+        for (const groupBy of ['unit', 'category', 'channel', 'day', 'month'] as const) {
+          await expectSameAsRaw(area, from, to, now, groupBy);
+          await expectSameAsRaw(area, new Date(from.getTime() - 45 * 86400_000), to, now, groupBy);
+          const api = await by(area, groupBy);
+          const expected = await recountBy(area, from, to, now, keyOf[groupBy]!);
+          expect([...api.keys()].sort(), `${label} ${area} by ${groupBy}`).toEqual([...expected.keys()].sort());
+          for (const [k, m] of expected) expectMeasures(api.get(k)!, m, `${label} ${area} ${groupBy} ${k}`);
+        }
+      }
+    };
+
+    // Changes not folded yet, then folded into the roll-ups, then the roll-ups rebuilt from the cases.
+    expect(await pendingMeasureDeltas(t.ctx.db)).toBeGreaterThan(0);
+    await checkAll('deltas');
+    await foldAllMeasureDeltas(t.ctx.db);
+    expect(await pendingMeasureDeltas(t.ctx.db)).toBe(0);
+    await checkAll('folded');
+    await rebuildRollups(t.ctx.db);
+    await checkAll('rebuilt');
+
     const village = json<Record<string, number>>(await leader.get(`/api/stats/cases?area=${VILLAGE}&from=${today}&to=${today}`));
-    expect(village.received).toBeGreaterThanOrEqual(8);
+    expect(village.received).toBeGreaterThanOrEqual(11);
     expect(village.reworked).toBeGreaterThanOrEqual(2);
     expect(village.satisfactionRate).toBeGreaterThan(0);
+    expect(village.responseRate).toBeLessThan(1);
     // The children add up to the parent.
     const parts = json<{ items: { received: number; closed: number }[] }>(await leader.get(`/api/stats/cases/breakdown?area=${VILLAGE}&from=${today}&to=${today}&by=child`));
     expect(parts.items.reduce((s, x) => s + x.received, 0)).toBe(village.received);
     expect(parts.items.reduce((s, x) => s + x.closed, 0)).toBe(village.closed);
     const byUnit = json<{ items: { name: string }[] }>(await leader.get(`/api/stats/cases/breakdown?area=${VILLAGE}&from=${today}&to=${today}&by=unit`));
     expect(byUnit.items.some((u) => u.name === '区城市管理局')).toBe(true);
+    const byChannel = json<{ items: { key: string; name: string }[] }>(await leader.get(`/api/stats/cases/breakdown?area=${VILLAGE}&from=${today}&to=${today}&by=channel`));
+    expect(byChannel.items.find((i) => i.key === 'patrol')?.name).toBe('网格巡查');
+    const byDay = json<{ items: { key: string; received: number }[] }>(await leader.get(`/api/stats/cases/breakdown?area=${VILLAGE}&from=${today}&to=${today}&by=day`));
+    expect(byDay.items).toEqual([expect.objectContaining({ key: today, received: village.received })]);
+  });
+
+  it('moves dueToClose exactly when a deadline passes', async () => {
+    const id = await newCase(GRID2);
+    await act(community, id, 'accept');
+    const [row] = (await t.ctx.db.execute<{ due_at: Date | string }>(sql`select due_at from cases where id = ${id}`)).rows;
+    const dueAt = new Date(row!.due_at);
+    const today = chinaDate(new Date());
+    const from = new Date(`${today}T00:00:00+08:00`);
+    const to = new Date(from.getTime() + 86400_000);
+    const moments = [new Date(dueAt.getTime() - 1), dueAt, new Date(dueAt.getTime() + 3600_000), new Date(dueAt.getTime() + 86400_000), new Date(dueAt.getTime() + 40 * 86400_000)];
+    const check = async () => {
+      const counts: number[] = [];
+      for (const now of moments) {
+        for (const area of ['320614', VILLAGE, GRID2]) {
+          const [fast] = await expectSameAsRaw(area, from, to, now);
+          expect(fast!.due_to_close, `${area} at ${now.toISOString()}`).toBe((await recount(area, from, to, now)).dueToClose);
+          if (area === GRID2) counts.push(fast!.due_to_close);
+        }
+        for (const groupBy of ['unit', 'category', 'channel', 'day', 'month'] as const) await expectSameAsRaw(VILLAGE, from, to, now, groupBy);
+        await expectSameAsRaw(VILLAGE, from, to, now, 'child', 15);
+      }
+      // Just before its deadline the case is not due to close; at its deadline it is, and stays so.
+      expect(counts[1]! - counts[0]!).toBeGreaterThanOrEqual(1);
+      expect(counts[2]).toBe(counts[1]);
+      return counts;
+    };
+    const unfolded = await check();
+    await foldAllMeasureDeltas(t.ctx.db);
+    expect(await check()).toEqual(unfolded);
+    // Deadline days merged behind a watermark: the same figures after it; a look into the past is counted from the cases.
+    await advanceDueWatermark(t.ctx.db, chinaDate(new Date(dueAt.getTime() + 2 * 86400_000)));
+    expect(await check()).toEqual(unfolded);
+    // Handled and verified: a closed case is due to close whatever the time.
+    await act(community, id, 'handle', { note: '已处理' });
+    await act(community, id, 'verify-pass');
+    const closed = await check();
+    await foldAllMeasureDeltas(t.ctx.db);
+    expect(await check()).toEqual(closed);
+    await rebuildRollups(t.ctx.db);
+    expect(await check()).toEqual(closed);
   });
 
   it('answers the contract shape and keeps to the caller’s scope', async () => {

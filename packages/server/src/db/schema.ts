@@ -11,6 +11,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -356,6 +357,93 @@ export const caseDeadlineMarks = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.kind, t.dueAt] })],
+);
+
+// ---- case measure roll-ups (docs/MEASURES.md) -------------------------------------------------
+
+/** The counters a case contributes to (packages/domain measure-facts.ts), shared by the roll-up tables. */
+const measureCounters = () => ({
+  received: integer('received').notNull().default(0),
+  accepted: integer('accepted').notNull().default(0),
+  closed: integer('closed').notNull().default(0),
+  dueClosed: integer('due_closed').notNull().default(0),
+  closedOnTime: integer('closed_on_time').notNull().default(0),
+  handled: integer('handled').notNull().default(0),
+  reworked: integer('reworked').notNull().default(0),
+  rated: integer('rated').notNull().default(0),
+  satisfied: integer('satisfied').notNull().default(0),
+  basicallySatisfied: integer('basically_satisfied').notNull().default(0),
+  responded: integer('responded').notNull().default(0),
+  resolved: integer('resolved').notNull().default(0),
+  dueOpen: integer('due_open').notNull().default(0),
+  handlingMs: bigint('handling_ms', { mode: 'number' }).notNull().default(0),
+});
+
+/**
+ * Changes to the measures, appended in the same transaction as the case change (inserts only:
+ * no row is shared by concurrent intakes). Folded into case_rollups by the compactor; readers
+ * add what is not folded yet, so the sum is always exact.
+ */
+export const caseMeasureDeltas = pgTable('case_measure_deltas', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  areaCode: varchar('area_code', { length: 24 }).notNull(),
+  day: date('day').notNull(),
+  categoryCode: varchar('category_code', { length: 16 }).notNull(),
+  channel: varchar('channel', { length: 16 }).notNull(),
+  unit: varchar('unit', { length: 36 }).notNull().default(''),
+  dueDay: date('due_day'),
+  ...measureCounters(),
+});
+
+/**
+ * Sums of the measure counters per area level and code × day or month of receipt × one of:
+ * nothing, category, channel, handling unit (`dim` '-', 'c', 'h', 'u').
+ */
+export const caseRollups = pgTable(
+  'case_rollups',
+  {
+    alevel: smallint('alevel').notNull(),
+    dim: char('dim', { length: 1 }).notNull(),
+    grain: char('grain', { length: 1 }).notNull(),
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    period: date('period').notNull(),
+    dimValue: varchar('dim_value', { length: 36 }).notNull(),
+    ...measureCounters(),
+  },
+  (t) => [primaryKey({ columns: [t.alevel, t.dim, t.grain, t.areaCode, t.period, t.dimValue] })],
+);
+
+/** Accepted cases not closed, by the China day of their deadline: they become due to close when it passes. */
+export const caseRollupDue = pgTable(
+  'case_rollup_due',
+  {
+    alevel: smallint('alevel').notNull(),
+    dim: char('dim', { length: 1 }).notNull(),
+    grain: char('grain', { length: 1 }).notNull(),
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    period: date('period').notNull(),
+    dimValue: varchar('dim_value', { length: 36 }).notNull(),
+    dueDay: date('due_day').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.alevel, t.dim, t.grain, t.areaCode, t.period, t.dimValue, t.dueDay] })],
+);
+
+/** Each accepted case not closed with its exact deadline: the cases falling due today are counted from here. */
+export const caseMeasureDue = pgTable(
+  'case_measure_due',
+  {
+    caseId: uuid('case_id')
+      .primaryKey()
+      .references(() => cases.id),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    day: date('day').notNull(),
+    categoryCode: varchar('category_code', { length: 16 }).notNull(),
+    channel: varchar('channel', { length: 16 }).notNull(),
+    unit: varchar('unit', { length: 36 }).notNull().default(''),
+  },
+  (t) => [index('case_measure_due_at_idx').on(t.dueAt)],
 );
 
 /** In-product notifications (the bell). */

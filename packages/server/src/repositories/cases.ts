@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { DbOrTx } from '../db/client.ts';
 import { caseDeadlineMarks, caseEvents, cases, caseUnits, catalogueTypes, files, idempotencyKeys, notifications, units, users } from '../db/schema.ts';
 import { escapeLike } from './scope.ts';
+import { chinaDaySql } from './rollups.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type NewCaseRow = typeof cases.$inferInsert;
@@ -243,6 +244,12 @@ export async function insertIntakes(db: DbOrTx, rows: IntakeRow[]): Promise<{ ro
       select u.id, c.id, 'case.new', '新案件待受理：' || c.title || '（' || c.code || '）'
       from c join accepted x on x.id = c.id
         join users u on u.active and u.scope_code = c.owner_area_code and u.roles && array[x.notify_role]::text[]
+    ),
+    -- The measure roll-ups' delta of a case just reported: it counts as received and nothing
+    -- else yet (caseMeasureFacts in packages/domain), in the China day of its receipt.
+    md as (
+      insert into case_measure_deltas (area_code, day, category_code, channel, unit, received)
+      select c.area_code, ${sql.raw(chinaDaySql('c.created_at'))}, c.category_code, c.channel, '', 1 from c
     ),
     f as (
       update files set case_id = x.id

@@ -29,8 +29,8 @@ export function statsRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['stats'],
-        summary: '按下级区域、承办单位、事项类型、渠道或受理日期（日 YYYY-MM-DD / 月 YYYY-MM，北京时间）分列的案件统计',
-        querystring: z.object({ ...query, by: z.enum(['child', 'unit', 'category', 'channel', 'day', 'month']) }),
+        summary: '按下级区域、承办单位、事项类型、渠道或受理日/月分列的案件统计',
+        querystring: z.object({ ...query, by: z.enum(stats.BREAKDOWNS) }),
       },
     },
     async (req) => stats.caseStatsBreakdown(ctx, requireActor(req), req.query),

@@ -50,6 +50,7 @@ import { gridAt } from './grid-index.ts';
 import { fileUrl } from './files.ts';
 import { withIdempotency } from './idempotency.ts';
 import { awardAutomatically } from './points.ts';
+import { recordMeasureChange } from './measure-rollups.ts';
 
 export const CHANNELS = ['qr', 'mobile', 'patrol', 'hotline', 'reception', 'visit', 'mailbox', 'open311', 'console'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -467,6 +468,7 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
       const { stepDueAt, stepWarnAt } = stepTimes('reported', now, deadlines, null);
       const fields = intakeFields();
       let c = await repo.insertCase(tx, { ...fields, code: repo.caseCodeSql('HM'), state: 'reported', stepDueAt, stepWarnAt });
+      await recordMeasureChange(tx, null, c);
       await repo.attachFiles(tx, c.id, [...attachmentIds, ...onSpotIds]);
       await repo.insertEvent(tx, { caseId: c.id, action: 'report', fromState: null, toState: 'reported', ...firstEvent() });
       await audit(tx, { actor }, req, { action: 'case.create', entityType: 'case', entityId: c.id, areaCode: c.areaCode, detail: { code: c.code, channel: input.channel } });
@@ -925,6 +927,7 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
   }
 
   const updated = await repo.updateCase(tx, c.id, patch);
+  await recordMeasureChange(tx, c, updated);
   await repo.insertEvent(tx, {
     caseId: c.id,
     action,
@@ -1073,6 +1076,7 @@ export async function sweepDeadlines(ctx: AppContext, now = new Date(), opts: { 
           escalated++;
         }
       }
+      await recordMeasureChange(tx, fresh, (await repo.lockCase(tx, c.id))!, { lateAcceptMarked: kind === 'overdue' && c.state === 'reported' });
     });
   }
   return { warned, overdue, escalated };

@@ -5,7 +5,10 @@ import { scopeOf } from '../repositories/scope.ts';
 import { caseMeasures, type CaseMeasureRow } from '../repositories/stats.ts';
 import { listUnits } from '../repositories/users.ts';
 import { areaNames } from './area-names.ts';
-import { catalogueCache } from './cases.ts';
+import { catalogueCache, CHANNEL_LABELS } from './cases.ts';
+
+export const BREAKDOWNS = ['child', 'unit', 'category', 'channel', 'day', 'month'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
 import type { AppContext } from './context.ts';
 
 export interface StatsQuery {
@@ -60,8 +63,11 @@ export async function caseStats(ctx: AppContext, actor: Actor, q: StatsQuery) {
   return measuresOf(toCounts(rows[0]));
 }
 
-/** The same measures per sub-area, per handling unit, or per case type. */
-export async function caseStatsBreakdown(ctx: AppContext, actor: Actor, q: StatsQuery & { by: 'child' | 'unit' | 'category' | 'channel' | 'day' | 'month' }) {
+/**
+ * The same measures per sub-area, per handling unit, per case type, per channel, or per China
+ * day or month of receipt (trend lines: oldest first; the others: most cases first).
+ */
+export async function caseStatsBreakdown(ctx: AppContext, actor: Actor, q: StatsQuery & { by: Breakdown }) {
   const { area, from, to } = period(actor, q);
   const level = levelOfCode(area)!;
   const child = childLevelOf(level);
@@ -71,12 +77,12 @@ export async function caseStatsBreakdown(ctx: AppContext, actor: Actor, q: Stats
   if (q.by === 'child') names = new Map([...(await areaNames(ctx.db, rows.map((r) => r.key ?? '').filter(Boolean)))].map(([k, v]) => [k, v.name]));
   if (q.by === 'unit') names = new Map((await listUnits(ctx.db, undefined)).map((u) => [u.id, u.name]));
   if (q.by === 'category') names = (await catalogueCache(ctx.db)).names;
+  if (q.by === 'channel') names = new Map(Object.entries(CHANNEL_LABELS));
+  const items = rows.map((r) => ({ key: r.key, name: r.key ? (names.get(r.key) ?? r.key) : q.by === 'unit' ? '未派遣（属地自办）' : '', ...measuresOf(toCounts(r)) }));
+  const trend = q.by === 'day' || q.by === 'month';
   return {
     area,
     by: q.by,
-    items: rows
-      .map((r) => ({ key: r.key, name: r.key ? (names.get(r.key) ?? r.key) : q.by === 'unit' ? '未派遣（属地自办）' : '', ...measuresOf(toCounts(r)) }))
-      // Time series come in date order; every other breakdown biggest first.
-      .sort((a, b) => (q.by === 'day' || q.by === 'month' ? String(a.key).localeCompare(String(b.key)) : b.received - a.received)),
+    items: items.sort((a, b) => (trend ? (a.key ?? '').localeCompare(b.key ?? '') : b.received - a.received)),
   };
 }
