@@ -1,9 +1,13 @@
 // The cockpit (驾驶舱) and the big screen in Chromium: cases are registered through the API in
 // three places, the district leader lands on the cockpit, sees those figures, drills from the
 // district into 常乐镇 and into 状元街居委会, and the figures follow; a community cannot open its
-// neighbour's cockpit; the big screen renders at 1920×1080. Screenshots go to `screenshots/`.
+// neighbour's cockpit; the ranking exports to Excel; the big screen renders at 1920×1080. Screenshots go to `screenshots/`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { consoleLogin, desktop, PASSWORD, session, shot, useBrowserSession } from './browser.ts';
 
 const TOWN = '320614103'; // 常乐镇
@@ -105,6 +109,20 @@ describe('cockpit', () => {
     await expect.poll(() => page.getByTestId('panel-channel').textContent()).toContain('热线工单');
     await page.getByTestId('panel-map').locator('canvas').first().waitFor();
     await shot(page, 'k01-cockpit-district', true);
+
+    // The department ranking exports to Excel with the page's area and period, and parses back.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-units').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gz-cockpit-')), 'ranking.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.worksheets[0]!;
+    const cells: string[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.value))));
+    expect(cells.join(' ')).toContain('部门（承办单位）考核排名');
+    expect(cells).toContain('区城市管理局');
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
 
     await page.locator(`[data-testid="child-row"][data-code="${TOWN}"] a`).click();
     await expectCockpitOf(page, TOWN, '常乐镇', 8);
