@@ -213,7 +213,7 @@ export function generateCaseHistory(opts: CaseHistoryOptions): HistoryCase[] {
   const channels = weightedTable(CHANNEL_WEIGHTS);
 
   // When each case is reported: grid by grid, spread over the year (more in summer), mostly by day.
-  const planned: { at: number; grid: HistoryGrid; rng: Rng; fresh?: boolean }[] = [];
+  const planned: { at: number; grid: HistoryGrid; rng: Rng; fresh?: boolean; work?: WorkInProgress }[] = [];
   for (const grid of opts.grids) {
     const rng = Rng.from(`${seed}:${grid.code}`);
     const n = Math.max(1, Math.round(grid.households * rate * (months / 12)));
@@ -232,37 +232,46 @@ export function generateCaseHistory(opts: CaseHistoryOptions): HistoryCase[] {
       planned.push({ at, grid, rng: Rng.from(`${seed}:${grid.code}:${i}`) });
     }
   }
-  // Reported within the last hour and not yet taken on: every community has something new in its inbox.
-  const villages = [...new Set(opts.grids.map((g) => g.code.slice(0, 12)))];
-  for (const v of villages) {
-    const rng = Rng.from(`${seed}:${v}:fresh`);
-    const grids = opts.grids.filter((g) => g.code.startsWith(v));
-    for (let i = 0, n = rng.int(2, 3); i < n; i++) {
-      planned.push({ at: end - rng.int(3, 55) * MINUTE - rng.int(0, 59) * 1000, grid: rng.pick(grids), rng: Rng.from(`${seed}:${v}:fresh:${i}`), fresh: true });
-    }
-    // And a few from this morning, on their way through the town and the departments.
-    for (let i = 0, n = rng.int(3, 4); i < n; i++) {
-      planned.push({ at: end - rng.int(90, 420) * MINUTE, grid: rng.pick(grids), rng: Rng.from(`${seed}:${v}:today:${i}`) });
-    }
+  // The last hours, at about the usual daily rate: a few reported within the last hour and not yet
+  // taken on (the first village always gets one, so its inbox has something new), and a few from
+  // earlier today on their way through the town and the departments.
+  const perDay = planned.length / ((months * 365.25) / 12);
+  const fresh = Math.max(2, Math.round(perDay * 0.15));
+  const today = Math.max(3, Math.round(perDay * 0.2));
+  const frng = Rng.from(`${seed}:fresh`);
+  const byHouseholds = weightedTable(opts.grids.map((g) => [g, Math.max(1, g.households)] as const));
+  const firstVillage = [...opts.grids].sort((x, y) => x.code.localeCompare(y.code))[0]!.code.slice(0, 12);
+  for (let i = 0; i < fresh + today; i++) {
+    const grid = i === 0 ? frng.pick(opts.grids.filter((g) => g.code.startsWith(firstVillage))) : frng.weighted(byHouseholds);
+    const at = i < fresh ? end - frng.int(3, 55) * MINUTE - frng.int(0, 59) * 1000 : end - frng.int(90, 420) * MINUTE;
+    planned.push({ at, grid, rng: Rng.from(`${seed}:fresh:${i}`), fresh: i < fresh });
   }
+  // Work in progress in the first village (the demo community), one or two cases in each step, so
+  // that the community, the town, the department and the grid worker each have cases waiting.
+  const firstGrids = opts.grids.filter((g) => g.code.startsWith(firstVillage));
+  WORK_IN_PROGRESS.forEach((w, i) => {
+    const wrng = Rng.from(`${seed}:work:${i}`);
+    const grid = w.firstGrid ? firstGrids[0]! : wrng.pick(firstGrids);
+    planned.push({ at: end - Math.round(wrng.float(w.ageHours[0], w.ageHours[1]) * HOUR), grid, rng: wrng, work: w });
+  });
   planned.sort((a, b) => a.at - b.at || a.grid.code.localeCompare(b.grid.code));
 
   const out: HistoryCase[] = [];
   const recent = new Map<string, number[]>();
   for (const p of planned) {
     const urban = isUrbanVillage(p.grid.code.slice(0, 12));
-    const text = p.rng.weighted(urban ? urbanTable : ruralTable);
+    const text = p.work ? texts.find((t) => t.code === p.work!.code)! : p.rng.weighted(urban ? urbanTable : ruralTable);
     const type = byCode.get(text.code)!;
     const channel = text.code.startsWith('H') ? 'hotline' : p.rng.weighted(channels);
     const c = newCase(out.length, p, text, type, channel, urban, cal);
     const sim: Sim = { c, deadlines: { ...FALLBACK, ...(type.deadlines ?? {}) }, verifyOnSite: type.verifyOnSite, marksKey: new Set() };
     const key = `${p.grid.code}:${type.code}`;
-    walk(sim, p.rng, type, p.grid, p.fresh ? p.at : end, cal, () => findMergeTarget(out, recent.get(key) ?? [], c.createdAt));
+    walk(sim, p.rng, type, p.grid, p.fresh ? p.at : end, cal, () => findMergeTarget(out, recent.get(key) ?? [], c.createdAt), false, p.work);
     out.push(c);
     recent.set(key, [...(recent.get(key) ?? []).slice(-5), c.index]);
     // The same problem reported again through another channel while it is open: merged into the first.
     const firstStep = c.events[1]?.at.getTime() ?? end;
-    if (!p.fresh && c.events.length > 2 && p.rng.chance(0.025) && firstStep - c.createdAt.getTime() > 10 * MINUTE) {
+    if (!p.fresh && !p.work && c.events.length > 2 && p.rng.chance(0.025) && firstStep - c.createdAt.getTime() > 10 * MINUTE) {
       const at = c.createdAt.getTime() + p.rng.int(5, Math.floor((firstStep - c.createdAt.getTime()) / MINUTE) - 1) * MINUTE;
       const channel = p.rng.weighted(channels);
       const dupChannel = text.code.startsWith('H') ? 'hotline' : channel === c.channel ? 'hotline' : channel;
@@ -312,7 +321,9 @@ function newCase(index: number, p: { at: number; grid: HistoryGrid; rng: Rng }, 
   const village = grid.villageName.replace(/(居民|村民)?委员会$/, '').replace(/居委会$|村委会$/, '');
   const useAddress = grid.addresses.length > 0 && rng.chance(0.55);
   const address = useAddress ? rng.pick(grid.addresses) : `${grid.townName}${village}${rng.pick(urban ? LANDMARKS_URBAN : LANDMARKS_RURAL)}`;
-  const loc = useAddress ? address.replace(grid.townName, '') : address.replace(grid.townName, '');
+  const loc = address.replace(grid.townName, '');
+  // A title names the building or the group, not the flat: '状元街社区3幢', '颐生村5组'.
+  const titleLoc = loc.replace(/\d+单元\d+室$/, '').replace(/(\d+组)\d+号$/, '$1');
   const located = channel === 'patrol' || channel === 'qr' || channel === 'mobile' || rng.chance(0.3);
   const point = located && grid.geometry ? pointIn(grid.geometry, rng) : null;
   const anonymous = channel === 'patrol' ? rng.chance(0.7) : channel === 'mailbox' || channel === 'qr' ? rng.chance(0.35) : rng.chance(0.08);
@@ -324,7 +335,7 @@ function newCase(index: number, p: { at: number; grid: HistoryGrid; rng: Rng }, 
   const step = historyStepTimes('reported', at, d, null, cal);
   const c: HistoryCase = {
     index,
-    title: fill(rng.pick(text.titles), loc).slice(0, 60),
+    title: fill(rng.pick(text.titles), titleLoc).slice(0, 60),
     description: fill(rng.pick(text.descriptions), loc),
     categoryCode: type.code,
     channel,
@@ -617,10 +628,20 @@ const UNSATISFIED = ['问题没有根本解决，过几天又出现了', '处理
 const SATISFIED = ['处理及时，谢谢社区', '网格员很负责', '办得很快，点赞', '问题解决了，满意', null, null, null];
 
 /** Walks a case through a plausible path until it ends or the history reaches `end`. */
-function walk(sim: Sim, rng: Rng, type: CatalogueEntry, grid: HistoryGrid, end: number, cal: WorkCalendar, mergeTarget: () => HistoryCase | null, duplicate = false): void {
+function walk(
+  sim: Sim,
+  rng: Rng,
+  type: CatalogueEntry,
+  grid: HistoryGrid,
+  end: number,
+  cal: WorkCalendar,
+  mergeTarget: () => HistoryCase | null,
+  duplicate = false,
+  work?: WorkInProgress,
+): void {
   const c = sim.c;
   // The plan of this case; each step may still be overtaken by its deadline.
-  const late = rng.chance(0.07);
+  const late = !work && rng.chance(0.07);
   const slow = end - c.createdAt.getTime() < 7 * DAY;
   const plan = {
     reject: rng.chance(0.03),
@@ -642,6 +663,11 @@ function walk(sim: Sim, rng: Rng, type: CatalogueEntry, grid: HistoryGrid, end: 
         ? !(grid.propertyUnits?.length && type.code.startsWith('G08') && rng.chance(0.6))
         : !type.defaultUnitCode || rng.chance(0.1),
   };
+  if (work) {
+    // A case still on its way: the ordinary path, up to the step it waits in now.
+    Object.assign(plan, { reject: false, withdraw: false, onSpot: false, suspend: work.stopAt === 'suspended', extension: false, returns: 0, fails: 0, urge: false, selfHandle: work.stopAt === 'handled' || (work.stopAt === 'accepted' && work.level === 'village') });
+  }
+  const arrived = () => !!work && c.state === work.stopAt && c.ownerLevel === work.level;
   const remaining = (): number => Math.max(5 * MINUTE, (c.stepDueAt?.getTime() ?? c.updatedAt.getTime() + DAY) - c.updatedAt.getTime());
   /** The time of the next step: mostly well inside the step's deadline, sometimes late. */
   const next = (min: number, fraction?: [number, number]): Date => {
@@ -764,8 +790,37 @@ function walk(sim: Sim, rng: Rng, type: CatalogueEntry, grid: HistoryGrid, end: 
     // The sweep may have moved the case on (auto-escalation): plan again from the new state.
     if (c.state !== stateBefore || c.ownerLevel !== levelBefore) continue;
     run();
+    if (arrived()) {
+      sweepUntil(sim, new Date(end), cal);
+      return;
+    }
   }
 }
+
+interface WorkInProgress {
+  code: string;
+  stopAt: CaseState;
+  level: OwnerLevel;
+  /** How long ago it was reported, in hours (from, to). */
+  ageHours: [number, number];
+  /** In the village's first grid (the demo grid worker's). */
+  firstGrid?: boolean;
+}
+
+const WORK_IN_PROGRESS: WorkInProgress[] = [
+  { code: 'G0101', stopAt: 'accepted', level: 'village', ageHours: [20, 60] },
+  { code: '0109', stopAt: 'accepted', level: 'village', ageHours: [3, 20] },
+  { code: 'B0110', stopAt: 'accepted', level: 'town', ageHours: [4, 30] },
+  { code: '0101', stopAt: 'accepted', level: 'town', ageHours: [20, 50] },
+  { code: 'B0110', stopAt: 'dispatched', level: 'town', ageHours: [2, 6] },
+  { code: '0205', stopAt: 'dispatched', level: 'town', ageHours: [20, 40] },
+  { code: 'B0110', stopAt: 'acknowledged', level: 'town', ageHours: [20, 50] },
+  { code: '0101', stopAt: 'acknowledged', level: 'town', ageHours: [50, 100] },
+  { code: '0205', stopAt: 'acknowledged', level: 'town', ageHours: [10, 30] },
+  { code: '0102', stopAt: 'handled', level: 'village', ageHours: [5, 20], firstGrid: true },
+  { code: 'G0803', stopAt: 'handled', level: 'village', ageHours: [20, 40], firstGrid: true },
+  { code: 'G0101', stopAt: 'suspended', level: 'village', ageHours: [60, 120] },
+];
 
 const ESCALATE_REASON: Record<OwnerLevel, string> = {
   village: '超出社区（村）处置权限，需职能部门处理',
