@@ -7,6 +7,7 @@ import { add, recountCases, zero } from './recount.ts';
 // The demo seed writes a year of case history for the villages whose people it generates (the
 // test app: 状元街 320614103001 and 320614103002). Whatever other test files did to those cases
 // since (on a shared PostgreSQL), the measures, timelines and actions must agree with the rows.
+// The last tests take seeded work in progress forward: run them on a freshly seeded database.
 const VILLAGE = '320614103001';
 const TOWN = '320614103';
 
@@ -134,6 +135,25 @@ describe('demo case history', () => {
     expect(after.timeline.at(-1)!.action).toBe('accept');
     expect(after.timeline.length).toBe(before.timeline.length + 1);
     // The live change lands in the measures on top of the seeded history.
+    await expectStatsEqualRecount(VILLAGE);
+  });
+
+  it('leaves 区城管局 and the grid worker seeded cases they can take forward', async () => {
+    const dept = await t.as('dept-cg');
+    const grid = await t.as('grid');
+    const waiting = await q<{ id: string; state: string }>(sql`select c.id, c.state from cases c join units u on u.id = c.handler_unit_id
+      where u.code = 'dept-cg' and c.state = 'dispatched' and c.area_code like ${VILLAGE + '%'} limit 1`);
+    expect(waiting.length).toBe(1);
+    const seen = json<CaseView>(await dept.get(`/api/cases/${waiting[0]!.id}`));
+    expect(seen.allowedActions).toEqual(expect.arrayContaining(['acknowledge', 'return']));
+    const ack = await dept.post(`/api/cases/${waiting[0]!.id}/actions/acknowledge`, {});
+    expect(ack.statusCode, ack.body).toBe(200);
+    expect(json<CaseView>(ack).state).toBe('acknowledged');
+    const toVerify = await q<{ id: string }>(sql`select id from cases where state = 'handled' and area_code like ${VILLAGE + '001%'} limit 1`);
+    expect(toVerify.length).toBe(1);
+    const pass = await grid.post(`/api/cases/${toVerify[0]!.id}/actions/verify-pass`, { note: '现场核查，问题已解决' });
+    expect(pass.statusCode, pass.body).toBe(200);
+    expect(json<CaseView>(pass).state).toBe('closed');
     await expectStatsEqualRecount(VILLAGE);
   });
 
