@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { CATALOGUE, chinaDate, computeDue, createWorkCalendar, measuresOf, type DeadlineSpec, type MeasureCounts, type Measures } from '@gongzhi/domain';
+import { chinaDate, type Measures } from '@gongzhi/domain';
 import { Client, createTestApp, json, uniq, type TestApp } from './helpers.ts';
+import { recount, recountBy, type Recounted } from './recount.ts';
 import { caseMeasures, type CaseMeasureRow, type MeasureGroupBy } from '../src/repositories/stats.ts';
 import { advanceDueWatermark, foldAllMeasureDeltas, pendingMeasureDeltas, rebuildRollups } from '../src/repositories/rollups.ts';
 import { systemScope } from '../src/repositories/scope.ts';
@@ -59,104 +60,6 @@ async function dispatchAndHandle(id: string) {
   await act(town, id, 'dispatch', { unitId: cgUnitId });
   await act(dept, id, 'acknowledge');
   await act(dept, id, 'handle', { note: '已处理' });
-}
-
-type Counts = MeasureCounts;
-const zero = (): Counts => ({ received: 0, accepted: 0, closed: 0, dueToClose: 0, closedOnTime: 0, handled: 0, reworked: 0, rated: 0, satisfied: 0, basicallySatisfied: 0, responded: 0, resolved: 0, handlingHoursSum: 0 });
-
-/** What the timeline says about one case: its counts and where it is filed. */
-interface Recounted {
-  n: Counts;
-  area: string;
-  unitName: string | null;
-  category: string;
-  channel: string;
-  day: string;
-}
-
-/** Recounts every case created in [from, to) under `area` from case_events alone. */
-async function recountCases(area: string, from: Date, to: Date, now: Date): Promise<Recounted[]> {
-  const cal = createWorkCalendar();
-  const events = await t.ctx.db.execute<{ case_id: string; action: string; to_state: string; at: Date | string; detail: Record<string, unknown> | null; category_code: string; area_code: string }>(sql`
-    select e.case_id, e.action, e.to_state, e.at, e.detail, c.category_code, c.area_code from case_events e join cases c on c.id = e.case_id
-    where c.area_code like ${area + '%'} order by e.id`);
-  const byCase = new Map<string, typeof events.rows>();
-  for (const e of events.rows) byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), e]);
-  const out: Recounted[] = [];
-  for (const evs of byCase.values()) {
-    const at = (e: (typeof evs)[number]) => new Date(e.at);
-    const reported = evs.find((e) => e.action === 'report')!;
-    if (at(reported) < from || at(reported) >= to) continue;
-    const n = zero();
-    n.received++;
-    const handleSpec = (CATALOGUE.find((c) => c.code === evs[0]!.category_code)!.deadlines as { handle: DeadlineSpec }).handle;
-    let state = 'reported';
-    let acceptedAt: Date | null = null;
-    let due: Date | null = null;
-    let closedAt: Date | null = null;
-    let rating: string | null = null;
-    let reworked = false;
-    let handled = false;
-    let lateAccept = false;
-    let unitName: string | null = null;
-    for (const e of evs) {
-      state = e.to_state;
-      const when = at(e);
-      if (['accept', 'escalate', 'handle', 'auto-escalate', 'dispatch'].includes(e.action) && !acceptedAt) acceptedAt = when;
-      if (['accept', 'escalate', 'handle', 'auto-escalate', 'dispatch'].includes(e.action) && !due) due = computeDue(when, handleSpec, cal);
-      if (e.action === 'approve-extension') due = computeDue(due!, { unit: 'workingDays', amount: Number(e.detail!.workingDays) }, cal);
-      if (e.action === 'resume' && due) due = new Date(due.getTime() + Number(e.detail!.pausedMs));
-      if (e.action === 'reopen') {
-        due = computeDue(when, handleSpec, cal);
-        rating = null;
-        closedAt = null;
-        reworked = true;
-      }
-      if (e.action === 'dispatch') unitName = String(e.detail!.unit);
-      if (e.action === 'return') unitName = null;
-      if (e.action === 'verify-fail') reworked = true;
-      if (e.action === 'handle') handled = true;
-      if (e.action === 'verify-pass') closedAt = when;
-      if (e.action === 'rate') rating = String(e.detail!.score);
-      if (e.action === 'overdue' && e.detail?.step === 'reported') lateAccept = true;
-    }
-    if (acceptedAt) n.accepted++;
-    if (handled) n.handled++;
-    if (reworked) n.reworked++;
-    if (state === 'closed') {
-      n.closed++;
-      n.handlingHoursSum += (closedAt!.getTime() - acceptedAt!.getTime()) / 3600_000;
-      if (closedAt! <= due!) n.closedOnTime++;
-    }
-    if (acceptedAt && (state === 'closed' || (due && due <= now))) n.dueToClose++;
-    if (rating) {
-      n.rated++;
-      if (rating === 'satisfied') n.satisfied++;
-      if (rating === 'basically-satisfied') n.basicallySatisfied++;
-      if (rating !== 'unsatisfied') n.resolved++;
-      if (!lateAccept) n.responded++;
-    }
-    out.push({ n, area: evs[0]!.area_code, unitName, category: evs[0]!.category_code, channel: String(reported.detail!.channel), day: chinaDate(at(reported)) });
-  }
-  return out;
-}
-
-function add(a: Counts, b: Counts): Counts {
-  const r = { ...a };
-  for (const k of Object.keys(r) as (keyof Counts)[]) r[k] += b[k];
-  return r;
-}
-
-/** The recount for the whole area, as the API's measures. */
-async function recount(area: string, from: Date, to: Date, now: Date) {
-  return measuresOf((await recountCases(area, from, to, now)).reduce((s, c) => add(s, c.n), zero()));
-}
-
-/** The recount grouped by `keyOf`, as measures per key. */
-async function recountBy(area: string, from: Date, to: Date, now: Date, keyOf: (c: Recounted) => string) {
-  const m = new Map<string, Counts>();
-  for (const c of await recountCases(area, from, to, now)) m.set(keyOf(c), add(m.get(keyOf(c)) ?? zero(), c.n));
-  return new Map([...m].map(([k, v]) => [k, measuresOf(v)]));
 }
 
 function expectMeasures(api: Record<string, number>, expected: Measures, label: string) {
@@ -257,7 +160,7 @@ describe('case measures', () => {
       const now = new Date();
       for (const area of ['320614', '320614103', VILLAGE, GRID, GRID2]) {
         const api = json<Record<string, number>>(await leader.get(`/api/stats/cases?area=${area}&from=${today}&to=${today}`));
-        expectMeasures(api, await recount(area, from, to, now), `${label} ${area}`);
+        expectMeasures(api, await recount(t.ctx.db, area, from, to, now), `${label} ${area}`);
         await expectSameAsRaw(area, from, to, now);
         // A longer period across a month boundary, and pieces of days at both ends.
         await expectSameAsRaw(area, new Date(from.getTime() - 45 * 86400_000), to, now);
@@ -275,7 +178,7 @@ describe('case measures', () => {
       for (const [area, childLen] of [['320614', 9], ['320614103', 12], [VILLAGE, 15]] as const) {
         await expectSameAsRaw(area, from, to, now, 'child', childLen);
         const api = await by(area, 'child');
-        const expected = await recountBy(area, from, to, now, (c) => c.area.slice(0, childLen));
+        const expected = await recountBy(t.ctx.db, area, from, to, now, (c) => c.area.slice(0, childLen));
         expect([...api.keys()].sort(), `${label} ${area} children`).toEqual([...expected.keys()].sort());
         for (const [k, m] of expected) expectMeasures(api.get(k)!, m, `${label} ${area} child ${k}`);
       }
@@ -284,7 +187,7 @@ describe('case measures', () => {
           await expectSameAsRaw(area, from, to, now, groupBy);
           await expectSameAsRaw(area, new Date(from.getTime() - 45 * 86400_000), to, now, groupBy);
           const api = await by(area, groupBy);
-          const expected = await recountBy(area, from, to, now, keyOf[groupBy]!);
+          const expected = await recountBy(t.ctx.db, area, from, to, now, keyOf[groupBy]!);
           expect([...api.keys()].sort(), `${label} ${area} by ${groupBy}`).toEqual([...expected.keys()].sort());
           for (const [k, m] of expected) expectMeasures(api.get(k)!, m, `${label} ${area} ${groupBy} ${k}`);
         }
@@ -331,7 +234,7 @@ describe('case measures', () => {
       for (const now of moments) {
         for (const area of ['320614', VILLAGE, GRID2]) {
           const [fast] = await expectSameAsRaw(area, from, to, now);
-          expect(fast!.due_to_close, `${area} at ${now.toISOString()}`).toBe((await recount(area, from, to, now)).dueToClose);
+          expect(fast!.due_to_close, `${area} at ${now.toISOString()}`).toBe((await recount(t.ctx.db, area, from, to, now)).dueToClose);
           if (area === GRID2) counts.push(fast!.due_to_close);
         }
         for (const groupBy of ['unit', 'category', 'channel', 'day', 'month'] as const) await expectSameAsRaw(VILLAGE, from, to, now, groupBy);

@@ -20,3 +20,18 @@ export {
   type VillagePlan,
   type GridPlan,
 } from './plan.ts';
+export {
+  generateCaseHistory,
+  historyStepTimes,
+  HISTORY_CHANNELS,
+  type CaseHistoryOptions,
+  type HistoryCase,
+  type HistoryEvent,
+  type HistoryActor,
+  type HistoryGrid,
+  type HistoryChannel,
+  type HistoryMark,
+  type HistoryUnit,
+  type StepDeadlineSpecs,
+} from './case-history.ts';
+export { CASE_TEXTS, type CaseText } from './case-texts.ts';

@@ -13,6 +13,7 @@ import { seedWishesDemo } from './wishes.ts';
 import { seedOrdersDemo } from './orders.ts';
 import { seedPartyDemo } from './party.ts';
 import { seedStaffRoster } from './staff.ts';
+import { seedCaseHistory } from './case-history.ts';
 
 export const DEMO_COUNTY = '320614';
 export const DEMO_PASSWORD = 'Gongzhi@2026';
@@ -67,6 +68,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedPartyDemo(ctx);
     await seedStaffRoster(ctx, DEMO_PASSWORD, peopleAreas, log);
     await seedOrdersDemo(ctx);
+    await seedCaseHistory(ctx.db, peopleAreas, log);
     await createApiKey(ctx, null, '演示第三方应用（12345 热线对接）', 'demo-open311-key');
     await setMeta(ctx.db, 'demo_seed', { version: SEED_VERSION, peopleAreas, at: new Date().toISOString() });
     log(`演示数据已生成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
