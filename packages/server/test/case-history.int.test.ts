@@ -121,8 +121,12 @@ describe('demo case history', () => {
   });
 
   it('leaves work in the inboxes, and a seeded case can be taken forward by the right account', async () => {
-    const inbox = json<{ total: number; items: { id: string; state: string }[] }>(await community.get('/api/cases?box=mine&page=1&pageSize=50'));
+    const inbox = json<{ total: number; items: { id: string; state: string; rating?: string | null }[] }>(await community.get('/api/cases?box=mine&page=1&pageSize=200'));
     expect(inbox.total).toBeGreaterThan(0);
+    // Settled closed cases are not work: only unrated or unsatisfied ones stay on the list.
+    const closedSettled = await q<{ n: string }>(sql`select count(*) as n from cases where owner_level = 'village' and owner_area_code = ${VILLAGE} and state = 'closed' and rating in ('satisfied', 'basically-satisfied')`);
+    expect(Number(closedSettled[0]!.n)).toBeGreaterThan(0);
+    for (const item of inbox.items.filter((i) => i.state === 'closed')) expect([null, undefined, 'unsatisfied']).toContain(item.rating);
     const reported = await q<{ id: string }>(sql`select id from cases where owner_level = 'village' and owner_area_code = ${VILLAGE} and state = 'reported' order by created_at desc limit 1`);
     expect(reported.length).toBe(1);
     const id = reported[0]!.id;

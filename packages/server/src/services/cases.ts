@@ -274,7 +274,11 @@ function inboxSql(actor: Actor) {
   const parts = [];
   for (const level of ['village', 'town', 'district'] as OwnerLevel[]) {
     if (actor.roles.includes(CENTRE_ROLE[level])) {
-      parts.push(sql`(owner_level = ${level} and owner_area_code = ${actor.scopeCode} and state in ('reported','accepted','handled','suspended','closed'))`);
+      // A closed case stays on the centre's list only while it still needs the centre: no rating
+      // yet (the return visit, 回访) or rated unsatisfied (decide on rework, 重办).
+      parts.push(
+        sql`(owner_level = ${level} and owner_area_code = ${actor.scopeCode} and (state in ('reported','accepted','handled','suspended') or (state = 'closed' and (rating is null or rating = 'unsatisfied'))))`,
+      );
     }
   }
   if (actor.unitId) {
