@@ -41,11 +41,29 @@ const firstChild = async (api: Api, code: string) => (await api.get<{ items: { c
 
 let otherTownName = '';
 
+interface Measures { received: number; closed: number; satisfactionRate: number }
+const summaryOf = async (api: Api, area: string, period = '') =>
+  (await api.get<{ measures: Measures }>(`/api/cockpit/summary?area=${area}${period}`)).measures;
+// What the demo's case history already holds this month, before this file adds its cases.
+const before: Record<string, Measures> = {};
+let deptBefore = 0;
+const pct = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+/** Last month in China time, as the cockpit's 上月 button picks it. */
+function lastMonth() {
+  const now = new Date(Date.now() + 8 * 3600_000);
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return `&from=${day(first)}&to=${day(last)}`;
+}
+
 beforeAll(async () => {
   const district = await Api.login('district');
   const community = await Api.login('community');
   const town = await Api.login('town');
   const dept = await Api.login('dept-cg');
+  for (const code of ['320614', TOWN, COMMUNITY]) before[code] = await summaryOf(district, code);
+  deptBefore = (await summaryOf(dept, '320614')).received;
   const towns = (await district.get<{ items: { code: string; name: string }[] }>('/api/areas/320614/children')).items;
   const other = towns.find((t) => t.code !== TOWN)!;
   otherTownName = other.name;
@@ -80,10 +98,10 @@ beforeAll(async () => {
 
 const kpi = (page: Page, key: string) => page.getByTestId(`kpi-${key}-value`);
 
-async function expectCockpitOf(page: Page, code: string, name: string, received: number) {
+async function expectCockpitOf(page: Page, code: string, name: string, received: number | string) {
   await page.locator(`[data-testid="cockpit-page"][data-area="${code}"]`).waitFor();
   await expect.poll(() => page.getByTestId('cockpit-title').textContent()).toContain(name);
-  await expect.poll(() => kpi(page, 'received').textContent()).toBe(String(received));
+  await expect.poll(() => kpi(page, 'received').textContent()).toBe(typeof received === 'number' ? received.toLocaleString('zh-CN') : received);
 }
 
 describe('cockpit', () => {
@@ -94,11 +112,16 @@ describe('cockpit', () => {
     await page.getByTestId('login-password').fill(PASSWORD);
     await page.getByTestId('login-submit').click();
     await page.waitForURL(/\/cockpit/);
-    await expectCockpitOf(page, '320614', '海门区', 12);
-    // 2 closed of 2 due (the others are within their limit); one satisfied, one not.
-    await expect.poll(() => kpi(page, 'closed').textContent()).toBe('2');
-    await expect.poll(() => kpi(page, 'satisfactionRate').textContent()).toBe('50.0%');
-    await expect.poll(() => page.getByTestId('kpi-received').textContent()).toContain('上期无数据');
+    // The demo's history of this month plus the twelve cases registered above; two of them closed,
+    // one rated satisfied and one not — the figures are the server's, to the last digit.
+    const district = await Api.login('district');
+    const now = await summaryOf(district, '320614');
+    expect(now.received).toBe(before['320614']!.received + 12);
+    expect(now.closed).toBe(before['320614']!.closed + 2);
+    await expectCockpitOf(page, '320614', '海门区', now.received);
+    await expect.poll(() => kpi(page, 'closed').textContent()).toBe(now.closed.toLocaleString('zh-CN'));
+    await expect.poll(() => kpi(page, 'satisfactionRate').textContent()).toBe(pct(now.satisfactionRate));
+    await expect.poll(() => page.getByTestId('kpi-received').textContent()).toMatch(/较上期|上期无数据/);
     // Sub-areas: 常乐镇 8, the other town 4.
     await page.locator(`[data-testid="child-row"][data-code="${TOWN}"]`).waitFor();
     await expect.poll(() => page.getByTestId('panel-children').textContent()).toContain(otherTownName);
@@ -125,11 +148,11 @@ describe('cockpit', () => {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
 
     await page.locator(`[data-testid="child-row"][data-code="${TOWN}"] a`).click();
-    await expectCockpitOf(page, TOWN, '常乐镇', 8);
+    await expectCockpitOf(page, TOWN, '常乐镇', before[TOWN]!.received + 8);
     expect(page.url()).toContain(`/cockpit/${TOWN}`);
     await page.locator(`[data-testid="child-row"][data-code="${COMMUNITY}"] a`).click();
-    await expectCockpitOf(page, COMMUNITY, '状元街居委会', 5);
-    await expect.poll(() => kpi(page, 'closed').textContent()).toBe('2');
+    await expectCockpitOf(page, COMMUNITY, '状元街居委会', before[COMMUNITY]!.received + 5);
+    await expect.poll(() => kpi(page, 'closed').textContent()).toBe((before[COMMUNITY]!.closed + 2).toLocaleString('zh-CN'));
     // The repeat report is a hot spot; staffing counts the community's roster against 18 per 10,000.
     await expect.poll(() => page.getByTestId('panel-hotspots').textContent()).toContain('暴露垃圾');
     await expect.poll(() => page.getByTestId('staffing-total').textContent()).toMatch(/本级合计 \d+ 人/);
@@ -137,10 +160,11 @@ describe('cockpit', () => {
 
     // Breadcrumb back up to the district.
     await page.getByTestId('crumb-320614').click();
-    await expectCockpitOf(page, '320614', '海门区', 12);
-    // Last month had none of these cases.
+    await expectCockpitOf(page, '320614', '海门区', now.received);
+    // Last month: only the demo's history, none of this file's cases.
+    const last = await summaryOf(district, '320614', lastMonth());
     await page.getByTestId('period-lastMonth').click();
-    await expect.poll(() => kpi(page, 'received').textContent()).toBe('0');
+    await expect.poll(() => kpi(page, 'received').textContent()).toBe(last.received.toLocaleString('zh-CN'));
     await context.close();
   });
 
@@ -148,7 +172,7 @@ describe('cockpit', () => {
     const { context, page } = await desktop();
     await consoleLogin(page, 'community');
     await page.getByTestId('menu-cockpit').click();
-    await expectCockpitOf(page, COMMUNITY, '状元街居委会', 5);
+    await expectCockpitOf(page, COMMUNITY, '状元街居委会', before[COMMUNITY]!.received + 5);
     await page.goto(`${session.url}/cockpit/${NEIGHBOUR}`);
     await page.getByTestId('area-not-found').waitFor();
     await context.close();
@@ -160,8 +184,8 @@ describe('cockpit', () => {
     await page.getByTestId('menu-cockpit').click();
     await page.locator('[data-testid="cockpit-page"][data-area="320614"]').waitFor();
     await expect.poll(() => page.getByTestId('cockpit-title').textContent()).toContain('区城市管理局');
-    // The two cases dispatched to 城管, not the district's twelve.
-    await expect.poll(() => kpi(page, 'received').textContent()).toBe('2');
+    // The two cases dispatched to 城管 (besides the history's), not the district's twelve.
+    await expect.poll(() => kpi(page, 'received').textContent()).toBe(String(deptBefore + 2));
     expect(await page.getByTestId('panel-staffing').count()).toBe(0);
     await context.close();
   });
@@ -177,7 +201,9 @@ describe('cockpit', () => {
     await page.goto(`${session.url}/screen`);
     await page.locator('[data-testid="screen-page"][data-area="320614"]').waitFor();
     await expect.poll(() => page.getByTestId('screen-title').textContent()).toContain('海门区');
-    await expect.poll(() => page.getByTestId('screen-kpi-received').textContent()).toContain('12');
+    const district = await Api.login('district');
+    const received = (await summaryOf(district, '320614')).received;
+    await expect.poll(() => page.getByTestId('screen-kpi-received').textContent()).toContain(received.toLocaleString('zh-CN'));
     await page.getByTestId('screen-map').locator('canvas').first().waitFor();
     // No console chrome on the wall.
     expect(await page.getByTestId('main-menu').count()).toBe(0);
@@ -187,10 +213,9 @@ describe('cockpit', () => {
     await page.waitForTimeout(800);
     await shot(page, 'k03-big-screen');
     // A new hotline order arrives; within a minute the wall shows it.
-    const district = await Api.login('district');
     await district.post('/api/cases', { title: '路灯不亮', description: '路灯不亮，请尽快处理。', categoryCode: '0102', channel: 'hotline', areaCode: `${COMMUNITY}003` });
     await page.clock.fastForward('01:01');
-    await expect.poll(() => page.getByTestId('screen-kpi-received').textContent()).toContain('13');
+    await expect.poll(() => page.getByTestId('screen-kpi-received').textContent()).toContain((received + 1).toLocaleString('zh-CN'));
     await context.close();
   });
 });
