@@ -5,10 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { consoleLogin, desktop, PASSWORD, phone, session, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, PASSWORD, phone, png, session, shot, useBrowserSession } from './browser.ts';
 
 const COMMUNITY = '320614103001'; // 状元街居委会
 const GRID = '320614103001001'; // 第一网格
@@ -18,47 +17,6 @@ const ANSWER = '已更换 1幢门口路灯的灯泡和镇流器，夜间照明�
 
 let photo: string;
 let tmpDir: string;
-
-/** A small valid PNG (a red-and-grey "photo"), so the server's content check accepts it. */
-function png(width: number, height: number): Buffer {
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x++) {
-      const lamp = (x - width / 2) ** 2 + (y - height / 3) ** 2 < (width / 6) ** 2;
-      row.set(lamp ? [250, 210, 60] : [60 + (y % 40), 70, 90], 1 + x * 3);
-    }
-    rows.push(row);
-  }
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** Opens the case from the inbox tab where it waits, as a user would. */
 async function openFromInbox(page: Page, code: string, tab: string) {
@@ -87,7 +45,7 @@ useBrowserSession();
 beforeAll(() => {
   tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-cases-e2e-'));
   photo = path.join(tmpDir, 'street-light.png');
-  fs.writeFileSync(photo, png(320, 240));
+  fs.writeFileSync(photo, png(320, 240, (x, y) => ((x - 160) ** 2 + (y - 80) ** 2 < (320 / 6) ** 2 ? [250, 210, 60] : [60 + (y % 40), 70, 90])));
 });
 
 afterAll(() => {

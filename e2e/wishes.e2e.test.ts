@@ -6,10 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { consoleLogin, desktop, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, phone, phoneLogin, png, session, shot, useBrowserSession } from './browser.ts';
 
 const WISH = `想要一副老花镜 ${Date.now().toString(36).slice(-4)}`;
 const WISH_DESC = '看报纸越来越吃力，想要一副合适度数的老花镜。';
@@ -20,43 +19,10 @@ const DONE = '更换了水龙头阀芯，试水不再滴漏。';
 let photo: string;
 let tmpDir: string;
 
-/** A small valid PNG, so the server's content check accepts it. */
-function png(width: number, height: number): Buffer {
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x++) row.set((x - width / 2) ** 2 + (y - height / 2) ** 2 < (width / 5) ** 2 ? [200, 40, 40] : [230, 225, 215], 1 + x * 3);
-    rows.push(row);
-  }
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = table[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
-}
-
 beforeAll(() => {
   tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-wish-e2e-'));
   photo = path.join(tmpDir, 'glasses.png');
-  fs.writeFileSync(photo, png(240, 180));
+  fs.writeFileSync(photo, png(240, 180, (x, y) => ((x - 120) ** 2 + (y - 90) ** 2 < (240 / 5) ** 2 ? [200, 40, 40] : [230, 225, 215])));
 });
 afterAll(() => fs.rmSync(tmpDir, { recursive: true, force: true }));
 
