@@ -262,7 +262,7 @@ export async function insertIntakes(db: DbOrTx, rows: IntakeRow[]): Promise<{ ro
 }
 
 /** Open cases of one type in one village from the last 7 days, newest first: duplicate-hint candidates for a batch. */
-export async function duplicateCandidatesOf(db: DbOrTx, g: { categoryCode: string; village: string; since: Date; limit: number }) {
+export async function duplicateCandidatesOf(db: DbOrTx, g: { categoryCode: string; village: string; since: Date; limit: number; exceptId?: string }) {
   return db
     .select({
       id: cases.id,
@@ -284,6 +284,7 @@ export async function duplicateCandidatesOf(db: DbOrTx, g: { categoryCode: strin
         sql`${cases.areaCode} like ${escapeLike(g.village) + '%'}`,
         sql`${cases.state} in ('reported','accepted','dispatched','acknowledged','handled','suspended')`,
         sql`${cases.createdAt} > ${g.since.toISOString()}`,
+        g.exceptId ? sql`${cases.id} <> ${g.exceptId}` : undefined,
       ),
     )
     .orderBy(desc(cases.createdAt))
@@ -403,32 +404,7 @@ export async function countByState(db: DbOrTx, scope: CaseScope, f: Omit<CaseFil
 /** Open cases of a type near in place and time: candidates for the duplicate hint. */
 export async function duplicateCandidates(db: DbOrTx, c: { id?: string; categoryCode: string; areaCode: string; createdAt: Date }) {
   const village = c.areaCode.slice(0, Math.min(12, c.areaCode.length));
-  return db
-    .select({
-      id: cases.id,
-      code: cases.code,
-      title: cases.title,
-      description: cases.description,
-      state: cases.state,
-      categoryCode: cases.categoryCode,
-      areaCode: cases.areaCode,
-      lat: cases.lat,
-      lng: cases.lng,
-      createdAt: cases.createdAt,
-      reporterUserId: cases.reporterUserId,
-    })
-    .from(cases)
-    .where(
-      and(
-        eq(cases.categoryCode, c.categoryCode),
-        sql`${cases.areaCode} like ${escapeLike(village) + '%'}`,
-        sql`${cases.state} in ('reported','accepted','dispatched','acknowledged','handled','suspended')`,
-        sql`${cases.createdAt} > ${new Date(c.createdAt.getTime() - 7 * 86400_000).toISOString()}`,
-        c.id ? sql`${cases.id} <> ${c.id}` : undefined,
-      ),
-    )
-    .orderBy(desc(cases.createdAt))
-    .limit(60);
+  return duplicateCandidatesOf(db, { categoryCode: c.categoryCode, village, since: new Date(c.createdAt.getTime() - 7 * 86400_000), limit: 60, exceptId: c.id });
 }
 
 // ---- units of a case --------------------------------------------------------------------------
