@@ -75,11 +75,18 @@ describe('demo case history', () => {
     const town = await expectStatsEqualRecount(TOWN);
     expect(village.api.received).toBeGreaterThan(50);
     expect(town.api.received).toBeGreaterThanOrEqual(village.api.received!);
-    // A town at work: most cases closed, most on time, most residents satisfied, some not.
-    expect(village.api.closed! / village.api.received!).toBeGreaterThan(0.7);
-    expect(village.api.onTimeClosureRate).toBeGreaterThan(0.7);
-    expect(village.api.onTimeClosureRate).toBeLessThan(1);
-    expect(village.api.satisfactionRate).toBeGreaterThan(0.7);
+    // A town at work: most cases closed, most on time, most residents satisfied, some not. Judged
+    // on the history up to yesterday: on a shared PostgreSQL database other test files have added
+    // today's live cases (still open) to the same village.
+    const now = new Date();
+    const fromDay = chinaDate(new Date(now.getTime() - 400 * 86400_000));
+    const yesterday = chinaDate(new Date(now.getTime() - 86400_000));
+    const history = json<Record<string, number>>(await leader.get(`/api/stats/cases?area=${VILLAGE}&from=${fromDay}&to=${yesterday}`));
+    expect(history.received).toBeGreaterThan(50);
+    expect(history.closed! / history.received!).toBeGreaterThan(0.7);
+    expect(history.onTimeClosureRate).toBeGreaterThan(0.7);
+    expect(history.onTimeClosureRate).toBeLessThan(1);
+    expect(history.satisfactionRate).toBeGreaterThan(0.7);
   });
 
   it('renders seeded cases with their timeline and the actions the workflow allows', async () => {
