@@ -1,25 +1,11 @@
 // Shapes of the cockpit API (/api/cockpit/*, /api/stats/cases/breakdown).
 import type { AreaLevel } from '../../../api/types.ts';
 
-export interface Measures {
-  received: number;
-  accepted: number;
-  closed: number;
-  dueToClose: number;
-  closedOnTime: number;
-  reworked: number;
-  rated: number;
-  satisfied: number;
-  basicallySatisfied: number;
-  closureRate: number;
-  onTimeClosureRate: number;
-  reworkRate: number;
-  satisfactionRate: number;
-  responseRate: number;
-  resolutionRate: number;
-  combinedScore: number;
-  avgHandlingHours: number;
-}
+// The measures' shape is the domain's own (packages/domain/src/measures.ts); a type-only import
+// adds nothing to the bundle.
+import type { Measures } from '@gongzhi/domain';
+
+export type { Measures };
 
 export interface Summary {
   area: { code: string; name: string; level: AreaLevel; childLevel: AreaLevel | null };
