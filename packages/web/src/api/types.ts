@@ -2,7 +2,7 @@
 import type { Geometry } from 'geojson';
 
 export type AreaLevel = 'district' | 'town' | 'village' | 'grid' | 'building' | 'unit';
-export type Ability = 'areas.read' | 'people.read' | 'people.write' | 'people.sensitive' | 'users.manage' | 'audit.read';
+export type Ability = 'areas.read' | 'people.read' | 'people.write' | 'people.sensitive' | 'users.manage' | 'users.security' | 'users.read' | 'audit.read';
 
 export interface Me {
   id: string;

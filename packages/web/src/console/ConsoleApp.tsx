@@ -98,7 +98,7 @@ export default function ConsoleApp() {
               <Route
                 path="users"
                 element={
-                  <RequireAbility ability="users.manage">
+                  <RequireAbility ability="users.read">
                     <Suspense fallback={pageFallback}>
                       <UsersPage />
                     </Suspense>

@@ -123,6 +123,8 @@ export const en: Record<MessageKey, string> = {
   'gridType.commercialShort': 'Commercial',
 
   'role.admin': 'Administrator',
+  'role.security': 'Security administrator',
+  'role.auditor': 'Audit administrator',
   'role.district-dispatcher': 'District centre dispatcher',
   'role.leader': 'Leader',
   'role.town-dispatcher': 'Town centre dispatcher',
@@ -262,6 +264,10 @@ export const en: Record<MessageKey, string> = {
 
   'users.search': 'Username or name',
   'users.add': 'New account',
+  'users.addDuty': 'New security or audit administrator',
+  'users.endSessions': 'End sessions',
+  'users.endSessionsConfirm': 'End all sessions of this account? They will have to log in again.',
+  'users.sessionsEnded': 'All sessions of this account ended',
   'users.edit': 'Edit account',
   'users.username': 'Username',
   'users.displayName': 'Name',

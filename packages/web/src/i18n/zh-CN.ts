@@ -123,6 +123,8 @@ export const zhCN = {
   'gridType.commercialShort': '商业',
 
   'role.admin': '系统管理员',
+  'role.security': '安全管理员',
+  'role.auditor': '审计管理员',
   'role.district-dispatcher': '区指挥中心调度员',
   'role.leader': '领导',
   'role.town-dispatcher': '镇（街道）指挥中心调度员',
@@ -262,6 +264,10 @@ export const zhCN = {
 
   'users.search': '用户名或姓名',
   'users.add': '新建账号',
+  'users.addDuty': '新建安全或审计管理员',
+  'users.endSessions': '结束会话',
+  'users.endSessionsConfirm': '结束该账号的全部登录会话？对方需重新登录。',
+  'users.sessionsEnded': '已结束该账号的全部会话',
   'users.edit': '编辑账号',
   'users.username': '用户名',
   'users.displayName': '姓名',
