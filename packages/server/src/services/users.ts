@@ -1,13 +1,13 @@
-import { conflict, conflictingDuties, forbidden, invalid, isAreaCode, isWithinScope, notFound, ROLE_LABELS, type Role } from '@gongzhi/domain';
+import { conflict, conflictingDuties, forbidden, invalid, isAreaCode, isWithinScope, notFound, PASSWORD_HISTORY, passwordPolicyProblem, ROLE_LABELS, type Role } from '@gongzhi/domain';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import { canAssignRoles, canListUsers, canManageCredentials, canReadAudit, userAllowedActions } from '../policies/user.ts';
 import { findArea, namesOf } from '../repositories/areas.ts';
 import * as repo from '../repositories/users.ts';
 import { scopeOf } from '../repositories/scope.ts';
-import { hashPassword, passwordPolicyProblem } from '../lib/passwords.ts';
+import { hashPassword } from '../lib/passwords.ts';
 import { toIsoCst } from '../lib/time.ts';
 import { audit } from './audit.ts';
-import { forgetSessionsOf } from './auth.ts';
+import { forgetSessionsOf, isRecentPassword } from './auth.ts';
 import type { AppContext } from './context.ts';
 
 function toUserDto(actor: Actor, u: repo.UserRow, scopeNames?: Map<string, { name: string }>) {
@@ -76,7 +76,7 @@ async function checkScope(ctx: AppContext, actor: Actor, scopeCode: string) {
 export async function createUser(ctx: AppContext, actor: Actor, input: UserInput, req: RequestContext) {
   requireRoles(actor, input.roles);
   await checkScope(ctx, actor, input.scopeCode);
-  const problem = passwordPolicyProblem(input.password);
+  const problem = passwordPolicyProblem(input.password, { username: input.username });
   if (problem) throw invalid('weak_password', problem, { field: 'password' });
   if (await repo.findUserForLogin(ctx.db, input.username)) throw conflict('username_taken', `用户名 ${input.username} 已被使用`);
   if (input.unitId && !(await repo.findUnit(ctx.db, input.unitId))) throw invalid('invalid_unit', '所属单位不存在', { field: 'unitId' });
@@ -137,11 +137,16 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, p
   requireCredentials(actor);
   const existing = await repo.findUserInScope(ctx.db, scopeOf(actor), id);
   if (!existing) throw notFound('账号');
-  const problem = passwordPolicyProblem(password);
+  const problem = passwordPolicyProblem(password, { username: existing.username });
   if (problem) throw invalid('weak_password', problem, { field: 'password' });
+  if (await isRecentPassword(ctx, existing, password)) {
+    throw invalid('password_reused', `不能重置为该账号最近 ${PASSWORD_HISTORY} 次使用过的密码`, { field: 'password' });
+  }
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
-    await repo.updateUser(tx, id, { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null });
+    await repo.rememberPasswordHash(tx, id, existing.passwordHash);
+    // The holder must choose a new password at the next login: the one set here is known to the administrator.
+    await repo.updateUser(tx, id, { passwordHash, passwordChangedAt: new Date(), mustChangePassword: true, failedLogins: 0, lockedUntil: null });
     await repo.deleteSessionsOfUser(tx, id);
     await audit(tx, { actor }, req, { action: 'user.password.reset', entityType: 'user', entityId: id, areaCode: existing.scopeCode });
   });
