@@ -59,6 +59,27 @@ describe('Content-Security-Policy', () => {
   });
 });
 
+describe('三员分立 in the console', () => {
+  it('the security administrator resets and ends sessions; the system administrator does neither', async () => {
+    const { context, page } = await desktop();
+    await consoleLogin(page, 'security');
+    await expect(page.getByTestId('menu-audit').count()).resolves.toBe(0);
+    await page.getByTestId('menu-users').click();
+    const table = page.getByTestId('users-table');
+    await table.locator('tbody tr').nth(3).waitFor();
+    await expect(table.innerText()).resolves.toContain('重置密码');
+    await expect(table.innerText()).resolves.toContain('结束会话');
+    await expect(page.getByTestId('user-add').innerText()).resolves.toContain('安全或审计管理员');
+    await shot(page, 'security-00-users-security-admin');
+    await context.clearCookies();
+    await consoleLogin(page, 'admin');
+    await page.getByTestId('menu-users').click();
+    await table.locator('tbody tr').nth(3).waitFor();
+    await expect(table.innerText()).resolves.not.toContain('重置密码');
+    await context.close();
+  });
+});
+
 describe('password change demanded after a reset', () => {
   it('the console shows the change screen first, then the console', async () => {
     // The security administrator resets a grid worker's password through the API.
