@@ -47,6 +47,15 @@ describe('Content-Security-Policy', () => {
     expect([...violations, ...adminViolations]).toEqual([]);
   });
 
+  it('the API documentation page runs under the same policy', async () => {
+    const { context, page } = await desktop();
+    const violations = watchCsp(page);
+    await visit(page, '/api/docs');
+    await page.locator('.swagger-ui .info').waitFor();
+    await context.close();
+    expect(violations).toEqual([]);
+  });
+
   it('the phone pages run without a CSP violation', async () => {
     const { context, page } = await phone();
     const violations = watchCsp(page);
@@ -114,6 +123,38 @@ describe('password change demanded after a reset', () => {
     await page.getByTestId('forced-confirm').fill('Lake#2031zz');
     await page.getByTestId('forced-submit').click();
     await page.getByTestId('home-title').waitFor();
+    await context.close();
+  });
+});
+
+describe('password change demanded on the phone', () => {
+  it('a resident whose password was reset changes it on the phone first', async () => {
+    const admin = await desktop();
+    await consoleLogin(admin.page, 'security');
+    const users = (await (await admin.page.request.get(`${session.url}/api/users?q=resident`)).json()) as { items: { id: string; username: string }[] };
+    const resident = users.items.find((u) => u.username === 'resident')!;
+    expect((await admin.page.request.post(`${session.url}/api/users/${resident.id}/password`, { data: { password: 'Temp#2031xy' } })).status()).toBe(204);
+    await admin.context.close();
+
+    const { context, page } = await phone();
+    await page.goto(`${session.url}/m/login`);
+    await page.locator('[data-testid="login-username"] input').fill('resident');
+    await page.locator('[data-testid="login-password"] input').fill('Temp#2031xy');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('forced-password-change').waitFor();
+    await shot(page, 'security-05-phone-forced-password-change');
+    const inputs = page.locator('.m-forced-password input[type="password"]');
+    await expect(inputs.count()).resolves.toBe(3);
+    await inputs.nth(0).fill('Temp#2031xy');
+    await inputs.nth(1).fill(PASSWORD);
+    await inputs.nth(2).fill(PASSWORD);
+    await page.locator('.m-forced-password button[type="submit"]').click();
+    // The shared demo password may not be chosen again.
+    await page.getByText('密码过于常见').waitFor();
+    await inputs.nth(1).fill('Lake#2031zz');
+    await inputs.nth(2).fill('Lake#2031zz');
+    await page.locator('.m-forced-password button[type="submit"]').click();
+    await page.getByTestId('m-home').waitFor();
     await context.close();
   });
 });
