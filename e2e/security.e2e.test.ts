@@ -204,3 +204,26 @@ describe('login challenge after failed logins', () => {
     await context.close();
   });
 });
+
+describe('the audit administrator sees the failed logins', () => {
+  it('with their reasons in words', async () => {
+    const { context, page } = await desktop();
+    await page.goto(`${session.url}/login`);
+    await page.getByTestId('login-username').fill('auditor');
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    // This address failed above: one challenge first.
+    await page.getByTestId('login-challenge').waitFor();
+    await page.getByTestId('login-challenge-answer').fill(await solve(page));
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('home-title').waitFor();
+    await page.getByTestId('menu-audit').click();
+    await page.getByTestId('audit-actor').fill('town');
+    await page.getByTestId('audit-actor').press('Enter');
+    const table = page.getByTestId('audit-table');
+    await expect.poll(() => table.innerText()).toContain('密码错误');
+    await expect.poll(() => table.innerText()).toContain('验证题答错或已过期');
+    await shot(page, 'security-06-audit-failed-logins');
+    await context.close();
+  });
+});
