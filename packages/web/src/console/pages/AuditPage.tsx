@@ -4,7 +4,7 @@ import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { get } from '../../api/client.ts';
 import type { AuditRow, Page } from '../../api/types.ts';
-import { useT } from '../../i18n/index.tsx';
+import { useI18n, useT } from '../../i18n/index.tsx';
 import { fmtNumber, fmtTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/labels.ts';
 import { useApi } from '../../lib/useApi.ts';
@@ -35,6 +35,13 @@ const ACTIONS = [
 const ENTITY_TYPES = ['user', 'person', 'area', 'household'];
 const OUTCOME_COLOUR: Record<string, string> = { ok: 'green', denied: 'orange', failed: 'red' };
 
+/** Why a login or password change failed or was refused (detail.reason), in words. */
+const REASONS = ['bad_password', 'unknown_user', 'inactive', 'locked', 'challenge_required', 'challenge_failed', 'source_blocked', 'wrong_current'];
+const reasonOf = (d: unknown) => {
+  const r = d && typeof d === 'object' ? (d as { reason?: unknown }).reason : undefined;
+  return typeof r === 'string' && REASONS.includes(r) ? r : null;
+};
+
 /** `{"field":"idNumber"}` → `field=idNumber`; compact enough for a table cell. */
 function compactDetail(detail: unknown): string {
   if (detail === null || detail === undefined) return '';
@@ -46,6 +53,7 @@ function compactDetail(detail: unknown): string {
 
 export default function AuditPage() {
   const t = useT();
+  const { tx } = useI18n();
   const labels = useLabels();
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
@@ -103,8 +111,10 @@ export default function AuditPage() {
       render: (d: unknown) => {
         const text = compactDetail(d);
         if (!text) return <span className="gz-muted">—</span>;
+        const reason = reasonOf(d);
         return (
           <Popover content={<pre className="gz-json">{JSON.stringify(d, null, 2)}</pre>} trigger="hover" placement="left">
+            {reason && <span className="gz-audit-reason">{tx(`audit.reason.${reason}`, reason)} </span>}
             <code className="gz-detail">{text}</code>
           </Popover>
         );
