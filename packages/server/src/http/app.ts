@@ -27,6 +27,7 @@ import { cockpitRoutes } from '../routes/cockpit.ts';
 import { exportRoutes } from '../routes/exports.ts';
 import { importRoutes } from '../routes/imports.ts';
 import { bulletinRoutes } from '../routes/bulletins.ts';
+import { chainRoutes } from '../routes/chains.ts';
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
@@ -97,6 +98,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   exportRoutes(app, ctx);
   importRoutes(app, ctx);
   bulletinRoutes(app, ctx);
+  chainRoutes(app, ctx);
 
   await serveWeb(app, ctx.config.webDist);
   return app;
