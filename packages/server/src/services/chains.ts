@@ -5,7 +5,6 @@ import type { Actor, RequestContext } from '../policies/actor.ts';
 import { canVerifyChains } from '../policies/chain.ts';
 import {
   CHAIN_TABLES,
-  GLOBAL_CHAIN,
   caseCodes,
   countUnsealed,
   dayHeads,
