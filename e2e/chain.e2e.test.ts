@@ -17,7 +17,7 @@ afterAll(() => fs.rmSync(tmpDir, { recursive: true, force: true }));
 describe('history verification', () => {
   it('verifies the chains, downloads a day’s head hashes and checks the file back', async () => {
     const { context, page } = await desktop();
-    await consoleLogin(page, 'admin');
+    await consoleLogin(page, 'auditor');
     await page.getByTestId('menu-chain').click();
     await page.getByTestId('chain-title').waitFor();
     await page.getByTestId('chain-verify').click();

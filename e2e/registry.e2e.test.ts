@@ -168,7 +168,7 @@ describe('registry in the console', () => {
     await context.close();
   });
 
-  it('an administrator manages accounts and reads the audit log', async () => {
+  it('an administrator manages accounts; the audit administrator reads the audit log', async () => {
     const { context, page } = await desktop();
     await consoleLogin(page, 'admin');
     await shot(page, '15-home-admin');
@@ -179,19 +179,25 @@ describe('registry in the console', () => {
     await page.getByTestId('user-form').waitFor();
     await shot(page, '17-user-create');
     await page.keyboard.press('Escape');
+    // 三员分立: the system administrator has no audit log.
+    await expect(page.getByTestId('menu-audit').count()).resolves.toBe(0);
+    await context.close();
 
-    await page.getByTestId('menu-audit').click();
-    const audit = page.getByTestId('audit-table');
+    const auditor = await desktop();
+    await consoleLogin(auditor.page, 'auditor');
+    await expect(auditor.page.getByTestId('menu-users').count()).resolves.toBe(0);
+    await auditor.page.getByTestId('menu-audit').click();
+    const audit = auditor.page.getByTestId('audit-table');
     await audit.locator('tbody tr').nth(2).waitFor();
     // The community worker's reveal above is on record.
     await expect.poll(() => audit.innerText()).toContain('查看完整号码');
-    await shot(page, '18-audit');
+    await shot(auditor.page, '18-audit');
 
-    await page.getByTestId('user-menu').click();
-    await page.getByTestId('menu-change-password').click();
-    await page.getByTestId('change-password-form').waitFor();
-    await shot(page, '19-change-password');
-    await context.close();
+    await auditor.page.getByTestId('user-menu').click();
+    await auditor.page.getByTestId('menu-change-password').click();
+    await auditor.page.getByTestId('change-password-form').waitFor();
+    await shot(auditor.page, '19-change-password');
+    await auditor.context.close();
   });
 });
 

@@ -62,6 +62,8 @@ export async function startServer(): Promise<RunningServer> {
     await admin(`CREATE DATABASE "${name}"`);
     base.pathname = `/${name}`;
     env.DATABASE_URL = base.toString();
+    // PostgreSQL mode refuses to start without a master key; this database lives for one run only.
+    env.GONGZHI_MASTER_KEY ??= 'e2e0'.repeat(16);
     dropDatabase = () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
   }
 

@@ -17,3 +17,5 @@ export * from './wishes/workflow.ts';
 export * from './party/index.ts';
 export * from './cockpit.ts';
 export * from './orders/workflow.ts';
+export * from './auth/passwords.ts';
+export * from './auth/challenge.ts';

@@ -1,6 +1,8 @@
 // Roles of SPEC §1. Every account holds one or more roles and one area scope.
 export const ROLES = [
   'admin',
+  'security',
+  'auditor',
   'district-dispatcher',
   'leader',
   'town-dispatcher',
@@ -19,6 +21,8 @@ export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   admin: { zh: '系统管理员', en: 'Administrator' },
+  security: { zh: '安全管理员', en: 'Security administrator' },
+  auditor: { zh: '审计管理员', en: 'Audit administrator' },
   'district-dispatcher': { zh: '区指挥中心调度员', en: 'District centre dispatcher' },
   leader: { zh: '领导', en: 'Leader' },
   'town-dispatcher': { zh: '镇（街道）指挥中心调度员', en: 'Town centre dispatcher' },
@@ -36,4 +40,17 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * 三员分立 (GB/T 22239-2019 level 3, 访问控制 / 安全审计): the system administrator, the security
+ * administrator and the audit administrator are three different people. No account may hold two of
+ * these roles at once.
+ */
+export const SEPARATED_DUTIES: readonly Role[] = ['admin', 'security', 'auditor'];
+
+/** The separated-duty roles an account would hold together (empty when the combination is allowed). */
+export function conflictingDuties(roles: readonly string[]): Role[] {
+  const held = SEPARATED_DUTIES.filter((r) => roles.includes(r));
+  return held.length > 1 ? held : [];
 }

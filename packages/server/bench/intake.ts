@@ -190,6 +190,8 @@ async function startServer(port: number): Promise<ChildProcess> {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: url,
+      // PostgreSQL mode refuses to start without a master key (the bench's database is thrown away).
+      GONGZHI_MASTER_KEY: process.env.GONGZHI_MASTER_KEY ?? 'be7c'.repeat(16),
       DEMO_PEOPLE: '320614103001',
       LOG_LEVEL: 'error',
       DB_POOL_MAX: String(POOL),

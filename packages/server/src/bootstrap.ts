@@ -8,7 +8,22 @@ import { seedPointsCatalogue } from './seed/points.ts';
 import { seedWishPointsRule } from './seed/wishes.ts';
 
 /** Opens the database, applies migrations and (unless disabled) creates the demo on first start. */
+/** A configuration the server refuses to start with; main prints its message and exits. */
+export class StartupError extends Error {}
+
+/** Refuses configurations that would put data at risk (checked before the database is opened). */
+export function checkStartupConfig(config: Config): void {
+  if (config.databaseUrl && !config.masterKey && !config.devKeyFile) {
+    throw new StartupError(
+      '使用 PostgreSQL（DATABASE_URL）时必须设置主密钥 GONGZHI_MASTER_KEY（64 位十六进制，可用 `openssl rand -hex 32` 生成，并妥善备份）：' +
+        '身份证号和手机号用它加密，密钥丢失则这些数据无法解密。仅在开发环境中可设置 GONGZHI_DEV_KEY_FILE=true，改用数据目录中自动生成的密钥文件。' +
+        ' GONGZHI_MASTER_KEY is required with DATABASE_URL (set GONGZHI_DEV_KEY_FILE=true for development only).',
+    );
+  }
+}
+
 export async function bootstrap(config: Config, log: (msg: string) => void = () => {}): Promise<AppContext> {
+  checkStartupConfig(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await runMigrations(database);
   const cipher = new PiiCipher(loadMasterKey(config.masterKey, config.dataDir));

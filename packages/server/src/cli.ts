@@ -1,4 +1,5 @@
 import { loadConfig } from './config.ts';
+import { checkStartupConfig } from './bootstrap.ts';
 import { openDatabase, runMigrations } from './db/client.ts';
 import { loadMasterKey, PiiCipher } from './lib/pii-cipher.ts';
 import { importCounty, seedPopulation } from './seed/import.ts';
@@ -28,6 +29,7 @@ const USAGE = `用法：npm run gongzhi -- <命令>
 async function main(argv: string[]) {
   const [cmd, sub, arg] = argv;
   const config = loadConfig();
+  checkStartupConfig(config);
   const log = (m: string) => console.log(m);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {

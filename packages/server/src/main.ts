@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { loadConfig } from './config.ts';
-import { bootstrap } from './bootstrap.ts';
+import { bootstrap, checkStartupConfig, StartupError } from './bootstrap.ts';
 import { buildApp } from './http/app.ts';
 import { relayBroadcasts } from './lib/cluster-bus.ts';
 import { intakeBatcher, startDeadlineSweep } from './services/cases.ts';
@@ -10,6 +10,14 @@ import { startChainSealer } from './services/chains.ts';
 const started = Date.now();
 const config = loadConfig();
 const log = (msg: string) => console.log(`[gongzhi] ${msg}${cluster.isWorker ? `（进程 ${cluster.worker?.id}）` : ''}`);
+
+try {
+  checkStartupConfig(config);
+} catch (e) {
+  if (!(e instanceof StartupError)) throw e;
+  console.error(`[gongzhi] 无法启动：${e.message}`);
+  process.exit(1);
+}
 
 if (cluster.isPrimary && config.workers > 1 && !config.databaseUrl) {
   log('内嵌数据库 PGlite 只能在一个进程中使用，忽略 GONGZHI_WORKERS，以单进程运行');

@@ -27,6 +27,8 @@ describe('login', () => {
   it('every demo account of the contract logs in and reads its own scope', async () => {
     const expected: Record<string, string> = {
       admin: '320614',
+      security: '320614',
+      auditor: '320614',
       district: '320614',
       leader: '320614',
       town: '320614103',
@@ -81,11 +83,12 @@ describe('login', () => {
     expect(json<{ error: { code: string } }>(fifth).error.code).toBe('account_locked');
     const right = await anon.post('/api/auth/login', { username, password: 'Test@2026pw' });
     expect(right.statusCode).toBe(429);
-    // The administrator unlocks it; the right password works again.
-    const admin = await t.as('admin');
-    const list = json<{ items: { id: string; locked: boolean }[] }>(await admin.get(`/api/users?q=${username}`));
+    // The security administrator unlocks it (the system administrator may not: 三员分立); the right password works again.
+    const security = await t.as('security');
+    const list = json<{ items: { id: string; locked: boolean }[] }>(await security.get(`/api/users?q=${username}`));
     expect(list.items.find((u) => u.id === user.id)?.locked).toBe(true);
-    expect((await admin.post(`/api/users/${user.id}/unlock`)).statusCode).toBe(200);
+    expect((await (await t.as('admin')).post(`/api/users/${user.id}/unlock`)).statusCode).toBe(403);
+    expect((await security.post(`/api/users/${user.id}/unlock`)).statusCode).toBe(200);
     expect((await anon.post('/api/auth/login', { username, password: 'Test@2026pw' })).statusCode).toBe(200);
   });
 
@@ -124,6 +127,7 @@ describe('sessions', () => {
 
   it('a session resolved moments ago still ends at once on logout, deactivation and password reset', async () => {
     const admin = await t.as('admin');
+    const security = await t.as('security');
     for (const end of ['logout', 'deactivate', 'reset'] as const) {
       const username = `s${end.slice(0, 3)}${uniq()}`;
       const { id } = await createUser(username);
@@ -132,7 +136,7 @@ describe('sessions', () => {
       expect((await c.get('/api/auth/me')).statusCode).toBe(200);
       if (end === 'logout') expect((await c.post('/api/auth/logout')).statusCode).toBe(204);
       if (end === 'deactivate') expect((await admin.patch(`/api/users/${id}`, { active: false })).statusCode).toBe(200);
-      if (end === 'reset') expect((await admin.post(`/api/users/${id}/password`, { password: 'Other#2027pw' })).statusCode).toBeLessThan(300);
+      if (end === 'reset') expect((await security.post(`/api/users/${id}/password`, { password: 'Other#2027pw' })).statusCode).toBeLessThan(300);
       expect((await c.get('/api/auth/me')).statusCode, end).toBe(401);
     }
   });
@@ -160,9 +164,9 @@ describe('audit', () => {
     const c = await t.as('secretary');
     await c.post('/api/auth/logout');
     await t.anonymous().post('/api/auth/login', { username: 'secretary', password: 'nope' });
-    const admin = await t.as('admin');
+    const auditor = await t.as('auditor');
     const res = json<{ items: { action: string; outcome: string; actor: string; at: string; ip: string | null }[] }>(
-      await admin.get('/api/audit?actor=secretary&pageSize=10'),
+      await auditor.get('/api/audit?actor=secretary&pageSize=10'),
     );
     const actions = res.items.map((i) => `${i.action}:${i.outcome}`);
     expect(actions).toContain('auth.login:ok');
@@ -177,8 +181,41 @@ describe('audit', () => {
     await expect(t.ctx.db.execute(sql`delete from audit_log`)).rejects.toThrow();
   });
 
-  it('only administrators read the audit log', async () => {
-    const c = await t.as('leader');
-    expect((await c.get('/api/audit')).statusCode).toBe(403);
+  it('only the audit administrator reads and exports the audit log (三员分立)', async () => {
+    for (const username of ['leader', 'admin', 'security']) {
+      const c = await t.as(username);
+      expect((await c.get('/api/audit')).statusCode, username).toBe(403);
+      expect((await c.get('/api/exports/audit.xlsx')).statusCode, username).toBe(403);
+    }
+    const auditor = await t.as('auditor');
+    expect((await auditor.get('/api/audit')).statusCode).toBe(200);
+    expect((await auditor.get('/api/exports/audit.xlsx')).statusCode).toBe(200);
+    // Nobody edits it: there is no write route, and the auditor administers nothing else.
+    for (const method of ['POST', 'PATCH', 'PUT', 'DELETE'] as const) {
+      expect((await auditor.request(method, '/api/audit', {})).statusCode).toBe(404);
+    }
+    expect((await auditor.get('/api/users')).statusCode).toBe(403);
+    const me = json<{ abilities: string[] }>(await auditor.get('/api/auth/me'));
+    expect(me.abilities).toContain('audit.read');
+    expect(me.abilities).not.toContain('users.manage');
+    expect(json<{ abilities: string[] }>(await (await t.as('admin')).get('/api/auth/me')).abilities).not.toContain('audit.read');
+  });
+
+  it('the separated duties stay with different people and the administrator cannot make himself an auditor', async () => {
+    const admin = await t.as('admin');
+    const me = json<{ id: string }>(await admin.get('/api/auth/me'));
+    expect((await admin.patch(`/api/users/${me.id}`, { roles: ['admin', 'auditor'] })).statusCode).toBe(403);
+    const made = await admin.post('/api/users', { username: `aud${uniq()}`, displayName: '测试审计', password: 'Test@2026pw', roles: ['auditor'], scopeCode: '320614' });
+    expect(made.statusCode).toBe(403);
+    const security = await t.as('security');
+    const both = await security.post('/api/users', { username: `two${uniq()}`, displayName: '测试', password: 'Test@2026pw', roles: ['security', 'auditor'], scopeCode: '320614' });
+    expect(both.statusCode).toBe(400);
+    expect(json<{ error: { code: string } }>(both).error.code).toBe('separated_duties');
+    const auditor = await security.post('/api/users', { username: `aud${uniq()}`, displayName: '第二审计管理员', password: 'Test@2026pw', roles: ['auditor'], scopeCode: '320614' });
+    expect(auditor.statusCode).toBe(201);
+    // The administrator can neither edit nor deactivate the auditor's account; the security administrator
+    // creates no ordinary accounts.
+    expect((await admin.patch(`/api/users/${json<{ id: string }>(auditor).id}`, { active: false })).statusCode).toBe(403);
+    expect((await security.post('/api/users', { username: `gw${uniq()}`, displayName: '测试', password: 'Test@2026pw', roles: ['grid-worker'], scopeCode: '320614103001001' })).statusCode).toBe(403);
   });
 });

@@ -85,7 +85,7 @@ describe('case ledger export', () => {
   });
 
   it('records who exported what, with the filters', async () => {
-    const audit = json<{ items: { action: string; actor: string; detail: { filters: Record<string, unknown> } }[] }>(await admin.get('/api/audit?action=export.cases&pageSize=50'));
+    const audit = json<{ items: { action: string; actor: string; detail: { filters: Record<string, unknown> } }[] }>(await (await t.as('auditor')).get('/api/audit?action=export.cases&pageSize=50'));
     const mine = audit.items.find((a) => a.actor === 'community' && a.detail.filters.q === kw);
     expect(mine).toBeTruthy();
   });
@@ -167,9 +167,10 @@ describe('registry exports', () => {
 });
 
 describe('audit log export', () => {
-  it('has the rows of the audit page for the same filter, for administrators only', async () => {
-    const api = json<{ total: number; items: { action: string; actor: string }[] }>(await admin.get('/api/audit?action=export.&pageSize=200'));
-    const x = await sheet(await admin.get('/api/exports/audit.xlsx?action=export.'));
+  it('has the rows of the audit page for the same filter, for the audit administrator only', async () => {
+    const auditor = await t.as('auditor');
+    const api = json<{ total: number; items: { action: string; actor: string }[] }>(await auditor.get('/api/audit?action=export.&pageSize=200'));
+    const x = await sheet(await auditor.get('/api/exports/audit.xlsx?action=export.'));
     // The export itself is audited after it is read: the file has the rows the page had.
     expect(x.data.length).toBe(api.total);
     expect(x.data.map((r) => r[x.col('操作')])).toEqual(api.items.map((a) => a.action));

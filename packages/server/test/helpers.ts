@@ -50,6 +50,10 @@ export async function createTestApp(): Promise<TestApp> {
     SEED_DEMO: 'true',
     // A fixed key, so a PostgreSQL database shared by test files and re-runs stays readable.
     GONGZHI_MASTER_KEY: process.env.GONGZHI_MASTER_KEY ?? '7e57'.repeat(16),
+    // Every test logs in from 127.0.0.1, and some fail on purpose: the per-source challenge and block
+    // would then stop later logins of the same file. login-throttle.int.test.ts sets them explicitly.
+    LOGIN_CHALLENGE_AFTER: process.env.LOGIN_CHALLENGE_AFTER ?? '1000',
+    LOGIN_SOURCE_MAX_FAILURES: process.env.LOGIN_SOURCE_MAX_FAILURES ?? '10000',
   });
   const ctx = await bootstrap(config);
   const app = await buildApp(ctx);

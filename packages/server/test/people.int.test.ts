@@ -83,9 +83,9 @@ describe('the population registry', () => {
     const value = json<{ value: string }>(shown).value;
     expect(value).toMatch(/^\d{17}[\dX]$/);
     expect(value.slice(-4)).toBe(someone.idNumber!.slice(-4));
-    const admin = await t.as('admin');
+    const auditor = await t.as('auditor');
     const log = json<{ items: { action: string; entityId: string; actor: string }[] }>(
-      await admin.get(`/api/audit?action=person.reveal&entityId=${someone.id}`),
+      await auditor.get(`/api/audit?action=person.reveal&entityId=${someone.id}`),
     );
     expect(log.items.some((i) => i.actor === 'grid')).toBe(true);
 

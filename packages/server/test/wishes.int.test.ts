@@ -139,7 +139,7 @@ describe('the micro-wish loop of the contract', () => {
     expect(w.timeline[0]!.at).toMatch(/\+08:00$/);
 
     // Audited, in the same transactions.
-    const audit = json<{ items: { action: string }[] }>(await admin.get(`/api/audit?entityType=wish&entityId=${w0.id}&pageSize=50`));
+    const audit = json<{ items: { action: string }[] }>(await (await t.as('auditor')).get(`/api/audit?entityType=wish&entityId=${w0.id}&pageSize=50`));
     expect(audit.items.map((a) => a.action).sort()).toEqual(['wish.approve', 'wish.claim', 'wish.confirm', 'wish.create', 'wish.fulfil'].sort());
     // The photo cannot be reused.
     const w2 = await post(resident.client);

@@ -2,15 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { DomainError } from '@gongzhi/domain';
 import type { AppContext } from '../services/context.ts';
 import { authenticate } from '../services/auth.ts';
 import { errorHandler } from './errors.ts';
-import { SESSION_COOKIE } from './request.ts';
+import { isHttps, SESSION_COOKIE } from './request.ts';
 import { authRoutes } from '../routes/auth.ts';
 import { areaRoutes } from '../routes/areas.ts';
 import { peopleRoutes } from '../routes/people.ts';
@@ -29,6 +31,9 @@ import { importRoutes } from '../routes/imports.ts';
 import { bulletinRoutes } from '../routes/bulletins.ts';
 import { chainRoutes } from '../routes/chains.ts';
 
+/** What a session whose password must be changed may still call. */
+const PASSWORD_CHANGE_ALLOWED = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password', '/api/health']);
+
 export interface BuildOptions {
   logger?: boolean | { level: string };
 }
@@ -37,7 +42,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For/-Proto are believed only from the configured reverse proxies (TRUST_PROXY);
+    // from anyone else they are ignored, so a client cannot choose the address the audit log and
+    // the login throttle see.
+    trustProxy: ctx.config.trustProxy.length > 0 ? ctx.config.trustProxy : false,
     // Hostile URLs (overlong, odd encodings) end as 4xx in the contract's shape, never 5xx.
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
@@ -49,6 +57,33 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.removeContentTypeParser('text/plain');
 
   await app.register(cookie);
+  await app.register(helmet, {
+    // The built app loads only its own scripts (Vite emits no inline script). antd 6 and antd-mobile
+    // inject their CSS-in-JS as <style> elements at run time and Leaflet positions the map with style
+    // attributes, so styles need 'unsafe-inline'; scripts never do. See docs/SECURITY.md.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'data:', 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // HSTS only when the request came over HTTPS (see the hook below), never on plain HTTP.
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'same-origin' },
+    xFrameOptions: { action: 'deny' },
+  });
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: {
@@ -67,15 +102,21 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (req, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'same-origin');
-    reply.header('X-Frame-Options', 'SAMEORIGIN');
+    if (isHttps(req, ctx)) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     if (!req.url.startsWith('/api/') && !req.url.startsWith('/open311/')) return;
     reply.header('Cache-Control', 'no-store');
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       req.sessionToken = token;
       req.actor = await authenticate(ctx, token);
+      // After a reset or when the password is too old, nothing but changing it (or leaving) is allowed.
+      if (req.actor?.passwordChange && !PASSWORD_CHANGE_ALLOWED.has(req.url.split('?')[0]!)) {
+        throw new DomainError(
+          'forbidden',
+          'password_change_required',
+          req.actor.passwordChange === 'reset' ? '密码已被管理员重置，请先修改密码' : `密码已使用超过 ${ctx.config.passwordMaxAgeDays} 天，请先修改密码`,
+        );
+      }
     }
   });
 

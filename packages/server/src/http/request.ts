@@ -1,6 +1,7 @@
 import { DomainError } from '@gongzhi/domain';
 import type { FastifyRequest } from 'fastify';
 import type { Actor, RequestContext } from '../policies/actor.ts';
+import type { AppContext } from '../services/context.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,4 +20,12 @@ export function requireActor(req: FastifyRequest): Actor {
 export function requestContext(req: FastifyRequest): RequestContext {
   const ua = req.headers['user-agent'];
   return { ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua : null };
+}
+
+/**
+ * Whether the browser reached us over HTTPS: directly, through a trusted proxy that says so
+ * (X-Forwarded-Proto, believed only from TRUST_PROXY addresses), or as declared by COOKIE_SECURE=true.
+ */
+export function isHttps(req: FastifyRequest, ctx: AppContext): boolean {
+  return ctx.config.secureCookies || req.protocol === 'https';
 }

@@ -1,4 +1,4 @@
-import type { AreaLevel, Role } from '@gongzhi/domain';
+import type { AreaLevel, PasswordChangeReason, Role } from '@gongzhi/domain';
 
 /** The authenticated caller, as every service and repository sees it. */
 export interface Actor {
@@ -11,6 +11,8 @@ export interface Actor {
   scopeLevel: AreaLevel;
   unitId: string | null;
   personId: string | null;
+  /** Set when the password must be changed first (after a reset, or when it is too old). */
+  passwordChange?: PasswordChangeReason | null;
 }
 
 /** Where a request came from, for the audit log. */

@@ -1,6 +1,6 @@
 import type { Actor } from './actor.ts';
 import { canListPeople, canSeeSensitiveTags, PERSON_EDITORS } from './person.ts';
-import { canManageUsers, canReadAudit } from './user.ts';
+import { canManageCredentials, canManageUsers, canReadAudit } from './user.ts';
 import { canViewCockpit, cockpitIsHome } from './cockpit.ts';
 import { AREA_STAFF, hasAnyRole } from './actor.ts';
 import { canImportHotline } from './imports.ts';
@@ -21,6 +21,8 @@ export function abilitiesOf(actor: Actor): string[] {
   if (hasAnyRole(actor, PERSON_EDITORS)) out.push('people.write');
   if (canSeeSensitiveTags(actor)) out.push('people.sensitive');
   if (canManageUsers(actor)) out.push('users.manage');
+  if (canManageCredentials(actor)) out.push('users.security');
+  if (canManageUsers(actor) || canManageCredentials(actor)) out.push('users.read');
   if (canReadAudit(actor)) out.push('audit.read');
   if (canVerifyChains(actor)) out.push('chain.verify');
   if (canViewCockpit(actor)) out.push('cockpit.read');

@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { auditLog, sessions, units, users } from '../db/schema.ts';
+import { auditLog, passwordHistory, sessions, units, users } from '../db/schema.ts';
 import { escapeLike, inScope, type Scope } from './scope.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -71,6 +71,22 @@ export async function recordFailedLogin(db: DbOrTx, id: string, limit: number, l
   return res[0] ?? null;
 }
 
+// ---- password history --------------------------------------------------------------------
+
+export async function recentPasswordHashes(db: DbOrTx, userId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ hash: passwordHistory.passwordHash })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.userId, userId))
+    .orderBy(desc(passwordHistory.createdAt), desc(passwordHistory.id))
+    .limit(limit);
+  return rows.map((r) => r.hash);
+}
+
+export async function rememberPasswordHash(db: DbOrTx, userId: string, passwordHash: string): Promise<void> {
+  await db.insert(passwordHistory).values({ userId, passwordHash });
+}
+
 // ---- sessions ----------------------------------------------------------------------------
 
 export async function insertSession(db: DbOrTx, row: typeof sessions.$inferInsert): Promise<void> {
@@ -92,6 +108,11 @@ export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void
 
 export async function deleteSessionsOfUser(db: DbOrTx, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Ends every session of a user but the one given (after a password change). */
+export async function deleteOtherSessionsOfUser(db: DbOrTx, userId: string, keepTokenHash: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)));
 }
 
 export async function deleteIdleSessions(db: DbOrTx, before: Date): Promise<void> {

@@ -56,12 +56,16 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.status(204).send();
     },
   );
+  r.post('/api/users/:id/sessions/end', { schema: { tags: ['users'], summary: '结束账号的全部会话（安全管理员）', params: uuidParam } }, async (req, reply) => {
+    await users.endSessions(ctx, requireActor(req), req.params.id, requestContext(req));
+    return reply.status(204).send();
+  });
   r.get(
     '/api/audit',
     {
       schema: {
         tags: ['audit'],
-        summary: '审计日志',
+        summary: '审计日志（仅审计管理员可读，任何人不可修改）',
         querystring: z.object({
           actor: z.string().max(64).optional(),
           action: z.string().max(64).optional(),

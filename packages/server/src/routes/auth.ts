@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as auth from '../services/auth.ts';
-import { requestContext, requireActor, SESSION_COOKIE } from '../http/request.ts';
+import { isHttps, requestContext, requireActor, SESSION_COOKIE } from '../http/request.ts';
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -13,14 +13,27 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['auth'],
         summary: '登录',
-        body: z.object({ username: z.string().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(128) }),
+        description: '失败次数较多时（429 challenge_required / account_locked，details.challengeRequired 为 true）须先取 GET /api/auth/challenge 的验证题，连同答案一起提交。',
+        body: z.object({
+          username: z.string().min(1, '请输入用户名').max(64),
+          password: z.string().min(1, '请输入密码').max(128),
+          challengeToken: z.string().max(300).optional(),
+          challengeAnswer: z.string().max(10, '验证答案过长').optional(),
+        }),
       },
     },
     async (req, reply) => {
-      const { token, actor } = await auth.login(ctx, req.body.username, req.body.password, requestContext(req));
-      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: ctx.config.secureCookies });
+      const { challengeToken, challengeAnswer } = req.body;
+      const challenge = challengeToken !== undefined || challengeAnswer !== undefined ? { token: challengeToken ?? '', answer: challengeAnswer ?? '' } : undefined;
+      const { token, actor } = await auth.login(ctx, req.body.username, req.body.password, requestContext(req), challenge);
+      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: isHttps(req, ctx) });
       return { user: await auth.me(ctx, actor) };
     },
+  );
+  r.get(
+    '/api/auth/challenge',
+    { schema: { tags: ['auth'], summary: '登录验证题（图片，另附供读屏和朗读的文字题目；5 分钟内有效，只能作答一次）' } },
+    async () => auth.newChallenge(ctx),
   );
   r.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户' } }, async (req) => auth.me(ctx, requireActor(req)));
   r.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
@@ -39,7 +52,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      await auth.changePassword(ctx, requireActor(req), req.body.currentPassword, req.body.newPassword, requestContext(req));
+      await auth.changePassword(ctx, requireActor(req), req.sessionToken!, req.body.currentPassword, req.body.newPassword, requestContext(req));
       return reply.status(204).send();
     },
   );

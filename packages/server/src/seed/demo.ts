@@ -34,6 +34,8 @@ interface DemoAccount {
 /** The demo accounts of API-CONTRACT.md. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'admin', displayName: '系统管理员', roles: ['admin'], scopeCode: DEMO_COUNTY },
+  { username: 'security', displayName: '安全管理员', roles: ['security'], scopeCode: DEMO_COUNTY },
+  { username: 'auditor', displayName: '审计管理员', roles: ['auditor'], scopeCode: DEMO_COUNTY },
   { username: 'district', displayName: '顾建华（区指挥中心）', roles: ['district-dispatcher'], scopeCode: DEMO_COUNTY, unitCode: `centre-${DEMO_COUNTY}` },
   { username: 'leader', displayName: '施国平（区领导）', roles: ['leader'], scopeCode: DEMO_COUNTY },
   { username: 'town', displayName: '陆海燕（常乐镇指挥中心）', roles: ['town-dispatcher'], scopeCode: '320614103', unitCode: 'centre-320614103' },
@@ -54,9 +56,9 @@ export interface SeedOptions {
 
 /** Creates the 海门区 demo on an empty database; a database that has it is left untouched. */
 export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promise<'created' | 'present'> {
-  if (await getMeta(ctx.db, 'demo_seed')) return 'present';
+  if (await getMeta(ctx.db, 'demo_seed')) return ensureDemoAccounts(ctx);
   return ctx.database.withLock('gongzhi:seed', async () => {
-    if (await getMeta(ctx.db, 'demo_seed')) return 'present' as const;
+    if (await getMeta(ctx.db, 'demo_seed')) return ensureDemoAccounts(ctx);
     const log = opts.log ?? (() => {});
     const started = Date.now();
     await importCounty(ctx.db, DEMO_COUNTY, log);
@@ -77,6 +79,14 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     log(`演示数据已生成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
     return 'created' as const;
   });
+}
+
+/** A demo seeded by an earlier version gains the accounts added since (e.g. the security and audit administrators). */
+async function ensureDemoAccounts(ctx: AppContext): Promise<'present'> {
+  let missing = false;
+  for (const a of DEMO_ACCOUNTS) if (!(await findUserForLogin(ctx.db, a.username))) missing = true;
+  if (missing) await ctx.database.withLock('gongzhi:seed-accounts', () => seedAccounts(ctx));
+  return 'present';
 }
 
 async function pickPerson(ctx: AppContext, kind: 'resident' | 'party', skip: string[]): Promise<{ id: string; name: string } | null> {

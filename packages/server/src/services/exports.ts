@@ -334,7 +334,7 @@ export interface AuditExportQuery {
 
 type AuditDto = Awaited<ReturnType<typeof listAudit>>['items'][number];
 
-/** The audit log with the page's filters (the same service as GET /api/audit; administrators only). */
+/** The audit log with the page's filters (the same service as GET /api/audit; audit administrators only). */
 export async function exportAudit(ctx: AppContext, actor: Actor, q: AuditExportQuery, req: RequestContext): Promise<ExportFile> {
   const day = (d: string) => new Date(`${d}T00:00:00+08:00`);
   const f = { actor: q.actor, action: q.action, entityType: q.entityType, entityId: q.entityId, from: q.from ? day(q.from) : undefined, to: q.to ? new Date(day(q.to).getTime() + 86400_000) : undefined };

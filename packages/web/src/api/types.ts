@@ -2,7 +2,7 @@
 import type { Geometry } from 'geojson';
 
 export type AreaLevel = 'district' | 'town' | 'village' | 'grid' | 'building' | 'unit';
-export type Ability = 'areas.read' | 'people.read' | 'people.write' | 'people.sensitive' | 'users.manage' | 'audit.read';
+export type Ability = 'areas.read' | 'people.read' | 'people.write' | 'people.sensitive' | 'users.manage' | 'users.security' | 'users.read' | 'audit.read';
 
 export interface Me {
   id: string;
@@ -12,6 +12,18 @@ export interface Me {
   scope: { code: string; name: string; level: AreaLevel };
   unit: { id: string; name: string; type: string } | null;
   abilities: string[];
+  /** `reset` (after a reset by the security administrator) or `expired`: the password must be changed first. */
+  passwordChange?: 'reset' | 'expired' | null;
+}
+
+/** The login challenge the server asks for after failed logins. */
+export interface LoginChallenge {
+  token: string;
+  /** The sum as a picture (an SVG data URL). */
+  image: string;
+  /** The same question in words, for screen readers and reading aloud. */
+  question: string;
+  expiresAt: string;
 }
 
 export interface AreaCounts {

@@ -7,7 +7,9 @@ type Status = 'loading' | 'anonymous' | 'authenticated';
 interface AuthValue {
   status: Status;
   me: Me | null;
-  login: (username: string, password: string) => Promise<Me>;
+  login: (username: string, password: string, challenge?: { challengeToken: string; challengeAnswer: string }) => Promise<Me>;
+  /** Reads the session's user again (after a password change). */
+  refresh: () => Promise<void>;
   logout: () => Promise<void>;
   can: (ability: string) => boolean;
 }
@@ -46,11 +48,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [],
   );
 
-  const login = useCallback(async (username: string, password: string) => {
-    const res = await api<{ user: Me }>('/api/auth/login', { method: 'POST', body: { username, password }, quiet401: true });
+  const login = useCallback(async (username: string, password: string, challenge?: { challengeToken: string; challengeAnswer: string }) => {
+    const res = await api<{ user: Me }>('/api/auth/login', { method: 'POST', body: { username, password, ...challenge }, quiet401: true });
     setMe(res.user);
     setStatus('authenticated');
     return res.user;
+  }, []);
+
+  const refresh = useCallback(async () => {
+    const m = await api<Me>('/api/auth/me', { quiet401: true });
+    setMe(m);
   }, []);
 
   const logout = useCallback(async () => {
@@ -64,8 +71,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<AuthValue>(
-    () => ({ status, me, login, logout, can: (a: string) => Boolean(me?.abilities.includes(a)) }),
-    [status, me, login, logout],
+    () => ({ status, me, login, refresh, logout, can: (a: string) => Boolean(me?.abilities.includes(a)) }),
+    [status, me, login, refresh, logout],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
@@ -85,6 +92,12 @@ export function useMe(): Me {
 
 /**
  * Residents, party members, merchants … without access to the registry use the mobile pages;
- * department and property handlers work their cases in the console.
+ * department and property handlers, and the security and audit administrators, work in the console.
  */
-export const usesConsole = (me: Me) => me.abilities.includes('people.read') || me.unit?.type === 'department' || me.unit?.type === 'property';
+export const usesConsole = (me: Me) =>
+  me.abilities.includes('people.read') ||
+  // The security and audit administrators (三员分立) work in the console too.
+  me.abilities.includes('users.read') ||
+  me.abilities.includes('audit.read') ||
+  me.unit?.type === 'department' ||
+  me.unit?.type === 'property';

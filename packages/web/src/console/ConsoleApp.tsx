@@ -8,6 +8,7 @@ import { useAuth, usesConsole } from '../auth/AuthContext.tsx';
 import { consoleTheme } from './theme.ts';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { ForcedPasswordChange } from './components/ForcedPasswordChange.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage, ForbiddenPage } from './components/ErrorResult.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
@@ -31,6 +32,7 @@ function RequireConsole({ children }: { children: ReactNode }) {
   if (status === 'loading') return <Spin fullscreen />;
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (!usesConsole(me)) return <Navigate to="/m" replace />;
+  if (me.passwordChange) return <ForcedPasswordChange />;
   return <>{children}</>;
 }
 
@@ -99,7 +101,7 @@ export default function ConsoleApp() {
               <Route
                 path="users"
                 element={
-                  <RequireAbility ability="users.manage">
+                  <RequireAbility ability="users.read">
                     <Suspense fallback={pageFallback}>
                       <UsersPage />
                     </Suspense>

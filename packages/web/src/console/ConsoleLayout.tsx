@@ -61,7 +61,7 @@ export function ConsoleLayout() {
   if (partyMenu) items.push(partyMenu);
   if (registry.length) items.push({ type: 'group', key: 'g-registry', label: t('menu.group.registry'), children: registry });
   const system: NonNullable<MenuProps['items']> = [];
-  if (can('users.manage')) system.push({ key: '/users', icon: <UsergroupAddOutlined />, label: <span data-testid="menu-users">{t('menu.users')}</span> });
+  if (can('users.read')) system.push({ key: '/users', icon: <UsergroupAddOutlined />, label: <span data-testid="menu-users">{t('menu.users')}</span> });
   if (can('audit.read')) system.push({ key: '/audit', icon: <AuditOutlined />, label: <span data-testid="menu-audit">{t('menu.audit')}</span> });
   if (can('chain.verify')) system.push({ key: '/chain', icon: <SafetyCertificateOutlined />, label: <span data-testid="menu-chain">{t('menu.chain')}</span> });
   system.push(...caseMenu.system);

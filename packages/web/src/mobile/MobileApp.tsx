@@ -13,7 +13,7 @@ import { MPeople } from './pages/MPeople.tsx';
 import { MPerson } from './pages/MPerson.tsx';
 import { MArea } from './pages/MArea.tsx';
 import { MHousehold } from './pages/MHousehold.tsx';
-import { MMe } from './pages/MMe.tsx';
+import { MForcedPasswordChange, MMe } from './pages/MMe.tsx';
 import { publicCaseRoutes, sessionCaseRoutes } from './pages/cases/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import './mobile.css';
@@ -48,6 +48,7 @@ function RequireSession({ children }: { children: ReactNode }) {
     );
   }
   if (!me) return <Navigate to="/m/login" replace state={{ from: location.pathname + location.search }} />;
+  if (me.passwordChange) return <MForcedPasswordChange />;
   return <>{children}</>;
 }
 

@@ -28,7 +28,7 @@ export function HomePage() {
   const quick = [
     can('areas.read') && { key: 'areas', icon: <ApartmentOutlined />, title: t('home.quickAreas'), desc: t('home.quickAreasDesc'), to: '/areas' },
     can('people.read') && { key: 'people', icon: <TeamOutlined />, title: t('home.quickPeople'), desc: t('home.quickPeopleDesc'), to: '/people' },
-    can('users.manage') && { key: 'users', icon: <UsergroupAddOutlined />, title: t('home.quickUsers'), desc: t('home.quickUsersDesc'), to: '/users' },
+    can('users.read') && { key: 'users', icon: <UsergroupAddOutlined />, title: t('home.quickUsers'), desc: t('home.quickUsersDesc'), to: '/users' },
     can('audit.read') && { key: 'audit', icon: <AuditOutlined />, title: t('home.quickAudit'), desc: t('home.quickAuditDesc'), to: '/audit' },
   ].filter((q): q is Exclude<typeof q, false> => Boolean(q));
 

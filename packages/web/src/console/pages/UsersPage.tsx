@@ -16,6 +16,8 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { LoadError } from '../components/ErrorResult.tsx';
 import { applyServerErrors } from '../components/formErrors.ts';
 
+// 三员分立: the security and audit administrators' roles are granted by the security administrator only.
+const DUTY_ROLES = ['security', 'auditor'];
 const ROLES = [
   'admin',
   'district-dispatcher',
@@ -68,7 +70,7 @@ export default function UsersPage() {
       render: (roles: string[]) => (
         <span className="gz-tags">
           {roles.map((r) => (
-            <Tag key={r} color={r === 'admin' ? 'red' : undefined}>
+            <Tag key={r} color={r === 'admin' ? 'red' : DUTY_ROLES.includes(r) ? 'purple' : undefined}>
               {labels.role(r)}
             </Tag>
           ))}
@@ -96,7 +98,7 @@ export default function UsersPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 220,
+      width: 280,
       render: (_, u) => (
         <Space size={0} wrap={false}>
           {u.allowedActions.includes('edit') && (
@@ -128,6 +130,18 @@ export default function UsersPage() {
               {t('users.resetPassword')}
             </Button>
           )}
+          {u.allowedActions.includes('endSessions') && (
+            <Popconfirm
+              title={t('users.endSessionsConfirm')}
+              onConfirm={() => act(() => post(`/api/users/${u.id}/sessions/end`), t('users.sessionsEnded'))}
+              okText={t('common.ok')}
+              cancelText={t('common.cancel')}
+            >
+              <Button type="link" size="small">
+                {t('users.endSessions')}
+              </Button>
+            </Popconfirm>
+          )}
         </Space>
       ),
     },
@@ -139,7 +153,7 @@ export default function UsersPage() {
         title={t('menu.users')}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-add">
-            {t('users.add')}
+            {t(me.abilities.includes('users.manage') ? 'users.add' : 'users.addDuty')}
           </Button>
         }
       />
@@ -186,6 +200,7 @@ export default function UsersPage() {
       </Card>
       <UserModal
         user={editing}
+        roleOptions={me.abilities.includes('users.manage') ? ROLES : DUTY_ROLES}
         units={units.data?.items ?? []}
         onClose={() => setEditing(null)}
         onSaved={() => {
@@ -207,7 +222,7 @@ interface UserValues {
   unitId?: string | null;
 }
 
-function UserModal({ user, units, onClose, onSaved }: { user: UserRow | 'new' | null; units: Unit[]; onClose: () => void; onSaved: () => void }) {
+function UserModal({ user, units, roleOptions, onClose, onSaved }: { user: UserRow | 'new' | null; units: Unit[]; roleOptions: string[]; onClose: () => void; onSaved: () => void }) {
   const t = useT();
   const labels = useLabels();
   const { message } = App.useApp();
@@ -285,7 +300,7 @@ function UserModal({ user, units, onClose, onSaved }: { user: UserRow | 'new' | 
           </Form.Item>
         )}
         <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('common.requiredSelect', { field: t('users.roles') }) }]}>
-          <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: labels.role(r) }))} maxCount={5} placeholder={t('users.rolesHint')} />
+          <Select mode="multiple" options={roleOptions.map((r) => ({ value: r, label: labels.role(r) }))} maxCount={5} placeholder={t('users.rolesHint')} />
         </Form.Item>
         <Form.Item name="scopeCode" label={t('users.scope')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('users.scope') }) }]}>
           <AreaSearchSelect placeholder={t('users.scopeSearch')} />

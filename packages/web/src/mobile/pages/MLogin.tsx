@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Form, Input } from 'antd-mobile';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext.tsx';
+import { asksChallenge, useLoginChallenge } from '../../auth/challenge.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 export function MLogin() {
@@ -11,6 +12,7 @@ export function MLogin() {
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const ch = useLoginChallenge();
   const from = (location.state as { from?: string } | null)?.from;
 
   if (status === 'authenticated' && me && !busy) return <Navigate to={from ?? '/m'} replace />;
@@ -19,12 +21,14 @@ export function MLogin() {
     setError(null);
     if (!v.username?.trim()) return setError(t('login.usernameRequired'));
     if (!v.password) return setError(t('login.passwordRequired'));
+    if (ch.challenge && !ch.answer.trim()) return setError(t('login.challengeRequired'));
     setBusy(true);
     try {
-      await login(v.username.trim(), v.password);
+      await login(v.username.trim(), v.password, ch.fields);
       navigate(from && from.startsWith('/m') ? from : '/m', { replace: true });
     } catch (e) {
       setBusy(false);
+      if (asksChallenge(e) || ch.challenge) void ch.load();
       setError(e instanceof Error ? e.message : String(e));
     }
   };
@@ -61,6 +65,35 @@ export function MLogin() {
           <Form.Item name="password" label={t('login.password')}>
             <Input type="password" placeholder={t('login.passwordPlaceholder')} clearable autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
+          {ch.challenge && (
+            <Form.Item label={t('login.challenge')}>
+              <div className="m-challenge" data-testid="login-challenge">
+                <img src={ch.challenge.image} alt={ch.challenge.question} className="m-challenge-img" />
+                <div className="m-challenge-q" data-testid="login-challenge-question">
+                  {t('login.challengeQuestion', { q: ch.challenge.question })}
+                </div>
+                <div className="m-challenge-actions">
+                  {ch.canSpeak && (
+                    <Button size="small" onClick={ch.speak} data-testid="login-challenge-speak">
+                      {t('login.challengeSpeak')}
+                    </Button>
+                  )}
+                  <Button size="small" onClick={() => void ch.load()}>
+                    {t('login.challengeNew')}
+                  </Button>
+                </div>
+                <Input
+                  value={ch.answer}
+                  onChange={ch.setAnswer}
+                  inputMode="numeric"
+                  maxLength={10}
+                  placeholder={t('login.challengeAnswer')}
+                  aria-label={ch.challenge.question}
+                  data-testid="login-challenge-answer"
+                />
+              </div>
+            </Form.Item>
+          )}
         </Form>
         <div className="m-login-hint">{t('login.hint')}</div>
       </div>

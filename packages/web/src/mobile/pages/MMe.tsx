@@ -72,6 +72,27 @@ export function MMe() {
   );
 }
 
+/** Shown instead of the phone pages while the password must be changed (after a reset, or when too old). */
+export function MForcedPasswordChange() {
+  const { t } = useI18n();
+  const { me, refresh, logout } = useAuth();
+  return (
+    <div className="m-forced-password" data-testid="forced-password-change">
+      <div className="m-forced-password-note" role="alert">
+        <div className="m-popup-title">{t('password.forcedTitle')}</div>
+        <p>{t(me?.passwordChange === 'expired' ? 'password.forcedExpired' : 'password.forcedReset')}</p>
+        <p className="m-muted">{t('password.forcedRules')}</p>
+      </div>
+      <ChangePassword onDone={() => void refresh()} />
+      <div className="m-pad">
+        <Button block fill="none" onClick={() => void logout()}>
+          {t('password.forcedLogout')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 function ChangePassword({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
