@@ -12,7 +12,7 @@ let t: TestApp;
 let community: Client;
 let town: Client;
 let resident: Client;
-let admin: Client;
+let auditor: Client;
 const kw = `导出${uniq()}`;
 
 beforeAll(async () => {
@@ -20,7 +20,7 @@ beforeAll(async () => {
   community = await t.as('community');
   town = await t.as('town');
   resident = await t.as('resident');
-  admin = await t.as('admin');
+  auditor = await t.as('auditor');
   for (let i = 0; i < 3; i++) {
     const res = await community.post('/api/cases', { title: `${kw} 第${i + 1}件`, description: '导出测试用案件', categoryCode: '0102', channel: 'console', areaCode: GRID, reporter: { name: '张三', phone: '13912345678' } });
     expect(res.statusCode).toBe(201);
@@ -85,7 +85,7 @@ describe('case ledger export', () => {
   });
 
   it('records who exported what, with the filters', async () => {
-    const audit = json<{ items: { action: string; actor: string; detail: { filters: Record<string, unknown> } }[] }>(await (await t.as('auditor')).get('/api/audit?action=export.cases&pageSize=50'));
+    const audit = json<{ items: { action: string; actor: string; detail: { filters: Record<string, unknown> } }[] }>(await auditor.get('/api/audit?action=export.cases&pageSize=50'));
     const mine = audit.items.find((a) => a.actor === 'community' && a.detail.filters.q === kw);
     expect(mine).toBeTruthy();
   });
@@ -168,7 +168,6 @@ describe('registry exports', () => {
 
 describe('audit log export', () => {
   it('has the rows of the audit page for the same filter, for the audit administrator only', async () => {
-    const auditor = await t.as('auditor');
     const api = json<{ total: number; items: { action: string; actor: string }[] }>(await auditor.get('/api/audit?action=export.&pageSize=200'));
     const x = await sheet(await auditor.get('/api/exports/audit.xlsx?action=export.'));
     // The export itself is audited after it is read: the file has the rows the page had.
