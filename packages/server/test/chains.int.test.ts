@@ -247,6 +247,9 @@ describe('the audit administrator’s console API', () => {
     expect((await grid.post('/api/chain/verify')).statusCode).toBe(403);
     expect((await grid.get(`/api/chain/heads/${day}`)).statusCode).toBe(403);
     expect((await t.anonymous().post('/api/chain/verify')).statusCode).toBe(401);
+    const stranger = await t.anonymous().post('/api/chain/heads/verify', file);
+    expect(stranger.statusCode).toBe(401);
+    expect(json<{ error: { code: string } }>(stranger).error.code).toBe('unauthenticated');
     const audited = await one<{ n: string }>(sql`select count(*) as n from audit_log where action = 'chain.verify'`);
     expect(Number(audited.n)).toBeGreaterThan(0);
   });
