@@ -81,8 +81,12 @@ describe('hash chains', () => {
   it('the demo history is chained at seeding, and verify passes after concurrent intake sealed while it runs', async () => {
     expectIntact(await verifyChains(t.ctx.db, key()));
     const tag = `链${uniq()}`;
-    // Seal while intakes are being group-committed: late commits join their chains later.
-    const [res] = await Promise.all([intake(120, tag), (async () => { for (let i = 0; i < 5; i++) await sealAll(t.ctx.db, key()); })()]);
+    // Seal while intakes are being group-committed (late commits join their chains later), with two
+    // sealers at once as in cluster mode (on PostgreSQL one waits for the other's lock by skipping).
+    const sealer = async () => {
+      for (let i = 0; i < 5; i++) await sealAll(t.ctx.db, key());
+    };
+    const [res] = await Promise.all([intake(120, tag), sealer(), sealer()]);
     for (const r of res) expect(r.statusCode, r.body).toBe(201);
     await sealAll(t.ctx.db, key());
     const report = await verifyChains(t.ctx.db, key());
