@@ -5,6 +5,7 @@ import { buildApp } from './http/app.ts';
 import { relayBroadcasts } from './lib/cluster-bus.ts';
 import { intakeBatcher, startDeadlineSweep } from './services/cases.ts';
 import { startMeasureFolding } from './services/measure-rollups.ts';
+import { startChainSealer } from './services/chains.ts';
 
 const started = Date.now();
 const config = loadConfig();
@@ -64,6 +65,7 @@ async function runServer() {
   await app.listen({ port: config.port, host: config.host });
   const stopSweep = startDeadlineSweep(ctx);
   const stopFolding = startMeasureFolding(ctx);
+  const stopSealing = startChainSealer(ctx);
   log(`已就绪：http://localhost:${config.port}/ （移动端 /m，接口文档 /api/docs），启动用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
 
   let closing = false;
@@ -72,6 +74,7 @@ async function runServer() {
     closing = true;
     stopSweep();
     stopFolding();
+    stopSealing();
     // Stop taking requests, let those in flight finish, and answer every intake still being
     // group-committed before the database connections close.
     await app.close();

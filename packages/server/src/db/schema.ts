@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   char,
@@ -22,6 +23,15 @@ import {
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * Tamper-evident history: a background sealer gives each row of a chained table its place in
+ * its chain and a keyed SM3 hash of its content and the previous link (see services/chains.ts).
+ */
+const chainColumns = () => ({
+  chainSeq: bigint('chain_seq', { mode: 'number' }),
+  chainHash: char('chain_hash', { length: 64 }),
 });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -201,12 +211,29 @@ export const auditLog = pgTable(
     ip: text('ip'),
     userAgent: text('user_agent'),
     detail: jsonb('detail'),
+    ...chainColumns(),
   },
   (t) => [
     index('audit_at_idx').on(t.at),
+    index('audit_unsealed_idx').on(t.id).where(sql`chain_hash is null`),
+    uniqueIndex('audit_chain_idx').on(t.chainSeq),
     index('audit_actor_idx').on(t.actorId, t.at),
     index('audit_entity_idx').on(t.entityType, t.entityId),
   ],
+);
+
+/** The last sealed link of every chain (table, chain key), kept by the sealer. */
+export const chainHeads = pgTable(
+  'chain_heads',
+  {
+    tbl: varchar('tbl', { length: 32 }).notNull(),
+    chain: varchar('chain', { length: 64 }).notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: char('hash', { length: 64 }).notNull(),
+    rowId: bigint('row_id', { mode: 'number' }).notNull(),
+    sealedAt: timestamp('sealed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tbl, t.chain] })],
 );
 
 /** Small key/value facts about this database (demo seed version …). */
@@ -339,8 +366,14 @@ export const caseEvents = pgTable(
     note: text('note'),
     attachments: jsonb('attachments'),
     detail: jsonb('detail'),
+    ...chainColumns(),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.id), index('case_events_action_idx').on(t.action, t.at)],
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.id),
+    index('case_events_action_idx').on(t.action, t.at),
+    index('case_events_unsealed_idx').on(t.id).where(sql`chain_hash is null`),
+    uniqueIndex('case_events_chain_idx').on(t.caseId, t.chainSeq),
+  ],
 );
 
 /** Uploaded photos and files, kept in the database so that what was acknowledged is never lost. */
@@ -509,7 +542,7 @@ export const open311Keys = pgTable(
 
 // ---- points (SPEC §5) ------------------------------------------------------------------------
 // Imported here rather than above so this section stays a self-contained append.
-import { bigint, check, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /**
  * Point rules (积分规则): what earns how many points in which scheme and area. A rule of a
@@ -608,8 +641,11 @@ export const pointsTransfers = pgTable(
     authorisedBy: uuid('authorised_by').references(() => users.id),
     note: text('note'),
     createdAt: createdAt(),
+    ...chainColumns(),
   },
   (t) => [
+    index('points_transfers_unsealed_idx').on(t.id).where(sql`chain_hash is null`),
+    uniqueIndex('points_transfers_chain_idx').on(t.scheme, t.chainSeq),
     uniqueIndex('points_transfers_ref_idx').on(t.kind, t.refType, t.refId),
     uniqueIndex('points_transfers_reverses_idx').on(t.reversesId),
     index('points_transfers_debit_idx').on(t.debitAccountId, t.id),

@@ -29,6 +29,7 @@ import { cockpitRoutes } from '../routes/cockpit.ts';
 import { exportRoutes } from '../routes/exports.ts';
 import { importRoutes } from '../routes/imports.ts';
 import { bulletinRoutes } from '../routes/bulletins.ts';
+import { chainRoutes } from '../routes/chains.ts';
 
 /** What a session whose password must be changed may still call. */
 const PASSWORD_CHANGE_ALLOWED = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password', '/api/health']);
@@ -138,6 +139,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   exportRoutes(app, ctx);
   importRoutes(app, ctx);
   bulletinRoutes(app, ctx);
+  chainRoutes(app, ctx);
 
   await serveWeb(app, ctx.config.webDist);
   return app;

@@ -11,6 +11,8 @@ export class PiiCipher {
   private readonly encKey: Buffer;
   private readonly macKey: Buffer;
   private readonly lookupKey: Buffer;
+  /** Key of the tamper-evident chains (HMAC-SM3 of each link); see lib/chain.ts. */
+  readonly chainKey: Buffer;
 
   constructor(masterKey: Buffer) {
     if (masterKey.length < 32) throw new Error('master key must be at least 32 bytes');
@@ -18,6 +20,7 @@ export class PiiCipher {
     this.encKey = derive('gongzhi/pii/sm4').subarray(0, 16);
     this.macKey = derive('gongzhi/pii/mac');
     this.lookupKey = derive('gongzhi/pii/lookup');
+    this.chainKey = derive('gongzhi/chain/link');
   }
 
   encrypt(plain: string): string {

@@ -4,6 +4,7 @@ import { canManageCredentials, canManageUsers, canReadAudit } from './user.ts';
 import { canViewCockpit, cockpitIsHome } from './cockpit.ts';
 import { AREA_STAFF, hasAnyRole } from './actor.ts';
 import { canImportHotline } from './imports.ts';
+import { canVerifyChains } from './chain.ts';
 import { partyAbilities } from './party.ts';
 import { WISH_PROXIES, WISH_REVIEWERS } from './wishes.ts';
 import { ORDER_MANAGERS } from './orders.ts';
@@ -23,6 +24,7 @@ export function abilitiesOf(actor: Actor): string[] {
   if (canManageCredentials(actor)) out.push('users.security');
   if (canManageUsers(actor) || canManageCredentials(actor)) out.push('users.read');
   if (canReadAudit(actor)) out.push('audit.read');
+  if (canVerifyChains(actor)) out.push('chain.verify');
   if (canViewCockpit(actor)) out.push('cockpit.read');
   if (cockpitIsHome(actor)) out.push('cockpit.home');
   // Ledgers: Excel exports and the monthly bulletin for area staff; hotline import for the centres.

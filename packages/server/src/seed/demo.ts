@@ -1,3 +1,4 @@
+import { sealAll } from '../services/chains.ts';
 import { and, asc, eq, like, sql } from 'drizzle-orm';
 import type { Role } from '@gongzhi/domain';
 import { people } from '../db/schema.ts';
@@ -72,6 +73,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedOrdersDemo(ctx);
     await seedCaseHistory(ctx.db, peopleAreas, log);
     await createApiKey(ctx, null, '演示第三方应用（12345 热线对接）', 'demo-open311-key');
+    // A year of history enters in bulk; it is chained at once rather than by the background sealer.
+    await sealAll(ctx.db, ctx.cipher.chainKey);
     await setMeta(ctx.db, 'demo_seed', { version: SEED_VERSION, peopleAreas, at: new Date().toISOString() });
     log(`演示数据已生成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
     return 'created' as const;

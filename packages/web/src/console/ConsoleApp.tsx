@@ -22,6 +22,7 @@ const AreasPage = lazy(() => import('./pages/AreasPage.tsx'));
 const PeoplePage = lazy(() => import('./pages/PeoplePage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+const ChainPage = lazy(() => import('./pages/ChainPage.tsx'));
 const PointsRoutes = lazy(() => import('./pages/points/PointsRoutes.tsx'));
 const PartyRoutes = lazy(() => import('./pages/party/PartyRoutes.tsx'));
 
@@ -113,6 +114,16 @@ export default function ConsoleApp() {
                   <RequireAbility ability="audit.read">
                     <Suspense fallback={pageFallback}>
                       <AuditPage />
+                    </Suspense>
+                  </RequireAbility>
+                }
+              />
+              <Route
+                path="chain"
+                element={
+                  <RequireAbility ability="chain.verify">
+                    <Suspense fallback={pageFallback}>
+                      <ChainPage />
                     </Suspense>
                   </RequireAbility>
                 }

@@ -3,6 +3,7 @@ import { Avatar, Dropdown, Layout, Menu, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  SafetyCertificateOutlined,
   DashboardOutlined,
   DownOutlined,
   EnvironmentOutlined,
@@ -62,6 +63,7 @@ export function ConsoleLayout() {
   const system: NonNullable<MenuProps['items']> = [];
   if (can('users.read')) system.push({ key: '/users', icon: <UsergroupAddOutlined />, label: <span data-testid="menu-users">{t('menu.users')}</span> });
   if (can('audit.read')) system.push({ key: '/audit', icon: <AuditOutlined />, label: <span data-testid="menu-audit">{t('menu.audit')}</span> });
+  if (can('chain.verify')) system.push({ key: '/chain', icon: <SafetyCertificateOutlined />, label: <span data-testid="menu-chain">{t('menu.chain')}</span> });
   system.push(...caseMenu.system);
   if (system.length) items.push({ type: 'group', key: 'g-system', label: t('menu.group.system'), children: system });
 
