@@ -266,7 +266,7 @@ export const ACCEPTED_FILES = 'image/jpeg,image/png,image/webp,image/gif,image/h
 
 /** Uploads one photo or PDF (`POST /api/files`, multipart field `file`); works without a session. */
 export async function uploadFile(file: File): Promise<FileRef> {
-  if (file.size > MAX_FILE_BYTES) throw new ApiError(413, 'file_too_large', tooLarge());
+  if (file.size > MAX_FILE_BYTES) throw new ApiError(413, 'payload_too_large', tooLarge());
   const form = new FormData();
   form.append('file', file, file.name || 'photo.jpg');
   let res: Response;
