@@ -185,6 +185,14 @@ describe('unknown references and bad requests at the edges (issue 23 #6, #7)', (
     expect(b.error.message).toContain('unitId');
   });
 
+  it('PATCH /api/people/{id} with an unknown householdId answers 4xx naming the field', async () => {
+    const community = await t.as('community');
+    const person = json<{ items: { id: string }[] }>(await community.get('/api/people?pageSize=1')).items[0]!;
+    const res = await community.patch(`/api/people/${person.id}`, { householdId: '00000000-0000-4000-8000-000000000000' });
+    const b = expectContractError(res);
+    expect(JSON.stringify(b.error)).toContain('householdId');
+  });
+
   it('Open311 answers a bad URL in GeoReport’s list of {code, description}', async () => {
     for (const url of ['/open311/v2/requests/%FF%FE.json', `/open311/v2/requests/${'9'.repeat(300)}.json`, '/open311/v2/nothing/here.json']) {
       const res = await t.anonymous().get(url);
