@@ -412,6 +412,8 @@ describe('console screens around the loop', () => {
     await shot(page, 'c30-case-new', true);
     await page.getByTestId('new-submit').click();
     await expect.poll(() => page.getByTestId('created-code').innerText()).toMatch(/^HM\d+/);
+    // The caller has no account: staff read out (or text) the query code they track it with.
+    expect(await page.getByTestId('created-query-code').innerText()).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/);
     await shot(page, 'c31-case-new-done');
     await page.getByTestId('created-open').click();
     await expect.poll(() => caseState(page)).toBe('reported');

@@ -265,6 +265,8 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'case.new.created': 'Registered as {code}',
   'case.new.createdTitle': 'Registered',
   'case.new.createdCode': 'Case code',
+  'case.new.queryCode': 'Query code',
+  'case.new.queryCodeHint': 'Tell the caller (or send it by SMS): with the case code and the query code they track, rate and withdraw on the phone; it is shown only this once.',
   'case.new.open': 'Open the case',
   'case.new.again': 'Register another',
   'case.dup.title': '{n} possible duplicates; merge them on the case page',

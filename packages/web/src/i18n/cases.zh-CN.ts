@@ -264,6 +264,8 @@ export const casesZhCN = {
   'case.new.created': '已登记，案件编号 {code}',
   'case.new.createdTitle': '登记成功',
   'case.new.createdCode': '案件编号',
+  'case.new.queryCode': '查询码',
+  'case.new.queryCodeHint': '请告知反映人（或以短信发送）：凭案件编号和查询码可在手机上查询进度、评价和撤回；查询码只显示这一次。',
   'case.new.open': '查看案件',
   'case.new.again': '继续登记',
   'case.dup.title': '发现 {n} 件疑似重复的案件，可在案件页合并',
