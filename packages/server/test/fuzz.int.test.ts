@@ -285,7 +285,7 @@ describe(`fuzz: ${COUNT} hostile requests (seed ${SEED})`, () => {
           const body = mode === 'types' ? g.pick([[], 'x', 42, null, { deep: JSON.parse('{"a":'.repeat(50) + '1' + '}'.repeat(50)) as unknown }]) : g.value(op.body ?? undefined);
           if (op.path.startsWith('/open311/')) {
             headers['content-type'] = 'application/x-www-form-urlencoded';
-            payload = new URLSearchParams(Object.entries(typeof body === 'object' && body ? body : { a: body }).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
+            payload = new URLSearchParams(Object.entries(typeof body === 'object' && body ? body : { a: body }).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : String(JSON.stringify(v))])).toString();
           } else {
             headers['content-type'] = 'application/json';
             payload = JSON.stringify(body) ?? 'null';

@@ -25,7 +25,7 @@ interface ZodIssueLike {
   message?: string;
   code?: string;
   instancePath?: string;
-  params?: { issue?: { path?: (string | number)[]; message?: string } };
+  params?: { issue?: { path?: (string | number)[]; message?: string; params?: { code?: unknown } }; params?: { code?: unknown } };
 }
 
 const WHERE: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
@@ -86,7 +86,10 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
     const where = WHERE[fe.validationContext ?? ''] ?? '请求';
     const first = issues[0];
     const message = first ? `${where}字段 ${first.field} 不正确：${first.message}` : `${where}不正确`;
-    return { status: 400, body: body('invalid_request', message, { issues }) };
+    // A shared schema may name its own stable code (isoDay: invalid_date).
+    const first0 = validation?.[0]?.params;
+    const own = first0?.params?.code ?? first0?.issue?.params?.code;
+    return { status: 400, body: body(typeof own === 'string' ? own : 'invalid_request', message, { issues }) };
   }
   switch (fe.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

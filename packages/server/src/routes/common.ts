@@ -48,7 +48,7 @@ export const optionalText = (max: number) =>
 export const isoDay = z
   .string()
   .max(10, '日期格式应为 YYYY-MM-DD')
-  .refine((s) => s === '' || isCalendarDay(s), '应为真实存在的日期，格式 YYYY-MM-DD');
+  .refine((s) => s === '' || isCalendarDay(s), { message: '应为真实存在的日期，格式 YYYY-MM-DD', params: { code: 'invalid_date' } });
 
 /** A real month YYYY-MM. */
 export const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为 YYYY-MM（月份 01–12）');
