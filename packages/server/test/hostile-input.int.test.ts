@@ -92,6 +92,11 @@ describe('anonymous tracking needs the query code given at submission (issue 11 
     // Someone else's account gets nothing without the code.
     const party = await t.as('party');
     expectContractError(await party.get(`/api/track/${created.code}`), 400);
+    expectContractError(await party.post(`/api/track/${created.code}/withdraw`, { reason: '冒名撤回' }), 400);
+    // The reporter withdraws their own case without a code.
+    const withdrawn = await resident.post(`/api/track/${created.code}/withdraw`, { reason: '已自行解决' });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(json<{ state: string }>(withdrawn).state).toBe('withdrawn');
   });
 });
 
