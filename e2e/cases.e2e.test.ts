@@ -54,6 +54,7 @@ afterAll(() => {
 
 describe('the case closed loop', () => {
   let code = '';
+  let queryCode = '';
   let earlier = '';
 
   it('a resident scans the building QR code and reports a broken street light with a photo', async () => {
@@ -95,6 +96,9 @@ describe('the case closed loop', () => {
     await page.getByTestId('m-report-done').waitFor();
     code = (await page.getByTestId('m-report-code').innerText()).trim();
     expect(code).toMatch(/^HM\d{8}\d{7}$/);
+    // The reporter's secret for tracking: six characters of an unambiguous alphabet, shown once here.
+    queryCode = (await page.getByTestId('m-report-query-code').innerText()).trim();
+    expect(queryCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/);
     // The earlier report of the same light is shown as a similar case nearby.
     await expect.poll(() => page.getByTestId('m-report-duplicates').innerText()).toContain(earlier);
     await shot(page, 'c03-m-report-success', true);
@@ -270,14 +274,14 @@ describe('the case closed loop', () => {
     const { context, page } = await phone();
     await page.goto(`${session.url}/m/track`);
     await page.locator('[data-testid="m-track-code"] input').fill(code);
-    // The wrong last four digits find nothing.
-    await page.locator('[data-testid="m-track-phone4"] input').fill('5678');
+    // The phone's last four digits are no key any more; a wrong query code finds nothing.
+    await page.locator('[data-testid="m-track-query-code"] input').fill(queryCode === '222222' ? '333333' : '222222');
     await page.getByTestId('m-track-submit').click();
-    await expect.poll(() => page.getByTestId('m-track-error').innerText()).toContain('请核对案件编号和手机号后四位');
+    await expect.poll(() => page.getByTestId('m-track-error').innerText()).toContain('请核对案件编号和查询码');
     expect(await page.getByTestId('m-track-result').count()).toBe(0);
     await shot(page, 'c21-m-track-wrong');
 
-    await page.locator('[data-testid="m-track-phone4"] input').fill(PHONE.slice(-4));
+    await page.locator('[data-testid="m-track-query-code"] input').fill(queryCode.toLowerCase());
     await page.getByTestId('m-track-submit').click();
     await page.getByTestId('m-track-result').waitFor();
     expect(await page.getByTestId('m-track-state').getAttribute('data-state')).toBe('closed');
@@ -337,6 +341,17 @@ describe('a signed-in resident', () => {
     await item.waitFor();
     expect(await item.getAttribute('data-state')).toBe('reported');
     await shot(page, 'c35-m-my-reports');
+
+    // 查询进度 lists the resident's own reports: no code to type, and their own step reads 本人.
+    await page.goto(`${session.url}/m/track`);
+    const own = page.locator('[data-testid="m-track-mine-item"]', { hasText: mine });
+    await own.waitFor();
+    await shot(page, 'c36-m-track-mine');
+    await own.click();
+    await page.getByTestId('m-track-result').waitFor();
+    expect(await page.getByTestId('m-track-result-code').innerText()).toBe(mine);
+    expect(await page.getByTestId('m-timeline').innerText()).toContain('本人');
+    await shot(page, 'c37-m-track-own', true);
     await context.close();
   });
 });
@@ -397,6 +412,8 @@ describe('console screens around the loop', () => {
     await shot(page, 'c30-case-new', true);
     await page.getByTestId('new-submit').click();
     await expect.poll(() => page.getByTestId('created-code').innerText()).toMatch(/^HM\d+/);
+    // The caller has no account: staff read out (or text) the query code they track it with.
+    expect(await page.getByTestId('created-query-code').innerText()).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/);
     await shot(page, 'c31-case-new-done');
     await page.getByTestId('created-open').click();
     await expect.poll(() => caseState(page)).toBe('reported');

@@ -57,7 +57,8 @@ describe('the closed loop of the contract', () => {
     const anon = t.anonymous();
     const created = await anon.post('/api/cases', report());
     expect(created.statusCode).toBe(201);
-    const c0 = json<Case>(created);
+    const c0 = json<Case & { queryCode: string }>(created);
+    expect(c0.queryCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/);
     expect(c0).toMatchObject({ state: 'reported', areaCode: GRID, channel: 'qr' });
     expect(c0.code).toMatch(/^HM\d{8}\d{7}$/);
     expect(c0.timeline[0]).toMatchObject({ action: 'report', toState: 'reported' });
@@ -92,18 +93,19 @@ describe('the closed loop of the contract', () => {
     c = await act(grid, c0.id, 'verify-pass', { note: '现场核实路灯已亮' });
     expect(c.state).toBe('closed');
 
-    // The reporter follows it with the code and the last four digits, and rates it.
-    const tracked = await anon.get(`/api/track/${c0.code}?phone4=${PHONE.slice(-4)}`);
+    // The reporter follows it with the case code and the query code given at submission, and rates it.
+    const tracked = await anon.get(`/api/track/${c0.code}?queryCode=${c0.queryCode.toLowerCase()}`);
     expect(tracked.statusCode).toBe(200);
     const tv = json<Case & { answer: string }>(tracked);
     expect(tv.answer).toContain('更换路灯');
     expect(tv.allowedActions).toContain('rate');
     expect(tracked.body).not.toContain(PHONE);
-    expect((await anon.get(`/api/track/${c0.code}?phone4=0000`)).statusCode).toBe(404);
-    const rated = await anon.post(`/api/track/${c0.code}/rate`, { phone4: PHONE.slice(-4), score: 'satisfied', comment: '很及时' });
+    expect((await anon.get(`/api/track/${c0.code}?queryCode=${c0.queryCode === '222222' ? '333333' : '222222'}`)).statusCode).toBe(404);
+    expect((await anon.get(`/api/track/${c0.code}?phone4=${PHONE.slice(-4)}`)).statusCode).toBe(400);
+    const rated = await anon.post(`/api/track/${c0.code}/rate`, { queryCode: c0.queryCode, score: 'satisfied', comment: '很及时' });
     expect(rated.statusCode).toBe(200);
     expect(json<Case>(rated).rating).toBe('satisfied');
-    expect((await anon.post(`/api/track/${c0.code}/rate`, { phone4: PHONE.slice(-4), score: 'unsatisfied' })).statusCode).toBe(409);
+    expect((await anon.post(`/api/track/${c0.code}/rate`, { queryCode: c0.queryCode, score: 'unsatisfied' })).statusCode).toBe(409);
 
     const wall = json<{ items: { code: string; answer: string; rating: string }[] }>(await anon.get('/api/wall?pageSize=50'));
     const onWall = wall.items.find((w) => w.code === c0.code)!;
@@ -302,8 +304,10 @@ describe('intake', () => {
         data,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      return t.app.inject({ method: 'POST', url: '/api/files', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+      return t.app.inject({ method: 'POST', url: '/api/files', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-upload-token': token }, payload });
     };
+    // An anonymous upload belongs to a QR report in progress: the form's upload token.
+    const token = json<{ token: string }>(await t.anonymous().post('/api/files/upload-token')).token;
     const ok = await upload(png, 'lamp.png');
     expect(ok.statusCode).toBe(201);
     const file = json<{ id: string; mime: string; url: string }>(ok);

@@ -153,7 +153,7 @@ describe('hotline import', () => {
     expect((await upload(await t.as('resident'), 'a.xlsx', file)).statusCode).toBe(403);
     expect((await upload(null, 'a.xlsx', file)).statusCode).toBe(401);
     const notMultipart = await town.post('/api/imports/hotline', { file: 'x' });
-    expect(notMultipart.statusCode).toBe(400);
+    expect(notMultipart.statusCode).toBe(415);
     // The console shows the import page to whoever the server lets import.
     expect(json<{ abilities: string[] }>(await town.get('/api/auth/me')).abilities).toContain('hotline.import');
     expect(json<{ abilities: string[] }>(await (await t.as('community')).get('/api/auth/me')).abilities).not.toContain('hotline.import');

@@ -380,13 +380,32 @@ describe('redemption', () => {
     const item = json<Item>(created);
     const red = json<Redemption>(await r.client.post('/api/points/redemptions', { itemId: item.id, quantity: 1, note: '送给 5 幢困难户' }));
     expect((await balanceOf(r.client, 'neighbourhood')).balance).toBe(0);
-    // The community office runs the love supermarket: its staff confirm the delivery.
-    const confirmed = await community.post(`/api/points/redemptions/${red.id}/confirm`, {});
+    // The community office runs the love supermarket: its keeper confirms the delivery, with the giver's code.
+    const noCode = await community.post(`/api/points/redemptions/${red.id}/confirm`, {});
+    expect(noCode.statusCode).toBe(400);
+    expect(json<{ error: { code: string } }>(noCode).error.code).toBe('missing_field');
+    const { code } = json<{ code: string }>(await r.client.get('/api/points/me/code'));
+    const confirmed = await community.post(`/api/points/redemptions/${red.id}/confirm`, { code });
     expect(confirmed.statusCode).toBe(200);
     expect(await balanceOf(r.client, 'neighbourhood')).toMatchObject({ balance: 40, held: 0 });
     const st = json<Statement>(await r.client.get('/api/points/statement?scheme=neighbourhood'));
     expect(st.items[0]).toMatchObject({ kind: 'refund', amount: 40, balance: 40 });
     expect(st.items[0]!.counterparty.name).toContain('发放池');
+  });
+
+  it('another account of the community office is not the love supermarket: it neither reads nor confirms nor cancels (issue 11 #10)', async () => {
+    const r = await newUser(['resident']);
+    await fund(r.username, 'neighbourhood', 40);
+    const item = json<Item>(await community.post('/api/points/items', { merchantId: officeId, name: `爱心文具包 ${uniq()}`, scheme: 'neighbourhood', kind: 'donation', price: 40, stock: 5 }));
+    const red = json<Redemption>(await r.client.post('/api/points/redemptions', { itemId: item.id, quantity: 1 }));
+    // The grid worker of another grid of the same office.
+    const gw = await newUser(['grid-worker'], '320614103001002', officeId);
+    const { code } = json<{ code: string }>(await r.client.get('/api/points/me/code'));
+    expect((await gw.client.get(`/api/points/redemptions/${red.id}`)).statusCode).toBe(404);
+    expect((await gw.client.post(`/api/points/redemptions/${red.id}/confirm`, { code })).statusCode).toBe(404);
+    expect((await gw.client.post(`/api/points/redemptions/${red.id}/cancel`, { reason: '不送了' })).statusCode).toBe(404);
+    expect((await gw.client.get('/api/points/redemptions?box=merchant')).statusCode).toBe(403);
+    expect(json<Redemption>(await r.client.get(`/api/points/redemptions/${red.id}`)).state).toBe('pending');
   });
 
   it('offers property-fee offsets only from property companies', async () => {

@@ -11,7 +11,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { DomainError } from '@gongzhi/domain';
 import type { AppContext } from '../services/context.ts';
 import { authenticate } from '../services/auth.ts';
-import { errorHandler } from './errors.ts';
+import { errorHandler, toErrorResponse } from './errors.ts';
+import { clientErrorHandler } from './client-errors.ts';
 import { isHttps, SESSION_COOKIE } from './request.ts';
 import { authRoutes } from '../routes/auth.ts';
 import { areaRoutes } from '../routes/areas.ts';
@@ -19,7 +20,7 @@ import { peopleRoutes } from '../routes/people.ts';
 import { adminRoutes } from '../routes/admin.ts';
 import { caseRoutes } from '../routes/cases.ts';
 import { catalogueRoutes } from '../routes/catalogue.ts';
-import { open311Routes } from '../routes/open311.ts';
+import { open311Routes, sendOpen311Error } from '../routes/open311.ts';
 import { pointsRoutes } from '../routes/points.ts';
 import { statsRoutes } from '../routes/stats.ts';
 import { wishRoutes } from '../routes/wishes.ts';
@@ -48,7 +49,14 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     trustProxy: ctx.config.trustProxy.length > 0 ? ctx.config.trustProxy : false,
     // Hostile URLs (overlong, odd encodings) end as 4xx in the contract's shape, never 5xx.
     routerOptions: { maxParamLength: 200 },
-    frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
+    frameworkErrors: (err, req, reply) => {
+      if (req.url.startsWith('/open311/')) {
+        const { status } = toErrorResponse(err);
+        return sendOpen311Error(reply, req.url, status, status === 414 ? 'URL too long' : 'bad URL');
+      }
+      return errorHandler(err, req, reply);
+    },
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -154,6 +162,7 @@ async function serveWeb(app: FastifyInstance, dist: string) {
   }
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '';
+    if (url.startsWith('/open311/')) return sendOpen311Error(reply, url, 404, 'not found');
     if (url.startsWith('/api/') || url === '/api' || req.method !== 'GET') {
       return reply.status(404).send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${url.slice(0, 100)}` } });
     }

@@ -18,3 +18,17 @@ export function ageOn(birthDate: string | null, today = new Date()): number | nu
   if (local.getUTCMonth() + 1 < m || (local.getUTCMonth() + 1 === m && local.getUTCDate() < d)) age -= 1;
   return age;
 }
+
+/** True for a day that exists in the calendar, written YYYY-MM-DD (years 1900–2999). */
+export function isCalendarDay(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+/** Midnight China time of a calendar day, or null when the day does not exist. */
+export function chinaMidnight(value: string): Date | null {
+  return isCalendarDay(value) ? new Date(`${value}T00:00:00+08:00`) : null;
+}

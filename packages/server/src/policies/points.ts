@@ -107,16 +107,24 @@ export interface RedemptionFacts {
   areaCode: string;
 }
 
-/** The merchant side is anyone acting for the unit that hands the item over (a shop's staff, the community office for its love supermarket). */
+/**
+ * Who keeps the love supermarket of a community office: its community workers and party secretary.
+ * Other accounts of the office (a grid worker of another grid, a building leader) are not the shop.
+ */
+export const SUPERMARKET_KEEPERS: readonly Role[] = ['community-worker', 'party-secretary'];
+
+/** The merchant side: a shop's own staff, or the keeper of the love supermarket of the office that runs it. */
+export const actsForMerchant = (actor: Actor, unitId: string) => isMerchantOf(actor, unitId) && hasAnyRole(actor, [...MERCHANT_ROLES, ...SUPERMARKET_KEEPERS]);
+
 export function redemptionRelations(actor: Actor, r: RedemptionFacts): Set<RedemptionRelation> {
   const rel = new Set<RedemptionRelation>();
   if (r.userId === actor.id) rel.add('redeemer');
-  if (isMerchantOf(actor, r.merchantUnitId)) rel.add('merchant');
+  if (actsForMerchant(actor, r.merchantUnitId)) rel.add('merchant');
   return rel;
 }
 
 export function canSeeRedemption(actor: Actor, r: RedemptionFacts): boolean {
-  return r.userId === actor.id || isMerchantOf(actor, r.merchantUnitId) || canReadPointsIn(actor, r.areaCode);
+  return r.userId === actor.id || actsForMerchant(actor, r.merchantUnitId) || canReadPointsIn(actor, r.areaCode);
 }
 
 export function redemptionAllowedActions(actor: Actor, r: RedemptionFacts): string[] {
@@ -143,7 +151,7 @@ export function pointsAbilities(actor: Actor, opts: { canPropose: boolean; canAp
   if (isPointsStaff(actor)) out.push('points.accounts.read', 'points.leaderboard.read');
   if (hasAnyRole(actor, RULE_EDITORS)) out.push('points.rules.edit');
   if (hasAnyRole(actor, ITEM_MANAGERS) || (actor.unitId && hasAnyRole(actor, MERCHANT_ROLES))) out.push('points.items.manage');
-  if (actor.unitId && hasAnyRole(actor, [...MERCHANT_ROLES, ...ITEM_MANAGERS])) out.push('points.redemptions.confirm');
+  if (actor.unitId && actsForMerchant(actor, actor.unitId)) out.push('points.redemptions.confirm');
   if (canEditFactors(actor)) out.push('points.factors.edit');
   if (canAuditLedger(actor)) out.push('points.audit');
   return out;

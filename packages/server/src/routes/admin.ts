@@ -6,7 +6,7 @@ import type { AppContext } from '../services/context.ts';
 import * as users from '../services/users.ts';
 import * as o311 from '../services/open311.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { paging, text, uuidParam } from './common.ts';
+import { isoDay, paging, text, uuidParam } from './common.ts';
 
 const roles = z.array(z.enum(ROLES as unknown as [Role, ...Role[]])).min(1, '至少选择一个角色').max(5);
 
@@ -71,8 +71,8 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
           action: z.string().max(64).optional(),
           entityType: z.string().max(32).optional(),
           entityId: z.string().max(64).optional(),
-          from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
-          to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+          from: isoDay.optional(),
+          to: isoDay.optional(),
           ...paging,
         }),
       },

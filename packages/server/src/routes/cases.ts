@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as cases from '../services/cases.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { paging, text, uuidParam } from './common.ts';
+import { isoDay, paging, text, uuidParam } from './common.ts';
 
 const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
 const fileIds = z.array(z.uuid({ message: '应为附件 ID' })).max(9, '最多 9 个附件');
@@ -55,8 +55,8 @@ const listQuery = z.object({
   category: z.string().max(16).optional(),
   channel: z.enum(cases.CHANNELS).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  from: z.string().max(10).optional(),
-  to: z.string().max(10).optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
   q: z.string().trim().max(60).optional(),
   box: z.enum(['mine', 'all']).optional(),
   ...paging,
@@ -102,30 +102,32 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  // The reporter follows a case with its code and the last four digits of the phone.
+  // The reporter follows a case with its code and the query code given at submission
+  // (a signed-in reporter follows their own cases without it).
   const trackParams = z.object({ code: z.string().regex(/^[A-Z0-9]{6,32}$/, '案件编号格式不正确') });
-  const phone4 = z.string().regex(/^\d{4}$/, '应为手机号后四位');
+  const queryCode = z.string().trim().min(4, '应为 6 位查询码').max(12, '应为 6 位查询码').regex(/^[A-Za-z0-9 -]+$/, '应为 6 位查询码（字母和数字）');
   r.get(
     '/api/track/:code',
-    { schema: { tags, summary: '群众凭案件编号和手机后四位查询进度', params: trackParams, querystring: z.object({ phone4 }) } },
-    async (req) => cases.trackCase(ctx, req.params.code, req.query.phone4, requestContext(req)),
+    { schema: { tags, summary: '群众凭案件编号和查询码查询进度（登录的上报人本人无需查询码）', security: [], params: trackParams, querystring: z.object({ queryCode: queryCode.optional() }) } },
+    async (req) => cases.trackCase(ctx, req.actor, req.params.code, req.query.queryCode, requestContext(req)),
   );
   r.post(
     '/api/track/:code/rate',
     {
       schema: {
         tags,
-        summary: '群众评价',
+        summary: '群众评价（凭查询码）',
+        security: [],
         params: trackParams,
-        body: z.object({ phone4, score: z.enum(['satisfied', 'basically-satisfied', 'unsatisfied']), comment: text(500).optional() }),
+        body: z.object({ queryCode: queryCode.optional(), score: z.enum(['satisfied', 'basically-satisfied', 'unsatisfied']), comment: text(500).optional() }),
       },
     },
-    async (req) => cases.reporterAct(ctx, req.params.code, req.body.phone4, 'rate', { score: req.body.score, comment: req.body.comment }, requestContext(req)),
+    async (req) => cases.reporterAct(ctx, req.actor, req.params.code, req.body.queryCode, 'rate', { score: req.body.score, comment: req.body.comment }, requestContext(req)),
   );
   r.post(
     '/api/track/:code/withdraw',
-    { schema: { tags, summary: '群众撤回', params: trackParams, body: z.object({ phone4, reason: text(500) }) } },
-    async (req) => cases.reporterAct(ctx, req.params.code, req.body.phone4, 'withdraw', { reason: req.body.reason }, requestContext(req)),
+    { schema: { tags, summary: '群众撤回（凭查询码）', security: [], params: trackParams, body: z.object({ queryCode: queryCode.optional(), reason: text(500) }) } },
+    async (req) => cases.reporterAct(ctx, req.actor, req.params.code, req.body.queryCode, 'withdraw', { reason: req.body.reason }, requestContext(req)),
   );
 
   r.get('/api/notifications', { schema: { tags: ['notifications'], summary: '我的消息', querystring: z.object({ unread: z.enum(['true', 'false']).optional() }) } }, async (req) =>

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DomainError } from '@gongzhi/domain';
+import { readUploadedFile } from '../http/upload.ts';
 import type { AppContext } from '../services/context.ts';
 import * as catalogue from '../services/catalogue.ts';
 import * as files from '../services/files.ts';
@@ -36,22 +38,44 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   // Uploads: one file per request (multipart field "file"); the type is checked by content.
-  r.post('/api/files', { schema: { tags: ['files'], summary: '上传照片或文件（≤ 5 MB，JPEG/PNG/WebP/GIF/HEIC/PDF）', consumes: ['multipart/form-data'] } }, async (req, reply) => {
-    if (!req.isMultipart()) {
-      return reply.status(415).send({ error: { code: 'unsupported_media_type', message: '请使用 multipart/form-data 上传文件（字段名 file）' } });
-    }
-    const part = await req.file({ limits: { fileSize: files.MAX_FILE_BYTES, files: 1 } });
-    if (!part) return reply.status(400).send({ error: { code: 'missing_file', message: '请选择要上传的文件（字段名 file）' } });
-    const data = await part.toBuffer();
-    if (part.file.truncated) return reply.status(413).send({ error: { code: 'file_too_large', message: '文件不能超过 5 MB' } });
-    return reply.status(201).send(await files.saveUpload(ctx, req.actor, part.filename, data));
-  });
+  // Anonymous callers upload only inside a QR report in progress, with that form's upload token.
+  r.post(
+    '/api/files/upload-token',
+    {
+      schema: {
+        tags: ['files'],
+        summary: '扫码上报页申请上传凭证（匿名可用，按来源限流；30 分钟内最多上传 9 个文件）',
+        security: [],
+      },
+    },
+    async (req, reply) => reply.status(201).send(files.issueUploadToken(ctx, req.ip ?? 'unknown')),
+  );
+  r.post(
+    '/api/files',
+    {
+      schema: {
+        tags: ['files'],
+        summary: '上传照片或文件（≤ 5 MB，JPEG/PNG/WebP/GIF/HEIC/PDF，按内容识别类型）',
+        description: '登录用户直接上传；未登录时须带扫码上报页的上传凭证（请求头 X-Upload-Token，见 POST /api/files/upload-token）。',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req, reply) => {
+      const token = req.headers['x-upload-token'];
+      // Refuse an anonymous upload without a token before reading its body.
+      if (!req.actor && typeof token !== 'string') {
+        throw new DomainError('unauthenticated', 'upload_token_required', '请先登录，或在扫码上报页面内上传照片（缺少上传凭证）');
+      }
+      const { filename, data } = await readUploadedFile(req, files.MAX_FILE_BYTES);
+      return reply.status(201).send(await files.saveUpload(ctx, req.actor, filename, data, { uploadToken: typeof token === 'string' ? token : undefined, source: req.ip ?? 'unknown' }));
+    },
+  );
   r.get(
     '/api/files/:id',
     {
       schema: {
         tags: ['files'],
-        summary: '读取文件（签名链接）',
+        summary: '读取文件（签名链接；图片在页面内显示，其他文件只下载）',
         security: [],
         params: z.object({ id: z.uuid() }),
         querystring: z.object({ exp: z.coerce.number().int(), sig: z.string().max(100) }),
@@ -59,10 +83,14 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const f = await files.readFile(ctx, req.params.id, req.query.exp, req.query.sig);
+      const disposition = files.isInlineType(f.mime) ? 'inline' : 'attachment';
       return reply
         .header('Content-Type', f.mime)
         .header('Cache-Control', 'private, max-age=600')
-        .header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+        .header('Content-Disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+        .header('X-Content-Type-Options', 'nosniff')
+        // A stored file never runs as a page of this origin, even when opened directly.
+        .header('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
         .send(f.data);
     },
   );

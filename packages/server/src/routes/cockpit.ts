@@ -4,13 +4,13 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as cockpit from '../services/cockpit.ts';
 import { requireActor } from '../http/request.ts';
-import { paging } from './common.ts';
+import { isoDay, paging } from './common.ts';
 
 const area = z.string().max(24).optional().describe('区划代码（默认：本人辖区）');
 const periodQuery = z.object({
   area,
-  from: z.string().max(10).optional().describe('开始日期 YYYY-MM-DD（北京时间，默认本月 1 日）'),
-  to: z.string().max(10).optional().describe('结束日期 YYYY-MM-DD（含当日，默认今天）'),
+  from: isoDay.optional().describe('开始日期 YYYY-MM-DD（北京时间，默认本月 1 日）'),
+  to: isoDay.optional().describe('结束日期 YYYY-MM-DD（含当日，默认今天）'),
 });
 
 export function cockpitRoutes(app: FastifyInstance, ctx: AppContext) {

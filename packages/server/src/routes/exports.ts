@@ -8,11 +8,12 @@ import * as exports from '../services/exports.ts';
 import { CHANNELS } from '../services/cases.ts';
 import { requestContext, requireActor } from '../http/request.ts';
 import { attachmentHeader, XLSX_MIME } from '../lib/xlsx.ts';
+import { isoDay } from './common.ts';
 
 const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
 /** Links built from templates (`?area=&from=`) send empty parameters: they mean "not given". */
 const blankToUndefined = (shape: z.ZodRawShape) => z.preprocess((v) => (v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '')) : v), z.object(shape));
-const statsQuery = blankToUndefined({ area: areaCode.optional(), from: z.string().max(10).optional(), to: z.string().max(10).optional() });
+const statsQuery = blankToUndefined({ area: areaCode.optional(), from: isoDay.optional(), to: isoDay.optional() });
 const tagCodes = SPECIAL_GROUPS.map((g) => g.code) as [string, ...string[]];
 const residenceCodes = RESIDENCE_TYPES.map((t) => t.code) as [string, ...string[]];
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -27,8 +28,8 @@ const caseQuery = blankToUndefined({
   category: z.string().max(16).optional(),
   channel: z.enum(CHANNELS).optional(),
   overdue: bool.optional(),
-  from: z.string().max(10).optional(),
-  to: z.string().max(10).optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
   q: z.string().trim().max(60).optional(),
   box: z.enum(['mine', 'all']).optional(),
 });
@@ -92,14 +93,13 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => sendFile(reply, await exports.exportLeaderboard(ctx, requireActor(req), req.query, requestContext(req))),
   );
-  const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
   r.get(
     '/api/exports/audit.xlsx',
     {
       schema: {
         tags,
         summary: '审计日志 Excel（筛选条件同 GET /api/audit）',
-        querystring: z.object({ actor: z.string().max(64).optional(), action: z.string().max(64).optional(), entityType: z.string().max(32).optional(), entityId: z.string().max(64).optional(), from: day.optional(), to: day.optional() }),
+        querystring: z.object({ actor: z.string().max(64).optional(), action: z.string().max(64).optional(), entityType: z.string().max(32).optional(), entityId: z.string().max(64).optional(), from: isoDay.optional(), to: isoDay.optional() }),
       },
     },
     async (req, reply) => sendFile(reply, await exports.exportAudit(ctx, requireActor(req), req.query, requestContext(req))),

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { DomainError } from '@gongzhi/domain';
+import { readUploadedFile } from '../http/upload.ts';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as hotline from '../services/hotline-import.ts';
@@ -40,22 +40,10 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext) {
         consumes: ['multipart/form-data'],
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const actor = requireActor(req);
-      if (!req.isMultipart()) {
-        return reply.status(400).send({ error: { code: 'unsupported_media_type', message: '请使用 multipart/form-data 上传文件（字段名 file）' } });
-      }
-      const part = await req.file({ limits: { fileSize: hotline.MAX_IMPORT_BYTES, files: 1 } });
-      if (!part) return reply.status(400).send({ error: { code: 'missing_file', message: '请选择要导入的文件（字段名 file）' } });
-      let data: Buffer;
-      try {
-        data = await part.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('too_large', 'file_too_large', '文件不能超过 5 MB');
-        throw err;
-      }
-      if (part.file.truncated) throw new DomainError('too_large', 'file_too_large', '文件不能超过 5 MB');
-      return hotline.importHotline(ctx, actor, part.filename || 'upload', data, requestContext(req));
+      const { filename, data } = await readUploadedFile(req, hotline.MAX_IMPORT_BYTES);
+      return hotline.importHotline(ctx, actor, filename, data, requestContext(req));
     },
   );
   r.post('/api/imports/hotline/report.xlsx', { schema: { tags, summary: '把导入结果下载为 Excel', body: reportBody } }, async (req, reply) => {

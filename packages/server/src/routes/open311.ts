@@ -46,6 +46,12 @@ function sendError(reply: FastifyReply, format: Format, status: number, descript
   return send(reply, format, 'errors', [{ code: status, description }], status);
 }
 
+/** An error under /open311 raised outside its handlers (a bad URL, an unknown path): GeoReport's list. */
+export function sendOpen311Error(reply: FastifyReply, url: string, status: number, description: string) {
+  const path = url.split('?')[0] ?? '';
+  return sendError(reply, /\.xml$/i.test(path) ? 'xml' : 'json', status, description);
+}
+
 export async function open311Routes(app: FastifyInstance, ctx: AppContext) {
   await app.register(async (scope) => {
     await scope.register(formbody, { bodyLimit: 64 * 1024 });

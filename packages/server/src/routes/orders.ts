@@ -5,11 +5,10 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as orders from '../services/orders.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { paging, text, uuidParam } from './common.ts';
+import { optionalText, paging, text, uuidParam } from './common.ts';
 
 const community = z.string().regex(/^\d{12}$/, '应为村（社区）的 12 位区划代码');
 const areaQuery = z.object({ area: community.optional() });
-const optionalText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字符`).refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), '包含非法控制字符');
 
 const orderInput = z.object({
   menuItemId: z.uuid({ message: '应为服务项目 ID' }),

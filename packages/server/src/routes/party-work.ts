@@ -8,10 +8,10 @@ import type { AppContext } from '../services/context.ts';
 import * as party from '../services/party.ts';
 import * as work from '../services/party-work.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { text, uuidParam } from './common.ts';
+import { isoDay, isoMonth, text, uuidParam } from './common.ts';
 
 const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
-const month = z.string().regex(/^\d{4}-\d{2}$/, '应为 YYYY-MM');
+const month = isoMonth;
 
 const followup = z.object({
   kind: z.enum(['case', 'wish'], { message: '应为 case 或 wish' }),
@@ -22,7 +22,7 @@ const followup = z.object({
 
 const visitBody = z.object({
   householdId: z.uuid({ message: '应为住户 ID' }),
-  visitedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD').optional(),
+  visitedOn: isoDay.optional(),
   duties: z.array(z.enum(VISIT_DUTIES, { message: '应为 policy、hardship、dispute 或 civility' })).min(1, '至少选择一项走访内容').max(4),
   notes: text(1000).optional(),
   followups: z.array(followup).max(5, '后续事项最多 5 条').optional(),

@@ -5,12 +5,12 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as people from '../services/people.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { paging, text, uuidParam } from './common.ts';
+import { isoDay, paging, text, uuidParam } from './common.ts';
 
 const tagCodes = SPECIAL_GROUPS.map((g) => g.code) as [string, ...string[]];
 const residenceCodes = RESIDENCE_TYPES.map((t) => t.code) as [string, ...string[]];
 const relation = z.enum(['head', 'spouse', 'child', 'parent', 'grandchild', 'other']);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const isoDate = isoDay;
 
 const personFields = {
   householdId: z.uuid().nullable().optional(),

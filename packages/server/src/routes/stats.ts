@@ -4,11 +4,12 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as stats from '../services/stats.ts';
 import { requireActor } from '../http/request.ts';
+import { isoDay } from './common.ts';
 
 const query = {
   area: z.string().max(24).optional(),
-  from: z.string().max(10).optional(),
-  to: z.string().max(10).optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
 };
 
 export function statsRoutes(app: FastifyInstance, ctx: AppContext) {

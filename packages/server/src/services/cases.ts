@@ -42,6 +42,7 @@ import * as repo from '../repositories/cases.ts';
 import { findUnit } from '../repositories/users.ts';
 import { toIsoCst } from '../lib/time.ts';
 import { FailureLimiter } from '../lib/rate-limit.ts';
+import { queryCodeOf, sameQueryCode } from '../lib/query-code.ts';
 import { Batcher, type Outcome } from '../lib/batcher.ts';
 import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
@@ -220,7 +221,7 @@ export async function presentCase(ctx: AppContext, actor: Actor | null, c: repo.
       actionLabel: (ACTION_LABELS as Record<string, { zh: string }>)[e.action]?.zh ?? SYSTEM_ACTION_LABELS[e.action] ?? e.action,
       fromState: e.fromState,
       toState: e.toState,
-      actor: staffView ? e.actorName : e.actorUnit ?? (e.actorId ? '工作人员' : e.actorName),
+      actor: staffView ? e.actorName : reporterSideLabel(e, c, actor) ?? e.actorUnit ?? (e.actorId ? '工作人员' : e.actorName),
       actorUnit: e.actorUnit,
       at: toIsoCst(e.at),
       note: e.note ?? undefined,
@@ -230,6 +231,19 @@ export async function presentCase(ctx: AppContext, actor: Actor | null, c: repo.
     allowedActions,
   };
 }
+
+/**
+ * The reporter's own steps (report, rating, withdrawal) as the reporter reads them: 本人 for their own
+ * account, 群众 for a reporter without one; never 工作人员.
+ */
+function reporterSideLabel(e: repo.CaseEventRow, c: repo.CaseRow, viewer: Actor | null): string | null {
+  const byReporter = e.actorId ? e.actorId === c.reporterUserId : REPORTER_ACTIONS.has(e.action);
+  if (!byReporter) return null;
+  if (viewer && c.reporterUserId === viewer.id) return '本人';
+  return c.reporterUserId ? '群众' : e.actorName || '群众';
+}
+
+const REPORTER_ACTIONS = new Set(['report', 'rate', 'withdraw']);
 
 const SYSTEM_ACTION_LABELS: Record<string, string> = {
   report: '上报',
@@ -488,7 +502,7 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
     });
     const row = createdRow?.id === (created.body as { id: string }).id ? createdRow! : (await repo.findCaseById(ctx.db, (created.body as { id: string }).id))!;
     const view = await presentCase(ctx, actor, row, { reporterView: !mustReportInScope(actor) });
-    return { status: created.status, body: { ...view, duplicates: await duplicatesFor(ctx, row, actor) } };
+    return { status: created.status, body: { ...view, ...queryCodeField(ctx, row), duplicates: await duplicatesFor(ctx, row, actor) } };
   }
 
   // Everything else is group-committed with the intakes arriving at the same moment: the case,
@@ -518,7 +532,7 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
   }
   const row = written.created.row;
   const view = await presentCase(ctx, actor, row, { reporterView: !actor || !mustReportInScope(actor), preloaded: { events: [written.created.event], files: attachmentMeta } });
-  return { status: 201, body: { ...view, duplicates: duplicatesAmong(row, written.candidates, actor) } };
+  return { status: 201, body: { ...view, ...queryCodeField(ctx, row), duplicates: duplicatesAmong(row, written.candidates, actor) } };
 
   function intakeFields() {
     return {
@@ -568,7 +582,12 @@ async function presentCreated(ctx: AppContext, actor: Actor | null, first: { sta
   const row = await repo.findCaseById(ctx.db, first.id);
   if (!row) throw notFound('案件');
   const view = await presentCase(ctx, actor, row, { reporterView: !actor || !mustReportInScope(actor) });
-  return { status: first.status, body: { ...view, duplicates: await duplicatesFor(ctx, row, actor) } };
+  return { status: first.status, body: { ...view, ...queryCodeField(ctx, row), duplicates: await duplicatesFor(ctx, row, actor) } };
+}
+
+/** The query code in the answer to the one who registered the case (the reporter, or staff who tell the caller). */
+function queryCodeField(ctx: AppContext, row: repo.CaseRow): { queryCode?: string } {
+  return hasQueryCode(row) ? { queryCode: queryCodeFor(ctx, row.id) } : {};
 }
 
 // ---- group commit of intakes ----------------------------------------------------------------
@@ -709,33 +728,53 @@ export async function act(ctx: AppContext, actor: Actor, id: string, action: Cas
   return presentCase(ctx, actor, row);
 }
 
-// Case codes are sequential and four digits are few: failed look-ups are limited per client.
-const trackFailures = new FailureLimiter(20, 10 * 60_000);
+// Case codes are sequential: the reporter's secret is the query code given at submission.
+// Wrong guesses are limited per source address and per case, so neither rotating addresses
+// nor a botnet on one case gets far (31^6 codes; 10 wrong tries per case per 15 minutes).
+const trackFailuresBySource = new FailureLimiter(20, 10 * 60_000);
+const trackFailuresByCase = new FailureLimiter(10, 15 * 60_000);
 
-async function findTracked(ctx: AppContext, code: string, phoneLast4: string, req: RequestContext) {
-  const key = req.ip ?? 'unknown';
-  trackFailures.check(key);
+function queryCodeKey(ctx: AppContext): Buffer {
+  return Buffer.from(ctx.cipher.lookupHash('gongzhi/case-query-code'), 'hex');
+}
+
+/** The reporter's query code of a case (shown once, at submission, and in the SMS text). */
+export const queryCodeFor = (ctx: AppContext, caseId: string) => queryCodeOf(queryCodeKey(ctx), caseId);
+
+/** Cases whose reporter has no account follow it with a query code: anonymous reports and those staff entered for a caller. */
+const hasQueryCode = (c: Pick<repo.CaseRow, 'reporterUserId'>) => !c.reporterUserId;
+
+async function findTracked(ctx: AppContext, actor: Actor | null, code: string, queryCode: string | undefined, req: RequestContext) {
+  const source = req.ip ?? 'unknown';
+  const caseKey = `case:${code}`;
   const c = await repo.findCaseByCode(ctx.db, code);
-  if (!c || !c.reporterPhoneLast4 || c.reporterPhoneLast4 !== phoneLast4) {
-    trackFailures.fail(key);
-    throw notFound('案件（请核对案件编号和手机号后四位）');
+  // The reporter's own account needs no code.
+  if (c && actor && c.reporterUserId === actor.id) return c;
+  if (queryCode === undefined) throw invalid('query_code_required', '请填写上报时获得的 6 位查询码', { field: 'queryCode' });
+  trackFailuresBySource.check(source);
+  trackFailuresByCase.check(caseKey);
+  if (!c || !hasQueryCode(c) || !sameQueryCode(queryCodeKey(ctx), c.id, queryCode)) {
+    trackFailuresBySource.fail(source);
+    trackFailuresByCase.fail(caseKey);
+    throw notFound('案件（请核对案件编号和查询码）');
   }
   return c;
 }
 
-/** Tracking by code and the last four digits of the reporter's phone (no account needed). */
-export async function trackCase(ctx: AppContext, code: string, phoneLast4: string, req: RequestContext) {
-  const c = await findTracked(ctx, code, phoneLast4, req);
-  return presentCase(ctx, null, c, { reporterView: true });
+/** Tracking by case code and query code (no account needed); the reporter's own account needs no code. */
+export async function trackCase(ctx: AppContext, actor: Actor | null, code: string, queryCode: string | undefined, req: RequestContext) {
+  const c = await findTracked(ctx, actor, code, queryCode, req);
+  return presentCase(ctx, actor, c, { reporterView: true });
 }
 
-export async function reporterAct(ctx: AppContext, code: string, phoneLast4: string, action: 'rate' | 'withdraw', body: ActionBody, req: RequestContext) {
-  const found = await findTracked(ctx, code, phoneLast4, req);
+export async function reporterAct(ctx: AppContext, actor: Actor | null, code: string, queryCode: string | undefined, action: 'rate' | 'withdraw', body: ActionBody, req: RequestContext) {
+  const found = await findTracked(ctx, actor, code, queryCode, req);
+  const own = !!actor && found.reporterUserId === actor.id;
   const row = await ctx.db.transaction(async (tx) => {
     const c = (await repo.lockCase(tx, found.id))!;
-    return applyAction(ctx, tx, null, c, action, body, req);
+    return applyAction(ctx, tx, own ? actor : null, c, action, body, req);
   });
-  return presentCase(ctx, null, row, { reporterView: true });
+  return presentCase(ctx, own ? actor : null, row, { reporterView: true });
 }
 
 /**

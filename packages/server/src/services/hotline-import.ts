@@ -284,7 +284,7 @@ function headerIndex(rows: Cell[][]): { at: number; cols: Map<Key, number> } {
  */
 export async function importHotline(ctx: AppContext, actor: Actor, fileName: string, buf: Buffer, req: RequestContext): Promise<ImportReport> {
   if (!canImportHotline(actor)) throw forbidden('只有区、镇（街道）指挥中心可以导入热线工单');
-  if (buf.length > MAX_IMPORT_BYTES) throw new DomainError('too_large', 'file_too_large', `文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  if (buf.length > MAX_IMPORT_BYTES) throw new DomainError('too_large', 'payload_too_large', `文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
   const table = await readTable(fileName, buf);
   const { at, cols } = headerIndex(table);
   const body = table

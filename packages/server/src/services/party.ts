@@ -355,6 +355,12 @@ async function postsOfMember(ctx: AppContext, v: repo.MemberView) {
 }
 
 export async function listPosts(ctx: AppContext, actor: Actor, area?: string) {
+  if (area !== undefined) {
+    if (!isAreaCode(area)) throw invalid('invalid_area', '区域（area）应为区划代码', { field: 'area' });
+    // Inside the caller's scope, or the village that holds it (a member's or resident's own village); else 404.
+    const ownVillage = area.length === 12 && isWithinScope(actor.scopeCode, area);
+    if (!isWithinScope(area, actor.scopeCode) && !ownVillage) throw notFound('区域');
+  }
   const village = villageOf(area ?? actor.scopeCode);
   const rows = await repo.postsFor(ctx.db, village);
   return { area: village, items: rows.map(postDto) };

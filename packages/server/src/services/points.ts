@@ -932,10 +932,10 @@ export async function confirmRedemption(ctx: AppContext, actor: Actor, id: strin
     const r = await repo.lockRedemption(tx, id);
     if (!r) throw notFound('兑换记录');
     decideRedemption(r.state as 'pending', 'confirm', policy.redemptionRelations(actor, r));
-    if (r.itemKind !== 'donation' || body.code) {
-      if (!body.code) throw invalid('missing_field', '请扫描居民出示的兑换码（code）', { field: 'code' });
-      if (verifyCode(ctx, body.code) !== r.userId) throw invalid('code_mismatch', '该兑换码不是此兑换的兑换人出示的', { field: 'code' });
-    }
+    // Every confirmation, donations included, needs the code the redeemer's phone shows: nobody
+    // confirms (and so spends) a resident's points without the resident.
+    if (!body.code) throw invalid('missing_field', '请扫描兑换人出示的兑换码（code）', { field: 'code' });
+    if (verifyCode(ctx, body.code) !== r.userId) throw invalid('code_mismatch', '该兑换码不是此兑换的兑换人出示的', { field: 'code' });
     const unit = await findUnit(tx, r.merchantUnitId);
     const account = await repo.findAccountById(tx, r.accountId);
     const poolId = r.itemKind === 'donation' ? await ensurePool(tx, r.scheme, account!.areaCode) : null;
@@ -1020,7 +1020,7 @@ export async function listRedemptions(ctx: AppContext, actor: Actor, q: Redempti
   let filter: repo.RedemptionFilter;
   if (box === 'mine') filter = { ...base, userId: actor.id };
   else if (box === 'merchant') {
-    if (!actor.unitId) throw forbidden('您的账号不属于任何商户');
+    if (!actor.unitId || !policy.actsForMerchant(actor, actor.unitId)) throw forbidden('您的账号不能代表商户或爱心超市核销兑换');
     filter = { ...base, merchantUnitId: actor.unitId, userId: q.code ? verifyCode(ctx, q.code) : undefined };
   } else {
     if (!policy.isPointsStaff(actor)) throw forbidden('只有工作人员可以查看辖区内的兑换记录');

@@ -147,6 +147,8 @@ export interface SimilarCase {
 
 export interface CreatedCase extends CaseDetail {
   duplicates: SimilarCase[];
+  /** The reporter's secret for tracking, rating and withdrawing (cases reported without an account). */
+  queryCode?: string;
 }
 
 export interface CaseList {
@@ -253,7 +255,9 @@ export const caseAction = (id: string, action: CaseAction, body: ActionBody = {}
 export const createCase = (input: CaseInput, idempotencyKey: string) =>
   api<CreatedCase>('/api/cases', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
 
-export const trackCase = (code: string, phone4: string, signal?: AbortSignal) => get<CaseDetail>(`/api/track/${encodeURIComponent(code)}`, { phone4 }, signal);
+/** Tracks a case by its code and the reporter's query code; a signed-in reporter's own case needs no query code. */
+export const trackCase = (code: string, queryCode: string | undefined, signal?: AbortSignal) =>
+  get<CaseDetail>(`/api/track/${encodeURIComponent(code)}`, queryCode ? { queryCode } : undefined, signal);
 
 export function newIdempotencyKey(): string {
   if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
@@ -264,16 +268,45 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 9;
 export const ACCEPTED_FILES = 'image/jpeg,image/png,image/webp,image/gif,image/heic,image/heif,application/pdf';
 
-/** Uploads one photo or PDF (`POST /api/files`, multipart field `file`); works without a session. */
+/** The upload token of the report form in progress (anonymous uploads only; see `resetUploadToken`). */
+let uploadToken: Promise<string> | null = null;
+
+/** A new report form starts: its anonymous uploads get a token of their own. */
+export function resetUploadToken() {
+  uploadToken = null;
+}
+
+async function anonymousUploadToken(): Promise<string> {
+  uploadToken ??= post<{ token: string }>('/api/files/upload-token', {}).then(
+    (r) => r.token,
+    (e: unknown) => {
+      uploadToken = null;
+      throw e;
+    },
+  );
+  return uploadToken;
+}
+
+/**
+ * Uploads one photo or PDF (`POST /api/files`, multipart field `file`). Signed in, it just uploads;
+ * without a session (the QR report page) it asks once per report form for an upload token.
+ */
 export async function uploadFile(file: File): Promise<FileRef> {
-  if (file.size > MAX_FILE_BYTES) throw new ApiError(413, 'file_too_large', tooLarge());
-  const form = new FormData();
-  form.append('file', file, file.name || 'photo.jpg');
-  let res: Response;
-  try {
-    res = await fetch('/api/files', { method: 'POST', body: form, credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  } catch {
-    throw new ApiError(0, 'network_error', isEnglish() ? 'Upload failed: cannot reach the server' : '上传失败，请检查网络后重试');
+  if (file.size > MAX_FILE_BYTES) throw new ApiError(413, 'payload_too_large', tooLarge());
+  const send = async (token: string | null) => {
+    const form = new FormData();
+    form.append('file', file, file.name || 'photo.jpg');
+    try {
+      return await fetch('/api/files', { method: 'POST', body: form, credentials: 'same-origin', headers: { Accept: 'application/json', ...(token ? { 'X-Upload-Token': token } : {}) } });
+    } catch {
+      throw new ApiError(0, 'network_error', isEnglish() ? 'Upload failed: cannot reach the server' : '上传失败，请检查网络后重试');
+    }
+  };
+  let res = await send(uploadToken ? await uploadToken.catch(() => null) : null);
+  if (res.status === 401) {
+    // No session: this is an anonymous report, which uploads with its form's token (a fresh one if it expired).
+    resetUploadToken();
+    res = await send(await anonymousUploadToken());
   }
   const json = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | FileRef | null;
   if (!res.ok) {

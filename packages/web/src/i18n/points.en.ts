@@ -215,7 +215,7 @@ export const pointsEn: Record<PointsMessageKey, string> = {
   'points.red.codeHint': 'Ask the resident to open “My code” on the phone; scan or type it',
   'points.red.codeWhere': 'On the resident’s phone: Points → My code; valid for 5 minutes',
   'points.red.codeWhereShort': 'Where is the code?',
-  'points.red.donationConfirm': 'Confirming delivery of a donation returns the giver’s points; the code may be left empty.',
+  'points.red.donationConfirm': 'Confirming delivery of a donation returns the giver’s points; it needs the giver’s redemption code too.',
 
   'points.lb.desc': 'Points earned in the month inside the area, for the themed party day notice; stars follow the points earned in the year (volunteer hours: lifetime). Export opens in Excel.',
   'points.lb.export': 'Export CSV',

@@ -214,7 +214,7 @@ export const pointsZhCN = {
   'points.red.codeHint': '请居民打开手机“我的兑换码”，扫码或输入码文',
   'points.red.codeWhere': '居民手机端：积分 → 我的兑换码；码 5 分钟内有效',
   'points.red.codeWhereShort': '兑换码在哪里？',
-  'points.red.donationConfirm': '爱心捐赠确认送达后，兑换人的积分将全额返还；可不填兑换码。',
+  'points.red.donationConfirm': '爱心捐赠确认送达后，兑换人的积分将全额返还；确认时同样须扫描兑换人出示的兑换码。',
 
   'points.lb.desc': '按月统计辖区内获得的积分，用于主题党日通报表扬；星级按年度（志愿时长按累计）获得的积分评定。可导出为 Excel 可打开的表格。',
   'points.lb.export': '导出 CSV',

@@ -98,6 +98,17 @@ export default function CaseNewPage() {
                   {created.code}
                 </Typography.Text>{' '}
                 <StateTag state={created.state} />
+                {created.queryCode && (
+                  <span className="gz-created-query">
+                    <br />
+                    {t('case.new.queryCode')}{' '}
+                    <Typography.Text copyable className="gz-mono gz-created-code" data-testid="created-query-code">
+                      {created.queryCode}
+                    </Typography.Text>
+                    <br />
+                    <Typography.Text type="secondary">{t('case.new.queryCodeHint')}</Typography.Text>
+                  </span>
+                )}
               </span>
             }
             extra={[

@@ -575,7 +575,7 @@ function RedemptionActionModal({ target, onClose, onDone }: { target: { r: Redem
             name="code"
             label={t('points.red.code')}
             extra={t('points.red.codeHint')}
-            rules={donation ? [] : [{ required: true, whitespace: true, message: t('common.required', { field: t('points.red.code') }) }]}
+            rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('points.red.code') }) }]}
           >
             <Input className="gz-mono" autoComplete="off" placeholder="GZP1.…" />
           </Form.Item>
@@ -585,7 +585,7 @@ function RedemptionActionModal({ target, onClose, onDone }: { target: { r: Redem
           </Form.Item>
         )}
       </Form>
-      {confirming && !donation && (
+      {confirming && (
         <Tooltip title={t('points.red.codeWhere')}>
           <span className="gz-muted gz-pts-sub">{t('points.red.codeWhereShort')}</span>
         </Tooltip>

@@ -3,7 +3,7 @@ import { Button, Input, Switch, TextArea, Toast } from 'antd-mobile';
 import { AimOutlined, CheckCircleFilled, CopyOutlined, EnvironmentFilled, LockOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { get } from '../../../api/client.ts';
-import { createCase, newIdempotencyKey, type CaseInput, type CreatedCase, type Crs, type FileRef, type PublicArea } from '../../../api/cases.ts';
+import { createCase, newIdempotencyKey, resetUploadToken, type CaseInput, type CreatedCase, type Crs, type FileRef, type PublicArea } from '../../../api/cases.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { isMobile, titleFrom, useCaseLabels, useCatalogue } from '../../../lib/cases.ts';
@@ -85,8 +85,8 @@ export function MReport() {
     return (
       <MReportDone
         c={done}
-        phone4={anonymous ? null : phone.trim().slice(-4) || null}
         onAgain={() => {
+          resetUploadToken();
           setDone(null);
           setKey(newIdempotencyKey());
           setType(undefined);
@@ -126,7 +126,8 @@ export function MReport() {
     setBusy(true);
     try {
       const c = await createCase(input, key);
-      if (!anonymous && phone.trim()) rememberReport({ code: c.code, phone4: phone.trim().slice(-4), title: c.title, at: c.createdAt });
+      if (c.queryCode) rememberReport({ code: c.code, queryCode: c.queryCode, title: c.title, at: c.createdAt });
+      resetUploadToken();
       setDone(c);
       window.scrollTo(0, 0);
     } catch (err) {
@@ -257,13 +258,13 @@ export function MReport() {
   );
 }
 
-function MReportDone({ c, phone4, onAgain }: { c: CreatedCase; phone4: string | null; onAgain: () => void }) {
+function MReportDone({ c, onAgain }: { c: CreatedCase; onAgain: () => void }) {
   const t = useT();
   const labels = useCaseLabels();
   const navigate = useNavigate();
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(c.code);
+      await navigator.clipboard.writeText(c.queryCode ? `${t('m.case.codeLabel')} ${c.code} ${t('m.case.queryCodeLabel')} ${c.queryCode}` : c.code);
       Toast.show({ content: t('common.copyOk'), icon: 'success' });
     } catch {
       Toast.show({ content: c.code });
@@ -281,8 +282,19 @@ function MReportDone({ c, phone4, onAgain }: { c: CreatedCase; phone4: string | 
         <div className="m-done-code" data-testid="m-report-code" onClick={copy}>
           {c.code}
         </div>
+        {c.queryCode && (
+          <>
+            <div className="m-muted">{t('m.case.queryCodeLabel')}</div>
+            <div className="m-done-code m-done-query" data-testid="m-report-query-code" onClick={copy}>
+              {c.queryCode}
+            </div>
+            <div className="m-done-hint" data-testid="m-report-query-note">
+              {t('m.case.queryCodeNote')}
+            </div>
+          </>
+        )}
         <Button size="small" fill="outline" color="primary" onClick={copy} data-testid="m-report-copy">
-          <CopyOutlined /> {t('m.case.copyCode')}
+          <CopyOutlined /> {t(c.queryCode ? 'm.case.copyAll' : 'm.case.copyCode')}
         </Button>
         <div className="m-done-hint">{t('m.case.trackHint')}</div>
         <div className="m-done-meta">
@@ -308,7 +320,7 @@ function MReportDone({ c, phone4, onAgain }: { c: CreatedCase; phone4: string | 
         </div>
       )}
       <div className="m-submit-wrap">
-        <Button block color="primary" size="large" onClick={() => navigate(`/m/track?code=${c.code}`, { state: { phone4 } })} data-testid="m-report-track">
+        <Button block color="primary" size="large" onClick={() => navigate(`/m/track?code=${c.code}`, { state: { queryCode: c.queryCode ?? null } })} data-testid="m-report-track">
           {t('m.case.trackNow')}
         </Button>
         <Button block size="large" onClick={onAgain} className="m-btn-gap" data-testid="m-report-again">

@@ -3,42 +3,62 @@ import { Button, Input, Popup, TextArea, Toast } from 'antd-mobile';
 import { CommentOutlined, FrownOutlined, MehOutlined, RightOutlined, SearchOutlined, SmileOutlined } from '@ant-design/icons';
 import { useLocation, useSearchParams } from 'react-router-dom';
 import { ApiError, post } from '../../../api/client.ts';
-import { trackCase, type CaseDetail, type Rating } from '../../../api/cases.ts';
+import { listCases, trackCase, type CaseDetail, type CaseSummary, type Rating } from '../../../api/cases.ts';
+import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { useCaseLabels } from '../../../lib/cases.ts';
 import { MPhotoGrid } from './MPhotos.tsx';
 import { MRating, MStateTag, MTimeline, recentReports } from './common.tsx';
 
-/** 查进度: the reporter follows a case with its code and the last four digits of the phone. */
+/** Accounts whose case list is their own reports (not an area's): they follow them without a query code. */
+const REPORTER_ROLES = ['resident', 'party-member', 'merchant'];
+
+/**
+ * 查进度: the reporter follows a case with its code and the query code given at submission;
+ * a signed-in resident sees their own reports at once, without any code.
+ */
 export function MTrack() {
   const t = useT();
+  const { me } = useAuth();
   const [params, setParams] = useSearchParams();
   const location = useLocation();
-  const passed = (location.state as { phone4?: string | null } | null)?.phone4 ?? '';
+  const passed = (location.state as { queryCode?: string | null } | null)?.queryCode ?? '';
   const [code, setCode] = useState(params.get('code') ?? '');
-  const [phone4, setPhone4] = useState(passed);
+  const [queryCode, setQueryCode] = useState(passed);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [c, setC] = useState<CaseDetail | null>(null);
   const asked = useRef<string>('');
   const recent = recentReports();
+  const reporterAccount = !!me && me.roles.some((r) => REPORTER_ROLES.includes(r));
+  const [mine, setMine] = useState<CaseSummary[] | null>(null);
+
+  useEffect(() => {
+    if (!reporterAccount) return;
+    const ac = new AbortController();
+    listCases({ pageSize: 50 }, ac.signal).then(
+      (r) => setMine(r.items),
+      () => setMine([]),
+    );
+    return () => ac.abort();
+  }, [reporterAccount]);
 
   const query = useCallback(
-    async (qCode: string, qPhone: string) => {
+    async (qCode: string, qSecret: string, own = false) => {
       const cc = qCode.trim().toUpperCase();
-      const pp = qPhone.trim();
+      const qc = qSecret.trim().toUpperCase().replace(/[\s-]/g, '');
       if (!/^[A-Z0-9]{6,32}$/.test(cc)) return setError(t('m.case.err.code'));
-      if (!/^\d{4}$/.test(pp)) return setError(t('m.case.err.phone4'));
+      if (!own && !/^[A-Z0-9]{6}$/.test(qc)) return setError(t('m.case.err.queryCode'));
       setError(null);
       setBusy(true);
       try {
-        const r = await trackCase(cc, pp);
+        const r = await trackCase(cc, qc || undefined);
         setC(r);
         setParams({ code: cc }, { replace: true, state: location.state });
       } catch (e) {
         setC(null);
-        // The server's 404 speaks of scope; a resident only needs to check the two numbers.
+        // The server's 404 speaks of scope; a resident only needs to check the two codes.
         setError(e instanceof ApiError && e.status === 404 ? t('m.case.notFound') : e instanceof Error ? e.message : String(e));
       } finally {
         setBusy(false);
@@ -47,39 +67,64 @@ export function MTrack() {
     [t, setParams, location.state],
   );
 
-  // Arriving from the success page with both known: look it up at once.
+  // Arriving from the success page (or a link) with what is needed: look it up at once.
   useEffect(() => {
     const initialCode = params.get('code');
-    if (initialCode && passed && asked.current !== initialCode) {
+    if (initialCode && (passed || reporterAccount) && asked.current !== initialCode) {
       asked.current = initialCode;
-      void query(initialCode, passed);
+      void query(initialCode, passed, !passed && reporterAccount);
     }
-  }, [params, passed, query]);
+  }, [params, passed, query, reporterAccount]);
 
   return (
     <div className="m-page m-track" data-testid="m-track">
       <div className="m-report-hero m-track-hero">
         <div className="m-report-hero-title">{t('m.case.trackTitle')}</div>
-        <div className="m-report-hero-sub">{t('m.case.trackSub')}</div>
+        <div className="m-report-hero-sub">{reporterAccount ? t('m.case.mineNote') : t('m.case.trackSub')}</div>
       </div>
-      <div className="m-card m-card-overlap">
+      {reporterAccount && !c && (
+        <div className="m-card m-card-overlap" data-testid="m-track-mine">
+          <div className="m-card-subtitle">{t('m.case.mine')}</div>
+          {mine && mine.length === 0 && <div className="m-muted">{t('m.case.mineEmpty')}</div>}
+          {(mine ?? []).map((m) => (
+            <button
+              key={m.id}
+              type="button"
+              className="m-recent-item"
+              data-testid="m-track-mine-item"
+              onClick={() => {
+                setCode(m.code);
+                void query(m.code, '', true);
+              }}
+            >
+              <span className="m-recent-text">
+                <span className="m-recent-title">{m.title}</span>
+                <span className="m-mono m-muted">
+                  {m.code} · {m.stateLabel} · {fmtTime(m.createdAt)}
+                </span>
+              </span>
+              <RightOutlined className="m-muted" />
+            </button>
+          ))}
+        </div>
+      )}
+      <div className={reporterAccount && !c ? 'm-card' : 'm-card m-card-overlap'}>
         <Input value={code} onChange={(v) => setCode(v.toUpperCase())} placeholder={t('m.case.codePlaceholder')} clearable className="m-input-line m-mono" data-testid="m-track-code" />
         <Input
-          value={phone4}
-          onChange={(v) => setPhone4(v.replace(/\D/g, '').slice(0, 4))}
-          placeholder={t('m.case.phone4Placeholder')}
-          type="tel"
-          inputMode="numeric"
+          value={queryCode}
+          onChange={(v) => setQueryCode(v.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 6))}
+          placeholder={t('m.case.queryCodePlaceholder')}
+          autoComplete="off"
           clearable
-          className="m-input-line"
-          data-testid="m-track-phone4"
+          className="m-input-line m-mono"
+          data-testid="m-track-query-code"
         />
         {error && (
           <div className="m-field-error" data-testid="m-track-error">
             {error}
           </div>
         )}
-        <Button block color="primary" size="large" loading={busy} onClick={() => query(code, phone4)} className="m-btn-gap" data-testid="m-track-submit">
+        <Button block color="primary" size="large" loading={busy} onClick={() => query(code, queryCode)} className="m-btn-gap" data-testid="m-track-submit">
           <SearchOutlined /> {t('m.case.trackQuery')}
         </Button>
         {!c && recent.length > 0 && (
@@ -92,8 +137,8 @@ export function MTrack() {
                 className="m-recent-item"
                 onClick={() => {
                   setCode(r.code);
-                  setPhone4(r.phone4);
-                  void query(r.code, r.phone4);
+                  setQueryCode(r.queryCode);
+                  void query(r.code, r.queryCode);
                 }}
               >
                 <span className="m-recent-text">
@@ -108,12 +153,12 @@ export function MTrack() {
           </div>
         )}
       </div>
-      {c && <TrackResult c={c} phone4={phone4} onChange={setC} />}
+      {c && <TrackResult c={c} queryCode={queryCode || undefined} onChange={setC} />}
     </div>
   );
 }
 
-function TrackResult({ c, phone4, onChange }: { c: CaseDetail; phone4: string; onChange: (c: CaseDetail) => void }) {
+function TrackResult({ c, queryCode, onChange }: { c: CaseDetail; queryCode: string | undefined; onChange: (c: CaseDetail) => void }) {
   const t = useT();
   const labels = useCaseLabels();
   const [score, setScore] = useState<Rating | null>(null);
@@ -128,7 +173,7 @@ function TrackResult({ c, phone4, onChange }: { c: CaseDetail; phone4: string; o
     if (!score) return void Toast.show({ content: t('m.case.err.score') });
     setBusy(true);
     try {
-      const r = await post<CaseDetail>(`/api/track/${c.code}/rate`, { phone4, score, comment: comment.trim() || undefined });
+      const r = await post<CaseDetail>(`/api/track/${c.code}/rate`, { queryCode, score, comment: comment.trim() || undefined });
       onChange(r);
       Toast.show({ content: t('m.case.rated'), icon: 'success' });
     } catch (e) {
@@ -142,7 +187,7 @@ function TrackResult({ c, phone4, onChange }: { c: CaseDetail; phone4: string; o
     if (!reason.trim()) return void Toast.show({ content: t('m.case.err.reason') });
     setBusy(true);
     try {
-      const r = await post<CaseDetail>(`/api/track/${c.code}/withdraw`, { phone4, reason: reason.trim() });
+      const r = await post<CaseDetail>(`/api/track/${c.code}/withdraw`, { queryCode, reason: reason.trim() });
       onChange(r);
       setWithdrawing(false);
       Toast.show({ content: t('m.case.withdrawn'), icon: 'success' });

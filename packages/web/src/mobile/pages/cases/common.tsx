@@ -106,7 +106,8 @@ const RECENT = 'gz.myReports';
 
 export interface RecentReport {
   code: string;
-  phone4: string;
+  /** The query code given at submission, kept on the reporter's own phone only. */
+  queryCode: string;
   title: string;
   at: string;
 }
@@ -123,7 +124,7 @@ export function rememberReport(r: RecentReport) {
 export function recentReports(): RecentReport[] {
   try {
     const v = JSON.parse(localStorage.getItem(RECENT) ?? '[]') as unknown;
-    return Array.isArray(v) ? (v as RecentReport[]).filter((x) => typeof x?.code === 'string' && typeof x.phone4 === 'string') : [];
+    return Array.isArray(v) ? (v as RecentReport[]).filter((x) => typeof x?.code === 'string' && typeof x.queryCode === 'string') : [];
   } catch {
     return [];
   }
