@@ -103,13 +103,18 @@ describe('anonymous tracking needs the query code given at submission (issue 11 
 describe('impossible dates and broken multipart bodies answer 4xx (issue 11 #5)', () => {
   it('audit log and its export refuse 2026-13-01 and 2026-02-31', async () => {
     const admin = await t.as('admin');
+    const auditor = await t.as('auditor');
     for (const d of ['2026-13-01', '2026-02-31', '2026-00-10', '9999-99-99']) {
-      for (const url of [`/api/audit?from=${d}`, `/api/exports/audit.xlsx?to=${d}`, `/api/stats/cases?from=${d}`, `/api/cases?from=${d}`, `/api/cockpit/summary?to=${d}`]) {
+      for (const url of [`/api/audit?from=${d}`, `/api/exports/audit.xlsx?to=${d}`]) {
+        const b = expectContractError(await auditor.get(url), 400);
+        expect(b.error.message).toMatch(/from|to/);
+      }
+      for (const url of [`/api/stats/cases?from=${d}`, `/api/cases?from=${d}`, `/api/cockpit/summary?to=${d}`]) {
         const b = expectContractError(await admin.get(url), 400);
         expect(b.error.message).toMatch(/from|to/);
       }
     }
-    expect((await admin.get('/api/audit?from=2024-02-29')).statusCode).toBe(200);
+    expect((await auditor.get('/api/audit?from=2024-02-29')).statusCode).toBe(200);
   });
 
   it('multipart without a boundary, or cut off, on every upload route', async () => {
