@@ -350,7 +350,8 @@ export interface CaseFilter {
   publicOnly?: boolean;
   page: number;
   pageSize: number;
-  order?: 'newest' | 'due';
+  /** newest first; due: open work first, the most overdue first; closed: the longest closed first. */
+  order?: 'newest' | 'due' | 'closed';
 }
 
 function caseWhere(scope: CaseScope, f: Omit<CaseFilter, 'page' | 'pageSize'>): SQL | undefined {
@@ -373,7 +374,18 @@ function caseWhere(scope: CaseScope, f: Omit<CaseFilter, 'page' | 'pageSize'>): 
 
 export async function listCases(db: DbOrTx, scope: CaseScope, f: CaseFilter) {
   const where = caseWhere(scope, f);
-  const order = f.order === 'due' ? [asc(sql`coalesce(${cases.stepDueAt}, 'infinity')`), desc(cases.createdAt)] : [desc(cases.createdAt), desc(cases.id)];
+  const order =
+    f.order === 'due'
+      ? [
+          // Work with a running clock first (overdue, then due soonest); paused and closed matters after it.
+          asc(sql`case when ${cases.state} in ('suspended','closed') then 1 else 0 end`),
+          asc(sql`coalesce(${cases.stepDueAt}, 'infinity')`),
+          desc(cases.createdAt),
+          desc(cases.id),
+        ]
+      : f.order === 'closed'
+        ? [asc(sql`coalesce(${cases.closedAt}, ${cases.updatedAt})`), asc(cases.id)]
+        : [desc(cases.createdAt), desc(cases.id)];
   const [items, totals] = await Promise.all([
     db
       .select()

@@ -58,7 +58,7 @@ const listQuery = z.object({
   from: z.string().max(10).optional(),
   to: z.string().max(10).optional(),
   q: z.string().trim().max(60).optional(),
-  box: z.enum(['mine', 'all']).optional(),
+  box: z.enum(['mine', 'revisit', 'all']).optional(),
   ...paging,
 });
 

@@ -30,7 +30,7 @@ const caseQuery = blankToUndefined({
   from: z.string().max(10).optional(),
   to: z.string().max(10).optional(),
   q: z.string().trim().max(60).optional(),
-  box: z.enum(['mine', 'all']).optional(),
+  box: z.enum(['mine', 'revisit', 'all']).optional(),
 });
 
 const sendFile = (reply: FastifyReply, file: exports.ExportFile) =>

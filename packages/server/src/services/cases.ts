@@ -264,20 +264,22 @@ export interface ListQuery {
   from?: string;
   to?: string;
   q?: string;
-  box?: 'mine' | 'all';
+  box?: 'mine' | 'revisit' | 'all';
   page: number;
   pageSize: number;
 }
 
-/** "My inbox": the cases waiting for the caller's own action, by relation. */
+/**
+ * "My inbox": the cases waiting for the caller's own action, by relation. Closed cases that only
+ * wait for the reporter's rating are the return-visit queue (回访, `box=revisit`), not work here.
+ */
 function inboxSql(actor: Actor) {
   const parts = [];
   for (const level of ['village', 'town', 'district'] as OwnerLevel[]) {
     if (actor.roles.includes(CENTRE_ROLE[level])) {
-      // A closed case stays on the centre's list only while it still needs the centre: no rating
-      // yet (the return visit, 回访) or rated unsatisfied (decide on rework, 重办).
+      // Owned open work, an extension request to decide, and a case rated unsatisfied (decide on rework, 重办).
       parts.push(
-        sql`(owner_level = ${level} and owner_area_code = ${actor.scopeCode} and (state in ('reported','accepted','handled','suspended') or (state = 'closed' and (rating is null or rating = 'unsatisfied'))))`,
+        sql`(owner_level = ${level} and owner_area_code = ${actor.scopeCode} and (state in ('reported','accepted','handled','suspended') or (state = 'acknowledged' and pending_extension is not null) or (state = 'closed' and rating = 'unsatisfied')))`,
       );
     }
   }
@@ -287,6 +289,18 @@ function inboxSql(actor: Actor) {
   }
   if (actor.roles.includes('grid-worker')) {
     parts.push(sql`(area_code like ${actor.scopeCode + '%'} and state in ('handled','reported'))`);
+  }
+  if (parts.length === 0) return sql`false`;
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+/** The return-visit queue (回访): closed cases the caller's centre owns that have no rating yet. */
+function revisitSql(actor: Actor) {
+  const parts = [];
+  for (const level of ['village', 'town', 'district'] as OwnerLevel[]) {
+    if (actor.roles.includes(CENTRE_ROLE[level])) {
+      parts.push(sql`(owner_level = ${level} and owner_area_code = ${actor.scopeCode} and state = 'closed' and rating is null)`);
+    }
   }
   if (parts.length === 0) return sql`false`;
   return sql`(${sql.join(parts, sql` or `)})`;
@@ -315,8 +329,8 @@ export function caseListFilter(actor: Actor, q: Omit<ListQuery, 'page' | 'pageSi
     from,
     to,
     q: q.q,
-    inbox: q.box === 'mine' ? inboxSql(actor) : undefined,
-    order: q.box === 'mine' ? ('due' as const) : ('newest' as const),
+    inbox: q.box === 'mine' ? inboxSql(actor) : q.box === 'revisit' ? revisitSql(actor) : undefined,
+    order: q.box === 'mine' ? ('due' as const) : q.box === 'revisit' ? ('closed' as const) : ('newest' as const),
   };
 }
 

@@ -143,6 +143,7 @@ export async function prepareCaseExport(ctx: AppContext, actor: Actor, q: CaseEx
   const parts = [
     `区域 ${areaText}`,
     q.box === 'mine' && '我的待办',
+    q.box === 'revisit' && '待回访',
     q.state && `状态 ${q.state.split(',').map((s) => STATE_LABELS[s as CaseState]?.zh ?? s).join('、')}`,
     q.category && `事项类型 ${categories.names.get(q.category) ?? q.category}`,
     q.channel && `渠道 ${CHANNEL_LABELS[q.channel as Channel] ?? q.channel}`,

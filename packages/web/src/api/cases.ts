@@ -167,7 +167,7 @@ export interface CaseQuery {
   from?: string;
   to?: string;
   q?: string;
-  box?: 'mine' | 'all';
+  box?: 'mine' | 'revisit' | 'all';
   page?: number;
   pageSize?: number;
 }

@@ -212,6 +212,7 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'case.timeline.paused': 'Clock stopped for {n} min',
 
   'case.tab.mine': 'My inbox',
+  'case.tab.revisit': 'Return visits',
   'case.tab.all': 'All',
   'case.tab.other': 'Other',
   'case.col.code': 'Code',
@@ -224,6 +225,7 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'case.col.created': 'Reported',
   'case.inbox.desc': 'Every channel in one place, worked to deadlines: yellow is near, red is overdue.',
   'case.inbox.empty': 'No cases match',
+  'case.inbox.emptyRevisit': 'No closed case waits for a return visit',
   'case.inbox.emptyMine': 'Nothing is waiting for you',
   'case.filter.type': 'Type',
   'case.filter.typePlaceholder': 'All types',

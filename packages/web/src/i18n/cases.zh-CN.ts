@@ -211,6 +211,7 @@ export const casesZhCN = {
   'case.timeline.paused': '暂停计时 {n} 分钟',
 
   'case.tab.mine': '我的待办',
+  'case.tab.revisit': '待回访',
   'case.tab.all': '全部',
   'case.tab.other': '其他',
   'case.col.code': '案件编号',
@@ -223,6 +224,7 @@ export const casesZhCN = {
   'case.col.created': '上报时间',
   'case.inbox.desc': '全量汇聚各渠道诉求，按时限办理；黄灯临期、红灯超期。',
   'case.inbox.empty': '没有符合条件的案件',
+  'case.inbox.emptyRevisit': '没有等待回访的案件',
   'case.inbox.emptyMine': '没有等待您办理的案件',
   'case.filter.type': '类型',
   'case.filter.typePlaceholder': '全部类型',

@@ -18,10 +18,12 @@ import { CategorySelect } from './CategorySelect.tsx';
 import { DueLight, RatingBadge, ReworkTag, StateTag, UrgentTag } from './CaseTags.tsx';
 import { registerChannels } from './access.ts';
 
-type TabKey = 'mine' | 'all' | 'reported' | 'accepted' | 'dispatched' | 'acknowledged' | 'handled' | 'closed' | 'suspended' | 'other';
+type TabKey = 'mine' | 'revisit' | 'all' | 'reported' | 'accepted' | 'dispatched' | 'acknowledged' | 'handled' | 'closed' | 'suspended' | 'other';
 const STATE_TABS = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'closed', 'suspended'] as const satisfies readonly CaseState[];
 const OTHER_STATES: CaseState[] = ['rejected', 'withdrawn', 'merged'];
-const TAB_KEYS: TabKey[] = ['mine', 'all', ...STATE_TABS, 'other'];
+const TAB_KEYS: TabKey[] = ['mine', 'revisit', 'all', ...STATE_TABS, 'other'];
+/** Centres own cases, so they also call reporters back (回访) after closing. */
+const CENTRE_ROLES = ['community-worker', 'town-dispatcher', 'district-dispatcher'];
 const CONSOLE_CHANNELS = ['qr', 'mobile', 'patrol', 'hotline', 'reception', 'visit', 'mailbox', 'open311', 'console'];
 
 interface Filters {
@@ -44,8 +46,10 @@ export default function CasesPage() {
   const [form] = Form.useForm<Filters>();
 
   // Everything lives in the URL: a filtered inbox can be bookmarked and survives the back button.
+  const isCentre = me.roles.some((r) => CENTRE_ROLES.includes(r));
+  const tabKeys = isCentre ? TAB_KEYS : TAB_KEYS.filter((k) => k !== 'revisit');
   const tabParam = params.get('tab') as TabKey | null;
-  const tab: TabKey = tabParam && TAB_KEYS.includes(tabParam) ? tabParam : me.unit ? 'mine' : 'all';
+  const tab: TabKey = tabParam && tabKeys.includes(tabParam) ? tabParam : me.unit ? 'mine' : 'all';
   const filters: Omit<CaseQuery, 'state' | 'box' | 'page' | 'pageSize'> = {};
   for (const k of FILTER_KEYS) {
     const v = params.get(k);
@@ -57,12 +61,14 @@ export default function CasesPage() {
   const pageSize = Number(params.get('pageSize') ?? 20) || 20;
   const filterKey = JSON.stringify(filters);
 
-  const stateOf = (k: TabKey) => (k === 'mine' || k === 'all' ? undefined : k === 'other' ? OTHER_STATES.join(',') : k);
+  const stateOf = (k: TabKey) => (k === 'mine' || k === 'revisit' || k === 'all' ? undefined : k === 'other' ? OTHER_STATES.join(',') : k);
   // Counts per state ignore the tab (the server narrows counts to the state filter it is given).
   const counts = useApi((signal) => listCases({ ...filters, pageSize: 1 }, signal), [filterKey]);
   const mine = useApi((signal) => listCases({ ...filters, box: 'mine', pageSize: 1 }, signal), [filterKey]);
+  const revisit = useApi(isCentre ? (signal) => listCases({ ...filters, box: 'revisit', pageSize: 1 }, signal) : null, [filterKey, isCentre]);
+  const boxOf = (k: TabKey) => (k === 'mine' || k === 'revisit' ? k : undefined);
   const list = useApi(
-    (signal) => listCases({ ...filters, state: stateOf(tab), box: tab === 'mine' ? 'mine' : undefined, page, pageSize }, signal),
+    (signal) => listCases({ ...filters, state: stateOf(tab), box: boxOf(tab), page, pageSize }, signal),
     [filterKey, tab, page, pageSize],
   );
 
@@ -102,13 +108,14 @@ export default function CasesPage() {
   const countOf = (k: TabKey): number | undefined => {
     if (!counts.data) return undefined;
     if (k === 'mine') return mine.data?.total;
+    if (k === 'revisit') return revisit.data?.total;
     if (k === 'all') return counts.data.total;
     if (k === 'other') return OTHER_STATES.reduce((n, s) => n + (c[s] ?? 0), 0);
     return c[k] ?? 0;
   };
   const tabLabel = (k: TabKey) => {
     const n = countOf(k);
-    const text = k === 'mine' ? t('case.tab.mine') : k === 'all' ? t('case.tab.all') : k === 'other' ? t('case.tab.other') : labels.state(k);
+    const text = k === 'mine' ? t('case.tab.mine') : k === 'revisit' ? t('case.tab.revisit') : k === 'all' ? t('case.tab.all') : k === 'other' ? t('case.tab.other') : labels.state(k);
     return (
       <span data-testid={`case-tab-${k}`}>
         {text}
@@ -186,10 +193,10 @@ export default function CasesPage() {
         description={t('case.inbox.desc')}
         extra={
           <Space>
-            <Button icon={<ReloadOutlined />} onClick={() => (list.reload(), counts.reload(), mine.reload())} data-testid="cases-refresh">
+            <Button icon={<ReloadOutlined />} onClick={() => (list.reload(), counts.reload(), mine.reload(), revisit.reload())} data-testid="cases-refresh">
               {t('common.refresh')}
             </Button>
-            <ExportButton path="/api/exports/cases.xlsx" query={{ ...filters, state: stateOf(tab), box: tab === 'mine' ? 'mine' : undefined }} testId="cases-export" />
+            <ExportButton path="/api/exports/cases.xlsx" query={{ ...filters, state: stateOf(tab), box: boxOf(tab) }} testId="cases-export" />
             {registerChannels(me).length > 0 && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')} data-testid="cases-new">
                 {t('menu.caseNew')}
@@ -240,7 +247,7 @@ export default function CasesPage() {
           <Tabs
             activeKey={tab}
             onChange={(k) => setUrl({ tab: k as TabKey })}
-            items={TAB_KEYS.map((k) => ({ key: k, label: tabLabel(k) }))}
+            items={tabKeys.map((k) => ({ key: k, label: tabLabel(k) }))}
             className="gz-cases-tabs"
             data-testid="case-tabs"
           />
@@ -266,7 +273,7 @@ export default function CasesPage() {
             loading={list.loading}
             data-testid="cases-table"
             rowClassName={(r) => (r.overdue ? 'gz-row-overdue' : r.warning ? 'gz-row-warning' : '')}
-            locale={{ emptyText: tab === 'mine' ? t('case.inbox.emptyMine') : t('case.inbox.empty') }}
+            locale={{ emptyText: tab === 'mine' ? t('case.inbox.emptyMine') : tab === 'revisit' ? t('case.inbox.emptyRevisit') : t('case.inbox.empty') }}
             onRow={(r) =>
               ({
                 onClick: () => navigate(`/cases/${r.id}`),
