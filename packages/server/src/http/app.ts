@@ -27,6 +27,7 @@ import { cockpitRoutes } from '../routes/cockpit.ts';
 import { exportRoutes } from '../routes/exports.ts';
 import { importRoutes } from '../routes/imports.ts';
 import { bulletinRoutes } from '../routes/bulletins.ts';
+import { todoRoutes } from '../routes/todo.ts';
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
@@ -86,6 +87,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   peopleRoutes(app, ctx);
   adminRoutes(app, ctx);
   caseRoutes(app, ctx);
+  todoRoutes(app, ctx);
   catalogueRoutes(app, ctx);
   pointsRoutes(app, ctx);
   await open311Routes(app, ctx);

@@ -342,6 +342,8 @@ export interface CaseFilter {
   categoryCode?: string;
   channel?: string;
   overdue?: boolean;
+  /** The yellow light: warned but not yet overdue (即将超期). */
+  dueSoon?: boolean;
   from?: Date;
   to?: Date;
   q?: string;
@@ -361,6 +363,7 @@ function caseWhere(scope: CaseScope, f: Omit<CaseFilter, 'page' | 'pageSize'>): 
   if (f.categoryCode) conds.push(sql`${cases.categoryCode} like ${escapeLike(f.categoryCode) + '%'}`);
   if (f.channel) conds.push(eq(cases.channel, f.channel));
   if (f.overdue) conds.push(sql`${cases.stepDueAt} < now() and ${cases.state} in ('reported','accepted','dispatched','acknowledged','handled')`);
+  if (f.dueSoon) conds.push(sql`${cases.stepWarnAt} <= now() and ${cases.stepDueAt} >= now() and ${cases.state} in ('reported','accepted','dispatched','acknowledged','handled')`);
   if (f.from) conds.push(sql`${cases.createdAt} >= ${f.from.toISOString()}`);
   if (f.to) conds.push(sql`${cases.createdAt} < ${f.to.toISOString()}`);
   if (f.q) {
@@ -406,6 +409,7 @@ export async function countByState(db: DbOrTx, scope: CaseScope, f: Omit<CaseFil
       state: cases.state,
       n: count(),
       overdue: sql<number>`count(*) filter (where ${cases.stepDueAt} < now() and ${cases.state} in ('reported','accepted','dispatched','acknowledged','handled'))::int`,
+      dueSoon: sql<number>`count(*) filter (where ${cases.stepWarnAt} <= now() and ${cases.stepDueAt} >= now() and ${cases.state} in ('reported','accepted','dispatched','acknowledged','handled'))::int`,
     })
     .from(cases)
     .where(where)

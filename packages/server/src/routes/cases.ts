@@ -55,6 +55,7 @@ const listQuery = z.object({
   category: z.string().max(16).optional(),
   channel: z.enum(cases.CHANNELS).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  dueSoon: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   from: z.string().max(10).optional(),
   to: z.string().max(10).optional(),
   q: z.string().trim().max(60).optional(),

@@ -261,6 +261,7 @@ export interface ListQuery {
   category?: string;
   channel?: string;
   overdue?: boolean;
+  dueSoon?: boolean;
   from?: string;
   to?: string;
   q?: string;
@@ -326,6 +327,7 @@ export function caseListFilter(actor: Actor, q: Omit<ListQuery, 'page' | 'pageSi
     categoryCode: q.category,
     channel: q.channel,
     overdue: q.overdue,
+    dueSoon: q.dueSoon,
     from,
     to,
     q: q.q,
@@ -349,6 +351,7 @@ export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
     pageSize: q.pageSize,
     counts: Object.fromEntries(counts.map((r) => [r.state, r.n])),
     overdueCount: counts.reduce((n, r) => n + Number(r.overdue), 0),
+    dueSoonCount: counts.reduce((n, r) => n + Number(r.dueSoon), 0),
     items: res.items.map((c) => caseSummary(c, names, categories)),
   };
 }

@@ -155,6 +155,8 @@ export interface CaseList {
   pageSize: number;
   counts: Partial<Record<CaseState, number>>;
   overdueCount: number;
+  /** Warned, not yet overdue (即将超期). */
+  dueSoonCount: number;
   items: CaseSummary[];
 }
 
@@ -164,6 +166,7 @@ export interface CaseQuery {
   category?: string;
   channel?: string;
   overdue?: boolean;
+  dueSoon?: boolean;
   from?: string;
   to?: string;
   q?: string;

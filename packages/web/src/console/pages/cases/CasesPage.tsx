@@ -35,7 +35,7 @@ interface Filters {
   q?: string;
 }
 
-const FILTER_KEYS = ['category', 'area', 'channel', 'from', 'to', 'q', 'overdue'] as const;
+const FILTER_KEYS = ['category', 'area', 'channel', 'from', 'to', 'q', 'overdue', 'dueSoon'] as const;
 
 export default function CasesPage() {
   const t = useT();
@@ -54,7 +54,7 @@ export default function CasesPage() {
   for (const k of FILTER_KEYS) {
     const v = params.get(k);
     if (!v) continue;
-    if (k === 'overdue') filters.overdue = v === 'true';
+    if (k === 'overdue' || k === 'dueSoon') filters[k] = v === 'true';
     else filters[k] = v;
   }
   const page = Number(params.get('page') ?? 1) || 1;
@@ -97,6 +97,7 @@ export default function CasesPage() {
         area: v.area,
         channel: v.channel,
         overdue: v.overdue || undefined,
+        dueSoon: filters.dueSoon,
         from: from ? from.format('YYYY-MM-DD') : undefined,
         to: to ? to.format('YYYY-MM-DD') : undefined,
         q: v.q?.trim() || undefined,
@@ -124,6 +125,16 @@ export default function CasesPage() {
     );
   };
   const overdueCount = counts.data?.overdueCount ?? 0;
+  const dueSoonCount = counts.data?.dueSoonCount ?? 0;
+  // A department's inbox at a glance: to sign in, in progress, due soon, overdue.
+  const unitTiles = me.unit
+    ? [
+        { key: 'dispatched', label: t('case.unit.toAcknowledge'), n: c.dispatched ?? 0, on: tab === 'dispatched', go: () => setUrl({ tab: 'dispatched', filters: {} }), tone: (c.dispatched ?? 0) > 0 ? 'gz-ch-hot' : '' },
+        { key: 'acknowledged', label: t('case.unit.inProgress'), n: c.acknowledged ?? 0, on: tab === 'acknowledged', go: () => setUrl({ tab: 'acknowledged', filters: {} }), tone: '' },
+        { key: 'dueSoon', label: t('case.dueSoon'), n: dueSoonCount, on: !!filters.dueSoon, go: () => setUrl({ tab: 'all', filters: { dueSoon: true } }), tone: dueSoonCount > 0 ? 'gz-ch-yellow' : '' },
+        { key: 'overdue', label: t('case.overdue'), n: overdueCount, on: !!filters.overdue, go: () => setUrl({ tab: 'all', filters: { overdue: true } }), tone: overdueCount > 0 ? 'gz-ch-red' : '' },
+      ]
+    : [];
 
   const columns: ColumnsType<CaseSummary> = [
     {
@@ -205,6 +216,16 @@ export default function CasesPage() {
           </Space>
         }
       />
+      {unitTiles.length > 0 && (
+        <div className="gz-ch-grid gz-unit-tiles" data-testid="unit-inbox-tiles">
+          {unitTiles.map((x) => (
+            <button key={x.key} type="button" className={`gz-ch-tile ${x.tone}${x.on ? ' gz-ch-on' : ''}`} onClick={x.go} aria-pressed={x.on} data-testid={`unit-tile-${x.key}`}>
+              <span className="gz-ch-n">{counts.data ? fmtNumber(x.n) : '—'}</span>
+              <span className="gz-ch-label">{x.label}</span>
+            </button>
+          ))}
+        </div>
+      )}
       <Card className="gz-card gz-filter-card" size="small">
         <Form<Filters> form={form} layout="inline" initialValues={initial} key={filterKey} onFinish={onSearch} className="gz-filters" data-testid="case-filters">
           <Form.Item name="category" label={t('case.filter.type')}>
@@ -251,6 +272,15 @@ export default function CasesPage() {
             className="gz-cases-tabs"
             data-testid="case-tabs"
           />
+          {(dueSoonCount > 0 || filters.dueSoon) && (
+            <Button
+              className={`gz-duesoon-badge${filters.dueSoon ? ' gz-overdue-on' : ''}`}
+              onClick={() => setUrl({ filters: { ...filters, dueSoon: !filters.dueSoon || undefined } })}
+              data-testid="case-duesoon-badge"
+            >
+              {t('case.dueSoonBadge', { n: fmtNumber(dueSoonCount) })}
+            </Button>
+          )}
           <Tooltip title={t('case.overdueBadgeHint')}>
             <Button
               className={`gz-overdue-badge${overdueCount > 0 ? ' gz-overdue-hot' : ''}${filters.overdue ? ' gz-overdue-on' : ''}`}

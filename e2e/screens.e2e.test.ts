@@ -1,0 +1,60 @@
+// Every role's screens make sense: where each account lands, what its to-do counts, and that no
+// code or raw data reaches the screen. Screenshots go to `screenshots/`.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { consoleLogin, desktop, PASSWORD, session, shot, useBrowserSession } from './browser.ts';
+
+useBrowserSession();
+
+/** Logs in on the console login page without assuming where the account lands. */
+async function loginAnywhere(page: Page, username: string) {
+  await page.goto(`${session.url}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+}
+
+describe('landing pages and my to-do', () => {
+  it('the department handler lands on its inbox: to acknowledge, in progress, due soon, overdue', async () => {
+    const { context, page } = await desktop();
+    await loginAnywhere(page, 'dept-cg');
+    await page.getByTestId('unit-inbox-tiles').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/cases');
+    const strip = await page.getByTestId('unit-inbox-tiles').innerText();
+    for (const label of ['待签收', '办理中', '即将超期', '已超期']) expect(strip).toContain(label);
+    expect(await page.getByTestId('case-tab-mine').getAttribute('aria-selected').catch(() => null)).not.toBe('false');
+    await shot(page, 'screens-dept-landing');
+    await context.close();
+  });
+
+  it("the secretary's home counts the waiting 双报到 application and the wish to review", async () => {
+    const { context, page } = await desktop();
+    await consoleLogin(page, 'secretary');
+    await page.getByTestId('home-todo').waitFor();
+    await page.getByTestId('home-todo-registrations').waitFor();
+    await page.getByTestId('home-todo-wishes').waitFor();
+    const n = Number((await page.getByTestId('home-cases-mine').locator('.gz-ch-n').innerText()).replace(/,/g, ''));
+    expect(n).toBeGreaterThanOrEqual(2);
+    await shot(page, 'screens-secretary-home');
+    await context.close();
+  });
+
+  it("the town's 我的待办 shows work first and keeps return visits in their own tab", async () => {
+    const { context, page } = await desktop();
+    await consoleLogin(page, 'town');
+    await page.goto(`${session.url}/cases?tab=mine`);
+    await page.getByTestId('cases-table').waitFor();
+    await page.getByTestId('case-count-revisit').waitFor();
+    const mine = Number((await page.getByTestId('case-count-mine').innerText()).replace(/,/g, ''));
+    const revisit = Number((await page.getByTestId('case-count-revisit').innerText()).replace(/,/g, ''));
+    expect(revisit).toBeGreaterThan(0);
+    expect(mine).toBeLessThan(60);
+    const states = await page.locator('[data-testid="case-row"]').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
+    expect(states.length).toBeGreaterThan(0);
+    expect(states[0]).not.toContain('已办结');
+    await shot(page, 'screens-town-inbox');
+    await page.getByTestId('case-tab-revisit').click();
+    await expect.poll(async () => (await page.locator('[data-testid="case-row"]').first().innerText()).includes('已办结')).toBe(true);
+    await context.close();
+  });
+});
