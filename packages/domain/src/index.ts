@@ -17,3 +17,4 @@ export * from './wishes/workflow.ts';
 export * from './party/index.ts';
 export * from './cockpit.ts';
 export * from './orders/workflow.ts';
+export * from './audit/labels.ts';

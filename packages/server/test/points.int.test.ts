@@ -46,6 +46,7 @@ interface Item {
   scheme: string;
   kind: string;
   allowedActions: string[];
+  unavailable: { code: string; message: string; short?: number } | null;
 }
 interface Redemption {
   id: string;
@@ -327,6 +328,15 @@ describe('redemption', () => {
     const r = await newUser(['resident']);
     await fund(r.username, 'neighbourhood', 50);
     const item = await newItem({ price: 30, stock: 1 });
+    // The shop says beforehand what is affordable: an item dearer than the balance offers no 'redeem' and says why.
+    const seen = (await itemOf(r.client, item.id))!;
+    expect(seen.allowedActions).toContain('redeem');
+    expect(seen.unavailable).toBeNull();
+    const dear = await newItem({ price: 80, stock: 5 });
+    const dearSeen = (await itemOf(r.client, dear.id))!;
+    expect(dearSeen.allowedActions).not.toContain('redeem');
+    expect(dearSeen.unavailable).toMatchObject({ code: 'insufficient', short: 30 });
+    expect(dearSeen.unavailable!.message).toContain('积分不足');
     const poor = await r.client.post('/api/points/redemptions', { itemId: item.id, quantity: 2 });
     expect(poor.statusCode).toBe(409);
     expect(json<{ error: { code: string } }>(poor).error.code).toBe('insufficient_points');
@@ -474,8 +484,10 @@ describe('publication and audit', () => {
     expect((await community.get(`/api/points/accounts/${list.items[0]!.id}/statement`)).statusCode).toBe(200);
     expect((await (await t.as('resident')).get('/api/points/accounts')).statusCode).toBe(403);
     expect((await community.get('/api/points/audit')).statusCode).toBe(403);
-    const report = json<{ ok: boolean; problems: unknown[]; schemes: { scheme: string; sum: number }[] }>(await admin.get('/api/points/audit'));
+    const report = json<{ ok: boolean; checkedAt: string; problems: unknown[]; schemes: { scheme: string; sum: number }[] }>(await admin.get('/api/points/audit'));
     expect(report.problems).toEqual([]);
+    // The check runs on request: the answer says when it read the ledger.
+    expect(Math.abs(Date.parse(report.checkedAt) - Date.now())).toBeLessThan(60_000);
     expect(report.ok).toBe(true);
     expect(report.schemes.every((s) => s.sum === 0)).toBe(true);
     expect((await auditLedger(t.ctx.db)).ok).toBe(true);

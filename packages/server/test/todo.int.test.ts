@@ -56,3 +56,25 @@ describe('my to-do across modules', () => {
     expect((await dept.get('/api/cases?dueSoon=maybe')).statusCode).toBe(400);
   });
 });
+
+describe('the audit log in words', () => {
+  it('labels every action and entity of the rows it shows, and renders details without JSON', async () => {
+    const admin = await t.as('admin');
+    // A few actions of other modules first, so the log has more than logins.
+    await (await t.as('secretary')).get('/api/exports/cases.xlsx');
+    type Row = { action: string; actionLabel: { zh: string; en: string }; entityType: string | null; entityLabel: { zh: string } | null; details: { label: { zh: string }; value: string }[] };
+    const res = json<{ items: Row[] }>(await admin.get('/api/audit?pageSize=200'));
+    const actions = new Set(res.items.map((r) => r.action));
+    expect(actions.has('seed.case-history')).toBe(true);
+    for (const r of res.items) {
+      expect(r.actionLabel.zh, r.action).not.toBe('系统操作');
+      expect(r.actionLabel.zh).toMatch(/[\u4e00-\u9fa5]/);
+      if (r.entityType) expect(r.entityLabel?.zh, r.entityType).not.toBe('其他');
+      for (const d of r.details) {
+        expect(d.label.zh, `${r.action} detail`).not.toBe('其他');
+        expect(d.value).not.toMatch(/[{}]/);
+      }
+    }
+    expect(res.items.find((r) => r.action === 'seed.case-history')!.actionLabel.zh).toBe('生成演示案件历史');
+  });
+});

@@ -699,8 +699,9 @@ export async function recordApprovedAward(
 
 type ItemWithMerchant = NonNullable<Awaited<ReturnType<typeof repo.findItem>>>;
 
-function itemDto(actor: Actor, r: ItemWithMerchant, spendable: Set<string>) {
+function itemDto(actor: Actor, r: ItemWithMerchant, spendable: Set<string>, balances?: Map<string, number>) {
   const i = r.item;
+  const balance = balances ? (balances.get(i.scheme) ?? 0) : null;
   return {
     id: i.id,
     name: i.name,
@@ -715,8 +716,24 @@ function itemDto(actor: Actor, r: ItemWithMerchant, spendable: Set<string>) {
     description: i.description,
     areaCode: i.areaCode,
     active: i.active,
-    allowedActions: policy.itemAllowedActions(actor, i, spendable.has(i.scheme)),
+    allowedActions: policy.itemAllowedActions(actor, i, spendable.has(i.scheme), balance),
+    /** Why the caller cannot redeem it now (积分不足, 已兑完 …), shown on the disabled item. */
+    unavailable: policy.itemUnavailable(actor, i, spendable.has(i.scheme), balance, SCHEMES[i.scheme as PointScheme]?.unit),
   };
+}
+
+/** What the caller can spend now in each scheme: their own (or their household's) account's balance. */
+async function spendableBalances(db: DbOrTx, actor: Actor): Promise<Map<string, number>> {
+  const info = await repo.holderById(db, actor.id);
+  const out = new Map<string, number>();
+  if (!info) return out;
+  const accounts = await repo.accountsOfOwners(db, [actor.id, info.householdId ?? '', actor.unitId ?? '']);
+  for (const s of POINT_SCHEMES) {
+    const h = holderFor(info, s);
+    const main = h ? accounts.find((a) => a.scheme === s && a.kind === SCHEMES[s].holder && a.ownerId === h.id) : undefined;
+    out.set(s, main?.balance ?? 0);
+  }
+  return out;
 }
 
 /** Schemes the caller could spend (has or could hold an account of). */
@@ -737,8 +754,8 @@ export async function listItems(ctx: AppContext, actor: Actor, q: { scheme?: Poi
     includeInactive: q.all && manager,
   });
   const visible = rows.filter((r) => r.item.active || policy.canManageItemsOf(actor, { id: r.item.merchantUnitId, areaCode: r.item.areaCode }));
-  const spendable = await spendableSchemes(ctx.db, actor);
-  return { items: visible.map((r) => itemDto(actor, r, spendable)) };
+  const [spendable, balances] = await Promise.all([spendableSchemes(ctx.db, actor), spendableBalances(ctx.db, actor)]);
+  return { items: visible.map((r) => itemDto(actor, r, spendable, balances)) };
 }
 
 export interface ItemInput {
@@ -1192,6 +1209,7 @@ export async function auditLedger(db: Db): Promise<LedgerReport> {
 
 export async function auditLedgerFor(ctx: AppContext, actor: Actor) {
   if (!policy.canAuditLedger(actor)) throw forbidden('只有区级管理员、区指挥中心和领导可以执行积分账本核对');
-  return auditLedger(ctx.db);
+  const report = await auditLedger(ctx.db);
+  return { ...report, checkedAt: toIsoCst(new Date()) };
 }
 

@@ -1,4 +1,4 @@
-import { conflict, forbidden, invalid, isAreaCode, isWithinScope, notFound, type Role } from '@gongzhi/domain';
+import { auditActionLabel, auditDetailItems, auditEntityLabel, conflict, forbidden, invalid, isAreaCode, isWithinScope, notFound, type Role } from '@gongzhi/domain';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import { canManageUsers, canReadAudit, userAllowedActions } from '../policies/user.ts';
 import { findArea, namesOf } from '../repositories/areas.ts';
@@ -137,12 +137,16 @@ export async function listAudit(ctx: AppContext, actor: Actor, f: repo.AuditFilt
       at: toIsoCst(a.at),
       actor: a.actorUsername,
       action: a.action,
+      actionLabel: auditActionLabel(a.action),
       entityType: a.entityType,
+      entityLabel: a.entityType ? auditEntityLabel(a.entityType) : null,
       entityId: a.entityId,
       areaCode: a.areaCode,
       outcome: a.outcome,
       ip: a.ip,
       detail: a.detail,
+      /** The detail as labelled words, for the screen (the raw `detail` stays for integrators). */
+      details: auditDetailItems(a.detail),
     })),
   };
 }

@@ -152,6 +152,9 @@ export interface AuditRow {
   outcome: 'ok' | 'denied' | 'failed';
   ip: string | null;
   detail: unknown;
+  actionLabel: { zh: string; en: string };
+  entityLabel: { zh: string; en: string } | null;
+  details: { key: string; label: { zh: string; en: string }; value: string }[];
 }
 
 export interface Unit {

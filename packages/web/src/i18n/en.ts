@@ -356,6 +356,8 @@ export const en: Record<MessageKey, string> = {
   'm.logout': 'Sign out',
   'm.account': 'Account',
   'm.role': 'Role',
+  'm.scopeStaff': 'Area of work',
+  'm.place': 'Where you live',
   'm.scope': 'Scope',
   'm.unit': 'Unit',
   'm.language': '语言 / Language',

@@ -356,6 +356,8 @@ export const zhCN = {
   'm.logout': '退出登录',
   'm.account': '账号',
   'm.role': '角色',
+  'm.scopeStaff': '管辖范围',
+  'm.place': '所在区域',
   'm.scope': '数据范围',
   'm.unit': '所属单位',
   'm.language': '语言 / Language',

@@ -110,7 +110,6 @@ export function MHome() {
               <Tag color="primary" fill="outline">
                 {labels.level(area.data.level)}
               </Tag>
-              <span className="m-muted m-mono">{area.data.code}</span>
             </div>
           </div>
           <MPartyEntry />
