@@ -78,3 +78,22 @@ describe('the audit log in words', () => {
     expect(res.items.find((r) => r.action === 'seed.case-history')!.actionLabel.zh).toBe('生成演示案件历史');
   });
 });
+
+describe('places by name', () => {
+  it('the case list and household lists show the path a person reads, not 第一网格 or 101室 alone', async () => {
+    const community = await t.as('community');
+    const cases = json<{ items: { areaCode: string; areaName: string | null; place: string | null }[] }>(await community.get('/api/cases?pageSize=50'));
+    const inGrid = cases.items.filter((c) => c.areaCode.length >= 15);
+    expect(inGrid.length).toBeGreaterThan(0);
+    for (const c of inGrid) {
+      expect(c.place).toMatch(/^状元街居委会 \S+网格/);
+      expect(c.place).toContain(c.areaName!);
+    }
+    const grid = await t.as('grid');
+    const buildings = json<{ items: { code: string }[] }>(await grid.get('/api/areas/320614103001001/children')).items;
+    const units = json<{ items: { code: string }[] }>(await grid.get(`/api/areas/${buildings[0]!.code}/children`)).items;
+    const hh = json<{ items: { doorplate: string; place: string }[] }>(await grid.get(`/api/areas/${units[0]!.code}/households?pageSize=5`));
+    expect(hh.items.length).toBeGreaterThan(0);
+    for (const h of hh.items) expect(h.place).toMatch(new RegExp(`^状元街居委会 第一网格 \\d+幢\\d+单元${h.doorplate}$`));
+  });
+});

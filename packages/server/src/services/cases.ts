@@ -37,7 +37,7 @@ import {
   factsOf,
   mustReportInScope,
 } from '../policies/case.ts';
-import { areaNames as cachedAreaNames } from './area-names.ts';
+import { areaNames as cachedAreaNames, placeNames } from './area-names.ts';
 import * as repo from '../repositories/cases.ts';
 import { findUnit } from '../repositories/users.ts';
 import { toIsoCst } from '../lib/time.ts';
@@ -143,7 +143,7 @@ export function isWarning(c: Pick<repo.CaseRow, 'state' | 'stepDueAt' | 'stepWar
 }
 
 /** The list view of a case. */
-export function caseSummary(c: repo.CaseRow, names?: Map<string, { name: string }>, categoryNames?: Map<string, string>) {
+export function caseSummary(c: repo.CaseRow, names?: Map<string, { name: string }>, categoryNames?: Map<string, string>, places?: Map<string, string>) {
   return {
     id: c.id,
     code: c.code,
@@ -154,6 +154,8 @@ export function caseSummary(c: repo.CaseRow, names?: Map<string, { name: string 
     categoryName: categoryNames?.get(c.categoryCode) ?? null,
     areaCode: c.areaCode,
     areaName: names?.get(c.areaCode)?.name ?? null,
+    /** Where, as a person reads it: 状元街居委会 第一网格 (the grid or building alone is ambiguous). */
+    place: places?.get(c.areaCode) ?? null,
     channel: c.channel,
     ownerLevel: c.ownerLevel,
     urgent: c.urgent,
@@ -344,7 +346,8 @@ export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
     repo.countByState(ctx.db, scope, { ...filter }),
     categoryNameMap(ctx.db),
   ]);
-  const names = await cachedAreaNames(ctx.db, [...new Set(res.items.map((c) => c.areaCode))]);
+  const codes = [...new Set(res.items.map((c) => c.areaCode))];
+  const [names, places] = await Promise.all([cachedAreaNames(ctx.db, codes), placeNames(ctx.db, codes)]);
   return {
     total: res.total,
     page: q.page,
@@ -352,7 +355,7 @@ export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
     counts: Object.fromEntries(counts.map((r) => [r.state, r.n])),
     overdueCount: counts.reduce((n, r) => n + Number(r.overdue), 0),
     dueSoonCount: counts.reduce((n, r) => n + Number(r.dueSoon), 0),
-    items: res.items.map((c) => caseSummary(c, names, categories)),
+    items: res.items.map((c) => caseSummary(c, names, categories, places)),
   };
 }
 

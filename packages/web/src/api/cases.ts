@@ -73,6 +73,8 @@ export interface CaseSummary {
   categoryName: string | null;
   areaCode: string;
   areaName: string | null;
+  /** 状元街居委会 第一网格: the place as a person reads it. */
+  place?: string | null;
   channel: Channel;
   ownerLevel: OwnerLevel;
   urgent: boolean;

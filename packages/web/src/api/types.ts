@@ -68,6 +68,8 @@ export interface HouseholdRow {
   areaCode: string;
   address: string;
   doorplate: string | null;
+  /** 状元街居委会 第一网格 3幢2单元101室 */
+  place?: string;
   riskColour: RiskColour | null;
   members: number;
   head: string | null;

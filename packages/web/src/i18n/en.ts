@@ -199,6 +199,7 @@ export const en: Record<MessageKey, string> = {
   'area.viewPeople': 'View people',
   'area.plannedHouseholds': 'Planned households',
 
+  'household.place': 'Place',
   'household.doorplate': 'Door',
   'household.address': 'Address',
   'household.head': 'Head',

@@ -199,6 +199,7 @@ export const zhCN = {
   'area.viewPeople': '查看人口',
   'area.plannedHouseholds': '规划户数',
 
+  'household.place': '住户位置',
   'household.doorplate': '门牌',
   'household.address': '地址',
   'household.head': '户主',

@@ -166,13 +166,13 @@ export default function CasesPage() {
     { title: t('case.col.type'), dataIndex: 'categoryName', key: 'type', width: 130, ellipsis: true, render: (v: string | null, r) => v ?? r.categoryCode },
     {
       title: t('case.col.place'),
-      dataIndex: 'areaName',
+      dataIndex: 'place',
       key: 'place',
-      width: 120,
+      width: 190,
       ellipsis: true,
-      render: (v: string | null, r) => (
-        <Tooltip title={r.areaCode}>
-          <span>{v ?? r.areaCode}</span>
+      render: (v: string | null | undefined, r) => (
+        <Tooltip title={v ?? r.areaName}>
+          <span data-testid="case-row-place">{v || r.areaName || '—'}</span>
         </Tooltip>
       ),
     },
