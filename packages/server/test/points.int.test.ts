@@ -53,6 +53,7 @@ interface Redemption {
   state: string;
   amount: number;
   balance?: number;
+  shortCode?: string | null;
   allowedActions: string[];
 }
 interface Statement {
@@ -350,6 +351,29 @@ describe('redemption', () => {
     // Someone with no account at all is simply short of points.
     const r3 = await newUser(['resident']);
     expect(json<{ error: { code: string } }>(await r3.client.post('/api/points/redemptions', { itemId: item.id, quantity: 1 })).error.code).toBe('insufficient_points');
+  });
+
+  it('the merchant checks off with the 8-character short code typed at the till', async () => {
+    const r = await newUser(['resident']);
+    await fund(r.username, 'neighbourhood', 100);
+    const item = await newItem({ price: 20, stock: 5 });
+    const red = json<Redemption>(await r.client.post('/api/points/redemptions', { itemId: item.id, quantity: 1 }));
+    expect(red.shortCode).toMatch(/^[346789ABCDEFGHJKMNPQRTWXY]{4}-[346789ABCDEFGHJKMNPQRTWXY]{4}$/);
+    const mine = json<{ items: Redemption[] }>(await r.client.get('/api/points/redemptions?box=mine&state=pending'));
+    expect(mine.items.find((x) => x.id === red.id)?.shortCode).toBe(red.shortCode);
+    // Typed loosely: lower case, no dash.
+    const typed = red.shortCode!.replace('-', '').toLowerCase();
+    const found = json<{ items: Redemption[] }>(await merchant.get(`/api/points/redemptions?box=merchant&state=pending&code=${typed}`));
+    expect(found.items.map((x) => x.id)).toEqual([red.id]);
+    const wrong = typed.slice(0, 7) + (typed.endsWith('a') ? 'b' : 'a');
+    const bad = await merchant.post(`/api/points/redemptions/${red.id}/confirm`, { code: wrong });
+    expect(bad.statusCode).toBe(400);
+    expect(json<{ error: { code: string; message: string } }>(bad).error).toMatchObject({ code: 'code_mismatch' });
+    const ok = await merchant.post(`/api/points/redemptions/${red.id}/confirm`, { code: typed });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(json<Redemption>(ok).state).toBe('confirmed');
+    // Once closed, the code names nothing.
+    expect(json<{ items: Redemption[] }>(await merchant.get(`/api/points/redemptions?box=merchant&state=pending&code=${typed}`)).items).toEqual([]);
   });
 
   it('honours Idempotency-Key: the same key redeems once', async () => {

@@ -10,6 +10,10 @@ import {
   decideAward,
   decideRedemption,
   forbidden,
+  formatShortCode,
+  normaliseShortCode,
+  SHORT_CODE_LENGTH,
+  shortCodeFrom,
   insufficientPoints,
   invalid,
   isEligible,
@@ -854,9 +858,20 @@ async function presentRedemptions(db: DbOrTx, actor: Actor, rows: repo.Redemptio
       cancelledAt: toIsoCst(r.cancelledAt),
       cancelledBy: r.cancelledBy ? { id: r.cancelledBy, name: users.get(r.cancelledBy) ?? '' } : null,
       cancelReason: r.cancelReason,
+      /** The code typed at the till (ABCD-EFGH), shown to the redeemer while the redemption is open. */
+      shortCode: r.state === 'pending' && r.shortCode && r.userId === actor.id ? formatShortCode(r.shortCode) : null,
       allowedActions: policy.redemptionAllowedActions(actor, r),
     };
   });
+}
+
+/** A short code no open redemption holds; the partial unique index is the backstop. */
+async function freeShortCode(tx: DbOrTx): Promise<string> {
+  for (let i = 0; i < 5; i++) {
+    const code = shortCodeFrom(crypto.randomBytes(SHORT_CODE_LENGTH));
+    if (!(await repo.pendingByShortCode(tx, code))) return code;
+  }
+  throw conflict('short_code_busy', '兑换短码生成失败，请重试');
 }
 
 export interface RedeemInput {
@@ -894,7 +909,9 @@ export async function redeem(ctx: AppContext, actor: Actor, input: RedeemInput, 
     const locked = await repo.lockAccounts(tx, [account.id, holdId]);
     const fresh = locked.get(account.id)!;
     if (!canDebit('person', fresh.balance, amount)) throw insufficientPoints(amount, fresh.balance, unitOf(scheme));
+    const shortCode = await freeShortCode(tx);
     const r = await repo.insertRedemption(tx, {
+      shortCode,
       itemId: item.id,
       userId: actor.id,
       scheme,
@@ -950,8 +967,11 @@ export async function confirmRedemption(ctx: AppContext, actor: Actor, id: strin
     if (!r) throw notFound('兑换记录');
     decideRedemption(r.state as 'pending', 'confirm', policy.redemptionRelations(actor, r));
     if (r.itemKind !== 'donation' || body.code) {
-      if (!body.code) throw invalid('missing_field', '请扫描居民出示的兑换码（code）', { field: 'code' });
-      if (verifyCode(ctx, body.code) !== r.userId) throw invalid('code_mismatch', '该兑换码不是此兑换的兑换人出示的', { field: 'code' });
+      if (!body.code) throw invalid('missing_field', '请扫描居民出示的兑换码或输入兑换短码（code）', { field: 'code' });
+      const short = normaliseShortCode(body.code);
+      if (short) {
+        if (short !== r.shortCode) throw invalid('code_mismatch', '兑换短码与此兑换不符，请核对居民出示的短码', { field: 'code' });
+      } else if (verifyCode(ctx, body.code) !== r.userId) throw invalid('code_mismatch', '该兑换码不是此兑换的兑换人出示的', { field: 'code' });
     }
     const unit = await findUnit(tx, r.merchantUnitId);
     const account = await repo.findAccountById(tx, r.accountId);
@@ -1038,7 +1058,9 @@ export async function listRedemptions(ctx: AppContext, actor: Actor, q: Redempti
   if (box === 'mine') filter = { ...base, userId: actor.id };
   else if (box === 'merchant') {
     if (!actor.unitId) throw forbidden('您的账号不属于任何商户');
-    filter = { ...base, merchantUnitId: actor.unitId, userId: q.code ? verifyCode(ctx, q.code) : undefined };
+    const short = q.code ? normaliseShortCode(q.code) : null;
+    // A short code names one open redemption; the QR token names the resident.
+    filter = short ? { ...base, merchantUnitId: actor.unitId, shortCode: short, states: ['pending'] } : { ...base, merchantUnitId: actor.unitId, userId: q.code ? verifyCode(ctx, q.code) : undefined };
   } else {
     if (!policy.isPointsStaff(actor)) throw forbidden('只有工作人员可以查看辖区内的兑换记录');
     filter = { ...base, scopeCode: actor.scopeCode };

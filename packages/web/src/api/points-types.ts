@@ -160,6 +160,8 @@ export interface Redemption {
   cancelledAt: string | null;
   cancelledBy: PersonRef | null;
   cancelReason: string | null;
+  /** ABCD-EFGH: typed at the till; shown to the redeemer while pending. */
+  shortCode?: string | null;
   allowedActions: string[];
   /** Only in the answer to POST /api/points/redemptions: the spendable balance after the hold. */
   balance?: number;
