@@ -2,7 +2,7 @@
 // code or raw data reaches the screen. Screenshots go to `screenshots/`.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { consoleLogin, desktop, PASSWORD, session, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, PASSWORD, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
 
 useBrowserSession();
 
@@ -49,12 +49,62 @@ describe('landing pages and my to-do', () => {
     const revisit = Number((await page.getByTestId('case-count-revisit').innerText()).replace(/,/g, ''));
     expect(revisit).toBeGreaterThan(0);
     expect(mine).toBeLessThan(60);
+    // The department's strip (待签收 …) is not the town's.
+    expect(await page.getByTestId('unit-inbox-tiles').count()).toBe(0);
     const states = await page.locator('[data-testid="case-row"]').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
     expect(states.length).toBeGreaterThan(0);
     expect(states[0]).not.toContain('已办结');
     await shot(page, 'screens-town-inbox');
     await page.getByTestId('case-tab-revisit').click();
     await expect.poll(async () => (await page.locator('[data-testid="case-row"]').first().innerText()).includes('已办结')).toBe(true);
+    await context.close();
+  });
+});
+
+describe('no codes on screen', () => {
+  it('the audit log shows actions and details in words', async () => {
+    const { context, page } = await desktop();
+    await consoleLogin(page, 'admin');
+    await page.goto(`${session.url}/audit`);
+    await page.getByTestId('audit-action').first().waitFor();
+    const actions = await page.getByTestId('audit-action').allInnerTexts();
+    for (const a of actions) expect(a).not.toMatch(/^[a-z][a-z0-9.-]+$/);
+    const body = await page.locator('.ant-table-tbody').innerText();
+    expect(body).not.toContain('seed.case-history');
+    expect(body).not.toContain('{"');
+    await shot(page, 'screens-audit');
+    await context.close();
+  });
+
+  it('household lists say which building a flat is in', async () => {
+    const { context, page } = await desktop();
+    await consoleLogin(page, 'grid');
+    const grid = '320614103001001';
+    const buildings = (await (await page.request.get(`${session.url}/api/areas/${grid}/children`)).json()) as { items: { code: string }[] };
+    const units = (await (await page.request.get(`${session.url}/api/areas/${buildings.items[0]!.code}/children`)).json()) as { items: { code: string }[] };
+    await page.goto(`${session.url}/areas/${units.items[0]!.code}`);
+    await page.getByTestId('household-place').first().waitFor();
+    expect(await page.getByTestId('household-place').first().innerText()).toMatch(/^状元街居委会 第一网格 \d+幢\d+单元\d+室$/);
+    await shot(page, 'screens-households');
+    await context.close();
+  });
+});
+
+describe('the shop', () => {
+  it('disables what the resident cannot redeem and says why', async () => {
+    const { context, page } = await phone();
+    await phoneLogin(page, 'resident');
+    await page.goto(`${session.url}/m/points/shop`);
+    await page.getByTestId('m-shop-item').first().waitFor();
+    const cards = await page.getByTestId('m-shop-item').evaluateAll((els) => els.map((e) => ({ can: e.getAttribute('data-can'), disabled: (e as unknown as { disabled: boolean }).disabled, text: e.textContent ?? '' })));
+    const off = cards.filter((c) => c.can === 'no');
+    expect(off.length).toBeGreaterThan(0);
+    for (const c of off) {
+      expect(c.disabled).toBe(true);
+      expect(c.text).toMatch(/积分不足|已兑完|您的积分类别不能兑换此项|已下架/);
+    }
+    for (const c of cards.filter((x) => x.can === 'yes')) expect(c.disabled).toBe(false);
+    await shot(page, 'screens-shop', true);
     await context.close();
   });
 });

@@ -5,7 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { listCases, type CaseQuery, type CaseState, type CaseSummary } from '../../../api/cases.ts';
-import { useMe } from '../../../auth/AuthContext.tsx';
+import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber, fmtTime } from '../../../lib/format.ts';
 import { useCaseLabels } from '../../../lib/cases.ts';
@@ -40,6 +40,7 @@ const FILTER_KEYS = ['category', 'area', 'channel', 'from', 'to', 'q', 'overdue'
 export default function CasesPage() {
   const t = useT();
   const me = useMe();
+  const { can } = useAuth();
   const labels = useCaseLabels();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -127,7 +128,7 @@ export default function CasesPage() {
   const overdueCount = counts.data?.overdueCount ?? 0;
   const dueSoonCount = counts.data?.dueSoonCount ?? 0;
   // A department's inbox at a glance: to sign in, in progress, due soon, overdue.
-  const unitTiles = me.unit
+  const unitTiles = can('inbox.home')
     ? [
         { key: 'dispatched', label: t('case.unit.toAcknowledge'), n: c.dispatched ?? 0, on: tab === 'dispatched', go: () => setUrl({ tab: 'dispatched', filters: {} }), tone: (c.dispatched ?? 0) > 0 ? 'gz-ch-hot' : '' },
         { key: 'acknowledged', label: t('case.unit.inProgress'), n: c.acknowledged ?? 0, on: tab === 'acknowledged', go: () => setUrl({ tab: 'acknowledged', filters: {} }), tone: '' },
