@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTION_CODES, auditActionLabel, auditDetailItems, auditEntityLabel } from '../src/index.ts';
+import { AUDIT_ACTION_CODES, auditActionLabel, auditDetailAreaCodes, auditDetailItems, auditEntityLabel } from '../src/index.ts';
 
 describe('audit labels', () => {
   it('names the codes the issue found on screen in Chinese and English', () => {
@@ -31,5 +31,9 @@ describe('audit labels', () => {
     expect(items[2]!.value).toBe('320614103001、320614103002');
     for (const i of items) expect(i.value).not.toMatch(/[{}"]/);
     expect(auditDetailItems(null)).toEqual([]);
+    // Area codes read as names where the caller knows them.
+    const names = new Map([['320614103001', '状元街居委会']]);
+    expect(auditDetailItems({ areas: ['320614103001'] }, (c) => names.get(c))[0]!.value).toBe('状元街居委会');
+    expect(auditDetailAreaCodes({ areas: ['320614103001'], filters: { area: '320614103' }, rows: 3 })).toEqual(['320614103001', '320614103']);
   });
 });

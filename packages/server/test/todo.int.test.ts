@@ -75,7 +75,11 @@ describe('the audit log in words', () => {
         expect(d.value).not.toMatch(/[{}]/);
       }
     }
-    expect(res.items.find((r) => r.action === 'seed.case-history')!.actionLabel.zh).toBe('生成演示案件历史');
+    const seed = res.items.find((r) => r.action === 'seed.case-history')!;
+    expect(seed.actionLabel.zh).toBe('生成演示案件历史');
+    // Its areas read as names, not as 320614103001.
+    expect(seed.details.find((d) => d.label.zh === '区域')!.value).toContain('状元街居委会');
+    for (const r of res.items) for (const d of r.details) expect(d.value).not.toMatch(/\b3206\d{5,}\b/);
   });
 });
 

@@ -1,6 +1,7 @@
 // What the audit log's codes mean in words: every action, entity type and detail field a row can
 // carry gets a Chinese (and English) label, so the log never shows `wish.claim` or raw JSON.
 import { ACTION_LABELS as CASE_ACTION_LABELS } from '../cases/workflow.ts';
+import { isAreaCode } from '../codes.ts';
 import { ORDER_ACTION_LABELS } from '../orders/workflow.ts';
 import { WISH_ACTION_LABELS } from '../wishes/workflow.ts';
 
@@ -236,26 +237,42 @@ export interface AuditDetailItem {
   value: string;
 }
 
-function valueText(v: unknown): string {
+type NameOf = (code: string) => string | undefined;
+
+function valueText(v: unknown, nameOf?: NameOf): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? '是' : '否';
-  if (Array.isArray(v)) return v.map(valueText).join('、');
+  if (Array.isArray(v)) return v.map((x) => valueText(x, nameOf)).join('、');
   if (typeof v === 'object') {
     return Object.entries(v as Record<string, unknown>)
       .filter(([, x]) => x !== undefined && x !== null && x !== '')
-      .map(([k, x]) => `${FIELDS[k]?.zh ?? '其他'}：${valueText(x)}`)
+      .map(([k, x]) => `${FIELDS[k]?.zh ?? '其他'}：${valueText(x, nameOf)}`)
       .join('；');
   }
+  // An area code reads as its name (状元街居委会), never as digits.
+  if (typeof v === 'string' && isAreaCode(v)) return nameOf?.(v) ?? v;
   return String(v);
 }
 
+/** Every area code in a detail (for looking their names up in one batch). */
+export function auditDetailAreaCodes(detail: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string' && isAreaCode(v)) out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(detail);
+  return out;
+}
+
 /** A row's detail JSON as labelled lines (名称：…, 原因：…); nested objects are flattened into words. */
-export function auditDetailItems(detail: unknown): AuditDetailItem[] {
+export function auditDetailItems(detail: unknown, nameOf?: NameOf): AuditDetailItem[] {
   if (detail === null || detail === undefined) return [];
-  if (typeof detail !== 'object' || Array.isArray(detail)) return [{ key: 'value', label: l('内容', 'Value'), value: valueText(detail) }];
+  if (typeof detail !== 'object' || Array.isArray(detail)) return [{ key: 'value', label: l('内容', 'Value'), value: valueText(detail, nameOf) }];
   return Object.entries(detail as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
-    .map(([key, v]) => ({ key, label: FIELDS[key] ?? l('其他', 'Other'), value: valueText(v) }));
+    .map(([key, v]) => ({ key, label: FIELDS[key] ?? l('其他', 'Other'), value: valueText(v, nameOf) }));
 }
 
 /** For tests: every fixed action code with a label. */

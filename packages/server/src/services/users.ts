@@ -1,4 +1,5 @@
-import { auditActionLabel, auditDetailItems, auditEntityLabel, conflict, forbidden, invalid, isAreaCode, isWithinScope, notFound, type Role } from '@gongzhi/domain';
+import { auditActionLabel, auditDetailAreaCodes, auditDetailItems, auditEntityLabel, conflict, forbidden, invalid, isAreaCode, isWithinScope, notFound, type Role } from '@gongzhi/domain';
+import { areaNames } from './area-names.ts';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import { canManageUsers, canReadAudit, userAllowedActions } from '../policies/user.ts';
 import { findArea, namesOf } from '../repositories/areas.ts';
@@ -130,6 +131,8 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, p
 export async function listAudit(ctx: AppContext, actor: Actor, f: repo.AuditFilter) {
   if (!canReadAudit(actor)) throw forbidden('只有系统管理员可以查看审计日志');
   const res = await repo.listAudit(ctx.db, scopeOf(actor), f);
+  const names = await areaNames(ctx.db, [...new Set(res.items.flatMap((a) => auditDetailAreaCodes(a.detail)))]);
+  const nameOf = (code: string) => names.get(code)?.name;
   return {
     total: res.total,
     items: res.items.map((a) => ({
@@ -146,7 +149,7 @@ export async function listAudit(ctx: AppContext, actor: Actor, f: repo.AuditFilt
       ip: a.ip,
       detail: a.detail,
       /** The detail as labelled words, for the screen (the raw `detail` stays for integrators). */
-      details: auditDetailItems(a.detail),
+      details: auditDetailItems(a.detail, nameOf),
     })),
   };
 }
