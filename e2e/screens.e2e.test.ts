@@ -108,3 +108,18 @@ describe('the shop', () => {
     await context.close();
   });
 });
+
+describe('my to-do on the phone', () => {
+  it("the grid worker's phone home lists what waits, across modules", async () => {
+    const { context, page } = await phone();
+    await phoneLogin(page, 'grid');
+    await page.getByTestId('m-todo').waitFor();
+    expect(await page.getByTestId('m-todo').innerText()).toContain('我的待办');
+    await page.getByTestId('m-todo-cases').click();
+    await page.waitForURL(/\/m\/cases/);
+    await page.goto(`${session.url}/m`);
+    await page.getByTestId('m-todo').waitFor();
+    await shot(page, 'screens-grid-phone-todo');
+    await context.close();
+  });
+});

@@ -13,6 +13,7 @@ import { MPointsEntry } from './points/entry.tsx';
 import { MCaseEntry } from './cases/entry.tsx';
 import { MPartyEntry } from './party/entry.tsx';
 import { MWishOrderEntry } from './wishes/entry.tsx';
+import { MTodo } from './MTodo.tsx';
 import type { AreaWithFullPath } from '../../api/cases.ts';
 
 export function MHome() {
@@ -72,6 +73,7 @@ export function MHome() {
               <span className="m-quick-desc">{t('home.quickAreasDesc')}</span>
             </button>
           </div>
+          <MTodo />
           <MPartyEntry />
           <MCaseEntry />
           <MWishOrderEntry />
@@ -112,6 +114,7 @@ export function MHome() {
               </Tag>
             </div>
           </div>
+          <MTodo />
           <MPartyEntry />
           <MCaseEntry />
           <MWishOrderEntry />
