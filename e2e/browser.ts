@@ -56,7 +56,8 @@ export async function consoleLogin(page: Page, username: string) {
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-title').waitFor();
+  // Most accounts land on the work bench; a department handler lands on its case inbox.
+  await page.locator('[data-testid="home-title"], [data-testid="cases-page"]').first().waitFor();
 }
 
 export async function phoneLogin(page: Page, username: string) {

@@ -158,6 +158,9 @@ describe('points: award → approve → redeem → confirm', () => {
     const code = (await rp.getByTestId('m-code-text').innerText()).trim();
     expect(code).toMatch(/^GZP1\.[\w-]{22}\.[0-9a-z]+\.[\w-]{16}$/);
     await expect.poll(() => rp.getByTestId('m-code-pending').innerText()).toContain(ITEM);
+    // Each open redemption has its 8-character short code to read out at the till.
+    const short = (await rp.getByTestId('m-pending-short').first().locator('b').innerText()).trim();
+    expect(short).toMatch(/^[346789ABCDEFGHJKMNPQRTWXY]{4}-[346789ABCDEFGHJKMNPQRTWXY]{4}$/);
     await shot(rp, 'p27-mobile-code', true);
 
     // ---- The merchant enters the code and confirms.
@@ -168,7 +171,8 @@ describe('points: award → approve → redeem → confirm', () => {
     await mp.getByTestId('m-points-entry').waitFor();
     await shot(mp, 'p30-mobile-home-merchant');
     await mp.getByTestId('m-entry-points-merchant').click();
-    await mp.locator('[data-testid="m-merchant-code"] input').fill(code);
+    // The cashier types the short code, in lower case and without the dash.
+    await mp.locator('[data-testid="m-merchant-code"] input').fill(short.replace('-', '').toLowerCase());
     await mp.getByTestId('m-merchant-lookup').click();
     const pending = mp.getByTestId('m-merchant-item').filter({ hasText: ITEM });
     await pending.waitFor();

@@ -85,3 +85,16 @@ export function shortVillageName(name: string): string {
   if (name.endsWith('居委会')) return name.slice(0, -3) + '社区';
   return name;
 }
+
+/**
+ * The place as a person reads it, from the village down: 状元街居委会 第一网格 3幢2单元101室. Village and
+ * grid are separated by spaces; building, unit and doorplate run together as an address does.
+ * `names` are the area names of the code's ancestry (any order, missing ones skipped).
+ */
+export function placeName(names: readonly { level: string; name: string }[], doorplate?: string | null): string {
+  const by = new Map(names.map((n) => [n.level, n.name]));
+  const head = ['village', 'grid'].map((l) => by.get(l)).filter((x): x is string => !!x);
+  const tail = ['building', 'unit'].map((l) => by.get(l)).filter((x): x is string => !!x).join('') + (doorplate ?? '');
+  const town = head.length === 0 ? by.get('town') : undefined;
+  return [town, ...head, tail].filter((x) => !!x).join(' ');
+}

@@ -19,3 +19,4 @@ export * from './cockpit.ts';
 export * from './orders/workflow.ts';
 export * from './auth/passwords.ts';
 export * from './auth/challenge.ts';
+export * from './audit/labels.ts';

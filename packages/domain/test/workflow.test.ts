@@ -24,7 +24,7 @@ escalate: owner@reported→accepted owner@accepted→accepted
 dispatch: owner@accepted→dispatched
 acknowledge: handler@dispatched→acknowledged
 return: handler@dispatched→accepted handler@acknowledged→accepted
-feedback: assistant@dispatched→dispatched assistant@acknowledged→acknowledged handler@dispatched→dispatched handler@acknowledged→acknowledged
+feedback: assistant@dispatched→dispatched assistant@acknowledged→acknowledged handler@acknowledged→acknowledged
 request-extension: handler@acknowledged→acknowledged
 handle: handler@acknowledged→handled
 verify-pass: verifier@handled→closed owner@handled→closed

@@ -127,13 +127,39 @@ describe('demo case history', () => {
     expect(wall.items.filter((i) => i.answer).length).toBeGreaterThan(0);
   });
 
+  it("puts the town's work that needs action first (overdue, then due soonest) and keeps return visits apart", async () => {
+    const town = await t.as('town');
+    type Row = { id: string; state: string; rating?: string | null; overdue: boolean; deadline?: string | null; stepDueAt?: string | null };
+    const inbox = json<{ total: number; items: Row[] }>(await town.get('/api/cases?box=mine&page=1&pageSize=200'));
+    const unrated = await q<{ n: number }>(sql`select count(*)::int as n from cases where owner_level = 'town' and owner_area_code = ${TOWN} and state = 'closed' and rating is null`);
+    expect(unrated[0]!.n).toBeGreaterThan(0);
+    expect(inbox.items.some((i) => i.state === 'closed' && !i.rating)).toBe(false);
+    // Running work first, overdue at the top; closed (unsatisfied) and suspended after it.
+    const running = (i: Row) => i.state !== 'closed' && i.state !== 'suspended';
+    const firstParked = inbox.items.findIndex((i) => !running(i));
+    if (firstParked >= 0) expect(inbox.items.slice(firstParked).every((i) => !running(i))).toBe(true);
+    const work = inbox.items.filter(running);
+    expect(work.length).toBeGreaterThan(0);
+    const lastOverdue = work.map((i) => i.overdue).lastIndexOf(true);
+    const firstOnTime = work.findIndex((i) => !i.overdue);
+    if (lastOverdue >= 0 && firstOnTime >= 0) expect(lastOverdue).toBeLessThan(firstOnTime);
+
+    const revisit = json<{ total: number; items: Row[] }>(await town.get('/api/cases?box=revisit&page=1&pageSize=200'));
+    expect(revisit.total).toBe(unrated[0]!.n);
+    expect(revisit.items.every((i) => i.state === 'closed' && !i.rating)).toBe(true);
+    // Not a centre: no return visits of its own.
+    const dept = await t.as('dept-cg');
+    expect(json<{ total: number }>(await dept.get('/api/cases?box=revisit')).total).toBe(0);
+  });
+
   it('leaves work in the inboxes, and a seeded case can be taken forward by the right account', async () => {
     const inbox = json<{ total: number; items: { id: string; state: string; rating?: string | null }[] }>(await community.get('/api/cases?box=mine&page=1&pageSize=200'));
     expect(inbox.total).toBeGreaterThan(0);
     // Settled closed cases are not work: only unrated or unsatisfied ones stay on the list.
     const closedSettled = await q<{ n: string }>(sql`select count(*) as n from cases where owner_level = 'village' and owner_area_code = ${VILLAGE} and state = 'closed' and rating in ('satisfied', 'basically-satisfied')`);
     expect(Number(closedSettled[0]!.n)).toBeGreaterThan(0);
-    for (const item of inbox.items.filter((i) => i.state === 'closed')) expect([null, undefined, 'unsatisfied']).toContain(item.rating);
+    // Cases that only wait for a rating are the return-visit queue (回访), not work in 我的待办.
+    for (const item of inbox.items.filter((i) => i.state === 'closed')) expect(item.rating).toBe('unsatisfied');
     const reported = await q<{ id: string }>(sql`select id from cases where owner_level = 'village' and owner_area_code = ${VILLAGE} and state = 'reported' order by created_at desc limit 1`);
     expect(reported.length).toBe(1);
     const id = reported[0]!.id;

@@ -83,8 +83,14 @@ describe('the closed loop of the contract', () => {
     const dept = await t.as('dept-cg');
     const bell = json<{ unread: number; items: { caseId: string }[] }>(await dept.get('/api/notifications?unread=true'));
     expect(bell.items.some((n) => n.caseId === c0.id)).toBe(true);
+    // Before signing in, the lead unit may only acknowledge or return: no 协办反馈 yet.
+    const unsigned = json<Case>(await dept.get(`/api/cases/${c0.id}`));
+    expect(unsigned.allowedActions).toEqual(expect.arrayContaining(['acknowledge', 'return']));
+    expect(unsigned.allowedActions).not.toContain('feedback');
+    expect((await dept.post(`/api/cases/${c0.id}/actions/feedback`, { note: '先反馈' })).statusCode).toBe(409);
     c = await act(dept, c0.id, 'acknowledge');
     expect(c.state).toBe('acknowledged');
+    expect(c.allowedActions).toContain('feedback');
     c = await act(dept, c0.id, 'handle', { note: '已更换路灯灯泡并检修线路，当晚恢复照明。' });
     expect(c.state).toBe('handled');
 

@@ -168,11 +168,14 @@ describe('registry exports', () => {
 
 describe('audit log export', () => {
   it('has the rows of the audit page for the same filter, for the audit administrator only', async () => {
-    const api = json<{ total: number; items: { action: string; actor: string }[] }>(await auditor.get('/api/audit?action=export.&pageSize=200'));
+    const api = json<{ total: number; items: { action: string; actionLabel: { zh: string }; actor: string }[] }>(await auditor.get('/api/audit?action=export.&pageSize=200'));
     const x = await sheet(await auditor.get('/api/exports/audit.xlsx?action=export.'));
     // The export itself is audited after it is read: the file has the rows the page had.
     expect(x.data.length).toBe(api.total);
-    expect(x.data.map((r) => r[x.col('操作')])).toEqual(api.items.map((a) => a.action));
+    expect(x.data.map((r) => r[x.col('操作代码')])).toEqual(api.items.map((a) => a.action));
+    // The operation in words, not its code.
+    expect(x.data.map((r) => r[x.col('操作')])).toEqual(api.items.map((a) => a.actionLabel.zh));
+    for (const r of x.data) expect(String(r[x.col('操作')])).toMatch(/^导出/);
     expect(x.data[0]![x.col('时间')]).toBeInstanceOf(Date);
     expect((await community.get('/api/exports/audit.xlsx')).statusCode).toBe(403);
   });

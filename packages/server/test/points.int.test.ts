@@ -46,12 +46,14 @@ interface Item {
   scheme: string;
   kind: string;
   allowedActions: string[];
+  unavailable: { code: string; message: string; short?: number } | null;
 }
 interface Redemption {
   id: string;
   state: string;
   amount: number;
   balance?: number;
+  shortCode?: string | null;
   allowedActions: string[];
 }
 interface Statement {
@@ -327,6 +329,15 @@ describe('redemption', () => {
     const r = await newUser(['resident']);
     await fund(r.username, 'neighbourhood', 50);
     const item = await newItem({ price: 30, stock: 1 });
+    // The shop says beforehand what is affordable: an item dearer than the balance offers no 'redeem' and says why.
+    const seen = (await itemOf(r.client, item.id))!;
+    expect(seen.allowedActions).toContain('redeem');
+    expect(seen.unavailable).toBeNull();
+    const dear = await newItem({ price: 80, stock: 5 });
+    const dearSeen = (await itemOf(r.client, dear.id))!;
+    expect(dearSeen.allowedActions).not.toContain('redeem');
+    expect(dearSeen.unavailable).toMatchObject({ code: 'insufficient', short: 30 });
+    expect(dearSeen.unavailable!.message).toContain('积分不足');
     const poor = await r.client.post('/api/points/redemptions', { itemId: item.id, quantity: 2 });
     expect(poor.statusCode).toBe(409);
     expect(json<{ error: { code: string } }>(poor).error.code).toBe('insufficient_points');
@@ -340,6 +351,29 @@ describe('redemption', () => {
     // Someone with no account at all is simply short of points.
     const r3 = await newUser(['resident']);
     expect(json<{ error: { code: string } }>(await r3.client.post('/api/points/redemptions', { itemId: item.id, quantity: 1 })).error.code).toBe('insufficient_points');
+  });
+
+  it('the merchant checks off with the 8-character short code typed at the till', async () => {
+    const r = await newUser(['resident']);
+    await fund(r.username, 'neighbourhood', 100);
+    const item = await newItem({ price: 20, stock: 5 });
+    const red = json<Redemption>(await r.client.post('/api/points/redemptions', { itemId: item.id, quantity: 1 }));
+    expect(red.shortCode).toMatch(/^[346789ABCDEFGHJKMNPQRTWXY]{4}-[346789ABCDEFGHJKMNPQRTWXY]{4}$/);
+    const mine = json<{ items: Redemption[] }>(await r.client.get('/api/points/redemptions?box=mine&state=pending'));
+    expect(mine.items.find((x) => x.id === red.id)?.shortCode).toBe(red.shortCode);
+    // Typed loosely: lower case, no dash.
+    const typed = red.shortCode!.replace('-', '').toLowerCase();
+    const found = json<{ items: Redemption[] }>(await merchant.get(`/api/points/redemptions?box=merchant&state=pending&code=${typed}`));
+    expect(found.items.map((x) => x.id)).toEqual([red.id]);
+    const wrong = typed.slice(0, 7) + (typed.endsWith('a') ? 'b' : 'a');
+    const bad = await merchant.post(`/api/points/redemptions/${red.id}/confirm`, { code: wrong });
+    expect(bad.statusCode).toBe(400);
+    expect(json<{ error: { code: string; message: string } }>(bad).error).toMatchObject({ code: 'code_mismatch' });
+    const ok = await merchant.post(`/api/points/redemptions/${red.id}/confirm`, { code: typed });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(json<Redemption>(ok).state).toBe('confirmed');
+    // Once closed, the code names nothing.
+    expect(json<{ items: Redemption[] }>(await merchant.get(`/api/points/redemptions?box=merchant&state=pending&code=${typed}`)).items).toEqual([]);
   });
 
   it('honours Idempotency-Key: the same key redeems once', async () => {
@@ -493,8 +527,10 @@ describe('publication and audit', () => {
     expect((await community.get(`/api/points/accounts/${list.items[0]!.id}/statement`)).statusCode).toBe(200);
     expect((await (await t.as('resident')).get('/api/points/accounts')).statusCode).toBe(403);
     expect((await community.get('/api/points/audit')).statusCode).toBe(403);
-    const report = json<{ ok: boolean; problems: unknown[]; schemes: { scheme: string; sum: number }[] }>(await admin.get('/api/points/audit'));
+    const report = json<{ ok: boolean; checkedAt: string; problems: unknown[]; schemes: { scheme: string; sum: number }[] }>(await admin.get('/api/points/audit'));
     expect(report.problems).toEqual([]);
+    // The check runs on request: the answer says when it read the ledger.
+    expect(Math.abs(Date.parse(report.checkedAt) - Date.now())).toBeLessThan(60_000);
     expect(report.ok).toBe(true);
     expect(report.schemes.every((s) => s.sum === 0)).toBe(true);
     expect((await auditLedger(t.ctx.db)).ok).toBe(true);

@@ -120,7 +120,10 @@ const RULES: readonly Rule[] = [
   { action: 'dispatch', by: ['owner'], from: ['accepted'], to: () => 'dispatched', effects: () => ({ setHandler: true, restartClock: true }) },
   { action: 'acknowledge', by: ['handler'], from: ['dispatched'], to: () => 'acknowledged' },
   { action: 'return', by: ['handler'], from: ['dispatched', 'acknowledged'], to: () => 'accepted', effects: () => ({ clearHandler: true, pendingExtension: false }) },
-  { action: 'feedback', by: ['assistant', 'handler'], from: ['dispatched', 'acknowledged'], to: same },
+  // Assisting units report back as soon as they are called in; the lead unit's progress notes start once
+  // it has signed in (报到) — before that its only choices are to acknowledge or to return the case.
+  { action: 'feedback', by: ['assistant'], from: ['dispatched', 'acknowledged'], to: same },
+  { action: 'feedback', by: ['handler'], from: ['acknowledged'], to: same },
   {
     action: 'request-extension',
     by: ['handler'],

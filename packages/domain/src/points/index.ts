@@ -5,3 +5,4 @@ export * from './limits.ts';
 export * from './workflow.ts';
 export * from './ledger.ts';
 export * from './leaderboard.ts';
+export * from './short-code.ts';

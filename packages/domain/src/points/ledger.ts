@@ -4,7 +4,7 @@
 // are credits minus debits and only issuing pools may go below zero, so the balances of a
 // scheme always sum to zero. `checkLedger` verifies all of that on a snapshot.
 import { conflict } from '../errors.ts';
-import type { AccountKind, PointScheme } from './schemes.ts';
+import { SCHEMES, type AccountKind, type PointScheme } from './schemes.ts';
 
 export const TRANSFER_KINDS = ['award', 'redeem-hold', 'redeem-confirm', 'redeem-release', 'refund', 'reversal'] as const;
 export type TransferKind = (typeof TRANSFER_KINDS)[number];
@@ -139,7 +139,7 @@ export function checkLedger(s: LedgerSnapshot): LedgerReport {
     }
   }
   for (const [scheme, e] of sums) {
-    if (e.sum !== 0) problems.push({ code: 'scheme_not_zero', ref: scheme, message: `积分类别 ${scheme} 全部账户余额之和为 ${e.sum}，应为 0` });
+    if (e.sum !== 0) problems.push({ code: 'scheme_not_zero', ref: scheme, message: `${SCHEMES[scheme as PointScheme]?.zh ?? '积分'}全部账户余额之和为 ${e.sum}，应为 0` });
   }
   for (const t of s.malformedTransfers) {
     problems.push({ code: 'malformed_transfer', ref: String(t.id), message: `流水 #${t.id}：${t.problem}` });

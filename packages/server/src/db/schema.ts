@@ -772,7 +772,9 @@ export const pointsRedemptions = pgTable(
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     cancelledBy: uuid('cancelled_by').references(() => users.id),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
-    cancelReason: text('cancel_reason'),
+cancelReason: text('cancel_reason'),
+    /** The 8-character code typed at the till (兑换短码), unique among pending redemptions. */
+    shortCode: varchar('short_code', { length: 8 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -782,6 +784,7 @@ export const pointsRedemptions = pgTable(
     index('points_redemptions_item_idx').on(t.itemId, t.state),
     index('points_redemptions_hold_idx').on(t.holdAccountId, t.state),
     index('points_redemptions_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
+    uniqueIndex('points_redemptions_short_code_open_idx').on(t.shortCode).where(sql`${t.state} = 'pending'`),
     check('points_redemptions_amounts', sql`${t.quantity} > 0 and ${t.amount} > 0 and ${t.amount} = ${t.quantity} * ${t.unitPrice}`),
   ],
 );

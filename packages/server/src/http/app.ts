@@ -30,6 +30,7 @@ import { cockpitRoutes } from '../routes/cockpit.ts';
 import { exportRoutes } from '../routes/exports.ts';
 import { importRoutes } from '../routes/imports.ts';
 import { bulletinRoutes } from '../routes/bulletins.ts';
+import { todoRoutes } from '../routes/todo.ts';
 import { chainRoutes } from '../routes/chains.ts';
 
 /** What a session whose password must be changed may still call. */
@@ -136,6 +137,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   peopleRoutes(app, ctx);
   adminRoutes(app, ctx);
   caseRoutes(app, ctx);
+  todoRoutes(app, ctx);
   catalogueRoutes(app, ctx);
   pointsRoutes(app, ctx);
   await open311Routes(app, ctx);

@@ -27,6 +27,8 @@ export function abilitiesOf(actor: Actor): string[] {
   if (canVerifyChains(actor)) out.push('chain.verify');
   if (canViewCockpit(actor)) out.push('cockpit.read');
   if (cockpitIsHome(actor)) out.push('cockpit.home');
+  // A department or property handler works from its case inbox, not from area statistics.
+  if (actor.unitId && hasAnyRole(actor, ['department-handler', 'property-manager']) && !hasAnyRole(actor, AREA_STAFF)) out.push('inbox.home');
   // Ledgers: Excel exports and the monthly bulletin for area staff; hotline import for the centres.
   if (hasAnyRole(actor, AREA_STAFF)) out.push('ledgers.export', 'bulletin.read');
   if (canImportHotline(actor)) out.push('hotline.import');

@@ -93,9 +93,24 @@ export function canManageItemsOf(actor: Actor, unit: { id: string; areaCode: str
   return hasAnyRole(actor, ITEM_MANAGERS) && inScope(actor, unit.areaCode);
 }
 
-export function itemAllowedActions(actor: Actor, item: { active: boolean; stock: number; merchantUnitId: string; areaCode: string }, canSpendScheme: boolean): string[] {
+export type ItemUnavailable = { code: 'own-item' | 'inactive' | 'sold-out' | 'not-eligible' | 'insufficient'; message: string; short?: number };
+
+/**
+ * Why the caller cannot redeem an item now (a code and a Chinese message), or null when they can.
+ * `balance` is what the caller can spend in the item's scheme (null: not known).
+ */
+export function itemUnavailable(actor: Actor, item: { active: boolean; stock: number; price: number; merchantUnitId: string }, canSpendScheme: boolean, balance: number | null, unit = '分'): ItemUnavailable | null {
+  if (isMerchantOf(actor, item.merchantUnitId)) return { code: 'own-item', message: '本商户的商品' };
+  if (!item.active) return { code: 'inactive', message: '已下架' };
+  if (item.stock <= 0) return { code: 'sold-out', message: '已兑完' };
+  if (!canSpendScheme) return { code: 'not-eligible', message: '您没有这类积分' };
+  if (balance !== null && balance < item.price) return { code: 'insufficient', message: `积分不足，还差 ${item.price - balance} ${unit}`, short: item.price - balance };
+  return null;
+}
+
+export function itemAllowedActions(actor: Actor, item: { active: boolean; stock: number; price: number; merchantUnitId: string; areaCode: string }, canSpendScheme: boolean, balance: number | null = null): string[] {
   const out: string[] = [];
-  if (item.active && item.stock > 0 && canSpendScheme && !isMerchantOf(actor, item.merchantUnitId)) out.push('redeem');
+  if (itemUnavailable(actor, item, canSpendScheme, balance) === null) out.push('redeem');
   if (canManageItemsOf(actor, { id: item.merchantUnitId, areaCode: item.areaCode })) out.push('edit', 'restock');
   return out;
 }

@@ -342,6 +342,8 @@ export interface CaseFilter {
   categoryCode?: string;
   channel?: string;
   overdue?: boolean;
+  /** The yellow light: warned but not yet overdue (即将超期). */
+  dueSoon?: boolean;
   from?: Date;
   to?: Date;
   q?: string;
@@ -350,7 +352,8 @@ export interface CaseFilter {
   publicOnly?: boolean;
   page: number;
   pageSize: number;
-  order?: 'newest' | 'due';
+  /** newest first; due: open work first, the most overdue first; closed: the longest closed first. */
+  order?: 'newest' | 'due' | 'closed';
 }
 
 function caseWhere(scope: CaseScope, f: Omit<CaseFilter, 'page' | 'pageSize'>): SQL | undefined {
@@ -360,6 +363,7 @@ function caseWhere(scope: CaseScope, f: Omit<CaseFilter, 'page' | 'pageSize'>): 
   if (f.categoryCode) conds.push(sql`${cases.categoryCode} like ${escapeLike(f.categoryCode) + '%'}`);
   if (f.channel) conds.push(eq(cases.channel, f.channel));
   if (f.overdue) conds.push(sql`${cases.stepDueAt} < now() and ${cases.state} in ('reported','accepted','dispatched','acknowledged','handled')`);
+  if (f.dueSoon) conds.push(sql`${cases.stepWarnAt} <= now() and ${cases.stepDueAt} >= now() and ${cases.state} in ('reported','accepted','dispatched','acknowledged','handled')`);
   if (f.from) conds.push(sql`${cases.createdAt} >= ${f.from.toISOString()}`);
   if (f.to) conds.push(sql`${cases.createdAt} < ${f.to.toISOString()}`);
   if (f.q) {
@@ -373,7 +377,18 @@ function caseWhere(scope: CaseScope, f: Omit<CaseFilter, 'page' | 'pageSize'>): 
 
 export async function listCases(db: DbOrTx, scope: CaseScope, f: CaseFilter) {
   const where = caseWhere(scope, f);
-  const order = f.order === 'due' ? [asc(sql`coalesce(${cases.stepDueAt}, 'infinity')`), desc(cases.createdAt)] : [desc(cases.createdAt), desc(cases.id)];
+  const order =
+    f.order === 'due'
+      ? [
+          // Work with a running clock first (overdue, then due soonest); paused and closed matters after it.
+          asc(sql`case when ${cases.state} in ('suspended','closed') then 1 else 0 end`),
+          asc(sql`coalesce(${cases.stepDueAt}, 'infinity')`),
+          desc(cases.createdAt),
+          desc(cases.id),
+        ]
+      : f.order === 'closed'
+        ? [asc(sql`coalesce(${cases.closedAt}, ${cases.updatedAt})`), asc(cases.id)]
+        : [desc(cases.createdAt), desc(cases.id)];
   const [items, totals] = await Promise.all([
     db
       .select()
@@ -394,6 +409,7 @@ export async function countByState(db: DbOrTx, scope: CaseScope, f: Omit<CaseFil
       state: cases.state,
       n: count(),
       overdue: sql<number>`count(*) filter (where ${cases.stepDueAt} < now() and ${cases.state} in ('reported','accepted','dispatched','acknowledged','handled'))::int`,
+      dueSoon: sql<number>`count(*) filter (where ${cases.stepWarnAt} <= now() and ${cases.stepDueAt} >= now() and ${cases.state} in ('reported','accepted','dispatched','acknowledged','handled'))::int`,
     })
     .from(cases)
     .where(where)

@@ -640,6 +640,7 @@ export async function updateRedemption(db: DbOrTx, id: string, patch: Partial<Ne
 
 export interface RedemptionFilter {
   userId?: string;
+  shortCode?: string;
   merchantUnitId?: string;
   scopeCode?: string;
   states?: string[];
@@ -647,9 +648,20 @@ export interface RedemptionFilter {
   pageSize: number;
 }
 
+/** The open redemption holding a short code, if any. */
+export async function pendingByShortCode(db: DbOrTx, code: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: pointsRedemptions.id })
+    .from(pointsRedemptions)
+    .where(and(eq(pointsRedemptions.shortCode, code), eq(pointsRedemptions.state, 'pending')))
+    .limit(1);
+  return rows.length > 0;
+}
+
 export async function listRedemptions(db: DbOrTx, f: RedemptionFilter) {
   const where = and(
     f.userId ? eq(pointsRedemptions.userId, f.userId) : undefined,
+    f.shortCode ? eq(pointsRedemptions.shortCode, f.shortCode) : undefined,
     f.merchantUnitId ? eq(pointsRedemptions.merchantUnitId, f.merchantUnitId) : undefined,
     f.scopeCode !== undefined ? within(pointsRedemptions.areaCode, f.scopeCode) : undefined,
     f.states?.length ? inArray(pointsRedemptions.state, f.states) : undefined,

@@ -55,10 +55,11 @@ const listQuery = z.object({
   category: z.string().max(16).optional(),
   channel: z.enum(cases.CHANNELS).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  dueSoon: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   from: isoDay.optional(),
   to: isoDay.optional(),
   q: z.string().trim().max(60).optional(),
-  box: z.enum(['mine', 'all']).optional(),
+  box: z.enum(['mine', 'revisit', 'all']).optional(),
   ...paging,
 });
 

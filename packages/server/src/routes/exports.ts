@@ -31,7 +31,7 @@ const caseQuery = blankToUndefined({
   from: isoDay.optional(),
   to: isoDay.optional(),
   q: z.string().trim().max(60).optional(),
-  box: z.enum(['mine', 'all']).optional(),
+  box: z.enum(['mine', 'revisit', 'all']).optional(),
 });
 
 const sendFile = (reply: FastifyReply, file: exports.ExportFile) =>

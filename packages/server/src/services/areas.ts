@@ -6,7 +6,7 @@ import * as repo from '../repositories/areas.ts';
 import { listHouseholds } from '../repositories/people.ts';
 import { scopeOf } from '../repositories/scope.ts';
 import { audit } from './audit.ts';
-import { forgetAreaNames } from './area-names.ts';
+import { forgetAreaNames, placeNames } from './area-names.ts';
 import type { AppContext } from './context.ts';
 
 export interface AreaDto {
@@ -120,7 +120,21 @@ export async function getHouseholds(ctx: AppContext, actor: Actor, code: string,
   if (!(await repo.findArea(ctx.db, scope, code))) throw notFound('区域');
   if (!areaAllowedActions(actor, code).includes('viewPeople')) throw forbidden('您的角色不能查看住户信息');
   const res = await listHouseholds(ctx.db, scope, code, page, pageSize);
-  return { total: res.total, items: res.items.map((h) => ({ id: h.id, areaCode: h.areaCode, address: h.address, doorplate: h.doorplate, riskColour: h.riskColour, members: h.members, head: h.head })) };
+  const places = await placeNames(ctx.db, res.items.map((h) => h.areaCode));
+  return {
+    total: res.total,
+    items: res.items.map((h) => ({
+      id: h.id,
+      areaCode: h.areaCode,
+      address: h.address,
+      doorplate: h.doorplate,
+      // 状元街居委会 第一网格 3幢2单元101室: a doorplate alone repeats across buildings.
+      place: `${places.get(h.areaCode) ?? ''}${h.doorplate ?? ''}`,
+      riskColour: h.riskColour,
+      members: h.members,
+      head: h.head,
+    })),
+  };
 }
 
 export async function searchAreas(ctx: AppContext, actor: Actor, q: string) {

@@ -37,7 +37,7 @@ import {
   factsOf,
   mustReportInScope,
 } from '../policies/case.ts';
-import { areaNames as cachedAreaNames } from './area-names.ts';
+import { areaNames as cachedAreaNames, placeNames } from './area-names.ts';
 import * as repo from '../repositories/cases.ts';
 import { findUnit } from '../repositories/users.ts';
 import { toIsoCst } from '../lib/time.ts';
@@ -144,7 +144,7 @@ export function isWarning(c: Pick<repo.CaseRow, 'state' | 'stepDueAt' | 'stepWar
 }
 
 /** The list view of a case. */
-export function caseSummary(c: repo.CaseRow, names?: Map<string, { name: string }>, categoryNames?: Map<string, string>) {
+export function caseSummary(c: repo.CaseRow, names?: Map<string, { name: string }>, categoryNames?: Map<string, string>, places?: Map<string, string>) {
   return {
     id: c.id,
     code: c.code,
@@ -155,6 +155,8 @@ export function caseSummary(c: repo.CaseRow, names?: Map<string, { name: string 
     categoryName: categoryNames?.get(c.categoryCode) ?? null,
     areaCode: c.areaCode,
     areaName: names?.get(c.areaCode)?.name ?? null,
+    /** Where, as a person reads it: 状元街居委会 第一网格 (the grid or building alone is ambiguous). */
+    place: places?.get(c.areaCode) ?? null,
     channel: c.channel,
     ownerLevel: c.ownerLevel,
     urgent: c.urgent,
@@ -275,23 +277,26 @@ export interface ListQuery {
   category?: string;
   channel?: string;
   overdue?: boolean;
+  dueSoon?: boolean;
   from?: string;
   to?: string;
   q?: string;
-  box?: 'mine' | 'all';
+  box?: 'mine' | 'revisit' | 'all';
   page: number;
   pageSize: number;
 }
 
-/** "My inbox": the cases waiting for the caller's own action, by relation. */
+/**
+ * "My inbox": the cases waiting for the caller's own action, by relation. Closed cases that only
+ * wait for the reporter's rating are the return-visit queue (回访, `box=revisit`), not work here.
+ */
 function inboxSql(actor: Actor) {
   const parts = [];
   for (const level of ['village', 'town', 'district'] as OwnerLevel[]) {
     if (actor.roles.includes(CENTRE_ROLE[level])) {
-      // A closed case stays on the centre's list only while it still needs the centre: no rating
-      // yet (the return visit, 回访) or rated unsatisfied (decide on rework, 重办).
+      // Owned open work, an extension request to decide, and a case rated unsatisfied (decide on rework, 重办).
       parts.push(
-        sql`(owner_level = ${level} and owner_area_code = ${actor.scopeCode} and (state in ('reported','accepted','handled','suspended') or (state = 'closed' and (rating is null or rating = 'unsatisfied'))))`,
+        sql`(owner_level = ${level} and owner_area_code = ${actor.scopeCode} and (state in ('reported','accepted','handled','suspended') or (state = 'acknowledged' and pending_extension is not null) or (state = 'closed' and rating = 'unsatisfied')))`,
       );
     }
   }
@@ -301,6 +306,18 @@ function inboxSql(actor: Actor) {
   }
   if (actor.roles.includes('grid-worker')) {
     parts.push(sql`(area_code like ${actor.scopeCode + '%'} and state in ('handled','reported'))`);
+  }
+  if (parts.length === 0) return sql`false`;
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+/** The return-visit queue (回访): closed cases the caller's centre owns that have no rating yet. */
+function revisitSql(actor: Actor) {
+  const parts = [];
+  for (const level of ['village', 'town', 'district'] as OwnerLevel[]) {
+    if (actor.roles.includes(CENTRE_ROLE[level])) {
+      parts.push(sql`(owner_level = ${level} and owner_area_code = ${actor.scopeCode} and state = 'closed' and rating is null)`);
+    }
   }
   if (parts.length === 0) return sql`false`;
   return sql`(${sql.join(parts, sql` or `)})`;
@@ -326,11 +343,12 @@ export function caseListFilter(actor: Actor, q: Omit<ListQuery, 'page' | 'pageSi
     categoryCode: q.category,
     channel: q.channel,
     overdue: q.overdue,
+    dueSoon: q.dueSoon,
     from,
     to,
     q: q.q,
-    inbox: q.box === 'mine' ? inboxSql(actor) : undefined,
-    order: q.box === 'mine' ? ('due' as const) : ('newest' as const),
+    inbox: q.box === 'mine' ? inboxSql(actor) : q.box === 'revisit' ? revisitSql(actor) : undefined,
+    order: q.box === 'mine' ? ('due' as const) : q.box === 'revisit' ? ('closed' as const) : ('newest' as const),
   };
 }
 
@@ -342,14 +360,16 @@ export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
     repo.countByState(ctx.db, scope, { ...filter }),
     categoryNameMap(ctx.db),
   ]);
-  const names = await cachedAreaNames(ctx.db, [...new Set(res.items.map((c) => c.areaCode))]);
+  const codes = [...new Set(res.items.map((c) => c.areaCode))];
+  const [names, places] = await Promise.all([cachedAreaNames(ctx.db, codes), placeNames(ctx.db, codes)]);
   return {
     total: res.total,
     page: q.page,
     pageSize: q.pageSize,
     counts: Object.fromEntries(counts.map((r) => [r.state, r.n])),
     overdueCount: counts.reduce((n, r) => n + Number(r.overdue), 0),
-    items: res.items.map((c) => caseSummary(c, names, categories)),
+    dueSoonCount: counts.reduce((n, r) => n + Number(r.dueSoon), 0),
+    items: res.items.map((c) => caseSummary(c, names, categories, places)),
   };
 }
 

@@ -143,6 +143,7 @@ export async function prepareCaseExport(ctx: AppContext, actor: Actor, q: CaseEx
   const parts = [
     `区域 ${areaText}`,
     q.box === 'mine' && '我的待办',
+    q.box === 'revisit' && '待回访',
     q.state && `状态 ${q.state.split(',').map((s) => STATE_LABELS[s as CaseState]?.zh ?? s).join('、')}`,
     q.category && `事项类型 ${categories.names.get(q.category) ?? q.category}`,
     q.channel && `渠道 ${CHANNEL_LABELS[q.channel as Channel] ?? q.channel}`,
@@ -346,7 +347,7 @@ export async function exportAudit(ctx: AppContext, actor: Actor, q: AuditExportQ
     items.push(...res.items);
     if (res.items.length < 1000) break;
   }
-  const detailText = (d: unknown) => (d && typeof d === 'object' ? JSON.stringify(d) : d == null ? null : String(d));
+  const detailText = (a: AuditDto) => a.details.map((d) => `${d.label.zh}：${d.value}`).join('；') || null;
   const body = await workbookBuffer({
     name: '审计日志',
     title: '审计日志',
@@ -354,13 +355,14 @@ export async function exportAudit(ctx: AppContext, actor: Actor, q: AuditExportQ
     columns: [
       { header: '时间', type: 'datetime', value: (a) => a.at },
       { header: '操作人', width: 16, value: (a) => a.actor },
-      { header: '操作', width: 22, value: (a) => a.action },
-      { header: '对象类型', width: 12, value: (a) => a.entityType },
+      { header: '操作', width: 22, value: (a) => a.actionLabel.zh },
+      { header: '操作代码', width: 22, value: (a) => a.action },
+      { header: '对象类型', width: 12, value: (a) => a.entityLabel?.zh ?? null },
       { header: '对象', width: 38, value: (a) => a.entityId },
       { header: '区域代码', width: 18, value: (a) => a.areaCode },
       { header: '结果', width: 8, value: (a) => a.outcome },
       { header: 'IP', width: 16, value: (a) => a.ip },
-      { header: '详情', width: 60, value: (a) => detailText(a.detail) },
+      { header: '详情', width: 60, value: (a) => detailText(a) },
     ],
     rows: items,
   });

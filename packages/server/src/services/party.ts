@@ -503,3 +503,12 @@ export async function reportPost(ctx: AppContext, actor: Actor, id: string, reas
   });
   return getMember(ctx, actor, id);
 }
+
+/** How many registrations (双报到) wait for the caller's review, for the cross-module to-do count. */
+export async function registrationsToReview(ctx: AppContext, actor: Actor): Promise<number> {
+  const scope = partyScopeOf(actor);
+  if (!scope) return 0;
+  const orgs = (await repo.orgsIn(ctx.db, scope)).filter((o) => reviewsAt(actor, o.areaCode));
+  if (orgs.length === 0) return 0;
+  return (await repo.pendingRegistrations(ctx.db, orgs.map((o) => o.id))).length;
+}

@@ -10,6 +10,10 @@ import {
   decideAward,
   decideRedemption,
   forbidden,
+  formatShortCode,
+  normaliseShortCode,
+  SHORT_CODE_LENGTH,
+  shortCodeFrom,
   insufficientPoints,
   invalid,
   isEligible,
@@ -699,8 +703,9 @@ export async function recordApprovedAward(
 
 type ItemWithMerchant = NonNullable<Awaited<ReturnType<typeof repo.findItem>>>;
 
-function itemDto(actor: Actor, r: ItemWithMerchant, spendable: Set<string>) {
+function itemDto(actor: Actor, r: ItemWithMerchant, spendable: Set<string>, balances?: Map<string, number>) {
   const i = r.item;
+  const balance = balances ? (balances.get(i.scheme) ?? 0) : null;
   return {
     id: i.id,
     name: i.name,
@@ -715,8 +720,24 @@ function itemDto(actor: Actor, r: ItemWithMerchant, spendable: Set<string>) {
     description: i.description,
     areaCode: i.areaCode,
     active: i.active,
-    allowedActions: policy.itemAllowedActions(actor, i, spendable.has(i.scheme)),
+    allowedActions: policy.itemAllowedActions(actor, i, spendable.has(i.scheme), balance),
+    /** Why the caller cannot redeem it now (积分不足, 已兑完 …), shown on the disabled item. */
+    unavailable: policy.itemUnavailable(actor, i, spendable.has(i.scheme), balance, SCHEMES[i.scheme as PointScheme]?.unit),
   };
+}
+
+/** What the caller can spend now in each scheme: their own (or their household's) account's balance. */
+async function spendableBalances(db: DbOrTx, actor: Actor): Promise<Map<string, number>> {
+  const info = await repo.holderById(db, actor.id);
+  const out = new Map<string, number>();
+  if (!info) return out;
+  const accounts = await repo.accountsOfOwners(db, [actor.id, info.householdId ?? '', actor.unitId ?? '']);
+  for (const s of POINT_SCHEMES) {
+    const h = holderFor(info, s);
+    const main = h ? accounts.find((a) => a.scheme === s && a.kind === SCHEMES[s].holder && a.ownerId === h.id) : undefined;
+    out.set(s, main?.balance ?? 0);
+  }
+  return out;
 }
 
 /** Schemes the caller could spend (has or could hold an account of). */
@@ -737,8 +758,8 @@ export async function listItems(ctx: AppContext, actor: Actor, q: { scheme?: Poi
     includeInactive: q.all && manager,
   });
   const visible = rows.filter((r) => r.item.active || policy.canManageItemsOf(actor, { id: r.item.merchantUnitId, areaCode: r.item.areaCode }));
-  const spendable = await spendableSchemes(ctx.db, actor);
-  return { items: visible.map((r) => itemDto(actor, r, spendable)) };
+  const [spendable, balances] = await Promise.all([spendableSchemes(ctx.db, actor), spendableBalances(ctx.db, actor)]);
+  return { items: visible.map((r) => itemDto(actor, r, spendable, balances)) };
 }
 
 export interface ItemInput {
@@ -837,9 +858,20 @@ async function presentRedemptions(db: DbOrTx, actor: Actor, rows: repo.Redemptio
       cancelledAt: toIsoCst(r.cancelledAt),
       cancelledBy: r.cancelledBy ? { id: r.cancelledBy, name: users.get(r.cancelledBy) ?? '' } : null,
       cancelReason: r.cancelReason,
+      /** The code typed at the till (ABCD-EFGH), shown to the redeemer while the redemption is open. */
+      shortCode: r.state === 'pending' && r.shortCode && r.userId === actor.id ? formatShortCode(r.shortCode) : null,
       allowedActions: policy.redemptionAllowedActions(actor, r),
     };
   });
+}
+
+/** A short code no open redemption holds; the partial unique index is the backstop. */
+async function freeShortCode(tx: DbOrTx): Promise<string> {
+  for (let i = 0; i < 5; i++) {
+    const code = shortCodeFrom(crypto.randomBytes(SHORT_CODE_LENGTH));
+    if (!(await repo.pendingByShortCode(tx, code))) return code;
+  }
+  throw conflict('short_code_busy', '兑换短码生成失败，请重试');
 }
 
 export interface RedeemInput {
@@ -877,7 +909,9 @@ export async function redeem(ctx: AppContext, actor: Actor, input: RedeemInput, 
     const locked = await repo.lockAccounts(tx, [account.id, holdId]);
     const fresh = locked.get(account.id)!;
     if (!canDebit('person', fresh.balance, amount)) throw insufficientPoints(amount, fresh.balance, unitOf(scheme));
+    const shortCode = await freeShortCode(tx);
     const r = await repo.insertRedemption(tx, {
+      shortCode,
       itemId: item.id,
       userId: actor.id,
       scheme,
@@ -932,10 +966,13 @@ export async function confirmRedemption(ctx: AppContext, actor: Actor, id: strin
     const r = await repo.lockRedemption(tx, id);
     if (!r) throw notFound('兑换记录');
     decideRedemption(r.state as 'pending', 'confirm', policy.redemptionRelations(actor, r));
-    // Every confirmation, donations included, needs the code the redeemer's phone shows: nobody
-    // confirms (and so spends) a resident's points without the resident.
-    if (!body.code) throw invalid('missing_field', '请扫描兑换人出示的兑换码（code）', { field: 'code' });
-    if (verifyCode(ctx, body.code) !== r.userId) throw invalid('code_mismatch', '该兑换码不是此兑换的兑换人出示的', { field: 'code' });
+    // Every confirmation, donations included, needs what the redeemer's phone shows — the QR token
+    // or the redemption's short code: nobody confirms (and so spends) a resident's points without them.
+    if (!body.code) throw invalid('missing_field', '请扫描兑换人出示的兑换码或输入兑换短码（code）', { field: 'code' });
+    const short = normaliseShortCode(body.code);
+    if (short) {
+      if (short !== r.shortCode) throw invalid('code_mismatch', '兑换短码与此兑换不符，请核对兑换人出示的短码', { field: 'code' });
+    } else if (verifyCode(ctx, body.code) !== r.userId) throw invalid('code_mismatch', '该兑换码不是此兑换的兑换人出示的', { field: 'code' });
     const unit = await findUnit(tx, r.merchantUnitId);
     const account = await repo.findAccountById(tx, r.accountId);
     const poolId = r.itemKind === 'donation' ? await ensurePool(tx, r.scheme, account!.areaCode) : null;
@@ -1021,7 +1058,9 @@ export async function listRedemptions(ctx: AppContext, actor: Actor, q: Redempti
   if (box === 'mine') filter = { ...base, userId: actor.id };
   else if (box === 'merchant') {
     if (!actor.unitId || !policy.actsForMerchant(actor, actor.unitId)) throw forbidden('您的账号不能代表商户或爱心超市核销兑换');
-    filter = { ...base, merchantUnitId: actor.unitId, userId: q.code ? verifyCode(ctx, q.code) : undefined };
+    const short = q.code ? normaliseShortCode(q.code) : null;
+    // A short code names one open redemption; the QR token names the resident.
+    filter = short ? { ...base, merchantUnitId: actor.unitId, shortCode: short, states: ['pending'] } : { ...base, merchantUnitId: actor.unitId, userId: q.code ? verifyCode(ctx, q.code) : undefined };
   } else {
     if (!policy.isPointsStaff(actor)) throw forbidden('只有工作人员可以查看辖区内的兑换记录');
     filter = { ...base, scopeCode: actor.scopeCode };
@@ -1192,6 +1231,7 @@ export async function auditLedger(db: Db): Promise<LedgerReport> {
 
 export async function auditLedgerFor(ctx: AppContext, actor: Actor) {
   if (!policy.canAuditLedger(actor)) throw forbidden('只有区级管理员、区指挥中心和领导可以执行积分账本核对');
-  return auditLedger(ctx.db);
+  const report = await auditLedger(ctx.db);
+  return { ...report, checkedAt: toIsoCst(new Date()) };
 }
 

@@ -1,4 +1,5 @@
-import { conflict, conflictingDuties, forbidden, invalid, isAreaCode, isWithinScope, notFound, PASSWORD_HISTORY, passwordPolicyProblem, ROLE_LABELS, type Role } from '@gongzhi/domain';
+import { auditActionLabel, auditDetailAreaCodes, auditDetailItems, auditEntityLabel, conflict, conflictingDuties, forbidden, invalid, isAreaCode, isWithinScope, notFound, PASSWORD_HISTORY, passwordPolicyProblem, ROLE_LABELS, type Role } from '@gongzhi/domain';
+import { areaNames } from './area-names.ts';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import { canAssignRoles, canListUsers, canManageCredentials, canReadAudit, userAllowedActions } from '../policies/user.ts';
 import { findArea, namesOf } from '../repositories/areas.ts';
@@ -168,6 +169,8 @@ export async function endSessions(ctx: AppContext, actor: Actor, id: string, req
 export async function listAudit(ctx: AppContext, actor: Actor, f: repo.AuditFilter) {
   if (!canReadAudit(actor)) throw forbidden('只有审计管理员可以查看审计日志（三员分立）');
   const res = await repo.listAudit(ctx.db, scopeOf(actor), f);
+  const names = await areaNames(ctx.db, [...new Set(res.items.flatMap((a) => auditDetailAreaCodes(a.detail)))]);
+  const nameOf = (code: string) => names.get(code)?.name;
   return {
     total: res.total,
     items: res.items.map((a) => ({
@@ -175,12 +178,16 @@ export async function listAudit(ctx: AppContext, actor: Actor, f: repo.AuditFilt
       at: toIsoCst(a.at),
       actor: a.actorUsername,
       action: a.action,
+      actionLabel: auditActionLabel(a.action),
       entityType: a.entityType,
+      entityLabel: a.entityType ? auditEntityLabel(a.entityType) : null,
       entityId: a.entityId,
       areaCode: a.areaCode,
       outcome: a.outcome,
       ip: a.ip,
       detail: a.detail,
+      /** The detail as labelled words, for the screen (the raw `detail` stays for integrators). */
+      details: auditDetailItems(a.detail, nameOf),
     })),
   };
 }

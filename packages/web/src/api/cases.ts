@@ -73,6 +73,8 @@ export interface CaseSummary {
   categoryName: string | null;
   areaCode: string;
   areaName: string | null;
+  /** 状元街居委会 第一网格: the place as a person reads it. */
+  place?: string | null;
   channel: Channel;
   ownerLevel: OwnerLevel;
   urgent: boolean;
@@ -157,6 +159,8 @@ export interface CaseList {
   pageSize: number;
   counts: Partial<Record<CaseState, number>>;
   overdueCount: number;
+  /** Warned, not yet overdue (即将超期). */
+  dueSoonCount: number;
   items: CaseSummary[];
 }
 
@@ -166,10 +170,11 @@ export interface CaseQuery {
   category?: string;
   channel?: string;
   overdue?: boolean;
+  dueSoon?: boolean;
   from?: string;
   to?: string;
   q?: string;
-  box?: 'mine' | 'all';
+  box?: 'mine' | 'revisit' | 'all';
   page?: number;
   pageSize?: number;
 }

@@ -134,6 +134,8 @@ export interface Item {
   areaCode: string;
   active: boolean;
   allowedActions: string[];
+  /** Why the caller cannot redeem it now; null when they can. */
+  unavailable?: { code: 'own-item' | 'inactive' | 'sold-out' | 'not-eligible' | 'insufficient'; message: string; short?: number } | null;
 }
 
 export type RedemptionState = 'pending' | 'confirmed' | 'cancelled';
@@ -158,6 +160,8 @@ export interface Redemption {
   cancelledAt: string | null;
   cancelledBy: PersonRef | null;
   cancelReason: string | null;
+  /** ABCD-EFGH: typed at the till; shown to the redeemer while pending. */
+  shortCode?: string | null;
   allowedActions: string[];
   /** Only in the answer to POST /api/points/redemptions: the spendable balance after the hold. */
   balance?: number;
@@ -243,6 +247,8 @@ export interface LedgerReport {
   transfers: number;
   schemes: { scheme: string; sum: number; issued: number; accounts: number }[];
   problems: { code: string; message: string; ref: string }[];
+  /** When this run of the check read the ledger. */
+  checkedAt?: string;
 }
 
 export interface MyCode {

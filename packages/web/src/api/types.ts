@@ -80,6 +80,8 @@ export interface HouseholdRow {
   areaCode: string;
   address: string;
   doorplate: string | null;
+  /** 状元街居委会 第一网格 3幢2单元101室 */
+  place?: string;
   riskColour: RiskColour | null;
   members: number;
   head: string | null;
@@ -164,6 +166,9 @@ export interface AuditRow {
   outcome: 'ok' | 'denied' | 'failed';
   ip: string | null;
   detail: unknown;
+  actionLabel: { zh: string; en: string };
+  entityLabel: { zh: string; en: string } | null;
+  details: { key: string; label: { zh: string; en: string }; value: string }[];
 }
 
 export interface Unit {

@@ -191,7 +191,7 @@ function HouseholdsCard({ areaCode, total }: { areaCode: string; total: number }
     [areaCode, page, pageSize],
   );
   const columns: ColumnsType<HouseholdRow> = [
-    { title: t('household.doorplate'), dataIndex: 'doorplate', key: 'doorplate', width: 120, render: (v: string | null) => v ?? '—' },
+    { title: t('household.place'), dataIndex: 'place', key: 'place', width: 280, render: (v: string | undefined, h) => <span data-testid="household-place">{v || h.doorplate || '—'}</span> },
     { title: t('household.address'), dataIndex: 'address', key: 'address' },
     { title: t('household.head'), dataIndex: 'head', key: 'head', width: 120, render: (v: string | null) => v ?? '—' },
     { title: t('household.members'), dataIndex: 'members', key: 'members', width: 90, align: 'right', render: (n: number) => fmtNumber(n) },

@@ -4,7 +4,7 @@ import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { get } from '../../api/client.ts';
 import type { AuditRow, Page } from '../../api/types.ts';
-import { useI18n, useT } from '../../i18n/index.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 import { fmtNumber, fmtTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/labels.ts';
 import { useApi } from '../../lib/useApi.ts';
@@ -35,26 +35,10 @@ const ACTIONS = [
 const ENTITY_TYPES = ['user', 'person', 'area', 'household'];
 const OUTCOME_COLOUR: Record<string, string> = { ok: 'green', denied: 'orange', failed: 'red' };
 
-/** Why a login or password change failed or was refused (detail.reason), in words. */
-const REASONS = ['bad_password', 'unknown_user', 'inactive', 'locked', 'challenge_required', 'challenge_failed', 'source_blocked', 'wrong_current'];
-const reasonOf = (d: unknown) => {
-  const r = d && typeof d === 'object' ? (d as { reason?: unknown }).reason : undefined;
-  return typeof r === 'string' && REASONS.includes(r) ? r : null;
-};
-
-/** `{"field":"idNumber"}` → `field=idNumber`; compact enough for a table cell. */
-function compactDetail(detail: unknown): string {
-  if (detail === null || detail === undefined) return '';
-  if (typeof detail !== 'object') return String(detail);
-  return Object.entries(detail as Record<string, unknown>)
-    .map(([k, v]) => `${k}=${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
-    .join(' · ');
-}
-
 export default function AuditPage() {
-  const t = useT();
-  const { tx } = useI18n();
+  const { t, locale } = useI18n();
   const labels = useLabels();
+  const word = (x: { zh: string; en: string }) => (locale === 'en' ? x.en : x.zh);
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
@@ -69,9 +53,9 @@ export default function AuditPage() {
       dataIndex: 'action',
       key: 'action',
       width: 140,
-      render: (a: string) => (
-        <Typography.Text title={a} className={a === 'person.reveal' ? 'gz-audit-reveal' : undefined}>
-          {labels.auditAction(a)}
+      render: (a: string, r) => (
+        <Typography.Text className={a === 'person.reveal' ? 'gz-audit-reveal' : undefined} data-testid="audit-action">
+          {r.actionLabel ? word(r.actionLabel) : labels.auditAction(a)}
         </Typography.Text>
       ),
     },
@@ -82,7 +66,7 @@ export default function AuditPage() {
       render: (_, r) =>
         r.entityType ? (
           <span>
-            <Tag>{labels.auditEntity(r.entityType)}</Tag>
+            <Tag>{r.entityLabel ? word(r.entityLabel) : labels.auditEntity(r.entityType)}</Tag>
             <span className="gz-mono gz-muted" title={r.entityId ?? ''}>
               {r.entityId ? (r.entityType === 'area' || r.entityId.length <= 12 ? r.entityId : `${r.entityId.slice(0, 8)}…`) : ''}
             </span>
@@ -106,16 +90,29 @@ export default function AuditPage() {
     { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', width: 130, render: (v: string | null) => <span className="gz-mono-soft">{v ?? '—'}</span> },
     {
       title: t('audit.detail'),
-      dataIndex: 'detail',
+      dataIndex: 'details',
       key: 'detail',
-      render: (d: unknown) => {
-        const text = compactDetail(d);
-        if (!text) return <span className="gz-muted">—</span>;
-        const reason = reasonOf(d);
+      render: (_: unknown, r) => {
+        if (!r.details?.length) return <span className="gz-muted">—</span>;
+        const text = r.details.map((d) => `${word(d.label)}：${d.value}`).join(' · ');
         return (
-          <Popover content={<pre className="gz-json">{JSON.stringify(d, null, 2)}</pre>} trigger="hover" placement="left">
-            {reason && <span className="gz-audit-reason">{tx(`audit.reason.${reason}`, reason)} </span>}
-            <code className="gz-detail">{text}</code>
+          <Popover
+            content={
+              <dl className="gz-audit-detail">
+                {r.details.map((d) => (
+                  <div key={d.key}>
+                    <dt>{word(d.label)}</dt>
+                    <dd>{d.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            }
+            trigger="hover"
+            placement="left"
+          >
+            <span className="gz-detail" data-testid="audit-detail">
+              {text}
+            </span>
           </Popover>
         );
       },

@@ -94,7 +94,7 @@ function MHouseholds({ code }: { code: string }) {
           description={`${t('household.head')}：${h.head ?? '—'} · ${t('m.members', { n: fmtNumber(h.members) })}`}
           extra={h.riskColour ? <span className={`m-risk ${RISK_CLASS[h.riskColour] ?? ''}`}>{labels.risk(h.riskColour)}</span> : null}
         >
-          {h.doorplate ? `${h.doorplate}` : h.address}
+          <span data-testid="m-household-place">{h.place || h.doorplate || h.address}</span>
         </List.Item>
       ))}
       {items.length < total && (

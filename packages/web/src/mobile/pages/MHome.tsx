@@ -13,6 +13,7 @@ import { MPointsEntry } from './points/entry.tsx';
 import { MCaseEntry } from './cases/entry.tsx';
 import { MPartyEntry } from './party/entry.tsx';
 import { MWishOrderEntry } from './wishes/entry.tsx';
+import { MTodo } from './MTodo.tsx';
 import type { AreaWithFullPath } from '../../api/cases.ts';
 
 export function MHome() {
@@ -72,6 +73,7 @@ export function MHome() {
               <span className="m-quick-desc">{t('home.quickAreasDesc')}</span>
             </button>
           </div>
+          <MTodo />
           <MPartyEntry />
           <MCaseEntry />
           <MWishOrderEntry />
@@ -110,9 +112,9 @@ export function MHome() {
               <Tag color="primary" fill="outline">
                 {labels.level(area.data.level)}
               </Tag>
-              <span className="m-muted m-mono">{area.data.code}</span>
             </div>
           </div>
+          <MTodo />
           <MPartyEntry />
           <MCaseEntry />
           <MWishOrderEntry />

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { Button, Dialog, Form, Input, List, NavBar, Popup, Selector, Toast } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
-import { post } from '../../api/client.ts';
+import { get, post } from '../../api/client.ts';
+import type { AreaWithFullPath } from '../../api/cases.ts';
+import type { AreaDetail } from '../../api/types.ts';
+import { useApi } from '../../lib/useApi.ts';
 import { useAuth, useMe, usesConsole } from '../../auth/AuthContext.tsx';
 import { useI18n, type Locale } from '../../i18n/index.tsx';
 import { useLabels } from '../../lib/labels.ts';
@@ -10,10 +13,16 @@ import { passwordProblem } from '../../lib/validate.ts';
 export function MMe() {
   const { t, locale, setLocale } = useI18n();
   const me = useMe();
-  const { logout } = useAuth();
+  const { logout, can } = useAuth();
   const labels = useLabels();
   const navigate = useNavigate();
   const [pwOpen, setPwOpen] = useState(false);
+  // Where the account belongs, as a person reads it (常乐镇 状元街居委会 第一网格), not an area code.
+  const area = useApi((signal) => get<AreaDetail>(`/api/areas/${me.scope.code}`, undefined, signal), [me.scope.code]);
+  const place = ((area.data as AreaWithFullPath | undefined)?.fullPath ?? area.data?.path ?? [])
+    .filter((p) => p.level !== 'district')
+    .map((p) => p.name)
+    .join(' ');
 
   const onLogout = async () => {
     const ok = await Dialog.confirm({ content: t('header.logoutConfirm'), confirmText: t('common.ok'), cancelText: t('common.cancel') });
@@ -38,7 +47,7 @@ export function MMe() {
       </div>
       <List header={t('m.myAccount')} className="m-list">
         <List.Item extra={me.username}>{t('m.account')}</List.Item>
-        <List.Item extra={me.scope.name}>{t('m.scope')}</List.Item>
+        <List.Item extra={<span data-testid="m-me-place">{place || me.scope.name}</span>}>{can('people.read') ? t('m.scopeStaff') : t('m.place')}</List.Item>
         {me.unit && <List.Item extra={me.unit.name}>{t('m.unit')}</List.Item>}
         <List.Item onClick={() => setPwOpen(true)}>{t('header.changePassword')}</List.Item>
         {usesConsole(me) && <List.Item onClick={() => navigate('/')}>{t('m.switchToConsole')}</List.Item>}

@@ -5,7 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { listCases, type CaseQuery, type CaseState, type CaseSummary } from '../../../api/cases.ts';
-import { useMe } from '../../../auth/AuthContext.tsx';
+import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber, fmtTime } from '../../../lib/format.ts';
 import { useCaseLabels } from '../../../lib/cases.ts';
@@ -18,10 +18,12 @@ import { CategorySelect } from './CategorySelect.tsx';
 import { DueLight, RatingBadge, ReworkTag, StateTag, UrgentTag } from './CaseTags.tsx';
 import { registerChannels } from './access.ts';
 
-type TabKey = 'mine' | 'all' | 'reported' | 'accepted' | 'dispatched' | 'acknowledged' | 'handled' | 'closed' | 'suspended' | 'other';
+type TabKey = 'mine' | 'revisit' | 'all' | 'reported' | 'accepted' | 'dispatched' | 'acknowledged' | 'handled' | 'closed' | 'suspended' | 'other';
 const STATE_TABS = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'closed', 'suspended'] as const satisfies readonly CaseState[];
 const OTHER_STATES: CaseState[] = ['rejected', 'withdrawn', 'merged'];
-const TAB_KEYS: TabKey[] = ['mine', 'all', ...STATE_TABS, 'other'];
+const TAB_KEYS: TabKey[] = ['mine', 'revisit', 'all', ...STATE_TABS, 'other'];
+/** Centres own cases, so they also call reporters back (回访) after closing. */
+const CENTRE_ROLES = ['community-worker', 'town-dispatcher', 'district-dispatcher'];
 const CONSOLE_CHANNELS = ['qr', 'mobile', 'patrol', 'hotline', 'reception', 'visit', 'mailbox', 'open311', 'console'];
 
 interface Filters {
@@ -33,36 +35,41 @@ interface Filters {
   q?: string;
 }
 
-const FILTER_KEYS = ['category', 'area', 'channel', 'from', 'to', 'q', 'overdue'] as const;
+const FILTER_KEYS = ['category', 'area', 'channel', 'from', 'to', 'q', 'overdue', 'dueSoon'] as const;
 
 export default function CasesPage() {
   const t = useT();
   const me = useMe();
+  const { can } = useAuth();
   const labels = useCaseLabels();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<Filters>();
 
   // Everything lives in the URL: a filtered inbox can be bookmarked and survives the back button.
+  const isCentre = me.roles.some((r) => CENTRE_ROLES.includes(r));
+  const tabKeys = isCentre ? TAB_KEYS : TAB_KEYS.filter((k) => k !== 'revisit');
   const tabParam = params.get('tab') as TabKey | null;
-  const tab: TabKey = tabParam && TAB_KEYS.includes(tabParam) ? tabParam : me.unit ? 'mine' : 'all';
+  const tab: TabKey = tabParam && tabKeys.includes(tabParam) ? tabParam : me.unit ? 'mine' : 'all';
   const filters: Omit<CaseQuery, 'state' | 'box' | 'page' | 'pageSize'> = {};
   for (const k of FILTER_KEYS) {
     const v = params.get(k);
     if (!v) continue;
-    if (k === 'overdue') filters.overdue = v === 'true';
+    if (k === 'overdue' || k === 'dueSoon') filters[k] = v === 'true';
     else filters[k] = v;
   }
   const page = Number(params.get('page') ?? 1) || 1;
   const pageSize = Number(params.get('pageSize') ?? 20) || 20;
   const filterKey = JSON.stringify(filters);
 
-  const stateOf = (k: TabKey) => (k === 'mine' || k === 'all' ? undefined : k === 'other' ? OTHER_STATES.join(',') : k);
+  const stateOf = (k: TabKey) => (k === 'mine' || k === 'revisit' || k === 'all' ? undefined : k === 'other' ? OTHER_STATES.join(',') : k);
   // Counts per state ignore the tab (the server narrows counts to the state filter it is given).
   const counts = useApi((signal) => listCases({ ...filters, pageSize: 1 }, signal), [filterKey]);
   const mine = useApi((signal) => listCases({ ...filters, box: 'mine', pageSize: 1 }, signal), [filterKey]);
+  const revisit = useApi(isCentre ? (signal) => listCases({ ...filters, box: 'revisit', pageSize: 1 }, signal) : null, [filterKey, isCentre]);
+  const boxOf = (k: TabKey) => (k === 'mine' || k === 'revisit' ? k : undefined);
   const list = useApi(
-    (signal) => listCases({ ...filters, state: stateOf(tab), box: tab === 'mine' ? 'mine' : undefined, page, pageSize }, signal),
+    (signal) => listCases({ ...filters, state: stateOf(tab), box: boxOf(tab), page, pageSize }, signal),
     [filterKey, tab, page, pageSize],
   );
 
@@ -91,6 +98,7 @@ export default function CasesPage() {
         area: v.area,
         channel: v.channel,
         overdue: v.overdue || undefined,
+        dueSoon: filters.dueSoon,
         from: from ? from.format('YYYY-MM-DD') : undefined,
         to: to ? to.format('YYYY-MM-DD') : undefined,
         q: v.q?.trim() || undefined,
@@ -102,13 +110,14 @@ export default function CasesPage() {
   const countOf = (k: TabKey): number | undefined => {
     if (!counts.data) return undefined;
     if (k === 'mine') return mine.data?.total;
+    if (k === 'revisit') return revisit.data?.total;
     if (k === 'all') return counts.data.total;
     if (k === 'other') return OTHER_STATES.reduce((n, s) => n + (c[s] ?? 0), 0);
     return c[k] ?? 0;
   };
   const tabLabel = (k: TabKey) => {
     const n = countOf(k);
-    const text = k === 'mine' ? t('case.tab.mine') : k === 'all' ? t('case.tab.all') : k === 'other' ? t('case.tab.other') : labels.state(k);
+    const text = k === 'mine' ? t('case.tab.mine') : k === 'revisit' ? t('case.tab.revisit') : k === 'all' ? t('case.tab.all') : k === 'other' ? t('case.tab.other') : labels.state(k);
     return (
       <span data-testid={`case-tab-${k}`}>
         {text}
@@ -117,6 +126,16 @@ export default function CasesPage() {
     );
   };
   const overdueCount = counts.data?.overdueCount ?? 0;
+  const dueSoonCount = counts.data?.dueSoonCount ?? 0;
+  // A department's inbox at a glance: to sign in, in progress, due soon, overdue.
+  const unitTiles = can('inbox.home')
+    ? [
+        { key: 'dispatched', label: t('case.unit.toAcknowledge'), n: c.dispatched ?? 0, on: tab === 'dispatched', go: () => setUrl({ tab: 'dispatched', filters: {} }), tone: (c.dispatched ?? 0) > 0 ? 'gz-ch-hot' : '' },
+        { key: 'acknowledged', label: t('case.unit.inProgress'), n: c.acknowledged ?? 0, on: tab === 'acknowledged', go: () => setUrl({ tab: 'acknowledged', filters: {} }), tone: '' },
+        { key: 'dueSoon', label: t('case.dueSoon'), n: dueSoonCount, on: !!filters.dueSoon, go: () => setUrl({ tab: 'all', filters: { dueSoon: true } }), tone: dueSoonCount > 0 ? 'gz-ch-yellow' : '' },
+        { key: 'overdue', label: t('case.overdue'), n: overdueCount, on: !!filters.overdue, go: () => setUrl({ tab: 'all', filters: { overdue: true } }), tone: overdueCount > 0 ? 'gz-ch-red' : '' },
+      ]
+    : [];
 
   const columns: ColumnsType<CaseSummary> = [
     {
@@ -148,13 +167,13 @@ export default function CasesPage() {
     { title: t('case.col.type'), dataIndex: 'categoryName', key: 'type', width: 130, ellipsis: true, render: (v: string | null, r) => v ?? r.categoryCode },
     {
       title: t('case.col.place'),
-      dataIndex: 'areaName',
+      dataIndex: 'place',
       key: 'place',
-      width: 120,
+      width: 190,
       ellipsis: true,
-      render: (v: string | null, r) => (
-        <Tooltip title={r.areaCode}>
-          <span>{v ?? r.areaCode}</span>
+      render: (v: string | null | undefined, r) => (
+        <Tooltip title={v ?? r.areaName}>
+          <span data-testid="case-row-place">{v || r.areaName || '—'}</span>
         </Tooltip>
       ),
     },
@@ -186,10 +205,10 @@ export default function CasesPage() {
         description={t('case.inbox.desc')}
         extra={
           <Space>
-            <Button icon={<ReloadOutlined />} onClick={() => (list.reload(), counts.reload(), mine.reload())} data-testid="cases-refresh">
+            <Button icon={<ReloadOutlined />} onClick={() => (list.reload(), counts.reload(), mine.reload(), revisit.reload())} data-testid="cases-refresh">
               {t('common.refresh')}
             </Button>
-            <ExportButton path="/api/exports/cases.xlsx" query={{ ...filters, state: stateOf(tab), box: tab === 'mine' ? 'mine' : undefined }} testId="cases-export" />
+            <ExportButton path="/api/exports/cases.xlsx" query={{ ...filters, state: stateOf(tab), box: boxOf(tab) }} testId="cases-export" />
             {registerChannels(me).length > 0 && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')} data-testid="cases-new">
                 {t('menu.caseNew')}
@@ -198,6 +217,16 @@ export default function CasesPage() {
           </Space>
         }
       />
+      {unitTiles.length > 0 && (
+        <div className="gz-ch-grid gz-unit-tiles" data-testid="unit-inbox-tiles">
+          {unitTiles.map((x) => (
+            <button key={x.key} type="button" className={`gz-ch-tile ${x.tone}${x.on ? ' gz-ch-on' : ''}`} onClick={x.go} aria-pressed={x.on} data-testid={`unit-tile-${x.key}`}>
+              <span className="gz-ch-n">{counts.data ? fmtNumber(x.n) : '—'}</span>
+              <span className="gz-ch-label">{x.label}</span>
+            </button>
+          ))}
+        </div>
+      )}
       <Card className="gz-card gz-filter-card" size="small">
         <Form<Filters> form={form} layout="inline" initialValues={initial} key={filterKey} onFinish={onSearch} className="gz-filters" data-testid="case-filters">
           <Form.Item name="category" label={t('case.filter.type')}>
@@ -240,10 +269,19 @@ export default function CasesPage() {
           <Tabs
             activeKey={tab}
             onChange={(k) => setUrl({ tab: k as TabKey })}
-            items={TAB_KEYS.map((k) => ({ key: k, label: tabLabel(k) }))}
+            items={tabKeys.map((k) => ({ key: k, label: tabLabel(k) }))}
             className="gz-cases-tabs"
             data-testid="case-tabs"
           />
+          {(dueSoonCount > 0 || filters.dueSoon) && (
+            <Button
+              className={`gz-duesoon-badge${filters.dueSoon ? ' gz-overdue-on' : ''}`}
+              onClick={() => setUrl({ filters: { ...filters, dueSoon: !filters.dueSoon || undefined } })}
+              data-testid="case-duesoon-badge"
+            >
+              {t('case.dueSoonBadge', { n: fmtNumber(dueSoonCount) })}
+            </Button>
+          )}
           <Tooltip title={t('case.overdueBadgeHint')}>
             <Button
               className={`gz-overdue-badge${overdueCount > 0 ? ' gz-overdue-hot' : ''}${filters.overdue ? ' gz-overdue-on' : ''}`}
@@ -266,7 +304,7 @@ export default function CasesPage() {
             loading={list.loading}
             data-testid="cases-table"
             rowClassName={(r) => (r.overdue ? 'gz-row-overdue' : r.warning ? 'gz-row-warning' : '')}
-            locale={{ emptyText: tab === 'mine' ? t('case.inbox.emptyMine') : t('case.inbox.empty') }}
+            locale={{ emptyText: tab === 'mine' ? t('case.inbox.emptyMine') : tab === 'revisit' ? t('case.inbox.emptyRevisit') : t('case.inbox.empty') }}
             onRow={(r) =>
               ({
                 onClick: () => navigate(`/cases/${r.id}`),

@@ -54,7 +54,9 @@ export const screenRoute = (
 /** The landing page: the cockpit for those whose home it is (the leader), else the given page. */
 export function Landing({ children }: { children: ReactNode }) {
   const { can } = useAuth();
-  return can('cockpit.home') ? <Navigate to="/cockpit" replace /> : <>{children}</>;
+  if (can('cockpit.home')) return <Navigate to="/cockpit" replace />;
+  if (can('inbox.home')) return <Navigate to="/cases?tab=mine" replace />;
+  return <>{children}</>;
 }
 
 export function useCockpitMenu(): NonNullable<MenuProps['items']>[number] | null {

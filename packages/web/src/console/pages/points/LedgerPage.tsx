@@ -6,7 +6,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { get } from '../../../api/client.ts';
 import { POINT_SCHEMES, type LedgerReport, type PointScheme } from '../../../api/points-types.ts';
 import { useI18n } from '../../../i18n/index.tsx';
-import { fmtNumber } from '../../../lib/format.ts';
+import { fmtNumber, fmtTime } from '../../../lib/format.ts';
 import { usePointsLabels } from '../../../lib/points.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -125,7 +125,7 @@ export default function LedgerPage() {
               <Table<Problem> size="middle" rowKey={(p, i) => `${p.code}-${p.ref}-${i}`} columns={problemColumns} dataSource={r?.problems ?? []} loading={res.loading} pagination={{ pageSize: 50, hideOnSinglePage: true }} data-testid="ledger-problems" />
             )}
           </Card>
-          <Alert type="info" showIcon title={t('points.ledger.checks')} className="gz-pts-ledger-checks" />
+          {r && <Alert type="info" showIcon title={<span data-testid="ledger-checked-at">{t('points.ledger.checks', { at: fmtTime(r.checkedAt ?? new Date().toISOString()) })}</span>} className="gz-pts-ledger-checks" />}
         </>
       )}
     </div>

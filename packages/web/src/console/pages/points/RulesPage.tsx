@@ -58,12 +58,11 @@ export default function RulesPage() {
             <span className={overridden.has(r.id) || !r.active ? 'gz-pts-struck' : 'gz-pts-rule-name'}>{r.name}</span>
             {!r.active && <Tag className="gz-pts-inline-tag">{t('points.rule.inactive')}</Tag>}
           </span>
-          <Tooltip title={r.basis}>
-            <span className="gz-pts-sub gz-muted gz-pts-ellipsis">
-              <span className="gz-mono-soft">{r.code}</span>
-              {r.basis && ` · ${r.basis}`}
-            </span>
-          </Tooltip>
+          {r.basis && (
+            <Tooltip title={r.basis}>
+              <span className="gz-pts-sub gz-muted gz-pts-ellipsis">{r.basis}</span>
+            </Tooltip>
+          )}
         </div>
       ),
     },
@@ -217,7 +216,6 @@ function FactorsCard({ schemes }: { schemes: SchemeInfo[] }) {
   const canEdit = (res.data?.items ?? []).some((f) => f.allowedActions?.includes('edit'));
   const columns: ColumnsType<Factor> = [
     { title: t('points.factor.name'), dataIndex: 'name', key: 'name' },
-    { title: t('points.factor.code'), dataIndex: 'code', key: 'code', width: 130, render: (v: string) => <span className="gz-mono-soft">{v}</span> },
     { title: t('points.factor.factor'), dataIndex: 'factor', key: 'factor', width: 100, align: 'right', render: (v: number) => <b className="gz-pts-num">×{v}</b> },
     { title: t('points.rule.state'), dataIndex: 'active', key: 'active', width: 90, render: (v: boolean) => (v ? <Badge status="success" text={t('points.rule.active')} /> : <Badge status="default" text={t('points.rule.inactive')} />) },
     {

@@ -136,6 +136,11 @@ export function MCode() {
               <span className="m-pts-st-title">
                 {r.item.name} × {r.quantity}
               </span>{' '}
+              {r.shortCode && (
+                <div className="m-pts-short" data-testid="m-pending-short">
+                  <span className="m-muted">{t('points.m.shortCode')}</span> <b className="m-mono">{r.shortCode}</b>
+                </div>
+              )}
               <Tag color="warning" fill="outline">
                 {pl.redemptionState(r.state, r.stateLabel)}
               </Tag>

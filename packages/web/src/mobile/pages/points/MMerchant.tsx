@@ -1,6 +1,7 @@
 // Merchant page (核销): scan or type the resident's code, see that resident's redemptions waiting at
 // this merchant, confirm each (the held points move to the merchant). Camera scanning uses the
-// BarcodeDetector API where the browser has it; typing or pasting the code always works.
+// BarcodeDetector API where the browser has it and ZXing's decoder elsewhere; the resident's 8-character
+// short code typed at the till always works.
 import { useEffect, useRef, useState } from 'react';
 import { Button, Dialog, Input, List, NavBar, Popup, Tag, Toast } from 'antd-mobile';
 import { CameraOutlined, CheckCircleOutlined, SearchOutlined } from '@ant-design/icons';
@@ -10,19 +11,11 @@ import type { PointsMe, Redemption } from '../../../api/points-types.ts';
 import type { Page } from '../../../api/types.ts';
 import { useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
+import { cameraAvailable, qrReader } from '../../../lib/qr-scan.ts';
 import { fmtNumber, fmtTime } from '../../../lib/format.ts';
 import { usePointsLabels } from '../../../lib/points.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
-
-interface DetectedBarcode {
-  rawValue: string;
-}
-interface BarcodeDetectorLike {
-  detect(source: CanvasImageSource): Promise<DetectedBarcode[]>;
-}
-type BarcodeDetectorCtor = new (opts?: { formats: string[] }) => BarcodeDetectorLike;
-const detectorCtor = (): BarcodeDetectorCtor | null => (window as unknown as { BarcodeDetector?: BarcodeDetectorCtor }).BarcodeDetector ?? null;
 
 export function MMerchant() {
   const t = useT();
@@ -104,7 +97,7 @@ export function MMerchant() {
           />
         </div>
         <div className="m-pts-scan-buttons">
-          {detectorCtor() && (
+          {cameraAvailable() && (
             <Button fill="outline" color="primary" onClick={() => setScanning(true)} data-testid="m-merchant-scan">
               <CameraOutlined /> {t('points.m.scan')}
             </Button>
@@ -213,27 +206,23 @@ export function MMerchant() {
   );
 }
 
-/** The camera with BarcodeDetector (Chrome on Android and others): the first QR code read is the answer. */
+/** The camera: the first QR code read is the answer (BarcodeDetector, or ZXing where the browser has none). */
 function Scanner({ onCode, onClose }: { onCode: (code: string) => void; onClose: () => void }) {
   const t = useT();
   const video = useRef<HTMLVideoElement>(null);
-  const supported = Boolean(detectorCtor() && navigator.mediaDevices?.getUserMedia);
-  const [error, setError] = useState<string | null>(supported ? null : t('points.m.noCamera'));
+  const [error, setError] = useState<string | null>(cameraAvailable() ? null : t('points.m.noCamera'));
   const onCodeRef = useRef(onCode);
   useEffect(() => {
     onCodeRef.current = onCode;
   });
 
   useEffect(() => {
-    const Ctor = detectorCtor();
-    if (!Ctor || !navigator.mediaDevices?.getUserMedia) return;
+    if (!cameraAvailable()) return;
     let stream: MediaStream | null = null;
     let timer = 0;
     let stopped = false;
-    const detector = new Ctor({ formats: ['qr_code'] });
-    navigator.mediaDevices
-      .getUserMedia({ video: { facingMode: 'environment' } })
-      .then(async (s) => {
+    Promise.all([qrReader(), navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } })])
+      .then(async ([reader, s]) => {
         if (stopped) {
           s.getTracks().forEach((tr) => tr.stop());
           return;
@@ -242,12 +231,12 @@ function Scanner({ onCode, onClose }: { onCode: (code: string) => void; onClose:
         const v = video.current;
         if (!v) return;
         v.srcObject = s;
+        v.dataset.reader = reader.kind;
         await v.play();
         const tick = async () => {
           if (stopped) return;
           try {
-            const found = await detector.detect(v);
-            const value = found.find((b) => b.rawValue)?.rawValue;
+            const value = await reader.read(v);
             if (value) {
               onCodeRef.current(value);
               return;
@@ -270,7 +259,7 @@ function Scanner({ onCode, onClose }: { onCode: (code: string) => void; onClose:
   return (
     <div className="m-pts-sheet">
       <div className="m-popup-title">{t('points.m.scan')}</div>
-      {error ? <div className="m-login-error">{error}</div> : <video ref={video} className="m-pts-video" muted playsInline />}
+      {error ? <div className="m-login-error">{error}</div> : <video ref={video} className="m-pts-video" muted playsInline data-testid="m-scan-video" />}
       <Button block onClick={onClose} className="m-pts-sheet-secondary">
         {t('common.close')}
       </Button>

@@ -33,6 +33,16 @@ export function MShop() {
   const schemes = POINT_SCHEMES.filter((s) => all.some((i) => i.scheme === s));
   const shown = scheme === 'all' ? all : all.filter((i) => i.scheme === scheme);
   const balanceOf = (s: PointScheme) => me.data?.accounts.find((a) => a.scheme === s);
+  // The server says why an item cannot be redeemed now; the words are the locale's.
+  const whyNot = (i: Item): string | null => {
+    const u = i.unavailable;
+    if (!u) return null;
+    if (u.code === 'insufficient') return t('points.m.short', { n: fmtNumber(u.short ?? 0), unit: pl.unit(i.scheme) });
+    if (u.code === 'sold-out') return t('points.m.soldOut');
+    if (u.code === 'not-eligible') return t('points.m.cannotRedeem');
+    if (u.code === 'inactive') return t('points.m.inactive');
+    return null;
+  };
 
   return (
     <div className="m-page m-pts" data-testid="m-shop">
@@ -78,8 +88,19 @@ export function MShop() {
         <div className="m-pts-grid" data-testid="m-shop-items">
           {shown.map((i) => {
             const can = i.allowedActions.includes('redeem');
+            const why = whyNot(i);
             return (
-              <button key={i.id} type="button" className={`m-pts-card${can ? '' : ' m-pts-card-off'}`} onClick={() => setOpen(i)} data-testid="m-shop-item" data-item={i.name}>
+              <button
+                key={i.id}
+                type="button"
+                className={`m-pts-card${can ? '' : ' m-pts-card-off'}`}
+                onClick={() => can && setOpen(i)}
+                disabled={!can}
+                aria-disabled={!can}
+                data-testid="m-shop-item"
+                data-item={i.name}
+                data-can={can ? 'yes' : 'no'}
+              >
                 <span className={`m-pts-card-icon m-pts-kind-${i.kind}`}>{KIND_ICON[i.kind] ?? <GiftOutlined />}</span>
                 <span className="m-pts-card-name">{i.name}</span>
                 <span className="m-pts-card-merchant">{i.merchant}</span>
@@ -91,6 +112,11 @@ export function MShop() {
                   <span className={i.stock === 0 ? 'm-pts-minus' : 'm-muted'} data-testid="m-shop-stock">
                     {i.stock === 0 ? t('points.m.soldOut') : t('points.m.stock', { n: fmtNumber(i.stock) })}
                   </span>
+                  {!can && why && i.stock > 0 && (
+                    <span className="m-pts-minus" data-testid="m-shop-why">
+                      {why}
+                    </span>
+                  )}
                   {i.kind === 'donation' && (
                     <Tag color="danger" fill="outline">
                       {t('points.m.refund')}

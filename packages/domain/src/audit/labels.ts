@@ -1,0 +1,293 @@
+// What the audit log's codes mean in words: every action, entity type and detail field a row can
+// carry gets a Chinese (and English) label, so the log never shows `wish.claim` or raw JSON.
+import { ACTION_LABELS as CASE_ACTION_LABELS } from '../cases/workflow.ts';
+import { isAreaCode } from '../codes.ts';
+import { ORDER_ACTION_LABELS } from '../orders/workflow.ts';
+import { WISH_ACTION_LABELS } from '../wishes/workflow.ts';
+
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+const l = (zh: string, en: string): Label => ({ zh, en });
+
+/** Actions written with a fixed code. */
+const ACTIONS: Record<string, Label> = {
+  'auth.login': l('登录', 'Sign in'),
+  'auth.logout': l('退出登录', 'Sign out'),
+  'auth.password.change': l('修改密码', 'Change password'),
+  'person.reveal': l('查看完整号码', 'Reveal number'),
+  'person.create': l('录入人员', 'Add person'),
+  'person.update': l('修改人员', 'Edit person'),
+  'user.create': l('新建账号', 'Create account'),
+  'user.update': l('修改账号', 'Edit account'),
+  'user.unlock': l('解除锁定', 'Unlock account'),
+  'user.password.reset': l('重置密码', 'Reset password'),
+  'area.rename': l('修改区域名称', 'Rename area'),
+  'seed.case-history': l('生成演示案件历史', 'Generate demo case history'),
+  'case.create': l('登记案件', 'Register case'),
+  'case.amend': l('更新案件信息', 'Amend case'),
+  'case.auto-escalate': l('超时自动上报', 'Escalate automatically'),
+  'catalogue.update': l('修改事项目录', 'Edit catalogue'),
+  'open311.key.create': l('新建 Open311 密钥', 'Create Open311 key'),
+  'open311.key.revoke': l('停用 Open311 密钥', 'Revoke Open311 key'),
+  'import.hotline': l('导入12345工单', 'Import hotline orders'),
+  'wish.create': l('发布微心愿', 'Post wish'),
+  'order.create': l('群众点单', 'Place order'),
+  'service-menu.create': l('新增服务项目', 'Add service'),
+  'service-menu.update': l('修改服务项目', 'Edit service'),
+  'service-team.create': l('新建服务队伍', 'Create service team'),
+  'service-team.member.add': l('加入服务队伍', 'Add team member'),
+  'service-team.member.remove': l('移出服务队伍', 'Remove team member'),
+  'points.award.propose': l('申报积分', 'Propose award'),
+  'points.award.auto': l('自动积分', 'Automatic award'),
+  'points.award.approve': l('审核通过积分', 'Approve award'),
+  'points.award.reject': l('驳回积分申报', 'Reject award'),
+  'points.award.reverse': l('冲正积分', 'Reverse award'),
+  'points.rule.create': l('新增积分规则', 'Add points rule'),
+  'points.rule.update': l('修改积分规则', 'Edit points rule'),
+  'points.item.create': l('上架兑换商品', 'Add item'),
+  'points.item.update': l('修改兑换商品', 'Edit item'),
+  'points.item.restock': l('补充库存', 'Restock item'),
+  'points.redeem': l('积分兑换', 'Redeem points'),
+  'points.redemption.confirm': l('核销兑换', 'Confirm redemption'),
+  'points.redemption.cancel': l('取消兑换', 'Cancel redemption'),
+  'points.factor.save': l('修改积分系数', 'Save points factor'),
+  'points.audit': l('账本核查', 'Audit ledger'),
+  'party.registration.apply': l('申请双报到', 'Apply to register'),
+  'party.registration.accept': l('通过双报到申请', 'Accept registration'),
+  'party.registration.reject': l('驳回双报到申请', 'Reject registration'),
+  'party.post.create': l('新增党员岗位', 'Add post'),
+  'party.member.post': l('设岗定责', 'Assign post'),
+  'party.member.post-report': l('岗位履职报告', 'Report on post'),
+  'party.member.transfer': l('组织关系转接', 'Transfer member'),
+  'party.links.apply': l('生成一户十联', 'Apply household links'),
+  'party.links.move': l('调整联户', 'Move household link'),
+  'party.visit.create': l('走访记录', 'Record visit'),
+  'party.visit.followup': l('走访问题转案件', 'Visit follow-up to case'),
+  'party.patrol.check-in': l('巡查打卡', 'Patrol check-in'),
+  'export.bulletin': l('导出工作简报', 'Export bulletin'),
+};
+
+/** What an export (`export.<list>`) exported. */
+const EXPORT_LISTS: Record<string, Label> = {
+  cases: l('案件台账', 'case ledger'),
+  people: l('人口台账', 'people ledger'),
+  households: l('住户台账', 'household ledger'),
+  'points-leaderboard': l('积分排行', 'points leaderboard'),
+  audit: l('审计日志', 'audit log'),
+  units: l('部门考核排名', 'department ranking'),
+  areas: l('区域统计', 'area statistics'),
+  categories: l('事项类型统计', 'type statistics'),
+};
+
+const ENTITIES: Record<string, Label> = {
+  user: l('账号', 'Account'),
+  person: l('人员', 'Person'),
+  area: l('区域', 'Area'),
+  household: l('住户', 'Household'),
+  case: l('案件', 'Case'),
+  catalogue: l('事项目录', 'Catalogue'),
+  export: l('导出', 'Export'),
+  import: l('导入', 'Import'),
+  open311_key: l('Open311 密钥', 'Open311 key'),
+  party_member: l('党员', 'Party member'),
+  party_patrol: l('巡查', 'Patrol'),
+  party_post: l('党员岗位', 'Post'),
+  party_registration: l('双报到申请', 'Registration'),
+  party_visit: l('走访', 'Visit'),
+  points_award: l('积分申报', 'Points award'),
+  points_factor: l('积分系数', 'Points factor'),
+  points_item: l('兑换商品', 'Item'),
+  points_redemption: l('积分兑换', 'Redemption'),
+  points_rule: l('积分规则', 'Points rule'),
+  service_menu_item: l('服务项目', 'Service'),
+  service_order: l('服务单', 'Service order'),
+  service_team: l('服务队伍', 'Service team'),
+  wish: l('微心愿', 'Wish'),
+};
+
+/** Detail fields, by their key in the row's JSON. */
+const FIELDS: Record<string, Label> = {
+  name: l('名称', 'Name'),
+  code: l('编码', 'Code'),
+  from: l('原值', 'From'),
+  to: l('新值', 'To'),
+  reason: l('原因', 'Reason'),
+  note: l('说明', 'Note'),
+  id: l('编号', 'ID'),
+  points: l('积分', 'Points'),
+  orgId: l('党组织', 'Organisation'),
+  length: l('长度', 'Length'),
+  fields: l('字段', 'Fields'),
+  field: l('字段', 'Field'),
+  changed: l('修改项', 'Changed'),
+  amount: l('积分数', 'Amount'),
+  username: l('用户名', 'Username'),
+  stock: l('库存', 'Stock'),
+  state: l('状态', 'State'),
+  price: l('价格', 'Price'),
+  postCode: l('岗位', 'Post'),
+  memberId: l('党员', 'Member'),
+  channel: l('渠道', 'Channel'),
+  quantity: l('数量', 'Quantity'),
+  updated: l('更新', 'Updated'),
+  unchanged: l('未变', 'Unchanged'),
+  total: l('合计', 'Total'),
+  rule: l('规则', 'Rule'),
+  ruleCode: l('规则', 'Rule'),
+  roles: l('角色', 'Roles'),
+  refused: l('拒绝', 'Refused'),
+  percent: l('比例', 'Percent'),
+  onBehalf: l('代办', 'On behalf'),
+  kind: l('类型', 'Kind'),
+  failedLogins: l('失败次数', 'Failed logins'),
+  duties: l('职责', 'Duties'),
+  created: l('新增', 'Created'),
+  active: l('启用', 'Active'),
+  userId: l('账号', 'Account'),
+  user: l('账号', 'Account'),
+  until: l('截至', 'Until'),
+  transferId: l('转账编号', 'Transfer'),
+  toLevel: l('上报至', 'To level'),
+  toArea: l('转入区域', 'To area'),
+  step: l('环节', 'Step'),
+  size: l('大小', 'Size'),
+  service: l('服务', 'Service'),
+  self: l('本人', 'Self'),
+  rows: l('行数', 'Rows'),
+  reportId: l('报告', 'Report'),
+  refund: l('返还', 'Refund'),
+  refId: l('关联', 'Reference'),
+  ref: l('关联', 'Reference'),
+  recipient: l('获得人', 'Recipient'),
+  poolId: l('积分池', 'Pool'),
+  ownerLevel: l('主办层级', 'Owner level'),
+  ownerAreaCode: l('主办区域', 'Owner area'),
+  month: l('月份', 'Month'),
+  members: l('党员数', 'Members'),
+  locked: l('锁定', 'Locked'),
+  linked: l('联户数', 'Linked'),
+  level: l('层级', 'Level'),
+  firstCode: l('首个编号', 'First code'),
+  lastCode: l('末个编号', 'Last code'),
+  key: l('密钥', 'Key'),
+  item: l('商品', 'Item'),
+  households: l('户数', 'Households'),
+  householdId: l('住户', 'Household'),
+  fromId: l('原记录', 'From record'),
+  fromCode: l('原编号', 'From code'),
+  followups: l('待跟进', 'Follow-ups'),
+  followupId: l('跟进', 'Follow-up'),
+  filters: l('筛选条件', 'Filters'),
+  cases: l('案件数', 'Cases'),
+  events: l('流转记录数', 'Steps'),
+  areas: l('区域', 'Areas'),
+  area: l('区域', 'Area'),
+  scheme: l('积分类别', 'Scheme'),
+  category: l('事项类型', 'Type'),
+  q: l('关键词', 'Keyword'),
+  overdue: l('超期', 'Overdue'),
+  box: l('列表', 'List'),
+  imported: l('导入', 'Imported'),
+  skipped: l('跳过', 'Skipped'),
+  file: l('文件', 'File'),
+  action: l('操作', 'Action'),
+  decision: l('决定', 'Decision'),
+  score: l('评价', 'Rating'),
+  unitId: l('单位', 'Unit'),
+  assistUnitIds: l('协办单位', 'Assisting units'),
+  workingDays: l('工作日', 'Working days'),
+  intoCaseId: l('并入案件', 'Merged into'),
+};
+
+/** The label of an audit action code; an unknown code is shown as a generic 系统操作, never as the code. */
+/** Coded values of detail fields, in words: why a login or password change failed or was refused. */
+const VALUES: Record<string, Record<string, Label>> = {
+  reason: {
+    bad_password: l('密码错误', 'Wrong password'),
+    unknown_user: l('用户名不存在', 'Unknown username'),
+    inactive: l('账号已停用', 'Account disabled'),
+    locked: l('账号锁定中，未完成验证', 'Account locked, no challenge solved'),
+    challenge_required: l('需完成验证题', 'Challenge required'),
+    challenge_failed: l('验证题答错或已过期', 'Challenge wrong or expired'),
+    source_blocked: l('该地址失败过多，已拒绝', 'Too many failures from this address'),
+    wrong_current: l('当前密码错误', 'Wrong current password'),
+  },
+};
+
+export function auditActionLabel(action: string): Label {
+  const fixed = ACTIONS[action];
+  if (fixed) return fixed;
+  const [head, ...rest] = action.split('.');
+  const tail = rest.join('.');
+  if (head === 'case' && tail in CASE_ACTION_LABELS) {
+    const a = CASE_ACTION_LABELS[tail as keyof typeof CASE_ACTION_LABELS];
+    return l(`案件${a.zh}`, `Case: ${a.en}`);
+  }
+  if (head === 'wish' && tail in WISH_ACTION_LABELS) {
+    const a = WISH_ACTION_LABELS[tail as keyof typeof WISH_ACTION_LABELS];
+    return l(`微心愿${a.zh}`, `Wish: ${a.en}`);
+  }
+  if (head === 'order' && tail in ORDER_ACTION_LABELS) {
+    const a = ORDER_ACTION_LABELS[tail as keyof typeof ORDER_ACTION_LABELS];
+    return l(`服务单${a.zh}`, `Order: ${a.en}`);
+  }
+  if (head === 'export') {
+    const list = EXPORT_LISTS[tail];
+    return list ? l(`导出${list.zh}`, `Export ${list.en}`) : l('导出台账', 'Export ledger');
+  }
+  return l('系统操作', 'System operation');
+}
+
+export function auditEntityLabel(type: string): Label {
+  return ENTITIES[type] ?? l('其他', 'Other');
+}
+
+export interface AuditDetailItem {
+  key: string;
+  label: Label;
+  value: string;
+}
+
+type NameOf = (code: string) => string | undefined;
+
+function valueText(v: unknown, nameOf?: NameOf): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (Array.isArray(v)) return v.map((x) => valueText(x, nameOf)).join('、');
+  if (typeof v === 'object') {
+    return Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => x !== undefined && x !== null && x !== '')
+      .map(([k, x]) => `${FIELDS[k]?.zh ?? '其他'}：${valueText(x, nameOf)}`)
+      .join('；');
+  }
+  // An area code reads as its name (状元街居委会), never as digits.
+  if (typeof v === 'string' && isAreaCode(v)) return nameOf?.(v) ?? v;
+  return String(v);
+}
+
+/** Every area code in a detail (for looking their names up in one batch). */
+export function auditDetailAreaCodes(detail: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string' && isAreaCode(v)) out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(detail);
+  return out;
+}
+
+/** A row's detail JSON as labelled lines (名称：…, 原因：…); nested objects are flattened into words. */
+export function auditDetailItems(detail: unknown, nameOf?: NameOf): AuditDetailItem[] {
+  if (detail === null || detail === undefined) return [];
+  if (typeof detail !== 'object' || Array.isArray(detail)) return [{ key: 'value', label: l('内容', 'Value'), value: valueText(detail, nameOf) }];
+  return Object.entries(detail as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .map(([key, v]) => ({ key, label: FIELDS[key] ?? l('其他', 'Other'), value: (typeof v === 'string' && VALUES[key]?.[v]?.zh) || valueText(v, nameOf) }));
+}
+
+/** For tests: every fixed action code with a label. */
+export const AUDIT_ACTION_CODES = Object.keys(ACTIONS);

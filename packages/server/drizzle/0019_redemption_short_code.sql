@@ -1,0 +1,2 @@
+ALTER TABLE "points_redemptions" ADD COLUMN "short_code" varchar(8);--> statement-breakpoint
+CREATE UNIQUE INDEX "points_redemptions_short_code_open_idx" ON "points_redemptions" USING btree ("short_code") WHERE "points_redemptions"."state" = 'pending';
