@@ -103,6 +103,13 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'case.upload.hint': 'JPG, PNG, WebP, HEIC or PDF, up to 5 MB each, at most {n}',
   'case.upload.tooLarge': '{name} is larger than 5 MB',
 
+  'case.pick.label': 'Pick the place on the map',
+  'case.pick.hint': 'Click the map to place the point, drag the pin to adjust; or choose only the area',
+  'case.pick.drag': 'Drag to adjust',
+  'case.pick.inGrid': 'Grid: ',
+  'case.pick.outside': 'The point is outside the grids of this area; pick a point inside a grid',
+  'case.pick.clear': 'Clear the point',
+  'case.pick.typed': 'Advanced: type latitude and longitude',
   'case.map.none': 'No location given',
   'case.map.point': 'Reported point',
   'case.map.noPoint': 'No point; showing the grid',

@@ -102,6 +102,13 @@ export const casesZhCN = {
   'case.upload.hint': '支持 JPG、PNG、WebP、HEIC 图片和 PDF，单个不超过 5 MB，最多 {n} 个',
   'case.upload.tooLarge': '{name} 超过 5 MB，请压缩后再上传',
 
+  'case.pick.label': '在地图上选点',
+  'case.pick.hint': '点击地图放置位置，拖动标记可微调；也可以只选区域',
+  'case.pick.drag': '拖动调整位置',
+  'case.pick.inGrid': '所在网格：',
+  'case.pick.outside': '所选位置不在本区域的网格内，请在网格范围内选点',
+  'case.pick.clear': '清除位置',
+  'case.pick.typed': '高级：手动输入经纬度',
   'case.map.none': '未提供位置',
   'case.map.point': '上报位置',
   'case.map.noPoint': '未定位，显示所在网格',
