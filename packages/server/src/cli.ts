@@ -58,7 +58,7 @@ async function main(argv: string[]) {
       return log(`已归并 ${await foldAllMeasureDeltas(ctx.db)} 条统计增量`);
     }
     if (cmd === 'seed') {
-      const r = await seedDemoIfEmpty(ctx, { peopleAreas: config.demoPeople, log });
+      const r = await seedDemoIfEmpty(ctx, { peopleAreas: config.demoPeople, light: config.demoLight, log });
       return log(r === 'created' ? '完成' : '演示数据已存在');
     }
     console.error(USAGE);

@@ -8,6 +8,8 @@ export interface Config {
   seedDemo: boolean;
   /** Area codes whose people the demo generates (default 常乐镇; `all` for the whole district). */
   demoPeople: string[];
+  /** Give every other village of the district a light history (DEMO_LIGHT, default true). */
+  demoLight: boolean;
   /** Hex master key for personal-data encryption; when unset a key file in DATA_DIR is used. */
   masterKey: string | undefined;
   sessionIdleMinutes: number;
@@ -74,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : path.resolve(env.DATA_DIR ?? path.join(env.INIT_CWD ?? process.cwd(), 'data')),
     seedDemo: env.SEED_DEMO !== 'false',
     demoPeople: (env.DEMO_PEOPLE ?? '320614103').split(',').map((s) => s.trim()).filter(Boolean),
+    demoLight: env.DEMO_LIGHT !== 'false',
     masterKey: env.GONGZHI_MASTER_KEY || undefined,
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
     secureCookies: env.COOKIE_SECURE === 'true',
