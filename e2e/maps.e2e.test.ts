@@ -3,7 +3,7 @@
 // (the default) no tile is requested; with a GCJ-02 base map the same pick lands in the same grid.
 import { describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
-import { consoleLogin, desktop, png, session, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, phoneLogin, png, session, shot, useBrowserSession } from './browser.ts';
 
 useBrowserSession();
 
@@ -136,6 +136,45 @@ describe('picking a case place on the map', () => {
     await shot(page, 'm02-case-new-pick-tiles', true);
     const c = await submitAndRead(page);
     expect(c.areaCode.startsWith(picked)).toBe(true);
+    expect(seen.errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the located point on the phone', () => {
+  it('shows where the phone is inside the grid and lets the reporter drag it right', async () => {
+    const context = await session.browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      permissions: ['geolocation'],
+    });
+    const page = await context.newPage();
+    await phoneLogin(page, 'resident');
+    const ring = await page.evaluate(async () => {
+      const a = (await (await fetch('/api/areas/320614103001001')).json()) as { geometry: { coordinates: number[][][] } };
+      return a.geometry.coordinates[0]!;
+    });
+    const lng = ring.reduce((s, p) => s + p[0]!, 0) / ring.length;
+    const lat = ring.reduce((s, p) => s + p[1]!, 0) / ring.length;
+    await context.setGeolocation({ latitude: lat, longitude: lng, accuracy: 30 });
+    const seen = watch(page);
+    await page.goto(`${session.url}/m/report`);
+    await page.getByTestId('m-report-locate').click();
+    await page.getByTestId('m-point-map').waitFor();
+    await page.locator('[data-testid="m-point-map"] path').first().waitFor();
+    const before = await page.getByTestId('m-report-located').innerText();
+    const pin = (await page.locator('[data-testid="m-point-map"] .gz-pick-pin').boundingBox())!;
+    await page.mouse.move(pin.x + pin.width / 2, pin.y + pin.height - 2);
+    await page.mouse.down();
+    await page.mouse.move(pin.x + pin.width / 2 + 30, pin.y + pin.height + 20, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => page.getByTestId('m-report-located').innerText()).not.toBe(before);
+    await shot(page, 'm03-phone-report-located', true);
+    expect(seen.foreign).toEqual([]);
     expect(seen.errors).toEqual([]);
     await context.close();
   });
