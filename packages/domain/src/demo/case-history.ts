@@ -241,6 +241,15 @@ export function generateCaseHistory(opts: CaseHistoryOptions): HistoryCase[] {
   // The last hours, at about the usual daily rate: a few reported within the last hour and not yet
   // taken on (the first village always gets one, so its inbox has something new), and a few from
   // earlier today on their way through the town and the departments.
+  // Light villages: one more case each in the last week, so that a short period (this month) shows them too.
+  const light = opts.grids.filter((g) => g.light);
+  for (const v of [...new Set(light.map((g) => g.code.slice(0, 12)))]) {
+    const lrng = Rng.from(`${seed}:light-recent:${v}`);
+    const grid = lrng.pick(light.filter((g) => g.code.startsWith(v)));
+    const dayStart = Math.floor((end + 8 * HOUR) / DAY) * DAY - 8 * HOUR - lrng.int(0, 6) * DAY;
+    const at = Math.min(end - 90 * MINUTE, dayStart + lrng.weighted(HOURS) * HOUR + lrng.int(0, 59) * MINUTE);
+    planned.push({ at, grid, rng: Rng.from(`${seed}:light-recent:${v}:case`) });
+  }
   const full = opts.grids.some((g) => !g.light) ? opts.grids.filter((g) => !g.light) : opts.grids;
   const perDay = planned.filter((p) => !p.grid.light || full === opts.grids).length / ((months * 365.25) / 12);
   const fresh = Math.max(2, Math.round(perDay * 0.15));

@@ -206,6 +206,7 @@ export async function seedLightActivity(ctx: AppContext, villages: string[], pas
 
   const cpuAccounts = cpuSeconds(cpu);
   const ago = (days: number, hour: number, minute: number) => new Date(Math.floor((now.getTime() + 8 * 3600_000) / DAY) * DAY - days * DAY + (hour - 8) * 3600_000 + minute * 60_000);
+  const dayOfMonth = new Date(now.getTime() + 8 * 3600_000).getUTCDate();
   const planned: PlannedAward[] = [];
   for (const v of firstGrids) {
     const worker = idOf.get(`wg${v.grid}`);
@@ -217,7 +218,10 @@ export async function seedLightActivity(ctx: AppContext, villages: string[], pas
       const start = Math.floor(rand() * pool.length);
       for (let i = 0; i < n; i++) {
         const a = pool[(start + i) % pool.length]!;
-        planned.push({ ...a, userId, displayName: newUsers.find((u) => u.username === username)!.displayName, person, proposedBy: worker, at: ago(3 + Math.floor(rand() * 85), 9 + Math.floor(rand() * 8), Math.floor(rand() * 60)) });
+        // The first this month (so a short period shows it), the others over the last three months.
+        const days = i === 0 ? Math.floor(rand() * Math.min(7, dayOfMonth)) : 3 + Math.floor(rand() * 85);
+        const at = new Date(Math.min(now.getTime() - 30 * 60_000, ago(days, 9 + Math.floor(rand() * 8), Math.floor(rand() * 60)).getTime()));
+        planned.push({ ...a, userId, displayName: newUsers.find((u) => u.username === username)!.displayName, person, proposedBy: worker, at });
       }
     };
     grant(`jm${v.village}`, residentOf.get(v.village), RESIDENT_AWARDS, 2 + Math.floor(rand() * 2));
