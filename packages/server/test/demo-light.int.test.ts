@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, json, type TestApp } from './helpers.ts';
-import { lightVillages, seedLightActivity, seedLightPopulation, LIGHT_HOUSEHOLDS_PER_GRID } from '../src/seed/light.ts';
+import { lightVillages, seedLightActivity, seedLightPopulation, LIGHT_HOUSEHOLDS } from '../src/seed/light.ts';
 import { seedCaseHistory } from '../src/seed/case-history.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 
@@ -37,10 +37,10 @@ describe('the light demo of a town outside the generated ones', () => {
     expect(list.some((v) => v.startsWith(TOWN))).toBe(false); // filled above
   });
 
-  it('has a few households in every grid, with residents', async () => {
+  it('has a few households in every village, with residents', async () => {
     const leader = await t.as('leader');
     const town = json<Area>(await leader.get(`/api/areas/${TOWN}`));
-    expect(town.counts.households).toBe(town.counts.grids * LIGHT_HOUSEHOLDS_PER_GRID);
+    expect(town.counts.households).toBe(villages.length * LIGHT_HOUSEHOLDS);
     expect(town.counts.people).toBeGreaterThan(town.counts.households * 2);
     expect(town.counts.people).toBeLessThan(town.counts.households * 4);
   });

@@ -1,6 +1,6 @@
 // The light demo: every town outside the generated ones gets a little life, so that a leader's
 // cockpit, the leaderboards and the vitality index show the whole district at work, within the
-// first-start budget. For each grid of such a village, a few households with their residents
+// first-start budget. In the first grid of such a village, a few households with their residents
 // (generated as the full demo generates a grid, only fewer); for each village, its grid worker
 // (`wg<grid code>` of the first grid, like the staff roster), a resident (`jm<village code>`) and a
 // party member (`dy<village code>`) with accounts, a few points awards, household visits this month
@@ -21,8 +21,8 @@ import type { PiiCipher } from '../lib/pii-cipher.ts';
 import type { AppContext } from '../services/context.ts';
 import { lcg, staffName } from './staff.ts';
 
-/** Households generated per grid of a light village (the full demo has 300–500). */
-export const LIGHT_HOUSEHOLDS_PER_GRID = 8;
+/** Households generated in the first grid of each light village (the full demo has 300–500 per grid). */
+export const LIGHT_HOUSEHOLDS = 12;
 
 const DAY = 86400_000;
 const cpuSeconds = (since: NodeJS.CpuUsage) => {
@@ -40,7 +40,7 @@ export async function lightVillages(db: Db, county: string, peopleAreas: string[
   return rows.rows.map((r) => r.code).filter((c) => !peopleAreas.some((a) => c.startsWith(a) || a.startsWith(c)));
 }
 
-/** A few households per grid of each village; one transaction per town. */
+/** A few households in the first grid of each village; one transaction per town. */
 export async function seedLightPopulation(db: Db, cipher: PiiCipher, villages: string[], log: (msg: string) => void = () => {}) {
   if (villages.length === 0) return { households: 0, residents: 0 };
   const cpu = process.cpuUsage();
@@ -57,7 +57,7 @@ export async function seedLightPopulation(db: Db, cipher: PiiCipher, villages: s
       .from(areas)
       .where(and(eq(areas.level, 'grid'), like(areas.code, `${county}%`)))
       .orderBy(asc(areas.code))
-  ).filter((g) => wanted.has(g.code.slice(0, 12)));
+  ).filter((g, i, all) => wanted.has(g.code.slice(0, 12)) && all[i - 1]?.code.slice(0, 12) !== g.code.slice(0, 12));
   const byTown = new Map<string, typeof grids>();
   for (const g of grids) byTown.set(g.code.slice(0, 9), [...(byTown.get(g.code.slice(0, 9)) ?? []), g]);
   let households = 0;
@@ -66,7 +66,7 @@ export async function seedLightPopulation(db: Db, cipher: PiiCipher, villages: s
     await db.transaction(async (tx) => {
       const areaRows: AreaSeed[] = [];
       const pops = townGrids.map((g) => {
-        const seed: AreaSeed = { code: g.code, name: g.name, level: 'grid', parentCode: g.parentCode, sort: g.sort, gridType: (g.gridType as AreaSeed['gridType']) ?? undefined, households: LIGHT_HOUSEHOLDS_PER_GRID };
+        const seed: AreaSeed = { code: g.code, name: g.name, level: 'grid', parentCode: g.parentCode, sort: g.sort, gridType: (g.gridType as AreaSeed['gridType']) ?? undefined, households: LIGHT_HOUSEHOLDS };
         const pop = generateGridPopulation(seed, names.get(g.code.slice(0, 12)) ?? '', names.get(g.code.slice(0, 9)) ?? '');
         areaRows.push(...pop.areas);
         return pop;
