@@ -241,12 +241,13 @@ export function generateCaseHistory(opts: CaseHistoryOptions): HistoryCase[] {
   // The last hours, at about the usual daily rate: a few reported within the last hour and not yet
   // taken on (the first village always gets one, so its inbox has something new), and a few from
   // earlier today on their way through the town and the departments.
-  // Light villages: one more case each in the last week, so that a short period (this month) shows them too.
+  // Light villages: one more case each in the last 30 days, so that a short period (this month) shows them too
+  // (spread over a month, the daily trend shows no step).
   const light = opts.grids.filter((g) => g.light);
   for (const v of [...new Set(light.map((g) => g.code.slice(0, 12)))]) {
     const lrng = Rng.from(`${seed}:light-recent:${v}`);
     const grid = lrng.pick(light.filter((g) => g.code.startsWith(v)));
-    const dayStart = Math.floor((end + 8 * HOUR) / DAY) * DAY - 8 * HOUR - lrng.int(0, 6) * DAY;
+    const dayStart = Math.floor((end + 8 * HOUR) / DAY) * DAY - 8 * HOUR - lrng.int(0, 29) * DAY;
     const at = Math.min(end - 90 * MINUTE, dayStart + lrng.weighted(HOURS) * HOUR + lrng.int(0, 59) * MINUTE);
     planned.push({ at, grid, rng: Rng.from(`${seed}:light-recent:${v}:case`) });
   }
