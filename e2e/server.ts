@@ -38,6 +38,7 @@ export async function startServer(): Promise<RunningServer> {
     PORT: String(port),
     DATA_DIR: dataDir,
     DEMO_PEOPLE: '320614103001,320614103002',
+    DEMO_LIGHT: 'false',
     LOG_LEVEL: 'warn',
   };
   // The demo must be seeded. On PostgreSQL (DATABASE_URL set) each run gets a fresh database of

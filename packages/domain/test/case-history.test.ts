@@ -40,6 +40,26 @@ describe('demo case history', () => {
     expect(JSON.stringify(other)).not.toBe(JSON.stringify(history));
   });
 
+  it('adds light grids without changing the history of the fully generated ones', () => {
+    const light: HistoryGrid[] = [
+      { code: '320614100001001', name: '第一网格', villageName: '三星居委会', townName: '三星镇', households: 8, geometry: square(121.3, 31.9), addresses: ['三星镇三星社区1幢1单元101室'], reporters: 10, light: true },
+      { code: '320614100201002', name: '第二网格', villageName: '新河村委会', townName: '三星镇', households: 8, geometry: square(121.31, 31.9), addresses: [], reporters: 6, light: true },
+    ];
+    const both = generateCaseHistory({ grids: [...light, ...GRIDS], now: NOW, seed: 'test', rate: 1 });
+    // Only the running numbers (index, the hotline order number's sequence) may differ.
+    const strip = (c: HistoryCase) => JSON.stringify({ ...c, index: 0, externalRef: c.externalRef?.replace(/-\d+$/, ''), mergedInto: c.mergedInto === null ? null : 0, events: c.events.map((e) => ({ ...e, detail: null })) });
+    expect(both.filter((c) => c.areaCode.startsWith('320614103')).map(strip)).toEqual(history.map(strip));
+    const lightCases = both.filter((c) => c.areaCode.startsWith('320614100'));
+    // A year of cases at the rate and one of the last 30 days per village, none of the last hour's or the
+    // work in progress of the first village.
+    expect(lightCases.length).toBeGreaterThanOrEqual(18);
+    expect(lightCases.length).toBeLessThan(22);
+    for (const v of ['320614100001', '320614100201']) {
+      expect(lightCases.some((c) => c.areaCode.startsWith(v) && NOW.getTime() - c.createdAt.getTime() < 30 * 86400_000)).toBe(true);
+    }
+    expect(lightCases.every((c) => NOW.getTime() - c.createdAt.getTime() > 3600_000)).toBe(true);
+  });
+
   it('scales with households over twelve months ending now', () => {
     const fresh = history.filter((c) => NOW.getTime() - c.createdAt.getTime() < 3600_000 && c.events.length === 1);
     expect(fresh.length).toBeGreaterThanOrEqual(2);

@@ -35,7 +35,7 @@ export async function bootstrap(config: Config, log: (msg: string) => void = () 
     await seedWishPointsRule(ctx);
   });
   if (config.seedDemo) {
-    const result = await seedDemoIfEmpty(ctx, { peopleAreas: config.demoPeople, log });
+    const result = await seedDemoIfEmpty(ctx, { peopleAreas: config.demoPeople, light: config.demoLight, log });
     if (result === 'present') log('演示数据已存在，直接启动');
   }
   return ctx;

@@ -120,7 +120,7 @@ async function main(argv: string[]) {
       return log(`已封存 ${await sealAll(ctx.db, ctx.cipher.chainKey)} 条记录`);
     }
     if (cmd === 'seed') {
-      const r = await seedDemoIfEmpty(ctx, { peopleAreas: config.demoPeople, log });
+      const r = await seedDemoIfEmpty(ctx, { peopleAreas: config.demoPeople, light: config.demoLight, log });
       return log(r === 'created' ? '完成' : '演示数据已存在');
     }
     console.error(USAGE);

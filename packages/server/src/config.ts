@@ -8,6 +8,8 @@ export interface Config {
   seedDemo: boolean;
   /** Area codes whose people the demo generates (default 常乐镇; `all` for the whole district). */
   demoPeople: string[];
+  /** Give every other village of the district a light history (DEMO_LIGHT, default true). */
+  demoLight: boolean;
   /** Hex master key for personal-data encryption; when unset a key file in DATA_DIR is used. */
   masterKey: string | undefined;
   /**
@@ -28,6 +30,50 @@ export interface Config {
   webDist: string;
   /** Server processes sharing the port (cluster mode, PostgreSQL only): GONGZHI_WORKERS or WEB_CONCURRENCY. */
   workers: number;
+  /** The base map under every map of the web app; null draws the grid outlines on a plain background. */
+  mapTiles: MapTiles | null;
+}
+
+/** A raster tile layer (XYZ template) and the coordinate system its tiles are drawn in. */
+export interface MapTiles {
+  /** Template with {z} {x} {y} (and {s} for a subdomain); {key} is replaced by MAP_TILE_KEY. */
+  url: string;
+  /** An optional second layer drawn over the first (天地图's place-name labels 注记). */
+  labelUrl: string | null;
+  subdomains: string;
+  crs: 'wgs84' | 'gcj02';
+  attribution: string;
+  maxZoom: number;
+}
+
+/**
+ * MAP_TILE_URL (+ MAP_TILE_KEY, MAP_TILE_LABEL_URL, MAP_TILE_SUBDOMAINS, MAP_TILE_CRS,
+ * MAP_TILE_ATTRIBUTION, MAP_TILE_MAX_ZOOM). Unset: no base map. A setting that cannot work stops
+ * the start with a message naming it, rather than leaving every map with broken tiles.
+ */
+export function loadMapTiles(env: NodeJS.ProcessEnv): MapTiles | null {
+  const raw = env.MAP_TILE_URL?.trim();
+  if (!raw) return null;
+  const key = env.MAP_TILE_KEY?.trim() ?? '';
+  const fill = (template: string, name: string) => {
+    if (!/^(https?:\/\/|\/)/.test(template)) throw new Error(`${name} 应以 http://、https:// 或 / 开头：${template}`);
+    if (!['{z}', '{x}', '{y}'].every((p) => template.includes(p))) throw new Error(`${name} 应包含 {z}、{x}、{y} 占位符：${template}`);
+    if (template.includes('{key}') && !key) throw new Error(`${name} 含 {key}，请同时设置 MAP_TILE_KEY`);
+    return template.replaceAll('{key}', encodeURIComponent(key));
+  };
+  const crs = (env.MAP_TILE_CRS?.trim() || 'wgs84').toLowerCase();
+  if (crs !== 'wgs84' && crs !== 'gcj02') throw new Error(`MAP_TILE_CRS 只能是 wgs84 或 gcj02：${env.MAP_TILE_CRS}`);
+  const maxZoom = Number(env.MAP_TILE_MAX_ZOOM?.trim() || 18);
+  if (!Number.isInteger(maxZoom) || maxZoom < 1 || maxZoom > 22) throw new Error(`MAP_TILE_MAX_ZOOM 应为 1~22 的整数：${env.MAP_TILE_MAX_ZOOM}`);
+  const label = env.MAP_TILE_LABEL_URL?.trim();
+  return {
+    url: fill(raw, 'MAP_TILE_URL'),
+    labelUrl: label ? fill(label, 'MAP_TILE_LABEL_URL') : null,
+    subdomains: env.MAP_TILE_SUBDOMAINS?.trim() || 'abc',
+    crs,
+    attribution: env.MAP_TILE_ATTRIBUTION?.trim() ?? '',
+    maxZoom,
+  };
 }
 
 export interface LoginLimits {
@@ -57,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : path.resolve(env.DATA_DIR ?? path.join(env.INIT_CWD ?? process.cwd(), 'data')),
     seedDemo: env.SEED_DEMO !== 'false',
     demoPeople: (env.DEMO_PEOPLE ?? '320614103').split(',').map((s) => s.trim()).filter(Boolean),
+    demoLight: env.DEMO_LIGHT !== 'false',
     masterKey: env.GONGZHI_MASTER_KEY || undefined,
     devKeyFile: env.GONGZHI_DEV_KEY_FILE === 'true',
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
@@ -73,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: path.resolve(env.WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),
     workers: Math.max(1, Math.floor(Number(env.GONGZHI_WORKERS ?? env.WEB_CONCURRENCY ?? 1)) || 1),
+    mapTiles: loadMapTiles(env),
   };
 }
 

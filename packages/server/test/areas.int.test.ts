@@ -18,6 +18,14 @@ interface Area {
   allowedActions: string[];
 }
 
+describe('the public configuration', () => {
+  it('tells the web app, before login, that no base map is configured by default', async () => {
+    const res = await t.anonymous().get('/api/config');
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ map: { tiles: null } });
+  });
+});
+
 describe('the area tree of 海门区', () => {
   it('has the real district, its 22 town-level units and 307 villages and communities', async () => {
     const admin = await t.as('admin');

@@ -47,6 +47,8 @@ export async function createTestApp(): Promise<TestApp> {
     ...process.env,
     DATA_DIR: 'memory://',
     DEMO_PEOPLE: TEST_PEOPLE_AREAS,
+    // Without the light history of the other towns: each test file seeds its own database quickly.
+    DEMO_LIGHT: 'false',
     SEED_DEMO: 'true',
     // A fixed key, so a PostgreSQL database shared by test files and re-runs stays readable.
     GONGZHI_MASTER_KEY: process.env.GONGZHI_MASTER_KEY ?? '7e57'.repeat(16),

@@ -27,6 +27,12 @@ export interface HistoryGrid {
   reporters: number;
   /** Units of type `property` that serve the grid's village (the community may dispatch to them). */
   propertyUnits?: string[];
+  /**
+   * A grid of the light demo outside the generated towns (a few households each): its year of cases
+   * only. The cases of the last hours and the work in progress stay with the fully generated grids,
+   * so adding light grids leaves their history as it was.
+   */
+  light?: boolean;
 }
 
 export interface CaseHistoryOptions {
@@ -235,20 +241,31 @@ export function generateCaseHistory(opts: CaseHistoryOptions): HistoryCase[] {
   // The last hours, at about the usual daily rate: a few reported within the last hour and not yet
   // taken on (the first village always gets one, so its inbox has something new), and a few from
   // earlier today on their way through the town and the departments.
-  const perDay = planned.length / ((months * 365.25) / 12);
+  // Light villages: one more case each in the last 30 days, so that a short period (this month) shows them too
+  // (spread over a month, the daily trend shows no step).
+  const light = opts.grids.filter((g) => g.light);
+  for (const v of [...new Set(light.map((g) => g.code.slice(0, 12)))]) {
+    const lrng = Rng.from(`${seed}:light-recent:${v}`);
+    const grid = lrng.pick(light.filter((g) => g.code.startsWith(v)));
+    const dayStart = Math.floor((end + 8 * HOUR) / DAY) * DAY - 8 * HOUR - lrng.int(0, 29) * DAY;
+    const at = Math.min(end - 90 * MINUTE, dayStart + lrng.weighted(HOURS) * HOUR + lrng.int(0, 59) * MINUTE);
+    planned.push({ at, grid, rng: Rng.from(`${seed}:light-recent:${v}:case`) });
+  }
+  const full = opts.grids.some((g) => !g.light) ? opts.grids.filter((g) => !g.light) : opts.grids;
+  const perDay = planned.filter((p) => !p.grid.light || full === opts.grids).length / ((months * 365.25) / 12);
   const fresh = Math.max(2, Math.round(perDay * 0.15));
   const today = Math.max(3, Math.round(perDay * 0.2));
   const frng = Rng.from(`${seed}:fresh`);
-  const byHouseholds = weightedTable(opts.grids.map((g) => [g, Math.max(1, g.households)] as const));
-  const firstVillage = [...opts.grids].sort((x, y) => x.code.localeCompare(y.code))[0]!.code.slice(0, 12);
+  const byHouseholds = weightedTable(full.map((g) => [g, Math.max(1, g.households)] as const));
+  const firstVillage = [...full].sort((x, y) => x.code.localeCompare(y.code))[0]!.code.slice(0, 12);
   for (let i = 0; i < fresh + today; i++) {
-    const grid = i === 0 ? frng.pick(opts.grids.filter((g) => g.code.startsWith(firstVillage))) : frng.weighted(byHouseholds);
+    const grid = i === 0 ? frng.pick(full.filter((g) => g.code.startsWith(firstVillage))) : frng.weighted(byHouseholds);
     const at = i < fresh ? end - frng.int(3, 55) * MINUTE - frng.int(0, 59) * 1000 : end - frng.int(90, 420) * MINUTE;
     planned.push({ at, grid, rng: Rng.from(`${seed}:fresh:${i}`), fresh: i < fresh });
   }
   // Work in progress in the first village (the demo community), one or two cases in each step, so
   // that the community, the town, the department and the grid worker each have cases waiting.
-  const firstGrids = opts.grids.filter((g) => g.code.startsWith(firstVillage));
+  const firstGrids = full.filter((g) => g.code.startsWith(firstVillage));
   WORK_IN_PROGRESS.forEach((w, i) => {
     const wrng = Rng.from(`${seed}:work:${i}`);
     const grid = w.firstGrid ? firstGrids[0]! : wrng.pick(firstGrids);

@@ -130,6 +130,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
 
   app.get('/api/health', { schema: { tags: ['meta'], summary: '健康检查' } }, async () => ({ status: 'ok' }));
+  // What the web app needs before anyone logs in: the base map (MAP_TILE_*), null when none is set.
+  app.get('/api/config', { schema: { tags: ['meta'], summary: '前端公开配置（底图）', security: [] } }, async () => ({ map: { tiles: ctx.config.mapTiles } }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   authRoutes(app, ctx);

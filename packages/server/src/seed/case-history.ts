@@ -43,6 +43,7 @@ async function rows<T>(db: DbOrTx, q: ReturnType<typeof sql>): Promise<T[]> {
 
 /** The grids of `areas` with their people, as the generator wants them. */
 async function loadGrids(db: Db, areaCodes: string[]) {
+  if (areaCodes.length === 0) return { grids: [], addresses: [], people: [] };
   const like = sql.join(
     areaCodes.map((a) => sql`g.code like ${a + '%'}`),
     sql` or `,
@@ -73,10 +74,20 @@ async function loadGrids(db: Db, areaCodes: string[]) {
   return { grids, addresses, people };
 }
 
-/** Generates and writes the history for the grids under `areaCodes`; returns how many cases. */
-export async function seedCaseHistory(db: Db, areaCodes: string[], log: (msg: string) => void = () => {}, now = new Date()): Promise<{ cases: number; events: number }> {
+/**
+ * Generates and writes the history for the grids under `areaCodes` and, as light grids (a year of
+ * cases only, seed/light.ts), under `lightAreas`; returns how many cases.
+ */
+export async function seedCaseHistory(
+  db: Db,
+  areaCodes: string[],
+  log: (msg: string) => void = () => {},
+  now = new Date(),
+  lightAreas: string[] = [],
+): Promise<{ cases: number; events: number }> {
   const started = Date.now();
-  const { grids, addresses, people } = await loadGrids(db, areaCodes);
+  const { grids, addresses, people } = await loadGrids(db, [...areaCodes, ...lightAreas]);
+  const isLight = (code: string) => lightAreas.some((a) => code.startsWith(a));
   const units = await rows<UnitRow>(db, sql`select id, code, name, type, area_code from units`);
   const users = await rows<UserRow>(db, sql`select id, display_name, roles, scope_code, unit_id from users where active`);
   const unitByCode = new Map(units.map((u) => [u.code, u]));
@@ -98,6 +109,7 @@ export async function seedCaseHistory(db: Db, areaCodes: string[], log: (msg: st
       addresses: addressesOf.get(g.code) ?? [],
       reporters: reportersOf.get(g.code)?.length ?? 0,
       propertyUnits: units.filter((u) => u.type === 'property' && u.area_code === g.code.slice(0, 12)).map((u) => u.code),
+      ...(isLight(g.code) ? { light: true } : {}),
     }));
   if (input.length === 0) return { cases: 0, events: 0 };
   const loaded = Date.now();
@@ -241,11 +253,11 @@ export async function seedCaseHistory(db: Db, areaCodes: string[], log: (msg: st
       action: 'seed.case-history',
       entityType: 'case',
       entityId: null,
-      areaCode: areaCodes.length === 1 ? areaCodes[0]! : null,
+      areaCode: areaCodes.length === 1 && lightAreas.length === 0 ? areaCodes[0]! : null,
       outcome: 'ok',
       ip: null,
       userAgent: null,
-      detail: { cases: history.length, events: events.length, areas: areaCodes, firstCode: codes[0], lastCode: codes.at(-1), until: now.toISOString() },
+      detail: { cases: history.length, events: events.length, areas: areaCodes, lightAreas: lightAreas.length, firstCode: codes[0], lastCode: codes.at(-1), until: now.toISOString() },
     });
   });
   const written = Date.now();

@@ -15,6 +15,7 @@ import { seedOrdersDemo } from './orders.ts';
 import { seedPartyDemo } from './party.ts';
 import { seedStaffRoster } from './staff.ts';
 import { seedCaseHistory } from './case-history.ts';
+import { lightVillages, seedLightActivity, seedLightPopulation } from './light.ts';
 
 export const DEMO_COUNTY = '320614';
 export const DEMO_PASSWORD = 'Gongzhi@2026';
@@ -51,6 +52,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 export interface SeedOptions {
   /** Areas whose people are generated (default 常乐镇). `all` means the whole county. */
   peopleAreas: string[];
+  /** Give every other village a light history (seed/light.ts); default true. */
+  light?: boolean;
   log?: (msg: string) => void;
 }
 
@@ -65,17 +68,20 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await insertUnits(ctx.db, DEMO_LOCAL_UNITS);
     const peopleAreas = opts.peopleAreas.includes('all') ? [DEMO_COUNTY] : opts.peopleAreas;
     for (const code of peopleAreas) await seedPopulation(ctx.db, ctx.cipher, code, log);
+    const light = opts.light === false ? [] : await lightVillages(ctx.db, DEMO_COUNTY, peopleAreas);
+    await seedLightPopulation(ctx.db, ctx.cipher, light, log);
     await seedAccounts(ctx);
     await seedPointsDemo(ctx);
     await seedWishesDemo(ctx);
     await seedPartyDemo(ctx);
     await seedStaffRoster(ctx, DEMO_PASSWORD, peopleAreas, log);
     await seedOrdersDemo(ctx);
-    await seedCaseHistory(ctx.db, peopleAreas, log);
+    await seedLightActivity(ctx, light, DEMO_PASSWORD, log);
+    await seedCaseHistory(ctx.db, peopleAreas, log, new Date(), light);
     await createApiKey(ctx, null, '演示第三方应用（12345 热线对接）', 'demo-open311-key');
     // A year of history enters in bulk; it is chained at once rather than by the background sealer.
     await sealAll(ctx.db, ctx.cipher.chainKey);
-    await setMeta(ctx.db, 'demo_seed', { version: SEED_VERSION, peopleAreas, at: new Date().toISOString() });
+    await setMeta(ctx.db, 'demo_seed', { version: SEED_VERSION, peopleAreas, lightVillages: light.length, at: new Date().toISOString() });
     log(`演示数据已生成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
     return 'created' as const;
   });

@@ -14,7 +14,7 @@ const SURNAMES = '陆施黄张王陈沈顾杨季徐朱龚倪茅袁刘李周吴�
 const GIVEN = '建华海燕晓梅志刚立新卫东国平秀英丽娟春燕红霞伟明永健雪芳玉兰文杰思远佳怡子涵俊杰婷婷静怡宇航';
 
 /** A small deterministic generator (the roster is the same on every fresh demo). */
-function lcg(seed: string) {
+export function lcg(seed: string) {
   let s = 2166136261;
   for (const ch of seed) s = Math.imul(s ^ ch.charCodeAt(0), 16777619) >>> 0;
   return () => {
@@ -23,7 +23,7 @@ function lcg(seed: string) {
   };
 }
 
-function staffName(rand: () => number): string {
+export function staffName(rand: () => number): string {
   const sur = SURNAMES[Math.floor(rand() * SURNAMES.length)]!;
   const pair = Math.floor(rand() * (GIVEN.length / 2)) * 2;
   return sur + GIVEN.slice(pair, pair + 2);

@@ -10,14 +10,15 @@ import { GRID_COLOURS } from '../../lib/areas.ts';
 import { fmtNumber } from '../../lib/format.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { useLabels } from '../../lib/labels.ts';
+import { addBaseLayer, projectionFor, useMapSettings } from '../../lib/mapTiles.ts';
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 /**
- * The grids under an area drawn from `/map` (WGS84). No tile layer: the platform runs offline,
- * so the polygons sit on a plain light background, coloured by grid type.
+ * The grids under an area drawn from `/map` (WGS84), coloured by grid type, over the base map of
+ * MAP_TILE_URL when one is set (lib/mapTiles.ts), else on a plain light background.
  */
 export default function GridMap({ code, selected, onSelect }: { code: string; selected?: string; onSelect: (code: string) => void }) {
   const t = useT();
@@ -33,9 +34,11 @@ export default function GridMap({ code, selected, onSelect }: { code: string; se
   const data = res.data;
   const features = data?.features ?? [];
   const hasFeatures = features.length > 0;
+  const settings = useMapSettings();
+  const ready = settings !== null;
 
   useEffect(() => {
-    if (!el.current || !hasFeatures) return;
+    if (!el.current || !hasFeatures || !ready) return;
     const map = L.map(el.current, {
       attributionControl: false,
       zoomControl: true,
@@ -44,6 +47,7 @@ export default function GridMap({ code, selected, onSelect }: { code: string; se
       minZoom: 8,
       maxZoom: 19,
     });
+    addBaseLayer(map, settings);
     mapRef.current = map;
     return () => {
       map.remove();
@@ -51,12 +55,13 @@ export default function GridMap({ code, selected, onSelect }: { code: string; se
     };
     // The map is created once per area; the layer below follows the data.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hasFeatures, code]);
+  }, [hasFeatures, code, ready]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !data || !hasFeatures) return;
     const layer = L.geoJSON(data as unknown as FeatureCollection, {
+      coordsToLatLng: projectionFor(settings).coordsToLatLng,
       style: (f?: Feature) => {
         const p = f?.properties as GridFeatureProps | undefined;
         const c = GRID_COLOURS[p?.gridType ?? 'residential'] ?? GRID_COLOURS.residential!;
@@ -96,9 +101,9 @@ export default function GridMap({ code, selected, onSelect }: { code: string; se
       layer.remove();
       names.remove();
     };
-  }, [data, hasFeatures, selected, labels, t]);
+  }, [data, hasFeatures, selected, labels, t, settings, ready]);
 
-  if (res.loading && !data) {
+  if ((res.loading && !data) || (hasFeatures && !ready)) {
     return (
       <div className="gz-map-placeholder">
         <Spin />

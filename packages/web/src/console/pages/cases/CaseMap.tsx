@@ -8,10 +8,11 @@ import type { AreaDetail } from '../../../api/types.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { GRID_COLOURS } from '../../../lib/areas.ts';
 import { useApi } from '../../../lib/useApi.ts';
+import { addBaseLayer, projectionFor, useMapSettings } from '../../../lib/mapTiles.ts';
 
 /**
- * Where the case is: its point (WGS84) inside the polygon of its grid, on a plain background (no
- * tiles: the platform runs offline). The grid is drawn only when the caller may read it.
+ * Where the case is: its point (WGS84) inside the polygon of its grid, over the base map of
+ * MAP_TILE_URL when one is set (else a plain background). The grid is drawn only when the caller may read it.
  */
 export default function CaseMap({ location, areaCode, height = 260 }: { location: { lat: number; lng: number } | null; areaCode: string; height?: number }) {
   const t = useT();
@@ -19,16 +20,19 @@ export default function CaseMap({ location, areaCode, height = 260 }: { location
   const grid = useApi(gridCode ? (signal) => get<AreaDetail>(`/api/areas/${gridCode}`, undefined, signal) : null, [gridCode]);
   const geometry = grid.data?.geometry as GeoJsonObject | undefined;
   const el = useRef<HTMLDivElement>(null);
-  const waiting = Boolean(gridCode) && grid.loading && !grid.data;
+  const settings = useMapSettings();
+  const waiting = (Boolean(gridCode) && grid.loading && !grid.data) || settings === null;
   const drawable = Boolean(location || geometry);
 
   useEffect(() => {
-    if (!el.current || !drawable) return;
+    if (!el.current || !drawable || !settings) return;
     const map = L.map(el.current, { attributionControl: false, zoomControl: true, zoomSnap: 0.25, minZoom: 8, maxZoom: 20, scrollWheelZoom: false });
+    addBaseLayer(map, settings);
+    const proj = projectionFor(settings);
     const colours = GRID_COLOURS[grid.data?.gridType ?? 'residential'] ?? GRID_COLOURS.residential!;
     let bounds: L.LatLngBounds | null = null;
     if (geometry) {
-      const layer = L.geoJSON(geometry, { style: { color: colours.stroke, weight: 1.5, fillColor: colours.fill, fillOpacity: 0.45 } }).addTo(map);
+      const layer = L.geoJSON(geometry, { coordsToLatLng: proj.coordsToLatLng, style: { color: colours.stroke, weight: 1.5, fillColor: colours.fill, fillOpacity: 0.45 } }).addTo(map);
       layer.bindTooltip(grid.data?.name ?? '', { sticky: true, className: 'gz-map-tip' });
       bounds = layer.getBounds();
       const centre = bounds.isValid() ? bounds.getCenter() : null;
@@ -41,7 +45,7 @@ export default function CaseMap({ location, areaCode, height = 260 }: { location
       }
     }
     if (location) {
-      const ll = L.latLng(location.lat, location.lng);
+      const ll = proj.toMap(location.lat, location.lng);
       L.circle(ll, { radius: 18, color: '#b7181e', weight: 1, fillColor: '#b7181e', fillOpacity: 0.15 }).addTo(map);
       L.circleMarker(ll, { radius: 7, color: '#fff', weight: 2, fillColor: '#b7181e', fillOpacity: 1 })
         .bindTooltip(`${location.lat.toFixed(6)}, ${location.lng.toFixed(6)}`, { direction: 'top', offset: [0, -6] })
@@ -56,7 +60,7 @@ export default function CaseMap({ location, areaCode, height = 260 }: { location
     return () => {
       map.remove();
     };
-  }, [drawable, geometry, location, grid.data]);
+  }, [drawable, geometry, location, grid.data, settings]);
 
   if (waiting) {
     return (

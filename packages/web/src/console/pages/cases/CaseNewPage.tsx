@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, List, Result, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Collapse, Form, Input, InputNumber, List, Result, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import gcoord from 'gcoord';
 import { Link, useNavigate } from 'react-router-dom';
 import { createCase, newIdempotencyKey, type CaseInput, type Channel, type CreatedCase, type Crs, type FileRef } from '../../../api/cases.ts';
 import { useMe } from '../../../auth/AuthContext.tsx';
@@ -7,6 +8,7 @@ import { useT } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { isMobile, useCaseLabels, useCatalogue } from '../../../lib/cases.ts';
 import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
+import LocationPicker, { type PickedPoint } from '../../components/LocationPicker.tsx';
 import { ForbiddenPage } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { applyServerErrors } from '../../components/formErrors.ts';
@@ -47,6 +49,11 @@ export default function CaseNewPage() {
   const channels = registerChannels(me);
   const category = Form.useWatch('categoryCode', form);
   const type = category ? cat.byCode.get(category) : undefined;
+  const areaCode = Form.useWatch('areaCode', form);
+  const lat = Form.useWatch('lat', form);
+  const lng = Form.useWatch('lng', form);
+  const crs = Form.useWatch('crs', form);
+  const point = pointOf(lat, lng, crs);
 
   if (channels.length === 0) return <ForbiddenPage />;
 
@@ -193,26 +200,50 @@ export default function CaseNewPage() {
               >
                 <AreaTreeSelect placeholder={t('case.new.areaPlaceholder')} testId="new-area" />
               </Form.Item>
-              <Form.Item label={t('case.new.point')} extra={t('case.new.pointHint')}>
-                <Space.Compact style={{ width: '100%' }}>
-                  <Form.Item name="lat" noStyle rules={[{ type: 'number', min: -90, max: 90 }]}>
-                    <InputNumber placeholder={t('case.new.lat')} style={{ width: '36%' }} step={0.000001} data-testid="new-lat" />
-                  </Form.Item>
-                  <Form.Item name="lng" noStyle rules={[{ type: 'number', min: -180, max: 180 }]}>
-                    <InputNumber placeholder={t('case.new.lng')} style={{ width: '36%' }} step={0.000001} data-testid="new-lng" />
-                  </Form.Item>
-                  <Form.Item name="crs" noStyle>
-                    <Select
-                      style={{ width: '28%' }}
-                      options={[
-                        { value: 'wgs84', label: 'WGS84' },
-                        { value: 'gcj02', label: t('case.new.crsGcj') },
-                        { value: 'bd09', label: t('case.new.crsBd') },
-                      ]}
-                    />
-                  </Form.Item>
-                </Space.Compact>
+              <Form.Item label={t('case.pick.label')}>
+                <LocationPicker
+                  area={areaCode || me.scope.code}
+                  value={point}
+                  onChange={(p: PickedPoint | null) => {
+                    form.setFieldsValue({ lat: p?.lat ?? null, lng: p?.lng ?? null, crs: 'wgs84' });
+                    void form.validateFields(['areaCode']).catch(() => undefined);
+                  }}
+                />
               </Form.Item>
+              <Collapse
+                ghost
+                size="small"
+                className="gz-pick-advanced"
+                items={[
+                  {
+                    key: 'typed',
+                    label: t('case.pick.typed'),
+                    forceRender: true,
+                    children: (
+                      <Form.Item label={t('case.new.point')} extra={t('case.new.pointHint')}>
+                        <Space.Compact style={{ width: '100%' }}>
+                          <Form.Item name="lat" noStyle rules={[{ type: 'number', min: -90, max: 90 }]}>
+                            <InputNumber placeholder={t('case.new.lat')} style={{ width: '36%' }} step={0.000001} data-testid="new-lat" />
+                          </Form.Item>
+                          <Form.Item name="lng" noStyle rules={[{ type: 'number', min: -180, max: 180 }]}>
+                            <InputNumber placeholder={t('case.new.lng')} style={{ width: '36%' }} step={0.000001} data-testid="new-lng" />
+                          </Form.Item>
+                          <Form.Item name="crs" noStyle>
+                            <Select
+                              style={{ width: '28%' }}
+                              options={[
+                                { value: 'wgs84', label: 'WGS84' },
+                                { value: 'gcj02', label: t('case.new.crsGcj') },
+                                { value: 'bd09', label: t('case.new.crsBd') },
+                              ]}
+                            />
+                          </Form.Item>
+                        </Space.Compact>
+                      </Form.Item>
+                    ),
+                  },
+                ]}
+              />
               <Form.Item name="address" label={t('case.field.address')} rules={[{ max: 200 }]}>
                 <Input maxLength={200} placeholder={t('case.new.addressPlaceholder')} data-testid="new-address" />
               </Form.Item>
@@ -249,6 +280,14 @@ export default function CaseNewPage() {
       </Form>
     </div>
   );
+}
+
+/** The point of the form's fields in WGS84 (typed GCJ-02 or BD-09 coordinates converted), or null. */
+function pointOf(lat: unknown, lng: unknown, crs: Crs | undefined): PickedPoint | null {
+  if (typeof lat !== 'number' || typeof lng !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return null;
+  if (!crs || crs === 'wgs84') return { lat, lng };
+  const [x, y] = gcoord.transform<[number, number]>([lng, lat], crs === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09, gcoord.WGS84);
+  return { lat: Math.round(y * 1e6) / 1e6, lng: Math.round(x * 1e6) / 1e6 };
 }
 
 function Duplicates({ items }: { items: CreatedCase['duplicates'] }) {

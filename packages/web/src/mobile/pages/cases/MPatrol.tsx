@@ -11,7 +11,7 @@ import { titleFrom, useCatalogue } from '../../../lib/cases.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MPhotoUploader } from './MPhotos.tsx';
 import { MTypePicker } from './MTypePicker.tsx';
-import { useLocate } from './MReport.tsx';
+import { LocatedMap, useLocate } from './MReport.tsx';
 
 /** 巡查上报: a grid worker reports what the patrol found, and may settle a small matter on the spot (小事不出网格). */
 export function MPatrol() {
@@ -32,7 +32,7 @@ export function MPatrol() {
   const [spotPhotos, setSpotPhotos] = useState<FileRef[]>([]);
   const [uploading, setUploading] = useState(0);
   const [busy, setBusy] = useState(false);
-  const { loc, busy: locating, locate } = useLocate();
+  const { loc, busy: locating, locate, adjust } = useLocate();
   const areaName = area === me.scope.code ? me.scope.name : (children.data?.items.find((a) => a.code === area)?.name ?? area);
 
   const submit = async () => {
@@ -82,6 +82,7 @@ export function MPatrol() {
             <AimOutlined /> {loc ? t('m.case.relocate') : t('m.case.locate')}
           </Button>
         </div>
+        {loc && <LocatedMap loc={loc} gridCode={area.length >= 15 ? area.slice(0, 15) : null} onMove={adjust} />}
         <Input value={address} onChange={setAddress} placeholder={t('m.case.addressPlaceholder')} maxLength={200} clearable className="m-input-line" />
       </div>
       <div className="m-card">

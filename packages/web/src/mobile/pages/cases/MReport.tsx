@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Button, Input, Switch, TextArea, Toast } from 'antd-mobile';
 import { AimOutlined, CheckCircleFilled, CopyOutlined, EnvironmentFilled, LockOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -13,6 +13,17 @@ import { MPhotoUploader } from './MPhotos.tsx';
 import { MTypePicker } from './MTypePicker.tsx';
 import { rememberArea } from './MPublicShell.tsx';
 import { MStateTag, rememberReport } from './common.tsx';
+
+const MPointMap = lazy(() => import('../../MPointMap.tsx'));
+
+/** The located point on a small map (drag to correct it), inside the grid when the reporter may read it. */
+export function LocatedMap({ loc, gridCode, onMove }: { loc: Located; gridCode: string | null; onMove: (p: { lat: number; lng: number }) => void }) {
+  return (
+    <Suspense fallback={<div className="m-point-map m-point-map-wait" />}>
+      <MPointMap point={loc} gridCode={gridCode} onMove={onMove} />
+    </Suspense>
+  );
+}
 
 /**
  * Browsers report WGS84 from `navigator.geolocation`. A WeChat mini-program or an AMap/Tencent SDK
@@ -51,7 +62,9 @@ export function useLocate() {
       { enableHighAccuracy: true, timeout: 12_000, maximumAge: 60_000 },
     );
   };
-  return { loc, busy, locate, clear: () => setLoc(null) };
+  /** A point the user moved the pin to (WGS84, from the map). */
+  const adjust = (p: { lat: number; lng: number }) => setLoc({ lat: p.lat, lng: p.lng, accuracy: null, crs: 'wgs84' });
+  return { loc, busy, locate, adjust, clear: () => setLoc(null) };
 }
 
 /** 扫码上报 / 随手拍: a resident reports a problem, with or without an account. */
@@ -77,7 +90,9 @@ export function MReport() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<CreatedCase | null>(null);
-  const { loc, busy: locating, locate } = useLocate();
+  const { loc, busy: locating, locate, adjust } = useLocate();
+  // The grid's outline for a signed-in reporter inside their own area (others may not read it).
+  const gridCode = me && areaCode && areaCode.startsWith(me.scope.code) && areaCode.length >= 15 ? areaCode.slice(0, 15) : null;
 
   useEffect(() => rememberArea(areaParam), [areaParam]);
 
@@ -206,6 +221,7 @@ export function MReport() {
             <AimOutlined /> {loc ? t('m.case.relocate') : t('m.case.locate')}
           </Button>
         </div>
+        {loc && <LocatedMap loc={loc} gridCode={gridCode} onMove={adjust} />}
         {errors.place && <div className="m-field-error">{errors.place}</div>}
         <Input value={address} onChange={setAddress} placeholder={t('m.case.addressPlaceholder')} maxLength={200} clearable className="m-input-line" data-testid="m-report-address" />
       </div>
