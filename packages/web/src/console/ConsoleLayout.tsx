@@ -74,9 +74,12 @@ export function ConsoleLayout() {
   const folded = fold(items);
   const owner = folded.find((g) => g.keys.includes(selected) || g.keys.includes(location.pathname))?.key;
   const [openKeys, setOpenKeys] = useState<string[]>(owner ? [owner] : []);
-  useEffect(() => {
-    if (owner) setOpenKeys((keys) => (keys.includes(owner) ? keys : [owner]));
-  }, [owner]);
+  const [openedFor, setOpenedFor] = useState(owner);
+  if (owner !== openedFor) {
+    // Navigating into another group opens it (adjusting state while rendering, as React advises).
+    setOpenedFor(owner);
+    if (owner && !openKeys.includes(owner)) setOpenKeys([owner]);
+  }
   // A page opened from the menu starts at its top, not at the scroll position of the previous one.
   useEffect(() => {
     window.scrollTo(0, 0);
