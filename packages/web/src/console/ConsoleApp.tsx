@@ -46,10 +46,11 @@ const pageFallback = (
 
 export default function ConsoleApp() {
   const { locale } = useI18n();
+  const { pathname } = useLocation();
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={consoleTheme}>
       <AntApp className="gz-console">
-        <ErrorBoundary>
+        <ErrorBoundary resetKey={pathname}>
           <Routes>
             <Route path="login" element={<LoginPage />} />
             <Route
