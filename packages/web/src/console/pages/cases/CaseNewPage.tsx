@@ -180,7 +180,7 @@ export default function CaseNewPage() {
                   }),
                 ]}
               >
-                <AreaTreeSelect placeholder={t('case.new.areaPlaceholder')} testId="new-area" />
+                <AreaTreeSelect aria-label={t('case.new.areaPlaceholder')} placeholder={t('case.new.areaPlaceholder')} testId="new-area" />
               </Form.Item>
               <Form.Item label={t('case.new.point')} extra={t('case.new.pointHint')}>
                 <Space.Compact style={{ width: '100%' }}>
