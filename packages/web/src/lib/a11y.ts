@@ -30,3 +30,31 @@ export function useFocusableScrollers() {
     };
   }, []);
 }
+
+/**
+ * antd-mobile's NavBar back area is a button with only an arrow icon: give it a name (`label`,
+ * 返回) so screen readers announce it (axe `aria-command-name`), for every NavBar there is.
+ */
+export function useNamedBackButtons(label: string) {
+  useEffect(() => {
+    const mark = () => {
+      for (const el of document.querySelectorAll<HTMLElement>('.adm-nav-bar-left[role="button"]')) {
+        if (el.getAttribute('aria-label') !== label) el.setAttribute('aria-label', label);
+      }
+    };
+    let queued = 0;
+    const observer = new MutationObserver(() => {
+      if (queued) return;
+      queued = window.requestAnimationFrame(() => {
+        queued = 0;
+        mark();
+      });
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    mark();
+    return () => {
+      observer.disconnect();
+      if (queued) window.cancelAnimationFrame(queued);
+    };
+  }, [label]);
+}
