@@ -17,6 +17,8 @@ export const consoleTheme: ThemeConfig = {
     colorTextDescription: '#666666',
     colorTextTertiary: '#666666',
     colorTextPlaceholder: '#6e6e6e',
+    // Empty tables' text and dashes (antd uses the quaternary grey, 25 % black, for them).
+    colorTextQuaternary: '#767676',
   },
   components: {
     Layout: {
