@@ -65,5 +65,14 @@ export function measuresOf(c: MeasureCounts): Measures {
   };
 }
 
+/**
+ * A unit or area with no case due to close in the period has no closure rate: shown as — (无应结案件),
+ * never as 0.0 %, and ranked after those that had work to close.
+ */
+export const nothingDue = (m: Pick<Measures, 'dueToClose'>): boolean => m.dueToClose === 0;
+
+/** Without a rated case there is no satisfaction rate and no combined score. */
+export const nothingRated = (m: Pick<Measures, 'rated'>): boolean => m.rated === 0;
+
 /** Communities under 60 % satisfaction are flagged for rectification (`004`). */
 export const RECTIFICATION_THRESHOLD = 0.6;

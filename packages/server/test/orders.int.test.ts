@@ -136,6 +136,31 @@ describe('the service menu and the teams of 状元街', () => {
     expect(JSON.stringify(json(bad))).toContain('name');
   });
 
+  it('staff above community level read the menu and teams of any community in their scope', async () => {
+    for (const who of ['admin', 'district', 'leader', 'town']) {
+      const c = await t.as(who);
+      for (const area of ['320614', '320614103', COMMUNITY, GRID]) {
+        const menu = await c.get(`/api/service-menu?area=${area}`);
+        expect(menu.statusCode, `${who} service-menu ${area}`).toBe(200);
+        // A town or the district opens on its first community with a menu; a grid stands for its community.
+        expect(json<Menu>(menu).area.code).toBe(COMMUNITY);
+        expect(json<Menu>(menu).canEdit).toBe(false);
+        const teams = await c.get(`/api/service-teams?area=${area}`);
+        expect(teams.statusCode, `${who} service-teams ${area}`).toBe(200);
+        expect(json<{ area: { code: string }; items: Team[] }>(teams).items.length).toBeGreaterThanOrEqual(8);
+      }
+    }
+    // Outside the caller's scope: not found; not an area code: 400 naming the area.
+    const elsewhere = await newUser(['community-worker'], OTHER_COMMUNITY);
+    expect((await elsewhere.client.get('/api/service-menu?area=320614103')).statusCode).toBe(200);
+    expect(json<Menu>(await elsewhere.client.get('/api/service-menu?area=320614103')).area.code).toBe(OTHER_COMMUNITY);
+    const town = await t.as('town');
+    expect((await town.get('/api/service-menu?area=320614104')).statusCode).toBe(404);
+    const bad = await town.get('/api/service-menu?area=3206');
+    expect(bad.statusCode).toBe(400);
+    expect(err(bad).message).toContain('区划代码');
+  });
+
   it('eight standard teams plus custom ones; staff add and remove members', async () => {
     const teams = json<{ items: Team[]; canEdit: boolean }>(await community.get(`/api/service-teams?area=${COMMUNITY}`));
     expect(teams.canEdit).toBe(true);

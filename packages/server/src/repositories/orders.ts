@@ -3,7 +3,7 @@
 import { STANDARD_SERVICE_TEAMS } from '@gongzhi/domain';
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { files, households, people, wishFiles, serviceMenuItems, serviceOrderEvents, serviceOrderFiles, serviceOrders, serviceTeamMembers, serviceTeams, users } from '../db/schema.ts';
+import { areas, files, households, people, wishFiles, serviceMenuItems, serviceOrderEvents, serviceOrderFiles, serviceOrders, serviceTeamMembers, serviceTeams, users } from '../db/schema.ts';
 import { escapeLike } from './scope.ts';
 
 export type OrderRow = typeof serviceOrders.$inferSelect;
@@ -202,6 +202,27 @@ export async function menuNameTaken(db: DbOrTx, area: string, name: string, exce
 // ---- service teams ----------------------------------------------------------------------------
 
 /** A community's teams: the standard ones in the order of seeds/000, then custom ones by age. */
+/**
+ * The community a caller above community level sees first under `area` (a town or the district):
+ * the first, by code, that has a service menu, else the first community at all.
+ */
+export async function firstCommunityUnder(db: DbOrTx, area: string): Promise<string | null> {
+  const [withMenu] = await db
+    .select({ code: serviceMenuItems.areaCode })
+    .from(serviceMenuItems)
+    .where(and(like(serviceMenuItems.areaCode, area), eq(serviceMenuItems.active, true)))
+    .orderBy(asc(serviceMenuItems.areaCode))
+    .limit(1);
+  if (withMenu) return withMenu.code;
+  const [first] = await db
+    .select({ code: areas.code })
+    .from(areas)
+    .where(and(eq(areas.level, 'village'), sql`${areas.code} like ${escapeLike(area) + '%'}`))
+    .orderBy(asc(areas.code))
+    .limit(1);
+  return first?.code ?? null;
+}
+
 export async function teamsOf(db: DbOrTx, area: string): Promise<TeamRow[]> {
   const rows = await db.select().from(serviceTeams).where(eq(serviceTeams.areaCode, area)).orderBy(asc(serviceTeams.createdAt), asc(serviceTeams.name));
   const rank = (t: TeamRow) => (t.code ? STANDARD_SERVICE_TEAMS.findIndex((s) => s.code === t.code) : STANDARD_SERVICE_TEAMS.length);

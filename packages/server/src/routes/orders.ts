@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { invalid, isOrderAction, ORDER_ACTIONS, ORDER_RATINGS, ORDER_STATES } from '@gongzhi/domain';
+import { invalid, isAreaCode, isOrderAction, ORDER_ACTIONS, ORDER_RATINGS, ORDER_STATES } from '@gongzhi/domain';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as orders from '../services/orders.ts';
@@ -8,7 +8,9 @@ import { requestContext, requireActor } from '../http/request.ts';
 import { optionalText, paging, text, uuidParam } from './common.ts';
 
 const community = z.string().regex(/^\d{12}$/, '应为村（社区）的 12 位区划代码');
-const areaQuery = z.object({ area: community.optional() });
+// Reads take any area in the caller's scope: a grid stands for its community, a town or the district for its first one.
+const anyArea = z.string().refine(isAreaCode, '应为区划代码（区县 6 位至单元 20 位）');
+const areaQuery = z.object({ area: anyArea.optional() });
 
 const orderInput = z.object({
   menuItemId: z.uuid({ message: '应为服务项目 ID' }),

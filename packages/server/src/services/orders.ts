@@ -57,7 +57,17 @@ async function communityFor(ctx: AppContext, actor: Actor, area: string | undefi
     const home = await homeOf(ctx, actor);
     code = home.areaCode.length >= 12 ? home.areaCode.slice(0, 12) : undefined;
   }
-  if (!code || !isAreaCode(code) || code.length !== 12) throw invalid('invalid_area', '请指定村（社区）的区划代码（area）', { field: 'area' });
+  if (!code || !isAreaCode(code)) throw invalid('invalid_area', '请指定村（社区）的区划代码（area）', { field: 'area' });
+  // A grid or building stands for its community; a town or the district for its first community,
+  // so that a caller above community level opens the pages and then picks another community.
+  if (code.length > 12) return code.slice(0, 12);
+  if (code.length < 12) {
+    if (!isWithinScope(code, actor.scopeCode) && !isWithinScope(actor.scopeCode, code)) throw notFound('村（社区）');
+    const under = isWithinScope(code, actor.scopeCode) ? code : actor.scopeCode;
+    const first = under.length >= 12 ? under.slice(0, 12) : await repo.firstCommunityUnder(ctx.db, under);
+    if (!first) throw notFound('村（社区）');
+    return first;
+  }
   return code;
 }
 

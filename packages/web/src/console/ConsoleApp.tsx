@@ -16,6 +16,7 @@ import { caseRoutes } from './pages/cases/routes.tsx';
 import { cockpitRoutes, Landing, screenRoute } from './pages/cockpit/routes.tsx';
 import { ledgerRoutes } from './pages/ledgers/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
+import { useFocusableScrollers } from '../lib/a11y.ts';
 import './console.css';
 
 const AreasPage = lazy(() => import('./pages/AreasPage.tsx'));
@@ -49,10 +50,12 @@ const pageFallback = (
 
 export default function ConsoleApp() {
   const { locale } = useI18n();
+  const { pathname } = useLocation();
+  useFocusableScrollers();
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={consoleTheme}>
       <AntApp className="gz-console">
-        <ErrorBoundary>
+        <ErrorBoundary resetKey={pathname}>
           <Routes>
             <Route path="login" element={<LoginPage />} />
             <Route

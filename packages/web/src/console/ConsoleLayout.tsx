@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Avatar, Dropdown, Layout, Menu, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
@@ -71,6 +71,22 @@ export function ConsoleLayout() {
   const twoLevel = ['/cases/new', '/wishes/wall', '/orders/menu', '/orders/teams'];
   const selected = twoLevel.includes(location.pathname) ? location.pathname : '/' + (location.pathname.split('/')[1] ?? '');
 
+  // As Ant Design Pro consoles do, each group is a sub-menu that folds (one open at a time, the one
+  // holding the current page), so the menu fits a 900 px screen however many modules the account has.
+  const folded = fold(items);
+  const owner = folded.find((g) => g.keys.includes(selected) || g.keys.includes(location.pathname))?.key;
+  const [openKeys, setOpenKeys] = useState<string[]>(owner ? [owner] : []);
+  const [openedFor, setOpenedFor] = useState(owner);
+  if (owner !== openedFor) {
+    // Navigating into another group opens it (adjusting state while rendering, as React advises).
+    setOpenedFor(owner);
+    if (owner && !openKeys.includes(owner)) setOpenKeys([owner]);
+  }
+  // A page opened from the menu starts at its top, not at the scroll position of the previous one.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
+
   const userMenu: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t('header.changePassword')}</span> },
     { key: 'mobile', icon: <MobileOutlined />, label: t('login.mobileEntry') },
@@ -118,7 +134,9 @@ export function ConsoleLayout() {
           <Menu
             mode="inline"
             selectedKeys={[selected, location.pathname]}
-            items={items}
+            items={folded.map((g) => g.item)}
+            openKeys={collapsed ? undefined : openKeys}
+            onOpenChange={(keys) => setOpenKeys(keys.filter((k) => !openKeys.includes(k)).slice(-1))}
             onClick={({ key }) => navigate(key)}
             className="gz-menu"
             data-testid="main-menu"
@@ -131,4 +149,27 @@ export function ConsoleLayout() {
       <ChangePasswordModal open={pwOpen} onClose={() => setPwOpen(false)} />
     </Layout>
   );
+}
+
+type MenuItem = NonNullable<MenuProps['items']>[number];
+
+/** Turns the modules' menu groups into folding sub-menus, each with the icon of its first entry. */
+type Folded = { key: string; keys: string[]; item: MenuItem };
+
+function fold(items: NonNullable<MenuProps['items']>): Folded[] {
+  return items.flatMap((it): Folded[] => {
+    if (!it) return [];
+    if (it.type === 'group' && 'children' in it && it.children) {
+      const children = it.children.filter((c): c is MenuItem & { key: string; icon?: ReactNode } => Boolean(c && 'key' in c));
+      const first = children[0];
+      return [
+        {
+          key: String(it.key),
+          keys: children.map((c) => String(c.key)),
+          item: { key: String(it.key), label: <span data-testid={`menu-group-${String(it.key).replace(/^g-/, '')}`}>{it.label}</span>, icon: first?.icon, children: it.children },
+        },
+      ];
+    }
+    return [{ key: String(it.key), keys: [String(it.key)], item: it }];
+  });
 }

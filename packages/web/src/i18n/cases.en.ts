@@ -276,6 +276,7 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'case.new.pointHint': 'AMap and Tencent coordinates are GCJ-02, Baidu BD-09',
   'case.new.lat': 'Latitude',
   'case.new.lng': 'Longitude',
+  'case.new.crs': 'Coordinate system',
   'case.new.crsGcj': 'GCJ-02',
   'case.new.crsBd': 'BD-09',
   'case.new.addressPlaceholder': 'e.g. building 1, entrance 2',

@@ -275,6 +275,7 @@ export const casesZhCN = {
   'case.new.pointHint': '从高德、腾讯地图取得的坐标请选 GCJ-02，百度地图选 BD-09',
   'case.new.lat': '纬度',
   'case.new.lng': '经度',
+  'case.new.crs': '坐标系',
   'case.new.crsGcj': 'GCJ-02',
   'case.new.crsBd': 'BD-09',
   'case.new.addressPlaceholder': '如：状元街 18 号 1幢 2单元门口',

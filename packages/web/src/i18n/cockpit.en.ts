@@ -102,6 +102,7 @@ export const cockpitEn: Record<CockpitMessageKey, string> = {
   'cockpit.hours': '{n} h',
   'cockpit.days': '{n} days',
   'cockpit.overdueTotal': '{n} overdue',
+  'cockpit.nothingDue': 'nothing due',
   'cockpit.map.legend': 'Received (cases)',
   'cockpit.map.tip': 'Received {received} · open {open} · overdue {overdue}',
   'cockpit.map.drill': 'Click to drill down',

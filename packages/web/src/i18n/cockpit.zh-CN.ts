@@ -101,6 +101,7 @@ export const cockpitZhCN = {
   'cockpit.hours': '{n} 小时',
   'cockpit.days': '{n} 天',
   'cockpit.overdueTotal': '共 {n} 件超期',
+  'cockpit.nothingDue': '无应结案件',
   'cockpit.map.legend': '本期受理（件）',
   'cockpit.map.tip': '受理 {received} 件 · 在办 {open} 件 · 超期 {overdue} 件',
   'cockpit.map.drill': '点击下钻',

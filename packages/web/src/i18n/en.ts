@@ -199,6 +199,7 @@ export const en: Record<MessageKey, string> = {
   'area.childCountValue': '{n} ({level})',
   'area.name': 'Name',
   'area.overview': 'Overview',
+  'area.pickerLabel': 'Choose an area',
   'area.children': 'Sub-areas ({n})',
   'area.map': 'Grid map',
   'area.mapLegend': 'Legend',

@@ -199,6 +199,7 @@ export const zhCN = {
   'area.childCountValue': '{n}（{level}）',
   'area.name': '名称',
   'area.overview': '概况',
+  'area.pickerLabel': '选择区域',
   'area.children': '下级区域（{n}）',
   'area.map': '网格分布图',
   'area.mapLegend': '图例',

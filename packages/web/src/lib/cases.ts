@@ -121,16 +121,17 @@ export const STATE_COLOURS: Record<CaseState, string> = {
 };
 
 /** Colours for antd-mobile tags (it knows fewer presets). */
+// Dark enough for text on their own tint (WCAG AA 4.5:1).
 export const STATE_HEX: Record<CaseState, string> = {
-  reported: '#d48806',
-  accepted: '#d46b08',
+  reported: '#874d00',
+  accepted: '#ad4e00',
   dispatched: '#1d5fa8',
   acknowledged: '#2f54eb',
   handled: '#722ed1',
-  closed: '#389e0d',
-  rejected: '#8c8c8c',
-  withdrawn: '#8c8c8c',
-  merged: '#8c8c8c',
+  closed: '#237804',
+  rejected: '#6e6e6e',
+  withdrawn: '#6e6e6e',
+  merged: '#6e6e6e',
   suspended: '#c41d7f',
 };
 

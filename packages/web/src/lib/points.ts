@@ -67,14 +67,14 @@ export function usePointsLabels() {
   );
 }
 
-/** Colours per scheme, shared by tags and phone cards. */
+/** Colours per scheme, shared by tags and phone cards (dark enough for text: WCAG AA 4.5:1). */
 export const SCHEME_COLOUR: Record<PointScheme, string> = {
   vanguard: '#b7181e',
   neighbourhood: '#1d5fa8',
-  family: '#d46b08',
-  volunteer: '#389e0d',
+  family: '#ad4e00',
+  volunteer: '#237804',
   service: '#722ed1',
-  cadre: '#08979c',
+  cadre: '#006d75',
 };
 
 /** A fresh Idempotency-Key (crypto.randomUUID needs a secure context; getRandomValues does not). */

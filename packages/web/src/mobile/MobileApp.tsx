@@ -4,7 +4,7 @@ import enUS from 'antd-mobile/es/locales/en-US';
 import { createRoot, type Root } from 'react-dom/client';
 import { Suspense, lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { useI18n } from '../i18n/index.tsx';
+import { useI18n, useT } from '../i18n/index.tsx';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { MobileShell } from './MobileShell.tsx';
 import { MLogin } from './pages/MLogin.tsx';
@@ -16,6 +16,7 @@ import { MHousehold } from './pages/MHousehold.tsx';
 import { MForcedPasswordChange, MMe } from './pages/MMe.tsx';
 import { publicCaseRoutes, sessionCaseRoutes } from './pages/cases/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
+import { useNamedBackButtons } from '../lib/a11y.ts';
 import './mobile.css';
 
 const MPointsRoutes = lazy(() => import('./pages/points/MPointsRoutes.tsx'));
@@ -59,6 +60,8 @@ function RequirePeople({ children }: { children: ReactNode }) {
 
 export default function MobileApp() {
   const { locale } = useI18n();
+  const t = useT();
+  useNamedBackButtons(t('common.back'));
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>
       <div className="m-app">

@@ -32,7 +32,8 @@ export function MobileShell() {
   const active =
     pointsTabKey(pathname, pointsTabs) ??
     caseTabKey(pathname) ??
-    (pathname.startsWith('/m/people') ? '/m/people' : pathname.startsWith('/m/area') || pathname.startsWith('/m/households') ? areaPath : pathname.startsWith('/m/me') ? '/m/me' : '/m');
+    (pathname.startsWith('/m/people') ? '/m/people' : pathname.startsWith('/m/area') || pathname.startsWith('/m/households') ? areaPath : pathname.startsWith('/m/me') ? '/m/me' : pathname === '/m' ? '/m' : '');
+  // A page of no tab (回音壁, a wish…) marks none: marked as 首页, a tap on 首页 changed nothing and led nowhere.
 
   return (
     <div className="m-shell">

@@ -55,7 +55,7 @@ export function AreaSearchSelect({ id, value, onChange, placeholder, testId }: {
       value={value}
       onChange={(v: string) => onChange?.(v)}
       options={shown}
-      placeholder={placeholder}
+      aria-label={placeholder} placeholder={placeholder}
       notFoundContent={null}
       data-testid={testId}
     />

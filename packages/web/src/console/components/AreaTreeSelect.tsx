@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type CSSProperties, type ReactNode } from
 import { TreeSelect } from 'antd';
 import type { AreaLevel, AreaSummary } from '../../api/types.ts';
 import { useMe } from '../../auth/AuthContext.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { useLabels } from '../../lib/labels.ts';
 import { useAreaTree } from '../../lib/useAreaTree.ts';
 
@@ -43,6 +44,7 @@ export function AreaTreeSelect({
   style?: CSSProperties;
 }) {
   const me = useMe();
+  const t = useT();
   const labels = useLabels();
   const { children, ensureChildren, ensurePath } = useAreaTree();
   const [expanded, setExpanded] = useState<string[]>([me.scope.code]);
@@ -97,6 +99,7 @@ export function AreaTreeSelect({
         await ensureChildren(String(node.value));
       }}
       placeholder={placeholder}
+      aria-label={placeholder ?? t('area.pickerLabel')}
       allowClear={allowClear}
       popupMatchSelectWidth={false}
       styles={{ popup: { root: { minWidth: 300, maxHeight: 420 } } }}

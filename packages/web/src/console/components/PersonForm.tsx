@@ -247,7 +247,7 @@ export function PersonFormModal({
               ]}
             >
               <AreaTreeSelect
-                placeholder={t('person.areaHint')}
+                aria-label={t('person.areaHint')} placeholder={t('person.areaHint')}
                 selectableLevels={[...PERSON_LEVELS]}
                 allowClear={false}
                 testId="pf-area"
@@ -259,7 +259,7 @@ export function PersonFormModal({
             <Form.Item name="householdId" label={t('person.household')}>
               <Select
                 allowClear
-                placeholder={t('person.householdHint')}
+                aria-label={t('person.householdHint')} placeholder={t('person.householdHint')}
                 showSearch={{ optionFilterProp: 'label' }}
                 disabled={!validArea}
                 loading={households.loading}
@@ -272,7 +272,7 @@ export function PersonFormModal({
           </Col>
           <Col span={18}>
             <Form.Item name="tags" label={t('person.tags')}>
-              <Select mode="multiple" allowClear options={tagOptions} placeholder={t('person.tagsHint')} />
+              <Select mode="multiple" allowClear options={tagOptions} aria-label={t('person.tagsHint')} placeholder={t('person.tagsHint')} />
             </Form.Item>
           </Col>
           <Col span={6}>

@@ -136,10 +136,10 @@ export default function AuditPage() {
             <Input allowClear placeholder={t('audit.actorPlaceholder')} style={{ width: 160 }} data-testid="audit-actor" />
           </Form.Item>
           <Form.Item name="action" label={t('audit.action')}>
-            <Select allowClear placeholder={t('common.all')} style={{ width: 170 }} options={ACTIONS.map((a) => ({ value: a, label: labels.auditAction(a) }))} />
+            <Select allowClear aria-label={t('common.all')} placeholder={t('common.all')} style={{ width: 170 }} options={ACTIONS.map((a) => ({ value: a, label: labels.auditAction(a) }))} />
           </Form.Item>
           <Form.Item name="entityType" label={t('audit.entityType')}>
-            <Select allowClear placeholder={t('common.all')} style={{ width: 120 }} options={ENTITY_TYPES.map((e) => ({ value: e, label: labels.auditEntity(e) }))} />
+            <Select allowClear aria-label={t('common.all')} placeholder={t('common.all')} style={{ width: 120 }} options={ENTITY_TYPES.map((e) => ({ value: e, label: labels.auditEntity(e) }))} />
           </Form.Item>
           <Form.Item>
             <Space>

@@ -139,21 +139,21 @@ export default function PeoplePage() {
           data-testid="people-filters"
         >
           <Form.Item name="area" label={t('people.filterArea')}>
-            <AreaTreeSelect placeholder={t('people.filterAreaPlaceholder')} style={{ width: 220 }} testId="people-area" />
+            <AreaTreeSelect aria-label={t('people.filterAreaPlaceholder')} placeholder={t('people.filterAreaPlaceholder')} style={{ width: 220 }} testId="people-area" />
           </Form.Item>
           <Form.Item name="q" label={t('people.keyword')}>
             <Input allowClear placeholder={t('people.keywordPlaceholder')} style={{ width: 280 }} data-testid="people-q" />
           </Form.Item>
           <Form.Item name="tag" label={t('people.tag')}>
-            <Select allowClear placeholder={t('common.all')} options={tagOptions} style={{ width: 150 }} data-testid="people-tag" />
+            <Select allowClear aria-label={t('common.all')} placeholder={t('common.all')} options={tagOptions} style={{ width: 150 }} data-testid="people-tag" />
           </Form.Item>
           <Form.Item name="residenceType" label={t('people.residence')}>
-            <Select allowClear placeholder={t('common.all')} options={dict.residenceTypes.map((r) => ({ value: r.code, label: dict.name(r) }))} style={{ width: 120 }} />
+            <Select allowClear aria-label={t('common.all')} placeholder={t('common.all')} options={dict.residenceTypes.map((r) => ({ value: r.code, label: dict.name(r) }))} style={{ width: 120 }} />
           </Form.Item>
           <Form.Item name="partyMember" label={t('people.party')}>
             <Select
               allowClear
-              placeholder={t('common.all')}
+              aria-label={t('common.all')} placeholder={t('common.all')}
               style={{ width: 110 }}
               options={[
                 { value: 'true', label: t('people.partyYes') },

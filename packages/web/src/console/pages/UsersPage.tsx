@@ -162,7 +162,7 @@ export default function UsersPage() {
           <Input.Search
             allowClear
             enterButton={<SearchOutlined />}
-            placeholder={t('users.search')}
+            aria-label={t('users.search')} placeholder={t('users.search')}
             value={q}
             onChange={(e) => setQ(e.target.value)}
             onSearch={(v) => {
@@ -300,7 +300,7 @@ function UserModal({ user, units, roleOptions, onClose, onSaved }: { user: UserR
           </Form.Item>
         )}
         <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('common.requiredSelect', { field: t('users.roles') }) }]}>
-          <Select mode="multiple" options={roleOptions.map((r) => ({ value: r, label: labels.role(r) }))} maxCount={5} placeholder={t('users.rolesHint')} />
+          <Select mode="multiple" options={roleOptions.map((r) => ({ value: r, label: labels.role(r) }))} maxCount={5} aria-label={t('users.rolesHint')} placeholder={t('users.rolesHint')} />
         </Form.Item>
         <Form.Item name="scopeCode" label={t('users.scope')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('users.scope') }) }]}>
           <AreaSearchSelect placeholder={t('users.scopeSearch')} />
@@ -309,7 +309,7 @@ function UserModal({ user, units, roleOptions, onClose, onSaved }: { user: UserR
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('users.unitPlaceholder')}
+            aria-label={t('users.unitPlaceholder')} placeholder={t('users.unitPlaceholder')}
             options={units.map((u) => ({ value: u.id, label: u.name }))}
           />
         </Form.Item>

@@ -292,7 +292,7 @@ function DispatchFields({ c }: { c: CaseDetail }) {
           showSearch={{ optionFilterProp: 'search' }}
           options={groups}
           loading={units.loading}
-          placeholder={t('case.dispatch.searchPlaceholder')}
+          aria-label={t('case.dispatch.searchPlaceholder')} placeholder={t('case.dispatch.searchPlaceholder')}
           optionRender={(o) => renderOption(o as { data: { unit?: Unit } })}
           data-testid="dispatch-unit"
           popupMatchSelectWidth={false}
@@ -304,7 +304,7 @@ function DispatchFields({ c }: { c: CaseDetail }) {
           mode="multiple"
           showSearch={{ optionFilterProp: 'search' }}
           options={groups.map((g) => ({ ...g, options: g.options.filter((o) => o.value !== lead) }))}
-          placeholder={t('case.dispatch.assistPlaceholder')}
+          aria-label={t('case.dispatch.assistPlaceholder')} placeholder={t('case.dispatch.assistPlaceholder')}
           optionRender={(o) => renderOption(o as { data: { unit?: Unit } })}
           data-testid="dispatch-assist"
           maxCount={10}
@@ -375,7 +375,7 @@ function MergeFields({ c }: { c: CaseDetail }) {
         </Form.Item>
       )}
       <Input.Search
-        placeholder={t('case.merge.searchPlaceholder')}
+        aria-label={t('case.merge.searchPlaceholder')} placeholder={t('case.merge.searchPlaceholder')}
         allowClear
         enterButton={t('common.search')}
         onSearch={(v) => setQ(v.trim())}

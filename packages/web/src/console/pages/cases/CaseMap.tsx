@@ -25,39 +25,55 @@ export default function CaseMap({ location, areaCode, height = 260 }: { location
   const drawable = Boolean(location || geometry);
 
   useEffect(() => {
-    if (!el.current || !drawable || !settings) return;
-    const map = L.map(el.current, { attributionControl: false, zoomControl: true, zoomSnap: 0.25, minZoom: 8, maxZoom: 20, scrollWheelZoom: false });
-    addBaseLayer(map, settings);
+    const container = el.current;
+    if (!container || !drawable || !settings) return;
     const proj = projectionFor(settings);
     const colours = GRID_COLOURS[grid.data?.gridType ?? 'residential'] ?? GRID_COLOURS.residential!;
-    let bounds: L.LatLngBounds | null = null;
-    if (geometry) {
-      const layer = L.geoJSON(geometry, { coordsToLatLng: proj.coordsToLatLng, style: { color: colours.stroke, weight: 1.5, fillColor: colours.fill, fillOpacity: 0.45 } }).addTo(map);
-      layer.bindTooltip(grid.data?.name ?? '', { sticky: true, className: 'gz-map-tip' });
-      bounds = layer.getBounds();
-      const centre = bounds.isValid() ? bounds.getCenter() : null;
-      if (centre && grid.data) {
-        L.marker(centre, {
+    const outline = geometry ? L.geoJSON(geometry, { coordsToLatLng: proj.coordsToLatLng, style: { color: colours.stroke, weight: 1.5, fillColor: colours.fill, fillOpacity: 0.45 } }) : null;
+    const ll = location ? proj.toMap(location.lat, location.lng) : null;
+    let bounds: L.LatLngBounds | null = outline?.getBounds().isValid() ? outline.getBounds() : null;
+    if (ll) bounds = bounds ? bounds.extend(ll) : L.latLngBounds(ll, ll);
+    if (!bounds?.isValid()) return;
+
+    // The view is set before any layer is added: a vector layer added to a map without a view (or
+    // in a container without a size) has no renderer bounds yet, and Leaflet then fails in
+    // `_clipPoints` ("Cannot read properties of undefined (reading 'min')").
+    const map = L.map(container, { attributionControl: false, zoomControl: true, zoomSnap: 0.25, minZoom: 8, maxZoom: 20, scrollWheelZoom: false });
+    const frame = () => {
+      if (bounds!.getNorthEast().equals(bounds!.getSouthWest())) map.setView(bounds!.getCenter(), 17, { animate: false });
+      else map.fitBounds(bounds!, { padding: [20, 20], maxZoom: 18, animate: false });
+    };
+    frame();
+    addBaseLayer(map, settings);
+    if (outline) {
+      outline.addTo(map);
+      outline.bindTooltip(grid.data?.name ?? '', { sticky: true, className: 'gz-map-tip' });
+      if (grid.data && outline.getBounds().isValid()) {
+        L.marker(outline.getBounds().getCenter(), {
           interactive: false,
           keyboard: false,
           icon: L.divIcon({ className: 'gz-map-label', html: `<span>${grid.data.name.replace(/[<>&"']/g, '')}</span>`, iconSize: [0, 0] }),
         }).addTo(map);
       }
     }
-    if (location) {
-      const ll = proj.toMap(location.lat, location.lng);
+    if (ll && location) {
       L.circle(ll, { radius: 18, color: '#b7181e', weight: 1, fillColor: '#b7181e', fillOpacity: 0.15 }).addTo(map);
       L.circleMarker(ll, { radius: 7, color: '#fff', weight: 2, fillColor: '#b7181e', fillOpacity: 1 })
         .bindTooltip(`${location.lat.toFixed(6)}, ${location.lng.toFixed(6)}`, { direction: 'top', offset: [0, -6] })
         .addTo(map);
-      if (bounds?.isValid()) bounds.extend(ll);
-      else bounds = L.latLngBounds(ll, ll);
     }
-    if (bounds?.isValid()) {
-      if (bounds.getNorthEast().equals(bounds.getSouthWest())) map.setView(bounds.getCenter(), 17);
-      else map.fitBounds(bounds, { padding: [20, 20], maxZoom: 18 });
-    }
+    // A container that gets its size later (a tab or panel shown afterwards) re-frames the map.
+    let size = `${container.clientWidth}x${container.clientHeight}`;
+    const observer = new ResizeObserver(() => {
+      const now = `${container.clientWidth}x${container.clientHeight}`;
+      if (now === size || !container.clientWidth || !container.clientHeight) return;
+      size = now;
+      map.invalidateSize({ animate: false });
+      frame();
+    });
+    observer.observe(container);
     return () => {
+      observer.disconnect();
       map.remove();
     };
   }, [drawable, geometry, location, grid.data, settings]);

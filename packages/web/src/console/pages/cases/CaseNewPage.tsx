@@ -198,7 +198,7 @@ export default function CaseNewPage() {
                   }),
                 ]}
               >
-                <AreaTreeSelect placeholder={t('case.new.areaPlaceholder')} testId="new-area" />
+                <AreaTreeSelect aria-label={t('case.new.areaPlaceholder')} placeholder={t('case.new.areaPlaceholder')} testId="new-area" />
               </Form.Item>
               <Form.Item label={t('case.pick.label')}>
                 <LocationPicker
@@ -223,13 +223,14 @@ export default function CaseNewPage() {
                       <Form.Item label={t('case.new.point')} extra={t('case.new.pointHint')}>
                         <Space.Compact style={{ width: '100%' }}>
                           <Form.Item name="lat" noStyle rules={[{ type: 'number', min: -90, max: 90 }]}>
-                            <InputNumber placeholder={t('case.new.lat')} style={{ width: '36%' }} step={0.000001} data-testid="new-lat" />
+                            <InputNumber placeholder={t('case.new.lat')} aria-label={t('case.new.lat')} style={{ width: '36%' }} step={0.000001} data-testid="new-lat" />
                           </Form.Item>
                           <Form.Item name="lng" noStyle rules={[{ type: 'number', min: -180, max: 180 }]}>
-                            <InputNumber placeholder={t('case.new.lng')} style={{ width: '36%' }} step={0.000001} data-testid="new-lng" />
+                            <InputNumber placeholder={t('case.new.lng')} aria-label={t('case.new.lng')} style={{ width: '36%' }} step={0.000001} data-testid="new-lng" />
                           </Form.Item>
                           <Form.Item name="crs" noStyle>
                             <Select
+                              aria-label={t('case.new.crs')}
                               style={{ width: '28%' }}
                               options={[
                                 { value: 'wgs84', label: 'WGS84' },

@@ -233,10 +233,10 @@ export default function CasesPage() {
             <CategorySelect placeholder={t('case.filter.typePlaceholder')} style={{ width: 200 }} testId="filter-category" />
           </Form.Item>
           <Form.Item name="area" label={t('case.filter.area')}>
-            <AreaTreeSelect placeholder={t('case.filter.areaPlaceholder')} style={{ width: 200 }} testId="filter-area" />
+            <AreaTreeSelect aria-label={t('case.filter.areaPlaceholder')} placeholder={t('case.filter.areaPlaceholder')} style={{ width: 200 }} testId="filter-area" />
           </Form.Item>
           <Form.Item name="channel" label={t('case.filter.channel')}>
-            <Select allowClear style={{ width: 130 }} placeholder={t('common.all')} options={CONSOLE_CHANNELS.map((ch) => ({ value: ch, label: labels.channel(ch) }))} data-testid="filter-channel" />
+            <Select allowClear style={{ width: 130 }} aria-label={t('common.all')} placeholder={t('common.all')} options={CONSOLE_CHANNELS.map((ch) => ({ value: ch, label: labels.channel(ch) }))} data-testid="filter-channel" />
           </Form.Item>
           <Form.Item name="dates" label={t('case.filter.dates')}>
             <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 240 }} data-testid="filter-dates" />

@@ -123,7 +123,7 @@ export default function CataloguePage() {
         extra={
           <Input.Search
             allowClear
-            placeholder={t('case.catalog.search')}
+            aria-label={t('case.catalog.search')} placeholder={t('case.catalog.search')}
             onSearch={(v) => {
               setQ(v);
               setExpanded(null);
@@ -274,7 +274,7 @@ function EditModal({ type, units, onClose }: { type: CatalogueType | null; units
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               options={units.filter((u) => u.type === 'department' || u.type === 'property').map((u) => ({ value: u.code, label: u.name }))}
-              placeholder={t('case.catalog.unitPlaceholder')}
+              aria-label={t('case.catalog.unitPlaceholder')} placeholder={t('case.catalog.unitPlaceholder')}
             />
           </Form.Item>
           <Form.Item name="keywords" label={t('case.catalog.keywords')} extra={t('case.catalog.keywordsHint')}>

@@ -46,7 +46,7 @@ export default function QrSheetPage() {
       value={villageCode}
       onChange={(c) => c && navigate(`/qr/${c}`)}
       selectableLevels={['village']}
-      placeholder={t('case.qr.pickVillage')}
+      aria-label={t('case.qr.pickVillage')} placeholder={t('case.qr.pickVillage')}
       allowClear={false}
       style={{ width: 260 }}
       testId="qr-village"
@@ -91,7 +91,7 @@ export default function QrSheetPage() {
             {me.scope.level !== 'village' && picker}
             <Select
               allowClear
-              placeholder={t('case.qr.allGrids')}
+              aria-label={t('case.qr.allGrids')} placeholder={t('case.qr.allGrids')}
               value={onlyGrid}
               onChange={setOnlyGrid}
               options={(data?.grids ?? []).map((g) => ({ value: g.grid.code, label: g.grid.name }))}

@@ -32,7 +32,7 @@ export default function WallPage() {
               setArea(v);
               setPage(1);
             }}
-            placeholder={t('case.wall.area')}
+            aria-label={t('case.wall.area')} placeholder={t('case.wall.area')}
             style={{ width: 240 }}
             testId="wall-area"
           />

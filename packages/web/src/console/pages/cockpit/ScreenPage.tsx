@@ -160,7 +160,7 @@ export default function ScreenPage() {
                   );
                 })}
               <div className="gz-sc-kpi is-alert" data-testid="screen-kpi-overdue">
-                <div className="gz-sc-kpi-value">{big(d.overdue.data?.total ?? 0, locale)}</div>
+                <div className="gz-sc-kpi-value">{d.overdue.data ? big(d.overdue.data.total, locale) : '—'}</div>
                 <div className="gz-sc-kpi-label">{t('cockpit.kpi.overdue')}</div>
                 <div className="gz-sc-kpi-change">{t('cockpit.unit.cases')}</div>
               </div>
@@ -176,7 +176,7 @@ export default function ScreenPage() {
           </div>
           <div className="gz-sc-col">
             <Box title={t('cockpit.panel.ranking')}>{units.length ? <Chart option={ranking} height="100%" dark /> : empty(t('cockpit.empty.ranking'))}</Box>
-            <Box title={t('cockpit.panel.overdue')} extra={<b className="gz-sc-alert">{t('cockpit.overdueTotal', { n: d.overdue.data?.total ?? 0 })}</b>}>
+            <Box title={t('cockpit.panel.overdue')} extra={d.overdue.data ? <b className="gz-sc-alert">{t('cockpit.overdueTotal', { n: d.overdue.data.total })}</b> : null}>
               {d.overdue.data?.items.length ? (
                 <ul className="gz-sc-list" data-testid="screen-overdue">
                   {d.overdue.data.items.slice(0, 7).map((o) => (

@@ -67,15 +67,19 @@ export function pieOption(l: Look, items: { name: string; value: number }[], ser
   return {
     ...base(l),
     tooltip: { trigger: 'item', formatter: `{b}：{c} ${unit}（{d}%）` },
-    legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', textStyle: { color: textColour(l) } },
+    // The legend below the donut leaves its labels the full width: beside it, they were cut ("19....").
+    legend: { type: 'scroll', orient: 'horizontal', bottom: 0, left: 'center', textStyle: { color: textColour(l) } },
     series: [
       {
         name: seriesName,
         type: 'pie',
-        radius: ['42%', '70%'],
-        center: ['38%', '50%'],
+        radius: ['36%', '58%'],
+        center: ['50%', '44%'],
+        avoidLabelOverlap: true,
+        minShowLabelAngle: 6,
         itemStyle: { borderColor: l.dark ? '#0b1f3f' : '#fff', borderWidth: 2 },
-        label: { show: true, formatter: (p: { percent: number }) => `${p.percent.toFixed(1)}%`, color: textColour(l) },
+        label: { show: true, overflow: 'none', formatter: (p: { percent: number }) => `${p.percent.toFixed(1)}%`, color: textColour(l) },
+        labelLine: { length: 8, length2: 8 },
         data: items,
       },
     ],

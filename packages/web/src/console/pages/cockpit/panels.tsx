@@ -1,5 +1,7 @@
 // The cockpit's panels, shared by the console page and (in their dark form) the big screen.
 import { useMemo } from 'react';
+// The measures' rules alone (no imports of their own), not the whole domain, go into the bundle.
+import { nothingDue, nothingRated } from '@gongzhi/domain/measures';
 import { Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
@@ -18,6 +20,14 @@ export function useOverdueText() {
   return (h: number) => (h >= 48 ? t('cockpit.days', { n: Math.floor(h / 24) }) : t('cockpit.hours', { n: Math.max(0, Math.round(h)) }));
 }
 
+function NotApplicable({ text }: { text: string }) {
+  return (
+    <span className="gz-muted" data-testid="nothing-due">
+      — {text}
+    </span>
+  );
+}
+
 /** Columns of a measures breakdown (per area, unit, type or channel). */
 export function useMeasureColumns(nameTitle: string, nameRender?: (r: BreakdownRow) => React.ReactNode): ColumnsType<BreakdownRow> {
   const { t, locale } = useI18n();
@@ -25,10 +35,11 @@ export function useMeasureColumns(nameTitle: string, nameRender?: (r: BreakdownR
     { title: nameTitle, dataIndex: 'name', key: 'name', render: (_: unknown, r) => (nameRender ? nameRender(r) : r.name), width: 150 },
     { title: t('cockpit.col.received'), dataIndex: 'received', align: 'right', render: (v: number) => big(v, locale), sorter: (a, b) => a.received - b.received },
     { title: t('cockpit.col.closed'), dataIndex: 'closed', align: 'right', render: (v: number) => big(v, locale) },
-    { title: t('cockpit.col.closureRate'), dataIndex: 'closureRate', align: 'right', render: pct, sorter: (a, b) => a.closureRate - b.closureRate },
-    { title: t('cockpit.col.onTimeClosureRate'), dataIndex: 'onTimeClosureRate', align: 'right', render: pct },
-    { title: t('cockpit.col.satisfactionRate'), dataIndex: 'satisfactionRate', align: 'right', render: pct, sorter: (a, b) => a.satisfactionRate - b.satisfactionRate },
-    { title: t('cockpit.col.combinedScore'), dataIndex: 'combinedScore', align: 'right', render: (v: number) => (v * 100).toFixed(1), sorter: (a, b) => a.combinedScore - b.combinedScore },
+    // Nothing due to close: no closure rate (— 无应结案件), not 0.0 %; nothing rated: no satisfaction nor score.
+    { title: t('cockpit.col.closureRate'), dataIndex: 'closureRate', align: 'right', render: (v: number, r) => (nothingDue(r) ? <NotApplicable text={t('cockpit.nothingDue')} /> : pct(v)), sorter: (a, b) => a.closureRate - b.closureRate },
+    { title: t('cockpit.col.onTimeClosureRate'), dataIndex: 'onTimeClosureRate', align: 'right', render: (v: number, r) => (nothingDue(r) ? '—' : pct(v)) },
+    { title: t('cockpit.col.satisfactionRate'), dataIndex: 'satisfactionRate', align: 'right', render: (v: number, r) => (nothingRated(r) ? '—' : pct(v)), sorter: (a, b) => a.satisfactionRate - b.satisfactionRate },
+    { title: t('cockpit.col.combinedScore'), dataIndex: 'combinedScore', align: 'right', render: (v: number, r) => (nothingRated(r) ? '—' : (v * 100).toFixed(1)), sorter: (a, b) => a.combinedScore - b.combinedScore },
   ];
 }
 
@@ -193,10 +204,14 @@ export function OverduePanel({ data, loading, compact }: { data: { total: number
 
 export function RankingPanel({ data, dark, loading, extra }: { data: Breakdown | null | undefined; dark?: boolean; loading?: boolean; extra?: React.ReactNode }) {
   const { t } = useI18n();
-  const items = (data?.items ?? []).filter((r) => r.key).sort((a, b) => b.combinedScore - a.combinedScore || b.closureRate - a.closureRate || b.received - a.received);
+  // Units with nothing due to close rank after those that had work, and stay out of the rate chart.
+  const items = (data?.items ?? [])
+    .filter((r) => r.key)
+    .sort((a, b) => Number(nothingDue(a)) - Number(nothingDue(b)) || b.combinedScore - a.combinedScore || b.closureRate - a.closureRate || b.received - a.received);
+  const charted = items.filter((r) => !nothingDue(r)).slice(0, 10);
   const option = useMemo(
-    () => barOption(look(dark), items.slice(0, 10).map((r) => r.name), items.slice(0, 10).map((r) => r.closureRate), { horizontal: true, seriesName: t('cockpit.col.closureRate'), percent: true }),
-    [items, dark, t],
+    () => barOption(look(dark), charted.map((r) => r.name), charted.map((r) => r.closureRate), { horizontal: true, seriesName: t('cockpit.col.closureRate'), percent: true }),
+    [charted, dark, t],
   );
   const base = useMeasureColumns(t('cockpit.col.unit'));
   const columns: ColumnsType<BreakdownRow> = [{ title: t('cockpit.col.rank'), key: 'rank', width: 52, render: (_: unknown, __: BreakdownRow, i: number) => i + 1 }, ...base];
@@ -209,7 +224,7 @@ export function RankingPanel({ data, dark, loading, extra }: { data: Breakdown |
       loading={loading && !data}
       empty={!loading && items.length === 0}
       emptyText={t('cockpit.empty.ranking')}
-      chart={<Chart option={option} height={Math.max(200, items.slice(0, 10).length * 32 + 40)} dark={dark} />}
+      chart={<Chart option={option} height={Math.max(200, charted.length * 32 + 40)} dark={dark} />}
       table={<Table size="small" rowKey={(r) => r.key ?? ''} pagination={false} dataSource={items} columns={columns} scroll={{ y: 320 }} />}
     />
   );

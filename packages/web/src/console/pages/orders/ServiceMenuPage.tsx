@@ -61,7 +61,7 @@ export default function ServiceMenuPage() {
     { title: t('order.menu.description'), dataIndex: 'description' },
     { title: t('order.menu.defaultTeam'), key: 'team', render: (_, m) => m.defaultTeam?.name ?? '—', width: 180 },
     { title: t('order.menu.sort'), dataIndex: 'sort', width: 70 },
-    { title: t('order.menu.active'), key: 'active', width: 80, render: (_, m) => <Switch checked={m.active} disabled={!canEdit} onChange={(v) => toggle(m, v)} data-testid="menu-active" /> },
+    { title: t('order.menu.active'), key: 'active', width: 80, render: (_, m) => <Switch checked={m.active} disabled={!canEdit} onChange={(v) => toggle(m, v)} aria-label={`${t('order.menu.active')}：${m.name}`} data-testid="menu-active" /> },
     ...(canEdit
       ? [
           {

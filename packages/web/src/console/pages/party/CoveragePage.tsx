@@ -19,7 +19,7 @@ export default function CoveragePage() {
   const c = useApi((signal) => get<PartyCoverage>('/api/party/coverage', { area: me.scope.code, month }, signal), [me.scope.code, month]);
   if (c.error) return <LoadError error={c.error} onRetry={c.reload} />;
   const d = c.data;
-  const bar = (rate: number) => <Progress percent={Math.round(rate * 1000) / 10} size="small" strokeColor={rate >= 1 ? '#2f9e44' : '#b7181e'} />;
+  const bar = (rate: number, name?: string) => <Progress percent={Math.round(rate * 1000) / 10} size="small" strokeColor={rate >= 1 ? '#2f9e44' : '#b7181e'} aria-label={name} />;
   return (
     <div className="gz-page" data-testid="party-coverage-page">
       <PageHeader
@@ -64,7 +64,7 @@ export default function CoveragePage() {
             columns={[
               { title: t('party.coverage.grid'), key: 'g', render: (_, r) => r.area.name },
               { title: t('party.coverage.visitedOf'), key: 'v', width: 110, render: (_, r) => `${r.visited} / ${r.households}` },
-              { title: t('party.coverage.rateCol'), key: 'r', width: 160, render: (_, r) => bar(r.rate) },
+              { title: t('party.coverage.rateCol'), key: 'r', width: 160, render: (_, r) => bar(r.rate, t('party.coverage.rateCol')) },
               { title: t('party.coverage.patrol'), key: 'p', width: 130, render: (_, r) => (r.patrol ? `${r.patrol.covered} / ${r.patrol.buildings}` : '—') },
             ]}
           />
@@ -79,7 +79,7 @@ export default function CoveragePage() {
             columns={[
               { title: t('party.member.name'), key: 'n', render: (_, r) => r.member.name },
               { title: t('party.coverage.visitedOf'), key: 'v', width: 110, render: (_, r) => `${r.visited} / ${r.households}` },
-              { title: t('party.coverage.rateCol'), key: 'r', width: 160, render: (_, r) => bar(r.rate) },
+              { title: t('party.coverage.rateCol'), key: 'r', width: 160, render: (_, r) => bar(r.rate, t('party.coverage.rateCol')) },
               { title: '', key: 's', width: 80, render: (_, r) => (r.visited === 0 ? <Tag color="red">{t('party.coverage.none')}</Tag> : null) },
             ]}
           />

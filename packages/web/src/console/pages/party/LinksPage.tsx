@@ -117,7 +117,7 @@ export default function LinksPage() {
                     width: 200,
                     render: (_, r) =>
                       d?.allowedActions.includes('move') ? (
-                        <Select size="small" style={{ width: 160 }} value={r.member?.id} placeholder={t('party.links.unlinked')} onChange={(v) => move(r.household.id, v)} options={d.members.map((m) => ({ value: m.id, label: m.name }))} />
+                        <Select size="small" style={{ width: 160 }} value={r.member?.id} aria-label={t('party.links.unlinked')} placeholder={t('party.links.unlinked')} onChange={(v) => move(r.household.id, v)} options={d.members.map((m) => ({ value: m.id, label: m.name }))} />
                       ) : (
                         (r.member?.name ?? <Tag color="red">{t('party.links.unlinked')}</Tag>)
                       ),

@@ -104,7 +104,7 @@ export default function OrgsPage() {
             size="small"
             style={{ width: 144 }}
             allowClear
-            placeholder={t('party.member.noPost')}
+            aria-label={t('party.member.noPost')} placeholder={t('party.member.noPost')}
             value={m.post?.code}
             onChange={(v) => setPost(m, v ?? null)}
             options={(posts.data?.items ?? []).map((p) => ({ value: p.code, label: p.name }))}
@@ -222,7 +222,7 @@ export default function OrgsPage() {
               )}
             </Card>
           )}
-          <Card size="small" title={t('party.orgs.members')} extra={<Input.Search allowClear size="small" placeholder={t('party.orgs.searchName')} onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 200 }} />}>
+          <Card size="small" title={t('party.orgs.members')} extra={<Input.Search allowClear size="small" aria-label={t('party.orgs.searchName')} placeholder={t('party.orgs.searchName')} onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 200 }} />}>
             {members.error ? (
               <LoadError error={members.error} />
             ) : (
@@ -272,7 +272,7 @@ function MemberDrawer({ id, onClose }: { id: string | null; onClose: () => void 
           {m.vanguardDetail.parts.map((p) => (
             <div key={p.code} className="gz-party-part">
               <span>{t(`party.vanguard.part.${p.code}` as 'party.vanguard.part.post')}</span>
-              <Progress percent={(p.score / p.max) * 100} format={() => `${p.score}/${p.max}`} size="small" strokeColor="#b7181e" />
+              <Progress percent={(p.score / p.max) * 100} format={() => `${p.score}/${p.max}`} size="small" strokeColor="#b7181e" aria-label={`${p.score}/${p.max}`} />
             </div>
           ))}
           <h4 className="gz-party-h">{t('party.transfer.history')}</h4>

@@ -85,7 +85,7 @@ export default function AccountsPage() {
             <Input.Search
               allowClear
               enterButton={<SearchOutlined />}
-              placeholder={t('points.acc.search')}
+              aria-label={t('points.acc.search')} placeholder={t('points.acc.search')}
               value={q}
               onChange={(e) => setQ(e.target.value)}
               onSearch={(v) => {
@@ -97,7 +97,7 @@ export default function AccountsPage() {
             />
             <Select
               allowClear
-              placeholder={t('points.scheme')}
+              aria-label={t('points.scheme')} placeholder={t('points.scheme')}
               style={{ width: 180 }}
               value={scheme}
               onChange={(v) => {
@@ -108,7 +108,7 @@ export default function AccountsPage() {
             />
             <Select
               allowClear
-              placeholder={t('points.acc.kind')}
+              aria-label={t('points.acc.kind')} placeholder={t('points.acc.kind')}
               style={{ width: 140 }}
               value={kind}
               onChange={(v) => {

@@ -203,42 +203,42 @@ export default function AwardsPage() {
         }
       />
       <Card className="gz-card" size="small">
-        <Tabs
-          activeKey={box}
-          onChange={(k) => {
-            setBox(k as Box);
-            setPage(1);
-          }}
-          items={boxes.map((b) => ({ key: b, label: boxLabel(b) }))}
-          className="gz-pts-tabs"
-          tabBarExtraContent={
-            <Space>
-              <Select
-                allowClear
-                placeholder={t('points.scheme')}
-                style={{ width: 160 }}
-                value={scheme}
-                onChange={(v) => {
-                  setScheme(v);
-                  setPage(1);
-                }}
-                options={POINT_SCHEMES.map((s) => ({ value: s, label: pl.scheme(s) }))}
-              />
-              <Select
-                allowClear
-                placeholder={box === 'approve' ? pl.awardState('pending') : t('points.award.state')}
-                style={{ width: 120 }}
-                value={state}
-                onChange={(v) => {
-                  setState(v);
-                  setPage(1);
-                }}
-                options={(['pending', 'approved', 'rejected', 'reversed'] as const).map((s) => ({ value: s, label: pl.awardState(s) }))}
-                data-testid="awards-state-filter"
-              />
-            </Space>
-          }
-        />
+        <div className="gz-pts-tabbar">
+          <Tabs
+            activeKey={box}
+            onChange={(k) => {
+              setBox(k as Box);
+              setPage(1);
+            }}
+            items={boxes.map((b) => ({ key: b, label: boxLabel(b) }))}
+            className="gz-pts-tabs"
+          />
+          <Space>
+            <Select
+              allowClear
+              aria-label={t('points.scheme')} placeholder={t('points.scheme')}
+              style={{ width: 160 }}
+              value={scheme}
+              onChange={(v) => {
+                setScheme(v);
+                setPage(1);
+              }}
+              options={POINT_SCHEMES.map((s) => ({ value: s, label: pl.scheme(s) }))}
+            />
+            <Select
+              allowClear
+              aria-label={box === 'approve' ? pl.awardState('pending') : t('points.award.state')} placeholder={box === 'approve' ? pl.awardState('pending') : t('points.award.state')}
+              style={{ width: 120 }}
+              value={state}
+              onChange={(v) => {
+                setState(v);
+                setPage(1);
+              }}
+              options={(['pending', 'approved', 'rejected', 'reversed'] as const).map((s) => ({ value: s, label: pl.awardState(s) }))}
+              data-testid="awards-state-filter"
+            />
+          </Space>
+        </div>
         {res.error ? (
           <LoadError error={res.error} onRetry={res.reload} />
         ) : (
@@ -498,7 +498,7 @@ function ProposeModal({ open, onClose, onDone }: { open: boolean; onClose: () =>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             loading={rules.loading}
-            placeholder={t('points.award.rulePlaceholder')}
+            aria-label={t('points.award.rulePlaceholder')} placeholder={t('points.award.rulePlaceholder')}
             options={proposable
               .filter((r) => r.scheme === scheme)
               .map((r) => ({ value: r.code, label: `${r.name}（${r.points}${r.maxPoints > r.points ? `–${r.maxPoints}` : ''} ${pl.unit(r.scheme)}）` }))}

@@ -161,13 +161,13 @@ function ItemsTab() {
         <Space wrap>
           <Select
             allowClear
-            placeholder={t('points.item.merchant')}
+            aria-label={t('points.item.merchant')} placeholder={t('points.item.merchant')}
             style={{ width: 240 }}
             value={merchant}
             onChange={setMerchant}
             options={merchants.map(([id, name]) => ({ value: id, label: name }))}
           />
-          <Select allowClear placeholder={t('points.scheme')} style={{ width: 180 }} value={scheme} onChange={setScheme} options={POINT_SCHEMES.map((s) => ({ value: s, label: pl.scheme(s) }))} />
+          <Select allowClear aria-label={t('points.scheme')} placeholder={t('points.scheme')} style={{ width: 180 }} value={scheme} onChange={setScheme} options={POINT_SCHEMES.map((s) => ({ value: s, label: pl.scheme(s) }))} />
         </Space>
         <Space>
           <Button icon={<ReloadOutlined />} onClick={res.reload}>
@@ -469,7 +469,7 @@ function RedemptionsTab() {
           )}
           <Select
             allowClear
-            placeholder={t('points.red.state')}
+            aria-label={t('points.red.state')} placeholder={t('points.red.state')}
             style={{ width: 150 }}
             value={state}
             onChange={(v) => {

@@ -10,25 +10,26 @@ import { fmtTime } from '../../../lib/format.ts';
 import { MPhotoGrid, MPhotoUploader } from '../cases/MPhotos.tsx';
 import './wishes.css';
 
+// Dark enough for text on their own tint (WCAG AA 4.5:1).
 export const STATE_COLORS: Record<string, string> = {
-  submitted: '#d46b08',
+  submitted: '#ad4e00',
   published: '#c41d1d',
-  claimed: '#1677ff',
+  claimed: '#0958d9',
   fulfilled: '#722ed1',
-  confirmed: '#389e0d',
-  ordered: '#d46b08',
+  confirmed: '#237804',
+  ordered: '#ad4e00',
   dispatched: '#c41d1d',
-  taken: '#1677ff',
+  taken: '#0958d9',
   completed: '#722ed1',
-  rated: '#389e0d',
-  rejected: '#8c8c8c',
-  cancelled: '#8c8c8c',
+  rated: '#237804',
+  rejected: '#6e6e6e',
+  cancelled: '#6e6e6e',
 };
 
 /** `kind` picks the label family: wish.state.* or order.state.*. */
 export function MStatusTag({ kind, state, testId }: { kind: 'wish' | 'order'; state: string; testId?: string }) {
   const { tx } = useI18n();
-  const c = STATE_COLORS[state] ?? '#8c8c8c';
+  const c = STATE_COLORS[state] ?? '#6e6e6e';
   return (
     <span className="m-state" style={{ color: c, background: `${c}14`, borderColor: `${c}55` }} data-testid={testId} data-state={state}>
       {tx(`${kind}.state.${state}`, state)}
