@@ -59,11 +59,11 @@ describe('my to-do across modules', () => {
 
 describe('the audit log in words', () => {
   it('labels every action and entity of the rows it shows, and renders details without JSON', async () => {
-    const admin = await t.as('admin');
+    const auditor = await t.as('auditor');
     // A few actions of other modules first, so the log has more than logins.
     await (await t.as('secretary')).get('/api/exports/cases.xlsx');
     type Row = { action: string; actionLabel: { zh: string; en: string }; entityType: string | null; entityLabel: { zh: string } | null; details: { label: { zh: string }; value: string }[] };
-    const res = json<{ items: Row[] }>(await admin.get('/api/audit?pageSize=200'));
+    const res = json<{ items: Row[] }>(await auditor.get('/api/audit?pageSize=200'));
     const actions = new Set(res.items.map((r) => r.action));
     expect(actions.has('seed.case-history')).toBe(true);
     for (const r of res.items) {
