@@ -60,6 +60,16 @@ export async function consoleLogin(page: Page, username: string) {
   await page.locator('[data-testid="home-title"], [data-testid="cases-page"]').first().waitFor();
 }
 
+/** Clicks an entry of the console's side menu, unfolding the group that holds it first. */
+export async function openMenu(page: Page, testId: string) {
+  const item = page.getByTestId(testId);
+  await item.waitFor({ state: 'attached' });
+  if (!(await item.isVisible())) {
+    await page.getByTestId('main-menu').locator(`li.ant-menu-submenu:has([data-testid="${testId}"]) > .ant-menu-submenu-title`).click();
+  }
+  await item.click();
+}
+
 export async function phoneLogin(page: Page, username: string) {
   await page.goto(`${session.url}/m/login`);
   await page.locator('[data-testid="login-username"] input').fill(username);

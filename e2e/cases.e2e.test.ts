@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { consoleLogin, desktop, PASSWORD, phone, png, session, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, PASSWORD, phone, png, session, shot, useBrowserSession, openMenu } from './browser.ts';
 
 const COMMUNITY = '320614103001'; // 状元街居委会
 const GRID = '320614103001001'; // 第一网格
@@ -20,7 +20,7 @@ let tmpDir: string;
 
 /** Opens the case from the inbox tab where it waits, as a user would. */
 async function openFromInbox(page: Page, code: string, tab: string) {
-  await page.getByTestId('menu-cases').click();
+  await openMenu(page, 'menu-cases');
   await page.getByTestId('cases-table').waitFor();
   await page.getByTestId(`case-tab-${tab}`).click();
   const row = page.locator(`[data-testid="case-row"][data-code="${code}"]`);
@@ -148,7 +148,7 @@ describe('the case closed loop', () => {
     await shot(page, 'c07-case-escalated', true);
 
     // The QR sheet of the community: one code per grid and per building.
-    await page.getByTestId('menu-qr').click();
+    await openMenu(page, 'menu-qr');
     await page.getByTestId('qr-sheet').waitFor();
     expect(await page.locator(`[data-testid="qr-card"][data-code^="${COMMUNITY}"]`).count()).toBeGreaterThan(5);
     await page.locator(`[data-testid="qr-card"][data-code="${BUILDING}"] img`).waitFor();
@@ -360,7 +360,7 @@ describe('console screens around the loop', () => {
   it('an administrator reads the catalogue, edits a time limit and manages Open311 keys', async () => {
     const { context, page } = await desktop();
     await consoleLogin(page, 'admin');
-    await page.getByTestId('menu-catalog').click();
+    await openMenu(page, 'menu-catalog');
     const light = page.locator('[data-testid="catalog-name"][data-code="B0110"]');
     await light.waitFor();
     await shot(page, 'c25-catalogue');
@@ -372,7 +372,7 @@ describe('console screens around the loop', () => {
     await page.getByTestId('catalog-form').waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('tr', { has: light }).innerText()).toMatch(/办结\s*2 个工作日/);
 
-    await page.getByTestId('menu-open311').click();
+    await openMenu(page, 'menu-open311');
     await page.getByTestId('o311-table').waitFor();
     await page.getByTestId('o311-add').click();
     await page.locator('[data-testid="o311-name"]').fill('12345 政务服务便民热线');
@@ -385,7 +385,7 @@ describe('console screens around the loop', () => {
     await expect.poll(() => page.getByTestId('o311-table').innerText()).toContain('12345 政务服务便民热线');
     await shot(page, 'c28-open311');
 
-    await page.getByTestId('menu-wall').click();
+    await openMenu(page, 'menu-wall');
     await page.getByTestId('wall-item').first().waitFor();
     await shot(page, 'c29-wall-console');
     await context.close();
@@ -394,7 +394,7 @@ describe('console screens around the loop', () => {
   it('the town registers a hotline call in the console', async () => {
     const { context, page } = await desktop();
     await consoleLogin(page, 'town');
-    await page.getByTestId('menu-case-new').click();
+    await openMenu(page, 'menu-case-new');
     await page.getByTestId('case-new-form').waitFor();
     await page.getByTestId('new-submit').click();
     await expect.poll(() => page.getByTestId('case-new-form').innerText()).toContain('请选择事项类型');

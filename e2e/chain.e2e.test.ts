@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleLogin, desktop, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, shot, useBrowserSession, openMenu } from './browser.ts';
 
 let tmpDir: string;
 
@@ -18,7 +18,7 @@ describe('history verification', () => {
   it('verifies the chains, downloads a day’s head hashes and checks the file back', async () => {
     const { context, page } = await desktop();
     await consoleLogin(page, 'auditor');
-    await page.getByTestId('menu-chain').click();
+    await openMenu(page, 'menu-chain');
     await page.getByTestId('chain-title').waitFor();
     await page.getByTestId('chain-verify').click();
     const result = page.getByTestId('chain-result');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { consoleLogin, desktop, PASSWORD, session, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, PASSWORD, session, shot, useBrowserSession, openMenu } from './browser.ts';
 
 const TOWN = '320614103'; // 常乐镇
 const COMMUNITY = '320614103001'; // 状元街居委会
@@ -171,7 +171,7 @@ describe('cockpit', () => {
   it('a community cannot open its neighbour’s cockpit', async () => {
     const { context, page } = await desktop();
     await consoleLogin(page, 'community');
-    await page.getByTestId('menu-cockpit').click();
+    await openMenu(page, 'menu-cockpit');
     await expectCockpitOf(page, COMMUNITY, '状元街居委会', before[COMMUNITY]!.received + 5);
     await page.goto(`${session.url}/cockpit/${NEIGHBOUR}`);
     await page.getByTestId('area-not-found').waitFor();
@@ -181,7 +181,7 @@ describe('cockpit', () => {
   it('a department sees only the cases its unit leads', async () => {
     const { context, page } = await desktop();
     await consoleLogin(page, 'dept-cg');
-    await page.getByTestId('menu-cockpit').click();
+    await openMenu(page, 'menu-cockpit');
     await page.locator('[data-testid="cockpit-page"][data-area="320614"]').waitFor();
     await expect.poll(() => page.getByTestId('cockpit-title').textContent()).toContain('区城市管理局');
     // The two cases dispatched to 城管 (besides the history's), not the district's twelve.
@@ -195,7 +195,7 @@ describe('cockpit', () => {
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('[pageerror]', e.message));
     await consoleLogin(page, 'district');
-    await page.getByTestId('menu-screen').waitFor();
+    await page.getByTestId('menu-screen').waitFor({ state: 'attached' });
     // A controllable clock, so the 60-second refresh can be seen without waiting a minute.
     await page.clock.install();
     await page.goto(`${session.url}/screen`);

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { consoleLogin, desktop, session, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, session, shot, useBrowserSession, openMenu } from './browser.ts';
 
 const GRID = '320614103001001'; // 状元街 第一网格
 const OTHER_TOWN_GRID = '320614104001001';
@@ -36,7 +36,7 @@ describe('ledgers', () => {
   it('the town imports hotline orders and sees the per-row report', async () => {
     const { context, page } = await desktop();
     await consoleLogin(page, 'town');
-    await page.getByTestId('menu-import').click();
+    await openMenu(page, 'menu-import');
     await page.getByTestId('import-title').waitFor();
     await shot(page, 'ledgers-import-page');
 
@@ -104,7 +104,7 @@ describe('ledgers', () => {
   it('the town picks a month and downloads the work bulletin', async () => {
     const { context, page } = await desktop();
     await consoleLogin(page, 'town');
-    await page.getByTestId('menu-bulletin').click();
+    await openMenu(page, 'menu-bulletin');
     await page.getByTestId('bulletin-title').waitFor();
     await expect.poll(() => page.getByTestId('bulletin-received').innerText()).toMatch(/\d/);
     await shot(page, 'ledgers-bulletin-page');

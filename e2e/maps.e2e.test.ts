@@ -3,7 +3,7 @@
 // (the default) no tile is requested; with a GCJ-02 base map the same pick lands in the same grid.
 import { describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
-import { consoleLogin, desktop, phoneLogin, png, session, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, phoneLogin, png, session, shot, useBrowserSession, openMenu } from './browser.ts';
 
 useBrowserSession();
 
@@ -19,7 +19,7 @@ async function clickGrid(page: Page, n: number) {
 }
 
 async function fillCase(page: Page, title: string) {
-  await page.getByTestId('menu-case-new').click();
+  await openMenu(page, 'menu-case-new');
   await page.getByTestId('case-new-form').waitFor();
   await page.getByTestId('new-category').click();
   await page.keyboard.type('噪声');

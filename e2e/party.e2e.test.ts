@@ -3,7 +3,7 @@
 // community accepts a 双报到 application; the grid worker checks in on patrol with the phone's
 // location and reads the 民情日记. Screenshots of every screen go to `screenshots/`.
 import { describe, expect, it } from 'vitest';
-import { consoleLogin, desktop, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, phone, phoneLogin, session, shot, useBrowserSession, openMenu } from './browser.ts';
 
 const GRID = '320614103001001';
 const num = (s: string) => Number(s.replace(/[^\d-]/g, ''));
@@ -16,7 +16,7 @@ describe('party: linked households, visits, coverage, 双报到', () => {
     const com = await desktop();
     const cp = com.page;
     await consoleLogin(cp, 'community');
-    await cp.getByTestId('menu-party-coverage').click();
+    await openMenu(cp, 'menu-party-coverage');
     await cp.getByTestId('party-coverage-page').waitFor();
     await expect.poll(async () => (await cp.getByTestId('party-coverage-visited').innerText()).trim()).toMatch(/^\d+$/);
     const before = num(await cp.getByTestId('party-coverage-visited').innerText());
@@ -71,7 +71,7 @@ describe('party: linked households, visits, coverage, 双报到', () => {
     const com = await desktop();
     const cp = com.page;
     await consoleLogin(cp, 'community');
-    await cp.getByTestId('menu-party-orgs').click();
+    await openMenu(cp, 'menu-party-orgs');
     await cp.getByTestId('party-orgs-page').waitFor();
     await cp.getByTestId('party-org-detail').waitFor();
     await shot(cp, 'party-09-orgs-tree', true);
@@ -94,11 +94,11 @@ describe('party: linked households, visits, coverage, 双报到', () => {
     await cp.keyboard.press('Escape');
 
     // the other console screens
-    await cp.getByTestId('menu-party-links').click();
+    await openMenu(cp, 'menu-party-links');
     await cp.getByTestId('party-links-page').waitFor();
     await expect.poll(() => cp.locator('.gz-party-alert').first().innerText()).toContain('未联系 0 户');
     await shot(cp, 'party-12-links', true);
-    await cp.getByTestId('menu-party-posts').click();
+    await openMenu(cp, 'menu-party-posts');
     await cp.getByTestId('party-formation').waitFor();
     await expect.poll(() => cp.getByTestId('party-formation').innerText()).toContain('不符合');
     await shot(cp, 'party-13-posts-formation', true);

@@ -4,7 +4,7 @@
 // console's points screens. Screenshots of every screen go to `screenshots/` (gitignored).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { consoleLogin, desktop, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, phone, phoneLogin, session, shot, useBrowserSession, openMenu } from './browser.ts';
 
 const RULE = '调解邻里纠纷';
 const NOTE = '调解 5 幢 301 与 401 晾晒衣物滴水纠纷，双方握手言和';
@@ -43,11 +43,11 @@ describe('points: award → approve → redeem → confirm', () => {
     const com = await desktop();
     const cp = com.page;
     await consoleLogin(cp, 'community');
-    await cp.getByTestId('menu-points-rules').click();
+    await openMenu(cp, 'menu-points-rules');
     await expect.poll(() => cp.getByTestId('rules-table').innerText()).toContain(RULE);
     await shot(cp, 'p01-rules', true);
 
-    await cp.getByTestId('menu-points-awards').click();
+    await openMenu(cp, 'menu-points-awards');
     await cp.getByTestId('awards-table').waitFor();
     await shot(cp, 'p01b-awards-to-approve-empty');
     await cp.getByTestId('award-propose').click();
@@ -92,7 +92,7 @@ describe('points: award → approve → redeem → confirm', () => {
     const sec = await desktop();
     const sp = sec.page;
     await consoleLogin(sp, 'secretary');
-    await sp.getByTestId('menu-points-awards').click();
+    await openMenu(sp, 'menu-points-awards');
     const row = sp.getByTestId('awards-table').locator('tbody tr', { hasText: NOTE });
     await row.waitFor();
     await shot(sp, 'p05-awards-to-approve');
@@ -209,7 +209,7 @@ describe('points: award → approve → redeem → confirm', () => {
     await res.context.close();
 
     // ---- The console: the account's statement, the catalogue and the redemption.
-    await cp.getByTestId('menu-points-accounts').click();
+    await openMenu(cp, 'menu-points-accounts');
     await cp.getByTestId('accounts-search').locator('input').fill(resident);
     await cp.getByTestId('accounts-search').locator('input').press('Enter');
     const acc = cp.getByTestId('accounts-table').locator('tbody tr', { hasText: '邻里守望' }).filter({ hasText: resident });
@@ -225,7 +225,7 @@ describe('points: award → approve → redeem → confirm', () => {
     await shot(cp, 'p08-account-statement');
     await cp.locator('.ant-drawer-open .ant-drawer-close').click();
 
-    await cp.getByTestId('menu-points-items').click();
+    await openMenu(cp, 'menu-points-items');
     const item = cp.locator(`[data-testid="item-row"][data-item="${ITEM}"]`);
     await item.waitFor();
     expect(num(await item.getByTestId('item-stock').innerText())).toBe(stock0 - 1);
@@ -237,7 +237,7 @@ describe('points: award → approve → redeem → confirm', () => {
     await expect.poll(() => red.first().getByTestId('redemption-state').getAttribute('data-state')).toBe('confirmed');
     await shot(cp, 'p10-redemptions');
 
-    await cp.getByTestId('menu-points-leaderboard').click();
+    await openMenu(cp, 'menu-points-leaderboard');
     await expect.poll(() => cp.getByTestId('lb-table').innerText()).toContain(resident);
     const href = await cp.getByTestId('lb-export').getAttribute('href');
     expect(href).toContain('format=csv');
@@ -250,13 +250,13 @@ describe('points: award → approve → redeem → confirm', () => {
     await shot(cp, 'p11b-leaderboard-by-area');
 
     // The editors' forms: a local rule (居民公约) and a new item.
-    await cp.getByTestId('menu-points-rules').click();
+    await openMenu(cp, 'menu-points-rules');
     await cp.getByTestId('rule-edit').first().click();
     await cp.getByTestId('rule-form').waitFor();
     await shot(cp, 'p14-rule-edit');
     await cp.keyboard.press('Escape');
     await cp.getByTestId('rule-form').waitFor({ state: 'detached' });
-    await cp.getByTestId('menu-points-items').click();
+    await openMenu(cp, 'menu-points-items');
     await cp.getByTestId('item-add').click();
     await cp.getByTestId('item-form').waitFor();
     await shot(cp, 'p15-item-create');
@@ -266,13 +266,13 @@ describe('points: award → approve → redeem → confirm', () => {
   it('the district checks the ledger: balanced, every scheme sums to zero', async () => {
     const { context, page } = await desktop();
     await consoleLogin(page, 'admin');
-    await page.getByTestId('menu-points-ledger').click();
+    await openMenu(page, 'menu-points-ledger');
     await expect.poll(() => page.getByTestId('ledger-status').getAttribute('data-ok')).toBe('true');
     await expect(page.getByTestId('ledger-status').innerText()).resolves.toBe('账本平衡');
     for (const s of await page.getByTestId('ledger-sum').allInnerTexts()) expect(s).toContain('Σ = 0');
     await page.getByTestId('ledger-no-problems').waitFor();
     await shot(page, 'p12-ledger');
-    await page.getByTestId('menu-points-rules').click();
+    await openMenu(page, 'menu-points-rules');
     await page.getByTestId('factors-table').locator('tbody tr').first().waitFor();
     await page.getByTestId('factor-edit').first().waitFor();
     await shot(page, 'p13-rules-admin', true);

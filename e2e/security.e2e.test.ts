@@ -3,7 +3,7 @@
 // and the password change demanded after a reset.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { consoleLogin, desktop, PASSWORD, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, PASSWORD, phone, phoneLogin, session, shot, useBrowserSession, openMenu } from './browser.ts';
 
 useBrowserSession();
 
@@ -73,7 +73,7 @@ describe('三员分立 in the console', () => {
     const { context, page } = await desktop();
     await consoleLogin(page, 'security');
     await expect(page.getByTestId('menu-audit').count()).resolves.toBe(0);
-    await page.getByTestId('menu-users').click();
+    await openMenu(page, 'menu-users');
     const table = page.getByTestId('users-table');
     await table.locator('tbody tr').nth(3).waitFor();
     await expect(table.innerText()).resolves.toContain('重置密码');
@@ -82,7 +82,7 @@ describe('三员分立 in the console', () => {
     await shot(page, 'security-00-users-security-admin');
     await context.clearCookies();
     await consoleLogin(page, 'admin');
-    await page.getByTestId('menu-users').click();
+    await openMenu(page, 'menu-users');
     await table.locator('tbody tr').nth(3).waitFor();
     await expect(table.innerText()).resolves.not.toContain('重置密码');
     await context.close();
@@ -217,7 +217,7 @@ describe('the audit administrator sees the failed logins', () => {
     await page.getByTestId('login-challenge-answer').fill(await solve(page));
     await page.getByTestId('login-submit').click();
     await page.getByTestId('home-title').waitFor();
-    await page.getByTestId('menu-audit').click();
+    await openMenu(page, 'menu-audit');
     await page.getByTestId('audit-actor').fill('town');
     await page.getByTestId('audit-actor').press('Enter');
     const table = page.getByTestId('audit-table');

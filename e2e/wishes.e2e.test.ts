@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { consoleLogin, desktop, phone, phoneLogin, png, session, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, phone, phoneLogin, png, session, shot, useBrowserSession, openMenu } from './browser.ts';
 
 const WISH = `想要一副老花镜 ${Date.now().toString(36).slice(-4)}`;
 const WISH_DESC = '看报纸越来越吃力，想要一副合适度数的老花镜。';
@@ -74,7 +74,7 @@ describe('micro-wish: post → publish → claim → fulfil with a photo → con
     const sec = await desktop();
     const sp = sec.page;
     await consoleLogin(sp, 'secretary');
-    await sp.getByTestId('menu-wishes').click();
+    await openMenu(sp, 'menu-wishes');
     await sp.getByTestId('wishes-table').waitFor();
     const row = sp.locator('[data-testid="wishes-table"] tbody tr', { hasText: WISH });
     await row.waitFor();
@@ -119,12 +119,12 @@ describe('micro-wish: post → publish → claim → fulfil with a photo → con
     await rp.goto(`${session.url}/m/wishes?tab=mine`);
     await rp.getByTestId('m-wish-list-mine').getByText(WISH).waitFor();
     await shot(rp, 'w12-m-my-wishes', true);
-    await sp.getByTestId('menu-wishes').click();
+    await openMenu(sp, 'menu-wishes');
     await sp.getByTestId('wishes-tab-confirmed').click();
     await sp.locator('[data-testid="wishes-table"] tbody tr', { hasText: WISH }).click();
     await expect.poll(() => sp.getByTestId('wish-points').innerText()).toContain('+10');
     await shot(sp, 'w13-console-wish-confirmed', true);
-    await sp.getByTestId('menu-wish-wall').click();
+    await openMenu(sp, 'menu-wish-wall');
     await sp.getByTestId('wish-wall').waitFor();
     await shot(sp, 'w14-console-wish-wall', true);
     await Promise.all([res.context.close(), par.context.close(), sec.context.close()]);
@@ -155,7 +155,7 @@ describe('service order: order → dispatch → take → complete → rate', () 
     const com = await desktop();
     const cp = com.page;
     await consoleLogin(cp, 'community');
-    await cp.getByTestId('menu-orders').click();
+    await openMenu(cp, 'menu-orders');
     const row = cp.locator('[data-testid="orders-table"] tbody tr', { hasText: REPAIR });
     await row.waitFor();
     await shot(cp, 'o04-console-orders-inbox');
@@ -211,10 +211,10 @@ describe('service order: order → dispatch → take → complete → rate', () 
     await cp.reload();
     await expect.poll(() => cp.getByTestId('order-rating').innerText()).toContain('满意');
     await shot(cp, 'o13-console-order-rated', true);
-    await cp.getByTestId('menu-service-menu').click();
+    await openMenu(cp, 'menu-service-menu');
     await cp.getByTestId('menu-table').getByText('家电水电维修').waitFor();
     await shot(cp, 'o14-console-service-menu', true);
-    await cp.getByTestId('menu-service-teams').click();
+    await openMenu(cp, 'menu-service-teams');
     await cp.getByTestId('teams-table').getByText('民生公益保障服务队').waitFor();
     await shot(cp, 'o15-console-service-teams', true);
     await Promise.all([res.context.close(), par.context.close(), com.context.close()]);
@@ -250,7 +250,7 @@ describe('on behalf, the menu editor, the teams, English', () => {
     const c = await desktop();
     const cp = c.page;
     await consoleLogin(cp, 'community');
-    await cp.getByTestId('menu-service-menu').click();
+    await openMenu(cp, 'menu-service-menu');
     await cp.getByTestId('menu-table').getByText('家电水电维修').waitFor();
     await cp.getByTestId('menu-add').click();
     await cp.getByTestId('menu-name').fill('上门理发');
@@ -259,7 +259,7 @@ describe('on behalf, the menu editor, the teams, English', () => {
     await shot(cp, 'o20-console-menu-add');
     await cp.getByTestId('menu-save').click();
     await cp.getByTestId('menu-table').getByText('上门理发').waitFor();
-    await cp.getByTestId('menu-service-teams').click();
+    await openMenu(cp, 'menu-service-teams');
     const row = cp.locator('[data-testid="teams-table"] tbody tr', { hasText: '城乡环境整治服务队' });
     await row.getByTestId('team-add-member').click();
     await cp.getByTestId('team-member-username').fill('party');
