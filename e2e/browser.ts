@@ -60,9 +60,12 @@ export async function consoleLogin(page: Page, username: string) {
   await page.locator('[data-testid="home-title"], [data-testid="cases-page"]').first().waitFor();
 }
 
+/** An entry of the console's side menu (antd keeps a hidden copy of the menu for measuring: this one is the real one). */
+export const menuEntry = (page: Page, testId: string) => page.getByTestId('main-menu').getByTestId(testId);
+
 /** Clicks an entry of the console's side menu, unfolding the group that holds it first. */
 export async function openMenu(page: Page, testId: string) {
-  const item = page.getByTestId(testId);
+  const item = menuEntry(page, testId);
   await item.waitFor({ state: 'attached' });
   if (!(await item.isVisible())) {
     await page.getByTestId('main-menu').locator(`li.ant-menu-submenu:has([data-testid="${testId}"]) > .ant-menu-submenu-title`).click();

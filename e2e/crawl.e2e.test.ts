@@ -263,7 +263,7 @@ async function readOverdue(page: Page, into: { cockpit?: string; screen?: string
 // An account's whole crawl, on a CI machine shared with other jobs.
 const PER_ACCOUNT_MS = 600_000;
 
-const CONSOLE_ACCOUNTS = ['admin', 'district', 'leader', 'town', 'community', 'grid', 'dept-cg', 'secretary', 'resident', 'party', 'merchant'];
+const CONSOLE_ACCOUNTS = ['admin', 'security', 'auditor', 'district', 'leader', 'town', 'community', 'grid', 'dept-cg', 'secretary', 'resident', 'party', 'merchant'];
 const PHONE_ACCOUNTS = ['grid', 'community', 'secretary', 'resident', 'party', 'merchant', 'dept-cg'];
 
 describe('the crawl finds no broken screen', () => {
