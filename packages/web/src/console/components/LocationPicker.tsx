@@ -44,9 +44,12 @@ const pinIcon = L.divIcon({ className: 'gz-pick-pin', html: '<span></span>', ico
  * a click places the point, dragging the pin adjusts it, and the grid the point falls in is named
  * below. Values are WGS84 whatever the base map is drawn in.
  */
-export default function LocationPicker({ area, value, onChange }: { area: string; value: PickedPoint | null; onChange: (p: PickedPoint | null) => void }) {
+export default function LocationPicker({ area, scope, value, onChange }: { area: string; scope: string; value: PickedPoint | null; onChange: (p: PickedPoint | null) => void }) {
   const t = useT();
-  const mapArea = area.length > 12 ? area.slice(0, 12) : area;
+  // The grids of the village around the chosen area, but never above the caller's own scope (a grid
+  // worker may read only their grid, not its village).
+  const village = area.length > 12 ? area.slice(0, 12) : area;
+  const mapArea = scope.length > village.length && scope.startsWith(village) ? scope : village;
   const res = useApi((signal) => get<GridMapData>(`/api/areas/${mapArea}/map`, undefined, signal), [mapArea]);
   const settings = useMapSettings();
   const proj = useMemo(() => projectionFor(settings), [settings]);

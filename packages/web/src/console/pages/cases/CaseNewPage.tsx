@@ -203,6 +203,7 @@ export default function CaseNewPage() {
               <Form.Item label={t('case.pick.label')}>
                 <LocationPicker
                   area={areaCode || me.scope.code}
+                  scope={me.scope.code}
                   value={point}
                   onChange={(p: PickedPoint | null) => {
                     form.setFieldsValue({ lat: p?.lat ?? null, lng: p?.lng ?? null, crs: 'wgs84' });

@@ -271,6 +271,7 @@ export default function CasesPage() {
             onChange={(k) => setUrl({ tab: k as TabKey })}
             items={tabKeys.map((k) => ({ key: k, label: tabLabel(k) }))}
             className="gz-cases-tabs"
+            tabBarGutter={24}
             data-testid="case-tabs"
           />
           {(dueSoonCount > 0 || filters.dueSoon) && (
