@@ -75,36 +75,44 @@ export async function seedPopulation(db: Db, cipher: PiiCipher, areaCode: string
         };
         const pop = generateGridPopulation(seed, villageName, townName);
         await insertAreas(tx, pop.areas.map(toRow));
-        const ids = await insertHouseholds(
-          tx,
-          pop.households.map((h) => ({ key: h.key, areaCode: h.unitCode, address: h.address, doorplate: h.doorplate, riskColour: h.riskColour })),
-        );
-        const idByKey = new Map(ids.map((r) => [r.key, r.id]));
-        const unitByKey = new Map(pop.households.map((h) => [h.key, h.unitCode]));
-        const rows: NewPersonRow[] = pop.residents.map((r) => ({
-          householdId: idByKey.get(r.householdKey)!,
-          areaCode: unitByKey.get(r.householdKey)!,
-          name: r.name,
-          gender: r.gender,
-          birthDate: r.birthDate,
-          ethnicity: r.ethnicity,
-          idCipher: cipher.encrypt(r.idNumber),
-          idHash: cipher.lookupHash(r.idNumber),
-          idLast4: r.idNumber.slice(-4),
-          phoneCipher: r.phone ? cipher.encrypt(r.phone) : null,
-          phoneHash: r.phone ? cipher.lookupHash(r.phone) : null,
-          phoneLast4: r.phone ? r.phone.slice(-4) : null,
-          relation: r.relation,
-          residenceType: r.residenceType,
-          tags: r.tags,
-          partyMember: r.partyMember,
-        }));
-        await insertPeople(tx, rows);
+        const rows = await insertPopulation(tx, cipher, pop.households, pop.residents);
         households += pop.households.length;
-        residents += rows.length;
+        residents += rows;
       }
     });
   }
   log(`${areaCode}：${gridRows.length} 个网格，${households} 户，${residents} 人`);
   return { grids: gridRows.length, households, residents };
+}
+
+type Population = ReturnType<typeof generateGridPopulation>;
+
+/** Writes generated households and their residents (numbers encrypted); returns how many residents. */
+export async function insertPopulation(tx: Db, cipher: PiiCipher, hh: Population['households'], residents: Population['residents']): Promise<number> {
+  const ids = await insertHouseholds(
+    tx,
+    hh.map((h) => ({ key: h.key, areaCode: h.unitCode, address: h.address, doorplate: h.doorplate, riskColour: h.riskColour })),
+  );
+  const idByKey = new Map(ids.map((r) => [r.key, r.id]));
+  const unitByKey = new Map(hh.map((h) => [h.key, h.unitCode]));
+  const rows: NewPersonRow[] = residents.map((r) => ({
+    householdId: idByKey.get(r.householdKey)!,
+    areaCode: unitByKey.get(r.householdKey)!,
+    name: r.name,
+    gender: r.gender,
+    birthDate: r.birthDate,
+    ethnicity: r.ethnicity,
+    idCipher: cipher.encrypt(r.idNumber),
+    idHash: cipher.lookupHash(r.idNumber),
+    idLast4: r.idNumber.slice(-4),
+    phoneCipher: r.phone ? cipher.encrypt(r.phone) : null,
+    phoneHash: r.phone ? cipher.lookupHash(r.phone) : null,
+    phoneLast4: r.phone ? r.phone.slice(-4) : null,
+    relation: r.relation,
+    residenceType: r.residenceType,
+    tags: r.tags,
+    partyMember: r.partyMember,
+  }));
+  for (let i = 0; i < rows.length; i += 1000) await insertPeople(tx, rows.slice(i, i + 1000));
+  return rows.length;
 }

@@ -14,11 +14,11 @@ import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { areas, households, partyPatrols, partyVisits, pointsAccounts, pointsAwards, pointsRules, pointsTransfers, users } from '../db/schema.ts';
 import { insertAreas } from '../repositories/areas.ts';
-import { insertHouseholds, insertPeople, type NewPersonRow } from '../repositories/people.ts';
 import { findUnitByCode, findUserForLogin } from '../repositories/users.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import type { PiiCipher } from '../lib/pii-cipher.ts';
 import type { AppContext } from '../services/context.ts';
+import { insertPopulation } from './import.ts';
 import { lcg, staffName } from './staff.ts';
 
 /** Households generated in the first grid of each light village (the full demo has 300–500 per grid). */
@@ -76,35 +76,9 @@ export async function seedLightPopulation(db: Db, cipher: PiiCipher, villages: s
         areaRows.map((a) => ({ code: a.code, name: a.name, level: a.level, parentCode: a.parentCode, sort: a.sort, gridType: null, plannedHouseholds: null, geometry: null })),
       );
       const allHouseholds = pops.flatMap((p) => p.households);
-      const ids = await insertHouseholds(
-        tx,
-        allHouseholds.map((h) => ({ key: h.key, areaCode: h.unitCode, address: h.address, doorplate: h.doorplate, riskColour: h.riskColour })),
-      );
-      const idByKey = new Map(ids.map((r) => [r.key, r.id]));
-      const unitByKey = new Map(allHouseholds.map((h) => [h.key, h.unitCode]));
-      const rows: NewPersonRow[] = pops.flatMap((p) =>
-        p.residents.map((r) => ({
-          householdId: idByKey.get(r.householdKey)!,
-          areaCode: unitByKey.get(r.householdKey)!,
-          name: r.name,
-          gender: r.gender,
-          birthDate: r.birthDate,
-          ethnicity: r.ethnicity,
-          idCipher: cipher.encrypt(r.idNumber),
-          idHash: cipher.lookupHash(r.idNumber),
-          idLast4: r.idNumber.slice(-4),
-          phoneCipher: r.phone ? cipher.encrypt(r.phone) : null,
-          phoneHash: r.phone ? cipher.lookupHash(r.phone) : null,
-          phoneLast4: r.phone ? r.phone.slice(-4) : null,
-          relation: r.relation,
-          residenceType: r.residenceType,
-          tags: r.tags,
-          partyMember: r.partyMember,
-        })),
-      );
-      for (let i = 0; i < rows.length; i += 1000) await insertPeople(tx, rows.slice(i, i + 1000));
+      const people = await insertPopulation(tx, cipher, allHouseholds, pops.flatMap((p) => p.residents));
       households += allHouseholds.length;
-      residents += rows.length;
+      residents += people;
     });
   }
   log(`其他镇（街道）轻量演示：${villages.length} 个村（社区），${grids.length} 个网格，${households} 户，${residents} 人（CPU ${cpuSeconds(cpu)} 秒）`);
