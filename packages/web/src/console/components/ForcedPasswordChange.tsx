@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input } from 'antd';
+import { Alert, App, Button, Card, Form } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { post } from '../../api/client.ts';
 import { useAuth, useMe } from '../../auth/AuthContext.tsx';
 import { useT } from '../../i18n/index.tsx';
-import { passwordProblem } from '../../lib/validate.ts';
 import { applyServerErrors } from './formErrors.ts';
+import { PasswordFields } from './PasswordFields.tsx';
 
 interface Values {
   currentPassword: string;
@@ -46,40 +46,7 @@ export function ForcedPasswordChange() {
         </h2>
         <Alert type="warning" showIcon description={t(me.passwordChange === 'expired' ? 'password.forcedExpired' : 'password.forcedReset')} style={{ marginBottom: 16 }} />
         <Form<Values> form={form} layout="vertical" size="large" requiredMark={false} onFinish={submit} data-testid="change-password-form">
-          <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('common.required', { field: t('password.current') }) }]}>
-            <Input.Password autoComplete="current-password" data-testid="forced-current" />
-          </Form.Item>
-          <Form.Item
-            name="newPassword"
-            label={t('password.new')}
-            extra={t('password.forcedRules')}
-            rules={[
-              { required: true, message: t('common.required', { field: t('password.new') }) },
-              {
-                validator: async (_, value: string | undefined) => {
-                  const p = value ? passwordProblem(value) : null;
-                  if (p) throw new Error(t(p === 'tooShort' ? 'password.tooShort' : 'password.classes'));
-                },
-              },
-            ]}
-          >
-            <Input.Password autoComplete="new-password" data-testid="forced-new" />
-          </Form.Item>
-          <Form.Item
-            name="confirm"
-            label={t('password.confirm')}
-            dependencies={['newPassword']}
-            rules={[
-              { required: true, message: t('common.required', { field: t('password.confirm') }) },
-              ({ getFieldValue }) => ({
-                validator: async (_, value: string | undefined) => {
-                  if (value && value !== getFieldValue('newPassword')) throw new Error(t('password.mismatch'));
-                },
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" data-testid="forced-confirm" />
-          </Form.Item>
+          <PasswordFields hint={t('password.forcedRules')} testIdPrefix="forced" />
           <Button type="primary" htmlType="submit" block loading={saving} data-testid="forced-submit">
             {t('common.save')}
           </Button>
