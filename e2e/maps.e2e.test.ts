@@ -126,6 +126,15 @@ describe('picking a case place on the map', () => {
         json: { map: { tiles: { url: `${TILE_HOST}/{z}/{x}/{y}.png`, labelUrl: null, subdomains: 'abc', crs: 'gcj02', attribution: '测试底图', maxZoom: 18 } } },
       }),
     );
+    // With MAP_TILE_URL set the server adds the tile server's origin to its CSP (tileOrigins); this
+    // test fakes that setting, so the pages' CSP gets the same addition.
+    await page.route('**/*', async (route) => {
+      if (route.request().resourceType() !== 'document') return route.fallback();
+      const res = await route.fetch();
+      const headers = res.headers();
+      headers['content-security-policy'] = (headers['content-security-policy'] ?? '').replace('img-src ', `img-src ${TILE_HOST} `);
+      return route.fulfill({ response: res, headers });
+    });
     await consoleLogin(page, 'town');
     const seen = watch(page);
     await fillCase(page, '状元街广场夜间噪声（底图选点）');

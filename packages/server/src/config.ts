@@ -125,3 +125,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 export { repoRoot };
+
+/**
+ * The origins the browser loads base-map tiles from (for the Content-Security-Policy's img-src):
+ * one per subdomain where the template has {s}. None without a base map.
+ */
+export function tileOrigins(tiles: MapTiles | null): string[] {
+  if (!tiles) return [];
+  const out = new Set<string>();
+  for (const template of [tiles.url, tiles.labelUrl]) {
+    if (!template) continue;
+    const subs = template.includes('{s}') ? [...tiles.subdomains] : [''];
+    for (const sub of subs) {
+      try {
+        out.add(new URL(template.replaceAll('{s}', sub).replace(/\{[a-z]+\}/gi, '0')).origin);
+      } catch {
+        // loadMapTiles has refused templates that are not URLs
+      }
+    }
+  }
+  return [...out];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, loadMapTiles } from '../src/config.ts';
+import { loadConfig, loadMapTiles, tileOrigins } from '../src/config.ts';
 
 describe('the base map settings (MAP_TILE_*)', () => {
   it('are off by default: maps draw the grid outlines alone', () => {
@@ -40,5 +40,12 @@ describe('the base map settings (MAP_TILE_*)', () => {
     expect(() => loadMapTiles({ MAP_TILE_URL: 'https://t.example/{z}/{x}/{y}?tk={key}' })).toThrow(/MAP_TILE_KEY/);
     expect(() => loadMapTiles({ MAP_TILE_URL: 'https://t.example/{z}/{x}/{y}', MAP_TILE_CRS: 'bd09' })).toThrow(/MAP_TILE_CRS 只能是 wgs84 或 gcj02/);
     expect(() => loadMapTiles({ MAP_TILE_URL: 'https://t.example/{z}/{x}/{y}', MAP_TILE_MAX_ZOOM: '30' })).toThrow(/MAP_TILE_MAX_ZOOM/);
+  });
+
+  it('name the tile servers for the Content-Security-Policy, one origin per subdomain', () => {
+    expect(tileOrigins(null)).toEqual([]);
+    expect(tileOrigins(loadMapTiles({ MAP_TILE_URL: '/tiles/{z}/{x}/{y}.png' }))).toEqual([]);
+    const t = loadMapTiles({ MAP_TILE_URL: 'https://t{s}.tianditu.gov.cn/vec_w/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={key}', MAP_TILE_KEY: 'k', MAP_TILE_SUBDOMAINS: '01' });
+    expect(tileOrigins(t)).toEqual(['https://t0.tianditu.gov.cn', 'https://t1.tianditu.gov.cn']);
   });
 });

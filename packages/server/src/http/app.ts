@@ -14,6 +14,7 @@ import { authenticate } from '../services/auth.ts';
 import { errorHandler, toErrorResponse } from './errors.ts';
 import { clientErrorHandler } from './client-errors.ts';
 import { isHttps, SESSION_COOKIE } from './request.ts';
+import { tileOrigins } from '../config.ts';
 import { authRoutes } from '../routes/auth.ts';
 import { areaRoutes } from '../routes/areas.ts';
 import { peopleRoutes } from '../routes/people.ts';
@@ -77,7 +78,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         scriptSrc: ["'self'"],
         scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // The tiles of a configured base map (MAP_TILE_URL) come from its own server.
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileOrigins(ctx.config.mapTiles)],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         mediaSrc: ["'self'", 'data:', 'blob:'],
