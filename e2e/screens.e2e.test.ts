@@ -64,7 +64,7 @@ describe('landing pages and my to-do', () => {
 describe('no codes on screen', () => {
   it('the audit log shows actions and details in words', async () => {
     const { context, page } = await desktop();
-    await consoleLogin(page, 'admin');
+    await consoleLogin(page, 'auditor');
     await page.goto(`${session.url}/audit`);
     await page.getByTestId('audit-action').first().waitFor();
     const actions = await page.getByTestId('audit-action').allInnerTexts();
