@@ -7,7 +7,9 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'too_large'
-  | 'too_many';
+  | 'too_many'
+  | 'unprocessable'
+  | 'unavailable';
 
 export class DomainError extends Error {
   constructor(
@@ -28,3 +30,5 @@ export const forbidden = (message = '没有权限执行此操作', code = 'forbi
 export const notFound = (what = '资源', code = 'not_found') =>
   new DomainError('not_found', code, `${what}不存在或不在您的管辖范围内`);
 export const conflict = (code: string, message: string) => new DomainError('conflict', code, message);
+/** A well-formed request that cannot be done as asked (422), e.g. an Idempotency-Key reused with another body. */
+export const unprocessable = (code: string, message: string, details?: unknown) => new DomainError('unprocessable', code, message, details);

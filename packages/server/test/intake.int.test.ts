@@ -96,10 +96,14 @@ describe('intake under concurrency (group commit)', () => {
     const one = await community.get(`/api/cases/${ids[0]}`);
     expect(one.statusCode).toBe(200);
 
-    // A repeat after the fact still returns the first case and creates nothing.
-    const again = await anon.request('POST', '/api/cases', JSON.stringify(body(9999)), { 'content-type': 'application/json', 'idempotency-key': `${tag}-k3` });
+    // A repeat after the fact still returns the first case and creates nothing; the key with
+    // another body is refused (anonymous keys are scoped by key and body fingerprint).
+    const again = await anon.request('POST', '/api/cases', JSON.stringify(body(1003)), { 'content-type': 'application/json', 'idempotency-key': `${tag}-k3` });
     expect(again.statusCode).toBe(201);
     expect(json<{ id: string }>(again).id).toBe(ok.find((x) => x.r.key === `${tag}-k3`)!.c.id);
+    const reused = await anon.request('POST', '/api/cases', JSON.stringify(body(9999)), { 'content-type': 'application/json', 'idempotency-key': `${tag}-k3` });
+    expect(reused.statusCode).toBe(422);
+    expect(json<{ error: { code: string } }>(reused).error.code).toBe('idempotency_key_reused');
     expect(await count(sql`select count(*)::text as n from cases where title like ${tag + '%'}`)).toBe(160);
   });
 

@@ -10,6 +10,8 @@ const STATUS: Record<ErrorKind, number> = {
   conflict: 409,
   too_large: 413,
   too_many: 429,
+  unprocessable: 422,
+  unavailable: 503,
 };
 
 export interface ErrorBody {

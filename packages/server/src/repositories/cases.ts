@@ -109,8 +109,8 @@ export interface IntakeRow {
   audit: { actorId: string | null; actorUsername: string | null; ip: string | null; userAgent: string | null };
   /** The role of the centre that must accept it: its active staff in the owner area are notified. */
   notifyRole: string;
-  /** Idempotency claim: the case is written only if this (scope, key) was not claimed before. */
-  idempotency: { scope: string; key: string } | null;
+  /** Idempotency claim: the case is written only if this (scope, key) was not claimed before; the body's fingerprint is kept with it (anonymous keys). */
+  idempotency: { scope: string; key: string; fingerprint: string | null } | null;
 }
 
 /**
@@ -192,6 +192,7 @@ export async function insertIntakes(db: DbOrTx, rows: IntakeRow[]): Promise<{ ro
     notify_role: r.notifyRole,
     idem_scope: r.idempotency?.scope ?? null,
     idem_key: r.idempotency?.key ?? null,
+    idem_fp: r.idempotency?.fingerprint ?? null,
   }));
   const res = await executeNamed(db, 'gz_insert_intakes', sql`
     with input as (
@@ -203,11 +204,11 @@ export async function insertIntakes(db: DbOrTx, rows: IntakeRow[]): Promise<{ ro
         step_due_at timestamptz, step_warn_at timestamptz, files jsonb,
         ev_actor_id uuid, ev_actor_name text, ev_actor_unit text, ev_note text, ev_attachments jsonb, ev_detail jsonb,
         au_actor_id uuid, au_actor_username text, au_ip text, au_user_agent text,
-        notify_role text, idem_scope varchar, idem_key varchar)
+        notify_role text, idem_scope varchar, idem_key varchar, idem_fp text)
     ),
     claimed as (
       insert into idempotency_keys (scope, key, status, body)
-      select idem_scope, idem_key, 201, jsonb_build_object('id', id) from input
+      select idem_scope, idem_key, 201, jsonb_strip_nulls(jsonb_build_object('id', id, 'fp', idem_fp)) from input
       where idem_key is not null
       order by idem_scope, idem_key, ord
       on conflict do nothing

@@ -17,6 +17,7 @@ import {
   OPEN_STATES,
   STATE_LABELS,
   toWgs84,
+  unprocessable,
   validLatLng,
   type CaseAction,
   type CaseState,
@@ -491,10 +492,14 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
   const reporterName = input.reporter?.name?.trim() || reporterPerson?.name || null;
   const phone = input.reporter?.phone ?? null;
 
-  const idemScope = actor ? `u:${actor.id}` : opts.open311Client ? `o311:${opts.open311Client}` : `anon:${req.ip ?? ''}`;
+  // An anonymous caller has no identity to scope its key by, and its address changes when a phone
+  // moves from Wi-Fi to 4G: its key is scoped by the key itself, and the fingerprint of the
+  // request body kept with the result tells a resend (same body) from a reuse (another body).
+  const idemScope = actor ? `u:${actor.id}` : opts.open311Client ? `o311:${opts.open311Client}` : 'anon';
+  const fingerprint = actor || opts.open311Client ? null : bodyFingerprint(input);
   if (idempotencyKey !== undefined) {
     if (idempotencyKey.length > 128) throw invalid('invalid_idempotency_key', 'Idempotency-Key 不能超过 128 个字符', { field: 'Idempotency-Key' });
-    const done = await findCreated(ctx, idemScope, idempotencyKey);
+    const done = await findCreated(ctx, idemScope, idempotencyKey, fingerprint);
     if (done) return presentCreated(ctx, actor, done);
   }
 
@@ -541,12 +546,12 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
     event: { actorId: event.actorId, actorName: event.actorName, actorUnit: event.actorUnit, note: event.note, attachments: event.attachments, detail: event.detail },
     audit: { actorId: actor?.id ?? null, actorUsername: actor?.username ?? null, ip: req.ip, userAgent: req.userAgent?.slice(0, 300) ?? null },
     notifyRole: CENTRE_ROLE[owner.level],
-    idempotency: idempotencyKey !== undefined ? { scope: idemScope, key: idempotencyKey } : null,
+    idempotency: idempotencyKey !== undefined ? { scope: idemScope, key: idempotencyKey, fingerprint } : null,
   });
   if (!written.created) {
     if (idempotencyKey === undefined) throw new Error('intake batch returned no case for an intake without Idempotency-Key');
     // The key was claimed first by another request (or earlier in the same batch): its result.
-    const first = await findCreated(ctx, idemScope, idempotencyKey);
+    const first = await findCreated(ctx, idemScope, idempotencyKey, fingerprint);
     if (!first) throw conflict('idempotency_in_progress', '相同 Idempotency-Key 的请求正在处理中，请稍后重试');
     return presentCreated(ctx, actor, first);
   }
@@ -590,11 +595,35 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
   }
 }
 
-/** The stored result of a create under an Idempotency-Key, once that create has committed. */
-async function findCreated(ctx: AppContext, scope: string, key: string): Promise<{ status: number; id: string } | null> {
+/**
+ * The stored result of a create under an Idempotency-Key, once that create has committed. With a
+ * fingerprint (anonymous keys), a result stored for another body is a reused key: 422.
+ */
+async function findCreated(ctx: AppContext, scope: string, key: string, fingerprint: string | null): Promise<{ status: number; id: string } | null> {
   const done = await repo.findIdempotent(ctx.db, scope, key);
   if (!done || done.status === 0) return null;
-  return { status: done.status, id: (done.body as { id: string }).id };
+  const stored = done.body as { id: string; fp?: string };
+  if (fingerprint !== null && stored.fp !== fingerprint) {
+    throw unprocessable('idempotency_key_reused', '该 Idempotency-Key 已用于另一份不同内容的上报，请为新的上报使用新的 Idempotency-Key', { field: 'Idempotency-Key' });
+  }
+  return { status: done.status, id: stored.id };
+}
+
+/** SHA-256 of the request body in canonical form (keys sorted at every level, undefined left out). */
+export function bodyFingerprint(value: unknown): string {
+  const canon = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(canon);
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.keys(v)
+          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+          .sort()
+          .map((k) => [k, canon((v as Record<string, unknown>)[k])]),
+      );
+    }
+    return v;
+  };
+  return crypto.createHash('sha256').update(JSON.stringify(canon(value))).digest('hex');
 }
 
 /** A repeated Idempotency-Key: the first case, read back and presented as now. */

@@ -3,12 +3,13 @@ import { Button, Input, NavBar, Picker, Switch, TextArea, Toast } from 'antd-mob
 import { AimOutlined, DownOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { get } from '../../../api/client.ts';
-import { createCase, newIdempotencyKey, type CaseInput, type FileRef } from '../../../api/cases.ts';
+import { createCase, type CaseInput, type CreatedCase, type FileRef } from '../../../api/cases.ts';
 import type { AreaSummary } from '../../../api/types.ts';
 import { useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { titleFrom, useCatalogue } from '../../../lib/cases.ts';
 import { useApi } from '../../../lib/useApi.ts';
+import { isUnanswered, useKeptSubmit } from '../../../lib/unanswered.ts';
 import { MPhotoUploader } from './MPhotos.tsx';
 import { MTypePicker } from './MTypePicker.tsx';
 import { LocatedMap, useLocate } from './MReport.tsx';
@@ -19,7 +20,6 @@ export function MPatrol() {
   const me = useMe();
   const cat = useCatalogue();
   const navigate = useNavigate();
-  const [key] = useState(newIdempotencyKey);
   const children = useApi((signal) => get<{ items: AreaSummary[] }>(`/api/areas/${me.scope.code}/children`, undefined, signal), [me.scope.code]);
   const [area, setArea] = useState(me.scope.code);
   const [pickArea, setPickArea] = useState(false);
@@ -34,6 +34,13 @@ export function MPatrol() {
   const [busy, setBusy] = useState(false);
   const { loc, busy: locating, locate, adjust } = useLocate();
   const areaName = area === me.scope.code ? me.scope.name : (children.data?.items.find((a) => a.code === area)?.name ?? area);
+
+  const answered = (c: CreatedCase) => {
+    Toast.show({ content: c.state === 'closed' ? t('m.case.patrolClosed', { code: c.code }) : t('m.case.patrolDone', { code: c.code }), icon: 'success' });
+    navigate(`/m/cases/${c.id}`, { replace: true });
+  };
+  // A patrol report sent before without an answer is resent with its key until answered.
+  const kept = useKeptSubmit('patrol', createCase, answered);
 
   const submit = async () => {
     if (!type) return void Toast.show({ content: t('m.case.err.type') });
@@ -52,11 +59,9 @@ export function MPatrol() {
     };
     setBusy(true);
     try {
-      const c = await createCase(input, key);
-      Toast.show({ content: onSpot ? t('m.case.patrolClosed', { code: c.code }) : t('m.case.patrolDone', { code: c.code }), icon: 'success' });
-      navigate(`/m/cases/${c.id}`, { replace: true });
+      answered(await kept.submit(input));
     } catch (e) {
-      Toast.show({ content: e instanceof Error ? e.message : String(e), icon: 'fail', duration: 3000 });
+      Toast.show({ content: isUnanswered(e) ? t('m.case.unansweredToast') : e instanceof Error ? e.message : String(e), icon: 'fail', duration: 3000 });
     } finally {
       setBusy(false);
     }
@@ -69,6 +74,11 @@ export function MPatrol() {
       <NavBar onBack={() => navigate(-1)} className="m-navbar">
         {t('m.case.patrolTitle')}
       </NavBar>
+      {kept.pending && (
+        <div className="m-card m-note m-note-warn" role="status" data-testid="m-patrol-unanswered">
+          {t('m.case.unanswered')}
+        </div>
+      )}
       <div className="m-card">
         <div className="m-card-title">{t('m.case.patrolWhere')}</div>
         <button type="button" className="m-area-pick" onClick={() => setPickArea(true)} data-testid="m-patrol-area">
@@ -116,7 +126,7 @@ export function MPatrol() {
         )}
       </div>
       <div className="m-submit-wrap">
-        <Button block color="primary" size="large" loading={busy} disabled={uploading !== 0} onClick={submit} data-testid="m-patrol-submit">
+        <Button block color="primary" size="large" loading={busy || kept.resending} disabled={uploading !== 0} onClick={submit} data-testid="m-patrol-submit">
           {uploading ? t('m.case.uploading') : onSpot ? t('m.case.submitClosed') : t('m.case.submit')}
         </Button>
       </div>

@@ -3,12 +3,13 @@ import { Button, Input, Switch, TextArea, Toast } from 'antd-mobile';
 import { AimOutlined, CheckCircleFilled, CopyOutlined, EnvironmentFilled, LockOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { get } from '../../../api/client.ts';
-import { createCase, newIdempotencyKey, resetUploadToken, type CaseInput, type CreatedCase, type Crs, type FileRef, type PublicArea } from '../../../api/cases.ts';
+import { createCase, resetUploadToken, type CaseInput, type CreatedCase, type Crs, type FileRef, type PublicArea } from '../../../api/cases.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { isMobile, titleFrom, useCaseLabels, useCatalogue } from '../../../lib/cases.ts';
 import { fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
+import { isUnanswered, useKeptSubmit } from '../../../lib/unanswered.ts';
 import { MPhotoUploader } from './MPhotos.tsx';
 import { MTypePicker } from './MTypePicker.tsx';
 import { rememberArea } from './MPublicShell.tsx';
@@ -77,7 +78,6 @@ export function MReport() {
   // Scanned codes name the place; a signed-in resident without one reports in their own area.
   const areaCode = areaParam && /^\d{6,20}$/.test(areaParam) ? areaParam : (me?.scope.code ?? null);
   const place = useApi(areaCode ? (signal) => get<PublicArea>(`/api/public/areas/${areaCode}`, undefined, signal) : null, [areaCode]);
-  const [key, setKey] = useState(newIdempotencyKey);
   const [type, setType] = useState<string | undefined>();
   const [desc, setDesc] = useState('');
   const [photos, setPhotos] = useState<FileRef[]>([]);
@@ -96,6 +96,15 @@ export function MReport() {
 
   useEffect(() => rememberArea(areaParam), [areaParam]);
 
+  const answered = (c: CreatedCase) => {
+    if (c.queryCode) rememberReport({ code: c.code, queryCode: c.queryCode, title: c.title, at: c.createdAt });
+    resetUploadToken();
+    setDone(c);
+    window.scrollTo(0, 0);
+  };
+  // A report sent before without an answer is resent with its key until answered (also after a reload).
+  const kept = useKeptSubmit('report', createCase, answered);
+
   if (done) {
     return (
       <MReportDone
@@ -103,7 +112,6 @@ export function MReport() {
         onAgain={() => {
           resetUploadToken();
           setDone(null);
-          setKey(newIdempotencyKey());
           setType(undefined);
           setDesc('');
           setPhotos([]);
@@ -140,13 +148,10 @@ export function MReport() {
     };
     setBusy(true);
     try {
-      const c = await createCase(input, key);
-      if (c.queryCode) rememberReport({ code: c.code, queryCode: c.queryCode, title: c.title, at: c.createdAt });
-      resetUploadToken();
-      setDone(c);
-      window.scrollTo(0, 0);
+      answered(await kept.submit(input));
     } catch (err) {
-      Toast.show({ content: err instanceof Error ? err.message : String(err), icon: 'fail', duration: 3000 });
+      const content = isUnanswered(err) ? t('m.case.unansweredToast') : err instanceof Error ? err.message : String(err);
+      Toast.show({ content, icon: 'fail', duration: 3000 });
     } finally {
       setBusy(false);
     }
@@ -176,7 +181,13 @@ export function MReport() {
         </div>
       </div>
 
-      <div className="m-card m-card-overlap">
+      {kept.pending && (
+        <div className="m-card m-card-overlap m-note m-note-warn" role="status" data-testid="m-report-unanswered">
+          {t('m.case.unanswered')}
+        </div>
+      )}
+
+      <div className={kept.pending ? 'm-card' : 'm-card m-card-overlap'}>
         <div className="m-card-title">
           {t('m.case.whatType')} <span className="m-required">*</span>
         </div>
@@ -265,7 +276,7 @@ export function MReport() {
       </div>
 
       <div className="m-submit-wrap">
-        <Button block color="primary" size="large" loading={busy} disabled={uploading} onClick={submit} data-testid="m-report-submit">
+        <Button block color="primary" size="large" loading={busy || kept.resending} disabled={uploading} onClick={submit} data-testid="m-report-submit">
           {uploading ? t('m.case.uploading') : t('m.case.submit')}
         </Button>
         <div className="m-muted m-submit-note">{t('m.case.submitNote')}</div>
