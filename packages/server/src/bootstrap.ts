@@ -24,7 +24,7 @@ export function checkStartupConfig(config: Config): void {
 
 export async function bootstrap(config: Config, log: (msg: string) => void = () => {}): Promise<AppContext> {
   checkStartupConfig(config);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, durable: config.pgliteDurable });
   await runMigrations(database);
   const cipher = new PiiCipher(loadMasterKey(config.masterKey, config.dataDir));
   const ctx: AppContext = { database, db: database.db, cipher, config };

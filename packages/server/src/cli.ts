@@ -31,7 +31,7 @@ async function main(argv: string[]) {
   const config = loadConfig();
   checkStartupConfig(config);
   const log = (m: string) => console.log(m);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, durable: config.pgliteDurable });
   try {
     await runMigrations(database);
     const ctx: AppContext = { database, db: database.db, cipher: new PiiCipher(loadMasterKey(config.masterKey, config.dataDir)), config };

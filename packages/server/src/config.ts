@@ -5,6 +5,8 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Embedded PGlite flushes each commit to the disk (PGLITE_FSYNC=off trades that for speed). */
+  pgliteDurable: boolean;
   seedDemo: boolean;
   /** Area codes whose people the demo generates (default 常乐镇; `all` for the whole district). */
   demoPeople: string[];
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR?.startsWith('memory://')
       ? env.DATA_DIR
       : path.resolve(env.DATA_DIR ?? path.join(env.INIT_CWD ?? process.cwd(), 'data')),
+    pgliteDurable: env.PGLITE_FSYNC !== 'off',
     seedDemo: env.SEED_DEMO !== 'false',
     demoPeople: (env.DEMO_PEOPLE ?? '320614103').split(',').map((s) => s.trim()).filter(Boolean),
     demoLight: env.DEMO_LIGHT !== 'false',

@@ -59,7 +59,15 @@ async function runPrimary() {
 }
 
 async function runServer() {
-  if (cluster.isPrimary) log(config.databaseUrl ? '使用 PostgreSQL（DATABASE_URL）' : `使用内嵌数据库 PGlite：${config.dataDir}`);
+  if (cluster.isPrimary) {
+    log(
+      config.databaseUrl
+        ? '使用 PostgreSQL（DATABASE_URL）'
+        : config.pgliteDurable
+          ? `使用内嵌数据库 PGlite：${config.dataDir}（每次提交写入磁盘后才应答；适合单机试用与小规模部署，生产环境建议 PostgreSQL）`
+          : `使用内嵌数据库 PGlite：${config.dataDir}（PGLITE_FSYNC=off：不等待写入磁盘，断电或系统崩溃可能丢失已确认的数据，仅用于演示和测试）`,
+    );
+  }
   const ctx = await bootstrap(config, cluster.isPrimary ? log : () => {});
   const app = await buildApp(ctx, { logger: { level: config.logLevel === 'info' ? 'warn' : config.logLevel } });
   await app.listen({ port: config.port, host: config.host });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -31,11 +32,51 @@ export interface OpenOptions {
   databaseUrl?: string;
   /** Directory for PGlite; `memory://` keeps it in memory (tests). */
   dataDir: string;
+  /** PGlite on disk: flush each commit to the disk (default true; PGLITE_FSYNC=off turns it off). */
+  durable?: boolean;
 }
+
+/**
+ * PGlite's file system on Node, with fsync passed through to the disk. PGlite 0.5 starts
+ * PostgreSQL with fsync off (`-F`), and its Emscripten NODEFS answers fsync() without calling
+ * the kernel; fdatasync() is a no-op in its libc. Here fsync() reaches the file, and PostgreSQL
+ * runs with fsync on and wal_sync_method=fsync: a commit returns after its WAL is on the disk,
+ * and a checkpoint flushes the data files before it drops the WAL (docs/RELIABILITY.md).
+ */
+class DurableNodeFS extends NodeFS {
+  override async init(pg: PGlite, opts: Parameters<NodeFS['init']>[1]) {
+    const r = await super.init(pg, opts);
+    type Mod = { NODEFS: { stream_ops: { fsync?: (stream: { nfd: number }) => number } } };
+    const passFsync = (mod: Mod) => {
+      mod.NODEFS.stream_ops.fsync = (stream) => {
+        fs.fsyncSync(stream.nfd);
+        return 0;
+      };
+    };
+    return { emscriptenOpts: { ...r.emscriptenOpts, preRun: [...(r.emscriptenOpts.preRun ?? []), passFsync as never] } };
+  }
+}
+
+/** PGlite's start parameters with fsync on (no `-F`) and WAL flushed with fsync() (the one PGlite passes through). */
+export const DURABLE_START_PARAMS = [...PGlite.defaultStartParams.filter((p) => p !== '-F'), '-c', 'wal_sync_method=fsync'];
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: Number(process.env.DB_POOL_MAX ?? 10) });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: Number(process.env.DB_POOL_MAX ?? 10),
+      // While the database is away a request waits at most this long for a connection, then answers 503.
+      connectionTimeoutMillis: Number(process.env.DB_CONNECT_TIMEOUT_MS ?? 5000),
+    });
+    // An idle connection the database dropped (restart, failover, network cut) is discarded by
+    // the pool, which opens new ones when asked: the server reconnects by itself. Without this
+    // listener the dropped connection's error would end the process.
+    let lastDropLog = 0;
+    pool.on('error', (err) => {
+      if (Date.now() - lastDropLog < 10_000) return;
+      lastDropLog = Date.now();
+      console.error(`[gongzhi] database connection lost (${err.message}); reconnecting on demand`);
+    });
     const db = drizzlePg(pool, { schema });
     return {
       db,
@@ -55,7 +96,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const inMemory = opts.dataDir.startsWith('memory://');
   if (!inMemory) fs.mkdirSync(opts.dataDir, { recursive: true });
-  const client = new PGlite(inMemory ? opts.dataDir : path.join(opts.dataDir, 'pglite'));
+  const dir = inMemory ? opts.dataDir : path.join(opts.dataDir, 'pglite');
+  const options: PGliteOptions = !inMemory && opts.durable !== false ? { fs: new DurableNodeFS(dir), startParams: DURABLE_START_PARAMS } : { dataDir: dir };
+  const client = new PGlite(options);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

@@ -73,6 +73,27 @@ function fieldOf(pg: PgErrorLike | null): string | null {
   return c ? camel(c[1]!) : null;
 }
 
+const NETWORK_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const DRIVER_DOWN = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/**
+ * The database cannot be reached, or dropped the connection: a network error, a connection
+ * exception (class 08), an administrator or crash shutdown (57P01-57P03), too many connections.
+ * The request did nothing (its transaction, if any, rolled back with the connection).
+ */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  for (let x = e as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown } | undefined, i = 0; x && typeof x === 'object' && i < 5; x = x.cause as typeof x, i++) {
+    const code = typeof x.code === 'string' ? x.code : '';
+    if (NETWORK_DOWN.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code)) return true;
+    if (typeof x.message === 'string' && DRIVER_DOWN.test(x.message)) return true;
+    if (Array.isArray(x.errors) && x.errors.some(isDatabaseUnavailable)) return true;
+  }
+  return false;
+}
+
+/** Seconds a client is asked to wait before retrying while the database is away. */
+export const DATABASE_RETRY_AFTER_S = 5;
+
 /** One place maps every failure to the contract's error shape and status. */
 export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
   if (err instanceof DomainError) {
@@ -130,6 +151,9 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
   if (fe instanceof RangeError && /Invalid time value|Invalid Date/i.test(fe.message)) {
     return { status: 400, body: body('invalid_date', '日期不正确：应为真实存在的日期，格式 YYYY-MM-DD') };
   }
+  if (isDatabaseUnavailable(fe)) {
+    return { status: 503, body: body('database_unavailable', '数据库暂时不可用，请稍后重试（新建类请求请使用相同的 Idempotency-Key 重试）') };
+  }
   const pg = pgErrorOf(fe);
   const pgCode = pg?.code;
   // Database data exceptions (class 22: bad number, bad date …) come from input the schema let through.
@@ -158,6 +182,9 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
 
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const { status, body: payload } = toErrorResponse(err);
-  if (status >= 500) req.log.error({ err }, 'unhandled error');
+  if (status === 503) {
+    req.log.warn({ code: payload.error.code }, 'database unavailable');
+    void reply.header('Retry-After', String(DATABASE_RETRY_AFTER_S));
+  } else if (status >= 500) req.log.error({ err }, 'unhandled error');
   return reply.status(status).send(payload);
 }
