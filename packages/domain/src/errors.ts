@@ -8,8 +8,7 @@ export type ErrorKind =
   | 'conflict'
   | 'too_large'
   | 'too_many'
-  | 'unprocessable'
-  | 'unavailable';
+  | 'unprocessable';
 
 export class DomainError extends Error {
   constructor(

@@ -11,7 +11,6 @@ const STATUS: Record<ErrorKind, number> = {
   too_large: 413,
   too_many: 429,
   unprocessable: 422,
-  unavailable: 503,
 };
 
 export interface ErrorBody {
