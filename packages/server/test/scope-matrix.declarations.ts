@@ -194,4 +194,8 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/exports/households.xlsx': { kind: 'area', param: 'area' },
   'GET /api/exports/points-leaderboard.xlsx': { kind: 'area', param: 'area', query: 'scheme=neighbourhood' },
   'GET /api/exports/audit.xlsx': { kind: 'roles', roles: ['auditor'] },
+  'POST /api/exports/people/jobs': { kind: 'exempt', why: 'the filters of GET /api/exports/people.xlsx, checked when the job starts (export-jobs.int.test.ts)' },
+  'POST /api/exports/cases/jobs': { kind: 'exempt', why: 'the filters of GET /api/exports/cases.xlsx, checked when the job starts (export-jobs.int.test.ts)' },
+  'GET /api/exports/jobs/{id}': { kind: 'own', why: 'the caller’s own export job; another account’s answers 404 (export-jobs.int.test.ts)' },
+  'GET /api/exports/jobs/{id}/file': { kind: 'own', why: 'the caller’s own export file; another account’s answers 404 (export-jobs.int.test.ts)' },
 };
