@@ -79,6 +79,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: '后台导出人口信息 Excel（筛选条件同 GET /api/exports/people.xlsx）', description: jobDescription, body: peopleQuery } },
     async (req, reply) => {
       const actor = requireActor(req);
+      jobs.assertCanStartExport(actor);
       const prepared = await exports.preparePeopleExport(ctx, actor, req.body, requestContext(req));
       return reply.code(202).send(await jobs.startExportJob(actor, 'people', prepared));
     },
@@ -88,6 +89,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: '后台导出案件台账 Excel（筛选条件同 GET /api/exports/cases.xlsx）', description: jobDescription, body: caseQuery } },
     async (req, reply) => {
       const actor = requireActor(req);
+      jobs.assertCanStartExport(actor);
       const prepared = await exports.prepareCaseExport(ctx, actor, req.body, requestContext(req));
       return reply.code(202).send(await jobs.startExportJob(actor, 'cases', prepared));
     },

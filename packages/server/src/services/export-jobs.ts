@@ -70,10 +70,15 @@ async function sweep() {
   }
 }
 
-/** Starts writing a prepared export (scope and filters already checked) and answers at once with its status. */
-export async function startExportJob(actor: Actor, kind: ExportJobKind, prepared: PreparedExport): Promise<ExportJobDto> {
+/** Refuses a new job while the account has enough running in this process (checked before the export is prepared). */
+export function assertCanStartExport(actor: Actor) {
   const mine = [...running.values()].filter((j) => j.ownerId === actor.id && j.state === 'running').length;
   if (mine >= MAX_RUNNING_PER_ACCOUNT) throw new DomainError('too_many', 'too_many_exports', `您已有 ${mine} 个导出正在进行，请等其完成后再导出`);
+}
+
+/** Starts writing a prepared export (scope and filters already checked) and answers at once with its status. */
+export async function startExportJob(actor: Actor, kind: ExportJobKind, prepared: PreparedExport): Promise<ExportJobDto> {
+  assertCanStartExport(actor);
   await mkdir(dir(), { recursive: true });
   await sweep();
   const job: JobStatus = { id: randomUUID(), kind, ownerId: actor.id, state: 'running', done: 0, total: prepared.total, fileName: prepared.fileName, createdAt: toIsoCst(new Date())!, finishedAt: null };
