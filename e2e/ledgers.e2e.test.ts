@@ -1,6 +1,7 @@
 // Ledgers through the real UI in Chromium: 常乐镇's centre imports a small 12345 hotline file on the
 // 工单导入 page and reads the per-row report; the community exports its case list to Excel (the
-// downloaded file is parsed back); the town downloads the monthly bulletin. Screenshots in `screenshots/`.
+// downloaded file is parsed back) and its people in the background (progress, then the file); the town
+// downloads the monthly bulletin. Screenshots in `screenshots/`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -98,6 +99,31 @@ describe('ledgers', () => {
     const firstListed = (await page.locator('.ant-table-tbody tr.ant-table-row').first().innerText()).match(/HM\d+/)?.[0];
     expect(codes).toContain(firstListed);
     await shot(page, 'ledgers-cases-export');
+    await context.close();
+  });
+
+  it('the community exports its people in the background: progress beside the button, then the file', async () => {
+    const { context, page } = await desktop();
+    await consoleLogin(page, 'community');
+    await page.goto(`${session.url}/people`);
+    await page.getByTestId('people-page').waitFor();
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    const downloaded = page.waitForEvent('download', { timeout: 120_000 });
+    await page.getByTestId('people-export').click();
+    const progress = page.getByTestId('people-export-progress');
+    await progress.waitFor();
+    expect(await progress.innerText()).toMatch(/已写入 \d+ \/ \d+ 行/);
+    await shot(page, 'ledgers-people-export-progress');
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toMatch(/^人口信息-状元街居委会-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const file = path.join(tmpDir, 'people.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(3).getCell(1).value).toBe('姓名');
+    expect(ws.rowCount).toBeGreaterThan(100);
+    await progress.waitFor({ state: 'detached' });
     await context.close();
   });
 

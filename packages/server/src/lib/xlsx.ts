@@ -23,7 +23,12 @@ export interface SheetSpec<R> {
   rows: Iterable<R> | AsyncIterable<R>;
   /** A last row in bold (e.g. 合计). */
   total?: R;
+  /** Called with the number of rows written so far, every few hundred rows (streamed sheets only). */
+  onProgress?: (rows: number) => void;
 }
+
+/** Rows written between two rests when streaming: other requests are served in between. */
+const ROWS_PER_TURN = 25;
 
 const DEFAULT_WIDTH: Record<ColumnType, number> = { text: 16, int: 10, number: 12, percent: 11, date: 12, datetime: 18, bool: 8 };
 const NUM_FMT: Partial<Record<ColumnType, string>> = {
@@ -112,11 +117,21 @@ async function fill<R>(ws: ExcelJS.Worksheet, spec: SheetSpec<R>, commitRows: bo
     if (commitRows) row.commit();
   };
   let count = 0;
+  let t0 = performance.now();
   for await (const r of spec.rows as AsyncIterable<R>) {
     if (count >= maxRows) break;
     write(r, false);
     count += 1;
+    if (commitRows && count % ROWS_PER_TURN === 0) {
+      spec.onProgress?.(count);
+      // A rest twice as long as the work took (reads included): an export is background work and uses at most
+      // about a third of the event loop, so requests arriving meanwhile are served without waiting behind it.
+      const busy = performance.now() - t0;
+      await new Promise<void>((resolve) => setTimeout(resolve, Math.max(1, Math.min(2 * busy, 250))));
+      t0 = performance.now();
+    }
   }
+  spec.onProgress?.(count);
   if (spec.total) write(spec.total, true);
   return count;
 }

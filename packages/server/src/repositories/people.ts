@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { households, people } from '../db/schema.ts';
 import { escapeLike, inScope, type Scope } from './scope.ts';
@@ -155,3 +155,29 @@ export async function updatePerson(
   return res[0] ?? null;
 }
 
+
+/**
+ * How many people (with the list's filters) each area code holds, in code order. Large exports read a few hundred
+ * people at a time by these codes (listPeopleOf), so no query sorts a whole district and other requests are served
+ * in between.
+ */
+export async function peopleCountsByArea(db: DbOrTx, scope: Scope, f: Omit<PeopleFilter, 'page' | 'pageSize'>): Promise<{ code: string; n: number }[]> {
+  return db
+    .select({ code: people.areaCode, n: count() })
+    .from(people)
+    .leftJoin(households, eq(households.id, people.householdId))
+    .where(filterSql(scope, { ...f, page: 1, pageSize: 1 }))
+    .groupBy(people.areaCode)
+    .orderBy(asc(people.areaCode));
+}
+
+/** The people (with the list's filters) of some area codes, in the list's order. */
+export async function listPeopleOf(db: DbOrTx, scope: Scope, f: Omit<PeopleFilter, 'page' | 'pageSize'>, codes: string[]): Promise<PersonWithAddress[]> {
+  const rows = await db
+    .select({ person: people, address: households.address, doorplate: households.doorplate })
+    .from(people)
+    .leftJoin(households, eq(households.id, people.householdId))
+    .where(and(filterSql(scope, { ...f, page: 1, pageSize: 1 }), inArray(people.areaCode, codes)))
+    .orderBy(asc(people.areaCode), asc(households.doorplate), asc(people.id));
+  return rows.map((r) => ({ ...r.person, address: r.address, doorplate: r.doorplate }));
+}

@@ -5,6 +5,7 @@ import { CASE_STATES, POINT_SCHEMES, RESIDENCE_TYPES, SPECIAL_GROUPS } from '@go
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as exports from '../services/exports.ts';
+import * as jobs from '../services/export-jobs.ts';
 import { CHANNELS } from '../services/cases.ts';
 import { requestContext, requireActor } from '../http/request.ts';
 import { attachmentHeader, XLSX_MIME } from '../lib/xlsx.ts';
@@ -34,6 +35,16 @@ const caseQuery = blankToUndefined({
   box: z.enum(['mine', 'revisit', 'all']).optional(),
 });
 
+const peopleQuery = blankToUndefined({ area: areaCode.optional(), q: z.string().trim().max(40).optional(), tag: z.enum(tagCodes).optional(), residenceType: z.enum(residenceCodes).optional(), partyMember: bool.optional() });
+const jobParams = z.object({ id: z.uuid({ message: '应为导出任务 ID' }) });
+
+/** Streams a prepared export to the response as it is written. */
+function sendStream(reply: FastifyReply, prepared: exports.PreparedExport) {
+  const out = new PassThrough();
+  prepared.write(out).catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
+  return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(prepared.fileName)).send(out);
+}
+
 const sendFile = (reply: FastifyReply, file: exports.ExportFile) =>
   reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(file.fileName)).send(file.body);
 
@@ -53,24 +64,41 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/api/exports/cases.xlsx',
     { schema: { tags, summary: `案件台账 Excel（筛选条件同 GET /api/cases，最多 ${exports.MAX_EXPORT_ROWS} 行）`, querystring: caseQuery } },
-    async (req, reply) => {
-      const prepared = await exports.prepareCaseExport(ctx, requireActor(req), req.query, requestContext(req));
-      const out = new PassThrough();
-      prepared.write(out).catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(prepared.fileName)).send(out);
-    },
+    async (req, reply) => sendStream(reply, await exports.prepareCaseExport(ctx, requireActor(req), req.query, requestContext(req))),
   );
   r.get(
     '/api/exports/people.xlsx',
-    {
-      schema: {
-        tags,
-        summary: '人口信息 Excel（筛选条件同 GET /api/people；证件号、手机号脱敏）',
-        querystring: blankToUndefined({ area: areaCode.optional(), q: z.string().trim().max(40).optional(), tag: z.enum(tagCodes).optional(), residenceType: z.enum(residenceCodes).optional(), partyMember: bool.optional() }),
-      },
-    },
-    async (req, reply) => sendFile(reply, await exports.exportPeople(ctx, requireActor(req), req.query, requestContext(req))),
+    { schema: { tags, summary: `人口信息 Excel（筛选条件同 GET /api/people；证件号、手机号脱敏；最多 ${exports.MAX_EXPORT_ROWS} 行）`, querystring: peopleQuery } },
+    async (req, reply) => sendStream(reply, await exports.preparePeopleExport(ctx, requireActor(req), req.query, requestContext(req))),
   );
+
+  // Large exports as background jobs: started here, watched with GET /api/exports/jobs/{id}, then downloaded.
+  const jobDescription = '后台生成 Excel：立即返回 202 和导出任务（state、done/total、percent），用 GET /api/exports/jobs/{id} 查看进度，完成后从 downloadUrl 下载（保留 1 小时，仅本人可下载）。';
+  r.post(
+    '/api/exports/people/jobs',
+    { schema: { tags, summary: '后台导出人口信息 Excel（筛选条件同 GET /api/exports/people.xlsx）', description: jobDescription, body: peopleQuery } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      jobs.assertCanStartExport(actor);
+      const prepared = await exports.preparePeopleExport(ctx, actor, req.body, requestContext(req));
+      return reply.code(202).send(await jobs.startExportJob(actor, 'people', prepared));
+    },
+  );
+  r.post(
+    '/api/exports/cases/jobs',
+    { schema: { tags, summary: '后台导出案件台账 Excel（筛选条件同 GET /api/exports/cases.xlsx）', description: jobDescription, body: caseQuery } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      jobs.assertCanStartExport(actor);
+      const prepared = await exports.prepareCaseExport(ctx, actor, req.body, requestContext(req));
+      return reply.code(202).send(await jobs.startExportJob(actor, 'cases', prepared));
+    },
+  );
+  r.get('/api/exports/jobs/:id', { schema: { tags, summary: '导出任务的进度（仅本人）', params: jobParams } }, async (req) => jobs.getExportJob(requireActor(req), req.params.id));
+  r.get('/api/exports/jobs/:id/file', { schema: { tags, summary: '下载已完成的导出文件（仅本人；未完成 409）', params: jobParams } }, async (req, reply) => {
+    const file = await jobs.exportJobFile(requireActor(req), req.params.id);
+    return reply.header('content-type', XLSX_MIME).header('content-length', file.size).header('content-disposition', attachmentHeader(file.fileName)).send(file.stream);
+  });
   r.get(
     '/api/exports/households.xlsx',
     { schema: { tags, summary: '住户 Excel（同 GET /api/areas/{code}/households）', querystring: blankToUndefined({ area: areaCode.optional() }) } },

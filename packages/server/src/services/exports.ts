@@ -11,7 +11,7 @@ import { getHouseholds } from './areas.ts';
 import { audit } from './audit.ts';
 import { caseListFilter, catalogueCache, CHANNEL_LABELS, isOverdue, type Channel, type ListQuery } from './cases.ts';
 import type { AppContext } from './context.ts';
-import { listPeople, type ListPeopleQuery } from './people.ts';
+import { listPeople, peopleForExport, type ListPeopleQuery } from './people.ts';
 import { leaderboard, type LeaderboardQuery } from './points.ts';
 import { listAudit } from './users.ts';
 import { caseStats, caseStatsBreakdown, type StatsQuery } from './stats.ts';
@@ -130,7 +130,7 @@ export interface CaseLedgerRow {
  * The case ledger with the list's own filters and scope (the same filter builder and repository
  * query as GET /api/cases), read page by page and streamed to `out`.
  */
-export async function prepareCaseExport(ctx: AppContext, actor: Actor, q: CaseExportQuery, req: RequestContext) {
+export async function prepareCaseExport(ctx: AppContext, actor: Actor, q: CaseExportQuery, req: RequestContext): Promise<PreparedExport> {
   requireStaff(actor, true);
   checkArea(actor, q.area);
   const filter = caseListFilter(actor, q);
@@ -191,9 +191,9 @@ export async function prepareCaseExport(ctx: AppContext, actor: Actor, q: CaseEx
   const label = areaText.replace(/（.*$/, '');
   return {
     fileName: `案件台账-${label}-${today()}.xlsx`,
-    total,
-    write: (out: Writable) =>
-      streamWorkbook({ name: '案件台账', title: `${label}案件台账`, info: infoLine(actor, parts, cut), columns, rows: rows() }, out, MAX_EXPORT_ROWS),
+    total: Math.min(total, MAX_EXPORT_ROWS),
+    write: (out: Writable, onProgress?: (rows: number) => void) =>
+      streamWorkbook({ name: '案件台账', title: `${label}案件台账`, info: infoLine(actor, parts, cut), columns, rows: rows(), onProgress }, out, MAX_EXPORT_ROWS),
   };
 }
 
@@ -201,49 +201,71 @@ export async function prepareCaseExport(ctx: AppContext, actor: Actor, q: CaseEx
 
 type PersonDto = Awaited<ReturnType<typeof listPeople>>['items'][number];
 
-/** The people list with its filters, masking and special-group rules (the same service as GET /api/people). */
-export async function exportPeople(ctx: AppContext, actor: Actor, q: Omit<ListPeopleQuery, 'page' | 'pageSize'>, req: RequestContext): Promise<ExportFile> {
+/** What a streamed export needs: its file name, its row count, and a writer (progress reported as rows written). */
+export interface PreparedExport {
+  fileName: string;
+  total: number;
+  write: (out: Writable, onProgress?: (rows: number) => void) => Promise<number>;
+}
+
+/**
+ * The people list with its filters, masking and special-group rules (the same policy and filters as
+ * GET /api/people), read grid by grid and streamed: a district-wide export never holds the server.
+ */
+export async function preparePeopleExport(ctx: AppContext, actor: Actor, q: Omit<ListPeopleQuery, 'page' | 'pageSize'>, req: RequestContext): Promise<PreparedExport> {
   checkArea(actor, q.area);
-  const items: PersonDto[] = [];
-  let total = 0;
-  for (let page = 1; items.length < MAX_EXPORT_ROWS; page++) {
-    const res = await listPeople(ctx, actor, { ...q, page, pageSize: 1000 });
-    total = res.total;
-    items.push(...res.items);
-    if (res.items.length < 1000) break;
+  const { total, rows } = await peopleForExport(ctx, actor, q);
+  const names = await areaNames(ctx.db, [q.area ?? actor.scopeCode]);
+  const gridNames = new Map<string, string>();
+  // Grid names are looked up once per grid as the rows arrive (rows come grid by grid).
+  async function* named(): AsyncIterable<PersonDto & { gridName: string | null }> {
+    for await (const p of rows) {
+      const grid = p.areaCode.slice(0, 15);
+      if (!gridNames.has(grid)) gridNames.set(grid, (await areaNames(ctx.db, [grid])).get(grid)?.name ?? grid);
+      yield { ...p, gridName: gridNames.get(grid) ?? null };
+    }
   }
-  const names = await areaNames(ctx.db, [...new Set(items.map((p) => p.areaCode))]);
   const area = q.area ?? actor.scopeCode;
-  const label = await areaLabel(ctx, area);
-  const areaName = label.replace(/（.*$/, '');
-  const body = await workbookBuffer({
-    name: '人口信息',
-    title: `${areaName}人口信息台账`,
-    info: infoLine(
-      actor,
-      [`区域 ${label}`, q.q && `关键词“${q.q}”`, q.tag && `特殊人群 ${GROUP_LABELS.get(q.tag) ?? q.tag}`, q.residenceType && `人口类型 ${RESIDENCE_LABELS.get(q.residenceType) ?? q.residenceType}`, q.partyMember !== undefined && (q.partyMember ? '仅党员' : '非党员')],
-      `共 ${total} 人；证件号码、手机号码已脱敏`,
-    ),
-    columns: [
-      { header: '姓名', width: 10, value: (p) => p.name },
-      { header: '性别', width: 6, value: (p) => (p.gender === 'male' ? '男' : '女') },
-      { header: '出生日期', type: 'date', value: (p) => p.birthDate },
-      { header: '年龄', type: 'int', width: 6, value: (p) => p.age },
-      { header: '民族', width: 8, value: (p) => p.ethnicity },
-      { header: '身份证号码', width: 22, value: (p) => p.idNumber },
-      { header: '手机号码', width: 14, value: (p) => p.phone },
-      { header: '所在网格', width: 24, value: (p) => names.get(p.areaCode)?.name ?? p.areaCode },
-      { header: '住址', width: 30, value: (p) => p.address },
-      { header: '与户主关系', width: 10, value: (p) => (p.relation ? RELATION_LABELS[p.relation] ?? p.relation : null) },
-      { header: '人口类型', width: 10, value: (p) => (p.residenceType ? RESIDENCE_LABELS.get(p.residenceType) ?? p.residenceType : null) },
-      { header: '特殊人群', width: 20, value: (p) => p.tags.map((t) => GROUP_LABELS.get(t) ?? t).join('、') },
-      { header: '党员', type: 'bool', value: (p) => p.partyMember },
-      { header: '备注', width: 20, value: (p) => p.note },
-    ],
-    rows: items,
-  });
-  await record(ctx, actor, req, 'people', { ...q, area }, items.length);
-  return { fileName: `人口信息-${areaName}-${today()}.xlsx`, body };
+  const areaName = names.get(area)?.name ?? area;
+  const label = `${areaName}（${area}）`;
+  const cut = total > MAX_EXPORT_ROWS ? `共 ${total} 人，仅导出前 ${MAX_EXPORT_ROWS} 人` : `共 ${total} 人`;
+  await record(ctx, actor, req, 'people', { ...q, area }, Math.min(total, MAX_EXPORT_ROWS));
+  return {
+    fileName: `人口信息-${areaName}-${today()}.xlsx`,
+    total: Math.min(total, MAX_EXPORT_ROWS),
+    write: (out, onProgress) =>
+      streamWorkbook(
+        {
+          name: '人口信息',
+          title: `${areaName}人口信息台账`,
+          info: infoLine(
+            actor,
+            [`区域 ${label}`, q.q && `关键词“${q.q}”`, q.tag && `特殊人群 ${GROUP_LABELS.get(q.tag) ?? q.tag}`, q.residenceType && `人口类型 ${RESIDENCE_LABELS.get(q.residenceType) ?? q.residenceType}`, q.partyMember !== undefined && (q.partyMember ? '仅党员' : '非党员')],
+            `${cut}；证件号码、手机号码已脱敏`,
+          ),
+          columns: [
+            { header: '姓名', width: 10, value: (p) => p.name },
+            { header: '性别', width: 6, value: (p) => (p.gender === 'male' ? '男' : '女') },
+            { header: '出生日期', type: 'date', value: (p) => p.birthDate },
+            { header: '年龄', type: 'int', width: 6, value: (p) => p.age },
+            { header: '民族', width: 8, value: (p) => p.ethnicity },
+            { header: '身份证号码', width: 22, value: (p) => p.idNumber },
+            { header: '手机号码', width: 14, value: (p) => p.phone },
+            { header: '所在网格', width: 24, value: (p) => p.gridName ?? p.areaCode },
+            { header: '住址', width: 30, value: (p) => p.address },
+            { header: '与户主关系', width: 10, value: (p) => (p.relation ? (RELATION_LABELS[p.relation] ?? p.relation) : null) },
+            { header: '人口类型', width: 10, value: (p) => (p.residenceType ? (RESIDENCE_LABELS.get(p.residenceType) ?? p.residenceType) : null) },
+            { header: '特殊人群', width: 20, value: (p) => p.tags.map((t) => GROUP_LABELS.get(t) ?? t).join('、') },
+            { header: '党员', type: 'bool', value: (p) => p.partyMember },
+            { header: '备注', width: 20, value: (p) => p.note },
+          ],
+          rows: named(),
+          onProgress,
+        },
+        out,
+        MAX_EXPORT_ROWS,
+      ),
+  };
 }
 
 type HouseholdDto = Awaited<ReturnType<typeof getHouseholds>>['items'][number];

@@ -74,6 +74,38 @@ export async function listPeople(ctx: AppContext, actor: Actor, query: ListPeopl
   return { total: res.total, page: query.page, pageSize: query.pageSize, items: res.items.map((p) => toPersonDto(actor, p)) };
 }
 
+/**
+ * The people of the list's filters for an export, read grid by grid (see repo.peopleSlices): the total first, then
+ * the rows in the list's order, masked as the list masks them.
+ */
+/** People read per query by an export. */
+const EXPORT_BATCH = 50;
+
+export async function peopleForExport(ctx: AppContext, actor: Actor, query: Omit<ListPeopleQuery, 'page' | 'pageSize'>) {
+  if (!canListPeople(actor)) throw forbidden('您的角色不能查看人口信息');
+  if (query.tag && SENSITIVE_GROUPS.has(query.tag) && !canSeeSensitiveTags(actor)) {
+    throw forbidden('您的角色不能查看该类特殊人群');
+  }
+  const q = query.q?.trim();
+  const numberHashes = q && (/^\d{17}[\dXx]$/.test(q) || /^1\d{10}$/.test(q)) ? [ctx.cipher.lookupHash(q)] : [];
+  const scope = scopeOf(actor);
+  const f = { areaCode: query.area, q: q || undefined, numberHashes, tag: query.tag, residenceType: query.residenceType, partyMember: query.partyMember };
+  const counts = await repo.peopleCountsByArea(ctx.db, scope, f);
+  async function* rows() {
+    // A few hundred people per query (whole area codes; one larger code is read alone).
+    for (let i = 0; i < counts.length; ) {
+      const codes: string[] = [];
+      for (let n = 0; i < counts.length && (codes.length === 0 || n + counts[i]!.n <= EXPORT_BATCH); i++) {
+        codes.push(counts[i]!.code);
+        n += counts[i]!.n;
+      }
+      const batch = await repo.listPeopleOf(ctx.db, scope, f, codes);
+      for (const p of batch) yield toPersonDto(actor, p);
+    }
+  }
+  return { total: counts.reduce((n, s) => n + s.n, 0), rows: rows() };
+}
+
 export async function getPerson(ctx: AppContext, actor: Actor, id: string) {
   if (!canListPeople(actor)) throw forbidden('您的角色不能查看人口信息');
   const scope = scopeOf(actor);

@@ -7,6 +7,9 @@ export const ledgersEn: Record<LedgersMessageKey, string> = {
   'ledgers.export': 'Export to Excel',
   'case.action.amend': 'Details updated',
   'ledgers.export.done': 'Downloaded {name}',
+  'ledgers.export.running': 'Preparing…',
+  'ledgers.export.rows': '{done} of {total} rows written',
+  'ledgers.export.failed': 'The export failed; please export again',
 
   'ledgers.import.title': 'Import hotline work orders',
   'ledgers.import.desc': 'Import 12345 hotline work orders (.xlsx or .csv, at most 5 MB and 2,000 rows). Each row is checked on its own: new orders enter the case loop on the hotline channel; an order number imported again updates its case instead of registering it twice.',

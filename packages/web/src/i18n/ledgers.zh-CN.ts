@@ -6,6 +6,9 @@ export const ledgersZhCN = {
   'ledgers.export': '导出Excel',
   'case.action.amend': '信息更新',
   'ledgers.export.done': '已下载 {name}',
+  'ledgers.export.running': '正在生成…',
+  'ledgers.export.rows': '已写入 {done} / {total} 行',
+  'ledgers.export.failed': '导出失败，请重新导出',
 
   'ledgers.import.title': '热线工单导入',
   'ledgers.import.desc': '导入 12345 热线工单（.xlsx 或 .csv，不超过 5 MB、2000 行）。每行单独校验：新工单以“热线工单”渠道进入案件闭环；同一工单编号再次导入时更新原案件，不会重复登记。',

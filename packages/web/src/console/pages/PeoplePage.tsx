@@ -119,7 +119,7 @@ export default function PeoplePage() {
         title={t('menu.people')}
         extra={
           <Space>
-            <ExportButton path="/api/exports/people.xlsx" query={{ ...filters }} testId="people-export" />
+            <ExportButton path="/api/exports/people.xlsx" query={{ ...filters }} testId="people-export" job="people" />
             {can('people.write') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="person-add">
                 {t('person.add')}

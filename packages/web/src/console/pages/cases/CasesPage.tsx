@@ -208,7 +208,7 @@ export default function CasesPage() {
             <Button icon={<ReloadOutlined />} onClick={() => (list.reload(), counts.reload(), mine.reload(), revisit.reload())} data-testid="cases-refresh">
               {t('common.refresh')}
             </Button>
-            <ExportButton path="/api/exports/cases.xlsx" query={{ ...filters, state: stateOf(tab), box: boxOf(tab) }} testId="cases-export" />
+            <ExportButton path="/api/exports/cases.xlsx" query={{ ...filters, state: stateOf(tab), box: boxOf(tab) }} testId="cases-export" job="cases" />
             {registerChannels(me).length > 0 && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')} data-testid="cases-new">
                 {t('menu.caseNew')}
