@@ -1,7 +1,21 @@
-import { ancestryOf, childLevelOf, invalid, isAreaCode, notFound, type AreaLevel } from '@gongzhi/domain';
+import {
+  ancestryOf,
+  childLevelOf,
+  conflict,
+  forbidden,
+  invalid,
+  isAreaCode,
+  nextChildCode,
+  notFound,
+  outlineToWgs84,
+  parseOutline,
+  sameGeometry,
+  type AreaLevel,
+  type Crs,
+} from '@gongzhi/domain';
 import type { Actor, RequestContext } from '../policies/actor.ts';
-import { areaAllowedActions, canViewArea } from '../policies/area.ts';
-import { forbidden } from '@gongzhi/domain';
+import { areaAllowedActions, canAddChildArea, canEditTerritory, canViewArea } from '../policies/area.ts';
+import { gridOutlinesChanged } from './grid-index.ts';
 import * as repo from '../repositories/areas.ts';
 import { listHouseholds } from '../repositories/people.ts';
 import { scopeOf } from '../repositories/scope.ts';
@@ -21,8 +35,8 @@ export interface AreaDto {
   allowedActions: string[];
 }
 
-function requireCode(code: string): void {
-  if (!isAreaCode(code)) throw invalid('invalid_area_code', `区划代码格式不正确：${code.slice(0, 30)}（应为 6、9、12、15、18 或 20 位数字）`, { field: 'code' });
+function requireCode(code: string, field = 'code'): void {
+  if (!isAreaCode(code)) throw invalid('invalid_area_code', `区划代码格式不正确：${code.slice(0, 30)}（应为 6、9、12、15、18 或 20 位数字）`, { field });
 }
 
 const childCountOf = (level: AreaLevel, c: repo.AreaCounts): number => {
@@ -145,18 +159,97 @@ export async function searchAreas(ctx: AppContext, actor: Actor, q: string) {
   };
 }
 
-export async function renameArea(ctx: AppContext, actor: Actor, code: string, name: string, req: RequestContext) {
-  requireCode(code);
-  if (!areaAllowedActions(actor, code).includes('edit')) {
-    if (!canViewArea(actor, code)) throw notFound('区域');
-    throw forbidden('只有系统管理员可以修改区域名称');
-  }
-  return ctx.db.transaction(async (tx) => {
-    const before = await repo.findArea(tx, scopeOf(actor), code);
-    if (!before) throw notFound('区域');
-    const row = await repo.renameArea(tx, scopeOf(actor), code, name);
-    forgetAreaNames();
-    await audit(tx, { actor }, req, { action: 'area.rename', entityType: 'area', entityId: code, areaCode: code, detail: { from: before.name, to: name } });
-    return row!;
+export interface AreaInput {
+  name?: string;
+  /** GeoJSON Polygon or MultiPolygon (a Point for buildings and units); null clears the outline. */
+  geometry?: unknown;
+  crs?: Crs;
+}
+
+/** The outline in WGS84, checked; buildings and units may be placed by a point. */
+function outlineFor(level: AreaLevel, geometry: unknown, crs: Crs | undefined) {
+  const parsed = parseOutline(geometry, level === 'building' || level === 'unit');
+  return outlineToWgs84(parsed, crs ?? 'wgs84');
+}
+
+function nameClash(name: string): never {
+  throw conflict('area_name_taken', `同一上级区域下已有名为“${name}”的区域，请换一个名称（name）`);
+}
+
+/** `POST /api/areas`: a child at the level below the parent, numbered after the parent's last child. */
+export async function createArea(ctx: AppContext, actor: Actor, input: AreaInput & { parentCode: string; name: string }, req: RequestContext) {
+  requireCode(input.parentCode, 'parentCode');
+  const scope = scopeOf(actor);
+  const parent = await repo.findArea(ctx.db, scope, input.parentCode);
+  if (!parent) throw notFound('上级区域');
+  const level = childLevelOf(parent.level as AreaLevel);
+  if (!level) throw invalid('area_no_children', '单元下不能再新增区域，请选择楼栋或更上级的区域（parentCode）', { field: 'parentCode' });
+  if (!canAddChildArea(actor, parent.code)) throw forbidden('您的角色不能在此区域下新增区域');
+  const geometry = input.geometry === undefined || input.geometry === null ? null : outlineFor(level, input.geometry, input.crs);
+  const row = await ctx.db.transaction(async (tx) => {
+    // The parent's row lock serialises concurrent creations under it, so two never take the same number.
+    await repo.lockArea(tx, parent.code);
+    const siblings = await repo.childCodes(tx, parent.code);
+    if (siblings.some((c) => c.name === input.name)) nameClash(input.name);
+    const code = nextChildCode(parent.code, siblings.map((c) => c.code));
+    if (!code) throw conflict('area_codes_exhausted', '该区域下的编号已用完，无法再新增下级区域');
+    const created = await repo.insertArea(tx, {
+      code,
+      name: input.name,
+      level,
+      parentCode: parent.code,
+      sort: Number(code.slice(parent.code.length)),
+      geometry,
+    });
+    if (level === 'grid' && geometry) await gridOutlinesChanged(tx);
+    await audit(tx, { actor }, req, {
+      action: 'area.create',
+      entityType: 'area',
+      entityId: code,
+      areaCode: code,
+      detail: { name: input.name, parentCode: parent.code, ...(geometry ? { outline: geometry.type === 'Point' ? 'point' : 'drawn' } : {}), ...(input.crs && input.crs !== 'wgs84' ? { crs: input.crs } : {}) },
+    });
+    return created;
   });
+  forgetAreaNames();
+  return row;
+}
+
+/** `PATCH /api/areas/{code}`: rename and/or redraw. Saving what is already stored changes nothing. */
+export async function updateArea(ctx: AppContext, actor: Actor, code: string, input: AreaInput, req: RequestContext) {
+  requireCode(code);
+  const scope = scopeOf(actor);
+  const before = await repo.findArea(ctx.db, scope, code);
+  if (!before) throw notFound('区域');
+  if (!canEditTerritory(actor, code)) throw forbidden('您的角色不能修改此区域');
+  const level = before.level as AreaLevel;
+  const set: { name?: string; geometry?: unknown } = {};
+  if (input.name !== undefined && input.name !== before.name) set.name = input.name;
+  if (input.geometry !== undefined) {
+    const geometry = input.geometry === null ? null : outlineFor(level, input.geometry, input.crs);
+    if (!sameGeometry(geometry, before.geometry)) set.geometry = geometry;
+  }
+  if (Object.keys(set).length === 0) return before;
+  const row = await ctx.db.transaction(async (tx) => {
+    if (set.name !== undefined && before.parentCode) {
+      const siblings = await repo.childCodes(tx, before.parentCode);
+      if (siblings.some((c) => c.name === set.name && c.code !== code)) nameClash(set.name);
+    }
+    const updated = await repo.updateArea(tx, code, set);
+    if (level === 'grid' && 'geometry' in set) await gridOutlinesChanged(tx);
+    const detail: Record<string, unknown> = {};
+    if (set.name !== undefined) Object.assign(detail, { from: before.name, to: set.name });
+    if ('geometry' in set) detail.outline = set.geometry === null ? 'cleared' : before.geometry ? 'redrawn' : 'drawn';
+    if ('geometry' in set && input.crs && input.crs !== 'wgs84') detail.crs = input.crs;
+    await audit(tx, { actor }, req, {
+      action: set.name !== undefined && !('geometry' in set) ? 'area.rename' : 'area.update',
+      entityType: 'area',
+      entityId: code,
+      areaCode: code,
+      detail,
+    });
+    return updated!;
+  });
+  forgetAreaNames();
+  return row;
 }
