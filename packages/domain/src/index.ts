@@ -21,3 +21,4 @@ export * from './auth/passwords.ts';
 export * from './auth/challenge.ts';
 export * from './audit/labels.ts';
 export * from './territory/outline.ts';
+export * from './territory/tiling.ts';

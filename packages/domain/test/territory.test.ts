@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, type PolygonGeometry, nextChildCode, outlineToWgs84, parseOutline, polygonsOf, sameGeometry, toWgs84 } from '../src/index.ts';
+import { DomainError, tilingIssues, type PolygonGeometry, nextChildCode, outlineToWgs84, parseOutline, polygonsOf, sameGeometry, toWgs84 } from '../src/index.ts';
 
 const square: [number, number][] = [
   [121.17, 31.89],
@@ -93,5 +93,31 @@ describe('nextChildCode', () => {
     expect(nextChildCode('32061410300100100101', [])).toBeNull();
     expect(nextChildCode('320614103001001', ['320614103001001999'])).toBeNull();
     expect(nextChildCode('320614103001001001', ['32061410300100100199'])).toBeNull();
+  });
+});
+
+describe('tilingIssues', () => {
+  const box = (x0: number, y0: number, x1: number, y1: number) => ({
+    type: 'Polygon' as const,
+    coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+  });
+  it('finds nothing when grids share their edges', () => {
+    expect(tilingIssues([{ code: 'a', geometry: box(0, 0, 1, 1) }, { code: 'b', geometry: box(1, 0, 2, 1) }])).toEqual([]);
+  });
+  it('names two grids that overlap', () => {
+    const issues = tilingIssues([{ code: 'a', geometry: box(0, 0, 1, 1) }, { code: 'b', geometry: box(0.5, 0, 2, 1) }]);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ kind: 'overlap', codes: ['a', 'b'] });
+    expect(issues[0]!.area).toBeCloseTo(0.5, 6);
+  });
+  it('finds a gap enclosed by the grids', () => {
+    // A ring of four grids around an empty middle square.
+    const grids = [box(0, 0, 3, 1), box(0, 2, 3, 3), box(0, 1, 1, 2), box(2, 1, 3, 2)].map((geometry, k) => ({ code: String(k), geometry }));
+    const issues = tilingIssues(grids);
+    expect(issues.map((i) => i.kind)).toEqual(['gap']);
+    expect(issues[0]!.at[0]).toBeCloseTo(1.5, 6);
+  });
+  it('ignores slivers of drawing noise', () => {
+    expect(tilingIssues([{ code: 'a', geometry: box(0, 0, 1, 1) }, { code: 'b', geometry: box(1 - 1e-12, 0, 2, 1) }])).toEqual([]);
   });
 });

@@ -245,6 +245,22 @@ describe('placing cases by the outline', () => {
   });
 });
 
+describe('GET /api/areas/{code}/outlines (the map editor)', () => {
+  it('gives the area and its children with their outlines and allowed actions, inside the scope only', async () => {
+    const c = await t.as('community');
+    const sq = square().ring;
+    const grid = json<Area>(await c.post('/api/areas', { parentCode: VILLAGE, name: `第${uniq()}网格`, geometry: polygon(sq) }));
+    const fc = json<{ type: string; features: { properties: { code: string; role: string; allowedActions: string[] }; geometry: unknown }[] }>(await c.get(`/api/areas/${VILLAGE}/outlines`));
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features[0]!.properties).toMatchObject({ code: VILLAGE, role: 'self' });
+    const mine = fc.features.find((f) => f.properties.code === grid.code)!;
+    expect(mine.properties.role).toBe('child');
+    expect(mine.properties.allowedActions).toContain('edit');
+    expect(mine.geometry).toEqual(polygon(sq));
+    expect((await c.get(`/api/areas/${OTHER_VILLAGE}/outlines`)).statusCode).toBe(404);
+  });
+});
+
 describe('who may edit the territory', () => {
   it('403 for roles that may not; 404 outside the scope; nothing changes', async () => {
     const admin = await t.as('admin');

@@ -19,6 +19,9 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/areas/:code/map', { schema: { tags, summary: '区域内网格边界（GeoJSON）', params: areaCodeParam } }, async (req) =>
     areas.getGridMap(ctx, requireActor(req), req.params.code),
   );
+  r.get('/api/areas/:code/outlines', { schema: { tags, summary: '区域及其下级的边界（GeoJSON，供地图编辑）', params: areaCodeParam } }, async (req) =>
+    areas.getOutlines(ctx, requireActor(req), req.params.code),
+  );
   r.get(
     '/api/areas/:code/households',
     { schema: { tags, summary: '区域内住户', params: areaCodeParam, querystring: z.object(paging) } },

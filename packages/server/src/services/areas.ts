@@ -128,6 +128,22 @@ export async function getGridMap(ctx: AppContext, actor: Actor, code: string) {
   };
 }
 
+/** GeoJSON of an area's own outline and its children's (grids of a village, buildings of a grid), for the map editor. */
+export async function getOutlines(ctx: AppContext, actor: Actor, code: string) {
+  requireCode(code);
+  const scope = scopeOf(actor);
+  const self = await repo.findArea(ctx.db, scope, code);
+  if (!self) throw notFound('区域');
+  const rows = await repo.listChildren(ctx.db, scope, code);
+  const feature = (r: repo.AreaRow, role: 'self' | 'child') => ({
+    type: 'Feature' as const,
+    id: r.code,
+    properties: { code: r.code, name: r.name, level: r.level, role, allowedActions: areaAllowedActions(actor, r.code) },
+    geometry: r.geometry ?? null,
+  });
+  return { type: 'FeatureCollection' as const, features: [feature(self, 'self'), ...rows.map((r) => feature(r, 'child'))] };
+}
+
 export async function getHouseholds(ctx: AppContext, actor: Actor, code: string, page: number, pageSize: number) {
   requireCode(code);
   const scope = scopeOf(actor);
