@@ -261,6 +261,64 @@ describe('GET /api/areas/{code}/outlines (the map editor)', () => {
   });
 });
 
+describe('POST /api/areas/{code}/outlines (bulk import)', () => {
+  interface Report {
+    created: number;
+    updated: number;
+    unchanged: number;
+    refused: { feature: number; reason: string }[];
+    items: { feature: number; code: string | null; name: string | null; result: string }[];
+  }
+  it('creates, updates and refuses per feature; importing the same file again changes nothing', async () => {
+    const c = await t.as('community');
+    const a = `第${uniq()}网格`;
+    const b = `第${uniq()}网格`;
+    const sqA = square().ring;
+    const sqB = square().ring;
+    const file = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { name: a }, geometry: polygon(sqA) },
+        { type: 'Feature', properties: { 名称: b }, geometry: polygon(sqB) },
+        { type: 'Feature', properties: { name: `第${uniq()}网格` }, geometry: polygon([sqA[0]!, sqA[2]!, sqA[1]!, sqA[3]!, sqA[0]!]) },
+        { type: 'Feature', properties: {}, geometry: polygon(square().ring) },
+        { type: 'Feature', properties: { name: '外村网格', code: `${OTHER_VILLAGE}001` }, geometry: polygon(square().ring) },
+      ],
+    };
+    const before = json<{ items: unknown[] }>(await c.get(`/api/areas/${VILLAGE}/children`)).items.length;
+    const preview = json<Report>(await c.post(`/api/areas/${VILLAGE}/outlines`, { ...file, dryRun: true }));
+    expect(preview).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+    expect(json<{ items: unknown[] }>(await c.get(`/api/areas/${VILLAGE}/children`)).items.length).toBe(before);
+
+    const res = await c.post(`/api/areas/${VILLAGE}/outlines`, file);
+    expect(res.statusCode, res.body).toBe(200);
+    const report = json<Report>(res);
+    expect(report).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+    expect(report.refused.map((r) => r.feature)).toEqual([3, 4, 5]);
+    expect(report.refused[0]!.reason).toContain('自相交');
+    expect(report.refused[1]!.reason).toContain('名称');
+    expect(report.refused[2]!.reason).toContain('不是');
+    const codeA = report.items.find((i) => i.name === a)!.code!;
+    expect(json<Area>(await c.get(`/api/areas/${codeA}`)).geometry).toEqual(polygon(sqA));
+
+    const again = json<Report>(await c.post(`/api/areas/${VILLAGE}/outlines`, file));
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+
+    // A feature with the code redraws that grid (and renames it).
+    const sqC = square().ring;
+    const upd = json<Report>(await c.post(`/api/areas/${VILLAGE}/outlines`, { features: [{ type: 'Feature', properties: { code: codeA, name: `${a}（新）` }, geometry: polygon(sqC) }] }));
+    expect(upd).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+    expect(json<Area>(await c.get(`/api/areas/${codeA}`))).toMatchObject({ name: `${a}（新）`, geometry: polygon(sqC) });
+  });
+
+  it('403 for a role that may not, 404 outside the scope', async () => {
+    const file = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: `第${uniq()}网格` }, geometry: polygon(square().ring) }] };
+    expect((await (await t.as('leader')).post(`/api/areas/${VILLAGE}/outlines`, file)).statusCode).toBe(403);
+    expect((await (await t.as('community')).post(`/api/areas/${OTHER_VILLAGE}/outlines`, file)).statusCode).toBe(404);
+    expect((await (await t.as('community')).post(`/api/areas/${VILLAGE}/outlines`, { features: 'x' })).statusCode).toBe(400);
+  });
+});
+
 describe('who may edit the territory', () => {
   it('403 for roles that may not; 404 outside the scope; nothing changes', async () => {
     const admin = await t.as('admin');

@@ -49,6 +49,25 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.code(201).send(await areas.getArea(ctx, actor, row.code));
     },
   );
+  r.post(
+    '/api/areas/:code/outlines',
+    {
+      // Shapes of a whole village can be large: up to 20 MB of GeoJSON.
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: '批量导入下级区域边界（GeoJSON 要素集合；KML、Shapefile 由浏览器转换）',
+        params: areaCodeParam,
+        body: z.object({
+          type: z.literal('FeatureCollection', { message: '应为 GeoJSON FeatureCollection' }).optional(),
+          features: z.array(z.unknown(), { message: '应为要素数组' }),
+          crs,
+          dryRun: z.boolean().optional().describe('只预览，不写入'),
+        }),
+      },
+    },
+    async (req) => areas.importOutlines(ctx, requireActor(req), req.params.code, req.body, requestContext(req)),
+  );
   r.patch(
     '/api/areas/:code',
     {

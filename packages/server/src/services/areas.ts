@@ -269,3 +269,115 @@ export async function updateArea(ctx: AppContext, actor: Actor, code: string, in
   forgetAreaNames();
   return row;
 }
+
+export interface OutlineImportItem {
+  /** 1-based position of the feature in the file. */
+  feature: number;
+  name: string | null;
+  code: string | null;
+  result: 'created' | 'updated' | 'unchanged' | 'refused';
+  reason?: string;
+}
+
+const MAX_IMPORT_FEATURES = 2000;
+
+function featureName(props: Record<string, unknown>): string | null {
+  for (const k of ['name', '名称', 'NAME', 'Name', '网格名称', 'mc', 'MC']) {
+    const v = props[k];
+    if (typeof v === 'string' && v.trim()) return v.trim().slice(0, 60);
+  }
+  return null;
+}
+
+/**
+ * Bulk import of the outlines of an area's children (grids of a village, buildings of a grid) from a GeoJSON
+ * FeatureCollection (KML and Shapefile are turned into GeoJSON by the browser). A feature matches a child by
+ * `properties.code`, else by its name; a match with the same name and outline is `unchanged`, so importing
+ * the same file again changes nothing. `dryRun` reports without writing (the console's preview).
+ */
+export async function importOutlines(
+  ctx: AppContext,
+  actor: Actor,
+  parentCode: string,
+  input: { features: unknown[]; crs?: Crs; dryRun?: boolean },
+  req: RequestContext,
+) {
+  requireCode(parentCode);
+  const scope = scopeOf(actor);
+  const parent = await repo.findArea(ctx.db, scope, parentCode);
+  if (!parent) throw notFound('区域');
+  const level = childLevelOf(parent.level as AreaLevel);
+  if (!level || level === 'unit') throw invalid('area_no_outlines', '只能为村（社区）导入网格边界，或为网格导入楼栋边界', { field: 'code' });
+  if (!canAddChildArea(actor, parent.code)) throw forbidden('您的角色不能导入此区域的边界');
+  if (input.features.length > MAX_IMPORT_FEATURES) throw invalid('too_many_features', `一次至多导入 ${MAX_IMPORT_FEATURES} 个要素（features）`, { field: 'features' });
+  const items: OutlineImportItem[] = [];
+  const seen = new Set<string>();
+  for (const [k, f] of input.features.entries()) {
+    const feature = k + 1;
+    const props = (f && typeof f === 'object' && (f as { properties?: unknown }).properties && typeof (f as { properties?: unknown }).properties === 'object'
+      ? (f as { properties: Record<string, unknown> }).properties
+      : {}) as Record<string, unknown>;
+    const name = featureName(props);
+    const givenCode = typeof props.code === 'string' ? props.code.trim() : typeof props.code === 'number' ? String(props.code) : null;
+    const refuse = (reason: string) => items.push({ feature, name, code: givenCode, result: 'refused', reason });
+    let geometry;
+    try {
+      geometry = outlineFor(level, (f as { geometry?: unknown } | null)?.geometry, input.crs);
+    } catch (e) {
+      refuse(e instanceof Error ? e.message : '边界无效');
+      continue;
+    }
+    const children = await repo.childCodes(ctx.db, parent.code);
+    let match = givenCode ? children.find((c) => c.code === givenCode) : name ? children.find((c) => c.name === name) : undefined;
+    if (givenCode && !match) {
+      if (!givenCode.startsWith(parent.code) || givenCode.length !== parent.code.length + 3) {
+        refuse(`编码 ${givenCode.slice(0, 24)} 不是“${parent.name}”的下级区域`);
+        continue;
+      }
+      match = name ? children.find((c) => c.name === name) : undefined;
+    }
+    if (!match && !name) {
+      refuse('缺少名称（属性 name 或 名称）或编码（code）');
+      continue;
+    }
+    const key = match?.code ?? `name:${name}`;
+    if (seen.has(key)) {
+      refuse('文件中重复出现的区域，已按第一次出现的导入');
+      continue;
+    }
+    seen.add(key);
+    try {
+      if (match) {
+        const row = await repo.findArea(ctx.db, scope, match.code);
+        if (!row) throw notFound('区域');
+        const rename = name && givenCode && name !== row.name ? name : undefined;
+        if (!rename && sameGeometry(geometry, row.geometry)) {
+          items.push({ feature, name: row.name, code: row.code, result: 'unchanged' });
+          continue;
+        }
+        if (!canEditTerritory(actor, row.code)) throw forbidden('您的角色不能修改此区域');
+        // Already in WGS84 here: no second conversion.
+        if (!input.dryRun) await updateArea(ctx, actor, row.code, { geometry, ...(rename ? { name: rename } : {}) }, req);
+        items.push({ feature, name: rename ?? row.name, code: row.code, result: 'updated' });
+      } else {
+        const created = input.dryRun ? null : await createArea(ctx, actor, { parentCode: parent.code, name: name!, geometry }, req);
+        items.push({ feature, name, code: created?.code ?? null, result: 'created' });
+      }
+    } catch (e) {
+      refuse(e instanceof Error ? e.message : '无法导入');
+    }
+  }
+  const count = (r: OutlineImportItem['result']) => items.filter((i) => i.result === r).length;
+  const report = { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), refused: items.filter((i) => i.result === 'refused'), items };
+  if (!input.dryRun && (report.created || report.updated)) {
+    await audit(ctx.db, { actor }, req, {
+      action: 'area.import',
+      entityType: 'area',
+      entityId: parent.code,
+      areaCode: parent.code,
+      detail: { area: parent.code, created: report.created, updated: report.updated, unchanged: report.unchanged, refused: report.refused.length, ...(input.crs && input.crs !== 'wgs84' ? { crs: input.crs } : {}) },
+    });
+  }
+  return report;
+}
+
