@@ -1,6 +1,9 @@
 // Drawing the territory in the console with the mouse (docs/TERRITORY.md): a community worker draws a new grid
 // on the village's map, sees the overlap warning, renames and redraws it by dragging a corner; on a grid's map
 // places a building by a point; under the building adds a unit. Every change is read back through the API.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { consoleLogin, desktop, session, shot, useBrowserSession } from './browser.ts';
@@ -124,6 +127,45 @@ describe('drawing the territory', () => {
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     const unit = (await (await created).json()) as Area;
     expect(unit).toMatchObject({ code: `${code}01`, level: 'unit', name: '1单元' });
+    await context.close();
+  });
+
+  it('imports a GeoJSON file with a preview and a report; importing it again changes nothing', async () => {
+    const ring = (x: number, y: number) => [[x, y], [x + 0.002, y], [x + 0.002, y + 0.002], [x, y + 0.002], [x, y]];
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gz-outlines-')), '网格边界.geojson');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { name: '导入网格甲' }, geometry: { type: 'Polygon', coordinates: [ring(121.2, 31.95)] } },
+          { type: 'Feature', properties: { 名称: '导入网格乙' }, geometry: { type: 'Polygon', coordinates: [ring(121.203, 31.95)] } },
+          { type: 'Feature', properties: { name: '坏边界' }, geometry: { type: 'Polygon', coordinates: [[[121.2, 31.9], [121.21, 31.9], [121.2, 31.9]]] } },
+        ],
+      }),
+    );
+    const { context, page } = await desktop();
+    await consoleLogin(page, 'community');
+    await page.goto(`${session.url}/areas/${VILLAGE}`);
+    await page.getByTestId('area-map-edit').click();
+    await page.getByTestId('territory-map').waitFor();
+    const importOnce = async () => {
+      await page.getByTestId('territory-import').click();
+      await page.locator('.ant-modal input[type="file"]').setInputFiles(file);
+      await page.getByTestId('territory-import-report').waitFor();
+      return page.getByTestId('territory-import-report').innerText();
+    };
+    expect(await importOnce()).toContain('新增 2');
+    expect(await page.locator('.ant-modal').innerText()).toContain('至少需要 4 个坐标');
+    await shot(page, 'territory-05-import-preview');
+    await page.getByTestId('territory-import-run').click();
+    await expect.poll(() => page.getByTestId('territory-import-report').innerText()).toContain('已导入');
+    await page.locator('.ant-modal-footer button').first().click();
+    const children = (await page.evaluate(async (c) => (await fetch(`/api/areas/${c}/children`)).json(), VILLAGE)) as { items: Area[] };
+    expect(children.items.map((i) => i.name)).toEqual(expect.arrayContaining(['导入网格甲', '导入网格乙']));
+    // The same file again: everything unchanged, nothing to import.
+    expect(await importOnce()).toContain('未变 2');
+    expect(await page.getByTestId('territory-import-run').isDisabled()).toBe(true);
     await context.close();
   });
 });

@@ -1,6 +1,20 @@
 import type { TerritoryMessageKey } from './territory.zh-CN.ts';
 
 export const territoryEn: Record<TerritoryMessageKey, string> = {
+  'territory.import': 'Import outlines',
+  'territory.importHint': 'GeoJSON (.geojson, .json), KML (.kml) or a zipped Shapefile (.zip). Features match existing areas by code or name; importing the same file again changes nothing.',
+  'territory.importChoose': 'Choose file',
+  'territory.importRun': 'Import',
+  'territory.importUnreadable': 'The file cannot be read; check its format',
+  'territory.importPreview': 'Preview: {created} new, {updated} updated, {unchanged} unchanged, {refused} refused',
+  'territory.importDone': 'Imported: {created} new, {updated} updated, {unchanged} unchanged, {refused} refused',
+  'territory.importFeature': 'No.',
+  'territory.importResult': 'Result',
+  'territory.importReason': 'Reason',
+  'territory.result.created': 'New',
+  'territory.result.updated': 'Updated',
+  'territory.result.unchanged': 'Unchanged',
+  'territory.result.refused': 'Refused',
   'territory.open': 'Edit on map',
   'territory.title': 'Edit on map: {name}',
   'territory.addChild': 'Add {level}',

@@ -18,6 +18,7 @@ import { useLabels } from '../../lib/labels.ts';
 import { addBaseLayer, projectionFor, useMapSettings } from '../../lib/mapTiles.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { applyServerErrors } from './formErrors.ts';
+import { OutlineImport } from './OutlineImport.tsx';
 
 interface OutlineProps {
   code: string;
@@ -54,6 +55,7 @@ export default function TerritoryEditor({ area, onChanged }: { area: AreaDetail;
   }, [mode]);
   const [pending, setPending] = useState<Pending | null>(null);
   const [saving, setSaving] = useState(false);
+  const [preview, setPreview] = useState<FeatureCollection | null>(null);
   const [form] = Form.useForm<{ name: string }>();
   const childLevel = area.level === 'village' ? 'grid' : 'building';
   const canAdd = area.allowedActions.includes('addChild');
@@ -145,6 +147,22 @@ export default function TerritoryEditor({ area, onChanged }: { area: AreaDetail;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [res.data, settings, selected, issues]);
+
+  // The outlines of a file being imported, drawn over the map until the import dialog closes.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !preview || !settings) return;
+    const layer = L.geoJSON(preview, {
+      coordsToLatLng: projectionFor(settings).coordsToLatLng,
+      style: () => ({ color: '#d97706', weight: 2, dashArray: '4 3', fillOpacity: 0.12, interactive: false }),
+      pmIgnore: true,
+    } as L.GeoJSONOptions).addTo(map);
+    const b = layer.getBounds();
+    if (b.isValid()) map.fitBounds(b, { padding: [24, 24] });
+    return () => {
+      layer.remove();
+    };
+  }, [preview, settings]);
 
   // A shape drawn with Geoman becomes a pending creation (named in the dialog, then saved).
   useEffect(() => {
@@ -260,6 +278,15 @@ export default function TerritoryEditor({ area, onChanged }: { area: AreaDetail;
             >
               {t('territory.addPlain', { level: levelName })}
             </Button>
+            <OutlineImport
+              code={area.code}
+              crs={crs}
+              onPreview={setPreview}
+              onDone={() => {
+                res.reload();
+                onChanged();
+              }}
+            />
           </>
         )}
         {mode === 'draw' && (
