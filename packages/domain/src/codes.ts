@@ -98,3 +98,23 @@ export function placeName(names: readonly { level: string; name: string }[], doo
   const town = head.length === 0 ? by.get('town') : undefined;
   return [town, ...head, tail].filter((x) => !!x).join(' ');
 }
+
+/**
+ * Code of a new child of `parentCode`: the parent's code plus the next sequence number after the highest
+ * one in use (3 digits; 2 for a unit), so a retired code is never handed out again. Null when the
+ * parent is a unit or the sequence is exhausted (999, or 99 for units).
+ */
+export function nextChildCode(parentCode: string, childCodes: readonly string[]): string | null {
+  const level = levelOfCode(parentCode);
+  const child = level ? childLevelOf(level) : null;
+  if (!child) return null;
+  const width = CODE_LENGTH[child] - parentCode.length;
+  let max = 0;
+  for (const c of childCodes) {
+    if (c.length !== CODE_LENGTH[child] || !c.startsWith(parentCode)) continue;
+    max = Math.max(max, Number(c.slice(parentCode.length)));
+  }
+  const next = max + 1;
+  if (next >= 10 ** width) return null;
+  return parentCode + String(next).padStart(width, '0');
+}

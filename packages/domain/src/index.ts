@@ -20,3 +20,5 @@ export * from './orders/workflow.ts';
 export * from './auth/passwords.ts';
 export * from './auth/challenge.ts';
 export * from './audit/labels.ts';
+export * from './territory/outline.ts';
+export * from './territory/tiling.ts';

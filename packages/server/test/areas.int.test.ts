@@ -121,10 +121,11 @@ describe('area scope by role', () => {
 
   it('area responses carry the caller’s allowed actions', async () => {
     const admin = json<Area>(await (await t.as('admin')).get('/api/areas/320614103'));
-    expect(admin.allowedActions).toEqual(expect.arrayContaining(['view', 'viewPeople', 'edit']));
+    expect(admin.allowedActions).toEqual(expect.arrayContaining(['view', 'viewPeople', 'edit', 'addChild']));
     const resident = json<Area>(await (await t.as('resident')).get('/api/areas/320614103001001'));
     expect(resident.allowedActions).toEqual(['view']);
-    const rename = await (await t.as('community')).patch('/api/areas/320614103001001', { name: '改名' });
+    // Who edits the territory is tested in territory.int.test.ts; a leader only reads.
+    const rename = await (await t.as('leader')).patch('/api/areas/320614103001001', { name: '改名' });
     expect(rename.statusCode).toBe(403);
   });
 });

@@ -29,6 +29,11 @@ const ACTIONS: Record<string, Label> = {
   'chain.heads-export': l('导出日终链头哈希', 'Export daily heads'),
   'chain.heads-verify': l('核对日终链头哈希', 'Check daily heads'),
   'area.rename': l('修改区域名称', 'Rename area'),
+  'area.create': l('新增区域', 'Create area'),
+  'area.update': l('修改区域', 'Edit area'),
+  'area.split': l('拆分网格', 'Split grid'),
+  'area.merge': l('合并网格', 'Merge grids'),
+  'area.import': l('批量导入区域边界', 'Import outlines'),
   'seed.case-history': l('生成演示案件历史', 'Generate demo case history'),
   'case.create': l('登记案件', 'Register case'),
   'case.amend': l('更新案件信息', 'Amend case'),
@@ -214,11 +219,16 @@ const FIELDS: Record<string, Label> = {
   assistUnitIds: l('协办单位', 'Assisting units'),
   workingDays: l('工作日', 'Working days'),
   intoCaseId: l('并入案件', 'Merged into'),
+  parentCode: l('上级区域', 'Parent area'),
+  outline: l('边界', 'Outline'),
+  crs: l('坐标系', 'Coordinate system'),
 };
 
 /** The label of an audit action code; an unknown code is shown as a generic 系统操作, never as the code. */
 /** Coded values of detail fields, in words: why a login or password change failed or was refused. */
 const VALUES: Record<string, Record<string, Label>> = {
+  crs: { wgs84: l('WGS84（GPS）', 'WGS84 (GPS)'), gcj02: l('GCJ-02（高德、腾讯地图）', 'GCJ-02 (AMap, Tencent)'), bd09: l('BD-09（百度地图）', 'BD-09 (Baidu)') },
+  outline: { drawn: l('已绘制', 'Drawn'), redrawn: l('已重新绘制', 'Redrawn'), point: l('已定位', 'Located'), cleared: l('已清除', 'Cleared') },
   reason: {
     bad_password: l('密码错误', 'Wrong password'),
     unknown_user: l('用户名不存在', 'Unknown username'),

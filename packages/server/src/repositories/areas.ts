@@ -128,12 +128,27 @@ export async function insertAreas(db: DbOrTx, rows: NewAreaRow[]): Promise<void>
   }
 }
 
-export async function renameArea(db: DbOrTx, scope: Scope, code: string, name: string): Promise<AreaRow | null> {
-  const rows = await db
-    .update(areas)
-    .set({ name, updatedAt: new Date() })
-    .where(and(eq(areas.code, code), inScope(areas.code, scope)))
-    .returning();
+/** Locks an area row for the rest of the transaction (serialises creating its children). */
+export async function lockArea(db: DbOrTx, code: string): Promise<AreaRow | null> {
+  const rows = await db.select().from(areas).where(eq(areas.code, code)).for('update');
   return rows[0] ?? null;
 }
 
+/** Codes and names of every child of an area, in or out of any scope (for numbering and name clashes). */
+export async function childCodes(db: DbOrTx, parentCode: string): Promise<{ code: string; name: string }[]> {
+  return db.select({ code: areas.code, name: areas.name }).from(areas).where(eq(areas.parentCode, parentCode));
+}
+
+export async function insertArea(db: DbOrTx, row: NewAreaRow): Promise<AreaRow> {
+  const rows = await db.insert(areas).values(row).returning();
+  return rows[0]!;
+}
+
+export async function updateArea(db: DbOrTx, code: string, set: { name?: string; geometry?: unknown }): Promise<AreaRow | null> {
+  const rows = await db
+    .update(areas)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(areas.code, code))
+    .returning();
+  return rows[0] ?? null;
+}

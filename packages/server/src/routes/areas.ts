@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CRS_VALUES, type Crs } from '@gongzhi/domain';
 import type { AppContext } from '../services/context.ts';
 import * as areas from '../services/areas.ts';
 import { requestContext, requireActor } from '../http/request.ts';
@@ -18,6 +19,9 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/areas/:code/map', { schema: { tags, summary: '区域内网格边界（GeoJSON）', params: areaCodeParam } }, async (req) =>
     areas.getGridMap(ctx, requireActor(req), req.params.code),
   );
+  r.get('/api/areas/:code/outlines', { schema: { tags, summary: '区域及其下级的边界（GeoJSON，供地图编辑）', params: areaCodeParam } }, async (req) =>
+    areas.getOutlines(ctx, requireActor(req), req.params.code),
+  );
   r.get(
     '/api/areas/:code/households',
     { schema: { tags, summary: '区域内住户', params: areaCodeParam, querystring: z.object(paging) } },
@@ -28,12 +32,56 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: '按名称搜索区域', querystring: z.object({ q: text(40) }) } },
     async (req) => areas.searchAreas(ctx, requireActor(req), req.query.q),
   );
+  const crs = z.enum(CRS_VALUES as [Crs, ...Crs[]], { message: '坐标系应为 wgs84、gcj02 或 bd09' }).optional().describe('geometry 的坐标系，默认 wgs84');
+  const geometry = z.unknown().optional().describe('GeoJSON Polygon 或 MultiPolygon（楼栋、单元也可为 Point）；null 清除边界');
+  r.post(
+    '/api/areas',
+    {
+      schema: {
+        tags,
+        summary: '新增下级区域（编码为上级编码加下一个序号）',
+        body: z.object({ parentCode: z.string().max(40).describe('上级区划代码'), name: text(60), geometry, crs }),
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const row = await areas.createArea(ctx, actor, req.body, requestContext(req));
+      return reply.code(201).send(await areas.getArea(ctx, actor, row.code));
+    },
+  );
+  r.post(
+    '/api/areas/:code/outlines',
+    {
+      // Shapes of a whole village can be large: up to 20 MB of GeoJSON.
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: '批量导入下级区域边界（GeoJSON 要素集合；KML、Shapefile 由浏览器转换）',
+        params: areaCodeParam,
+        body: z.object({
+          type: z.literal('FeatureCollection', { message: '应为 GeoJSON FeatureCollection' }).optional(),
+          features: z.array(z.unknown(), { message: '应为要素数组' }),
+          crs,
+          dryRun: z.boolean().optional().describe('只预览，不写入'),
+        }),
+      },
+    },
+    async (req) => areas.importOutlines(ctx, requireActor(req), req.params.code, req.body, requestContext(req)),
+  );
   r.patch(
     '/api/areas/:code',
-    { schema: { tags, summary: '修改区域名称', params: areaCodeParam, body: z.object({ name: text(60) }) } },
+    {
+      schema: {
+        tags,
+        summary: '修改区域名称或边界',
+        params: areaCodeParam,
+        body: z.object({ name: text(60).optional(), geometry, crs }),
+      },
+    },
     async (req) => {
-      const row = await areas.renameArea(ctx, requireActor(req), req.params.code, req.body.name, requestContext(req));
-      return areas.getArea(ctx, requireActor(req), row.code);
+      const actor = requireActor(req);
+      const row = await areas.updateArea(ctx, actor, req.params.code, req.body, requestContext(req));
+      return areas.getArea(ctx, actor, row.code);
     },
   );
 }

@@ -2,9 +2,10 @@ import { ancestryOf, placeName } from '@gongzhi/domain';
 import { namesOf } from '../repositories/areas.ts';
 import type { DbOrTx } from '../db/client.ts';
 
-// Area names change only by an administrator's rename; hot paths (intake, case views) read them
-// from this per-process cache, refreshed every five minutes and cleared on rename.
-const cache = new Map<string, { name: string; level: string } | null>();
+// Area names change only when the territory is edited; hot paths (intake, case views) read them
+// from this per-process cache, refreshed every five minutes and cleared on every edit. Only found
+// names are kept: an area created by another process is found on its first lookup.
+const cache = new Map<string, { name: string; level: string }>();
 let filledAt = Date.now();
 
 export async function areaNames(db: DbOrTx, codes: string[]): Promise<Map<string, { name: string; level: string }>> {
@@ -15,7 +16,10 @@ export async function areaNames(db: DbOrTx, codes: string[]): Promise<Map<string
   const missing = [...new Set(codes)].filter((c) => !cache.has(c));
   if (missing.length) {
     const found = await namesOf(db, missing);
-    for (const c of missing) cache.set(c, found.get(c) ?? null);
+    for (const c of missing) {
+      const hit = found.get(c);
+      if (hit) cache.set(c, hit);
+    }
     if (cache.size > 200_000) cache.clear();
   }
   const out = new Map<string, { name: string; level: string }>();

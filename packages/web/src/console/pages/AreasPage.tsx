@@ -1,9 +1,9 @@
 import { Suspense, lazy, useState, type HTMLAttributes } from 'react';
-import { App, Breadcrumb, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Spin, Table, Tag } from 'antd';
-import { EditOutlined, TeamOutlined } from '@ant-design/icons';
+import { App, Breadcrumb, Button, Card, Col, Descriptions, Drawer, Form, Input, Modal, Row, Space, Spin, Table, Tag } from 'antd';
+import { EditOutlined, GatewayOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useNavigate, useParams } from 'react-router-dom';
-import { get, patch } from '../../api/client.ts';
+import { get, patch, post } from '../../api/client.ts';
 import type { AreaDetail, AreaSummary, HouseholdRow, Page } from '../../api/types.ts';
 import { useAuth, useMe } from '../../auth/AuthContext.tsx';
 import { useT } from '../../i18n/index.tsx';
@@ -22,6 +22,7 @@ import { StatCards } from '../components/StatCards.tsx';
 import { applyServerErrors } from '../components/formErrors.ts';
 
 const GridMap = lazy(() => import('../components/GridMap.tsx'));
+const TerritoryEditor = lazy(() => import('../components/TerritoryEditor.tsx'));
 
 export default function AreasPage() {
   const t = useT();
@@ -83,6 +84,10 @@ function AreaPanel({ area, refreshing, onOpen, onRenamed }: { area: AreaDetail; 
   const { can } = useAuth();
   const navigate = useNavigate();
   const [renaming, setRenaming] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [adding, setAdding] = useState(false);
+  // Grids are drawn on a village's map, buildings on a grid's; units are added by name under a building.
+  const mapEditable = (area.level === 'village' || area.level === 'grid') && area.allowedActions.includes('addChild');
   const hasChildren = area.level !== 'unit';
   const children = useApi(
     hasChildren ? (signal) => get<{ items: AreaSummary[] }>(`/api/areas/${area.code}/children`, undefined, signal) : null,
@@ -132,6 +137,16 @@ function AreaPanel({ area, refreshing, onOpen, onRenamed }: { area: AreaDetail; 
                 {t('area.viewPeople')}
               </Button>
             )}
+            {mapEditable && (
+              <Button type="primary" icon={<GatewayOutlined />} onClick={() => setEditing(true)} data-testid="area-map-edit">
+                {t('territory.open')}
+              </Button>
+            )}
+            {childLevel && area.allowedActions.includes('addChild') && !mapEditable && (
+              <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="area-add-child">
+                {t('territory.addChild', { level: labels.level(childLevel) })}
+              </Button>
+            )}
             {area.allowedActions.includes('edit') && (
               <Button icon={<EditOutlined />} onClick={() => setRenaming(true)} data-testid="area-rename">
                 {t('area.rename')}
@@ -177,6 +192,35 @@ function AreaPanel({ area, refreshing, onOpen, onRenamed }: { area: AreaDetail; 
       {showHouseholds && <HouseholdsCard areaCode={area.code} total={area.counts.households} />}
 
       <RenameModal area={area} open={renaming} onClose={() => setRenaming(false)} onDone={onRenamed} />
+      {childLevel && (
+        <AddChildModal
+          area={area}
+          levelName={labels.level(childLevel)}
+          open={adding}
+          onClose={() => setAdding(false)}
+          onDone={() => {
+            children.reload();
+            onRenamed(area.name);
+          }}
+        />
+      )}
+      {mapEditable && (
+        <Drawer
+          title={t('territory.title', { name: area.name })}
+          open={editing}
+          onClose={() => {
+            setEditing(false);
+            children.reload();
+          }}
+          size="min(1280px, 96vw)"
+          destroyOnHidden
+          data-testid="territory-drawer"
+        >
+          <Suspense fallback={<Spin />}>
+            <TerritoryEditor area={area} onChanged={() => onRenamed(area.name)} />
+          </Suspense>
+        </Drawer>
+      )}
     </Spin>
   );
 }
@@ -254,6 +298,36 @@ function RenameModal({ area, open, onClose, onDone }: { area: AreaDetail; open: 
       <Form form={form} layout="vertical" initialValues={{ name: area.name }} requiredMark={false}>
         <Form.Item name="name" label={t('area.newName')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('area.newName') }) }, { max: 60 }]}>
           <Input maxLength={60} showCount data-testid="area-rename-input" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function AddChildModal({ area, levelName, open, onClose, onDone }: { area: AreaDetail; levelName: string; open: boolean; onClose: () => void; onDone: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ name: string }>();
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    try {
+      await post('/api/areas', { parentCode: area.code, name: v.name.trim() });
+      message.success(t('territory.created'));
+      onDone();
+      onClose();
+    } catch (e) {
+      applyServerErrors(form, e, message, ['name']);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal title={t('territory.createTitle', { level: levelName })} open={open} onOk={submit} onCancel={onClose} confirmLoading={saving} okText={t('common.save')} destroyOnHidden width={420}>
+      <Form form={form} layout="vertical" requiredMark={false}>
+        <Form.Item name="name" label={t('area.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('area.name') }) }, { max: 60 }]}>
+          <Input maxLength={60} showCount data-testid="area-add-child-name" />
         </Form.Item>
       </Form>
     </Modal>
