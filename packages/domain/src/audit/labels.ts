@@ -37,6 +37,7 @@ const ACTIONS: Record<string, Label> = {
   'open311.key.create': l('新建 Open311 密钥', 'Create Open311 key'),
   'open311.key.revoke': l('停用 Open311 密钥', 'Revoke Open311 key'),
   'import.hotline': l('导入12345工单', 'Import hotline orders'),
+  'import.people': l('导入人口信息', 'Import people'),
   'wish.create': l('发布微心愿', 'Post wish'),
   'order.create': l('群众点单', 'Place order'),
   'service-menu.create': l('新增服务项目', 'Add service'),
@@ -78,6 +79,7 @@ const ACTIONS: Record<string, Label> = {
 const EXPORT_LISTS: Record<string, Label> = {
   cases: l('案件台账', 'case ledger'),
   people: l('人口台账', 'people ledger'),
+  'people-registry': l('人口信息（导入模板，完整号码）', 'people in the import template (full numbers)'),
   households: l('住户台账', 'household ledger'),
   'points-leaderboard': l('积分排行', 'points leaderboard'),
   audit: l('审计日志', 'audit log'),
@@ -207,6 +209,7 @@ const FIELDS: Record<string, Label> = {
   imported: l('导入', 'Imported'),
   skipped: l('跳过', 'Skipped'),
   file: l('文件', 'File'),
+  fileName: l('文件名', 'File name'),
   action: l('操作', 'Action'),
   decision: l('决定', 'Decision'),
   score: l('评价', 'Rating'),
