@@ -122,11 +122,12 @@ function parseRow(row: number, get: (k: Key) => Cell): ParsedRow {
   const name = clean('name', get('name'), 40, true)!;
   const idRaw = clean('idNumber', get('idNumber'), 30, true)!;
   const problem = idNumberProblem(idRaw);
-  if (problem) throw refuse('idNumber', `“${idRaw}”不是有效的公民身份号码（${ID_PROBLEM_TEXT[problem]}）`);
+  // The number itself is not echoed: a near-miss is still someone's personal information.
+  if (problem) throw refuse('idNumber', `不是有效的公民身份号码（${ID_PROBLEM_TEXT[problem]}）`);
   const idNumber = normalizeIdNumber(idRaw);
   const phoneRaw = clean('phone', get('phone'), 30, true)!;
   const phone = parsePhone(phoneRaw);
-  if (!phone) throw refuse('phone', `“${phoneRaw}”不是有效的手机号码或固定电话（手机 11 位；固话如 0513-82123456）`);
+  if (!phone) throw refuse('phone', '不是有效的手机号码或固定电话（手机 11 位；固话如 0513-82123456）');
   const genderText = clean('gender', get('gender'), 4);
   let gender: ParsedRow['gender'];
   if (genderText) {

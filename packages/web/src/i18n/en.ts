@@ -4,6 +4,7 @@ import { partyEn } from './party.en.ts';
 import { casesEn } from './cases.en.ts';
 import { cockpitEn } from './cockpit.en.ts';
 import { ledgersEn } from './ledgers.en.ts';
+import { registryEn } from './registry.en.ts';
 import { wishesEn } from './wishes.en.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...casesEn,
   ...cockpitEn,
   ...ledgersEn,
+  ...registryEn,
   ...wishesEn,
   'app.name': 'Gongzhi',
   'app.subtitle': 'Party-building-led grassroots governance',

@@ -3,6 +3,7 @@ import { pointsZhCN } from './points.zh-CN.ts';
 import { casesZhCN } from './cases.zh-CN.ts';
 import { cockpitZhCN } from './cockpit.zh-CN.ts';
 import { ledgersZhCN } from './ledgers.zh-CN.ts';
+import { registryZhCN } from './registry.zh-CN.ts';
 import { partyZhCN } from './party.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
 
@@ -11,6 +12,7 @@ export const zhCN = {
   ...casesZhCN,
   ...cockpitZhCN,
   ...ledgersZhCN,
+  ...registryZhCN,
   ...partyZhCN,
   ...wishesZhCN,
   'app.name': '共治',
