@@ -87,3 +87,54 @@ export function unitKey(raw: string): string {
 export function doorKey(raw: string): string {
   return halfWidth(raw).replace(/(室|号|號|户)$/, '');
 }
+
+// ---- household events (迁入、迁出、死亡) -----------------------------------------------------------------------------
+
+/** What happens to a household's members, with the day it happened (SPEC §3; 004 一次采集、自动关联). */
+export const HOUSEHOLD_EVENT_KINDS = ['move-in', 'move-out', 'death'] as const;
+export type HouseholdEventKind = (typeof HOUSEHOLD_EVENT_KINDS)[number];
+export type PersonStatus = 'active' | 'moved-out' | 'deceased';
+
+export interface EventSubject {
+  status: PersonStatus;
+  householdId: string | null;
+  birthDate: string | null;
+}
+
+export type HouseholdEventProblem = 'deceased' | 'already-member' | 'not-member' | 'future-date' | 'before-birth';
+
+export const HOUSEHOLD_EVENT_PROBLEM_TEXT: Record<HouseholdEventProblem, string> = {
+  deceased: '该人员已登记死亡',
+  'already-member': '该人员已是本户成员',
+  'not-member': '该人员不是本户的现有成员',
+  'future-date': '日期不能晚于今天',
+  'before-birth': '日期不能早于出生日期',
+};
+
+/**
+ * Whether an event may be recorded for a person and household, and the person's state after it.
+ * Move-in: anyone not deceased who is not already a member (a member of another household leaves it the
+ * same day). Move-out and death: only a current member. The date is a real day, not after today (China
+ * time) and not before the date of birth.
+ */
+export function householdEventOutcome(
+  kind: HouseholdEventKind,
+  person: EventSubject,
+  householdId: string,
+  onDate: string,
+  today: string,
+): { problem: HouseholdEventProblem } | { status: PersonStatus; householdId: string | null; leaves: string | null } {
+  if (onDate > today) return { problem: 'future-date' };
+  if (person.birthDate && onDate < person.birthDate) return { problem: 'before-birth' };
+  if (person.status === 'deceased') return { problem: 'deceased' };
+  const member = person.status === 'active' && person.householdId === householdId;
+  if (kind === 'move-in') {
+    if (member) return { problem: 'already-member' };
+    const leaves = person.status === 'active' && person.householdId ? person.householdId : null;
+    return { status: 'active', householdId, leaves };
+  }
+  if (!member) return { problem: 'not-member' };
+  if (kind === 'move-out') return { status: 'moved-out', householdId: null, leaves: null };
+  // A deceased member stays linked to the household, so its history names them.
+  return { status: 'deceased', householdId, leaves: null };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthDateOfId, buildingKey, doorKey, genderOfId, idCheckChar, idNumberProblem, parsePhone, unitKey } from '../src/index.ts';
+import { birthDateOfId, buildingKey, doorKey, genderOfId, householdEventOutcome, idCheckChar, idNumberProblem, parsePhone, unitKey } from '../src/index.ts';
 
 const withCheck = (first17: string) => first17 + idCheckChar(first17);
 const today = new Date('2026-12-03T04:00:00Z'); // 12:00 in China
@@ -75,5 +75,26 @@ describe('address parts', () => {
     expect(unitKey('2单元')).toBe(unitKey('2'));
     expect(doorKey('301室')).toBe(doorKey('301'));
     expect(doorKey('18号')).toBe('18');
+  });
+});
+
+describe('household events', () => {
+  const today = '2026-12-03';
+  const member = { status: 'active' as const, householdId: 'h1', birthDate: '1980-01-01' };
+  it('moves a person in, out of another household the same day', () => {
+    expect(householdEventOutcome('move-in', { status: 'active', householdId: 'h2', birthDate: null }, 'h1', today, today)).toEqual({ status: 'active', householdId: 'h1', leaves: 'h2' });
+    expect(householdEventOutcome('move-in', { status: 'moved-out', householdId: null, birthDate: null }, 'h1', today, today)).toEqual({ status: 'active', householdId: 'h1', leaves: null });
+    expect(householdEventOutcome('move-in', member, 'h1', today, today)).toEqual({ problem: 'already-member' });
+  });
+  it('moves out and records a death only for a current member', () => {
+    expect(householdEventOutcome('move-out', member, 'h1', today, today)).toEqual({ status: 'moved-out', householdId: null, leaves: null });
+    expect(householdEventOutcome('death', member, 'h1', today, today)).toEqual({ status: 'deceased', householdId: 'h1', leaves: null });
+    expect(householdEventOutcome('move-out', member, 'h2', today, today)).toEqual({ problem: 'not-member' });
+    expect(householdEventOutcome('move-in', { ...member, status: 'deceased' }, 'h2', today, today)).toEqual({ problem: 'deceased' });
+  });
+  it('takes dates up to today and from the date of birth', () => {
+    expect(householdEventOutcome('move-out', member, 'h1', '2026-12-04', today)).toEqual({ problem: 'future-date' });
+    expect(householdEventOutcome('move-out', member, 'h1', '1979-12-31', today)).toEqual({ problem: 'before-birth' });
+    expect(householdEventOutcome('move-out', member, 'h1', '1980-01-01', today)).toMatchObject({ status: 'moved-out' });
   });
 });

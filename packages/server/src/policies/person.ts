@@ -33,3 +33,6 @@ export const canImportPeople = (actor: Actor) => hasAnyRole(actor, PERSON_EDITOR
 
 /** The template export carries full numbers: only roles that may reveal them (audited). */
 export const canExportRegistry = (actor: Actor) => hasAnyRole(actor, PERSON_REVEALERS);
+
+/** Households (create, door number, move-in / move-out / death) are kept by the registry editors. */
+export const canEditHouseholds = (actor: Actor) => hasAnyRole(actor, PERSON_EDITORS);
