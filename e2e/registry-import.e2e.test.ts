@@ -1,8 +1,8 @@
 // Population import through the real console in Chromium: a community worker uploads a spreadsheet,
-// reads the per-row report, then corrects one imported person by hand.
+// reads the per-row report, corrects one imported person by hand and records a move-out on the household.
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { consoleLogin, desktop, menuEntry, openMenu, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, menuEntry, openMenu, session, shot, useBrowserSession } from './browser.ts';
 
 const GRID = '320614103001001';
 const run = `${Date.now() % 100000}`;
@@ -20,8 +20,9 @@ async function workbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('人口信息');
   ws.addRow(['姓名', '公民身份号码', '联系电话', '网格编码', '楼栋', '单元', '门牌号', '与户主关系']);
-  ws.addRow([`导入居民甲${run}`, idNumber(1), '13900000001', GRID, '1幢', '1单元', `9${run.slice(-2)}室`, '户主']);
-  ws.addRow([`导入居民乙${run}`, idNumber(2), '0513-82123456', GRID, '1', '1', `9${run.slice(-2)}`, '配偶']);
+  // A building of its own (created by the import), so that its one household is easy to find.
+  ws.addRow([`导入居民甲${run}`, idNumber(1), '13900000001', GRID, `E${run}`, '1单元', '101室', '户主']);
+  ws.addRow([`导入居民乙${run}`, idNumber(2), '0513-82123456', GRID, `E${run}`, '1', '101', '配偶']);
   const bad = idNumber(3);
   ws.addRow([`校验位错${run}`, bad.slice(0, 17) + (bad.endsWith('0') ? '1' : '0'), '13900000003', GRID, '1幢', '1单元', '101室', '']);
   ws.addRow([`电话错${run}`, idNumber(4), '12345', GRID, '1幢', '1单元', '101室', '']);
@@ -46,10 +47,10 @@ describe('population import in the console', () => {
     });
     const report = page.getByTestId('people-import-report');
     await report.waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.getByTestId('people-import-created').innerText()).toContain('2');
-    await expect.poll(() => page.getByTestId('people-import-refused').innerText()).toContain('3');
+    await expect.poll(() => page.getByTestId('people-import-created').innerText(), { timeout: 20_000 }).toContain('2');
+    await expect.poll(() => page.getByTestId('people-import-refused').innerText(), { timeout: 20_000 }).toContain('3');
     const table = page.getByTestId('people-import-table');
-    await expect.poll(() => table.innerText()).toContain('公民身份号码：');
+    await expect.poll(() => table.innerText(), { timeout: 20_000 }).toContain('公民身份号码：');
     const text = await table.innerText();
     expect(text).toContain('联系电话：');
     expect(text).toContain('不在您的辖区内');
@@ -57,22 +58,40 @@ describe('population import in the console', () => {
 
     // The same file again: nothing new.
     await page.locator('[data-testid="people-import-upload"] input[type=file], .ant-upload input[type=file]').first().setInputFiles({ name: '状元街人口.xlsx', mimeType: 'application/octet-stream', buffer: await workbook() });
-    await expect.poll(() => page.getByTestId('people-import-unchanged').innerText()).toContain('2');
-    await expect.poll(() => page.getByTestId('people-import-created').innerText()).toContain('0');
+    await expect.poll(() => page.getByTestId('people-import-unchanged').innerText(), { timeout: 20_000 }).toContain('2');
+    await expect.poll(() => page.getByTestId('people-import-created').innerText(), { timeout: 20_000 }).toContain('0');
 
     // Edit one imported person by hand.
-    await openMenu(page, 'menu-people');
-    await page.getByTestId('people-q').fill(`导入居民甲${run}`);
-    await page.getByTestId('people-search').click();
-    await expect.poll(() => page.getByTestId('person-row').count()).toBe(1);
+    // The list's filters live in the URL: open it filtered by the imported name.
+    await page.goto(`${session.url}/people?q=${encodeURIComponent(`导入居民甲${run}`)}`);
+    await expect.poll(() => page.getByTestId('person-row').count(), { timeout: 20_000 }).toBe(1);
     await page.getByTestId('person-row').first().getByTestId('person-name').click();
     await page.getByTestId('person-detail').waitFor();
     await page.getByTestId('person-edit').click();
     const dialog = page.getByRole('dialog', { name: '编辑人员信息' });
     await dialog.getByTestId('pf-name').fill(`改名居民${run}`);
     await dialog.getByTestId('person-form-submit').click();
-    await expect.poll(() => page.getByTestId('person-detail').innerText()).toContain(`改名居民${run}`);
+    await expect.poll(() => page.getByTestId('person-detail').innerText(), { timeout: 20_000 }).toContain(`改名居民${run}`);
     await shot(page, 'registry-import-03-edited');
+    await page.locator('.ant-drawer-open .ant-drawer-close').click();
+
+    // The household page: record that 乙 moved out; the history shows it, the member list no longer does.
+    const found = (await (await page.request.get(`${session.url}/api/people?q=${encodeURIComponent(`导入居民乙${run}`)}`)).json()) as { items: { areaCode: string }[] };
+    await page.goto(`${session.url}/areas/${found.items[0]!.areaCode}`);
+    await page.getByTestId('household-row').first().click();
+    const drawer = page.getByTestId('household-drawer');
+    await drawer.getByTestId('household-history').waitFor();
+    await expect.poll(() => drawer.getByTestId('member-row').count(), { timeout: 20_000 }).toBe(2);
+    await drawer.getByTestId('household-event-add').click();
+    const form = page.getByTestId('household-event-form');
+    await form.getByText('迁出').click();
+    await form.getByTestId('household-event-person').click();
+    await page.locator('.ant-select-item-option', { hasText: `导入居民乙${run}` }).click();
+    await page.getByTestId('household-event-submit').click();
+    await expect.poll(() => drawer.getByTestId('household-event').count(), { timeout: 20_000 }).toBe(1);
+    expect(await drawer.getByTestId('household-event').innerText()).toContain(`导入居民乙${run}`);
+    await expect.poll(() => drawer.getByTestId('member-row').count(), { timeout: 20_000 }).toBe(1);
+    await shot(page, 'registry-import-04-household-history');
 
     // A town dispatcher has no import entry.
     await context.close();

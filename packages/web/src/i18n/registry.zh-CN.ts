@@ -22,6 +22,20 @@ export const registryZhCN = {
   'registry.import.col.row': '行号',
   'registry.import.col.reason': '未导入原因',
   'registry.import.tooLarge': '文件不能超过 10 MB',
+  'household.history': '住户变动记录',
+  'household.history.empty': '暂无迁入、迁出或死亡记录',
+  'household.event.add': '登记变动',
+  'household.event.saved': '已登记',
+  'household.event.kind': '变动类型',
+  'household.event.move-in': '迁入',
+  'household.event.move-out': '迁出',
+  'household.event.death': '死亡',
+  'household.event.person': '人员',
+  'household.event.personRequired': '请选择人员',
+  'household.event.searchPerson': '输入姓名查找人员',
+  'household.event.date': '日期',
+  'household.event.note': '说明',
+  'household.event.by': '登记人：{name}',
 } as const;
 
 export type RegistryMessageKey = keyof typeof registryZhCN;
