@@ -92,6 +92,14 @@ describe('population import in the console', () => {
     expect(await drawer.getByTestId('household-event').innerText()).toContain(`导入居民乙${run}`);
     await expect.poll(() => drawer.getByTestId('member-row').count(), { timeout: 20_000 }).toBe(1);
     await shot(page, 'registry-import-04-household-history');
+    await page.locator('.ant-drawer-open .ant-drawer-close').click();
+
+    // A new household at the same unit: it opens with an empty history.
+    await page.getByTestId('household-create').click();
+    await page.getByTestId('household-create-door').fill('102室');
+    await page.getByTestId('household-create-submit').click();
+    await expect.poll(() => page.getByTestId('household-drawer').innerText(), { timeout: 20_000 }).toContain('102室');
+    await expect.poll(() => page.getByTestId('household-row').count(), { timeout: 20_000 }).toBe(2);
 
     // A town dispatcher has no import entry.
     await context.close();

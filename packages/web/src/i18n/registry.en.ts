@@ -37,4 +37,8 @@ export const registryEn: Record<RegistryMessageKey, string> = {
   'household.event.date': 'Date',
   'household.event.note': 'Note',
   'household.event.by': 'Recorded by {name}',
+  'household.create': 'Add household',
+  'household.create.done': 'Household added',
+  'household.create.doorRequired': 'Enter the door number',
+  'household.create.doorHint': 'e.g. 301室, or 18号 in a village. The address is made of the area names and the door number.',
 };

@@ -36,6 +36,10 @@ export const registryZhCN = {
   'household.event.date': '日期',
   'household.event.note': '说明',
   'household.event.by': '登记人：{name}',
+  'household.create': '新建住户',
+  'household.create.done': '已新建住户',
+  'household.create.doorRequired': '请填写门牌号',
+  'household.create.doorHint': '如 301室；农村如 18号。地址由所在区域名称和门牌号组成。',
 } as const;
 
 export type RegistryMessageKey = keyof typeof registryZhCN;
