@@ -2,7 +2,7 @@
 // reads the per-row report, corrects one imported person by hand and records a move-out on the household.
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { consoleLogin, desktop, menuEntry, openMenu, session, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, menuEntry, openMenu, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
 
 const GRID = '320614103001001';
 const run = `${Date.now() % 100000}`;
@@ -100,6 +100,21 @@ describe('population import in the console', () => {
     await page.getByTestId('household-create-submit').click();
     await expect.poll(() => page.getByTestId('household-drawer').innerText(), { timeout: 20_000 }).toContain('102室');
     await expect.poll(() => page.getByTestId('household-row').count(), { timeout: 20_000 }).toBe(2);
+
+    // On the phone, the grid worker records the death of the remaining member of the first household.
+    const person = (await (await page.request.get(`${session.url}/api/people?q=${encodeURIComponent(`改名居民${run}`)}`)).json()) as { items: { householdId: string }[] };
+    const mobile = await phone();
+    await phoneLogin(mobile.page, 'grid');
+    await mobile.page.goto(`${session.url}/m/households/${person.items[0]!.householdId}`);
+    await mobile.page.getByTestId('m-household-history').waitFor();
+    await expect.poll(() => mobile.page.getByTestId('m-household-event').count(), { timeout: 20_000 }).toBe(1);
+    await mobile.page.getByTestId('m-household-event-add').click();
+    await mobile.page.getByText('死亡', { exact: true }).click();
+    await mobile.page.getByTestId('m-household-event-person').getByText(`改名居民${run}`).click();
+    await mobile.page.getByTestId('m-household-event-submit').click();
+    await expect.poll(() => mobile.page.getByTestId('m-household-event').count(), { timeout: 20_000 }).toBe(2);
+    await shot(mobile.page, 'registry-import-05-phone-household');
+    await mobile.context.close();
 
     // A town dispatcher has no import entry.
     await context.close();
