@@ -1,5 +1,6 @@
 export * from './codes.ts';
 export * from './mask.ts';
+export * from './registry-checks.ts';
 export * from './errors.ts';
 export * from './roles.ts';
 export * from './geo.ts';

@@ -129,6 +129,8 @@ export const people = pgTable(
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     partyMember: boolean('party_member').notNull().default(false),
     note: text('note'),
+    /** active, moved-out or deceased: set by the household events below, never deleted. */
+    status: varchar('status', { length: 16 }).notNull().default('active'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -139,6 +141,27 @@ export const people = pgTable(
     index('people_phone_hash_idx').on(t.phoneHash),
     index('people_name_idx').using('btree', t.name.op('text_pattern_ops')),
   ],
+);
+
+/** What happened to a household, with the day it happened: move-in, move-out, death (the history stays). */
+export const householdEvents = pgTable(
+  'household_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    kind: varchar('kind', { length: 16 }).notNull(),
+    onDate: date('on_date', { mode: 'string' }).notNull(),
+    note: text('note'),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('household_events_household_idx').on(t.householdId, t.onDate), index('household_events_person_idx').on(t.personId)],
 );
 
 export const users = pgTable(

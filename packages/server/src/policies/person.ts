@@ -27,3 +27,12 @@ export function personAllowedActions(actor: Actor, person: { areaCode: string })
   if (hasAnyRole(actor, PERSON_EDITORS)) actions.push('edit');
   return actions;
 }
+
+/** Bringing a community's spreadsheet in (一键录入) is registry editing: the editors, within their scope. */
+export const canImportPeople = (actor: Actor) => hasAnyRole(actor, PERSON_EDITORS);
+
+/** The template export carries full numbers: only roles that may reveal them (audited). */
+export const canExportRegistry = (actor: Actor) => hasAnyRole(actor, PERSON_REVEALERS);
+
+/** Households (create, door number, move-in / move-out / death) are kept by the registry editors. */
+export const canEditHouseholds = (actor: Actor) => hasAnyRole(actor, PERSON_EDITORS);

@@ -91,7 +91,8 @@ export async function membersOf(db: DbOrTx, scope: Scope, householdId: string): 
   return db
     .select()
     .from(people)
-    .where(and(eq(people.householdId, householdId), inScope(people.areaCode, scope)))
+    // Moved-out and deceased people stay in the household's history, not among its members.
+    .where(and(eq(people.householdId, householdId), eq(people.status, 'active'), inScope(people.areaCode, scope)))
     .orderBy(asc(people.birthDate));
 }
 

@@ -4,6 +4,7 @@ import { readUploadedFile } from '../http/upload.ts';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as hotline from '../services/hotline-import.ts';
+import * as registry from '../services/registry-import.ts';
 import { requestContext, requireActor } from '../http/request.ts';
 import { attachmentHeader, XLSX_MIME } from '../lib/xlsx.ts';
 
@@ -50,4 +51,58 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext) {
     const actor = requireActor(req);
     return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader('热线工单导入结果.xlsx')).send(await hotline.reportWorkbook(actor, req.body));
   });
+
+  r.get('/api/imports/people/template.xlsx', { schema: { tags, summary: '人口信息导入模板' } }, async (req, reply) => {
+    const body = await registry.peopleTemplate(requireActor(req));
+    return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader('人口信息导入模板.xlsx')).send(body);
+  });
+  r.post(
+    '/api/imports/people',
+    {
+      schema: {
+        tags,
+        summary: `导入人口信息（.xlsx，或 UTF-8 / GB18030 编码的 .csv；≤ 10 MB、≤ ${registry.MAX_PEOPLE_ROWS} 行；字段名 file）`,
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const { filename, data } = await readUploadedFile(req, registry.MAX_PEOPLE_BYTES);
+      return registry.importPeople(ctx, actor, filename, data, requestContext(req));
+    },
+  );
+  r.post(
+    '/api/imports/people/report.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '把人口信息导入结果下载为 Excel',
+        body: z.object({
+          fileName: z.string().max(200),
+          created: z.number().int().min(0),
+          updated: z.number().int().min(0),
+          unchanged: z.number().int().min(0),
+          refused: z.array(z.object({ row: z.number().int().min(1).max(1_000_000), reason: z.string().max(500) })).max(registry.MAX_PEOPLE_ROWS),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const body = await registry.peopleReportWorkbook(requireActor(req), req.body);
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader('人口信息导入结果.xlsx')).send(body);
+    },
+  );
+  r.get(
+    '/api/imports/people/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '按导入模板导出辖区人员（完整号码，留痕），修改后可再次导入',
+        querystring: z.object({ area: z.string().regex(/^\d{6,20}$/, '应为区划代码').optional() }),
+      },
+    },
+    async (req, reply) => {
+      const file = await registry.exportPeopleTemplate(ctx, requireActor(req), req.query.area || undefined, requestContext(req));
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(file.fileName)).send(file.body);
+    },
+  );
 }

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { RESIDENCE_TYPES, SPECIAL_GROUPS } from '@gongzhi/domain';
+import { HOUSEHOLD_EVENT_KINDS, RESIDENCE_TYPES, SPECIAL_GROUPS } from '@gongzhi/domain';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as people from '../services/people.ts';
+import * as households from '../services/households.ts';
 import { requestContext, requireActor } from '../http/request.ts';
 import { isoDay, paging, text, uuidParam } from './common.ts';
 
@@ -75,6 +76,29 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get('/api/households/:id', { schema: { tags, summary: '住户及成员', params: uuidParam } }, async (req) =>
     people.getHousehold(ctx, requireActor(req), req.params.id),
+  );
+  const doorplate = z.string().trim().min(1, '门牌号不能为空').max(20, '门牌号不能超过 20 个字符');
+  r.post(
+    '/api/households',
+    { schema: { tags, summary: '新建住户（网格、楼栋或单元下的一个门牌号）', body: z.object({ areaCode: z.string().regex(/^\d{15,20}$/, '应为网格、楼栋或单元代码'), doorplate }) } },
+    async (req, reply) => reply.status(201).send(await households.createHousehold(ctx, requireActor(req), req.body, requestContext(req))),
+  );
+  r.patch(
+    '/api/households/:id',
+    { schema: { tags, summary: '修改住户门牌号', params: uuidParam, body: z.object({ doorplate }) } },
+    async (req) => households.updateHousehold(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
+  );
+  r.post(
+    '/api/households/:id/events',
+    {
+      schema: {
+        tags,
+        summary: '登记迁入、迁出或死亡（带日期，住户历史保留）',
+        params: uuidParam,
+        body: z.object({ kind: z.enum(HOUSEHOLD_EVENT_KINDS), personId: z.uuid('应为人员编号'), date: isoDate, note: z.string().trim().max(200, '说明不能超过 200 字').nullable().optional() }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await households.recordHouseholdEvent(ctx, requireActor(req), req.params.id, req.body, requestContext(req))),
   );
   r.get('/api/registry/dictionaries', { schema: { tags, summary: '特殊人群、人口类型字典' } }, async (req) => {
     requireActor(req);

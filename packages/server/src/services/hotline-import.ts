@@ -126,7 +126,7 @@ const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b
 const isOle = (b: Buffer) => b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
 
 /** The file's rows, as cells; row i of the result is spreadsheet row i + 1. */
-export async function readTable(fileName: string, buf: Buffer): Promise<Cell[][]> {
+export async function readTable(fileName: string, buf: Buffer, maxRows = MAX_IMPORT_ROWS): Promise<Cell[][]> {
   if (buf.length === 0) throw new DomainError('invalid', 'empty_file', '文件为空', { field: 'file' });
   if (isOle(buf)) throw new DomainError('invalid', 'unsupported_file_type', '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv 后导入', { field: 'file' });
   if (isZip(buf)) {
@@ -140,7 +140,7 @@ export async function readTable(fileName: string, buf: Buffer): Promise<Cell[][]
     if (!ws) return [];
     const rows: Cell[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, n) => {
-      if (n > MAX_IMPORT_ROWS + 20) return;
+      if (n > maxRows + 20) return;
       rows[n - 1] = (row.values as unknown[]).slice(1).map(plain);
     });
     for (let i = 0; i < rows.length; i++) rows[i] ??= [];

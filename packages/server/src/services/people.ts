@@ -17,6 +17,7 @@ import * as repo from '../repositories/people.ts';
 import { scopeOf } from '../repositories/scope.ts';
 import { ageOn, toIsoCst } from '../lib/time.ts';
 import { audit } from './audit.ts';
+import { householdEditable, householdHistory } from './households.ts';
 import type { AppContext } from './context.ts';
 
 export function toPersonDto(actor: Actor, p: repo.PersonRow & { address?: string | null }) {
@@ -38,6 +39,7 @@ export function toPersonDto(actor: Actor, p: repo.PersonRow & { address?: string
     tags,
     partyMember: p.partyMember,
     note: p.note,
+    status: p.status,
     updatedAt: toIsoCst(p.updatedAt),
     allowedActions: personAllowedActions(actor, p),
   };
@@ -137,6 +139,8 @@ export async function getHousehold(ctx: AppContext, actor: Actor, id: string) {
     doorplate: h.doorplate,
     riskColour: h.riskColour,
     members: members.map((m) => toPersonDto(actor, { ...m, address: h.address })),
+    history: await householdHistory(ctx, h.id),
+    allowedActions: householdEditable(actor, h.areaCode) ? ['edit'] : [],
   };
 }
 

@@ -126,6 +126,9 @@ export interface Household {
   doorplate: string | null;
   riskColour: RiskColour | null;
   members: Person[];
+  /** Move-ins, move-outs and deaths, oldest first. */
+  history?: { id: string; kind: string; date: string; note: string | null; personId: string; personName: string; actorName: string | null }[];
+  allowedActions?: string[];
 }
 
 export interface Dictionaries {

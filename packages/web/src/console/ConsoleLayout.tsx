@@ -25,6 +25,7 @@ import { useCaseMenu } from './pages/cases/routes.tsx';
 import { usePointsMenu } from './pages/points/menu.tsx';
 import { useCockpitMenu } from './pages/cockpit/routes.tsx';
 import { useLedgerMenu } from './pages/ledgers/routes.tsx';
+import { useRegistryMenuEntries } from './pages/registry/routes.tsx';
 import { usePartyMenu } from './pages/party/menu.tsx';
 import { useWishOrderMenu } from './pages/wishes/routes.tsx';
 
@@ -45,6 +46,7 @@ export function ConsoleLayout() {
   const ledgerMenu = useLedgerMenu();
   const partyMenu = usePartyMenu();
   const wishOrderMenu = useWishOrderMenu();
+  const registryEntries = useRegistryMenuEntries();
 
   // The menu follows the abilities the server grants, never role names.
   const items: MenuProps['items'] = [
@@ -53,6 +55,7 @@ export function ConsoleLayout() {
   const registry: NonNullable<MenuProps['items']> = [];
   if (can('areas.read')) registry.push({ key: '/areas', icon: <ApartmentOutlined />, label: <span data-testid="menu-areas">{t('menu.areas')}</span> });
   if (can('people.read')) registry.push({ key: '/people', icon: <TeamOutlined />, label: <span data-testid="menu-people">{t('menu.people')}</span> });
+  registry.push(...registryEntries);
   if (cockpitMenu) items.push(cockpitMenu);
   items.push(caseMenu.group);
   if (wishOrderMenu) items.push(wishOrderMenu);

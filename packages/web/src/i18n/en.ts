@@ -5,6 +5,7 @@ import { casesEn } from './cases.en.ts';
 import { cockpitEn } from './cockpit.en.ts';
 import { ledgersEn } from './ledgers.en.ts';
 import { territoryEn } from './territory.en.ts';
+import { registryEn } from './registry.en.ts';
 import { wishesEn } from './wishes.en.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...cockpitEn,
   ...ledgersEn,
   ...territoryEn,
+  ...registryEn,
   ...wishesEn,
   'app.name': 'Gongzhi',
   'app.subtitle': 'Party-building-led grassroots governance',

@@ -4,6 +4,7 @@ import { casesZhCN } from './cases.zh-CN.ts';
 import { cockpitZhCN } from './cockpit.zh-CN.ts';
 import { ledgersZhCN } from './ledgers.zh-CN.ts';
 import { territoryZhCN } from './territory.zh-CN.ts';
+import { registryZhCN } from './registry.zh-CN.ts';
 import { partyZhCN } from './party.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
 
@@ -13,6 +14,7 @@ export const zhCN = {
   ...cockpitZhCN,
   ...ledgersZhCN,
   ...territoryZhCN,
+  ...registryZhCN,
   ...partyZhCN,
   ...wishesZhCN,
   'app.name': '共治',

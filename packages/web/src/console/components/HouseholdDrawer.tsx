@@ -12,6 +12,7 @@ import { AreaName } from './AreaName.tsx';
 import { SensitiveNumber } from './SensitiveNumber.tsx';
 import { PartyTag, PersonTags } from './PersonTags.tsx';
 import { PersonDrawer } from './PersonDrawer.tsx';
+import { HouseholdHistory } from './HouseholdHistory.tsx';
 
 /** A household and its members (numbers masked; reveal where the role allows it). */
 export function HouseholdDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -97,6 +98,7 @@ export function HouseholdDrawer({ id, onClose }: { id: string | null; onClose: (
             data-testid="household-members"
             onRow={() => ({ 'data-testid': 'member-row' }) as HTMLAttributes<HTMLElement>}
           />
+          <HouseholdHistory household={h} onChanged={res.reload} />
         </>
       )}
       <PersonDrawer id={person} onClose={() => setPerson(null)} />

@@ -17,6 +17,7 @@ import { AreaTree } from '../components/AreaTree.tsx';
 import { ChildrenTable } from '../components/ChildrenTable.tsx';
 import { LoadError } from '../components/ErrorResult.tsx';
 import { HouseholdDrawer } from '../components/HouseholdDrawer.tsx';
+import { NewHouseholdButton } from '../components/NewHouseholdButton.tsx';
 import { RiskTag } from '../components/RiskTag.tsx';
 import { StatCards } from '../components/StatCards.tsx';
 import { applyServerErrors } from '../components/formErrors.ts';
@@ -245,7 +246,18 @@ function HouseholdsCard({ areaCode, total }: { areaCode: string; total: number }
     <Card
       className="gz-card"
       title={t('area.households', { n: fmtNumber(res.data?.total ?? total) })}
-      extra={<ExportButton path="/api/exports/households.xlsx" query={{ area: areaCode }} testId="households-export" />}
+      extra={
+        <Space>
+          <NewHouseholdButton
+            areaCode={areaCode}
+            onDone={(id) => {
+              res.reload();
+              setOpen(id);
+            }}
+          />
+          <ExportButton path="/api/exports/households.xlsx" query={{ area: areaCode }} testId="households-export" />
+        </Space>
+      }
       size="small"
     >
       <Table<HouseholdRow>

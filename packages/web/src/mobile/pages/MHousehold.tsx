@@ -1,6 +1,7 @@
-import { List, NavBar, Tag } from 'antd-mobile';
+import { useState } from 'react';
+import { Button, Form, Input, List, NavBar, Popup, Selector, Tag, Toast } from 'antd-mobile';
 import { useNavigate, useParams } from 'react-router-dom';
-import { get } from '../../api/client.ts';
+import { get, post } from '../../api/client.ts';
 import type { Household } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { fmtNumber } from '../../lib/format.ts';
@@ -15,6 +16,29 @@ export function MHousehold() {
   const { id = '' } = useParams();
   const res = useApi((signal) => get<Household>(`/api/households/${id}`, undefined, signal), [id]);
   const h = res.data?.id === id ? res.data : undefined;
+  const [recording, setRecording] = useState(false);
+  const [kind, setKind] = useState<'move-out' | 'death'>('move-out');
+  const [personId, setPersonId] = useState<string | undefined>();
+  const [date, setDate] = useState(() => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    if (!personId) {
+      Toast.show({ content: t('household.event.personRequired') });
+      return;
+    }
+    setSaving(true);
+    try {
+      await post(`/api/households/${id}/events`, { kind, personId, date });
+      Toast.show({ icon: 'success', content: t('household.event.saved') });
+      setRecording(false);
+      setPersonId(undefined);
+      res.reload();
+    } catch (e) {
+      Toast.show({ content: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setSaving(false);
+    }
+  };
   return (
     <div className="m-page">
       <NavBar onBack={() => navigate(-1)} className="m-navbar">
@@ -51,6 +75,41 @@ export function MHousehold() {
               </List.Item>
             ))}
           </List>
+          <List header={t('household.history')} className="m-list" data-testid="m-household-history">
+            {(h.history ?? []).length === 0 ? (
+              <List.Item>{t('household.history.empty')}</List.Item>
+            ) : (
+              (h.history ?? []).map((e) => (
+                <List.Item key={e.id} description={e.note ?? undefined} extra={e.date} data-testid="m-household-event">
+                  {t(`household.event.${e.kind as 'move-in' | 'move-out' | 'death'}`)} · {e.personName}
+                </List.Item>
+              ))
+            )}
+          </List>
+          {h.allowedActions?.includes('edit') && h.members.length > 0 && (
+            <div className="m-card">
+              <Button block color="primary" fill="outline" onClick={() => setRecording(true)} data-testid="m-household-event-add">
+                {t('household.event.add')}
+              </Button>
+            </div>
+          )}
+          <Popup visible={recording} onMaskClick={() => setRecording(false)} bodyStyle={{ borderTopLeftRadius: 8, borderTopRightRadius: 8, padding: 12 }}>
+            <Form layout="vertical" footer={<Button block color="primary" loading={saving} onClick={() => void save()} data-testid="m-household-event-submit">{t('common.save')}</Button>}>
+              <Form.Item label={t('household.event.kind')}>
+                <Selector
+                  value={[kind]}
+                  onChange={(v) => v[0] && setKind(v[0])}
+                  options={(['move-out', 'death'] as const).map((k) => ({ value: k, label: t(`household.event.${k}`) }))}
+                />
+              </Form.Item>
+              <Form.Item label={t('household.event.person')}>
+                <Selector value={personId ? [personId] : []} onChange={(v) => setPersonId(v[0])} options={h.members.map((m) => ({ value: m.id, label: m.name }))} data-testid="m-household-event-person" />
+              </Form.Item>
+              <Form.Item label={t('household.event.date')}>
+                <Input type="date" value={date} onChange={setDate} data-testid="m-household-event-date" />
+              </Form.Item>
+            </Form>
+          </Popup>
         </>
       )}
     </div>
