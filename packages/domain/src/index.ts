@@ -20,3 +20,4 @@ export * from './orders/workflow.ts';
 export * from './auth/passwords.ts';
 export * from './auth/challenge.ts';
 export * from './audit/labels.ts';
+export * from './staffing.ts';
