@@ -77,7 +77,7 @@ const ACTIONS: Record<string, Label> = {
   'party.org.create': l('新建党组织', 'Create organisation'),
   'party.org.update': l('修改党组织', 'Edit organisation'),
   'party.org.delete': l('撤销党组织', 'Remove organisation'),
-  'party.member.move': l('调整党员所在组织', 'Move member'),
+  'party.member.central': l('设置党员中心户', 'Set central household'),
 };
 
 /** What an export (`export.<list>`) exported. */
