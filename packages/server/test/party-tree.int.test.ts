@@ -171,3 +171,17 @@ describe('central households (党员中心户)', () => {
     expect((await community.request('PUT', `/api/party/members/${m.id}/central-household`, { centralHousehold: 'yes' })).statusCode).toBe(400);
   });
 });
+
+describe('registration targets for a member on the phone', () => {
+  it('lists the organisations of the village the member lives in, the one covering their home first; others get 403', async () => {
+    const res = await (await t.as('party')).get('/api/party/me/targets');
+    expect(res.statusCode).toBe(200);
+    const body = json<{ area: { code: string }; items: { name: string; kind: string; coversHome: boolean }[] }>(res);
+    expect(body.area.code).toBe(COMMUNITY);
+    expect(body.items.length).toBeGreaterThan(1);
+    expect(body.items[0]!.coversHome).toBe(true);
+    expect(body.items.every((o) => ['village-org', 'grid-branch', 'compound-branch', 'joint-branch'].includes(o.kind))).toBe(true);
+    expect((await (await t.as('resident')).get('/api/party/me/targets')).statusCode).toBe(403);
+    expect((await t.anonymous().get('/api/party/me/targets')).statusCode).toBe(401);
+  });
+});

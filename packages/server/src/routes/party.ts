@@ -32,6 +32,7 @@ export function partyRoutes(app: FastifyInstance, ctx: AppContext) {
     party.listMembers(ctx, requireActor(req), req.query),
   );
   r.get('/api/party/me', { schema: { tags, summary: '我的党员档案、报到记录和可选岗位' } }, async (req) => party.myMembership(ctx, requireActor(req)));
+  r.get('/api/party/me/targets', { schema: { tags, summary: '可报到的党组织（党员居住地所在村（社区）；覆盖本人住址的排在前面）' } }, async (req) => party.registrationTargets(ctx, requireActor(req)));
   r.post(
     '/api/party/registrations',
     { schema: { tags, summary: '双报到：党员向居住地党组织申请报到', description: '返回 201 报到申请（state: applied）。', body: z.object({ orgId: z.uuid({ message: '应为党组织 ID' }) }) } },

@@ -686,3 +686,24 @@ export async function formBranch(ctx: AppContext, actor: Actor, input: { area: s
   const name = input.name ?? (own ? `${names[0]}小区党支部` : `${names.slice(0, 3).join('、')}${names.length > 3 ? '等' : ''}联合党支部`);
   return createOrg(ctx, actor, { name: name.slice(0, 60), kind, parentId: parent.id, areaCode, sort: 500 }, req, idempotencyKey);
 }
+
+/**
+ * Where the caller, a member, may register (双报到): the organisations of the kinds that take
+ * registrations in the village they live in, the one covering their home first. Names only.
+ */
+export async function registrationTargets(ctx: AppContext, actor: Actor) {
+  const mine = actor.personId ? await repo.memberOfPerson(ctx.db, actor.personId) : null;
+  if (!mine) throw forbidden('只有已建立党员档案的党员可以申请报到', 'not_a_member');
+  const home = mine.person.areaCode;
+  const village = villageOf(home);
+  if (!village) return { area: null, items: [] };
+  const rows = (await repo.orgsIn(ctx.db, systemScope(), village)).filter((o) => REGISTRATION_TARGET_KINDS.includes(o.kind as PartyOrgKind) && o.id !== mine.member.orgId);
+  const names = await areaNames(ctx.db, [village]);
+  // The organisation covering the most precise part of their home comes first.
+  const covers = (o: repo.PartyOrgRow) => (home.startsWith(o.areaCode) ? o.areaCode.length : 0);
+  rows.sort((a, b) => covers(b) - covers(a) || a.areaCode.localeCompare(b.areaCode) || a.sort - b.sort);
+  return {
+    area: { code: village, name: names.get(village)?.name ?? village },
+    items: rows.map((o) => ({ id: o.id, name: o.name, kind: o.kind, kindLabel: kindLabel(o.kind), coversHome: covers(o) > 0 })),
+  };
+}
