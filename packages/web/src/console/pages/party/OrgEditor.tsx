@@ -1,6 +1,6 @@
 // Editing the organisation tree: a new organisation under the selected one, rename / secretary /
 // move, and removing an empty one — offered as the organisation's allowedActions say.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, TreeSelect } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, post } from '../../../api/client.ts';
@@ -147,6 +147,13 @@ function OrgModal({ mode, org, tree, onClose, onSaved }: { mode: 'add' | 'edit' 
   };
 
   const initial: Partial<Values> = mode === 'edit' ? { name: org.name, secretaryName: org.secretaryName ?? undefined, parentId: org.parent?.id } : { kind: options[0]?.kind };
+  // The form instance outlives each opening: fill it afresh every time the dialog opens.
+  useEffect(() => {
+    if (!mode) return;
+    form.resetFields();
+    form.setFieldsValue(initial);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mode, org.id]);
   return (
     <Modal
       title={mode === 'add' ? t('party.tree.addTitle', { name: org.name }) : t('party.tree.editTitle', { name: org.name })}
@@ -158,7 +165,7 @@ function OrgModal({ mode, org, tree, onClose, onSaved }: { mode: 'add' | 'edit' 
       destroyOnHidden
       width={540}
     >
-      <Form<Values> form={form} layout="vertical" preserve={false} initialValues={initial} data-testid="party-org-form">
+      <Form<Values> form={form} layout="vertical" preserve={false} data-testid="party-org-form">
         {mode === 'add' && (
           <Form.Item name="kind" label={t('party.tree.kind')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('party.tree.kind') }) }]}>
             <Select
