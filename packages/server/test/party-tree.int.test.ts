@@ -56,15 +56,16 @@ describe('creating and editing organisations', () => {
     const b = (await t.ctx.db.select({ code: areas.code }).from(areas).where(and(eq(areas.level, 'building'), like(areas.code, `${grid2}%`))).limit(1))[0]!.code;
     const group = await secretary.post('/api/party/orgs', { name: '1幢党小组', kind: 'building-group', parentId: branch.id, areaCode: b });
     expect(group.statusCode, group.body).toBe(201);
-    const patched = await community.patch(`/api/party/orgs/${branch.id}`, { name: '状元街第二网格党支部（新）', secretaryName: '顾海燕' });
+    const renamed = `状元街第二网格党支部（${uniq().slice(-4)}）`;
+    const patched = await community.patch(`/api/party/orgs/${branch.id}`, { name: renamed, secretaryName: '顾海燕' });
     expect(patched.statusCode).toBe(200);
-    expect(json<Org>(patched)).toMatchObject({ name: '状元街第二网格党支部（新）', secretaryName: '顾海燕' });
+    expect(json<Org>(patched)).toMatchObject({ name: renamed, secretaryName: '顾海燕' });
     expect(json<Org>(patched).children.map((c) => c.name)).toContain('1幢党小组');
     const rows = await t.ctx.db.select().from(auditLog).where(eq(auditLog.entityId, branch.id));
     expect(rows.map((r) => r.action).sort()).toEqual(['party.org.create', 'party.org.update']);
     // The tree shows it.
     const tree = await community.get('/api/party/orgs');
-    expect(tree.body).toContain('状元街第二网格党支部（新）');
+    expect(tree.body).toContain(renamed);
   });
 
   it('moves a building group under another branch of the same grid, never under itself', async () => {
@@ -145,6 +146,8 @@ describe('acting on the branch formation check', () => {
       const c1 = await check();
       expect(c1.violations.some((v) => v.code === missing.code)).toBe(false);
       expect((await community.post('/api/party/formation-check/branches', { area: GRID, compounds: [missing.code] })).statusCode).toBe(409);
+      // Removed again, so that a re-run on a shared database finds the same check.
+      expect((await community.request('DELETE', `/api/party/orgs/${json<Org>(res).id}`)).statusCode).toBe(204);
     }
     const group = c0.proposal.joint[0]!;
     const joint = await secretary.post('/api/party/formation-check/branches', { area: GRID, compounds: group });
@@ -157,18 +160,21 @@ describe('acting on the branch formation check', () => {
     expect((await community.post('/api/party/formation-check/branches', { area: `${OTHER_COMMUNITY}001`, compounds: group })).statusCode).toBe(404);
     expect((await (await t.as('grid')).post('/api/party/formation-check/branches', { area: GRID, compounds: group })).statusCode).toBe(403);
     expect(await orgCount()).toBe(before);
+    expect((await community.request('DELETE', `/api/party/orgs/${json<Org>(joint).id}`)).statusCode).toBe(204);
   });
 });
 
 describe('central households (党员中心户)', () => {
   it('the community marks a member household; another community cannot', async () => {
-    const list = json<{ items: { id: string; centralHousehold: boolean }[] }>(await community.get(`/api/party/members?area=${COMMUNITY}&pageSize=5`));
+    const list = json<{ items: { id: string; centralHousehold: boolean }[] }>(await community.get(`/api/party/members?area=${COMMUNITY}&pageSize=100`));
     const m = list.items.find((i) => !i.centralHousehold)!;
     const res = await community.request('PUT', `/api/party/members/${m.id}/central-household`, { centralHousehold: true });
     expect(res.statusCode, res.body).toBe(200);
     expect(json<{ centralHousehold: boolean }>(res).centralHousehold).toBe(true);
     expect((await (await t.as('grid')).request('PUT', `/api/party/members/${m.id}/central-household`, { centralHousehold: false })).statusCode).toBe(403);
     expect((await community.request('PUT', `/api/party/members/${m.id}/central-household`, { centralHousehold: 'yes' })).statusCode).toBe(400);
+    // And back, so that a re-run on a shared database finds the same members.
+    expect((await community.request('PUT', `/api/party/members/${m.id}/central-household`, { centralHousehold: false })).statusCode).toBe(200);
   });
 });
 
