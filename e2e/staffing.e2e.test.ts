@@ -2,6 +2,7 @@
 // community appoints a grid information worker from the registry; edits the party tree (a new
 // functional branch, its secretary, removing it) and creates a joint branch the formation check
 // proposes; a member takes a post on the phone. Screenshots go to `screenshots/`.
+import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { consoleLogin, desktop, openMenu, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
@@ -12,6 +13,12 @@ const SLOW = { timeout: 20_000 };
 
 /** A select's popup still closing can take the click meant for the dialog's save button. */
 const closedDropdowns = (page: Page) => expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), SLOW).toBe(0);
+
+/** The serious and critical accessibility violations of the page as it is now (the crawl's bar). */
+async function axeProblems(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
 
 useBrowserSession();
 
@@ -45,6 +52,7 @@ describe('staffing and the party tree', () => {
     await expect.poll(() => page.getByTestId('staff-table').innerText(), SLOW).toContain('网格信息员');
     await expect.poll(() => page.getByTestId('staff-summary').innerText(), SLOW).toContain('网格信息员 1');
     await shot(page, 'staff-03-roster', true);
+    expect(await axeProblems(page)).toEqual([]);
     await context.close();
   });
 
@@ -78,6 +86,7 @@ describe('staffing and the party tree', () => {
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await expect.poll(() => page.getByTestId('party-org-detail').innerText(), SLOW).toContain('季秀英');
     await shot(page, 'staff-05-party-edited', true);
+    expect(await axeProblems(page)).toEqual([]);
     await page.getByTestId('party-org-remove').click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
     await expect.poll(() => page.locator('.gz-party-tree').innerText(), SLOW).not.toContain(name);
@@ -86,6 +95,7 @@ describe('staffing and the party tree', () => {
     await openMenu(page, 'menu-party-posts');
     await page.getByTestId('party-formation-proposal').waitFor();
     await shot(page, 'staff-06-formation', true);
+    expect(await axeProblems(page)).toEqual([]);
     await page.getByTestId('party-formation-joint').first().click();
     await expect.poll(() => page.locator('.ant-message').innerText(), SLOW).toMatch(/已建立.*联合党支部/);
     await context.close();
@@ -107,6 +117,7 @@ describe('staffing and the party tree', () => {
     await page.goto(`${session.url}/m/party/register`);
     await page.getByTestId('m-party-posts').waitFor();
     await shot(page, 'staff-07-mobile-register', true);
+    expect(await axeProblems(page)).toEqual([]);
     await context.close();
   });
 });
