@@ -23,3 +23,4 @@ export * from './auth/challenge.ts';
 export * from './audit/labels.ts';
 export * from './territory/outline.ts';
 export * from './territory/tiling.ts';
+export * from './staffing.ts';

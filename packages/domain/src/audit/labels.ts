@@ -83,6 +83,12 @@ const ACTIONS: Record<string, Label> = {
   'party.visit.followup': l('走访问题转案件', 'Visit follow-up to case'),
   'party.patrol.check-in': l('巡查打卡', 'Patrol check-in'),
   'export.bulletin': l('导出工作简报', 'Export bulletin'),
+  'staff.appoint': l('任命网格队伍人员', 'Appoint staff'),
+  'staff.end': l('免去网格队伍职务', 'End appointment'),
+  'party.org.create': l('新建党组织', 'Create organisation'),
+  'party.org.update': l('修改党组织', 'Edit organisation'),
+  'party.org.delete': l('撤销党组织', 'Remove organisation'),
+  'party.member.central': l('设置党员中心户', 'Set central household'),
 };
 
 /** What an export (`export.<list>`) exported. */
@@ -110,6 +116,8 @@ const ENTITIES: Record<string, Label> = {
   import: l('导入', 'Import'),
   open311_key: l('Open311 密钥', 'Open311 key'),
   party_member: l('党员', 'Party member'),
+  party_org: l('党组织', 'Party organisation'),
+  staff_appointment: l('网格队伍任命', 'Staff appointment'),
   party_patrol: l('巡查', 'Patrol'),
   party_post: l('党员岗位', 'Post'),
   party_registration: l('双报到申请', 'Registration'),
@@ -172,6 +180,11 @@ const FIELDS: Record<string, Label> = {
   created: l('新增', 'Created'),
   active: l('启用', 'Active'),
   userId: l('账号', 'Account'),
+  post: l('职务', 'Post'),
+  personId: l('人员', 'Person'),
+  parentId: l('上级组织', 'Parent organisation'),
+  secretaryName: l('书记', 'Secretary'),
+  compounds: l('小区', 'Compounds'),
   user: l('账号', 'Account'),
   until: l('截至', 'Until'),
   transferId: l('转账编号', 'Transfer'),

@@ -93,3 +93,4 @@ export function branchFormation<C extends Compound>(compounds: readonly C[]): Br
 export * from './links.ts';
 export * from './vanguard.ts';
 export * from './visits.ts';
+export * from './tree.ts';

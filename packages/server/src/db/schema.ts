@@ -188,6 +188,40 @@ export const users = pgTable(
   (t) => [uniqueIndex('users_username_idx').on(t.username)],
 );
 
+/**
+ * 一格多员: who of the registry holds which post in which area (网格长, 网格员, 网格信息员, 楼栋长,
+ * 单元长, 下沉干部), and the account the appointment gave them. An ended appointment stays as history;
+ * its account is deactivated.
+ */
+export const staffAppointments = pgTable(
+  'staff_appointments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    post: varchar('post', { length: 24 }).notNull(),
+    /** The grid, building, unit or village the post is held at (the account's scope). */
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    /** Employer of a grid information worker (a courier or delivery company), or the cadre's unit. */
+    affiliation: text('affiliation'),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+    endReason: text('end_reason'),
+    appointedBy: uuid('appointed_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('staff_appointments_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
+    index('staff_appointments_person_idx').on(t.personId),
+    index('staff_appointments_user_idx').on(t.userId),
+    uniqueIndex('staff_appointments_one_active_idx').on(t.personId, t.post, t.areaCode).where(sql`${t.endedOn} is null`),
+    check('staff_appointments_post', sql`${t.post} in ('grid-leader','grid-worker','grid-worker-part','info-worker','building-leader','unit-leader','sunk-cadre')`),
+  ],
+);
+
 /** Earlier password hashes of each account, so that the last few cannot be chosen again. */
 export const passwordHistory = pgTable(
   'password_history',

@@ -27,6 +27,7 @@ import { statsRoutes } from '../routes/stats.ts';
 import { wishRoutes } from '../routes/wishes.ts';
 import { orderRoutes } from '../routes/orders.ts';
 import { partyRoutes } from '../routes/party.ts';
+import { staffingRoutes } from '../routes/staffing.ts';
 import { cockpitRoutes } from '../routes/cockpit.ts';
 import { exportRoutes } from '../routes/exports.ts';
 import { importRoutes } from '../routes/imports.ts';
@@ -149,6 +150,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   wishRoutes(app, ctx);
   orderRoutes(app, ctx);
   partyRoutes(app, ctx);
+  staffingRoutes(app, ctx);
   cockpitRoutes(app, ctx);
   exportRoutes(app, ctx);
   importRoutes(app, ctx);

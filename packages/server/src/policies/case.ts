@@ -57,6 +57,15 @@ export function caseRelations(actor: Actor, c: CaseRow, unitIds: { lead: string 
   return rel;
 }
 
+/**
+ * 五级服务 (`003`): "一般性工作，单元管家、楼栋长现场处理，登记备案" — a building or unit leader settles a
+ * matter on the spot only as they record it; what needs coordination goes on to the grid worker,
+ * so they verify nothing afterwards.
+ */
+export function onSpotIntakeRelations(actor: Actor): Set<CaseRelation> {
+  return hasAnyRole(actor, ['building-leader']) ? new Set<CaseRelation>(['verifier']) : new Set();
+}
+
 export function factsOf(c: CaseRow): CaseFacts {
   return {
     state: c.state as CaseFacts['state'],

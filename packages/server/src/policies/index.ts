@@ -6,6 +6,7 @@ import { AREA_STAFF, hasAnyRole } from './actor.ts';
 import { canImportHotline } from './imports.ts';
 import { canVerifyChains } from './chain.ts';
 import { partyAbilities } from './party.ts';
+import { staffAbilities } from './staffing.ts';
 import { WISH_PROXIES, WISH_REVIEWERS } from './wishes.ts';
 import { ORDER_MANAGERS } from './orders.ts';
 
@@ -33,6 +34,7 @@ export function abilitiesOf(actor: Actor): string[] {
   if (hasAnyRole(actor, AREA_STAFF)) out.push('ledgers.export', 'bulletin.read');
   if (canImportHotline(actor)) out.push('hotline.import');
   out.push(...partyAbilities(actor));
+  out.push(...staffAbilities(actor));
   // Micro-wishes and service orders: menus only; each wish and order carries its own allowedActions.
   if (hasAnyRole(actor, AREA_STAFF)) out.push('wishes.read', 'orders.read');
   if (hasAnyRole(actor, WISH_REVIEWERS)) out.push('wishes.review');

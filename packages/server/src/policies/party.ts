@@ -16,8 +16,17 @@ export const partyScopeOf = (actor: Actor): Scope | null => (readsPartyOrgs(acto
 export const reviewsAt = (actor: Actor, orgArea: string) => hasAnyRole(actor, PARTY_REVIEWERS) && isWithinScope(orgArea, actor.scopeCode);
 export const managesAt = (actor: Actor, orgArea: string) => hasAnyRole(actor, PARTY_MANAGERS) && isWithinScope(orgArea, actor.scopeCode);
 
+/**
+ * Edit the tree: create an organisation under one the caller manages, rename it, set its secretary,
+ * move or remove it. The town committee (the root) is the district's: only a manager whose scope
+ * holds the town (the system administrator) creates one.
+ */
+export const editsTreeAt = (actor: Actor, area: string) => managesAt(actor, area);
+
 export function orgAllowedActions(actor: Actor, org: { areaCode: string; kind: string }): string[] {
   const out: string[] = [];
+  if (editsTreeAt(actor, org.areaCode)) out.push('edit', 'delete');
+  if (editsTreeAt(actor, org.areaCode) && org.kind !== 'building-group') out.push('add-child');
   if (reviewsAt(actor, org.areaCode)) out.push('accept-registration', 'reject-registration');
   if (managesAt(actor, org.areaCode)) out.push('assign-post');
   if (managesAt(actor, org.areaCode) && org.kind === 'village-org') out.push('add-post');

@@ -2,6 +2,7 @@
 // staffing and the participation terms of the vitality index. Every query is bounded by the caller's
 // Scope (area prefix) and, for a department, by its unit.
 import { sql, type SQL } from 'drizzle-orm';
+import { UNCOUNTED_STAFF_POSTS } from '@gongzhi/domain';
 import type { DbOrTx } from '../db/client.ts';
 import { escapeLike, type Scope } from './scope.ts';
 
@@ -147,7 +148,8 @@ export interface StaffRow {
 /**
  * Community staff per child area: active accounts holding the community-worker (全科社工) or
  * grid-worker (专职网格员) role whose scope lies in that area. One person counts once even when
- * holding both roles (as a community worker).
+ * holding both roles (as a community worker). Accounts of appointments that do not count against the
+ * benchmark (part-time grid workers, `STAFF_POST_INFO`) are left out.
  */
 export async function staffByChild(db: DbOrTx, scope: Scope, area: string, childLength: number): Promise<StaffRow[]> {
   const res = await db.execute<{ key: string; cw: string; gw: string }>(sql`
@@ -156,6 +158,7 @@ export async function staffByChild(db: DbOrTx, scope: Scope, area: string, child
       count(*) filter (where 'grid-worker' = any(roles) and not ('community-worker' = any(roles))) as gw
     from users
     where active and (roles && array['community-worker','grid-worker']::text[])
+      and not exists (select 1 from staff_appointments a where a.user_id = users.id and a.ended_on is null and a.post in (${sql.join(UNCOUNTED_STAFF_POSTS.map((p) => sql`${p}`), sql`, `)}))
       and scope_code like ${escapeLike(scope.code) + '%'} and scope_code like ${escapeLike(area) + '%'} and length(scope_code) >= ${childLength}
     group by 1`);
   return res.rows.map((r) => ({ key: r.key, community_workers: Number(r.cw), grid_workers: Number(r.gw) }));

@@ -52,6 +52,42 @@ export async function insertOrgs(db: DbOrTx, rows: NewPartyOrgRow[]): Promise<Pa
   return db.insert(partyOrgs).values(rows).onConflictDoNothing().returning();
 }
 
+export async function insertOrg(db: DbOrTx, row: NewPartyOrgRow): Promise<PartyOrgRow> {
+  const res = await db.insert(partyOrgs).values(row).returning();
+  return res[0]!;
+}
+
+export async function lockOrg(db: DbOrTx, id: string): Promise<PartyOrgRow | null> {
+  const rows = await db.select().from(partyOrgs).where(eq(partyOrgs.id, id)).for('update').limit(1);
+  return rows[0] ?? null;
+}
+
+export async function updateOrg(db: DbOrTx, id: string, patch: Partial<NewPartyOrgRow>): Promise<PartyOrgRow> {
+  const res = await db
+    .update(partyOrgs)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(partyOrgs.id, id))
+    .returning();
+  return res[0]!;
+}
+
+/** What still hangs on an organisation: child organisations, members, registrations and history rows. */
+export async function orgUsage(db: DbOrTx, id: string): Promise<{ children: number; members: number; history: number }> {
+  const res = await db.execute<{ children: string; members: string; history: string }>(sql`
+    select
+      (select count(*) from party_orgs where parent_id = ${id}) as children,
+      (select count(*) from party_members where org_id = ${id} or local_org_id = ${id}) as members,
+      (select count(*) from party_registrations where org_id = ${id})
+        + (select count(*) from party_transfers where from_org_id = ${id} or to_org_id = ${id})
+        + (select count(*) from party_post_reports where org_id = ${id}) as history`);
+  const r = res.rows[0]!;
+  return { children: Number(r.children), members: Number(r.members), history: Number(r.history) };
+}
+
+export async function deleteOrg(db: DbOrTx, id: string): Promise<void> {
+  await db.delete(partyOrgs).where(eq(partyOrgs.id, id));
+}
+
 /** Members whose own organisation is each org, and accepted registrations with each org. */
 export async function memberCounts(db: DbOrTx, orgIds: string[]): Promise<{ own: Map<string, number>; registered: Map<string, number> }> {
   if (orgIds.length === 0) return { own: new Map(), registered: new Map() };

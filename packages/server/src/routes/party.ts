@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PARTY_ORG_KINDS, type PartyOrgKind } from '@gongzhi/domain';
 import type { AppContext } from '../services/context.ts';
 import * as party from '../services/party.ts';
 import { requestContext, requireActor } from '../http/request.ts';
@@ -31,6 +32,7 @@ export function partyRoutes(app: FastifyInstance, ctx: AppContext) {
     party.listMembers(ctx, requireActor(req), req.query),
   );
   r.get('/api/party/me', { schema: { tags, summary: '我的党员档案、报到记录和可选岗位' } }, async (req) => party.myMembership(ctx, requireActor(req)));
+  r.get('/api/party/me/targets', { schema: { tags, summary: '可报到的党组织（党员居住地所在村（社区）；覆盖本人住址的排在前面）' } }, async (req) => party.registrationTargets(ctx, requireActor(req)));
   r.post(
     '/api/party/registrations',
     { schema: { tags, summary: '双报到：党员向居住地党组织申请报到', description: '返回 201 报到申请（state: applied）。', body: z.object({ orgId: z.uuid({ message: '应为党组织 ID' }) }) } },
@@ -67,6 +69,66 @@ export function partyRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/party/formation-check',
     { schema: { tags, summary: '支部设置检查：列出不符合“小区建支部”规则的小区', querystring: z.object({ area: areaCode }) } },
     async (req) => party.formationCheck(ctx, requireActor(req), req.query.area),
+  );
+  const orgKind = z.enum(PARTY_ORG_KINDS as unknown as [PartyOrgKind, ...PartyOrgKind[]], { message: '组织类型（kind）不正确' });
+  const idemKey = (h: unknown) => (typeof h === 'string' ? h : undefined);
+  r.post(
+    '/api/party/orgs',
+    {
+      schema: {
+        tags,
+        summary: '新建党组织（镇党委 → 村（社区）党组织 → 网格党支部 → 楼栋党小组；功能型、小区、联合党支部）',
+        description: '返回 201 党组织详情。支持 Idempotency-Key。',
+        body: z.object({
+          name: text(60),
+          kind: orgKind,
+          parentId: z.uuid({ message: '应为党组织 ID' }).nullable().optional(),
+          areaCode,
+          secretaryName: text(20).nullable().optional(),
+          sort: z.number().int().min(0).max(100000).optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const res = await party.createOrg(ctx, requireActor(req), req.body, requestContext(req), idemKey(req.headers['idempotency-key']));
+      return reply.status(res.status).send(res.body);
+    },
+  );
+  r.patch(
+    '/api/party/orgs/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改党组织：名称、书记、排序，或移到另一上级组织下',
+        params: uuidParam,
+        body: z.object({ name: text(60).optional(), secretaryName: text(20).nullable().optional(), parentId: z.uuid({ message: '应为党组织 ID' }).optional(), sort: z.number().int().min(0).max(100000).optional() }),
+      },
+    },
+    async (req) => party.updateOrg(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
+  );
+  r.delete('/api/party/orgs/:id', { schema: { tags, summary: '撤销党组织（无下级组织、无党员、无历史记录时）', params: uuidParam } }, async (req, reply) => {
+    await party.deleteOrg(ctx, requireActor(req), req.params.id, requestContext(req));
+    return reply.status(204).send();
+  });
+  r.put(
+    '/api/party/members/:id/central-household',
+    { schema: { tags, summary: '设置或取消党员中心户', params: uuidParam, body: z.object({ centralHousehold: z.boolean({ message: 'centralHousehold 应为 true 或 false' }) }) } },
+    async (req) => party.setCentralHousehold(ctx, requireActor(req), req.params.id, req.body.centralHousehold, requestContext(req)),
+  );
+  r.post(
+    '/api/party/formation-check/branches',
+    {
+      schema: {
+        tags,
+        summary: '按支部设置检查的提议建立小区党支部（单个符合条件的小区）或联合党支部（提议的一组小区）',
+        description: '返回 201 新建的党组织详情。支持 Idempotency-Key。',
+        body: z.object({ area: areaCode, compounds: z.array(z.string().regex(/^\d{18}$/, '应为楼栋（小区）代码')).min(1, '至少选择一个小区').max(50), name: text(60).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const res = await party.formBranch(ctx, requireActor(req), req.body, requestContext(req), idemKey(req.headers['idempotency-key']));
+      return reply.status(res.status).send(res.body);
+    },
   );
   partyWorkRoutes(app, ctx);
 }

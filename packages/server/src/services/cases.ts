@@ -19,7 +19,9 @@ import {
   toWgs84,
   unprocessable,
   validLatLng,
+  ON_SPOT_ROLES,
   type CaseAction,
+  type CaseRelation,
   type CaseState,
   type OwnerLevel,
   type Rating,
@@ -27,7 +29,7 @@ import {
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client.ts';
-import type { Actor, RequestContext } from '../policies/actor.ts';
+import { hasAnyRole, type Actor, type RequestContext } from '../policies/actor.ts';
 import {
   allowedChannels,
   caseAllowedActions,
@@ -37,6 +39,7 @@ import {
   DISPATCHABLE_UNIT_TYPES,
   factsOf,
   mustReportInScope,
+  onSpotIntakeRelations,
 } from '../policies/case.ts';
 import { areaNames as cachedAreaNames, placeNames } from './area-names.ts';
 import * as repo from '../repositories/cases.ts';
@@ -479,7 +482,7 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
   const attachmentIds = [...new Set(input.attachments ?? [])];
   const onSpotIds = [...new Set(input.onSpot?.attachments ?? [])];
   const attachmentMeta = (await assertAttachable(ctx.db, actor, [...attachmentIds, ...onSpotIds])).filter((f) => attachmentIds.includes(f.id));
-  if (input.onSpot && !(actor && actor.roles.includes('grid-worker'))) throw forbidden('只有网格员可以当场处置');
+  if (input.onSpot && !(actor && hasAnyRole(actor, ON_SPOT_ROLES))) throw forbidden('只有网格员、楼栋长（单元长）可以当场处置');
   if (input.externalRef) {
     const existing = await repo.findCaseByExternalRef(ctx.db, input.channel, input.externalRef);
     if (existing) throw conflict('duplicate_external_ref', `外部工单号 ${input.externalRef} 已登记为案件 ${existing.code}`);
@@ -516,8 +519,8 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
       await repo.insertEvent(tx, { caseId: c.id, action: 'report', fromState: null, toState: 'reported', ...firstEvent() });
       await audit(tx, { actor }, req, { action: 'case.create', entityType: 'case', entityId: c.id, areaCode: c.areaCode, detail: { code: c.code, channel: input.channel } });
       await notifyOwners(tx, c, `新案件待受理：${c.title}`, 'case.new');
-      c = await applyAction(ctx, tx, actor, c, 'handle', { note: input.onSpot!.note, attachments: onSpotIds }, req);
-      c = await applyAction(ctx, tx, actor, c, 'verify-pass', { note: '网格员当场处置并核实' }, req);
+      c = await applyAction(ctx, tx, actor, c, 'handle', { note: input.onSpot!.note, attachments: onSpotIds }, req, { onSpotIntake: true });
+      c = await applyAction(ctx, tx, actor, c, 'verify-pass', { note: actor.roles.includes('grid-worker') ? '网格员当场处置并核实' : '楼栋长（单元长）现场处理，登记备案' }, req, { onSpotIntake: true });
       createdRow = c;
       return c;
     };
@@ -830,9 +833,10 @@ export async function reporterAct(ctx: AppContext, actor: Actor | null, code: st
  * The one way in for every change of a case's state: decides with the pure workflow, applies
  * the effects, and writes the timeline entry, the audit row and notifications in `tx`.
  */
-export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, c: repo.CaseRow, action: CaseAction, body: ActionBody, req: RequestContext): Promise<repo.CaseRow> {
+export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, c: repo.CaseRow, action: CaseAction, body: ActionBody, req: RequestContext, opts: { onSpotIntake?: boolean } = {}): Promise<repo.CaseRow> {
   const units = await unitIdsOf(tx, c);
-  const relations = actor ? caseRelations(actor, c, units) : new Set<'reporter'>(['reporter']);
+  const relations: Set<CaseRelation> = actor ? caseRelations(actor, c, units) : new Set<CaseRelation>(['reporter']);
+  if (actor && opts.onSpotIntake) for (const r of onSpotIntakeRelations(actor)) relations.add(r);
   const decision = decide(factsOf(c), action, relations);
   for (const field of REQUIRED[action] ?? []) {
     const v = body[field];

@@ -9,9 +9,12 @@ import {
   invalid,
   isAreaCode,
   isWithinScope,
+  jointBranchArea,
   maskIdNumber,
   maskPhone,
   notFound,
+  ORG_PLACEMENT,
+  orgPlacementProblem,
   PARTY_MEMBER_KIND_LABELS,
   PARTY_ORG_KIND_LABELS,
   qualifiesForOwnBranch,
@@ -22,15 +25,16 @@ import {
   type RegistrationState,
 } from '@gongzhi/domain';
 import type { Actor, RequestContext } from '../policies/actor.ts';
-import { managesAt, mayReportPost, maySetPost, mayTransfer, memberAllowedActions, orgAllowedActions, partyScopeOf, reviewsAt } from '../policies/party.ts';
+import { editsTreeAt, managesAt, mayReportPost, maySetPost, mayTransfer, memberAllowedActions, orgAllowedActions, partyScopeOf, reviewsAt } from '../policies/party.ts';
 import * as work from '../repositories/party-work.ts';
 import { vanguardFor } from './party-work.ts';
 import * as repo from '../repositories/party.ts';
-import type { Scope } from '../repositories/scope.ts';
+import { systemScope, type Scope } from '../repositories/scope.ts';
 import { ageOn, toIsoCst } from '../lib/time.ts';
 import { areaNames } from './area-names.ts';
 import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
+import { withIdempotency } from './idempotency.ts';
 
 const kindLabel = (k: string) => PARTY_ORG_KIND_LABELS[k as PartyOrgKind] ?? k;
 const stateLabel = (s: string | null) => (s ? (REGISTRATION_STATE_LABELS[s as RegistrationState] ?? s) : null);
@@ -511,4 +515,195 @@ export async function registrationsToReview(ctx: AppContext, actor: Actor): Prom
   const orgs = (await repo.orgsIn(ctx.db, scope)).filter((o) => reviewsAt(actor, o.areaCode));
   if (orgs.length === 0) return 0;
   return (await repo.pendingRegistrations(ctx.db, orgs.map((o) => o.id))).length;
+}
+
+// ---- editing the tree -------------------------------------------------------------------------
+
+export interface OrgInput {
+  name: string;
+  kind: PartyOrgKind;
+  parentId?: string | null;
+  areaCode: string;
+  secretaryName?: string | null;
+  sort?: number;
+}
+
+/** Where `parentId` points, in the caller's scope (a parent outside it is a 404, like any other org). */
+async function parentFor(ctx: AppContext, scope: Scope, parentId: string | null | undefined) {
+  if (!parentId) return null;
+  const parent = await repo.findOrg(ctx.db, scope, parentId);
+  if (!parent) throw notFound('上级党组织');
+  return parent;
+}
+
+async function checkArea(ctx: AppContext, actor: Actor, areaCode: string) {
+  if (!isAreaCode(areaCode)) throw invalid('invalid_area', '覆盖区域（areaCode）应为区划代码', { field: 'areaCode' });
+  if (!isWithinScope(areaCode, actor.scopeCode)) throw notFound('区域');
+  const names = await areaNames(ctx.db, [areaCode]);
+  if (!names.has(areaCode)) throw notFound('区域');
+}
+
+const newOrgCode = (areaCode: string) => `P${areaCode}-${randomUUID().slice(0, 8)}`;
+
+export async function createOrg(ctx: AppContext, actor: Actor, input: OrgInput, req: RequestContext, idempotencyKey?: string) {
+  const scope = staffScope(actor);
+  const parent = await parentFor(ctx, scope, input.parentId);
+  await checkArea(ctx, actor, input.areaCode);
+  if (!editsTreeAt(actor, parent?.areaCode ?? input.areaCode) || (!parent && !editsTreeAt(actor, input.areaCode.slice(0, 6)))) {
+    throw forbidden('只有上级党组织所在辖区的社区工作者、党组织书记或系统管理员可以新建党组织', 'action_not_allowed');
+  }
+  const problem = orgPlacementProblem(input.kind, input.areaCode, parent);
+  if (problem) throw invalid('invalid_placement', problem, { field: parent && !ORG_PLACEMENT[input.kind].parents.includes(parent.kind as PartyOrgKind) ? 'parentId' : 'areaCode' });
+  const created = await withIdempotency(ctx, `party-org:${actor.id}`, idempotencyKey, async (tx) => {
+    const siblings = await repo.orgsIn(tx, systemScope(), parent?.areaCode ?? input.areaCode);
+    if (siblings.some((o) => o.parentId === (parent?.id ?? null) && o.name === input.name)) throw conflict('duplicate_org', `上级组织下已有“${input.name}”`);
+    const org = await repo.insertOrg(tx, {
+      code: newOrgCode(input.areaCode),
+      name: input.name,
+      kind: input.kind,
+      parentId: parent?.id ?? null,
+      areaCode: input.areaCode,
+      secretaryName: input.secretaryName ?? null,
+      sort: input.sort ?? 100,
+    });
+    await audit(tx, { actor }, req, { action: 'party.org.create', entityType: 'party_org', entityId: org.id, areaCode: org.areaCode, detail: { name: org.name, kind: org.kind, parentId: org.parentId } });
+    return { status: 201, body: { id: org.id } };
+  });
+  return { status: created.status, body: await getOrg(ctx, actor, (created.body as { id: string }).id) };
+}
+
+export interface OrgPatch {
+  name?: string;
+  secretaryName?: string | null;
+  parentId?: string;
+  sort?: number;
+}
+
+export async function updateOrg(ctx: AppContext, actor: Actor, id: string, patch: OrgPatch, req: RequestContext) {
+  const scope = staffScope(actor);
+  const org = await repo.findOrg(ctx.db, scope, id);
+  if (!org) throw notFound('党组织');
+  if (!editsTreeAt(actor, org.areaCode)) throw forbidden('只有该党组织所在辖区的社区工作者、党组织书记或系统管理员可以修改党组织', 'action_not_allowed');
+  const moving = patch.parentId !== undefined && patch.parentId !== org.parentId;
+  if (moving) {
+    const parent = await parentFor(ctx, scope, patch.parentId);
+    if (!editsTreeAt(actor, parent!.areaCode)) throw forbidden('您不能把党组织移到辖区以外的上级组织下', 'action_not_allowed');
+    // No organisation may move under itself or one of its own descendants.
+    if ((await subtreeIds(ctx, systemScope(), org)).includes(parent!.id)) throw invalid('invalid_placement', '不能把党组织移到它自己或它的下级组织之下', { field: 'parentId' });
+    const problem = orgPlacementProblem(org.kind as PartyOrgKind, org.areaCode, parent);
+    if (problem) throw invalid('invalid_placement', problem, { field: 'parentId' });
+  }
+  await ctx.db.transaction(async (tx) => {
+    const locked = await repo.lockOrg(tx, id);
+    if (!locked) throw notFound('党组织');
+    if (patch.name !== undefined && patch.name !== locked.name) {
+      const siblings = await repo.orgsIn(tx, systemScope(), locked.areaCode.slice(0, 9));
+      const parentId = moving ? patch.parentId : locked.parentId;
+      if (siblings.some((o) => o.id !== id && o.parentId === parentId && o.name === patch.name)) throw conflict('duplicate_org', `上级组织下已有“${patch.name}”`);
+    }
+    const changes: Partial<repo.NewPartyOrgRow> = {};
+    if (patch.name !== undefined) changes.name = patch.name;
+    if (patch.secretaryName !== undefined) changes.secretaryName = patch.secretaryName;
+    if (patch.sort !== undefined) changes.sort = patch.sort;
+    if (moving) changes.parentId = patch.parentId;
+    await repo.updateOrg(tx, id, changes);
+    await audit(tx, { actor }, req, {
+      action: 'party.org.update',
+      entityType: 'party_org',
+      entityId: id,
+      areaCode: locked.areaCode,
+      detail: { fields: Object.keys(changes), ...(moving ? { from: locked.parentId, to: patch.parentId } : {}), ...(patch.secretaryName !== undefined ? { secretaryName: patch.secretaryName } : {}) },
+    });
+  });
+  return getOrg(ctx, actor, id);
+}
+
+export async function deleteOrg(ctx: AppContext, actor: Actor, id: string, req: RequestContext) {
+  const scope = staffScope(actor);
+  const org = await repo.findOrg(ctx.db, scope, id);
+  if (!org) throw notFound('党组织');
+  if (!editsTreeAt(actor, org.areaCode)) throw forbidden('只有该党组织所在辖区的社区工作者、党组织书记或系统管理员可以撤销党组织', 'action_not_allowed');
+  await ctx.db.transaction(async (tx) => {
+    const locked = await repo.lockOrg(tx, id);
+    if (!locked) throw notFound('党组织');
+    const used = await repo.orgUsage(tx, id);
+    if (used.children > 0) throw conflict('org_has_children', `该党组织还有 ${used.children} 个下级组织，请先撤销或移走`);
+    if (used.members > 0) throw conflict('org_has_members', `该党组织还有 ${used.members} 名党员（含报到党员），请先办理组织关系转接`);
+    // Registrations, transfers and reports name it: the history stays, so the organisation does too.
+    if (used.history > 0) throw conflict('org_has_history', '该党组织已有报到、转接或履岗记录，不能撤销，可改名或移动');
+    await repo.deleteOrg(tx, id);
+    await audit(tx, { actor }, req, { action: 'party.org.delete', entityType: 'party_org', entityId: id, areaCode: locked.areaCode, detail: { name: locked.name, kind: locked.kind } });
+  });
+}
+
+/** 党员中心户: mark or unmark a member's household as the fifth level of the chain. */
+export async function setCentralHousehold(ctx: AppContext, actor: Actor, memberId: string, central: boolean, req: RequestContext) {
+  const scope = staffScope(actor);
+  const v = await repo.findMember(ctx.db, scope, memberId);
+  if (!v) throw notFound('党员');
+  if (!mayTransfer(actor, placesOf(v))) throw forbidden('只有党员组织关系所在党组织的社区工作者、书记可以设置党员中心户', 'action_not_allowed');
+  await ctx.db.transaction(async (tx) => {
+    const m = await repo.lockMember(tx, v.member.id);
+    if (!m) throw notFound('党员');
+    await repo.updateMember(tx, m.id, { centralHousehold: central });
+    await audit(tx, { actor }, req, { action: 'party.member.central', entityType: 'party_member', entityId: m.id, areaCode: v.org.areaCode, detail: { from: m.centralHousehold, to: central } });
+  });
+  return getMember(ctx, actor, memberId);
+}
+
+/**
+ * Acts on the branch formation check: creates the compound branch a qualifying compound lacks, or
+ * the joint branch of the compounds the proposal groups, under the grid branch (or the village
+ * organisation) that holds them.
+ */
+export async function formBranch(ctx: AppContext, actor: Actor, input: { area: string; compounds: string[]; name?: string }, req: RequestContext, idempotencyKey?: string) {
+  const scope = staffScope(actor);
+  const check = await formationCheck(ctx, actor, input.area);
+  const byCode = new Map(check.compounds.map((c) => [c.code, c]));
+  const chosen = [...new Set(input.compounds)];
+  for (const code of chosen) if (!byCode.has(code)) throw invalid('unknown_compound', `小区 ${code.slice(0, 24)} 不在 ${check.area.name} 的检查范围内`, { field: 'compounds' });
+  const own = chosen.length === 1 && byCode.get(chosen[0]!)!.expected === 'own';
+  let kind: PartyOrgKind;
+  let areaCode: string;
+  if (own) {
+    const c = byCode.get(chosen[0]!)!;
+    if (c.ownBranch) throw conflict('branch_exists', `${c.name}已建立${c.ownBranch.name}`);
+    kind = 'compound-branch';
+    areaCode = c.code;
+  } else {
+    const group = check.proposal.joint.find((g) => g.length === chosen.length && g.every((code) => chosen.includes(code)));
+    if (!group) throw invalid('not_proposed', '请按检查提出的分组建立联合党支部：符合条件的小区单独建支部，其余相邻小区按提议分组联合建支部', { field: 'compounds' });
+    kind = 'joint-branch';
+    areaCode = jointBranchArea(chosen)!;
+  }
+  // The parent: the grid branch of the compounds' grid, else the village organisation.
+  const orgs = await repo.orgsIn(ctx.db, scope, areaCode.slice(0, 12));
+  const gridBranch = orgs.find((o) => o.kind === 'grid-branch' && areaCode.startsWith(o.areaCode));
+  const villageOrg = orgs.find((o) => o.kind === 'village-org' && o.areaCode === areaCode.slice(0, 12));
+  const parent = gridBranch ?? villageOrg;
+  if (!parent) throw conflict('no_parent_org', '该村（社区）还没有党组织，请先在组织树中建立');
+  const names = chosen.map((code) => byCode.get(code)!.name);
+  const name = input.name ?? (own ? `${names[0]}小区党支部` : `${names.slice(0, 3).join('、')}${names.length > 3 ? '等' : ''}联合党支部`);
+  return createOrg(ctx, actor, { name: name.slice(0, 60), kind, parentId: parent.id, areaCode, sort: 500 }, req, idempotencyKey);
+}
+
+/**
+ * Where the caller, a member, may register (双报到): the organisations of the kinds that take
+ * registrations in the village they live in, the one covering their home first. Names only.
+ */
+export async function registrationTargets(ctx: AppContext, actor: Actor) {
+  const mine = actor.personId ? await repo.memberOfPerson(ctx.db, actor.personId) : null;
+  if (!mine) throw forbidden('只有已建立党员档案的党员可以申请报到', 'not_a_member');
+  const home = mine.person.areaCode;
+  const village = villageOf(home);
+  if (!village) return { area: null, items: [] };
+  const rows = (await repo.orgsIn(ctx.db, systemScope(), village)).filter((o) => REGISTRATION_TARGET_KINDS.includes(o.kind as PartyOrgKind) && o.id !== mine.member.orgId);
+  const names = await areaNames(ctx.db, [village]);
+  // The organisation covering the most precise part of their home comes first.
+  const covers = (o: repo.PartyOrgRow) => (home.startsWith(o.areaCode) ? o.areaCode.length : 0);
+  rows.sort((a, b) => covers(b) - covers(a) || a.areaCode.localeCompare(b.areaCode) || a.sort - b.sort);
+  return {
+    area: { code: village, name: names.get(village)?.name ?? village },
+    items: rows.map((o) => ({ id: o.id, name: o.name, kind: o.kind, kindLabel: kindLabel(o.kind), coversHome: covers(o) > 0 })),
+  };
 }

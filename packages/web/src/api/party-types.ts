@@ -168,6 +168,7 @@ export interface FormationCheck {
   total: number;
   violations: FormationCompound[];
   compounds: FormationCompound[];
+  proposal: { own: string[]; joint: string[][] };
 }
 export interface FormationCompound {
   code: string;

@@ -23,6 +23,7 @@ import './console.css';
 const AreasPage = lazy(() => import('./pages/AreasPage.tsx'));
 const PeoplePage = lazy(() => import('./pages/PeoplePage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const StaffPage = lazy(() => import('./pages/StaffPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const ChainPage = lazy(() => import('./pages/ChainPage.tsx'));
 const PointsRoutes = lazy(() => import('./pages/points/PointsRoutes.tsx'));
@@ -98,6 +99,16 @@ export default function ConsoleApp() {
                   <RequireAbility ability="people.read">
                     <Suspense fallback={pageFallback}>
                       <PeoplePage />
+                    </Suspense>
+                  </RequireAbility>
+                }
+              />
+              <Route
+                path="staff"
+                element={
+                  <RequireAbility ability="staff.read">
+                    <Suspense fallback={pageFallback}>
+                      <StaffPage />
                     </Suspense>
                   </RequireAbility>
                 }

@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   DownOutlined,
   EnvironmentOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
   MobileOutlined,
@@ -56,6 +57,7 @@ export function ConsoleLayout() {
   if (can('areas.read')) registry.push({ key: '/areas', icon: <ApartmentOutlined />, label: <span data-testid="menu-areas">{t('menu.areas')}</span> });
   if (can('people.read')) registry.push({ key: '/people', icon: <TeamOutlined />, label: <span data-testid="menu-people">{t('menu.people')}</span> });
   registry.push(...registryEntries);
+  if (can('staff.read')) registry.push({ key: '/staff', icon: <IdcardOutlined />, label: <span data-testid="menu-staff">{t('menu.staff')}</span> });
   if (cockpitMenu) items.push(cockpitMenu);
   items.push(caseMenu.group);
   if (wishOrderMenu) items.push(wishOrderMenu);

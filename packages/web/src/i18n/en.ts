@@ -1,6 +1,7 @@
 import type { MessageKey } from './zh-CN.ts';
 import { pointsEn } from './points.en.ts';
 import { partyEn } from './party.en.ts';
+import { staffEn } from './staff.en.ts';
 import { casesEn } from './cases.en.ts';
 import { cockpitEn } from './cockpit.en.ts';
 import { ledgersEn } from './ledgers.en.ts';
@@ -11,6 +12,7 @@ import { wishesEn } from './wishes.en.ts';
 export const en: Record<MessageKey, string> = {
   ...pointsEn,
   ...partyEn,
+  ...staffEn,
   ...casesEn,
   ...cockpitEn,
   ...ledgersEn,
@@ -146,7 +148,8 @@ export const en: Record<MessageKey, string> = {
   'role.town-dispatcher': 'Town centre dispatcher',
   'role.community-worker': 'Community worker',
   'role.grid-worker': 'Grid worker',
-  'role.building-leader': 'Building leader',
+  'role.building-leader': 'Building or unit leader',
+  'role.info-worker': 'Grid information worker',
   'role.department-handler': 'Department handler',
   'role.party-secretary': 'Party secretary',
   'role.party-member': 'Party member',

@@ -6,6 +6,7 @@ import { ledgersZhCN } from './ledgers.zh-CN.ts';
 import { territoryZhCN } from './territory.zh-CN.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 import { partyZhCN } from './party.zh-CN.ts';
+import { staffZhCN } from './staff.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
 
 export const zhCN = {
@@ -16,6 +17,7 @@ export const zhCN = {
   ...territoryZhCN,
   ...registryZhCN,
   ...partyZhCN,
+  ...staffZhCN,
   ...wishesZhCN,
   'app.name': '共治',
   'app.subtitle': '党建引领基层治理平台',
@@ -146,7 +148,8 @@ export const zhCN = {
   'role.town-dispatcher': '镇（街道）指挥中心调度员',
   'role.community-worker': '社区（村）工作者',
   'role.grid-worker': '网格员',
-  'role.building-leader': '楼栋长',
+  'role.building-leader': '楼栋长、单元长',
+  'role.info-worker': '网格信息员',
   'role.department-handler': '职能部门办理人员',
   'role.party-secretary': '党组织书记',
   'role.party-member': '党员',

@@ -26,6 +26,7 @@ const ROLES = [
   'community-worker',
   'grid-worker',
   'building-leader',
+  'info-worker',
   'department-handler',
   'party-secretary',
   'party-member',

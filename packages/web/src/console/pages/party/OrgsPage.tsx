@@ -14,6 +14,7 @@ import { useApi } from '../../../lib/useApi.ts';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StarsCell } from './common.tsx';
+import { OrgActions } from './OrgEditor.tsx';
 
 export default function OrgsPage() {
   const t = useT();
@@ -162,7 +163,32 @@ export default function OrgsPage() {
           {org.error ? (
             <LoadError error={org.error} />
           ) : (
-            <Card size="small" loading={!o} title={o ? `${o.name}` : ''} extra={o && <Tag>{o.kindLabel}</Tag>} data-testid="party-org-detail">
+            <Card
+              size="small"
+              loading={!o}
+              title={o ? `${o.name}` : ''}
+              extra={
+                o && (
+                  <Space size={8}>
+                    <Tag>{o.kindLabel}</Tag>
+                    <OrgActions
+                      org={o}
+                      tree={tree.data?.items ?? []}
+                      onChanged={(id) => {
+                        setPicked(id);
+                        tree.reload();
+                        org.reload();
+                      }}
+                      onRemoved={() => {
+                        setPicked(o.parent?.id ?? null);
+                        tree.reload();
+                      }}
+                    />
+                  </Space>
+                )
+              }
+              data-testid="party-org-detail"
+            >
               {o && (
                 <Descriptions size="small" column={4}>
                   <Descriptions.Item label={t('party.orgs.area')}>{o.area.name}</Descriptions.Item>

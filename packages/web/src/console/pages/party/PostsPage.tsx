@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { errorMessage, get, post } from '../../../api/client.ts';
-import type { FormationCheck, PartyPost } from '../../../api/party-types.ts';
+import type { FormationCheck, FormationCompound, PartyPost } from '../../../api/party-types.ts';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
@@ -32,6 +32,21 @@ export default function PostsPage() {
       posts.reload();
     } catch (e) {
       message.error(errorMessage(e));
+    }
+  };
+
+  const [forming, setForming] = useState<string | null>(null);
+  const nameOf = new Map((check.data?.compounds ?? []).map((c) => [c.code, c.name]));
+  const form_ = async (compounds: string[]) => {
+    setForming(compounds.join());
+    try {
+      const org = await post<{ name: string }>('/api/party/formation-check/branches', { area: check.data!.area.code, compounds });
+      message.success(t('party.formation.formed', { name: org.name }));
+      check.reload();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setForming(null);
     }
   };
 
@@ -95,8 +110,36 @@ export default function PostsPage() {
                     { title: t('party.formation.property'), key: 'p', width: 80, render: (_, c) => (c.hasProperty ? '✓' : '—') },
                     { title: t('party.formation.fenced'), key: 'f', width: 80, render: (_, c) => (c.fenced ? '✓' : '—') },
                     { title: t('party.formation.problem'), key: 'x', render: (_, c) => <span className="gz-party-bad">{c.problem?.message}</span> },
+                    ...(can('party.manage')
+                      ? [
+                          {
+                            title: t('common.actions'),
+                            key: 'a',
+                            width: 150,
+                            render: (_: unknown, c: FormationCompound) =>
+                              c.problem?.code === 'missing_own_branch' ? (
+                                <Button size="small" type="link" loading={forming === c.code} onClick={() => form_([c.code])} data-testid="party-formation-own">
+                                  {t('party.formation.actOwn')}
+                                </Button>
+                              ) : null,
+                          },
+                        ]
+                      : []),
                   ]}
                 />
+                {check.data && can('party.manage') && check.data.proposal.joint.length > 0 && (
+                  <div className="gz-party-proposal" data-testid="party-formation-proposal">
+                    <h4>{t('party.formation.proposal')}</h4>
+                    {check.data.proposal.joint.map((g) => (
+                      <div key={g.join()} className="gz-party-proposal-row">
+                        <span>{t('party.formation.jointGroup', { names: g.map((code) => nameOf.get(code) ?? code).join('、') })}</span>
+                        <Button size="small" loading={forming === g.join()} onClick={() => form_(g)} data-testid="party-formation-joint">
+                          {t('party.formation.actJoint')}
+                        </Button>
+                      </div>
+                    ))}
+                  </div>
+                )}
               </>
             )}
           </Card>

@@ -5,6 +5,7 @@ import { MHouseholds } from './MHouseholds.tsx';
 import { MVisit } from './MVisit.tsx';
 import { MPatrol } from './MPatrol.tsx';
 import { MDiary } from './MDiary.tsx';
+import { MRegister } from './MRegister.tsx';
 import './party.css';
 
 export default function MPartyRoutes() {
@@ -15,6 +16,7 @@ export default function MPartyRoutes() {
       <Route path="visit/:householdId" element={<MVisit />} />
       <Route path="patrol" element={<MPatrol />} />
       <Route path="diary" element={<MDiary />} />
+      <Route path="register" element={<MRegister />} />
       <Route path="*" element={<Navigate to="/m/party" replace />} />
     </Routes>
   );

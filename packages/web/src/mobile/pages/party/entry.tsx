@@ -1,6 +1,6 @@
 // Where the party pages meet the phone's home screen: tiles for members and grid workers.
 import type { ReactNode } from 'react';
-import { BookOutlined, CompassOutlined, HomeOutlined, StarOutlined } from '@ant-design/icons';
+import { BookOutlined, CompassOutlined, FlagOutlined, HomeOutlined, StarOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
@@ -15,6 +15,7 @@ export function MPartyEntry({ except }: { except?: string }) {
   if (can('party.member') || can('party.links')) tiles.push({ key: 'households', icon: <HomeOutlined />, title: can('party.member') ? t('party.m.households') : t('party.m.gridHouseholds'), desc: t('party.m.householdsDesc'), to: '/m/party/households', tone: 'm-party-tone-red' });
   if (can('party.patrol')) tiles.push({ key: 'patrol', icon: <CompassOutlined />, title: t('party.m.patrol'), desc: t('party.m.patrolDesc'), to: '/m/party/patrol', tone: 'm-party-tone-blue' });
   if (can('party.visit')) tiles.push({ key: 'diary', icon: <BookOutlined />, title: t('party.m.diary'), desc: t('party.m.diaryDesc'), to: '/m/party/diary', tone: 'm-party-tone-green' });
+  if (can('party.member')) tiles.push({ key: 'register', icon: <FlagOutlined />, title: t('party.m.reg.title'), desc: t('party.m.reg.desc'), to: '/m/party/register', tone: 'm-party-tone-red' });
   if (can('party.member')) tiles.push({ key: 'index', icon: <StarOutlined />, title: t('party.m.index'), desc: t('party.m.indexDesc'), to: '/m/party', tone: 'm-party-tone-orange' });
   const shown = tiles.filter((tile) => tile.key !== except);
   if (!shown.length) return null;
