@@ -18,7 +18,7 @@
  *
  * `area`, `list` and `object` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -44,7 +44,10 @@ export const DECLARATIONS: Record<string, Declaration> = {
 
   // ---- areas and registry ----------------------------------------------------------------------------------------
   'GET /api/areas/{code}': { kind: 'area', param: 'code' },
-  'PATCH /api/areas/{code}': { kind: 'roles', roles: ['admin'], why: 'drawing the territory (areas.int.test.ts)' },
+  'PATCH /api/areas/{code}': { kind: 'object', fixture: 'area', body: { name: '越界改名' } },
+  'POST /api/areas': { kind: 'exempt', why: 'creates under a parent the service scopes (territory.int.test.ts)' },
+  'GET /api/areas/{code}/outlines': { kind: 'area', param: 'code' },
+  'POST /api/areas/{code}/outlines': { kind: 'object', fixture: 'area', body: { type: 'FeatureCollection', features: [] } },
   'GET /api/areas/{code}/children': { kind: 'area', param: 'code' },
   'GET /api/areas/{code}/map': { kind: 'area', param: 'code' },
   'GET /api/areas/{code}/households': { kind: 'area', param: 'code' },
@@ -55,6 +58,16 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'PATCH /api/people/{id}': { kind: 'object', fixture: 'person', body: { note: '越界修改' } },
   'POST /api/people/{id}/reveal': { kind: 'object', fixture: 'person', body: { field: 'phone', reason: '越界查看' } },
   'GET /api/households/{id}': { kind: 'object', fixture: 'household' },
+  'POST /api/households': { kind: 'exempt', why: 'creates under an area the service scopes (households.int.test.ts)' },
+  'PATCH /api/households/{id}': { kind: 'object', fixture: 'household', body: { doorplate: '越界-101' } },
+  'POST /api/households/{id}/events': { kind: 'object', fixture: 'household', body: { kind: 'move-out', personId: '00000000-0000-4000-8000-000000000000', date: '2026-11-01' } },
+  'GET /api/imports/people/template.xlsx': { kind: 'public', why: 'an empty template' },
+  'POST /api/imports/people': { kind: 'exempt', why: 'multipart upload; rows outside the scope are refused (registry-import.int.test.ts)' },
+  'POST /api/imports/people/report.xlsx': { kind: 'own', why: 'echoes the caller’s own upload result' },
+  'GET /api/imports/people/export.xlsx': { kind: 'area', param: 'area' },
+  'GET /api/staff': { kind: 'area', param: 'area', list: true },
+  'POST /api/staff': { kind: 'exempt', why: 'appoints a person the service scopes (staffing.int.test.ts)' },
+  'POST /api/staff/{id}/end': { kind: 'exempt', why: 'no appointment in the neighbour community in the seed (staffing.int.test.ts)' },
   'GET /api/registry/dictionaries': { kind: 'public', why: 'code lists' },
   'POST /api/imports/hotline': { kind: 'exempt', why: 'multipart upload (imports.int.test.ts)' },
   'GET /api/imports/hotline/template.xlsx': { kind: 'public', why: 'an empty template' },
@@ -152,6 +165,12 @@ export const DECLARATIONS: Record<string, Declaration> = {
   // ---- party work ------------------------------------------------------------------------------------------------
   'GET /api/party/orgs': { kind: 'area', param: 'area', list: true },
   'GET /api/party/orgs/{id}': { kind: 'object', fixture: 'partyOrg' },
+  'POST /api/party/orgs': { kind: 'exempt', why: 'creates under a parent the service scopes (party-tree.int.test.ts)' },
+  'PATCH /api/party/orgs/{id}': { kind: 'object', fixture: 'partyOrg', body: { name: '越界改名' } },
+  'DELETE /api/party/orgs/{id}': { kind: 'object', fixture: 'partyOrg' },
+  'GET /api/party/me/targets': { kind: 'own', why: 'organisations of the community the caller lives in' },
+  'PUT /api/party/members/{id}/central-household': { kind: 'exempt', why: 'no member fixture in the seed (party-tree.int.test.ts)' },
+  'POST /api/party/formation-check/branches': { kind: 'exempt', why: 'creates in an area the service scopes (party-tree.int.test.ts)' },
   'GET /api/party/members': { kind: 'area', param: 'area', list: true },
   'GET /api/party/me': { kind: 'own', why: 'the caller’s membership' },
   'POST /api/party/registrations': { kind: 'own', why: 'the caller registers themself' },

@@ -104,6 +104,7 @@ beforeAll(async () => {
     const item = pick(json<{ items: Record<string, unknown>[] }>(res).items ?? []);
     if (item) fixtures.set(fixture, { id: String(item.id), areaCode: String(item.areaCode ?? NEIGHBOUR), readUrl: readUrl(String(item.id)) });
   };
+  fixtures.set('area', { id: NEIGHBOUR, areaCode: NEIGHBOUR, readUrl: `/api/areas/${NEIGHBOUR}` });
   await first('case', `/api/cases?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/cases/${id}`);
   await first('reportedCase', `/api/cases?area=${NEIGHBOUR}&state=reported&pageSize=1`, (id) => `/api/cases/${id}`);
   await first('person', `/api/people?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/people/${id}`);
