@@ -1,4 +1,6 @@
 import {
+  actionEffects,
+  autoEscalationEffects,
   ACTION_LABELS,
   CATALOGUE,
   conflict,
@@ -19,7 +21,10 @@ import {
   toWgs84,
   validLatLng,
   type CaseAction,
+  type CasePatch,
+  type CaseSnapshot,
   type CaseState,
+  type EffectInput,
   type OwnerLevel,
   type Rating,
 } from '@gongzhi/domain';
@@ -46,7 +51,7 @@ import { queryCodeOf, sameQueryCode } from '../lib/query-code.ts';
 import { Batcher, type Outcome } from '../lib/batcher.ts';
 import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
-import { due, FALLBACK_DEADLINES, stepTimes, type StepDeadlines } from './deadlines.ts';
+import { dueFn, FALLBACK_DEADLINES, stepTimes, type StepDeadlines } from './deadlines.ts';
 import { gridAt } from './grid-index.ts';
 import { fileUrl } from './files.ts';
 import { withIdempotency } from './idempotency.ts';
@@ -797,6 +802,37 @@ export async function reporterAct(ctx: AppContext, actor: Actor | null, code: st
   return presentCase(ctx, own ? actor : null, row, { reporterView: true });
 }
 
+/** What the workflow's effects read of a case row. */
+function snapshotOf(c: repo.CaseRow): CaseSnapshot {
+  return {
+    id: c.id,
+    code: c.code,
+    state: c.state as CaseState,
+    areaCode: c.areaCode,
+    ownerLevel: c.ownerLevel as OwnerLevel,
+    ownerAreaCode: c.ownerAreaCode,
+    handlerUnit: c.handlerUnitId,
+    acceptedAt: c.acceptedAt,
+    dueAt: c.dueAt,
+    stepDueAt: c.stepDueAt,
+    stepWarnAt: c.stepWarnAt,
+    suspendedAt: c.suspendedAt,
+    pendingExtension: c.pendingExtension as { workingDays: number } | null,
+    rating: c.rating as Rating | null,
+    reworkCount: c.reworkCount,
+  };
+}
+
+/** The effects' patch as case columns. */
+function rowPatch(p: CasePatch): Partial<repo.NewCaseRow> {
+  const { handlerUnit, mergedInto, ...rest } = p;
+  return {
+    ...rest,
+    ...(handlerUnit !== undefined ? { handlerUnitId: handlerUnit } : {}),
+    ...(mergedInto !== undefined ? { mergedIntoId: mergedInto } : {}),
+  };
+}
+
 /**
  * The one way in for every change of a case's state: decides with the pure workflow, applies
  * the effects, and writes the timeline entry, the audit row and notifications in `tx`.
@@ -815,180 +851,72 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
   // Everything inside the transaction reads through `tx`: on PGlite, ctx.db would wait for it forever.
   const type = await catalogueType(tx, c.categoryCode);
   const deadlines = deadlinesOf(type);
-  const patch: Partial<repo.NewCaseRow> = { state: decision.to };
-  const detail: Record<string, unknown> = {};
-  const e = decision.effects;
-  let note = body.note ?? body.reason ?? body.comment ?? null;
   let actorUnit: string | null = null;
   if (actor?.unitId) actorUnit = (await findUnit(tx, actor.unitId))?.name ?? null;
   const attachments = [...new Set(body.attachments ?? [])];
-  if (attachments.length) {
-    await assertAttachable(tx, actor, attachments);
-    await repo.attachFiles(tx, c.id, attachments);
-  }
+  if (attachments.length) await assertAttachable(tx, actor, attachments);
 
-  switch (action) {
-    case 'accept':
-      patch.acceptedAt = now;
-      patch.dueAt = c.dueAt ?? due(now, deadlines.handle);
-      break;
-    case 'escalate': {
-      const level = e.ownerLevel!;
-      const len = level === 'town' ? 9 : 6;
-      if (c.areaCode.length < len) throw conflict('invalid_state', '案件区域不足以确定上级指挥中心');
-      patch.ownerLevel = level;
-      patch.ownerAreaCode = c.areaCode.slice(0, len);
-      patch.acceptedAt = c.acceptedAt ?? now;
-      patch.dueAt = c.dueAt ?? due(now, deadlines.handle);
-      detail.toLevel = level;
-      detail.toArea = patch.ownerAreaCode;
-      break;
-    }
-    case 'dispatch': {
-      const lead = await findUnit(tx, body.unitId!);
-      const level = c.ownerLevel as OwnerLevel;
-      const okUnit = (u: Awaited<ReturnType<typeof findUnit>>) =>
-        !!u && DISPATCHABLE_UNIT_TYPES[level].includes(u.type) && (u.areaCode.length <= 6 || isWithinScope(u.areaCode, c.ownerAreaCode) || u.areaCode.startsWith(c.ownerAreaCode));
-      if (!okUnit(lead)) throw invalid('invalid_unit', '承办单位不存在或不在可派遣范围内', { field: 'unitId' });
-      const assists = [...new Set(body.assistUnitIds ?? [])].filter((u) => u !== lead!.id);
-      const assistRows = [];
-      for (const uid of assists) {
-        const u = await findUnit(tx, uid);
-        if (!okUnit(u)) throw invalid('invalid_unit', `协办单位 ${uid} 不存在或不在可派遣范围内`, { field: 'assistUnitIds' });
-        assistRows.push(u!);
-      }
-      // A re-dispatch replaces earlier assignments that are still open.
-      await repo.setCaseUnitsStatus(tx, c.id, ['dispatched', 'acknowledged', 'feedback'], 'returned');
-      await repo.upsertCaseUnit(tx, { caseId: c.id, unitId: lead!.id, role: 'lead', status: 'dispatched' });
-      for (const u of assistRows) await repo.upsertCaseUnit(tx, { caseId: c.id, unitId: u.id, role: 'assist', status: 'dispatched' });
-      patch.handlerUnitId = lead!.id;
-      patch.dispatchedAt = now;
-      patch.dueAt = c.dueAt ?? due(now, deadlines.handle);
-      detail.unit = lead!.name;
-      detail.assistUnits = assistRows.map((u) => u.name);
-      note = body.note ?? null;
-      break;
-    }
-    case 'acknowledge':
-      patch.acknowledgedAt = now;
-      await repo.setCaseUnitStatus(tx, c.id, c.handlerUnitId!, 'acknowledged');
-      break;
-    case 'return':
-      await repo.setCaseUnitStatus(tx, c.id, c.handlerUnitId!, 'returned', body.reason);
-      patch.handlerUnitId = null;
-      patch.pendingExtension = null;
-      break;
-    case 'feedback':
-      if (actor?.unitId) await repo.setCaseUnitStatus(tx, c.id, actor.unitId, 'feedback', body.note);
-      break;
-    case 'request-extension': {
-      const days = body.workingDays!;
-      if (!Number.isInteger(days) || days < 1 || days > 30) throw invalid('invalid_working_days', '延期天数应为 1–30 个工作日', { field: 'workingDays' });
-      patch.pendingExtension = { workingDays: days, reason: body.reason, requestedBy: actor?.displayName ?? null, requestedAt: toIsoCst(now) };
-      detail.workingDays = days;
-      break;
-    }
-    case 'approve-extension': {
-      const pending = c.pendingExtension as { workingDays: number } | null;
-      const base = c.dueAt ?? now;
-      const newDue = due(base, { unit: 'workingDays', amount: pending?.workingDays ?? 0 });
-      patch.dueAt = newDue;
-      patch.pendingExtension = null;
-      detail.workingDays = pending?.workingDays;
-      detail.newDeadline = toIsoCst(newDue);
-      break;
-    }
-    case 'deny-extension':
-      patch.pendingExtension = null;
-      break;
-    case 'handle':
-      patch.handledAt = now;
-      patch.answer = body.note ?? null;
-      if (c.handlerUnitId && relations.has('handler')) await repo.setCaseUnitStatus(tx, c.id, c.handlerUnitId, 'done', body.note);
-      // Settled on the spot without acceptance: it was taken on now, with its time limit from now.
-      if (!c.acceptedAt) patch.acceptedAt = now;
-      if (!c.dueAt) patch.dueAt = due(now, deadlines.handle);
-      break;
-    case 'verify-pass':
-      patch.closedAt = now;
-      // A resident whose report was verified and closed earns neighbourhood points, once per case.
-      if (c.reporterUserId) {
-        await awardAutomatically(tx, { ruleCode: 'case-verified', userId: c.reporterUserId, refType: 'case', refId: c.id, authorisedBy: actor?.id ?? null });
-      }
-      break;
-    case 'verify-fail':
-      patch.reworkCount = c.reworkCount + 1;
-      if (c.handlerUnitId) await repo.setCaseUnitStatus(tx, c.id, c.handlerUnitId, 'acknowledged');
-      break;
-    case 'rate':
-      patch.rating = body.score!;
-      patch.ratingComment = body.comment ?? null;
-      patch.ratedAt = now;
-      detail.score = body.score;
-      note = body.comment ?? null;
-      break;
-    case 'reopen':
-      patch.reworkCount = c.reworkCount + 1;
-      patch.rating = null;
-      patch.ratingComment = null;
-      patch.ratedAt = null;
-      patch.closedAt = null;
-      patch.dueAt = due(now, deadlines.handle);
-      if (c.handlerUnitId) await repo.setCaseUnitStatus(tx, c.id, c.handlerUnitId, 'dispatched');
-      detail.previousRating = c.rating;
-      break;
-    case 'merge': {
-      if (body.intoCaseId === c.id) throw invalid('invalid_merge', '不能合并到案件本身', { field: 'intoCaseId' });
-      const target = actor ? await repo.findCase(tx, caseScopeOf(actor), body.intoCaseId!) : null;
-      if (!target) throw invalid('invalid_merge', '要合并到的案件不存在或不在您的范围内', { field: 'intoCaseId' });
-      if (!OPEN_STATES.has(target.state as CaseState) || target.state === 'suspended') throw conflict('invalid_merge', `案件 ${target.code} 当前状态为“${STATE_LABELS[target.state as CaseState]?.zh ?? target.state}”，不能合并进去`);
-      patch.mergedIntoId = target.id;
-      detail.intoCode = target.code;
-      await repo.insertEvent(tx, {
-        caseId: target.id,
-        action: 'merged-from',
-        fromState: target.state,
-        toState: target.state,
-        actorId: actor?.id ?? null,
-        actorName: actor?.displayName ?? '系统',
-        actorUnit,
-        note: `合并了重复案件 ${c.code}`,
-        detail: { fromCode: c.code, fromId: c.id },
-      });
-      break;
-    }
-    case 'suspend':
-      patch.suspendedFrom = c.state;
-      patch.suspendedAt = now;
-      break;
-    case 'resume': {
-      // Suspension stops the clock: every deadline moves by the time spent suspended.
-      const paused = now.getTime() - (c.suspendedAt?.getTime() ?? now.getTime());
-      patch.suspendedFrom = null;
-      patch.suspendedAt = null;
-      if (c.dueAt) patch.dueAt = new Date(c.dueAt.getTime() + paused);
-      detail.pausedMs = paused;
-      break;
-    }
-    case 'urge':
-    case 'withdraw':
-      break;
-  }
-
-  // Step deadline for the state the case enters.
-  if (decision.to !== c.state || action === 'approve-extension' || action === 'resume') {
-    const overall = (patch.dueAt as Date | undefined) ?? c.dueAt;
-    if (action === 'resume') {
-      const paused = now.getTime() - (c.suspendedAt?.getTime() ?? now.getTime());
-      patch.stepDueAt = c.stepDueAt ? new Date(c.stepDueAt.getTime() + paused) : null;
-      patch.stepWarnAt = c.stepWarnAt ? new Date(c.stepWarnAt.getTime() + paused) : null;
-    } else if (decision.to === 'suspended') {
-      // The clock stops; the step deadline is restored (shifted) on resume.
-    } else {
-      Object.assign(patch, stepTimes(decision.to, now, deadlines, overall ?? null));
+  // Load what the action names; the rules of what it does are the domain's (cases/effects.ts).
+  const input: EffectInput = {
+    note: body.note,
+    reason: body.reason,
+    comment: body.comment,
+    workingDays: body.workingDays,
+    score: body.score,
+    actorName: actor?.displayName ?? null,
+    actorUnitId: actor?.unitId ?? null,
+    asHandler: relations.has('handler'),
+  };
+  if (action === 'dispatch') {
+    const lead = await findUnit(tx, body.unitId!);
+    const level = c.ownerLevel as OwnerLevel;
+    const okUnit = (u: Awaited<ReturnType<typeof findUnit>>) =>
+      !!u && DISPATCHABLE_UNIT_TYPES[level].includes(u.type) && (u.areaCode.length <= 6 || isWithinScope(u.areaCode, c.ownerAreaCode) || u.areaCode.startsWith(c.ownerAreaCode));
+    if (!okUnit(lead)) throw invalid('invalid_unit', '承办单位不存在或不在可派遣范围内', { field: 'unitId' });
+    input.unit = { id: lead!.id, name: lead!.name };
+    input.assistUnits = [];
+    for (const uid of [...new Set(body.assistUnitIds ?? [])].filter((u) => u !== lead!.id)) {
+      const u = await findUnit(tx, uid);
+      if (!okUnit(u)) throw invalid('invalid_unit', `协办单位 ${uid} 不存在或不在可派遣范围内`, { field: 'assistUnitIds' });
+      input.assistUnits.push({ id: u!.id, name: u!.name });
     }
   }
+  let mergeTarget: repo.CaseRow | null = null;
+  if (action === 'merge') {
+    if (body.intoCaseId === c.id) throw invalid('invalid_merge', '不能合并到案件本身', { field: 'intoCaseId' });
+    const target = actor ? await repo.findCase(tx, caseScopeOf(actor), body.intoCaseId!) : null;
+    if (!target) throw invalid('invalid_merge', '要合并到的案件不存在或不在您的范围内', { field: 'intoCaseId' });
+    input.into = { id: target.id, code: target.code, state: target.state as CaseState };
+    mergeTarget = target;
+  }
 
+  const fx = actionEffects(snapshotOf(c), decision, input, { now, deadlines, due: dueFn });
+
+  if (attachments.length) await repo.attachFiles(tx, c.id, attachments);
+  for (const u of fx.units) {
+    if (u.kind === 'close-open') await repo.setCaseUnitsStatus(tx, c.id, u.statuses, u.to);
+    else if (u.kind === 'assign') await repo.upsertCaseUnit(tx, { caseId: c.id, unitId: u.unitId, role: u.role, status: 'dispatched' });
+    else await repo.setCaseUnitStatus(tx, c.id, u.unitId, u.status, u.note);
+  }
+  if (fx.mergedFrom && mergeTarget) {
+    const target = mergeTarget;
+    await repo.insertEvent(tx, {
+      caseId: target.id,
+      action: 'merged-from',
+      fromState: target.state,
+      toState: target.state,
+      actorId: actor?.id ?? null,
+      actorName: actor?.displayName ?? '系统',
+      actorUnit,
+      note: fx.mergedFrom.note,
+      detail: fx.mergedFrom.detail,
+    });
+  }
+  // A resident whose report was verified and closed earns neighbourhood points, once per case.
+  if (action === 'verify-pass' && c.reporterUserId) {
+    await awardAutomatically(tx, { ruleCode: 'case-verified', userId: c.reporterUserId, refType: 'case', refId: c.id, authorisedBy: actor?.id ?? null });
+  }
+  const patch = rowPatch(fx.patch);
   const updated = await repo.updateCase(tx, c.id, patch);
   await recordMeasureChange(tx, c, updated);
   await repo.insertEvent(tx, {
@@ -999,9 +927,9 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
     actorId: actor?.id ?? null,
     actorName: actor?.displayName ?? (c.reporterName ? maskName(c.reporterName) : '群众'),
     actorUnit,
-    note,
+    note: fx.event.note,
     attachments: attachments.length ? attachments : null,
-    detail: Object.keys(detail).length ? detail : null,
+    detail: fx.event.detail,
   });
   await audit(tx, { actor, username: actor ? undefined : 'reporter' }, req, {
     action: `case.${action}`,
@@ -1117,27 +1045,12 @@ export async function sweepDeadlines(ctx: AppContext, now = new Date(), opts: { 
       if (kind === 'overdue') overdue++;
       else warned++;
       // A community that lets a case wait past its deadline loses it to the town (超期自动上报).
-      if (kind === 'overdue' && autoEscalate && c.ownerLevel === 'village' && ['reported', 'accepted'].includes(c.state) && !c.handlerUnitId) {
-        if (await repo.claimDeadlineMark(tx, c.id, 'auto-escalate', c.state, c.stepDueAt!)) {
-          const type = await catalogueType(tx, c.categoryCode);
-          const deadlines = deadlinesOf(type);
-          const dueAt = c.dueAt ?? due(now, deadlines.handle);
-          const times = stepTimes('accepted', now, deadlines, dueAt);
-          const updated = await repo.updateCase(tx, c.id, { state: 'accepted', ownerLevel: 'town', ownerAreaCode: c.areaCode.slice(0, 9), acceptedAt: c.acceptedAt ?? now, dueAt, ...times });
-          await repo.insertEvent(tx, {
-            caseId: c.id,
-            action: 'auto-escalate',
-            fromState: c.state,
-            toState: 'accepted',
-            actorId: null,
-            actorName: SYSTEM_ACTOR.name,
-            actorUnit: null,
-            note: '社区超期未处理，自动上报镇（街道）指挥中心',
-            detail: { toLevel: 'town', toArea: updated.ownerAreaCode },
-          });
-          await notifyOwners(tx, updated, `超期自动上报：${c.title}`, 'case.escalated');
-          escalated++;
-        }
+      const fx = kind === 'overdue' && autoEscalate ? autoEscalationEffects(snapshotOf(fresh), { now, deadlines: deadlinesOf(await catalogueType(tx, c.categoryCode)), due: dueFn }) : null;
+      if (fx && (await repo.claimDeadlineMark(tx, c.id, 'auto-escalate', c.state, c.stepDueAt!))) {
+        const updated = await repo.updateCase(tx, c.id, rowPatch(fx.patch));
+        await repo.insertEvent(tx, { caseId: c.id, ...fx.event, actorId: null, actorName: SYSTEM_ACTOR.name, actorUnit: null });
+        await notifyOwners(tx, updated, `超期自动上报：${c.title}`, 'case.escalated');
+        escalated++;
       }
       await recordMeasureChange(tx, fresh, (await repo.lockCase(tx, c.id))!, { lateAcceptMarked: kind === 'overdue' && c.state === 'reported' });
     });
