@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   actionEffects,
+  autoDispatches,
   autoEscalationEffects,
+  checkVerification,
   computeDue,
+  intakeOwner,
   createWorkCalendar,
   decide,
   DomainError,
@@ -215,5 +218,53 @@ describe('automatic escalation (超期自动上报)', () => {
     expect(autoEscalationEffects(snap({ state: 'accepted', handlerUnit: 'p1' }), env)).toBeNull();
     expect(autoEscalationEffects(snap({ ownerLevel: 'town' }), env)).toBeNull();
     expect(autoEscalationEffects(snap({ state: 'handled' }), env)).toBeNull();
+  });
+});
+
+describe('tiers by type at intake (002: 小事不出村、大事不出镇、难事不出县)', () => {
+  const grid = '320614103001001';
+  it('a village-level type lands with the community, town-level with the town, district-level with the district', () => {
+    expect(intakeOwner(grid, { handlingLevel: 'village', urgent: false })).toEqual({ level: 'village', area: '320614103001' });
+    expect(intakeOwner(grid, { handlingLevel: 'town', urgent: false })).toEqual({ level: 'town', area: '320614103' });
+    expect(intakeOwner(grid, { handlingLevel: 'district', urgent: false })).toEqual({ level: 'district', area: '320614' });
+  });
+  it('urgent types go to the district; a coarse place lands with its own centre; on the spot stays in the village', () => {
+    expect(intakeOwner(grid, { handlingLevel: 'village', urgent: true })).toEqual({ level: 'district', area: '320614' });
+    expect(intakeOwner('320614103', { handlingLevel: 'village', urgent: false })).toEqual({ level: 'town', area: '320614103' });
+    expect(intakeOwner('320614', { handlingLevel: 'town', urgent: false })).toEqual({ level: 'district', area: '320614' });
+    expect(intakeOwner(grid, { handlingLevel: 'town', urgent: false }, { onSpot: true })).toEqual({ level: 'village', area: '320614103001' });
+  });
+  it('dispatches automatically only where the type says so, names a unit, and a town or district centre owns it', () => {
+    expect(autoDispatches({ autoDispatch: true, defaultUnitCode: 'util-gd' }, 'town')).toBe(true);
+    expect(autoDispatches({ autoDispatch: true, defaultUnitCode: 'util-gd' }, 'district')).toBe(true);
+    expect(autoDispatches({ autoDispatch: true, defaultUnitCode: 'util-gd' }, 'village')).toBe(false);
+    expect(autoDispatches({ autoDispatch: true, defaultUnitCode: null }, 'town')).toBe(false);
+    expect(autoDispatches({ autoDispatch: false, defaultUnitCode: 'util-gd' }, 'town')).toBe(false);
+  });
+});
+
+describe('on-site verification (现场核验)', () => {
+  const handled = snap({ state: 'handled', ownerLevel: 'town', dueAt: fiveWorkingDays });
+  const decision = decide({ state: 'handled', ownerLevel: 'town', hasHandlerUnit: false, pendingExtension: false, rating: null, suspendedFrom: null }, 'verify-pass', new Set(['verifier']));
+  const onSite = { ...env, type: { verifyOnSite: true } };
+  it('refuses verify-pass without a photo for a type flagged 需现场核验 (422)', () => {
+    try {
+      actionEffects(handled, decision, { photos: 0 }, onSite);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DomainError);
+      expect((e as DomainError).kind).toBe('unprocessable');
+      expect((e as DomainError).code).toBe('verification_photo_required');
+    }
+    expect(() => checkVerification({ verifyOnSite: true }, {})).toThrow(/照片/);
+  });
+  it('passes with one photo, and records where the verifier stood', () => {
+    const fx = actionEffects(handled, decision, { photos: 1, location: { lat: 31.9, lng: 121.2 } }, onSite);
+    expect(fx.patch).toMatchObject({ state: 'closed', verifyLat: 31.9, verifyLng: 121.2 });
+    expect(fx.event.detail).toEqual({ location: { lat: 31.9, lng: 121.2 }, photos: 1 });
+  });
+  it('needs no photo for a type checked by a return visit, nor after the grid worker settled it on the spot', () => {
+    expect(actionEffects(handled, decision, {}, { ...env, type: { verifyOnSite: false } }).patch.state).toBe('closed');
+    expect(actionEffects(handled, decision, { onSpot: true }, onSite).patch.state).toBe('closed');
   });
 });

@@ -2,7 +2,7 @@
 // decided action changes on the case — state, owner, deadlines, units, suspension clock, rework
 // count, rating — and the timeline entry it writes. Pure: the server's applyAction loads, authorises
 // and writes what this returns; the demo case history walks its cases through the same function.
-import { invalid, conflict } from '../errors.ts';
+import { conflict, DomainError, invalid } from '../errors.ts';
 import { warningAt, type DeadlineSpec } from '../calendar.ts';
 import { STATE_LABELS, type CaseAction, type CaseState, type Decision, type OwnerLevel, type Rating } from './workflow.ts';
 
@@ -101,6 +101,11 @@ export interface EffectInput {
   actorName?: string | null;
   actorUnitId?: string | null;
   asHandler?: boolean;
+  /** verify-pass: photos attached to the verification itself, and where the verifier stood (WGS84). */
+  photos?: number;
+  location?: { lat: number; lng: number } | null;
+  /** verify-pass right after a grid worker settled the matter on the spot (当场处置): that visit is the check. */
+  onSpot?: boolean;
 }
 
 /** Columns to change; keys absent stay as they are. */
@@ -126,6 +131,8 @@ export interface CasePatch {
   mergedInto?: string;
   suspendedFrom?: CaseState | null;
   suspendedAt?: Date | null;
+  verifyLat?: number | null;
+  verifyLng?: number | null;
 }
 
 export type UnitStatus = 'dispatched' | 'acknowledged' | 'feedback' | 'returned' | 'done';
@@ -158,6 +165,21 @@ export interface EffectEnv {
   now: Date;
   deadlines: StepDeadlines;
   due: DueFn;
+  /** The case type's rules beyond its limits. */
+  type?: { verifyOnSite?: boolean };
+}
+
+/**
+ * 现场核验: for a type flagged for an on-site check, closing needs at least one photo taken at the
+ * verification (SPEC §4 and `000`: the grid worker checks the result where the problem was, 核查
+ * 销号 with evidence) — unless the grid worker settled it on the spot, which is that visit. Throws
+ * 422 `verification_photo_required`.
+ */
+export function checkVerification(type: { verifyOnSite?: boolean } | undefined, input: Pick<EffectInput, 'photos' | 'onSpot'>): void {
+  if (!type?.verifyOnSite || input.onSpot) return;
+  if ((input.photos ?? 0) < 1) {
+    throw new DomainError('unprocessable', 'verification_photo_required', '该类事项需现场核验：请上传至少 1 张核验现场照片（attachments）', { field: 'attachments' });
+  }
 }
 
 const LEVEL_CODE_LENGTH: Record<OwnerLevel, number> = { village: 12, town: 9, district: 6 };
@@ -247,7 +269,14 @@ export function actionEffects(c: CaseSnapshot, decision: Decision, input: Effect
       if (!c.dueAt) patch.dueAt = handleDue();
       break;
     case 'verify-pass':
+      checkVerification(env.type, input);
       patch.closedAt = now;
+      if (input.location) {
+        patch.verifyLat = input.location.lat;
+        patch.verifyLng = input.location.lng;
+        detail.location = { lat: input.location.lat, lng: input.location.lng };
+      }
+      if (input.photos) detail.photos = input.photos;
       break;
     case 'verify-fail':
       patch.reworkCount = c.reworkCount + 1;

@@ -3,7 +3,7 @@
 // (calendar.ts), so that the inbox, the wall and the measures look like a town at work.
 // Pure and deterministic: the same grids, seed and reference time give the same history.
 import { computeDue, createWorkCalendar, type WorkCalendar } from '../calendar.ts';
-import { actionEffects, autoEscalationEffects, FALLBACK_STEP_DEADLINES, isoCst, stepTimesFor, type ActionEffects, type DueFn, type StepDeadlines } from '../cases/effects.ts';
+import { actionEffects, autoEscalationEffects, intakeOwner, FALLBACK_STEP_DEADLINES, isoCst, stepTimesFor, type ActionEffects, type DueFn, type StepDeadlines } from '../cases/effects.ts';
 import { CATALOGUE, type CatalogueEntry } from '../cases/catalogue.ts';
 import { decide, OPEN_STATES, type CaseAction, type CaseFacts, type CaseRelation, type CaseState, type OwnerLevel, type Rating } from '../cases/workflow.ts';
 import { bboxOf, pointInPolygon, type Polygon } from '../geo.ts';
@@ -317,7 +317,8 @@ function newCase(index: number, p: { at: number; grid: HistoryGrid; rng: Rng }, 
   const reporter = anonymous || grid.reporters === 0 ? null : rng.int(0, grid.reporters - 1);
   const at = new Date(p.at);
   const urgent = type.urgent ?? false;
-  const owner: { level: OwnerLevel; area: string } = urgent ? { level: 'district', area: grid.code.slice(0, 6) } : { level: 'village', area: grid.code.slice(0, 12) };
+  // Routed by the type's level at intake, as the live intake does (小事不出村、大事不出镇、难事不出县).
+  const owner = intakeOwner(grid.code, { handlingLevel: type.handlingLevel, urgent });
   const d = { ...FALLBACK_STEP_DEADLINES, ...(type.deadlines ?? {}) };
   const step = historyStepTimes('reported', at, d, null, cal);
   const c: HistoryCase = {
@@ -369,11 +370,17 @@ function newCase(index: number, p: { at: number; grid: HistoryGrid; rng: Rng }, 
     to: 'reported',
     at,
     actor: reportActor,
-    note: `${CHANNEL_NOTES[channel]}${channel === 'open311' ? '（演示第三方应用（12345 热线对接））' : ''}${urgent ? '（急难险重，直报区指挥中心）' : ''}`,
+    note: `${CHANNEL_NOTES[channel]}${channel === 'open311' ? '（演示第三方应用（12345 热线对接））' : ''}${urgent ? '（急难险重，直报区指挥中心）' : ROUTED_NOTES[owner.level]}`,
     detail: { channel, ownerLevel: owner.level },
   });
   return c;
 }
+
+const ROUTED_NOTES: Record<OwnerLevel, string> = {
+  village: '',
+  town: '（镇级事项，直接流转镇（街道）指挥中心）',
+  district: '（区级事项，直接流转区指挥中心）',
+};
 
 const CHANNEL_NOTES: Record<HistoryChannel, string> = {
   qr: '扫码上报',
@@ -407,7 +414,7 @@ function findMergeTarget(all: HistoryCase[], candidates: number[], at: Date): Hi
   return null;
 }
 
-type Extra = { note?: string | null; detail?: Record<string, unknown>; unit?: string; workingDays?: number; score?: Rating; comment?: string; into?: HistoryCase };
+type Extra = { photos?: number; note?: string | null; detail?: Record<string, unknown>; unit?: string; workingDays?: number; score?: Rating; comment?: string; into?: HistoryCase };
 
 /** What the workflow's effects read of a history case (units by code, cases by index). */
 function snapshotOf(c: HistoryCase) {
@@ -446,8 +453,8 @@ function apply(sim: Sim, action: CaseAction, relation: CaseRelation, actor: Hist
   const fx = actionEffects(
     snapshotOf(c),
     decision,
-    { note: x.note ?? null, workingDays: x.workingDays, score: x.score, comment: x.comment ?? null, unit: x.unit ? { id: x.unit, name: x.unit } : undefined, into, asHandler: relation === 'handler' },
-    { now: at, deadlines: sim.deadlines, due: dueOn(cal) },
+    { note: x.note ?? null, photos: x.photos, workingDays: x.workingDays, score: x.score, comment: x.comment ?? null, unit: x.unit ? { id: x.unit, name: x.unit } : undefined, into, asHandler: relation === 'handler' },
+    { now: at, deadlines: sim.deadlines, due: dueOn(cal), type: { verifyOnSite: sim.verifyOnSite } },
   );
   let detail: Record<string, unknown> | null = { ...(fx.event.detail ?? {}), ...(x.detail ?? {}) };
   if (x.into) {
@@ -592,7 +599,7 @@ function walk(
           const into = mergeTarget()!;
           run = () => apply(sim, 'merge', 'owner', owner(), at, cal, { into, note: '与已受理案件为同一问题，合并办理' });
         } else if (plan.withdraw) run = () => apply(sim, 'withdraw', 'reporter', { kind: 'reporter' }, at, cal, { note: '问题已自行解决' });
-        else if (c.ownerLevel !== 'district' && plan.target !== 'village' && !plan.selfHandle && rng.chance(0.6))
+        else if (LEVELS.indexOf(c.ownerLevel) < LEVELS.indexOf(plan.target) && !plan.selfHandle && rng.chance(0.6))
           run = () => apply(sim, 'escalate', 'owner', owner(), at, cal, { note: ESCALATE_REASON[c.ownerLevel] });
         else run = () => apply(sim, 'accept', 'owner', owner(), at, cal);
         break;
@@ -651,7 +658,11 @@ function walk(
         if (plan.fails > 0) {
           plan.fails--;
           run = () => apply(sim, 'verify-fail', rel, who, at, cal, { note: rng.pick(['现场核查问题仍然存在，请返工', '回访群众反映未处理到位', '整改不彻底，请重新处置']) });
-        } else run = () => apply(sim, 'verify-pass', rel, who, at, cal, { note: onSite ? '现场核查，问题已解决' : '电话回访，群众认可处理结果' });
+        } else {
+          // A type flagged 需现场核验 is closed on site with a photo (the demo keeps no image files, only the count).
+          const onSiteCheck = onSite || sim.verifyOnSite;
+          run = () => apply(sim, 'verify-pass', rel, who, at, cal, { note: onSiteCheck ? '现场核查，问题已解决' : '电话回访，群众认可处理结果', photos: sim.verifyOnSite ? 1 : 0 });
+        }
         break;
       }
       case 'suspended': {
@@ -720,6 +731,8 @@ const WORK_IN_PROGRESS: WorkInProgress[] = [
   { code: 'G0803', stopAt: 'handled', level: 'village', ageHours: [20, 40], firstGrid: true },
   { code: 'G0101', stopAt: 'suspended', level: 'village', ageHours: [60, 120] },
 ];
+
+const LEVELS: OwnerLevel[] = ['village', 'town', 'district'];
 
 const ESCALATE_REASON: Record<OwnerLevel, string> = {
   village: '超出社区（村）处置权限，需职能部门处理',

@@ -260,6 +260,8 @@ export const catalogueTypes = pgTable(
     /** `{accept, acknowledge, handle, verify}`, each `{unit: 'hours'|'workingDays', amount}`. */
     deadlines: jsonb('deadlines').notNull(),
     verifyOnSite: boolean('verify_on_site').notNull().default(true),
+    /** Dispatched at intake to the default unit (自动派遣), when the case lands with a town or district centre. */
+    autoDispatch: boolean('auto_dispatch').notNull().default(false),
     active: boolean('active').notNull().default(true),
     sort: integer('sort').notNull().default(0),
     updatedAt: updatedAt(),
@@ -303,6 +305,9 @@ export const cases = pgTable(
     ratedAt: timestamp('rated_at', { withTimezone: true }),
     reworkCount: integer('rework_count').notNull().default(0),
     answer: text('answer'),
+    /** Where the verifier stood when passing the on-site check (现场核验), WGS84, when the phone gave it. */
+    verifyLat: doublePrecision('verify_lat'),
+    verifyLng: doublePrecision('verify_lng'),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),

@@ -1,6 +1,8 @@
 import {
   actionEffects,
+  autoDispatches,
   autoEscalationEffects,
+  intakeOwner,
   ACTION_LABELS,
   CATALOGUE,
   conflict,
@@ -12,7 +14,6 @@ import {
   isAreaCode,
   isValidMobile,
   isWithinScope,
-  levelOfCode,
   maskName,
   maskPhone,
   notFound,
@@ -22,6 +23,7 @@ import {
   validLatLng,
   type CaseAction,
   type CasePatch,
+  type CaseRelation,
   type CaseSnapshot,
   type CaseState,
   type EffectInput,
@@ -44,7 +46,7 @@ import {
 } from '../policies/case.ts';
 import { areaNames as cachedAreaNames, placeNames } from './area-names.ts';
 import * as repo from '../repositories/cases.ts';
-import { findUnit } from '../repositories/users.ts';
+import { findUnit, findUnitByCode } from '../repositories/users.ts';
 import { toIsoCst } from '../lib/time.ts';
 import { FailureLimiter } from '../lib/rate-limit.ts';
 import { queryCodeOf, sameQueryCode } from '../lib/query-code.ts';
@@ -91,6 +93,7 @@ export async function seedCatalogue(db: DbOrTx): Promise<void> {
       urgent: c.urgent ?? false,
       deadlines: c.deadlines ?? FALLBACK_DEADLINES,
       verifyOnSite: c.verifyOnSite,
+      autoDispatch: c.autoDispatch ?? false,
       sort: i,
     })),
   );
@@ -207,6 +210,8 @@ export async function presentCase(ctx: AppContext, actor: Actor | null, c: repo.
     description: c.description,
     address: c.address,
     location: c.lat != null && c.lng != null ? { lat: c.lat, lng: c.lng, crs: 'wgs84' } : null,
+    /** Where the on-site check was passed (staff only: it is a worker's position). */
+    verifyLocation: staffView && c.verifyLat != null && c.verifyLng != null ? { lat: c.verifyLat, lng: c.verifyLng, crs: 'wgs84' } : null,
     public: c.public,
     ownerArea: { code: c.ownerAreaCode, name: areaNames.get(c.ownerAreaCode)?.name ?? c.ownerAreaCode },
     villageName: areaNames.get(c.areaCode.slice(0, 12))?.name ?? null,
@@ -436,12 +441,6 @@ export interface CaseInput {
 }
 
 /** Where a new case goes: the community of its place, the district for 急难险重. */
-function initialOwner(areaCode: string, urgent: boolean): { level: OwnerLevel; area: string } {
-  const level = levelOfCode(areaCode);
-  if (urgent || level === 'district') return { level: 'district', area: areaCode.slice(0, 6) };
-  if (level === 'town') return { level: 'town', area: areaCode.slice(0, 9) };
-  return { level: 'village', area: areaCode.slice(0, 12) };
-}
 
 export interface CreateOptions {
   idempotencyKey?: string;
@@ -490,7 +489,7 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
   }
 
   const urgent = input.urgent ?? type.urgent;
-  const owner = initialOwner(areaCode, urgent);
+  const owner = intakeOwner(areaCode, { handlingLevel: type.handlingLevel as OwnerLevel, urgent }, { onSpot: !!input.onSpot });
   const deadlines = deadlinesOf(type);
   const reporterPerson = actor?.personId ? await ctx.db.query.people.findFirst({ where: (p, { eq }) => eq(p.id, actor.personId!) }) : null;
   const reporterName = input.reporter?.name?.trim() || reporterPerson?.name || null;
@@ -517,7 +516,7 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
       await audit(tx, { actor }, req, { action: 'case.create', entityType: 'case', entityId: c.id, areaCode: c.areaCode, detail: { code: c.code, channel: input.channel } });
       await notifyOwners(tx, c, `新案件待受理：${c.title}`, 'case.new');
       c = await applyAction(ctx, tx, actor, c, 'handle', { note: input.onSpot!.note, attachments: onSpotIds }, req);
-      c = await applyAction(ctx, tx, actor, c, 'verify-pass', { note: '网格员当场处置并核实' }, req);
+      c = await applyAction(ctx, tx, actor, c, 'verify-pass', { note: '网格员当场处置并核实' }, req, { onSpot: true });
       createdRow = c;
       return c;
     };
@@ -555,7 +554,15 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
     if (!first) throw conflict('idempotency_in_progress', '相同 Idempotency-Key 的请求正在处理中，请稍后重试');
     return presentCreated(ctx, actor, first);
   }
-  const row = written.created.row;
+  let row = written.created.row;
+  if (autoDispatches({ autoDispatch: type.autoDispatch, defaultUnitCode: type.defaultUnitCode }, owner.level)) {
+    const dispatched = await autoDispatch(ctx, row, type.defaultUnitCode!, req);
+    if (dispatched) {
+      row = dispatched;
+      const view = await presentCase(ctx, actor, row, { reporterView: !actor || !mustReportInScope(actor) });
+      return { status: 201, body: { ...view, ...queryCodeField(ctx, row), duplicates: duplicatesAmong(row, written.candidates, actor) } };
+    }
+  }
   const view = await presentCase(ctx, actor, row, { reporterView: !actor || !mustReportInScope(actor), preloaded: { events: [written.created.event], files: attachmentMeta } });
   return { status: 201, body: { ...view, ...queryCodeField(ctx, row), duplicates: duplicatesAmong(row, written.candidates, actor) } };
 
@@ -588,7 +595,7 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
       actorId: actor?.id ?? null,
       actorName: who.name,
       actorUnit: who.unit,
-      note: `${CHANNEL_LABELS[input.channel]}${opts.open311Client ? `（${opts.open311Client}）` : ''}${urgent ? '（急难险重，直报区指挥中心）' : ''}`,
+      note: `${CHANNEL_LABELS[input.channel]}${opts.open311Client ? `（${opts.open311Client}）` : ''}${urgent ? '（急难险重，直报区指挥中心）' : owner.level !== levelOfPlace(areaCode!) ? ROUTED_NOTE[owner.level] : ''}`,
       attachments: attachmentIds.length ? attachmentIds : null,
       detail: { channel: input.channel, ownerLevel: owner.level } as Record<string, unknown>,
     };
@@ -596,6 +603,30 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
 }
 
 /** The stored result of a create under an Idempotency-Key, once that create has committed. */
+/** The level of the centre a place belongs to, by the length of its code. */
+const levelOfPlace = (areaCode: string): OwnerLevel => intakeOwner(areaCode, { handlingLevel: 'village', urgent: false }).level;
+
+const ROUTED_NOTE: Record<OwnerLevel, string> = {
+  village: '',
+  town: '（镇级事项，直接流转镇（街道）指挥中心）',
+  district: '（区级事项，直接流转区指挥中心）',
+};
+
+/**
+ * 自动派遣: a type that says so is accepted and dispatched to its default unit by the system right
+ * after intake, in its own transaction (the intake has committed). Null when the unit is missing.
+ */
+async function autoDispatch(ctx: AppContext, created: repo.CaseRow, unitCode: string, req: RequestContext): Promise<repo.CaseRow | null> {
+  const unit = await findUnitByCode(ctx.db, unitCode);
+  if (!unit) return null;
+  return ctx.db.transaction(async (tx) => {
+    let c = (await repo.lockCase(tx, created.id))!;
+    if (c.state !== 'reported') return c;
+    c = await applyAction(ctx, tx, null, c, 'accept', { note: '按事项目录自动受理' }, req, { system: true });
+    return applyAction(ctx, tx, null, c, 'dispatch', { unitId: unit.id, note: '按事项目录自动派遣至默认承办单位' }, req, { system: true });
+  });
+}
+
 async function findCreated(ctx: AppContext, scope: string, key: string): Promise<{ status: number; id: string } | null> {
   const done = await repo.findIdempotent(ctx.db, scope, key);
   if (!done || done.status === 0) return null;
@@ -713,6 +744,8 @@ export interface ActionBody {
   score?: Rating;
   comment?: string;
   intoCaseId?: string;
+  /** verify-pass: where the verifier stands, as the phone gives it. */
+  location?: { lat: number; lng: number; crs?: 'wgs84' | 'gcj02' | 'bd09' };
 }
 
 const REQUIRED: Partial<Record<CaseAction, (keyof ActionBody)[]>> = {
@@ -837,9 +870,19 @@ function rowPatch(p: CasePatch): Partial<repo.NewCaseRow> {
  * The one way in for every change of a case's state: decides with the pure workflow, applies
  * the effects, and writes the timeline entry, the audit row and notifications in `tx`.
  */
-export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, c: repo.CaseRow, action: CaseAction, body: ActionBody, req: RequestContext): Promise<repo.CaseRow> {
+export async function applyAction(
+  ctx: AppContext,
+  tx: Tx,
+  actor: Actor | null,
+  c: repo.CaseRow,
+  action: CaseAction,
+  body: ActionBody,
+  req: RequestContext,
+  opts: { system?: boolean; onSpot?: boolean } = {},
+): Promise<repo.CaseRow> {
   const units = await unitIdsOf(tx, c);
-  const relations = actor ? caseRelations(actor, c, units) : new Set<'reporter'>(['reporter']);
+  // The system acts as the owning centre (automatic dispatch); a caller without an account is the reporter.
+  const relations: ReadonlySet<CaseRelation> = opts.system ? new Set<CaseRelation>(['owner']) : actor ? caseRelations(actor, c, units) : new Set<CaseRelation>(['reporter']);
   const decision = decide(factsOf(c), action, relations);
   for (const field of REQUIRED[action] ?? []) {
     const v = body[field];
@@ -866,7 +909,14 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
     actorName: actor?.displayName ?? null,
     actorUnitId: actor?.unitId ?? null,
     asHandler: relations.has('handler'),
+    photos: attachments.length,
+    onSpot: opts.onSpot,
   };
+  if (body.location && action === 'verify-pass') {
+    const { lat, lng, crs = 'wgs84' } = body.location;
+    if (!validLatLng(lat, lng)) throw invalid('invalid_location', '核验位置坐标不正确（纬度 -90~90，经度 -180~180）', { field: 'location' });
+    input.location = toWgs84(lat, lng, crs);
+  }
   if (action === 'dispatch') {
     const lead = await findUnit(tx, body.unitId!);
     const level = c.ownerLevel as OwnerLevel;
@@ -890,7 +940,7 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
     mergeTarget = target;
   }
 
-  const fx = actionEffects(snapshotOf(c), decision, input, { now, deadlines, due: dueFn });
+  const fx = actionEffects(snapshotOf(c), decision, input, { now, deadlines, due: dueFn, type: { verifyOnSite: type?.verifyOnSite ?? false } });
 
   if (attachments.length) await repo.attachFiles(tx, c.id, attachments);
   for (const u of fx.units) {
@@ -925,13 +975,13 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
     fromState: c.state,
     toState: decision.to,
     actorId: actor?.id ?? null,
-    actorName: actor?.displayName ?? (c.reporterName ? maskName(c.reporterName) : '群众'),
+    actorName: actor?.displayName ?? (opts.system ? SYSTEM_ACTOR.name : c.reporterName ? maskName(c.reporterName) : '群众'),
     actorUnit,
     note: fx.event.note,
     attachments: attachments.length ? attachments : null,
     detail: fx.event.detail,
   });
-  await audit(tx, { actor, username: actor ? undefined : 'reporter' }, req, {
+  await audit(tx, { actor, username: actor ? undefined : opts.system ? 'system' : 'reporter' }, req, {
     action: `case.${action}`,
     entityType: 'case',
     entityId: c.id,

@@ -120,6 +120,8 @@ export interface CaseDetail extends CaseSummary {
   description: string;
   address: string | null;
   location: { lat: number; lng: number; crs?: string } | null;
+  /** Where the on-site check was passed (staff only). */
+  verifyLocation?: { lat: number; lng: number; crs?: string } | null;
   public: boolean;
   ownerArea: { code: string; name: string };
   villageName: string | null;
@@ -204,6 +206,8 @@ export interface ActionBody {
   score?: Rating;
   comment?: string;
   intoCaseId?: string;
+  /** verify-pass: where the verifier stands. */
+  location?: { lat: number; lng: number; crs?: Crs };
 }
 
 export interface WallItem {

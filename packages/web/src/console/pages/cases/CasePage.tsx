@@ -222,7 +222,7 @@ function CaseView({ c, refreshing, onReload, onUpdated, backLabel }: { c: CaseDe
                 </div>
               }
             >
-              <CaseMap location={c.location} areaCode={c.areaCode} />
+              <CaseMap location={c.location} areaCode={c.areaCode} verifyLocation={c.verifyLocation ?? null} />
             </Suspense>
             <div className="gz-case-place">
               <div>{[c.townName, c.villageName, c.areaName].filter((x, i, a) => x && a.indexOf(x) === i).join(' · ')}</div>
