@@ -157,9 +157,9 @@ describe('the effects of each case action (cases/effects.ts)', () => {
 
   it('rate records the score; reopen clears it, counts a rework and restarts the clock', () => {
     const closed = snap({ state: 'closed', handlerUnit: 'u1', dueAt: earlier });
-    const rated = run(closed, 'rate', 'reporter', { score: 'unsatisfied', comment: '没解决' });
-    expect(rated.patch).toEqual({ state: 'closed', rating: 'unsatisfied', ratingComment: '没解决', ratedAt: now });
-    expect(rated.event).toMatchObject({ note: '没解决', detail: { score: 'unsatisfied' } });
+    const rated = run(closed, 'rate', 'reporter', { score: 'unsatisfied', comment: '没解决', asReporter: true });
+    expect(rated.patch).toEqual({ state: 'closed', rating: 'unsatisfied', ratedBy: 'reporter', ratingComment: '没解决', ratedAt: now });
+    expect(rated.event).toMatchObject({ note: '没解决', detail: { score: 'unsatisfied', by: 'reporter' } });
     const again = run({ ...closed, rating: 'unsatisfied' }, 'reopen', 'owner', { reason: '群众不满意' });
     expect(again.patch).toMatchObject({ state: 'dispatched', reworkCount: 1, rating: null, ratedAt: null, closedAt: null, dueAt: fiveWorkingDays });
     expect(again.units).toEqual([{ kind: 'status', unitId: 'u1', status: 'dispatched' }]);
@@ -266,5 +266,28 @@ describe('on-site verification (现场核验)', () => {
   it('needs no photo for a type checked by a return visit, nor after the grid worker settled it on the spot', () => {
     expect(actionEffects(handled, decision, {}, { ...env, type: { verifyOnSite: false } }).patch.state).toBe('closed');
     expect(actionEffects(handled, decision, { onSpot: true }, onSite).patch.state).toBe('closed');
+  });
+});
+
+describe('double evaluation: the reporter’s satisfaction (双重评价, 000)', () => {
+  const closed = snap({ state: 'closed', handlerUnit: 'u1', dueAt: earlier });
+  const facts = (rating: CaseSnapshot['rating'], ratedBy: 'reporter' | 'visit' | null) =>
+    ({ state: 'closed', ownerLevel: 'village', hasHandlerUnit: true, pendingExtension: false, rating, ratedBy, suspendedFrom: null }) as const;
+  it('staff record a return visit (回访); the reporter’s own rating supersedes it, and the timeline says so', () => {
+    const visit = actionEffects(closed, decide(facts(null, null), 'rate', new Set(['owner'])), { score: 'basically-satisfied' }, env);
+    expect(visit.patch).toMatchObject({ rating: 'basically-satisfied', ratedBy: 'visit' });
+    const own = actionEffects({ ...closed, rating: 'basically-satisfied', ratedBy: 'visit' }, decide(facts('basically-satisfied', 'visit'), 'rate', new Set(['reporter'])), { score: 'unsatisfied', asReporter: true }, env);
+    expect(own.patch).toMatchObject({ rating: 'unsatisfied', ratedBy: 'reporter' });
+    expect(own.event.detail).toEqual({ score: 'unsatisfied', by: 'reporter', supersedes: 'basically-satisfied' });
+  });
+  it('the reporter rates once; staff cannot record over any rating', () => {
+    expect(() => decide(facts('satisfied', 'reporter'), 'rate', new Set(['reporter']))).toThrow(/已评价/);
+    expect(() => decide(facts('satisfied', null), 'rate', new Set(['reporter']))).toThrow(/已评价/);
+    expect(() => decide(facts('satisfied', 'visit'), 'rate', new Set(['owner']))).toThrow(/已评价/);
+    expect(() => decide(facts('satisfied', 'reporter'), 'rate', new Set(['owner']))).toThrow(/已评价/);
+  });
+  it('reopen clears the rating and who gave it', () => {
+    const again = run({ ...closed, rating: 'unsatisfied', ratedBy: 'visit' }, 'reopen', 'owner', { reason: '群众不满意' });
+    expect(again.patch).toMatchObject({ rating: null, ratedBy: null });
   });
 });

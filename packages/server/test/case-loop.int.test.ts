@@ -140,3 +140,34 @@ describe('on-site verification (需现场核验)', () => {
     expect(json<Case>(await town.get(`/api/cases/${id}`)).state).toBe('handled');
   });
 });
+
+describe('double evaluation: the reporter’s satisfaction (双重评价)', () => {
+  it('a return visit recorded by staff does not block the reporter, whose own rating supersedes it', async () => {
+    const community = await t.as('community');
+    const created = json<Case & { code: string; queryCode: string }>(
+      await t.anonymous().post('/api/cases', report('G0101', { title: `邻里纠纷 ${uniq()}`, reporter: { name: '陆建华', phone: '13962812345' } })),
+    );
+    await act(community, created.id, 'accept');
+    await act(community, created.id, 'handle', { note: '已调解' });
+    await act(community, created.id, 'verify-pass', { note: '电话回访' });
+    const visit = await act(community, created.id, 'rate', { score: 'basically-satisfied', comment: '回访：基本满意' });
+    expect(visit).toMatchObject({ rating: 'basically-satisfied', ratedBy: 'visit' });
+    // Staff cannot record a second time.
+    expect((await community.post(`/api/cases/${created.id}/actions/rate`, { score: 'satisfied' })).statusCode).toBe(409);
+    // The reporter still may, with the query code, and their word counts.
+    const tracked = json<{ allowedActions: string[] }>(await t.anonymous().get(`/api/track/${created.code}?queryCode=${created.queryCode}`));
+    expect(tracked.allowedActions).toContain('rate');
+    const own = await t.anonymous().post(`/api/track/${created.code}/rate`, { queryCode: created.queryCode, score: 'unsatisfied', comment: '其实没解决' });
+    expect(own.statusCode).toBe(200);
+    const after = json<Case & { rating: string; ratedBy: string }>(await community.get(`/api/cases/${created.id}`));
+    expect(after).toMatchObject({ rating: 'unsatisfied', ratedBy: 'reporter' });
+    const rates = after.timeline.filter((e) => e.action === 'rate');
+    expect(rates.map((e) => e.detail)).toEqual([
+      { score: 'basically-satisfied', by: 'visit' },
+      { score: 'unsatisfied', by: 'reporter', supersedes: 'basically-satisfied' },
+    ]);
+    expect(after.allowedActions).toContain('reopen');
+    // Once the reporter has rated, neither side rates again.
+    expect((await t.anonymous().post(`/api/track/${created.code}/rate`, { queryCode: created.queryCode, score: 'satisfied' })).statusCode).toBe(409);
+  });
+});

@@ -4,7 +4,7 @@
 // and writes what this returns; the demo case history walks its cases through the same function.
 import { conflict, DomainError, invalid } from '../errors.ts';
 import { warningAt, type DeadlineSpec } from '../calendar.ts';
-import { STATE_LABELS, type CaseAction, type CaseState, type Decision, type OwnerLevel, type Rating } from './workflow.ts';
+import { STATE_LABELS, type CaseAction, type CaseState, type Decision, type OwnerLevel, type Rating, type RatingSource } from './workflow.ts';
 
 /** The four step limits a catalogue type sets (accept, acknowledge, handle, verify). */
 export interface StepDeadlines {
@@ -82,6 +82,7 @@ export interface CaseSnapshot {
   suspendedAt: Date | null;
   pendingExtension: { workingDays: number } | null;
   rating: Rating | null;
+  ratedBy?: RatingSource | null;
   reworkCount: number;
 }
 
@@ -101,6 +102,8 @@ export interface EffectInput {
   actorName?: string | null;
   actorUnitId?: string | null;
   asHandler?: boolean;
+  /** rate: the reporter rates (else staff record a return visit). */
+  asReporter?: boolean;
   /** verify-pass: photos attached to the verification itself, and where the verifier stood (WGS84). */
   photos?: number;
   location?: { lat: number; lng: number } | null;
@@ -126,6 +129,7 @@ export interface CasePatch {
   answer?: string | null;
   reworkCount?: number;
   rating?: Rating | null;
+  ratedBy?: RatingSource | null;
   ratingComment?: string | null;
   ratedAt?: Date | null;
   mergedInto?: string;
@@ -284,14 +288,19 @@ export function actionEffects(c: CaseSnapshot, decision: Decision, input: Effect
       break;
     case 'rate':
       patch.rating = input.score!;
+      patch.ratedBy = input.asReporter ? 'reporter' : 'visit';
       patch.ratingComment = input.comment ?? null;
       patch.ratedAt = now;
       detail.score = input.score;
+      detail.by = patch.ratedBy;
+      // The reporter's own word replaces the one recorded for them; the timeline keeps both.
+      if (c.rating && input.asReporter) detail.supersedes = c.rating;
       note = input.comment ?? null;
       break;
     case 'reopen':
       patch.reworkCount = c.reworkCount + 1;
       patch.rating = null;
+      patch.ratedBy = null;
       patch.ratingComment = null;
       patch.ratedAt = null;
       patch.closedAt = null;

@@ -5,7 +5,7 @@
 import { computeDue, createWorkCalendar, type WorkCalendar } from '../calendar.ts';
 import { actionEffects, autoEscalationEffects, intakeOwner, FALLBACK_STEP_DEADLINES, isoCst, stepTimesFor, type ActionEffects, type DueFn, type StepDeadlines } from '../cases/effects.ts';
 import { CATALOGUE, type CatalogueEntry } from '../cases/catalogue.ts';
-import { decide, OPEN_STATES, type CaseAction, type CaseFacts, type CaseRelation, type CaseState, type OwnerLevel, type Rating } from '../cases/workflow.ts';
+import { decide, OPEN_STATES, type CaseAction, type CaseFacts, type CaseRelation, type CaseState, type OwnerLevel, type Rating, type RatingSource } from '../cases/workflow.ts';
 import { bboxOf, pointInPolygon, type Polygon } from '../geo.ts';
 import { CASE_TEXTS, type CaseText } from './case-texts.ts';
 import { isUrbanVillage } from './plan.ts';
@@ -109,6 +109,7 @@ export interface HistoryCase {
   suspendedAt: Date | null;
   pendingExtension: { workingDays: number; reason: string; requestedBy: string | null; requestedAt: string } | null;
   rating: Rating | null;
+  ratedBy: RatingSource | null;
   ratingComment: string | null;
   ratedAt: Date | null;
   reworkCount: number;
@@ -167,6 +168,7 @@ function factsOf(c: HistoryCase): CaseFacts {
     hasHandlerUnit: c.handlerUnit !== null,
     pendingExtension: c.pendingExtension !== null,
     rating: c.rating,
+    ratedBy: c.ratedBy,
     suspendedFrom: c.suspendedFrom,
   };
 }
@@ -346,6 +348,7 @@ function newCase(index: number, p: { at: number; grid: HistoryGrid; rng: Rng }, 
     suspendedAt: null,
     pendingExtension: null,
     rating: null,
+    ratedBy: null,
     ratingComment: null,
     ratedAt: null,
     reworkCount: 0,
@@ -453,7 +456,7 @@ function apply(sim: Sim, action: CaseAction, relation: CaseRelation, actor: Hist
   const fx = actionEffects(
     snapshotOf(c),
     decision,
-    { note: x.note ?? null, photos: x.photos, workingDays: x.workingDays, score: x.score, comment: x.comment ?? null, unit: x.unit ? { id: x.unit, name: x.unit } : undefined, into, asHandler: relation === 'handler' },
+    { note: x.note ?? null, photos: x.photos, workingDays: x.workingDays, score: x.score, comment: x.comment ?? null, unit: x.unit ? { id: x.unit, name: x.unit } : undefined, into, asHandler: relation === 'handler', asReporter: relation === 'reporter' },
     { now: at, deadlines: sim.deadlines, due: dueOn(cal), type: { verifyOnSite: sim.verifyOnSite } },
   );
   let detail: Record<string, unknown> | null = { ...(fx.event.detail ?? {}), ...(x.detail ?? {}) };

@@ -301,6 +301,8 @@ export const cases = pgTable(
     suspendedAt: timestamp('suspended_at', { withTimezone: true }),
     pendingExtension: jsonb('pending_extension'),
     rating: varchar('rating', { length: 24 }),
+    /** Who gave the rating: `reporter` (their own) or `visit` (recorded by staff on a return visit, 回访). */
+    ratedBy: varchar('rated_by', { length: 16 }),
     ratingComment: text('rating_comment'),
     ratedAt: timestamp('rated_at', { withTimezone: true }),
     reworkCount: integer('rework_count').notNull().default(0),

@@ -29,6 +29,7 @@ import {
   type EffectInput,
   type OwnerLevel,
   type Rating,
+  type RatingSource,
 } from '@gongzhi/domain';
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -224,6 +225,8 @@ export async function presentCase(ctx: AppContext, actor: Actor | null, c: repo.
     pendingExtension: c.pendingExtension ?? null,
     answer: c.answer,
     ratingComment: c.ratingComment,
+    /** `reporter` (their own) or `visit` (recorded by staff on a return visit). */
+    ratedBy: c.ratedBy,
     ratedAt: toIsoCst(c.ratedAt),
     mergedIntoId: c.mergedIntoId,
     closedAt: toIsoCst(c.closedAt),
@@ -268,7 +271,8 @@ const SYSTEM_ACTION_LABELS: Record<string, string> = {
 
 function caseAllowedActionsForReporter(c: repo.CaseRow): CaseAction[] {
   const out: CaseAction[] = [];
-  if (c.state === 'closed' && !c.rating) out.push('rate');
+  // 双重评价: the reporter's own rating supersedes one recorded on a return visit.
+  if (c.state === 'closed' && (!c.rating || c.ratedBy === 'visit')) out.push('rate');
   if (['reported', 'accepted', 'dispatched', 'acknowledged'].includes(c.state)) out.push('withdraw');
   return out;
 }
@@ -852,6 +856,7 @@ function snapshotOf(c: repo.CaseRow): CaseSnapshot {
     suspendedAt: c.suspendedAt,
     pendingExtension: c.pendingExtension as { workingDays: number } | null,
     rating: c.rating as Rating | null,
+    ratedBy: c.ratedBy as RatingSource | null,
     reworkCount: c.reworkCount,
   };
 }
@@ -909,6 +914,7 @@ export async function applyAction(
     actorName: actor?.displayName ?? null,
     actorUnitId: actor?.unitId ?? null,
     asHandler: relations.has('handler'),
+    asReporter: !opts.system && relations.has('reporter') && !relations.has('owner'),
     photos: attachments.length,
     onSpot: opts.onSpot,
   };

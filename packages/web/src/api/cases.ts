@@ -132,6 +132,8 @@ export interface CaseDetail extends CaseSummary {
   pendingExtension: { workingDays: number; reason: string; requestedBy: string | null; requestedAt: string } | null;
   answer: string | null;
   ratingComment: string | null;
+  /** `reporter` (their own) or `visit` (recorded by staff on a return visit, 回访). */
+  ratedBy?: 'reporter' | 'visit' | null;
   ratedAt?: string | null;
   mergedIntoId: string | null;
   closedAt: string | null;
