@@ -248,6 +248,11 @@ describe('the case closed loop', () => {
     await page.locator('[data-testid="m-action-text"] textarea:not([aria-hidden])').fill('已到 1幢门口现场查看，路灯夜间正常亮起。');
     await page.locator('[data-testid="m-action-photos"] input[type="file"]').setInputFiles(photo);
     await page.locator('[data-testid="m-action-photos"] img[src*="/api/files/"]').waitFor();
+    // 现场核验: the phone records where the grid worker stands.
+    await context.grantPermissions(['geolocation'], { origin: session.url });
+    await context.setGeolocation({ latitude: 31.9302, longitude: 121.1801 });
+    await page.getByTestId('m-verify-location').getByRole('button').click();
+    await expect.poll(() => page.getByTestId('m-verify-location').innerText()).toContain('已记录位置');
     await shot(page, 'c19-m-verify');
     await page.getByTestId('m-action-submit').click();
     await expect.poll(() => page.getByTestId('m-case-state').getAttribute('data-state')).toBe('closed');
