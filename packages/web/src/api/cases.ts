@@ -58,6 +58,8 @@ export interface CatalogueType {
   handlingLevel: OwnerLevel;
   urgent: boolean;
   verifyOnSite: boolean;
+  /** Dispatched at intake to the default unit (自动派遣). */
+  autoDispatch?: boolean;
   defaultUnitCode: string | null;
   active: boolean;
   allowedActions?: string[];

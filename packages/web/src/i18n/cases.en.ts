@@ -493,6 +493,8 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'case.ratedBy.visit': 'Recorded on a return visit',
   'case.ratedBy.reporter': 'The reporter’s own rating',
   'case.ratedBy.supersedes': 'Replaces the recorded “{rating}”',
+  'case.catalog.autoDispatch': 'Dispatch automatically',
+  'case.catalog.autoDispatchHint': 'When a town or district centre receives such a case, it is accepted and sent to the default unit at once',
   'm.case.verifyLocate': 'Record my position',
   'm.case.verifyLocationHint': 'For types checked on site, take a photo there and record where you are',
   'm.case.verifyLocated': 'Position recorded {lat}, {lng}',

@@ -493,6 +493,8 @@ export const casesZhCN = {
   'case.ratedBy.visit': '回访记录',
   'case.ratedBy.reporter': '本人评价',
   'case.ratedBy.supersedes': '取代回访记录的“{rating}”',
+  'case.catalog.autoDispatch': '自动派遣',
+  'case.catalog.autoDispatchHint': '镇、区指挥中心收到此类案件时，自动受理并派遣至默认承办单位',
   'm.case.verifyLocate': '记录核验位置',
   'm.case.verifyLocationHint': '需现场核验的事项请拍摄现场照片，并记录核验位置',
   'm.case.verifyLocated': '已记录位置 {lat}, {lng}',
