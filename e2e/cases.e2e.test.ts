@@ -65,7 +65,7 @@ describe('the case closed loop', () => {
       body: JSON.stringify({
         title: '路灯：1幢楼下路灯坏了',
         description: '1幢楼下的路灯坏了好几天，晚上出门很黑',
-        categoryCode: 'B0110',
+        categoryCode: '0102',
         channel: 'qr',
         areaCode: BUILDING,
         reporter: { phone: '13800001111' },
@@ -81,8 +81,8 @@ describe('the case closed loop', () => {
     expect(await page.getByTestId('m-report-place').innerText()).toContain('状元街居委会');
     await shot(page, 'c01-m-report');
 
-    await page.getByTestId('m-type-B0110').click();
-    await expect.poll(() => page.getByTestId('m-type-chosen').innerText()).toContain('路灯');
+    await page.getByTestId('m-type-0102').click();
+    await expect.poll(() => page.getByTestId('m-type-chosen').innerText()).toContain('暴露垃圾');
     await page.locator('[data-testid="m-report-desc"] textarea:not([aria-hidden])').fill('1幢门口的路灯连续三个晚上不亮，晚上出门很黑，老人容易摔倒。');
     await page.locator('[data-testid="m-report-photos"] input[type="file"]').setInputFiles(photo);
     await page.locator('[data-testid="m-report-photos"] img[src*="/api/files/"]').waitFor();
@@ -248,6 +248,11 @@ describe('the case closed loop', () => {
     await page.locator('[data-testid="m-action-text"] textarea:not([aria-hidden])').fill('已到 1幢门口现场查看，路灯夜间正常亮起。');
     await page.locator('[data-testid="m-action-photos"] input[type="file"]').setInputFiles(photo);
     await page.locator('[data-testid="m-action-photos"] img[src*="/api/files/"]').waitFor();
+    // 现场核验: the phone records where the grid worker stands.
+    await context.grantPermissions(['geolocation'], { origin: session.url });
+    await context.setGeolocation({ latitude: 31.9302, longitude: 121.1801 });
+    await page.getByTestId('m-verify-location').getByRole('button').click();
+    await expect.poll(() => page.getByTestId('m-verify-location').innerText()).toContain('已记录位置');
     await shot(page, 'c19-m-verify');
     await page.getByTestId('m-action-submit').click();
     await expect.poll(() => page.getByTestId('m-case-state').getAttribute('data-state')).toBe('closed');

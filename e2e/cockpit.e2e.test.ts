@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { consoleLogin, desktop, PASSWORD, session, shot, useBrowserSession, openMenu, menuEntry } from './browser.ts';
+import { consoleLogin, desktop, PASSWORD, session, shot, useBrowserSession, openMenu, menuEntry, png } from './browser.ts';
 
 const TOWN = '320614103'; // 常乐镇
 const COMMUNITY = '320614103001'; // 状元街居委会
@@ -35,6 +35,14 @@ class Api {
   }
   get = <T>(path: string) => this.call<T>('GET', path);
   post = <T>(path: string, body: unknown = {}) => this.call<T>('POST', path, body);
+  /** A photo taken at the on-site check (现场核验); returns its file id. */
+  async photo(): Promise<string> {
+    const form = new FormData();
+    form.append('file', new Blob([png(4, 4, () => [120, 160, 90])], { type: 'image/png' }), 'site.png');
+    const res = await fetch(`${session.url}/api/files`, { method: 'POST', headers: { cookie: this.cookie }, body: form });
+    if (res.status !== 201) throw new Error(`upload: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { id: string }).id;
+  }
 }
 
 const firstChild = async (api: Api, code: string) => (await api.get<{ items: { code: string }[] }>(`/api/areas/${code}/children`)).items[0]!.code;
@@ -91,7 +99,7 @@ beforeAll(async () => {
     await town.post(`/api/cases/${id}/actions/dispatch`, { unitId: cg });
     await dept.post(`/api/cases/${id}/actions/acknowledge`);
     await dept.post(`/api/cases/${id}/actions/handle`, { note: '已清理完毕' });
-    await community.post(`/api/cases/${id}/actions/verify-pass`, { note: '现场已核实' });
+    await community.post(`/api/cases/${id}/actions/verify-pass`, { note: '现场已核实', attachments: [await community.photo()] });
     await town.post(`/api/cases/${id}/actions/rate`, { score });
   }
 }, 180_000);

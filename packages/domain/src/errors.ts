@@ -6,9 +6,10 @@ export type ErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  /** Well-formed but refused by a rule about its content (e.g. evidence a step needs) → 422. */
+  | 'unprocessable'
   | 'too_large'
-  | 'too_many'
-  | 'unprocessable';
+  | 'too_many';
 
 export class DomainError extends Error {
   constructor(

@@ -7,6 +7,7 @@ export * from './geo.ts';
 export * from './registry.ts';
 export * from './demo/index.ts';
 export * from './cases/workflow.ts';
+export * from './cases/effects.ts';
 export * from './calendar.ts';
 export * from './cases/catalogue.ts';
 export * from './cases/similarity.ts';

@@ -10,6 +10,7 @@ import {
   generateCaseHistory,
   type CaseFacts,
   type CaseRelation,
+  type OwnerLevel,
   type HistoryCase,
   type HistoryGrid,
   type Polygon,
@@ -98,7 +99,7 @@ describe('demo case history', () => {
     for (const c of history) {
       const events = c.events.filter((e) => !['merged-from', 'overdue', 'deadline-warning'].includes(e.action));
       expect(events[0]!.action).toBe('report');
-      const facts: CaseFacts = { state: 'reported', ownerLevel: c.urgent ? 'district' : 'village', hasHandlerUnit: false, pendingExtension: false, rating: null, suspendedFrom: null };
+      const facts: CaseFacts = { state: 'reported', ownerLevel: events[0]!.detail!.ownerLevel as OwnerLevel, hasHandlerUnit: false, pendingExtension: false, rating: null, suspendedFrom: null };
       for (const e of events.slice(1)) {
         expect(e.from, `${c.index} ${e.action}`).toBe(facts.state);
         if (e.action === 'auto-escalate') {

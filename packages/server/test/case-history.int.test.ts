@@ -188,7 +188,7 @@ describe('demo case history', () => {
     expect(json<CaseView>(ack).state).toBe('acknowledged');
     const toVerify = await q<{ id: string }>(sql`select id from cases where state = 'handled' and area_code like ${VILLAGE + '001%'} limit 1`);
     expect(toVerify.length).toBe(1);
-    const pass = await grid.post(`/api/cases/${toVerify[0]!.id}/actions/verify-pass`, { note: '现场核查，问题已解决' });
+    const pass = await grid.post(`/api/cases/${toVerify[0]!.id}/actions/verify-pass`, { note: '现场核查，问题已解决', attachments: [await grid.uploadPhoto()] });
     expect(pass.statusCode, pass.body).toBe(200);
     expect(json<CaseView>(pass).state).toBe('closed');
     await expectStatsEqualRecount(VILLAGE);

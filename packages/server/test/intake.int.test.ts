@@ -24,7 +24,7 @@ describe('intake under concurrency (group commit)', () => {
     const body = (i: number, over: Record<string, unknown> = {}) => ({
       title: `${tag} 路灯不亮 ${i}`,
       description: `状元街${(i % 7) + 1}幢门口的路灯连续三天晚上不亮，老人晚上出门不方便。`,
-      categoryCode: 'B0110',
+      categoryCode: '0102',
       channel: 'qr',
       areaCode: GRID,
       reporter: { name: '陆建华', phone: '13962812345' },

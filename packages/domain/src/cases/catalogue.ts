@@ -75,6 +75,8 @@ export interface CatalogueEntry {
   deadlines: CaseDeadlines;
   /** Whether closing needs an on-site check (现场核验) rather than a phone return visit. */
   verifyOnSite: boolean;
+  /** Dispatched at intake to `defaultUnitCode` (自动派遣) when it lands with a town or district centre. */
+  autoDispatch?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -151,6 +153,7 @@ interface LeafSpec {
   keywords: string[];
   urgent?: boolean;
   verifyOnSite?: boolean;
+  autoDispatch?: boolean;
 }
 
 interface CategorySpec {
@@ -196,6 +199,7 @@ function category(spec: CategorySpec, leaves: LeafSpec[]): CatalogueEntry[] {
         ...(urgent ? { urgent: true } : {}),
         deadlines: l.deadlines,
         verifyOnSite: l.verifyOnSite ?? spec.verifyOnSite,
+        ...(l.autoDispatch ? { autoDispatch: true } : {}),
       };
     }),
   ];
@@ -247,8 +251,8 @@ export const CATALOGUE: CatalogueEntry[] = [
   ]),
   ...category({ code: '05', name: '突发事件', level: 'district', urgent: true, deadlines: emergency(4), verifyOnSite: true }, [
     { code: '0501', name: '路面塌陷', unit: 'dept-zj', deadlines: emergency(24), keywords: ['塌陷', '坑洞', '路面下沉', '地陷'] },
-    { code: '0502', name: '自来水管破裂', unit: 'util-zls', deadlines: emergency(4), keywords: ['爆管', '水管破裂', '冒水', '漏水'] },
-    { code: '0503', name: '燃气管道破裂', unit: 'util-rq', deadlines: emergency(4), keywords: ['燃气泄漏', '漏气', '煤气味', '燃气管'] },
+    { code: '0502', name: '自来水管破裂', unit: 'util-zls', deadlines: emergency(4), autoDispatch: true, keywords: ['爆管', '水管破裂', '冒水', '漏水'] },
+    { code: '0503', name: '燃气管道破裂', unit: 'util-rq', deadlines: emergency(4), autoDispatch: true, keywords: ['燃气泄漏', '漏气', '煤气味', '燃气管'] },
     {
       code: '0504',
       name: '下水道堵塞或破损',
@@ -260,7 +264,7 @@ export const CATALOGUE: CatalogueEntry[] = [
     },
     { code: '0505', name: '道路积水', unit: 'dept-sw', deadlines: emergency(12), keywords: ['积水', '内涝', '淹水', '排水不畅'] },
     { code: '0506', name: '井盖缺失', unit: 'dept-zj', deadlines: emergency(4), keywords: ['井盖丢失', '井盖缺失', '井盖移位', '井口'] },
-    { code: '0507', name: '电力线缆断落', unit: 'util-gd', deadlines: emergency(4), keywords: ['电线', '断落', '漏电', '电线杆倒'] },
+    { code: '0507', name: '电力线缆断落', unit: 'util-gd', deadlines: emergency(4), autoDispatch: true, keywords: ['电线', '断落', '漏电', '电线杆倒'] },
     { code: '0508', name: '树木倒伏', unit: 'dept-zj', deadlines: emergency(12), keywords: ['大树', '倒伏', '断枝', '倒树'] },
     { code: '0509', name: '危险化学品泄漏', unit: 'dept-yj', deadlines: emergency(4), keywords: ['化学品', '泄漏', '危化品', '刺鼻'] },
     { code: '0510', name: '火情', unit: 'dept-xf', deadlines: emergency(2), keywords: ['火灾', '起火', '冒烟', '着火'] },
@@ -360,8 +364,8 @@ export const CATALOGUE: CatalogueEntry[] = [
     { code: 'G0703', name: '残疾人服务', unit: 'dept-mz', deadlines: casework(10), keywords: ['残疾', '残疾证', '无障碍', '轮椅'] },
     { code: 'G0704', name: '就业社保', unit: 'dept-rs', level: 'town', deadlines: casework(10), keywords: ['就业', '社保', '养老保险', '失业'] },
     { code: 'G0705', name: '入学教育', unit: 'dept-jy', level: 'district', deadlines: casework(10), keywords: ['入学', '学位', '转学', '学区'] },
-    { code: 'G0706', name: '停水', unit: 'util-zls', level: 'town', deadlines: sameDay(24), keywords: ['停水', '没水', '水压低', '水质'] },
-    { code: 'G0707', name: '停电', unit: 'util-gd', level: 'town', deadlines: sameDay(24), keywords: ['停电', '断电', '电压不稳', '跳闸'] },
+    { code: 'G0706', name: '停水', unit: 'util-zls', level: 'town', deadlines: sameDay(24), autoDispatch: true, keywords: ['停水', '没水', '水压低', '水质'] },
+    { code: 'G0707', name: '停电', unit: 'util-gd', level: 'town', deadlines: sameDay(24), autoDispatch: true, keywords: ['停电', '断电', '电压不稳', '跳闸'] },
   ]),
   ...category({ code: 'G08', name: '物业管理', unit: 'dept-zj', level: 'village', deadlines: property(24), verifyOnSite: true }, [
     { code: 'G0801', name: '电梯故障', unit: 'dept-scjg', deadlines: property(2), keywords: ['电梯', '困人', '停运', '电梯故障'] },

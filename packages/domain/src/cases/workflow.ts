@@ -68,8 +68,16 @@ export interface CaseFacts {
   hasHandlerUnit: boolean;
   pendingExtension: boolean;
   rating: Rating | null;
+  /**
+   * Who gave the rating: the reporter themselves, or staff recording a return visit (回访). Unknown
+   * (absent) counts as the reporter's own.
+   */
+  ratedBy?: RatingSource | null;
   suspendedFrom: CaseState | null;
 }
+
+/** 双重评价 (`000`): the reporter's own satisfaction, or one recorded by staff on a return visit. */
+export type RatingSource = 'reporter' | 'visit';
 
 /** What a decided action does, beyond the state change. */
 export interface CaseEffects {
@@ -174,8 +182,17 @@ const RULES: readonly Rule[] = [
     effects: () => ({ rework: true }),
   },
   {
+    // The reporter's own rating supersedes one staff recorded on a return visit (双重评价, `000`).
     action: 'rate',
-    by: ['reporter', 'owner'],
+    by: ['reporter'],
+    from: ['closed'],
+    guard: (f) => (f.rating && f.ratedBy !== 'visit' ? '该案件已评价' : null),
+    to: same,
+    effects: () => ({ setRating: true }),
+  },
+  {
+    action: 'rate',
+    by: ['owner'],
     from: ['closed'],
     guard: (f) => (f.rating ? '该案件已评价' : null),
     to: same,

@@ -2,9 +2,10 @@
 // walked through the case workflow (cases/workflow.ts `decide`) with working-day deadlines
 // (calendar.ts), so that the inbox, the wall and the measures look like a town at work.
 // Pure and deterministic: the same grids, seed and reference time give the same history.
-import { computeDue, createWorkCalendar, warningAt, type DeadlineSpec, type WorkCalendar } from '../calendar.ts';
+import { computeDue, createWorkCalendar, type WorkCalendar } from '../calendar.ts';
+import { actionEffects, autoEscalationEffects, intakeOwner, FALLBACK_STEP_DEADLINES, isoCst, stepTimesFor, type ActionEffects, type DueFn, type StepDeadlines } from '../cases/effects.ts';
 import { CATALOGUE, type CatalogueEntry } from '../cases/catalogue.ts';
-import { decide, OPEN_STATES, type CaseAction, type CaseFacts, type CaseRelation, type CaseState, type OwnerLevel, type Rating } from '../cases/workflow.ts';
+import { decide, OPEN_STATES, type CaseAction, type CaseFacts, type CaseRelation, type CaseState, type OwnerLevel, type Rating, type RatingSource } from '../cases/workflow.ts';
 import { bboxOf, pointInPolygon, type Polygon } from '../geo.ts';
 import { CASE_TEXTS, type CaseText } from './case-texts.ts';
 import { isUrbanVillage } from './plan.ts';
@@ -108,6 +109,7 @@ export interface HistoryCase {
   suspendedAt: Date | null;
   pendingExtension: { workingDays: number; reason: string; requestedBy: string | null; requestedAt: string } | null;
   rating: Rating | null;
+  ratedBy: RatingSource | null;
   ratingComment: string | null;
   ratedAt: Date | null;
   reworkCount: number;
@@ -125,42 +127,11 @@ export interface HistoryCase {
   marks: HistoryMark[];
 }
 
-export interface StepDeadlineSpecs {
-  accept: DeadlineSpec;
-  acknowledge: DeadlineSpec;
-  handle: DeadlineSpec;
-  verify: DeadlineSpec;
-}
+export type StepDeadlineSpecs = StepDeadlines;
 
-/** The server's fallback when a type has no deadlines (services/deadlines.ts). */
-const FALLBACK: StepDeadlineSpecs = {
-  accept: { unit: 'workingDays', amount: 1 },
-  acknowledge: { unit: 'hours', amount: 4 },
-  handle: { unit: 'workingDays', amount: 5 },
-  verify: { unit: 'workingDays', amount: 2 },
-};
-
-/** The step deadline of the state a case enters: the same rule as the server's `stepTimes`. */
+/** The step deadline of the state a case enters: the workflow's rule (cases/effects.ts) on the given calendar. */
 export function historyStepTimes(state: CaseState, now: Date, d: StepDeadlineSpecs, overall: Date | null, cal: WorkCalendar) {
-  let stepDueAt: Date | null;
-  switch (state) {
-    case 'reported':
-      stepDueAt = computeDue(now, d.accept, cal);
-      break;
-    case 'dispatched':
-      stepDueAt = computeDue(now, d.acknowledge, cal);
-      break;
-    case 'accepted':
-    case 'acknowledged':
-      stepDueAt = overall;
-      break;
-    case 'handled':
-      stepDueAt = computeDue(now, d.verify, cal);
-      break;
-    default:
-      stepDueAt = null;
-  }
-  return { stepDueAt, stepWarnAt: stepDueAt ? warningAt(now, stepDueAt) : null };
+  return stepTimesFor(state, now, d, overall, dueOn(cal));
 }
 
 const CHANNEL_WEIGHTS: [HistoryChannel, number][] = [
@@ -197,6 +168,7 @@ function factsOf(c: HistoryCase): CaseFacts {
     hasHandlerUnit: c.handlerUnit !== null,
     pendingExtension: c.pendingExtension !== null,
     rating: c.rating,
+    ratedBy: c.ratedBy,
     suspendedFrom: c.suspendedFrom,
   };
 }
@@ -281,7 +253,7 @@ export function generateCaseHistory(opts: CaseHistoryOptions): HistoryCase[] {
     const type = byCode.get(text.code)!;
     const channel = text.code.startsWith('H') ? 'hotline' : p.rng.weighted(channels);
     const c = newCase(out.length, p, text, type, channel, urban, cal);
-    const sim: Sim = { c, deadlines: { ...FALLBACK, ...(type.deadlines ?? {}) }, verifyOnSite: type.verifyOnSite, marksKey: new Set() };
+    const sim: Sim = { c, deadlines: { ...FALLBACK_STEP_DEADLINES, ...(type.deadlines ?? {}) }, verifyOnSite: type.verifyOnSite, marksKey: new Set() };
     const key = `${p.grid.code}:${type.code}`;
     walk(sim, p.rng, type, p.grid, p.fresh ? p.at : end, cal, () => findMergeTarget(out, recent.get(key) ?? [], c.createdAt), false, p.work);
     out.push(c);
@@ -347,8 +319,9 @@ function newCase(index: number, p: { at: number; grid: HistoryGrid; rng: Rng }, 
   const reporter = anonymous || grid.reporters === 0 ? null : rng.int(0, grid.reporters - 1);
   const at = new Date(p.at);
   const urgent = type.urgent ?? false;
-  const owner: { level: OwnerLevel; area: string } = urgent ? { level: 'district', area: grid.code.slice(0, 6) } : { level: 'village', area: grid.code.slice(0, 12) };
-  const d = { ...FALLBACK, ...(type.deadlines ?? {}) };
+  // Routed by the type's level at intake, as the live intake does (小事不出村、大事不出镇、难事不出县).
+  const owner = intakeOwner(grid.code, { handlingLevel: type.handlingLevel, urgent });
+  const d = { ...FALLBACK_STEP_DEADLINES, ...(type.deadlines ?? {}) };
   const step = historyStepTimes('reported', at, d, null, cal);
   const c: HistoryCase = {
     index,
@@ -375,6 +348,7 @@ function newCase(index: number, p: { at: number; grid: HistoryGrid; rng: Rng }, 
     suspendedAt: null,
     pendingExtension: null,
     rating: null,
+    ratedBy: null,
     ratingComment: null,
     ratedAt: null,
     reworkCount: 0,
@@ -399,11 +373,17 @@ function newCase(index: number, p: { at: number; grid: HistoryGrid; rng: Rng }, 
     to: 'reported',
     at,
     actor: reportActor,
-    note: `${CHANNEL_NOTES[channel]}${channel === 'open311' ? '（演示第三方应用（12345 热线对接））' : ''}${urgent ? '（急难险重，直报区指挥中心）' : ''}`,
+    note: `${CHANNEL_NOTES[channel]}${channel === 'open311' ? '（演示第三方应用（12345 热线对接））' : ''}${urgent ? '（急难险重，直报区指挥中心）' : ROUTED_NOTES[owner.level]}`,
     detail: { channel, ownerLevel: owner.level },
   });
   return c;
 }
+
+const ROUTED_NOTES: Record<OwnerLevel, string> = {
+  village: '',
+  town: '（镇级事项，直接流转镇（街道）指挥中心）',
+  district: '（区级事项，直接流转区指挥中心）',
+};
 
 const CHANNEL_NOTES: Record<HistoryChannel, string> = {
   qr: '扫码上报',
@@ -423,6 +403,11 @@ function stateAt(c: HistoryCase, t: Date): CaseState | null {
   return s;
 }
 
+function mergeable(target: HistoryCase, at: Date): boolean {
+  const s = stateAt(target, at);
+  return !!s && OPEN_STATES.has(s) && s !== 'suspended';
+}
+
 function findMergeTarget(all: HistoryCase[], candidates: number[], at: Date): HistoryCase | null {
   for (const i of [...candidates].reverse()) {
     const t = all[i]!;
@@ -432,131 +417,56 @@ function findMergeTarget(all: HistoryCase[], candidates: number[], at: Date): Hi
   return null;
 }
 
-type Extra = { note?: string | null; detail?: Record<string, unknown>; unit?: string; workingDays?: number; score?: Rating; comment?: string; into?: HistoryCase };
+type Extra = { photos?: number; note?: string | null; detail?: Record<string, unknown>; unit?: string; workingDays?: number; score?: Rating; comment?: string; into?: HistoryCase };
+
+/** What the workflow's effects read of a history case (units by code, cases by index). */
+function snapshotOf(c: HistoryCase) {
+  return { ...c, id: String(c.index), code: String(c.index) };
+}
+
+/** The due-time function of the demo: the server's rule on the given calendar. */
+const dueOn =
+  (cal: WorkCalendar): DueFn =>
+  (start, spec) =>
+    computeDue(start, spec, cal);
+
+/** Writes the effects' changes onto the history case. */
+function applyEffects(c: HistoryCase, fx: ActionEffects, at: Date, actor: HistoryActor, detail?: Record<string, unknown> | null): void {
+  const { mergedInto: _merged, ...patch } = fx.patch;
+  Object.assign(c, patch);
+  for (const u of fx.units) {
+    if (u.kind === 'close-open') {
+      for (const r of c.units) if ((u.statuses as string[]).includes(r.status)) r.status = u.to;
+    } else if (u.kind === 'assign') upsertUnit(c, u.unitId, 'dispatched', null);
+    else setUnit(c, u.unitId, u.status as HistoryUnit['status'], u.note);
+  }
+  const d = detail === undefined ? fx.event.detail : detail;
+  c.events.push({ action: fx.event.action, from: fx.event.fromState, to: fx.event.toState, at, actor, note: fx.event.note, detail: d && Object.keys(d).length ? d : null });
+  c.updatedAt = at;
+}
 
 /**
- * Applies one action at `at`: decided by the workflow, with the columns the server's
- * applyAction maintains (services/cases.ts), and one timeline entry.
+ * Applies one action at `at`: decided by the workflow, with the effects the server's applyAction
+ * applies (cases/effects.ts), and one timeline entry.
  */
 function apply(sim: Sim, action: CaseAction, relation: CaseRelation, actor: HistoryActor, at: Date, cal: WorkCalendar, x: Extra = {}): void {
   const c = sim.c;
   const decision = decide(factsOf(c), action, new Set([relation]));
-  const d = sim.deadlines;
-  const detail: Record<string, unknown> = { ...(x.detail ?? {}) };
-  const from = c.state;
-  let note = x.note ?? null;
-  let dueChanged = false;
-  switch (action) {
-    case 'accept':
-      c.acceptedAt = at;
-      c.dueAt ??= computeDue(at, d.handle, cal);
-      break;
-    case 'escalate': {
-      const level = decision.effects.ownerLevel!;
-      c.ownerLevel = level;
-      c.ownerAreaCode = c.areaCode.slice(0, level === 'town' ? 9 : 6);
-      c.acceptedAt ??= at;
-      c.dueAt ??= computeDue(at, d.handle, cal);
-      detail.toLevel = level;
-      detail.toArea = c.ownerAreaCode;
-      break;
-    }
-    case 'dispatch':
-      for (const u of c.units) if (u.status === 'dispatched' || u.status === 'acknowledged') u.status = 'returned';
-      upsertUnit(c, x.unit!, 'dispatched', null);
-      c.handlerUnit = x.unit!;
-      c.dispatchedAt = at;
-      c.dueAt ??= computeDue(at, d.handle, cal);
-      break;
-    case 'acknowledge':
-      c.acknowledgedAt = at;
-      setUnit(c, c.handlerUnit!, 'acknowledged');
-      break;
-    case 'return':
-      setUnit(c, c.handlerUnit!, 'returned', note);
-      c.handlerUnit = null;
-      c.pendingExtension = null;
-      break;
-    case 'request-extension':
-      c.pendingExtension = { workingDays: x.workingDays!, reason: note ?? '', requestedBy: null, requestedAt: isoCst(at) };
-      detail.workingDays = x.workingDays;
-      break;
-    case 'approve-extension': {
-      const days = c.pendingExtension?.workingDays ?? 0;
-      c.dueAt = cal.addWorkingDays(c.dueAt ?? at, days);
-      c.pendingExtension = null;
-      detail.workingDays = days;
-      detail.newDeadline = isoCst(c.dueAt);
-      dueChanged = true;
-      break;
-    }
-    case 'deny-extension':
-      c.pendingExtension = null;
-      break;
-    case 'handle':
-      c.handledAt = at;
-      c.answer = note;
-      c.pendingExtension = null;
-      if (c.handlerUnit && relation === 'handler') setUnit(c, c.handlerUnit, 'done', note);
-      c.acceptedAt ??= at;
-      c.dueAt ??= computeDue(at, d.handle, cal);
-      break;
-    case 'verify-pass':
-      c.closedAt = at;
-      break;
-    case 'verify-fail':
-      c.reworkCount++;
-      if (c.handlerUnit) setUnit(c, c.handlerUnit, 'acknowledged');
-      break;
-    case 'rate':
-      c.rating = x.score!;
-      c.ratingComment = x.comment ?? null;
-      c.ratedAt = at;
-      detail.score = x.score;
-      note = x.comment ?? null;
-      break;
-    case 'reopen':
-      c.reworkCount++;
-      detail.previousRating = c.rating;
-      c.rating = null;
-      c.ratingComment = null;
-      c.ratedAt = null;
-      c.closedAt = null;
-      c.dueAt = computeDue(at, d.handle, cal);
-      if (c.handlerUnit) setUnit(c, c.handlerUnit, 'dispatched');
-      break;
-    case 'merge': {
-      const target = x.into!;
-      c.mergedInto = target.index;
-      detail.intoIndex = target.index;
-      const ts = stateAt(target, at)!;
-      target.events.push({ action: 'merged-from', from: ts, to: ts, at, actor, note: null, detail: { fromIndex: c.index } });
-      break;
-    }
-    case 'suspend':
-      c.suspendedFrom = c.state;
-      c.suspendedAt = at;
-      break;
-    case 'resume': {
-      const paused = at.getTime() - (c.suspendedAt?.getTime() ?? at.getTime());
-      c.suspendedFrom = null;
-      c.suspendedAt = null;
-      if (c.dueAt) c.dueAt = new Date(c.dueAt.getTime() + paused);
-      if (c.stepDueAt) c.stepDueAt = new Date(c.stepDueAt.getTime() + paused);
-      if (c.stepWarnAt) c.stepWarnAt = new Date(c.stepWarnAt.getTime() + paused);
-      detail.pausedMs = paused;
-      break;
-    }
-    default:
-      break;
+  const into = x.into ? { id: String(x.into.index), code: String(x.into.index), state: stateAt(x.into, at)! } : undefined;
+  const fx = actionEffects(
+    snapshotOf(c),
+    decision,
+    { note: x.note ?? null, photos: x.photos, workingDays: x.workingDays, score: x.score, comment: x.comment ?? null, unit: x.unit ? { id: x.unit, name: x.unit } : undefined, into, asHandler: relation === 'handler', asReporter: relation === 'reporter' },
+    { now: at, deadlines: sim.deadlines, due: dueOn(cal), type: { verifyOnSite: sim.verifyOnSite } },
+  );
+  let detail: Record<string, unknown> | null = { ...(fx.event.detail ?? {}), ...(x.detail ?? {}) };
+  if (x.into) {
+    // Merge links by index; the seed turns them into case codes.
+    c.mergedInto = x.into.index;
+    detail = { intoIndex: x.into.index };
+    x.into.events.push({ action: 'merged-from', from: into!.state, to: into!.state, at, actor, note: null, detail: { fromIndex: c.index } });
   }
-  if (action === 'dispatch') detail.unit = x.unit;
-  c.state = decision.to;
-  if (action !== 'resume' && decision.to !== 'suspended' && (decision.to !== from || dueChanged)) {
-    Object.assign(c, historyStepTimes(decision.to, at, d, c.dueAt, cal));
-  }
-  c.events.push({ action, from, to: decision.to, at, actor, note, detail: Object.keys(detail).length ? detail : null });
-  c.updatedAt = at;
+  applyEffects(c, fx, at, actor, detail);
 }
 
 function upsertUnit(c: HistoryCase, unit: string, status: HistoryUnit['status'], note: string | null) {
@@ -574,10 +484,6 @@ function setUnit(c: HistoryCase, unit: string, status: HistoryUnit['status'], no
   if (note !== undefined) u.note = note;
 }
 
-/** ISO 8601 in China time, as the server writes it into JSON details. */
-function isoCst(d: Date): string {
-  return new Date(d.getTime() + 8 * HOUR).toISOString().replace('Z', '+08:00');
-}
 
 /**
  * What the deadline sweep (services/cases.ts sweepDeadlines) would have recorded while the case
@@ -597,25 +503,10 @@ function sweepUntil(sim: Sim, t: Date, cal: WorkCalendar): void {
     if (warnAt.getTime() < due.getTime() && warnAt.getTime() <= t.getTime()) mark(sim, 'warning', warnAt, due);
     if (t.getTime() < at.getTime()) return;
     if (!mark(sim, 'overdue', at, due)) return;
-    if (c.ownerLevel === 'village' && (c.state === 'reported' || c.state === 'accepted') && !c.handlerUnit) {
+    const fx = autoEscalationEffects(snapshotOf(c), { now: at, deadlines: sim.deadlines, due: dueOn(cal) });
+    if (fx) {
       c.marks.push({ kind: 'auto-escalate', step: c.state, dueAt: due, at });
-      const from = c.state;
-      c.acceptedAt ??= at;
-      c.dueAt ??= computeDue(at, sim.deadlines.handle, cal);
-      c.state = 'accepted';
-      c.ownerLevel = 'town';
-      c.ownerAreaCode = c.areaCode.slice(0, 9);
-      Object.assign(c, historyStepTimes('accepted', at, sim.deadlines, c.dueAt, cal));
-      c.events.push({
-        action: 'auto-escalate',
-        from,
-        to: 'accepted',
-        at,
-        actor: { kind: 'system' },
-        note: '社区超期未处理，自动上报镇（街道）指挥中心',
-        detail: { toLevel: 'town', toArea: c.ownerAreaCode },
-      });
-      c.updatedAt = at;
+      applyEffects(c, fx, at, { kind: 'system' });
       continue;
     }
     return;
@@ -706,11 +597,12 @@ function walk(
           at = new Date(c.createdAt.getTime() + rng.int(5, 40) * MINUTE);
           run = () => apply(sim, 'handle', 'verifier', { kind: 'verifier', grid: c.areaCode }, at, cal, { note: `网格员当场处置：${rng.pick(ANSWERS_OF(type.code))}` });
         } else if (plan.reject) run = () => apply(sim, 'reject', 'owner', owner(), at, cal, { note: rng.pick(['不属于政府职能范围，已告知通过司法途径解决', '反映内容不清，多次联系不上反映人', '属于正常商业行为，不予受理']) });
-        else if (plan.merge && mergeTarget()) {
+        // A case can be merged only into one still open (and not suspended) when the merge is made.
+        else if (plan.merge && mergeTarget() && mergeable(mergeTarget()!, at)) {
           const into = mergeTarget()!;
           run = () => apply(sim, 'merge', 'owner', owner(), at, cal, { into, note: '与已受理案件为同一问题，合并办理' });
         } else if (plan.withdraw) run = () => apply(sim, 'withdraw', 'reporter', { kind: 'reporter' }, at, cal, { note: '问题已自行解决' });
-        else if (c.ownerLevel !== 'district' && plan.target !== 'village' && !plan.selfHandle && rng.chance(0.6))
+        else if (LEVELS.indexOf(c.ownerLevel) < LEVELS.indexOf(plan.target) && !plan.selfHandle && rng.chance(0.6))
           run = () => apply(sim, 'escalate', 'owner', owner(), at, cal, { note: ESCALATE_REASON[c.ownerLevel] });
         else run = () => apply(sim, 'accept', 'owner', owner(), at, cal);
         break;
@@ -769,7 +661,11 @@ function walk(
         if (plan.fails > 0) {
           plan.fails--;
           run = () => apply(sim, 'verify-fail', rel, who, at, cal, { note: rng.pick(['现场核查问题仍然存在，请返工', '回访群众反映未处理到位', '整改不彻底，请重新处置']) });
-        } else run = () => apply(sim, 'verify-pass', rel, who, at, cal, { note: onSite ? '现场核查，问题已解决' : '电话回访，群众认可处理结果' });
+        } else {
+          // A type flagged 需现场核验 is closed on site with a photo (the demo keeps no image files, only the count).
+          const onSiteCheck = onSite || sim.verifyOnSite;
+          run = () => apply(sim, 'verify-pass', rel, who, at, cal, { note: onSiteCheck ? '现场核查，问题已解决' : '电话回访，群众认可处理结果', photos: sim.verifyOnSite ? 1 : 0 });
+        }
         break;
       }
       case 'suspended': {
@@ -838,6 +734,8 @@ const WORK_IN_PROGRESS: WorkInProgress[] = [
   { code: 'G0803', stopAt: 'handled', level: 'village', ageHours: [20, 40], firstGrid: true },
   { code: 'G0101', stopAt: 'suspended', level: 'village', ageHours: [60, 120] },
 ];
+
+const LEVELS: OwnerLevel[] = ['village', 'town', 'district'];
 
 const ESCALATE_REASON: Record<OwnerLevel, string> = {
   village: '超出社区（村）处置权限，需职能部门处理',

@@ -317,6 +317,8 @@ export const catalogueTypes = pgTable(
     /** `{accept, acknowledge, handle, verify}`, each `{unit: 'hours'|'workingDays', amount}`. */
     deadlines: jsonb('deadlines').notNull(),
     verifyOnSite: boolean('verify_on_site').notNull().default(true),
+    /** Dispatched at intake to the default unit (自动派遣), when the case lands with a town or district centre. */
+    autoDispatch: boolean('auto_dispatch').notNull().default(false),
     active: boolean('active').notNull().default(true),
     sort: integer('sort').notNull().default(0),
     updatedAt: updatedAt(),
@@ -356,10 +358,15 @@ export const cases = pgTable(
     suspendedAt: timestamp('suspended_at', { withTimezone: true }),
     pendingExtension: jsonb('pending_extension'),
     rating: varchar('rating', { length: 24 }),
+    /** Who gave the rating: `reporter` (their own) or `visit` (recorded by staff on a return visit, 回访). */
+    ratedBy: varchar('rated_by', { length: 16 }),
     ratingComment: text('rating_comment'),
     ratedAt: timestamp('rated_at', { withTimezone: true }),
     reworkCount: integer('rework_count').notNull().default(0),
     answer: text('answer'),
+    /** Where the verifier stood when passing the on-site check (现场核验), WGS84, when the phone gave it. */
+    verifyLat: doublePrecision('verify_lat'),
+    verifyLng: doublePrecision('verify_lng'),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),

@@ -8,9 +8,9 @@ const STATUS: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  unprocessable: 422,
   too_large: 413,
   too_many: 429,
-  unprocessable: 422,
 };
 
 export interface ErrorBody {

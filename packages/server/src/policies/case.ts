@@ -73,6 +73,7 @@ export function factsOf(c: CaseRow): CaseFacts {
     hasHandlerUnit: c.handlerUnitId !== null,
     pendingExtension: c.pendingExtension !== null,
     rating: (c.rating as CaseFacts['rating']) ?? null,
+    ratedBy: (c.ratedBy as CaseFacts['ratedBy']) ?? null,
     suspendedFrom: (c.suspendedFrom as CaseFacts['suspendedFrom']) ?? null,
   };
 }

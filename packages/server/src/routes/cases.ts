@@ -42,6 +42,13 @@ const actionBody = z
     score: z.enum(['satisfied', 'basically-satisfied', 'unsatisfied']).optional(),
     comment: text(500).optional(),
     intoCaseId: z.uuid({ message: '应为案件 ID' }).optional(),
+    location: z
+      .object({
+        lat: z.number().min(-90).max(90),
+        lng: z.number().min(-180).max(180),
+        crs: z.enum(['wgs84', 'gcj02', 'bd09']).optional(),
+      })
+      .optional(),
   })
   .default({});
 

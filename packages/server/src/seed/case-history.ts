@@ -199,6 +199,7 @@ export async function seedCaseHistory(
         suspendedAt: c.suspendedAt,
         pendingExtension: c.pendingExtension ? { ...c.pendingExtension, requestedBy: handlerName } : null,
         rating: c.rating,
+        ratedBy: c.ratedBy,
         ratingComment: c.ratingComment,
         ratedAt: c.ratedAt,
         reworkCount: c.reworkCount,

@@ -1,4 +1,8 @@
 import {
+  actionEffects,
+  autoDispatches,
+  autoEscalationEffects,
+  intakeOwner,
   ACTION_LABELS,
   CATALOGUE,
   conflict,
@@ -10,7 +14,6 @@ import {
   isAreaCode,
   isValidMobile,
   isWithinScope,
-  levelOfCode,
   maskName,
   maskPhone,
   notFound,
@@ -21,10 +24,14 @@ import {
   validLatLng,
   ON_SPOT_ROLES,
   type CaseAction,
+  type CasePatch,
   type CaseRelation,
+  type CaseSnapshot,
   type CaseState,
+  type EffectInput,
   type OwnerLevel,
   type Rating,
+  type RatingSource,
 } from '@gongzhi/domain';
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -43,14 +50,14 @@ import {
 } from '../policies/case.ts';
 import { areaNames as cachedAreaNames, placeNames } from './area-names.ts';
 import * as repo from '../repositories/cases.ts';
-import { findUnit } from '../repositories/users.ts';
+import { findUnit, findUnitByCode } from '../repositories/users.ts';
 import { toIsoCst } from '../lib/time.ts';
 import { FailureLimiter } from '../lib/rate-limit.ts';
 import { queryCodeOf, sameQueryCode } from '../lib/query-code.ts';
 import { Batcher, type Outcome } from '../lib/batcher.ts';
 import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
-import { due, FALLBACK_DEADLINES, stepTimes, type StepDeadlines } from './deadlines.ts';
+import { dueFn, FALLBACK_DEADLINES, stepTimes, type StepDeadlines } from './deadlines.ts';
 import { gridAt } from './grid-index.ts';
 import { fileUrl } from './files.ts';
 import { withIdempotency } from './idempotency.ts';
@@ -90,6 +97,7 @@ export async function seedCatalogue(db: DbOrTx): Promise<void> {
       urgent: c.urgent ?? false,
       deadlines: c.deadlines ?? FALLBACK_DEADLINES,
       verifyOnSite: c.verifyOnSite,
+      autoDispatch: c.autoDispatch ?? false,
       sort: i,
     })),
   );
@@ -206,6 +214,8 @@ export async function presentCase(ctx: AppContext, actor: Actor | null, c: repo.
     description: c.description,
     address: c.address,
     location: c.lat != null && c.lng != null ? { lat: c.lat, lng: c.lng, crs: 'wgs84' } : null,
+    /** Where the on-site check was passed (staff only: it is a worker's position). */
+    verifyLocation: staffView && c.verifyLat != null && c.verifyLng != null ? { lat: c.verifyLat, lng: c.verifyLng, crs: 'wgs84' } : null,
     public: c.public,
     ownerArea: { code: c.ownerAreaCode, name: areaNames.get(c.ownerAreaCode)?.name ?? c.ownerAreaCode },
     villageName: areaNames.get(c.areaCode.slice(0, 12))?.name ?? null,
@@ -218,6 +228,8 @@ export async function presentCase(ctx: AppContext, actor: Actor | null, c: repo.
     pendingExtension: c.pendingExtension ?? null,
     answer: c.answer,
     ratingComment: c.ratingComment,
+    /** `reporter` (their own) or `visit` (recorded by staff on a return visit). */
+    ratedBy: c.ratedBy,
     ratedAt: toIsoCst(c.ratedAt),
     mergedIntoId: c.mergedIntoId,
     closedAt: toIsoCst(c.closedAt),
@@ -262,7 +274,8 @@ const SYSTEM_ACTION_LABELS: Record<string, string> = {
 
 function caseAllowedActionsForReporter(c: repo.CaseRow): CaseAction[] {
   const out: CaseAction[] = [];
-  if (c.state === 'closed' && !c.rating) out.push('rate');
+  // 双重评价: the reporter's own rating supersedes one recorded on a return visit.
+  if (c.state === 'closed' && (!c.rating || c.ratedBy === 'visit')) out.push('rate');
   if (['reported', 'accepted', 'dispatched', 'acknowledged'].includes(c.state)) out.push('withdraw');
   return out;
 }
@@ -435,12 +448,6 @@ export interface CaseInput {
 }
 
 /** Where a new case goes: the community of its place, the district for 急难险重. */
-function initialOwner(areaCode: string, urgent: boolean): { level: OwnerLevel; area: string } {
-  const level = levelOfCode(areaCode);
-  if (urgent || level === 'district') return { level: 'district', area: areaCode.slice(0, 6) };
-  if (level === 'town') return { level: 'town', area: areaCode.slice(0, 9) };
-  return { level: 'village', area: areaCode.slice(0, 12) };
-}
 
 export interface CreateOptions {
   idempotencyKey?: string;
@@ -489,7 +496,7 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
   }
 
   const urgent = input.urgent ?? type.urgent;
-  const owner = initialOwner(areaCode, urgent);
+  const owner = intakeOwner(areaCode, { handlingLevel: type.handlingLevel as OwnerLevel, urgent }, { onSpot: !!input.onSpot });
   const deadlines = deadlinesOf(type);
   const reporterPerson = actor?.personId ? await ctx.db.query.people.findFirst({ where: (p, { eq }) => eq(p.id, actor.personId!) }) : null;
   const reporterName = input.reporter?.name?.trim() || reporterPerson?.name || null;
@@ -558,7 +565,15 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
     if (!first) throw conflict('idempotency_in_progress', '相同 Idempotency-Key 的请求正在处理中，请稍后重试');
     return presentCreated(ctx, actor, first);
   }
-  const row = written.created.row;
+  let row = written.created.row;
+  if (autoDispatches({ autoDispatch: type.autoDispatch, defaultUnitCode: type.defaultUnitCode }, owner.level)) {
+    const dispatched = await autoDispatch(ctx, row, type.defaultUnitCode!, req);
+    if (dispatched) {
+      row = dispatched;
+      const view = await presentCase(ctx, actor, row, { reporterView: !actor || !mustReportInScope(actor) });
+      return { status: 201, body: { ...view, ...queryCodeField(ctx, row), duplicates: duplicatesAmong(row, written.candidates, actor) } };
+    }
+  }
   const view = await presentCase(ctx, actor, row, { reporterView: !actor || !mustReportInScope(actor), preloaded: { events: [written.created.event], files: attachmentMeta } });
   return { status: 201, body: { ...view, ...queryCodeField(ctx, row), duplicates: duplicatesAmong(row, written.candidates, actor) } };
 
@@ -591,11 +606,35 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
       actorId: actor?.id ?? null,
       actorName: who.name,
       actorUnit: who.unit,
-      note: `${CHANNEL_LABELS[input.channel]}${opts.open311Client ? `（${opts.open311Client}）` : ''}${urgent ? '（急难险重，直报区指挥中心）' : ''}`,
+      note: `${CHANNEL_LABELS[input.channel]}${opts.open311Client ? `（${opts.open311Client}）` : ''}${urgent ? '（急难险重，直报区指挥中心）' : owner.level !== levelOfPlace(areaCode!) ? ROUTED_NOTE[owner.level] : ''}`,
       attachments: attachmentIds.length ? attachmentIds : null,
       detail: { channel: input.channel, ownerLevel: owner.level } as Record<string, unknown>,
     };
   }
+}
+
+/** The level of the centre a place belongs to, by the length of its code. */
+const levelOfPlace = (areaCode: string): OwnerLevel => intakeOwner(areaCode, { handlingLevel: 'village', urgent: false }).level;
+
+const ROUTED_NOTE: Record<OwnerLevel, string> = {
+  village: '',
+  town: '（镇级事项，直接流转镇（街道）指挥中心）',
+  district: '（区级事项，直接流转区指挥中心）',
+};
+
+/**
+ * 自动派遣: a type that says so is accepted and dispatched to its default unit by the system right
+ * after intake, in its own transaction (the intake has committed). Null when the unit is missing.
+ */
+async function autoDispatch(ctx: AppContext, created: repo.CaseRow, unitCode: string, req: RequestContext): Promise<repo.CaseRow | null> {
+  const unit = await findUnitByCode(ctx.db, unitCode);
+  if (!unit) return null;
+  return ctx.db.transaction(async (tx) => {
+    let c = (await repo.lockCase(tx, created.id))!;
+    if (c.state !== 'reported') return c;
+    c = await applyAction(ctx, tx, null, c, 'accept', { note: '按事项目录自动受理' }, req, { system: true });
+    return applyAction(ctx, tx, null, c, 'dispatch', { unitId: unit.id, note: '按事项目录自动派遣至默认承办单位' }, req, { system: true });
+  });
 }
 
 /**
@@ -740,6 +779,8 @@ export interface ActionBody {
   score?: Rating;
   comment?: string;
   intoCaseId?: string;
+  /** verify-pass: where the verifier stands, as the phone gives it. */
+  location?: { lat: number; lng: number; crs?: 'wgs84' | 'gcj02' | 'bd09' };
 }
 
 const REQUIRED: Partial<Record<CaseAction, (keyof ActionBody)[]>> = {
@@ -829,13 +870,56 @@ export async function reporterAct(ctx: AppContext, actor: Actor | null, code: st
   return presentCase(ctx, own ? actor : null, row, { reporterView: true });
 }
 
+/** What the workflow's effects read of a case row. */
+function snapshotOf(c: repo.CaseRow): CaseSnapshot {
+  return {
+    id: c.id,
+    code: c.code,
+    state: c.state as CaseState,
+    areaCode: c.areaCode,
+    ownerLevel: c.ownerLevel as OwnerLevel,
+    ownerAreaCode: c.ownerAreaCode,
+    handlerUnit: c.handlerUnitId,
+    acceptedAt: c.acceptedAt,
+    dueAt: c.dueAt,
+    stepDueAt: c.stepDueAt,
+    stepWarnAt: c.stepWarnAt,
+    suspendedAt: c.suspendedAt,
+    pendingExtension: c.pendingExtension as { workingDays: number } | null,
+    rating: c.rating as Rating | null,
+    ratedBy: c.ratedBy as RatingSource | null,
+    reworkCount: c.reworkCount,
+  };
+}
+
+/** The effects' patch as case columns. */
+function rowPatch(p: CasePatch): Partial<repo.NewCaseRow> {
+  const { handlerUnit, mergedInto, ...rest } = p;
+  return {
+    ...rest,
+    ...(handlerUnit !== undefined ? { handlerUnitId: handlerUnit } : {}),
+    ...(mergedInto !== undefined ? { mergedIntoId: mergedInto } : {}),
+  };
+}
+
 /**
  * The one way in for every change of a case's state: decides with the pure workflow, applies
  * the effects, and writes the timeline entry, the audit row and notifications in `tx`.
  */
-export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, c: repo.CaseRow, action: CaseAction, body: ActionBody, req: RequestContext, opts: { onSpotIntake?: boolean } = {}): Promise<repo.CaseRow> {
+export async function applyAction(
+  ctx: AppContext,
+  tx: Tx,
+  actor: Actor | null,
+  c: repo.CaseRow,
+  action: CaseAction,
+  body: ActionBody,
+  req: RequestContext,
+  opts: { system?: boolean; onSpotIntake?: boolean } = {},
+): Promise<repo.CaseRow> {
   const units = await unitIdsOf(tx, c);
-  const relations: Set<CaseRelation> = actor ? caseRelations(actor, c, units) : new Set<CaseRelation>(['reporter']);
+  // The system acts as the owning centre (automatic dispatch); a caller without an account is the reporter.
+  const relations: Set<CaseRelation> = opts.system ? new Set<CaseRelation>(['owner']) : actor ? caseRelations(actor, c, units) : new Set<CaseRelation>(['reporter']);
+  // Recording a matter settled on the spot: the recorder handles and closes it in the intake (docs/STAFFING.md).
   if (actor && opts.onSpotIntake) for (const r of onSpotIntakeRelations(actor)) relations.add(r);
   const decision = decide(factsOf(c), action, relations);
   for (const field of REQUIRED[action] ?? []) {
@@ -848,180 +932,80 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
   // Everything inside the transaction reads through `tx`: on PGlite, ctx.db would wait for it forever.
   const type = await catalogueType(tx, c.categoryCode);
   const deadlines = deadlinesOf(type);
-  const patch: Partial<repo.NewCaseRow> = { state: decision.to };
-  const detail: Record<string, unknown> = {};
-  const e = decision.effects;
-  let note = body.note ?? body.reason ?? body.comment ?? null;
   let actorUnit: string | null = null;
   if (actor?.unitId) actorUnit = (await findUnit(tx, actor.unitId))?.name ?? null;
   const attachments = [...new Set(body.attachments ?? [])];
-  if (attachments.length) {
-    await assertAttachable(tx, actor, attachments);
-    await repo.attachFiles(tx, c.id, attachments);
-  }
+  if (attachments.length) await assertAttachable(tx, actor, attachments);
 
-  switch (action) {
-    case 'accept':
-      patch.acceptedAt = now;
-      patch.dueAt = c.dueAt ?? due(now, deadlines.handle);
-      break;
-    case 'escalate': {
-      const level = e.ownerLevel!;
-      const len = level === 'town' ? 9 : 6;
-      if (c.areaCode.length < len) throw conflict('invalid_state', '案件区域不足以确定上级指挥中心');
-      patch.ownerLevel = level;
-      patch.ownerAreaCode = c.areaCode.slice(0, len);
-      patch.acceptedAt = c.acceptedAt ?? now;
-      patch.dueAt = c.dueAt ?? due(now, deadlines.handle);
-      detail.toLevel = level;
-      detail.toArea = patch.ownerAreaCode;
-      break;
-    }
-    case 'dispatch': {
-      const lead = await findUnit(tx, body.unitId!);
-      const level = c.ownerLevel as OwnerLevel;
-      const okUnit = (u: Awaited<ReturnType<typeof findUnit>>) =>
-        !!u && DISPATCHABLE_UNIT_TYPES[level].includes(u.type) && (u.areaCode.length <= 6 || isWithinScope(u.areaCode, c.ownerAreaCode) || u.areaCode.startsWith(c.ownerAreaCode));
-      if (!okUnit(lead)) throw invalid('invalid_unit', '承办单位不存在或不在可派遣范围内', { field: 'unitId' });
-      const assists = [...new Set(body.assistUnitIds ?? [])].filter((u) => u !== lead!.id);
-      const assistRows = [];
-      for (const uid of assists) {
-        const u = await findUnit(tx, uid);
-        if (!okUnit(u)) throw invalid('invalid_unit', `协办单位 ${uid} 不存在或不在可派遣范围内`, { field: 'assistUnitIds' });
-        assistRows.push(u!);
-      }
-      // A re-dispatch replaces earlier assignments that are still open.
-      await repo.setCaseUnitsStatus(tx, c.id, ['dispatched', 'acknowledged', 'feedback'], 'returned');
-      await repo.upsertCaseUnit(tx, { caseId: c.id, unitId: lead!.id, role: 'lead', status: 'dispatched' });
-      for (const u of assistRows) await repo.upsertCaseUnit(tx, { caseId: c.id, unitId: u.id, role: 'assist', status: 'dispatched' });
-      patch.handlerUnitId = lead!.id;
-      patch.dispatchedAt = now;
-      patch.dueAt = c.dueAt ?? due(now, deadlines.handle);
-      detail.unit = lead!.name;
-      detail.assistUnits = assistRows.map((u) => u.name);
-      note = body.note ?? null;
-      break;
-    }
-    case 'acknowledge':
-      patch.acknowledgedAt = now;
-      await repo.setCaseUnitStatus(tx, c.id, c.handlerUnitId!, 'acknowledged');
-      break;
-    case 'return':
-      await repo.setCaseUnitStatus(tx, c.id, c.handlerUnitId!, 'returned', body.reason);
-      patch.handlerUnitId = null;
-      patch.pendingExtension = null;
-      break;
-    case 'feedback':
-      if (actor?.unitId) await repo.setCaseUnitStatus(tx, c.id, actor.unitId, 'feedback', body.note);
-      break;
-    case 'request-extension': {
-      const days = body.workingDays!;
-      if (!Number.isInteger(days) || days < 1 || days > 30) throw invalid('invalid_working_days', '延期天数应为 1–30 个工作日', { field: 'workingDays' });
-      patch.pendingExtension = { workingDays: days, reason: body.reason, requestedBy: actor?.displayName ?? null, requestedAt: toIsoCst(now) };
-      detail.workingDays = days;
-      break;
-    }
-    case 'approve-extension': {
-      const pending = c.pendingExtension as { workingDays: number } | null;
-      const base = c.dueAt ?? now;
-      const newDue = due(base, { unit: 'workingDays', amount: pending?.workingDays ?? 0 });
-      patch.dueAt = newDue;
-      patch.pendingExtension = null;
-      detail.workingDays = pending?.workingDays;
-      detail.newDeadline = toIsoCst(newDue);
-      break;
-    }
-    case 'deny-extension':
-      patch.pendingExtension = null;
-      break;
-    case 'handle':
-      patch.handledAt = now;
-      patch.answer = body.note ?? null;
-      if (c.handlerUnitId && relations.has('handler')) await repo.setCaseUnitStatus(tx, c.id, c.handlerUnitId, 'done', body.note);
-      // Settled on the spot without acceptance: it was taken on now, with its time limit from now.
-      if (!c.acceptedAt) patch.acceptedAt = now;
-      if (!c.dueAt) patch.dueAt = due(now, deadlines.handle);
-      break;
-    case 'verify-pass':
-      patch.closedAt = now;
-      // A resident whose report was verified and closed earns neighbourhood points, once per case.
-      if (c.reporterUserId) {
-        await awardAutomatically(tx, { ruleCode: 'case-verified', userId: c.reporterUserId, refType: 'case', refId: c.id, authorisedBy: actor?.id ?? null });
-      }
-      break;
-    case 'verify-fail':
-      patch.reworkCount = c.reworkCount + 1;
-      if (c.handlerUnitId) await repo.setCaseUnitStatus(tx, c.id, c.handlerUnitId, 'acknowledged');
-      break;
-    case 'rate':
-      patch.rating = body.score!;
-      patch.ratingComment = body.comment ?? null;
-      patch.ratedAt = now;
-      detail.score = body.score;
-      note = body.comment ?? null;
-      break;
-    case 'reopen':
-      patch.reworkCount = c.reworkCount + 1;
-      patch.rating = null;
-      patch.ratingComment = null;
-      patch.ratedAt = null;
-      patch.closedAt = null;
-      patch.dueAt = due(now, deadlines.handle);
-      if (c.handlerUnitId) await repo.setCaseUnitStatus(tx, c.id, c.handlerUnitId, 'dispatched');
-      detail.previousRating = c.rating;
-      break;
-    case 'merge': {
-      if (body.intoCaseId === c.id) throw invalid('invalid_merge', '不能合并到案件本身', { field: 'intoCaseId' });
-      const target = actor ? await repo.findCase(tx, caseScopeOf(actor), body.intoCaseId!) : null;
-      if (!target) throw invalid('invalid_merge', '要合并到的案件不存在或不在您的范围内', { field: 'intoCaseId' });
-      if (!OPEN_STATES.has(target.state as CaseState) || target.state === 'suspended') throw conflict('invalid_merge', `案件 ${target.code} 当前状态为“${STATE_LABELS[target.state as CaseState]?.zh ?? target.state}”，不能合并进去`);
-      patch.mergedIntoId = target.id;
-      detail.intoCode = target.code;
-      await repo.insertEvent(tx, {
-        caseId: target.id,
-        action: 'merged-from',
-        fromState: target.state,
-        toState: target.state,
-        actorId: actor?.id ?? null,
-        actorName: actor?.displayName ?? '系统',
-        actorUnit,
-        note: `合并了重复案件 ${c.code}`,
-        detail: { fromCode: c.code, fromId: c.id },
-      });
-      break;
-    }
-    case 'suspend':
-      patch.suspendedFrom = c.state;
-      patch.suspendedAt = now;
-      break;
-    case 'resume': {
-      // Suspension stops the clock: every deadline moves by the time spent suspended.
-      const paused = now.getTime() - (c.suspendedAt?.getTime() ?? now.getTime());
-      patch.suspendedFrom = null;
-      patch.suspendedAt = null;
-      if (c.dueAt) patch.dueAt = new Date(c.dueAt.getTime() + paused);
-      detail.pausedMs = paused;
-      break;
-    }
-    case 'urge':
-    case 'withdraw':
-      break;
+  // Load what the action names; the rules of what it does are the domain's (cases/effects.ts).
+  const input: EffectInput = {
+    note: body.note,
+    reason: body.reason,
+    comment: body.comment,
+    workingDays: body.workingDays,
+    score: body.score,
+    actorName: actor?.displayName ?? null,
+    actorUnitId: actor?.unitId ?? null,
+    asHandler: relations.has('handler'),
+    asReporter: !opts.system && relations.has('reporter') && !relations.has('owner'),
+    photos: attachments.length,
+    onSpot: opts.onSpotIntake,
+  };
+  if (body.location && action === 'verify-pass') {
+    const { lat, lng, crs = 'wgs84' } = body.location;
+    if (!validLatLng(lat, lng)) throw invalid('invalid_location', '核验位置坐标不正确（纬度 -90~90，经度 -180~180）', { field: 'location' });
+    input.location = toWgs84(lat, lng, crs);
   }
-
-  // Step deadline for the state the case enters.
-  if (decision.to !== c.state || action === 'approve-extension' || action === 'resume') {
-    const overall = (patch.dueAt as Date | undefined) ?? c.dueAt;
-    if (action === 'resume') {
-      const paused = now.getTime() - (c.suspendedAt?.getTime() ?? now.getTime());
-      patch.stepDueAt = c.stepDueAt ? new Date(c.stepDueAt.getTime() + paused) : null;
-      patch.stepWarnAt = c.stepWarnAt ? new Date(c.stepWarnAt.getTime() + paused) : null;
-    } else if (decision.to === 'suspended') {
-      // The clock stops; the step deadline is restored (shifted) on resume.
-    } else {
-      Object.assign(patch, stepTimes(decision.to, now, deadlines, overall ?? null));
+  if (action === 'dispatch') {
+    const lead = await findUnit(tx, body.unitId!);
+    const level = c.ownerLevel as OwnerLevel;
+    const okUnit = (u: Awaited<ReturnType<typeof findUnit>>) =>
+      !!u && DISPATCHABLE_UNIT_TYPES[level].includes(u.type) && (u.areaCode.length <= 6 || isWithinScope(u.areaCode, c.ownerAreaCode) || u.areaCode.startsWith(c.ownerAreaCode));
+    if (!okUnit(lead)) throw invalid('invalid_unit', '承办单位不存在或不在可派遣范围内', { field: 'unitId' });
+    input.unit = { id: lead!.id, name: lead!.name };
+    input.assistUnits = [];
+    for (const uid of [...new Set(body.assistUnitIds ?? [])].filter((u) => u !== lead!.id)) {
+      const u = await findUnit(tx, uid);
+      if (!okUnit(u)) throw invalid('invalid_unit', `协办单位 ${uid} 不存在或不在可派遣范围内`, { field: 'assistUnitIds' });
+      input.assistUnits.push({ id: u!.id, name: u!.name });
     }
   }
+  let mergeTarget: repo.CaseRow | null = null;
+  if (action === 'merge') {
+    if (body.intoCaseId === c.id) throw invalid('invalid_merge', '不能合并到案件本身', { field: 'intoCaseId' });
+    const target = actor ? await repo.findCase(tx, caseScopeOf(actor), body.intoCaseId!) : null;
+    if (!target) throw invalid('invalid_merge', '要合并到的案件不存在或不在您的范围内', { field: 'intoCaseId' });
+    input.into = { id: target.id, code: target.code, state: target.state as CaseState };
+    mergeTarget = target;
+  }
 
+  const fx = actionEffects(snapshotOf(c), decision, input, { now, deadlines, due: dueFn, type: { verifyOnSite: type?.verifyOnSite ?? false } });
+
+  if (attachments.length) await repo.attachFiles(tx, c.id, attachments);
+  for (const u of fx.units) {
+    if (u.kind === 'close-open') await repo.setCaseUnitsStatus(tx, c.id, u.statuses, u.to);
+    else if (u.kind === 'assign') await repo.upsertCaseUnit(tx, { caseId: c.id, unitId: u.unitId, role: u.role, status: 'dispatched' });
+    else await repo.setCaseUnitStatus(tx, c.id, u.unitId, u.status, u.note);
+  }
+  if (fx.mergedFrom && mergeTarget) {
+    const target = mergeTarget;
+    await repo.insertEvent(tx, {
+      caseId: target.id,
+      action: 'merged-from',
+      fromState: target.state,
+      toState: target.state,
+      actorId: actor?.id ?? null,
+      actorName: actor?.displayName ?? '系统',
+      actorUnit,
+      note: fx.mergedFrom.note,
+      detail: fx.mergedFrom.detail,
+    });
+  }
+  // A resident whose report was verified and closed earns neighbourhood points, once per case.
+  if (action === 'verify-pass' && c.reporterUserId) {
+    await awardAutomatically(tx, { ruleCode: 'case-verified', userId: c.reporterUserId, refType: 'case', refId: c.id, authorisedBy: actor?.id ?? null });
+  }
+  const patch = rowPatch(fx.patch);
   const updated = await repo.updateCase(tx, c.id, patch);
   await recordMeasureChange(tx, c, updated);
   await repo.insertEvent(tx, {
@@ -1030,13 +1014,13 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
     fromState: c.state,
     toState: decision.to,
     actorId: actor?.id ?? null,
-    actorName: actor?.displayName ?? (c.reporterName ? maskName(c.reporterName) : '群众'),
+    actorName: actor?.displayName ?? (opts.system ? SYSTEM_ACTOR.name : c.reporterName ? maskName(c.reporterName) : '群众'),
     actorUnit,
-    note,
+    note: fx.event.note,
     attachments: attachments.length ? attachments : null,
-    detail: Object.keys(detail).length ? detail : null,
+    detail: fx.event.detail,
   });
-  await audit(tx, { actor, username: actor ? undefined : 'reporter' }, req, {
+  await audit(tx, { actor, username: actor ? undefined : opts.system ? 'system' : 'reporter' }, req, {
     action: `case.${action}`,
     entityType: 'case',
     entityId: c.id,
@@ -1150,27 +1134,12 @@ export async function sweepDeadlines(ctx: AppContext, now = new Date(), opts: { 
       if (kind === 'overdue') overdue++;
       else warned++;
       // A community that lets a case wait past its deadline loses it to the town (超期自动上报).
-      if (kind === 'overdue' && autoEscalate && c.ownerLevel === 'village' && ['reported', 'accepted'].includes(c.state) && !c.handlerUnitId) {
-        if (await repo.claimDeadlineMark(tx, c.id, 'auto-escalate', c.state, c.stepDueAt!)) {
-          const type = await catalogueType(tx, c.categoryCode);
-          const deadlines = deadlinesOf(type);
-          const dueAt = c.dueAt ?? due(now, deadlines.handle);
-          const times = stepTimes('accepted', now, deadlines, dueAt);
-          const updated = await repo.updateCase(tx, c.id, { state: 'accepted', ownerLevel: 'town', ownerAreaCode: c.areaCode.slice(0, 9), acceptedAt: c.acceptedAt ?? now, dueAt, ...times });
-          await repo.insertEvent(tx, {
-            caseId: c.id,
-            action: 'auto-escalate',
-            fromState: c.state,
-            toState: 'accepted',
-            actorId: null,
-            actorName: SYSTEM_ACTOR.name,
-            actorUnit: null,
-            note: '社区超期未处理，自动上报镇（街道）指挥中心',
-            detail: { toLevel: 'town', toArea: updated.ownerAreaCode },
-          });
-          await notifyOwners(tx, updated, `超期自动上报：${c.title}`, 'case.escalated');
-          escalated++;
-        }
+      const fx = kind === 'overdue' && autoEscalate ? autoEscalationEffects(snapshotOf(fresh), { now, deadlines: deadlinesOf(await catalogueType(tx, c.categoryCode)), due: dueFn }) : null;
+      if (fx && (await repo.claimDeadlineMark(tx, c.id, 'auto-escalate', c.state, c.stepDueAt!))) {
+        const updated = await repo.updateCase(tx, c.id, rowPatch(fx.patch));
+        await repo.insertEvent(tx, { caseId: c.id, ...fx.event, actorId: null, actorName: SYSTEM_ACTOR.name, actorUnit: null });
+        await notifyOwners(tx, updated, `超期自动上报：${c.title}`, 'case.escalated');
+        escalated++;
       }
       await recordMeasureChange(tx, fresh, (await repo.lockCase(tx, c.id))!, { lateAcceptMarked: kind === 'overdue' && c.state === 'reported' });
     });

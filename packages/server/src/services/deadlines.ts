@@ -1,19 +1,18 @@
-import { computeDue, createWorkCalendar, warningAt, type DeadlineSpec, type WorkCalendar } from '@gongzhi/domain';
+import {
+  computeDue,
+  createWorkCalendar,
+  FALLBACK_STEP_DEADLINES,
+  stepTimesFor,
+  type DeadlineSpec,
+  type DueFn,
+  type StepDeadlines,
+  type WorkCalendar,
+} from '@gongzhi/domain';
 
 /** The step deadlines a catalogue type sets. */
-export interface StepDeadlines {
-  accept: DeadlineSpec;
-  acknowledge: DeadlineSpec;
-  handle: DeadlineSpec;
-  verify: DeadlineSpec;
-}
+export type { StepDeadlines };
 
-export const FALLBACK_DEADLINES: StepDeadlines = {
-  accept: { unit: 'workingDays', amount: 1 },
-  acknowledge: { unit: 'hours', amount: 4 },
-  handle: { unit: 'workingDays', amount: 5 },
-  verify: { unit: 'workingDays', amount: 2 },
-};
+export const FALLBACK_DEADLINES: StepDeadlines = FALLBACK_STEP_DEADLINES;
 
 let calendar: WorkCalendar | null = null;
 /** One calendar per process (the override table can be extended later from the database). */
@@ -26,6 +25,9 @@ export function due(start: Date, spec: DeadlineSpec): Date {
   return computeDue(start, spec, workCalendar());
 }
 
+/** The deadline function the workflow's effects receive (domain cases/effects.ts): every due time goes through `due`. */
+export const dueFn: DueFn = (start, spec) => due(start, spec);
+
 /** The current step's deadline and the yellow-warning time for a case entering `state`. */
 export function stepTimes(
   state: string,
@@ -33,23 +35,5 @@ export function stepTimes(
   deadlines: StepDeadlines,
   overall: Date | null,
 ): { stepDueAt: Date | null; stepWarnAt: Date | null } {
-  let stepDueAt: Date | null;
-  switch (state) {
-    case 'reported':
-      stepDueAt = due(now, deadlines.accept);
-      break;
-    case 'dispatched':
-      stepDueAt = due(now, deadlines.acknowledge);
-      break;
-    case 'accepted':
-    case 'acknowledged':
-      stepDueAt = overall;
-      break;
-    case 'handled':
-      stepDueAt = due(now, deadlines.verify);
-      break;
-    default:
-      stepDueAt = null;
-  }
-  return { stepDueAt, stepWarnAt: stepDueAt ? warningAt(now, stepDueAt) : null };
+  return stepTimesFor(state as Parameters<typeof stepTimesFor>[0], now, deadlines, overall, dueFn);
 }

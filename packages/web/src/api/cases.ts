@@ -58,6 +58,8 @@ export interface CatalogueType {
   handlingLevel: OwnerLevel;
   urgent: boolean;
   verifyOnSite: boolean;
+  /** Dispatched at intake to the default unit (自动派遣). */
+  autoDispatch?: boolean;
   defaultUnitCode: string | null;
   active: boolean;
   allowedActions?: string[];
@@ -120,6 +122,8 @@ export interface CaseDetail extends CaseSummary {
   description: string;
   address: string | null;
   location: { lat: number; lng: number; crs?: string } | null;
+  /** Where the on-site check was passed (staff only). */
+  verifyLocation?: { lat: number; lng: number; crs?: string } | null;
   public: boolean;
   ownerArea: { code: string; name: string };
   villageName: string | null;
@@ -130,6 +134,8 @@ export interface CaseDetail extends CaseSummary {
   pendingExtension: { workingDays: number; reason: string; requestedBy: string | null; requestedAt: string } | null;
   answer: string | null;
   ratingComment: string | null;
+  /** `reporter` (their own) or `visit` (recorded by staff on a return visit, 回访). */
+  ratedBy?: 'reporter' | 'visit' | null;
   ratedAt?: string | null;
   mergedIntoId: string | null;
   closedAt: string | null;
@@ -204,6 +210,8 @@ export interface ActionBody {
   score?: Rating;
   comment?: string;
   intoCaseId?: string;
+  /** verify-pass: where the verifier stands. */
+  location?: { lat: number; lng: number; crs?: Crs };
 }
 
 export interface WallItem {

@@ -14,7 +14,18 @@ import { addBaseLayer, projectionFor, useMapSettings } from '../../../lib/mapTil
  * Where the case is: its point (WGS84) inside the polygon of its grid, over the base map of
  * MAP_TILE_URL when one is set (else a plain background). The grid is drawn only when the caller may read it.
  */
-export default function CaseMap({ location, areaCode, height = 260 }: { location: { lat: number; lng: number } | null; areaCode: string; height?: number }) {
+export default function CaseMap({
+  location,
+  areaCode,
+  height = 260,
+  verifyLocation = null,
+}: {
+  location: { lat: number; lng: number } | null;
+  areaCode: string;
+  height?: number;
+  /** Where the on-site check was passed, drawn beside the report's point. */
+  verifyLocation?: { lat: number; lng: number } | null;
+}) {
   const t = useT();
   const gridCode = areaCode.length >= 15 ? areaCode.slice(0, 15) : null;
   const grid = useApi(gridCode ? (signal) => get<AreaDetail>(`/api/areas/${gridCode}`, undefined, signal) : null, [gridCode]);
@@ -22,7 +33,7 @@ export default function CaseMap({ location, areaCode, height = 260 }: { location
   const el = useRef<HTMLDivElement>(null);
   const settings = useMapSettings();
   const waiting = (Boolean(gridCode) && grid.loading && !grid.data) || settings === null;
-  const drawable = Boolean(location || geometry);
+  const drawable = Boolean(location || geometry || verifyLocation);
 
   useEffect(() => {
     const container = el.current;
@@ -33,6 +44,8 @@ export default function CaseMap({ location, areaCode, height = 260 }: { location
     const ll = location ? proj.toMap(location.lat, location.lng) : null;
     let bounds: L.LatLngBounds | null = outline?.getBounds().isValid() ? outline.getBounds() : null;
     if (ll) bounds = bounds ? bounds.extend(ll) : L.latLngBounds(ll, ll);
+    const vl = verifyLocation ? proj.toMap(verifyLocation.lat, verifyLocation.lng) : null;
+    if (vl) bounds = bounds ? bounds.extend(vl) : L.latLngBounds(vl, vl);
     if (!bounds?.isValid()) return;
 
     // The view is set before any layer is added: a vector layer added to a map without a view (or
@@ -62,6 +75,11 @@ export default function CaseMap({ location, areaCode, height = 260 }: { location
         .bindTooltip(`${location.lat.toFixed(6)}, ${location.lng.toFixed(6)}`, { direction: 'top', offset: [0, -6] })
         .addTo(map);
     }
+    if (vl && verifyLocation) {
+      L.circleMarker(vl, { radius: 6, color: '#fff', weight: 2, fillColor: '#237804', fillOpacity: 1 })
+        .bindTooltip(`${t('case.map.verifyPoint')} ${verifyLocation.lat.toFixed(6)}, ${verifyLocation.lng.toFixed(6)}`, { direction: 'top', offset: [0, -6] })
+        .addTo(map);
+    }
     // A container that gets its size later (a tab or panel shown afterwards) re-frames the map.
     let size = `${container.clientWidth}x${container.clientHeight}`;
     const observer = new ResizeObserver(() => {
@@ -76,7 +94,7 @@ export default function CaseMap({ location, areaCode, height = 260 }: { location
       observer.disconnect();
       map.remove();
     };
-  }, [drawable, geometry, location, grid.data, settings]);
+  }, [drawable, geometry, location, verifyLocation, grid.data, settings, t]);
 
   if (waiting) {
     return (
@@ -103,6 +121,12 @@ export default function CaseMap({ location, areaCode, height = 260 }: { location
           </span>
         ) : (
           <span className="gz-map-legend-item gz-muted">{t('case.map.noPoint')}</span>
+        )}
+        {verifyLocation && (
+          <span className="gz-map-legend-item" data-testid="case-map-verify">
+            <i className="gz-legend-point" style={{ background: '#237804' }} />
+            {t('case.map.verifyPoint')}
+          </span>
         )}
         {geometry && grid.data && (
           <span className="gz-map-legend-item">

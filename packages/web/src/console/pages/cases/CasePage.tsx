@@ -195,6 +195,11 @@ function CaseView({ c, refreshing, onReload, onUpdated, backLabel }: { c: CaseDe
               {c.rating && (
                 <div className="gz-rating-line" data-testid="case-rating">
                   <RatingBadge rating={c.rating} />
+                  {c.ratedBy && (
+                    <span className="gz-muted" data-testid="case-rated-by">
+                      {t(c.ratedBy === 'visit' ? 'case.ratedBy.visit' : 'case.ratedBy.reporter')}
+                    </span>
+                  )}
                   {c.ratingComment && <span className="gz-rating-comment">“{c.ratingComment}”</span>}
                 </div>
               )}
@@ -222,7 +227,7 @@ function CaseView({ c, refreshing, onReload, onUpdated, backLabel }: { c: CaseDe
                 </div>
               }
             >
-              <CaseMap location={c.location} areaCode={c.areaCode} />
+              <CaseMap location={c.location} areaCode={c.areaCode} verifyLocation={c.verifyLocation ?? null} />
             </Suspense>
             <div className="gz-case-place">
               <div>{[c.townName, c.villageName, c.areaName].filter((x, i, a) => x && a.indexOf(x) === i).join(' · ')}</div>
@@ -446,6 +451,8 @@ function TimelineItem({ e, labels, t }: { e: TimelineEntry; labels: ReturnType<t
   if (typeof detail.intoCode === 'string') extra.push(`${t('case.timeline.mergedInto')}：${detail.intoCode}`);
   if (typeof detail.fromCode === 'string') extra.push(`${t('case.timeline.mergedFrom')}：${detail.fromCode}`);
   if (typeof detail.score === 'string') extra.push(`${t('case.form.score')}：${labels.rating(detail.score)}`);
+  if (detail.by === 'visit' || detail.by === 'reporter') extra.push(t(detail.by === 'visit' ? 'case.ratedBy.visit' : 'case.ratedBy.reporter'));
+  if (typeof detail.supersedes === 'string') extra.push(t('case.ratedBy.supersedes', { rating: labels.rating(detail.supersedes) }));
   if (typeof detail.pausedMinutes === 'number') extra.push(t('case.timeline.paused', { n: detail.pausedMinutes }));
   const images = e.attachments.filter((a) => !/\.pdf$/i.test(a.name));
   return (

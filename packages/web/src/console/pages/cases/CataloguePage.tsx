@@ -164,6 +164,7 @@ interface EditValues {
   handlingLevel: OwnerLevel;
   urgent: boolean;
   verifyOnSite: boolean;
+  autoDispatch: boolean;
   defaultUnitCode: string | null;
   active: boolean;
   keywords: string[];
@@ -188,6 +189,7 @@ function EditModal({ type, units, onClose }: { type: CatalogueType | null; units
         handlingLevel: v.handlingLevel,
         urgent: v.urgent,
         verifyOnSite: v.verifyOnSite,
+        autoDispatch: v.autoDispatch,
         defaultUnitCode: v.defaultUnitCode ?? null,
         active: v.active,
         keywords: v.keywords.map((k) => k.trim()).filter(Boolean),
@@ -244,6 +246,7 @@ function EditModal({ type, units, onClose }: { type: CatalogueType | null; units
             handlingLevel: type.handlingLevel,
             urgent: type.urgent,
             verifyOnSite: type.verifyOnSite,
+            autoDispatch: type.autoDispatch ?? false,
             defaultUnitCode: type.defaultUnitCode,
             active: type.active,
             keywords: type.keywords,
@@ -286,6 +289,9 @@ function EditModal({ type, units, onClose }: { type: CatalogueType | null; units
             </Form.Item>
             <Form.Item name="verifyOnSite" label={t('case.catalog.verifyOnSite')} valuePropName="checked">
               <Switch />
+            </Form.Item>
+            <Form.Item name="autoDispatch" label={t('case.catalog.autoDispatch')} extra={t('case.catalog.autoDispatchHint')} valuePropName="checked">
+              <Switch data-testid="catalog-auto-dispatch" />
             </Form.Item>
             <Form.Item name="active" label={t('case.catalog.active')} valuePropName="checked">
               <Switch />

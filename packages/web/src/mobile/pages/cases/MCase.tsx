@@ -10,6 +10,7 @@ import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
 import { MPhotoGrid, MPhotoUploader } from './MPhotos.tsx';
 import { MDue, MRating, MStateTag, MTimeline } from './common.tsx';
+import { useLocate } from './MReport.tsx';
 
 type Need = 'reason' | 'note' | 'noteOptional' | 'photos' | 'score' | 'days' | 'console';
 
@@ -153,11 +154,14 @@ function ActionPopup({ c, action, onClose, onDone }: { c: CaseDetail; action: Ca
   const [busy, setBusy] = useState(false);
   const needs = action ? NEEDS[action] : [];
   const has = (n: Need) => needs.includes(n);
+  // 现场核验: where the verifier stands, one tap (shown to staff beside the report's point).
+  const where = useLocate();
 
   const close = () => {
     setText('');
     setPhotos([]);
     setScore(null);
+    where.clear();
     onClose();
   };
 
@@ -172,6 +176,7 @@ function ActionPopup({ c, action, onClose, onDone }: { c: CaseDetail; action: Ca
       else body.note = text.trim();
     }
     if (has('photos') && photos.length) body.attachments = photos.map((p) => p.id);
+    if (action === 'verify-pass' && where.loc) body.location = { lat: where.loc.lat, lng: where.loc.lng, crs: where.loc.crs };
     if (has('score') && score) body.score = score;
     if (has('days')) body.workingDays = days;
     setBusy(true);
@@ -225,6 +230,14 @@ function ActionPopup({ c, action, onClose, onDone }: { c: CaseDetail; action: Ca
                   <div className="m-card-subtitle">{t(action.startsWith('verify') ? 'm.case.verifyPhotos' : 'm.case.handlePhotos')}</div>
                   <MPhotoUploader value={photos} onChange={setPhotos} onBusy={setUploading} testId="m-action-photos" />
                 </>
+              )}
+              {action === 'verify-pass' && (
+                <div className="m-days-row" data-testid="m-verify-location">
+                  <span>{where.loc ? t('m.case.verifyLocated', { lat: where.loc.lat.toFixed(5), lng: where.loc.lng.toFixed(5) }) : t('m.case.verifyLocationHint')}</span>
+                  <Button size="small" loading={where.busy} onClick={where.locate}>
+                    <EnvironmentOutlined /> {t('m.case.verifyLocate')}
+                  </Button>
+                </div>
               )}
             </>
           )}
