@@ -260,6 +260,10 @@ export const catalogueTypes = pgTable(
     /** `{accept, acknowledge, handle, verify}`, each `{unit: 'hours'|'workingDays', amount}`. */
     deadlines: jsonb('deadlines').notNull(),
     verifyOnSite: boolean('verify_on_site').notNull().default(true),
+    /** Hour limits run through nights and days off (urgent types are round-the-clock anyway). */
+    roundTheClock: boolean('round_the_clock').notNull().default(false),
+    /** What happens when a department lets a case go overdue (services/overdue-chain.ts); null = the default chain. */
+    overdueChain: jsonb('overdue_chain'),
     active: boolean('active').notNull().default(true),
     sort: integer('sort').notNull().default(0),
     updatedAt: updatedAt(),
@@ -1283,3 +1287,28 @@ export const serviceOrderFiles = pgTable(
   },
   (t) => [index('service_order_files_order_idx').on(t.orderId)],
 );
+
+// ---- case-loop settings: office hours and the calendar's local table (docs/CASES.md) -----------
+
+/** A unit's own office hours (办公时间); units without a row keep 08:30–12:00 and 13:30–17:30. */
+export const unitOfficeHours = pgTable('unit_office_hours', {
+  unitId: uuid('unit_id')
+    .primaryKey()
+    .references(() => units.id),
+  /** `[{start: 'HH:MM', end: 'HH:MM'}]`, China-local, on the working days of the calendar. */
+  periods: jsonb('periods').notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * Holidays and make-up working days entered by the administrator: years the `chinese-days`
+ * package does not know yet, corrections, local days off (e.g. a typhoon). Wins over the package.
+ */
+export const calendarOverrides = pgTable('calendar_overrides', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  working: boolean('working').notNull(),
+  name: text('name'),
+  updatedBy: uuid('updated_by'),
+  updatedAt: updatedAt(),
+});

@@ -28,6 +28,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
           handlingLevel: z.enum(['village', 'town', 'district']).optional(),
           urgent: z.boolean().optional(),
           verifyOnSite: z.boolean().optional(),
+          roundTheClock: z.boolean().optional(),
           defaultUnitCode: z.string().max(64).nullable().optional(),
           active: z.boolean().optional(),
           keywords: z.array(text(20)).max(30).optional(),

@@ -46,7 +46,8 @@ import { queryCodeOf, sameQueryCode } from '../lib/query-code.ts';
 import { Batcher, type Outcome } from '../lib/batcher.ts';
 import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
-import { due, FALLBACK_DEADLINES, stepTimes, type StepDeadlines } from './deadlines.ts';
+import { due, FALLBACK_DEADLINES, stepTimes } from './deadlines.ts';
+import { deadlinesFor } from './work-time.ts';
 import { gridAt } from './grid-index.ts';
 import { fileUrl } from './files.ts';
 import { withIdempotency } from './idempotency.ts';
@@ -114,11 +115,6 @@ export function invalidateCatalogueCache() {
 
 async function catalogueType(db: DbOrTx, code: string): Promise<repo.CatalogueRow | null> {
   return (await catalogueCache(db)).byCode.get(code) ?? null;
-}
-
-function deadlinesOf(t: repo.CatalogueRow | null): StepDeadlines {
-  const d = t?.deadlines as Partial<StepDeadlines> | null | undefined;
-  return { ...FALLBACK_DEADLINES, ...(d ?? {}) };
 }
 
 // ---- presenting -----------------------------------------------------------------------------
@@ -486,7 +482,7 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
 
   const urgent = input.urgent ?? type.urgent;
   const owner = initialOwner(areaCode, urgent);
-  const deadlines = deadlinesOf(type);
+  const deadlines = await deadlinesFor(ctx.db, type, { ownerAreaCode: owner.area, channel: input.channel, urgent });
   const reporterPerson = actor?.personId ? await ctx.db.query.people.findFirst({ where: (p, { eq }) => eq(p.id, actor.personId!) }) : null;
   const reporterName = input.reporter?.name?.trim() || reporterPerson?.name || null;
   const phone = input.reporter?.phone ?? null;
@@ -814,7 +810,7 @@ export async function applyAction(ctx: AppContext, tx: Tx, actor: Actor | null, 
   const now = new Date();
   // Everything inside the transaction reads through `tx`: on PGlite, ctx.db would wait for it forever.
   const type = await catalogueType(tx, c.categoryCode);
-  const deadlines = deadlinesOf(type);
+  const deadlines = await deadlinesFor(tx, type, { ownerAreaCode: c.ownerAreaCode, handlerUnitId: action === 'dispatch' ? body.unitId : c.handlerUnitId, channel: c.channel, urgent: c.urgent });
   const patch: Partial<repo.NewCaseRow> = { state: decision.to };
   const detail: Record<string, unknown> = {};
   const e = decision.effects;
@@ -1120,7 +1116,7 @@ export async function sweepDeadlines(ctx: AppContext, now = new Date(), opts: { 
       if (kind === 'overdue' && autoEscalate && c.ownerLevel === 'village' && ['reported', 'accepted'].includes(c.state) && !c.handlerUnitId) {
         if (await repo.claimDeadlineMark(tx, c.id, 'auto-escalate', c.state, c.stepDueAt!)) {
           const type = await catalogueType(tx, c.categoryCode);
-          const deadlines = deadlinesOf(type);
+          const deadlines = await deadlinesFor(tx, type, { ownerAreaCode: c.areaCode.slice(0, 9), channel: c.channel, urgent: c.urgent });
           const dueAt = c.dueAt ?? due(now, deadlines.handle);
           const times = stepTimes('accepted', now, deadlines, dueAt);
           const updated = await repo.updateCase(tx, c.id, { state: 'accepted', ownerLevel: 'town', ownerAreaCode: c.areaCode.slice(0, 9), acceptedAt: c.acceptedAt ?? now, dueAt, ...times });

@@ -19,6 +19,7 @@ function toDto(t: repo.CatalogueRow, actor: Actor | null) {
     handlingLevel: t.handlingLevel,
     urgent: t.urgent,
     verifyOnSite: t.verifyOnSite,
+    roundTheClock: t.roundTheClock,
     defaultUnitCode: t.defaultUnitCode,
     active: t.active,
     allowedActions: actor && canEditCatalogue(actor) ? ['edit'] : [],
@@ -36,6 +37,7 @@ export interface CataloguePatch {
   handlingLevel?: 'village' | 'town' | 'district';
   urgent?: boolean;
   verifyOnSite?: boolean;
+  roundTheClock?: boolean;
   defaultUnitCode?: string | null;
   active?: boolean;
   keywords?: string[];

@@ -5,6 +5,7 @@ import { casesEn } from './cases.en.ts';
 import { cockpitEn } from './cockpit.en.ts';
 import { ledgersEn } from './ledgers.en.ts';
 import { wishesEn } from './wishes.en.ts';
+import { worktimeEn } from './worktime.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...pointsEn,
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...cockpitEn,
   ...ledgersEn,
   ...wishesEn,
+  ...worktimeEn,
   'app.name': 'Gongzhi',
   'app.subtitle': 'Party-building-led grassroots governance',
   'app.title': 'Gongzhi · Grassroots governance',

@@ -5,6 +5,7 @@ import { cockpitZhCN } from './cockpit.zh-CN.ts';
 import { ledgersZhCN } from './ledgers.zh-CN.ts';
 import { partyZhCN } from './party.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
+import { worktimeZhCN } from './worktime.zh-CN.ts';
 
 export const zhCN = {
   ...pointsZhCN,
@@ -13,6 +14,7 @@ export const zhCN = {
   ...ledgersZhCN,
   ...partyZhCN,
   ...wishesZhCN,
+  ...worktimeZhCN,
   'app.name': '共治',
   'app.subtitle': '党建引领基层治理平台',
   'app.title': '共治 · 基层治理平台',
