@@ -48,6 +48,7 @@ import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
 import { due, FALLBACK_DEADLINES, stepTimes } from './deadlines.ts';
 import { deadlinesFor } from './work-time.ts';
+import { sweepOverdueChain } from './overdue-chain.ts';
 import { gridAt } from './grid-index.ts';
 import { fileUrl } from './files.ts';
 import { withIdempotency } from './idempotency.ts';
@@ -1138,7 +1139,9 @@ export async function sweepDeadlines(ctx: AppContext, now = new Date(), opts: { 
       await recordMeasureChange(tx, fresh, (await repo.lockCase(tx, c.id))!, { lateAcceptMarked: kind === 'overdue' && c.state === 'reported' });
     });
   }
-  return { warned, overdue, escalated };
+  // Departments past their deadline: supervision, then the district centre (services/overdue-chain.ts).
+  const chain = await sweepOverdueChain(ctx, now);
+  return { warned, overdue, escalated, ...chain };
 }
 
 export function startDeadlineSweep(ctx: AppContext, intervalMs = 60_000): () => void {
