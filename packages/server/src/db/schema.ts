@@ -1312,3 +1312,30 @@ export const calendarOverrides = pgTable('calendar_overrides', {
   updatedBy: uuid('updated_by'),
   updatedAt: updatedAt(),
 });
+
+/**
+ * 会商 (joint handling meeting, `002` 六步接办: 吹哨、报到、会商、落实、反馈、评价) of a case with
+ * assisting units: when, who took part, the minutes, what was decided, the files. Append-only.
+ */
+export const caseMeetings = pgTable(
+  'case_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    heldAt: timestamp('held_at', { withTimezone: true }).notNull(),
+    place: text('place'),
+    /** Units that took part (ids) and the people present, as written by the recorder. */
+    unitIds: uuid('unit_ids').array().notNull(),
+    participants: text('participants').notNull(),
+    minutes: text('minutes').notNull(),
+    decisions: text('decisions').notNull(),
+    /** File ids (photos of the sign-in sheet, the signed minutes). */
+    attachments: jsonb('attachments'),
+    recordedBy: uuid('recorded_by').notNull(),
+    recordedByName: text('recorded_by_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_meetings_case_idx').on(t.caseId, t.heldAt)],
+);

@@ -246,6 +246,7 @@ const REPORTER_ACTIONS = new Set(['report', 'rate', 'withdraw']);
 
 const SYSTEM_ACTION_LABELS: Record<string, string> = {
   report: '上报',
+  meeting: '会商',
   'deadline-warning': '临期预警',
   overdue: '超期',
   'auto-escalate': '超期自动上报',

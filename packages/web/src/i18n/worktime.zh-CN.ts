@@ -64,6 +64,27 @@ export const worktimeZhCN = {
   'wt.weekday.4': '星期四',
   'wt.weekday.5': '星期五',
   'wt.weekday.6': '星期六',
+
+  // 会商 on the case page (services/case-meetings.ts).
+  'case.action.meeting': '会商',
+  'mt.title': '会商记录',
+  'mt.count': '会商记录（{n}）',
+  'mt.none': '尚无会商记录',
+  'mt.add': '登记会商',
+  'mt.heldAt': '会商时间',
+  'mt.place': '地点',
+  'mt.placePlaceholder': '如：镇社会治理综合服务中心二楼会议室',
+  'mt.units': '参与单位',
+  'mt.unitsRule': '请至少选择两个参与单位',
+  'mt.participants': '参会人员',
+  'mt.participantsPlaceholder': '单位、姓名，如：区城市管理局 张明；区公安分局 李强',
+  'mt.minutes': '会商纪要',
+  'mt.decisions': '议定事项',
+  'mt.files': '附件（签到表、纪要照片）',
+  'mt.recorded': '{who} 登记于 {at}',
+  'mt.saved': '已登记会商',
+  'mt.lead': '主办',
+  'mt.assist': '协办',
 } as const;
 
 export type WorktimeMessageKey = keyof typeof worktimeZhCN;
