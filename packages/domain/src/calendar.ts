@@ -51,9 +51,9 @@ export interface DayInfo {
 }
 
 /**
- * A time limit as the catalogue states it: hours or working days. Hours are office hours unless
- * `roundTheClock` is set (issue 12 item 5: a report at 04:51 must not go red before anyone is at
- * work); `officeHours` are those of the unit that owns the step, the default when absent.
+ * A time limit as the catalogue states it: hours or working days. For a live case the server adds
+ * the office hours of the unit that owns the step, or `roundTheClock` (issue 12 item 5: a report at
+ * 04:51 must not go red before anyone is at work); hours with `officeHours` count only office time.
  */
 export type DeadlineSpec = {
   unit: 'hours' | 'workingDays';
@@ -340,7 +340,10 @@ export function shiftForPause(due: Date, pausedMs: number): Date {
 export function computeDue(start: Date, spec: DeadlineSpec, cal: WorkCalendar): Date {
   if (!(spec.amount > 0)) throw invalid('calendar_invalid_amount', `时限应为正数：${spec.amount}`);
   if (spec.unit === 'workingDays') return cal.addWorkingDays(start, spec.amount);
-  return spec.roundTheClock ? addHours(start, spec.amount) : addOfficeHours(start, spec.amount, cal, spec.officeHours ?? DEFAULT_OFFICE_HOURS);
+  // A spec that names office hours counts them; a bare hour spec is clock hours. The server marks
+  // every hour limit of a live case (services/work-time.ts deadlinesFor); the demo history's timing
+  // model is calibrated on clock hours and keeps bare specs.
+  return spec.officeHours && !spec.roundTheClock ? addOfficeHours(start, spec.amount, cal, spec.officeHours) : addHours(start, spec.amount);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -50,7 +50,8 @@ describe('addOfficeHours with the default office day', () => {
 
   it('the 0.5 h of an urgent type is counted only inside office time unless round-the-clock', () => {
     const start = cst('2026-11-03T04:51:00');
-    expect(computeDue(start, { unit: 'hours', amount: 0.5 }, cal)).toEqual(cst('2026-11-03T09:00:00'));
+    expect(computeDue(start, { unit: 'hours', amount: 0.5, officeHours: DEFAULT_OFFICE_HOURS }, cal)).toEqual(cst('2026-11-03T09:00:00'));
+    expect(computeDue(start, { unit: 'hours', amount: 0.5, officeHours: DEFAULT_OFFICE_HOURS, roundTheClock: true }, cal)).toEqual(cst('2026-11-03T05:21:00'));
     expect(computeDue(start, { unit: 'hours', amount: 0.5, roundTheClock: true }, cal)).toEqual(cst('2026-11-03T05:21:00'));
   });
 

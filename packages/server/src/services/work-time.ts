@@ -90,7 +90,7 @@ export async function deadlinesFor(db: DbOrTx, type: CatalogueRow | null, c: Dea
   const centre = loaded?.byCentreArea.get(c.ownerAreaCode);
   const unit = c.handlerUnitId ? loaded?.byUnit.get(c.handlerUnitId) : centre;
   const mark = (s: DeadlineSpec, oh: OfficeHours | undefined, roundTheClock = allDay): DeadlineSpec =>
-    s.unit !== 'hours' ? s : roundTheClock ? { ...s, roundTheClock: true } : oh ? { ...s, officeHours: oh } : s;
+    s.unit !== 'hours' ? s : roundTheClock ? { ...s, roundTheClock: true } : { ...s, officeHours: oh ?? DEFAULT_OFFICE_HOURS };
   return {
     accept: mark(base.accept, centre, allDay || c.channel === 'hotline'),
     acknowledge: mark(base.acknowledge, unit),
