@@ -50,8 +50,39 @@ export interface DayInfo {
   source: 'override' | 'package' | 'weekday';
 }
 
-/** A time limit as the catalogue states it: calendar hours or working days. */
-export type DeadlineSpec = { unit: 'hours' | 'workingDays'; amount: number };
+/**
+ * A time limit as the catalogue states it: hours or working days. For a live case the server adds
+ * the office hours of the unit that owns the step, or `roundTheClock` (issue 12 item 5: a report at
+ * 04:51 must not go red before anyone is at work); hours with `officeHours` count only office time.
+ */
+export type DeadlineSpec = {
+  unit: 'hours' | 'workingDays';
+  amount: number;
+  roundTheClock?: boolean;
+  officeHours?: OfficeHours;
+};
+
+/** One stretch of office time on a working day, China-local 'HH:MM' (end exclusive, '24:00' allowed). */
+export interface OfficePeriod {
+  start: string;
+  end: string;
+}
+
+/** A unit's office hours (办公时间) on the working days of the calendar. */
+export interface OfficeHours {
+  periods: OfficePeriod[];
+}
+
+/**
+ * The usual government office day in Jiangsu: 08:30–12:00 and 13:30–17:30 (7.5 hours), used
+ * for every unit that has not set its own.
+ */
+export const DEFAULT_OFFICE_HOURS: OfficeHours = Object.freeze({
+  periods: Object.freeze([
+    Object.freeze({ start: '08:30', end: '12:00' }),
+    Object.freeze({ start: '13:30', end: '17:30' }),
+  ]) as OfficePeriod[],
+});
 
 // ---------------------------------------------------------------------------------------------
 // China-local dates
@@ -308,7 +339,90 @@ export function shiftForPause(due: Date, pausedMs: number): Date {
 /** Due instant of a step that started at `start` under the time limit `spec`. */
 export function computeDue(start: Date, spec: DeadlineSpec, cal: WorkCalendar): Date {
   if (!(spec.amount > 0)) throw invalid('calendar_invalid_amount', `时限应为正数：${spec.amount}`);
-  return spec.unit === 'hours' ? addHours(start, spec.amount) : cal.addWorkingDays(start, spec.amount);
+  if (spec.unit === 'workingDays') return cal.addWorkingDays(start, spec.amount);
+  // A spec that names office hours counts them; a bare hour spec is clock hours. The server marks
+  // every hour limit of a live case (services/work-time.ts deadlinesFor); the demo history's timing
+  // model is calibrated on clock hours and keeps bare specs.
+  return spec.officeHours && !spec.roundTheClock ? addOfficeHours(start, spec.amount, cal, spec.officeHours) : addHours(start, spec.amount);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Office hours
+
+const HHMM = /^([01]\d|2[0-4]):([0-5]\d)$/;
+/** Upper bound for an office-hour limit (about a working year): larger is a configuration mistake. */
+const MAX_OFFICE_HOURS = 2000;
+
+/** Minutes after local midnight of 'HH:MM' ('24:00' = 1440), or null when malformed. */
+function minutesOf(hhmm: string): number | null {
+  const m = HHMM.exec(hhmm);
+  if (!m) return null;
+  const v = Number(m[1]) * 60 + Number(m[2]);
+  return v <= 24 * 60 ? v : null;
+}
+
+/**
+ * Checks a unit's office hours: 1–4 periods, each 'HH:MM'–'HH:MM' with start before end, in
+ * order and not overlapping. Returns a normalised copy; throws a field-naming 400 otherwise.
+ */
+export function validOfficeHours(input: OfficeHours): OfficeHours {
+  const periods = input?.periods;
+  if (!Array.isArray(periods) || periods.length < 1 || periods.length > 4) {
+    throw invalid('invalid_office_hours', '办公时间应为 1–4 个时段', { field: 'periods' });
+  }
+  let previousEnd = -1;
+  const out: OfficePeriod[] = [];
+  periods.forEach((p, i) => {
+    const start = minutesOf(String(p?.start ?? ''));
+    const end = minutesOf(String(p?.end ?? ''));
+    if (start === null || end === null) {
+      throw invalid('invalid_office_hours', `第 ${i + 1} 个时段的时间格式应为 HH:MM`, { field: `periods.${i}` });
+    }
+    if (start >= end) throw invalid('invalid_office_hours', `第 ${i + 1} 个时段的开始时间应早于结束时间`, { field: `periods.${i}` });
+    if (start < previousEnd) throw invalid('invalid_office_hours', `第 ${i + 1} 个时段与前一时段重叠或顺序颠倒`, { field: `periods.${i}` });
+    previousEnd = end;
+    out.push({ start: p.start, end: p.end });
+  });
+  return { periods: out };
+}
+
+/** Office minutes in one working day under `oh` (7.5 h = 450 for the default). */
+export function officeMinutesPerDay(oh: OfficeHours): number {
+  return oh.periods.reduce((sum, p) => sum + (minutesOf(p.end)! - minutesOf(p.start)!), 0);
+}
+
+/**
+ * `hours` of office time after `start` (issue 12 item 5; SPEC §4 "Time limits"): the clock runs
+ * only inside the office periods of working days of the calendar (statutory holidays stop it,
+ * 调休 make-up days run it). A start outside office time starts the clock at the next period; a
+ * limit used up exactly at a period's end is due at that end (12:00), not at the next opening.
+ * Examples with the default 08:30–12:00 / 13:30–17:30 and 2 hours: reported 04:51 → 10:30;
+ * 12:10 → 15:30; Friday 17:00 → Monday 10:00 (half an hour on Friday, 1.5 h on Monday).
+ */
+export function addOfficeHours(start: Date, hours: number, cal: WorkCalendar, oh: OfficeHours = DEFAULT_OFFICE_HOURS): Date {
+  if (!Number.isFinite(hours) || hours < 0 || hours > MAX_OFFICE_HOURS) {
+    throw invalid('calendar_invalid_amount', `小时数应为 0–${MAX_OFFICE_HOURS}：${hours}`);
+  }
+  const periods = validOfficeHours(oh).periods.map((p) => [minutesOf(p.start)! * 60_000, minutesOf(p.end)! * 60_000] as const);
+  let remaining = Math.round(hours * HOUR_MS);
+  let t = start.getTime();
+  if (!Number.isFinite(t)) throw invalid('calendar_invalid_date', '日期无效');
+  let day = dayOfInstant(start);
+  // Twenty years: any sane office-hour limit ends long before (a guard against a calendar with no working day).
+  for (let guard = 0; guard < 20 * 366; guard++, day++) {
+    if (!cal.isWorkingDay(isoOfDay(day))) continue;
+    const midnight = startOfDayInstant(day).getTime();
+    for (const [from, to] of periods) {
+      const open = midnight + from;
+      const close = midnight + to;
+      if (t >= close) continue;
+      const begin = Math.max(t, open);
+      if (remaining <= close - begin) return new Date(begin + remaining);
+      remaining -= close - begin;
+      t = close;
+    }
+  }
+  throw invalid('calendar_invalid_amount', `无法在日历范围内计算时限：${hours} 小时`);
 }
 
 /**

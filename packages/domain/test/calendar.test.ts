@@ -5,6 +5,7 @@ import {
   chinaDate,
   computeDue,
   createWorkCalendar,
+  DEFAULT_OFFICE_HOURS,
   endOfChinaDay,
   shiftForPause,
   startOfChinaDay,
@@ -245,7 +246,10 @@ describe('deadlines', () => {
   it('hours are calendar hours, holidays included', () => {
     const start = cst('2026-10-01T10:00:00');
     expect(addHours(start, 0.5)).toEqual(cst('2026-10-01T10:30:00'));
-    expect(computeDue(start, { unit: 'hours', amount: 24 }, cal)).toEqual(cst('2026-10-02T10:00:00'));
+    expect(computeDue(start, { unit: 'hours', amount: 24, roundTheClock: true }, cal)).toEqual(cst('2026-10-02T10:00:00'));
+    // Office hours: nothing counts in the National Day week; 10-08, 10-09, Sat 10-10 (调休) and 1.5 h on Mon 10-12.
+    expect(computeDue(start, { unit: 'hours', amount: 24, officeHours: DEFAULT_OFFICE_HOURS }, cal)).toEqual(cst('2026-10-12T10:00:00'));
+    expect(computeDue(start, { unit: 'hours', amount: 24 }, cal)).toEqual(cst('2026-10-02T10:00:00')); // a bare spec: clock hours
     expect(computeDue(start, { unit: 'workingDays', amount: 1 }, cal)).toEqual(endOf('2026-10-08'));
     expect(() => computeDue(start, { unit: 'hours', amount: 0 }, cal)).toThrow(DomainError);
     expect(() => addHours(start, Number.NaN)).toThrow(DomainError);

@@ -4,6 +4,7 @@ import { loadMasterKey, PiiCipher } from './lib/pii-cipher.ts';
 import type { AppContext } from './services/context.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 import { seedCatalogue } from './services/cases.ts';
+import { refreshWorkTime } from './services/work-time.ts';
 import { seedPointsCatalogue } from './seed/points.ts';
 import { seedWishPointsRule } from './seed/wishes.ts';
 
@@ -28,6 +29,8 @@ export async function bootstrap(config: Config, log: (msg: string) => void = () 
   await runMigrations(database);
   const cipher = new PiiCipher(loadMasterKey(config.masterKey, config.dataDir));
   const ctx: AppContext = { database, db: database.db, cipher, config };
+  // Holiday overrides and office hours count for every deadline, the demo's included.
+  await refreshWorkTime(ctx.db, true);
   // The catalogue ships with the product; types added by an upgrade appear, edited ones stay as edited.
   await database.withLock('gongzhi:catalogue', async () => {
     await seedCatalogue(ctx.db);

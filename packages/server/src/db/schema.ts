@@ -319,6 +319,10 @@ export const catalogueTypes = pgTable(
     verifyOnSite: boolean('verify_on_site').notNull().default(true),
     /** Dispatched at intake to the default unit (自动派遣), when the case lands with a town or district centre. */
     autoDispatch: boolean('auto_dispatch').notNull().default(false),
+    /** Hour limits run through nights and days off (urgent types are round-the-clock anyway). */
+    roundTheClock: boolean('round_the_clock').notNull().default(false),
+    /** What happens when a department lets a case go overdue (services/overdue-chain.ts); null = the default chain. */
+    overdueChain: jsonb('overdue_chain'),
     active: boolean('active').notNull().default(true),
     sort: integer('sort').notNull().default(0),
     updatedAt: updatedAt(),
@@ -1346,4 +1350,56 @@ export const serviceOrderFiles = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('service_order_files_order_idx').on(t.orderId)],
+);
+
+// ---- case-loop settings: office hours and the calendar's local table (docs/CASES.md) -----------
+
+/** A unit's own office hours (办公时间); units without a row keep 08:30–12:00 and 13:30–17:30. */
+export const unitOfficeHours = pgTable('unit_office_hours', {
+  unitId: uuid('unit_id')
+    .primaryKey()
+    .references(() => units.id),
+  /** `[{start: 'HH:MM', end: 'HH:MM'}]`, China-local, on the working days of the calendar. */
+  periods: jsonb('periods').notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * Holidays and make-up working days entered by the administrator: years the `chinese-days`
+ * package does not know yet, corrections, local days off (e.g. a typhoon). Wins over the package.
+ */
+export const calendarOverrides = pgTable('calendar_overrides', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  working: boolean('working').notNull(),
+  name: text('name'),
+  updatedBy: uuid('updated_by'),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * 会商 (joint handling meeting, `002` 六步接办: 吹哨、报到、会商、落实、反馈、评价) of a case with
+ * assisting units: when, who took part, the minutes, what was decided, the files. Append-only.
+ */
+export const caseMeetings = pgTable(
+  'case_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    heldAt: timestamp('held_at', { withTimezone: true }).notNull(),
+    place: text('place'),
+    /** Units that took part (ids) and the people present, as written by the recorder. */
+    unitIds: uuid('unit_ids').array().notNull(),
+    participants: text('participants').notNull(),
+    minutes: text('minutes').notNull(),
+    decisions: text('decisions').notNull(),
+    /** File ids (photos of the sign-in sheet, the signed minutes). */
+    attachments: jsonb('attachments'),
+    recordedBy: uuid('recorded_by').notNull(),
+    recordedByName: text('recorded_by_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_meetings_case_idx').on(t.caseId, t.heldAt)],
 );

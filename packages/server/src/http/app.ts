@@ -19,6 +19,8 @@ import { authRoutes } from '../routes/auth.ts';
 import { areaRoutes } from '../routes/areas.ts';
 import { peopleRoutes } from '../routes/people.ts';
 import { adminRoutes } from '../routes/admin.ts';
+import { workTimeRoutes } from '../routes/work-time.ts';
+import { caseMeetingRoutes } from '../routes/case-meetings.ts';
 import { caseRoutes } from '../routes/cases.ts';
 import { catalogueRoutes } from '../routes/catalogue.ts';
 import { open311Routes, sendOpen311Error } from '../routes/open311.ts';
@@ -144,6 +146,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   caseRoutes(app, ctx);
   todoRoutes(app, ctx);
   catalogueRoutes(app, ctx);
+  workTimeRoutes(app, ctx);
+  caseMeetingRoutes(app, ctx);
   pointsRoutes(app, ctx);
   await open311Routes(app, ctx);
   statsRoutes(app, ctx);

@@ -9,6 +9,7 @@ import { partyAbilities } from './party.ts';
 import { staffAbilities } from './staffing.ts';
 import { WISH_PROXIES, WISH_REVIEWERS } from './wishes.ts';
 import { ORDER_MANAGERS } from './orders.ts';
+import { canEditCalendar, canEditOfficeHours } from './work-time.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -33,6 +34,9 @@ export function abilitiesOf(actor: Actor): string[] {
   // Ledgers: Excel exports and the monthly bulletin for area staff; hotline import for the centres.
   if (hasAnyRole(actor, AREA_STAFF)) out.push('ledgers.export', 'bulletin.read');
   if (canImportHotline(actor)) out.push('hotline.import');
+  // Work calendar (holiday overrides) and the units' office hours that hour limits count.
+  if (canEditCalendar(actor)) out.push('calendar.manage');
+  if (canEditOfficeHours(actor)) out.push('officehours.manage');
   out.push(...partyAbilities(actor));
   out.push(...staffAbilities(actor));
   // Micro-wishes and service orders: menus only; each wish and order carries its own allowedActions.

@@ -29,6 +29,11 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
           urgent: z.boolean().optional(),
           verifyOnSite: z.boolean().optional(),
           autoDispatch: z.boolean().optional(),
+          roundTheClock: z.boolean().optional(),
+          overdueChain: z
+            .object({ supervise: z.boolean(), escalateAfterWorkingDays: z.number().int().min(0, '应为 0–30 个工作日').max(30, '应为 0–30 个工作日').nullable() })
+            .nullable()
+            .optional(),
           defaultUnitCode: z.string().max(64).nullable().optional(),
           active: z.boolean().optional(),
           keywords: z.array(text(20)).max(30).optional(),

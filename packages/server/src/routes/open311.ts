@@ -4,6 +4,7 @@ import { DomainError } from '@gongzhi/domain';
 import type { AppContext } from '../services/context.ts';
 import * as o311 from '../services/open311.ts';
 import { requestContext } from '../http/request.ts';
+import { toErrorResponse } from '../http/errors.ts';
 
 // Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2): JSON and XML, form-encoded POST,
 // errors as a list of {code, description}. Service codes are catalogue codes.
@@ -100,14 +101,22 @@ export async function open311Routes(app: FastifyInstance, ctx: AppContext) {
       const raw = (req.body ?? {}) as Record<string, unknown>;
       const form: o311.Open311Post = {};
       for (const [k, v] of Object.entries(raw)) form[k] = Array.isArray(v) ? String(v[0]) : v == null ? undefined : String(v);
-      return guard(f.format, reply, async () => send(reply, f.format, 'service_requests', await o311.postRequest(ctx, form, requestContext(req)), 201));
+      const key = req.headers['idempotency-key'];
+      const idempotencyKey = Array.isArray(key) ? key[0] : key;
+      return guard(f.format, reply, async () => send(reply, f.format, 'service_requests', await o311.postRequest(ctx, form, requestContext(req), idempotencyKey), 201));
     });
 
     // Errors raised before a handler (bad form body, too large) keep the Open311 shape too.
+    // Errors raised by the app's own hooks (a session that must change its password first, a login
+    // needed) keep their status and message, in GeoReport's list rather than the /api error object.
     scope.setErrorHandler((err: { statusCode?: number; message?: string }, req, reply) => {
-      const format: Format = req.url.includes('.xml') ? 'xml' : 'json';
+      const format: Format = req.url.split('?')[0]!.endsWith('.xml') ? 'xml' : 'json';
+      if (err instanceof DomainError) {
+        const { status } = toErrorResponse(err);
+        return sendError(reply, format, status < 500 ? status : 400, err.message);
+      }
       const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
-      return sendError(reply, format, status, status === 413 ? 'request too large' : 'bad request');
+      return sendError(reply, format, status, status === 413 ? 'request too large' : status === 415 ? 'unsupported content type' : 'bad request');
     });
   });
 }

@@ -57,7 +57,9 @@ import { queryCodeOf, sameQueryCode } from '../lib/query-code.ts';
 import { Batcher, type Outcome } from '../lib/batcher.ts';
 import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
-import { dueFn, FALLBACK_DEADLINES, stepTimes, type StepDeadlines } from './deadlines.ts';
+import { dueFn, FALLBACK_DEADLINES, stepTimes } from './deadlines.ts';
+import { deadlinesFor } from './work-time.ts';
+import { sweepOverdueChain } from './overdue-chain.ts';
 import { gridAt } from './grid-index.ts';
 import { fileUrl } from './files.ts';
 import { withIdempotency } from './idempotency.ts';
@@ -126,11 +128,6 @@ export function invalidateCatalogueCache() {
 
 async function catalogueType(db: DbOrTx, code: string): Promise<repo.CatalogueRow | null> {
   return (await catalogueCache(db)).byCode.get(code) ?? null;
-}
-
-function deadlinesOf(t: repo.CatalogueRow | null): StepDeadlines {
-  const d = t?.deadlines as Partial<StepDeadlines> | null | undefined;
-  return { ...FALLBACK_DEADLINES, ...(d ?? {}) };
 }
 
 // ---- presenting -----------------------------------------------------------------------------
@@ -265,6 +262,7 @@ const REPORTER_ACTIONS = new Set(['report', 'rate', 'withdraw']);
 
 const SYSTEM_ACTION_LABELS: Record<string, string> = {
   report: '上报',
+  meeting: '会商',
   'deadline-warning': '临期预警',
   overdue: '超期',
   'auto-escalate': '超期自动上报',
@@ -497,7 +495,7 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
 
   const urgent = input.urgent ?? type.urgent;
   const owner = intakeOwner(areaCode, { handlingLevel: type.handlingLevel as OwnerLevel, urgent }, { onSpot: !!input.onSpot });
-  const deadlines = deadlinesOf(type);
+  const deadlines = await deadlinesFor(ctx.db, type, { ownerAreaCode: owner.area, channel: input.channel, urgent });
   const reporterPerson = actor?.personId ? await ctx.db.query.people.findFirst({ where: (p, { eq }) => eq(p.id, actor.personId!) }) : null;
   const reporterName = input.reporter?.name?.trim() || reporterPerson?.name || null;
   const phone = input.reporter?.phone ?? null;
@@ -931,7 +929,7 @@ export async function applyAction(
   const now = new Date();
   // Everything inside the transaction reads through `tx`: on PGlite, ctx.db would wait for it forever.
   const type = await catalogueType(tx, c.categoryCode);
-  const deadlines = deadlinesOf(type);
+  const deadlines = await deadlinesFor(tx, type, { ownerAreaCode: c.ownerAreaCode, handlerUnitId: action === 'dispatch' ? body.unitId : c.handlerUnitId, channel: c.channel, urgent: c.urgent });
   let actorUnit: string | null = null;
   if (actor?.unitId) actorUnit = (await findUnit(tx, actor.unitId))?.name ?? null;
   const attachments = [...new Set(body.attachments ?? [])];
@@ -1134,7 +1132,7 @@ export async function sweepDeadlines(ctx: AppContext, now = new Date(), opts: { 
       if (kind === 'overdue') overdue++;
       else warned++;
       // A community that lets a case wait past its deadline loses it to the town (超期自动上报).
-      const fx = kind === 'overdue' && autoEscalate ? autoEscalationEffects(snapshotOf(fresh), { now, deadlines: deadlinesOf(await catalogueType(tx, c.categoryCode)), due: dueFn }) : null;
+      const fx = kind === 'overdue' && autoEscalate ? autoEscalationEffects(snapshotOf(fresh), { now, deadlines: await deadlinesFor(tx, await catalogueType(tx, c.categoryCode), { ownerAreaCode: c.areaCode.slice(0, 9), channel: c.channel, urgent: c.urgent }), due: dueFn }) : null;
       if (fx && (await repo.claimDeadlineMark(tx, c.id, 'auto-escalate', c.state, c.stepDueAt!))) {
         const updated = await repo.updateCase(tx, c.id, rowPatch(fx.patch));
         await repo.insertEvent(tx, { caseId: c.id, ...fx.event, actorId: null, actorName: SYSTEM_ACTOR.name, actorUnit: null });
@@ -1144,7 +1142,9 @@ export async function sweepDeadlines(ctx: AppContext, now = new Date(), opts: { 
       await recordMeasureChange(tx, fresh, (await repo.lockCase(tx, c.id))!, { lateAcceptMarked: kind === 'overdue' && c.state === 'reported' });
     });
   }
-  return { warned, overdue, escalated };
+  // Departments past their deadline: supervision, then the district centre (services/overdue-chain.ts).
+  const chain = await sweepOverdueChain(ctx, now);
+  return { warned, overdue, escalated, ...chain };
 }
 
 export function startDeadlineSweep(ctx: AppContext, intervalMs = 60_000): () => void {

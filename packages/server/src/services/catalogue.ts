@@ -1,4 +1,4 @@
-import { forbidden, invalid, notFound } from '@gongzhi/domain';
+import { forbidden, invalid, notFound, overdueChainOf, validOverdueChain, type OverdueChain } from '@gongzhi/domain';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import { canEditCatalogue } from '../policies/case.ts';
 import * as repo from '../repositories/cases.ts';
@@ -20,6 +20,8 @@ function toDto(t: repo.CatalogueRow, actor: Actor | null) {
     urgent: t.urgent,
     verifyOnSite: t.verifyOnSite,
     autoDispatch: t.autoDispatch,
+    roundTheClock: t.roundTheClock,
+    overdueChain: overdueChainOf(t.overdueChain),
     defaultUnitCode: t.defaultUnitCode,
     active: t.active,
     allowedActions: actor && canEditCatalogue(actor) ? ['edit'] : [],
@@ -38,6 +40,8 @@ export interface CataloguePatch {
   urgent?: boolean;
   verifyOnSite?: boolean;
   autoDispatch?: boolean;
+  roundTheClock?: boolean;
+  overdueChain?: OverdueChain | null;
   defaultUnitCode?: string | null;
   active?: boolean;
   keywords?: string[];
@@ -50,6 +54,7 @@ export async function updateCatalogue(ctx: AppContext, actor: Actor, code: strin
   if (patch.defaultUnitCode && !(await findUnitByCode(ctx.db, patch.defaultUnitCode))) {
     throw invalid('invalid_unit', `单位代码 ${patch.defaultUnitCode} 不存在`, { field: 'defaultUnitCode' });
   }
+  if (patch.overdueChain) patch = { ...patch, overdueChain: validOverdueChain(patch.overdueChain) };
   return ctx.db.transaction(async (tx) => {
     const row = await repo.updateCatalogueType(tx, code, patch);
     await audit(tx, { actor }, req, { action: 'catalogue.update', entityType: 'catalogue', entityId: code, detail: { fields: Object.keys(patch) } });

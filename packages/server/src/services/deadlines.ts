@@ -15,10 +15,14 @@ export type { StepDeadlines };
 export const FALLBACK_DEADLINES: StepDeadlines = FALLBACK_STEP_DEADLINES;
 
 let calendar: WorkCalendar | null = null;
-/** One calendar per process (the override table can be extended later from the database). */
+/** One calendar per process, with the administrator's overrides (loaded by services/work-time.ts). */
 export function workCalendar(): WorkCalendar {
   calendar ??= createWorkCalendar([]);
   return calendar;
+}
+
+export function setWorkCalendar(cal: WorkCalendar) {
+  calendar = cal;
 }
 
 export function due(start: Date, spec: DeadlineSpec): Date {

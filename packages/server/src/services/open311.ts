@@ -237,7 +237,12 @@ export async function tokenLookup(ctx: AppContext, token: string) {
 
 export type Open311Post = Record<string, string | undefined>;
 
-export async function postRequest(ctx: AppContext, form: Open311Post, req: RequestContext) {
+/**
+ * Creates a service request. With an `Idempotency-Key` (API-CONTRACT: writes that create something
+ * honour it), the same key from the same API key answers the first request again and creates
+ * nothing new — a hotline system retrying after a timeout does not file the complaint twice.
+ */
+export async function postRequest(ctx: AppContext, form: Open311Post, req: RequestContext, idempotencyKey?: string) {
   const client = await clientOf(ctx, form.api_key);
   const serviceCode = form.service_code?.trim();
   if (!serviceCode) throw new Open311Error(400, 'service_code is required');
@@ -268,7 +273,7 @@ export async function postRequest(ctx: AppContext, form: Open311Post, req: Reque
         public: false,
       },
       req,
-      { open311Client: client },
+      { open311Client: client, ...(idempotencyKey !== undefined ? { idempotencyKey } : {}) },
     );
     const body = created.body as { id: string; code: string };
     return [{ service_request_id: body.code, token: body.id, service_notice: '已受理登记，可凭 service_request_id 查询办理进度', account_id: '' }];

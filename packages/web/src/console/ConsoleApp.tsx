@@ -16,6 +16,7 @@ import { caseRoutes } from './pages/cases/routes.tsx';
 import { cockpitRoutes, Landing, screenRoute } from './pages/cockpit/routes.tsx';
 import { ledgerRoutes } from './pages/ledgers/routes.tsx';
 import { registryRoutes } from './pages/registry/routes.tsx';
+import { workTimeRoutes } from './pages/worktime/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import { useFocusableScrollers } from '../lib/a11y.ts';
 import './console.css';
@@ -146,6 +147,7 @@ export default function ConsoleApp() {
               {caseRoutes}
               {ledgerRoutes}
               {registryRoutes}
+              {workTimeRoutes}
               {wishOrderRoutes}
               <Route path="points/*" element={<Suspense fallback={pageFallback}><PointsRoutes /></Suspense>} />
               <Route path="party/*" element={<Suspense fallback={pageFallback}><PartyRoutes /></Suspense>} />

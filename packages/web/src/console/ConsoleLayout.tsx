@@ -23,6 +23,7 @@ import { LangSwitch } from './components/LangSwitch.tsx';
 import { ChangePasswordModal } from './components/ChangePasswordModal.tsx';
 import { NotificationBell } from './pages/cases/NotificationBell.tsx';
 import { useCaseMenu } from './pages/cases/routes.tsx';
+import { useWorkTimeMenu } from './pages/worktime/routes.tsx';
 import { usePointsMenu } from './pages/points/menu.tsx';
 import { useCockpitMenu } from './pages/cockpit/routes.tsx';
 import { useLedgerMenu } from './pages/ledgers/routes.tsx';
@@ -42,6 +43,7 @@ export function ConsoleLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const [pwOpen, setPwOpen] = useState(false);
   const caseMenu = useCaseMenu();
+  const workTimeMenu = useWorkTimeMenu();
   const pointsMenu = usePointsMenu();
   const cockpitMenu = useCockpitMenu();
   const ledgerMenu = useLedgerMenu();
@@ -70,6 +72,7 @@ export function ConsoleLayout() {
   if (can('audit.read')) system.push({ key: '/audit', icon: <AuditOutlined />, label: <span data-testid="menu-audit">{t('menu.audit')}</span> });
   if (can('chain.verify')) system.push({ key: '/chain', icon: <SafetyCertificateOutlined />, label: <span data-testid="menu-chain">{t('menu.chain')}</span> });
   system.push(...caseMenu.system);
+  system.push(...workTimeMenu);
   if (system.length) items.push({ type: 'group', key: 'g-system', label: t('menu.group.system'), children: system });
 
   // A menu entry for the exact path (e.g. /cases/new) wins over its first segment (/cases).

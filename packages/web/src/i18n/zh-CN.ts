@@ -8,6 +8,7 @@ import { registryZhCN } from './registry.zh-CN.ts';
 import { partyZhCN } from './party.zh-CN.ts';
 import { staffZhCN } from './staff.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
+import { worktimeZhCN } from './worktime.zh-CN.ts';
 
 export const zhCN = {
   ...pointsZhCN,
@@ -19,6 +20,7 @@ export const zhCN = {
   ...partyZhCN,
   ...staffZhCN,
   ...wishesZhCN,
+  ...worktimeZhCN,
   'app.name': '共治',
   'app.subtitle': '党建引领基层治理平台',
   'app.title': '共治 · 基层治理平台',

@@ -18,6 +18,7 @@ import { DANGER_ACTIONS, PRIMARY_ACTIONS, sortActions, useCaseLabels, useCatalog
 import { useApi } from '../../../lib/useApi.ts';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { ActionModal } from './ActionModal.tsx';
+import { CaseMeetings } from './CaseMeetings.tsx';
 import { RatingBadge, ReworkTag, StateTag, UrgentTag } from './CaseTags.tsx';
 
 const CaseMap = lazy(() => import('./CaseMap.tsx'));
@@ -287,6 +288,7 @@ function CaseView({ c, refreshing, onReload, onUpdated, backLabel }: { c: CaseDe
               )}
             </Card>
           )}
+          {c.units?.some((u) => u.role === 'assist') && <CaseMeetings caseId={c.id} onRecorded={onReload} />}
         </Col>
       </Row>
       <ActionModal c={c} action={action} onClose={() => setAction(null)} onDone={onUpdated} />
