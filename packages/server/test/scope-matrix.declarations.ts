@@ -89,10 +89,24 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/chain/heads/{day}': { kind: 'roles', roles: ['auditor'] },
   'POST /api/chain/heads/verify': { kind: 'roles', roles: ['auditor'] },
 
+  // ---- working calendar and office hours ---------------------------------------------------------------------------
+  'GET /api/calendar/{year}': { kind: 'exempt', why: 'the working-day calendar holds no area data; residents refused (work-time.int.test.ts)' },
+  'PUT /api/calendar/overrides/{date}': { kind: 'roles', roles: ['admin'] },
+  'DELETE /api/calendar/overrides/{date}': { kind: 'roles', roles: ['admin'] },
+  'GET /api/office-hours': { kind: 'roles', roles: ['admin', 'district', 'town'] },
+  'PUT /api/office-hours/{id}': { kind: 'roles', roles: ['admin', 'district', 'town'] },
+  'DELETE /api/office-hours/{id}': { kind: 'roles', roles: ['admin', 'district', 'town'] },
+
   // ---- cases -----------------------------------------------------------------------------------------------------
   'POST /api/cases': { kind: 'exempt', why: 'anyone may report anywhere (QR); intake.int.test.ts' },
   'GET /api/cases': { kind: 'area', param: 'area', list: true },
   'GET /api/cases/{id}': { kind: 'object', fixture: 'case' },
+  'GET /api/cases/{id}/meetings': { kind: 'object', fixture: 'case' },
+  'POST /api/cases/{id}/meetings': {
+    kind: 'object',
+    fixture: 'case',
+    body: { heldAt: '2026-11-22T09:30:00+08:00', unitIds: ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'], participants: '越界', minutes: '越界', decisions: '越界' },
+  },
   'GET /api/cases/{id}/similar': { kind: 'object', fixture: 'case' },
   'POST /api/cases/{id}/actions/{action}': { kind: 'object', fixture: 'reportedCase', action: 'accept', body: { note: '越界受理' } },
   'GET /api/track/{code}': { kind: 'exempt', why: 'needs the case’s query code (cases.int.test.ts)' },
