@@ -16,7 +16,8 @@ export default defineConfig({
           include: ['packages/server/test/**/*.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
-          // Against PostgreSQL the files share one database: run them one at a time.
+          // One file at a time: on PostgreSQL each file copies its own database from one seeded template
+          // (test/helpers.ts), and the latency and durability tests need the cores to themselves.
           fileParallelism: false,
         },
       },

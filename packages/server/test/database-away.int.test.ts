@@ -59,7 +59,10 @@ describe.skipIf(!DATABASE_URL)('the database going away (PostgreSQL)', () => {
     } finally {
       process.env.DATABASE_URL = DATABASE_URL;
     }
-    direct = new pg.Client({ connectionString: DATABASE_URL });
+    // The file's own database (createTestApp copies one from the template), reached without the proxy.
+    const own = new URL(t.databaseUrl!);
+    own.host = target.host;
+    direct = new pg.Client({ connectionString: own.toString() });
     await direct.connect();
   }, 180_000);
   afterAll(async () => {

@@ -1,4 +1,8 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { bootstrap } from '../src/bootstrap.ts';
 import { buildApp } from '../src/http/app.ts';
@@ -15,6 +19,8 @@ export interface TestApp {
   as(username: string, password?: string): Promise<Client>;
   anonymous(): Client;
   close(): Promise<void>;
+  /** The PostgreSQL database this file runs on (its own copy of the seeded template); undefined on PGlite. */
+  databaseUrl?: string;
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -52,19 +58,13 @@ export class Client {
 }
 
 /**
- * Builds the real app on a real database: in-memory PGlite by default, the PostgreSQL of
- * DATABASE_URL when it is set (the demo is seeded once there and shared by the files).
+ * Builds the real app on a real database: in-memory PGlite by default; when DATABASE_URL is set, a
+ * database of this file's own on that PostgreSQL server, copied from a seeded template.
  */
 export async function createTestApp(): Promise<TestApp> {
+  const own = process.env.DATABASE_URL ? await ownPgDatabase(process.env.DATABASE_URL) : null;
   const config = loadConfig({
-    ...process.env,
-    DATA_DIR: 'memory://',
-    DEMO_PEOPLE: TEST_PEOPLE_AREAS,
-    // Without the light history of the other towns: each test file seeds its own database quickly.
-    DEMO_LIGHT: 'false',
-    SEED_DEMO: 'true',
-    // A fixed key, so a PostgreSQL database shared by test files and re-runs stays readable.
-    GONGZHI_MASTER_KEY: process.env.GONGZHI_MASTER_KEY ?? '7e57'.repeat(16),
+    ...testEnv(own?.url),
     // Every test logs in from 127.0.0.1, and some fail on purpose: the per-source challenge and block
     // would then stop later logins of the same file. login-throttle.int.test.ts sets them explicitly.
     LOGIN_CHALLENGE_AFTER: process.env.LOGIN_CHALLENGE_AFTER ?? '1000',
@@ -86,8 +86,69 @@ export async function createTestApp(): Promise<TestApp> {
     async close() {
       await app.close();
       await ctx.database.close();
+      await own?.drop();
     },
+    databaseUrl: own?.url,
   };
+}
+
+/** The settings of a test app: in-memory PGlite, or the given PostgreSQL database. */
+const testEnv = (databaseUrl: string | undefined): NodeJS.ProcessEnv => ({
+  ...process.env,
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  DATA_DIR: 'memory://',
+  DEMO_PEOPLE: TEST_PEOPLE_AREAS,
+  // Without the light history of the other towns: each test file seeds its own database quickly.
+  DEMO_LIGHT: 'false',
+  SEED_DEMO: 'true',
+  // A fixed key, so a PostgreSQL template shared by test files and re-runs stays readable.
+  GONGZHI_MASTER_KEY: process.env.GONGZHI_MASTER_KEY ?? '7e57'.repeat(16),
+});
+
+async function adminQuery(base: string, text: string, values: unknown[] = []) {
+  const url = new URL(base);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * On PostgreSQL every test file runs on a database of its own, copied from a template seeded once
+ * (CREATE DATABASE … TEMPLATE): no file sees the rows another file left, whatever the order. The
+ * template is named after DATABASE_URL's database and a hash of the migrations and the seed code,
+ * so a changed schema or seed gets a new one.
+ */
+async function ownPgDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const server = path.resolve(import.meta.dirname, '..');
+  const hash = crypto.createHash('sha256');
+  hash.update(fs.readFileSync(path.join(server, 'drizzle/meta/_journal.json')));
+  for (const dir of ['src/seed', '../domain/src/demo']) {
+    for (const f of fs.readdirSync(path.join(server, dir)).sort()) hash.update(f).update(fs.readFileSync(path.join(server, dir, f)));
+  }
+  const baseName = decodeURIComponent(new URL(base).pathname.slice(1));
+  const template = `${baseName.slice(0, 40)}_tpl_${hash.digest('hex').slice(0, 10)}`;
+  const withDb = (name: string) => {
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    return u.toString();
+  };
+  const exists = await adminQuery(base, 'SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+  if (exists.rowCount === 0) {
+    const building = `${template}_b${process.pid}`;
+    await adminQuery(base, `DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+    await adminQuery(base, `CREATE DATABASE "${building}"`);
+    const ctx = await bootstrap(loadConfig(testEnv(withDb(building))));
+    await ctx.database.close();
+    await adminQuery(base, `ALTER DATABASE "${building}" RENAME TO "${template}"`);
+  }
+  const name = `${baseName.slice(0, 40)}_f${process.pid}_${Date.now().toString(36)}`;
+  await adminQuery(base, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  return { url: withDb(name), drop: async () => void (await adminQuery(base, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)) };
 }
 
 export const json = <T = Record<string, unknown>>(res: LightMyRequestResponse): T => JSON.parse(res.body) as T;
