@@ -63,12 +63,14 @@ describe.skipIf(!DATABASE_URL)('the database going away (PostgreSQL)', () => {
     const own = new URL(t.databaseUrl!);
     own.host = target.host;
     direct = new pg.Client({ connectionString: own.toString() });
+    direct.on('error', () => {});
     await direct.connect();
   }, 180_000);
   afterAll(async () => {
+    // The direct client first: closing the app drops the file's database, which would end it from under us.
+    await direct?.end();
     await t?.close().catch(() => {});
     await proxy?.close();
-    await direct?.end();
   });
 
   it('503 database_unavailable with Retry-After while away, reconnects by itself, every acknowledged case once and whole', async () => {
