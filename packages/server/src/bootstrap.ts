@@ -23,9 +23,14 @@ export function checkStartupConfig(config: Config): void {
   }
 }
 
-export async function bootstrap(config: Config, log: (msg: string) => void = () => {}): Promise<AppContext> {
+export async function bootstrap(
+  config: Config,
+  log: (msg: string) => void = () => {},
+  /** In-memory PGlite only: start from this seeded data directory (the test tier's template). */
+  opts: { loadDataDir?: Blob } = {},
+): Promise<AppContext> {
   checkStartupConfig(config);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, durable: config.pgliteDurable });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, durable: config.pgliteDurable, loadDataDir: opts.loadDataDir });
   await runMigrations(database);
   const cipher = new PiiCipher(loadMasterKey(config.masterKey, config.dataDir));
   const ctx: AppContext = { database, db: database.db, cipher, config };

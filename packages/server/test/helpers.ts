@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -63,6 +64,7 @@ export class Client {
  */
 export async function createTestApp(): Promise<TestApp> {
   const own = process.env.DATABASE_URL ? await ownPgDatabase(process.env.DATABASE_URL) : null;
+  const image = own ? undefined : await pgliteTemplate();
   const config = loadConfig({
     ...testEnv(own?.url),
     // Every test logs in from 127.0.0.1, and some fail on purpose: the per-source challenge and block
@@ -70,7 +72,7 @@ export async function createTestApp(): Promise<TestApp> {
     LOGIN_CHALLENGE_AFTER: process.env.LOGIN_CHALLENGE_AFTER ?? '1000',
     LOGIN_SOURCE_MAX_FAILURES: process.env.LOGIN_SOURCE_MAX_FAILURES ?? '10000',
   });
-  const ctx = await bootstrap(config);
+  const ctx = await bootstrap(config, undefined, { loadDataDir: image });
   const app = await buildApp(ctx);
   await app.ready();
   return {
@@ -118,20 +120,57 @@ async function adminQuery(base: string, text: string, values: unknown[] = []) {
 }
 
 /**
+ * A hash of everything that shapes the seeded database: the migrations and the source of the domain and the
+ * server (the seed, the catalogue, the demo generator and what they call), and the day. Changed code gets a fresh template.
+ */
+let seedHashMemo: string | undefined;
+function seedHash(): string {
+  if (seedHashMemo) return seedHashMemo;
+  const server = path.resolve(import.meta.dirname, '..');
+  const hash = crypto.createHash('sha256');
+  // The demo's history is laid out relative to today: a template is good for the day it was seeded.
+  hash.update(new Date().toISOString().slice(0, 10));
+  hash.update(fs.readFileSync(path.join(server, 'drizzle/meta/_journal.json')));
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else hash.update(p.slice(server.length)).update(fs.readFileSync(p));
+    }
+  };
+  walk(path.join(server, 'src'));
+  walk(path.join(server, '../domain/src'));
+  seedHashMemo = hash.digest('hex').slice(0, 10);
+  return seedHashMemo;
+}
+
+/**
+ * On PGlite every test file starts from the data directory of one seeded in-memory database, written once to the
+ * temporary directory as a tarball (PGlite's dumpDataDir/loadDataDir): the seed runs once per code version, not
+ * once per file.
+ */
+async function pgliteTemplate(): Promise<Blob> {
+  const file = path.join(os.tmpdir(), `gongzhi-pglite-tpl-${seedHash()}.tar`);
+  if (!fs.existsSync(file)) {
+    const ctx = await bootstrap(loadConfig(testEnv(undefined)));
+    const tar = await ctx.database.dumpDataDir!();
+    await ctx.database.close();
+    const part = `${file}.${process.pid}.part`;
+    fs.writeFileSync(part, Buffer.from(await tar.arrayBuffer()));
+    fs.renameSync(part, file);
+  }
+  return new Blob([fs.readFileSync(file)]);
+}
+
+/**
  * On PostgreSQL every test file runs on a database of its own, copied from a template seeded once
  * (CREATE DATABASE … TEMPLATE): no file sees the rows another file left, whatever the order. The
  * template is named after DATABASE_URL's database and a hash of the migrations and the seed code,
  * so a changed schema or seed gets a new one.
  */
 async function ownPgDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const server = path.resolve(import.meta.dirname, '..');
-  const hash = crypto.createHash('sha256');
-  hash.update(fs.readFileSync(path.join(server, 'drizzle/meta/_journal.json')));
-  for (const dir of ['src/seed', '../domain/src/demo']) {
-    for (const f of fs.readdirSync(path.join(server, dir)).sort()) hash.update(f).update(fs.readFileSync(path.join(server, dir, f)));
-  }
   const baseName = decodeURIComponent(new URL(base).pathname.slice(1));
-  const template = `${baseName.slice(0, 40)}_tpl_${hash.digest('hex').slice(0, 10)}`;
+  const template = `${baseName.slice(0, 40)}_tpl_${seedHash()}`;
   const withDb = (name: string) => {
     const u = new URL(base);
     u.pathname = `/${name}`;

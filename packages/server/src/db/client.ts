@@ -24,6 +24,8 @@ export interface Database {
   /** Runs `fn` while holding a cluster-wide lock, so several instances never migrate or seed at once. */
   withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (the test tier's seeded template). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export const migrationsFolder = path.resolve(import.meta.dirname, '../../drizzle');
@@ -34,6 +36,8 @@ export interface OpenOptions {
   dataDir: string;
   /** PGlite on disk: flush each commit to the disk (default true; PGLITE_FSYNC=off turns it off). */
   durable?: boolean;
+  /** PGlite in memory: start from this data directory tarball (from `dumpDataDir`) instead of an empty one. */
+  loadDataDir?: Blob;
 }
 
 /**
@@ -97,7 +101,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const inMemory = opts.dataDir.startsWith('memory://');
   if (!inMemory) fs.mkdirSync(opts.dataDir, { recursive: true });
   const dir = inMemory ? opts.dataDir : path.join(opts.dataDir, 'pglite');
-  const options: PGliteOptions = !inMemory && opts.durable !== false ? { fs: new DurableNodeFS(dir), startParams: DURABLE_START_PARAMS } : { dataDir: dir };
+  const options: PGliteOptions =
+    !inMemory && opts.durable !== false
+      ? { fs: new DurableNodeFS(dir), startParams: DURABLE_START_PARAMS }
+      : { dataDir: dir, ...(inMemory && opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) };
   const client = new PGlite(options);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -107,6 +114,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // PGlite lives inside this process and serialises every statement already.
     withLock: (_name, fn) => fn(),
     close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir('none'),
   };
 }
 
