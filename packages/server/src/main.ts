@@ -5,6 +5,7 @@ import { buildApp } from './http/app.ts';
 import { relayBroadcasts } from './lib/cluster-bus.ts';
 import { intakeBatcher, startDeadlineSweep } from './services/cases.ts';
 import { startMeasureFolding } from './services/measure-rollups.ts';
+import { startWorkTimeRefresh } from './services/work-time.ts';
 import { startChainSealer } from './services/chains.ts';
 
 const started = Date.now();
@@ -74,6 +75,7 @@ async function runServer() {
   const stopSweep = startDeadlineSweep(ctx);
   const stopFolding = startMeasureFolding(ctx);
   const stopSealing = startChainSealer(ctx);
+  const stopWorkTime = startWorkTimeRefresh(ctx);
   log(`已就绪：http://localhost:${config.port}/ （移动端 /m，接口文档 /api/docs），启动用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
 
   let closing = false;
@@ -83,6 +85,7 @@ async function runServer() {
     stopSweep();
     stopFolding();
     stopSealing();
+    stopWorkTime();
     // Stop taking requests, let those in flight finish, and answer every intake still being
     // group-committed before the database connections close.
     await app.close();

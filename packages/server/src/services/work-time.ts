@@ -38,10 +38,35 @@ interface Loaded {
 let loaded: Loaded | null = null;
 let loading: Promise<void> | null = null;
 
-/** Reloads overrides and office hours when older than REFRESH_MS (or when `force`). */
+/** Set while a server process reloads in the background (startWorkTimeRefresh). */
+let refreshedInBackground = false;
+
+/**
+ * Reloads overrides and office hours when older than REFRESH_MS (or when `force`). In a server process
+ * the reload runs on a timer (startWorkTimeRefresh), so no request waits for it; edits in this process
+ * force it at once, and other processes see them within REFRESH_MS.
+ */
 export async function refreshWorkTime(db: DbOrTx, force = false): Promise<void> {
-  if (!force && loaded && Date.now() - loaded.at < REFRESH_MS) return;
+  if (!force && loaded && (refreshedInBackground || Date.now() - loaded.at < REFRESH_MS)) return;
   if (!force && loading) return loading;
+  return reloadWorkTime(db);
+}
+
+/** Reloads the work calendar and office hours every REFRESH_MS off the request path; returns the stop. */
+export function startWorkTimeRefresh(ctx: AppContext, intervalMs = REFRESH_MS): () => void {
+  refreshedInBackground = true;
+  const timer = setInterval(() => {
+    if (loading) return;
+    reloadWorkTime(ctx.db).catch((err) => console.error('[gongzhi] reloading the work calendar failed', err));
+  }, intervalMs);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    refreshedInBackground = false;
+  };
+}
+
+async function reloadWorkTime(db: DbOrTx): Promise<void> {
   const run = (async () => {
     const [overrides, hours] = await Promise.all([repo.listCalendarOverrides(db), repo.listOfficeHours(db)]);
     setWorkCalendar(createWorkCalendar(overrides.map((o) => ({ date: o.date, working: o.working, ...(o.name ? { name: o.name } : {}) }))));
