@@ -118,6 +118,16 @@ describe.skipIf(!DATABASE_URL)('the database going away (PostgreSQL)', () => {
     }
     const health = await t.app.inject({ method: 'GET', url: '/api/cases?pageSize=1' });
     expect([401, 503]).toContain(health.statusCode);
+    // Open311 answers in GeoReport's shape: a list of {code, description}, 503 with Retry-After.
+    const o311 = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ api_key: 'demo-open311-key', service_code: '0104', address_string: '状元街菜场', description: `${tag} 菜场门口积水` }).toString(),
+    });
+    expect(o311.statusCode, o311.body).toBe(503);
+    expect(Number(o311.headers['retry-after'])).toBeGreaterThan(0);
+    expect(json<{ code: number; description: string }[]>(o311)[0]).toMatchObject({ code: 503 });
 
     // Back: the server reconnects by itself (no restart); a resend with its key gets its answer.
     proxy.restore();

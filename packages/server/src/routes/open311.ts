@@ -4,7 +4,7 @@ import { DomainError } from '@gongzhi/domain';
 import type { AppContext } from '../services/context.ts';
 import * as o311 from '../services/open311.ts';
 import { requestContext } from '../http/request.ts';
-import { toErrorResponse } from '../http/errors.ts';
+import { DATABASE_RETRY_AFTER_S, toErrorResponse } from '../http/errors.ts';
 
 // Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2): JSON and XML, form-encoded POST,
 // errors as a list of {code, description}. Service codes are catalogue codes.
@@ -115,7 +115,15 @@ export async function open311Routes(app: FastifyInstance, ctx: AppContext) {
         const { status } = toErrorResponse(err);
         return sendError(reply, format, status < 500 ? status : 400, err.message);
       }
-      const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+      const { status: mapped } = toErrorResponse(err);
+      // The database away (restart, failover): GeoReport's list, 503 and when to retry, as under /api.
+      if (mapped === 503) {
+        req.log.warn('database unavailable');
+        void reply.header('Retry-After', String(DATABASE_RETRY_AFTER_S));
+        return sendError(reply, format, 503, 'service temporarily unavailable, retry later with the same Idempotency-Key');
+      }
+      if (mapped >= 500) req.log.error({ err }, 'unhandled error');
+      const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : mapped < 500 ? mapped : 400;
       return sendError(reply, format, status, status === 413 ? 'request too large' : status === 415 ? 'unsupported content type' : 'bad request');
     });
   });
