@@ -104,7 +104,7 @@ export async function assessUnit(ctx: AppContext, actor: Actor, caseId: string, 
       note: `${before ? '更正考核' : '考核'}${unit.name}：${grades}，${score.toFixed(1)} 分${before ? `（原 ${before.score.toFixed(1)} 分）` : ''}${saved.comment ? `。${saved.comment}` : ''}`,
       detail: {
         unitId,
-        unit: unit.name,
+        unitName: unit.name,
         timeliness: input.timeliness,
         quality: input.quality,
         attitude: input.attitude,
