@@ -4,7 +4,7 @@
 // centre records a 会商 on a case it dispatched with an assisting unit.
 // Screenshots in `screenshots/`.
 import { describe, expect, it } from 'vitest';
-import { consoleLogin, desktop, menuEntry, openMenu, session, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, menuEntry, openMenu, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
 
 useBrowserSession();
 
@@ -118,5 +118,52 @@ describe('会商 on the case page', () => {
     await expect.poll(async () => page.locator('body').innerText()).toContain('城管局牵头于本周五前拆除；公安分局配合维持现场秩序');
     expect(await page.locator('body').innerText()).toMatch(/会商\s/);
     await context.close();
+  });
+});
+
+describe('5321 on a property case', () => {
+  it('the department records the steps on the console, they tick; the phone shows the same', async () => {
+    const { context, page } = await desktop();
+    await consoleLogin(page, 'town');
+    const api = async (p: typeof page, method: 'get' | 'post', path: string, data?: unknown) => {
+      const res = await p.request[method](`${session.url}${path}`, data === undefined ? undefined : { data });
+      expect(res.status(), await res.text()).toBeLessThan(300);
+      return res.json() as Promise<Record<string, unknown>>;
+    };
+    const units = (await api(page, 'get', '/api/units?type=department')).items as { id: string; code: string }[];
+    const cg = units.find((u) => u.code === 'dept-cg')!.id;
+    const c = await api(page, 'post', '/api/cases', { title: '集镇小区垃圾两天无人清运', description: '常乐镇集镇小区3号楼下垃圾桶满溢两天无人清运，气味很大。', categoryCode: 'G0802', channel: 'hotline', areaCode: '320614103' });
+    const id = c.id as string;
+    await api(page, 'post', `/api/cases/${id}/actions/accept`, {});
+    await api(page, 'post', `/api/cases/${id}/actions/dispatch`, { unitId: cg });
+    await context.close();
+
+    const dept = await desktop();
+    await consoleLogin(dept.page, 'dept-cg');
+    await dept.page.goto(`${session.url}/cases/${id}`);
+    const card = dept.page.getByTestId('case-5321');
+    await card.waitFor();
+    expect(await dept.page.getByTestId('r5-learn').getAttribute('data-status')).toBe('running');
+    expect(await card.innerText()).toContain('待定级');
+    await dept.page.getByTestId('r5-record').click();
+    await expect.poll(() => dept.page.getByTestId('r5-learn').getAttribute('data-status')).toBe('done');
+    await dept.page.getByTestId('r5-record').click(); // 商定方案
+    await expect.poll(() => dept.page.getByTestId('r5-plan').getAttribute('data-status')).toBe('done');
+    await dept.page.getByTestId('r5-record').click(); // 答复居民: with the tier
+    await dept.page.getByRole('dialog').getByText('一般问题（30 分钟）').click();
+    await dept.page.getByTestId('r5-save').click();
+    await expect.poll(() => dept.page.getByTestId('r5-resolve').getAttribute('data-status')).toBe('running');
+    expect(await card.innerText()).toContain('一般问题（30 分钟）');
+    expect(await dept.page.getByTestId('case-timeline').innerText()).toContain('5321 答复居民');
+    await shot(dept.page, 'caseloop-5321');
+    await dept.context.close();
+
+    const m = await phone();
+    await phoneLogin(m.page, 'dept-cg');
+    await m.page.goto(`${session.url}/m/cases/${id}`);
+    await m.page.getByTestId('m-5321').waitFor();
+    expect(await m.page.getByTestId('m-r5-reply').getAttribute('data-status')).toBe('done');
+    await shot(m.page, 'caseloop-5321-phone', true);
+    await m.context.close();
   });
 });

@@ -26,3 +26,5 @@ export * from './audit/labels.ts';
 export * from './territory/outline.ts';
 export * from './territory/tiling.ts';
 export * from './staffing.ts';
+export * from './cases/assessment.ts';
+export * from './cases/rule-5321.ts';

@@ -108,6 +108,10 @@ export const DECLARATIONS: Record<string, Declaration> = {
     body: { heldAt: '2026-11-22T09:30:00+08:00', unitIds: ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'], participants: '越界', minutes: '越界', decisions: '越界' },
   },
   'GET /api/cases/{id}/similar': { kind: 'object', fixture: 'case' },
+  // the centre's assessment of the handling units (双重评价) and 5321 on property cases
+  'GET /api/cases/{id}/assessments': { kind: 'object', fixture: 'case' },
+  'PUT /api/cases/{id}/assessments/{unitId}': { kind: 'object', fixture: 'case', body: { timeliness: 'poor', quality: 'poor', attitude: 'poor' } },
+  'POST /api/cases/{id}/5321': { kind: 'object', fixture: 'case', body: { tier: 'complex', note: '越界调整' } },
   'POST /api/cases/{id}/actions/{action}': { kind: 'object', fixture: 'reportedCase', action: 'accept', body: { note: '越界受理' } },
   'GET /api/track/{code}': { kind: 'exempt', why: 'needs the case’s query code (cases.int.test.ts)' },
   'POST /api/track/{code}/rate': { kind: 'exempt', why: 'needs the case’s query code (cases.int.test.ts)' },

@@ -77,6 +77,8 @@ export interface CatalogueEntry {
   verifyOnSite: boolean;
   /** Dispatched at intake to `defaultUnitCode` (自动派遣) when it lands with a town or district centre. */
   autoDispatch?: boolean;
+  /** A property matter under `002`'s 5321 rule (rule-5321.ts): step limits in minutes once dispatched. */
+  rule5321?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,9 +124,10 @@ const casework = (handleDays: number): CaseDeadlines => ({
 });
 
 /**
- * Property matters under `002`'s 5321 rule: 5 + 5 + 5 minutes to learn, plan and reply (within
- * the 30-minute acknowledgement), 30 minutes for a general problem, 2 hours for a larger one,
- * 1 day for a complex one.
+ * Property matters: half an hour to accept and to sign, and the handling limit until the handler
+ * picks the 5321 tier (types flagged `rule5321`; the step minutes are in rule-5321.ts: 5 + 5 + 5
+ * minutes to learn, plan and reply, then 30 minutes, 2 hours or 1 day by tier, which becomes the
+ * handling limit).
  */
 const property = (handleHours: number): CaseDeadlines => ({
   accept: hours(0.5),
@@ -154,6 +157,7 @@ interface LeafSpec {
   urgent?: boolean;
   verifyOnSite?: boolean;
   autoDispatch?: boolean;
+  rule5321?: boolean;
 }
 
 interface CategorySpec {
@@ -200,6 +204,7 @@ function category(spec: CategorySpec, leaves: LeafSpec[]): CatalogueEntry[] {
         deadlines: l.deadlines,
         verifyOnSite: l.verifyOnSite ?? spec.verifyOnSite,
         ...(l.autoDispatch ? { autoDispatch: true } : {}),
+        ...(l.rule5321 ? { rule5321: true } : {}),
       };
     }),
   ];
@@ -368,11 +373,11 @@ export const CATALOGUE: CatalogueEntry[] = [
     { code: 'G0707', name: '停电', unit: 'util-gd', level: 'town', deadlines: sameDay(24), autoDispatch: true, keywords: ['停电', '断电', '电压不稳', '跳闸'] },
   ]),
   ...category({ code: 'G08', name: '物业管理', unit: 'dept-zj', level: 'village', deadlines: property(24), verifyOnSite: true }, [
-    { code: 'G0801', name: '电梯故障', unit: 'dept-scjg', deadlines: property(2), keywords: ['电梯', '困人', '停运', '电梯故障'] },
-    { code: 'G0802', name: '小区环境卫生', deadlines: property(24), keywords: ['小区垃圾', '保洁', '卫生差', '垃圾没人收'] },
-    { code: 'G0803', name: '楼道堆物', unit: 'dept-xf', deadlines: property(24), keywords: ['楼道', '堆物', '杂物', '过道'] },
+    { code: 'G0801', name: '电梯故障', unit: 'dept-scjg', rule5321: true, deadlines: property(2), keywords: ['电梯', '困人', '停运', '电梯故障'] },
+    { code: 'G0802', name: '小区环境卫生', rule5321: true, deadlines: property(24), keywords: ['小区垃圾', '保洁', '卫生差', '垃圾没人收'] },
+    { code: 'G0803', name: '楼道堆物', unit: 'dept-xf', rule5321: true, deadlines: property(24), keywords: ['楼道', '堆物', '杂物', '过道'] },
     { code: 'G0804', name: '小区停车管理', deadlines: casework(5), keywords: ['小区停车', '车位', '乱停', '外来车'] },
-    { code: 'G0805', name: '公共设施维修', deadlines: property(24), keywords: ['单元门', '门禁', '楼道灯', '维修'] },
+    { code: 'G0805', name: '公共设施维修', rule5321: true, deadlines: property(24), keywords: ['单元门', '门禁', '楼道灯', '维修'] },
     { code: 'G0806', name: '物业服务质量', level: 'town', deadlines: casework(10), verifyOnSite: false, keywords: ['物业不作为', '服务差', '物业公司'] },
     { code: 'G0807', name: '违规装修', deadlines: casework(5), keywords: ['装修', '拆墙', '承重墙', '改造'] },
     { code: 'G0808', name: '高空抛物', unit: 'dept-ga', deadlines: casework(3), keywords: ['高空抛物', '坠物', '往下扔'] },

@@ -4,6 +4,7 @@
 // and writes what this returns; the demo case history walks its cases through the same function.
 import { conflict, DomainError, invalid } from '../errors.ts';
 import { warningAt, type DeadlineSpec } from '../calendar.ts';
+import { chooseTier5321, recordStep5321, start5321, STEP_5321_LABELS, TIER_5321_LABELS, TIER_5321_MINUTES, type Response5321, type Step5321, type Tier5321 } from './rule-5321.ts';
 import { STATE_LABELS, type CaseAction, type CaseState, type Decision, type OwnerLevel, type Rating, type RatingSource } from './workflow.ts';
 
 /** The four step limits a catalogue type sets (accept, acknowledge, handle, verify). */
@@ -84,6 +85,8 @@ export interface CaseSnapshot {
   rating: Rating | null;
   ratedBy?: RatingSource | null;
   reworkCount: number;
+  /** 5321 (property types): its clock, once dispatched. */
+  response5321?: Response5321 | null;
 }
 
 /** The action's input, after the caller has loaded what it names (units, the merge target). */
@@ -137,6 +140,7 @@ export interface CasePatch {
   suspendedAt?: Date | null;
   verifyLat?: number | null;
   verifyLng?: number | null;
+  response5321?: Response5321 | null;
 }
 
 export type UnitStatus = 'dispatched' | 'acknowledged' | 'feedback' | 'returned' | 'done';
@@ -170,7 +174,7 @@ export interface EffectEnv {
   deadlines: StepDeadlines;
   due: DueFn;
   /** The case type's rules beyond its limits. */
-  type?: { verifyOnSite?: boolean };
+  type?: { verifyOnSite?: boolean; rule5321?: boolean };
 }
 
 /**
@@ -233,6 +237,11 @@ export function actionEffects(c: CaseSnapshot, decision: Decision, input: Effect
       patch.dueAt = c.dueAt ?? handleDue();
       detail.unit = lead.name;
       detail.assistUnits = assists.map((u) => u.name);
+      // 5321 (`002`): a property matter's minutes start when it reaches the handling unit.
+      if (env.type?.rule5321) {
+        patch.response5321 = start5321(now);
+        detail.rule5321 = true;
+      }
       note = input.note ?? null;
       break;
     }
@@ -368,6 +377,105 @@ export function autoEscalationEffects(c: CaseSnapshot, env: EffectEnv): ActionEf
     patch: { state: 'accepted', ownerLevel: 'town', ownerAreaCode, acceptedAt: c.acceptedAt ?? now, dueAt, ...stepTimesFor('accepted', now, deadlines, dueAt, due) },
     units: [],
     event: { action: 'auto-escalate', fromState: c.state, toState: 'accepted', note: '社区超期未处理，自动上报镇（街道）指挥中心', detail: { toLevel: 'town', toArea: ownerAreaCode } },
+  };
+}
+
+/** A 5321 entry: a step the handler did, or the tier chosen or changed. */
+export interface Response5321Input {
+  step?: Step5321;
+  tier?: Tier5321;
+  /** The handler records steps and picks the tier; the centre may change the tier (with a reason). */
+  by: 'handler' | 'centre';
+  note?: string | null;
+}
+
+/**
+ * 5321 (`002`, rule-5321.ts): records a step or the tier on a property case the unit is working on.
+ * The tier's limit becomes the case's overall deadline (and the step deadline once signed), so
+ * the warnings, the overdue mark, the chain and the measures count it like any other limit.
+ * Throws 409 `not_5321` (not a 5321 case, or not at a unit), `invalid_state`, the rule's own 409s,
+ * `tier_set_by_centre` (the handler may not undo the centre's change) and 400 `tier_required`.
+ */
+export function response5321Effects(c: CaseSnapshot, input: Response5321Input, env: { now: Date }): ActionEffects {
+  const r = c.response5321;
+  if (!r) throw conflict('not_5321', '该案件不适用 5321 快速响应，或尚未派遣到承办单位');
+  if (c.state !== 'dispatched' && c.state !== 'acknowledged') {
+    throw conflict('invalid_state', `案件当前状态为“${STATE_LABELS[c.state]?.zh ?? c.state}”，不能记录 5321`);
+  }
+  const { now } = env;
+  let next: Response5321;
+  let note: string;
+  if (input.step) {
+    if (input.by !== 'handler') throw conflict('invalid_state', '5321 的步骤由承办单位记录');
+    if (input.tier && r.tierBy === 'centre' && input.tier !== r.tier) throw conflict('tier_set_by_centre', '问题等级已由指挥中心调整，承办单位不能再改');
+    next = recordStep5321(r, input.step, now, input.tier ?? null);
+    const minute = Math.max(1, Math.ceil((now.getTime() - new Date(r.startedAt).getTime()) / 60_000));
+    const late = now.getTime() > new Date(r.steps[input.step].dueAt).getTime();
+    note = `5321 ${STEP_5321_LABELS[input.step]}：第 ${minute} 分钟${late ? '（超时）' : ''}${input.note ? `，${input.note}` : ''}`;
+  } else if (input.tier) {
+    if (input.by === 'handler' && r.tierBy === 'centre') throw conflict('tier_set_by_centre', '问题等级已由指挥中心调整，承办单位不能再改');
+    next = chooseTier5321(r, input.tier, input.by);
+    note = `5321 ${input.by === 'centre' ? '指挥中心调整' : '承办单位确定'}问题等级：${TIER_5321_LABELS[input.tier]}（${limitText(TIER_5321_MINUTES[input.tier])}内解决）${input.note ? `，${input.note}` : ''}`;
+  } else {
+    throw invalid('missing_field', '请填写 5321 的步骤（step）或问题等级（tier）', { field: 'step' });
+  }
+  const patch: CasePatch = { state: c.state, response5321: next };
+  if (next.resolveDueAt && next.resolveDueAt !== r.resolveDueAt) {
+    const due = new Date(next.resolveDueAt);
+    patch.dueAt = due;
+    if (c.state === 'acknowledged') {
+      patch.stepDueAt = due;
+      patch.stepWarnAt = warningAt(new Date(next.startedAt), due);
+    }
+  }
+  const detail: Record<string, unknown> = { rule5321: true, by: input.by };
+  if (input.step) detail.step = input.step;
+  if (next.tier !== r.tier || input.tier) detail.tier = next.tier;
+  if (r.tier && next.tier !== r.tier) detail.previousTier = r.tier;
+  if (next.resolveDueAt) detail.resolveDueAt = isoCst(new Date(next.resolveDueAt));
+  return { patch, units: [], event: { action: input.step ? 'response-step' : 'response-tier', fromState: c.state, toState: c.state, note, detail } };
+}
+
+const limitText = (minutes: number) => (minutes >= 1440 ? `${minutes / 1440} 天` : minutes >= 60 ? `${minutes / 60} 小时` : `${minutes} 分钟`);
+
+const CENTRE_NAME: Record<OwnerLevel, string> = { village: '村（社区）', town: '镇（街道）指挥中心', district: '区指挥中心' };
+
+/**
+ * The overdue chain at a handling unit (docs/CASES.md "Supervision and escalation"; the rule of
+ * when each step is due is `overdueStepsDue` in overdue-chain.ts): what one step changes and the
+ * timeline entry it writes, by 系统.
+ * - `supervise` (督办): the dispatching centre urges the unit; nothing on the case changes.
+ * - `escalate`: the district centre becomes the owner; the unit keeps handling it.
+ * Null when the step does not apply (the case left the unit, or escalation and the district owns it).
+ */
+export function overdueChainEffects(c: CaseSnapshot, step: 'supervise' | 'escalate', facts: { unitName: string | null }): ActionEffects | null {
+  if (!c.handlerUnit || !c.stepDueAt || (c.state !== 'dispatched' && c.state !== 'acknowledged')) return null;
+  const due = isoCst(c.stepDueAt);
+  if (step === 'supervise') {
+    return {
+      patch: { state: c.state },
+      units: [],
+      event: {
+        action: 'urge',
+        fromState: c.state,
+        toState: c.state,
+        note: `超期自动督办：${facts.unitName ?? '承办单位'}已超过${c.state === 'dispatched' ? '签收' : '办理'}时限（${due}），由${CENTRE_NAME[c.ownerLevel] ?? '指挥中心'}督办`,
+        detail: { automatic: true, step: c.state, dueAt: due, unitId: c.handlerUnit, by: c.ownerLevel },
+      },
+    };
+  }
+  if (c.ownerLevel === 'district' || c.areaCode.length < LEVEL_CODE_LENGTH.district) return null;
+  const district = c.areaCode.slice(0, LEVEL_CODE_LENGTH.district);
+  return {
+    patch: { state: c.state, ownerLevel: 'district', ownerAreaCode: district },
+    units: [],
+    event: {
+      action: 'auto-escalate',
+      fromState: c.state,
+      toState: c.state,
+      note: `督办后仍超期未办，自动上报区指挥中心（原时限 ${due}）`,
+      detail: { automatic: true, fromLevel: c.ownerLevel, fromArea: c.ownerAreaCode, toLevel: 'district', toArea: district },
+    },
   };
 }
 

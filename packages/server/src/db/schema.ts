@@ -323,6 +323,8 @@ export const catalogueTypes = pgTable(
     roundTheClock: boolean('round_the_clock').notNull().default(false),
     /** What happens when a department lets a case go overdue (services/overdue-chain.ts); null = the default chain. */
     overdueChain: jsonb('overdue_chain'),
+    /** Property matters under `002`'s 5321 rule (5 + 5 + 5 minutes, then 30 min / 2 h / 1 day by tier). */
+    rule5321: boolean('rule_5321').notNull().default(false),
     active: boolean('active').notNull().default(true),
     sort: integer('sort').notNull().default(0),
     updatedAt: updatedAt(),
@@ -371,6 +373,8 @@ export const cases = pgTable(
     /** Where the verifier stood when passing the on-site check (现场核验), WGS84, when the phone gave it. */
     verifyLat: doublePrecision('verify_lat'),
     verifyLng: doublePrecision('verify_lng'),
+    /** 5321 (property types): the step deadlines, the steps done and the chosen tier (`Response5321` in the domain). */
+    response5321: jsonb('response_5321'),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
@@ -1402,4 +1406,31 @@ export const caseMeetings = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('case_meetings_case_idx').on(t.caseId, t.heldAt)],
+);
+
+/**
+ * 双重评价, the centre's side: its assessment of each unit it dispatched a closed case to (timeliness,
+ * quality, attitude as 优/良/中/差, and the score). One row per case and unit; a correction
+ * overwrites it and counts a revision, and the timeline keeps every version.
+ */
+export const caseAssessments = pgTable(
+  'case_assessments',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    timeliness: varchar('timeliness', { length: 12 }).notNull(),
+    quality: varchar('quality', { length: 12 }).notNull(),
+    attitude: varchar('attitude', { length: 12 }).notNull(),
+    score: doublePrecision('score').notNull(),
+    comment: text('comment'),
+    assessedBy: uuid('assessed_by').notNull(),
+    assessedByName: text('assessed_by_name').notNull(),
+    assessedAt: timestamp('assessed_at', { withTimezone: true }).notNull(),
+    revisions: integer('revisions').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.unitId] }), index('case_assessments_unit_idx').on(t.unitId)],
 );

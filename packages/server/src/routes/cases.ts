@@ -8,6 +8,13 @@ import { requestContext, requireActor } from '../http/request.ts';
 import { isoDay, paging, text, uuidParam } from './common.ts';
 
 const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
+/** A point as a phone or map gives it (the report's place, the verifier's position). */
+const locationInput = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  crs: z.enum(['wgs84', 'gcj02', 'bd09']).optional(),
+});
+const ratingScore = z.enum(['satisfied', 'basically-satisfied', 'unsatisfied']);
 const fileIds = z.array(z.uuid({ message: '应为附件 ID' })).max(9, '最多 9 个附件');
 
 export const caseInput = z.object({
@@ -16,13 +23,7 @@ export const caseInput = z.object({
   categoryCode: z.string().trim().min(1).max(16),
   channel: z.enum(cases.CHANNELS),
   areaCode: areaCode.optional(),
-  location: z
-    .object({
-      lat: z.number().min(-90).max(90),
-      lng: z.number().min(-180).max(180),
-      crs: z.enum(['wgs84', 'gcj02', 'bd09']).optional(),
-    })
-    .optional(),
+  location: locationInput.optional(),
   address: text(200).optional(),
   reporter: z.object({ name: text(40).optional(), phone: z.string().trim().max(20).optional() }).optional(),
   public: z.boolean().optional(),
@@ -39,16 +40,10 @@ const actionBody = z
     assistUnitIds: z.array(z.uuid()).max(10).optional(),
     workingDays: z.number().int('应为整数').min(1).max(30).optional(),
     attachments: fileIds.optional(),
-    score: z.enum(['satisfied', 'basically-satisfied', 'unsatisfied']).optional(),
+    score: ratingScore.optional(),
     comment: text(500).optional(),
     intoCaseId: z.uuid({ message: '应为案件 ID' }).optional(),
-    location: z
-      .object({
-        lat: z.number().min(-90).max(90),
-        lng: z.number().min(-180).max(180),
-        crs: z.enum(['wgs84', 'gcj02', 'bd09']).optional(),
-      })
-      .optional(),
+    location: locationInput.optional(),
   })
   .default({});
 
@@ -127,7 +122,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '群众评价（凭查询码）',
         security: [],
         params: trackParams,
-        body: z.object({ queryCode: queryCode.optional(), score: z.enum(['satisfied', 'basically-satisfied', 'unsatisfied']), comment: text(500).optional() }),
+        body: z.object({ queryCode: queryCode.optional(), score: ratingScore, comment: text(500).optional() }),
       },
     },
     async (req) => cases.reporterAct(ctx, req.actor, req.params.code, req.body.queryCode, 'rate', { score: req.body.score, comment: req.body.comment }, requestContext(req)),

@@ -30,6 +30,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
           verifyOnSite: z.boolean().optional(),
           autoDispatch: z.boolean().optional(),
           roundTheClock: z.boolean().optional(),
+          rule5321: z.boolean().optional(),
           overdueChain: z
             .object({ supervise: z.boolean(), escalateAfterWorkingDays: z.number().int().min(0, '应为 0–30 个工作日').max(30, '应为 0–30 个工作日').nullable() })
             .nullable()

@@ -24,6 +24,7 @@ import {
   validLatLng,
   ON_SPOT_ROLES,
   type CaseAction,
+  type ActionEffects,
   type CasePatch,
   type CaseRelation,
   type CaseSnapshot,
@@ -32,6 +33,9 @@ import {
   type OwnerLevel,
   type Rating,
   type RatingSource,
+  type Response5321,
+  STEPS_5321,
+  status5321,
 } from '@gongzhi/domain';
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -100,6 +104,7 @@ export async function seedCatalogue(db: DbOrTx): Promise<void> {
       deadlines: c.deadlines ?? FALLBACK_DEADLINES,
       verifyOnSite: c.verifyOnSite,
       autoDispatch: c.autoDispatch ?? false,
+      rule5321: c.rule5321 ?? false,
       sort: i,
     })),
   );
@@ -132,7 +137,7 @@ async function catalogueType(db: DbOrTx, code: string): Promise<repo.CatalogueRo
 
 // ---- presenting -----------------------------------------------------------------------------
 
-async function unitIdsOf(db: DbOrTx, c: repo.CaseRow) {
+export async function unitIdsOf(db: DbOrTx, c: repo.CaseRow) {
   const rows = await repo.caseUnitRows(db, c.id);
   return {
     rows,
@@ -230,6 +235,8 @@ export async function presentCase(ctx: AppContext, actor: Actor | null, c: repo.
     ratedAt: toIsoCst(c.ratedAt),
     mergedIntoId: c.mergedIntoId,
     closedAt: toIsoCst(c.closedAt),
+    /** 5321 (property types, staff only): the step deadlines, what is done, the tier, and what the caller may record. */
+    response5321: staffView && c.response5321 && actor ? view5321(c.response5321 as Response5321, caseRelations(actor, c, units), c.state) : undefined,
     attachments: fileRows.map((f) => ({ ...f, url: fileUrl(ctx, f.id) })),
     timeline: events.map((e) => ({
       action: e.action,
@@ -244,6 +251,23 @@ export async function presentCase(ctx: AppContext, actor: Actor | null, c: repo.
       detail: staffView ? (e.detail ?? undefined) : undefined,
     })),
     allowedActions,
+  };
+}
+
+/** A case's 5321 as the case page shows it: times in +08:00, each step's status now, the caller's entries. */
+function view5321(r: Response5321, rel: Set<CaseRelation>, state: string) {
+  const working = state === 'dispatched' || state === 'acknowledged';
+  const allowed: string[] = [];
+  if (working && rel.has('handler') && STEPS_5321.some((s) => !r.steps[s].doneAt)) allowed.push('step');
+  if (working && ((rel.has('handler') && r.tierBy !== 'centre') || rel.has('owner'))) allowed.push('tier');
+  return {
+    startedAt: toIsoCst(r.startedAt),
+    steps: STEPS_5321.map((s) => ({ step: s, dueAt: toIsoCst(r.steps[s].dueAt), doneAt: toIsoCst(r.steps[s].doneAt) })),
+    tier: r.tier,
+    tierBy: r.tierBy,
+    resolveDueAt: toIsoCst(r.resolveDueAt),
+    status: status5321(r, new Date()),
+    allowedActions: allowed,
   };
 }
 
@@ -268,6 +292,9 @@ const SYSTEM_ACTION_LABELS: Record<string, string> = {
   'auto-escalate': '超期自动上报',
   'merged-from': '合并进来',
   amend: '信息更新',
+  assess: '考核承办单位',
+  'response-step': '5321 响应',
+  'response-tier': '5321 定级',
 };
 
 function caseAllowedActionsForReporter(c: repo.CaseRow): CaseAction[] {
@@ -869,7 +896,7 @@ export async function reporterAct(ctx: AppContext, actor: Actor | null, code: st
 }
 
 /** What the workflow's effects read of a case row. */
-function snapshotOf(c: repo.CaseRow): CaseSnapshot {
+export function snapshotOf(c: repo.CaseRow): CaseSnapshot {
   return {
     id: c.id,
     code: c.code,
@@ -887,6 +914,7 @@ function snapshotOf(c: repo.CaseRow): CaseSnapshot {
     rating: c.rating as Rating | null,
     ratedBy: c.ratedBy as RatingSource | null,
     reworkCount: c.reworkCount,
+    response5321: (c.response5321 as Response5321 | null) ?? null,
   };
 }
 
@@ -898,6 +926,45 @@ function rowPatch(p: CasePatch): Partial<repo.NewCaseRow> {
     ...(handlerUnit !== undefined ? { handlerUnitId: handlerUnit } : {}),
     ...(mergedInto !== undefined ? { mergedIntoId: mergedInto } : {}),
   };
+}
+
+/** Who a timeline entry names: a caller, or 系统 for the sweeps and automatic steps. */
+export interface EffectAuthor {
+  actorId: string | null;
+  actorName: string;
+  actorUnit: string | null;
+  attachments?: string[] | null;
+}
+
+const SYSTEM_AUTHOR: EffectAuthor = { actorId: null, actorName: SYSTEM_ACTOR.name, actorUnit: null };
+
+/**
+ * Writes what the workflow's pure effects decided (cases/effects.ts): the unit assignments, the
+ * case's columns, the measures' rollups and the timeline entry — the same for a caller's action
+ * (applyAction), the deadline sweep's automatic escalation and the overdue chain. `measure: false`
+ * when the caller records the measure change itself (the sweep folds the late-acceptance mark in).
+ */
+export async function writeEffects(tx: Tx, c: repo.CaseRow, fx: ActionEffects, author: EffectAuthor = SYSTEM_AUTHOR, opts: { measure?: boolean } = {}): Promise<repo.CaseRow> {
+  for (const u of fx.units) {
+    if (u.kind === 'close-open') await repo.setCaseUnitsStatus(tx, c.id, u.statuses, u.to);
+    else if (u.kind === 'assign') await repo.upsertCaseUnit(tx, { caseId: c.id, unitId: u.unitId, role: u.role, status: 'dispatched' });
+    else await repo.setCaseUnitStatus(tx, c.id, u.unitId, u.status, u.note);
+  }
+  const updated = await repo.updateCase(tx, c.id, rowPatch(fx.patch));
+  if (opts.measure !== false) await recordMeasureChange(tx, c, updated);
+  await repo.insertEvent(tx, {
+    caseId: c.id,
+    action: fx.event.action,
+    fromState: fx.event.fromState,
+    toState: fx.event.toState,
+    actorId: author.actorId,
+    actorName: author.actorName,
+    actorUnit: author.actorUnit,
+    note: fx.event.note,
+    attachments: author.attachments ?? null,
+    detail: fx.event.detail,
+  });
+  return updated;
 }
 
 /**
@@ -977,14 +1044,9 @@ export async function applyAction(
     mergeTarget = target;
   }
 
-  const fx = actionEffects(snapshotOf(c), decision, input, { now, deadlines, due: dueFn, type: { verifyOnSite: type?.verifyOnSite ?? false } });
+  const fx = actionEffects(snapshotOf(c), decision, input, { now, deadlines, due: dueFn, type: { verifyOnSite: type?.verifyOnSite ?? false, rule5321: type?.rule5321 ?? false } });
 
   if (attachments.length) await repo.attachFiles(tx, c.id, attachments);
-  for (const u of fx.units) {
-    if (u.kind === 'close-open') await repo.setCaseUnitsStatus(tx, c.id, u.statuses, u.to);
-    else if (u.kind === 'assign') await repo.upsertCaseUnit(tx, { caseId: c.id, unitId: u.unitId, role: u.role, status: 'dispatched' });
-    else await repo.setCaseUnitStatus(tx, c.id, u.unitId, u.status, u.note);
-  }
   if (fx.mergedFrom && mergeTarget) {
     const target = mergeTarget;
     await repo.insertEvent(tx, {
@@ -1003,20 +1065,11 @@ export async function applyAction(
   if (action === 'verify-pass' && c.reporterUserId) {
     await awardAutomatically(tx, { ruleCode: 'case-verified', userId: c.reporterUserId, refType: 'case', refId: c.id, authorisedBy: actor?.id ?? null });
   }
-  const patch = rowPatch(fx.patch);
-  const updated = await repo.updateCase(tx, c.id, patch);
-  await recordMeasureChange(tx, c, updated);
-  await repo.insertEvent(tx, {
-    caseId: c.id,
-    action,
-    fromState: c.state,
-    toState: decision.to,
+  const updated = await writeEffects(tx, c, fx, {
     actorId: actor?.id ?? null,
     actorName: actor?.displayName ?? (opts.system ? SYSTEM_ACTOR.name : c.reporterName ? maskName(c.reporterName) : '群众'),
     actorUnit,
-    note: fx.event.note,
     attachments: attachments.length ? attachments : null,
-    detail: fx.event.detail,
   });
   await audit(tx, { actor, username: actor ? undefined : opts.system ? 'system' : 'reporter' }, req, {
     action: `case.${action}`,
@@ -1134,8 +1187,7 @@ export async function sweepDeadlines(ctx: AppContext, now = new Date(), opts: { 
       // A community that lets a case wait past its deadline loses it to the town (超期自动上报).
       const fx = kind === 'overdue' && autoEscalate ? autoEscalationEffects(snapshotOf(fresh), { now, deadlines: await deadlinesFor(tx, await catalogueType(tx, c.categoryCode), { ownerAreaCode: c.areaCode.slice(0, 9), channel: c.channel, urgent: c.urgent }), due: dueFn }) : null;
       if (fx && (await repo.claimDeadlineMark(tx, c.id, 'auto-escalate', c.state, c.stepDueAt!))) {
-        const updated = await repo.updateCase(tx, c.id, rowPatch(fx.patch));
-        await repo.insertEvent(tx, { caseId: c.id, ...fx.event, actorId: null, actorName: SYSTEM_ACTOR.name, actorUnit: null });
+        const updated = await writeEffects(tx, fresh, fx, SYSTEM_AUTHOR, { measure: false });
         await notifyOwners(tx, updated, `超期自动上报：${c.title}`, 'case.escalated');
         escalated++;
       }

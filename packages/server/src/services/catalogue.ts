@@ -21,6 +21,7 @@ function toDto(t: repo.CatalogueRow, actor: Actor | null) {
     verifyOnSite: t.verifyOnSite,
     autoDispatch: t.autoDispatch,
     roundTheClock: t.roundTheClock,
+    rule5321: t.rule5321,
     overdueChain: overdueChainOf(t.overdueChain),
     defaultUnitCode: t.defaultUnitCode,
     active: t.active,
@@ -41,6 +42,7 @@ export interface CataloguePatch {
   verifyOnSite?: boolean;
   autoDispatch?: boolean;
   roundTheClock?: boolean;
+  rule5321?: boolean;
   overdueChain?: OverdueChain | null;
   defaultUnitCode?: string | null;
   active?: boolean;

@@ -27,6 +27,7 @@ import * as repo from '../repositories/cockpit.ts';
 import { scopeOf } from '../repositories/scope.ts';
 import { caseMeasures, type CaseMeasureRow } from '../repositories/stats.ts';
 import { listUnits } from '../repositories/users.ts';
+import { assessmentsByUnit } from '../repositories/case-assessments.ts';
 import { toIsoCst } from '../lib/time.ts';
 import { areaNames } from './area-names.ts';
 import { catalogueCache } from './cases.ts';
@@ -121,7 +122,12 @@ const childLengthOf = (level: AreaLevel) => {
 export async function summary(ctx: AppContext, actor: Actor, q: CockpitQuery) {
   const r = await resolve(ctx, actor, q.area);
   const p = period(q);
-  const [current, previous] = await Promise.all([measuresFor(ctx, r, p.from, p.to), measuresFor(ctx, r, p.prevFrom, p.prevTo)]);
+  const [current, previous, assessment] = await Promise.all([
+    measuresFor(ctx, r, p.from, p.to),
+    measuresFor(ctx, r, p.prevFrom, p.prevTo),
+    // A department's own figure of the centres' assessment (双重评价) over the period.
+    r.view.kind === 'unit' ? assessmentsByUnit(ctx.db, r.filter.scope, r.area, p.from, p.to, r.view.unitId).then((a) => ({ assessed: a[0]?.assessed ?? 0, score: a[0]?.score ?? null })) : null,
+  ]);
   const chain = ancestryOf(r.area).filter((c) => isWithinScope(c, actor.scopeCode));
   const names = await areaNames(ctx.db, chain);
   const unit = r.view.kind === 'unit' ? (await listUnits(ctx.db, undefined)).find((u) => u.id === (r.view as { unitId: string }).unitId) : undefined;
@@ -134,6 +140,8 @@ export async function summary(ctx: AppContext, actor: Actor, q: CockpitQuery) {
     previousPeriod: { from: dayString(p.prevFrom), to: dayString(new Date(p.prevTo.getTime() - DAY_MS)) },
     measures: current,
     previous,
+    /** Departments only: cases of the period the centres assessed, and the average score (docs/CASES.md). */
+    assessment,
     rectificationThreshold: RECTIFICATION_THRESHOLD,
   };
 }

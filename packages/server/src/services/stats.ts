@@ -3,6 +3,7 @@ import type { Actor } from '../policies/actor.ts';
 import { caseScopeOf } from '../policies/case.ts';
 import { scopeOf } from '../repositories/scope.ts';
 import { caseMeasures, type CaseMeasureRow } from '../repositories/stats.ts';
+import { assessmentsByUnit } from '../repositories/case-assessments.ts';
 import { listUnits } from '../repositories/users.ts';
 import { areaNames } from './area-names.ts';
 import { catalogueCache, CHANNEL_LABELS } from './cases.ts';
@@ -78,7 +79,14 @@ export async function caseStatsBreakdown(ctx: AppContext, actor: Actor, q: Stats
   if (q.by === 'unit') names = new Map((await listUnits(ctx.db, undefined)).map((u) => [u.id, u.name]));
   if (q.by === 'category') names = (await catalogueCache(ctx.db)).names;
   if (q.by === 'channel') names = new Map(Object.entries(CHANNEL_LABELS));
-  const items = rows.map((r) => ({ key: r.key, name: r.key ? (names.get(r.key) ?? r.key) : q.by === 'unit' ? '未派遣（属地自办）' : '', ...measuresOf(toCounts(r)) }));
+  // The department ranking carries the centres' assessment of each unit (双重评价): assessed cases and the average score.
+  const assessed = q.by === 'unit' ? new Map((await assessmentsByUnit(ctx.db, scopeOf(actor), area, from, to)).map((a) => [a.key, a])) : null;
+  const items = rows.map((r) => ({
+    key: r.key,
+    name: r.key ? (names.get(r.key) ?? r.key) : q.by === 'unit' ? '未派遣（属地自办）' : '',
+    ...measuresOf(toCounts(r)),
+    ...(assessed ? { assessed: (r.key && assessed.get(r.key)?.assessed) || 0, assessmentScore: (r.key && assessed.get(r.key)?.score) ?? null } : {}),
+  }));
   const trend = q.by === 'day' || q.by === 'month';
   return {
     area,

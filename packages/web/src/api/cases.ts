@@ -142,7 +142,49 @@ export interface CaseDetail extends CaseSummary {
   attachments: FileRef[];
   timeline: TimelineEntry[];
   allowedActions: CaseAction[];
+  /** 5321 on property cases (staff only). */
+  response5321?: Response5321View;
 }
+
+export type Step5321 = 'learn' | 'plan' | 'reply';
+export type Tier5321 = 'general' | 'larger' | 'complex';
+export type Status5321 = 'done' | 'late' | 'overdue' | 'running' | 'waiting';
+
+export interface Response5321View {
+  startedAt: string;
+  steps: { step: Step5321; dueAt: string; doneAt: string | null }[];
+  tier: Tier5321 | null;
+  tierBy: 'handler' | 'centre' | null;
+  resolveDueAt: string | null;
+  status: Record<Step5321 | 'resolve', Status5321>;
+  allowedActions: ('step' | 'tier')[];
+}
+
+export const record5321 = (id: string, body: { step?: Step5321; tier?: Tier5321; note?: string }) => post<CaseDetail>(`/api/cases/${id}/5321`, body);
+
+export type AssessmentGrade = 'excellent' | 'good' | 'fair' | 'poor';
+
+export interface Assessment {
+  unit: { id: string; name: string };
+  timeliness: AssessmentGrade;
+  quality: AssessmentGrade;
+  attitude: AssessmentGrade;
+  score: number;
+  comment: string | null;
+  assessedBy: string;
+  assessedAt: string;
+  revisions: number;
+}
+
+export interface Assessments {
+  items: Assessment[];
+  units: { id: string; name: string; role: 'lead' | 'assist'; suggestedTimeliness: AssessmentGrade | null }[];
+  allowedActions: 'assess'[];
+}
+
+export const getAssessments = (id: string, signal?: AbortSignal) => get<Assessments>(`/api/cases/${id}/assessments`, undefined, signal);
+export const saveAssessment = (id: string, unitId: string, body: { timeliness: AssessmentGrade; quality: AssessmentGrade; attitude: AssessmentGrade; comment?: string | null }) =>
+  api<Assessment>(`/api/cases/${id}/assessments/${unitId}`, { method: 'PUT', body });
 
 export interface SimilarCase {
   id: string;

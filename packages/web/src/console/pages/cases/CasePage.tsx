@@ -19,6 +19,8 @@ import { useApi } from '../../../lib/useApi.ts';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { ActionModal } from './ActionModal.tsx';
 import { CaseMeetings } from './CaseMeetings.tsx';
+import { Case5321 } from './Case5321.tsx';
+import { CaseEvaluation } from './CaseEvaluation.tsx';
 import { RatingBadge, ReworkTag, StateTag, UrgentTag } from './CaseTags.tsx';
 
 const CaseMap = lazy(() => import('./CaseMap.tsx'));
@@ -207,11 +209,14 @@ function CaseView({ c, refreshing, onReload, onUpdated, backLabel }: { c: CaseDe
             </Card>
           )}
 
+          {c.units && c.state === 'closed' && <CaseEvaluation c={c} onSaved={onReload} />}
+
           <Card className="gz-card" title={t('case.section.timeline', { n: c.timeline.length })} size="small">
             <CaseTimeline c={c} />
           </Card>
         </Col>
         <Col xs={24} xl={8}>
+          {c.response5321 && <Case5321 c={c} onUpdated={onUpdated} />}
           <Card
             className="gz-card"
             title={

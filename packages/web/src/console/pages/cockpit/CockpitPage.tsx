@@ -133,6 +133,11 @@ export default function CockpitPage() {
               </span>
             )}
             {unitView && <Tag color="blue">{t('cockpit.unitHint')}</Tag>}
+            {unitView && s && (
+              <Tag color="purple" data-testid="unit-assessment">
+                {s.assessment?.score != null ? t('cockpit.unitAssessment', { score: s.assessment.score.toFixed(1), n: s.assessment.assessed }) : t('cockpit.unitAssessmentNone')}
+              </Tag>
+            )}
           </Space>
         }
       />

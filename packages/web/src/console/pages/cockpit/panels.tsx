@@ -214,7 +214,19 @@ export function RankingPanel({ data, dark, loading, extra }: { data: Breakdown |
     [charted, dark, t],
   );
   const base = useMeasureColumns(t('cockpit.col.unit'));
-  const columns: ColumnsType<BreakdownRow> = [{ title: t('cockpit.col.rank'), key: 'rank', width: 52, render: (_: unknown, __: BreakdownRow, i: number) => i + 1 }, ...base];
+  const columns: ColumnsType<BreakdownRow> = [
+    { title: t('cockpit.col.rank'), key: 'rank', width: 52, render: (_: unknown, __: BreakdownRow, i: number) => i + 1 },
+    ...base,
+    // The centres' assessment of the unit (双重评价): average score over the assessed cases.
+    {
+      title: t('cockpit.rank.assessment'),
+      key: 'assessment',
+      align: 'right',
+      width: 84,
+      render: (_: unknown, r: BreakdownRow) =>
+        r.assessmentScore == null ? '—' : <span title={t('cockpit.rank.assessed', { n: r.assessed ?? 0 })}>{r.assessmentScore.toFixed(1)}</span>,
+    },
+  ];
   return (
     <Panel
       title={t('cockpit.panel.ranking')}

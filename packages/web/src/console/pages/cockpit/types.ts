@@ -17,11 +17,16 @@ export interface Summary {
   measures: Measures;
   previous: Measures;
   rectificationThreshold: number;
+  /** Departments only: the centres' assessment of the unit's cases in the period (双重评价). */
+  assessment?: { assessed: number; score: number | null } | null;
 }
 
 export interface BreakdownRow extends Measures {
   key: string | null;
   name: string;
+  /** The department ranking (`by=unit`): cases the centres assessed and the average score. */
+  assessed?: number;
+  assessmentScore?: number | null;
 }
 
 export interface Breakdown {

@@ -11,6 +11,7 @@ import { MError, MLoading } from '../../components.tsx';
 import { MPhotoGrid, MPhotoUploader } from './MPhotos.tsx';
 import { MDue, MRating, MStateTag, MTimeline } from './common.tsx';
 import { useLocate } from './MReport.tsx';
+import { M5321 } from './M5321.tsx';
 
 type Need = 'reason' | 'note' | 'noteOptional' | 'photos' | 'score' | 'days' | 'console';
 
@@ -107,6 +108,7 @@ function CaseBody({ c, onUpdated }: { c: CaseDetail; onUpdated: (c: CaseDetail) 
           </div>
         )}
       </div>
+      {c.response5321 && <M5321 c={c} onUpdated={onUpdated} />}
       {c.answer && (
         <div className="m-card m-answer">
           <div className="m-card-title">
