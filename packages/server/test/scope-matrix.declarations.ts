@@ -108,6 +108,8 @@ export const DECLARATIONS: Record<string, Declaration> = {
     body: { heldAt: '2026-11-22T09:30:00+08:00', unitIds: ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'], participants: '越界', minutes: '越界', decisions: '越界' },
   },
   'GET /api/cases/{id}/similar': { kind: 'object', fixture: 'case' },
+  // intake suggestions
+  'POST /api/cases/suggest': { kind: 'exempt', why: 'anyone may ask (QR page, with areaCode); similar cases are filtered to the caller’s scope (suggest.int.test.ts)' },
   'POST /api/cases/{id}/actions/{action}': { kind: 'object', fixture: 'reportedCase', action: 'accept', body: { note: '越界受理' } },
   'GET /api/track/{code}': { kind: 'exempt', why: 'needs the case’s query code (cases.int.test.ts)' },
   'POST /api/track/{code}/rate': { kind: 'exempt', why: 'needs the case’s query code (cases.int.test.ts)' },
