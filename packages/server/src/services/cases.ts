@@ -437,8 +437,9 @@ export async function similarToReport(
   const now = new Date();
   const since = new Date(now.getTime() - 7 * 86400_000);
   const best = new Map<string, { id: string; code: string; title: string; score: number }>();
-  for (const categoryCode of categories) {
-    const rows = asCaseLike(await repo.duplicateCandidatesOf(ctx.db, { categoryCode, village: place.slice(0, 12), since, limit: DUPLICATE_CANDIDATES }));
+  const candidates = await Promise.all(categories.map((categoryCode) => repo.duplicateCandidatesOf(ctx.db, { categoryCode, village: place.slice(0, 12), since, limit: DUPLICATE_CANDIDATES })));
+  for (const [i, categoryCode] of categories.entries()) {
+    const rows = asCaseLike(candidates[i]!);
     const subject = { title: report.title, description: report.description, categoryCode, areaCode: place, lat: report.lat, lng: report.lng, createdAt: now };
     for (const d of duplicatesAmong(subject, rows, actor)) {
       const seen = best.get(d.id);

@@ -13,10 +13,7 @@ export function useSuggestions(q: SuggestQuery): CaseSuggestions | null {
   const text = `${q.title ?? ''}${q.description ?? ''}`.trim();
   const key = JSON.stringify(q);
   useEffect(() => {
-    if (text.length < MIN_CHARS) {
-      setData(null);
-      return;
-    }
+    if (text.length < MIN_CHARS) return;
     const ctl = new AbortController();
     const timer = setTimeout(() => {
       suggestCase(JSON.parse(key) as SuggestQuery, ctl.signal).then(setData, () => undefined);
@@ -26,7 +23,7 @@ export function useSuggestions(q: SuggestQuery): CaseSuggestions | null {
       ctl.abort();
     };
   }, [key, text.length]);
-  return data;
+  return text.length < MIN_CHARS ? null : data;
 }
 
 /**
@@ -39,7 +36,9 @@ export function MSuggestChips({ q, value, onPick }: { q: SuggestQuery; value?: s
   const top = s?.categories.slice(0, 3) ?? [];
   const first = top[0]?.code;
   const pick = useRef(onPick);
-  pick.current = onPick;
+  useEffect(() => {
+    pick.current = onPick;
+  });
   useEffect(() => {
     if (first) pick.current(first, false);
   }, [first]);
