@@ -89,43 +89,38 @@ catalogueOnly.p95 = quantile(seededTimes, 0.95);
 // 3. The served endpoint: catalogue + the district's decided cases, over HTTP, as a town dispatcher
 //    (so the similar-case look-up in the database is part of every request).
 const t = await createTestApp();
-let served: Figures;
-let learnt = 0;
-let anonymousP50 = 0;
-let anonymousP95 = 0;
-try {
-  const town = await t.as('town');
-  await town.post('/api/cases/suggest', { description: '路灯', areaCode: GRID });
-  await suggestionModelReady(t.ctx);
-  learnt = Number((await t.ctx.db.execute<{ n: string }>(sql`select count(*) as n from cases where state not in ('reported','rejected','withdrawn','merged')`)).rows[0]!.n);
-  const unitCode = new Map<string, string>();
-  for (const u of (await t.ctx.db.execute<{ id: string; code: string }>(sql`select id, code from units`)).rows) unitCode.set(u.id, u.code);
-  const times: number[] = [];
-  const anonTimes: number[] = [];
-  const anon = t.anonymous();
-  const answers = new Map<Row, { types: string[]; unit: string | undefined }>();
-  // Round 0 warms the caches; round 1 is a town dispatcher (with the similar-case query), round 2 the QR
-  // page — its first 100 reports only, as anonymous callers are limited to 120 a minute per address.
-  for (let round = 0; round < 3; round++) {
-    for (const r of round === 2 ? rows.slice(0, 100) : rows) {
-      const t0 = performance.now();
-      const res = await (round === 2 ? anon : town).post('/api/cases/suggest', { description: r.text, areaCode: GRID });
-      const ms = performance.now() - t0;
-      if (res.statusCode !== 200) throw new Error(`suggest: ${res.statusCode} ${res.body}`);
-      if (round === 1) times.push(ms);
-      if (round === 2) anonTimes.push(ms);
-      const s = JSON.parse(res.body) as { categories: { code: string }[]; units: { id: string }[] };
-      if (round === 1) answers.set(r, { types: s.categories.map((c) => c.code), unit: s.units[0] ? unitCode.get(s.units[0].id) : undefined });
+const { served, learnt, anonymousP50, anonymousP95 } = await (async () => {
+  try {
+    const town = await t.as('town');
+    await town.post('/api/cases/suggest', { description: '路灯', areaCode: GRID });
+    await suggestionModelReady(t.ctx);
+    const learnt = Number((await t.ctx.db.execute<{ n: string }>(sql`select count(*) as n from cases where state not in ('reported','rejected','withdrawn','merged')`)).rows[0]!.n);
+    const unitCode = new Map<string, string>();
+    for (const u of (await t.ctx.db.execute<{ id: string; code: string }>(sql`select id, code from units`)).rows) unitCode.set(u.id, u.code);
+    const times: number[] = [];
+    const anonTimes: number[] = [];
+    const anon = t.anonymous();
+    const answers = new Map<Row, { types: string[]; unit: string | undefined }>();
+    // Round 0 warms the caches; round 1 is a town dispatcher (with the similar-case query), round 2 the QR
+    // page — its first 100 reports only, as anonymous callers are limited to 120 a minute per address.
+    for (let round = 0; round < 3; round++) {
+      for (const r of round === 2 ? rows.slice(0, 100) : rows) {
+        const t0 = performance.now();
+        const res = await (round === 2 ? anon : town).post('/api/cases/suggest', { description: r.text, areaCode: GRID });
+        const ms = performance.now() - t0;
+        if (res.statusCode !== 200) throw new Error(`suggest: ${res.statusCode} ${res.body}`);
+        if (round === 1) times.push(ms);
+        if (round === 2) anonTimes.push(ms);
+        const s = JSON.parse(res.body) as { categories: { code: string }[]; units: { id: string }[] };
+        if (round === 1) answers.set(r, { types: s.categories.map((c) => c.code), unit: s.units[0] ? unitCode.get(s.units[0].id) : undefined });
+      }
     }
+    const served: Figures = { ...score((r) => answers.get(r)!), p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
+    return { served, learnt, anonymousP50: quantile(anonTimes, 0.5), anonymousP95: quantile(anonTimes, 0.95) };
+  } finally {
+    await t.close();
   }
-  served = score((r) => answers.get(r)!);
-  served.p50 = quantile(times, 0.5);
-  served.p95 = quantile(times, 0.95);
-  anonymousP50 = quantile(anonTimes, 0.5);
-  anonymousP95 = quantile(anonTimes, 0.95);
-} finally {
-  await t.close();
-}
+})();
 
 const types = new Set(rows.map((r) => r.type)).size;
 const ms = (x?: number) => (x === undefined ? '—' : x.toFixed(1));
