@@ -28,3 +28,4 @@ export * from './territory/tiling.ts';
 export * from './staffing.ts';
 export * from './cases/assessment.ts';
 export * from './cases/rule-5321.ts';
+export * from './cases/suggest/index.ts';

@@ -112,6 +112,8 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/cases/{id}/assessments': { kind: 'object', fixture: 'case' },
   'PUT /api/cases/{id}/assessments/{unitId}': { kind: 'object', fixture: 'case', body: { timeliness: 'poor', quality: 'poor', attitude: 'poor' } },
   'POST /api/cases/{id}/5321': { kind: 'object', fixture: 'case', body: { tier: 'complex', note: '越界调整' } },
+  // intake suggestions
+  'POST /api/cases/suggest': { kind: 'exempt', why: 'anyone may ask (QR page, with areaCode); similar cases are filtered to the caller’s scope (suggest.int.test.ts)' },
   'POST /api/cases/{id}/actions/{action}': { kind: 'object', fixture: 'reportedCase', action: 'accept', body: { note: '越界受理' } },
   'GET /api/track/{code}': { kind: 'exempt', why: 'needs the case’s query code (cases.int.test.ts)' },
   'POST /api/track/{code}/rate': { kind: 'exempt', why: 'needs the case’s query code (cases.int.test.ts)' },

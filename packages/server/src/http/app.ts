@@ -23,6 +23,7 @@ import { workTimeRoutes } from '../routes/work-time.ts';
 import { caseMeetingRoutes } from '../routes/case-meetings.ts';
 import { caseAssessmentRoutes } from '../routes/case-assessments.ts';
 import { caseRoutes } from '../routes/cases.ts';
+import { suggestRoutes } from '../routes/suggest.ts';
 import { catalogueRoutes } from '../routes/catalogue.ts';
 import { open311Routes, sendOpen311Error } from '../routes/open311.ts';
 import { pointsRoutes } from '../routes/points.ts';
@@ -144,6 +145,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   areaRoutes(app, ctx);
   peopleRoutes(app, ctx);
   adminRoutes(app, ctx);
+  suggestRoutes(app, ctx);
   caseRoutes(app, ctx);
   todoRoutes(app, ctx);
   catalogueRoutes(app, ctx);

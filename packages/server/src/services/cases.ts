@@ -65,6 +65,7 @@ import { dueFn, FALLBACK_DEADLINES, stepTimes } from './deadlines.ts';
 import { deadlinesFor } from './work-time.ts';
 import { sweepOverdueChain } from './overdue-chain.ts';
 import { gridAt } from './grid-index.ts';
+import { learnDecidedCases } from './suggest.ts';
 import { fileUrl } from './files.ts';
 import { withIdempotency } from './idempotency.ts';
 import { awardAutomatically } from './points.ts';
@@ -444,6 +445,35 @@ function duplicatesAmong(c: DuplicateSubject, candidates: Candidate[], actor: Ac
   const visible = actor ? others.filter((x) => isVisible(actor, x)) : others;
   const found = findDuplicates({ categoryCode: c.categoryCode, title: c.title, description: c.description, lat: c.lat, lng: c.lng, areaCode: c.areaCode, reportedAt: c.createdAt }, visible);
   return found.map((d) => ({ id: d.item.id, code: d.item.code, title: d.item.title, state: d.item.state, createdAt: toIsoCst(d.item.createdAt), score: Math.round(d.score * 100) / 100 }));
+}
+
+/**
+ * Open cases the caller may see that report what `report` is about to (the intake suggestions,
+ * docs/SMART-INTAKE.md): the duplicate rule above, for each of the likely `categories`, best first.
+ */
+export async function similarToReport(
+  ctx: AppContext,
+  actor: Actor,
+  report: { title: string; description: string; areaCode: string | null; lat: number | null; lng: number | null },
+  categories: readonly string[],
+  limit = 5,
+) {
+  const scope = caseScopeOf(actor);
+  const place = report.areaCode ?? (scope.kind === 'area' ? scope.code : null);
+  if (!place || scope.kind === 'unit') return [];
+  const now = new Date();
+  const since = new Date(now.getTime() - 7 * 86400_000);
+  const best = new Map<string, { id: string; code: string; title: string; score: number }>();
+  const candidates = await Promise.all(categories.map((categoryCode) => repo.duplicateCandidatesOf(ctx.db, { categoryCode, village: place.slice(0, 12), since, limit: DUPLICATE_CANDIDATES })));
+  for (const [i, categoryCode] of categories.entries()) {
+    const rows = asCaseLike(candidates[i]!);
+    const subject = { title: report.title, description: report.description, categoryCode, areaCode: place, lat: report.lat, lng: report.lng, createdAt: now };
+    for (const d of duplicatesAmong(subject, rows, actor)) {
+      const seen = best.get(d.id);
+      if (!seen || seen.score < d.score) best.set(d.id, { id: d.id, code: d.code, title: d.title, score: d.score });
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
 }
 
 function isVisible(actor: Actor, c: Pick<repo.CaseRow, 'areaCode' | 'reporterUserId'>): boolean {
@@ -843,6 +873,8 @@ export async function act(ctx: AppContext, actor: Actor, id: string, action: Cas
     if (!c) throw notFound('案件');
     return applyAction(ctx, tx, actor, c, action, body, req);
   });
+  // A dispatcher's decision teaches the intake suggestions (after the commit, off the request path).
+  if (action === 'accept' || action === 'dispatch') learnDecidedCases(ctx, [row.id]);
   return presentCase(ctx, actor, row);
 }
 

@@ -7,6 +7,7 @@ import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
 import { FALLBACK_DEADLINES, type StepDeadlines } from './deadlines.ts';
 import { invalidateCatalogueCache } from './cases.ts';
+import { forgetSuggestionModel } from './suggest.ts';
 
 function toDto(t: repo.CatalogueRow, actor: Actor | null) {
   return {
@@ -61,5 +62,8 @@ export async function updateCatalogue(ctx: AppContext, actor: Actor, code: strin
     const row = await repo.updateCatalogueType(tx, code, patch);
     await audit(tx, { actor }, req, { action: 'catalogue.update', entityType: 'catalogue', entityId: code, detail: { fields: Object.keys(patch) } });
     return toDto(row!, actor);
-  }).finally(invalidateCatalogueCache);
+  }).finally(() => {
+    invalidateCatalogueCache();
+    forgetSuggestionModel(ctx);
+  });
 }

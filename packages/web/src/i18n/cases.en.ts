@@ -538,4 +538,10 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'm.case.type.0506': 'Manhole cover',
   'm.case.type.B0210': 'Damaged road',
   'm.case.type.0502': 'Water leak',
+  // intake suggestions
+  'm.case.suggestTitle': 'Looks like',
+  'm.case.suggestNote': 'We picked a type from your description; tap another if it is wrong',
+  'm.case.suggestWords': 'Because of: {words}',
+  'case.dispatch.smart': 'Suggested',
+  'case.dispatch.smartHint': 'Suggested from the case text: {unit} (because of “{words}”)',
 };

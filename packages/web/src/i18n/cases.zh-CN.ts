@@ -538,4 +538,10 @@ export const casesZhCN = {
   'm.case.type.0506': '井盖缺失',
   'm.case.type.B0210': '道路破损',
   'm.case.type.0502': '水管漏水',
+  // intake suggestions (智能分派)
+  'm.case.suggestTitle': '猜您要报的是',
+  'm.case.suggestNote': '已按您的描述选好类型，不对请点选其他',
+  'm.case.suggestWords': '依据：{words}',
+  'case.dispatch.smart': '智能推荐',
+  'case.dispatch.smartHint': '按案件内容推荐：{unit}（依据“{words}”）',
 } as const;

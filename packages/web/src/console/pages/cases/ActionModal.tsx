@@ -4,6 +4,7 @@ import { FrownOutlined, MehOutlined, SmileOutlined } from '@ant-design/icons';
 import { get } from '../../../api/client.ts';
 import { caseAction, listCases, type ActionBody, type CaseAction, type CaseDetail, type FileRef, type Rating, type SimilarCase } from '../../../api/cases.ts';
 import type { Unit } from '../../../api/types.ts';
+import { suggestCase } from '../../../api/suggest.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
@@ -240,6 +241,11 @@ function DispatchFields({ c }: { c: CaseDetail }) {
   const suggested = cat.byCode.get(c.categoryCode)?.defaultUnitCode ?? null;
   const all = useMemo(() => units.data ?? [], [units.data]);
   const suggestedUnit = all.find((u) => u.code === suggested);
+  // The intake suggestions rank the units by the case's own words (docs/SMART-INTAKE.md).
+  const smart = useApi((signal) => suggestCase({ title: c.title, description: c.description, areaCode: c.areaCode }, signal), [c.id]);
+  const rank = useMemo(() => new Map((smart.data?.units ?? []).map((u, i) => [u.id, i])), [smart.data]);
+  const smartTop = smart.data?.units.find((u) => all.some((x) => x.id === u.id));
+  const byRank = (a: Unit, b: Unit) => (rank.get(a.id) ?? 99) - (rank.get(b.id) ?? 99);
 
   const option = (u: Unit) => ({
     value: u.id,
@@ -248,9 +254,11 @@ function DispatchFields({ c }: { c: CaseDetail }) {
     unit: u,
   });
   const groups = [
-    { label: t('case.dispatch.departments'), options: all.filter((u) => u.type === 'department').map(option) },
-    { label: t('case.dispatch.property'), options: all.filter((u) => u.type === 'property').map(option) },
-  ].filter((g) => g.options.length);
+    { label: t('case.dispatch.departments'), options: all.filter((u) => u.type === 'department').sort(byRank).map(option) },
+    { label: t('case.dispatch.property'), options: all.filter((u) => u.type === 'property').sort(byRank).map(option) },
+  ]
+    .filter((g) => g.options.length)
+    .sort((a, b) => byRank(a.options[0]!.unit, b.options[0]!.unit));
 
   const renderOption = (o: { data: { unit?: Unit } }) => {
     const u = o.data.unit;
@@ -259,6 +267,11 @@ function DispatchFields({ c }: { c: CaseDetail }) {
       <div className="gz-unit-option">
         <div className="gz-unit-option-name">
           {u.name}
+          {rank.get(u.id) === 0 && (
+            <Tag color="blue" variant="outlined" className="gz-unit-suggest">
+              {t('case.dispatch.smart')}
+            </Tag>
+          )}
           {u.code === suggested && (
             <Tag color="red" variant="outlined" className="gz-unit-suggest">
               {t('case.dispatch.suggested')}
@@ -272,6 +285,22 @@ function DispatchFields({ c }: { c: CaseDetail }) {
 
   return (
     <>
+      {smartTop && !lead && smartTop.id !== suggestedUnit?.id && (
+        <Alert
+          type="info"
+          showIcon
+          className="gz-action-hint"
+          data-testid="dispatch-smart"
+          title={
+            <span>
+              {t('case.dispatch.smartHint', { unit: smartTop.name, words: (smartTop.words ?? []).join('、') || cat.name(c.categoryCode) })}{' '}
+              <Typography.Link onClick={() => form.setFieldValue('unitId', smartTop.id)} data-testid="dispatch-use-smart">
+                {t('case.dispatch.useSuggested')}
+              </Typography.Link>
+            </span>
+          }
+        />
+      )}
       {suggestedUnit && !lead && (
         <Alert
           type="info"

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Input, NavBar, Picker, Switch, TextArea, Toast } from 'antd-mobile';
 import { AimOutlined, DownOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { useApi } from '../../../lib/useApi.ts';
 import { isUnanswered, useKeptSubmit } from '../../../lib/unanswered.ts';
 import { MPhotoUploader } from './MPhotos.tsx';
 import { MTypePicker } from './MTypePicker.tsx';
+import { MSuggestChips } from './MSuggest.tsx';
 import { LocatedMap, useLocate } from './MReport.tsx';
 
 /** 巡查上报: a grid worker reports what the patrol found, and may settle a small matter on the spot (小事不出网格). */
@@ -25,6 +26,13 @@ export function MPatrol() {
   const [pickArea, setPickArea] = useState(false);
   const [type, setType] = useState<string | undefined>();
   const [desc, setDesc] = useState('');
+  // A type the grid worker picked by hand is never replaced by a suggestion.
+  const typeByHand = useRef(false);
+  const pickType = (code: string, byHand: boolean) => {
+    if (!byHand && typeByHand.current) return;
+    if (byHand) typeByHand.current = true;
+    setType(code);
+  };
   const [photos, setPhotos] = useState<FileRef[]>([]);
   const [address, setAddress] = useState('');
   const [onSpot, setOnSpot] = useState(false);
@@ -99,13 +107,14 @@ export function MPatrol() {
         <div className="m-card-title">
           {t('m.case.whatType')} <span className="m-required">*</span>
         </div>
-        <MTypePicker value={type} onChange={setType} />
+        <MTypePicker value={type} onChange={(c) => pickType(c, true)} />
       </div>
       <div className="m-card">
         <div className="m-card-title">
           {t('m.case.describe')} <span className="m-required">*</span>
         </div>
         <TextArea value={desc} onChange={setDesc} placeholder={t('m.case.patrolPlaceholder')} rows={3} maxLength={2000} showCount className="m-textarea" data-testid="m-patrol-desc" />
+        <MSuggestChips q={{ description: desc, areaCode: area }} value={type} onPick={pickType} />
         <div className="m-card-subtitle">{t('m.case.photos')}</div>
         <MPhotoUploader value={photos} onChange={setPhotos} onBusy={(b) => setUploading((n) => (b ? n | 1 : n & ~1))} testId="m-patrol-photos" />
       </div>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button, Input, Switch, TextArea, Toast } from 'antd-mobile';
 import { AimOutlined, CheckCircleFilled, CopyOutlined, EnvironmentFilled, LockOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { useApi } from '../../../lib/useApi.ts';
 import { isUnanswered, useKeptSubmit } from '../../../lib/unanswered.ts';
 import { MPhotoUploader } from './MPhotos.tsx';
 import { MTypePicker } from './MTypePicker.tsx';
+import { MSuggestChips } from './MSuggest.tsx';
 import { rememberArea } from './MPublicShell.tsx';
 import { MStateTag, rememberReport } from './common.tsx';
 
@@ -79,6 +80,8 @@ export function MReport() {
   const areaCode = areaParam && /^\d{6,20}$/.test(areaParam) ? areaParam : (me?.scope.code ?? null);
   const place = useApi(areaCode ? (signal) => get<PublicArea>(`/api/public/areas/${areaCode}`, undefined, signal) : null, [areaCode]);
   const [type, setType] = useState<string | undefined>();
+  // A type the reporter picked by hand is never replaced by a suggestion.
+  const typeByHand = useRef(false);
   const [desc, setDesc] = useState('');
   const [photos, setPhotos] = useState<FileRef[]>([]);
   const [uploading, setUploading] = useState(false);
@@ -113,6 +116,7 @@ export function MReport() {
           resetUploadToken();
           setDone(null);
           setType(undefined);
+          typeByHand.current = false;
           setDesc('');
           setPhotos([]);
           setAddress('');
@@ -120,6 +124,13 @@ export function MReport() {
       />
     );
   }
+
+  const pickType = (code: string, byHand: boolean) => {
+    if (!byHand && typeByHand.current) return;
+    if (byHand) typeByHand.current = true;
+    setType(code);
+    setErrors((x) => ({ ...x, type: '' }));
+  };
 
   const submit = async () => {
     const e: Record<string, string> = {};
@@ -191,7 +202,7 @@ export function MReport() {
         <div className="m-card-title">
           {t('m.case.whatType')} <span className="m-required">*</span>
         </div>
-        <MTypePicker value={type} onChange={(c) => (setType(c), setErrors((x) => ({ ...x, type: '' })))} />
+        <MTypePicker value={type} onChange={(c) => pickType(c, true)} />
         {errors.type && <div className="m-field-error">{errors.type}</div>}
       </div>
 
@@ -211,6 +222,7 @@ export function MReport() {
           data-testid="m-report-desc"
         />
         {errors.desc && <div className="m-field-error">{errors.desc}</div>}
+        <MSuggestChips q={{ description: desc, areaCode: areaCode ?? undefined, location: loc ? { lat: loc.lat, lng: loc.lng, crs: loc.crs } : undefined }} value={type} onPick={pickType} />
         <div className="m-card-subtitle">{t('m.case.photos')}</div>
         <MPhotoUploader value={photos} onChange={setPhotos} onBusy={setUploading} testId="m-report-photos" />
       </div>
