@@ -174,11 +174,11 @@ export const en: Record<MessageKey, string> = {
   'risk.red': 'Red',
   'risk.orange': 'Orange',
   'risk.yellow': 'Yellow',
-  'risk.green': 'Green',
+  'risk.blue': 'Blue',
   'risk.redLong': 'Red (high risk)',
   'risk.orangeLong': 'Orange (elevated)',
   'risk.yellowLong': 'Yellow (moderate)',
-  'risk.greenLong': 'Green (low risk)',
+  'risk.blueLong': 'Blue (low risk)',
   'risk.none': 'Not rated',
 
   'home.greeting': 'Hello, {name}',

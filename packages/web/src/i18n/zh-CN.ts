@@ -174,11 +174,11 @@ export const zhCN = {
   'risk.red': '红',
   'risk.orange': '橙',
   'risk.yellow': '黄',
-  'risk.green': '绿',
+  'risk.blue': '蓝',
   'risk.redLong': '红色（高风险）',
   'risk.orangeLong': '橙色（较高风险）',
   'risk.yellowLong': '黄色（一般风险）',
-  'risk.greenLong': '绿色（低风险）',
+  'risk.blueLong': '蓝色（低风险）',
   'risk.none': '未评定',
 
   'home.greeting': '您好，{name}',
