@@ -2,6 +2,7 @@ import type { MessageKey } from './zh-CN.ts';
 import { pointsEn } from './points.en.ts';
 import { partyEn } from './party.en.ts';
 import { staffEn } from './staff.en.ts';
+import { campaignEn } from './campaign.en.ts';
 import { casesEn } from './cases.en.ts';
 import { cockpitEn } from './cockpit.en.ts';
 import { ledgersEn } from './ledgers.en.ts';
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...pointsEn,
   ...partyEn,
   ...staffEn,
+  ...campaignEn,
   ...casesEn,
   ...cockpitEn,
   ...ledgersEn,

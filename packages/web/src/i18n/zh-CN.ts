@@ -7,6 +7,7 @@ import { territoryZhCN } from './territory.zh-CN.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 import { partyZhCN } from './party.zh-CN.ts';
 import { staffZhCN } from './staff.zh-CN.ts';
+import { campaignZhCN } from './campaign.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
 
@@ -19,6 +20,7 @@ export const zhCN = {
   ...registryZhCN,
   ...partyZhCN,
   ...staffZhCN,
+  ...campaignZhCN,
   ...wishesZhCN,
   ...worktimeZhCN,
   'app.name': '共治',
