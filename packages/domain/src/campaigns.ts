@@ -1,6 +1,6 @@
 // Door-knocking campaigns (敲门行动) and four-colour risk (四色分级), `002`: in an epidemic, flood or typhoon
-// every household of an area is visited, in rounds ("两轮敲门行动"), and houses and people are classed in
-// four colours ("对不同安全等级的房屋及人员实行'四色'分级管理").
+// every household of an area is visited, in rounds ("开展两轮“敲门行动”"), and houses and people are classed in
+// four colours ("对不同安全等级的房屋及人员实行“四色”分级管理").
 import { RISK_COLOURS, type RiskColour } from './registry.ts';
 
 export const CAMPAIGN_KINDS = ['door-knock'] as const;

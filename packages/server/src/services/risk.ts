@@ -1,6 +1,6 @@
 // Four-colour risk (四色分级, `002`): a household's colour changes only here — by hand with a reason,
 // or by a door-knocking visit — and every change is kept (who, when, from, to, why).
-import { colourChange, forbidden, notFound, RISK_COLOURS, type RiskColour } from '@gongzhi/domain';
+import { colourChange, forbidden, notFound, RISK_COLOUR_ZH, RISK_COLOURS, type RiskColour } from '@gongzhi/domain';
 import type { Tx } from '../db/client.ts';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import { mayEditRisk } from '../policies/campaign.ts';
@@ -27,7 +27,7 @@ export async function applyRiskColour(
   if (!change) return false;
   await repo.setHouseholdColour(tx, h.id, change.to);
   await repo.insertRiskChange(tx, { householdId: h.id, areaCode: h.areaCode, fromColour: change.from, toColour: change.to, reason, campaignId, actorId: actor.id, actorName: actor.displayName });
-  await audit(tx, { actor }, req, { action: 'household.risk', entityType: 'household', entityId: h.id, areaCode: h.areaCode, detail: { from: change.from, to: change.to, reason } });
+  await audit(tx, { actor }, req, { action: 'household.risk', entityType: 'household', entityId: h.id, areaCode: h.areaCode, detail: { from: change.from ? (RISK_COLOUR_ZH[change.from as RiskColour] ?? change.from) : null, to: RISK_COLOUR_ZH[change.to], reason } });
   return true;
 }
 

@@ -58,6 +58,7 @@ export interface RiskCounts {
 }
 
 export const listCampaigns = (signal?: AbortSignal, state?: string) => get<{ items: Campaign[]; total: number }>('/api/campaigns', { state }, signal);
+export const getCampaign = (id: string, signal?: AbortSignal) => get<Campaign>(`/api/campaigns/${id}`, undefined, signal);
 export const getProgress = (id: string, signal?: AbortSignal) => get<Progress>(`/api/campaigns/${id}/progress`, undefined, signal);
 export const getWorklist = (id: string, query: { area?: string; page?: number; pageSize?: number }, signal?: AbortSignal) => get<Worklist>(`/api/campaigns/${id}/worklist`, query, signal);
 export const createCampaign = (body: { title: string; areaCode: string; kind: 'door-knock' }) => post<Campaign>('/api/campaigns', body);

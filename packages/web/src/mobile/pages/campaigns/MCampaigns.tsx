@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, ErrorBlock, Form, List, NavBar, ProgressBar, Popup, Selector, Tag, TextArea, Toast } from 'antd-mobile';
 import { useNavigate, useParams } from 'react-router-dom';
-import { getProgress, getWorklist, listCampaigns, sendVisit, type VisitBody, type VisitResult, type WorkItem } from '../../../api/campaigns.ts';
+import { getCampaign, getProgress, getWorklist, listCampaigns, sendVisit, type VisitBody, type VisitResult, type WorkItem } from '../../../api/campaigns.ts';
 import type { RiskColour } from '../../../api/types.ts';
 import { useI18n, useT } from '../../../i18n/index.tsx';
 import { fmtNumber } from '../../../lib/format.ts';
@@ -83,6 +83,7 @@ export function MCampaign() {
   const [pages, setPages] = useState(1);
   const list = useApi((signal) => getWorklist(id, { page: 1, pageSize: PAGE * pages }, signal), [id, pages]);
   const progress = useApi((signal) => getProgress(id, signal), [id]);
+  const campaign = useApi((signal) => getCampaign(id, signal), [id]);
   const [kept, setKept] = useState(() => keptSlots<VisitBody>(slotPrefix(id)));
   // Marks answered since the list was loaded: reached households leave it, others show their result.
   const [done, setDone] = useState<Record<string, VisitResult>>({});
@@ -143,6 +144,14 @@ export function MCampaign() {
       )}
       {p && (
         <div className="m-card" data-testid="m-campaign-progress">
+          {campaign.data && (
+            <div className="m-area-name m-wrap" data-testid="m-campaign-title">
+              {campaign.data.title}
+              <Tag color={campaign.data.state === 'active' ? 'primary' : 'default'} style={{ marginLeft: 8, verticalAlign: 'middle' }}>
+                {campaign.data.state === 'active' ? t('campaign.roundN', { n: campaign.data.round }) : t('campaign.stateClosed')}
+              </Tag>
+            </div>
+          )}
           <div className="m-card-title">{t('campaign.m.progress', { visited: fmtNumber(p.visited), households: fmtNumber(p.households) })}</div>
           <ProgressBar percent={p.households ? Math.round((p.visited / p.households) * 100) : 0} />
         </div>
