@@ -47,6 +47,7 @@ describe('door-knocking campaign', () => {
     if (await page.getByTestId('m-campaigns').isVisible().catch(() => false)) await page.getByTestId('m-campaign-item').filter({ hasText: title }).click();
     await page.getByTestId('m-campaign-list').waitFor();
     await page.getByTestId('m-campaign-progress').waitFor();
+    expect(await page.getByTestId('m-campaign-title').innerText()).toContain(title);
     await shot(page, 'k02-m-campaign-list');
 
     const household = (i: number) => page.getByTestId('m-campaign-household').nth(i);

@@ -121,6 +121,8 @@ export function MCampaign() {
     Toast.show({ icon: navigator.onLine ? 'success' : undefined, content: navigator.onLine ? t('campaign.m.saved') : t('campaign.m.savedOffline') });
   };
 
+  // A closed campaign (or a role that only reads) shows the list without marks.
+  const canMark = campaign.data?.allowedActions.includes('visit') ?? false;
   const pendingFor = new Map(kept.map((k) => [k.body.householdId, k.body.result]));
   const items = (list.data?.items ?? []).filter((h) => done[h.id] !== 'visited');
   const p = progress.data;
@@ -170,7 +172,7 @@ export function MCampaign() {
             return (
               <List.Item
                 key={h.id}
-                onClick={() => setMarking(h)}
+                onClick={canMark ? () => setMarking(h) : undefined}
                 data-testid="m-campaign-household"
                 description={
                   <span className="m-campaign-desc">
