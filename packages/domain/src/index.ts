@@ -29,3 +29,4 @@ export * from './staffing.ts';
 export * from './cases/assessment.ts';
 export * from './cases/rule-5321.ts';
 export * from './cases/suggest/index.ts';
+export * from './campaigns.ts';

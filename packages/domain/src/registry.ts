@@ -4,6 +4,7 @@ export const SPECIAL_GROUPS = [
   { code: 'empty-nest-elderly', zh: '空巢老人', en: 'Empty-nest elderly', sensitive: false },
   { code: 'living-alone-elderly', zh: '独居老人', en: 'Elderly living alone', sensitive: false },
   { code: 'disabled', zh: '残疾人', en: 'Person with disability', sensitive: true },
+  { code: 'bedridden', zh: '失能卧床', en: 'Bedridden', sensitive: true },
   { code: 'subsistence', zh: '低保/困难家庭', en: 'Subsistence allowance', sensitive: false },
   { code: 'left-behind-child', zh: '留守儿童', en: 'Left-behind child', sensitive: false },
   { code: 'single-parent', zh: '单亲家庭', en: 'Single-parent family', sensitive: false },
@@ -26,6 +27,9 @@ export const RESIDENCE_TYPES = [
 ] as const;
 export type ResidenceType = (typeof RESIDENCE_TYPES)[number]['code'];
 
-/** Four-colour risk tags for houses and people (四色分级). */
-export const RISK_COLOURS = ['red', 'orange', 'yellow', 'green'] as const;
+/**
+ * Four-colour risk tags for houses and people (四色分级, `002`): red, orange, yellow, blue — blue is the
+ * lowest class and the default of a household nobody has rated higher.
+ */
+export const RISK_COLOURS = ['red', 'orange', 'yellow', 'blue'] as const;
 export type RiskColour = (typeof RISK_COLOURS)[number];

@@ -276,7 +276,7 @@ describe('generateGridPopulation', () => {
       if (h.unitCode.slice(0, 15) !== gridOf.get(h.key)) problems.push(`${h.key}: grid`);
       if (ms.length !== h.size || h.size < 1 || h.size > 5) problems.push(`${h.key}: size ${h.size}, ${ms.length} members`);
       if (ms.filter((m) => m.relation === 'head').length !== 1) problems.push(`${h.key}: heads`);
-      if (!['red', 'orange', 'yellow', 'green'].includes(h.riskColour)) problems.push(`${h.key}: colour`);
+      if (!['red', 'orange', 'yellow', 'blue'].includes(h.riskColour)) problems.push(`${h.key}: colour`);
     }
     expect(problems).toEqual([]);
     expect(members.size).toBe(allHouseholds.length);

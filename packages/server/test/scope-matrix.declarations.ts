@@ -18,7 +18,7 @@
  *
  * `area`, `list` and `object` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -237,4 +237,17 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/exports/cases/jobs': { kind: 'exempt', why: 'the filters of GET /api/exports/cases.xlsx, checked when the job starts (export-jobs.int.test.ts)' },
   'GET /api/exports/jobs/{id}': { kind: 'own', why: 'the caller’s own export job; another account’s answers 404 (export-jobs.int.test.ts)' },
   'GET /api/exports/jobs/{id}/file': { kind: 'own', why: 'the caller’s own export file; another account’s answers 404 (export-jobs.int.test.ts)' },
+
+  // ---- door-knocking campaigns and four-colour risk (敲门行动, 四色分级) -------------------------------------------
+  'GET /api/campaigns': { kind: 'list' },
+  'POST /api/campaigns': { kind: 'exempt', why: 'creates over an area the service scopes (campaigns.int.test.ts)' },
+  'GET /api/campaigns/{id}': { kind: 'object', fixture: 'campaign' },
+  'GET /api/campaigns/{id}/progress': { kind: 'object', fixture: 'campaign' },
+  'GET /api/campaigns/{id}/worklist': { kind: 'object', fixture: 'campaign' },
+  'POST /api/campaigns/{id}/visits': { kind: 'object', fixture: 'campaign', body: { householdId: '00000000-0000-4000-8000-000000000000', result: 'visited' } },
+  'POST /api/campaigns/{id}/rounds': { kind: 'object', fixture: 'campaign' },
+  'POST /api/campaigns/{id}/close': { kind: 'object', fixture: 'campaign', body: {} },
+  'PATCH /api/households/{id}/risk': { kind: 'object', fixture: 'household', body: { riskColour: 'red', reason: '越界修改' } },
+  'GET /api/households/{id}/risk-history': { kind: 'object', fixture: 'household' },
+  'GET /api/areas/{code}/risk-counts': { kind: 'area', param: 'code' },
 };

@@ -112,6 +112,10 @@ beforeAll(async () => {
   await first('partyOrg', `/api/party/orgs?area=${NEIGHBOUR}`, (id) => `/api/party/orgs/${id}`);
   await first('wish', `/api/wishes?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/wishes/${id}`);
   await first('order', `/api/orders?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/orders/${id}`);
+  // A door-knocking campaign over the neighbour community (敲门行动).
+  const campaign = await district.post('/api/campaigns', { title: '越界敲门行动', areaCode: NEIGHBOUR, kind: 'door-knock' });
+  if (campaign.statusCode !== 201) throw new Error(`fixture campaign: ${campaign.statusCode} ${campaign.body}`);
+  fixtures.set('campaign', { id: json<{ id: string }>(campaign).id, areaCode: NEIGHBOUR, readUrl: `/api/campaigns/${json<{ id: string }>(campaign).id}` });
   await first('award', `/api/points/awards?pageSize=200`, (id) => `/api/points/awards/${id}`, (items) => items.find((a) => String(a.areaCode).startsWith(NEIGHBOUR)));
 }, 180_000);
 afterAll(async () => t?.close());

@@ -85,6 +85,10 @@ const ACTIONS: Record<string, Label> = {
   'export.bulletin': l('导出工作简报', 'Export bulletin'),
   'staff.appoint': l('任命网格队伍人员', 'Appoint staff'),
   'staff.end': l('免去网格队伍职务', 'End appointment'),
+  'household.risk': l('调整风险等级', 'Change risk colour'),
+  'campaign.create': l('发起敲门行动', 'Start door-knocking campaign'),
+  'campaign.round': l('开始新一轮敲门', 'Start another round'),
+  'campaign.close': l('结束敲门行动', 'Close campaign'),
   'party.org.create': l('新建党组织', 'Create organisation'),
   'party.org.update': l('修改党组织', 'Edit organisation'),
   'party.org.delete': l('撤销党组织', 'Remove organisation'),
@@ -118,6 +122,7 @@ const ENTITIES: Record<string, Label> = {
   party_member: l('党员', 'Party member'),
   party_org: l('党组织', 'Party organisation'),
   staff_appointment: l('网格队伍任命', 'Staff appointment'),
+  campaign: l('敲门行动', 'Door-knocking campaign'),
   party_patrol: l('巡查', 'Patrol'),
   party_post: l('党员岗位', 'Post'),
   party_registration: l('双报到申请', 'Registration'),
@@ -243,6 +248,10 @@ const FIELDS: Record<string, Label> = {
   parentCode: l('上级区域', 'Parent area'),
   outline: l('边界', 'Outline'),
   crs: l('坐标系', 'Coordinate system'),
+  title: l('标题', 'Title'),
+  round: l('轮次', 'Round'),
+  visited: l('已走访户数', 'Households reached'),
+  summary: l('总结', 'Summary'),
 };
 
 /** The label of an audit action code; an unknown code is shown as a generic 系统操作, never as the code. */

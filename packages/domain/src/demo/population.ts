@@ -356,12 +356,12 @@ const RED: readonly SpecialGroup[] = ['community-correction', 'drug-user', 'key-
 const ORANGE: readonly SpecialGroup[] = ['released-prisoner', 'subsistence', 'left-behind-child'];
 
 function riskColourOf(members: Member[]): RiskColour {
-  let colour: RiskColour = 'green';
+  let colour: RiskColour = 'blue';
   for (const m of members) {
     for (const t of m.tags) {
       if (RED.includes(t)) return 'red';
       if (ORANGE.includes(t) || (t === 'living-alone-elderly' && ageOf(m.birthYear) >= 80)) colour = 'orange';
-      else if (colour === 'green' && t !== 'veteran') colour = 'yellow';
+      else if (colour === 'blue' && t !== 'veteran') colour = 'yellow';
     }
   }
   return colour;

@@ -94,7 +94,7 @@ export const households = pgTable(
     areaCode: varchar('area_code', { length: 24 }).notNull(),
     address: text('address').notNull(),
     doorplate: text('doorplate').notNull(),
-    riskColour: varchar('risk_colour', { length: 8 }).notNull().default('green'),
+    riskColour: varchar('risk_colour', { length: 8 }).notNull().default('blue'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -1433,4 +1433,69 @@ export const caseAssessments = pgTable(
     revisions: integer('revisions').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.unitId] }), index('case_assessments_unit_idx').on(t.unitId)],
+);
+
+// ---- door-knocking campaigns and four-colour risk (敲门行动, 四色分级, `002`) ----------------------------------------
+
+/** Every change of a household's risk colour: who, when, from, to, why. Append-only. */
+export const householdRiskChanges = pgTable(
+  'household_risk_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    fromColour: varchar('from_colour', { length: 8 }),
+    toColour: varchar('to_colour', { length: 8 }).notNull(),
+    reason: text('reason').notNull(),
+    /** The campaign whose visit set it, when a knock on the door did. */
+    campaignId: uuid('campaign_id'),
+    actorId: uuid('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('household_risk_changes_household_idx').on(t.householdId, t.createdAt)],
+);
+
+/** A door-knocking campaign over an area (every household in it is to be visited), in rounds. */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    kind: varchar('kind', { length: 16 }).notNull(),
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    state: varchar('state', { length: 16 }).notNull().default('active'),
+    round: smallint('round').notNull().default(1),
+    createdBy: uuid('created_by').notNull(),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: createdAt(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedByName: text('closed_by_name'),
+  },
+  (t) => [index('campaigns_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops'))],
+);
+
+/** One knock on a household's door. Append-only: a revisit is a new row. */
+export const campaignVisits = pgTable(
+  'campaign_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    round: smallint('round').notNull(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    result: varchar('result', { length: 16 }).notNull(),
+    riskColour: varchar('risk_colour', { length: 8 }),
+    note: text('note'),
+    actorId: uuid('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('campaign_visits_campaign_idx').on(t.campaignId, t.householdId)],
 );

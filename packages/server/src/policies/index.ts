@@ -7,6 +7,7 @@ import { canImportHotline } from './imports.ts';
 import { canVerifyChains } from './chain.ts';
 import { partyAbilities } from './party.ts';
 import { staffAbilities } from './staffing.ts';
+import { campaignAbilities } from './campaign.ts';
 import { WISH_PROXIES, WISH_REVIEWERS } from './wishes.ts';
 import { ORDER_MANAGERS } from './orders.ts';
 import { canEditCalendar, canEditOfficeHours } from './work-time.ts';
@@ -39,6 +40,8 @@ export function abilitiesOf(actor: Actor): string[] {
   if (canEditOfficeHours(actor)) out.push('officehours.manage');
   out.push(...partyAbilities(actor));
   out.push(...staffAbilities(actor));
+  // Door-knocking campaigns and four-colour risk (敲门行动, 四色分级).
+  out.push(...campaignAbilities(actor));
   // Micro-wishes and service orders: menus only; each wish and order carries its own allowedActions.
   if (hasAnyRole(actor, AREA_STAFF)) out.push('wishes.read', 'orders.read');
   if (hasAnyRole(actor, WISH_REVIEWERS)) out.push('wishes.review');

@@ -96,8 +96,12 @@ export async function membersOf(db: DbOrTx, scope: Scope, householdId: string): 
     .orderBy(asc(people.birthDate));
 }
 
-export async function listHouseholds(db: DbOrTx, scope: Scope, areaCode: string, page: number, pageSize: number) {
-  const where = and(inScope(households.areaCode, scope), sql`${households.areaCode} like ${escapeLike(areaCode) + '%'}`);
+export async function listHouseholds(db: DbOrTx, scope: Scope, areaCode: string, page: number, pageSize: number, riskColour?: string) {
+  const where = and(
+    inScope(households.areaCode, scope),
+    sql`${households.areaCode} like ${escapeLike(areaCode) + '%'}`,
+    riskColour ? eq(households.riskColour, riskColour) : undefined,
+  );
   const [rows, totals] = await Promise.all([
     db
       .select({

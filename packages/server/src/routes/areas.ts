@@ -6,6 +6,7 @@ import type { AppContext } from '../services/context.ts';
 import * as areas from '../services/areas.ts';
 import { requestContext, requireActor } from '../http/request.ts';
 import { areaCodeParam, paging, text } from './common.ts';
+import { riskColour } from './campaigns.ts';
 
 export function areaRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -24,8 +25,8 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/areas/:code/households',
-    { schema: { tags, summary: '区域内住户', params: areaCodeParam, querystring: z.object(paging) } },
-    async (req) => areas.getHouseholds(ctx, requireActor(req), req.params.code, req.query.page, req.query.pageSize),
+    { schema: { tags, summary: '区域内住户（可按风险等级筛选）', params: areaCodeParam, querystring: z.object({ ...paging, riskColour: riskColour.optional() }) } },
+    async (req) => areas.getHouseholds(ctx, requireActor(req), req.params.code, req.query.page, req.query.pageSize, req.query.riskColour),
   );
   r.get(
     '/api/areas',

@@ -144,12 +144,12 @@ export async function getOutlines(ctx: AppContext, actor: Actor, code: string) {
   return { type: 'FeatureCollection' as const, features: [feature(self, 'self'), ...rows.map((r) => feature(r, 'child'))] };
 }
 
-export async function getHouseholds(ctx: AppContext, actor: Actor, code: string, page: number, pageSize: number) {
+export async function getHouseholds(ctx: AppContext, actor: Actor, code: string, page: number, pageSize: number, riskColour?: string) {
   requireCode(code);
   const scope = scopeOf(actor);
   if (!(await repo.findArea(ctx.db, scope, code))) throw notFound('区域');
   if (!areaAllowedActions(actor, code).includes('viewPeople')) throw forbidden('您的角色不能查看住户信息');
-  const res = await listHouseholds(ctx.db, scope, code, page, pageSize);
+  const res = await listHouseholds(ctx.db, scope, code, page, pageSize, riskColour);
   const places = await placeNames(ctx.db, res.items.map((h) => h.areaCode));
   return {
     total: res.total,

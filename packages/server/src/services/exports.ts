@@ -26,7 +26,7 @@ export interface ExportFile {
 
 const RATING_LABELS: Record<string, string> = { satisfied: '满意', 'basically-satisfied': '基本满意', unsatisfied: '不满意' };
 const RELATION_LABELS: Record<string, string> = { head: '户主', spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙辈', other: '其他' };
-const RISK_LABELS: Record<string, string> = { red: '红', orange: '橙', yellow: '黄', green: '绿' };
+const RISK_LABELS: Record<string, string> = { red: '红', orange: '橙', yellow: '黄', blue: '蓝' };
 const GROUP_LABELS = new Map<string, string>(SPECIAL_GROUPS.map((g) => [g.code, g.zh]));
 const RESIDENCE_LABELS = new Map<string, string>(RESIDENCE_TYPES.map((t) => [t.code, t.zh]));
 

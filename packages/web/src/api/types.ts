@@ -73,7 +73,7 @@ export interface GridMap {
   features: GridFeature[];
 }
 
-export type RiskColour = 'red' | 'orange' | 'yellow' | 'green';
+export type RiskColour = 'red' | 'orange' | 'yellow' | 'blue';
 
 export interface HouseholdRow {
   id: string;

@@ -18,6 +18,7 @@ import { ledgerRoutes } from './pages/ledgers/routes.tsx';
 import { registryRoutes } from './pages/registry/routes.tsx';
 import { workTimeRoutes } from './pages/worktime/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
+import { campaignRoutes } from './pages/campaigns/routes.tsx';
 import { useFocusableScrollers } from '../lib/a11y.ts';
 import './console.css';
 
@@ -86,6 +87,7 @@ export default function ConsoleApp() {
                 }
               />
               {cockpitRoutes}
+              {campaignRoutes}
               <Route
                 path="areas/:code?"
                 element={

@@ -30,6 +30,7 @@ import { useLedgerMenu } from './pages/ledgers/routes.tsx';
 import { useRegistryMenuEntries } from './pages/registry/routes.tsx';
 import { usePartyMenu } from './pages/party/menu.tsx';
 import { useWishOrderMenu } from './pages/wishes/routes.tsx';
+import { useCampaignMenu } from './pages/campaigns/routes.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -50,6 +51,7 @@ export function ConsoleLayout() {
   const partyMenu = usePartyMenu();
   const wishOrderMenu = useWishOrderMenu();
   const registryEntries = useRegistryMenuEntries();
+  const campaignMenu = useCampaignMenu();
 
   // The menu follows the abilities the server grants, never role names.
   const items: MenuProps['items'] = [
@@ -61,6 +63,7 @@ export function ConsoleLayout() {
   registry.push(...registryEntries);
   if (can('staff.read')) registry.push({ key: '/staff', icon: <IdcardOutlined />, label: <span data-testid="menu-staff">{t('menu.staff')}</span> });
   if (cockpitMenu) items.push(cockpitMenu);
+  if (campaignMenu) items.push(campaignMenu);
   items.push(caseMenu.group);
   if (wishOrderMenu) items.push(wishOrderMenu);
   if (pointsMenu) items.push(pointsMenu);

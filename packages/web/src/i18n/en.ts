@@ -2,6 +2,7 @@ import type { MessageKey } from './zh-CN.ts';
 import { pointsEn } from './points.en.ts';
 import { partyEn } from './party.en.ts';
 import { staffEn } from './staff.en.ts';
+import { campaignEn } from './campaign.en.ts';
 import { casesEn } from './cases.en.ts';
 import { cockpitEn } from './cockpit.en.ts';
 import { ledgersEn } from './ledgers.en.ts';
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...pointsEn,
   ...partyEn,
   ...staffEn,
+  ...campaignEn,
   ...casesEn,
   ...cockpitEn,
   ...ledgersEn,
@@ -176,11 +178,11 @@ export const en: Record<MessageKey, string> = {
   'risk.red': 'Red',
   'risk.orange': 'Orange',
   'risk.yellow': 'Yellow',
-  'risk.green': 'Green',
+  'risk.blue': 'Blue',
   'risk.redLong': 'Red (high risk)',
   'risk.orangeLong': 'Orange (elevated)',
   'risk.yellowLong': 'Yellow (moderate)',
-  'risk.greenLong': 'Green (low risk)',
+  'risk.blueLong': 'Blue (low risk)',
   'risk.none': 'Not rated',
 
   'home.greeting': 'Hello, {name}',

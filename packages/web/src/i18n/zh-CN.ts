@@ -7,6 +7,7 @@ import { territoryZhCN } from './territory.zh-CN.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 import { partyZhCN } from './party.zh-CN.ts';
 import { staffZhCN } from './staff.zh-CN.ts';
+import { campaignZhCN } from './campaign.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
 import { assessZhCN } from './assess.zh-CN.ts';
@@ -20,6 +21,7 @@ export const zhCN = {
   ...registryZhCN,
   ...partyZhCN,
   ...staffZhCN,
+  ...campaignZhCN,
   ...wishesZhCN,
   ...worktimeZhCN,
   ...assessZhCN,
@@ -176,11 +178,11 @@ export const zhCN = {
   'risk.red': '红',
   'risk.orange': '橙',
   'risk.yellow': '黄',
-  'risk.green': '绿',
+  'risk.blue': '蓝',
   'risk.redLong': '红色（高风险）',
   'risk.orangeLong': '橙色（较高风险）',
   'risk.yellowLong': '黄色（一般风险）',
-  'risk.greenLong': '绿色（低风险）',
+  'risk.blueLong': '蓝色（低风险）',
   'risk.none': '未评定',
 
   'home.greeting': '您好，{name}',

@@ -37,7 +37,7 @@ export const RISK_COLOURS: Record<string, string> = {
   red: '#cf1322',
   orange: '#d46b08',
   yellow: '#d4b106',
-  green: '#389e0d',
+  blue: '#1677ff',
 };
 export const GRID_COLOURS: Record<string, { stroke: string; fill: string }> = {
   residential: { stroke: '#b7181e', fill: '#f5c6c3' },

@@ -2,7 +2,8 @@
 // server restarted) may or may not have been stored. Its Idempotency-Key and body are kept in
 // localStorage and resent with that same key until the server answers — also after a reload —
 // and the server answers a repeated key with the first result, so a resend never makes a second
-// case. One mechanism for every phone form that creates something (QR report, patrol report).
+// case. One mechanism for every phone form that creates something (QR report, patrol report,
+// door-knocking marks — several kept at once, one slot per household, made offline too).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { newIdempotencyKey } from '../api/cases.ts';
@@ -43,6 +44,34 @@ function forget(slot: string) {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Keeps a body in its slot without sending it yet (a mark made offline, 敲门行动): a `useKeptSubmit` of
+ * that slot sends it under its key when it mounts and keeps resending until answered. The same body
+ * keeps its key; another body replaces it under a new one.
+ */
+export function keep<B>(slot: string, body: B): void {
+  const prior = read<B>(slot);
+  if (prior && same(prior.body, body)) return;
+  write(slot, { key: newIdempotencyKey(), body, at: Date.now() });
+}
+
+/** The slots under `prefix` that hold an unanswered body, oldest first (after a reload too). */
+export function keptSlots<B>(prefix: string): { slot: string; body: B }[] {
+  const out: { slot: string; body: B; at: number }[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (!k?.startsWith(PREFIX + prefix)) continue;
+      const slot = k.slice(PREFIX.length);
+      const kept = read<B>(slot);
+      if (kept) out.push({ slot, body: kept.body, at: kept.at });
+    }
+  } catch {
+    // storage disabled: nothing kept
+  }
+  return out.sort((a, b) => a.at - b.at).map(({ slot, body }) => ({ slot, body }));
+}
 
 /**
  * No answer, or an answer that says "not now": the request may have been stored (or not), so it

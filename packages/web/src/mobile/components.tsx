@@ -76,4 +76,4 @@ export function MSensitive({ personId, field, masked, canReveal }: { personId: s
   );
 }
 
-export const RISK_CLASS: Record<string, string> = { red: 'm-risk-red', orange: 'm-risk-orange', yellow: 'm-risk-yellow', green: 'm-risk-green' };
+export const RISK_CLASS: Record<string, string> = { red: 'm-risk-red', orange: 'm-risk-orange', yellow: 'm-risk-yellow', blue: 'm-risk-blue' };

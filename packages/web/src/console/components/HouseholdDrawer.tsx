@@ -13,6 +13,7 @@ import { SensitiveNumber } from './SensitiveNumber.tsx';
 import { PartyTag, PersonTags } from './PersonTags.tsx';
 import { PersonDrawer } from './PersonDrawer.tsx';
 import { HouseholdHistory } from './HouseholdHistory.tsx';
+import { HouseholdRisk } from './RiskPanel.tsx';
 
 /** A household and its members (numbers masked; reveal where the role allows it). */
 export function HouseholdDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -99,6 +100,7 @@ export function HouseholdDrawer({ id, onClose }: { id: string | null; onClose: (
             onRow={() => ({ 'data-testid': 'member-row' }) as HTMLAttributes<HTMLElement>}
           />
           <HouseholdHistory household={h} onChanged={res.reload} />
+          <HouseholdRisk householdId={h.id} onChanged={res.reload} />
         </>
       )}
       <PersonDrawer id={person} onClose={() => setPerson(null)} />

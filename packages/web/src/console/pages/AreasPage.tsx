@@ -4,7 +4,7 @@ import { EditOutlined, GatewayOutlined, PlusOutlined, TeamOutlined } from '@ant-
 import type { ColumnsType } from 'antd/es/table';
 import { useNavigate, useParams } from 'react-router-dom';
 import { get, patch, post } from '../../api/client.ts';
-import type { AreaDetail, AreaSummary, HouseholdRow, Page } from '../../api/types.ts';
+import type { AreaDetail, AreaSummary, HouseholdRow, Page, RiskColour } from '../../api/types.ts';
 import { useAuth, useMe } from '../../auth/AuthContext.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { HOUSEHOLD_LEVELS, MAP_LEVELS, childLevelOf } from '../../lib/areas.ts';
@@ -20,6 +20,8 @@ import { HouseholdDrawer } from '../components/HouseholdDrawer.tsx';
 import { NewHouseholdButton } from '../components/NewHouseholdButton.tsx';
 import { RiskTag } from '../components/RiskTag.tsx';
 import { StatCards } from '../components/StatCards.tsx';
+import { RiskCountsCard, RiskFilter, RiskTotals } from '../components/RiskPanel.tsx';
+import { getRiskCounts } from '../../api/campaigns.ts';
 import { applyServerErrors } from '../components/formErrors.ts';
 
 const GridMap = lazy(() => import('../components/GridMap.tsx'));
@@ -190,6 +192,8 @@ function AreaPanel({ area, refreshing, onOpen, onRenamed }: { area: AreaDetail; 
         </Card>
       )}
 
+      {area.allowedActions.includes('viewPeople') && (area.level === 'town' || area.level === 'village') && <RiskCountsCard code={area.code} />}
+
       {showHouseholds && <HouseholdsCard areaCode={area.code} total={area.counts.households} />}
 
       <RenameModal area={area} open={renaming} onClose={() => setRenaming(false)} onDone={onRenamed} />
@@ -231,10 +235,13 @@ function HouseholdsCard({ areaCode, total }: { areaCode: string; total: number }
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(10);
   const [open, setOpen] = useState<string | null>(null);
+  const [colour, setColour] = useState<RiskColour | undefined>();
   const res = useApi(
-    (signal) => get<Page<HouseholdRow>>(`/api/areas/${areaCode}/households`, { page, pageSize }, signal),
-    [areaCode, page, pageSize],
+    (signal) => get<Page<HouseholdRow>>(`/api/areas/${areaCode}/households`, { page, pageSize, riskColour: colour }, signal),
+    [areaCode, page, pageSize, colour],
   );
+  const counts = useApi((signal) => getRiskCounts(areaCode, signal), [areaCode]);
+  const pick = (c: RiskColour | undefined) => (setColour(c), setPage(1));
   const columns: ColumnsType<HouseholdRow> = [
     { title: t('household.place'), dataIndex: 'place', key: 'place', width: 280, render: (v: string | undefined, h) => <span data-testid="household-place">{v || h.doorplate || '—'}</span> },
     { title: t('household.address'), dataIndex: 'address', key: 'address' },
@@ -248,6 +255,7 @@ function HouseholdsCard({ areaCode, total }: { areaCode: string; total: number }
       title={t('area.households', { n: fmtNumber(res.data?.total ?? total) })}
       extra={
         <Space>
+          <RiskFilter value={colour} onChange={pick} />
           <NewHouseholdButton
             areaCode={areaCode}
             onDone={(id) => {
@@ -260,6 +268,7 @@ function HouseholdsCard({ areaCode, total }: { areaCode: string; total: number }
       }
       size="small"
     >
+      <RiskTotals counts={counts.data} value={colour} onPick={pick} />
       <Table<HouseholdRow>
         size="middle"
         rowKey="id"
@@ -281,7 +290,7 @@ function HouseholdsCard({ areaCode, total }: { areaCode: string; total: number }
           },
         }}
       />
-      <HouseholdDrawer id={open} onClose={() => setOpen(null)} />
+      <HouseholdDrawer id={open} onClose={() => (setOpen(null), res.reload(), counts.reload())} />
     </Card>
   );
 }

@@ -14,6 +14,7 @@ import { MCaseEntry } from './cases/entry.tsx';
 import { MPartyEntry } from './party/entry.tsx';
 import { MWishOrderEntry } from './wishes/entry.tsx';
 import { MTodo } from './MTodo.tsx';
+import { MCampaignEntry } from './campaigns/entry.tsx';
 import type { AreaWithFullPath } from '../../api/cases.ts';
 
 export function MHome() {
@@ -74,6 +75,7 @@ export function MHome() {
             </button>
           </div>
           <MTodo />
+          <MCampaignEntry />
           <MPartyEntry />
           <MCaseEntry />
           <MWishOrderEntry />

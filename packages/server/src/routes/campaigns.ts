@@ -1,0 +1,119 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { CAMPAIGN_KINDS, CAMPAIGN_STATES, RISK_COLOURS, VISIT_RESULTS, type CampaignKind, type CampaignState, type RiskColour, type VisitResult } from '@gongzhi/domain';
+import { z } from 'zod';
+import type { AppContext } from '../services/context.ts';
+import * as campaigns from '../services/campaigns.ts';
+import * as risk from '../services/risk.ts';
+import { requestContext, requireActor } from '../http/request.ts';
+import { areaCodeParam, paging, text, uuidParam } from './common.ts';
+
+export const riskColour = z.enum(RISK_COLOURS as unknown as [RiskColour, ...RiskColour[]], { message: '风险等级（riskColour）应为 red、orange、yellow 或 blue' });
+const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
+
+/** Door-knocking campaigns (敲门行动) and four-colour risk (四色分级). */
+export function campaignRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['campaigns'];
+  r.get(
+    '/api/campaigns',
+    {
+      schema: {
+        tags,
+        summary: '敲门行动列表（本辖区发起的，及覆盖本辖区的）',
+        querystring: z.object({ state: z.enum(CAMPAIGN_STATES as unknown as [CampaignState, ...CampaignState[]], { message: 'state 应为 active 或 closed' }).optional() }),
+      },
+    },
+    async (req) => campaigns.listCampaigns(ctx, requireActor(req), req.query.state),
+  );
+  r.post(
+    '/api/campaigns',
+    {
+      schema: {
+        tags,
+        summary: '发起敲门行动：区域内每一户都要走访',
+        description: '返回 201 {"id","state":"active",…}。区、镇（街道）指挥中心和社区（村）工作人员在本辖区内发起。',
+        body: z.object({
+          title: text(60),
+          areaCode,
+          kind: z.enum(CAMPAIGN_KINDS as unknown as [CampaignKind, ...CampaignKind[]], { message: '类型（kind）应为 door-knock' }),
+        }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await campaigns.createCampaign(ctx, requireActor(req), req.body, requestContext(req))),
+  );
+  r.get('/api/campaigns/:id', { schema: { tags, summary: '敲门行动详情', params: uuidParam } }, async (req) => campaigns.getCampaign(ctx, requireActor(req), req.params.id));
+  r.get(
+    '/api/campaigns/:id/progress',
+    { schema: { tags, summary: '走访进度：已走访（去重）户数，按下级区域', params: uuidParam } },
+    async (req) => campaigns.campaignProgress(ctx, requireActor(req), req.params.id),
+  );
+  r.get(
+    '/api/campaigns/:id/worklist',
+    {
+      schema: {
+        tags,
+        summary: '尚未走访到的住户（独居老人、残疾人、失能卧床人员所在户优先）',
+        params: uuidParam,
+        querystring: z.object({ area: areaCode.optional(), ...paging }),
+      },
+    },
+    async (req) => campaigns.worklist(ctx, requireActor(req), req.params.id, req.query),
+  );
+  r.post(
+    '/api/campaigns/:id/visits',
+    {
+      schema: {
+        tags,
+        summary: '登记一次入户走访（已走访、无人在家、拒绝走访），可同时调整风险等级',
+        description: '返回 201。只有辖区包含该住户的账号可以登记（否则 404）。支持 Idempotency-Key：手机重发得到第一次的结果，不重复计数。',
+        params: uuidParam,
+        body: z.object({
+          householdId: z.uuid({ message: '住户（householdId）应为 UUID' }),
+          result: z.enum(VISIT_RESULTS as unknown as [VisitResult, ...VisitResult[]], { message: '走访结果（result）应为 visited、nobody-home 或 refused' }),
+          riskColour: riskColour.optional(),
+          note: text(500).optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const key = req.headers['idempotency-key'];
+      const res = await campaigns.recordVisit(ctx, requireActor(req), req.params.id, req.body, requestContext(req), typeof key === 'string' ? key : undefined);
+      return reply.status(res.status).send(res.body);
+    },
+  );
+  r.post(
+    '/api/campaigns/:id/rounds',
+    { schema: { tags, summary: '开始新一轮：对尚未走访到的住户再次敲门', params: uuidParam } },
+    async (req) => campaigns.nextRound(ctx, requireActor(req), req.params.id, requestContext(req)),
+  );
+  r.post(
+    '/api/campaigns/:id/close',
+    { schema: { tags, summary: '结束敲门行动（走访记录保留）', params: uuidParam, body: z.object({ summary: text(500).optional() }).default({}) } },
+    async (req) => campaigns.closeCampaign(ctx, requireActor(req), req.params.id, req.body?.summary, requestContext(req)),
+  );
+
+  // ---- four-colour risk (四色分级) ----
+  r.patch(
+    '/api/households/:id/risk',
+    {
+      schema: {
+        tags,
+        summary: '调整住户风险等级（红、橙、黄、蓝），须写明原因；每次调整留痕',
+        params: uuidParam,
+        body: z.object({ riskColour, reason: text(200) }),
+      },
+    },
+    async (req) => risk.changeRiskColour(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
+  );
+  r.get(
+    '/api/households/:id/risk-history',
+    { schema: { tags, summary: '住户风险等级调整记录（谁、何时、由何到何、原因）', params: uuidParam } },
+    async (req) => risk.riskHistory(ctx, requireActor(req), req.params.id),
+  );
+  r.get(
+    '/api/areas/:code/risk-counts',
+    { schema: { tags, summary: '各下级区域（如各网格）按风险等级的住户数', params: areaCodeParam } },
+    async (req) => risk.riskCountsOf(ctx, requireActor(req), req.params.code),
+  );
+}

@@ -1,0 +1,40 @@
+// The door-knocking routes and menu group (敲门行动, 四色分级), mounted by the shell (ConsoleApp, ConsoleLayout).
+import { Suspense, lazy } from 'react';
+import { Spin, type MenuProps } from 'antd';
+import { AlertOutlined } from '@ant-design/icons';
+import { Route } from 'react-router-dom';
+import { useAuth } from '../../../auth/AuthContext.tsx';
+import { useT } from '../../../i18n/index.tsx';
+import { ForbiddenPage } from '../../components/ErrorResult.tsx';
+
+const CampaignsPage = lazy(() => import('./CampaignsPage.tsx'));
+
+function Guarded() {
+  const { can } = useAuth();
+  if (!can('campaigns.read')) return <ForbiddenPage />;
+  return (
+    <Suspense
+      fallback={
+        <div className="gz-page-loading">
+          <Spin />
+        </div>
+      }
+    >
+      <CampaignsPage />
+    </Suspense>
+  );
+}
+
+export const campaignRoutes = <Route path="campaigns" element={<Guarded />} />;
+
+export function useCampaignMenu(): NonNullable<MenuProps['items']>[number] | null {
+  const t = useT();
+  const { can } = useAuth();
+  if (!can('campaigns.read')) return null;
+  return {
+    type: 'group',
+    key: 'g-emergency',
+    label: t('campaign.menu.group'),
+    children: [{ key: '/campaigns', icon: <AlertOutlined />, label: <span data-testid="menu-campaigns">{t('campaign.menu')}</span> }],
+  };
+}
