@@ -231,4 +231,15 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/exports/cases/jobs': { kind: 'exempt', why: 'the filters of GET /api/exports/cases.xlsx, checked when the job starts (export-jobs.int.test.ts)' },
   'GET /api/exports/jobs/{id}': { kind: 'own', why: 'the caller’s own export job; another account’s answers 404 (export-jobs.int.test.ts)' },
   'GET /api/exports/jobs/{id}/file': { kind: 'own', why: 'the caller’s own export file; another account’s answers 404 (export-jobs.int.test.ts)' },
+  // ---- reception days (接待日) and leaders' cases (领导包案) ---------------------------------------------------------
+  'GET /api/reception-days': { kind: 'area', param: 'area', list: true, roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary'] },
+  'GET /api/reception-days/published': { kind: 'public', why: 'the published schedule of a community, a public notice (reception.int.test.ts)' },
+  'POST /api/reception-days': { kind: 'exempt', why: 'the area is in the body; another area answers 404, other roles 403 (reception.int.test.ts)' },
+  'GET /api/reception-days/{id}': { kind: 'exempt', why: 'no reception day fixture; another area answers 404 (reception.int.test.ts)' },
+  'PATCH /api/reception-days/{id}': { kind: 'exempt', why: 'no reception day fixture; another area answers 404 (reception.int.test.ts)' },
+  'DELETE /api/reception-days/{id}': { kind: 'exempt', why: 'no reception day fixture; another area answers 404 (reception.int.test.ts)' },
+  'POST /api/reception-days/{id}/cases': { kind: 'exempt', why: 'no reception day fixture; another area answers 404, a department 404, a leader 403 (reception.int.test.ts)' },
+  'GET /api/reception-leaders': { kind: 'roles', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary'] },
+  'PUT /api/reception-leaders/{id}/attachments': { kind: 'exempt', why: 'the areas are in the body; another area answers 404, other roles 403 (reception.int.test.ts)' },
+  'GET /api/lead-cases': { kind: 'own', why: 'the cases the caller leads (领导包案)' },
 };

@@ -21,6 +21,7 @@ import { peopleRoutes } from '../routes/people.ts';
 import { adminRoutes } from '../routes/admin.ts';
 import { workTimeRoutes } from '../routes/work-time.ts';
 import { caseMeetingRoutes } from '../routes/case-meetings.ts';
+import { receptionRoutes } from '../routes/reception.ts';
 import { caseRoutes } from '../routes/cases.ts';
 import { catalogueRoutes } from '../routes/catalogue.ts';
 import { open311Routes, sendOpen311Error } from '../routes/open311.ts';
@@ -148,6 +149,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   catalogueRoutes(app, ctx);
   workTimeRoutes(app, ctx);
   caseMeetingRoutes(app, ctx);
+  receptionRoutes(app, ctx);
   pointsRoutes(app, ctx);
   await open311Routes(app, ctx);
   statsRoutes(app, ctx);

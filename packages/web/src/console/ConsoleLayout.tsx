@@ -24,6 +24,7 @@ import { ChangePasswordModal } from './components/ChangePasswordModal.tsx';
 import { NotificationBell } from './pages/cases/NotificationBell.tsx';
 import { useCaseMenu } from './pages/cases/routes.tsx';
 import { useWorkTimeMenu } from './pages/worktime/routes.tsx';
+import { useReceptionMenu } from './pages/reception/routes.tsx';
 import { usePointsMenu } from './pages/points/menu.tsx';
 import { useCockpitMenu } from './pages/cockpit/routes.tsx';
 import { useLedgerMenu } from './pages/ledgers/routes.tsx';
@@ -44,6 +45,7 @@ export function ConsoleLayout() {
   const [pwOpen, setPwOpen] = useState(false);
   const caseMenu = useCaseMenu();
   const workTimeMenu = useWorkTimeMenu();
+  const receptionMenu = useReceptionMenu();
   const pointsMenu = usePointsMenu();
   const cockpitMenu = useCockpitMenu();
   const ledgerMenu = useLedgerMenu();
@@ -62,6 +64,7 @@ export function ConsoleLayout() {
   if (can('staff.read')) registry.push({ key: '/staff', icon: <IdcardOutlined />, label: <span data-testid="menu-staff">{t('menu.staff')}</span> });
   if (cockpitMenu) items.push(cockpitMenu);
   items.push(caseMenu.group);
+  if (receptionMenu) items.push(receptionMenu);
   if (wishOrderMenu) items.push(wishOrderMenu);
   if (pointsMenu) items.push(pointsMenu);
   if (ledgerMenu) items.push(ledgerMenu);

@@ -9,6 +9,7 @@ import { territoryEn } from './territory.en.ts';
 import { registryEn } from './registry.en.ts';
 import { wishesEn } from './wishes.en.ts';
 import { worktimeEn } from './worktime.en.ts';
+import { receptionEn } from './reception.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...pointsEn,
@@ -21,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   ...registryEn,
   ...wishesEn,
   ...worktimeEn,
+  ...receptionEn,
   'app.name': 'Gongzhi',
   'app.subtitle': 'Party-building-led grassroots governance',
   'app.title': 'Gongzhi · Grassroots governance',

@@ -9,6 +9,7 @@ import { partyZhCN } from './party.zh-CN.ts';
 import { staffZhCN } from './staff.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
+import { receptionZhCN } from './reception.zh-CN.ts';
 
 export const zhCN = {
   ...pointsZhCN,
@@ -21,6 +22,7 @@ export const zhCN = {
   ...staffZhCN,
   ...wishesZhCN,
   ...worktimeZhCN,
+  ...receptionZhCN,
   'app.name': '共治',
   'app.subtitle': '党建引领基层治理平台',
   'app.title': '共治 · 基层治理平台',
