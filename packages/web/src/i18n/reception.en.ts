@@ -95,11 +95,8 @@ export const receptionEn: Record<ReceptionMessageKey, string> = {
   'm.rc.empty': 'No reception days scheduled soon',
   'm.rc.noArea': 'Open this page from the community notice or QR code to see its reception days',
   'm.rc.time': '{day} {start}–{end}',
-  'm.rc.tile': 'Reception days',
-  'm.rc.tileDesc': 'Leaders receiving residents soon',
   'm.rc.wallCard': 'Leaders’ reception days',
   'm.rc.more': 'See all',
   'm.case.mapReport': 'Reported here',
   'm.case.mapVerify': 'Verified here',
-  'm.case.mapTitle': 'Location',
 };

@@ -94,13 +94,10 @@ export const receptionZhCN = {
   'm.rc.empty': '近期暂无接待日安排',
   'm.rc.noArea': '请从社区公告或二维码进入本页面，以查看所在村（社区）的接待日',
   'm.rc.time': '{day} {start}–{end}',
-  'm.rc.tile': '领导接待日',
-  'm.rc.tileDesc': '近期领导接待安排',
   'm.rc.wallCard': '近期领导接待日',
   'm.rc.more': '查看全部',
   'm.case.mapReport': '上报位置',
   'm.case.mapVerify': '核验位置',
-  'm.case.mapTitle': '位置',
 };
 
 export type ReceptionMessageKey = keyof typeof receptionZhCN;
