@@ -255,7 +255,7 @@ function EditModal({ type, units, onClose }: { type: CatalogueType | null; units
             autoDispatch: type.autoDispatch ?? false,
             roundTheClock: type.roundTheClock ?? false,
             supervise: type.overdueChain?.supervise ?? true,
-            escalate: (type.overdueChain?.escalateAfterWorkingDays ?? 2) !== null,
+            escalate: type.overdueChain ? type.overdueChain.escalateAfterWorkingDays !== null : true,
             escalateAfterWorkingDays: type.overdueChain?.escalateAfterWorkingDays ?? 2,
             defaultUnitCode: type.defaultUnitCode,
             active: type.active,
