@@ -229,7 +229,7 @@ function DayDrawer({
             {d.note && <Descriptions.Item label={t('rc.form.note')}>{d.note}</Descriptions.Item>}
           </Descriptions>
           <Space className="gz-rc-actions" wrap>
-            {d.allowedActions.includes('record') && d.phase !== 'upcoming' && (
+            {d.allowedActions.includes('record') && !dayjs(d.day).isAfter(dayjs(), 'day') && (
               <Button type="primary" icon={<FileAddOutlined />} onClick={() => onRecord(d)} data-testid="reception-record">
                 {t('rc.record')}
               </Button>
