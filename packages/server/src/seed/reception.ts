@@ -44,10 +44,13 @@ export async function seedReceptionDemo(db: DbOrTx, town: string, now = new Date
   for (const [village, list] of byVillage) {
     const first = list[0]!;
     const day = chinaDay(first.createdAt);
-    const sameDay = list.filter((c) => chinaDay(c.createdAt) === day).slice(0, 3);
+    const sameDay = list.filter((c) => chinaDay(c.createdAt) === day && first.createdAt.getTime() - c.createdAt.getTime() < 3600_000).slice(0, 3);
+    // A span around the time the first of them was taken (China time).
+    const hour = new Date(first.createdAt.getTime() + 8 * 3600_000).getUTCHours();
+    const span = { startTime: `${String(Math.max(0, Math.min(hour, 21) - 1)).padStart(2, '0')}:00`, endTime: `${String(Math.min(23, Math.max(hour, 1) + 2)).padStart(2, '0')}:00` };
     const [d] = await db
       .insert(receptionDays)
-      .values({ areaCode: village, place: PLACES[i++ % PLACES.length]!, day, startTime: '08:00', endTime: '18:00', leaderUserId: leader.id, leaderName, leaderTitle: '区委常委', note: '每月接待日' })
+      .values({ areaCode: village, place: PLACES[i++ % PLACES.length]!, day, ...span, leaderUserId: leader.id, leaderName, leaderTitle: '区委常委', note: '每月接待日' })
       .returning({ id: receptionDays.id });
     await db
       .update(cases)

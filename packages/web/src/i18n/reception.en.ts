@@ -27,7 +27,7 @@ export const receptionEn: Record<ReceptionMessageKey, string> = {
   'rc.casesN': '{n}',
   'rc.record': 'Record a case',
   'rc.edit': 'Edit',
-  'rc.delete': 'Cancel',
+  'rc.delete': 'Cancel the day',
   'rc.deleteConfirm': 'Cancel the reception day of {day} in {area}?',
   'rc.deleted': 'Reception day cancelled',
   'rc.more': '{n} more',
@@ -62,6 +62,7 @@ export const receptionEn: Record<ReceptionMessageKey, string> = {
   'rc.case.phoneInvalid': 'Enter an 11-digit mobile number',
   'rc.case.created': 'Case {code} recorded, query code {queryCode}',
   'rc.case.list': 'Cases taken at this reception day',
+  'rc.case.none': 'No case recorded at this reception day yet',
 
   'rc.att.title': 'Leaders’ attachments',
   'rc.att.desc': 'The towns and communities each leader is attached to. Reception days are held only there; a town covers all its communities.',

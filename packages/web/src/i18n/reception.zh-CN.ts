@@ -26,7 +26,7 @@ export const receptionZhCN = {
   'rc.casesN': '{n} 件',
   'rc.record': '登记诉求',
   'rc.edit': '修改',
-  'rc.delete': '取消',
+  'rc.delete': '取消接待日',
   'rc.deleteConfirm': '确定取消 {day} {area} 的接待日？',
   'rc.deleted': '接待日已取消',
   'rc.more': '另 {n} 场',
@@ -61,6 +61,7 @@ export const receptionZhCN = {
   'rc.case.phoneInvalid': '请输入 11 位手机号',
   'rc.case.created': '已登记案件 {code}，查询码 {queryCode}',
   'rc.case.list': '本次接待受理的案件',
+  'rc.case.none': '本次接待暂未登记案件',
 
   'rc.att.title': '领导包片联系',
   'rc.att.desc': '领导包片联系的镇（街道）、村（社区）。接待日只能安排在包片范围内；联系整个镇（街道）即联系其下所有村（社区）。',

@@ -249,7 +249,7 @@ function DayDrawer({
           </Space>
           <div className="gz-section-title">{t('rc.case.list')}</div>
           {d.caseList.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rc.lead.empty')} />
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rc.case.none')} />
           ) : (
             <ul className="gz-rc-cases" data-testid="reception-cases">
               {d.caseList.map((c) => (
