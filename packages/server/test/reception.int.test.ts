@@ -100,6 +100,10 @@ describe('the schedule', () => {
     const townList = json<{ items: Day[] }>(await town.get(`/api/reception-days?from=${china(-60)}&to=${china(60)}`)).items;
     expect(townList.every((d) => d.areaCode.startsWith('320614103'))).toBe(true);
 
+    // A grid worker reads the schedule of their community, and nothing of another.
+    const gridDays = json<{ items: Day[] }>(await (await t.as('grid')).get(`/api/reception-days?from=${china(-60)}&to=${china(60)}`)).items;
+    expect(gridDays.length).toBeGreaterThan(0);
+    expect(gridDays.every((d) => d.areaCode === ZYJ && d.allowedActions.length === 0)).toBe(true);
     const community = await t.as('community');
     expect((await community.post('/api/reception-days', dayBody())).statusCode).toBe(403);
     expect((await leader.post('/api/reception-days', dayBody())).statusCode).toBe(403);

@@ -10,9 +10,12 @@ export const canScheduleReception = (actor: Actor) => hasAnyRole(actor, SCHEDULE
 /** Area staff read the schedule of their area (leaders, community and grid workers included). */
 export const canReadReception = (actor: Actor) => hasAnyRole(actor, AREA_STAFF);
 
+/** Where the caller reads the schedule: their area; a grid worker or building leader reads their community's. */
+export const receptionReadScope = (actor: Actor) => (actor.scopeCode.length > 12 ? actor.scopeCode.slice(0, 12) : actor.scopeCode);
+
 /** A reception day the caller may read: in their area. */
 export const mayReadDay = (actor: Actor, day: { areaCode: string }) =>
-  canReadReception(actor) && isWithinScope(day.areaCode, actor.scopeCode);
+  canReadReception(actor) && isWithinScope(day.areaCode, receptionReadScope(actor));
 
 export const mayEditDay = (actor: Actor, day: { areaCode: string }) =>
   canScheduleReception(actor) && isWithinScope(day.areaCode, actor.scopeCode);

@@ -5,7 +5,7 @@
 // `reception` and the leader as its lead, who follows it on their own list.
 import { checkReceptionDay, conflict, forbidden, invalid, isAreaCode, notFound, receptionPhase, uncoveredAttachments } from '@gongzhi/domain';
 import type { Actor, RequestContext } from '../policies/actor.ts';
-import { canReadReception, canScheduleReception, hasLeadList, mayEditDay, mayReadDay, mayRecordAtDay, receptionDayActions } from '../policies/reception.ts';
+import { canReadReception, canScheduleReception, hasLeadList, mayEditDay, mayReadDay, mayRecordAtDay, receptionDayActions, receptionReadScope } from '../policies/reception.ts';
 import * as repo from '../repositories/reception.ts';
 import { insertNotifications } from '../repositories/cases.ts';
 import { audit } from './audit.ts';
@@ -54,18 +54,20 @@ async function namesFor(ctx: AppContext, codes: string[]) {
 
 export async function listReceptionDays(ctx: AppContext, actor: Actor, q: { from?: string; to?: string; area?: string; mine?: boolean }) {
   if (!canReadReception(actor) && !hasLeadList(actor)) throw forbidden('您的角色不能查看接待日安排');
-  if (q.area && (!isAreaCode(q.area) || !q.area.startsWith(actor.scopeCode))) throw notFound('区域');
+  const scope = receptionReadScope(actor);
+  if (q.area && (!isAreaCode(q.area) || !(q.area.startsWith(scope) || scope.startsWith(q.area)))) throw notFound('区域');
   const today = chinaToday();
   const from = q.from || addDays(today, -31);
   const to = q.to || addDays(today, 62);
   if (to < from) throw invalid('invalid_date', '结束日期应不早于开始日期', { field: 'to' });
   if (Date.parse(to) - Date.parse(from) > 400 * 86_400_000) throw invalid('invalid_date', '查询跨度不能超过 400 天', { field: 'to' });
-  const rows = await repo.listDays(ctx.db, { scopeCode: actor.scopeCode, from, to, areaCode: q.area, leaderUserId: q.mine ? actor.id : undefined });
+  const area = q.area && q.area.startsWith(scope) ? q.area : undefined;
+  const rows = await repo.listDays(ctx.db, { scopeCode: scope, from, to, areaCode: area, leaderUserId: q.mine ? actor.id : undefined });
   // The monthly rule (每月接待日): attached communities of the leaders in scope with no day in the month of `from`.
   const month = from.slice(0, 7);
-  const leaders = await repo.leadersFor(ctx.db, actor.scopeCode);
-  const attachments = (await repo.attachmentsOf(ctx.db, leaders.map((l) => l.id))).filter((a) => a.areaCode.startsWith(actor.scopeCode) || actor.scopeCode.startsWith(a.areaCode));
-  const monthDays = to.slice(0, 7) === month ? rows.map((r) => r.day) : (await repo.listDays(ctx.db, { scopeCode: actor.scopeCode, from: `${month}-01`, to: `${month}-31` })).map((r) => r.day);
+  const leaders = await repo.leadersFor(ctx.db, scope);
+  const attachments = (await repo.attachmentsOf(ctx.db, leaders.map((l) => l.id))).filter((a) => a.areaCode.startsWith(scope));
+  const monthDays = to.slice(0, 7) === month ? rows.map((r) => r.day) : (await repo.listDays(ctx.db, { scopeCode: scope, from: `${month}-01`, to: `${month}-31` })).map((r) => r.day);
   const uncovered = uncoveredAttachments(attachments, monthDays, month);
   const names = await namesFor(ctx, [...rows.map((r) => r.day.areaCode), ...uncovered.map((u) => u.areaCode)]);
   const leaderName = new Map(leaders.map((l) => [l.id, l.displayName]));
