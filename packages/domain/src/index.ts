@@ -13,6 +13,7 @@ export * from './cases/catalogue.ts';
 export * from './cases/similarity.ts';
 export * from './cases/coords.ts';
 export * from './cases/overdue-chain.ts';
+export * from './cases/reception.ts';
 export * from './points/index.ts';
 export * from './measures.ts';
 export * from './measure-facts.ts';

@@ -250,4 +250,15 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'PATCH /api/households/{id}/risk': { kind: 'object', fixture: 'household', body: { riskColour: 'red', reason: '越界修改' } },
   'GET /api/households/{id}/risk-history': { kind: 'object', fixture: 'household' },
   'GET /api/areas/{code}/risk-counts': { kind: 'area', param: 'code' },
+  // ---- reception days (接待日) and leaders' cases (领导包案) ---------------------------------------------------------
+  'GET /api/reception-days': { kind: 'area', param: 'area', list: true, roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary'] },
+  'GET /api/reception-days/published': { kind: 'public', why: 'the published schedule of a community, a public notice (reception.int.test.ts)' },
+  'POST /api/reception-days': { kind: 'exempt', why: 'the area is in the body; another area answers 404, other roles 403 (reception.int.test.ts)' },
+  'GET /api/reception-days/{id}': { kind: 'exempt', why: 'no reception day fixture; another area answers 404 (reception.int.test.ts)' },
+  'PATCH /api/reception-days/{id}': { kind: 'exempt', why: 'no reception day fixture; another area answers 404 (reception.int.test.ts)' },
+  'DELETE /api/reception-days/{id}': { kind: 'exempt', why: 'no reception day fixture; another area answers 404 (reception.int.test.ts)' },
+  'POST /api/reception-days/{id}/cases': { kind: 'exempt', why: 'no reception day fixture; another area answers 404, a department 404, a leader 403 (reception.int.test.ts)' },
+  'GET /api/reception-leaders': { kind: 'roles', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary'] },
+  'PUT /api/reception-leaders/{id}/attachments': { kind: 'exempt', why: 'the areas are in the body; another area answers 404, other roles 403 (reception.int.test.ts)' },
+  'GET /api/lead-cases': { kind: 'own', why: 'the cases the caller leads (领导包案)' },
 };

@@ -375,6 +375,11 @@ export const cases = pgTable(
     verifyLng: doublePrecision('verify_lng'),
     /** 5321 (property types): the step deadlines, the steps done and the chosen tier (`Response5321` in the domain). */
     response5321: jsonb('response_5321'),
+    /** 领导包案: the leader who took the case at a reception day (接待日) and follows it; the name as shown. */
+    leadUserId: uuid('lead_user_id').references(() => users.id),
+    leadName: text('lead_name'),
+    /** The reception day the case was taken at. */
+    receptionDayId: uuid('reception_day_id').references((): AnyPgColumn => receptionDays.id),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
@@ -399,6 +404,7 @@ export const cases = pgTable(
     index('cases_reporter_idx').on(t.reporterUserId),
     index('cases_category_idx').on(t.categoryCode, t.createdAt),
     uniqueIndex('cases_external_ref_idx').on(t.channel, t.externalRef),
+    index('cases_lead_idx').on(t.leadUserId, t.state),
   ],
 );
 
@@ -1498,4 +1504,45 @@ export const campaignVisits = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('campaign_visits_campaign_idx').on(t.campaignId, t.householdId)],
+);
+
+// ---- reception days (接待日, 领导包案) ----------------------------------------------------------------
+
+/**
+ * 领导包片 (`000`: 区级、镇（街道）党员领导干部赴包片镇（街道）、村（社区）每月"接待日"): the places a
+ * leader's account is attached to — a community (village) or a whole town.
+ */
+export const leaderAttachments = pgTable(
+  'leader_attachments',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.areaCode] })],
+);
+
+/** A leader's reception day in a community: who, where, when. Published to the community's residents. */
+export const receptionDays = pgTable(
+  'reception_days',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The community (village code) where it is held. */
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    place: text('place').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    startTime: varchar('start_time', { length: 5 }).notNull(),
+    endTime: varchar('end_time', { length: 5 }).notNull(),
+    /** The leader's account when they have one; the name (and title) is what residents read. */
+    leaderUserId: uuid('leader_user_id').references(() => users.id),
+    leaderName: text('leader_name').notNull(),
+    leaderTitle: text('leader_title'),
+    note: text('note'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('reception_days_area_idx').on(t.areaCode, t.day), index('reception_days_leader_idx').on(t.leaderUserId, t.day)],
 );

@@ -22,6 +22,7 @@ import { adminRoutes } from '../routes/admin.ts';
 import { workTimeRoutes } from '../routes/work-time.ts';
 import { caseMeetingRoutes } from '../routes/case-meetings.ts';
 import { caseAssessmentRoutes } from '../routes/case-assessments.ts';
+import { receptionRoutes } from '../routes/reception.ts';
 import { caseRoutes } from '../routes/cases.ts';
 import { suggestRoutes } from '../routes/suggest.ts';
 import { catalogueRoutes } from '../routes/catalogue.ts';
@@ -153,6 +154,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   workTimeRoutes(app, ctx);
   caseMeetingRoutes(app, ctx);
   caseAssessmentRoutes(app, ctx);
+  receptionRoutes(app, ctx);
   pointsRoutes(app, ctx);
   await open311Routes(app, ctx);
   statsRoutes(app, ctx);

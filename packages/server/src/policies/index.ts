@@ -11,6 +11,7 @@ import { campaignAbilities } from './campaign.ts';
 import { WISH_PROXIES, WISH_REVIEWERS } from './wishes.ts';
 import { ORDER_MANAGERS } from './orders.ts';
 import { canEditCalendar, canEditOfficeHours } from './work-time.ts';
+import { canReadReception, canScheduleReception, hasLeadList } from './reception.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -47,5 +48,9 @@ export function abilitiesOf(actor: Actor): string[] {
   if (hasAnyRole(actor, WISH_REVIEWERS)) out.push('wishes.review');
   if (hasAnyRole(actor, WISH_PROXIES)) out.push('wishes.proxy');
   if (hasAnyRole(actor, ORDER_MANAGERS)) out.push('orders.manage');
+  // Reception days (接待日) and the leaders' own cases (领导包案).
+  if (canReadReception(actor)) out.push('reception.read');
+  if (canScheduleReception(actor)) out.push('reception.manage');
+  if (hasLeadList(actor)) out.push('reception.lead');
   return out;
 }

@@ -101,6 +101,10 @@ export interface IntakeRow {
   public: boolean;
   urgent: boolean;
   externalRef: string | null;
+  /** 领导包案: the leader who took it at a reception day, and that day. */
+  leadUserId: string | null;
+  leadName: string | null;
+  receptionDayId: string | null;
   stepDueAt: Date | null;
   stepWarnAt: Date | null;
   /** Uploaded files to attach (already checked by the service). */
@@ -176,6 +180,9 @@ export async function insertIntakes(db: DbOrTx, rows: IntakeRow[]): Promise<{ ro
     public: r.public,
     urgent: r.urgent,
     external_ref: r.externalRef,
+    lead_user_id: r.leadUserId,
+    lead_name: r.leadName,
+    reception_day_id: r.receptionDayId,
     step_due_at: r.stepDueAt?.toISOString() ?? null,
     step_warn_at: r.stepWarnAt?.toISOString() ?? null,
     files: r.files,
@@ -201,6 +208,7 @@ export async function insertIntakes(db: DbOrTx, rows: IntakeRow[]): Promise<{ ro
         owner_level varchar, owner_area_code varchar, lat double precision, lng double precision, address text,
         reporter_user_id uuid, reporter_name text, reporter_phone_cipher text, reporter_phone_hash char(64),
         reporter_phone_last4 char(4), public boolean, urgent boolean, external_ref varchar,
+        lead_user_id uuid, lead_name text, reception_day_id uuid,
         step_due_at timestamptz, step_warn_at timestamptz, files jsonb,
         ev_actor_id uuid, ev_actor_name text, ev_actor_unit text, ev_note text, ev_attachments jsonb, ev_detail jsonb,
         au_actor_id uuid, au_actor_username text, au_ip text, au_user_agent text,
@@ -220,10 +228,12 @@ export async function insertIntakes(db: DbOrTx, rows: IntakeRow[]): Promise<{ ro
     c as (
       insert into cases (id, code, state, title, description, category_code, channel, area_code, owner_level,
         owner_area_code, lat, lng, address, reporter_user_id, reporter_name, reporter_phone_cipher,
-        reporter_phone_hash, reporter_phone_last4, public, urgent, external_ref, step_due_at, step_warn_at)
+        reporter_phone_hash, reporter_phone_last4, public, urgent, external_ref, lead_user_id, lead_name, reception_day_id,
+        step_due_at, step_warn_at)
       select id, ${caseCodeSql('HM')}, 'reported', title, description, category_code, channel, area_code, owner_level,
         owner_area_code, lat, lng, address, reporter_user_id, reporter_name, reporter_phone_cipher,
-        reporter_phone_hash, reporter_phone_last4, public, urgent, external_ref, step_due_at, step_warn_at
+        reporter_phone_hash, reporter_phone_last4, public, urgent, external_ref, lead_user_id, lead_name, reception_day_id,
+        step_due_at, step_warn_at
       from accepted order by ord
       returning ${CASE_RETURNING}
     ),

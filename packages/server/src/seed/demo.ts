@@ -15,6 +15,7 @@ import { seedOrdersDemo } from './orders.ts';
 import { seedPartyDemo } from './party.ts';
 import { seedStaffRoster } from './staff.ts';
 import { seedCaseHistory } from './case-history.ts';
+import { seedReceptionDemo } from './reception.ts';
 import { lightVillages, seedLightActivity, seedLightPopulation } from './light.ts';
 
 export const DEMO_COUNTY = '320614';
@@ -78,6 +79,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedOrdersDemo(ctx);
     await seedLightActivity(ctx, light, DEMO_PASSWORD, log);
     await seedCaseHistory(ctx.db, peopleAreas, log, new Date(), light);
+    await seedReceptionDemo(ctx.db, '320614103');
     await createApiKey(ctx, null, '演示第三方应用（12345 热线对接）', 'demo-open311-key');
     // A year of history enters in bulk; it is chained at once rather than by the background sealer.
     await sealAll(ctx.db, ctx.cipher.chainKey);

@@ -220,6 +220,8 @@ export async function presentCase(ctx: AppContext, actor: Actor | null, c: repo.
     /** Where the on-site check was passed (staff only: it is a worker's position). */
     verifyLocation: staffView && c.verifyLat != null && c.verifyLng != null ? { lat: c.verifyLat, lng: c.verifyLng, crs: 'wgs84' } : null,
     public: c.public,
+    /** 领导包案: the leader who took it at a reception day (staff see it; the reporter knows who received them). */
+    lead: c.leadName ? { name: c.leadName, userId: staffView ? c.leadUserId : null, receptionDayId: staffView ? c.receptionDayId : null } : null,
     ownerArea: { code: c.ownerAreaCode, name: areaNames.get(c.ownerAreaCode)?.name ?? c.ownerAreaCode },
     villageName: areaNames.get(c.areaCode.slice(0, 12))?.name ?? null,
     townName: areaNames.get(c.areaCode.slice(0, 9))?.name ?? null,
@@ -508,6 +510,8 @@ export interface CreateOptions {
   idempotencyKey?: string;
   /** Set by the Open311 endpoint after it checked the client's API key. */
   open311Client?: string;
+  /** 领导包案: set by the reception-day service (services/reception.ts) for a case taken at a reception day. */
+  lead?: { userId: string | null; name: string; receptionDayId: string };
 }
 
 export async function createCase(ctx: AppContext, actor: Actor | null, input: CaseInput, req: RequestContext, opts: CreateOptions = {}) {
@@ -652,6 +656,9 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
       public: input.public ?? false,
       urgent,
       externalRef: input.externalRef ?? null,
+      leadUserId: opts.lead?.userId ?? null,
+      leadName: opts.lead?.name ?? null,
+      receptionDayId: opts.lead?.receptionDayId ?? null,
     };
   }
 
@@ -661,9 +668,9 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
       actorId: actor?.id ?? null,
       actorName: who.name,
       actorUnit: who.unit,
-      note: `${CHANNEL_LABELS[input.channel]}${opts.open311Client ? `（${opts.open311Client}）` : ''}${urgent ? '（急难险重，直报区指挥中心）' : owner.level !== levelOfPlace(areaCode!) ? ROUTED_NOTE[owner.level] : ''}`,
+      note: `${CHANNEL_LABELS[input.channel]}${opts.open311Client ? `（${opts.open311Client}）` : ''}${opts.lead ? `（${opts.lead.name}接待，领导包案）` : ''}${urgent ? '（急难险重，直报区指挥中心）' : owner.level !== levelOfPlace(areaCode!) ? ROUTED_NOTE[owner.level] : ''}`,
       attachments: attachmentIds.length ? attachmentIds : null,
-      detail: { channel: input.channel, ownerLevel: owner.level } as Record<string, unknown>,
+      detail: { channel: input.channel, ownerLevel: owner.level, ...(opts.lead ? { lead: opts.lead.name, receptionDayId: opts.lead.receptionDayId } : {}) } as Record<string, unknown>,
     };
   }
 }

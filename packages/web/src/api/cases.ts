@@ -60,6 +60,10 @@ export interface CatalogueType {
   verifyOnSite: boolean;
   /** Dispatched at intake to the default unit (自动派遣). */
   autoDispatch?: boolean;
+  /** Hour limits count clock hours, not office hours (全天候). */
+  roundTheClock?: boolean;
+  /** 超期督办、上报: supervision when a unit is overdue, escalation to the district after n working days (null = never). */
+  overdueChain?: { supervise: boolean; escalateAfterWorkingDays: number | null };
   defaultUnitCode: string | null;
   active: boolean;
   allowedActions?: string[];
@@ -124,6 +128,8 @@ export interface CaseDetail extends CaseSummary {
   location: { lat: number; lng: number; crs?: string } | null;
   /** Where the on-site check was passed (staff only). */
   verifyLocation?: { lat: number; lng: number; crs?: string } | null;
+  /** 领导包案: the leader who took it at a reception day (接待日). */
+  lead?: { name: string; userId: string | null; receptionDayId: string | null } | null;
   public: boolean;
   ownerArea: { code: string; name: string };
   villageName: string | null;

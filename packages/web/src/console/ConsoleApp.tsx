@@ -17,6 +17,7 @@ import { cockpitRoutes, Landing, screenRoute } from './pages/cockpit/routes.tsx'
 import { ledgerRoutes } from './pages/ledgers/routes.tsx';
 import { registryRoutes } from './pages/registry/routes.tsx';
 import { workTimeRoutes } from './pages/worktime/routes.tsx';
+import { receptionRoutes } from './pages/reception/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import { campaignRoutes } from './pages/campaigns/routes.tsx';
 import { useFocusableScrollers } from '../lib/a11y.ts';
@@ -150,6 +151,7 @@ export default function ConsoleApp() {
               {ledgerRoutes}
               {registryRoutes}
               {workTimeRoutes}
+              {receptionRoutes}
               {wishOrderRoutes}
               <Route path="points/*" element={<Suspense fallback={pageFallback}><PointsRoutes /></Suspense>} />
               <Route path="party/*" element={<Suspense fallback={pageFallback}><PartyRoutes /></Suspense>} />

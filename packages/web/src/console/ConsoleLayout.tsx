@@ -24,6 +24,7 @@ import { ChangePasswordModal } from './components/ChangePasswordModal.tsx';
 import { NotificationBell } from './pages/cases/NotificationBell.tsx';
 import { useCaseMenu } from './pages/cases/routes.tsx';
 import { useWorkTimeMenu } from './pages/worktime/routes.tsx';
+import { useReceptionMenu } from './pages/reception/routes.tsx';
 import { usePointsMenu } from './pages/points/menu.tsx';
 import { useCockpitMenu } from './pages/cockpit/routes.tsx';
 import { useLedgerMenu } from './pages/ledgers/routes.tsx';
@@ -45,6 +46,7 @@ export function ConsoleLayout() {
   const [pwOpen, setPwOpen] = useState(false);
   const caseMenu = useCaseMenu();
   const workTimeMenu = useWorkTimeMenu();
+  const receptionMenu = useReceptionMenu();
   const pointsMenu = usePointsMenu();
   const cockpitMenu = useCockpitMenu();
   const ledgerMenu = useLedgerMenu();
@@ -65,6 +67,7 @@ export function ConsoleLayout() {
   if (cockpitMenu) items.push(cockpitMenu);
   if (campaignMenu) items.push(campaignMenu);
   items.push(caseMenu.group);
+  if (receptionMenu) items.push(receptionMenu);
   if (wishOrderMenu) items.push(wishOrderMenu);
   if (pointsMenu) items.push(pointsMenu);
   if (ledgerMenu) items.push(ledgerMenu);

@@ -544,4 +544,14 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'm.case.suggestWords': 'Because of: {words}',
   'case.dispatch.smart': 'Suggested',
   'case.dispatch.smartHint': 'Suggested from the case text: {unit} (because of “{words}”)',
+
+  // The catalogue editor's timing section (round-the-clock, overdue chain per type).
+  'case.catalog.timing': 'Time limits and overdue handling',
+  'case.catalog.roundTheClock': 'Round the clock',
+  'case.catalog.roundTheClockHint': 'Hour limits count clock hours (e.g. urgent matters); off, they count office hours only',
+  'case.catalog.supervise': 'Supervise when overdue',
+  'case.catalog.superviseHint': 'When the handling unit is overdue, the dispatching centre supervises automatically',
+  'case.catalog.escalate': 'Escalate to the district centre',
+  'case.catalog.escalateAfter': 'Escalate after',
+  'case.catalog.escalateAfterHint': 'Escalated automatically when still open this many working days after the deadline (0 = at once)',
 };

@@ -544,4 +544,14 @@ export const casesZhCN = {
   'm.case.suggestWords': '依据：{words}',
   'case.dispatch.smart': '智能推荐',
   'case.dispatch.smartHint': '按案件内容推荐：{unit}（依据“{words}”）',
+
+  // The catalogue editor's timing section (round-the-clock, overdue chain per type).
+  'case.catalog.timing': '时限计算与超期处理',
+  'case.catalog.roundTheClock': '全天候计时',
+  'case.catalog.roundTheClockHint': '开启后按自然小时计时（如急难险重）；关闭则小时时限只计办公时间',
+  'case.catalog.supervise': '超期督办',
+  'case.catalog.superviseHint': '承办单位超期时，派遣的指挥中心自动督办',
+  'case.catalog.escalate': '超期上报区指挥中心',
+  'case.catalog.escalateAfter': '超期后上报时间',
+  'case.catalog.escalateAfterHint': '超期满该工作日数仍未办结，自动上报区指挥中心（0 为超期即上报）',
 } as const;

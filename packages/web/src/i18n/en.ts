@@ -11,6 +11,7 @@ import { registryEn } from './registry.en.ts';
 import { wishesEn } from './wishes.en.ts';
 import { worktimeEn } from './worktime.en.ts';
 import { assessEn } from './assess.en.ts';
+import { receptionEn } from './reception.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...pointsEn,
@@ -25,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   ...wishesEn,
   ...worktimeEn,
   ...assessEn,
+  ...receptionEn,
   'app.name': 'Gongzhi',
   'app.subtitle': 'Party-building-led grassroots governance',
   'app.title': 'Gongzhi · Grassroots governance',

@@ -11,6 +11,7 @@ import { campaignZhCN } from './campaign.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
 import { assessZhCN } from './assess.zh-CN.ts';
+import { receptionZhCN } from './reception.zh-CN.ts';
 
 export const zhCN = {
   ...pointsZhCN,
@@ -25,6 +26,7 @@ export const zhCN = {
   ...wishesZhCN,
   ...worktimeZhCN,
   ...assessZhCN,
+  ...receptionZhCN,
   'app.name': '共治',
   'app.subtitle': '党建引领基层治理平台',
   'app.title': '共治 · 基层治理平台',

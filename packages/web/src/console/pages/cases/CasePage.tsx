@@ -171,6 +171,9 @@ function CaseView({ c, refreshing, onReload, onUpdated, backLabel }: { c: CaseDe
                   ),
                 },
                 { key: 'channel', label: t('case.field.channel'), children: labels.channel(c.channel) },
+                ...(c.lead
+                  ? [{ key: 'lead', label: t('case.lead'), children: <span data-testid="case-lead" title={t('case.leadHint')}>{c.lead.name}</span> }]
+                  : []),
                 { key: 'place', label: t('case.field.place'), children: [c.townName, c.villageName, c.areaName !== c.villageName ? c.areaName : null].filter(Boolean).join(' / ') || '—' },
                 { key: 'address', label: t('case.field.address'), children: c.address ?? '—' },
                 { key: 'handler', label: t('case.field.handler'), children: c.handlerUnit?.name ?? '—' },

@@ -165,6 +165,10 @@ interface EditValues {
   urgent: boolean;
   verifyOnSite: boolean;
   autoDispatch: boolean;
+  roundTheClock: boolean;
+  supervise: boolean;
+  escalate: boolean;
+  escalateAfterWorkingDays: number | null;
   defaultUnitCode: string | null;
   active: boolean;
   keywords: string[];
@@ -190,6 +194,8 @@ function EditModal({ type, units, onClose }: { type: CatalogueType | null; units
         urgent: v.urgent,
         verifyOnSite: v.verifyOnSite,
         autoDispatch: v.autoDispatch,
+        roundTheClock: v.roundTheClock,
+        overdueChain: { supervise: v.supervise, escalateAfterWorkingDays: v.escalate ? (v.escalateAfterWorkingDays ?? 2) : null },
         defaultUnitCode: v.defaultUnitCode ?? null,
         active: v.active,
         keywords: v.keywords.map((k) => k.trim()).filter(Boolean),
@@ -198,7 +204,7 @@ function EditModal({ type, units, onClose }: { type: CatalogueType | null; units
       reloadCatalogue();
       onClose();
     } catch (e) {
-      applyServerErrors(form, e, message, ['name', 'deadlines', 'handlingLevel', 'defaultUnitCode', 'keywords']);
+      applyServerErrors(form, e, message, ['name', 'deadlines', 'handlingLevel', 'defaultUnitCode', 'keywords', 'roundTheClock', 'overdueChain']);
     } finally {
       setSaving(false);
     }
@@ -247,6 +253,10 @@ function EditModal({ type, units, onClose }: { type: CatalogueType | null; units
             urgent: type.urgent,
             verifyOnSite: type.verifyOnSite,
             autoDispatch: type.autoDispatch ?? false,
+            roundTheClock: type.roundTheClock ?? false,
+            supervise: type.overdueChain?.supervise ?? true,
+            escalate: type.overdueChain ? type.overdueChain.escalateAfterWorkingDays !== null : true,
+            escalateAfterWorkingDays: type.overdueChain?.escalateAfterWorkingDays ?? 2,
             defaultUnitCode: type.defaultUnitCode,
             active: type.active,
             keywords: type.keywords,
@@ -295,6 +305,27 @@ function EditModal({ type, units, onClose }: { type: CatalogueType | null; units
             </Form.Item>
             <Form.Item name="active" label={t('case.catalog.active')} valuePropName="checked">
               <Switch />
+            </Form.Item>
+          </Space>
+          <div className="gz-section-title">{t('case.catalog.timing')}</div>
+          <Form.Item name="roundTheClock" label={t('case.catalog.roundTheClock')} extra={t('case.catalog.roundTheClockHint')} valuePropName="checked">
+            <Switch data-testid="catalog-round-the-clock" />
+          </Form.Item>
+          <Space size={32} align="start" wrap>
+            <Form.Item name="supervise" label={t('case.catalog.supervise')} extra={t('case.catalog.superviseHint')} valuePropName="checked">
+              <Switch data-testid="catalog-supervise" />
+            </Form.Item>
+            <Form.Item name="escalate" label={t('case.catalog.escalate')} valuePropName="checked">
+              <Switch data-testid="catalog-escalate" />
+            </Form.Item>
+            <Form.Item noStyle dependencies={['escalate']}>
+              {({ getFieldValue }) =>
+                getFieldValue('escalate') ? (
+                  <Form.Item name="escalateAfterWorkingDays" label={t('case.catalog.escalateAfter')} extra={t('case.catalog.escalateAfterHint')} rules={[{ required: true, message: t('common.required', { field: t('case.catalog.escalateAfter') }) }]}>
+                    <InputNumber<number> min={0} max={30} precision={0} addonAfter={t('case.catalog.unitWorkingDays')} style={{ width: 180 }} data-testid="catalog-escalate-days" />
+                  </Form.Item>
+                ) : null
+              }
             </Form.Item>
           </Space>
         </Form>

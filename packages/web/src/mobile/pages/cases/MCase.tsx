@@ -10,6 +10,7 @@ import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
 import { MPhotoGrid, MPhotoUploader } from './MPhotos.tsx';
 import { MDue, MRating, MStateTag, MTimeline } from './common.tsx';
+import { MCaseMap } from './MCaseMap.tsx';
 import { useLocate } from './MReport.tsx';
 import { M5321 } from './M5321.tsx';
 
@@ -96,12 +97,18 @@ function CaseBody({ c, onUpdated }: { c: CaseDetail; onUpdated: (c: CaseDetail) 
           <EnvironmentOutlined /> {[c.villageName, c.areaName !== c.villageName ? c.areaName : null].filter(Boolean).join(' · ')}
           {c.address && <span className="m-muted"> {c.address}</span>}
         </div>
+        {c.lead && (
+          <div className="m-case-lead" data-testid="m-case-lead">
+            {t('case.lead')}：{c.lead.name}
+          </div>
+        )}
         <div className="m-case-due-line">
           <MDue c={c} />
           {c.handlerUnit && <span className="m-muted">{t('m.case.handler', { unit: c.handlerUnit.name })}</span>}
         </div>
         <div className="m-case-desc">{c.description}</div>
         <MPhotoGrid files={c.attachments.filter((a) => (a.mime ?? 'image/').startsWith('image/'))} testId="m-case-photos" />
+        {(c.location || c.verifyLocation) && <MCaseMap location={c.location} verifyLocation={c.verifyLocation ?? null} areaCode={c.areaCode} withGrid={c.units !== undefined} />}
         {c.reporter && !c.reporter.anonymous && (
           <div className="m-case-reporter m-muted">
             {t('m.case.reporter', { name: c.reporter.name ?? '—', phone: c.reporter.phone ?? '—' })}

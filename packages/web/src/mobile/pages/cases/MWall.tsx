@@ -7,6 +7,7 @@ import type { WallItem } from '../../../api/cases.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtDate, fmtNumber } from '../../../lib/format.ts';
 import { MRating } from './common.tsx';
+import { MReceptionStrip } from './MReception.tsx';
 
 const PAGE = 10;
 
@@ -43,6 +44,7 @@ export function MWall() {
         {total !== null && <div className="m-wall-total">{t('m.case.wallTotal', { n: fmtNumber(total) })}</div>}
       </div>
       <div className="m-wall-list">
+        <MReceptionStrip />
         {items.map((w) => (
           <div key={w.code} className="m-card m-wall-card" data-testid="m-wall-item" data-code={w.code}>
             <div className="m-wall-head">

@@ -5,6 +5,7 @@ import { MPublicShell } from './MPublicShell.tsx';
 import { MReport } from './MReport.tsx';
 import { MTrack } from './MTrack.tsx';
 import { MWall } from './MWall.tsx';
+import { MReception } from './MReception.tsx';
 import { MCases } from './MCases.tsx';
 import { MCase } from './MCase.tsx';
 import { MPatrol } from './MPatrol.tsx';
@@ -15,6 +16,7 @@ export const publicCaseRoutes = (
     <Route path="report" element={<MReport />} />
     <Route path="track" element={<MTrack />} />
     <Route path="wall" element={<MWall />} />
+    <Route path="reception" element={<MReception />} />
   </Route>
 );
 

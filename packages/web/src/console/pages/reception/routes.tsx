@@ -1,0 +1,59 @@
+// The reception-day screens (接待日安排, 领导包案): routes and menu entries, kept here so the shell
+// (ConsoleApp, ConsoleLayout) only mounts them.
+import { Suspense, lazy, type ReactNode } from 'react';
+import { Spin, type MenuProps } from 'antd';
+import { CalendarOutlined, FlagOutlined } from '@ant-design/icons';
+import { Route } from 'react-router-dom';
+import { useAuth } from '../../../auth/AuthContext.tsx';
+import { useT } from '../../../i18n/index.tsx';
+import { ForbiddenPage } from '../../components/ErrorResult.tsx';
+
+const ReceptionPage = lazy(() => import('./ReceptionPage.tsx'));
+const LeadCasesPage = lazy(() => import('./LeadCasesPage.tsx'));
+
+function Page({ ability, children }: { ability: string; children: ReactNode }) {
+  const { can } = useAuth();
+  if (!can(ability)) return <ForbiddenPage />;
+  return (
+    <Suspense
+      fallback={
+        <div className="gz-page-loading">
+          <Spin />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+export const receptionRoutes = (
+  <>
+    <Route
+      path="reception"
+      element={
+        <Page ability="reception.read">
+          <ReceptionPage />
+        </Page>
+      }
+    />
+    <Route
+      path="lead-cases"
+      element={
+        <Page ability="reception.lead">
+          <LeadCasesPage />
+        </Page>
+      }
+    />
+  </>
+);
+
+/** The 接待日 group: the schedule for area staff, the leader's own cases for leaders. */
+export function useReceptionMenu(): NonNullable<MenuProps['items']>[number] | null {
+  const t = useT();
+  const { can } = useAuth();
+  const children: NonNullable<MenuProps['items']> = [];
+  if (can('reception.lead')) children.push({ key: '/lead-cases', icon: <FlagOutlined />, label: <span data-testid="menu-lead-cases">{t('rc.menu.lead')}</span> });
+  if (can('reception.read')) children.push({ key: '/reception', icon: <CalendarOutlined />, label: <span data-testid="menu-reception">{t('rc.menu.schedule')}</span> });
+  return children.length ? { type: 'group', key: 'g-reception', label: t('rc.menu.group'), children } : null;
+}
