@@ -231,4 +231,12 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/exports/cases/jobs': { kind: 'exempt', why: 'the filters of GET /api/exports/cases.xlsx, checked when the job starts (export-jobs.int.test.ts)' },
   'GET /api/exports/jobs/{id}': { kind: 'own', why: 'the caller’s own export job; another account’s answers 404 (export-jobs.int.test.ts)' },
   'GET /api/exports/jobs/{id}/file': { kind: 'own', why: 'the caller’s own export file; another account’s answers 404 (export-jobs.int.test.ts)' },
+
+  // ---- deliberation (议事协商) ----------------------------------------------------------------------------------------
+  'POST /api/deliberations': { kind: 'exempt', why: 'convened in an area the service scopes; other area → 404, wrong role → 403 (deliberations.int.test.ts)' },
+  'GET /api/deliberations': { kind: 'area', param: 'area', list: true },
+  'GET /api/deliberations/roll-candidates': { kind: 'area', param: 'area', roles: ['admin', 'district', 'town', 'community', 'secretary'] },
+  'GET /api/deliberations/{id}': { kind: 'exempt', why: 'a deliberation of another area answers 404 (deliberations.int.test.ts)' },
+  'POST /api/deliberations/{id}/ballots': { kind: 'exempt', why: 'other area → 404, non-staff off the roll → 403 (deliberations.int.test.ts)' },
+  'POST /api/deliberations/{id}/actions/close': { kind: 'exempt', why: 'other area → 404, wrong role → 403 (deliberations.int.test.ts)' },
 };
