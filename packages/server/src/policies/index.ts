@@ -10,6 +10,7 @@ import { staffAbilities } from './staffing.ts';
 import { WISH_PROXIES, WISH_REVIEWERS } from './wishes.ts';
 import { ORDER_MANAGERS } from './orders.ts';
 import { canEditCalendar, canEditOfficeHours } from './work-time.ts';
+import { isOrganiser } from './deliberations.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -44,5 +45,9 @@ export function abilitiesOf(actor: Actor): string[] {
   if (hasAnyRole(actor, WISH_REVIEWERS)) out.push('wishes.review');
   if (hasAnyRole(actor, WISH_PROXIES)) out.push('wishes.proxy');
   if (hasAnyRole(actor, ORDER_MANAGERS)) out.push('orders.manage');
+  // Deliberation (议事协商): staff read their area's; organisers convene and close; a registry person votes on their own entries.
+  if (hasAnyRole(actor, AREA_STAFF)) out.push('deliberations.read');
+  if (isOrganiser(actor)) out.push('deliberations.manage');
+  if (actor.personId) out.push('deliberations.vote');
   return out;
 }

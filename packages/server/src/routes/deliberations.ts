@@ -69,7 +69,8 @@ export function deliberationRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: '从人口信息生成名册：区域内 18 周岁以上居民（persons）或各户（households）',
-        querystring: z.object({ area: areaCode, form: formEnum.default('persons') }),
+        // `area` is checked by the service after the caller's role, so a refused role answers 403.
+        querystring: z.object({ area: z.string().max(40).optional(), form: formEnum.default('persons') }),
       },
     },
     async (req) => deliberations.rollCandidates(ctx, requireActor(req), req.query.area, req.query.form),

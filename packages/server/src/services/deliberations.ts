@@ -279,10 +279,11 @@ export async function getDeliberation(ctx: AppContext, actor: Actor, id: string)
 // ---- filling a roll from the registry ---------------------------------------------------------
 
 /** The registry's adults (18 and over) or households of an area in the caller's scope, to fill a roll. */
-export async function rollCandidates(ctx: AppContext, actor: Actor, area: string, form: DeliberationForm) {
+export async function rollCandidates(ctx: AppContext, actor: Actor, area: string | undefined, form: DeliberationForm) {
   if (!isOrganiser(actor)) throw forbidden('只有镇（街道）和村（社区）工作人员可以发起议事协商', 'forbidden');
-  if (!isAreaCode(area) || area.length < 12) throw invalid('invalid_area', '请选择村（社区）或其中的网格、楼栋（area）', { field: 'area' });
+  if (!area || !isAreaCode(area)) throw invalid('invalid_area', '区域（area）应为区划代码', { field: 'area' });
   if (!(await findArea(ctx.db, scopeOf(actor), area))) throw notFound('区域');
+  if (area.length < 12) throw invalid('invalid_area', '请选择村（社区）或其中的网格、楼栋（area），不能按整个镇（街道）生成名册', { field: 'area' });
   if (form === 'households') {
     const rows = await repo.householdsIn(ctx.db, area, MAX_ROLL);
     return { items: rows.map((h) => ({ name: h.head ? `${h.head}户（${h.doorplate}）` : `${h.address}${h.doorplate}`, householdId: h.householdId })) };

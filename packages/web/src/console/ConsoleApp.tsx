@@ -18,6 +18,7 @@ import { ledgerRoutes } from './pages/ledgers/routes.tsx';
 import { registryRoutes } from './pages/registry/routes.tsx';
 import { workTimeRoutes } from './pages/worktime/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
+import { deliberationRoutes } from './pages/deliberations/routes.tsx';
 import { useFocusableScrollers } from '../lib/a11y.ts';
 import './console.css';
 
@@ -149,6 +150,7 @@ export default function ConsoleApp() {
               {registryRoutes}
               {workTimeRoutes}
               {wishOrderRoutes}
+              {deliberationRoutes}
               <Route path="points/*" element={<Suspense fallback={pageFallback}><PointsRoutes /></Suspense>} />
               <Route path="party/*" element={<Suspense fallback={pageFallback}><PartyRoutes /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />

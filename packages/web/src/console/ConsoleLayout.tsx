@@ -30,6 +30,7 @@ import { useLedgerMenu } from './pages/ledgers/routes.tsx';
 import { useRegistryMenuEntries } from './pages/registry/routes.tsx';
 import { usePartyMenu } from './pages/party/menu.tsx';
 import { useWishOrderMenu } from './pages/wishes/routes.tsx';
+import { useDeliberationMenu } from './pages/deliberations/routes.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -49,6 +50,7 @@ export function ConsoleLayout() {
   const ledgerMenu = useLedgerMenu();
   const partyMenu = usePartyMenu();
   const wishOrderMenu = useWishOrderMenu();
+  const deliberationMenu = useDeliberationMenu();
   const registryEntries = useRegistryMenuEntries();
 
   // The menu follows the abilities the server grants, never role names.
@@ -63,6 +65,7 @@ export function ConsoleLayout() {
   if (cockpitMenu) items.push(cockpitMenu);
   items.push(caseMenu.group);
   if (wishOrderMenu) items.push(wishOrderMenu);
+  if (deliberationMenu) items.push(deliberationMenu);
   if (pointsMenu) items.push(pointsMenu);
   if (ledgerMenu) items.push(ledgerMenu);
   if (partyMenu) items.push(partyMenu);

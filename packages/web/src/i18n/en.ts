@@ -8,6 +8,7 @@ import { ledgersEn } from './ledgers.en.ts';
 import { territoryEn } from './territory.en.ts';
 import { registryEn } from './registry.en.ts';
 import { wishesEn } from './wishes.en.ts';
+import { deliberationEn } from './deliberation.en.ts';
 import { worktimeEn } from './worktime.en.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...territoryEn,
   ...registryEn,
   ...wishesEn,
+  ...deliberationEn,
   ...worktimeEn,
   'app.name': 'Gongzhi',
   'app.subtitle': 'Party-building-led grassroots governance',

@@ -8,6 +8,7 @@ import { registryZhCN } from './registry.zh-CN.ts';
 import { partyZhCN } from './party.zh-CN.ts';
 import { staffZhCN } from './staff.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
+import { deliberationZhCN } from './deliberation.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
 
 export const zhCN = {
@@ -20,6 +21,7 @@ export const zhCN = {
   ...partyZhCN,
   ...staffZhCN,
   ...wishesZhCN,
+  ...deliberationZhCN,
   ...worktimeZhCN,
   'app.name': '共治',
   'app.subtitle': '党建引领基层治理平台',

@@ -16,6 +16,7 @@ import { MHousehold } from './pages/MHousehold.tsx';
 import { MForcedPasswordChange, MMe } from './pages/MMe.tsx';
 import { publicCaseRoutes, sessionCaseRoutes } from './pages/cases/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
+import { MDeliberation, MDeliberations } from './pages/deliberations/MDeliberations.tsx';
 import { useNamedBackButtons } from '../lib/a11y.ts';
 import './mobile.css';
 
@@ -105,6 +106,8 @@ export default function MobileApp() {
             <Route path="party/*" element={<Suspense fallback={<div className="m-center"><DotLoading color="primary" /></div>}><MPartyRoutes /></Suspense>} />
             {sessionCaseRoutes}
             {wishOrderRoutes}
+            <Route path="deliberations" element={<MDeliberations />} />
+            <Route path="deliberations/:id" element={<MDeliberation />} />
             <Route path="me" element={<MMe />} />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>
