@@ -29,6 +29,9 @@ export const organises = (actor: Actor, d: Pick<DeliberationRow, 'areaCode'>) =>
 /** Staff who read the whole roll with each entry's choice; voters see only their own entries. */
 export const seesRoll = (actor: Actor, d: Pick<DeliberationRow, 'areaCode'>) => hasAnyRole(actor, AREA_STAFF) && isWithinScope(d.areaCode, actor.scopeCode);
 
-/** Whether a roll entry is the caller's own (their person, or their household's representative). */
-export const isOwnEntry = (voter: Voter, e: { personId: string | null; householdId: string | null }) =>
-  (!!voter.personId && e.personId === voter.personId) || (!!voter.householdId && e.householdId === voter.householdId);
+/**
+ * Whether a roll entry is the caller's own: their person, or — when the roll is one entry per household —
+ * their household's (any adult member may cast the household's one ballot, once).
+ */
+export const isOwnEntry = (voter: Voter, e: { personId: string | null; householdId: string | null }, form: string) =>
+  (!!voter.personId && e.personId === voter.personId) || (form === 'households' && !e.personId && !!voter.householdId && e.householdId === voter.householdId);

@@ -19,7 +19,8 @@ function scopeSql(db: DbOrTx, scope: DeliberationScope): SQL {
   const parts: SQL[] = scope.areas.map(prefix);
   const own: SQL[] = [];
   if (scope.personId) own.push(eq(deliberationRoll.personId, scope.personId));
-  if (scope.householdId) own.push(eq(deliberationRoll.householdId, scope.householdId));
+  // A household's entry is a resident's own only on a roll of households (see policies/deliberations.ts).
+  if (scope.householdId) own.push(and(eq(deliberationRoll.householdId, scope.householdId), sql`${deliberationRoll.personId} is null`, eq(deliberations.form, 'households'))!);
   if (own.length) {
     parts.push(
       exists(
@@ -159,7 +160,7 @@ export async function registryPlaces(db: DbOrTx, personIds: string[], householdI
 /** Adults (18 and over today, China time) living in the area, in the registry: a persons roll. */
 export async function adultsIn(db: DbOrTx, area: string, limit: number) {
   return db
-    .select({ personId: people.id, name: people.name, householdId: people.householdId, areaCode: people.areaCode })
+    .select({ personId: people.id, name: people.name })
     .from(people)
     .where(and(sql`${people.areaCode} like ${escapeLike(area) + '%'}`, eq(people.status, 'active'), sql`${people.birthDate} <= ((now() at time zone 'Asia/Shanghai')::date - interval '18 years')`))
     .orderBy(asc(people.areaCode), asc(people.householdId), asc(people.birthDate))

@@ -152,7 +152,7 @@ export async function castBallot(ctx: AppContext, actor: Actor, id: string, inpu
       throw forbidden('只有组织议事协商的工作人员可以登记表决票；居民只能为名册上的本人投票', 'forbidden');
     }
     const entry = await repo.rollEntry(ctx.db, d.id, input.rollId);
-    if (!entry || !isOwnEntry(voter, entry)) throw forbidden('您只能为名册上的本人（本户）投票', 'not_own_entry');
+    if (!entry || !isOwnEntry(voter, entry, d.form)) throw forbidden('您只能为名册上的本人（本户）投票', 'not_own_entry');
   }
   return withIdempotency(ctx, `deliberation-ballots:${actor.id}`, opts.idempotencyKey, async (tx) => {
     const locked = await repo.lockDeliberation(tx, id);
@@ -217,7 +217,7 @@ export async function listDeliberations(ctx: AppContext, actor: Actor, q: { area
         ...head(d, names),
         eligible: counts.get(d.id)?.eligible ?? 0,
         present: counts.get(d.id)?.present ?? 0,
-        onRoll: own.some((e) => e.deliberationId === d.id),
+        onRoll: own.some((e) => e.deliberationId === d.id && isOwnEntry(voter, e, d.form)),
         result: result ? { held: result.held, passed: result.passed } : null,
         allowedActions: organises(actor, d) && d.state === 'open' ? ['ballot', 'close'] : [],
       };
@@ -254,7 +254,7 @@ export async function getDeliberation(ctx: AppContext, actor: Actor, id: string)
     const b = byRoll.get(r.id);
     return { ...rollItem(r), seq: r.seq, linked: !!(r.personId || r.householdId), ballot: b ? { choice: b.choice, online: b.online, at: toIsoCst(b.createdAt) } : null };
   };
-  const mine = roll.filter((r) => isOwnEntry(voter, r));
+  const mine = roll.filter((r) => isOwnEntry(voter, r, d.form));
   const body = d.body as DeliberationBody;
   return {
     ...head(d, names),
@@ -289,5 +289,5 @@ export async function rollCandidates(ctx: AppContext, actor: Actor, area: string
     return { items: rows.map((h) => ({ name: h.head ? `${h.head}户（${h.doorplate}）` : `${h.address}${h.doorplate}`, householdId: h.householdId })) };
   }
   const rows = await repo.adultsIn(ctx.db, area, MAX_ROLL);
-  return { items: rows.map((p) => ({ name: p.name, personId: p.personId, householdId: p.householdId })) };
+  return { items: rows.map((p) => ({ name: p.name, personId: p.personId })) };
 }
