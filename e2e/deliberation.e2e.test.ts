@@ -47,10 +47,10 @@ describe('deliberation: convene → paper ballot → resident votes on the phone
 
     // Closing: with two of the whole community voting, the assembly was not held.
     await page.reload();
-    await expect.poll(() => page.getByTestId('delib-ballot').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('delib-tally').innerText(), { timeout: 15_000 }).toMatch(/投票 2，赞成 2/);
     await page.getByTestId('delib-close').click();
     await page.getByTestId('delib-close-confirm').click();
-    await expect.poll(() => page.getByTestId('deliberation-page').getAttribute('data-state')).toBe('decided');
+    await expect.poll(() => page.getByTestId('deliberation-page').getAttribute('data-state'), { timeout: 20_000 }).toBe('decided');
     expect(await page.getByTestId('delib-result').innerText()).toContain('未达法定人数');
     expect(await page.getByTestId('delib-reason').innerText()).toMatch(/到会人数 2\/\d+（[\d.]+%），未过半数/);
     await shot(page, 'd05-deliberation-decided', true);
