@@ -246,6 +246,18 @@ describe('scope and authorisation', () => {
     expect(staffView.roll[0]!.ballot).toMatchObject({ choice: 'yes', online: true });
   });
 
+  it('on a roll of households, an adult of the household casts its one ballot; on a roll of persons a relative’s entry is not theirs', async () => {
+    const [row] = await t.ctx.db.select({ personId: users.personId }).from(users).where(eq(users.username, 'resident'));
+    const person = json<{ householdId?: string | null; household?: { id: string } | null }>(await community.get(`/api/people/${row!.personId}`));
+    const householdId = person.householdId ?? person.household?.id;
+    expect(householdId).toBeTruthy();
+    const resident = await t.as('resident');
+    const byHousehold = await convene(community, { areaCode: COMMUNITY, body: 'residents-assembly', form: 'households', roll: [{ name: '本户', householdId }, { name: '邻户' }] });
+    expect((await resident.post(`/api/deliberations/${byHousehold.id}/ballots`, { rollId: byHousehold.roll[0]!.id, choice: 'no' })).statusCode).toBe(201);
+    const byPersons = await convene(community, { areaCode: COMMUNITY, body: 'residents-assembly', roll: [{ name: '家人', householdId }, { name: '邻居' }] });
+    expect((await resident.post(`/api/deliberations/${byPersons.id}/ballots`, { rollId: byPersons.roll[0]!.id, choice: 'yes' })).statusCode).toBe(403);
+  });
+
   it('fills a roll from the registry: adults or households of the area in scope', async () => {
     const persons = json<{ items: { name: string; personId: string }[] }>(await community.get(`/api/deliberations/roll-candidates?area=${COMMUNITY}001`));
     expect(persons.items.length).toBeGreaterThan(0);
