@@ -38,6 +38,8 @@ describe('exact thresholds', () => {
     expect(percentTruncated(664n, 1000n)).toBe('66.4');
     expect(percentTruncated(1n, 2n)).toBe('50');
     expect(percentTruncated(0n, 0n)).toBe('0');
+    expect(percentTruncated(0n, 7n)).toBe('0');
+    expect(percentTruncated(1n, 4940n)).toBe('<0.1');
   });
   it('floor areas become integer hundredths of a m²', () => {
     expect(areaToCenti(89.5)).toBe(8950n);

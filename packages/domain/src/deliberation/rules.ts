@@ -226,12 +226,14 @@ export function decideDeliberation(input: DeliberationDecideInput): Deliberation
   return { held: quorum.met, passed: quorum.met && decision.met, ...base, checks };
 }
 
-/** n/d as a percentage truncated (never rounded up) to one decimal: "66.6". */
+/** n/d as a percentage truncated (never rounded up) to one decimal: "66.6"; "<0.1" for some but less. */
 export function percentTruncated(n: string | bigint, d: string | bigint): string {
   const N = BigInt(n);
   const D = BigInt(d);
   if (D <= 0n) return '0';
   const tenths = (N * 1000n) / D;
+  // Some, but under a tenth of a percent: not "0".
+  if (tenths === 0n && N > 0n) return '<0.1';
   const whole = tenths / 10n;
   const frac = tenths % 10n;
   return frac === 0n ? String(whole) : `${whole}.${frac}`;
