@@ -31,3 +31,4 @@ export * from './cases/assessment.ts';
 export * from './cases/rule-5321.ts';
 export * from './cases/suggest/index.ts';
 export * from './campaigns.ts';
+export * from './deliberation/rules.ts';

@@ -261,4 +261,11 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/reception-leaders': { kind: 'roles', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary'] },
   'PUT /api/reception-leaders/{id}/attachments': { kind: 'exempt', why: 'the areas are in the body; another area answers 404, other roles 403 (reception.int.test.ts)' },
   'GET /api/lead-cases': { kind: 'own', why: 'the cases the caller leads (领导包案)' },
+  // ---- deliberation (议事协商) ----------------------------------------------------------------------------------------
+  'POST /api/deliberations': { kind: 'exempt', why: 'convened in an area the service scopes; other area → 404, wrong role → 403 (deliberations.int.test.ts)' },
+  'GET /api/deliberations': { kind: 'area', param: 'area', list: true },
+  'GET /api/deliberations/roll-candidates': { kind: 'area', param: 'area', roles: ['admin', 'district', 'town', 'community', 'secretary'] },
+  'GET /api/deliberations/{id}': { kind: 'exempt', why: 'a deliberation of another area answers 404 (deliberations.int.test.ts)' },
+  'POST /api/deliberations/{id}/ballots': { kind: 'exempt', why: 'other area → 404, non-staff off the roll → 403 (deliberations.int.test.ts)' },
+  'POST /api/deliberations/{id}/actions/close': { kind: 'exempt', why: 'other area → 404, wrong role → 403 (deliberations.int.test.ts)' },
 };

@@ -1546,3 +1546,87 @@ export const receptionDays = pgTable(
   },
   (t) => [index('reception_days_area_idx').on(t.areaCode, t.day), index('reception_days_leader_idx').on(t.leaderUserId, t.day)],
 );
+
+// ---- deliberation (议事协商) ---------------------------------------------------------------------------------------
+
+/**
+ * A deliberation of a deciding body (村民会议, 居民会议, 业主大会 …): its roll, its ballots, and — once
+ * closed — the result under the body's rule (packages/domain/src/deliberation). See docs/PARTICIPATION.md.
+ */
+export const deliberations = pgTable(
+  'deliberations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    body: varchar('body', { length: 32 }).notNull(),
+    form: varchar('form', { length: 16 }).notNull(),
+    /** Civil Code art. 278 para. 1 item (1–9), owners' assembly only. */
+    matter: smallint('matter'),
+    state: varchar('state', { length: 16 }).notNull(),
+    /** The outcome at closing: counts, areas and the checks behind it. */
+    result: jsonb('result'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    closedBy: uuid('closed_by').references(() => users.id),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('deliberations_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
+    index('deliberations_state_idx').on(t.state, t.createdAt),
+    check('deliberations_state', sql`${t.state} in ('open','decided')`),
+    check('deliberations_matter', sql`${t.matter} is null or ${t.matter} between 1 and 9`),
+  ],
+);
+
+/** Everyone entitled to take part: one entry per person, or per household when the form is `households`. */
+export const deliberationRoll = pgTable(
+  'deliberation_roll',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    deliberationId: uuid('deliberation_id')
+      .notNull()
+      .references(() => deliberations.id),
+    seq: integer('seq').notNull(),
+    name: text('name').notNull(),
+    /** An owner's exclusive floor area in hundredths of a m² (exact; owners' assembly). */
+    areaCenti: bigint('area_centi', { mode: 'bigint' }),
+    /** The registry's person or household this entry stands for, when known: they may vote online. */
+    personId: uuid('person_id').references(() => people.id),
+    householdId: uuid('household_id').references(() => households.id),
+  },
+  (t) => [
+    uniqueIndex('deliberation_roll_seq_idx').on(t.deliberationId, t.seq),
+    index('deliberation_roll_person_idx').on(t.personId),
+    index('deliberation_roll_household_idx').on(t.householdId),
+  ],
+);
+
+/** One ballot per roll entry (the unique index makes a second one a 409). Append-only. */
+export const deliberationBallots = pgTable(
+  'deliberation_ballots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    deliberationId: uuid('deliberation_id')
+      .notNull()
+      .references(() => deliberations.id),
+    rollId: uuid('roll_id')
+      .notNull()
+      .references(() => deliberationRoll.id),
+    choice: varchar('choice', { length: 8 }).notNull(),
+    /** Cast by the roll entry's own account from the phone (true), or recorded from paper by staff. */
+    online: boolean('online').notNull().default(false),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('deliberation_ballots_roll_idx').on(t.rollId),
+    index('deliberation_ballots_deliberation_idx').on(t.deliberationId),
+    check('deliberation_ballots_choice', sql`${t.choice} in ('yes','no','abstain')`),
+  ],
+);

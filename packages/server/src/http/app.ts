@@ -30,6 +30,7 @@ import { open311Routes, sendOpen311Error } from '../routes/open311.ts';
 import { pointsRoutes } from '../routes/points.ts';
 import { statsRoutes } from '../routes/stats.ts';
 import { wishRoutes } from '../routes/wishes.ts';
+import { deliberationRoutes } from '../routes/deliberations.ts';
 import { orderRoutes } from '../routes/orders.ts';
 import { partyRoutes } from '../routes/party.ts';
 import { staffingRoutes } from '../routes/staffing.ts';
@@ -168,6 +169,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   importRoutes(app, ctx);
   bulletinRoutes(app, ctx);
   chainRoutes(app, ctx);
+  deliberationRoutes(app, ctx);
 
   await serveWeb(app, ctx.config.webDist);
   return app;

@@ -12,6 +12,7 @@ import { WISH_PROXIES, WISH_REVIEWERS } from './wishes.ts';
 import { ORDER_MANAGERS } from './orders.ts';
 import { canEditCalendar, canEditOfficeHours } from './work-time.ts';
 import { canReadReception, canScheduleReception, hasLeadList } from './reception.ts';
+import { isOrganiser } from './deliberations.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -52,5 +53,9 @@ export function abilitiesOf(actor: Actor): string[] {
   if (canReadReception(actor)) out.push('reception.read');
   if (canScheduleReception(actor)) out.push('reception.manage');
   if (hasLeadList(actor)) out.push('reception.lead');
+  // Deliberation (议事协商): staff read their area's; organisers convene and close; a registry person votes on their own entries.
+  if (hasAnyRole(actor, AREA_STAFF)) out.push('deliberations.read');
+  if (isOrganiser(actor)) out.push('deliberations.manage');
+  if (actor.personId) out.push('deliberations.vote');
   return out;
 }

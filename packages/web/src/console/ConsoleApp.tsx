@@ -20,6 +20,7 @@ import { workTimeRoutes } from './pages/worktime/routes.tsx';
 import { receptionRoutes } from './pages/reception/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import { campaignRoutes } from './pages/campaigns/routes.tsx';
+import { deliberationRoutes } from './pages/deliberations/routes.tsx';
 import { useFocusableScrollers } from '../lib/a11y.ts';
 import './console.css';
 
@@ -153,6 +154,7 @@ export default function ConsoleApp() {
               {workTimeRoutes}
               {receptionRoutes}
               {wishOrderRoutes}
+              {deliberationRoutes}
               <Route path="points/*" element={<Suspense fallback={pageFallback}><PointsRoutes /></Suspense>} />
               <Route path="party/*" element={<Suspense fallback={pageFallback}><PartyRoutes /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />

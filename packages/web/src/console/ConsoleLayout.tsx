@@ -32,6 +32,7 @@ import { useRegistryMenuEntries } from './pages/registry/routes.tsx';
 import { usePartyMenu } from './pages/party/menu.tsx';
 import { useWishOrderMenu } from './pages/wishes/routes.tsx';
 import { useCampaignMenu } from './pages/campaigns/routes.tsx';
+import { useDeliberationMenu } from './pages/deliberations/routes.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -52,6 +53,7 @@ export function ConsoleLayout() {
   const ledgerMenu = useLedgerMenu();
   const partyMenu = usePartyMenu();
   const wishOrderMenu = useWishOrderMenu();
+  const deliberationMenu = useDeliberationMenu();
   const registryEntries = useRegistryMenuEntries();
   const campaignMenu = useCampaignMenu();
 
@@ -69,6 +71,7 @@ export function ConsoleLayout() {
   items.push(caseMenu.group);
   if (receptionMenu) items.push(receptionMenu);
   if (wishOrderMenu) items.push(wishOrderMenu);
+  if (deliberationMenu) items.push(deliberationMenu);
   if (pointsMenu) items.push(pointsMenu);
   if (ledgerMenu) items.push(ledgerMenu);
   if (partyMenu) items.push(partyMenu);

@@ -9,6 +9,7 @@ import { ledgersEn } from './ledgers.en.ts';
 import { territoryEn } from './territory.en.ts';
 import { registryEn } from './registry.en.ts';
 import { wishesEn } from './wishes.en.ts';
+import { deliberationEn } from './deliberation.en.ts';
 import { worktimeEn } from './worktime.en.ts';
 import { assessEn } from './assess.en.ts';
 import { receptionEn } from './reception.en.ts';
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...territoryEn,
   ...registryEn,
   ...wishesEn,
+  ...deliberationEn,
   ...worktimeEn,
   ...assessEn,
   ...receptionEn,

@@ -9,6 +9,7 @@ import { partyZhCN } from './party.zh-CN.ts';
 import { staffZhCN } from './staff.zh-CN.ts';
 import { campaignZhCN } from './campaign.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
+import { deliberationZhCN } from './deliberation.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
 import { assessZhCN } from './assess.zh-CN.ts';
 import { receptionZhCN } from './reception.zh-CN.ts';
@@ -24,6 +25,7 @@ export const zhCN = {
   ...staffZhCN,
   ...campaignZhCN,
   ...wishesZhCN,
+  ...deliberationZhCN,
   ...worktimeZhCN,
   ...assessZhCN,
   ...receptionZhCN,

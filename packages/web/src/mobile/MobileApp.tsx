@@ -17,6 +17,7 @@ import { MForcedPasswordChange, MMe } from './pages/MMe.tsx';
 import { publicCaseRoutes, sessionCaseRoutes } from './pages/cases/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import { MCampaign, MCampaignList } from './pages/campaigns/MCampaigns.tsx';
+import { MDeliberation, MDeliberations } from './pages/deliberations/MDeliberations.tsx';
 import { useNamedBackButtons } from '../lib/a11y.ts';
 import './mobile.css';
 
@@ -108,6 +109,8 @@ export default function MobileApp() {
             {wishOrderRoutes}
             <Route path="campaigns" element={<MCampaignList />} />
             <Route path="campaigns/:id" element={<MCampaign />} />
+            <Route path="deliberations" element={<MDeliberations />} />
+            <Route path="deliberations/:id" element={<MDeliberation />} />
             <Route path="me" element={<MMe />} />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>

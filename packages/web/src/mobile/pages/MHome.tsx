@@ -13,6 +13,7 @@ import { MPointsEntry } from './points/entry.tsx';
 import { MCaseEntry } from './cases/entry.tsx';
 import { MPartyEntry } from './party/entry.tsx';
 import { MWishOrderEntry } from './wishes/entry.tsx';
+import { MDeliberationEntry } from './deliberations/MDeliberations.tsx';
 import { MTodo } from './MTodo.tsx';
 import { MCampaignEntry } from './campaigns/entry.tsx';
 import type { AreaWithFullPath } from '../../api/cases.ts';
@@ -79,6 +80,7 @@ export function MHome() {
           <MPartyEntry />
           <MCaseEntry />
           <MWishOrderEntry />
+          <MDeliberationEntry />
           <MPointsEntry />
           {children.data && children.data.items.length > 0 && (
             <List header={t('m.childrenTitle')} className="m-list">
@@ -120,6 +122,7 @@ export function MHome() {
           <MPartyEntry />
           <MCaseEntry />
           <MWishOrderEntry />
+          <MDeliberationEntry />
           <MPointsEntry />
           <List header={t('m.myAccount')} className="m-list">
             <List.Item extra={me.username}>{t('m.account')}</List.Item>

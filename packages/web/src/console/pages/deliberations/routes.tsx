@@ -1,0 +1,44 @@
+// The console's 议事协商 screens: the list (with the form that convenes one) and a deliberation with
+// its roll, ballots and result. The menu follows the abilities the server grants.
+import { Suspense, lazy, type ReactNode } from 'react';
+import { Spin, type MenuProps } from 'antd';
+import { AuditOutlined } from '@ant-design/icons';
+import { Route } from 'react-router-dom';
+import { useAuth } from '../../../auth/AuthContext.tsx';
+import { useT } from '../../../i18n/index.tsx';
+import { ForbiddenPage } from '../../components/ErrorResult.tsx';
+
+const DeliberationsPage = lazy(() => import('./DeliberationsPage.tsx'));
+const DeliberationPage = lazy(() => import('./DeliberationPage.tsx'));
+
+const fallback = (
+  <div className="gz-page-loading">
+    <Spin />
+  </div>
+);
+
+function Guard({ children }: { children: ReactNode }) {
+  const { can } = useAuth();
+  return can('deliberations.read') ? <Suspense fallback={fallback}>{children}</Suspense> : <ForbiddenPage />;
+}
+
+export const deliberationRoutes = (
+  <>
+    <Route path="deliberations" element={<Guard><DeliberationsPage /></Guard>} />
+    <Route path="deliberations/:id" element={<Guard><DeliberationPage /></Guard>} />
+  </>
+);
+
+type Item = NonNullable<MenuProps['items']>[number];
+
+export function useDeliberationMenu(): Item | null {
+  const t = useT();
+  const { can } = useAuth();
+  if (!can('deliberations.read')) return null;
+  return {
+    type: 'group',
+    key: 'g-deliberations',
+    label: t('delib.menu.group'),
+    children: [{ key: '/deliberations', icon: <AuditOutlined />, label: <span data-testid="menu-deliberations">{t('delib.menu.list')}</span> }],
+  };
+}
