@@ -25,4 +25,5 @@ export * from './auth/challenge.ts';
 export * from './audit/labels.ts';
 export * from './territory/outline.ts';
 export * from './territory/tiling.ts';
+export * from './territory/split.ts';
 export * from './staffing.ts';
