@@ -231,4 +231,8 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/exports/cases/jobs': { kind: 'exempt', why: 'the filters of GET /api/exports/cases.xlsx, checked when the job starts (export-jobs.int.test.ts)' },
   'GET /api/exports/jobs/{id}': { kind: 'own', why: 'the caller’s own export job; another account’s answers 404 (export-jobs.int.test.ts)' },
   'GET /api/exports/jobs/{id}/file': { kind: 'own', why: 'the caller’s own export file; another account’s answers 404 (export-jobs.int.test.ts)' },
+
+  // ---- territory: split and merge of grids -----------------------------------------------------------------------
+  'POST /api/areas/{code}/actions/split': { kind: 'object', fixture: 'area', body: { parts: [], dryRun: true } },
+  'POST /api/areas/actions/merge': { kind: 'exempt', why: 'grid codes in the body, each checked in scope (territory-split.int.test.ts)' },
 };
