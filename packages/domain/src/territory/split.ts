@@ -9,6 +9,9 @@ import type { Feature, MultiPolygon as GjMultiPolygon, Polygon as GjPolygon } fr
 import { centroidOf, pointInPolygon, polygonArea, type Position } from '../geo.ts';
 import { polygonsOf, type Outline } from './outline.ts';
 
+/** An outline as the split rules take it (for callers importing this module alone, like the web editor). */
+export type SplitOutline = Outline;
+
 /** Something that lives in the grid being split, located by a point and/or an outline, or not located at all. */
 export interface SplitItem {
   /** The caller's key (a building code, a case id …). */
