@@ -1,10 +1,14 @@
 // Split and merge of grids (docs/TERRITORY.md, "Split and merge"), on PGlite and PostgreSQL: the old grids are
 // retired with pointers to their successors, buildings, households, people and open cases move with an audit row,
-// new cases land in the new grids at once, past statistics stay as they were; duplicates of an identity number → 409.
+// new cases land in the new grids at once, past statistics stay as they were; duplicates of an identity number → 409;
+// outline files in KML and zipped Shapefile, read as the console reads them, imported through the outline import.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { idCheckChar } from '@gongzhi/domain';
 import { toErrorResponse } from '../src/http/errors.ts';
+import { readFileSync } from 'node:fs';
+import { DOMParser } from '@xmldom/xmldom';
+import { readOutlines } from '../../web/src/lib/outlineFiles.ts';
 import { createTestApp, json, uniq, type Client, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -210,5 +214,58 @@ describe('one person per identity number', () => {
       .then(() => null, (e: unknown) => e);
     expect(err).not.toBeNull();
     expect(toErrorResponse(err)).toMatchObject({ status: 409, body: { error: { code: 'duplicate_id_number' } } });
+  });
+});
+
+describe('outline files: KML and zipped Shapefile', () => {
+  interface OutlineReport {
+    created: number;
+    updated: number;
+    unchanged: number;
+    refused: { feature: number; reason: string }[];
+    items: { name: string | null; code: string | null; result: string }[];
+  }
+  const importFile = async (name: string, data: ArrayBuffer, dryRun = false) => {
+    const features = await readOutlines(name, data, (text) => new DOMParser().parseFromString(text, 'text/xml') as never);
+    const res = await community.post(`/api/areas/${VILLAGE}/outlines`, { type: 'FeatureCollection', features, dryRun });
+    expect(res.statusCode, res.body).toBe(200);
+    return json<OutlineReport>(res);
+  };
+  const bytes = (b: Buffer | string) => {
+    const buf = typeof b === 'string' ? Buffer.from(b, 'utf-8') : b;
+    return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
+  };
+
+  it('imports a KML (奥维, Google Earth) with names and a refused placemark; importing it again changes nothing', async () => {
+    const tag = uniq();
+    const ring = (x: number, y: number) => [[x, y], [x + 0.002, y], [x + 0.002, y + 0.002], [x, y + 0.002], [x, y]].map(([a, b]) => `${a},${b},0`).join(' ');
+    const placemark = (name: string, coords: string) =>
+      `<Placemark><name>${name}</name><Polygon><outerBoundaryIs><LinearRing><coordinates>${coords}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>`;
+    const kml = `<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>网格边界</name>
+${placemark(`KML网格甲${tag}`, ring(123.2, 31.35))}
+${placemark(`KML网格乙${tag}`, ring(123.203, 31.35))}
+${placemark(`KML坏边界${tag}`, '123.2,31.3,0 123.21,31.3,0 123.2,31.3,0')}
+</Document></kml>`;
+    const preview = await importFile('网格边界.kml', bytes(kml), true);
+    expect(preview).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+    expect(preview.refused.map((r) => r.feature)).toEqual([3]);
+    const done = await importFile('网格边界.kml', bytes(kml));
+    expect(done.created).toBe(2);
+    const children = json<{ items: Area[] }>(await community.get(`/api/areas/${VILLAGE}/children`)).items.map((a) => a.name);
+    expect(children).toEqual(expect.arrayContaining([`KML网格甲${tag}`, `KML网格乙${tag}`]));
+    expect(await importFile('网格边界.kml', bytes(kml))).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+  });
+
+  it('imports a zipped Shapefile (.shp, .dbf with UTF-8 names, .prj); importing it again changes nothing', async () => {
+    const zip = bytes(readFileSync(new URL('./fixtures/grids-shapefile.zip', import.meta.url)));
+    const first = await importFile('grids.zip', zip);
+    expect(first).toMatchObject({ created: 2, updated: 0, unchanged: 0, refused: [] });
+    expect(first.items.map((i) => i.name)).toEqual(['导入网格丙', '导入网格丁']);
+    const grid = json<Area & { geometry: { coordinates: number[][][] } }>(await community.get(`/api/areas/${first.items[0]!.code}`));
+    const [lng, lat] = grid.geometry.coordinates[0]![0]!;
+    expect(lng).toBeCloseTo(123.3, 9);
+    expect(lat).toBeCloseTo(31.3, 9);
+    expect(await importFile('grids.zip', zip)).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
   });
 });

@@ -1,11 +1,17 @@
 // Outline files → GeoJSON features, for the bulk import of outlines (docs/TERRITORY.md): GeoJSON as it is, KML
 // with @tmcw/togeojson, zipped Shapefile with shpjs (its .prj applied, so the outlines arrive in WGS84). Runs in
 // the browser; the XML parser is a parameter so the same code is tested under Node with a DOM-less parser.
+// The ambient types of shpjs, needed too when the server's tests compile this file.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../shpjs.d.ts" />
 import type { Feature, FeatureCollection } from 'geojson';
 
-export type XmlParser = (text: string) => Document;
+/** The XML document @tmcw/togeojson reads (the DOM's Document in the browser). */
+type KmlDocument = Parameters<(typeof import('@tmcw/togeojson'))['kml']>[0];
+export type XmlParser = (text: string) => KmlDocument;
 
-const browserXml: XmlParser = (text) => new DOMParser().parseFromString(text, 'text/xml');
+type XmlParserClass = new () => { parseFromString(text: string, type: string): KmlDocument };
+const browserXml: XmlParser = (text) => new (globalThis as unknown as { DOMParser: XmlParserClass }).DOMParser().parseFromString(text, 'text/xml');
 
 export async function readOutlines(fileName: string, data: ArrayBuffer, parseXml: XmlParser = browserXml): Promise<Feature[]> {
   const name = fileName.toLowerCase();
