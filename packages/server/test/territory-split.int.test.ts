@@ -175,6 +175,19 @@ describe('split and merge of grids', () => {
     const again = await community.patch(`/api/areas/${grid.code}`, { name: '改名' });
     expect(again.statusCode).toBe(409);
     expect(json<ErrorBody>(again).error.code).toBe('area_retired');
+    // An old spreadsheet naming the retired grid is refused row by row, pointing to the new grids.
+    const csv = `姓名,公民身份号码,联系电话,网格编码,楼栋,单元,门牌号\n周建国,${freshId()},13962812345,${grid.code},9幢,1单元,101室\n`;
+    const boundary = `----gz${uniq()}`;
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="people.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+      Buffer.from(csv, 'utf-8'),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const imported = await t.app.inject({ method: 'POST', url: '/api/imports/people', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: community.cookie! }, payload });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const refused = json<{ created: number; refused: { row: number; reason: string }[] }>(imported);
+    expect(refused.created).toBe(0);
+    expect(refused.refused[0]!.reason).toContain(westGrid);
   });
 
   it('merges adjacent grids into one; refuses grids that do not touch', async () => {
