@@ -35,6 +35,7 @@ export const territoryEn: Record<TerritoryMessageKey, string> = {
   'territory.noOutlineShort': 'No outline',
   'territory.pickHint': 'Click a {level} on the map or a name below to edit it',
   // Split and merge of grids
+  'territory.retired': 'Retired (split or merged)',
   'territory.split': 'Split grid',
   'territory.splitHint': 'Draw a cutting line across the grid: click a start point, then an end point (the line is extended at both ends)',
   'territory.cutMiss': 'The line does not cut the grid in two; draw a line across the grid',

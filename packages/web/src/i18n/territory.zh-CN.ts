@@ -34,6 +34,7 @@ export const territoryZhCN = {
   'territory.noOutlineShort': '无边界',
   'territory.pickHint': '点击地图上的{level}或下方名称进行修改',
   // Split and merge of grids
+  'territory.retired': '已撤销（已拆分或合并）',
   'territory.split': '拆分网格',
   'territory.splitHint': '在网格上画一条切割线：点击起点，再点击终点（线会向两端延长，只需穿过网格）',
   'territory.cutMiss': '切割线没有把网格分成两块，请重新画一条穿过网格的线',
