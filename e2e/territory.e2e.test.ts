@@ -168,4 +168,59 @@ describe('drawing the territory', () => {
     expect(await page.getByTestId('territory-import-run').isDisabled()).toBe(true);
     await context.close();
   });
+  it('splits a grid along a line drawn with the mouse, with a preview of what moves', async () => {
+    const { context, page } = await desktop();
+    await consoleLogin(page, 'community');
+    await page.goto(`${session.url}/areas/${VILLAGE}`);
+    // A grid in the middle of the village with a building in its western half, set up through the API.
+    const name = `待拆分网格${Date.now() % 100000}`;
+    const setup = (await page.evaluate(
+      async ({ village, name }) => {
+        const send = async (body: unknown) =>
+          (await (await fetch('/api/areas', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { code: string };
+        const outlines = (await (await fetch(`/api/areas/${village}/outlines`)).json()) as { features: { geometry: { coordinates: number[][][] } | null; properties: { role: string } }[] };
+        const ring = outlines.features.flatMap((f) => (f.geometry && f.properties.role === 'child' ? f.geometry.coordinates[0]! : []));
+        const xs = ring.map((p) => p[0]!);
+        const ys = ring.map((p) => p[1]!);
+        const [cx, cy] = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+        const d = (Math.max(...xs) - Math.min(...xs)) / 6;
+        const r: number[][] = [[cx - d, cy - d], [cx + d, cy - d], [cx + d, cy + d], [cx - d, cy + d], [cx - d, cy - d]];
+        const grid = await send({ parentCode: village, name, geometry: { type: 'Polygon', coordinates: [r] } });
+        const building = await send({ parentCode: grid.code, name: '西1幢', geometry: { type: 'Point', coordinates: [cx - d / 2, cy] } });
+        return { grid: grid.code, building: building.code };
+      },
+      { village: VILLAGE, name },
+    )) as { grid: string; building: string };
+    await page.getByTestId('area-map-edit').click();
+    await page.getByTestId('territory-list').getByText(name, { exact: true }).click();
+    await page.getByTestId('territory-split').click();
+    await page.getByTestId('territory-cut-hint').waitFor();
+    // The selected grid is outlined in red: cut it top to bottom through its middle.
+    const outline = (await page.locator('[data-testid="territory-map"] path[stroke="#c41d1d"]').first().boundingBox())!;
+    const x = outline.x + outline.width / 2;
+    await page.mouse.click(x, outline.y + outline.height * 0.25);
+    await page.waitForTimeout(150);
+    const dryRun = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/areas/${setup.grid}/actions/split`);
+    await page.mouse.click(x, outline.y + outline.height * 0.75);
+    const previewed = (await (await dryRun).json()) as { dryRun: boolean; parts: { buildings: { code: string }[] }[] };
+    expect(previewed.dryRun).toBe(true);
+    expect(previewed.parts.map((p) => p.buildings.length).sort()).toEqual([0, 1]);
+    await page.getByTestId('territory-move-preview').waitFor();
+    await shot(page, 'territory-06-split-preview');
+    const split = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/areas/${setup.grid}/actions/split` && !(r.request().postData() ?? '').includes('"dryRun":true'));
+    await page.getByTestId('territory-split-ok').click();
+    const res = await split;
+    expect(res.status(), await res.text()).toBe(200);
+    const parts = ((await res.json()) as { parts: { code: string; buildings: { code: string }[] }[] }).parts;
+    expect(parts).toHaveLength(2);
+    const old = (await read(page, setup.grid)) as Area & { retiredAt?: string; successorCodes?: string[] };
+    expect(old.retiredAt).toBeTruthy();
+    expect(old.successorCodes).toEqual(parts.map((p) => p.code));
+    // The building went to the western part, under a new code; its old code points there.
+    const west = parts.find((p) => p.buildings.some((b) => b.code === setup.building))!;
+    expect(((await read(page, setup.building)) as Area & { successorCodes?: string[] }).successorCodes).toEqual([`${west.code}001`]);
+    await expect.poll(() => page.getByTestId('territory-list').innerText()).not.toContain(`${name}\n`);
+    await shot(page, 'territory-07-split-done');
+    await context.close();
+  });
 });

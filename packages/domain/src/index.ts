@@ -26,6 +26,7 @@ export * from './auth/challenge.ts';
 export * from './audit/labels.ts';
 export * from './territory/outline.ts';
 export * from './territory/tiling.ts';
+export * from './territory/split.ts';
 export * from './staffing.ts';
 export * from './cases/assessment.ts';
 export * from './cases/rule-5321.ts';

@@ -7,6 +7,8 @@ import { chinaDate } from './calendar.ts';
 /** The fields of a case the measures depend on. */
 export interface MeasureCase {
   areaCode: string;
+  /** Where the measures stay filed after the case was moved by a grid split or merge (see docs/TERRITORY.md). */
+  measureAreaCode?: string | null;
   createdAt: Date;
   categoryCode: string;
   channel: string;
@@ -93,7 +95,7 @@ export function caseMeasureFacts(c: MeasureCase, lateAccept: boolean): MeasureFa
   };
   return {
     key: {
-      areaCode: c.areaCode,
+      areaCode: c.measureAreaCode ?? c.areaCode,
       day: chinaDate(c.createdAt),
       categoryCode: c.categoryCode,
       channel: c.channel,

@@ -21,8 +21,8 @@ export interface Recounted {
 export async function recountCases(db: DbOrTx, area: string, from: Date, to: Date, now: Date): Promise<Recounted[]> {
   const cal = createWorkCalendar();
   const events = await db.execute<{ case_id: string; action: string; to_state: string; at: Date | string; detail: Record<string, unknown> | null; category_code: string; area_code: string }>(sql`
-    select e.case_id, e.action, e.to_state, e.at, e.detail, c.category_code, c.area_code from case_events e join cases c on c.id = e.case_id
-    where c.area_code like ${area + '%'} order by e.id`);
+    select e.case_id, e.action, e.to_state, e.at, e.detail, c.category_code, coalesce(c.measure_area_code, c.area_code) as area_code from case_events e join cases c on c.id = e.case_id
+    where coalesce(c.measure_area_code, c.area_code) like ${area + '%'} order by e.id`);
   const byCase = new Map<string, typeof events.rows>();
   for (const e of events.rows) byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), e]);
   const out: Recounted[] = [];

@@ -268,4 +268,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/deliberations/{id}': { kind: 'exempt', why: 'a deliberation of another area answers 404 (deliberations.int.test.ts)' },
   'POST /api/deliberations/{id}/ballots': { kind: 'exempt', why: 'other area → 404, non-staff off the roll → 403 (deliberations.int.test.ts)' },
   'POST /api/deliberations/{id}/actions/close': { kind: 'exempt', why: 'other area → 404, wrong role → 403 (deliberations.int.test.ts)' },
+  // ---- territory: split and merge of grids -----------------------------------------------------------------------
+  'POST /api/areas/{code}/actions/split': { kind: 'object', fixture: 'area', body: { parts: [], dryRun: true } },
+  'POST /api/areas/actions/merge': { kind: 'exempt', why: 'grid codes in the body, each checked in scope (territory-split.int.test.ts)' },
 };

@@ -34,6 +34,9 @@ const ACTIONS: Record<string, Label> = {
   'area.split': l('拆分网格', 'Split grid'),
   'area.merge': l('合并网格', 'Merge grids'),
   'area.import': l('批量导入区域边界', 'Import outlines'),
+  'area.move': l('楼栋随网格调整迁移', 'Move building to new grid'),
+  'household.move': l('住户随网格调整迁移', 'Move household to new grid'),
+  'case.move': l('案件随网格调整迁移', 'Move case to new grid'),
   'seed.case-history': l('生成演示案件历史', 'Generate demo case history'),
   'case.create': l('登记案件', 'Register case'),
   'case.amend': l('更新案件信息', 'Amend case'),
@@ -141,6 +144,8 @@ const ENTITIES: Record<string, Label> = {
 /** Detail fields, by their key in the row's JSON. */
 const FIELDS: Record<string, Label> = {
   name: l('名称', 'Name'),
+  successors: l('后继区域', 'Successors'),
+  buildings: l('楼栋数', 'Buildings'),
   code: l('编码', 'Code'),
   from: l('原值', 'From'),
   to: l('新值', 'To'),

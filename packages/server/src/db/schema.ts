@@ -53,6 +53,10 @@ export const areas = pgTable(
     gridType: varchar('grid_type', { length: 16 }),
     plannedHouseholds: integer('planned_households'),
     geometry: jsonb('geometry'),
+    /** Set when the area was split or merged away: kept (its code is never reused), no longer a current child. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    /** The areas that took over a retired area (the parts of a split, the grid of a merge). */
+    successorCodes: varchar('successor_codes', { length: 24 }).array(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -137,7 +141,8 @@ export const people = pgTable(
   (t) => [
     index('people_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
     index('people_household_idx').on(t.householdId),
-    index('people_id_hash_idx').on(t.idHash),
+    // One person per identity number, installation-wide; people recorded without one (null) are not compared.
+    uniqueIndex('people_id_hash_uq').on(t.idHash),
     index('people_phone_hash_idx').on(t.phoneHash),
     index('people_name_idx').using('btree', t.name.op('text_pattern_ops')),
   ],
@@ -344,6 +349,11 @@ export const cases = pgTable(
     channel: varchar('channel', { length: 16 }).notNull(),
     /** Where the problem is: a grid (or finer) when known, else the village, town or district. */
     areaCode: varchar('area_code', { length: 24 }).notNull(),
+    /**
+     * Where the case's measures stay filed when it was moved to another grid by a split or merge (the grid it was
+     * received in); null when never moved. Keeps the roll-ups of past periods as they were.
+     */
+    measureAreaCode: varchar('measure_area_code', { length: 24 }),
     /** The command centre that owns the case now: its level and area. */
     ownerLevel: varchar('owner_level', { length: 16 }).notNull(),
     ownerAreaCode: varchar('owner_area_code', { length: 24 }).notNull(),

@@ -1,6 +1,7 @@
 import { DomainError, type ErrorKind } from '@gongzhi/domain';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { duplicateIdNumber } from '../services/people.ts';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -169,6 +170,11 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
     return { status: 400, body: body('missing_field', `缺少必填字段 ${field ?? ''}`.trim(), field ? { field } : undefined) };
   }
   // A database constraint caught what the rules should have: report a conflict, never a 5xx.
+  if (pgCode === '23505' && pg?.constraint === 'people_id_hash_uq') {
+    // Two saves of the same identity number at once (form or import): the one that lost is told why.
+    const e = duplicateIdNumber();
+    return { status: 409, body: body(e.code, e.message) };
+  }
   if (pgCode === '23505') return { status: 409, body: body('conflict', '数据已存在或已被处理，请刷新后重试') };
   if (pgCode === '23514') return { status: 409, body: body('conflict', '操作会违反数据约束（如余额或库存不足），已拒绝') };
   if (typeof pgCode === 'string' && pgCode.startsWith('23')) return { status: 409, body: body('conflict', '操作会违反数据约束，已拒绝') };

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { CODE_LENGTH, type AreaLevel } from '@gongzhi/domain';
 import type { DbOrTx } from '../db/client.ts';
-import { areas, households, people } from '../db/schema.ts';
+import { areas, cases, households, people } from '../db/schema.ts';
 import { inScope, escapeLike, type Scope } from './scope.ts';
 
 export type AreaRow = typeof areas.$inferSelect;
@@ -30,7 +30,7 @@ export async function listChildren(db: DbOrTx, scope: Scope, parentCode: string)
   return db
     .select()
     .from(areas)
-    .where(and(eq(areas.parentCode, parentCode), inScope(areas.code, scope)))
+    .where(and(eq(areas.parentCode, parentCode), isNull(areas.retiredAt), inScope(areas.code, scope)))
     .orderBy(asc(areas.sort), asc(areas.code));
 }
 
@@ -73,7 +73,7 @@ export async function countsBelow(db: DbOrTx, parentCode: string, level: AreaLev
   const prefix = escapeLike(parentCode) + '%';
   const areaRows = await db.execute<{ c: string; level: string; n: string }>(sql`
     select substr(code, 1, ${len}) as c, level, count(*)::text as n from ${areas}
-    where code like ${prefix} and length(code) > ${len} group by 1, 2`);
+    where code like ${prefix} and length(code) > ${len} and retired_at is null group by 1, 2`);
   for (const r of areaRows.rows) {
     const counts = result.get(r.c);
     const key = COUNT_KEY[r.level];
@@ -106,7 +106,7 @@ export async function gridsUnder(db: DbOrTx, scope: Scope, code: string) {
       plannedHouseholds: areas.plannedHouseholds,
     })
     .from(areas)
-    .where(and(eq(areas.level, 'grid'), sql`${areas.code} like ${escapeLike(code) + '%'}`, inScope(areas.code, scope)))
+    .where(and(eq(areas.level, 'grid'), isNull(areas.retiredAt), sql`${areas.code} like ${escapeLike(code) + '%'}`, inScope(areas.code, scope)))
     .orderBy(asc(areas.code));
 }
 
@@ -114,7 +114,7 @@ export async function searchAreas(db: DbOrTx, scope: Scope, q: string, limit = 2
   return db
     .select()
     .from(areas)
-    .where(and(inScope(areas.code, scope), sql`${areas.name} like ${'%' + escapeLike(q) + '%'}`))
+    .where(and(inScope(areas.code, scope), isNull(areas.retiredAt), sql`${areas.name} like ${'%' + escapeLike(q) + '%'}`))
     .orderBy(sql`length(${areas.code})`, asc(areas.code))
     .limit(limit);
 }
@@ -134,9 +134,13 @@ export async function lockArea(db: DbOrTx, code: string): Promise<AreaRow | null
   return rows[0] ?? null;
 }
 
-/** Codes and names of every child of an area, in or out of any scope (for numbering and name clashes). */
-export async function childCodes(db: DbOrTx, parentCode: string): Promise<{ code: string; name: string }[]> {
-  return db.select({ code: areas.code, name: areas.name }).from(areas).where(eq(areas.parentCode, parentCode));
+/**
+ * Codes and names of every child of an area, in or out of any scope, retired ones included (for numbering: a
+ * retired code is never given again); `retired` tells the current children from the retired ones.
+ */
+export async function childCodes(db: DbOrTx, parentCode: string): Promise<{ code: string; name: string; retired: boolean }[]> {
+  const rows = await db.select({ code: areas.code, name: areas.name, retiredAt: areas.retiredAt }).from(areas).where(eq(areas.parentCode, parentCode));
+  return rows.map((r) => ({ code: r.code, name: r.name, retired: r.retiredAt !== null }));
 }
 
 export async function insertArea(db: DbOrTx, row: NewAreaRow): Promise<AreaRow> {
@@ -151,4 +155,98 @@ export async function updateArea(db: DbOrTx, code: string, set: { name?: string;
     .where(eq(areas.code, code))
     .returning();
   return rows[0] ?? null;
+}
+
+// ---- Split and merge of grids (services/territory-split.ts) ----
+
+export interface GridContents {
+  buildings: AreaRow[];
+  units: AreaRow[];
+  households: { id: string; areaCode: string; doorplate: string }[];
+  people: { id: string; areaCode: string; householdId: string | null }[];
+  cases: { id: string; code: string; title: string; areaCode: string; ownerAreaCode: string; lat: number | null; lng: number | null; measureAreaCode: string | null }[];
+}
+
+/** What lives in a grid: its current buildings and their units, its households, people and open cases. */
+export async function gridContents(db: DbOrTx, gridCode: string, openStates: readonly string[]): Promise<GridContents> {
+  const like = escapeLike(gridCode) + '%';
+  const buildings = await db
+    .select()
+    .from(areas)
+    .where(and(eq(areas.parentCode, gridCode), isNull(areas.retiredAt)))
+    .orderBy(asc(areas.sort), asc(areas.code));
+  const units = buildings.length
+    ? await db
+        .select()
+        .from(areas)
+        .where(and(inArray(areas.parentCode, buildings.map((b) => b.code)), isNull(areas.retiredAt)))
+        .orderBy(asc(areas.code))
+    : [];
+  const hh = await db
+    .select({ id: households.id, areaCode: households.areaCode, doorplate: households.doorplate })
+    .from(households)
+    .where(sql`${households.areaCode} like ${like}`)
+    .orderBy(asc(households.areaCode), asc(households.doorplate));
+  const ppl = await db
+    .select({ id: people.id, areaCode: people.areaCode, householdId: people.householdId })
+    .from(people)
+    .where(sql`${people.areaCode} like ${like}`);
+  const cs = await db
+    .select({
+      id: cases.id,
+      code: cases.code,
+      title: cases.title,
+      areaCode: cases.areaCode,
+      ownerAreaCode: cases.ownerAreaCode,
+      lat: cases.lat,
+      lng: cases.lng,
+      measureAreaCode: cases.measureAreaCode,
+    })
+    .from(cases)
+    .where(and(sql`${cases.areaCode} like ${like}`, inArray(cases.state, [...openStates])))
+    .orderBy(asc(cases.code));
+  return { buildings, units, households: hh, people: ppl, cases: cs };
+}
+
+/** Marks an area retired, pointing to the areas that took it over. */
+export async function retireArea(db: DbOrTx, code: string, successors: string[]): Promise<void> {
+  await db.update(areas).set({ retiredAt: new Date(), successorCodes: successors, updatedAt: new Date() }).where(eq(areas.code, code));
+}
+
+/** Moves households and people whose area lies under `from` (the area itself included) to the same place under `to`. */
+export async function rewriteAreaPrefix(db: DbOrTx, from: string, to: string): Promise<void> {
+  const like = escapeLike(from) + '%';
+  const cut = from.length + 1;
+  // A household's key starts with its area code (services/households.ts): it moves with it.
+  await db.execute(sql`update ${households} set area_code = ${to} || substr(area_code, ${cut}),
+    key = case when key like ${like} then ${to} || substr(key, ${cut}) else key end, updated_at = now() where area_code like ${like}`);
+  await db.execute(sql`update ${people} set area_code = ${to} || substr(area_code, ${cut}), updated_at = now() where area_code like ${like}`);
+}
+
+export async function moveHousehold(db: DbOrTx, id: string, from: string, to: string): Promise<void> {
+  const like = escapeLike(from) + '-%';
+  await db.execute(sql`update ${households} set area_code = ${to},
+    key = case when key like ${like} then ${to} || substr(key, ${from.length + 1}) else key end, updated_at = now() where id = ${id}`);
+}
+
+export async function movePeople(db: DbOrTx, ids: string[], to: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(people).set({ areaCode: to, updatedAt: new Date() }).where(inArray(people.id, ids));
+}
+
+/**
+ * Moves an open case to another area. Its measures stay filed under the area it was received in
+ * (`measure_area_code`), so the roll-ups of past periods do not change.
+ */
+export async function moveCase(db: DbOrTx, id: string, areaCode: string, ownerAreaCode: string | null, measureAreaCode: string): Promise<void> {
+  await db
+    .update(cases)
+    .set({
+      areaCode,
+      ...(ownerAreaCode ? { ownerAreaCode } : {}),
+      measureAreaCode,
+      version: sql`${cases.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(eq(cases.id, id));
 }

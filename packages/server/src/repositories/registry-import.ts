@@ -18,6 +18,8 @@ export interface AreaLite {
   name: string;
   level: string;
   parentCode: string | null;
+  /** The areas that took over a grid split or merged away (null while current). */
+  successorCodes?: string[] | null;
 }
 
 /** The grids, buildings and units of the given grids, in one round-trip per few hundred grids. */
@@ -26,7 +28,13 @@ export async function areasOfGrids(db: DbOrTx, gridCodes: string[]): Promise<Are
   for (const part of chunks(gridCodes)) {
     out.push(
       ...(await db
-        .select({ code: areas.code, name: areas.name, level: areas.level, parentCode: areas.parentCode })
+        .select({
+          code: areas.code,
+          name: areas.name,
+          level: areas.level,
+          parentCode: areas.parentCode,
+          successorCodes: sql<string[] | null>`case when ${areas.retiredAt} is null then null else coalesce(${areas.successorCodes}, '{}') end`,
+        })
         .from(areas)
         .where(and(inArray(sql`left(${areas.code}, 15)`, part), inArray(areas.level, ['grid', 'building', 'unit'])))),
     );

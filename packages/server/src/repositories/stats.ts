@@ -39,7 +39,7 @@ function rawKey(groupBy: MeasureGroupBy | undefined, childLength: number): SQL {
     case 'channel':
       return sql`c.channel`;
     case 'child':
-      return sql`substr(c.area_code, 1, ${childLength})`;
+      return sql`substr(coalesce(c.measure_area_code, c.area_code), 1, ${childLength})`;
     case 'day':
       return sql.raw(`to_char(${chinaDaySql('c.created_at')}, 'YYYY-MM-DD')`);
     case 'month':
@@ -155,7 +155,8 @@ export async function caseMeasures(
   }
 
   const parts: SQL[] = [];
-  const rawArea = sql`c.area_code like ${escapeLike(scope.code) + '%'} and c.area_code like ${areaLike}`;
+  // A case moved by a grid split or merge is counted where it was received (measure_area_code), as the roll-ups do.
+  const rawArea = sql`coalesce(c.measure_area_code, c.area_code) like ${escapeLike(scope.code) + '%'} and coalesce(c.measure_area_code, c.area_code) like ${areaLike}`;
   if (raws.length > 0) {
     // One pass over the area's cases for every piece the roll-ups do not answer.
     const ranges = sql.join(

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CRS_VALUES, type Crs } from '@gongzhi/domain';
 import type { AppContext } from '../services/context.ts';
 import * as areas from '../services/areas.ts';
+import * as territorySplit from '../services/territory-split.ts';
 import { requestContext, requireActor } from '../http/request.ts';
 import { areaCodeParam, paging, text } from './common.ts';
 import { riskColour } from './campaigns.ts';
@@ -84,5 +85,41 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext) {
       const row = await areas.updateArea(ctx, actor, req.params.code, req.body, requestContext(req));
       return areas.getArea(ctx, actor, row.code);
     },
+  );
+  // ---- Split and merge of grids (docs/TERRITORY.md) ----
+  r.post(
+    '/api/areas/:code/actions/split',
+    {
+      bodyLimit: 5 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: '拆分网格（按新边界划为两个及以上新网格，原网格保留为已撤销）',
+        params: areaCodeParam,
+        body: z.object({
+          parts: z
+            .array(z.object({ name: text(60), geometry: z.unknown().describe('新网格的 GeoJSON Polygon 或 MultiPolygon') }), { message: '应为新网格数组' })
+            .max(20, { message: '至多拆分为 20 个网格' }),
+          crs,
+          fallbackPart: z.number().int().min(0).max(19).optional().describe('未能按位置归入的楼栋、住户、案件归入第几个新网格（从 0 起），默认 0'),
+          dryRun: z.boolean().optional().describe('只预览迁移结果，不写入'),
+        }),
+      },
+    },
+    async (req) => territorySplit.splitGrid(ctx, requireActor(req), req.params.code, req.body, requestContext(req)),
+  );
+  r.post(
+    '/api/areas/actions/merge',
+    {
+      schema: {
+        tags,
+        summary: '合并同一村（社区）的相邻网格为一个新网格，原网格保留为已撤销',
+        body: z.object({
+          codes: z.array(z.string().max(40), { message: '应为网格编码数组' }).max(20, { message: '一次至多合并 20 个网格' }),
+          name: text(60),
+          dryRun: z.boolean().optional().describe('只预览迁移结果，不写入'),
+        }),
+      },
+    },
+    async (req) => territorySplit.mergeGrids(ctx, requireActor(req), req.body, requestContext(req)),
   );
 }

@@ -33,6 +33,9 @@ export interface AreaDto {
   gridType?: string | null;
   counts: repo.AreaCounts;
   allowedActions: string[];
+  /** When the area was split or merged away (ISO time), and the areas that took it over. */
+  retiredAt?: string;
+  successorCodes?: string[];
 }
 
 function requireCode(code: string, field = 'code'): void {
@@ -68,6 +71,7 @@ function toDto(actor: Actor, row: repo.AreaRow, counts: repo.AreaCounts, withGeo
     allowedActions: areaAllowedActions(actor, row.code),
   };
   if (row.gridType) dto.gridType = row.gridType;
+  if (row.retiredAt) Object.assign(dto, { retiredAt: row.retiredAt.toISOString(), successorCodes: row.successorCodes ?? [], allowedActions: dto.allowedActions.filter((a) => a === 'view' || a === 'viewPeople') });
   if (withGeometry && row.geometry) dto.geometry = row.geometry;
   return dto;
 }
@@ -188,7 +192,12 @@ function outlineFor(level: AreaLevel, geometry: unknown, crs: Crs | undefined) {
   return outlineToWgs84(parsed, crs ?? 'wgs84');
 }
 
-function nameClash(name: string): never {
+/** A retired area (split or merged away) is kept as history and no longer changed. */
+export function areaRetired(row: repo.AreaRow) {
+  return conflict('area_retired', `“${row.name}”已拆分或合并，不再使用${row.successorCodes?.length ? `，请改在其后继区域（${row.successorCodes.join('、')}）办理` : ''}`);
+}
+
+export function nameClash(name: string): never {
   throw conflict('area_name_taken', `同一上级区域下已有名为“${name}”的区域，请换一个名称（name）`);
 }
 
@@ -200,13 +209,14 @@ export async function createArea(ctx: AppContext, actor: Actor, input: AreaInput
   if (!parent) throw notFound('上级区域');
   const level = childLevelOf(parent.level as AreaLevel);
   if (!level) throw invalid('area_no_children', '单元下不能再新增区域，请选择楼栋或更上级的区域（parentCode）', { field: 'parentCode' });
+  if (parent.retiredAt) throw areaRetired(parent);
   if (!canAddChildArea(actor, parent.code)) throw forbidden('您的角色不能在此区域下新增区域');
   const geometry = input.geometry === undefined || input.geometry === null ? null : outlineFor(level, input.geometry, input.crs);
   const row = await ctx.db.transaction(async (tx) => {
     // The parent's row lock serialises concurrent creations under it, so two never take the same number.
     await repo.lockArea(tx, parent.code);
     const siblings = await repo.childCodes(tx, parent.code);
-    if (siblings.some((c) => c.name === input.name)) nameClash(input.name);
+    if (siblings.some((c) => c.name === input.name && !c.retired)) nameClash(input.name);
     const code = nextChildCode(parent.code, siblings.map((c) => c.code));
     if (!code) throw conflict('area_codes_exhausted', '该区域下的编号已用完，无法再新增下级区域');
     const created = await repo.insertArea(tx, {
@@ -238,6 +248,7 @@ export async function updateArea(ctx: AppContext, actor: Actor, code: string, in
   const before = await repo.findArea(ctx.db, scope, code);
   if (!before) throw notFound('区域');
   if (!canEditTerritory(actor, code)) throw forbidden('您的角色不能修改此区域');
+  if (before.retiredAt) throw areaRetired(before);
   const level = before.level as AreaLevel;
   const set: { name?: string; geometry?: unknown } = {};
   if (input.name !== undefined && input.name !== before.name) set.name = input.name;
@@ -249,7 +260,7 @@ export async function updateArea(ctx: AppContext, actor: Actor, code: string, in
   const row = await ctx.db.transaction(async (tx) => {
     if (set.name !== undefined && before.parentCode) {
       const siblings = await repo.childCodes(tx, before.parentCode);
-      if (siblings.some((c) => c.name === set.name && c.code !== code)) nameClash(set.name);
+      if (siblings.some((c) => c.name === set.name && c.code !== code && !c.retired)) nameClash(set.name);
     }
     const updated = await repo.updateArea(tx, code, set);
     if (level === 'grid' && 'geometry' in set) await gridOutlinesChanged(tx);
@@ -327,7 +338,7 @@ export async function importOutlines(
       refuse(e instanceof Error ? e.message : '边界无效');
       continue;
     }
-    const children = await repo.childCodes(ctx.db, parent.code);
+    const children = (await repo.childCodes(ctx.db, parent.code)).filter((c) => !c.retired);
     let match = givenCode ? children.find((c) => c.code === givenCode) : name ? children.find((c) => c.name === name) : undefined;
     if (givenCode && !match) {
       if (!givenCode.startsWith(parent.code) || givenCode.length !== parent.code.length + 3) {

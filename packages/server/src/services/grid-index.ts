@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { bboxOf, pointInPolygon, polygonsOf, type Polygon } from '@gongzhi/domain';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { areas } from '../db/schema.ts';
 import { getMeta, setMeta } from '../repositories/meta.ts';
@@ -24,7 +24,7 @@ async function loadGrids(ctx: AppContext): Promise<IndexedGrid[]> {
   const rows = await ctx.db
     .select({ code: areas.code, geometry: areas.geometry })
     .from(areas)
-    .where(eq(areas.level, 'grid'))
+    .where(and(eq(areas.level, 'grid'), isNull(areas.retiredAt)))
     .orderBy(desc(areas.updatedAt), areas.code);
   return rows.flatMap((r) => polygonsOf(r.geometry).map((polygon) => ({ code: r.code, polygon, bbox: bboxOf(polygon) })));
 }

@@ -201,11 +201,14 @@ function encryptNumbers(ctx: AppContext, input: PersonInput) {
   return out;
 }
 
+/** One person per identity number (the unique index `people_id_hash_uq` enforces it against races too). */
+export const duplicateIdNumber = () => conflict('duplicate_id_number', '该身份证号码已登记，请勿重复录入');
+
 async function assertUniqueId(ctx: AppContext, hash: string | null | undefined, selfId?: string) {
   if (!hash) return;
   // Uniqueness is installation-wide: a duplicate elsewhere is reported without revealing where.
   const rows = await ctx.db.query.people.findFirst({ where: (p, { eq }) => eq(p.idHash, hash), columns: { id: true } });
-  if (rows && rows.id !== selfId) throw conflict('duplicate_id_number', '该身份证号码已登记，请勿重复录入');
+  if (rows && rows.id !== selfId) throw duplicateIdNumber();
 }
 
 export async function createPerson(ctx: AppContext, actor: Actor, input: Required<Pick<PersonInput, 'areaCode' | 'name' | 'gender'>> & PersonInput, req: RequestContext) {

@@ -336,6 +336,8 @@ export async function importPeople(ctx: AppContext, actor: Actor, fileName: stri
   for (const p of parsed) {
     try {
       if (!places.grids.has(p.gridCode)) throw refuse('gridCode', `网格 ${p.gridCode} 不存在`);
+      const successors = places.grids.get(p.gridCode)!.successorCodes;
+      if (successors) throw refuse('gridCode', `网格 ${p.gridCode} 已拆分或合并，不再使用${successors.length ? `，请改用 ${successors.join('、')}` : ''}`);
       const { unitCode, place } = places.unitOf(p);
       const hh = places.householdOf(unitCode, place, p.door);
       const idHash = hashOf.get(p.idNumber)!;

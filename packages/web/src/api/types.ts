@@ -49,6 +49,9 @@ export interface AreaSummary {
 
 export interface AreaDetail extends AreaSummary {
   geometry?: unknown;
+  /** Set when the area was split or merged away (docs/TERRITORY.md), with the areas that took it over. */
+  retiredAt?: string;
+  successorCodes?: string[];
   path: { code: string; name: string; level: string }[];
 }
 

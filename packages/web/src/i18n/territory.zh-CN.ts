@@ -33,6 +33,28 @@ export const territoryZhCN = {
   'territory.noOutline': '尚未绘制边界',
   'territory.noOutlineShort': '无边界',
   'territory.pickHint': '点击地图上的{level}或下方名称进行修改',
+  // Split and merge of grids
+  'territory.retired': '已撤销（已拆分或合并）',
+  'territory.split': '拆分网格',
+  'territory.splitHint': '在网格上画一条切割线：点击起点，再点击终点（线会向两端延长，只需穿过网格）',
+  'territory.cutMiss': '切割线没有把网格分成两块，请重新画一条穿过网格的线',
+  'territory.splitTitle': '拆分网格：{name}',
+  'territory.splitOk': '确认拆分',
+  'territory.splitDone': '已拆分为 {n} 个新网格，原网格已撤销',
+  'territory.merge': '合并网格',
+  'territory.mergeTitle': '合并网格',
+  'territory.mergePick': '选择要合并的相邻网格（至少两个）',
+  'territory.mergeName': '合并后的网格名称',
+  'territory.mergeOk': '确认合并',
+  'territory.mergeDone': '已合并为新网格“{name}”，原网格已撤销',
+  'territory.partName': '新网格名称',
+  'territory.moveBuildings': '楼栋',
+  'territory.moveHouseholds': '住户',
+  'territory.movePeople': '人员',
+  'territory.moveCases': '在办案件',
+  'territory.movePreview': '迁移预览：楼栋、住户、人员和在办案件按位置归入新网格，每项迁移都记入操作日志；已办结案件和历史统计保留在原网格。',
+  'territory.unassigned': '{n} 项无法按位置归入（未标注位置），将归入“{name}”',
+  'territory.retiredNote': '原网格保留为已撤销，其编码不再使用。',
 } as const;
 
 export type TerritoryMessageKey = keyof typeof territoryZhCN;

@@ -6,6 +6,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import type { Feature, FeatureCollection } from 'geojson';
 import { post } from '../../api/client.ts';
 import { useT } from '../../i18n/index.tsx';
+import { readOutlines } from '../../lib/outlineFiles.ts';
 
 export interface ImportItem {
   feature: number;
@@ -20,22 +21,6 @@ interface Report {
   unchanged: number;
   refused: ImportItem[];
   items: ImportItem[];
-}
-
-async function readOutlines(file: File): Promise<Feature[]> {
-  const name = file.name.toLowerCase();
-  if (name.endsWith('.zip')) {
-    const { default: shp } = await import('shpjs');
-    const out = await shp(await file.arrayBuffer());
-    return (Array.isArray(out) ? out : [out]).flatMap((c) => c.features);
-  }
-  const text = await file.text();
-  if (name.endsWith('.kml')) {
-    const { kml } = await import('@tmcw/togeojson');
-    return kml(new DOMParser().parseFromString(text, 'text/xml')).features as Feature[];
-  }
-  const json = JSON.parse(text) as FeatureCollection | Feature;
-  return json.type === 'FeatureCollection' ? json.features : [json];
 }
 
 const COLOURS: Record<ImportItem['result'], string> = { created: 'green', updated: 'blue', unchanged: 'default', refused: 'red' };
@@ -58,7 +43,7 @@ export function OutlineImport({ code, crs, onPreview, onDone }: { code: string; 
   const choose = async (file: File) => {
     setBusy(true);
     try {
-      const fs = await readOutlines(file);
+      const fs = await readOutlines(file.name, await file.arrayBuffer());
       setFeatures(fs);
       setDone(false);
       onPreview({ type: 'FeatureCollection', features: fs });

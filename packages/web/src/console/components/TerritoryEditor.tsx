@@ -4,13 +4,14 @@
 // stores WGS84 (docs/TERRITORY.md). Overlaps and gaps between the grids of a village are shown as warnings.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Empty, Form, Input, Modal, Space, Spin, Tag, Tooltip } from 'antd';
-import { AimOutlined, BorderOutlined, EditOutlined, SaveOutlined, CloseOutlined, PlusOutlined } from '@ant-design/icons';
+import { AimOutlined, BorderOutlined, EditOutlined, SaveOutlined, CloseOutlined, PlusOutlined, ScissorOutlined, MergeCellsOutlined } from '@ant-design/icons';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import '@geoman-io/leaflet-geoman-free';
 import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { tilingIssues, type TilingIssue } from '@gongzhi/domain/tiling';
+import { splitByLine, type SplitOutline } from '@gongzhi/domain/split';
 import { get, patch, post } from '../../api/client.ts';
 import type { AreaDetail } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -19,6 +20,7 @@ import { addBaseLayer, projectionFor, useMapSettings } from '../../lib/mapTiles.
 import { useApi } from '../../lib/useApi.ts';
 import { applyServerErrors } from './formErrors.ts';
 import { OutlineImport } from './OutlineImport.tsx';
+import { MergeDialog, SplitDialog } from './GridSplitMerge.tsx';
 
 interface OutlineProps {
   code: string;
@@ -47,7 +49,9 @@ export default function TerritoryEditor({ area, onChanged }: { area: AreaDetail;
   const mapRef = useRef<L.Map | null>(null);
   const layersRef = useRef(new Map<string, L.Layer>());
   const [selected, setSelected] = useState<string | null>(null);
-  const [mode, setMode] = useState<'idle' | 'draw' | 'redraw'>('idle');
+  const [mode, setMode] = useState<'idle' | 'draw' | 'redraw' | 'cut'>('idle');
+  const [splitParts, setSplitParts] = useState<Geometry[] | null>(null);
+  const [merging, setMerging] = useState<string | null>(null);
   // Read by the layers' click handlers, which must not redraw the layers (that would end an edit).
   const modeRef = useRef(mode);
   useEffect(() => {
@@ -163,6 +167,39 @@ export default function TerritoryEditor({ area, onChanged }: { area: AreaDetail;
       layer.remove();
     };
   }, [preview, settings]);
+
+  // Splitting: two clicks on the map give the cutting line; the selected grid's outline is cut along it.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || mode !== 'cut' || !settings || !sel || !isArea(sel.geometry)) return;
+    const proj = projectionFor(settings);
+    const points: L.LatLng[] = [];
+    const marks = L.layerGroup().addTo(map);
+    const onClick = (e: L.LeafletMouseEvent) => {
+      points.push(e.latlng);
+      L.circleMarker(e.latlng, { radius: 5, color: '#c41d1d', pmIgnore: true } as L.CircleMarkerOptions).addTo(marks);
+      if (points.length === 1) return;
+      L.polyline(points, { color: '#c41d1d', dashArray: '6 4', pmIgnore: true } as L.PolylineOptions).addTo(marks);
+      const [a, b] = points.map((p) => proj.fromMap(p)).map((p) => [p.lng, p.lat] as [number, number]);
+      const parts = splitByLine(sel.geometry as unknown as SplitOutline, a!, b!);
+      points.length = 0;
+      marks.clearLayers();
+      if (!parts) {
+        message.warning(t('territory.cutMiss'));
+        return;
+      }
+      setMode('idle');
+      setSplitParts(parts as unknown as Geometry[]);
+    };
+    map.on('click', onClick);
+    map.getContainer().classList.add('gz-map-cutting');
+    return () => {
+      map.off('click', onClick);
+      map.getContainer().classList.remove('gz-map-cutting');
+      marks.remove();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mode, settings, sel?.properties.code]);
 
   // A shape drawn with Geoman becomes a pending creation (named in the dialog, then saved).
   useEffect(() => {
@@ -297,6 +334,14 @@ export default function TerritoryEditor({ area, onChanged }: { area: AreaDetail;
             </Button>
           </>
         )}
+        {mode === 'cut' && (
+          <>
+            <span className="gz-muted" data-testid="territory-cut-hint">{t('territory.splitHint')}</span>
+            <Button icon={<CloseOutlined />} onClick={() => setMode('idle')}>
+              {t('common.cancel')}
+            </Button>
+          </>
+        )}
         {mode === 'redraw' && (
           <>
             <span className="gz-muted">{t('territory.redrawHint')}</span>
@@ -354,6 +399,16 @@ export default function TerritoryEditor({ area, onChanged }: { area: AreaDetail;
                       {t('territory.redraw')}
                     </Button>
                   )}
+                  {sel.properties.level === 'grid' && isArea(sel.geometry) && (
+                    <Button icon={<ScissorOutlined />} block onClick={() => setMode('cut')} data-testid="territory-split">
+                      {t('territory.split')}
+                    </Button>
+                  )}
+                  {sel.properties.level === 'grid' && children.length > 1 && (
+                    <Button icon={<MergeCellsOutlined />} block onClick={() => setMerging(sel.properties.code)} data-testid="territory-merge">
+                      {t('territory.merge')}
+                    </Button>
+                  )}
                 </Space>
               )}
             </div>
@@ -376,6 +431,33 @@ export default function TerritoryEditor({ area, onChanged }: { area: AreaDetail;
           )}
         </div>
       </div>
+      {splitParts && sel && (
+        <SplitDialog
+          grid={{ code: sel.properties.code, name: sel.properties.name }}
+          parts={splitParts}
+          onPreview={setPreview}
+          onClose={() => setSplitParts(null)}
+          onDone={() => {
+            setSplitParts(null);
+            setSelected(null);
+            res.reload();
+            onChanged();
+          }}
+        />
+      )}
+      {merging && (
+        <MergeDialog
+          grids={children.filter((c) => c.properties.allowedActions.includes('edit')).map((c) => ({ code: c.properties.code, name: c.properties.name }))}
+          first={merging}
+          onClose={() => setMerging(null)}
+          onDone={() => {
+            setMerging(null);
+            setSelected(null);
+            res.reload();
+            onChanged();
+          }}
+        />
+      )}
       <Modal
         title={pending?.kind === 'rename' ? t('area.renameTitle') : t('territory.createTitle', { level: levelName })}
         open={pending !== null}

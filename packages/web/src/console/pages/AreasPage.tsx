@@ -129,6 +129,11 @@ function AreaPanel({ area, refreshing, onOpen, onRenamed }: { area: AreaDetail; 
             {area.name}
           </h1>
           <Tag color="red">{labels.level(area.level)}</Tag>
+          {area.retiredAt && (
+            <Tag color="default" data-testid="area-retired">
+              {t('territory.retired')}
+            </Tag>
+          )}
           {area.gridType && (
             <Tag color={area.gridType === 'commercial' ? 'blue' : 'volcano'} variant="outlined">
               {labels.gridType(area.gridType)}

@@ -6,7 +6,6 @@ import { CloudUploadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
-import './ledgers.css';
 
 const HotlineImportPage = lazy(() => import('./HotlineImportPage.tsx'));
 const BulletinPage = lazy(() => import('./BulletinPage.tsx'));
