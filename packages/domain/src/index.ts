@@ -26,3 +26,4 @@ export * from './audit/labels.ts';
 export * from './territory/outline.ts';
 export * from './territory/tiling.ts';
 export * from './staffing.ts';
+export * from './places/index.ts';
