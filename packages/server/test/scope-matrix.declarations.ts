@@ -18,7 +18,7 @@
  *
  * `area`, `list` and `object` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'place' | 'organisation';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -231,4 +231,18 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/exports/cases/jobs': { kind: 'exempt', why: 'the filters of GET /api/exports/cases.xlsx, checked when the job starts (export-jobs.int.test.ts)' },
   'GET /api/exports/jobs/{id}': { kind: 'own', why: 'the caller’s own export job; another account’s answers 404 (export-jobs.int.test.ts)' },
   'GET /api/exports/jobs/{id}/file': { kind: 'own', why: 'the caller’s own export file; another account’s answers 404 (export-jobs.int.test.ts)' },
+
+  // ---- places and organisations (places.int.test.ts) -------------------------------------------------------------
+  'GET /api/places': { kind: 'area', param: 'area', list: true },
+  'POST /api/places': { kind: 'exempt', why: 'creates in a grid the service scopes, given or found from the point (places.int.test.ts)' },
+  'GET /api/places/{id}': { kind: 'object', fixture: 'place' },
+  'PATCH /api/places/{id}': { kind: 'object', fixture: 'place', body: { name: '越界修改' } },
+  'DELETE /api/places/{id}': { kind: 'object', fixture: 'place' },
+  'GET /api/organisations': { kind: 'area', param: 'area', list: true },
+  'POST /api/organisations': { kind: 'exempt', why: 'creates in an area the service scopes (places.int.test.ts)' },
+  'GET /api/organisations/{id}': { kind: 'object', fixture: 'organisation' },
+  'PATCH /api/organisations/{id}': { kind: 'object', fixture: 'organisation', body: { name: '越界修改' } },
+  'DELETE /api/organisations/{id}': { kind: 'object', fixture: 'organisation' },
+  'PUT /api/organisations/{id}/whitelist': { kind: 'object', fixture: 'organisation', body: { whitelisted: true } },
+  'GET /api/people/{id}/profile': { kind: 'object', fixture: 'person' },
 };

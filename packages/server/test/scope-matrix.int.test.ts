@@ -112,6 +112,8 @@ beforeAll(async () => {
   await first('partyOrg', `/api/party/orgs?area=${NEIGHBOUR}`, (id) => `/api/party/orgs/${id}`);
   await first('wish', `/api/wishes?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/wishes/${id}`);
   await first('order', `/api/orders?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/orders/${id}`);
+  await first('place', `/api/places?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/places/${id}`);
+  await first('organisation', `/api/organisations?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/organisations/${id}`);
   await first('award', `/api/points/awards?pageSize=200`, (id) => `/api/points/awards/${id}`, (items) => items.find((a) => String(a.areaCode).startsWith(NEIGHBOUR)));
 }, 180_000);
 afterAll(async () => t?.close());

@@ -30,6 +30,7 @@ import { wishRoutes } from '../routes/wishes.ts';
 import { orderRoutes } from '../routes/orders.ts';
 import { partyRoutes } from '../routes/party.ts';
 import { staffingRoutes } from '../routes/staffing.ts';
+import { directoryRoutes } from '../routes/directory.ts';
 import { cockpitRoutes } from '../routes/cockpit.ts';
 import { exportRoutes } from '../routes/exports.ts';
 import { importRoutes } from '../routes/imports.ts';
@@ -155,6 +156,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   orderRoutes(app, ctx);
   partyRoutes(app, ctx);
   staffingRoutes(app, ctx);
+  directoryRoutes(app, ctx);
   cockpitRoutes(app, ctx);
   exportRoutes(app, ctx);
   importRoutes(app, ctx);

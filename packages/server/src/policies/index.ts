@@ -10,6 +10,7 @@ import { staffAbilities } from './staffing.ts';
 import { WISH_PROXIES, WISH_REVIEWERS } from './wishes.ts';
 import { ORDER_MANAGERS } from './orders.ts';
 import { canEditCalendar, canEditOfficeHours } from './work-time.ts';
+import { directoryAbilities } from './directory.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -44,5 +45,7 @@ export function abilitiesOf(actor: Actor): string[] {
   if (hasAnyRole(actor, WISH_REVIEWERS)) out.push('wishes.review');
   if (hasAnyRole(actor, WISH_PROXIES)) out.push('wishes.proxy');
   if (hasAnyRole(actor, ORDER_MANAGERS)) out.push('orders.manage');
+  // Places and organisations of the registry.
+  out.push(...directoryAbilities(actor));
   return out;
 }

@@ -14,6 +14,7 @@ import { seedWishesDemo } from './wishes.ts';
 import { seedOrdersDemo } from './orders.ts';
 import { seedPartyDemo } from './party.ts';
 import { seedStaffRoster } from './staff.ts';
+import { seedPlacesDemo } from './places.ts';
 import { seedCaseHistory } from './case-history.ts';
 import { lightVillages, seedLightActivity, seedLightPopulation } from './light.ts';
 
@@ -76,6 +77,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedPartyDemo(ctx);
     await seedStaffRoster(ctx, DEMO_PASSWORD, peopleAreas, log);
     await seedOrdersDemo(ctx);
+    await seedPlacesDemo(ctx);
     await seedLightActivity(ctx, light, DEMO_PASSWORD, log);
     await seedCaseHistory(ctx.db, peopleAreas, log, new Date(), light);
     await createApiKey(ctx, null, '演示第三方应用（12345 热线对接）', 'demo-open311-key');
