@@ -37,6 +37,7 @@ CREATE TABLE "places" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "staff_appointments" DROP CONSTRAINT "staff_appointments_post";--> statement-breakpoint
 ALTER TABLE "places" ADD CONSTRAINT "places_property_org_id_organisations_id_fk" FOREIGN KEY ("property_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "organisations_area_idx" ON "organisations" USING btree ("area_code" varchar_pattern_ops);--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind");--> statement-breakpoint
@@ -44,4 +45,5 @@ CREATE UNIQUE INDEX "organisations_key_idx" ON "organisations" USING btree ("key
 CREATE INDEX "places_area_idx" ON "places" USING btree ("area_code" varchar_pattern_ops);--> statement-breakpoint
 CREATE INDEX "places_kind_idx" ON "places" USING btree ("kind");--> statement-breakpoint
 CREATE INDEX "places_property_idx" ON "places" USING btree ("property_org_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "places_key_idx" ON "places" USING btree ("key");
+CREATE UNIQUE INDEX "places_key_idx" ON "places" USING btree ("key");--> statement-breakpoint
+ALTER TABLE "staff_appointments" ADD CONSTRAINT "staff_appointments_post" CHECK ("staff_appointments"."post" in ('grid-leader','grid-worker','grid-worker-part','info-worker','building-leader','unit-leader','sunk-cadre','community-worker'));

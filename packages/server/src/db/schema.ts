@@ -218,7 +218,7 @@ export const staffAppointments = pgTable(
     index('staff_appointments_person_idx').on(t.personId),
     index('staff_appointments_user_idx').on(t.userId),
     uniqueIndex('staff_appointments_one_active_idx').on(t.personId, t.post, t.areaCode).where(sql`${t.endedOn} is null`),
-    check('staff_appointments_post', sql`${t.post} in ('grid-leader','grid-worker','grid-worker-part','info-worker','building-leader','unit-leader','sunk-cadre')`),
+    check('staff_appointments_post', sql`${t.post} in ('grid-leader','grid-worker','grid-worker-part','info-worker','building-leader','unit-leader','sunk-cadre','community-worker')`),
   ],
 );
 

@@ -13,7 +13,7 @@ import { seedPointsDemo } from './points.ts';
 import { seedWishesDemo } from './wishes.ts';
 import { seedOrdersDemo } from './orders.ts';
 import { seedPartyDemo } from './party.ts';
-import { seedStaffRoster } from './staff.ts';
+import { seedRosterAppointments, seedStaffRoster } from './staff.ts';
 import { seedPlacesDemo } from './places.ts';
 import { seedCaseHistory } from './case-history.ts';
 import { lightVillages, seedLightActivity, seedLightPopulation } from './light.ts';
@@ -76,6 +76,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedWishesDemo(ctx);
     await seedPartyDemo(ctx);
     await seedStaffRoster(ctx, DEMO_PASSWORD, peopleAreas, log);
+    await seedRosterAppointments(ctx, peopleAreas);
     await seedOrdersDemo(ctx);
     await seedPlacesDemo(ctx);
     await seedLightActivity(ctx, light, DEMO_PASSWORD, log);

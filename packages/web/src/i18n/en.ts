@@ -7,6 +7,7 @@ import { cockpitEn } from './cockpit.en.ts';
 import { ledgersEn } from './ledgers.en.ts';
 import { territoryEn } from './territory.en.ts';
 import { registryEn } from './registry.en.ts';
+import { placesEn } from './places.en.ts';
 import { wishesEn } from './wishes.en.ts';
 import { worktimeEn } from './worktime.en.ts';
 
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...ledgersEn,
   ...territoryEn,
   ...registryEn,
+  ...placesEn,
   ...wishesEn,
   ...worktimeEn,
   'app.name': 'Gongzhi',
