@@ -35,6 +35,7 @@ export default function PersonPage() {
   const d = res.data?.person.id === id ? res.data : undefined;
   if (!d) return <Card loading />;
   const p = d.person;
+  const status = (p as { status?: string }).status ?? 'active';
   const canReveal = p.allowedActions.includes('reveal');
   const canEdit = p.allowedActions.includes('edit') && can('people.write');
 
@@ -45,7 +46,7 @@ export default function PersonPage() {
         title={
           <Space wrap>
             <span data-testid="person-page-name">{p.name}</span>
-            <Tag color={STATUS_COLOUR[p.status] ?? 'default'}>{tx(`personPage.status.${p.status}`, p.status)}</Tag>
+            <Tag color={STATUS_COLOUR[status] ?? 'default'}>{tx(`personPage.status.${status}`, '—')}</Tag>
             <PartyTag partyMember={p.partyMember} />
           </Space>
         }
