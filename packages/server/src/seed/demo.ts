@@ -79,6 +79,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedRosterAppointments(ctx, peopleAreas);
     await seedOrdersDemo(ctx);
     await seedPlacesDemo(ctx);
+    await setMeta(ctx.db, 'demo_places', { at: new Date().toISOString() });
     await seedLightActivity(ctx, light, DEMO_PASSWORD, log);
     await seedCaseHistory(ctx.db, peopleAreas, log, new Date(), light);
     await createApiKey(ctx, null, '演示第三方应用（12345 热线对接）', 'demo-open311-key');
@@ -95,6 +96,14 @@ async function ensureDemoAccounts(ctx: AppContext): Promise<'present'> {
   let missing = false;
   for (const a of DEMO_ACCOUNTS) if (!(await findUserForLogin(ctx.db, a.username))) missing = true;
   if (missing) await ctx.database.withLock('gongzhi:seed-accounts', () => seedAccounts(ctx));
+  // A demo seeded before places and organisations existed gains them once.
+  if (!(await getMeta(ctx.db, 'demo_places'))) {
+    await ctx.database.withLock('gongzhi:seed-places', async () => {
+      if (await getMeta(ctx.db, 'demo_places')) return;
+      await seedPlacesDemo(ctx);
+      await setMeta(ctx.db, 'demo_places', { at: new Date().toISOString() });
+    });
+  }
   return 'present';
 }
 
