@@ -47,7 +47,7 @@ export default function PersonPage() {
           <Space wrap>
             <span data-testid="person-page-name">{p.name}</span>
             <Tag color={STATUS_COLOUR[status] ?? 'default'}>{tx(`personPage.status.${status}`, '—')}</Tag>
-            <PartyTag partyMember={p.partyMember} />
+            {p.partyMember && <PartyTag partyMember />}
           </Space>
         }
         extra={
