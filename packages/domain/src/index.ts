@@ -33,3 +33,4 @@ export * from './cases/rule-5321.ts';
 export * from './cases/suggest/index.ts';
 export * from './campaigns.ts';
 export * from './deliberation/rules.ts';
+export * from './places/index.ts';

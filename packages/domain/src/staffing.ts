@@ -9,7 +9,7 @@ import type { Role } from './roles.ts';
  * as "流动网格员" (grid information workers, 融网入格 of `000`). `003`: 网格员—楼栋长—单元管家, a
  * building leader per building and a unit steward per unit. SPEC §1: sunk-down cadres (下沉干部).
  */
-export const STAFF_POSTS = ['grid-leader', 'grid-worker', 'grid-worker-part', 'info-worker', 'building-leader', 'unit-leader', 'sunk-cadre'] as const;
+export const STAFF_POSTS = ['grid-leader', 'grid-worker', 'grid-worker-part', 'info-worker', 'building-leader', 'unit-leader', 'sunk-cadre', 'community-worker'] as const;
 export type StaffPost = (typeof STAFF_POSTS)[number];
 
 export interface StaffPostInfo {
@@ -36,6 +36,8 @@ export const STAFF_POST_INFO: Record<StaffPost, StaffPostInfo> = {
   'building-leader': { zh: '楼栋长', en: 'Building leader', level: 'building', roles: ['building-leader'], countsAsStaff: false, communityAppoints: true },
   'unit-leader': { zh: '单元长', en: 'Unit leader', level: 'unit', roles: ['building-leader'], countsAsStaff: false, communityAppoints: true },
   'sunk-cadre': { zh: '下沉干部', en: 'Sunk-down cadre', level: 'village', roles: ['cadre'], countsAsStaff: false, communityAppoints: false },
+  // The community's full-time workers (全科社工, ≥ 18 per 10,000 residents, `004`): on the roster like the grid staff.
+  'community-worker': { zh: '社区工作者', en: 'Community worker', level: 'village', roles: ['community-worker'], countsAsStaff: true, communityAppoints: false },
 };
 
 export const isStaffPost = (value: string): value is StaffPost => (STAFF_POSTS as readonly string[]).includes(value);

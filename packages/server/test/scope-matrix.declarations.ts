@@ -18,7 +18,7 @@
  *
  * `area`, `list` and `object` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -271,4 +271,17 @@ export const DECLARATIONS: Record<string, Declaration> = {
   // ---- territory: split and merge of grids -----------------------------------------------------------------------
   'POST /api/areas/{code}/actions/split': { kind: 'object', fixture: 'area', body: { parts: [], dryRun: true } },
   'POST /api/areas/actions/merge': { kind: 'exempt', why: 'grid codes in the body, each checked in scope (territory-split.int.test.ts)' },
+  // ---- places and organisations (places.int.test.ts) -------------------------------------------------------------
+  'GET /api/places': { kind: 'area', param: 'area', list: true },
+  'POST /api/places': { kind: 'exempt', why: 'creates in a grid the service scopes, given or found from the point (places.int.test.ts)' },
+  'GET /api/places/{id}': { kind: 'object', fixture: 'place' },
+  'PATCH /api/places/{id}': { kind: 'object', fixture: 'place', body: { name: '越界修改' } },
+  'DELETE /api/places/{id}': { kind: 'object', fixture: 'place' },
+  'GET /api/organisations': { kind: 'area', param: 'area', list: true },
+  'POST /api/organisations': { kind: 'exempt', why: 'creates in an area the service scopes (places.int.test.ts)' },
+  'GET /api/organisations/{id}': { kind: 'object', fixture: 'organisation' },
+  'PATCH /api/organisations/{id}': { kind: 'object', fixture: 'organisation', body: { name: '越界修改' } },
+  'DELETE /api/organisations/{id}': { kind: 'object', fixture: 'organisation' },
+  'PUT /api/organisations/{id}/whitelist': { kind: 'object', fixture: 'organisation', body: { whitelisted: true } },
+  'GET /api/people/{id}/profile': { kind: 'object', fixture: 'person' },
 };

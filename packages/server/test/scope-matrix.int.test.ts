@@ -116,6 +116,8 @@ beforeAll(async () => {
   const campaign = await district.post('/api/campaigns', { title: '越界敲门行动', areaCode: NEIGHBOUR, kind: 'door-knock' });
   if (campaign.statusCode !== 201) throw new Error(`fixture campaign: ${campaign.statusCode} ${campaign.body}`);
   fixtures.set('campaign', { id: json<{ id: string }>(campaign).id, areaCode: NEIGHBOUR, readUrl: `/api/campaigns/${json<{ id: string }>(campaign).id}` });
+  await first('place', `/api/places?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/places/${id}`);
+  await first('organisation', `/api/organisations?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/organisations/${id}`);
   await first('award', `/api/points/awards?pageSize=200`, (id) => `/api/points/awards/${id}`, (items) => items.find((a) => String(a.areaCode).startsWith(NEIGHBOUR)));
 }, 180_000);
 afterAll(async () => t?.close());

@@ -51,6 +51,14 @@ const ACTIONS: Record<string, Label> = {
   'household.move-in': l('登记迁入', 'Record move-in'),
   'household.move-out': l('登记迁出', 'Record move-out'),
   'household.death': l('登记死亡', 'Record death'),
+  // places and organisations (docs/REGISTRY.md)
+  'place.create': l('新增场所', 'Add place'),
+  'place.update': l('修改场所', 'Edit place'),
+  'place.retire': l('注销场所', 'Retire place'),
+  'organisation.create': l('新增组织', 'Add organisation'),
+  'organisation.update': l('修改组织', 'Edit organisation'),
+  'organisation.retire': l('注销组织', 'Retire organisation'),
+  'organisation.whitelist': l('设置社会组织白名单', 'Set whitelist'),
   'wish.create': l('发布微心愿', 'Post wish'),
   'order.create': l('群众点单', 'Place order'),
   'service-menu.create': l('新增服务项目', 'Add service'),
@@ -139,6 +147,8 @@ const ENTITIES: Record<string, Label> = {
   service_order: l('服务单', 'Service order'),
   service_team: l('服务队伍', 'Service team'),
   wish: l('微心愿', 'Wish'),
+  place: l('场所', 'Place'),
+  organisation: l('组织', 'Organisation'),
 };
 
 /** Detail fields, by their key in the row's JSON. */
@@ -195,6 +205,7 @@ const FIELDS: Record<string, Label> = {
   parentId: l('上级组织', 'Parent organisation'),
   secretaryName: l('书记', 'Secretary'),
   compounds: l('小区', 'Compounds'),
+  whitelisted: l('白名单', 'Whitelisted'),
   user: l('账号', 'Account'),
   until: l('截至', 'Until'),
   transferId: l('转账编号', 'Transfer'),

@@ -223,7 +223,7 @@ export const staffAppointments = pgTable(
     index('staff_appointments_person_idx').on(t.personId),
     index('staff_appointments_user_idx').on(t.userId),
     uniqueIndex('staff_appointments_one_active_idx').on(t.personId, t.post, t.areaCode).where(sql`${t.endedOn} is null`),
-    check('staff_appointments_post', sql`${t.post} in ('grid-leader','grid-worker','grid-worker-part','info-worker','building-leader','unit-leader','sunk-cadre')`),
+    check('staff_appointments_post', sql`${t.post} in ('grid-leader','grid-worker','grid-worker-part','info-worker','building-leader','unit-leader','sunk-cadre','community-worker')`),
   ],
 );
 
@@ -1638,5 +1638,80 @@ export const deliberationBallots = pgTable(
     uniqueIndex('deliberation_ballots_roll_idx').on(t.rollId),
     index('deliberation_ballots_deliberation_idx').on(t.deliberationId),
     check('deliberation_ballots_choice', sql`${t.choice} in ('yes','no','abstain')`),
+  ],
+);
+
+// ---- places and organisations of the registry (人、地、物、事、组织; docs/REGISTRY.md) ----------------
+
+/**
+ * Organisations in an area: social organisations (with the district's whitelist for village work, `000`),
+ * property companies, owners' committees, merchants, volunteer teams, enterprises. The contact phone is kept
+ * like a resident's: SM4 ciphertext, keyed hash, last four digits. Retired rows stay (history of links).
+ */
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: varchar('kind', { length: 24 }).notNull(),
+    name: text('name').notNull(),
+    /** The village (or grid) the organisation is registered in: scope checks are prefix matches on it. */
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    contactName: text('contact_name'),
+    phoneCipher: text('phone_cipher'),
+    phoneHash: char('phone_hash', { length: 64 }),
+    phoneLast4: char('phone_last4', { length: 4 }),
+    creditCode: varchar('credit_code', { length: 18 }),
+    /** Social organisations only: on the district's whitelist for village work (set by district staff, `000`). */
+    whitelisted: boolean('whitelisted').notNull().default(false),
+    address: text('address'),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    note: text('note'),
+    /** Stable key of demo and imported rows (re-seeding changes nothing). */
+    key: varchar('key', { length: 64 }),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('organisations_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
+    index('organisations_kind_idx').on(t.kind),
+    uniqueIndex('organisations_key_idx').on(t.key),
+    check(
+      'organisations_kind',
+      sql`${t.kind} in ('social-org','property-company','owners-committee','merchant','volunteer-team','enterprise')`,
+    ),
+  ],
+);
+
+/**
+ * Places: residential compounds (小区, with their property company or none: 无物业小区), the "十小场所" and public
+ * facilities; each in a grid and at a point (WGS84). A compound may carry its outline.
+ */
+export const places = pgTable(
+  'places',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: varchar('kind', { length: 24 }).notNull(),
+    name: text('name').notNull(),
+    /** The grid the place lies in (derived from the point when not given). */
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    outline: jsonb('outline'),
+    address: text('address'),
+    /** Compounds only: the property company; null is a compound without one (无物业小区). */
+    propertyOrgId: uuid('property_org_id').references(() => organisations.id),
+    note: text('note'),
+    key: varchar('key', { length: 64 }),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('places_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
+    index('places_kind_idx').on(t.kind),
+    index('places_property_idx').on(t.propertyOrgId),
+    uniqueIndex('places_key_idx').on(t.key),
   ],
 );

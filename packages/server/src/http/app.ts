@@ -35,6 +35,7 @@ import { orderRoutes } from '../routes/orders.ts';
 import { partyRoutes } from '../routes/party.ts';
 import { staffingRoutes } from '../routes/staffing.ts';
 import { campaignRoutes } from '../routes/campaigns.ts';
+import { directoryRoutes } from '../routes/directory.ts';
 import { cockpitRoutes } from '../routes/cockpit.ts';
 import { exportRoutes } from '../routes/exports.ts';
 import { importRoutes } from '../routes/imports.ts';
@@ -164,6 +165,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   partyRoutes(app, ctx);
   staffingRoutes(app, ctx);
   campaignRoutes(app, ctx);
+  directoryRoutes(app, ctx);
   cockpitRoutes(app, ctx);
   exportRoutes(app, ctx);
   importRoutes(app, ctx);

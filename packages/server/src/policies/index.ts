@@ -13,6 +13,7 @@ import { ORDER_MANAGERS } from './orders.ts';
 import { canEditCalendar, canEditOfficeHours } from './work-time.ts';
 import { canReadReception, canScheduleReception, hasLeadList } from './reception.ts';
 import { isOrganiser } from './deliberations.ts';
+import { directoryAbilities } from './directory.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -57,5 +58,7 @@ export function abilitiesOf(actor: Actor): string[] {
   if (hasAnyRole(actor, AREA_STAFF)) out.push('deliberations.read');
   if (isOrganiser(actor)) out.push('deliberations.manage');
   if (actor.personId) out.push('deliberations.vote');
+  // Places and organisations of the registry.
+  out.push(...directoryAbilities(actor));
   return out;
 }

@@ -88,7 +88,7 @@ export async function countsBelow(db: DbOrTx, parentCode: string, level: AreaLev
   }
   const pRows = await db.execute<{ c: string; n: string }>(sql`
     select substr(area_code, 1, ${len}) as c, count(*)::text as n from ${people}
-    where area_code like ${prefix} group by 1`);
+    where area_code like ${prefix} and status = 'active' group by 1`);
   for (const r of pRows.rows) {
     const counts = result.get(r.c);
     if (counts) counts.people = Number(r.n);

@@ -135,6 +135,7 @@ export async function residentsByChild(db: DbOrTx, scope: Scope, area: string, c
   const res = await db.execute<{ key: string; n: string }>(sql`
     select substr(area_code, 1, ${childLength}) as key, count(*) as n from people
     where area_code like ${escapeLike(scope.code) + '%'} and area_code like ${escapeLike(area) + '%'} and length(area_code) >= ${childLength}
+      and status = 'active'
     group by 1`);
   return new Map(res.rows.map((r) => [r.key, Number(r.n)]));
 }

@@ -18,9 +18,13 @@ export interface PeopleFilter {
   /** Tags the caller may not see: rows are filtered and tags stripped by the service. */
   residenceType?: string;
   partyMember?: boolean;
+  /** active (default), moved-out, deceased, or all: moved-out and dead people are left out unless asked for. */
+  status?: PersonStatusFilter;
   page: number;
   pageSize: number;
 }
+
+export type PersonStatusFilter = 'active' | 'moved-out' | 'deceased' | 'all';
 
 export interface PersonWithAddress extends PersonRow {
   address: string | null;
@@ -33,6 +37,7 @@ function filterSql(scope: Scope, f: PeopleFilter): SQL | undefined {
   if (f.tag) conds.push(sql`${f.tag} = any(${people.tags})`);
   if (f.residenceType) conds.push(eq(people.residenceType, f.residenceType));
   if (f.partyMember !== undefined) conds.push(eq(people.partyMember, f.partyMember));
+  if ((f.status ?? 'active') !== 'all') conds.push(eq(people.status, f.status ?? 'active'));
   if (f.q) {
     const like = '%' + escapeLike(f.q) + '%';
     const parts: SQL[] = [sql`${people.name} like ${like}`, sql`${households.address} like ${like}`];
@@ -107,8 +112,8 @@ export async function listHouseholds(db: DbOrTx, scope: Scope, areaCode: string,
       .select({
         household: households,
         // Correlated subqueries spelled out: Drizzle drops table qualifiers inside select fields.
-        members: sql<number>`(select count(*)::int from people m where m.household_id = "households"."id")`,
-        head: sql<string | null>`(select m.name from people m where m.household_id = "households"."id" and m.relation = 'head' limit 1)`,
+        members: sql<number>`(select count(*)::int from people m where m.household_id = "households"."id" and m.status = 'active')`,
+        head: sql<string | null>`(select m.name from people m where m.household_id = "households"."id" and m.relation = 'head' and m.status = 'active' limit 1)`,
       })
       .from(households)
       .where(where)

@@ -144,7 +144,8 @@ export async function peopleForTemplate(db: DbOrTx, areaCode: string, limit: num
     })
     .from(people)
     .leftJoin(households, eq(households.id, people.householdId))
-    .where(sql`${people.areaCode} like ${escapeLike(areaCode) + '%'}`)
+    // People on the register only: moved-out and deceased people are not exported for correction.
+    .where(sql`${people.areaCode} like ${escapeLike(areaCode) + '%'} and ${people.status} = 'active'`)
     .orderBy(people.areaCode, households.areaCode, households.doorplate, people.birthDate)
     .limit(limit);
 }

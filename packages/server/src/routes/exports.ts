@@ -35,7 +35,7 @@ const caseQuery = blankToUndefined({
   box: z.enum(['mine', 'revisit', 'all']).optional(),
 });
 
-const peopleQuery = blankToUndefined({ area: areaCode.optional(), q: z.string().trim().max(40).optional(), tag: z.enum(tagCodes).optional(), residenceType: z.enum(residenceCodes).optional(), partyMember: bool.optional() });
+const peopleQuery = blankToUndefined({ area: areaCode.optional(), q: z.string().trim().max(40).optional(), tag: z.enum(tagCodes).optional(), residenceType: z.enum(residenceCodes).optional(), partyMember: bool.optional(), status: z.enum(['active', 'moved-out', 'deceased', 'all']).optional() });
 const jobParams = z.object({ id: z.uuid({ message: '应为导出任务 ID' }) });
 
 /** Streams a prepared export to the response as it is written. */

@@ -43,6 +43,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext) {
           tag: z.enum(tagCodes).optional(),
           residenceType: z.enum(residenceCodes).optional(),
           partyMember: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+          status: z.enum(['active', 'moved-out', 'deceased', 'all'], { message: '状态应为 active、moved-out、deceased 或 all' }).optional().describe('默认只列在册人员（active）'),
           ...paging,
         }),
       },
@@ -51,6 +52,9 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get('/api/people/:id', { schema: { tags, summary: '人员详情', params: uuidParam } }, async (req) =>
     people.getPerson(ctx, requireActor(req), req.params.id),
+  );
+  r.get('/api/people/:id/profile', { schema: { tags, summary: '人员一页通：住户、楼栋网格、党员、积分、案件、走访' , params: uuidParam } }, async (req) =>
+    people.getPersonPage(ctx, requireActor(req), req.params.id),
   );
   r.post(
     '/api/people/:id/reveal',

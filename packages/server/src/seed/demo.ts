@@ -13,7 +13,8 @@ import { seedPointsDemo } from './points.ts';
 import { seedWishesDemo } from './wishes.ts';
 import { seedOrdersDemo } from './orders.ts';
 import { seedPartyDemo } from './party.ts';
-import { seedStaffRoster } from './staff.ts';
+import { seedRosterAppointments, seedStaffRoster } from './staff.ts';
+import { seedPlacesDemo } from './places.ts';
 import { seedCaseHistory } from './case-history.ts';
 import { seedReceptionDemo } from './reception.ts';
 import { lightVillages, seedLightActivity, seedLightPopulation } from './light.ts';
@@ -76,7 +77,10 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedWishesDemo(ctx);
     await seedPartyDemo(ctx);
     await seedStaffRoster(ctx, DEMO_PASSWORD, peopleAreas, log);
+    await seedRosterAppointments(ctx, peopleAreas);
     await seedOrdersDemo(ctx);
+    await seedPlacesDemo(ctx);
+    await setMeta(ctx.db, 'demo_places', { at: new Date().toISOString() });
     await seedLightActivity(ctx, light, DEMO_PASSWORD, log);
     await seedCaseHistory(ctx.db, peopleAreas, log, new Date(), light);
     await seedReceptionDemo(ctx.db, '320614103');
@@ -94,6 +98,14 @@ async function ensureDemoAccounts(ctx: AppContext): Promise<'present'> {
   let missing = false;
   for (const a of DEMO_ACCOUNTS) if (!(await findUserForLogin(ctx.db, a.username))) missing = true;
   if (missing) await ctx.database.withLock('gongzhi:seed-accounts', () => seedAccounts(ctx));
+  // A demo seeded before places and organisations existed gains them once.
+  if (!(await getMeta(ctx.db, 'demo_places'))) {
+    await ctx.database.withLock('gongzhi:seed-places', async () => {
+      if (await getMeta(ctx.db, 'demo_places')) return;
+      await seedPlacesDemo(ctx);
+      await setMeta(ctx.db, 'demo_places', { at: new Date().toISOString() });
+    });
+  }
   return 'present';
 }
 

@@ -5,7 +5,7 @@
 // communities meet it and some fall short, as in a real district.
 import { and, asc, eq, like, sql } from 'drizzle-orm';
 import type { Role } from '@gongzhi/domain';
-import { areas, people, users } from '../db/schema.ts';
+import { areas, people, staffAppointments, users } from '../db/schema.ts';
 import { findUnitByCode, insertUser } from '../repositories/users.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import type { AppContext } from '../services/context.ts';
@@ -68,4 +68,54 @@ export async function seedStaffRoster(ctx: AppContext, password: string, areaCod
     }
   }
   log(`社区工作者与网格员名册：${created} 个账号`);
+}
+
+/**
+ * The demo's staff accounts (the `grid` and `community` accounts and the roster above) on the staffing roster
+ * as their posts: each gets a person in the registry (living in their grid, or the village's first grid) and an
+ * appointment (专职网格员 at the grid, 社区工作者 at the village) linked to the account. Accounts that already
+ * hold an appointment are left alone, so running it twice changes nothing.
+ */
+export async function seedRosterAppointments(ctx: AppContext, areaCodes: string[]): Promise<void> {
+  for (const areaCode of areaCodes) {
+    const accounts = await ctx.db
+      .select({ id: users.id, displayName: users.displayName, roles: users.roles, scopeCode: users.scopeCode })
+      .from(users)
+      .where(
+        and(
+          like(users.scopeCode, `${areaCode}%`),
+          eq(users.active, true),
+          sql`length(${users.scopeCode}) in (12, 15)`,
+          sql`(${users.roles} && array['grid-worker','community-worker']::text[])`,
+          sql`not exists (select 1 from staff_appointments a where a.user_id = ${users.id})`,
+        ),
+      )
+      .orderBy(asc(users.scopeCode), asc(users.username));
+    if (accounts.length === 0) continue;
+    const firstGrid = new Map<string, string>();
+    const grids = await ctx.db
+      .select({ code: areas.code })
+      .from(areas)
+      .where(and(eq(areas.level, 'grid'), like(areas.code, `${areaCode}%`)))
+      .orderBy(asc(areas.code));
+    for (const g of grids) if (!firstGrid.has(g.code.slice(0, 12))) firstGrid.set(g.code.slice(0, 12), g.code);
+    const rows = accounts.flatMap((a) => {
+      const post = a.scopeCode.length === 15 && a.roles.includes('grid-worker') ? 'grid-worker' : a.roles.includes('community-worker') && a.scopeCode.length === 12 ? 'community-worker' : null;
+      const home = a.scopeCode.length === 15 ? a.scopeCode : firstGrid.get(a.scopeCode);
+      if (!post || !home) return [];
+      const rand = lcg(`person:${a.id}`);
+      const year = 1970 + Math.floor(rand() * 25);
+      return [{ account: a, post, home, name: a.displayName.replace(/（.*$/, '').trim() || a.displayName, gender: rand() < 0.5 ? 'male' : 'female', birthDate: `${year}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}` }];
+    });
+    if (rows.length === 0) continue;
+    await ctx.db.transaction(async (tx) => {
+      const persons = await tx
+        .insert(people)
+        .values(rows.map((r) => ({ areaCode: r.home, name: r.name, gender: r.gender, birthDate: r.birthDate, residenceType: 'resident', note: '网格队伍（演示）' })))
+        .returning({ id: people.id });
+      await tx.insert(staffAppointments).values(
+        rows.map((r, i) => ({ personId: persons[i]!.id, post: r.post, areaCode: r.account.scopeCode, userId: r.account.id, startedOn: '2025-01-01' })),
+      );
+    });
+  }
 }

@@ -1,4 +1,5 @@
 import {
+  ancestryOf,
   conflict,
   forbidden,
   invalid,
@@ -12,7 +13,8 @@ import {
 } from '@gongzhi/domain';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import { canCreatePersonIn, canListPeople, canSeeSensitiveTags, personAllowedActions } from '../policies/person.ts';
-import { findArea } from '../repositories/areas.ts';
+import { findArea, namesOf } from '../repositories/areas.ts';
+import * as page from '../repositories/person-page.ts';
 import * as repo from '../repositories/people.ts';
 import { scopeOf } from '../repositories/scope.ts';
 import { ageOn, toIsoCst } from '../lib/time.ts';
@@ -51,6 +53,8 @@ export interface ListPeopleQuery {
   tag?: string;
   residenceType?: string;
   partyMember?: boolean;
+  /** Default `active`: moved-out and deceased people are not listed, counted or exported unless asked for. */
+  status?: repo.PersonStatusFilter;
   page: number;
   pageSize: number;
 }
@@ -70,6 +74,7 @@ export async function listPeople(ctx: AppContext, actor: Actor, query: ListPeopl
     tag: query.tag,
     residenceType: query.residenceType,
     partyMember: query.partyMember,
+    status: query.status,
     page: query.page,
     pageSize: query.pageSize,
   });
@@ -91,7 +96,7 @@ export async function peopleForExport(ctx: AppContext, actor: Actor, query: Omit
   const q = query.q?.trim();
   const numberHashes = q && (/^\d{17}[\dXx]$/.test(q) || /^1\d{10}$/.test(q)) ? [ctx.cipher.lookupHash(q)] : [];
   const scope = scopeOf(actor);
-  const f = { areaCode: query.area, q: q || undefined, numberHashes, tag: query.tag, residenceType: query.residenceType, partyMember: query.partyMember };
+  const f = { areaCode: query.area, q: q || undefined, numberHashes, tag: query.tag, residenceType: query.residenceType, partyMember: query.partyMember, status: query.status };
   const counts = await repo.peopleCountsByArea(ctx.db, scope, f);
   async function* rows() {
     // A few hundred people per query (whole area codes; one larger code is read alone).
@@ -269,4 +274,58 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: string, in
     await audit(tx, { actor }, req, { action: 'person.update', entityType: 'person', entityId: id, areaCode: row.areaCode, detail: { fields: changed } });
     return toPersonDto(actor, { ...row, address: existing.address });
   });
+}
+
+/**
+ * The one person page (人、地、物、事、组织, docs/REGISTRY.md): the person with their household and its history,
+ * the areas they live in (village → grid → building → unit), party membership, points accounts, the cases they
+ * reported (from their account or with their phone number) and the visits to their household — in one call,
+ * every part within the caller's scope. Moved-out and deceased people keep their page (status says so).
+ */
+export async function getPersonPage(ctx: AppContext, actor: Actor, id: string) {
+  const person = await getPerson(ctx, actor, id);
+  const scope = scopeOf(actor);
+  const row = await repo.findPerson(ctx.db, scope, id);
+  const householdId = row!.householdId;
+  const chain = ancestryOf(person.areaCode).filter((c) => c.length >= 12);
+  const [names, household, party, accounts] = await Promise.all([
+    namesOf(ctx.db, chain),
+    householdId ? repo.findHousehold(ctx.db, scope, householdId) : null,
+    page.partyMembershipOf(ctx.db, id),
+    page.accountsOf(ctx.db, id),
+  ]);
+  const userIds = accounts.map((a) => a.id);
+  const [points, reported, visits, posts] = await Promise.all([
+    page.pointsAccountsOf(ctx.db, scope, userIds, householdId),
+    page.casesReportedBy(ctx.db, scope, userIds, row!.phoneHash),
+    page.visitsTo(ctx.db, scope, householdId),
+    page.postsOf(ctx.db, scope, id),
+  ]);
+  return {
+    person,
+    areas: chain.flatMap((code) => {
+      const n = names.get(code);
+      return n ? [{ code, level: n.level, name: n.name }] : [];
+    }),
+    household: household
+      ? { id: household.id, address: household.address, doorplate: household.doorplate, riskColour: household.riskColour, members: person.household?.members ?? [], history: await householdHistory(ctx, household.id) }
+      : null,
+    party: party
+      ? {
+          kind: party.kind,
+          orgId: party.orgId,
+          orgName: party.orgName,
+          localOrgName: party.localOrgName,
+          registrationState: party.registrationState,
+          backbone: party.backbone,
+          centralHousehold: party.centralHousehold,
+          joinedOn: party.joinedOn,
+          postName: party.postName,
+        }
+      : null,
+    points,
+    cases: { total: reported.total, items: reported.items.map((c) => ({ ...c, createdAt: toIsoCst(c.createdAt) })) },
+    visits,
+    posts,
+  };
 }

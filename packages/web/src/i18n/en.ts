@@ -8,6 +8,7 @@ import { cockpitEn } from './cockpit.en.ts';
 import { ledgersEn } from './ledgers.en.ts';
 import { territoryEn } from './territory.en.ts';
 import { registryEn } from './registry.en.ts';
+import { placesEn } from './places.en.ts';
 import { wishesEn } from './wishes.en.ts';
 import { deliberationEn } from './deliberation.en.ts';
 import { worktimeEn } from './worktime.en.ts';
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...ledgersEn,
   ...territoryEn,
   ...registryEn,
+  ...placesEn,
   ...wishesEn,
   ...deliberationEn,
   ...worktimeEn,

@@ -41,6 +41,7 @@ export const staffEn: Record<StaffMessageKey, string> = {
   'staff.post.building-leader': 'Building leader',
   'staff.post.unit-leader': 'Unit leader',
   'staff.post.sunk-cadre': 'Sunk-down cadre',
+  'staff.post.community-worker': 'Community worker',
   'staff.level.grid': 'grid',
   'staff.level.building': 'building',
   'staff.level.unit': 'unit',

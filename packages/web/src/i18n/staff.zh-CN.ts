@@ -40,6 +40,7 @@ export const staffZhCN = {
   'staff.post.building-leader': '楼栋长',
   'staff.post.unit-leader': '单元长',
   'staff.post.sunk-cadre': '下沉干部',
+  'staff.post.community-worker': '社区工作者',
   'staff.level.grid': '网格',
   'staff.level.building': '楼栋',
   'staff.level.unit': '单元',

@@ -5,6 +5,7 @@ import { cockpitZhCN } from './cockpit.zh-CN.ts';
 import { ledgersZhCN } from './ledgers.zh-CN.ts';
 import { territoryZhCN } from './territory.zh-CN.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
+import { placesZhCN } from './places.zh-CN.ts';
 import { partyZhCN } from './party.zh-CN.ts';
 import { staffZhCN } from './staff.zh-CN.ts';
 import { campaignZhCN } from './campaign.zh-CN.ts';
@@ -21,6 +22,7 @@ export const zhCN = {
   ...ledgersZhCN,
   ...territoryZhCN,
   ...registryZhCN,
+  ...placesZhCN,
   ...partyZhCN,
   ...staffZhCN,
   ...campaignZhCN,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Descriptions, Drawer, Result, Skeleton, Table, Tag, Typography } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, ExportOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { get } from '../../api/client.ts';
 import type { PersonDetail } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
@@ -37,11 +38,18 @@ export function PersonDrawer({ id, onClose, onChanged }: { id: string | null; on
       destroyOnHidden
       data-testid="person-drawer"
       extra={
-        canEdit && (
-          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="person-edit">
-            {t('common.edit')}
-          </Button>
-        )
+        <>
+          {p && (
+            <Link to={`/people/${p.id}`} data-testid="person-open-page" style={{ marginRight: 8 }}>
+              <ExportOutlined /> {t('personPage.open')}
+            </Link>
+          )}
+          {canEdit && (
+            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="person-edit">
+              {t('common.edit')}
+            </Button>
+          )}
+        </>
       }
     >
       {res.error ? (

@@ -25,9 +25,11 @@ interface Filters {
   tag?: string;
   residenceType?: string;
   partyMember?: string;
+  /** Default: registered people only; moved-out and deceased on request. */
+  status?: string;
 }
 
-const FILTER_KEYS = ['area', 'q', 'tag', 'residenceType', 'partyMember'] as const;
+const FILTER_KEYS = ['area', 'q', 'tag', 'residenceType', 'partyMember', 'status'] as const;
 
 export default function PeoplePage() {
   const t = useT();
@@ -159,6 +161,16 @@ export default function PeoplePage() {
                 { value: 'true', label: t('people.partyYes') },
                 { value: 'false', label: t('people.partyNo') },
               ]}
+            />
+          </Form.Item>
+          <Form.Item name="status" label={t('people.status')}>
+            <Select
+              allowClear
+              aria-label={t('people.status')}
+              placeholder={t('people.status.active')}
+              style={{ width: 170 }}
+              data-testid="people-status"
+              options={(['moved-out', 'deceased', 'all'] as const).map((v) => ({ value: v, label: t(`people.status.${v}`) }))}
             />
           </Form.Item>
           <Form.Item>

@@ -1,9 +1,9 @@
 import { List, NavBar, Tag } from 'antd-mobile';
 import { useNavigate, useParams } from 'react-router-dom';
 import { get } from '../../api/client.ts';
-import type { PersonDetail } from '../../api/types.ts';
-import { useT } from '../../i18n/index.tsx';
-import { fmtDate } from '../../lib/format.ts';
+import type { PersonProfile } from '../../api/places-types.ts';
+import { useI18n, useT } from '../../i18n/index.tsx';
+import { fmtDate, fmtNumber } from '../../lib/format.ts';
 import { useDictionaries, useLabels } from '../../lib/labels.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { MError, MLoading, MSensitive } from '../components.tsx';
@@ -14,8 +14,11 @@ export function MPerson() {
   const dict = useDictionaries();
   const navigate = useNavigate();
   const { id = '' } = useParams();
-  const res = useApi((signal) => get<PersonDetail>(`/api/people/${id}`, undefined, signal), [id]);
-  const p = res.data?.id === id ? res.data : undefined;
+  const { tx } = useI18n();
+  // The one person page: the person, household, party membership, points, cases and visits in one call.
+  const res = useApi((signal) => get<PersonProfile>(`/api/people/${id}/profile`, undefined, signal), [id]);
+  const d = res.data?.person.id === id ? res.data : undefined;
+  const p = d?.person;
   const canReveal = Boolean(p?.allowedActions.includes('reveal'));
 
   return (
@@ -89,6 +92,61 @@ export function MPerson() {
               <List.Item>{t('person.noHousehold')}</List.Item>
             )}
           </List>
+          {d && (
+            <>
+              <List header={t('personPage.areas')} className="m-list" data-testid="m-person-areas">
+                {d.areas.map((a) => (
+                  <List.Item key={a.code} extra={a.name}>
+                    {labels.level(a.level)}
+                  </List.Item>
+                ))}
+              </List>
+              <List header={t('personPage.party')} className="m-list">
+                {d.party ? (
+                  <>
+                    <List.Item description={d.party.orgName}>{t('personPage.partyOrg')}</List.Item>
+                    {d.party.localOrgName && <List.Item description={d.party.localOrgName}>{t('personPage.localOrg')}</List.Item>}
+                    {d.party.postName && <List.Item extra={d.party.postName}>{t('personPage.post')}</List.Item>}
+                  </>
+                ) : (
+                  <List.Item>{t('personPage.notParty')}</List.Item>
+                )}
+              </List>
+              <List header={t('personPage.points')} className="m-list">
+                {d.points.length ? (
+                  d.points.map((a) => (
+                    <List.Item key={a.id} extra={<strong>{fmtNumber(a.balance)}</strong>} description={tx(`personPage.accountKind.${a.kind}`, '—')}>
+                      {tx(`points.scheme.${a.scheme}`, '—')}
+                    </List.Item>
+                  ))
+                ) : (
+                  <List.Item>{t('personPage.noPoints')}</List.Item>
+                )}
+              </List>
+              <List header={`${t('personPage.cases')}（${d.cases.total}）`} className="m-list">
+                {d.cases.items.length ? (
+                  d.cases.items.map((c) => (
+                    <List.Item key={c.id} onClick={() => navigate(`/m/cases/${c.id}`)} extra={tx(`case.state.${c.state}`, '—')} description={fmtDate(c.createdAt)}>
+                      <span style={{ wordBreak: "break-all" }}>{c.title}</span>
+                    </List.Item>
+                  ))
+                ) : (
+                  <List.Item>{t('personPage.noCases')}</List.Item>
+                )}
+              </List>
+              <List header={t('personPage.visits')} className="m-list">
+                {d.visits.length ? (
+                  d.visits.map((v) => (
+                    <List.Item key={v.id} description={v.duties.map((x) => tx(`party.duty.${x}`, '—')).join('、')} extra={fmtDate(v.visitedOn)}>
+                      {v.visitorName}
+                    </List.Item>
+                  ))
+                ) : (
+                  <List.Item>{t('personPage.noVisits')}</List.Item>
+                )}
+              </List>
+            </>
+          )}
         </>
       )}
     </div>

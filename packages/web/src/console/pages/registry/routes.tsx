@@ -2,28 +2,49 @@
 // kept here so the shell (ConsoleApp, ConsoleLayout) only mounts them.
 import { Suspense, lazy } from 'react';
 import { Spin, type MenuProps } from 'antd';
-import { CloudUploadOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 
 const PeopleImportPage = lazy(() => import('./PeopleImportPage.tsx'));
+const PlacesPage = lazy(() => import('./PlacesPage.tsx'));
+const PersonPage = lazy(() => import('./PersonPage.tsx'));
+
+const loading = (
+  <div className="gz-page-loading">
+    <Spin />
+  </div>
+);
 
 export const registryRoutes = (
-  <Route
-    path="people-import"
-    element={
-      <Suspense
-        fallback={
-          <div className="gz-page-loading">
-            <Spin />
-          </div>
-        }
-      >
-        <PeopleImportPage />
-      </Suspense>
-    }
-  />
+  <>
+    <Route
+      path="people-import"
+      element={
+        <Suspense fallback={loading}>
+          <PeopleImportPage />
+        </Suspense>
+      }
+    />
+    {/* Places and organisations; the one person page (docs/REGISTRY.md). */}
+    <Route
+      path="places"
+      element={
+        <Suspense fallback={loading}>
+          <PlacesPage />
+        </Suspense>
+      }
+    />
+    <Route
+      path="people/:id"
+      element={
+        <Suspense fallback={loading}>
+          <PersonPage />
+        </Suspense>
+      }
+    />
+  </>
 );
 
 /** Entries appended to the 基础信息 group (after areas and people). */
@@ -31,6 +52,7 @@ export function useRegistryMenuEntries(): NonNullable<MenuProps['items']> {
   const t = useT();
   const { can } = useAuth();
   const out: NonNullable<MenuProps['items']> = [];
+  if (can('places.read')) out.push({ key: '/places', icon: <EnvironmentOutlined />, label: <span data-testid="menu-places">{t('places.menu')}</span> });
   if (can('people.write')) out.push({ key: '/people-import', icon: <CloudUploadOutlined />, label: <span data-testid="menu-people-import">{t('registry.menu.import')}</span> });
   return out;
 }
