@@ -1,21 +1,10 @@
 // Deliberation (议事协商): types and calls of its API.
 import { api, get, post } from './client.ts';
 
-export const DELIB_BODIES = ['villagers-assembly', 'villager-representatives', 'villager-group', 'residents-assembly', 'owners-assembly', 'consultation'] as const;
-export type DelibBody = (typeof DELIB_BODIES)[number];
-export type DelibForm = 'persons' | 'households';
-export type DelibState = 'open' | 'decided';
-export type Choice = 'yes' | 'no' | 'abstain';
-
-/** Forms each body may be held in (mirrors the server's rule; the server decides). */
-export const BODY_FORMS: Record<DelibBody, DelibForm[]> = {
-  'villagers-assembly': ['persons', 'households'],
-  'villager-representatives': ['persons'],
-  'villager-group': ['persons', 'households'],
-  'residents-assembly': ['persons', 'households'],
-  'owners-assembly': ['persons'],
-  consultation: ['persons', 'households'],
-};
+// The bodies and the forms each may be held in are the domain's (the server decides; the form offers the same).
+export { DELIBERATION_BODIES as DELIB_BODIES, DELIBERATION_BODY_FORMS as BODY_FORMS } from '@gongzhi/domain/deliberation';
+export type { DeliberationBody as DelibBody, DeliberationForm as DelibForm, DeliberationState as DelibState, BallotChoice as Choice } from '@gongzhi/domain/deliberation';
+import type { DeliberationBody as DelibBody, DeliberationForm as DelibForm, DeliberationState as DelibState, BallotChoice as Choice } from '@gongzhi/domain/deliberation';
 
 export interface DelibSummary {
   id: string;
