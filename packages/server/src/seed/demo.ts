@@ -13,7 +13,7 @@ import { seedPointsDemo } from './points.ts';
 import { seedWishesDemo } from './wishes.ts';
 import { seedOrdersDemo } from './orders.ts';
 import { seedPartyDemo } from './party.ts';
-import { seedRosterAppointments, seedStaffRoster } from './staff.ts';
+import { seedStaffRoster } from './staff.ts';
 import { seedPlacesDemo } from './places.ts';
 import { seedCaseHistory } from './case-history.ts';
 import { seedReceptionDemo } from './reception.ts';
@@ -77,7 +77,6 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedWishesDemo(ctx);
     await seedPartyDemo(ctx);
     await seedStaffRoster(ctx, DEMO_PASSWORD, peopleAreas, log);
-    await seedRosterAppointments(ctx, peopleAreas);
     await seedOrdersDemo(ctx);
     await seedPlacesDemo(ctx);
     await setMeta(ctx.db, 'demo_places', { at: new Date().toISOString() });
