@@ -1,8 +1,8 @@
 // Places, organisations, the one person page and the registry's defaults (docs/REGISTRY.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, isNotNull, like } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { idCheckChar } from '@gongzhi/domain';
-import { organisations, people, staffAppointments, users } from '../src/db/schema.ts';
+import { organisations, users } from '../src/db/schema.ts';
 import { Client, createTestApp, json, type TestApp } from './helpers.ts';
 
 const COMMUNITY = '320614103001';
@@ -235,15 +235,5 @@ describe.skipIf(!process.env.DATABASE_URL)('the person page and the registry’s
     if (areaBefore.counts) expect(areaAfter.counts!.people).toBe(areaBefore.counts.people - 1);
     // The page stays reachable and says so.
     expect(json<{ person: { status: string } }>(await community.get(`/api/people/${id}/profile`)).person.status).toBe('moved-out');
-  });
-
-  // The demo's staff are not on the roster yet: appointing them needs registry persons that do not disturb the
-  // people lists (seedRosterAppointments is not called by the demo).
-  it.skip('puts the demo staff accounts on the roster as their posts', async () => {
-    const roster = json<Page<{ post: string; account: { username: string } | null }>>(await community.get(`/api/staff?pageSize=200`));
-    expect(roster.items.some((r) => r.account?.username === 'grid' && r.post === 'grid-worker')).toBe(true);
-    const withPerson = await t.ctx.db.select({ id: staffAppointments.id }).from(staffAppointments).where(and(like(staffAppointments.areaCode, `${COMMUNITY}%`), isNotNull(staffAppointments.userId)));
-    expect(withPerson.length).toBeGreaterThan(0);
-    void people;
   });
 });

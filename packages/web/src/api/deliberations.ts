@@ -4,7 +4,7 @@ import { api, get, post } from './client.ts';
 // The bodies and the forms each may be held in are the domain's (the server decides; the form offers the same).
 export { DELIBERATION_BODIES as DELIB_BODIES, DELIBERATION_BODY_FORMS as BODY_FORMS } from '@gongzhi/domain/deliberation';
 export type { DeliberationBody as DelibBody, DeliberationForm as DelibForm, DeliberationState as DelibState, BallotChoice as Choice } from '@gongzhi/domain/deliberation';
-import type { DeliberationBody as DelibBody, DeliberationForm as DelibForm, DeliberationState as DelibState, BallotChoice as Choice } from '@gongzhi/domain/deliberation';
+import type { DeliberationOutcome, DeliberationBody as DelibBody, DeliberationForm as DelibForm, DeliberationState as DelibState, BallotChoice as Choice } from '@gongzhi/domain/deliberation';
 
 export interface DelibSummary {
   id: string;
@@ -24,18 +24,8 @@ export interface DelibSummary {
   allowedActions: string[];
 }
 
-export interface DelibResult {
-  held: boolean;
-  passed: boolean;
-  eligible: number;
-  present: number;
-  yes: number;
-  no: number;
-  abstain: number;
-  eligibleArea?: number;
-  presentArea?: number;
-  yesArea?: number;
-}
+/** The result of a closed deliberation, as the domain's rule decides it (its checks come separately). */
+export type DelibResult = Omit<DeliberationOutcome, 'checks'>;
 
 export type { DeliberationCheck as DelibCheck } from '@gongzhi/domain/deliberation';
 
