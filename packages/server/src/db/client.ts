@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
@@ -107,6 +108,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       : { dataDir: dir, ...(inMemory && opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) };
   const client = new PGlite(options);
   await client.waitReady;
+  guardAgainstSelfDeadlock(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -116,6 +118,39 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     close: () => client.close(),
     dumpDataDir: () => client.dumpDataDir('none'),
   };
+}
+
+/**
+ * PGlite has one connection: a statement sent outside a transaction waits until the transaction ends.
+ * Code that, inside `db.transaction(async (tx) => …)`, reads through `db` instead of `tx` therefore
+ * waits for itself forever (on PostgreSQL it would take a second connection and not see its own
+ * uncommitted writes). Such a statement fails at once here with a message naming the mistake, rather
+ * than hanging the request. Other requests' statements, in their own async context, wait as before.
+ */
+function guardAgainstSelfDeadlock(client: PGlite) {
+  const open = new AsyncLocalStorage<{ open: boolean }>();
+  const refuse = () => {
+    if (open.getStore()?.open) throw new Error('statement sent through the database handle inside its own open transaction (use the transaction handle): it would wait for itself on PGlite');
+  };
+  const transaction = client.transaction.bind(client);
+  client.transaction = (async (fn: Parameters<PGlite['transaction']>[0]) => {
+    refuse();
+    const state = { open: true };
+    return open.run(state, async () => {
+      try {
+        return await transaction(fn);
+      } finally {
+        state.open = false;
+      }
+    });
+  }) as PGlite['transaction'];
+  for (const name of ['query', 'exec'] as const) {
+    const original = client[name].bind(client) as (...args: unknown[]) => Promise<unknown>;
+    (client as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      refuse();
+      return original(...args);
+    };
+  }
 }
 
 export async function runMigrations(database: Database): Promise<void> {

@@ -18,6 +18,7 @@ import {
   validLatLng,
   type Crs,
 } from '@gongzhi/domain';
+import type { DbOrTx } from '../db/client.ts';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import { canEditDirectory, canEditDirectoryIn, canKeepWhitelist, canReadDirectory, directoryAllowedActions } from '../policies/directory.ts';
 import { findArea } from '../repositories/areas.ts';
@@ -97,16 +98,17 @@ async function placeInScope(ctx: AppContext, actor: Actor, id: string) {
   return p;
 }
 
-async function describePlace(ctx: AppContext, actor: Actor, p: repo.PlaceRow) {
+/** Reads through `db`: inside a transaction pass the transaction (PGlite has one connection). */
+async function describePlace(db: DbOrTx, actor: Actor, p: repo.PlaceRow) {
   const [area, org] = await Promise.all([
-    findArea(ctx.db, scopeOf(actor), p.areaCode),
-    p.propertyOrgId ? repo.findOrganisation(ctx.db, scopeOf(actor), p.propertyOrgId) : null,
+    findArea(db, scopeOf(actor), p.areaCode),
+    p.propertyOrgId ? repo.findOrganisation(db, scopeOf(actor), p.propertyOrgId) : null,
   ]);
   return toPlaceDto(actor, { ...p, areaName: area?.name ?? null, propertyOrgName: org?.name ?? null });
 }
 
 export async function getPlace(ctx: AppContext, actor: Actor, id: string) {
-  return describePlace(ctx, actor, await placeInScope(ctx, actor, id));
+  return describePlace(ctx.db, actor, await placeInScope(ctx, actor, id));
 }
 
 export interface PlaceInput {
@@ -177,7 +179,7 @@ export async function createPlace(ctx: AppContext, actor: Actor, input: PlaceInp
   return ctx.db.transaction(async (tx) => {
     const row = await repo.insertPlace(tx, fields as repo.NewPlaceRow);
     await audit(tx, { actor }, req, { action: 'place.create', entityType: 'place', entityId: row.id, areaCode: row.areaCode, detail: { name: row.name, kind: row.kind } });
-    return describePlace(ctx, actor, row);
+    return describePlace(tx, actor, row);
   });
 }
 
@@ -191,7 +193,7 @@ export async function updatePlace(ctx: AppContext, actor: Actor, id: string, inp
   return ctx.db.transaction(async (tx) => {
     const row = await repo.updatePlace(tx, id, fields);
     await audit(tx, { actor }, req, { action: 'place.update', entityType: 'place', entityId: id, areaCode: row.areaCode, detail: { name: row.name, fields: Object.keys(input) } });
-    return describePlace(ctx, actor, row);
+    return describePlace(tx, actor, row);
   });
 }
 
@@ -202,7 +204,7 @@ export async function retirePlace(ctx: AppContext, actor: Actor, id: string, req
   return ctx.db.transaction(async (tx) => {
     const row = await repo.updatePlace(tx, id, { retiredAt: new Date() });
     await audit(tx, { actor }, req, { action: 'place.retire', entityType: 'place', entityId: id, areaCode: row.areaCode, detail: { name: row.name } });
-    return describePlace(ctx, actor, row);
+    return describePlace(tx, actor, row);
   });
 }
 
@@ -241,14 +243,15 @@ async function organisationInScope(ctx: AppContext, actor: Actor, id: string) {
   return o;
 }
 
-async function describeOrganisation(ctx: AppContext, actor: Actor, o: repo.OrganisationRow) {
-  const area = await findArea(ctx.db, scopeOf(actor), o.areaCode);
-  const compounds = o.kind === 'property-company' ? await repo.compoundsOf(ctx.db, scopeOf(actor), o.id) : [];
+/** Reads through `db`: inside a transaction pass the transaction (PGlite has one connection). */
+async function describeOrganisation(db: DbOrTx, actor: Actor, o: repo.OrganisationRow) {
+  const area = await findArea(db, scopeOf(actor), o.areaCode);
+  const compounds = o.kind === 'property-company' ? await repo.compoundsOf(db, scopeOf(actor), o.id) : [];
   return { ...toOrganisationDto(actor, { ...o, areaName: area?.name ?? null }), compounds };
 }
 
 export async function getOrganisation(ctx: AppContext, actor: Actor, id: string) {
-  return describeOrganisation(ctx, actor, await organisationInScope(ctx, actor, id));
+  return describeOrganisation(ctx.db, actor, await organisationInScope(ctx, actor, id));
 }
 
 export interface OrganisationInput {
@@ -306,7 +309,7 @@ export async function createOrganisation(ctx: AppContext, actor: Actor, input: O
   return ctx.db.transaction(async (tx) => {
     const row = await repo.insertOrganisation(tx, fields as repo.NewOrganisationRow);
     await audit(tx, { actor }, req, { action: 'organisation.create', entityType: 'organisation', entityId: row.id, areaCode: row.areaCode, detail: { name: row.name, kind: row.kind } });
-    return describeOrganisation(ctx, actor, row);
+    return describeOrganisation(tx, actor, row);
   });
 }
 
@@ -322,7 +325,7 @@ export async function updateOrganisation(ctx: AppContext, actor: Actor, id: stri
   return ctx.db.transaction(async (tx) => {
     const row = await repo.updateOrganisation(tx, id, fields);
     await audit(tx, { actor }, req, { action: 'organisation.update', entityType: 'organisation', entityId: id, areaCode: row.areaCode, detail: { name: row.name, fields: Object.keys(input) } });
-    return describeOrganisation(ctx, actor, row);
+    return describeOrganisation(tx, actor, row);
   });
 }
 
@@ -333,7 +336,7 @@ export async function retireOrganisation(ctx: AppContext, actor: Actor, id: stri
   return ctx.db.transaction(async (tx) => {
     const row = await repo.updateOrganisation(tx, id, { retiredAt: new Date(), whitelisted: false });
     await audit(tx, { actor }, req, { action: 'organisation.retire', entityType: 'organisation', entityId: id, areaCode: row.areaCode, detail: { name: row.name } });
-    return describeOrganisation(ctx, actor, row);
+    return describeOrganisation(tx, actor, row);
   });
 }
 
@@ -346,6 +349,6 @@ export async function setWhitelisted(ctx: AppContext, actor: Actor, id: string, 
   return ctx.db.transaction(async (tx) => {
     const row = await repo.updateOrganisation(tx, id, { whitelisted });
     await audit(tx, { actor }, req, { action: 'organisation.whitelist', entityType: 'organisation', entityId: id, areaCode: row.areaCode, detail: { name: row.name, whitelisted } });
-    return describeOrganisation(ctx, actor, row);
+    return describeOrganisation(tx, actor, row);
   });
 }
