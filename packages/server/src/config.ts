@@ -27,6 +27,8 @@ export interface Config {
   /** Addresses or CIDR ranges of reverse proxies whose X-Forwarded-* headers are believed (TRUST_PROXY). */
   trustProxy: string[];
   login: LoginLimits;
+  /** Reports one source address may send without an account per hour (ANON_REPORTS_PER_HOUR; 0 turns the limit off). */
+  anonReportsPerHour: number;
   secureCookies: boolean;
   logLevel: string;
   webDist: string;
@@ -119,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       userMax: num(env.LOGIN_USER_MAX_FAILURES, 5),
       windowMinutes: num(env.LOGIN_WINDOW_MINUTES, 15),
     },
+    anonReportsPerHour: num(env.ANON_REPORTS_PER_HOUR, 60),
     secureCookies: env.COOKIE_SECURE === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: path.resolve(env.WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),

@@ -7,9 +7,13 @@ import { createTestApp, json, uniq, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 const GRID = '320614103001001';
+// A low hourly limit for reports without an account, so this file can reach it.
+const PER_HOUR = 3;
 
 beforeAll(async () => {
+  process.env.ANON_REPORTS_PER_HOUR = String(PER_HOUR);
   t = await createTestApp();
+  delete process.env.ANON_REPORTS_PER_HOUR;
 });
 afterAll(async () => t?.close());
 
@@ -90,5 +94,28 @@ describe('anonymous Idempotency-Key: scoped by the key and the body, not by the 
     const mine = await resident.request('POST', '/api/cases', { ...report(title), channel: 'mobile', reporter: undefined }, { 'idempotency-key': key });
     expect(mine.statusCode, mine.body).toBe(201);
     expect(json<{ id: string }>(mine).id).not.toBe(json<{ id: string }>(anon).id);
+  });
+});
+
+describe('reports without an account are limited per source address and hour', () => {
+  it('refuses the report past the limit with 429 and a Chinese message; resends stay free; other addresses go on', async () => {
+    const from = '10.35.0.1';
+    const first = { key: `k-${uniq()}`, body: report(`限流 ${uniq()}`) };
+    expect((await send(from, first.key, first.body)).statusCode).toBe(201);
+    for (let i = 1; i < PER_HOUR; i++) expect((await send(from, `k-${uniq()}`, report(`限流 ${uniq()}`))).statusCode).toBe(201);
+    // A resend under the same key is the same report: answered, not counted.
+    expect((await send(from, first.key, first.body)).statusCode).toBe(201);
+    const title = `限流 ${uniq()}`;
+    const over = await send(from, `k-${uniq()}`, report(title));
+    expect(over.statusCode, over.body).toBe(429);
+    const err = json<{ error: { code: string; message: string } }>(over).error;
+    expect(err.code).toBe('too_many_requests');
+    expect(err.message).toContain(`每小时最多匿名上报 ${PER_HOUR} 件`);
+    expect(await casesTitled(title)).toBe(0);
+    // Another address, and a signed-in resident at the same address, are not held back.
+    expect((await send('10.35.0.2', `k-${uniq()}`, report(`限流 ${uniq()}`))).statusCode).toBe(201);
+    const resident = await t.as('resident');
+    const mine = await resident.request('POST', '/api/cases', { ...report(`限流 ${uniq()}`), channel: 'mobile', reporter: undefined });
+    expect(mine.statusCode, mine.body).toBe(201);
   });
 });

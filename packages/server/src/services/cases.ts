@@ -56,7 +56,7 @@ import { areaNames as cachedAreaNames, placeNames } from './area-names.ts';
 import * as repo from '../repositories/cases.ts';
 import { findUnit, findUnitByCode } from '../repositories/users.ts';
 import { toIsoCst } from '../lib/time.ts';
-import { FailureLimiter } from '../lib/rate-limit.ts';
+import { FailureLimiter, UsageLimiter } from '../lib/rate-limit.ts';
 import { queryCodeOf, sameQueryCode } from '../lib/query-code.ts';
 import { Batcher, type Outcome } from '../lib/batcher.ts';
 import { audit } from './audit.ts';
@@ -571,6 +571,8 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
     const done = await findCreated(ctx, idemScope, idempotencyKey, fingerprint);
     if (done) return presentCreated(ctx, actor, done);
   }
+  // A resend (above) costs nothing; a new report without an account counts against its source address.
+  if (!actor && !opts.open311Client) takeAnonymousReport(ctx, req);
 
   // On-the-spot handling runs the workflow inside the intake transaction: the one-by-one path.
   if (input.onSpot && actor) {
@@ -889,6 +891,20 @@ export async function act(ctx: AppContext, actor: Actor, id: string, action: Cas
 // Wrong guesses are limited per source address and per case, so neither rotating addresses
 // nor a botnet on one case gets far (31^6 codes; 10 wrong tries per case per 15 minutes).
 const trackFailuresBySource = new FailureLimiter(20, 10 * 60_000);
+
+/**
+ * Reports without an account, per source address and hour (ANON_REPORTS_PER_HOUR, 60 by default): enough for a
+ * family or an office behind one address, too few to flood a community's inbox from a script. Many residents share a
+ * carrier's address (CGNAT), so the figure is generous; the CAPTCHA-free QR form stays usable.
+ */
+const anonymousReports = new Map<number, UsageLimiter>();
+function takeAnonymousReport(ctx: AppContext, req: RequestContext) {
+  const perHour = ctx.config.anonReportsPerHour;
+  if (perHour <= 0) return;
+  let limiter = anonymousReports.get(perHour);
+  if (!limiter) anonymousReports.set(perHour, (limiter = new UsageLimiter(perHour, 60 * 60_000)));
+  limiter.take(req.ip ?? 'unknown', 1, `同一网络每小时最多匿名上报 ${perHour} 件，请稍后再试或登录后上报`);
+}
 const trackFailuresByCase = new FailureLimiter(10, 15 * 60_000);
 
 function queryCodeKey(ctx: AppContext): Buffer {
