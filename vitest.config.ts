@@ -27,7 +27,10 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Two files at a time, each with a server and a database of its own (e2e/server.ts): a browser test
+          // spends much of its time waiting for the page, so two share the machine's cores well.
+          fileParallelism: true,
+          maxWorkers: 2,
         },
       },
     ],

@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { seedHash } from '../packages/server/test/seed-hash.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const HEALTH_TIMEOUT_MS = 120_000;
@@ -30,43 +31,98 @@ function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The seeded demo the browser tests share: two communities' people, no light history elsewhere. */
+const DEMO_ENV = { DEMO_PEOPLE: '320614103001,320614103002', DEMO_LIGHT: 'false' };
+// PostgreSQL mode refuses to start without a master key; the template and its copies share this one.
+const E2E_MASTER_KEY = 'e2e0'.repeat(16);
+
+async function adminQuery(base: URL, text: string) {
+  const url = new URL(base);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+const withDb = (base: URL, name: string) => {
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+/**
+ * On PostgreSQL every browser test file gets a database of its own, copied (CREATE DATABASE … TEMPLATE) from
+ * one seeded by a first server run: the seed runs once per code version and day, not once per file. The
+ * template is named after DATABASE_URL's database, so CI's clean-up of that name's databases drops it too.
+ */
+async function ownDatabase(base: URL): Promise<{ url: string; drop(): Promise<void> }> {
+  const baseName = decodeURIComponent(base.pathname.slice(1)).slice(0, 36);
+  const template = `${baseName}_e2e_${seedHash()}`;
+  // Two test files start at once: the first seeds the template while the other waits for the lock.
+  const lockUrl = new URL(base);
+  lockUrl.pathname = '/postgres';
+  const lock = new pg.Client({ connectionString: lockUrl.toString() });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
+    const exists = await lock.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+    if (exists.rowCount === 0) {
+      const building = `${template}_b${process.pid}`;
+      await adminQuery(base, `DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      await adminQuery(base, `CREATE DATABASE "${building}"`);
+      const seeding = await spawnServer({ DATABASE_URL: withDb(base, building) });
+      await seeding.stop();
+      await adminQuery(base, `ALTER DATABASE "${building}" RENAME TO "${template}"`);
+    }
+  } finally {
+    await lock.end();
+  }
+  const name = `${baseName}_e2e_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  await adminQuery(base, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  return { url: withDb(base, name), drop: async () => void (await adminQuery(base, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined)) };
+}
+
 export async function startServer(): Promise<RunningServer> {
+  // On PostgreSQL (DATABASE_URL set) each run gets a database of its own on the same server, so rows
+  // left by the integration tests or by other browser test files never show in the browser.
+  if (!process.env.DATABASE_URL) return spawnServer({});
+  const own = await ownDatabase(new URL(process.env.DATABASE_URL));
+  try {
+    const server = await spawnServer({ DATABASE_URL: own.url });
+    return {
+      url: server.url,
+      async stop() {
+        await server.stop();
+        await own.drop();
+      },
+    };
+  } catch (e) {
+    await own.drop();
+    throw e;
+  }
+}
+
+/** Starts the server on its own port and data directory, seeding the demo if its database is empty. */
+async function spawnServer(extra: NodeJS.ProcessEnv): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'gongzhi-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     DATA_DIR: dataDir,
-    DEMO_PEOPLE: '320614103001,320614103002',
-    DEMO_LIGHT: 'false',
+    ...DEMO_ENV,
     LOG_LEVEL: 'warn',
+    GONGZHI_MASTER_KEY: process.env.GONGZHI_MASTER_KEY ?? E2E_MASTER_KEY,
+    ...extra,
   };
-  // The demo must be seeded. On PostgreSQL (DATABASE_URL set) each run gets a fresh database of
-  // its own on the same server, so rows left by the integration tests never show in the browser.
+  if (!extra.DATABASE_URL) delete env.DATABASE_URL;
+  // The demo must be seeded (SEED_DEMO unset means yes); the server serves the web build it finds.
   delete env.SEED_DEMO;
   delete env.WEB_DIST;
-  let dropDatabase = async () => {};
-  if (process.env.DATABASE_URL) {
-    const base = new URL(process.env.DATABASE_URL);
-    const name = `gongzhi_e2e_${Date.now()}_${process.pid}`;
-    const adminUrl = new URL(base);
-    adminUrl.pathname = '/postgres';
-    const admin = async (sql: string) => {
-      const client = new pg.Client({ connectionString: adminUrl.toString() });
-      await client.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`CREATE DATABASE "${name}"`);
-    base.pathname = `/${name}`;
-    env.DATABASE_URL = base.toString();
-    // PostgreSQL mode refuses to start without a master key; this database lives for one run only.
-    env.GONGZHI_MASTER_KEY ??= 'e2e0'.repeat(16);
-    dropDatabase = () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-  }
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
     cwd: ROOT,
@@ -96,7 +152,6 @@ export async function startServer(): Promise<RunningServer> {
       clearTimeout(timer);
     }
     await fs.promises.rm(dataDir, { recursive: true, force: true });
-    await dropDatabase();
   };
 
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { bootstrap } from '../src/bootstrap.ts';
 import { buildApp } from '../src/http/app.ts';
 import type { AppContext } from '../src/services/context.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
+import { seedHash } from './seed-hash.ts';
 
 /** People are generated for two communities only, to keep each test file's seed quick. */
 export const TEST_PEOPLE_AREAS = '320614103001,320614103002';
@@ -71,6 +71,7 @@ export async function createTestApp(): Promise<TestApp> {
     // would then stop later logins of the same file. login-throttle.int.test.ts sets them explicitly.
     LOGIN_CHALLENGE_AFTER: process.env.LOGIN_CHALLENGE_AFTER ?? '1000',
     LOGIN_SOURCE_MAX_FAILURES: process.env.LOGIN_SOURCE_MAX_FAILURES ?? '10000',
+    ANON_REPORTS_PER_HOUR: process.env.ANON_REPORTS_PER_HOUR ?? '100000',
   });
   const ctx = await bootstrap(config, undefined, { loadDataDir: image });
   const app = await buildApp(ctx);
@@ -117,31 +118,6 @@ async function adminQuery(base: string, text: string, values: unknown[] = []) {
   } finally {
     await client.end();
   }
-}
-
-/**
- * A hash of everything that shapes the seeded database: the migrations and the source of the domain and the
- * server (the seed, the catalogue, the demo generator and what they call), and the day. Changed code gets a fresh template.
- */
-let seedHashMemo: string | undefined;
-function seedHash(): string {
-  if (seedHashMemo) return seedHashMemo;
-  const server = path.resolve(import.meta.dirname, '..');
-  const hash = crypto.createHash('sha256');
-  // The demo's history is laid out relative to today: a template is good for the day it was seeded.
-  hash.update(new Date().toISOString().slice(0, 10));
-  hash.update(fs.readFileSync(path.join(server, 'drizzle/meta/_journal.json')));
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else hash.update(p.slice(server.length)).update(fs.readFileSync(p));
-    }
-  };
-  walk(path.join(server, 'src'));
-  walk(path.join(server, '../domain/src'));
-  seedHashMemo = hash.digest('hex').slice(0, 10);
-  return seedHashMemo;
 }
 
 /**

@@ -1,3 +1,4 @@
+// The crawl's checks and its walk through menus, tab bar and tiles; crawl-1 and crawl-2 run it.
 // The crawl: as every demo account, on the console at 1440×900 and on the phone at 390×844, visit
 // every page the side menu, the tab bar and the home tiles offer — discovered from what is rendered,
 // so a new menu entry is crawled the day it lands — and the detail page of the first row of every
@@ -9,9 +10,7 @@ import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
-import { desktop, PASSWORD, phone, session, shot, useBrowserSession } from './browser.ts';
-
-useBrowserSession();
+import { desktop, PASSWORD, phone, session, shot } from './browser.ts';
 
 /** What the crawl tolerates, each with its reason. Keep this short. */
 const EXPECTED_4XX: { path: RegExp; status: number; why: string }[] = [
@@ -263,117 +262,132 @@ async function readOverdue(page: Page, into: { cockpit?: string; screen?: string
 // An account's whole crawl, on a CI machine shared with other jobs.
 const PER_ACCOUNT_MS = 600_000;
 
-const CONSOLE_ACCOUNTS = ['admin', 'security', 'auditor', 'district', 'leader', 'town', 'community', 'grid', 'dept-cg', 'secretary', 'resident', 'party', 'merchant'];
-const PHONE_ACCOUNTS = ['grid', 'community', 'secretary', 'resident', 'party', 'merchant', 'dept-cg'];
+/** Every demo account, on the console and on the phone. The crawl's files split them between them. */
+export const CONSOLE_ACCOUNTS = ['admin', 'security', 'auditor', 'district', 'leader', 'town', 'community', 'grid', 'dept-cg', 'secretary', 'resident', 'party', 'merchant'];
+export const PHONE_ACCOUNTS = ['grid', 'community', 'secretary', 'resident', 'party', 'merchant', 'dept-cg'];
 
-describe('the crawl finds no broken screen', () => {
-  for (const who of CONSOLE_ACCOUNTS) {
-    it(`console at 1440×900 as ${who}`, async () => {
-      const { context, page } = await desktop();
-      const w = watch(page);
-      w.at(`${who} login`);
-      await login(page, who, false);
-      if (!(await page.getByTestId('main-menu').count())) {
-        // Accounts without console pages are sent to the phone pages; the phone crawl covers them.
-        expect(new URL(page.url()).pathname.startsWith('/m')).toBe(true);
+const FIRST_CONSOLE = ['admin', 'district', 'community', 'security', 'auditor', 'resident'];
+const FIRST_PHONE = ['grid', 'party', 'merchant'];
+/**
+ * The crawl's two test files (crawl-1, crawl-2) each take one half of the accounts, so the browser tier runs them
+ * side by side: the first half is chosen to take about as long as the second, which is whatever the first leaves.
+ */
+export const HALVES: [string[], string[]][] = [
+  [FIRST_CONSOLE, FIRST_PHONE],
+  [CONSOLE_ACCOUNTS.filter((a) => !FIRST_CONSOLE.includes(a)), PHONE_ACCOUNTS.filter((a) => !FIRST_PHONE.includes(a))],
+];
+
+/** The crawl of the given accounts. */
+export function crawl([consoleAccounts, phoneAccounts]: [string[], string[]]) {
+  describe('the crawl finds no broken screen', () => {
+    for (const who of consoleAccounts) {
+      it(`console at 1440×900 as ${who}`, async () => {
+        const { context, page } = await desktop();
+        const w = watch(page);
+        w.at(`${who} login`);
+        await login(page, who, false);
+        if (!(await page.getByTestId('main-menu').count())) {
+          // Accounts without console pages are sent to the phone pages; the phone crawl covers them.
+          expect(new URL(page.url()).pathname.startsWith('/m')).toBe(true);
+          await context.close();
+          return;
+        }
+        await check(page, w, `${who} ${here(page)}`);
+        const entries = await menuEntries(page);
+        expect(entries.length).toBeGreaterThan(1);
+        const visited = new Set<string>();
+        const overdue: { cockpit?: string; screen?: string } = {};
+        let last = here(page);
+        for (const entry of entries) {
+          const key = entry.key;
+          w.at(`${who} ${key}`);
+          if (TRACE) fs.appendFileSync(TRACE, `${((Date.now() - t0) / 1000).toFixed(1)} menu ${who} ${key}\n`);
+          await clickMenu(page, entry);
+          await w.settle(); // a redirect (/ → /cockpit) lands first
+          const at = here(page);
+          if (visited.has(at)) continue;
+          visited.add(at);
+          await check(page, w, `${who} ${key}`);
+          const previous = last;
+          last = at;
+          await readOverdue(page, overdue);
+          if (!(await page.getByTestId('main-menu').isVisible())) {
+            // A full-screen page (the big screen) leaves the console: come back as the browser would.
+            await page.goBack();
+            await page.getByTestId('main-menu').waitFor();
+            continue;
+          }
+          // A page opened from the menu starts at its top.
+          const scrolled = Number(await page.evaluate('window.scrollY'));
+          if (scrolled > 0 && at.split('?')[0] !== previous.split('?')[0]) w.failures.push({ page: `${who} ${key}`, what: `opened scrolled down by ${scrolled}px` });
+          await details(page, w, who, at, CONSOLE_DETAILS);
+          // Scroll down, so the next menu click shows whether the page starts at its top.
+          await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
+        }
+        // The households of a building (the registry's deepest list), for the accounts that read it.
+        if (entries.some((e) => e.key === '/areas') && ['admin', 'town', 'community', 'grid'].includes(who)) {
+          const building = '320614103001001001';
+          w.at(`${who} /areas/${building}`);
+          await go(page, `/areas/${building}`);
+          await check(page, w, `${who} /areas/${building}`);
+          await details(page, w, who, `/areas/${building}`, CONSOLE_DETAILS);
+        }
         await context.close();
-        return;
-      }
-      await check(page, w, `${who} ${here(page)}`);
-      const entries = await menuEntries(page);
-      expect(entries.length).toBeGreaterThan(1);
-      const visited = new Set<string>();
-      const overdue: { cockpit?: string; screen?: string } = {};
-      let last = here(page);
-      for (const entry of entries) {
-        const key = entry.key;
-        w.at(`${who} ${key}`);
-        if (TRACE) fs.appendFileSync(TRACE, `${((Date.now() - t0) / 1000).toFixed(1)} menu ${who} ${key}\n`);
-        await clickMenu(page, entry);
-        await w.settle(); // a redirect (/ → /cockpit) lands first
-        const at = here(page);
-        if (visited.has(at)) continue;
-        visited.add(at);
-        await check(page, w, `${who} ${key}`);
-        const previous = last;
-        last = at;
-        await readOverdue(page, overdue);
-        if (!(await page.getByTestId('main-menu').isVisible())) {
-          // A full-screen page (the big screen) leaves the console: come back as the browser would.
-          await page.goBack();
-          await page.getByTestId('main-menu').waitFor();
-          continue;
-        }
-        // A page opened from the menu starts at its top.
-        const scrolled = Number(await page.evaluate('window.scrollY'));
-        if (scrolled > 0 && at.split('?')[0] !== previous.split('?')[0]) w.failures.push({ page: `${who} ${key}`, what: `opened scrolled down by ${scrolled}px` });
-        await details(page, w, who, at, CONSOLE_DETAILS);
-        // Scroll down, so the next menu click shows whether the page starts at its top.
-        await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
-      }
-      // The households of a building (the registry's deepest list), for the accounts that read it.
-      if (entries.some((e) => e.key === '/areas') && ['admin', 'town', 'community', 'grid'].includes(who)) {
-        const building = '320614103001001001';
-        w.at(`${who} /areas/${building}`);
-        await go(page, `/areas/${building}`);
-        await check(page, w, `${who} /areas/${building}`);
-        await details(page, w, who, `/areas/${building}`, CONSOLE_DETAILS);
-      }
-      await context.close();
-      expect(w.failures).toEqual([]);
-      // The big screen and the cockpit count the same overdue cases.
-      if (overdue.cockpit !== undefined && overdue.screen !== undefined) expect(overdue.screen).toBe(overdue.cockpit);
-    }, PER_ACCOUNT_MS);
-  }
+        expect(w.failures).toEqual([]);
+        // The big screen and the cockpit count the same overdue cases.
+        if (overdue.cockpit !== undefined && overdue.screen !== undefined) expect(overdue.screen).toBe(overdue.cockpit);
+      }, PER_ACCOUNT_MS);
+    }
 
-  for (const who of PHONE_ACCOUNTS) {
-    it(`phone at 390×844 as ${who}`, async () => {
-      const { context, page } = await phone();
-      const w = watch(page);
-      w.at(`${who} /m/login`);
-      await login(page, who, true);
-      await check(page, w, `${who} /m`);
-      const tabs = page.locator('[data-testid="m-tabbar"] .adm-tab-bar-item');
-      const visited = new Set<string>(['/m']);
-      const queue: string[] = [];
-      // The tab bar's tabs.
-      const tabCount = await tabs.count();
-      for (let i = 0; i < tabCount; i++) {
-        await tabs.nth(i).click();
-        const at = here(page);
-        if (visited.has(at)) continue;
-        visited.add(at);
-        w.at(`${who} ${at}`);
-        await check(page, w, `${who} ${at}`);
-        await details(page, w, who, at, PHONE_DETAILS);
-      }
-      // The home page's tiles: each is clicked from the home page.
-      await tabs.first().click();
-      await w.settle();
-      const tiles = page.locator('[data-testid="m-home"] button');
-      const tileCount = await tiles.count();
-      for (let i = 0; i < tileCount; i++) {
-        if (here(page) !== '/m') {
-          // A tile may open a page without the tab bar (the public report form): go home as a link would.
-          if (await tabs.first().isVisible()) await tabs.first().click();
-          else await go(page, '/m');
-          await page.getByTestId('m-home').waitFor();
-          await w.settle();
+    for (const who of phoneAccounts) {
+      it(`phone at 390×844 as ${who}`, async () => {
+        const { context, page } = await phone();
+        const w = watch(page);
+        w.at(`${who} /m/login`);
+        await login(page, who, true);
+        await check(page, w, `${who} /m`);
+        const tabs = page.locator('[data-testid="m-tabbar"] .adm-tab-bar-item');
+        const visited = new Set<string>(['/m']);
+        const queue: string[] = [];
+        // The tab bar's tabs.
+        const tabCount = await tabs.count();
+        for (let i = 0; i < tabCount; i++) {
+          await tabs.nth(i).click();
+          const at = here(page);
+          if (visited.has(at)) continue;
+          visited.add(at);
+          w.at(`${who} ${at}`);
+          await check(page, w, `${who} ${at}`);
+          await details(page, w, who, at, PHONE_DETAILS);
         }
-        const tile = tiles.nth(i);
-        if (!(await tile.isVisible())) continue;
-        await tile.click();
-        await page.waitForTimeout(50);
-        const at = here(page);
-        if (at === '/m' || visited.has(at)) continue;
-        visited.add(at);
-        queue.push(at);
-        w.at(`${who} ${at}`);
-        await check(page, w, `${who} ${at}`);
-        await details(page, w, who, at, PHONE_DETAILS);
-      }
-      await context.close();
-      expect(w.failures).toEqual([]);
-    }, PER_ACCOUNT_MS);
-  }
-});
+        // The home page's tiles: each is clicked from the home page.
+        await tabs.first().click();
+        await w.settle();
+        const tiles = page.locator('[data-testid="m-home"] button');
+        const tileCount = await tiles.count();
+        for (let i = 0; i < tileCount; i++) {
+          if (here(page) !== '/m') {
+            // A tile may open a page without the tab bar (the public report form): go home as a link would.
+            if (await tabs.first().isVisible()) await tabs.first().click();
+            else await go(page, '/m');
+            await page.getByTestId('m-home').waitFor();
+            await w.settle();
+          }
+          const tile = tiles.nth(i);
+          if (!(await tile.isVisible())) continue;
+          await tile.click();
+          await page.waitForTimeout(50);
+          const at = here(page);
+          if (at === '/m' || visited.has(at)) continue;
+          visited.add(at);
+          queue.push(at);
+          w.at(`${who} ${at}`);
+          await check(page, w, `${who} ${at}`);
+          await details(page, w, who, at, PHONE_DETAILS);
+        }
+        await context.close();
+        expect(w.failures).toEqual([]);
+      }, PER_ACCOUNT_MS);
+    }
+  });
+}
