@@ -13,9 +13,10 @@ interface Entry {
 
 const DIST = path.resolve(import.meta.dirname, 'dist');
 
+let dist = DIST;
 const read = (url: string) => {
   try {
-    return fs.readFileSync(path.join(DIST, url), 'utf8');
+    return fs.readFileSync(path.join(dist, url), 'utf8');
   } catch {
     return '';
   }
@@ -42,7 +43,8 @@ function preloadOf(entry: string, chunk: string): string[] {
   return idx ? idx.split(',').map((n) => files[Number(n)]!).filter(Boolean) : [];
 }
 
-export function phoneFiles(entries: Entry[]): { manifest: Entry[]; warnings: string[] } {
+export function phoneFiles(entries: Entry[], distDir: string = DIST): { manifest: Entry[]; warnings: string[] } {
+  dist = distDir;
   const html = read('index.html');
   const entryJs = /src="\/(assets\/index-[\w-]+\.js)"/.exec(html)?.[1];
   if (!entryJs) return { manifest: entries, warnings: ['phone files: no entry chunk found; precaching everything'] };
