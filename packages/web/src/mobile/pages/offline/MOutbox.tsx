@@ -106,7 +106,7 @@ export function MOutbox() {
             >
               <div className="m-outbox-kind">{t(`offline.kind.${i.kind}`)}</div>
               <div className="m-wrap m-outbox-title">{i.title}</div>
-              {(i.state === 'failed' || i.state === 'conflict' || (i.state === 'pending' && i.attempts > 0)) && (
+              {(i.state === 'failed' || i.state === 'conflict' || (online && i.state === 'pending' && i.attempts > 0)) && (
                 <div className="m-outbox-actions">
                   <Button size="small" color="primary" fill="outline" onClick={() => void retry(i.id)} data-testid="m-outbox-retry">
                     {t('offline.retry')}
