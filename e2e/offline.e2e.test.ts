@@ -34,9 +34,7 @@ describe('offline in the field', () => {
     await phoneLogin(page, 'party');
     // One visit online: the service worker installs (the app's files are precached) and the lists the
     // forms need offline are loaded once.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
+    expect(await page.evaluate('navigator.serviceWorker.ready.then(() => true)')).toBe(true);
     await page.goto(`${session.url}/m/party/households`);
     await page.getByTestId('m-party-household-list').waitFor();
     await page.goto(`${session.url}/m/report`);
