@@ -1,10 +1,55 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { phoneFiles } from './pwa-phone-files.ts';
 
 // One SPA: the console under `/`, the mobile pages under `/m/*`.
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The phone app opens without a connection after one visit (docs/OFFLINE.md): Workbox precaches the
+    // built files by content revision; navigations under /m fall back to the precached index.html; /api
+    // is never cached (network only). A new build's service worker takes over at once (autoUpdate).
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      filename: 'sw.js',
+      manifestFilename: 'manifest.webmanifest',
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+      manifest: {
+        id: '/m/',
+        name: '共治 · 基层治理',
+        short_name: '共治',
+        description: '党建引领基层治理：随手拍上报、巡查走访、入户敲门，离线也能记录，联网后自动发送。',
+        lang: 'zh-CN',
+        start_url: '/m/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        background_color: '#ffffff',
+        theme_color: '#b7181e',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        // Only the phone app's files: the console is not for offline use (pwa-phone-files.ts).
+        manifestTransforms: [async (entries) => phoneFiles(entries)],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        navigateFallbackAllowlist: [/^\/m(\/|$)/],
+        navigateFallbackDenylist: [/^\/api\//, /^\/open311\//],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        runtimeCaching: [],
+      },
+    }),
+  ],
   resolve: {
     // npm hoists an older React for some transitive peers; the app must run on exactly one copy.
     dedupe: ['react', 'react-dom'],

@@ -93,7 +93,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: '案件操作',
-        description: `操作：${CASE_ACTIONS.join(', ')}。角色无权 → 403；状态不允许 → 409。`,
+        description: `操作：${CASE_ACTIONS.join(', ')}。角色无权 → 403；状态不允许 → 409。支持 Idempotency-Key（离线排队的现场核查重发只执行一次）。`,
         params: z.object({ id: z.uuid({ message: '应为案件 ID' }), action: z.string().max(40) }),
         body: actionBody,
       },
@@ -101,7 +101,8 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => {
       const action = req.params.action;
       if (!isCaseAction(action)) throw invalid('unknown_action', `未知的案件操作：${action.slice(0, 40)}`, { field: 'action' });
-      return cases.act(ctx, requireActor(req), req.params.id, action, req.body ?? {}, requestContext(req));
+      const key = req.headers['idempotency-key'];
+      return cases.act(ctx, requireActor(req), req.params.id, action, req.body ?? {}, requestContext(req), typeof key === 'string' ? key : undefined);
     },
   );
 

@@ -12,6 +12,7 @@ import { isoDay, isoMonth, text, uuidParam } from './common.ts';
 
 const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
 const month = isoMonth;
+const idemKey = (h: unknown) => (typeof h === 'string' ? h : undefined);
 
 const followup = z.object({
   kind: z.enum(['case', 'wish'], { message: '应为 case 或 wish' }),
@@ -49,8 +50,8 @@ export function partyWorkRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => work.moveLink(ctx, requireActor(req), req.params.id, req.body.memberId, requestContext(req)),
   );
   r.get('/api/party/my/households', { schema: { tags, summary: '我的联系户（本月是否已走访）' } }, async (req) => work.myHouseholds(ctx, requireActor(req)));
-  r.post('/api/party/visits', { schema: { tags, summary: '登记走访（四项职责；后续事项可转为案件或微心愿）', body: visitBody } }, async (req, reply) =>
-    reply.status(201).send(await work.recordVisit(ctx, requireActor(req), req.body, requestContext(req))),
+  r.post('/api/party/visits', { schema: { tags, summary: '登记走访（四项职责；后续事项可转为案件或微心愿）', description: '支持 Idempotency-Key：离线时排队的走访重发得到第一次的结果，不重复登记。', body: visitBody } }, async (req, reply) =>
+    reply.status(201).send(await work.recordVisit(ctx, requireActor(req), req.body, requestContext(req), idemKey(req.headers['idempotency-key']))),
   );
   r.get(
     '/api/party/visits',
@@ -63,8 +64,8 @@ export function partyWorkRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/party/coverage', { schema: { tags, summary: '走访月全覆盖：按党员、网格、社区', querystring: z.object({ area: areaCode.optional(), month: month.optional() }) } }, async (req) =>
     work.coverageOf(ctx, requireActor(req), req.query.area, req.query.month),
   );
-  r.post('/api/party/patrols', { schema: { tags, summary: '巡查打卡（一日两巡；GCJ-02 坐标转换为 WGS84 并落入网格）', body: patrolBody } }, async (req, reply) =>
-    reply.status(201).send(await work.checkIn(ctx, requireActor(req), req.body, requestContext(req))),
+  r.post('/api/party/patrols', { schema: { tags, summary: '巡查打卡（一日两巡；GCJ-02 坐标转换为 WGS84 并落入网格）', description: '支持 Idempotency-Key：离线时排队的打卡重发得到第一次的结果。', body: patrolBody } }, async (req, reply) =>
+    reply.status(201).send(await work.checkIn(ctx, requireActor(req), req.body, requestContext(req), idemKey(req.headers['idempotency-key']))),
   );
   r.get('/api/party/patrols/today', { schema: { tags, summary: '今日巡查（两巡）和本月楼栋覆盖' } }, async (req) => work.patrolStatus(ctx, requireActor(req)));
   r.get('/api/party/diary', { schema: { tags, summary: '民情日记：本人的走访和巡查，按日', querystring: z.object({ month: month.optional() }) } }, async (req) =>

@@ -874,14 +874,31 @@ const FIELD_LABELS: Record<string, string> = {
   intoCaseId: '合并到的案件（intoCaseId）',
 };
 
-export async function act(ctx: AppContext, actor: Actor, id: string, action: CaseAction, body: ActionBody, req: RequestContext) {
+export async function act(ctx: AppContext, actor: Actor, id: string, action: CaseAction, body: ActionBody, req: RequestContext, idempotencyKey?: string) {
   const visible = await repo.findCase(ctx.db, caseScopeOf(actor), id);
   if (!visible) throw notFound('案件');
-  const row = await ctx.db.transaction(async (tx) => {
-    const c = await repo.lockCase(tx, id);
-    if (!c) throw notFound('案件');
-    return applyAction(ctx, tx, actor, c, action, body, req);
-  });
+  let row: repo.CaseRow;
+  if (idempotencyKey !== undefined) {
+    // An action queued on a phone without a connection (on-site verification) and resent: done once; a
+    // repeat answers with the case as it is now instead of a 409 for the step it already took.
+    const done = await withIdempotency(ctx, `case-act:${actor.id}`, idempotencyKey, async (tx) => {
+      const c = await repo.lockCase(tx, id);
+      if (!c) throw notFound('案件');
+      const acted = await applyAction(ctx, tx, actor, c, action, body, req);
+      return { status: 200, body: { id: acted.id, action } };
+    });
+    const first = done.body as { id?: string; action?: string };
+    if (first.id !== id || first.action !== action) {
+      throw unprocessable('idempotency_key_reused', '该 Idempotency-Key 已用于另一项操作，请为新的操作使用新的 Idempotency-Key', { field: 'Idempotency-Key' });
+    }
+    row = (await repo.findCase(ctx.db, caseScopeOf(actor), id)) ?? visible;
+  } else {
+    row = await ctx.db.transaction(async (tx) => {
+      const c = await repo.lockCase(tx, id);
+      if (!c) throw notFound('案件');
+      return applyAction(ctx, tx, actor, c, action, body, req);
+    });
+  }
   // A dispatcher's decision teaches the intake suggestions (after the commit, off the request path).
   if (action === 'accept' || action === 'dispatch') learnDecidedCases(ctx, [row.id]);
   return presentCase(ctx, actor, row);

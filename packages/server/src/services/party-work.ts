@@ -35,6 +35,7 @@ import type { Scope } from '../repositories/scope.ts';
 import { toIsoCst } from '../lib/time.ts';
 import { areaNames } from './area-names.ts';
 import { audit } from './audit.ts';
+import { findIdempotent, saveIdempotent } from '../repositories/cases.ts';
 import { createCase } from './cases.ts';
 import type { AppContext } from './context.ts';
 import { gridAt } from './grid-index.ts';
@@ -247,7 +248,27 @@ async function convertFollowup(ctx: AppContext, actor: Actor, f: repo.FollowupRo
 
 const MAX_BACKDATE_DAYS = 31;
 
-export async function recordVisit(ctx: AppContext, actor: Actor, input: VisitInput, req: RequestContext) {
+/** The caller's claim on an Idempotency-Key for a party write (visits, patrol check-ins). */
+const idemScope = (kind: 'visit' | 'patrol', actor: Actor) => `party-${kind}:${actor.id}`;
+function checkKey(key: string | undefined) {
+  if (key !== undefined && (key.length === 0 || key.length > 128)) throw invalid('invalid_idempotency_key', 'Idempotency-Key 应为 1–128 个字符', { field: 'Idempotency-Key' });
+}
+
+/**
+ * `POST /api/party/visits`. With an Idempotency-Key (a phone resending a visit queued offline) the key is
+ * claimed in the visit's own transaction, and a repeat answers with that first visit as it is now.
+ */
+export async function recordVisit(ctx: AppContext, actor: Actor, input: VisitInput, req: RequestContext, idempotencyKey?: string) {
+  checkKey(idempotencyKey);
+  if (idempotencyKey !== undefined) {
+    const done = await findIdempotent(ctx.db, idemScope('visit', actor), idempotencyKey);
+    const visitId = (done?.body as { visitId?: unknown } | undefined)?.visitId;
+    const first = typeof visitId === 'string' ? await repo.findVisit(ctx.db, visitId) : null;
+    if (first) {
+      const fh = (await repo.householdsByIds(ctx.db, [first.householdId])).get(first.householdId);
+      return { ...visitDto(first, fh, await repo.followupsOf(ctx.db, [first.id])), followupErrors: [] as string[] };
+    }
+  }
   const h = (await repo.householdsByIds(ctx.db, [input.householdId])).get(input.householdId);
   const me = await myMember(ctx, actor);
   const link = h ? await repo.findLink(ctx.db, h.id) : null;
@@ -281,6 +302,9 @@ export async function recordVisit(ctx: AppContext, actor: Actor, input: VisitInp
       duties: [...new Set(input.duties)],
       notes: input.notes ?? null,
     });
+    if (idempotencyKey !== undefined && !(await saveIdempotent(tx, idemScope('visit', actor), idempotencyKey, 201, { visitId: visit.id }))) {
+      throw conflict('idempotency_in_progress', '相同 Idempotency-Key 的请求正在处理中，请稍后重试');
+    }
     const rows = await repo.insertFollowups(
       tx,
       followups.map((f) => ({ visitId: visit.id, kind: f.kind, title: f.title, description: f.description, categoryCode: f.categoryCode ?? null, state: 'open' })),
@@ -393,8 +417,14 @@ export interface PatrolInput {
   note?: string;
 }
 
-export async function checkIn(ctx: AppContext, actor: Actor, input: PatrolInput, req: RequestContext) {
+export async function checkIn(ctx: AppContext, actor: Actor, input: PatrolInput, req: RequestContext, idempotencyKey?: string) {
   if (!patrols(actor)) throw forbidden('只有网格员可以巡查打卡', 'action_not_allowed');
+  checkKey(idempotencyKey);
+  if (idempotencyKey !== undefined) {
+    // A check-in queued offline and resent: the first answer, not a second check-in.
+    const done = await findIdempotent(ctx.db, idemScope('patrol', actor), idempotencyKey);
+    if (done && done.status !== 0) return done.body as ReturnType<typeof patrolDto>;
+  }
   let lat: number | null = null;
   let lng: number | null = null;
   let grid: string | null = null;
@@ -416,12 +446,16 @@ export async function checkIn(ctx: AppContext, actor: Actor, input: PatrolInput,
   }
   if (!grid) throw invalid(input.location ? 'outside_grid' : 'location_required', input.location ? '您的位置不在任何网格内' : '请提供位置（location）或楼栋（buildingCode）', { field: 'location' });
   if (!isWithinScope(grid, actor.scopeCode)) throw invalid('outside_grid', '您的位置不在您负责的网格内', { field: 'location' });
-  const row = await ctx.db.transaction(async (tx) => {
+  const names = await areaNames(ctx.db, [grid, input.buildingCode ?? '']);
+  return ctx.db.transaction(async (tx) => {
     const r = await repo.insertPatrol(tx, { userId: actor.id, gridCode: grid, buildingCode: input.buildingCode ?? null, lat, lng, crs: input.location ? (input.location.crs ?? 'wgs84') : null, note: input.note ?? null });
     await audit(tx, { actor }, req, { action: 'party.patrol.check-in', entityType: 'party_patrol', entityId: r.id, areaCode: grid, detail: { buildingCode: input.buildingCode ?? null } });
-    return r;
+    const dto = patrolDto(r, names);
+    if (idempotencyKey !== undefined && !(await saveIdempotent(tx, idemScope('patrol', actor), idempotencyKey, 201, dto))) {
+      throw conflict('idempotency_in_progress', '相同 Idempotency-Key 的请求正在处理中，请稍后重试');
+    }
+    return dto;
   });
-  return patrolDto(row, await areaNames(ctx.db, [row.gridCode, row.buildingCode ?? '']));
 }
 
 const patrolDto = (p: repo.PatrolRow, names: Map<string, { name: string }>) => ({

@@ -1,5 +1,6 @@
 // Door-knocking campaigns (敲门行动) and four-colour risk (四色分级).
-import { api, get, post } from './client.ts';
+import { get, post } from './client.ts';
+import { getOrCopy } from '../lib/offlineDb.ts';
 import type { RiskColour } from './types.ts';
 
 export type VisitResult = 'visited' | 'nobody-home' | 'refused';
@@ -57,14 +58,11 @@ export interface RiskCounts {
   total: { red: number; orange: number; yellow: number; blue: number; total: number };
 }
 
-export const listCampaigns = (signal?: AbortSignal, state?: string) => get<{ items: Campaign[]; total: number }>('/api/campaigns', { state }, signal);
-export const getCampaign = (id: string, signal?: AbortSignal) => get<Campaign>(`/api/campaigns/${id}`, undefined, signal);
-export const getProgress = (id: string, signal?: AbortSignal) => get<Progress>(`/api/campaigns/${id}/progress`, undefined, signal);
-export const getWorklist = (id: string, query: { area?: string; page?: number; pageSize?: number }, signal?: AbortSignal) => get<Worklist>(`/api/campaigns/${id}/worklist`, query, signal);
+export const listCampaigns = (signal?: AbortSignal, state?: string) => getOrCopy<{ items: Campaign[]; total: number }>('/api/campaigns', { state }, signal);
+export const getCampaign = (id: string, signal?: AbortSignal) => getOrCopy<Campaign>(`/api/campaigns/${id}`, undefined, signal);
+export const getProgress = (id: string, signal?: AbortSignal) => getOrCopy<Progress>(`/api/campaigns/${id}/progress`, undefined, signal);
+export const getWorklist = (id: string, query: { area?: string; page?: number; pageSize?: number }, signal?: AbortSignal) => getOrCopy<Worklist>(`/api/campaigns/${id}/worklist`, query, signal);
 export const createCampaign = (body: { title: string; areaCode: string; kind: 'door-knock' }) => post<Campaign>('/api/campaigns', body);
 export const nextRound = (id: string) => post<Campaign>(`/api/campaigns/${id}/rounds`);
 export const closeCampaign = (id: string, summary?: string) => post<Campaign>(`/api/campaigns/${id}/close`, summary ? { summary } : {});
-/** One mark, sent under its Idempotency-Key so a resend never counts twice. */
-export const sendVisit = (campaignId: string, body: VisitBody, key: string) =>
-  api<{ id: string }>(`/api/campaigns/${campaignId}/visits`, { method: 'POST', body, headers: { 'Idempotency-Key': key } });
 export const getRiskCounts = (code: string, signal?: AbortSignal) => get<RiskCounts>(`/api/areas/${code}/risk-counts`, undefined, signal);

@@ -99,6 +99,13 @@ export interface FileRef {
   mime?: string;
   size?: number;
   url: string;
+  /** A photo taken without a connection: kept on the phone and uploaded by the 待发送 queue (lib/outbox.ts). */
+  local?: File;
+}
+
+/** A form's photos split into those already uploaded (ids) and those still on the phone. */
+export function splitPhotos(files: FileRef[]): { ids: string[]; local: File[] } {
+  return { ids: files.filter((f) => !f.local).map((f) => f.id), local: files.flatMap((f) => (f.local ? [f.local] : [])) };
 }
 
 export interface TimelineEntry {

@@ -1,6 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, onUnauthorized } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
+import { clearCopies, onPhone, readCopy, saveCopy } from '../lib/offlineDb.ts';
+import { setOutboxUser } from '../lib/outbox.ts';
+
+/** The phone app opens without a connection (docs/OFFLINE.md): the last signed-in user is kept for it. */
+const ME_COPY = 'auth.me';
 
 type Status = 'loading' | 'anonymous' | 'authenticated';
 
@@ -25,13 +30,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     api<Me>('/api/auth/me', { quiet401: true })
       .then((m) => {
         if (cancelled) return;
+        if (onPhone()) void saveCopy(ME_COPY, m);
         setMe(m);
         setStatus('authenticated');
       })
-      .catch(() => {
+      .catch(async (e: unknown) => {
+        // No connection on the phone: the last session's user, so queued work can go on (the server still checks every request).
+        const copy = e instanceof ApiError && e.status === 0 && onPhone() ? await readCopy<Me>(ME_COPY) : null;
         if (cancelled) return;
-        setMe(null);
-        setStatus('anonymous');
+        setMe(copy?.data ?? null);
+        setStatus(copy ? 'authenticated' : 'anonymous');
       });
     return () => {
       cancelled = true;
@@ -42,6 +50,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onUnauthorized(() => {
+        void clearCopies();
         setMe(null);
         setStatus('anonymous');
       }),
@@ -50,6 +59,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (username: string, password: string, challenge?: { challengeToken: string; challengeAnswer: string }) => {
     const res = await api<{ user: Me }>('/api/auth/login', { method: 'POST', body: { username, password, ...challenge }, quiet401: true });
+    await clearCopies();
+    if (onPhone()) void saveCopy(ME_COPY, res.user);
     setMe(res.user);
     setStatus('authenticated');
     return res.user;
@@ -66,9 +77,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
     }
+    await clearCopies();
     setMe(null);
     setStatus('anonymous');
   }, []);
+
+  // Queued writes go out only under the account that made them.
+  useEffect(() => {
+    if (status !== 'loading') setOutboxUser(me?.id ?? null);
+  }, [status, me]);
 
   const value = useMemo<AuthValue>(
     () => ({ status, me, login, refresh, logout, can: (a: string) => Boolean(me?.abilities.includes(a)) }),

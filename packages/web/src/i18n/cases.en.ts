@@ -413,8 +413,6 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'm.case.consent': 'Publish on the feedback wall',
   'm.case.consentNote': 'The problem and the answer, without name or phone',
   'm.case.submit': 'Submit',
-  'm.case.unanswered': 'Your last report has not been confirmed yet. It is being resent automatically under the same number and will not be registered twice.',
-  'm.case.unansweredToast': 'Network problem: the report is kept on this phone and will be resent automatically',
   'm.case.submitNote': 'Your community will accept it within the time limit',
   'm.case.uploading': 'Uploading photos…',
   'm.case.err.type': 'Choose a type',

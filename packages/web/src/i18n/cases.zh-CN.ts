@@ -413,8 +413,6 @@ export const casesZhCN = {
   'm.case.consent': '同意在回音壁公开',
   'm.case.consentNote': '办结后展示问题和答复，不显示姓名、电话',
   'm.case.submit': '提交',
-  'm.case.unanswered': '上次提交的上报还没有收到确认，正在用同一编号自动重新提交，不会重复登记。',
-  'm.case.unansweredToast': '网络异常，上报已保存在本机，将自动重新提交',
   'm.case.submitNote': '提交后社区（村）将在时限内受理，请留意办理进度',
   'm.case.uploading': '照片上传中…',
   'm.case.err.type': '请选择问题类型',

@@ -9,6 +9,7 @@ import { placesZhCN } from './places.zh-CN.ts';
 import { partyZhCN } from './party.zh-CN.ts';
 import { staffZhCN } from './staff.zh-CN.ts';
 import { campaignZhCN } from './campaign.zh-CN.ts';
+import { offlineZhCN } from './offline.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
 import { deliberationZhCN } from './deliberation.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
@@ -26,6 +27,7 @@ export const zhCN = {
   ...partyZhCN,
   ...staffZhCN,
   ...campaignZhCN,
+  ...offlineZhCN,
   ...wishesZhCN,
   ...deliberationZhCN,
   ...worktimeZhCN,

@@ -1,10 +1,10 @@
 // Shared helpers of the case screens (console and mobile): the catalogue, labels, deadlines.
 import { useEffect, useMemo, useState } from 'react';
 import dayjs from 'dayjs';
-import { get } from '../api/client.ts';
 import type { CaseAction, CaseState, CatalogueType, DeadlineSpec, Rating, StepDeadlines } from '../api/cases.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useApi } from './useApi.ts';
+import { getOrCopy } from './offlineDb.ts';
 
 // ---- catalogue ------------------------------------------------------------------------------
 
@@ -45,7 +45,8 @@ export function useCatalogue(): Catalogue {
   }, []);
   const res = useApi(() => {
     // Shared by every component, so it is never aborted by one of them.
-    catalogue ??= get<{ items: CatalogueType[] }>('/api/catalog').catch((e: unknown) => {
+    // Its last copy serves a report form opened without a connection.
+    catalogue ??= getOrCopy<{ items: CatalogueType[] }>('/api/catalog').catch((e: unknown) => {
       catalogue = null;
       throw e;
     });

@@ -19,7 +19,16 @@ import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import { MCampaign, MCampaignList } from './pages/campaigns/MCampaigns.tsx';
 import { MDeliberation, MDeliberations } from './pages/deliberations/MDeliberations.tsx';
 import { useNamedBackButtons } from '../lib/a11y.ts';
+import { startOutbox } from '../lib/outbox.ts';
+import { registerServiceWorker, useUpdateOnNavigation } from '../lib/sw.ts';
+import { MPublicShell } from './pages/cases/MPublicShell.tsx';
+import { MOutbox } from './pages/offline/MOutbox.tsx';
 import './mobile.css';
+
+// The phone app works without a connection (docs/OFFLINE.md): its files come from the service worker,
+// and what is made offline waits in the 待发送 queue.
+registerServiceWorker();
+startOutbox();
 
 const MPointsRoutes = lazy(() => import('./pages/points/MPointsRoutes.tsx'));
 const MPartyRoutes = lazy(() => import('./pages/party/MPartyRoutes.tsx'));
@@ -64,12 +73,16 @@ export default function MobileApp() {
   const { locale } = useI18n();
   const t = useT();
   useNamedBackButtons(t('common.back'));
+  useUpdateOnNavigation();
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>
       <div className="m-app">
         <Routes>
           <Route path="login" element={<MLogin />} />
           {publicCaseRoutes}
+          <Route element={<MPublicShell />}>
+            <Route path="outbox" element={<MOutbox />} />
+          </Route>
           <Route
             element={
               <RequireSession>

@@ -5,6 +5,7 @@ import { useAuth, useMe } from '../auth/AuthContext.tsx';
 import { useT } from '../i18n/index.tsx';
 import { pointsTabKey, usePointsTabs } from './pages/points/entry.tsx';
 import { caseTabKey, useCaseTab } from './pages/cases/entry.tsx';
+import { MOutboxBar } from './pages/offline/MOutbox.tsx';
 
 /** Page area above a bottom tab bar; the tabs follow the account's abilities. */
 export function MobileShell() {
@@ -38,6 +39,7 @@ export function MobileShell() {
   return (
     <div className="m-shell">
       <div className="m-body">
+        <MOutboxBar />
         <Outlet />
       </div>
       <div className="m-tabbar" data-testid="m-tabbar">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Dialog, Form, Input, List, NavBar, Popup, Selector, Toast } from 'antd-mobile';
+import { Badge, Button, Dialog, Form, Input, List, NavBar, Popup, Selector, Toast } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
 import { get, post } from '../../api/client.ts';
 import type { AreaWithFullPath } from '../../api/cases.ts';
@@ -9,6 +9,7 @@ import { useAuth, useMe, usesConsole } from '../../auth/AuthContext.tsx';
 import { useI18n, type Locale } from '../../i18n/index.tsx';
 import { useLabels } from '../../lib/labels.ts';
 import { passwordProblem } from '../../lib/validate.ts';
+import { useOutbox } from '../../lib/outbox.ts';
 
 export function MMe() {
   const { t, locale, setLocale } = useI18n();
@@ -17,6 +18,8 @@ export function MMe() {
   const labels = useLabels();
   const navigate = useNavigate();
   const [pwOpen, setPwOpen] = useState(false);
+  const outbox = useOutbox();
+  const waitingMine = outbox.items.filter((i) => i.state !== 'sent' && (i.owner === null || i.owner === me.id)).length;
   // Where the account belongs, as a person reads it (常乐镇 状元街居委会 第一网格), not an area code.
   const area = useApi((signal) => get<AreaDetail>(`/api/areas/${me.scope.code}`, undefined, signal), [me.scope.code]);
   const place = ((area.data as AreaWithFullPath | undefined)?.fullPath ?? area.data?.path ?? [])
@@ -25,7 +28,7 @@ export function MMe() {
     .join(' ');
 
   const onLogout = async () => {
-    const ok = await Dialog.confirm({ content: t('header.logoutConfirm'), confirmText: t('common.ok'), cancelText: t('common.cancel') });
+    const ok = await Dialog.confirm({ content: waitingMine ? t('offline.logoutWaiting', { n: waitingMine }) : t('header.logoutConfirm'), confirmText: t('common.ok'), cancelText: t('common.cancel') });
     if (!ok) return;
     await logout();
     navigate('/m/login', { replace: true });
@@ -49,6 +52,9 @@ export function MMe() {
         <List.Item extra={me.username}>{t('m.account')}</List.Item>
         <List.Item extra={<span data-testid="m-me-place">{place || me.scope.name}</span>}>{can('people.read') ? t('m.scopeStaff') : t('m.place')}</List.Item>
         {me.unit && <List.Item extra={me.unit.name}>{t('m.unit')}</List.Item>}
+        <List.Item onClick={() => navigate('/m/outbox')} extra={waitingMine ? <Badge content={waitingMine} /> : null} data-testid="m-me-outbox">
+          {t('offline.entry')}
+        </List.Item>
         <List.Item onClick={() => setPwOpen(true)}>{t('header.changePassword')}</List.Item>
         {usesConsole(me) && <List.Item onClick={() => navigate('/')}>{t('m.switchToConsole')}</List.Item>}
       </List>

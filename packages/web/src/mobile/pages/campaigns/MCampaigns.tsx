@@ -1,22 +1,22 @@
 // 敲门行动 on the grid worker's phone: the households of their grid not yet reached (people needing help
-// first), marked visited / nobody home / refused with a risk colour and a note. Marks work offline: each is
-// kept in the browser under its Idempotency-Key (lib/unanswered.ts) and sent when the network is back.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// first), marked visited / nobody home / refused with a risk colour and a note. Marks work offline: each goes
+// through 待发送 (lib/outbox.ts) under its Idempotency-Key and is sent when the network is back.
+import { useEffect, useRef, useState } from 'react';
 import { Button, ErrorBlock, Form, List, NavBar, ProgressBar, Popup, Selector, Tag, TextArea, Toast } from 'antd-mobile';
 import { useNavigate, useParams } from 'react-router-dom';
-import { getCampaign, getProgress, getWorklist, listCampaigns, sendVisit, type VisitBody, type VisitResult, type WorkItem } from '../../../api/campaigns.ts';
+import { getCampaign, getProgress, getWorklist, listCampaigns, type VisitBody, type VisitResult, type WorkItem } from '../../../api/campaigns.ts';
 import type { RiskColour } from '../../../api/types.ts';
 import { useI18n, useT } from '../../../i18n/index.tsx';
 import { fmtNumber } from '../../../lib/format.ts';
 import { useLabels } from '../../../lib/labels.ts';
-import { keep, keptSlots, useKeptSubmit } from '../../../lib/unanswered.ts';
+import { enqueue, flush, useOutbox } from '../../../lib/outbox.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading, RISK_CLASS } from '../../components.tsx';
 
 const RESULTS: VisitResult[] = ['visited', 'nobody-home', 'refused'];
 const COLOURS: RiskColour[] = ['red', 'orange', 'yellow', 'blue'];
 const PAGE = 30;
-const slotPrefix = (campaignId: string) => `knock.${campaignId}.`;
+const slotOf = (campaignId: string, householdId: string) => `knock.${campaignId}.${householdId}`;
 
 /** `/m/campaigns`: the campaigns concerning the caller. */
 export function MCampaignList() {
@@ -54,25 +54,6 @@ export function MCampaignList() {
   );
 }
 
-/** One mark kept on the phone until the server has it: sent at once, resent with its key while unanswered. */
-function PendingMark({ campaignId, slot, body, onDone }: { campaignId: string; slot: string; body: VisitBody; onDone: (slot: string, body: VisitBody, answered: boolean) => void }) {
-  const send = useCallback((b: VisitBody, key: string) => sendVisit(campaignId, b, key), [campaignId]);
-  const answered = useRef(false);
-  const { pending } = useKeptSubmit<VisitBody, unknown>(slot, send, () => {
-    answered.current = true;
-    onDone(slot, body, true);
-  });
-  useEffect(() => {
-    if (pending) return;
-    // No longer kept and no answer came: refused (a closed campaign, a household out of scope).
-    const timer = window.setTimeout(() => {
-      if (!answered.current) onDone(slot, body, false);
-    }, 0);
-    return () => window.clearTimeout(timer);
-  }, [pending, slot, body, onDone]);
-  return null;
-}
-
 /** `/m/campaigns/:id`: the worker's list and the marks. */
 export function MCampaign() {
   const t = useT();
@@ -84,9 +65,19 @@ export function MCampaign() {
   const list = useApi((signal) => getWorklist(id, { page: 1, pageSize: PAGE * pages }, signal), [id, pages]);
   const progress = useApi((signal) => getProgress(id, signal), [id]);
   const campaign = useApi((signal) => getCampaign(id, signal), [id]);
-  const [kept, setKept] = useState(() => keptSlots<VisitBody>(slotPrefix(id)));
-  // Marks answered since the list was loaded: reached households leave it, others show their result.
-  const [done, setDone] = useState<Record<string, VisitResult>>({});
+  // This campaign's marks in 待发送: those waiting, and those answered since the list was loaded
+  // (reached households leave it, others show their result).
+  const path = `/api/campaigns/${id}/visits`;
+  const [openedAt] = useState(() => Date.now());
+  const queue = useOutbox().items.filter((i) => i.kind === 'mark' && i.path === path);
+  const kept = queue.filter((i) => i.state === 'pending' || i.state === 'sending').map((i) => ({ slot: i.slot, body: i.body as unknown as VisitBody }));
+  const answered = queue.filter((i) => i.state === 'sent' && (i.sentAt ?? 0) >= openedAt);
+  const refused = queue.filter((i) => i.state === 'failed' || i.state === 'conflict').length;
+  const done: Record<string, VisitResult> = {};
+  for (const i of [...answered].reverse()) {
+    const b = i.body as unknown as VisitBody;
+    done[b.householdId] = b.result;
+  }
   const [marking, setMarking] = useState<WorkItem | null>(null);
   const [online, setOnline] = useState(() => navigator.onLine);
   const { reload: reloadProgress } = progress;
@@ -102,21 +93,16 @@ export function MCampaign() {
     };
   }, []);
 
-  const onDone = useCallback(
-    (slot: string, body: VisitBody, answered: boolean) => {
-      setKept((k) => k.filter((x) => x.slot !== slot));
-      if (answered) {
-        setDone((d) => ({ ...d, [body.householdId]: body.result }));
-        reloadProgress();
-      } else Toast.show({ content: t('campaign.m.refused') });
-    },
-    [reloadProgress, t],
-  );
+  // Each answer moves the progress figure; a refusal (a closed campaign, a household out of scope) is said once.
+  const seen = useRef({ answered: answered.length, refused });
+  useEffect(() => {
+    if (answered.length > seen.current.answered) reloadProgress();
+    if (refused > seen.current.refused) Toast.show({ content: t('campaign.m.refused') });
+    seen.current = { answered: answered.length, refused };
+  }, [answered.length, refused, reloadProgress, t]);
 
   const mark = (h: WorkItem, body: VisitBody) => {
-    const slot = `${slotPrefix(id)}${h.id}`;
-    keep(slot, body);
-    setKept((k) => [...k.filter((x) => x.slot !== slot), { slot, body }]);
+    void enqueue({ kind: 'mark', path, body: { ...body }, title: h.place || h.address, slot: slotOf(id, h.id) }).then(() => flush());
     setMarking(null);
     Toast.show({ icon: navigator.onLine ? 'success' : undefined, content: navigator.onLine ? t('campaign.m.saved') : t('campaign.m.savedOffline') });
   };
@@ -131,9 +117,6 @@ export function MCampaign() {
       <NavBar onBack={() => navigate('/m/campaigns')} className="m-navbar">
         {t('campaign.m.title')}
       </NavBar>
-      {kept.map((k) => (
-        <PendingMark key={k.slot} campaignId={id} slot={k.slot} body={k.body} onDone={onDone} />
-      ))}
       {!online && (
         <div className="m-campaign-offline" role="status" data-testid="m-campaign-offline">
           {t('campaign.m.offline')}

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Button, NavBar, Popup, Selector, Stepper, TextArea, Toast } from 'antd-mobile';
 import { CommentOutlined, EnvironmentOutlined, FireFilled } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
-import { caseAction, getCase, type ActionBody, type CaseAction, type CaseDetail, type FileRef, type Rating } from '../../../api/cases.ts';
+import { caseAction, splitPhotos, type ActionBody, type CaseAction, type CaseDetail, type FileRef, type Rating } from '../../../api/cases.ts';
+import { getOrCopy } from '../../../lib/offlineDb.ts';
+import { submit as submitQueued } from '../../../lib/outbox.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { DANGER_ACTIONS, PRIMARY_ACTIONS, sortActions, useCaseLabels } from '../../../lib/cases.ts';
@@ -44,7 +46,8 @@ export function MCase() {
   const t = useT();
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const res = useApi((signal) => getCase(id, signal), [id]);
+  // Its last copy lets a verifier in a basement act on a case opened before the signal went.
+  const res = useApi((signal) => getOrCopy<CaseDetail>(`/api/cases/${id}`, undefined, signal), [id]);
   const [fresh, setFresh] = useState<CaseDetail | null>(null);
   const c = fresh?.id === id && res.loading ? fresh : res.data;
 
@@ -184,12 +187,29 @@ function ActionPopup({ c, action, onClose, onDone }: { c: CaseDetail; action: Ca
       if (action === 'rate') body.comment = text.trim();
       else body.note = text.trim();
     }
-    if (has('photos') && photos.length) body.attachments = photos.map((p) => p.id);
+    const split = splitPhotos(photos);
+    if (has('photos') && split.ids.length) body.attachments = split.ids;
     if (action === 'verify-pass' && where.loc) body.location = { lat: where.loc.lat, lng: where.loc.lng, crs: where.loc.crs };
     if (has('score') && score) body.score = score;
     if (has('days')) body.workingDays = days;
     setBusy(true);
     try {
+      // 现场核查 goes through 待发送: kept when there is no connection, sent once when it returns; if the case
+      // moved on meanwhile, the 409 is shown there as a conflict.
+      const onSite = action === 'verify-pass' || action === 'verify-fail';
+      if (onSite) {
+        const r = await submitQueued<CaseDetail>({ kind: 'verify', path: `/api/cases/${c.id}/actions/${action}`, body: { ...body }, title: `${c.code} ${c.title}`, photos: split.local });
+        if (!r.sent) {
+          Toast.show({ content: t('offline.queued'), duration: 2500 });
+          close();
+          return;
+        }
+        Toast.show({ content: t('case.actionDone', { action: labels.action(action) }), icon: 'success' });
+        onDone(r.answer);
+        close();
+        return;
+      }
+      if (split.local.length) throw new Error(t('offline.offlineNow'));
       const u = await caseAction(c.id, action, body);
       Toast.show({ content: t('case.actionDone', { action: labels.action(action) }), icon: 'success' });
       onDone(u);

@@ -2,14 +2,14 @@ import { useRef, useState } from 'react';
 import { Button, Input, NavBar, Picker, Switch, TextArea, Toast } from 'antd-mobile';
 import { AimOutlined, DownOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import { get } from '../../../api/client.ts';
-import { createCase, type CaseInput, type CreatedCase, type FileRef } from '../../../api/cases.ts';
+import { getOrCopy } from '../../../lib/offlineDb.ts';
+import { splitPhotos, type CaseInput, type CreatedCase, type FileRef } from '../../../api/cases.ts';
 import type { AreaSummary } from '../../../api/types.ts';
 import { useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { titleFrom, useCatalogue } from '../../../lib/cases.ts';
 import { useApi } from '../../../lib/useApi.ts';
-import { isUnanswered, useKeptSubmit } from '../../../lib/unanswered.ts';
+import { submit as submitQueued } from '../../../lib/outbox.ts';
 import { MPhotoUploader } from './MPhotos.tsx';
 import { MTypePicker } from './MTypePicker.tsx';
 import { MSuggestChips } from './MSuggest.tsx';
@@ -21,7 +21,7 @@ export function MPatrol() {
   const me = useMe();
   const cat = useCatalogue();
   const navigate = useNavigate();
-  const children = useApi((signal) => get<{ items: AreaSummary[] }>(`/api/areas/${me.scope.code}/children`, undefined, signal), [me.scope.code]);
+  const children = useApi((signal) => getOrCopy<{ items: AreaSummary[] }>(`/api/areas/${me.scope.code}/children`, undefined, signal), [me.scope.code]);
   const [area, setArea] = useState(me.scope.code);
   const [pickArea, setPickArea] = useState(false);
   const [type, setType] = useState<string | undefined>();
@@ -47,13 +47,13 @@ export function MPatrol() {
     Toast.show({ content: c.state === 'closed' ? t('m.case.patrolClosed', { code: c.code }) : t('m.case.patrolDone', { code: c.code }), icon: 'success' });
     navigate(`/m/cases/${c.id}`, { replace: true });
   };
-  // A patrol report sent before without an answer is resent with its key until answered.
-  const kept = useKeptSubmit('patrol', createCase, answered);
 
   const submit = async () => {
     if (!type) return void Toast.show({ content: t('m.case.err.type') });
     if (desc.trim().length < 5) return void Toast.show({ content: t('m.case.err.desc') });
     if (onSpot && !spotNote.trim()) return void Toast.show({ content: t('m.case.err.spotNote') });
+    const main = splitPhotos(photos);
+    const spot = splitPhotos(spotPhotos);
     const input: CaseInput = {
       title: titleFrom(cat.name(type), desc),
       description: desc.trim(),
@@ -62,14 +62,20 @@ export function MPatrol() {
       areaCode: area,
       location: loc ? { lat: loc.lat, lng: loc.lng, crs: loc.crs } : undefined,
       address: address.trim() || undefined,
-      attachments: photos.length ? photos.map((p) => p.id) : undefined,
-      onSpot: onSpot ? { note: spotNote.trim(), attachments: spotPhotos.length ? spotPhotos.map((p) => p.id) : undefined } : undefined,
+      attachments: main.ids.length ? main.ids : undefined,
+      onSpot: onSpot ? { note: spotNote.trim(), attachments: spot.ids.length ? spot.ids : undefined } : undefined,
     };
     setBusy(true);
     try {
-      answered(await kept.submit(input));
+      // Through 待发送: kept on the phone and sent again by itself while no answer comes (basements, villages).
+      const r = await submitQueued<CreatedCase>({ kind: 'report', path: '/api/cases', body: { ...input }, title: input.title, photos: main.local, spotPhotos: onSpot ? spot.local : [] });
+      if (r.sent) answered(r.answer);
+      else {
+        Toast.show({ content: t('offline.queuedReport'), duration: 3000 });
+        navigate('/m/outbox', { replace: true });
+      }
     } catch (e) {
-      Toast.show({ content: isUnanswered(e) ? t('m.case.unansweredToast') : e instanceof Error ? e.message : String(e), icon: 'fail', duration: 3000 });
+      Toast.show({ content: e instanceof Error ? e.message : String(e), icon: 'fail', duration: 3000 });
     } finally {
       setBusy(false);
     }
@@ -82,11 +88,6 @@ export function MPatrol() {
       <NavBar onBack={() => navigate(-1)} className="m-navbar">
         {t('m.case.patrolTitle')}
       </NavBar>
-      {kept.pending && (
-        <div className="m-card m-note m-note-warn" role="status" data-testid="m-patrol-unanswered">
-          {t('m.case.unanswered')}
-        </div>
-      )}
       <div className="m-card">
         <div className="m-card-title">{t('m.case.patrolWhere')}</div>
         <button type="button" className="m-area-pick" onClick={() => setPickArea(true)} data-testid="m-patrol-area">
@@ -135,7 +136,7 @@ export function MPatrol() {
         )}
       </div>
       <div className="m-submit-wrap">
-        <Button block color="primary" size="large" loading={busy || kept.resending} disabled={uploading !== 0} onClick={submit} data-testid="m-patrol-submit">
+        <Button block color="primary" size="large" loading={busy} disabled={uploading !== 0} onClick={submit} data-testid="m-patrol-submit">
           {uploading ? t('m.case.uploading') : onSpot ? t('m.case.submitClosed') : t('m.case.submit')}
         </Button>
       </div>

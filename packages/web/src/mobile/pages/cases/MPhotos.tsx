@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Image, ImageUploader, ImageViewer, Toast, type ImageUploadItem } from 'antd-mobile';
 import { MAX_ATTACHMENTS, MAX_FILE_BYTES, uploadFile, type FileRef } from '../../../api/cases.ts';
-import { errorMessage } from '../../../api/client.ts';
+import { ApiError, errorMessage } from '../../../api/client.ts';
 import { useT } from '../../../i18n/index.tsx';
 
 /**
@@ -32,10 +32,20 @@ export function MPhotoUploader({
           onChange(next.map((i) => i.extra as FileRef).filter(Boolean));
         }}
         upload={async (file) => {
+          const keepLocal = () => {
+            // No connection: the photo stays on the phone and goes with the report through 待发送.
+            const url = URL.createObjectURL(file);
+            const key = `local-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+            const f: FileRef = { id: key, name: file.name || 'photo.jpg', mime: file.type, size: file.size, url, local: file };
+            Toast.show({ content: t('offline.photoKept') });
+            return { key, url, extra: f };
+          };
+          if (!navigator.onLine) return keepLocal();
           try {
             const f = await uploadFile(file);
             return { key: f.id, url: f.url, extra: f };
           } catch (e) {
+            if (e instanceof ApiError && e.status === 0) return keepLocal();
             Toast.show({ content: errorMessage(e), icon: 'fail' });
             throw e;
           }

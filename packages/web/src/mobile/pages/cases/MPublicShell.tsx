@@ -3,6 +3,7 @@ import { EditOutlined, HomeOutlined, MessageOutlined, SearchOutlined } from '@an
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
+import { MOutboxBar } from '../offline/MOutbox.tsx';
 
 const LAST_AREA = 'gz.report.area';
 
@@ -60,6 +61,7 @@ export function MPublicShell() {
         </span>
       </div>
       <div className="m-body">
+        {pathname !== '/m/outbox' && <MOutboxBar />}
         <Outlet />
       </div>
       <div className="m-tabbar" data-testid="m-public-tabbar">

@@ -2,14 +2,14 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button, Input, Switch, TextArea, Toast } from 'antd-mobile';
 import { AimOutlined, CheckCircleFilled, CopyOutlined, EnvironmentFilled, LockOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { get } from '../../../api/client.ts';
-import { createCase, resetUploadToken, type CaseInput, type CreatedCase, type Crs, type FileRef, type PublicArea } from '../../../api/cases.ts';
+import { resetUploadToken, splitPhotos, type CaseInput, type CreatedCase, type Crs, type FileRef, type PublicArea } from '../../../api/cases.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { isMobile, titleFrom, useCaseLabels, useCatalogue } from '../../../lib/cases.ts';
 import { fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
-import { isUnanswered, useKeptSubmit } from '../../../lib/unanswered.ts';
+import { getOrCopy } from '../../../lib/offlineDb.ts';
+import { onSent, submit as submitQueued } from '../../../lib/outbox.ts';
 import { MPhotoUploader } from './MPhotos.tsx';
 import { MTypePicker } from './MTypePicker.tsx';
 import { MSuggestChips } from './MSuggest.tsx';
@@ -17,6 +17,12 @@ import { rememberArea } from './MPublicShell.tsx';
 import { MStateTag, rememberReport } from './common.tsx';
 
 const MPointMap = lazy(() => import('../../MPointMap.tsx'));
+
+// A report sent from 待发送 (now or after the connection returned): its query code is kept for 我的上报.
+onSent('report', (item, answer) => {
+  const c = answer as Partial<CreatedCase> | null;
+  if (c?.code && c.queryCode) rememberReport({ code: c.code, queryCode: c.queryCode, title: c.title ?? item.title, at: c.createdAt ?? new Date().toISOString() });
+});
 
 /** The located point on a small map (drag to correct it), inside the grid when the reporter may read it. */
 export function LocatedMap({ loc, gridCode, onMove }: { loc: Located; gridCode: string | null; onMove: (p: { lat: number; lng: number }) => void }) {
@@ -78,7 +84,7 @@ export function MReport() {
   const areaParam = params.get('area');
   // Scanned codes name the place; a signed-in resident without one reports in their own area.
   const areaCode = areaParam && /^\d{6,20}$/.test(areaParam) ? areaParam : (me?.scope.code ?? null);
-  const place = useApi(areaCode ? (signal) => get<PublicArea>(`/api/public/areas/${areaCode}`, undefined, signal) : null, [areaCode]);
+  const place = useApi(areaCode ? (signal) => getOrCopy<PublicArea>(`/api/public/areas/${areaCode}`, undefined, signal) : null, [areaCode]);
   const [type, setType] = useState<string | undefined>();
   // A type the reporter picked by hand is never replaced by a suggestion.
   const typeByHand = useRef(false);
@@ -93,6 +99,9 @@ export function MReport() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<CreatedCase | null>(null);
+  const [queued, setQueued] = useState(0);
+  // A new form (after a report) gets a fresh photo picker.
+  const [formKey, setFormKey] = useState(0);
   const { loc, busy: locating, locate, adjust } = useLocate();
   // The grid's outline for a signed-in reporter inside their own area (others may not read it).
   const gridCode = me && areaCode && areaCode.startsWith(me.scope.code) && areaCode.length >= 15 ? areaCode.slice(0, 15) : null;
@@ -100,26 +109,27 @@ export function MReport() {
   useEffect(() => rememberArea(areaParam), [areaParam]);
 
   const answered = (c: CreatedCase) => {
-    if (c.queryCode) rememberReport({ code: c.code, queryCode: c.queryCode, title: c.title, at: c.createdAt });
     resetUploadToken();
     setDone(c);
     window.scrollTo(0, 0);
   };
-  // A report sent before without an answer is resent with its key until answered (also after a reload).
-  const kept = useKeptSubmit('report', createCase, answered);
+  const clearForm = () => {
+    resetUploadToken();
+    setFormKey((k) => k + 1);
+    setType(undefined);
+    typeByHand.current = false;
+    setDesc('');
+    setPhotos([]);
+    setAddress('');
+  };
 
   if (done) {
     return (
       <MReportDone
         c={done}
         onAgain={() => {
-          resetUploadToken();
+          clearForm();
           setDone(null);
-          setType(undefined);
-          typeByHand.current = false;
-          setDesc('');
-          setPhotos([]);
-          setAddress('');
         }}
       />
     );
@@ -145,6 +155,7 @@ export function MReport() {
       return;
     }
     const typeName = cat.name(type);
+    const split = splitPhotos(photos);
     const input: CaseInput = {
       title: titleFrom(typeName, desc),
       description: desc.trim(),
@@ -155,14 +166,21 @@ export function MReport() {
       address: address.trim() || undefined,
       reporter: anonymous ? undefined : { name: name.trim() || undefined, phone: phone.trim() || undefined },
       public: consent,
-      attachments: photos.length ? photos.map((p) => p.id) : undefined,
+      attachments: split.ids.length ? split.ids : undefined,
     };
     setBusy(true);
     try {
-      answered(await kept.submit(input));
+      // Through 待发送: stored on the phone first, sent at once, and sent again by itself if no answer comes.
+      const r = await submitQueued<CreatedCase>({ kind: 'report', path: '/api/cases', body: { ...input }, title: input.title, photos: split.local });
+      if (r.sent) answered(r.answer);
+      else {
+        Toast.show({ content: t('offline.queuedReport'), duration: 3000 });
+        setQueued((n) => n + 1);
+        clearForm();
+        window.scrollTo(0, 0);
+      }
     } catch (err) {
-      const content = isUnanswered(err) ? t('m.case.unansweredToast') : err instanceof Error ? err.message : String(err);
-      Toast.show({ content, icon: 'fail', duration: 3000 });
+      Toast.show({ content: err instanceof Error ? err.message : String(err), icon: 'fail', duration: 3000 });
     } finally {
       setBusy(false);
     }
@@ -192,13 +210,13 @@ export function MReport() {
         </div>
       </div>
 
-      {kept.pending && (
-        <div className="m-card m-card-overlap m-note m-note-warn" role="status" data-testid="m-report-unanswered">
-          {t('m.case.unanswered')}
+      {queued > 0 && (
+        <div className="m-card m-card-overlap m-note m-note-warn" role="status" data-testid="m-report-queued">
+          {t('offline.queuedReport')}
         </div>
       )}
 
-      <div className={kept.pending ? 'm-card' : 'm-card m-card-overlap'}>
+      <div className={queued > 0 ? 'm-card' : 'm-card m-card-overlap'}>
         <div className="m-card-title">
           {t('m.case.whatType')} <span className="m-required">*</span>
         </div>
@@ -224,7 +242,7 @@ export function MReport() {
         {errors.desc && <div className="m-field-error">{errors.desc}</div>}
         <MSuggestChips q={{ description: desc, areaCode: areaCode ?? undefined, location: loc ? { lat: loc.lat, lng: loc.lng, crs: loc.crs } : undefined }} value={type} onPick={pickType} />
         <div className="m-card-subtitle">{t('m.case.photos')}</div>
-        <MPhotoUploader value={photos} onChange={setPhotos} onBusy={setUploading} testId="m-report-photos" />
+        <MPhotoUploader key={formKey} value={photos} onChange={setPhotos} onBusy={setUploading} testId="m-report-photos" />
       </div>
 
       <div className="m-card">
@@ -288,7 +306,7 @@ export function MReport() {
       </div>
 
       <div className="m-submit-wrap">
-        <Button block color="primary" size="large" loading={busy || kept.resending} disabled={uploading} onClick={submit} data-testid="m-report-submit">
+        <Button block color="primary" size="large" loading={busy} disabled={uploading} onClick={submit} data-testid="m-report-submit">
           {uploading ? t('m.case.uploading') : t('m.case.submit')}
         </Button>
         <div className="m-muted m-submit-note">{t('m.case.submitNote')}</div>

@@ -3,12 +3,12 @@
 import { useMemo, useState } from 'react';
 import { List, NavBar, ProgressBar, SearchBar, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
-import { get } from '../../../api/client.ts';
 import type { GridLinks, MyHouseholds } from '../../../api/party-types.ts';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtDate } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
+import { getOrCopy } from '../../../lib/offlineDb.ts';
 import { MError, MLoading } from '../../components.tsx';
 
 interface Row {
@@ -28,9 +28,9 @@ export function MHouseholds() {
   const navigate = useNavigate();
   const [q, setQ] = useState('');
   const asMember = can('party.member');
-  const mine = useApi(asMember ? (signal) => get<MyHouseholds>('/api/party/my/households', undefined, signal) : null, [asMember]);
+  const mine = useApi(asMember ? (signal) => getOrCopy<MyHouseholds>('/api/party/my/households', undefined, signal) : null, [asMember]);
   const gridCode = me.scope.code.length >= 15 ? me.scope.code.slice(0, 15) : null;
-  const grid = useApi(!asMember && gridCode ? (signal) => get<GridLinks>('/api/party/links', { grid: gridCode }, signal) : null, [asMember, gridCode]);
+  const grid = useApi(!asMember && gridCode ? (signal) => getOrCopy<GridLinks>('/api/party/links', { grid: gridCode }, signal) : null, [asMember, gridCode]);
   const state = asMember ? mine : grid;
   const rows: Row[] = useMemo(() => {
     if (mine.data) return mine.data.items.map((h) => ({ id: h.id, address: h.address, head: h.head, size: h.size, visitedThisMonth: h.visitedThisMonth, lastVisit: h.lastVisit }));

@@ -4,11 +4,13 @@ import { useState } from 'react';
 import { Button, List, NavBar, Picker, ProgressBar, Tag, Toast } from 'antd-mobile';
 import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage, get, post } from '../../../api/client.ts';
+import { errorMessage } from '../../../api/client.ts';
 import type { PatrolCheckIn, PatrolStatus } from '../../../api/party-types.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
+import { getOrCopy } from '../../../lib/offlineDb.ts';
+import { submit as submitQueued } from '../../../lib/outbox.ts';
 import { MError, MLoading } from '../../components.tsx';
 
 /** The phone's position (W3C geolocation reports WGS84), or null when refused or unavailable. */
@@ -26,7 +28,7 @@ function locate(): Promise<{ lat: number; lng: number } | null> {
 export function MPatrol() {
   const t = useT();
   const navigate = useNavigate();
-  const status = useApi((signal) => get<PatrolStatus>('/api/party/patrols/today', undefined, signal), []);
+  const status = useApi((signal) => getOrCopy<PatrolStatus>('/api/party/patrols/today', undefined, signal), []);
   const [building, setBuilding] = useState<string | null>(null);
   const [pickOpen, setPickOpen] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -41,7 +43,14 @@ export function MPatrol() {
         Toast.show({ content: t('party.patrol.needBuilding') });
         return;
       }
-      const done = await post<PatrolCheckIn>('/api/party/patrols', { location: here ? { ...here, crs: 'wgs84' } : undefined, buildingCode: building ?? undefined });
+      const body = { ...(here ? { location: { ...here, crs: 'wgs84' } } : {}), ...(building ? { buildingCode: building } : {}) };
+      // Through 待发送: without a connection the check-in is kept (with the time it is sent, the server's clock decides the slot).
+      const r = await submitQueued<PatrolCheckIn>({ kind: 'patrol', path: '/api/party/patrols', body, title: buildingName ?? (here ? `${here.lat.toFixed(5)}, ${here.lng.toFixed(5)}` : '') });
+      if (!r.sent) {
+        Toast.show({ content: t('offline.queuedPatrol'), duration: 2500 });
+        return;
+      }
+      const done = r.answer;
       Toast.show({ icon: 'success', content: t('party.patrol.done', { place: done.building?.name ?? done.grid.name }) });
       status.reload();
     } catch (e) {

@@ -4,11 +4,13 @@ import { useMemo, useState } from 'react';
 import { Button, DatePicker, List, NavBar, Picker, Selector, TextArea, Toast, Input } from 'antd-mobile';
 import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
-import { errorMessage, get, post } from '../../../api/client.ts';
+import { errorMessage } from '../../../api/client.ts';
 import { VISIT_DUTIES, type GridLinks, type MyHouseholds, type Visit, type VisitDuty } from '../../../api/party-types.ts';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
+import { getOrCopy } from '../../../lib/offlineDb.ts';
+import { submit as submitQueued } from '../../../lib/outbox.ts';
 import { MError, MLoading } from '../../components.tsx';
 
 type FollowKind = 'none' | 'case' | 'wish';
@@ -28,7 +30,7 @@ export function MVisit() {
   const asMember = can('party.member');
   const gridCode = me.scope.code.length >= 15 ? me.scope.code.slice(0, 15) : null;
   const source = useApi<MyHouseholds | GridLinks>(
-    (signal) => (asMember ? get<MyHouseholds>('/api/party/my/households', undefined, signal) : get<GridLinks>('/api/party/links', { grid: gridCode ?? me.scope.code }, signal)),
+    (signal) => (asMember ? getOrCopy<MyHouseholds>('/api/party/my/households', undefined, signal) : getOrCopy<GridLinks>('/api/party/links', { grid: gridCode ?? me.scope.code }, signal)),
     [asMember, gridCode],
   );
   const household = useMemo(() => {
@@ -47,7 +49,7 @@ export function MVisit() {
   const [category, setCategory] = useState<CatalogueItem | null>(null);
   const [catOpen, setCatOpen] = useState(false);
   const [saving, setSaving] = useState(false);
-  const catalogue = useApi(kind === 'case' ? (signal) => get<{ items: CatalogueItem[] }>('/api/catalog', undefined, signal) : null, [kind]);
+  const catalogue = useApi(kind === 'case' ? (signal) => getOrCopy<{ items: CatalogueItem[] }>('/api/catalog', undefined, signal) : null, [kind]);
   const leaves = (catalogue.data?.items ?? []).filter((c) => c.leaf);
 
   const submit = async () => {
@@ -58,13 +60,21 @@ export function MVisit() {
     }
     setSaving(true);
     try {
-      const v = await post<Visit>('/api/party/visits', {
+      const body = {
         householdId,
         visitedOn: dayjs(date).format('YYYY-MM-DD'),
         duties,
-        notes: notes.trim() || undefined,
-        followups: kind === 'none' ? undefined : [{ kind, title: title.trim(), description: description.trim(), categoryCode: kind === 'case' ? category?.code : undefined }],
-      });
+        ...(notes.trim() ? { notes: notes.trim() } : {}),
+        ...(kind === 'none' ? {} : { followups: [{ kind, title: title.trim(), description: description.trim(), ...(kind === 'case' && category ? { categoryCode: category.code } : {}) }] }),
+      };
+      // Through 待发送: a visit in a basement without signal is kept and sent once the connection returns.
+      const r = await submitQueued<Visit>({ kind: 'visit', path: '/api/party/visits', body, title: household?.address ?? '' });
+      if (!r.sent) {
+        Toast.show({ content: t('offline.queuedVisit'), duration: 2500 });
+        navigate('/m/party/households', { replace: true });
+        return;
+      }
+      const v = r.answer;
       const f = v.followups[0];
       const extra = f ? (f.state === 'converted' ? (f.kind === 'case' ? t('party.visit.caseCreated', { code: f.refCode ?? '' }) : t('party.visit.wishCreated')) : t('party.visit.followupOpen')) : '';
       Toast.show({ icon: 'success', content: `${t('party.visit.saved')}${extra ? `，${extra}` : ''}` });
