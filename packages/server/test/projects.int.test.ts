@@ -37,7 +37,7 @@ async function personOf(username: string) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  [admin, secretary, resident, party, dept] = await Promise.all(['admin', 'secretary', 'resident', 'party', 'dept-cg'].map((u) => t.as(u)));
+  [admin, secretary, resident, party, dept] = await Promise.all([t.as('admin'), t.as('secretary'), t.as('resident'), t.as('party'), t.as('dept-cg')]);
   residentPerson = await personOf('resident');
   partyPerson = await personOf('party');
 }, 120_000);

@@ -11,6 +11,7 @@ import { staffZhCN } from './staff.zh-CN.ts';
 import { campaignZhCN } from './campaign.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
 import { deliberationZhCN } from './deliberation.zh-CN.ts';
+import { projectsZhCN } from './projects.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
 import { assessZhCN } from './assess.zh-CN.ts';
 import { receptionZhCN } from './reception.zh-CN.ts';
@@ -28,6 +29,7 @@ export const zhCN = {
   ...campaignZhCN,
   ...wishesZhCN,
   ...deliberationZhCN,
+  ...projectsZhCN,
   ...worktimeZhCN,
   ...assessZhCN,
   ...receptionZhCN,
