@@ -52,8 +52,9 @@ const OFFERS = [
 
 const IDEAS = [
   { by: 'resident', title: '把 7 号楼旁的空地改成口袋公园', content: '7 号楼和 9 号楼之间的空地长期堆放杂物，建议改成有座椅和健身器材的口袋公园，老人孩子都能用。', supporters: ['party'], days: 20 },
-  { by: 'party', title: '开一个老年助餐点', content: '小区独居老人多，中午吃饭不方便，建议在社区活动中心开一个老年助餐点。', supporters: ['resident'], days: 12 },
-  { by: 'resident', title: '楼道加装扶手', content: '老楼没有电梯，楼梯陡，建议在楼道里加装扶手，方便老人上下楼。', supporters: [], days: 3 },
+  { by: 'party', title: '开一个老年助餐点', content: '小区独居老人多，中午吃饭不方便，建议在社区活动中心开一个老年助餐点。', supporters: [], days: 12 },
+  { by: 'resident', title: '楼道加装扶手', content: '老楼没有电梯，楼梯陡，建议在楼道里加装扶手，方便老人上下楼。', supporters: ['party'], days: 3 },
+  { by: 'party', title: '河边步道加装路灯', content: '沿河步道晚上很黑，散步的老人和孩子容易摔倒，建议加装太阳能路灯。', supporters: [], days: 2 },
 ];
 
 /** Adds the demo's lists and project once; a database that has them is left untouched. */
@@ -91,11 +92,10 @@ export async function seedProjectsDemo(ctx: AppContext): Promise<'created' | 'pr
       for (const s of d.supporters) await repo.addSupport(tx, i.id, users[s as 'resident' | 'party'].id);
       ideaIds.push(i.id);
     }
-    // The pocket-park idea became a need and a project; the lunch-point idea a need still open.
+    // The pocket-park idea became a need and a project; the others are still collecting supports.
     await repo.setIdeaState(tx, ideaIds[0]!, 'need', secretary.id);
-    await repo.setIdeaState(tx, ideaIds[1]!, 'need', secretary.id);
     const park = await repo.insertNeed(tx, { areaCode: COMMUNITY, month: needMonthOf(at(18)), title: '7 号楼旁空地改建口袋公园', content: IDEAS[0]!.content, state: 'project', sources: [{ type: 'idea', id: ideaIds[0], title: IDEAS[0]!.title }], createdBy: secretary.id, createdAt: at(18) });
-    await repo.insertNeed(tx, { areaCode: COMMUNITY, month: needMonthOf(at(10)), title: '社区老年助餐点', content: IDEAS[1]!.content, sources: [{ type: 'idea', id: ideaIds[1], title: IDEAS[1]!.title }], createdBy: secretary.id, createdAt: at(10) });
+    await repo.insertNeed(tx, { areaCode: COMMUNITY, month: needMonthOf(at(10)), title: '社区老年助餐点', content: '走访中多位独居老人反映中午吃饭不方便，希望在社区活动中心开设老年助餐点。', sources: [], createdBy: secretary.id, createdAt: at(10) });
     await repo.insertNeed(tx, { areaCode: COMMUNITY, month: needMonthOf(at(5)), title: '老旧小区加装电梯', content: '状元街 3 幢、5 幢为六层老楼，独居老人上下楼困难，走访中多户反映希望加装电梯。', sources: [], createdBy: secretary.id, createdAt: at(5) });
     const project = await repo.insertProject(tx, {
       needId: park.id,
