@@ -40,7 +40,7 @@ beforeAll(async () => {
   [admin, secretary, resident, party, dept] = await Promise.all([t.as('admin'), t.as('secretary'), t.as('resident'), t.as('party'), t.as('dept-cg')]);
   residentPerson = await personOf('resident');
   partyPerson = await personOf('party');
-}, 120_000);
+}, 300_000);
 afterAll(async () => t?.close());
 
 interface Project {
@@ -207,6 +207,14 @@ describe('lists: input and roles', () => {
     const open = await secretary.post('/api/needs', { areaCode: COMMUNITY, title: '口袋公园', content: '议事决定', sources: [{ type: 'deliberation', id: dId }] });
     expect(open.statusCode).toBe(400);
     expect(err(open).code).toBe('deliberation_not_passed');
+    // Once it passed, the decision becomes a need that keeps it as its source.
+    const roll = json<{ roll: { id: string }[] }>(await secretary.get(`/api/deliberations/${dId}`)).roll;
+    expect((await secretary.post(`/api/deliberations/${dId}/ballots`, { rollId: roll[0]!.id, choice: 'yes' })).statusCode).toBe(201);
+    expect(json<{ result: { passed: boolean } }>(await secretary.post(`/api/deliberations/${dId}/actions/close`)).result.passed).toBe(true);
+    const fromDecision = await secretary.post('/api/needs', { areaCode: COMMUNITY, title: '口袋公园', content: '议事决定', sources: [{ type: 'deliberation', id: dId }] });
+    expect(fromDecision.statusCode).toBe(201);
+    const need = json<{ sources: { type: string; title: string }[] }>(await secretary.get(`/api/needs/${json<{ id: string }>(fromDecision).id}`));
+    expect(need.sources).toEqual([expect.objectContaining({ type: 'deliberation', title: '是否改建口袋公园' })]);
     expect((await resident.post('/api/needs', { areaCode: COMMUNITY, title: 'x', content: 'y' })).statusCode).toBe(403);
     expect((await secretary.post('/api/needs', { areaCode: NEIGHBOUR, title: 'x', content: 'y' })).statusCode).toBe(404);
     const missing = await secretary.post('/api/needs', { areaCode: COMMUNITY, content: 'y' });

@@ -102,7 +102,7 @@ export const createOffer = (body: { year: number; title: string; content: string
 
 export const listNeeds = (q: { area?: string; state?: string; month?: string; page?: number; pageSize?: number }, signal?: AbortSignal) => get<Page<Need>>('/api/needs', q, signal);
 export const getNeed = (id: string, signal?: AbortSignal) => get<Need & { matches: MatchProposal[] }>(`/api/needs/${id}`, undefined, signal);
-export const createNeed = (body: { areaCode: string; title: string; content: string }) => post<{ id: string }>('/api/needs', body);
+export const createNeed = (body: { areaCode: string; title: string; content: string; sources?: { type: 'deliberation' | 'idea' | 'wish' | 'visit' | 'case'; id: string }[] }) => post<{ id: string }>('/api/needs', body);
 export const createProject = (
   needId: string,
   body: { offerId?: string; secretaryProject?: boolean; ledger?: boolean; budget?: number; dueDate?: string; supervisors: string[] },

@@ -117,6 +117,7 @@ export const projectsEn: Record<keyof typeof projectsZhCN, string> = {
   'proj.action.sign-off': 'Signed off',
   'proj.action.close': 'Closed out',
   'proj.saved': 'Saved',
+  'proj.delib.toNeed': 'Add to the needs list',
   'proj.src.idea': 'Idea',
   'proj.src.wish': 'Wish',
   'proj.src.visit': 'Visit',

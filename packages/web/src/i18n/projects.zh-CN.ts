@@ -115,6 +115,7 @@ export const projectsZhCN = {
   'proj.action.sign-off': '督导签字',
   'proj.action.close': '销号',
   'proj.saved': '已保存',
+  'proj.delib.toNeed': '列入需求清单',
   'proj.src.idea': '金点子',
   'proj.src.wish': '微心愿',
   'proj.src.visit': '走访反映',

@@ -389,3 +389,29 @@ export function ProjectsPage() {
     </div>
   );
 }
+
+/** On a decided deliberation that passed: 列入需求清单, with the decision as the need's source. */
+export function DecisionToNeed({ deliberation }: { deliberation: { id: string; areaCode: string; title: string; description: string } }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  if (!can('projects.manage')) return null;
+  const go = async () => {
+    setBusy(true);
+    try {
+      const r = await createNeed({ areaCode: deliberation.areaCode, title: deliberation.title.slice(0, 60), content: deliberation.description.slice(0, 1000), sources: [{ type: 'deliberation', id: deliberation.id }] });
+      navigate(`/needs/${r.id}`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button loading={busy} onClick={go} data-testid="delib-to-need">
+      {t('proj.delib.toNeed')}
+    </Button>
+  );
+}
