@@ -18,7 +18,7 @@
  *
  * `area`, `list` and `object` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -181,6 +181,27 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/orders': { kind: 'area', param: 'area', list: true },
   'GET /api/orders/{id}': { kind: 'object', fixture: 'order' },
   'POST /api/orders/{id}/actions/{action}': { kind: 'object', fixture: 'order', action: 'accept', body: {} },
+
+  // ---- lists and projects (金点子, 赋能清单, 需求清单, 治理项目) -------------------------------------------------------
+  'POST /api/ideas': { kind: 'exempt', why: 'posted in the caller’s own community (projects.int.test.ts)' },
+  'GET /api/ideas': { kind: 'area', param: 'area', list: true },
+  'GET /api/ideas/{id}': { kind: 'object', fixture: 'idea' },
+  'POST /api/ideas/{id}/support': { kind: 'object', fixture: 'idea', body: {} },
+  'POST /api/ideas/{id}/decide': { kind: 'object', fixture: 'idea', body: { as: 'close' } },
+  'POST /api/offers': { kind: 'roles', roles: ['admin', 'district', 'dept-cg'] },
+  'GET /api/offers': { kind: 'list', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-cg'] },
+  'POST /api/needs': { kind: 'exempt', why: 'area in body; another area answers 404 (projects.int.test.ts)' },
+  'GET /api/needs': { kind: 'area', param: 'area', list: true },
+  'GET /api/needs/{id}': { kind: 'object', fixture: 'need' },
+  'POST /api/needs/{id}/project': { kind: 'object', fixture: 'need', body: { supervisors: ['00000000-0000-4000-8000-000000000000'] } },
+  'GET /api/projects/wall': { kind: 'public', why: 'the public wall (民生小事小黑板) of projects and their progress, no personal details' },
+  'GET /api/projects/figures': { kind: 'area', param: 'area', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary'] },
+  'GET /api/projects': { kind: 'area', param: 'area', list: true },
+  'GET /api/projects/{id}': { kind: 'object', fixture: 'project' },
+  'POST /api/projects/{id}/claim': { kind: 'object', fixture: 'project', body: {} },
+  'POST /api/projects/{id}/milestones': { kind: 'object', fixture: 'project', body: { title: '越界进展', percent: 100 } },
+  'POST /api/projects/{id}/sign-off': { kind: 'object', fixture: 'project', body: {} },
+  'POST /api/projects/{id}/close': { kind: 'object', fixture: 'project', body: {} },
 
   // ---- party work ------------------------------------------------------------------------------------------------
   'GET /api/party/orgs': { kind: 'area', param: 'area', list: true },

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { Client, createTestApp, json, uniq, type TestApp } from './helpers.ts';
 import { DECLARATIONS, type Declaration, type Fixture } from './scope-matrix.declarations.ts';
+import { eq } from 'drizzle-orm';
+import { users } from '../src/db/schema.ts';
+import { insertIdea } from '../src/repositories/projects.ts';
 
 /**
  * The scope matrix: every operation of /api/openapi.json, probed for every demo role as its line in
@@ -118,6 +121,21 @@ beforeAll(async () => {
   fixtures.set('campaign', { id: json<{ id: string }>(campaign).id, areaCode: NEIGHBOUR, readUrl: `/api/campaigns/${json<{ id: string }>(campaign).id}` });
   await first('place', `/api/places?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/places/${id}`);
   await first('organisation', `/api/organisations?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/organisations/${id}`);
+  // Lists and projects of the neighbour community: an idea (written straight, since no demo resident lives
+  // there), a need compiled by the district's centre and a project made from it.
+  const [author] = await t.ctx.db.select({ id: users.id }).from(users).where(eq(users.username, 'district'));
+  const idea = await insertIdea(t.ctx.db, { areaCode: NEIGHBOUR, quarter: '2026-Q4', title: '越界金点子', content: '邻社区的金点子', authorUserId: author!.id, authorName: '邻居' });
+  fixtures.set('idea', { id: idea.id, areaCode: NEIGHBOUR, readUrl: `/api/ideas/${idea.id}` });
+  const need = await district.post('/api/needs', { areaCode: NEIGHBOUR, title: '越界需求', content: '邻社区的需求' });
+  if (need.statusCode !== 201) throw new Error(`fixture need: ${need.statusCode} ${need.body}`);
+  const needId = json<{ id: string }>(need).id;
+  fixtures.set('need', { id: needId, areaCode: NEIGHBOUR, readUrl: `/api/needs/${needId}` });
+  const neighbour = json<{ items: { id: string }[] }>(await district.get(`/api/people?area=${NEIGHBOUR}&pageSize=1`)).items[0]!;
+  const need2 = await district.post('/api/needs', { areaCode: NEIGHBOUR, title: '越界项目的需求', content: '邻社区的需求' });
+  const project = await district.post(`/api/needs/${json<{ id: string }>(need2).id}/project`, { supervisors: [neighbour.id] });
+  if (project.statusCode !== 201) throw new Error(`fixture project: ${project.statusCode} ${project.body}`);
+  const projectId = json<{ id: string }>(project).id;
+  fixtures.set('project', { id: projectId, areaCode: NEIGHBOUR, readUrl: `/api/projects/${projectId}` });
   await first('award', `/api/points/awards?pageSize=200`, (id) => `/api/points/awards/${id}`, (items) => items.find((a) => String(a.areaCode).startsWith(NEIGHBOUR)));
 }, 180_000);
 afterAll(async () => t?.close());

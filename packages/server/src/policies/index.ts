@@ -14,6 +14,7 @@ import { canEditCalendar, canEditOfficeHours } from './work-time.ts';
 import { canReadReception, canScheduleReception, hasLeadList } from './reception.ts';
 import { isOrganiser } from './deliberations.ts';
 import { directoryAbilities } from './directory.ts';
+import { isDepartment, isManager } from './projects.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -58,6 +59,13 @@ export function abilitiesOf(actor: Actor): string[] {
   if (hasAnyRole(actor, AREA_STAFF)) out.push('deliberations.read');
   if (isOrganiser(actor)) out.push('deliberations.manage');
   if (actor.personId) out.push('deliberations.vote');
+  // Lists and projects: staff and departments read the lists; managers compile needs and make projects;
+  // departments and the district publish offers; a registry person posts ideas and supervises projects.
+  if (hasAnyRole(actor, AREA_STAFF) || isDepartment(actor)) out.push('projects.read');
+  if (isManager(actor)) out.push('projects.manage');
+  // The console's form publishes for the caller's own department; the district publishes for others through the API.
+  if (isDepartment(actor)) out.push('offers.publish');
+  if (actor.personId) out.push('ideas.post');
   // Places and organisations of the registry.
   out.push(...directoryAbilities(actor));
   return out;

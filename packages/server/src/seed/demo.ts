@@ -11,6 +11,7 @@ import { DEMO_LOCAL_UNITS } from './organisations.ts';
 import { createApiKey } from '../services/open311.ts';
 import { seedPointsDemo } from './points.ts';
 import { seedWishesDemo } from './wishes.ts';
+import { seedProjectsDemo } from './projects.ts';
 import { seedOrdersDemo } from './orders.ts';
 import { seedPartyDemo } from './party.ts';
 import { seedStaffRoster } from './staff.ts';
@@ -79,6 +80,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedStaffRoster(ctx, DEMO_PASSWORD, peopleAreas, log);
     await seedOrdersDemo(ctx);
     await seedPlacesDemo(ctx);
+    await seedProjectsDemo(ctx);
     await setMeta(ctx.db, 'demo_places', { at: new Date().toISOString() });
     await seedLightActivity(ctx, light, DEMO_PASSWORD, log);
     await seedCaseHistory(ctx.db, peopleAreas, log, new Date(), light);

@@ -12,6 +12,7 @@ import { registryEn } from './registry.en.ts';
 import { placesEn } from './places.en.ts';
 import { wishesEn } from './wishes.en.ts';
 import { deliberationEn } from './deliberation.en.ts';
+import { projectsEn } from './projects.en.ts';
 import { worktimeEn } from './worktime.en.ts';
 import { assessEn } from './assess.en.ts';
 import { receptionEn } from './reception.en.ts';
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...placesEn,
   ...wishesEn,
   ...deliberationEn,
+  ...projectsEn,
   ...worktimeEn,
   ...assessEn,
   ...receptionEn,

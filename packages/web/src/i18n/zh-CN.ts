@@ -12,6 +12,7 @@ import { campaignZhCN } from './campaign.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
 import { deliberationZhCN } from './deliberation.zh-CN.ts';
+import { projectsZhCN } from './projects.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
 import { assessZhCN } from './assess.zh-CN.ts';
 import { receptionZhCN } from './reception.zh-CN.ts';
@@ -30,6 +31,7 @@ export const zhCN = {
   ...offlineZhCN,
   ...wishesZhCN,
   ...deliberationZhCN,
+  ...projectsZhCN,
   ...worktimeZhCN,
   ...assessZhCN,
   ...receptionZhCN,

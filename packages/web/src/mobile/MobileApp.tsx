@@ -18,6 +18,7 @@ import { publicCaseRoutes, sessionCaseRoutes } from './pages/cases/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import { MCampaign, MCampaignList } from './pages/campaigns/MCampaigns.tsx';
 import { MDeliberation, MDeliberations } from './pages/deliberations/MDeliberations.tsx';
+import { MIdeas, MProject, MProjects } from './pages/projects/MProjects.tsx';
 import { useNamedBackButtons } from '../lib/a11y.ts';
 import { startOutbox } from '../lib/outbox.ts';
 import { registerServiceWorker, useUpdateOnNavigation } from '../lib/sw.ts';
@@ -124,6 +125,9 @@ export default function MobileApp() {
             <Route path="campaigns/:id" element={<MCampaign />} />
             <Route path="deliberations" element={<MDeliberations />} />
             <Route path="deliberations/:id" element={<MDeliberation />} />
+            <Route path="ideas" element={<MIdeas />} />
+            <Route path="projects" element={<MProjects />} />
+            <Route path="projects/:id" element={<MProject />} />
             <Route path="me" element={<MMe />} />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>

@@ -14,6 +14,7 @@ import { useApi } from '../../../lib/useApi.ts';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ResultTag, StateTag } from './common.tsx';
+import { DecisionToNeed } from '../projects/ListPages.tsx';
 import './deliberations.css';
 
 const CHOICES: Choice[] = ['yes', 'no', 'abstain'];
@@ -103,7 +104,9 @@ export default function DeliberationPage() {
           </Space>
         }
         extra={
-          d.allowedActions.includes('close') && (
+          d.state === 'decided' && d.result?.passed ? (
+            <DecisionToNeed deliberation={d} />
+          ) : d.allowedActions.includes('close') && (
             <Popconfirm title={t('delib.detail.closeConfirm')} onConfirm={close} okButtonProps={{ 'data-testid': 'delib-close-confirm' } as Record<string, string>}>
               <Button type="primary" danger loading={busy === 'close'} data-testid="delib-close">
                 {t('delib.detail.close')}
