@@ -7,20 +7,24 @@ import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useI18n, useT } from '../i18n/index.tsx';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { MobileShell } from './MobileShell.tsx';
-import { MLogin } from './pages/MLogin.tsx';
-import { MHome } from './pages/MHome.tsx';
-import { MPeople } from './pages/MPeople.tsx';
-import { MPerson } from './pages/MPerson.tsx';
-import { MArea } from './pages/MArea.tsx';
-import { MHousehold } from './pages/MHousehold.tsx';
-import { MForcedPasswordChange, MMe } from './pages/MMe.tsx';
 import { publicCaseRoutes, sessionCaseRoutes } from './pages/cases/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
-import { MCampaign, MCampaignList } from './pages/campaigns/MCampaigns.tsx';
-import { MDeliberation, MDeliberations } from './pages/deliberations/MDeliberations.tsx';
+import { lazyPage, MPageSkeleton } from './lazyPage.tsx';
 import { useNamedBackButtons } from '../lib/a11y.ts';
 import './mobile.css';
 
+const MLogin = lazyPage(() => import('./pages/MLogin.tsx'), 'MLogin');
+const MHome = lazyPage(() => import('./pages/MHome.tsx'), 'MHome');
+const MPeople = lazyPage(() => import('./pages/MPeople.tsx'), 'MPeople');
+const MPerson = lazyPage(() => import('./pages/MPerson.tsx'), 'MPerson');
+const MArea = lazyPage(() => import('./pages/MArea.tsx'), 'MArea');
+const MHousehold = lazyPage(() => import('./pages/MHousehold.tsx'), 'MHousehold');
+const MMe = lazyPage(() => import('./pages/MMe.tsx'), 'MMe');
+const MForcedPasswordChange = lazyPage(() => import('./pages/MMe.tsx'), 'MForcedPasswordChange');
+const MCampaignList = lazyPage(() => import('./pages/campaigns/MCampaigns.tsx'), 'MCampaignList');
+const MCampaign = lazyPage(() => import('./pages/campaigns/MCampaigns.tsx'), 'MCampaign');
+const MDeliberations = lazyPage(() => import('./pages/deliberations/MDeliberations.tsx'), 'MDeliberations');
+const MDeliberation = lazyPage(() => import('./pages/deliberations/MDeliberations.tsx'), 'MDeliberation');
 const MPointsRoutes = lazy(() => import('./pages/points/MPointsRoutes.tsx'));
 const MPartyRoutes = lazy(() => import('./pages/party/MPartyRoutes.tsx'));
 
@@ -67,6 +71,7 @@ export default function MobileApp() {
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>
       <div className="m-app">
+        <Suspense fallback={<MPageSkeleton />}>
         <Routes>
           <Route path="login" element={<MLogin />} />
           {publicCaseRoutes}
@@ -115,6 +120,7 @@ export default function MobileApp() {
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>
         </Routes>
+        </Suspense>
       </div>
     </ConfigProvider>
   );

@@ -1,5 +1,7 @@
 import { TabBar } from 'antd-mobile';
 import { ApartmentOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Suspense } from 'react';
+import { MPageSkeleton } from './lazyPage.tsx';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useMe } from '../auth/AuthContext.tsx';
 import { useT } from '../i18n/index.tsx';
@@ -38,7 +40,9 @@ export function MobileShell() {
   return (
     <div className="m-shell">
       <div className="m-body">
-        <Outlet />
+        <Suspense fallback={<MPageSkeleton />}>
+          <Outlet />
+        </Suspense>
       </div>
       <div className="m-tabbar" data-testid="m-tabbar">
         <TabBar activeKey={active} onChange={(k) => navigate(k)} safeArea>

@@ -1,5 +1,7 @@
 import { TabBar } from 'antd-mobile';
 import { EditOutlined, HomeOutlined, MessageOutlined, SearchOutlined } from '@ant-design/icons';
+import { Suspense } from 'react';
+import { MPageSkeleton } from '../../lazyPage.tsx';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -60,7 +62,9 @@ export function MPublicShell() {
         </span>
       </div>
       <div className="m-body">
-        <Outlet />
+        <Suspense fallback={<MPageSkeleton />}>
+          <Outlet />
+        </Suspense>
       </div>
       <div className="m-tabbar" data-testid="m-public-tabbar">
         <TabBar activeKey={active} onChange={(k) => navigate(k === '/m/report' && area ? `/m/report?area=${area}` : k)} safeArea>
