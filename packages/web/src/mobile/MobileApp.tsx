@@ -10,6 +10,7 @@ import { MobileShell } from './MobileShell.tsx';
 import { publicCaseRoutes, sessionCaseRoutes } from './pages/cases/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import { lazyPage, MPageSkeleton } from './lazyPage.tsx';
+import { ElderProvider, useElder } from './elder.tsx';
 import { useNamedBackButtons } from '../lib/a11y.ts';
 import './mobile.css';
 
@@ -64,13 +65,20 @@ function RequirePeople({ children }: { children: ReactNode }) {
   return can('people.read') ? <>{children}</> : <Navigate to="/m" replace />;
 }
 
+/** The phone app's frame; in 长辈版 it carries the class the elder styles hang on. */
+function MobileFrame({ children }: { children: ReactNode }) {
+  const { elder } = useElder();
+  return <div className={elder ? 'm-app m-elder' : 'm-app'}>{children}</div>;
+}
+
 export default function MobileApp() {
   const { locale } = useI18n();
   const t = useT();
   useNamedBackButtons(t('common.back'));
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>
-      <div className="m-app">
+      <ElderProvider>
+        <MobileFrame>
         <Suspense fallback={<MPageSkeleton />}>
         <Routes>
           <Route path="login" element={<MLogin />} />
@@ -121,7 +129,8 @@ export default function MobileApp() {
           </Route>
         </Routes>
         </Suspense>
-      </div>
+        </MobileFrame>
+      </ElderProvider>
     </ConfigProvider>
   );
 }
