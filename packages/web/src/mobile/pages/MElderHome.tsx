@@ -13,8 +13,8 @@ import { usePointsAccess } from '../../lib/points.ts';
 function useCommunityOffice() {
   const me = useMe();
   const community = me.scope.code.slice(0, 12);
-  const units = useApi((signal) => get<Unit[]>('/api/units', { type: 'community-office' }, signal), []);
-  const list = units.data ?? [];
+  const units = useApi((signal) => get<{ items: Unit[] }>('/api/units', { type: 'community-office' }, signal), []);
+  const list = units.data?.items ?? [];
   const office = list.find((u) => u.areaCode === community) ?? null;
   return { loading: !units.data && !units.error, office };
 }
