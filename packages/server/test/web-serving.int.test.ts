@@ -24,7 +24,7 @@ beforeAll(async () => {
   fs.writeFileSync(`${file}.gz`, zlib.gzipSync(JS));
   process.env.WEB_DIST = dist;
   t = await createTestApp();
-}, 120_000);
+});
 
 afterAll(async () => {
   await t?.close();
