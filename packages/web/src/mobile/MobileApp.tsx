@@ -79,56 +79,56 @@ export default function MobileApp() {
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>
       <ElderProvider>
         <MobileFrame>
-        <Suspense fallback={<MPageSkeleton />}>
-        <Routes>
-          <Route path="login" element={<MLogin />} />
-          {publicCaseRoutes}
-          <Route
-            element={
-              <RequireSession>
-                <MobileShell />
-              </RequireSession>
-            }
-          >
-            <Route index element={<MHome />} />
-            <Route
-              path="people"
-              element={
-                <RequirePeople>
-                  <MPeople />
-                </RequirePeople>
-              }
-            />
-            <Route
-              path="people/:id"
-              element={
-                <RequirePeople>
-                  <MPerson />
-                </RequirePeople>
-              }
-            />
-            <Route path="area/:code" element={<MArea />} />
-            <Route
-              path="households/:id"
-              element={
-                <RequirePeople>
-                  <MHousehold />
-                </RequirePeople>
-              }
-            />
-            <Route path="points/*" element={<Suspense fallback={<div className="m-center"><DotLoading color="primary" /></div>}><MPointsRoutes /></Suspense>} />
-            <Route path="party/*" element={<Suspense fallback={<div className="m-center"><DotLoading color="primary" /></div>}><MPartyRoutes /></Suspense>} />
-            {sessionCaseRoutes}
-            {wishOrderRoutes}
-            <Route path="campaigns" element={<MCampaignList />} />
-            <Route path="campaigns/:id" element={<MCampaign />} />
-            <Route path="deliberations" element={<MDeliberations />} />
-            <Route path="deliberations/:id" element={<MDeliberation />} />
-            <Route path="me" element={<MMe />} />
-            <Route path="*" element={<Navigate to="/m" replace />} />
-          </Route>
-        </Routes>
-        </Suspense>
+          <Suspense fallback={<MPageSkeleton />}>
+            <Routes>
+              <Route path="login" element={<MLogin />} />
+              {publicCaseRoutes}
+              <Route
+                element={
+                  <RequireSession>
+                    <MobileShell />
+                  </RequireSession>
+                }
+              >
+                <Route index element={<MHome />} />
+                <Route
+                  path="people"
+                  element={
+                    <RequirePeople>
+                      <MPeople />
+                    </RequirePeople>
+                  }
+                />
+                <Route
+                  path="people/:id"
+                  element={
+                    <RequirePeople>
+                      <MPerson />
+                    </RequirePeople>
+                  }
+                />
+                <Route path="area/:code" element={<MArea />} />
+                <Route
+                  path="households/:id"
+                  element={
+                    <RequirePeople>
+                      <MHousehold />
+                    </RequirePeople>
+                  }
+                />
+                <Route path="points/*" element={<Suspense fallback={<div className="m-center"><DotLoading color="primary" /></div>}><MPointsRoutes /></Suspense>} />
+                <Route path="party/*" element={<Suspense fallback={<div className="m-center"><DotLoading color="primary" /></div>}><MPartyRoutes /></Suspense>} />
+                {sessionCaseRoutes}
+                {wishOrderRoutes}
+                <Route path="campaigns" element={<MCampaignList />} />
+                <Route path="campaigns/:id" element={<MCampaign />} />
+                <Route path="deliberations" element={<MDeliberations />} />
+                <Route path="deliberations/:id" element={<MDeliberation />} />
+                <Route path="me" element={<MMe />} />
+                <Route path="*" element={<Navigate to="/m" replace />} />
+              </Route>
+            </Routes>
+          </Suspense>
         </MobileFrame>
       </ElderProvider>
     </ConfigProvider>
