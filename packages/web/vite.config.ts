@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { phoneFiles } from './pwa-phone-files.ts';
+import { precompress } from './precompress.ts';
 
 // One SPA: the console under `/`, the mobile pages under `/m/*`.
 export default defineConfig({
@@ -49,6 +50,8 @@ export default defineConfig({
         runtimeCaching: [],
       },
     }),
+    // After the build (and the service worker): brotli and gzip copies of every text file.
+    precompress(),
   ],
   resolve: {
     // npm hoists an older React for some transitive peers; the app must run on exactly one copy.

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -77,6 +78,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.removeContentTypeParser('text/plain');
 
   await app.register(cookie);
+  // JSON answers (and anything else compressible that is not pre-compressed on disk) go out as brotli or
+  // gzip when the client accepts it, from 1 KiB up. Brotli at quality 4 keeps the CPU cost per answer
+  // small; the built web assets are compressed at quality 11 once, at build time (see docs/PERFORMANCE.md).
+  // Spreadsheet exports and uploaded photos are not compressible types and pass through as they are.
+  await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(helmet, {
     // The built app loads only its own scripts (Vite emits no inline script). antd 6 and antd-mobile
     // inject their CSS-in-JS as <style> elements at run time and Leaflet positions the map with style
@@ -179,12 +185,30 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   return app;
 }
 
+/** A file under dist/assets/ (content-hashed by the build), whatever compressed variant of it is sent. */
+export function isHashedAsset(dist: string, file: string): boolean {
+  const rel = path.relative(dist, file).split(path.sep);
+  return rel.length === 2 && rel[0] === 'assets';
+}
+
 /** The built web app: console under `/`, mobile under `/m`, one SPA with client-side routes. */
 async function serveWeb(app: FastifyInstance, dist: string) {
   const index = path.join(dist, 'index.html');
   const hasWeb = fs.existsSync(index);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1h' });
+    // Vite names every file under assets/ by its content hash, so those never change: cached for a year
+    // and immutable. Everything else (index.html, icons) is revalidated on each visit. The build writes
+    // `.br` and `.gz` beside each asset; preCompressed serves the best one the client accepts.
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => {
+        reply.header('Cache-Control', isHashedAsset(dist, file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '';

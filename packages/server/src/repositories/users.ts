@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { auditLog, passwordHistory, sessions, units, users } from '../db/schema.ts';
 import { escapeLike, inScope, type Scope } from './scope.ts';
@@ -127,6 +127,11 @@ export async function listUnits(db: DbOrTx, type: string | undefined) {
     .from(units)
     .where(type ? eq(units.type, type) : undefined)
     .orderBy(asc(units.type), asc(units.sort), asc(units.name));
+}
+
+/** Sets a unit's phone where none is on record yet (the demo's community offices). */
+export async function setUnitPhoneIfMissing(db: DbOrTx, code: string, phone: string): Promise<void> {
+  await db.update(units).set({ phone }).where(and(eq(units.code, code), isNull(units.phone)));
 }
 
 export async function findUnit(db: DbOrTx, id: string): Promise<UnitRow | null> {

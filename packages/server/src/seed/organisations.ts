@@ -72,3 +72,9 @@ export const DEMO_LOCAL_UNITS: NewUnitRow[] = [
   { code: 'merchant-320614103001-01', name: '状元街邻里便民超市', shortName: '便民超市', type: 'merchant', areaCode: '320614103001', sort: 0 },
   { code: 'property-320614103001-01', name: '海门常乐物业服务有限公司', shortName: '常乐物业', type: 'property', areaCode: '320614103001', sort: 0 },
 ];
+
+/** The demo communities' offices answer the phone (长辈版 首页「打电话给社区」). */
+export const DEMO_OFFICE_PHONES: { code: string; phone: string }[] = [
+  { code: 'office-320614103001', phone: '0513-82651101' },
+  { code: 'office-320614103002', phone: '0513-82651102' },
+];

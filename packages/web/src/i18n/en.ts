@@ -16,6 +16,7 @@ import { projectsEn } from './projects.en.ts';
 import { worktimeEn } from './worktime.en.ts';
 import { assessEn } from './assess.en.ts';
 import { receptionEn } from './reception.en.ts';
+import { elderEn } from './elder.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...pointsEn,
@@ -35,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   ...worktimeEn,
   ...assessEn,
   ...receptionEn,
+  ...elderEn,
   'app.name': 'Gongzhi',
   'app.subtitle': 'Party-building-led grassroots governance',
   'app.title': 'Gongzhi · Grassroots governance',

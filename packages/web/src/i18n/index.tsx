@@ -2,7 +2,6 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { zhCN, type MessageKey } from './zh-CN.ts';
-import { en } from './en.ts';
 
 export type Locale = 'zh-CN' | 'en';
 export type { MessageKey };
@@ -10,7 +9,16 @@ export type Vars = Record<string, string | number>;
 export type TFunction = (key: MessageKey, vars?: Vars) => string;
 
 const STORAGE_KEY = 'gz.locale';
-const DICTS: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+// Chinese ships with the app; the English dictionary is fetched only by those who choose it (a
+// resident on a cheap phone never downloads it). Until it arrives, the Chinese text stands in.
+const DICTS: Record<Locale, Record<MessageKey, string> | undefined> = { 'zh-CN': zhCN, en: undefined };
+let englishLoading: Promise<void> | undefined;
+function loadEnglish(): Promise<void> {
+  englishLoading ??= import('./en.ts').then((m) => {
+    DICTS.en = m.en;
+  });
+  return englishLoading;
+}
 
 function initialLocale(): Locale {
   try {
@@ -37,12 +45,12 @@ const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [, setDictsLoaded] = useState(0);
 
   useEffect(() => {
-    document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
-    document.title = DICTS[locale]['app.title'];
-    dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
+    if (locale === 'en' && !DICTS.en) void loadEnglish().then(() => setDictsLoaded((n) => n + 1));
   }, [locale]);
+
 
   const setLocale = useCallback((l: Locale) => {
     try {
@@ -53,15 +61,20 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLocaleState(l);
   }, []);
 
+  const dict = DICTS[locale] ?? zhCN;
+  useEffect(() => {
+    document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
+    document.title = dict['app.title'];
+    dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
+  }, [locale, dict]);
   const value = useMemo<I18nValue>(() => {
-    const dict = DICTS[locale];
     const t: TFunction = (key, vars) => format(dict[key] ?? zhCN[key] ?? key, vars);
     const tx = (key: string, fallback?: string, vars?: Vars) => {
       const s = (dict as Record<string, string>)[key];
       return s === undefined ? (fallback ?? key) : format(s, vars);
     };
     return { locale, setLocale, t, tx };
-  }, [locale, setLocale]);
+  }, [locale, setLocale, dict]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

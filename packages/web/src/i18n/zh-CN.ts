@@ -16,6 +16,7 @@ import { projectsZhCN } from './projects.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
 import { assessZhCN } from './assess.zh-CN.ts';
 import { receptionZhCN } from './reception.zh-CN.ts';
+import { elderZhCN } from './elder.zh-CN.ts';
 
 export const zhCN = {
   ...pointsZhCN,
@@ -35,6 +36,7 @@ export const zhCN = {
   ...worktimeZhCN,
   ...assessZhCN,
   ...receptionZhCN,
+  ...elderZhCN,
   'app.name': '共治',
   'app.subtitle': '党建引领基层治理平台',
   'app.title': '共治 · 基层治理平台',

@@ -7,23 +7,14 @@ import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useI18n, useT } from '../i18n/index.tsx';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { MobileShell } from './MobileShell.tsx';
-import { MLogin } from './pages/MLogin.tsx';
-import { MHome } from './pages/MHome.tsx';
-import { MPeople } from './pages/MPeople.tsx';
-import { MPerson } from './pages/MPerson.tsx';
-import { MArea } from './pages/MArea.tsx';
-import { MHousehold } from './pages/MHousehold.tsx';
-import { MForcedPasswordChange, MMe } from './pages/MMe.tsx';
 import { publicCaseRoutes, sessionCaseRoutes } from './pages/cases/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
-import { MCampaign, MCampaignList } from './pages/campaigns/MCampaigns.tsx';
-import { MDeliberation, MDeliberations } from './pages/deliberations/MDeliberations.tsx';
-import { MIdeas, MProject, MProjects } from './pages/projects/MProjects.tsx';
+import { lazyPage, MPageSkeleton } from './lazyPage.tsx';
+import { ElderProvider, useElder } from './elder.tsx';
 import { useNamedBackButtons } from '../lib/a11y.ts';
 import { startOutbox } from '../lib/outbox.ts';
 import { registerServiceWorker, useUpdateOnNavigation } from '../lib/sw.ts';
 import { MPublicShell } from './pages/cases/MPublicShell.tsx';
-import { MOutbox } from './pages/offline/MOutbox.tsx';
 import './mobile.css';
 
 // The phone app works without a connection (docs/OFFLINE.md): its files come from the service worker,
@@ -31,6 +22,22 @@ import './mobile.css';
 registerServiceWorker();
 startOutbox();
 
+const MLogin = lazyPage(() => import('./pages/MLogin.tsx'), 'MLogin');
+const MHome = lazyPage(() => import('./pages/MHome.tsx'), 'MHome');
+const MPeople = lazyPage(() => import('./pages/MPeople.tsx'), 'MPeople');
+const MPerson = lazyPage(() => import('./pages/MPerson.tsx'), 'MPerson');
+const MArea = lazyPage(() => import('./pages/MArea.tsx'), 'MArea');
+const MHousehold = lazyPage(() => import('./pages/MHousehold.tsx'), 'MHousehold');
+const MMe = lazyPage(() => import('./pages/MMe.tsx'), 'MMe');
+const MForcedPasswordChange = lazyPage(() => import('./pages/MMe.tsx'), 'MForcedPasswordChange');
+const MCampaignList = lazyPage(() => import('./pages/campaigns/MCampaigns.tsx'), 'MCampaignList');
+const MCampaign = lazyPage(() => import('./pages/campaigns/MCampaigns.tsx'), 'MCampaign');
+const MDeliberations = lazyPage(() => import('./pages/deliberations/MDeliberations.tsx'), 'MDeliberations');
+const MDeliberation = lazyPage(() => import('./pages/deliberations/MDeliberations.tsx'), 'MDeliberation');
+const MIdeas = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MIdeas');
+const MProjects = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MProjects');
+const MProject = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MProject');
+const MOutbox = lazyPage(() => import('./pages/offline/MOutbox.tsx'), 'MOutbox');
 const MPointsRoutes = lazy(() => import('./pages/points/MPointsRoutes.tsx'));
 const MPartyRoutes = lazy(() => import('./pages/party/MPartyRoutes.tsx'));
 
@@ -70,6 +77,12 @@ function RequirePeople({ children }: { children: ReactNode }) {
   return can('people.read') ? <>{children}</> : <Navigate to="/m" replace />;
 }
 
+/** The phone app's frame; in 长辈版 it carries the class the elder styles hang on. */
+function MobileFrame({ children }: { children: ReactNode }) {
+  const { elder } = useElder();
+  return <div className={elder ? 'm-app m-elder' : 'm-app'}>{children}</div>;
+}
+
 export default function MobileApp() {
   const { locale } = useI18n();
   const t = useT();
@@ -77,62 +90,66 @@ export default function MobileApp() {
   useUpdateOnNavigation();
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>
-      <div className="m-app">
-        <Routes>
-          <Route path="login" element={<MLogin />} />
-          {publicCaseRoutes}
-          <Route element={<MPublicShell />}>
-            <Route path="outbox" element={<MOutbox />} />
-          </Route>
-          <Route
-            element={
-              <RequireSession>
-                <MobileShell />
-              </RequireSession>
-            }
-          >
-            <Route index element={<MHome />} />
-            <Route
-              path="people"
-              element={
-                <RequirePeople>
-                  <MPeople />
-                </RequirePeople>
-              }
-            />
-            <Route
-              path="people/:id"
-              element={
-                <RequirePeople>
-                  <MPerson />
-                </RequirePeople>
-              }
-            />
-            <Route path="area/:code" element={<MArea />} />
-            <Route
-              path="households/:id"
-              element={
-                <RequirePeople>
-                  <MHousehold />
-                </RequirePeople>
-              }
-            />
-            <Route path="points/*" element={<Suspense fallback={<div className="m-center"><DotLoading color="primary" /></div>}><MPointsRoutes /></Suspense>} />
-            <Route path="party/*" element={<Suspense fallback={<div className="m-center"><DotLoading color="primary" /></div>}><MPartyRoutes /></Suspense>} />
-            {sessionCaseRoutes}
-            {wishOrderRoutes}
-            <Route path="campaigns" element={<MCampaignList />} />
-            <Route path="campaigns/:id" element={<MCampaign />} />
-            <Route path="deliberations" element={<MDeliberations />} />
-            <Route path="deliberations/:id" element={<MDeliberation />} />
-            <Route path="ideas" element={<MIdeas />} />
-            <Route path="projects" element={<MProjects />} />
-            <Route path="projects/:id" element={<MProject />} />
-            <Route path="me" element={<MMe />} />
-            <Route path="*" element={<Navigate to="/m" replace />} />
-          </Route>
-        </Routes>
-      </div>
+      <ElderProvider>
+        <MobileFrame>
+          <Suspense fallback={<MPageSkeleton />}>
+            <Routes>
+              <Route path="login" element={<MLogin />} />
+              {publicCaseRoutes}
+              <Route element={<MPublicShell />}>
+                <Route path="outbox" element={<MOutbox />} />
+              </Route>
+              <Route
+                element={
+                  <RequireSession>
+                    <MobileShell />
+                  </RequireSession>
+                }
+              >
+                <Route index element={<MHome />} />
+                <Route
+                  path="people"
+                  element={
+                    <RequirePeople>
+                      <MPeople />
+                    </RequirePeople>
+                  }
+                />
+                <Route
+                  path="people/:id"
+                  element={
+                    <RequirePeople>
+                      <MPerson />
+                    </RequirePeople>
+                  }
+                />
+                <Route path="area/:code" element={<MArea />} />
+                <Route
+                  path="households/:id"
+                  element={
+                    <RequirePeople>
+                      <MHousehold />
+                    </RequirePeople>
+                  }
+                />
+                <Route path="points/*" element={<Suspense fallback={<div className="m-center"><DotLoading color="primary" /></div>}><MPointsRoutes /></Suspense>} />
+                <Route path="party/*" element={<Suspense fallback={<div className="m-center"><DotLoading color="primary" /></div>}><MPartyRoutes /></Suspense>} />
+                {sessionCaseRoutes}
+                {wishOrderRoutes}
+                <Route path="campaigns" element={<MCampaignList />} />
+                <Route path="campaigns/:id" element={<MCampaign />} />
+                <Route path="deliberations" element={<MDeliberations />} />
+                <Route path="deliberations/:id" element={<MDeliberation />} />
+                <Route path="ideas" element={<MIdeas />} />
+                <Route path="projects" element={<MProjects />} />
+                <Route path="projects/:id" element={<MProject />} />
+                <Route path="me" element={<MMe />} />
+                <Route path="*" element={<Navigate to="/m" replace />} />
+              </Route>
+            </Routes>
+          </Suspense>
+        </MobileFrame>
+      </ElderProvider>
     </ConfigProvider>
   );
 }

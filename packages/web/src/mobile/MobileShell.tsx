@@ -1,5 +1,7 @@
 import { TabBar } from 'antd-mobile';
 import { ApartmentOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Suspense } from 'react';
+import { MPageSkeleton } from './lazyPage.tsx';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useMe } from '../auth/AuthContext.tsx';
 import { useT } from '../i18n/index.tsx';
@@ -40,7 +42,9 @@ export function MobileShell() {
     <div className="m-shell">
       <div className="m-body">
         <MOutboxBar />
-        <Outlet />
+        <Suspense fallback={<MPageSkeleton />}>
+          <Outlet />
+        </Suspense>
       </div>
       <div className="m-tabbar" data-testid="m-tabbar">
         <TabBar activeKey={active} onChange={(k) => navigate(k)} safeArea>

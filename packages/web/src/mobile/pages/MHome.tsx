@@ -18,8 +18,24 @@ import { MProjectsEntry } from './projects/MProjects.tsx';
 import { MTodo } from './MTodo.tsx';
 import { MCampaignEntry } from './campaigns/entry.tsx';
 import type { AreaWithFullPath } from '../../api/cases.ts';
+import { ElderPrompt, useElder } from '../elder.tsx';
+import { ElderHome } from './MElderHome.tsx';
 
 export function MHome() {
+  const { elder } = useElder();
+  const { can } = useAuth();
+  // 长辈版 gives residents the simplified home; staff keep their work bench (larger) in either mode.
+  if (elder && !can('people.read')) {
+    return (
+      <div data-testid="m-home">
+        <ElderHome />
+      </div>
+    );
+  }
+  return <MStandardHome />;
+}
+
+function MStandardHome() {
   const t = useT();
   const me = useMe();
   const { can } = useAuth();
@@ -37,6 +53,7 @@ export function MHome() {
 
   return (
     <div className="m-page" data-testid="m-home">
+      {!readsPeople && <ElderPrompt />}
       <div className="m-hero">
         <div className="m-hero-greet" data-testid="m-greeting">
           {t('m.greeting', { name: me.displayName })}

@@ -10,6 +10,7 @@ import { useI18n, type Locale } from '../../i18n/index.tsx';
 import { useLabels } from '../../lib/labels.ts';
 import { passwordProblem } from '../../lib/validate.ts';
 import { useOutbox } from '../../lib/outbox.ts';
+import { ElderSettings, useElder } from '../elder.tsx';
 
 export function MMe() {
   const { t, locale, setLocale } = useI18n();
@@ -27,8 +28,10 @@ export function MMe() {
     .map((p) => p.name)
     .join(' ');
 
+  const { elder } = useElder();
   const onLogout = async () => {
-    const ok = await Dialog.confirm({ content: waitingMine ? t('offline.logoutWaiting', { n: waitingMine }) : t('header.logoutConfirm'), confirmText: t('common.ok'), cancelText: t('common.cancel') });
+    // 长辈版 has no pop-ups (适老化规范): the large button logs out at once (unless reports still wait to be sent).
+    const ok = (elder && !waitingMine) || (await Dialog.confirm({ content: waitingMine ? t('offline.logoutWaiting', { n: waitingMine }) : t('header.logoutConfirm'), confirmText: t('common.ok'), cancelText: t('common.cancel') }));
     if (!ok) return;
     await logout();
     navigate('/m/login', { replace: true });
@@ -75,6 +78,7 @@ export function MMe() {
           />
         </List.Item>
       </List>
+      <ElderSettings />
       <div className="m-pad">
         <Button block color="danger" fill="outline" size="large" onClick={onLogout} data-testid="m-logout">
           {t('m.logout')}

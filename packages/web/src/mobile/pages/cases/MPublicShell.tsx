@@ -1,5 +1,8 @@
 import { TabBar } from 'antd-mobile';
 import { EditOutlined, HomeOutlined, MessageOutlined, SearchOutlined } from '@ant-design/icons';
+import { Suspense } from 'react';
+import { MPageSkeleton } from '../../lazyPage.tsx';
+import { ElderPrompt, useElder } from '../../elder.tsx';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -31,6 +34,7 @@ function lastArea(): string | null {
 export function MPublicShell() {
   const { t, locale, setLocale } = useI18n();
   const { me } = useAuth();
+  const { elder, setElder } = useElder();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const area = lastArea();
@@ -50,6 +54,18 @@ export function MPublicShell() {
           <span className="m-public-sub">{t('m.case.brandSub')}</span>
         </span>
         <span className="m-public-right">
+          <a
+            role="button"
+            tabIndex={0}
+            className="m-public-elder"
+            aria-pressed={elder === true}
+            onClick={() => setElder(!elder)}
+            onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && setElder(!elder)}
+            data-testid="m-public-elder"
+          >
+            {elder ? '✓ ' : ''}
+            {t('elder.name')}
+          </a>
           <a onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} data-testid="m-public-lang">
             {locale === 'en' ? '中文' : 'EN'}
           </a>
@@ -62,7 +78,10 @@ export function MPublicShell() {
       </div>
       <div className="m-body">
         {pathname !== '/m/outbox' && <MOutboxBar />}
-        <Outlet />
+        <ElderPrompt />
+        <Suspense fallback={<MPageSkeleton />}>
+          <Outlet />
+        </Suspense>
       </div>
       <div className="m-tabbar" data-testid="m-public-tabbar">
         <TabBar activeKey={active} onChange={(k) => navigate(k === '/m/report' && area ? `/m/report?area=${area}` : k)} safeArea>

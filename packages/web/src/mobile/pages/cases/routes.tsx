@@ -1,15 +1,17 @@
 // The case pages of the phone app: the public ones (扫码上报, 查进度, 回音壁) work without an
-// account; the others sit behind the session like the rest of /m.
+// account; the others sit behind the session like the rest of /m. Each page loads on its own.
 import { Route } from 'react-router-dom';
+import { lazyPage } from '../../lazyPage.tsx';
 import { MPublicShell } from './MPublicShell.tsx';
-import { MReport } from './MReport.tsx';
-import { MTrack } from './MTrack.tsx';
-import { MWall } from './MWall.tsx';
-import { MReception } from './MReception.tsx';
-import { MCases } from './MCases.tsx';
-import { MCase } from './MCase.tsx';
-import { MPatrol } from './MPatrol.tsx';
 import './mcases.css';
+
+const MReport = lazyPage(() => import('./MReport.tsx'), 'MReport');
+const MTrack = lazyPage(() => import('./MTrack.tsx'), 'MTrack');
+const MWall = lazyPage(() => import('./MWall.tsx'), 'MWall');
+const MReception = lazyPage(() => import('./MReception.tsx'), 'MReception');
+const MCases = lazyPage(() => import('./MCases.tsx'), 'MCases');
+const MCase = lazyPage(() => import('./MCase.tsx'), 'MCase');
+const MPatrol = lazyPage(() => import('./MPatrol.tsx'), 'MPatrol');
 
 export const publicCaseRoutes = (
   <Route element={<MPublicShell />}>

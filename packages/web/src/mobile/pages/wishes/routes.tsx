@@ -1,11 +1,13 @@
-// The phone's micro-wish and service-order pages (behind the session).
+// The phone's micro-wish and service-order pages (behind the session), each loaded on its own.
 import { Route } from 'react-router-dom';
-import { MWishes } from './MWishes.tsx';
-import { MWishNew } from './MWishNew.tsx';
-import { MWish } from './MWish.tsx';
-import { MOrders } from '../orders/MOrders.tsx';
-import { MOrderMenu } from '../orders/MOrderMenu.tsx';
-import { MOrder } from '../orders/MOrder.tsx';
+import { lazyPage } from '../../lazyPage.tsx';
+
+const MWishes = lazyPage(() => import('./MWishes.tsx'), 'MWishes');
+const MWishNew = lazyPage(() => import('./MWishNew.tsx'), 'MWishNew');
+const MWish = lazyPage(() => import('./MWish.tsx'), 'MWish');
+const MOrders = lazyPage(() => import('../orders/MOrders.tsx'), 'MOrders');
+const MOrderMenu = lazyPage(() => import('../orders/MOrderMenu.tsx'), 'MOrderMenu');
+const MOrder = lazyPage(() => import('../orders/MOrder.tsx'), 'MOrder');
 
 export const wishOrderRoutes = (
   <>

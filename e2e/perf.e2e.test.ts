@@ -1,0 +1,145 @@
+// A phone on a weak signal, and an elder resident: what the QR-code report page costs on a cold load
+// (compressed bytes of everything it loads, against a budget — not timing, which a busy machine
+// cannot measure), how the built assets are served, and 长辈版: text sizes, line heights and touch
+// targets measured in the browser, with axe on top. See docs/PERFORMANCE.md and docs/ELDER.md.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
+import { coldTransfer, totalBytes } from './transfer.ts';
+
+/** The cold-load budget of the report page (KiB, compressed, headers included). See docs/PERFORMANCE.md. */
+export const REPORT_PAGE_BUDGET_KIB = 330;
+const REPORT = '/m/report?area=320614103001001';
+const SLOW = { timeout: 20_000 };
+
+async function axeProblems(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+// The measurements run in the page (written as source text: the test project has no DOM types).
+const SMALL_TEXT = `(minPx) => {
+  const out = [];
+  for (const el of document.querySelectorAll('.m-app *')) {
+    const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== '');
+    if (!own) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const cs = getComputedStyle(el);
+    if (cs.visibility === 'hidden' || cs.display === 'none') continue;
+    const size = parseFloat(cs.fontSize);
+    const lh = cs.lineHeight === 'normal' ? size * 1.2 : parseFloat(cs.lineHeight);
+    if (size < minPx - 0.01 || lh / size < 1.3 - 0.01) out.push(el.tagName.toLowerCase() + '.' + el.className + ' "' + el.textContent.trim().slice(0, 12) + '" ' + size + 'px/' + (lh / size).toFixed(2));
+  }
+  return out;
+}`;
+
+const SMALL_TARGETS = `(minPx) => {
+  const sel = 'button, a[href], [role="button"], [role="link"], .adm-tab-bar-item, .adm-list-item, input:not([type="file"]):not([type="hidden"]), textarea';
+  const out = [];
+  for (const el of document.querySelectorAll('.m-app :is(' + sel + ')')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+    // A field's box is the antd-mobile wrapper around it.
+    const box = el.matches('input, textarea') ? (el.closest('.adm-input, .adm-text-area') || el).getBoundingClientRect() : r;
+    if (box.width < minPx - 0.5 || box.height < minPx - 0.5) out.push(el.tagName.toLowerCase() + '.' + String(el.className).slice(0, 40) + ' "' + (el.textContent || '').trim().slice(0, 10) + '" ' + Math.round(box.width) + 'x' + Math.round(box.height));
+  }
+  return out;
+}`;
+
+/** Visible elements with text of their own whose font is under `min` px or whose line height is under 1.3. */
+const smallText = (page: Page, min: number) => page.evaluate(`(${SMALL_TEXT})(${min})`) as Promise<string[]>;
+/** Visible touch targets (buttons, links, tabs, list rows, fields) smaller than `min` × `min` px. */
+const smallTargets = (page: Page, min: number) => page.evaluate(`(${SMALL_TARGETS})(${min})`) as Promise<string[]>;
+
+useBrowserSession();
+
+describe('fast on a cheap phone', () => {
+  it('the report page loads compressed, cached for good, and within its byte budget', async () => {
+    const { context, page } = await phone();
+    const loaded = await coldTransfer(page, `${session.url}${REPORT}`);
+    await page.getByTestId('elder-prompt').waitFor();
+    const assets = loaded.filter((r) => new URL(r.url).pathname.startsWith('/assets/'));
+    expect(assets.length).toBeGreaterThan(3);
+    for (const a of assets) {
+      expect(a.cacheControl, a.url).toBe('public, max-age=31536000, immutable');
+      if (/\.(js|css)$/.test(a.url) && a.bytes > 1500) expect(a.encoding, a.url).toMatch(/^(br|gzip)$/);
+    }
+    const doc = loaded.find((r) => r.type === 'Document');
+    expect(doc?.cacheControl).toBe('no-cache');
+    // The phone pages never load the console's UI kit, its charts or a map the page does not show.
+    expect(loaded.map((r) => r.url).filter((u) => /ConsoleApp|CockpitPage|echarts|leaflet/.test(u))).toEqual([]);
+    const kib = totalBytes(loaded) / 1024;
+    console.log(`report page cold load: ${kib.toFixed(1)} KiB in ${loaded.length} responses`);
+    expect(kib).toBeLessThan(REPORT_PAGE_BUDGET_KIB);
+    await context.close();
+  });
+});
+
+describe('长辈版', () => {
+  it('chosen on the first visit, it makes text at least 18 px and touch targets at least 60 × 60 px', async () => {
+    const { context, page } = await phone();
+    await page.goto(`${session.url}${REPORT}`);
+    await page.getByTestId('elder-prompt').waitFor();
+    // Standard mode: the tab bar and the switch are at least 44 × 44.
+    const tab = await page.getByTestId('m-public-tabbar').locator('.adm-tab-bar-item').first().boundingBox();
+    expect(Math.min(tab!.width, tab!.height)).toBeGreaterThanOrEqual(44);
+    await page.getByTestId('elder-prompt-yes').click();
+    await expect.poll(() => page.evaluate("document.documentElement.classList.contains('m-elder-root')"), SLOW).toBe(true);
+    await page.getByTestId('elder-prompt').waitFor({ state: 'detached' });
+    await page.locator('textarea').first().waitFor();
+    await shot(page, 'elder-01-report', true);
+    expect(await smallText(page, 18)).toEqual([]);
+    expect(await smallTargets(page, 60)).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
+
+    // Remembered on the device: the next page is in 长辈版 without asking again.
+    await page.goto(`${session.url}/m/wall`);
+    await page.getByTestId('m-public-tabbar').waitFor();
+    expect(await page.getByTestId('elder-prompt').count()).toBe(0);
+    await page.waitForLoadState('networkidle');
+    expect(await smallText(page, 18)).toEqual([]);
+    expect(await smallTargets(page, 60)).toEqual([]);
+    await context.close();
+  });
+
+  it('a resident gets the simplified home and sets the text up to 30 px under 我的', async () => {
+    const { context, page } = await phone();
+    await phoneLogin(page, 'resident');
+    await page.getByTestId('elder-prompt-yes').click();
+    await page.getByTestId('elder-home').waitFor();
+    await expect.poll(() => page.getByTestId('elder-call').getAttribute('href'), SLOW).toMatch(/^tel:0513/);
+    await expect.poll(() => page.getByTestId('elder-points').count(), SLOW).toBe(1);
+    for (const id of ['elder-report', 'elder-mine', 'elder-points', 'elder-call']) {
+      const b = await page.getByTestId(id).boundingBox();
+      expect(Math.min(b!.width, b!.height), id).toBeGreaterThanOrEqual(60);
+    }
+    expect(await smallText(page, 18)).toEqual([]);
+    expect(await smallTargets(page, 60)).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
+    await shot(page, 'elder-02-home', true);
+
+    await page.goto(`${session.url}/m/me`);
+    await page.getByTestId('elder-settings').waitFor();
+    for (let i = 0; i < 6; i++) {
+      const bigger = page.getByTestId('elder-bigger');
+      if (await bigger.isDisabled()) break;
+      await bigger.click();
+    }
+    await expect(page.getByTestId('elder-size').textContent()).resolves.toContain('30');
+    await page.goto(`${session.url}/m`);
+    await page.getByTestId('elder-home').waitFor();
+    const size = Number(await page.evaluate("parseFloat(getComputedStyle(document.querySelector('.m-elder-action-desc')).fontSize)"));
+    expect(size).toBeGreaterThanOrEqual(30);
+    await shot(page, 'elder-03-home-30px', true);
+
+    // Back to the standard pages, remembered too.
+    await page.goto(`${session.url}/m/me`);
+    await page.getByTestId('elder-off').click();
+    await page.goto(`${session.url}/m`);
+    await page.getByTestId('m-home').waitFor();
+    expect(await page.getByTestId('elder-home').count()).toBe(0);
+    await context.close();
+  });
+});

@@ -1,0 +1,79 @@
+// How the built web app and the API answers go over the wire (docs/PERFORMANCE.md): pre-compressed
+// brotli/gzip copies of the assets chosen by Accept-Encoding, hashed assets cached immutable for a year,
+// index.html revalidated, JSON compressed from 1 KiB up.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './helpers.ts';
+
+const JS = `export const greeting = ${JSON.stringify('共治'.repeat(800))};\n`;
+let t: TestApp;
+let dist: string;
+const previous = process.env.WEB_DIST;
+
+beforeAll(async () => {
+  dist = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-dist-'));
+  fs.mkdirSync(path.join(dist, 'assets'));
+  fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><meta charset="utf-8"><title>共治</title><div id="root"></div>');
+  fs.writeFileSync(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  const file = path.join(dist, 'assets/app-AbC123.js');
+  fs.writeFileSync(file, JS);
+  fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(JS));
+  fs.writeFileSync(`${file}.gz`, zlib.gzipSync(JS));
+  process.env.WEB_DIST = dist;
+  t = await createTestApp();
+});
+
+afterAll(async () => {
+  await t?.close();
+  if (previous === undefined) delete process.env.WEB_DIST;
+  else process.env.WEB_DIST = previous;
+  fs.rmSync(dist, { recursive: true, force: true });
+});
+
+describe('serving the web app', () => {
+  it('sends the brotli copy of a hashed asset to a browser that accepts it, cached immutable for a year', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/assets/app-AbC123.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['content-type']).toMatch(/javascript/);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(String(res.headers.vary)).toMatch(/accept-encoding/i);
+    expect(zlib.brotliDecompressSync(res.rawPayload).toString()).toBe(JS);
+    expect(res.rawPayload.length).toBeLessThan(Buffer.byteLength(JS) / 4);
+  });
+
+  it('falls back to gzip, then to the plain file', async () => {
+    const gz = await t.app.inject({ method: 'GET', url: '/assets/app-AbC123.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(JS);
+    const plain = await t.app.inject({ method: 'GET', url: '/assets/app-AbC123.js', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(JS);
+    expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('revalidates index.html, client routes and unhashed files on every visit', async () => {
+    for (const url of ['/m/report?area=320614103001001', '/cases', '/favicon.svg']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+    }
+  });
+
+  it('compresses JSON answers from 1 KiB up, and leaves small ones alone', async () => {
+    const big = await t.app.inject({ method: 'GET', url: '/api/openapi.json', headers: { 'accept-encoding': 'br' } });
+    expect(big.statusCode).toBe(200);
+    expect(big.headers['content-encoding']).toBe('br');
+    expect(big.headers['cache-control']).toBe('no-store');
+    expect(JSON.parse(zlib.brotliDecompressSync(big.rawPayload).toString()).openapi).toMatch(/^3\./);
+    const small = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'accept-encoding': 'br' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.json()).toEqual({ status: 'ok' });
+    // A client that asks for no compression gets none.
+    const none = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(none.headers['content-encoding']).toBeUndefined();
+  });
+});
