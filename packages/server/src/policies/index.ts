@@ -1,3 +1,4 @@
+import { ACTIVITY_ORGANISERS } from './activities.ts';
 import type { Actor } from './actor.ts';
 import { canListPeople, canSeeSensitiveTags, PERSON_EDITORS } from './person.ts';
 import { canManageCredentials, canManageUsers, canReadAudit } from './user.ts';
@@ -58,6 +59,9 @@ export function abilitiesOf(actor: Actor): string[] {
   if (hasAnyRole(actor, AREA_STAFF)) out.push('deliberations.read');
   if (isOrganiser(actor)) out.push('deliberations.manage');
   if (actor.personId) out.push('deliberations.vote');
+  // Activities and volunteers: staff read their area's; organisers publish, show the code and keep the lists.
+  if (hasAnyRole(actor, AREA_STAFF)) out.push('activities.read');
+  if (hasAnyRole(actor, ACTIVITY_ORGANISERS)) out.push('activities.manage');
   // Places and organisations of the registry.
   out.push(...directoryAbilities(actor));
   return out;

@@ -89,7 +89,7 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/api/activities/:id/code',
     { schema: { tags, summary: '现场签到码（每 30 秒更新；组织者）', params: uuidParam, querystring: z.object({ purpose: z.enum(['in', 'out'], { message: 'purpose 应为 in 或 out' }).default('in') }) } },
-    async (req) => activities.currentCode(ctx, requireActor(req), req.params.id, req.query.purpose),
+    async (req) => activities.currentCode(ctx, requireActor(req), req.params.id, req.query.purpose, `${req.protocol}://${req.host}`),
   );
   r.post('/api/activities/:id/check-in', { schema: { tags, summary: '扫码签到（过期的码 → 400 code_expired；可附位置）', params: uuidParam, body: checkBody } }, async (req) =>
     activities.checkInOut(ctx, requireActor(req), req.params.id, 'in', req.body, requestContext(req)),

@@ -2,6 +2,7 @@
 // shown at the venue, the organiser's list, and the one confirmation that turns attendance into
 // hours and points (posted once per attendance through the points ledger; its limits apply).
 import crypto from 'node:crypto';
+import QRCode from 'qrcode';
 import {
   ACTIVITY_AUDIENCE_LABELS,
   ACTIVITY_KIND_INFO,
@@ -291,7 +292,7 @@ export async function cancelSignUp(ctx: AppContext, actor: Actor, id: string, re
 }
 
 /** The code the venue screen shows now, with when it changes. */
-export async function currentCode(ctx: AppContext, actor: Actor, id: string, purpose: Purpose) {
+export async function currentCode(ctx: AppContext, actor: Actor, id: string, purpose: Purpose, origin: string) {
   const v = await viewerOf(ctx, actor);
   const a = await visible(ctx, v, id);
   if (!organises(actor, a)) throw forbidden('只有活动组织者可以查看签到码', 'not_organiser');
@@ -300,10 +301,14 @@ export async function currentCode(ctx: AppContext, actor: Actor, id: string, pur
   const window = codeWindowOf(now);
   const token = codeFor(ctx, a.id, purpose, window);
   const refreshAt = new Date((window + 1) * CHECKIN_PERIOD_SECONDS * 1000);
+  const path = `/m/activities/${a.id}/${purpose === 'in' ? 'check-in' : 'check-out'}?t=${encodeURIComponent(token)}`;
+  // The venue screen shows the link as a QR code the phone's camera opens.
+  const svg = await QRCode.toString(`${origin}${path}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   return {
     purpose,
     token,
-    path: `/m/activities/${a.id}/${purpose === 'in' ? 'check-in' : 'check-out'}?t=${encodeURIComponent(token)}`,
+    path,
+    svg,
     refreshAt: toIsoCst(refreshAt),
     periodSeconds: CHECKIN_PERIOD_SECONDS,
     open: checkinOpen(a, now),

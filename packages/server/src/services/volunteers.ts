@@ -214,7 +214,7 @@ export async function issueCertificate(ctx: AppContext, actor: Actor, req: Reque
     await audit(tx, { actor }, req, { action: 'volunteer.certificate', entityType: 'volunteer', entityId: v.id, areaCode: v.areaCode, detail: { code: c.code, hours: figures.hours } });
     return c;
   });
-  const pdf = await renderCertificate(figures, cert.code, `${origin}/verify/certificate/${cert.code}`);
+  const pdf = await renderCertificate(figures, cert.code, `${origin}/m/verify/${cert.code}`);
   return { code: cert.code, figures, pdf, fileName: `志愿服务记录证明-${cert.code}.pdf` };
 }
 

@@ -10,6 +10,7 @@ import { territoryEn } from './territory.en.ts';
 import { registryEn } from './registry.en.ts';
 import { placesEn } from './places.en.ts';
 import { wishesEn } from './wishes.en.ts';
+import { activitiesEn } from './activities.en.ts';
 import { deliberationEn } from './deliberation.en.ts';
 import { worktimeEn } from './worktime.en.ts';
 import { assessEn } from './assess.en.ts';
@@ -27,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   ...registryEn,
   ...placesEn,
   ...wishesEn,
+  ...activitiesEn,
   ...deliberationEn,
   ...worktimeEn,
   ...assessEn,

@@ -10,6 +10,7 @@ import { partyZhCN } from './party.zh-CN.ts';
 import { staffZhCN } from './staff.zh-CN.ts';
 import { campaignZhCN } from './campaign.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
+import { activitiesZhCN } from './activities.zh-CN.ts';
 import { deliberationZhCN } from './deliberation.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
 import { assessZhCN } from './assess.zh-CN.ts';
@@ -27,6 +28,7 @@ export const zhCN = {
   ...staffZhCN,
   ...campaignZhCN,
   ...wishesZhCN,
+  ...activitiesZhCN,
   ...deliberationZhCN,
   ...worktimeZhCN,
   ...assessZhCN,

@@ -13,6 +13,7 @@ import { MPointsEntry } from './points/entry.tsx';
 import { MCaseEntry } from './cases/entry.tsx';
 import { MPartyEntry } from './party/entry.tsx';
 import { MWishOrderEntry } from './wishes/entry.tsx';
+import { MActivityEntry } from './activities/entry.tsx';
 import { MDeliberationEntry } from './deliberations/MDeliberations.tsx';
 import { MTodo } from './MTodo.tsx';
 import { MCampaignEntry } from './campaigns/entry.tsx';
@@ -80,6 +81,7 @@ export function MHome() {
           <MPartyEntry />
           <MCaseEntry />
           <MWishOrderEntry />
+          <MActivityEntry />
           <MDeliberationEntry />
           <MPointsEntry />
           {children.data && children.data.items.length > 0 && (
@@ -122,6 +124,7 @@ export function MHome() {
           <MPartyEntry />
           <MCaseEntry />
           <MWishOrderEntry />
+          <MActivityEntry />
           <MDeliberationEntry />
           <MPointsEntry />
           <List header={t('m.myAccount')} className="m-list">
