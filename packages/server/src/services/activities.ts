@@ -113,6 +113,7 @@ async function present(ctx: AppContext, v: ActivityViewer, rows: repo.ActivityRo
       kindLabel: info?.zh ?? a.kind,
       title: a.title,
       description: a.description,
+      areaCode: a.areaCode,
       area: { code: a.areaCode, name: areas.get(a.areaCode)?.name ?? a.areaCode },
       place: a.place,
       startsAt: toIsoCst(a.startsAt),

@@ -122,7 +122,7 @@ export async function listVolunteers(ctx: AppContext, actor: Actor, q: { teamId?
     pageSize: q.pageSize,
     items: rows.map((r) => {
       const t = totals.get(r.userId) ?? { minutes: 0, services: 0, trainings: 0 };
-      return { id: r.id, name: r.name, team: r.teamId ? (teams.get(r.teamId) ?? null) : null, skills: r.skills, availability: r.availability, hours: Number(formatHours(t.minutes)), services: t.services, trainings: t.trainings, registeredAt: toIsoCst(r.createdAt) };
+      return { id: r.id, name: r.name, areaCode: r.areaCode, team: r.teamId ? (teams.get(r.teamId) ?? null) : null, skills: r.skills, availability: r.availability, hours: Number(formatHours(t.minutes)), services: t.services, trainings: t.trainings, registeredAt: toIsoCst(r.createdAt) };
     }),
   };
 }
