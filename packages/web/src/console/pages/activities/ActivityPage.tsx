@@ -52,9 +52,8 @@ export default function ActivityPage() {
             <Descriptions.Item label={t('act.audience')}>{a.audienceLabel}</Descriptions.Item>
             <Descriptions.Item label={t('act.pointsMode')}>{a.pointsMode === 'none' ? t('act.pointsNone') : `${a.pointsModeLabel} · ${a.points}`}</Descriptions.Item>
             {a.team && <Descriptions.Item label={t('act.team')}>{a.team.name}</Descriptions.Item>}
-            <Descriptions.Item label={t('act.summary', { signedUp: a.signedUp, checkedIn: a.checkedIn })} span={2}>
-              {''}
-            </Descriptions.Item>
+            <Descriptions.Item label={t('act.signedUp')}>{t('act.summary', { signedUp: a.signedUp, checkedIn: a.checkedIn })}</Descriptions.Item>
+            <Descriptions.Item label={t('act.state')}>{a.stateLabel}</Descriptions.Item>
             <Descriptions.Item label={t('act.basis')} span={2}>
               {a.basis}
             </Descriptions.Item>
