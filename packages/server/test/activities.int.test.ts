@@ -177,6 +177,16 @@ describe('activities: publish → sign up → check in/out → confirm → hours
     expect(marked.statusCode, marked.body).toBe(200);
     const c = json<Attendance>(await organiser.post(`/api/activities/${day.id}/confirm`));
     expect(c.items[0]).toMatchObject({ outcome: 'present', points: 5 });
+
+    // The cockpit's 党组织活跃度 counts this confirmed attendance at a party activity.
+    const cst = (ms: number) => new Date(Date.now() + 8 * HOUR + ms).toISOString().slice(0, 10);
+    const leader = await t.as('leader');
+    const v = json<{ total: { inputs: { partyAttendances: number; partyAttendees: number }; terms: { party: number | null } } }>(
+      await leader.get(`/api/cockpit/vitality?area=${COMMUNITY}&from=${cst(-2 * 24 * HOUR)}&to=${cst(24 * HOUR)}`),
+    );
+    expect(v.total.inputs.partyAttendances).toBeGreaterThanOrEqual(1);
+    expect(v.total.inputs.partyAttendees).toBeGreaterThanOrEqual(1);
+    expect(v.total.terms.party).toBeGreaterThan(0);
   });
 
   it('checks role, area and input', async () => {
