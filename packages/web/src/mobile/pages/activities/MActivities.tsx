@@ -14,6 +14,8 @@ export function MActivities() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'mine' ? 'mine' : 'open';
   const list = useApi((signal) => listActivities(tab === 'mine' ? { relation: 'mine', pageSize: 50 } : { state: 'published', upcoming: true, pageSize: 50 }, signal), [tab]);
+  // 可报名: what the caller may still join (party meetings are left out for non-members, full ones drop off).
+  const shown = (list.data?.items ?? []).filter((a) => tab === 'mine' || a.mine?.state === 'signed-up' || a.allowedActions.includes('sign-up'));
   return (
     <div className="m-page" data-testid="m-activities">
       <NavBar onBack={() => navigate('/m')} className="m-navbar">
@@ -29,8 +31,8 @@ export function MActivities() {
         <MLoading />
       ) : (
         <div className="m-wo-list" data-testid={`m-activity-list-${tab}`}>
-          {list.data.items.length === 0 && <div className="m-wo-empty">{t('m.act.empty')}</div>}
-          {list.data.items.map((a) => (
+          {shown.length === 0 && <div className="m-wo-empty">{t('m.act.empty')}</div>}
+          {shown.map((a) => (
             <ActivityCard key={a.id} a={a} onClick={() => navigate(`/m/activities/${a.id}`)} />
           ))}
         </div>
