@@ -67,5 +67,12 @@ export async function seedActivitiesDemo(ctx: AppContext): Promise<void> {
   for (const d of demo) {
     await repo.insertActivity(ctx.db, { ...d, basis: '' });
   }
+  // The demo party member is a registered volunteer of 夕阳美, with a commendation the team recorded.
+  const party = await findUserForLogin(ctx.db, 'party');
+  const person = party?.personId ? await repo.personDetails(ctx.db, party.personId) : null;
+  if (party && person) {
+    const v = await repo.upsertVolunteer(ctx.db, { userId: party.id, personId: person.id, name: person.name, areaCode: COMMUNITY, teamId: sunset, skills: ['助老', '调解'], availability: '周六上午' });
+    await repo.updateVolunteer(ctx.db, v.id, { commendations: [{ title: '状元街社区优秀志愿者', on: at(-60, 9).toISOString().slice(0, 10) }], evaluation: '服务热情，按时参加周六志愿服务日。' });
+  }
   await setMeta(ctx.db, 'activities_seed', { at: new Date().toISOString() });
 }
