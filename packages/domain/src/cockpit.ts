@@ -19,6 +19,12 @@ export interface VitalityInput {
   wishesFulfilled: number;
   awards: number;
   partyRegistered: number;
+  /**
+   * 党组织活跃度: confirmed attendances (present) at the party activities of the period (主题党日,
+   * 三会一课), and the distinct members who attended — real attendance, not a head count.
+   */
+  partyAttendances: number;
+  partyAttendees: number;
   /** Length of the period in days (participation targets are per 30 days). */
   days: number;
 }
@@ -40,8 +46,8 @@ export const VITALITY_TARGETS = {
   wishesPer1000: 2,
   /** Point awards posted per 100 residents per 30 days. */
   awardsPer100: 2,
-  /** Party members registered with the area's organisations (双报到) per 100 residents. */
-  partyPer100: 3,
+  /** Attendances at party activities (主题党日, 三会一课) per party member per 30 days: 主题党日 is monthly. */
+  partyAttendancesPerMember: 1,
 };
 
 export interface Vitality {
@@ -53,6 +59,16 @@ export interface Vitality {
 
 const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
 
+/**
+ * 党组织活跃度 from real attendance: party-activity attendances of the period per party member
+ * (registered with the area's organisations, or at least those who attended), against one a month.
+ */
+function partyActivity(v: VitalityInput, months: number): number | null {
+  const members = Math.max(v.partyRegistered, v.partyAttendees);
+  if (members === 0) return null;
+  return clamp01(v.partyAttendances / members / (VITALITY_TARGETS.partyAttendancesPerMember * months));
+}
+
 export function vitalityOf(v: VitalityInput): Vitality {
   const months = Math.max(v.days, 1) / 30;
   const perRes = v.residents > 0;
@@ -61,7 +77,7 @@ export function vitalityOf(v: VitalityInput): Vitality {
     satisfaction: v.rated > 0 ? clamp01(v.satisfactionRate) : null,
     wishes: perRes ? clamp01(((v.wishesFulfilled / v.residents) * 1000) / (VITALITY_TARGETS.wishesPer1000 * months)) : null,
     points: perRes ? clamp01(((v.awards / v.residents) * 100) / (VITALITY_TARGETS.awardsPer100 * months)) : null,
-    party: perRes ? clamp01(((v.partyRegistered / v.residents) * 100) / VITALITY_TARGETS.partyPer100) : null,
+    party: partyActivity(v, months),
   };
   let weight = 0;
   let sum = 0;

@@ -35,3 +35,4 @@ export * from './campaigns.ts';
 export * from './deliberation/rules.ts';
 export * from './places/index.ts';
 export * from './projects/index.ts';
+export * from './activities/index.ts';

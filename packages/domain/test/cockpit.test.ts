@@ -10,6 +10,8 @@ const base: VitalityInput = {
   wishesFulfilled: 2,
   awards: 100,
   partyRegistered: 300,
+  partyAttendances: 300,
+  partyAttendees: 250,
   days: 30,
 };
 
@@ -29,7 +31,7 @@ describe('regional vitality index', () => {
 
   it('combines closure, satisfaction and participation against their targets', () => {
     const v = vitalityOf(base);
-    // wishes: 0.2 per 1,000 of a target of 2 → 0.1; awards: 1 per 100 of 2 → 0.5; party: 3 per 100 of 3 → 1.
+    // wishes: 0.2 per 1,000 of a target of 2 → 0.1; awards: 1 per 100 of 2 → 0.5; party: 300 attendances by 300 members a month → 1.
     expect(v.terms).toEqual({ closure: 0.8, satisfaction: 0.9, wishes: 0.1, points: 0.5, party: 1 });
     expect(v.index).toBe(Math.round((0.3 * 0.8 + 0.3 * 0.9 + 0.15 * 0.1 + 0.15 * 0.5 + 0.1 * 1) * 1000) / 10);
   });
@@ -40,9 +42,18 @@ describe('regional vitality index', () => {
   });
 
   it('leaves out terms without data and re-scales the others', () => {
-    const noRegistry = vitalityOf({ ...base, residents: 0 });
+    const noRegistry = vitalityOf({ ...base, residents: 0, partyRegistered: 0, partyAttendees: 0 });
     expect(noRegistry.terms.wishes).toBeNull();
     expect(noRegistry.index).toBe(Math.round(((0.3 * 0.8 + 0.3 * 0.9) / 0.6) * 1000) / 10);
-    expect(vitalityOf({ ...base, residents: 0, dueToClose: 0, rated: 0 }).index).toBeNull();
+    expect(vitalityOf({ ...base, residents: 0, partyRegistered: 0, partyAttendees: 0, dueToClose: 0, rated: 0 }).index).toBeNull();
+  });
+
+  it('党组织活跃度 comes from attendance at party activities per member, one a month being full marks', () => {
+    expect(vitalityOf({ ...base, partyAttendances: 150 }).terms.party).toBe(0.5);
+    expect(vitalityOf({ ...base, partyAttendances: 0 }).terms.party).toBe(0);
+    expect(vitalityOf({ ...base, partyAttendances: 300, days: 60 }).terms.party).toBe(0.5);
+    // Members who attended count even when not registered (双报到) with the area's organisations.
+    expect(vitalityOf({ ...base, partyRegistered: 0, partyAttendees: 10, partyAttendances: 5 }).terms.party).toBe(0.5);
+    expect(vitalityOf({ ...base, partyRegistered: 0, partyAttendees: 0, partyAttendances: 0 }).terms.party).toBeNull();
   });
 });

@@ -18,7 +18,7 @@
  *
  * `area`, `list` and `object` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -162,6 +162,27 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/points/accounts': { kind: 'area', param: 'area', query: 'scheme=neighbourhood', list: true },
   'GET /api/points/accounts/{id}/statement': { kind: 'exempt', why: 'account ids come from the scoped list (points.int.test.ts)' },
   'GET /api/points/audit': { kind: 'roles', roles: ['admin', 'district', 'leader', 'auditor'] },
+
+  // ---- activities and volunteers -------------------------------------------------------------------------------
+  'POST /api/activities': { kind: 'exempt', why: 'publishes in the area of the body; another area or a non-organiser is refused (activities.int.test.ts)' },
+  'GET /api/activities': { kind: 'list' },
+  'GET /api/activities/{id}': { kind: 'object', fixture: 'activity' },
+  'POST /api/activities/{id}/sign-up': { kind: 'object', fixture: 'activity', body: {} },
+  'POST /api/activities/{id}/cancel-sign-up': { kind: 'object', fixture: 'activity', body: {} },
+  'GET /api/activities/{id}/code': { kind: 'object', fixture: 'activity' },
+  'POST /api/activities/{id}/check-in': { kind: 'object', fixture: 'activity', body: { token: '1.AAAAAAAAAAAAAAAA' } },
+  'POST /api/activities/{id}/check-out': { kind: 'object', fixture: 'activity', body: { token: '1.AAAAAAAAAAAAAAAA' } },
+  'GET /api/activities/{id}/attendance': { kind: 'object', fixture: 'activity' },
+  'POST /api/activities/{id}/attendance/{attendanceId}/mark': { kind: 'exempt', why: 'names a sign-up of the activity; another area answers 404 (activities.int.test.ts)' },
+  'POST /api/activities/{id}/confirm': { kind: 'object', fixture: 'activity', body: {} },
+  'GET /api/volunteer-teams': { kind: 'list' },
+  'GET /api/volunteers/me': { kind: 'own', why: 'the caller’s own volunteer record' },
+  'PUT /api/volunteers/me': { kind: 'own', why: 'registers the caller in their own community' },
+  'POST /api/volunteers/me/certificate': { kind: 'own', why: 'a certificate of the caller’s own record' },
+  'GET /api/volunteers': { kind: 'list', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary'] },
+  'GET /api/volunteers/{id}': { kind: 'object', fixture: 'volunteer' },
+  'PATCH /api/volunteers/{id}': { kind: 'object', fixture: 'volunteer', body: { evaluation: '越界评价' } },
+  'GET /api/volunteer-certificates/{code}': { kind: 'public', why: 'verification of a certificate by its code; names masked' },
 
   // ---- wishes, service menu, orders ------------------------------------------------------------------------------
   'POST /api/wishes': { kind: 'exempt', why: 'posted in the caller’s own area (wishes.int.test.ts)' },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { Client, createTestApp, json, uniq, type TestApp } from './helpers.ts';
+import { insertActivity, upsertVolunteer } from '../src/repositories/activities.ts';
 import { DECLARATIONS, type Declaration, type Fixture } from './scope-matrix.declarations.ts';
 import { eq } from 'drizzle-orm';
 import { users } from '../src/db/schema.ts';
@@ -136,6 +137,13 @@ beforeAll(async () => {
   if (project.statusCode !== 201) throw new Error(`fixture project: ${project.statusCode} ${project.body}`);
   const projectId = json<{ id: string }>(project).id;
   fixtures.set('project', { id: projectId, areaCode: NEIGHBOUR, readUrl: `/api/projects/${projectId}` });
+  // An activity and a volunteer of the neighbour community (活动与志愿者).
+  const districtId = json<{ id: string }>(await district.get('/api/auth/me')).id;
+  const hour = 3_600_000;
+  const activity = await insertActivity(t.ctx.db, { kind: 'volunteer', title: '越界志愿服务', areaCode: NEIGHBOUR, place: '邻村广场', startsAt: new Date(Date.now() - hour), endsAt: new Date(Date.now() + hour), audience: 'residents', pointsMode: 'none', organiserId: districtId });
+  fixtures.set('activity', { id: activity.id, areaCode: NEIGHBOUR, readUrl: `/api/activities/${activity.id}` });
+  const volunteer = await upsertVolunteer(t.ctx.db, { userId: districtId, name: '越界志愿者', areaCode: NEIGHBOUR });
+  fixtures.set('volunteer', { id: volunteer.id, areaCode: NEIGHBOUR, readUrl: `/api/volunteers/${volunteer.id}` });
   await first('award', `/api/points/awards?pageSize=200`, (id) => `/api/points/awards/${id}`, (items) => items.find((a) => String(a.areaCode).startsWith(NEIGHBOUR)));
 }, 180_000);
 afterAll(async () => t?.close());

@@ -1716,3 +1716,4 @@ export const places = pgTable(
   ],
 );
 export * from './schema-projects.ts';
+export * from './schema-activities.ts';

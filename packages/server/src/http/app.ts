@@ -31,6 +31,7 @@ import { open311Routes, sendOpen311Error } from '../routes/open311.ts';
 import { pointsRoutes } from '../routes/points.ts';
 import { statsRoutes } from '../routes/stats.ts';
 import { wishRoutes } from '../routes/wishes.ts';
+import { activityRoutes } from '../routes/activities.ts';
 import { deliberationRoutes } from '../routes/deliberations.ts';
 import { projectRoutes } from '../routes/projects.ts';
 import { orderRoutes } from '../routes/orders.ts';
@@ -168,6 +169,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await open311Routes(app, ctx);
   statsRoutes(app, ctx);
   wishRoutes(app, ctx);
+  activityRoutes(app, ctx);
   orderRoutes(app, ctx);
   partyRoutes(app, ctx);
   staffingRoutes(app, ctx);

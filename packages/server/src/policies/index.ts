@@ -1,3 +1,4 @@
+import { ACTIVITY_ORGANISERS } from './activities.ts';
 import type { Actor } from './actor.ts';
 import { canListPeople, canSeeSensitiveTags, PERSON_EDITORS } from './person.ts';
 import { canManageCredentials, canManageUsers, canReadAudit } from './user.ts';
@@ -66,6 +67,9 @@ export function abilitiesOf(actor: Actor): string[] {
   // The console's form publishes for the caller's own department; the district publishes for others through the API.
   if (isDepartment(actor)) out.push('offers.publish');
   if (actor.personId) out.push('ideas.post');
+  // Activities and volunteers: staff read their area's; organisers publish, show the code and keep the lists.
+  if (hasAnyRole(actor, AREA_STAFF)) out.push('activities.read');
+  if (hasAnyRole(actor, ACTIVITY_ORGANISERS)) out.push('activities.manage');
   // Places and organisations of the registry.
   out.push(...directoryAbilities(actor));
   return out;

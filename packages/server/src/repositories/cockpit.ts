@@ -2,7 +2,9 @@
 // staffing and the participation terms of the vitality index. Every query is bounded by the caller's
 // Scope (area prefix) and, for a department, by its unit.
 import { sql, type SQL } from 'drizzle-orm';
-import { UNCOUNTED_STAFF_POSTS } from '@gongzhi/domain';
+import { ACTIVITY_KIND_INFO, ACTIVITY_KINDS, UNCOUNTED_STAFF_POSTS } from '@gongzhi/domain';
+
+const PARTY_ACTIVITY_KINDS = ACTIVITY_KINDS.filter((k) => ACTIVITY_KIND_INFO[k].group === 'party');
 import type { DbOrTx } from '../db/client.ts';
 import { escapeLike, type Scope } from './scope.ts';
 
@@ -170,16 +172,18 @@ export interface ParticipationRow {
   wishes_fulfilled: number;
   awards: number;
   party_registered: number;
+  party_attendances: number;
+  party_attendees: number;
 }
 
 /**
  * The participation terms of the vitality index per child area: micro-wishes fulfilled in [from, to),
  * point awards posted in [from, to), and party members registered (双报到, accepted) with an
- * organisation of the area (a stock, not a flow).
+ * organisation of the area (a stock, not a flow), and confirmed attendance at party activities (党组织活跃度).
  */
 export async function participationByChild(db: DbOrTx, scope: Scope, area: string, childLength: number, from: Date, to: Date): Promise<ParticipationRow[]> {
   const inArea = (col: SQL) => sql`${col} like ${escapeLike(scope.code) + '%'} and ${col} like ${escapeLike(area) + '%'} and length(${col}) >= ${childLength}`;
-  const [w, a, p] = await Promise.all([
+  const [w, a, p, pa] = await Promise.all([
     db.execute<{ key: string; n: string }>(sql`
       select substr(area_code, 1, ${childLength}) as key, count(*) as n from wishes
       where ${inArea(sql`area_code`)} and state in ('fulfilled','confirmed') and fulfilled_at >= ${from.toISOString()} and fulfilled_at < ${to.toISOString()}
@@ -193,15 +197,26 @@ export async function participationByChild(db: DbOrTx, scope: Scope, area: strin
       from party_members m join party_orgs o on o.id = m.local_org_id
       where ${inArea(sql`o.area_code`)} and m.registration_state = 'accepted'
       group by 1`),
+    // 党组织活跃度: confirmed attendance (present) at party activities (主题党日, 三会一课) that took place in [from, to).
+    db.execute<{ key: string; n: string; people: string }>(sql`
+      select substr(a.area_code, 1, ${childLength}) as key, count(*) as n, count(distinct t.user_id) as people
+      from activity_attendance t join activities a on a.id = t.activity_id
+      where ${inArea(sql`a.area_code`)} and t.outcome = 'present' and a.kind in (${sql.join(PARTY_ACTIVITY_KINDS.map((k) => sql`${k}`), sql`, `)})
+        and a.starts_at >= ${from.toISOString()} and a.starts_at < ${to.toISOString()}
+      group by 1`),
   ]);
   const out = new Map<string, ParticipationRow>();
   const row = (key: string) => {
     let r = out.get(key);
-    if (!r) out.set(key, (r = { key, wishes_fulfilled: 0, awards: 0, party_registered: 0 }));
+    if (!r) out.set(key, (r = { key, wishes_fulfilled: 0, awards: 0, party_registered: 0, party_attendances: 0, party_attendees: 0 }));
     return r;
   };
   for (const r of w.rows) row(r.key).wishes_fulfilled = Number(r.n);
   for (const r of a.rows) row(r.key).awards = Number(r.n);
   for (const r of p.rows) row(r.key).party_registered = Number(r.n);
+  for (const r of pa.rows) {
+    row(r.key).party_attendances = Number(r.n);
+    row(r.key).party_attendees = Number(r.people);
+  }
   return [...out.values()];
 }

@@ -16,6 +16,7 @@ import { seedOrdersDemo } from './orders.ts';
 import { seedPartyDemo } from './party.ts';
 import { seedStaffRoster } from './staff.ts';
 import { seedPlacesDemo } from './places.ts';
+import { seedActivitiesDemo } from './activities.ts';
 import { seedCaseHistory } from './case-history.ts';
 import { seedReceptionDemo } from './reception.ts';
 import { lightVillages, seedLightActivity, seedLightPopulation } from './light.ts';
@@ -83,6 +84,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedPlacesDemo(ctx);
     await seedProjectsDemo(ctx);
     await setMeta(ctx.db, 'demo_places', { at: new Date().toISOString() });
+    await seedActivitiesDemo(ctx);
     await seedLightActivity(ctx, light, DEMO_PASSWORD, log);
     await seedCaseHistory(ctx.db, peopleAreas, log, new Date(), light);
     await seedReceptionDemo(ctx.db, '320614103');
@@ -108,6 +110,8 @@ async function ensureDemoAccounts(ctx: AppContext): Promise<'present'> {
       await setMeta(ctx.db, 'demo_places', { at: new Date().toISOString() });
     });
   }
+  // A demo seeded before activities existed gains their rules, teams and demo activities once.
+  if (!(await getMeta(ctx.db, 'activities_seed'))) await ctx.database.withLock('gongzhi:seed-activities', () => seedActivitiesDemo(ctx));
   return 'present';
 }
 

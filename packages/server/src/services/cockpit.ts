@@ -304,6 +304,8 @@ export async function vitality(ctx: AppContext, actor: Actor, q: CockpitQuery) {
       wishesFulfilled: part?.wishes_fulfilled ?? 0,
       awards: part?.awards ?? 0,
       partyRegistered: part?.party_registered ?? 0,
+      partyAttendances: part?.party_attendances ?? 0,
+      partyAttendees: part?.party_attendees ?? 0,
       days: p.days,
     };
     return { ...vitalityOf(input), inputs: input };

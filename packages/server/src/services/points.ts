@@ -598,12 +598,14 @@ export interface AutomaticAward {
   note?: string;
   /** For back-filled history only: when the award counts as earned. */
   at?: Date;
+  /** Points of this event when they vary by it (e.g. hours served); capped at the rule's maximum. Default: the rule's points. */
+  points?: number;
 }
 
 export type AutomaticAwardResult =
   | { status: 'posted'; awardId: string; points: number }
   | { status: 'duplicate'; awardId: string }
-  | { status: 'skipped'; reason: 'no_rule' | 'not_eligible' | 'unknown_user' | 'limit'; message: string };
+  | { status: 'skipped'; reason: 'no_rule' | 'not_eligible' | 'unknown_user' | 'limit' | 'no_points'; message: string };
 
 /**
  * Awards points for a verified event exactly once per (rule, event), inside the caller's
@@ -629,7 +631,9 @@ export async function awardAutomatically(tx: Tx, a: AutomaticAward): Promise<Aut
   const holderAccountId = await ensureHolder(tx, scheme, holder);
   await repo.lockAccounts(tx, [poolId, holderAccountId]);
   const at = a.at ?? new Date();
-  const limit = limitProblem(rule, await usageOf(tx, holder.id, rule.code, at, ['approved']), rule.points);
+  const base = a.points === undefined ? rule.points : Math.min(Math.max(0, Math.floor(a.points)), rule.maxPoints);
+  if (base <= 0) return { status: 'skipped', reason: 'no_points', message: '本次不计积分' };
+  const limit = limitProblem(rule, await usageOf(tx, holder.id, rule.code, at, ['approved']), base);
   if (limit) return { status: 'skipped', reason: 'limit', message: limit.message };
   const award = await repo.insertAward(tx, {
     scheme,
@@ -639,8 +643,8 @@ export async function awardAutomatically(tx: Tx, a: AutomaticAward): Promise<Aut
     holderKind: holder.kind,
     holderId: holder.id,
     areaCode: holder.areaCode,
-    basePoints: rule.points,
-    points: rule.points,
+    basePoints: base,
+    points: base,
     note: a.note ?? null,
     state: 'pending',
     approverRoles: rule.approverRoles,

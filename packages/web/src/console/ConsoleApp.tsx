@@ -19,6 +19,7 @@ import { registryRoutes } from './pages/registry/routes.tsx';
 import { workTimeRoutes } from './pages/worktime/routes.tsx';
 import { receptionRoutes } from './pages/reception/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
+import { activityRoutes } from './pages/activities/routes.tsx';
 import { campaignRoutes } from './pages/campaigns/routes.tsx';
 import { deliberationRoutes } from './pages/deliberations/routes.tsx';
 import { projectRoutes } from './pages/projects/routes.tsx';
@@ -155,6 +156,7 @@ export default function ConsoleApp() {
               {workTimeRoutes}
               {receptionRoutes}
               {wishOrderRoutes}
+              {activityRoutes}
               {deliberationRoutes}
               {projectRoutes}
               <Route path="points/*" element={<Suspense fallback={pageFallback}><PointsRoutes /></Suspense>} />

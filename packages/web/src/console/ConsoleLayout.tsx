@@ -31,6 +31,7 @@ import { useLedgerMenu } from './pages/ledgers/routes.tsx';
 import { useRegistryMenuEntries } from './pages/registry/routes.tsx';
 import { usePartyMenu } from './pages/party/menu.tsx';
 import { useWishOrderMenu } from './pages/wishes/routes.tsx';
+import { useActivityMenu } from './pages/activities/routes.tsx';
 import { useCampaignMenu } from './pages/campaigns/routes.tsx';
 import { useDeliberationMenu } from './pages/deliberations/routes.tsx';
 import { useProjectMenu } from './pages/projects/routes.tsx';
@@ -54,6 +55,7 @@ export function ConsoleLayout() {
   const ledgerMenu = useLedgerMenu();
   const partyMenu = usePartyMenu();
   const wishOrderMenu = useWishOrderMenu();
+  const activityMenu = useActivityMenu();
   const deliberationMenu = useDeliberationMenu();
   const projectMenu = useProjectMenu();
   const registryEntries = useRegistryMenuEntries();
@@ -73,6 +75,7 @@ export function ConsoleLayout() {
   items.push(caseMenu.group);
   if (receptionMenu) items.push(receptionMenu);
   if (wishOrderMenu) items.push(wishOrderMenu);
+  if (activityMenu) items.push(activityMenu);
   if (deliberationMenu) items.push(deliberationMenu);
   if (projectMenu) items.push(projectMenu);
   if (pointsMenu) items.push(pointsMenu);

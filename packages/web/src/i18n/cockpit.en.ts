@@ -115,10 +115,10 @@ export const cockpitEn: Record<CockpitMessageKey, string> = {
   'cockpit.vitality.term.satisfaction': 'Satisfaction',
   'cockpit.vitality.term.wishes': 'Wishes fulfilled',
   'cockpit.vitality.term.points': 'Points participation',
-  'cockpit.vitality.term.party': 'Party members registered',
+  'cockpit.vitality.term.party': 'Party organisation activity',
   'cockpit.vitality.weight': 'weight {w}',
   'cockpit.vitality.noData': 'No data',
-  'cockpit.vitality.hint': 'See docs/COCKPIT.md: closure, satisfaction and participation (wishes, points, party registration), weighted, out of 100',
+  'cockpit.vitality.hint': 'See docs/COCKPIT.md: closure, satisfaction and participation (wishes, points, attendance at party activities), weighted, out of 100',
   'cockpit.rectification.hint': 'Communities with satisfaction below {p} must rectify',
   'cockpit.rectification.tag': 'Rectify',
 

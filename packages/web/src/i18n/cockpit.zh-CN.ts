@@ -114,10 +114,10 @@ export const cockpitZhCN = {
   'cockpit.vitality.term.satisfaction': '满意率',
   'cockpit.vitality.term.wishes': '微心愿实现',
   'cockpit.vitality.term.points': '积分参与',
-  'cockpit.vitality.term.party': '党员双报到',
+  'cockpit.vitality.term.party': '党组织活跃度',
   'cockpit.vitality.weight': '权重 {w}',
   'cockpit.vitality.noData': '暂无数据',
-  'cockpit.vitality.hint': '定义见 docs/COCKPIT.md：结案率、满意率与居民参与（微心愿、积分、党员双报到）加权，满分 100',
+  'cockpit.vitality.hint': '定义见 docs/COCKPIT.md：结案率、满意率与居民参与（微心愿、积分、党组织活动出席）加权，满分 100',
   'cockpit.rectification.hint': '满意率低于 {p} 的社区（村）须限期整改',
   'cockpit.rectification.tag': '需整改',
 

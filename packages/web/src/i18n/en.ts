@@ -11,6 +11,7 @@ import { territoryEn } from './territory.en.ts';
 import { registryEn } from './registry.en.ts';
 import { placesEn } from './places.en.ts';
 import { wishesEn } from './wishes.en.ts';
+import { activitiesEn } from './activities.en.ts';
 import { deliberationEn } from './deliberation.en.ts';
 import { projectsEn } from './projects.en.ts';
 import { worktimeEn } from './worktime.en.ts';
@@ -31,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   ...registryEn,
   ...placesEn,
   ...wishesEn,
+  ...activitiesEn,
   ...deliberationEn,
   ...projectsEn,
   ...worktimeEn,

@@ -11,6 +11,7 @@ import { staffZhCN } from './staff.zh-CN.ts';
 import { campaignZhCN } from './campaign.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
+import { activitiesZhCN } from './activities.zh-CN.ts';
 import { deliberationZhCN } from './deliberation.zh-CN.ts';
 import { projectsZhCN } from './projects.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
@@ -31,6 +32,7 @@ export const zhCN = {
   ...campaignZhCN,
   ...offlineZhCN,
   ...wishesZhCN,
+  ...activitiesZhCN,
   ...deliberationZhCN,
   ...projectsZhCN,
   ...worktimeZhCN,

@@ -11,6 +11,7 @@ import { publicCaseRoutes, sessionCaseRoutes } from './pages/cases/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import { lazyPage, MPageSkeleton } from './lazyPage.tsx';
 import { ElderProvider, useElder } from './elder.tsx';
+import { activityRoutes, publicActivityRoutes } from './pages/activities/routes.tsx';
 import { useNamedBackButtons } from '../lib/a11y.ts';
 import { startOutbox } from '../lib/outbox.ts';
 import { registerServiceWorker, useUpdateOnNavigation } from '../lib/sw.ts';
@@ -96,6 +97,7 @@ export default function MobileApp() {
             <Routes>
               <Route path="login" element={<MLogin />} />
               {publicCaseRoutes}
+              {publicActivityRoutes}
               <Route element={<MPublicShell />}>
                 <Route path="outbox" element={<MOutbox />} />
               </Route>
@@ -143,6 +145,7 @@ export default function MobileApp() {
                 <Route path="ideas" element={<MIdeas />} />
                 <Route path="projects" element={<MProjects />} />
                 <Route path="projects/:id" element={<MProject />} />
+                {activityRoutes}
                 <Route path="me" element={<MMe />} />
                 <Route path="*" element={<Navigate to="/m" replace />} />
               </Route>

@@ -13,6 +13,7 @@ import { MPointsEntry } from './points/entry.tsx';
 import { MCaseEntry } from './cases/entry.tsx';
 import { MPartyEntry } from './party/entry.tsx';
 import { MWishOrderEntry } from './wishes/entry.tsx';
+import { MActivityEntry } from './activities/entry.tsx';
 import { MDeliberationEntry } from './deliberations/MDeliberations.tsx';
 import { MProjectsEntry } from './projects/MProjects.tsx';
 import { MTodo } from './MTodo.tsx';
@@ -98,6 +99,7 @@ function MStandardHome() {
           <MPartyEntry />
           <MCaseEntry />
           <MWishOrderEntry />
+          <MActivityEntry />
           <MDeliberationEntry />
           <MProjectsEntry />
           <MPointsEntry />
@@ -141,6 +143,7 @@ function MStandardHome() {
           <MPartyEntry />
           <MCaseEntry />
           <MWishOrderEntry />
+          <MActivityEntry />
           <MDeliberationEntry />
           <MProjectsEntry />
           <MPointsEntry />

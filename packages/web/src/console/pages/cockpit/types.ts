@@ -94,12 +94,12 @@ export type VitalityTerm = 'closure' | 'satisfaction' | 'wishes' | 'points' | 'p
 export interface VitalityEntry {
   index: number | null;
   terms: Record<VitalityTerm, number | null>;
-  inputs: { residents: number; wishesFulfilled: number; awards: number; partyRegistered: number; closureRate: number; satisfactionRate: number };
+  inputs: { residents: number; wishesFulfilled: number; awards: number; partyRegistered: number; partyAttendances: number; partyAttendees: number; closureRate: number; satisfactionRate: number };
 }
 
 export interface Vitality {
   weights: Record<VitalityTerm, number>;
-  targets: { wishesPer1000: number; awardsPer100: number; partyPer100: number };
+  targets: { wishesPer1000: number; awardsPer100: number; partyAttendancesPerMember: number };
   total: VitalityEntry;
   items: (VitalityEntry & { code: string; name: string; level: AreaLevel })[];
 }

@@ -1,0 +1,82 @@
+// Activities through the real UI in Chromium: the organiser (`community`) shows the rotating check-in
+// code in the console; the resident signs up on the phone and checks in by opening the code's link (what
+// the phone's camera does with the QR code); the organiser's list shows the check-in and the one
+// confirmation records the attendance. Screenshots go to `screenshots/`.
+import { describe, expect, it } from 'vitest';
+import { consoleLogin, desktop, openMenu, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
+
+useBrowserSession();
+
+const TITLE = `周六志愿服务：楼道清理 ${Date.now().toString(36).slice(-4)}`;
+
+describe('activity: sign up and check in on the phone, the organiser’s list in the console', () => {
+  it('runs through the phone and the console', async () => {
+    // ---- the organiser publishes an activity that is under way (the publish form is covered by the crawl)
+    const org = await desktop();
+    const op = org.page;
+    await consoleLogin(op, 'community');
+    const created = await op.evaluate(async (title) => {
+      const res = await fetch('/api/activities', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind: 'volunteer',
+          title,
+          areaCode: '320614103001',
+          place: '状元街社区东苑小区 3 号楼',
+          startsAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+          endsAt: new Date(Date.now() + 2 * 3_600_000).toISOString(),
+          capacity: 20,
+          pointsMode: 'per-hour',
+          points: 1,
+        }),
+      });
+      return { status: res.status, body: (await res.json()) as { id: string } };
+    }, TITLE);
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    await openMenu(op, 'menu-activities');
+    await op.getByTestId('activities-page').waitFor();
+    await op.getByTestId('activity-row-title').filter({ hasText: TITLE }).waitFor();
+    await shot(op, 'act01-console-activities');
+
+    // ---- the resident signs up on the phone
+    const res = await phone();
+    const rp = res.page;
+    await phoneLogin(rp, 'resident');
+    await rp.getByTestId('m-activity-entry-list').click();
+    await rp.getByTestId('m-activity-list-open').waitFor();
+    await shot(rp, 'act02-m-activities');
+    await rp.getByTestId('m-activity-card').filter({ hasText: TITLE }).click();
+    await rp.getByTestId('m-activity-sign-up').click();
+    await expect.poll(() => rp.getByTestId('m-activity-mine').innerText()).toContain('已报名');
+    await shot(rp, 'act03-m-activity-signed-up', true);
+
+    // ---- the venue screen shows the code; the phone opens its link (as its camera would)
+    await op.goto(`${session.url}/activities/${id}/code`);
+    const qr = op.getByTestId('checkin-qr');
+    await qr.waitFor();
+    await expect.poll(async () => (await qr.locator('svg').count()) > 0).toBe(true);
+    await shot(op, 'act04-console-code');
+    const path = (await qr.getAttribute('data-path'))!;
+    expect(path).toMatch(/^\/m\/activities\/.+\/check-in\?t=/);
+    await rp.goto(`${session.url}${path}`);
+    await expect.poll(() => rp.getByTestId('m-check-in-result').innerText()).toBe('签到成功');
+    await shot(rp, 'act05-m-checked-in');
+    // A forged code is refused with a clear message.
+    await rp.goto(`${session.url}/m/activities/${id}/check-in?t=1.AAAAAAAAAAAAAAAA`);
+    await expect.poll(() => rp.getByTestId('m-check-in-result').innerText()).toContain('签到码');
+
+    // ---- the organiser's list shows the check-in; confirming records the attendance
+    await op.goto(`${session.url}/activities/${id}`);
+    await op.getByTestId('attendance-table').waitFor();
+    await expect.poll(() => op.getByTestId('attendance-check-in').count()).toBe(1);
+    await op.getByTestId('activity-confirm').click();
+    await op.getByTestId('activity-confirm-ok').click();
+    await expect.poll(() => op.getByTestId('attendance-outcome').first().innerText()).toContain('出席');
+    await shot(op, 'act06-console-attendance-confirmed', true);
+
+    await res.context.close();
+    await org.context.close();
+  });
+});
