@@ -5,7 +5,7 @@ import { lazy, type ComponentType } from 'react';
 /** A page component loaded on first render from a module that exports it by name. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function lazyPage<M extends Record<string, any>, K extends keyof M>(load: () => Promise<M>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return lazy(async () => ({ default: (await load())[name] as M[K] extends ComponentType<infer P> ? ComponentType<P> : ComponentType }));
 }
 
 /** What shows while a page's code arrives: a grey outline of a page, no spinner and no data wait. */
