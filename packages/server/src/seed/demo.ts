@@ -18,6 +18,7 @@ import { seedPlacesDemo } from './places.ts';
 import { seedCaseHistory } from './case-history.ts';
 import { seedReceptionDemo } from './reception.ts';
 import { lightVillages, seedLightActivity, seedLightPopulation } from './light.ts';
+import { seedBurdenDemo } from './burden.ts';
 
 export const DEMO_COUNTY = '320614';
 export const DEMO_PASSWORD = 'Gongzhi@2026';
@@ -80,6 +81,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedOrdersDemo(ctx);
     await seedPlacesDemo(ctx);
     await setMeta(ctx.db, 'demo_places', { at: new Date().toISOString() });
+    await seedBurdenDemo(ctx, DEMO_PASSWORD);
+    await setMeta(ctx.db, 'demo_burden', { at: new Date().toISOString() });
     await seedLightActivity(ctx, light, DEMO_PASSWORD, log);
     await seedCaseHistory(ctx.db, peopleAreas, log, new Date(), light);
     await seedReceptionDemo(ctx.db, '320614103');
@@ -103,6 +106,14 @@ async function ensureDemoAccounts(ctx: AppContext): Promise<'present'> {
       if (await getMeta(ctx.db, 'demo_places')) return;
       await seedPlacesDemo(ctx);
       await setMeta(ctx.db, 'demo_places', { at: new Date().toISOString() });
+    });
+  }
+  // A demo seeded before burden reduction existed gains its demo data once.
+  if (!(await getMeta(ctx.db, 'demo_burden'))) {
+    await ctx.database.withLock('gongzhi:seed-burden', async () => {
+      if (await getMeta(ctx.db, 'demo_burden')) return;
+      await seedBurdenDemo(ctx, DEMO_PASSWORD);
+      await setMeta(ctx.db, 'demo_burden', { at: new Date().toISOString() });
     });
   }
   return 'present';
