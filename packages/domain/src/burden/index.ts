@@ -277,3 +277,13 @@ export function monthBounds(month: string): { from: string; to: string } {
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   return { from: `${month}-01`, to: `${next}-01` };
 }
+
+/**
+ * The key of a free field, made from its label: the same question (same label, spaces and width
+ * folded) asked by two forms is the same field, so a community answers it once per period.
+ */
+export function freeFieldKey(label: string): string {
+  let h = 2166136261;
+  for (const ch of normaliseText(label)) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
+  return `f-${h.toString(16).padStart(8, '0')}`;
+}

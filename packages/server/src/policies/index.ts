@@ -14,6 +14,7 @@ import { canEditCalendar, canEditOfficeHours } from './work-time.ts';
 import { canReadReception, canScheduleReception, hasLeadList } from './reception.ts';
 import { isOrganiser } from './deliberations.ts';
 import { directoryAbilities } from './directory.ts';
+import { BURDEN_AREA_READERS } from './burden.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -60,5 +61,7 @@ export function abilitiesOf(actor: Actor): string[] {
   if (actor.personId) out.push('deliberations.vote');
   // Places and organisations of the registry.
   out.push(...directoryAbilities(actor));
+  // Burden reduction (准入, 一表通): the menu only; the page asks /api/burden/meta what the caller may do there.
+  if (hasAnyRole(actor, BURDEN_AREA_READERS) || (actor.unitId && hasAnyRole(actor, ['department-handler']) && actor.scopeCode.length <= 6)) out.push('burden.read');
   return out;
 }

@@ -20,6 +20,7 @@ import { workTimeRoutes } from './pages/worktime/routes.tsx';
 import { receptionRoutes } from './pages/reception/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import { campaignRoutes } from './pages/campaigns/routes.tsx';
+import { burdenRoutes } from './pages/burden/routes.tsx';
 import { deliberationRoutes } from './pages/deliberations/routes.tsx';
 import { useFocusableScrollers } from '../lib/a11y.ts';
 import './console.css';
@@ -90,6 +91,7 @@ export default function ConsoleApp() {
               />
               {cockpitRoutes}
               {campaignRoutes}
+              {burdenRoutes}
               <Route
                 path="areas/:code?"
                 element={

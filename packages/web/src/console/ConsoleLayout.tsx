@@ -32,6 +32,7 @@ import { useRegistryMenuEntries } from './pages/registry/routes.tsx';
 import { usePartyMenu } from './pages/party/menu.tsx';
 import { useWishOrderMenu } from './pages/wishes/routes.tsx';
 import { useCampaignMenu } from './pages/campaigns/routes.tsx';
+import { useBurdenMenu } from './pages/burden/routes.tsx';
 import { useDeliberationMenu } from './pages/deliberations/routes.tsx';
 
 const { Header, Sider, Content } = Layout;
@@ -56,6 +57,7 @@ export function ConsoleLayout() {
   const deliberationMenu = useDeliberationMenu();
   const registryEntries = useRegistryMenuEntries();
   const campaignMenu = useCampaignMenu();
+  const burdenMenu = useBurdenMenu();
 
   // The menu follows the abilities the server grants, never role names.
   const items: MenuProps['items'] = [
@@ -75,6 +77,7 @@ export function ConsoleLayout() {
   if (pointsMenu) items.push(pointsMenu);
   if (ledgerMenu) items.push(ledgerMenu);
   if (partyMenu) items.push(partyMenu);
+  if (burdenMenu) items.push(burdenMenu);
   if (registry.length) items.push({ type: 'group', key: 'g-registry', label: t('menu.group.registry'), children: registry });
   const system: NonNullable<MenuProps['items']> = [];
   if (can('users.read')) system.push({ key: '/users', icon: <UsergroupAddOutlined />, label: <span data-testid="menu-users">{t('menu.users')}</span> });

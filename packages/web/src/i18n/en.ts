@@ -13,6 +13,7 @@ import { wishesEn } from './wishes.en.ts';
 import { deliberationEn } from './deliberation.en.ts';
 import { worktimeEn } from './worktime.en.ts';
 import { assessEn } from './assess.en.ts';
+import { burdenEn } from './burden.en.ts';
 import { receptionEn } from './reception.en.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...partyEn,
   ...staffEn,
   ...campaignEn,
+  ...burdenEn,
   ...casesEn,
   ...cockpitEn,
   ...ledgersEn,

@@ -13,6 +13,7 @@ import { wishesZhCN } from './wishes.zh-CN.ts';
 import { deliberationZhCN } from './deliberation.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
 import { assessZhCN } from './assess.zh-CN.ts';
+import { burdenZhCN } from './burden.zh-CN.ts';
 import { receptionZhCN } from './reception.zh-CN.ts';
 
 export const zhCN = {
@@ -26,6 +27,7 @@ export const zhCN = {
   ...partyZhCN,
   ...staffZhCN,
   ...campaignZhCN,
+  ...burdenZhCN,
   ...wishesZhCN,
   ...deliberationZhCN,
   ...worktimeZhCN,
