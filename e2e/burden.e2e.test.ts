@@ -28,11 +28,11 @@ describe('burden reduction', () => {
     await page.locator('.ant-select-item-option', { hasText: '常乐镇' }).first().click();
     await page.getByTestId('burden-all-in-town').click();
     await page.getByTestId('burden-preview').click();
-    await expect.poll(() => page.getByTestId('burden-preview-result').innerText()).toContain('属于准入事项清单');
+    await expect.poll(() => page.getByTestId('burden-preview-result').innerText(), { timeout: 20_000 }).toContain('属于准入事项清单');
     await shot(page, 'b01-burden-request');
     await page.getByTestId('burden-file-ok').click();
     const row = page.getByTestId('burden-requests').locator('tr', { hasText: title });
-    await expect.poll(() => row.getByTestId('burden-request-state').innerText()).toBe('待审核');
+    await expect.poll(() => row.getByTestId('burden-request-state').innerText(), { timeout: 20_000 }).toBe('待审核');
     await context.close();
   });
 
@@ -42,7 +42,7 @@ describe('burden reduction', () => {
     await openMenu(page, 'menu-burden');
     const row = page.getByTestId('burden-requests').locator('tr', { hasText: title });
     await row.getByTestId('burden-admit').click();
-    await expect.poll(() => row.getByTestId('burden-request-state').innerText()).toBe('已准入');
+    await expect.poll(() => row.getByTestId('burden-request-state').innerText(), { timeout: 20_000 }).toBe('已准入');
     await shot(page, 'b02-burden-admitted');
     await context.close();
   });
@@ -59,13 +59,13 @@ describe('burden reduction', () => {
     const population = copy.fields.find((f) => f.key === 'population.total')!;
     expect(population.source).toBe('registry');
     await page.getByTestId('burden-returns').locator('tr', { hasText: '垃圾分类工作月报' }).getByTestId('burden-return-open').click();
-    await expect.poll(() => page.getByTestId('burden-prefilled-population.total').innerText()).toBe(population.value);
+    await expect.poll(() => page.getByTestId('burden-prefilled-population.total').innerText(), { timeout: 20_000 }).toBe(population.value);
     expect(await page.getByTestId('burden-return-summary').innerText()).toContain('只需填写 2 个');
     await page.getByTestId('burden-fill-垃圾分类志愿者（人）').fill('16');
     await page.getByTestId('burden-fill-分类投放点（个）').fill('5');
     await shot(page, 'b03-burden-form');
     await page.getByTestId('burden-return-send').click();
-    await expect.poll(() => page.getByTestId('burden-returns').locator('tr', { hasText: '垃圾分类工作月报' }).innerText()).toContain('已报送');
+    await expect.poll(() => page.getByTestId('burden-returns').locator('tr', { hasText: '垃圾分类工作月报' }).innerText(), { timeout: 20_000 }).toContain('已报送');
     await context.close();
   });
 });
