@@ -56,7 +56,7 @@ export default function BurdenPage() {
 
 // ---------------------------------------------------------------------------------------------
 
-function CommunityPicker({ value, onChange }: { value?: string[]; onChange?: (v: string[]) => void }) {
+function CommunityPicker({ value, onChange, known }: { value?: string[]; onChange?: (v: string[]) => void; known?: api.AreaRef[] }) {
   const t = useT();
   const me = useMe();
   const [town, setTown] = useState<string>();
@@ -75,7 +75,7 @@ function CommunityPicker({ value, onChange }: { value?: string[]; onChange?: (v:
         mode="multiple"
         value={value}
         onChange={onChange}
-        options={[...options, ...(value ?? []).filter((c) => !options.some((o) => o.value === c)).map((c) => ({ value: c, label: c }))]}
+        options={[...options, ...(value ?? []).filter((c) => !options.some((o) => o.value === c)).map((c) => ({ value: c, label: known?.find((k) => k.code === c)?.name ?? '…' }))]}
         optionFilterProp="label"
         data-testid="burden-areas"
         aria-label={t('burden.req.areas')}
@@ -105,6 +105,7 @@ function RequestsTab({ meta }: { meta: api.BurdenMeta }) {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [filing, setFiling] = useState(false);
+  const [amending, setAmending] = useState<api.BurdenRequest | null>(null);
   const [deciding, setDeciding] = useState<{ r: api.BurdenRequest; action: 'refuse' | 'return' } | null>(null);
   const list = useApi((s) => api.listRequests({ page, pageSize: 10 }, s), [page]);
   const act = async (r: api.BurdenRequest, action: string, note?: string) => {
@@ -141,6 +142,11 @@ function RequestsTab({ meta }: { meta: api.BurdenMeta }) {
                 {t(`burden.action.${a}`)}
               </Button>
             ))}
+          {r.allowedActions.includes('resubmit') && (
+            <Button size="small" type="primary" onClick={() => setAmending(r)}>
+              {t('burden.action.resubmit')}
+            </Button>
+          )}
           {r.allowedActions.includes('withdraw') && (
             <Button size="small" onClick={() => act(r, 'withdraw')}>
               {t('burden.action.withdraw')}
@@ -194,6 +200,7 @@ function RequestsTab({ meta }: { meta: api.BurdenMeta }) {
         />
       )}
       <FileModal meta={meta} open={filing} onClose={() => setFiling(false)} onDone={list.reload} />
+      {amending && <FileModal meta={meta} open amend={amending} onClose={() => setAmending(null)} onDone={list.reload} />}
       <NoteModal
         title={deciding ? t(`burden.action.${deciding.action}`) : ''}
         open={!!deciding}
@@ -223,7 +230,8 @@ function NoteModal({ title, open, onClose, onOk }: { title: string; open: boolea
 
 const REQUEST_FIELDS = ['kind', 'title', 'description', 'legalBasis', 'support', 'workloadHours', 'workingDays', 'areaCodes'] as const;
 
-function FileModal({ meta, open, onClose, onDone }: { meta: api.BurdenMeta; open: boolean; onClose: () => void; onDone: () => void }) {
+/** Files a new request, or (with `amend`) amends a sent-back one and files it again. */
+function FileModal({ meta, open, amend, onClose, onDone }: { meta: api.BurdenMeta; open: boolean; amend?: api.BurdenRequest; onClose: () => void; onDone: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<api.RequestInput>();
@@ -242,7 +250,8 @@ function FileModal({ meta, open, onClose, onDone }: { meta: api.BurdenMeta; open
     const v = await form.validateFields();
     setBusy(true);
     try {
-      const r = await api.fileRequest({ ...v, support: v.support || undefined });
+      const body = { ...v, support: v.support || undefined };
+      const r = amend ? await api.transitionRequest(amend.id, { action: 'resubmit', amend: body }) : await api.fileRequest(body);
       message.success(`${t('burden.req.submitted')}：${r.stateLabel}`);
       form.resetFields();
       setCheck(null);
@@ -256,8 +265,12 @@ function FileModal({ meta, open, onClose, onDone }: { meta: api.BurdenMeta; open
   };
   const req = (field: string) => [{ required: true, whitespace: true, message: t('burden.required', { field }) }];
   return (
-    <Modal title={t('burden.req.new')} open={open} onCancel={onClose} onOk={submit} okText={t('burden.req.submit')} confirmLoading={busy} width={720} destroyOnHidden okButtonProps={{ 'data-testid': 'burden-file-ok' } as Record<string, string>}>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'task', workloadHours: 2, workingDays: 5 }} onValuesChange={(c) => ('title' in c || 'kind' in c || 'description' in c) && setCheck(null)}>
+    <Modal title={amend ? t('burden.action.resubmit') : t('burden.req.new')} open={open} onCancel={onClose} onOk={submit} okText={t('burden.req.submit')} confirmLoading={busy} width={720} destroyOnHidden okButtonProps={{ 'data-testid': 'burden-file-ok' } as Record<string, string>}>
+      <Form form={form} layout="vertical" initialValues={
+          amend
+            ? { kind: amend.kind, title: amend.title, description: amend.description, legalBasis: amend.legalBasis, support: amend.support ?? '', workloadHours: amend.workloadHours, workingDays: amend.workingDays, areaCodes: amend.areas.map((a) => a.code) }
+            : { kind: 'task', workloadHours: 2, workingDays: 5 }
+        } onValuesChange={(c) => ('title' in c || 'kind' in c || 'description' in c) && setCheck(null)}>
         <Form.Item name="title" label={t('burden.req.title')} rules={req(t('burden.req.title'))}>
           <Input maxLength={100} data-testid="burden-f-title" onBlur={preview} />
         </Form.Item>
@@ -282,11 +295,12 @@ function FileModal({ meta, open, onClose, onDone }: { meta: api.BurdenMeta; open
           </Form.Item>
         </Space>
         <Form.Item name="areaCodes" label={t('burden.req.areas')} rules={[{ required: true, message: t('burden.required', { field: t('burden.req.areas') }) }]}>
-          <CommunityPicker />
+          <CommunityPicker known={amend?.areas} />
         </Form.Item>
         <Button onClick={preview} data-testid="burden-preview">
           {t('burden.req.preview')}
         </Button>
+        {amend?.decisionNote && <Alert style={{ marginTop: 8 }} type="warning" message={`${t('burden.req.decision')}：${amend.decisionNote}`} />}
         {check && (
           <Alert
             style={{ marginTop: 8 }}
