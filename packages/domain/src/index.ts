@@ -36,3 +36,4 @@ export * from './deliberation/rules.ts';
 export * from './places/index.ts';
 export * from './projects/index.ts';
 export * from './activities/index.ts';
+export * from './burden/index.ts';

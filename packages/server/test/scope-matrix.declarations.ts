@@ -18,7 +18,7 @@
  *
  * `area`, `list` and `object` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -31,6 +31,10 @@ export type Declaration =
 
 /** Demo usernames, grouped as the routes group them. */
 const ADMINS = ['admin', 'security'];
+/** Burden reduction: district-wide (the social work department, departments for their own unit, the centre, leaders); community inboxes. */
+const BURDEN_DISTRICT = ['shgzb', 'dept-cg', 'district', 'leader'];
+const BURDEN_INBOX = ['district', 'leader', 'town', 'community', 'secretary'];
+const BURDEN_LIST_READERS = ['shgzb', 'dept-cg', 'district', 'leader', 'town', 'community', 'secretary'];
 
 export const DECLARATIONS: Record<string, Declaration> = {
   // ---- health, login, account ------------------------------------------------------------------------------------
@@ -326,4 +330,26 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'DELETE /api/organisations/{id}': { kind: 'object', fixture: 'organisation' },
   'PUT /api/organisations/{id}/whitelist': { kind: 'object', fixture: 'organisation', body: { whitelisted: true } },
   'GET /api/people/{id}/profile': { kind: 'object', fixture: 'person' },
+
+  // ---- burden reduction: admission (准入) and forms filled once (一表通) ------------------------------------------
+  'GET /api/burden/meta': { kind: 'own', why: 'the caller’s abilities in burden reduction and code lists' },
+  'GET /api/burden/lists': { kind: 'roles', roles: BURDEN_LIST_READERS },
+  'POST /api/burden/lists': { kind: 'roles', roles: ['shgzb'] },
+  'PATCH /api/burden/lists/{id}': { kind: 'roles', roles: ['shgzb'] },
+  'POST /api/burden/check': { kind: 'roles', roles: ['shgzb', 'dept-cg'] },
+  'GET /api/burden/requests': { kind: 'roles', roles: BURDEN_DISTRICT },
+  'POST /api/burden/requests': { kind: 'roles', roles: ['dept-cg'] },
+  'GET /api/burden/requests/{id}': { kind: 'roles', roles: BURDEN_DISTRICT },
+  'POST /api/burden/requests/{id}/transition': { kind: 'roles', roles: BURDEN_DISTRICT },
+  'GET /api/burden/tasks': { kind: 'list', query: 'pageSize=200', roles: BURDEN_INBOX },
+  'POST /api/burden/tasks/{id}/done': { kind: 'object', fixture: 'burdenTask', roles: BURDEN_INBOX },
+  'POST /api/burden/flags': { kind: 'roles', roles: ['community', 'secretary'] },
+  'GET /api/burden/forms': { kind: 'roles', roles: BURDEN_DISTRICT },
+  'POST /api/burden/forms': { kind: 'roles', roles: ['dept-cg'] },
+  'GET /api/burden/forms/{id}': { kind: 'roles', roles: BURDEN_DISTRICT },
+  'GET /api/burden/forms/{id}/export': { kind: 'roles', roles: BURDEN_DISTRICT },
+  'GET /api/burden/returns': { kind: 'list', query: 'pageSize=200', roles: BURDEN_INBOX },
+  'GET /api/burden/returns/{id}': { kind: 'object', fixture: 'burdenReturn', roles: BURDEN_INBOX },
+  'POST /api/burden/returns/{id}/submit': { kind: 'object', fixture: 'burdenReturn', body: { values: { 'sorting-volunteers': '1', 'sorting-points': '1' } }, roles: BURDEN_INBOX },
+  'GET /api/burden/figures': { kind: 'roles', roles: ['shgzb', 'district', 'leader'] },
 };

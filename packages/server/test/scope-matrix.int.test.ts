@@ -13,7 +13,7 @@ import { insertIdea } from '../src/repositories/projects.ts';
  * on the caller's branch of the area tree, refused writes change nothing, and an undeclared operation fails here.
  */
 
-const ROLES = ['admin', 'security', 'auditor', 'district', 'leader', 'town', 'community', 'grid', 'dept-cg', 'resident', 'party', 'secretary', 'merchant'];
+const ROLES = ['admin', 'security', 'auditor', 'district', 'leader', 'town', 'community', 'grid', 'dept-cg', 'resident', 'party', 'secretary', 'merchant', 'shgzb'];
 /** The neighbour community: it has people, cases and party organisations in the test seed. */
 const NEIGHBOUR = '320614103002';
 const HOME_TOWN = '320614103';
@@ -145,6 +145,9 @@ beforeAll(async () => {
   const volunteer = await upsertVolunteer(t.ctx.db, { userId: districtId, name: '越界志愿者', areaCode: NEIGHBOUR });
   fixtures.set('volunteer', { id: volunteer.id, areaCode: NEIGHBOUR, readUrl: `/api/volunteers/${volunteer.id}` });
   await first('award', `/api/points/awards?pageSize=200`, (id) => `/api/points/awards/${id}`, (items) => items.find((a) => String(a.areaCode).startsWith(NEIGHBOUR)));
+  // 准入 tasks and 一表通 returns of the neighbour community (seeded by seed/burden.ts).
+  await first('burdenTask', '/api/burden/tasks?admitted=true&state=open&pageSize=200', () => '/api/burden/tasks?pageSize=200', (items) => items.find((x) => String(x.areaCode).startsWith(NEIGHBOUR)));
+  await first('burdenReturn', '/api/burden/returns?state=pending&pageSize=200', (id) => `/api/burden/returns/${id}`, (items) => items.find((x) => String(x.areaCode).startsWith(NEIGHBOUR)));
 }, 180_000);
 afterAll(async () => t?.close());
 
@@ -218,7 +221,7 @@ describe('scope matrix', () => {
         }
       }
     }
-    const missingFixtures = (['case', 'reportedCase', 'person', 'household', 'partyOrg'] as Fixture[]).filter((f) => !fixtures.has(f));
+    const missingFixtures = (['case', 'reportedCase', 'person', 'household', 'partyOrg', 'burdenTask', 'burdenReturn'] as Fixture[]).filter((f) => !fixtures.has(f));
     expect(missingFixtures, 'the seed no longer has these objects in the neighbour community').toEqual([]);
     expect(probes).toBeGreaterThan(500);
     expect(problems, `Scope leaks (${problems.length}):\n${problems.join('\n')}\n`).toEqual([]);

@@ -1717,3 +1717,4 @@ export const places = pgTable(
 );
 export * from './schema-projects.ts';
 export * from './schema-activities.ts';
+export * from './schema-burden.ts';

@@ -44,6 +44,7 @@ import { exportRoutes } from '../routes/exports.ts';
 import { importRoutes } from '../routes/imports.ts';
 import { bulletinRoutes } from '../routes/bulletins.ts';
 import { todoRoutes } from '../routes/todo.ts';
+import { burdenRoutes } from '../routes/burden.ts';
 import { chainRoutes } from '../routes/chains.ts';
 
 /** What a session whose password must be changed may still call. */
@@ -173,6 +174,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   orderRoutes(app, ctx);
   partyRoutes(app, ctx);
   staffingRoutes(app, ctx);
+  burdenRoutes(app, ctx);
   campaignRoutes(app, ctx);
   directoryRoutes(app, ctx);
   cockpitRoutes(app, ctx);

@@ -16,6 +16,7 @@ import { canReadReception, canScheduleReception, hasLeadList } from './reception
 import { isOrganiser } from './deliberations.ts';
 import { directoryAbilities } from './directory.ts';
 import { isDepartment, isManager } from './projects.ts';
+import { BURDEN_AREA_READERS } from './burden.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -72,5 +73,7 @@ export function abilitiesOf(actor: Actor): string[] {
   if (hasAnyRole(actor, ACTIVITY_ORGANISERS)) out.push('activities.manage');
   // Places and organisations of the registry.
   out.push(...directoryAbilities(actor));
+  // Burden reduction (准入, 一表通): the menu only; the page asks /api/burden/meta what the caller may do there.
+  if (hasAnyRole(actor, BURDEN_AREA_READERS) || (actor.unitId && hasAnyRole(actor, ['department-handler']) && actor.scopeCode.length <= 6)) out.push('burden.read');
   return out;
 }

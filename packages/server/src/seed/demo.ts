@@ -20,6 +20,7 @@ import { seedActivitiesDemo } from './activities.ts';
 import { seedCaseHistory } from './case-history.ts';
 import { seedReceptionDemo } from './reception.ts';
 import { lightVillages, seedLightActivity, seedLightPopulation } from './light.ts';
+import { seedBurdenDemo } from './burden.ts';
 
 export const DEMO_COUNTY = '320614';
 export const DEMO_PASSWORD = 'Gongzhi@2026';
@@ -85,6 +86,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedProjectsDemo(ctx);
     await setMeta(ctx.db, 'demo_places', { at: new Date().toISOString() });
     await seedActivitiesDemo(ctx);
+    await seedBurdenDemo(ctx, DEMO_PASSWORD);
+    await setMeta(ctx.db, 'demo_burden', { at: new Date().toISOString() });
     await seedLightActivity(ctx, light, DEMO_PASSWORD, log);
     await seedCaseHistory(ctx.db, peopleAreas, log, new Date(), light);
     await seedReceptionDemo(ctx.db, '320614103');
@@ -112,6 +115,14 @@ async function ensureDemoAccounts(ctx: AppContext): Promise<'present'> {
   }
   // A demo seeded before activities existed gains their rules, teams and demo activities once.
   if (!(await getMeta(ctx.db, 'activities_seed'))) await ctx.database.withLock('gongzhi:seed-activities', () => seedActivitiesDemo(ctx));
+  // A demo seeded before burden reduction existed gains its demo data once.
+  if (!(await getMeta(ctx.db, 'demo_burden'))) {
+    await ctx.database.withLock('gongzhi:seed-burden', async () => {
+      if (await getMeta(ctx.db, 'demo_burden')) return;
+      await seedBurdenDemo(ctx, DEMO_PASSWORD);
+      await setMeta(ctx.db, 'demo_burden', { at: new Date().toISOString() });
+    });
+  }
   return 'present';
 }
 

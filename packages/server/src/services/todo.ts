@@ -11,9 +11,10 @@ import { listOrders } from './orders.ts';
 import { registrationsToReview } from './party.ts';
 import { listAwards, listRedemptions } from './points.ts';
 import { listWishes } from './wishes.ts';
+import { todoCounts as burdenTodo } from './burden.ts';
 import type { AppContext } from './context.ts';
 
-export const TODO_KINDS = ['cases', 'wishes', 'registrations', 'awards', 'orders', 'order-tasks', 'wish-tasks', 'redemptions'] as const;
+export const TODO_KINDS = ['cases', 'wishes', 'registrations', 'awards', 'orders', 'order-tasks', 'wish-tasks', 'redemptions', 'burden-tasks', 'burden-forms', 'burden-requests'] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
 export const TODO_LABELS: Record<TodoKind, string> = {
@@ -25,6 +26,9 @@ export const TODO_LABELS: Record<TodoKind, string> = {
   'order-tasks': '待完成服务单',
   'wish-tasks': '待实现微心愿',
   redemptions: '待核销兑换',
+  'burden-tasks': '待办理的准入任务',
+  'burden-forms': '待填报的一表通报表',
+  'burden-requests': '待审核的事项准入申请',
 };
 
 const ONE = { page: 1, pageSize: 1 };
@@ -41,6 +45,10 @@ export async function myTodo(ctx: AppContext, actor: Actor) {
   add('order-tasks', listOrders(ctx, actor, { ...ONE, relation: 'assigned', state: 'dispatched,taken' }).then((r) => r.total));
   add('wish-tasks', listWishes(ctx, actor, { ...ONE, relation: 'claimed', state: 'claimed' }).then((r) => r.total));
   if (actor.unitId && hasAnyRole(actor, MERCHANT_ROLES)) add('redemptions', listRedemptions(ctx, actor, { ...ONE, box: 'merchant', state: 'pending' }).then((r) => r.total));
+  const burden = await burdenTodo(ctx, actor);
+  if (burden.tasks !== undefined) add('burden-tasks', Promise.resolve(burden.tasks));
+  if (burden.forms !== undefined) add('burden-forms', Promise.resolve(burden.forms));
+  if (burden.requests !== undefined) add('burden-requests', Promise.resolve(burden.requests));
   const counts = await Promise.all(jobs.map(([, n]) => n));
   const items = jobs.map(([kind], i) => ({ kind, label: TODO_LABELS[kind], count: counts[i]! }));
   return { total: counts.reduce((a, b) => a + b, 0), items };

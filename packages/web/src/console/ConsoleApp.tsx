@@ -21,6 +21,7 @@ import { receptionRoutes } from './pages/reception/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import { activityRoutes } from './pages/activities/routes.tsx';
 import { campaignRoutes } from './pages/campaigns/routes.tsx';
+import { burdenRoutes } from './pages/burden/routes.tsx';
 import { deliberationRoutes } from './pages/deliberations/routes.tsx';
 import { projectRoutes } from './pages/projects/routes.tsx';
 import { useFocusableScrollers } from '../lib/a11y.ts';
@@ -92,6 +93,7 @@ export default function ConsoleApp() {
               />
               {cockpitRoutes}
               {campaignRoutes}
+              {burdenRoutes}
               <Route
                 path="areas/:code?"
                 element={

@@ -33,6 +33,7 @@ import { usePartyMenu } from './pages/party/menu.tsx';
 import { useWishOrderMenu } from './pages/wishes/routes.tsx';
 import { useActivityMenu } from './pages/activities/routes.tsx';
 import { useCampaignMenu } from './pages/campaigns/routes.tsx';
+import { useBurdenMenu } from './pages/burden/routes.tsx';
 import { useDeliberationMenu } from './pages/deliberations/routes.tsx';
 import { useProjectMenu } from './pages/projects/routes.tsx';
 
@@ -60,6 +61,7 @@ export function ConsoleLayout() {
   const projectMenu = useProjectMenu();
   const registryEntries = useRegistryMenuEntries();
   const campaignMenu = useCampaignMenu();
+  const burdenMenu = useBurdenMenu();
 
   // The menu follows the abilities the server grants, never role names.
   const items: MenuProps['items'] = [
@@ -81,6 +83,7 @@ export function ConsoleLayout() {
   if (pointsMenu) items.push(pointsMenu);
   if (ledgerMenu) items.push(ledgerMenu);
   if (partyMenu) items.push(partyMenu);
+  if (burdenMenu) items.push(burdenMenu);
   if (registry.length) items.push({ type: 'group', key: 'g-registry', label: t('menu.group.registry'), children: registry });
   const system: NonNullable<MenuProps['items']> = [];
   if (can('users.read')) system.push({ key: '/users', icon: <UsergroupAddOutlined />, label: <span data-testid="menu-users">{t('menu.users')}</span> });

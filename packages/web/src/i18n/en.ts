@@ -16,6 +16,7 @@ import { deliberationEn } from './deliberation.en.ts';
 import { projectsEn } from './projects.en.ts';
 import { worktimeEn } from './worktime.en.ts';
 import { assessEn } from './assess.en.ts';
+import { burdenEn } from './burden.en.ts';
 import { receptionEn } from './reception.en.ts';
 import { elderEn } from './elder.en.ts';
 
@@ -25,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   ...staffEn,
   ...campaignEn,
   ...offlineEn,
+  ...burdenEn,
   ...casesEn,
   ...cockpitEn,
   ...ledgersEn,

@@ -16,6 +16,7 @@ import { deliberationZhCN } from './deliberation.zh-CN.ts';
 import { projectsZhCN } from './projects.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
 import { assessZhCN } from './assess.zh-CN.ts';
+import { burdenZhCN } from './burden.zh-CN.ts';
 import { receptionZhCN } from './reception.zh-CN.ts';
 import { elderZhCN } from './elder.zh-CN.ts';
 
@@ -31,6 +32,7 @@ export const zhCN = {
   ...staffZhCN,
   ...campaignZhCN,
   ...offlineZhCN,
+  ...burdenZhCN,
   ...wishesZhCN,
   ...activitiesZhCN,
   ...deliberationZhCN,

@@ -7,7 +7,7 @@ import { useT } from '../../i18n/index.tsx';
 import { fmtNumber } from '../../lib/format.ts';
 import { useApi } from '../../lib/useApi.ts';
 
-type TodoKind = 'cases' | 'wishes' | 'registrations' | 'awards' | 'orders' | 'order-tasks' | 'wish-tasks' | 'redemptions';
+type TodoKind = 'cases' | 'wishes' | 'registrations' | 'awards' | 'orders' | 'order-tasks' | 'wish-tasks' | 'redemptions' | 'burden-tasks' | 'burden-forms' | 'burden-requests';
 interface Todo {
   total: number;
   items: { kind: TodoKind; count: number }[];
@@ -23,6 +23,9 @@ const PATHS: Record<TodoKind, string> = {
   redemptions: '/m/points/merchant',
   registrations: '/party/orgs',
   awards: '/points/awards',
+  'burden-tasks': '/burden?tab=inbox',
+  'burden-forms': '/burden?tab=returns',
+  'burden-requests': '/burden?tab=requests',
 };
 
 export function MTodo() {

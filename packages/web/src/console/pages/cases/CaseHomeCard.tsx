@@ -13,7 +13,7 @@ import './cases.css';
 const STATES: CaseState[] = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'closed'];
 const CENTRE_ROLES = ['community-worker', 'town-dispatcher', 'district-dispatcher'];
 
-type TodoKind = 'cases' | 'wishes' | 'registrations' | 'awards' | 'orders' | 'order-tasks' | 'wish-tasks' | 'redemptions';
+type TodoKind = 'cases' | 'wishes' | 'registrations' | 'awards' | 'orders' | 'order-tasks' | 'wish-tasks' | 'redemptions' | 'burden-tasks' | 'burden-forms' | 'burden-requests';
 interface Todo {
   total: number;
   items: { kind: TodoKind; count: number }[];
@@ -28,6 +28,9 @@ const TODO_PATHS: Record<TodoKind, string> = {
   'order-tasks': '/orders?tab=dispatched',
   'wish-tasks': '/wishes?tab=claimed',
   redemptions: '/points/items',
+  'burden-tasks': '/burden?tab=inbox',
+  'burden-forms': '/burden?tab=returns',
+  'burden-requests': '/burden?tab=requests',
 };
 
 /** The work bench's case strip: what waits for me, what is overdue, and the cases of my scope by state. */

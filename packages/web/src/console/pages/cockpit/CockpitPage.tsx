@@ -6,7 +6,7 @@ import { DesktopOutlined, DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { withQuery } from '../../../api/client.ts';
-import { useMe } from '../../../auth/AuthContext.tsx';
+import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -26,6 +26,7 @@ import {
   useMeasureColumns,
 } from './panels.tsx';
 import type { BreakdownRow } from './types.ts';
+import { BurdenCockpitPanel } from '../burden/CockpitPanel.tsx';
 import './cockpit.css';
 
 export function usePeriodParams(): [Period, (p: Period) => void] {
@@ -45,6 +46,9 @@ export default function CockpitPage() {
   const code = codeParam ?? me.scope.code;
   const [period, setPeriod] = usePeriodParams();
   const unitView = me.unit?.type === 'department';
+  const { can } = useAuth();
+  // 基层减负: the district's figures of admission and forms (docs/BURDEN.md).
+  const burdenPanel = !unitView && can('burden.read') && me.scope.code.length <= 6 && code.length <= 6;
   const d = useCockpitData(code, period, unitView);
   const s = d.summary.data;
   const search = (p: Period) => {
@@ -202,6 +206,11 @@ export default function CockpitPage() {
               <VitalityPanel data={d.vitality.data} loading={d.vitality.loading} />
             </Col>
           </>
+        )}
+        {burdenPanel && (
+          <Col xs={24} xl={12}>
+            <BurdenCockpitPanel month={period.to.slice(0, 7)} />
+          </Col>
         )}
       </Row>
     </div>
