@@ -118,6 +118,9 @@ beforeAll(async () => {
   fixtures.set('campaign', { id: json<{ id: string }>(campaign).id, areaCode: NEIGHBOUR, readUrl: `/api/campaigns/${json<{ id: string }>(campaign).id}` });
   await first('place', `/api/places?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/places/${id}`);
   await first('organisation', `/api/organisations?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/organisations/${id}`);
+  // 红心物业: a compound with a property company, and a company registered in the neighbour community.
+  await first('compound', `/api/property/compounds?area=${NEIGHBOUR}`, (id) => `/api/property/compounds/${id}`, (items) => items.find((c) => c.hasProperty));
+  await first('propertyCompany', '/api/property/companies', (id) => `/api/property/companies/${id}`, (items) => items.find((c) => String(c.areaCode).startsWith(NEIGHBOUR)));
   await first('award', `/api/points/awards?pageSize=200`, (id) => `/api/points/awards/${id}`, (items) => items.find((a) => String(a.areaCode).startsWith(NEIGHBOUR)));
 }, 180_000);
 afterAll(async () => t?.close());

@@ -31,6 +31,7 @@ import { pointsRoutes } from '../routes/points.ts';
 import { statsRoutes } from '../routes/stats.ts';
 import { wishRoutes } from '../routes/wishes.ts';
 import { deliberationRoutes } from '../routes/deliberations.ts';
+import { propertyRoutes } from '../routes/property.ts';
 import { orderRoutes } from '../routes/orders.ts';
 import { partyRoutes } from '../routes/party.ts';
 import { staffingRoutes } from '../routes/staffing.ts';
@@ -172,6 +173,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   bulletinRoutes(app, ctx);
   chainRoutes(app, ctx);
   deliberationRoutes(app, ctx);
+  propertyRoutes(app, ctx);
 
   await serveWeb(app, ctx.config.webDist);
   return app;

@@ -21,6 +21,7 @@ import { receptionRoutes } from './pages/reception/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import { campaignRoutes } from './pages/campaigns/routes.tsx';
 import { deliberationRoutes } from './pages/deliberations/routes.tsx';
+import { propertyRoutes } from './pages/property/routes.tsx';
 import { useFocusableScrollers } from '../lib/a11y.ts';
 import './console.css';
 
@@ -155,6 +156,7 @@ export default function ConsoleApp() {
               {receptionRoutes}
               {wishOrderRoutes}
               {deliberationRoutes}
+              {propertyRoutes}
               <Route path="points/*" element={<Suspense fallback={pageFallback}><PointsRoutes /></Suspense>} />
               <Route path="party/*" element={<Suspense fallback={pageFallback}><PartyRoutes /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />

@@ -33,6 +33,7 @@ import { usePartyMenu } from './pages/party/menu.tsx';
 import { useWishOrderMenu } from './pages/wishes/routes.tsx';
 import { useCampaignMenu } from './pages/campaigns/routes.tsx';
 import { useDeliberationMenu } from './pages/deliberations/routes.tsx';
+import { usePropertyMenu } from './pages/property/routes.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -54,6 +55,7 @@ export function ConsoleLayout() {
   const partyMenu = usePartyMenu();
   const wishOrderMenu = useWishOrderMenu();
   const deliberationMenu = useDeliberationMenu();
+  const propertyMenu = usePropertyMenu();
   const registryEntries = useRegistryMenuEntries();
   const campaignMenu = useCampaignMenu();
 
@@ -72,6 +74,7 @@ export function ConsoleLayout() {
   if (receptionMenu) items.push(receptionMenu);
   if (wishOrderMenu) items.push(wishOrderMenu);
   if (deliberationMenu) items.push(deliberationMenu);
+  if (propertyMenu) items.push(propertyMenu);
   if (pointsMenu) items.push(pointsMenu);
   if (ledgerMenu) items.push(ledgerMenu);
   if (partyMenu) items.push(partyMenu);

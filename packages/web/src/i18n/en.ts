@@ -14,6 +14,7 @@ import { deliberationEn } from './deliberation.en.ts';
 import { worktimeEn } from './worktime.en.ts';
 import { assessEn } from './assess.en.ts';
 import { receptionEn } from './reception.en.ts';
+import { propertyEn } from './property.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...pointsEn,
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...placesEn,
   ...wishesEn,
   ...deliberationEn,
+  ...propertyEn,
   ...worktimeEn,
   ...assessEn,
   ...receptionEn,

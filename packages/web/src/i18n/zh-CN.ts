@@ -14,6 +14,7 @@ import { deliberationZhCN } from './deliberation.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
 import { assessZhCN } from './assess.zh-CN.ts';
 import { receptionZhCN } from './reception.zh-CN.ts';
+import { propertyZhCN } from './property.zh-CN.ts';
 
 export const zhCN = {
   ...pointsZhCN,
@@ -28,6 +29,7 @@ export const zhCN = {
   ...campaignZhCN,
   ...wishesZhCN,
   ...deliberationZhCN,
+  ...propertyZhCN,
   ...worktimeZhCN,
   ...assessZhCN,
   ...receptionZhCN,

@@ -18,6 +18,7 @@ import { publicCaseRoutes, sessionCaseRoutes } from './pages/cases/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import { MCampaign, MCampaignList } from './pages/campaigns/MCampaigns.tsx';
 import { MDeliberation, MDeliberations } from './pages/deliberations/MDeliberations.tsx';
+import { MPropertyInspect } from './pages/property/MProperty.tsx';
 import { useNamedBackButtons } from '../lib/a11y.ts';
 import './mobile.css';
 
@@ -111,6 +112,7 @@ export default function MobileApp() {
             <Route path="campaigns/:id" element={<MCampaign />} />
             <Route path="deliberations" element={<MDeliberations />} />
             <Route path="deliberations/:id" element={<MDeliberation />} />
+            <Route path="property/inspect" element={<MPropertyInspect />} />
             <Route path="me" element={<MMe />} />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>

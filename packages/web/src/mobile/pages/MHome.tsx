@@ -14,6 +14,7 @@ import { MCaseEntry } from './cases/entry.tsx';
 import { MPartyEntry } from './party/entry.tsx';
 import { MWishOrderEntry } from './wishes/entry.tsx';
 import { MDeliberationEntry } from './deliberations/MDeliberations.tsx';
+import { MPropertyEntry } from './property/MProperty.tsx';
 import { MTodo } from './MTodo.tsx';
 import { MCampaignEntry } from './campaigns/entry.tsx';
 import type { AreaWithFullPath } from '../../api/cases.ts';
@@ -81,6 +82,7 @@ export function MHome() {
           <MCaseEntry />
           <MWishOrderEntry />
           <MDeliberationEntry />
+          <MPropertyEntry />
           <MPointsEntry />
           {children.data && children.data.items.length > 0 && (
             <List header={t('m.childrenTitle')} className="m-list">
@@ -123,6 +125,7 @@ export function MHome() {
           <MCaseEntry />
           <MWishOrderEntry />
           <MDeliberationEntry />
+          <MPropertyEntry />
           <MPointsEntry />
           <List header={t('m.myAccount')} className="m-list">
             <List.Item extra={me.username}>{t('m.account')}</List.Item>
