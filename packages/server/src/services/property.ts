@@ -51,7 +51,11 @@ export function currentMonth(now = new Date()): string {
 
 const fmt = (x: number | null) => (x === null ? null : x);
 
-function scoreOf(e: repo.MonthEvidence | undefined): PropertyScore {
+function scoreOf(evidence: repo.MonthEvidence | undefined): PropertyScore {
+  let e = evidence;
+  // A month nobody looked at (no case, inspection, evaluation or record of the department) has no score: the
+  // households of a contract alone would otherwise give it full marks for volume.
+  if (e && !e.cases && !e.inspections.length && !e.committeeScores.length && !e.commendations && !e.penalties) e = undefined;
   const f = e ?? { households: 0, cases: 0, handled: 0, handledOnTime: 0, reworked: 0, satisfied: 0, basicallySatisfied: 0, unsatisfied: 0, inspections: [], committeeScores: [], commendations: 0, penalties: 0 };
   return propertyMonthScore({
     households: f.households,
