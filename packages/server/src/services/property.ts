@@ -19,7 +19,6 @@ import {
   offsetFen,
   PROPERTY_GRADE_LABELS,
   PROPERTY_SCORE_COMPONENT_LABELS,
-  PROPERTY_SCORE_WEIGHTS,
   propertyMonthScore,
   propertyYearScore,
   proposeGrade,
