@@ -49,7 +49,7 @@ beforeAll(async () => {
   const created = await admin.post('/api/users', { username: name, displayName: '常乐物业收费员', password: 'Test@2026pw', roles: ['property-manager'], scopeCode: VILLAGE, unitId: changleId });
   expect(created.statusCode).toBe(201);
   pm = await t.as(name, 'Test@2026pw');
-});
+}, 600_000);
 afterAll(async () => t?.close());
 
 describe('monthly credit score from a scripted month', () => {
