@@ -37,3 +37,4 @@ export * from './places/index.ts';
 export * from './projects/index.ts';
 export * from './activities/index.ts';
 export * from './burden/index.ts';
+export * from './property/credit.ts';

@@ -18,7 +18,7 @@
  *
  * `area`, `list` and `object` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -352,4 +352,23 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/burden/returns/{id}': { kind: 'object', fixture: 'burdenReturn', roles: BURDEN_INBOX },
   'POST /api/burden/returns/{id}/submit': { kind: 'object', fixture: 'burdenReturn', body: { values: { 'sorting-volunteers': '1', 'sorting-points': '1' } }, roles: BURDEN_INBOX },
   'GET /api/burden/figures': { kind: 'roles', roles: ['shgzb', 'district', 'leader'] },
+  // ---- 红心物业 (property.int.test.ts) -------------------------------------------------------------------------------
+  'GET /api/property/companies': { kind: 'roles', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-zj'] },
+  'GET /api/property/companies/{id}': { kind: 'object', fixture: 'propertyCompany', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-zj'] },
+  'GET /api/property/companies/{id}/collection': { kind: 'object', fixture: 'propertyCompany', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-zj'] },
+  'GET /api/property/compounds': { kind: 'area', param: 'area', list: true, roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-zj'] },
+  'GET /api/property/compounds/{id}': { kind: 'object', fixture: 'compound', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-zj'] },
+  'GET /api/property/compounds/{id}/owners-roll': { kind: 'object', fixture: 'compound', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-zj'] },
+  'GET /api/property/inspection-checklist': { kind: 'public', why: 'the checklist’s items, the same for everyone' },
+  'POST /api/property/inspections': { kind: 'exempt', why: 'the compound is in the body: another area → 404, a role that does not inspect → 403 (property.int.test.ts)' },
+  'POST /api/property/evaluations': { kind: 'exempt', why: 'the compound is in the body: another area → 404, other roles → 403 (property.int.test.ts)' },
+  'POST /api/property/sanctions': { kind: 'roles', roles: ['admin', 'dept-zj'] },
+  'GET /api/property/gradings': { kind: 'roles', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-zj'] },
+  'POST /api/property/gradings/propose': { kind: 'roles', roles: ['admin', 'dept-zj'] },
+  'POST /api/property/gradings/{id}/confirm': { kind: 'roles', roles: ['admin', 'dept-zj'] },
+  'GET /api/property/lists': { kind: 'public', why: 'the red and black lists are published (公示): names and grades only' },
+  'GET /api/property/bills': { kind: 'exempt', why: 'a company’s own bills, or the bills of the caller’s area; other roles 403 (property.int.test.ts)' },
+  'POST /api/property/bills': { kind: 'exempt', why: 'only a company’s own staff (no demo account); a household it does not serve → 400 (property.int.test.ts)' },
+  'POST /api/property/bills/{id}/payments': { kind: 'exempt', why: 'only the billing company’s staff (no demo account); others 403/404 (property.int.test.ts)' },
+  'POST /api/property/bills/{id}/offsets': { kind: 'exempt', why: 'only the billing company’s staff (no demo account); others 403/404 (property.int.test.ts)' },
 };

@@ -144,6 +144,9 @@ beforeAll(async () => {
   fixtures.set('activity', { id: activity.id, areaCode: NEIGHBOUR, readUrl: `/api/activities/${activity.id}` });
   const volunteer = await upsertVolunteer(t.ctx.db, { userId: districtId, name: '越界志愿者', areaCode: NEIGHBOUR });
   fixtures.set('volunteer', { id: volunteer.id, areaCode: NEIGHBOUR, readUrl: `/api/volunteers/${volunteer.id}` });
+  // 红心物业: a compound with a property company, and a company registered in the neighbour community.
+  await first('compound', `/api/property/compounds?area=${NEIGHBOUR}`, (id) => `/api/property/compounds/${id}`, (items) => items.find((c) => c.hasProperty));
+  await first('propertyCompany', '/api/property/companies', (id) => `/api/property/companies/${id}`, (items) => items.find((c) => String(c.areaCode).startsWith(NEIGHBOUR)));
   await first('award', `/api/points/awards?pageSize=200`, (id) => `/api/points/awards/${id}`, (items) => items.find((a) => String(a.areaCode).startsWith(NEIGHBOUR)));
   // 准入 tasks and 一表通 returns of the neighbour community (seeded by seed/burden.ts).
   await first('burdenTask', '/api/burden/tasks?admitted=true&state=open&pageSize=200', () => '/api/burden/tasks?pageSize=200', (items) => items.find((x) => String(x.areaCode).startsWith(NEIGHBOUR)));

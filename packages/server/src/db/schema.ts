@@ -1718,3 +1718,4 @@ export const places = pgTable(
 export * from './schema-projects.ts';
 export * from './schema-activities.ts';
 export * from './schema-burden.ts';
+export * from './schema-property.ts';

@@ -34,6 +34,7 @@ import { wishRoutes } from '../routes/wishes.ts';
 import { activityRoutes } from '../routes/activities.ts';
 import { deliberationRoutes } from '../routes/deliberations.ts';
 import { projectRoutes } from '../routes/projects.ts';
+import { propertyRoutes } from '../routes/property.ts';
 import { orderRoutes } from '../routes/orders.ts';
 import { partyRoutes } from '../routes/party.ts';
 import { staffingRoutes } from '../routes/staffing.ts';
@@ -184,6 +185,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   chainRoutes(app, ctx);
   deliberationRoutes(app, ctx);
   projectRoutes(app, ctx);
+  propertyRoutes(app, ctx);
 
   await serveWeb(app, ctx.config.webDist);
   return app;

@@ -19,6 +19,7 @@ import { seedPlacesDemo } from './places.ts';
 import { seedActivitiesDemo } from './activities.ts';
 import { seedCaseHistory } from './case-history.ts';
 import { seedReceptionDemo } from './reception.ts';
+import { seedPropertyDemo } from './property.ts';
 import { lightVillages, seedLightActivity, seedLightPopulation } from './light.ts';
 import { seedBurdenDemo } from './burden.ts';
 
@@ -48,6 +49,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'community', displayName: '黄晓梅（状元街社区）', roles: ['community-worker'], scopeCode: DEMO_COMMUNITY, unitCode: `office-${DEMO_COMMUNITY}` },
   { username: 'grid', displayName: '张志刚（第一网格网格员）', roles: ['grid-worker'], scopeCode: DEMO_GRID, unitCode: `office-${DEMO_COMMUNITY}` },
   { username: 'dept-cg', displayName: '沈立新（区城管局）', roles: ['department-handler'], scopeCode: DEMO_COUNTY, unitCode: 'dept-cg' },
+  // The housing department (住建): grades property companies (docs/PROPERTY.md). Not one of the contract's accounts.
+  { username: 'dept-zj', displayName: '钱伟民（区住建局）', roles: ['department-handler'], scopeCode: DEMO_COUNTY, unitCode: 'dept-zj' },
   { username: 'resident', displayName: '居民', roles: ['resident'], scopeCode: DEMO_GRID, person: 'resident' },
   { username: 'party', displayName: '党员', roles: ['party-member'], scopeCode: DEMO_GRID, person: 'party' },
   { username: 'secretary', displayName: '茅卫东（状元街社区党委书记）', roles: ['party-secretary'], scopeCode: DEMO_COMMUNITY, unitCode: `office-${DEMO_COMMUNITY}` },
@@ -91,6 +94,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedLightActivity(ctx, light, DEMO_PASSWORD, log);
     await seedCaseHistory(ctx.db, peopleAreas, log, new Date(), light);
     await seedReceptionDemo(ctx.db, '320614103');
+    await seedPropertyDemo(ctx);
     await createApiKey(ctx, null, '演示第三方应用（12345 热线对接）', 'demo-open311-key');
     // A year of history enters in bulk; it is chained at once rather than by the background sealer.
     await sealAll(ctx.db, ctx.cipher.chainKey);

@@ -12,6 +12,7 @@ import {
 } from '@gongzhi/domain';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import { abilitiesOf } from '../policies/index.ts';
+import { propertyAbilities } from '../policies/property.ts';
 import { namesOf } from '../repositories/areas.ts';
 import * as repo from '../repositories/users.ts';
 import { hashPassword, verifyPassword } from '../lib/passwords.ts';
@@ -222,7 +223,7 @@ export async function me(ctx: AppContext, actor: Actor) {
     roles: actor.roles,
     scope: { code: actor.scopeCode, name: actor.scopeName, level: actor.scopeLevel },
     unit: unit ? { id: unit.id, name: unit.name, type: unit.type } : null,
-    abilities: abilitiesOf(actor),
+    abilities: [...abilitiesOf(actor), ...propertyAbilities({ actor, unitCode: unit?.code ?? null })],
     /** `reset` or `expired` when the password must be changed before anything else; null otherwise. */
     passwordChange: actor.passwordChange ?? null,
   };

@@ -10,6 +10,7 @@ import { toIsoCst } from '../lib/time.ts';
 import { audit } from './audit.ts';
 import { forgetSessionsOf, isRecentPassword } from './auth.ts';
 import type { AppContext } from './context.ts';
+import { gradesOfUnits } from './property.ts';
 
 function toUserDto(actor: Actor, u: repo.UserRow, scopeNames?: Map<string, { name: string }>) {
   return {
@@ -194,5 +195,12 @@ export async function listAudit(ctx: AppContext, actor: Actor, f: repo.AuditFilt
 
 export async function listUnits(ctx: AppContext, type: string | undefined) {
   const rows = await repo.listUnits(ctx.db, type);
-  return { items: rows.map((u) => ({ id: u.id, code: u.code, name: u.name, shortName: u.shortName, type: u.type, areaCode: u.areaCode, phone: u.phone, duties: u.duties })) };
+  // Property companies carry their confirmed credit grade: a black-listed one (D) is flagged where cases are dispatched.
+  const grades = await gradesOfUnits(ctx, rows.filter((u) => u.type === 'property').map((u) => u.id));
+  return {
+    items: rows.map((u) => {
+      const g = grades.get(u.id);
+      return { id: u.id, code: u.code, name: u.name, shortName: u.shortName, type: u.type, areaCode: u.areaCode, phone: u.phone, duties: u.duties, ...(u.type === 'property' ? { creditGrade: g?.grade ?? null, blacklisted: g?.blacklisted ?? false } : {}) };
+    }),
+  };
 }

@@ -24,6 +24,7 @@ import { campaignRoutes } from './pages/campaigns/routes.tsx';
 import { burdenRoutes } from './pages/burden/routes.tsx';
 import { deliberationRoutes } from './pages/deliberations/routes.tsx';
 import { projectRoutes } from './pages/projects/routes.tsx';
+import { propertyRoutes } from './pages/property/routes.tsx';
 import { useFocusableScrollers } from '../lib/a11y.ts';
 import './console.css';
 
@@ -161,6 +162,7 @@ export default function ConsoleApp() {
               {activityRoutes}
               {deliberationRoutes}
               {projectRoutes}
+              {propertyRoutes}
               <Route path="points/*" element={<Suspense fallback={pageFallback}><PointsRoutes /></Suspense>} />
               <Route path="party/*" element={<Suspense fallback={pageFallback}><PartyRoutes /></Suspense>} />
               <Route path="*" element={<NotFoundPage />} />

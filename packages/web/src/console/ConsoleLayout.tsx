@@ -36,6 +36,7 @@ import { useCampaignMenu } from './pages/campaigns/routes.tsx';
 import { useBurdenMenu } from './pages/burden/routes.tsx';
 import { useDeliberationMenu } from './pages/deliberations/routes.tsx';
 import { useProjectMenu } from './pages/projects/routes.tsx';
+import { usePropertyMenu } from './pages/property/routes.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -59,6 +60,7 @@ export function ConsoleLayout() {
   const activityMenu = useActivityMenu();
   const deliberationMenu = useDeliberationMenu();
   const projectMenu = useProjectMenu();
+  const propertyMenu = usePropertyMenu();
   const registryEntries = useRegistryMenuEntries();
   const campaignMenu = useCampaignMenu();
   const burdenMenu = useBurdenMenu();
@@ -80,6 +82,7 @@ export function ConsoleLayout() {
   if (activityMenu) items.push(activityMenu);
   if (deliberationMenu) items.push(deliberationMenu);
   if (projectMenu) items.push(projectMenu);
+  if (propertyMenu) items.push(propertyMenu);
   if (pointsMenu) items.push(pointsMenu);
   if (ledgerMenu) items.push(ledgerMenu);
   if (partyMenu) items.push(partyMenu);

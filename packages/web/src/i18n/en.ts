@@ -19,6 +19,7 @@ import { assessEn } from './assess.en.ts';
 import { burdenEn } from './burden.en.ts';
 import { receptionEn } from './reception.en.ts';
 import { elderEn } from './elder.en.ts';
+import { propertyEn } from './property.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...pointsEn,
@@ -37,6 +38,7 @@ export const en: Record<MessageKey, string> = {
   ...activitiesEn,
   ...deliberationEn,
   ...projectsEn,
+  ...propertyEn,
   ...worktimeEn,
   ...assessEn,
   ...receptionEn,

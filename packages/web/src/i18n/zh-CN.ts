@@ -19,6 +19,7 @@ import { assessZhCN } from './assess.zh-CN.ts';
 import { burdenZhCN } from './burden.zh-CN.ts';
 import { receptionZhCN } from './reception.zh-CN.ts';
 import { elderZhCN } from './elder.zh-CN.ts';
+import { propertyZhCN } from './property.zh-CN.ts';
 
 export const zhCN = {
   ...pointsZhCN,
@@ -37,6 +38,7 @@ export const zhCN = {
   ...activitiesZhCN,
   ...deliberationZhCN,
   ...projectsZhCN,
+  ...propertyZhCN,
   ...worktimeZhCN,
   ...assessZhCN,
   ...receptionZhCN,

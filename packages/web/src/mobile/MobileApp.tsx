@@ -38,6 +38,7 @@ const MDeliberation = lazyPage(() => import('./pages/deliberations/MDeliberation
 const MIdeas = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MIdeas');
 const MProjects = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MProjects');
 const MProject = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MProject');
+const MPropertyInspect = lazyPage(() => import('./pages/property/MProperty.tsx'), 'MPropertyInspect');
 const MOutbox = lazyPage(() => import('./pages/offline/MOutbox.tsx'), 'MOutbox');
 const MPointsRoutes = lazy(() => import('./pages/points/MPointsRoutes.tsx'));
 const MPartyRoutes = lazy(() => import('./pages/party/MPartyRoutes.tsx'));
@@ -146,6 +147,7 @@ export default function MobileApp() {
                 <Route path="projects" element={<MProjects />} />
                 <Route path="projects/:id" element={<MProject />} />
                 {activityRoutes}
+                <Route path="property/inspect" element={<MPropertyInspect />} />
                 <Route path="me" element={<MMe />} />
                 <Route path="*" element={<Navigate to="/m" replace />} />
               </Route>

@@ -16,6 +16,7 @@ import { MWishOrderEntry } from './wishes/entry.tsx';
 import { MActivityEntry } from './activities/entry.tsx';
 import { MDeliberationEntry } from './deliberations/MDeliberations.tsx';
 import { MProjectsEntry } from './projects/MProjects.tsx';
+import { MPropertyEntry } from './property/MProperty.tsx';
 import { MTodo } from './MTodo.tsx';
 import { MCampaignEntry } from './campaigns/entry.tsx';
 import type { AreaWithFullPath } from '../../api/cases.ts';
@@ -102,6 +103,7 @@ function MStandardHome() {
           <MActivityEntry />
           <MDeliberationEntry />
           <MProjectsEntry />
+          <MPropertyEntry />
           <MPointsEntry />
           {children.data && children.data.items.length > 0 && (
             <List header={t('m.childrenTitle')} className="m-list">
@@ -146,6 +148,7 @@ function MStandardHome() {
           <MActivityEntry />
           <MDeliberationEntry />
           <MProjectsEntry />
+          <MPropertyEntry />
           <MPointsEntry />
           <List header={t('m.myAccount')} className="m-list">
             <List.Item extra={me.username}>{t('m.account')}</List.Item>

@@ -8,6 +8,7 @@ import { useT } from '../../../i18n/index.tsx';
 import { fmtDate, fmtNumber } from '../../../lib/format.ts';
 import { MRating } from './common.tsx';
 import { MReceptionStrip } from './MReception.tsx';
+import { MPropertyListsStrip } from '../property/MProperty.tsx';
 
 const PAGE = 10;
 
@@ -45,6 +46,7 @@ export function MWall() {
       </div>
       <div className="m-wall-list">
         <MReceptionStrip />
+        <MPropertyListsStrip />
         {items.map((w) => (
           <div key={w.code} className="m-card m-wall-card" data-testid="m-wall-item" data-code={w.code}>
             <div className="m-wall-head">

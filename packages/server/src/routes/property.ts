@@ -1,0 +1,119 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { PROPERTY_GRADES } from '@gongzhi/domain';
+import { z } from 'zod';
+import type { AppContext } from '../services/context.ts';
+import * as property from '../services/property.ts';
+import { requestContext, requireActor } from '../http/request.ts';
+import { isoMonth, optionalText, text, uuidParam } from './common.ts';
+
+const year = z.coerce.number({ message: '年度（year）应为四位年份' }).int('年度（year）应为四位年份').min(2000, '年度（year）应不早于 2000').max(2100, '年度（year）应不晚于 2100');
+const money = (field: string, what: string) =>
+  z
+    .number({ message: `${what}（${field}）应为金额（元）` })
+    .positive(`${what}（${field}）应大于 0`)
+    .max(1_000_000, `${what}（${field}）过大`)
+    .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, `${what}（${field}）最多两位小数`);
+
+export function propertyRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['property'];
+  r.get('/api/property/companies', { schema: { tags, summary: '物业服务企业及其当月信用分', querystring: z.object({ month: isoMonth.optional() }) } }, async (req) =>
+    property.listCompanies(ctx, requireActor(req), req.query),
+  );
+  r.get('/api/property/companies/:id', { schema: { tags, summary: '物业服务企业：信用分构成、近 12 个月、合同、检查、奖惩', params: uuidParam, querystring: z.object({ month: isoMonth.optional() }) } }, async (req) =>
+    property.getCompany(ctx, requireActor(req), req.params.id, req.query),
+  );
+  r.get('/api/property/companies/:id/collection', { schema: { tags, summary: '物业费收缴率（积分抵扣前后）', params: uuidParam } }, async (req) =>
+    property.collection(ctx, requireActor(req), req.params.id),
+  );
+  r.get('/api/property/compounds', { schema: { tags, summary: '小区物业情况（物业企业、黑榜标记、无物业小区覆盖、业委会、联席会议）', querystring: z.object({ area: z.string().regex(/^\d{6,20}$/, '应为区划代码').optional() }) } }, async (req) =>
+    property.listCompounds(ctx, requireActor(req), req.query),
+  );
+  r.get('/api/property/compounds/:id', { schema: { tags, summary: '小区物业详情', params: uuidParam } }, async (req) => property.getCompound(ctx, requireActor(req), req.params.id));
+  r.get('/api/property/compounds/:id/owners-roll', { schema: { tags, summary: '业主大会名册（含专有部分面积），用于发起业主大会议事', params: uuidParam } }, async (req) =>
+    property.ownersRoll(ctx, requireActor(req), req.params.id),
+  );
+  r.get('/api/property/inspection-checklist', { schema: { tags, summary: '社区物业检查表' } }, async (req) => {
+    requireActor(req);
+    return property.inspectionChecklist();
+  });
+  r.post(
+    '/api/property/inspections',
+    {
+      schema: {
+        tags,
+        summary: '社区检查小区物业（检查表 + 现场照片）',
+        body: z.object({
+          placeId: z.uuid({ message: '小区（placeId）应为 UUID' }),
+          results: z.record(z.string().max(32), z.boolean({ message: '检查项（results）的值应为 true（合格）或 false（不合格）' }), { message: '检查项（results）应为对象' }),
+          photoIds: z.array(z.uuid({ message: '照片（photoIds）应为 UUID' }), { message: '现场照片（photoIds）应为列表' }).max(9, '现场照片（photoIds）最多 9 张'),
+          note: optionalText(500).optional(),
+        }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await property.createInspection(ctx, requireActor(req), req.body, requestContext(req))),
+  );
+  r.post(
+    '/api/property/evaluations',
+    {
+      schema: {
+        tags,
+        summary: '登记业委会对物业的月度评价（0–100 分）',
+        body: z.object({
+          placeId: z.uuid({ message: '小区（placeId）应为 UUID' }),
+          month: isoMonth,
+          score: z.number({ message: '评分（score）应为 0–100 的整数' }).int('评分（score）应为整数').min(0, '评分（score）不能小于 0').max(100, '评分（score）不能大于 100'),
+          note: optionalText(500).optional(),
+        }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await property.recordEvaluation(ctx, requireActor(req), req.body, requestContext(req))),
+  );
+  r.post(
+    '/api/property/sanctions',
+    {
+      schema: {
+        tags,
+        summary: '住建部门登记处罚或表扬（计入当月信用分）',
+        body: z.object({
+          companyId: z.uuid({ message: '物业企业（companyId）应为 UUID' }),
+          kind: z.enum(['penalty', 'commendation'], { message: '类型（kind）应为 penalty（处罚）或 commendation（表扬）' }),
+          points: z.number({ message: '分值（points）应为 1–20 的整数' }).int('分值（points）应为整数').min(1, '分值（points）应为 1–20').max(20, '分值（points）应为 1–20'),
+          reason: text(300),
+          month: isoMonth,
+        }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await property.recordSanction(ctx, requireActor(req), req.body, requestContext(req))),
+  );
+  r.get('/api/property/gradings', { schema: { tags, summary: '年度信用评级', querystring: z.object({ year: year.optional() }) } }, async (req) => property.listGradings(ctx, requireActor(req), req.query.year ?? Number(property.currentMonth().slice(0, 4))));
+  r.post('/api/property/gradings/propose', { schema: { tags, summary: '按年度信用分生成建议等级（住建部门）', body: z.object({ year }) } }, async (req) =>
+    property.proposeGradings(ctx, requireActor(req), req.body.year, requestContext(req)),
+  );
+  r.post(
+    '/api/property/gradings/:id/confirm',
+    {
+      schema: {
+        tags,
+        summary: '住建部门确认信用等级（与建议不同须填理由）',
+        params: uuidParam,
+        body: z.object({ grade: z.enum(PROPERTY_GRADES, { message: '信用等级（grade）应为 3A、2A、A、B、C、D 之一' }), reason: optionalText(300).optional() }),
+      },
+    },
+    async (req) => property.confirmGrading(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
+  );
+  r.get('/api/property/lists', { schema: { tags, summary: '物业企业信用红黑榜（公示）', security: [], querystring: z.object({ year: year.optional() }) } }, async (req) => property.publicLists(ctx, req.query.year));
+  r.get('/api/property/bills', { schema: { tags, summary: '物业费账单', querystring: z.object({ period: isoMonth.optional() }) } }, async (req) => property.listBills(ctx, requireActor(req), req.query));
+  r.post(
+    '/api/property/bills',
+    { schema: { tags, summary: '开具物业费账单（物业服务企业）', body: z.object({ householdId: z.uuid({ message: '户（householdId）应为 UUID' }), period: isoMonth, amount: money('amount', '账单金额') }) } },
+    async (req, reply) => reply.status(201).send(await property.createBill(ctx, requireActor(req), req.body, requestContext(req))),
+  );
+  r.post('/api/property/bills/:id/payments', { schema: { tags, summary: '登记缴费', params: uuidParam, body: z.object({ amount: money('amount', '缴费金额') }) } }, async (req) =>
+    property.payBill(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
+  );
+  r.post('/api/property/bills/:id/offsets', { schema: { tags, summary: '以积分兑换抵扣物业费（物业服务企业确认）', params: uuidParam, body: z.object({ redemptionId: z.uuid({ message: '积分兑换（redemptionId）应为 UUID' }) }) } }, async (req) =>
+    property.offsetBill(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
+  );
+}
