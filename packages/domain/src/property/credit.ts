@@ -212,12 +212,6 @@ export function collectionRate(bills: readonly { amountFen: number; offsetFen: n
 
 // ---- four-party joint meeting (四位一体联席会议, `003`: at least quarterly) --------------------------------------------
 
-/** The quarter (e.g. "2026-Q4") a date in China Standard Time falls in. */
-export function quarterOf(d: Date): string {
-  const cst = new Date(d.getTime() + 8 * 3600_000);
-  return `${cst.getUTCFullYear()}-Q${Math.floor(cst.getUTCMonth() / 3) + 1}`;
-}
-
 /** Whether the joint meeting is overdue: none held in the current quarter nor the one before it ends. */
 export function jointMeetingOverdue(lastHeld: Date | null, now: Date): boolean {
   if (!lastHeld) return true;
