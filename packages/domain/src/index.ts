@@ -34,3 +34,4 @@ export * from './cases/suggest/index.ts';
 export * from './campaigns.ts';
 export * from './deliberation/rules.ts';
 export * from './places/index.ts';
+export * from './cadres/index.ts';

@@ -118,6 +118,10 @@ beforeAll(async () => {
   fixtures.set('campaign', { id: json<{ id: string }>(campaign).id, areaCode: NEIGHBOUR, readUrl: `/api/campaigns/${json<{ id: string }>(campaign).id}` });
   await first('place', `/api/places?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/places/${id}`);
   await first('organisation', `/api/organisations?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/organisations/${id}`);
+  await first('servicePoint', `/api/service-points?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/service-points/${id}`);
+  await first('talent', `/api/talents?area=${NEIGHBOUR}&pageSize=1`, () => `/api/talents?area=${NEIGHBOUR}&pageSize=200`);
+  await first('cadre', `/api/cadres?area=${NEIGHBOUR}`, () => `/api/cadres?area=${NEIGHBOUR}`);
+  await first('cadreTask', `/api/cadre-tasks?area=${NEIGHBOUR}&state=open&pageSize=1`, () => `/api/cadre-tasks?area=${NEIGHBOUR}&pageSize=200`);
   await first('award', `/api/points/awards?pageSize=200`, (id) => `/api/points/awards/${id}`, (items) => items.find((a) => String(a.areaCode).startsWith(NEIGHBOUR)));
 }, 180_000);
 afterAll(async () => t?.close());
@@ -192,7 +196,7 @@ describe('scope matrix', () => {
         }
       }
     }
-    const missingFixtures = (['case', 'reportedCase', 'person', 'household', 'partyOrg'] as Fixture[]).filter((f) => !fixtures.has(f));
+    const missingFixtures = (['case', 'reportedCase', 'person', 'household', 'partyOrg', 'servicePoint', 'talent', 'cadre', 'cadreTask'] as Fixture[]).filter((f) => !fixtures.has(f));
     expect(missingFixtures, 'the seed no longer has these objects in the neighbour community').toEqual([]);
     expect(probes).toBeGreaterThan(500);
     expect(problems, `Scope leaks (${problems.length}):\n${problems.join('\n')}\n`).toEqual([]);

@@ -1715,3 +1715,4 @@ export const places = pgTable(
     uniqueIndex('places_key_idx').on(t.key),
   ],
 );
+export * from './schema-cadres.ts';

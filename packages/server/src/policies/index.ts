@@ -14,6 +14,7 @@ import { canEditCalendar, canEditOfficeHours } from './work-time.ts';
 import { canReadReception, canScheduleReception, hasLeadList } from './reception.ts';
 import { isOrganiser } from './deliberations.ts';
 import { directoryAbilities } from './directory.ts';
+import { cadreAbilities } from './cadres.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -60,5 +61,7 @@ export function abilitiesOf(actor: Actor): string[] {
   if (actor.personId) out.push('deliberations.vote');
   // Places and organisations of the registry.
   out.push(...directoryAbilities(actor));
+  // Service points, the talent registry and sunk-down cadres (docs/SERVICE-POINTS.md).
+  out.push(...cadreAbilities(actor));
   return out;
 }

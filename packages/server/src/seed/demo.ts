@@ -15,6 +15,7 @@ import { seedOrdersDemo } from './orders.ts';
 import { seedPartyDemo } from './party.ts';
 import { seedStaffRoster } from './staff.ts';
 import { seedPlacesDemo } from './places.ts';
+import { seedCadresDemo } from './cadres.ts';
 import { seedCaseHistory } from './case-history.ts';
 import { seedReceptionDemo } from './reception.ts';
 import { lightVillages, seedLightActivity, seedLightPopulation } from './light.ts';
@@ -80,6 +81,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedOrdersDemo(ctx);
     await seedPlacesDemo(ctx);
     await setMeta(ctx.db, 'demo_places', { at: new Date().toISOString() });
+    await seedCadresDemo(ctx, DEMO_PASSWORD);
+    await setMeta(ctx.db, 'demo_cadres', { at: new Date().toISOString() });
     await seedLightActivity(ctx, light, DEMO_PASSWORD, log);
     await seedCaseHistory(ctx.db, peopleAreas, log, new Date(), light);
     await seedReceptionDemo(ctx.db, '320614103');
@@ -103,6 +106,14 @@ async function ensureDemoAccounts(ctx: AppContext): Promise<'present'> {
       if (await getMeta(ctx.db, 'demo_places')) return;
       await seedPlacesDemo(ctx);
       await setMeta(ctx.db, 'demo_places', { at: new Date().toISOString() });
+    });
+  }
+  // … and service points, the talent registry and sunk-down cadres (docs/SERVICE-POINTS.md).
+  if (!(await getMeta(ctx.db, 'demo_cadres'))) {
+    await ctx.database.withLock('gongzhi:seed-cadres', async () => {
+      if (await getMeta(ctx.db, 'demo_cadres')) return;
+      await seedCadresDemo(ctx, DEMO_PASSWORD);
+      await setMeta(ctx.db, 'demo_cadres', { at: new Date().toISOString() });
     });
   }
   return 'present';
