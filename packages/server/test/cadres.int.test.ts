@@ -45,7 +45,11 @@ interface Task {
 
 beforeAll(async () => {
   t = await createTestApp();
-  [community, secretary, town, resident, cadre] = await Promise.all(['community', 'secretary', 'town', 'resident', 'cadre'].map((u) => t.as(u)));
+  community = await t.as('community');
+  secretary = await t.as('secretary');
+  town = await t.as('town');
+  resident = await t.as('resident');
+  cadre = await t.as('cadre');
 }, 180_000);
 afterAll(async () => t?.close());
 

@@ -296,3 +296,13 @@ export async function areaExists(db: DbOrTx, code: string): Promise<{ code: stri
   const [row] = await db.select({ code: areas.code, name: areas.name }).from(areas).where(eq(areas.code, code));
   return row ?? null;
 }
+
+/** The villages and communities of a town, to choose a home from (names and codes only). */
+export async function villagesOf(db: DbOrTx, townCode: string) {
+  return db
+    .select({ code: areas.code, name: areas.name })
+    .from(areas)
+    .where(and(sql`${areas.code} like ${escapeLike(townCode) + '%'}`, eq(areas.level, 'village')))
+    .orderBy(asc(areas.code))
+    .limit(100);
+}

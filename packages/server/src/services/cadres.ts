@@ -183,8 +183,8 @@ async function areaCentre(ctx: AppContext, code: string): Promise<{ lat: number;
  * resident chose, or the middle of the grid their household lives in (the registry records no closer point).
  */
 export async function nearbyServicePoints(ctx: AppContext, actor: Actor, q: { area?: string; lat?: number; lng?: number }) {
-  let home: { lat: number; lng: number } | null = null;
-  let source: 'location' | 'area' | 'home' | 'home-area' = 'home';
+  let home: { lat: number; lng: number } | null;
+  let source: 'location' | 'area' | 'home' | 'home-area';
   let areaCode: string | null = null;
   if (q.lat !== undefined && q.lng !== undefined) {
     home = { lat: q.lat, lng: q.lng };
@@ -202,13 +202,16 @@ export async function nearbyServicePoints(ctx: AppContext, actor: Actor, q: { ar
     source = person ? 'home' : 'home-area';
   }
   const areaName = areaCode ? ((await repo.areaExists(ctx.db, areaCode))?.name ?? null) : null;
+  // The communities of the caller's town, for choosing another home on the phone.
+  const town = (areaCode ?? actor.scopeCode).length >= 9 ? (areaCode ?? actor.scopeCode).slice(0, 9) : null;
+  const choices = town ? await repo.villagesOf(ctx.db, town) : [];
   const method = {
     minutes: SERVICE_CIRCLE_MINUTES,
     speedKmh: (WALK_METRES_PER_MINUTE * 60) / 1000,
     detourFactor: DETOUR_FACTOR,
     note: `按直线距离 × ${DETOUR_FACTOR} 绕行系数、步行 ${(WALK_METRES_PER_MINUTE * 60) / 1000} 公里/小时估算，并非实际路线`,
   };
-  if (!home) return { home: null, source, areaCode, areaName, method, items: [] };
+  if (!home) return { home: null, source, areaCode, areaName, method, choices, items: [] };
   // Candidates inside a box a little larger than the circle, then the exact estimate.
   const dLat = (SERVICE_CIRCLE_STRAIGHT_METRES * 1.1) / 111_320;
   const dLng = dLat / Math.max(0.2, Math.cos((home.lat * Math.PI) / 180));
@@ -223,6 +226,7 @@ export async function nearbyServicePoints(ctx: AppContext, actor: Actor, q: { ar
     areaCode,
     areaName,
     method,
+    choices,
     items: near.map((p) => ({ ...servicePointDto(actor, p, p.areaName), allowedActions: [], metres: p.metres, walkMinutes: p.walkMinutes })),
   };
 }

@@ -16,6 +16,7 @@ import { MHousehold } from './pages/MHousehold.tsx';
 import { MForcedPasswordChange, MMe } from './pages/MMe.tsx';
 import { publicCaseRoutes, sessionCaseRoutes } from './pages/cases/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
+import { serviceRoutes } from './pages/cadres/routes.tsx';
 import { MCampaign, MCampaignList } from './pages/campaigns/MCampaigns.tsx';
 import { MDeliberation, MDeliberations } from './pages/deliberations/MDeliberations.tsx';
 import { useNamedBackButtons } from '../lib/a11y.ts';
@@ -107,6 +108,7 @@ export default function MobileApp() {
             <Route path="party/*" element={<Suspense fallback={<div className="m-center"><DotLoading color="primary" /></div>}><MPartyRoutes /></Suspense>} />
             {sessionCaseRoutes}
             {wishOrderRoutes}
+            {serviceRoutes}
             <Route path="campaigns" element={<MCampaignList />} />
             <Route path="campaigns/:id" element={<MCampaign />} />
             <Route path="deliberations" element={<MDeliberations />} />

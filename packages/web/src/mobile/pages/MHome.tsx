@@ -16,6 +16,7 @@ import { MWishOrderEntry } from './wishes/entry.tsx';
 import { MDeliberationEntry } from './deliberations/MDeliberations.tsx';
 import { MTodo } from './MTodo.tsx';
 import { MCampaignEntry } from './campaigns/entry.tsx';
+import { MServiceEntry } from './cadres/entry.tsx';
 import type { AreaWithFullPath } from '../../api/cases.ts';
 
 export function MHome() {
@@ -82,6 +83,7 @@ export function MHome() {
           <MWishOrderEntry />
           <MDeliberationEntry />
           <MPointsEntry />
+          <MServiceEntry />
           {children.data && children.data.items.length > 0 && (
             <List header={t('m.childrenTitle')} className="m-list">
               {children.data.items.slice(0, 8).map((c) => (
@@ -119,6 +121,7 @@ export function MHome() {
             </div>
           </div>
           <MTodo />
+          <MServiceEntry />
           <MPartyEntry />
           <MCaseEntry />
           <MWishOrderEntry />
