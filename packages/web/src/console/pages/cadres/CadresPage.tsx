@@ -31,7 +31,7 @@ function AttendanceTab({ area }: { area?: string }) {
     { title: t('cadre.count'), dataIndex: 'cadres', key: 'cadres', width: 90, align: 'right' },
     { title: t('cadre.days'), dataIndex: 'days', key: 'days', width: 100, align: 'right' },
     { title: t('cadre.expected'), dataIndex: 'expectedDays', key: 'expected', width: 110, align: 'right' },
-    { title: t('cadre.rate'), dataIndex: 'attendanceRate', key: 'rate', width: 180, render: (r: number) => <Progress percent={r} size="small" format={(p) => `${p}%`} /> },
+    { title: t('cadre.rate'), dataIndex: 'attendanceRate', key: 'rate', width: 180, render: (r: number, row) => <Progress percent={r} size="small" format={(p) => `${p}%`} aria-label={`${row.unitName} ${t('cadre.rate')}`} /> },
     { title: t('cadre.weighted'), dataIndex: 'weightedScore', key: 'score', width: 150, align: 'right', render: (s: number) => <strong data-testid="cadre-unit-score">{s.toFixed(1)}</strong> },
     { title: t('cadre.tasksDone'), dataIndex: 'tasksDone', key: 'tasks', width: 100, align: 'right' },
   ];
