@@ -52,5 +52,5 @@ describe('sunk-down cadres and the 15-minute circle', () => {
     await shot(r.page, 'cadres-03-phone-circle', true);
     expect(await axeProblems(r.page)).toEqual([]);
     await r.context.close();
-  }, 120_000);
+  }, 300_000);
 });

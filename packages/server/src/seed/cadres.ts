@@ -133,7 +133,7 @@ export async function seedCadresDemo(ctx: AppContext, password: string, communit
     } else continue;
     await repo.upsertCadreProfile(ctx.db, user.id, c.kind, null);
     // A modest history: check-ins on some past days of this and last month (not today: the demo checks in live).
-    const daysBack = [3, 6, 10, 13, 17, 24, 31, 38].filter((_, i) => (i + c.username.length) % 3 !== 0);
+    const daysBack = [1, 2, 4, 6, 10, 13, 17, 24, 31, 38].filter((_, i) => (i + c.username.length) % 3 !== 0);
     for (const back of daysBack) {
       const at = new Date(now.getTime() - back * 86_400_000);
       at.setUTCHours(1 + (back % 3), 10 * (back % 5), 0, 0);
