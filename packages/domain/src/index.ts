@@ -38,3 +38,4 @@ export * from './projects/index.ts';
 export * from './activities/index.ts';
 export * from './burden/index.ts';
 export * from './property/credit.ts';
+export * from './cadres/index.ts';

@@ -18,7 +18,7 @@
  *
  * `area`, `list` and `object` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -371,4 +371,24 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/property/bills': { kind: 'exempt', why: 'only a company’s own staff (no demo account); a household it does not serve → 400 (property.int.test.ts)' },
   'POST /api/property/bills/{id}/payments': { kind: 'exempt', why: 'only the billing company’s staff (no demo account); others 403/404 (property.int.test.ts)' },
   'POST /api/property/bills/{id}/offsets': { kind: 'exempt', why: 'only the billing company’s staff (no demo account); others 403/404 (property.int.test.ts)' },
+  // ---- service points, talent registry, sunk-down cadres (cadres.int.test.ts) -------------------------------------
+  'GET /api/service-points': { kind: 'area', param: 'area', list: true },
+  'GET /api/service-points/nearby': { kind: 'own', why: 'the public service points within 15 minutes of the caller’s home, a chosen area or the phone’s location' },
+  'GET /api/service-points/{id}': { kind: 'object', fixture: 'servicePoint' },
+  'POST /api/service-points': { kind: 'exempt', why: 'creates in an area of the body the service scopes (cadres.int.test.ts)' },
+  'PATCH /api/service-points/{id}': { kind: 'object', fixture: 'servicePoint', body: { name: '越界修改' } },
+  'GET /api/talents': { kind: 'area', param: 'area', list: true },
+  'POST /api/talents': { kind: 'exempt', why: 'creates in an area of the body the service scopes (cadres.int.test.ts)' },
+  'PATCH /api/talents/{id}': { kind: 'object', fixture: 'talent', body: { name: '越界修改' } },
+  'PUT /api/talents/{id}/consent': { kind: 'object', fixture: 'talent', body: { given: false } },
+  'POST /api/talents/{id}/reveal': { kind: 'object', fixture: 'talent' },
+  'GET /api/cadres': { kind: 'area', param: 'area', list: true },
+  'GET /api/cadres/attendance': { kind: 'area', param: 'area', list: true },
+  'GET /api/cadres/me': { kind: 'own', why: 'the calling cadre’s own check-ins and tasks' },
+  'POST /api/cadres/me/checkins': { kind: 'own', why: 'the calling cadre checks in to the community of their own account' },
+  'PATCH /api/cadres/{id}': { kind: 'object', fixture: 'cadre', body: { kind: 'first-secretary' } },
+  'GET /api/cadre-tasks': { kind: 'area', param: 'area', list: true },
+  'POST /api/cadre-tasks': { kind: 'exempt', why: 'the cadre of the body is looked up in the caller’s scope (cadres.int.test.ts)' },
+  'POST /api/cadre-tasks/{id}/complete': { kind: 'object', fixture: 'cadreTask', body: { note: '越界完成' } },
+  'POST /api/cadre-tasks/{id}/cancel': { kind: 'object', fixture: 'cadreTask', body: { reason: '越界取消' } },
 };

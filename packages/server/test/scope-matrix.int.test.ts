@@ -147,6 +147,10 @@ beforeAll(async () => {
   // 红心物业: a compound with a property company, and a company registered in the neighbour community.
   await first('compound', `/api/property/compounds?area=${NEIGHBOUR}`, (id) => `/api/property/compounds/${id}`, (items) => items.find((c) => c.hasProperty));
   await first('propertyCompany', '/api/property/companies', (id) => `/api/property/companies/${id}`, (items) => items.find((c) => String(c.areaCode).startsWith(NEIGHBOUR)));
+  await first('servicePoint', `/api/service-points?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/service-points/${id}`);
+  await first('talent', `/api/talents?area=${NEIGHBOUR}&pageSize=1`, () => `/api/talents?area=${NEIGHBOUR}&pageSize=200`);
+  await first('cadre', `/api/cadres?area=${NEIGHBOUR}`, () => `/api/cadres?area=${NEIGHBOUR}`);
+  await first('cadreTask', `/api/cadre-tasks?area=${NEIGHBOUR}&state=open&pageSize=1`, () => `/api/cadre-tasks?area=${NEIGHBOUR}&pageSize=200`);
   await first('award', `/api/points/awards?pageSize=200`, (id) => `/api/points/awards/${id}`, (items) => items.find((a) => String(a.areaCode).startsWith(NEIGHBOUR)));
   // 准入 tasks and 一表通 returns of the neighbour community (seeded by seed/burden.ts).
   await first('burdenTask', '/api/burden/tasks?admitted=true&state=open&pageSize=200', () => '/api/burden/tasks?pageSize=200', (items) => items.find((x) => String(x.areaCode).startsWith(NEIGHBOUR)));
@@ -225,6 +229,7 @@ describe('scope matrix', () => {
       }
     }
     const missingFixtures = (['case', 'reportedCase', 'person', 'household', 'partyOrg', 'burdenTask', 'burdenReturn'] as Fixture[]).filter((f) => !fixtures.has(f));
+    const missingFixtures = (['case', 'reportedCase', 'person', 'household', 'partyOrg', 'servicePoint', 'talent', 'cadre', 'cadreTask'] as Fixture[]).filter((f) => !fixtures.has(f));
     expect(missingFixtures, 'the seed no longer has these objects in the neighbour community').toEqual([]);
     expect(probes).toBeGreaterThan(500);
     expect(problems, `Scope leaks (${problems.length}):\n${problems.join('\n')}\n`).toEqual([]);

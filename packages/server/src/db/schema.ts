@@ -1719,3 +1719,4 @@ export * from './schema-projects.ts';
 export * from './schema-activities.ts';
 export * from './schema-burden.ts';
 export * from './schema-property.ts';
+export * from './schema-cadres.ts';

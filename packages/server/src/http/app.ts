@@ -40,6 +40,7 @@ import { partyRoutes } from '../routes/party.ts';
 import { staffingRoutes } from '../routes/staffing.ts';
 import { campaignRoutes } from '../routes/campaigns.ts';
 import { directoryRoutes } from '../routes/directory.ts';
+import { cadreRoutes } from '../routes/cadres.ts';
 import { cockpitRoutes } from '../routes/cockpit.ts';
 import { exportRoutes } from '../routes/exports.ts';
 import { importRoutes } from '../routes/imports.ts';
@@ -178,6 +179,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   burdenRoutes(app, ctx);
   campaignRoutes(app, ctx);
   directoryRoutes(app, ctx);
+  cadreRoutes(app, ctx);
   cockpitRoutes(app, ctx);
   exportRoutes(app, ctx);
   importRoutes(app, ctx);

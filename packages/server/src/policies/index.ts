@@ -17,6 +17,7 @@ import { isOrganiser } from './deliberations.ts';
 import { directoryAbilities } from './directory.ts';
 import { isDepartment, isManager } from './projects.ts';
 import { BURDEN_AREA_READERS } from './burden.ts';
+import { cadreAbilities } from './cadres.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -75,5 +76,7 @@ export function abilitiesOf(actor: Actor): string[] {
   out.push(...directoryAbilities(actor));
   // Burden reduction (准入, 一表通): the menu only; the page asks /api/burden/meta what the caller may do there.
   if (hasAnyRole(actor, BURDEN_AREA_READERS) || (actor.unitId && hasAnyRole(actor, ['department-handler']) && actor.scopeCode.length <= 6)) out.push('burden.read');
+  // Service points, the talent registry and sunk-down cadres (docs/SERVICE-POINTS.md).
+  out.push(...cadreAbilities(actor));
   return out;
 }

@@ -17,6 +17,7 @@ import { seedPartyDemo } from './party.ts';
 import { seedStaffRoster } from './staff.ts';
 import { seedPlacesDemo } from './places.ts';
 import { seedActivitiesDemo } from './activities.ts';
+import { seedCadresDemo } from './cadres.ts';
 import { seedCaseHistory } from './case-history.ts';
 import { seedReceptionDemo } from './reception.ts';
 import { seedPropertyDemo } from './property.ts';
@@ -91,6 +92,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedActivitiesDemo(ctx);
     await seedBurdenDemo(ctx, DEMO_PASSWORD);
     await setMeta(ctx.db, 'demo_burden', { at: new Date().toISOString() });
+    await seedCadresDemo(ctx, DEMO_PASSWORD);
+    await setMeta(ctx.db, 'demo_cadres', { at: new Date().toISOString() });
     await seedLightActivity(ctx, light, DEMO_PASSWORD, log);
     await seedCaseHistory(ctx.db, peopleAreas, log, new Date(), light);
     await seedReceptionDemo(ctx.db, '320614103');
@@ -125,6 +128,14 @@ async function ensureDemoAccounts(ctx: AppContext): Promise<'present'> {
       if (await getMeta(ctx.db, 'demo_burden')) return;
       await seedBurdenDemo(ctx, DEMO_PASSWORD);
       await setMeta(ctx.db, 'demo_burden', { at: new Date().toISOString() });
+    });
+  }
+  // … and service points, the talent registry and sunk-down cadres (docs/SERVICE-POINTS.md).
+  if (!(await getMeta(ctx.db, 'demo_cadres'))) {
+    await ctx.database.withLock('gongzhi:seed-cadres', async () => {
+      if (await getMeta(ctx.db, 'demo_cadres')) return;
+      await seedCadresDemo(ctx, DEMO_PASSWORD);
+      await setMeta(ctx.db, 'demo_cadres', { at: new Date().toISOString() });
     });
   }
   return 'present';

@@ -61,7 +61,8 @@ export const DEMO_RULES: RuleSeed[] = [
   { code: 'notice-relay', name: '通知政策传达到户', scheme: 'service', points: 2, monthlyLimit: 20, basis: '社区楼长、单元长工作服务积分管理办法' },
   { code: 'hazard-report', name: '排查上报安全隐患', scheme: 'service', points: 2, dailyLimit: 6, basis: '社区楼长、单元长工作服务积分管理办法' },
   // 下沉干部积分.
-  { code: 'cadre-checkin', name: '到社区报到服务', scheme: 'cadre', points: 2, dailyLimit: 2, monthlyLimit: 20, basis: '县直单位下沉干部积分管理办法' },
+  { code: 'cadre-checkin', name: '到社区报到服务', scheme: 'cadre', points: 2, dailyLimit: 2, monthlyLimit: 20, auto: true, basis: '县直单位下沉干部积分管理办法；手机报到后系统自动计分，每天一次' },
+  { code: 'cadre-task', name: '完成社区交办任务', scheme: 'cadre', points: 5, monthlyLimit: 30, auto: true, basis: '县直单位下沉干部积分管理办法；社区交办任务完成后系统自动计分' },
   { code: 'cadre-project', name: '领办书记项目、民生实事', scheme: 'cadre', points: 10, maxPoints: 30, basis: '县直单位下沉干部积分管理办法' },
   { code: 'cadre-wish', name: '认领群众微心愿', scheme: 'cadre', points: 5, monthlyLimit: 20, basis: '县直单位下沉干部积分管理办法' },
   { code: 'carry-over-vanguard', name: '历史积分结转（纸质台账导入）', scheme: 'vanguard', points: 1, maxPoints: 1000, auto: true, basis: '启用线上积分时由纸质台账一次性结转' },

@@ -16,6 +16,7 @@ import { caseRoutes } from './pages/cases/routes.tsx';
 import { cockpitRoutes, Landing, screenRoute } from './pages/cockpit/routes.tsx';
 import { ledgerRoutes } from './pages/ledgers/routes.tsx';
 import { registryRoutes } from './pages/registry/routes.tsx';
+import { cadreRoutes } from './pages/cadres/routes.tsx';
 import { workTimeRoutes } from './pages/worktime/routes.tsx';
 import { receptionRoutes } from './pages/reception/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
@@ -156,6 +157,7 @@ export default function ConsoleApp() {
               {caseRoutes}
               {ledgerRoutes}
               {registryRoutes}
+              {cadreRoutes}
               {workTimeRoutes}
               {receptionRoutes}
               {wishOrderRoutes}

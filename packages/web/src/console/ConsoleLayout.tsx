@@ -29,6 +29,7 @@ import { usePointsMenu } from './pages/points/menu.tsx';
 import { useCockpitMenu } from './pages/cockpit/routes.tsx';
 import { useLedgerMenu } from './pages/ledgers/routes.tsx';
 import { useRegistryMenuEntries } from './pages/registry/routes.tsx';
+import { useCadreMenuEntries } from './pages/cadres/routes.tsx';
 import { usePartyMenu } from './pages/party/menu.tsx';
 import { useWishOrderMenu } from './pages/wishes/routes.tsx';
 import { useActivityMenu } from './pages/activities/routes.tsx';
@@ -62,6 +63,7 @@ export function ConsoleLayout() {
   const projectMenu = useProjectMenu();
   const propertyMenu = usePropertyMenu();
   const registryEntries = useRegistryMenuEntries();
+  const cadreEntries = useCadreMenuEntries();
   const campaignMenu = useCampaignMenu();
   const burdenMenu = useBurdenMenu();
 
@@ -73,6 +75,7 @@ export function ConsoleLayout() {
   if (can('areas.read')) registry.push({ key: '/areas', icon: <ApartmentOutlined />, label: <span data-testid="menu-areas">{t('menu.areas')}</span> });
   if (can('people.read')) registry.push({ key: '/people', icon: <TeamOutlined />, label: <span data-testid="menu-people">{t('menu.people')}</span> });
   registry.push(...registryEntries);
+  registry.push(...cadreEntries);
   if (can('staff.read')) registry.push({ key: '/staff', icon: <IdcardOutlined />, label: <span data-testid="menu-staff">{t('menu.staff')}</span> });
   if (cockpitMenu) items.push(cockpitMenu);
   if (campaignMenu) items.push(campaignMenu);

@@ -10,6 +10,7 @@ import { ledgersEn } from './ledgers.en.ts';
 import { territoryEn } from './territory.en.ts';
 import { registryEn } from './registry.en.ts';
 import { placesEn } from './places.en.ts';
+import { cadresEn } from './cadres.en.ts';
 import { wishesEn } from './wishes.en.ts';
 import { activitiesEn } from './activities.en.ts';
 import { deliberationEn } from './deliberation.en.ts';
@@ -34,6 +35,7 @@ export const en: Record<MessageKey, string> = {
   ...territoryEn,
   ...registryEn,
   ...placesEn,
+  ...cadresEn,
   ...wishesEn,
   ...activitiesEn,
   ...deliberationEn,

@@ -6,6 +6,7 @@ import { ledgersZhCN } from './ledgers.zh-CN.ts';
 import { territoryZhCN } from './territory.zh-CN.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 import { placesZhCN } from './places.zh-CN.ts';
+import { cadresZhCN } from './cadres.zh-CN.ts';
 import { partyZhCN } from './party.zh-CN.ts';
 import { staffZhCN } from './staff.zh-CN.ts';
 import { campaignZhCN } from './campaign.zh-CN.ts';
@@ -29,6 +30,7 @@ export const zhCN = {
   ...territoryZhCN,
   ...registryZhCN,
   ...placesZhCN,
+  ...cadresZhCN,
   ...partyZhCN,
   ...staffZhCN,
   ...campaignZhCN,

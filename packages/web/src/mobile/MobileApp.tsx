@@ -12,6 +12,7 @@ import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import { lazyPage, MPageSkeleton } from './lazyPage.tsx';
 import { ElderProvider, useElder } from './elder.tsx';
 import { activityRoutes, publicActivityRoutes } from './pages/activities/routes.tsx';
+import { serviceRoutes } from './pages/cadres/routes.tsx';
 import { useNamedBackButtons } from '../lib/a11y.ts';
 import { startOutbox } from '../lib/outbox.ts';
 import { registerServiceWorker, useUpdateOnNavigation } from '../lib/sw.ts';
@@ -147,6 +148,7 @@ export default function MobileApp() {
                 <Route path="projects" element={<MProjects />} />
                 <Route path="projects/:id" element={<MProject />} />
                 {activityRoutes}
+                {serviceRoutes}
                 <Route path="property/inspect" element={<MPropertyInspect />} />
                 <Route path="me" element={<MMe />} />
                 <Route path="*" element={<Navigate to="/m" replace />} />

@@ -19,6 +19,7 @@ import { MProjectsEntry } from './projects/MProjects.tsx';
 import { MPropertyEntry } from './property/MProperty.tsx';
 import { MTodo } from './MTodo.tsx';
 import { MCampaignEntry } from './campaigns/entry.tsx';
+import { MServiceEntry } from './cadres/entry.tsx';
 import type { AreaWithFullPath } from '../../api/cases.ts';
 import { ElderPrompt, useElder } from '../elder.tsx';
 import { ElderHome } from './MElderHome.tsx';
@@ -105,6 +106,7 @@ function MStandardHome() {
           <MProjectsEntry />
           <MPropertyEntry />
           <MPointsEntry />
+          <MServiceEntry />
           {children.data && children.data.items.length > 0 && (
             <List header={t('m.childrenTitle')} className="m-list">
               {children.data.items.slice(0, 8).map((c) => (
@@ -142,6 +144,7 @@ function MStandardHome() {
             </div>
           </div>
           <MTodo />
+          <MServiceEntry />
           <MPartyEntry />
           <MCaseEntry />
           <MWishOrderEntry />

@@ -1,0 +1,3 @@
+export * from './service-points.ts';
+export * from './talents.ts';
+export * from './cadres.ts';
