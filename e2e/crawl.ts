@@ -263,11 +263,11 @@ async function readOverdue(page: Page, into: { cockpit?: string; screen?: string
 const PER_ACCOUNT_MS = 600_000;
 
 /** Every demo account, on the console and on the phone. The crawl's files split them between them. */
-export const CONSOLE_ACCOUNTS = ['admin', 'security', 'auditor', 'district', 'leader', 'town', 'community', 'grid', 'dept-cg', 'secretary', 'resident', 'party', 'merchant'];
-export const PHONE_ACCOUNTS = ['grid', 'community', 'secretary', 'resident', 'party', 'merchant', 'dept-cg'];
+export const CONSOLE_ACCOUNTS = ['admin', 'security', 'auditor', 'district', 'leader', 'town', 'community', 'grid', 'dept-cg', 'dept-zj', 'shgzb', 'cadre', 'secretary', 'resident', 'party', 'merchant'];
+export const PHONE_ACCOUNTS = ['grid', 'community', 'secretary', 'resident', 'party', 'merchant', 'dept-cg', 'cadre'];
 
-const FIRST_CONSOLE = ['admin', 'district', 'community', 'security', 'auditor', 'resident'];
-const FIRST_PHONE = ['grid', 'party', 'merchant'];
+const FIRST_CONSOLE = ['admin', 'district', 'community', 'security', 'auditor', 'shgzb', 'resident'];
+const FIRST_PHONE = ['grid', 'party', 'merchant', 'cadre'];
 /**
  * The crawl's two test files (crawl-1, crawl-2) each take one half of the accounts, so the browser tier runs them
  * side by side: the first half is chosen to take about as long as the second, which is whatever the first leaves.

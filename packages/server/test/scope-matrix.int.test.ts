@@ -228,8 +228,7 @@ describe('scope matrix', () => {
         }
       }
     }
-    const missingFixtures = (['case', 'reportedCase', 'person', 'household', 'partyOrg', 'burdenTask', 'burdenReturn'] as Fixture[]).filter((f) => !fixtures.has(f));
-    const missingFixtures = (['case', 'reportedCase', 'person', 'household', 'partyOrg', 'servicePoint', 'talent', 'cadre', 'cadreTask'] as Fixture[]).filter((f) => !fixtures.has(f));
+    const missingFixtures = (['case', 'reportedCase', 'person', 'household', 'partyOrg', 'burdenTask', 'burdenReturn', 'servicePoint', 'talent', 'cadre', 'cadreTask'] as Fixture[]).filter((f) => !fixtures.has(f));
     expect(missingFixtures, 'the seed no longer has these objects in the neighbour community').toEqual([]);
     expect(probes).toBeGreaterThan(500);
     expect(problems, `Scope leaks (${problems.length}):\n${problems.join('\n')}\n`).toEqual([]);
