@@ -214,7 +214,8 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/ideas/{id}/support': { kind: 'object', fixture: 'idea', body: {} },
   'POST /api/ideas/{id}/decide': { kind: 'object', fixture: 'idea', body: { as: 'close' } },
   'POST /api/offers': { kind: 'roles', roles: ['admin', 'district', 'dept-cg'] },
-  'GET /api/offers': { kind: 'list', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-cg'] },
+  // 赋能清单 are published: every department reads them (the district's social work department is one).
+  'GET /api/offers': { kind: 'list', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-cg', 'shgzb'] },
   'POST /api/needs': { kind: 'exempt', why: 'area in body; another area answers 404 (projects.int.test.ts)' },
   'GET /api/needs': { kind: 'area', param: 'area', list: true },
   'GET /api/needs/{id}': { kind: 'object', fixture: 'need' },
