@@ -6,9 +6,11 @@
 // A page fails on an uncaught error, a console error, an API answer ≥ 500, a 4xx answer to one of
 // its own data requests, the error boundary (出错了), a blank page, or an axe-core violation of
 // impact serious or critical.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
 import { desktop, PASSWORD, phone, session, shot } from './browser.ts';
 
@@ -82,6 +84,21 @@ function watch(page: Page) {
 type Watch = ReturnType<typeof watch>;
 
 const axeSeen = new Set<string>();
+const axeClaims = inject('axeClaims');
+
+/** Claims a screen for axe across the crawl's files of this run: true for the first file to ask. */
+function claimForAxe(screen: string): boolean {
+  if (axeSeen.has(screen)) return false;
+  axeSeen.add(screen);
+  try {
+    fs.writeFileSync(path.join(axeClaims, crypto.createHash('sha1').update(screen).digest('hex')), screen, { flag: 'wx' });
+    return true;
+  } catch (e) {
+    // Another file claimed it first; anything else (no claims directory) must fail the crawl, not skip axe.
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+}
 
 const TRACE = process.env.CRAWL_TRACE;
 const t0 = Date.now();
@@ -94,12 +111,11 @@ async function check(page: Page, w: Watch, label: string) {
   if (crashed) w.failures.push({ page: label, what: 'error boundary 出错了' });
   const text = (await page.locator('body').innerText()).trim();
   if (text.length < 20) w.failures.push({ page: label, what: `blank page (${JSON.stringify(text)})` });
-  // One axe run per screen and size (axe takes seconds a page on a busy machine): ids in the path (a
+  // One axe run per screen and size across the crawl's files (axe takes seconds a page on a busy machine): ids in the path (a
   // case, a person) and the account looking do not make another screen; a drawer does.
   const drawer = await page.locator('.ant-drawer-open').count();
   const screen = `${page.viewportSize()?.width}:${new URL(page.url()).pathname.replace(/\/[0-9a-f-]{8,}$|\/\d{6,}$/i, '/:id')}:${drawer ? label.split(' ')[1] : ''}`;
-  if (!axeSeen.has(screen)) {
-    axeSeen.add(screen);
+  if (claimForAxe(screen)) {
     let axe = new AxeBuilder({ page }).disableRules(AXE_DISABLED);
     for (const selector of AXE_EXCLUDED) axe = axe.exclude(selector);
     const result = await axe.analyze();

@@ -348,7 +348,7 @@ export function ProjectsPage() {
     },
     { title: t('proj.col.area'), dataIndex: 'areaName', width: 150, ellipsis: true },
     { title: t('proj.col.claimedBy'), key: 'claimedBy', width: 160, ellipsis: true, render: (_, p) => (p.claimedBy ? `${tx(`proj.claim.${p.claimedBy.kind}`, p.claimedBy.kindLabel.zh)}：${p.claimedBy.name}` : '—') },
-    { title: t('proj.col.progress'), dataIndex: 'percent', width: 140, render: (n: number) => <Progress percent={n} size="small" /> },
+    { title: t('proj.col.progress'), dataIndex: 'percent', width: 140, render: (n: number, row) => <Progress percent={n} size="small" aria-label={`${row.title} ${t('proj.col.progress')}`} /> },
     { title: t('proj.col.supervisors'), key: 'sup', width: 90, render: (_, p) => `${p.supervisors.signed}/${p.supervisors.total}` },
     { title: t('proj.col.due'), dataIndex: 'dueDate', width: 110, render: (d: string | null) => (d ? fmtDate(d) : '—') },
     { title: t('proj.col.state'), dataIndex: 'state', width: 100, render: (s: string) => <StateTag family="project" state={s} testId="project-row-state" /> },

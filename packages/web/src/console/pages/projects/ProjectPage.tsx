@@ -70,7 +70,7 @@ export default function ProjectPage() {
                   {p.spentShare !== null && `（${p.spentShare}%）`}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('proj.col.progress')}>
-                  <Progress percent={p.percent} size="small" style={{ width: 200 }} />
+                  <Progress percent={p.percent} size="small" style={{ width: 200 }} aria-label={t('proj.col.progress')} />
                 </Descriptions.Item>
                 <Descriptions.Item label={t('proj.col.content')} span={2}>
                   <span style={{ whiteSpace: 'pre-wrap' }}>{p.content}</span>
