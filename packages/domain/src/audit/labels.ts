@@ -220,6 +220,7 @@ const FIELDS: Record<string, Label> = {
   refund: l('返还', 'Refund'),
   refId: l('关联', 'Reference'),
   ref: l('关联', 'Reference'),
+  authorisedBy: l('确认人', 'Confirmed by'),
   recipient: l('获得人', 'Recipient'),
   poolId: l('积分池', 'Pool'),
   ownerLevel: l('主办层级', 'Owner level'),

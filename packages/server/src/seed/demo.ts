@@ -50,12 +50,16 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'community', displayName: '黄晓梅（状元街社区）', roles: ['community-worker'], scopeCode: DEMO_COMMUNITY, unitCode: `office-${DEMO_COMMUNITY}` },
   { username: 'grid', displayName: '张志刚（第一网格网格员）', roles: ['grid-worker'], scopeCode: DEMO_GRID, unitCode: `office-${DEMO_COMMUNITY}` },
   { username: 'dept-cg', displayName: '沈立新（区城管局）', roles: ['department-handler'], scopeCode: DEMO_COUNTY, unitCode: 'dept-cg' },
-  // The housing department (住建): grades property companies (docs/PROPERTY.md). Not one of the contract's accounts.
-  { username: 'dept-zj', displayName: '钱伟民（区住建局）', roles: ['department-handler'], scopeCode: DEMO_COUNTY, unitCode: 'dept-zj' },
   { username: 'resident', displayName: '居民', roles: ['resident'], scopeCode: DEMO_GRID, person: 'resident' },
   { username: 'party', displayName: '党员', roles: ['party-member'], scopeCode: DEMO_GRID, person: 'party' },
   { username: 'secretary', displayName: '茅卫东（状元街社区党委书记）', roles: ['party-secretary'], scopeCode: DEMO_COMMUNITY, unitCode: `office-${DEMO_COMMUNITY}` },
   { username: 'merchant', displayName: '状元街邻里便民超市', roles: ['merchant'], scopeCode: DEMO_COMMUNITY, unitCode: 'merchant-320614103001-01' },
+];
+
+/** Demo accounts beyond the contract's, seeded the same way (modules' own accounts are seeded by their modules). */
+const MODULE_DEMO_ACCOUNTS: DemoAccount[] = [
+  // The housing department (住建): grades property companies (docs/PROPERTY.md).
+  { username: 'dept-zj', displayName: '钱伟民（区住建局）', roles: ['department-handler'], scopeCode: DEMO_COUNTY, unitCode: 'dept-zj' },
 ];
 
 export interface SeedOptions {
@@ -110,7 +114,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
 /** A demo seeded by an earlier version gains the accounts added since (e.g. the security and audit administrators). */
 async function ensureDemoAccounts(ctx: AppContext): Promise<'present'> {
   let missing = false;
-  for (const a of DEMO_ACCOUNTS) if (!(await findUserForLogin(ctx.db, a.username))) missing = true;
+  for (const a of [...DEMO_ACCOUNTS, ...MODULE_DEMO_ACCOUNTS]) if (!(await findUserForLogin(ctx.db, a.username))) missing = true;
   if (missing) await ctx.database.withLock('gongzhi:seed-accounts', () => seedAccounts(ctx));
   // A demo seeded before places and organisations existed gains them once.
   if (!(await getMeta(ctx.db, 'demo_places'))) {
@@ -161,7 +165,7 @@ async function pickPerson(ctx: AppContext, kind: 'resident' | 'party', skip: str
 export async function seedAccounts(ctx: AppContext): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const taken: string[] = [];
-  for (const a of DEMO_ACCOUNTS) {
+  for (const a of [...DEMO_ACCOUNTS, ...MODULE_DEMO_ACCOUNTS]) {
     if (await findUserForLogin(ctx.db, a.username)) continue;
     const unit = a.unitCode ? await findUnitByCode(ctx.db, a.unitCode) : null;
     const person = a.person ? await pickPerson(ctx, a.person, taken) : null;
