@@ -26,6 +26,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
           globalSetup: ['e2e/global-setup.ts'],
+          // expect.poll gives up after 1 s by default: a page on a busy two-core machine can take longer.
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 180_000,
           hookTimeout: 180_000,
           // Two files at a time, each with a server and a database of its own (e2e/server.ts): a browser test

@@ -138,7 +138,8 @@ describe('picking a case place on the map', () => {
     await consoleLogin(page, 'town');
     const seen = watch(page);
     await fillCase(page, '状元街广场夜间噪声（底图选点）');
-    await expect.poll(() => tiles).toBeGreaterThan(0);
+    // expect.poll gives up after 1 s by default: tiles arrive later on a busy machine.
+    await expect.poll(() => tiles, { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await page.getByTestId('pick-map').innerText()).toContain('测试底图');
     await clickGrid(page, 1);
     const picked = (await page.getByTestId('pick-grid').getAttribute('data-code'))!;
