@@ -30,10 +30,9 @@ export default defineConfig({
           expect: { poll: { timeout: 10_000 } },
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          // Two files at a time, each with a server and a database of its own (e2e/server.ts): a browser test
-          // spends much of its time waiting for the page, so two share the machine's cores well.
-          fileParallelism: true,
-          maxWorkers: 2,
+          // One file at a time: two side by side on two cores made pages miss their deadlines and lazy chunks fail
+          // to load under the load of two servers and two browsers.
+          fileParallelism: false,
         },
       },
     ],

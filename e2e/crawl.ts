@@ -286,7 +286,7 @@ const FIRST_CONSOLE = ['admin', 'district', 'community', 'security', 'auditor', 
 const FIRST_PHONE = ['grid', 'party', 'merchant', 'cadre'];
 /**
  * The crawl's two test files (crawl-1, crawl-2) each take one half of the accounts, so the browser tier runs them
- * side by side: the first half is chosen to take about as long as the second, which is whatever the first leaves.
+ * one after the other (or side by side with more cores); the first half is about as long as the second, whatever it leaves.
  */
 export const HALVES: [string[], string[]][] = [
   [FIRST_CONSOLE, FIRST_PHONE],

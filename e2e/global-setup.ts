@@ -1,5 +1,5 @@
 // Once per browser-tier run: a directory where the crawl's files claim the screens they run axe-core on, so two
-// files crawling side by side check each screen once between them (axe takes seconds a page).
+// files check each screen once between them, whichever reaches it first (axe takes seconds a page).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
