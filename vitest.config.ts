@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** Integration files that time themselves or kill a server: they run alone, after the others. */
+const SOLO = ['durability', 'pglite-durability', 'export-jobs', 'registry-import', 'database-away'].map((f) => `packages/server/test/${f}.int.test.ts`);
+
 export default defineConfig({
   test: {
     projects: [
@@ -14,11 +17,24 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['packages/server/test/**/*.int.test.ts'],
+          exclude: [...SOLO, '**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
-          // One file at a time: on PostgreSQL each file copies its own database from one seeded template
-          // (test/helpers.ts), and the latency and durability tests need the cores to themselves.
+          // Two files at a time: each has a database of its own (PostgreSQL: a copy of one seeded template; PGlite: one
+          // seeded image), so they cannot see each other's rows (test/helpers.ts).
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'integration-solo',
+          include: SOLO,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          // After the others, one at a time: these measure time or kill servers, and need the cores to themselves.
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
       {

@@ -1,16 +1,11 @@
 // Sunk-down cadres and the 15-minute circle through the real apps in Chromium: a cadre reports to the community on
 // the phone (with the phone's location), the town reads the attendance per sending unit in the console, and a
 // resident sees the service points within 15 minutes' walk of home. Screenshots go to `screenshots/`.
-import AxeBuilder from '@axe-core/playwright';
+import { axeProblems } from './axe.ts';
 import { describe, expect, it } from 'vitest';
 import { consoleLogin, desktop, openMenu, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
 
 const SLOW = { timeout: 20_000 };
-
-async function axeProblems(page: import('playwright-core').Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
 
 useBrowserSession();
 

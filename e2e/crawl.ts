@@ -9,9 +9,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
+import { axeProblems } from './axe.ts';
 import { desktop, PASSWORD, phone, session, shot } from './browser.ts';
 
 /** What the crawl tolerates, each with its reason. Keep this short. */
@@ -19,10 +19,6 @@ const EXPECTED_4XX: { path: RegExp; status: number; why: string }[] = [
   // The app asks who is logged in before anyone is: the login page's 401 is the answer "nobody".
   { path: /^\/api\/auth\/me$/, status: 401, why: 'session probe before login' },
 ];
-/** axe rules switched off, each with its reason. */
-const AXE_DISABLED: string[] = [];
-/** Elements axe leaves out, each with its reason. */
-const AXE_EXCLUDED: string[] = [];
 
 type Failure = { page: string; what: string };
 
@@ -116,17 +112,7 @@ async function check(page: Page, w: Watch, label: string) {
   const drawer = await page.locator('.ant-drawer-open').count();
   const screen = `${page.viewportSize()?.width}:${new URL(page.url()).pathname.replace(/\/[0-9a-f-]{8,}$|\/\d{6,}$/i, '/:id')}:${drawer ? label.split(' ')[1] : ''}`;
   if (claimForAxe(screen)) {
-    let axe = new AxeBuilder({ page }).disableRules(AXE_DISABLED);
-    for (const selector of AXE_EXCLUDED) axe = axe.exclude(selector);
-    const result = await axe.analyze();
-    for (const v of result.violations) {
-      if (v.impact !== 'serious' && v.impact !== 'critical') continue;
-      const targets = v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(' | ');
-      w.failures.push({ page: label, what: `axe ${v.impact} ${v.id}: ${v.help} — ${targets}` });
-    }
+    for (const problem of await axeProblems(page)) w.failures.push({ page: label, what: `axe ${problem}` });
   }
   if (TRACE) fs.appendFileSync(TRACE, `${((Date.now() - t0) / 1000).toFixed(1)} checked ${label}\n`);
   if (w.failures.some((f) => f.page === label)) await shot(page, `crawl-fail-${label.replace(/[^\w-]+/g, '_')}`);
@@ -293,8 +279,13 @@ export const HALVES: [string[], string[]][] = [
   [CONSOLE_ACCOUNTS.filter((a) => !FIRST_CONSOLE.includes(a)), PHONE_ACCOUNTS.filter((a) => !FIRST_PHONE.includes(a))],
 ];
 
+/** `CRAWL_ONLY=admin,grid` crawls only those accounts (to look into one account's crawl). */
+const ONLY = process.env.CRAWL_ONLY?.split(',');
+
 /** The crawl of the given accounts. */
-export function crawl([consoleAccounts, phoneAccounts]: [string[], string[]]) {
+export function crawl([allConsole, allPhone]: [string[], string[]]) {
+  const consoleAccounts = ONLY ? allConsole.filter((a) => ONLY.includes(a)) : allConsole;
+  const phoneAccounts = ONLY ? allPhone.filter((a) => ONLY.includes(a)) : allPhone;
   describe('the crawl finds no broken screen', () => {
     for (const who of consoleAccounts) {
       it(`console at 1440×900 as ${who}`, async () => {

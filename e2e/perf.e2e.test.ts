@@ -2,7 +2,7 @@
 // (compressed bytes of everything it loads, against a budget — not timing, which a busy machine
 // cannot measure), how the built assets are served, and 长辈版: text sizes, line heights and touch
 // targets measured in the browser, with axe on top. See docs/PERFORMANCE.md and docs/ELDER.md.
-import AxeBuilder from '@axe-core/playwright';
+import { axeProblems } from './axe.ts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
@@ -12,11 +12,6 @@ import { coldTransfer, totalBytes } from './transfer.ts';
 export const REPORT_PAGE_BUDGET_KIB = 330;
 const REPORT = '/m/report?area=320614103001001';
 const SLOW = { timeout: 20_000 };
-
-async function axeProblems(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
 
 // The measurements run in the page (written as source text: the test project has no DOM types).
 const SMALL_TEXT = `(minPx) => {

@@ -1,16 +1,11 @@
 // Places and the person page through the real console in Chromium: a grid worker adds a small venue by
 // clicking its location on the map; the community worker opens a person's page from the people list, and
 // the same page on the phone. Screenshots go to `screenshots/`.
-import AxeBuilder from '@axe-core/playwright';
+import { axeProblems } from './axe.ts';
 import { describe, expect, it } from 'vitest';
 import { consoleLogin, desktop, openMenu, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
 
 const SLOW = { timeout: 20_000 };
-
-async function axeProblems(page: import('playwright-core').Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
 
 useBrowserSession();
 

@@ -2,7 +2,7 @@
 // community appoints a grid information worker from the registry; edits the party tree (a new
 // functional branch, its secretary, removing it) and creates a joint branch the formation check
 // proposes; a member takes a post on the phone. Screenshots go to `screenshots/`.
-import AxeBuilder from '@axe-core/playwright';
+import { axeProblems } from './axe.ts';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { consoleLogin, desktop, openMenu, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
@@ -13,12 +13,6 @@ const SLOW = { timeout: 20_000 };
 
 /** A select's popup still closing can take the click meant for the dialog's save button. */
 const closedDropdowns = (page: Page) => expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), SLOW).toBe(0);
-
-/** The serious and critical accessibility violations of the page as it is now (the crawl's bar). */
-async function axeProblems(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
 
 useBrowserSession();
 

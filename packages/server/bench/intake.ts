@@ -258,6 +258,16 @@ async function main() {
 
     console.log('warming up …');
     await load(target, pid, { path: '/api/cases', body: caseBody, contentType: 'application/json', seconds: Math.min(5, DURATION) });
+    // The steady rate first, on a server that is not still catching up on a saturation run's background work
+    // (history sealing, roll-up folding, model learning): that is the condition the latency target names.
+    await new Promise((r) => setTimeout(r, 6_000));
+    console.log(`POST /api/cases, steady ${STEADY_RATE}/s …`);
+    const steady = await load(target, pid, { path: '/api/cases', body: caseBody, contentType: 'application/json', rate: STEADY_RATE });
+    console.log(`  ${f0(steady.rps)} cases/s, p50 ${steady.p50} ms, p90 ${steady.p90} ms, p99 ${steady.p99} ms`);
+    if (process.env.BENCH_ONLY === 'steady') {
+      await stopServer(server);
+      return;
+    }
     console.log(`pgbench single-row INSERT, ${CONNECTIONS} clients …`);
     const raw = pgbench(RAW_INSERT, CONNECTIONS);
     console.log(`  ${f0(raw.tps)} tps`);
@@ -268,9 +278,6 @@ async function main() {
     console.log(`POST /api/cases, half load (${halfRate}/s) …`);
     const half = await load(target, pid, { path: '/api/cases', body: caseBody, contentType: 'application/json', rate: halfRate });
     console.log(`  ${f0(half.rps)} cases/s, p99 ${half.p99} ms`);
-    console.log(`POST /api/cases, steady ${STEADY_RATE}/s …`);
-    const steady = await load(target, pid, { path: '/api/cases', body: caseBody, contentType: 'application/json', rate: STEADY_RATE });
-    console.log(`  ${f0(steady.rps)} cases/s, p99 ${steady.p99} ms`);
     console.log('Open311, full load …');
     const o311 = await load(target, pid, { path: '/open311/v2/requests.json', body: open311Body, contentType: 'application/x-www-form-urlencoded' });
     console.log(`  ${f0(o311.rps)} cases/s, p99 ${o311.p99} ms, errors ${o311.errors}`);

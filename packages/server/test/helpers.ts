@@ -127,13 +127,29 @@ async function adminQuery(base: string, text: string, values: unknown[] = []) {
  */
 async function pgliteTemplate(): Promise<Blob> {
   const file = path.join(os.tmpdir(), `gongzhi-pglite-tpl-${seedHash()}.tar`);
+  // Files run two at a time: the first to come seeds the image while the other waits for it (a lock file; one left by
+  // a killed run is taken over after ten minutes).
+  const lockFile = `${file}.lock`;
+  for (let waited = 0; !fs.existsSync(file); waited += 500) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      break;
+    } catch {
+      if (waited > 600_000) fs.rmSync(lockFile, { force: true });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
   if (!fs.existsSync(file)) {
-    const ctx = await bootstrap(loadConfig(testEnv(undefined)));
-    const tar = await ctx.database.dumpDataDir!();
-    await ctx.database.close();
-    const part = `${file}.${process.pid}.part`;
-    fs.writeFileSync(part, Buffer.from(await tar.arrayBuffer()));
-    fs.renameSync(part, file);
+    try {
+      const ctx = await bootstrap(loadConfig(testEnv(undefined)));
+      const tar = await ctx.database.dumpDataDir!();
+      await ctx.database.close();
+      const part = `${file}.${process.pid}.part`;
+      fs.writeFileSync(part, Buffer.from(await tar.arrayBuffer()));
+      fs.renameSync(part, file);
+    } finally {
+      fs.rmSync(lockFile, { force: true });
+    }
   }
   return new Blob([fs.readFileSync(file)]);
 }
@@ -152,14 +168,24 @@ async function ownPgDatabase(base: string): Promise<{ url: string; drop(): Promi
     u.pathname = `/${name}`;
     return u.toString();
   };
-  const exists = await adminQuery(base, 'SELECT 1 FROM pg_database WHERE datname = $1', [template]);
-  if (exists.rowCount === 0) {
-    const building = `${template}_b${process.pid}`;
-    await adminQuery(base, `DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
-    await adminQuery(base, `CREATE DATABASE "${building}"`);
-    const ctx = await bootstrap(loadConfig(testEnv(withDb(building))));
-    await ctx.database.close();
-    await adminQuery(base, `ALTER DATABASE "${building}" RENAME TO "${template}"`);
+  // Files run two at a time: the first to come seeds the template while the other waits for it.
+  const lockUrl = new URL(base);
+  lockUrl.pathname = '/postgres';
+  const lock = new pg.Client({ connectionString: lockUrl.toString() });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
+    const exists = await lock.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+    if (exists.rowCount === 0) {
+      const building = `${template}_b${process.pid}`;
+      await adminQuery(base, `DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      await adminQuery(base, `CREATE DATABASE "${building}"`);
+      const ctx = await bootstrap(loadConfig(testEnv(withDb(building))));
+      await ctx.database.close();
+      await adminQuery(base, `ALTER DATABASE "${building}" RENAME TO "${template}"`);
+    }
+  } finally {
+    await lock.end();
   }
   const name = `${baseName.slice(0, 40)}_f${process.pid}_${Date.now().toString(36)}`;
   await adminQuery(base, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);

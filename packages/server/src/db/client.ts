@@ -70,6 +70,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: Number(process.env.DB_POOL_MAX ?? 10),
+      // Idle connections stay open for minutes, not the driver's 10 s: under a steady stream of requests a pool that
+      // closes and reopens connections makes a few requests pay a new backend plus the first parse of every prepared
+      // statement on it (tens of ms), which is the latency tail (docs/BENCHMARKS.md, intake at a steady rate).
+      idleTimeoutMillis: Number(process.env.DB_POOL_IDLE_MS ?? 300_000),
       // While the database is away a request waits at most this long for a connection, then answers 503.
       connectionTimeoutMillis: Number(process.env.DB_CONNECT_TIMEOUT_MS ?? 5000),
     });
