@@ -41,6 +41,11 @@ describe('serving the web app', () => {
     expect(res.headers['content-type']).toMatch(/javascript/);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(String(res.headers.vary)).toMatch(/accept-encoding/i);
+    // Document policies stay on the document; an asset keeps nosniff and its resource policy.
+    expect(res.headers['content-security-policy']).toBeUndefined();
+    expect(res.headers['x-frame-options']).toBeUndefined();
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
     expect(zlib.brotliDecompressSync(res.rawPayload).toString()).toBe(JS);
     expect(res.rawPayload.length).toBeLessThan(Buffer.byteLength(JS) / 4);
   });
@@ -60,6 +65,7 @@ describe('serving the web app', () => {
       const res = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['cache-control'], url).toBe('no-cache');
+      expect(res.headers['content-security-policy'], url).toMatch(/script-src 'self'/);
     }
   });
 
