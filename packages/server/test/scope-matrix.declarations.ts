@@ -17,12 +17,13 @@
  * - `bodyArea` a create or write whose area is in the BODY (an `areaCode`, a parent, a grid, an object of an area).
  *              `body({ area, id })` builds a valid body for an area code (`level` 'village' by default, or 'grid');
  *              `id(fixture)` gives the id of a FIXTURE of the neighbour community. Every role whose scope does not
- *              hold that area (and every role outside `roles`) sends it and must get 403/404, and `check(area)` — a
- *              URL the district dispatcher reads before and after — must be byte for byte unchanged. With `via`, the
- *              body names that fixture (of the neighbour community) rather than a code, and only roles outside the
- *              neighbour community are probed. After the probes a `control` account (default `neighbour`: a
- *              community worker of the neighbour community made by the test; or a demo role) sends the same body for the neighbour community and must
- *              succeed, and the `check` must then differ: the body is valid, so the refusals were refusals of scope.
+ *              hold that area (and every role outside `roles`) sends it and must get 403/404; no audited write may
+ *              appear, and `check(area)` — a URL the district dispatcher reads before and after — must be byte for
+ *              byte unchanged. With `via`, the body names that fixture (of the neighbour community) rather than a
+ *              code, and only roles outside the neighbour community are probed. After the probes a `control` account
+ *              (default `neighbour`: a community worker of the neighbour community made by the test; or a demo role)
+ *              sends the same body for the neighbour community and must succeed, and the `check` (or the count of
+ *              audited writes) must then differ: the body is valid, so the refusals were refusals of scope.
  * - `exempt`   not probable by the matrix (logins, file tokens, signed links…); say `why` and which test covers it.
  *
  * `area`, `list`, `object` and `bodyArea` may also set `roles`: the roles that may call it at all (others must get 403).
@@ -200,7 +201,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/points/audit': { kind: 'roles', roles: ['admin', 'district', 'leader', 'auditor'] },
 
   // ---- activities and volunteers -------------------------------------------------------------------------------
-  'POST /api/activities': { kind: 'bodyArea', body: ({ area }) => ({ kind: 'volunteer', title: fresh('越界活动'), areaCode: area, place: '邻村广场', startsAt: inAnHour(24), endsAt: inAnHour(26), pointsMode: 'none' }), check: () => '/api/activities?pageSize=200' },
+  'POST /api/activities': { kind: 'bodyArea', body: ({ area }) => ({ kind: 'volunteer', title: fresh('越界活动'), areaCode: area, place: '邻村广场', startsAt: inAnHour(24), endsAt: inAnHour(26), pointsMode: 'none' }), check: () => '/api/activities?pageSize=1' },
   'GET /api/activities': { kind: 'list' },
   'GET /api/activities/{id}': { kind: 'object', fixture: 'activity' },
   'POST /api/activities/{id}/sign-up': { kind: 'object', fixture: 'activity', body: {} },
@@ -312,7 +313,8 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/exports/households.xlsx': { kind: 'area', param: 'area' },
   'GET /api/exports/points-leaderboard.xlsx': { kind: 'area', param: 'area', query: 'scheme=neighbourhood' },
   'GET /api/exports/audit.xlsx': { kind: 'roles', roles: ['auditor'] },
-  'POST /api/exports/people/jobs': { kind: 'bodyArea', preview: true, control: 'district', body: ({ area }) => ({ area }), settle: (job) => `/api/exports/jobs/${job.id}` },
+  // a name nobody has: the control's export is short (the scope is checked before any row is read)
+  'POST /api/exports/people/jobs': { kind: 'bodyArea', preview: true, control: 'district', body: ({ area }) => ({ area, q: '越界无此人' }), settle: (job) => `/api/exports/jobs/${job.id}` },
   'POST /api/exports/cases/jobs': { kind: 'bodyArea', preview: true, control: 'district', body: ({ area }) => ({ area }), settle: (job) => `/api/exports/jobs/${job.id}` },
   'GET /api/exports/jobs/{id}': { kind: 'own', why: 'the caller’s own export job; another account’s answers 404 (export-jobs.int.test.ts)' },
   'GET /api/exports/jobs/{id}/file': { kind: 'own', why: 'the caller’s own export file; another account’s answers 404 (export-jobs.int.test.ts)' },
@@ -352,7 +354,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/areas/actions/merge': { kind: 'bodyArea', preview: true, control: 'district', body: ({ area }) => ({ codes: [`${area}001`, `${area}002`], name: '越界合并', dryRun: true }), check: ({ area }) => `/api/areas/${area}/children` },
   // ---- places and organisations (places.int.test.ts) -------------------------------------------------------------
   'GET /api/places': { kind: 'area', param: 'area', list: true },
-  'POST /api/places': { kind: 'bodyArea', level: 'grid', body: ({ area }) => ({ kind: 'restaurant', name: fresh('越界面馆'), areaCode: area, lat: 31.87, lng: 121.17 }), check: ({ area }) => `/api/places?area=${area}&pageSize=200` },
+  'POST /api/places': { kind: 'bodyArea', level: 'grid', body: ({ area }) => ({ kind: 'restaurant', name: fresh('越界面馆'), areaCode: area, lat: 31.87, lng: 121.17 }), check: ({ area }) => `/api/places?area=${area}&pageSize=1` },
   'GET /api/places/{id}': { kind: 'object', fixture: 'place' },
   'PATCH /api/places/{id}': { kind: 'object', fixture: 'place', body: { name: '越界修改' } },
   'DELETE /api/places/{id}': { kind: 'object', fixture: 'place' },
@@ -408,10 +410,10 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/service-points': { kind: 'area', param: 'area', list: true },
   'GET /api/service-points/nearby': { kind: 'own', why: 'the public service points within 15 minutes of the caller’s home, a chosen area or the phone’s location' },
   'GET /api/service-points/{id}': { kind: 'object', fixture: 'servicePoint' },
-  'POST /api/service-points': { kind: 'bodyArea', body: ({ area }) => ({ areaCode: area, kind: 'grid-station', name: fresh('越界驿站'), lat: 31.87, lng: 121.17 }), check: ({ area }) => `/api/service-points?area=${area}&pageSize=200` },
+  'POST /api/service-points': { kind: 'bodyArea', body: ({ area }) => ({ areaCode: area, kind: 'grid-station', name: fresh('越界驿站'), lat: 31.87, lng: 121.17 }), check: ({ area }) => `/api/service-points?area=${area}&pageSize=1` },
   'PATCH /api/service-points/{id}': { kind: 'object', fixture: 'servicePoint', body: { name: '越界修改' } },
   'GET /api/talents': { kind: 'area', param: 'area', list: true },
-  'POST /api/talents': { kind: 'bodyArea', body: ({ area }) => ({ areaCode: area, name: fresh('越界'), category: 'other', consent: true }), check: ({ area }) => `/api/talents?area=${area}&pageSize=200` },
+  'POST /api/talents': { kind: 'bodyArea', body: ({ area }) => ({ areaCode: area, name: fresh('越界'), category: 'other', consent: true }), check: ({ area }) => `/api/talents?area=${area}&pageSize=1` },
   'PATCH /api/talents/{id}': { kind: 'object', fixture: 'talent', body: { name: '越界修改' } },
   'PUT /api/talents/{id}/consent': { kind: 'object', fixture: 'talent', body: { given: false } },
   'POST /api/talents/{id}/reveal': { kind: 'object', fixture: 'talent' },
@@ -421,7 +423,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/cadres/me/checkins': { kind: 'own', why: 'the calling cadre checks in to the community of their own account' },
   'PATCH /api/cadres/{id}': { kind: 'object', fixture: 'cadre', body: { kind: 'first-secretary' } },
   'GET /api/cadre-tasks': { kind: 'area', param: 'area', list: true },
-  'POST /api/cadre-tasks': { kind: 'bodyArea', via: 'cadre', body: ({ id }) => ({ cadreId: id('cadre'), title: fresh('越界交办') }), check: () => '/api/cadre-tasks?area=320614103002&pageSize=200' },
+  'POST /api/cadre-tasks': { kind: 'bodyArea', via: 'cadre', body: ({ id }) => ({ cadreId: id('cadre'), title: fresh('越界交办') }), check: () => '/api/cadre-tasks?area=320614103002&pageSize=1' },
   'POST /api/cadre-tasks/{id}/complete': { kind: 'object', fixture: 'cadreTask', body: { note: '越界完成' } },
   'POST /api/cadre-tasks/{id}/cancel': { kind: 'object', fixture: 'cadreTask', body: { reason: '越界取消' } },
 };
