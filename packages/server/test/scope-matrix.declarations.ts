@@ -14,11 +14,21 @@
  * - `list`     a list with no area parameter: every `areaCode` in the answer lies on the caller's branch.
  * - `object`   the path's `{id}` (or `{code}`) names an object of a `fixture` (see FIXTURES in the test): an object
  *              of another area answers 403/404; for a write (`body`), the refusal changes nothing.
+ * - `bodyArea` a create or write whose area is in the BODY (an `areaCode`, a parent, a grid, an object of an area).
+ *              `body({ area, id })` builds a valid body for an area code (`level` 'village' by default, or 'grid');
+ *              `id(fixture)` gives the id of a FIXTURE of the neighbour community. Every role whose scope does not
+ *              hold that area (and every role outside `roles`) sends it and must get 403/404; no audited write may
+ *              appear, and `check(area)` — a URL the district dispatcher reads before and after — must be byte for
+ *              byte unchanged. With `via`, the body names that fixture (of the neighbour community) rather than a
+ *              code, and only roles outside the neighbour community are probed. After the probes a `control` account
+ *              (default `neighbour`: a community worker of the neighbour community made by the test; or a demo role)
+ *              sends the same body for the neighbour community and must succeed, and the `check` (or the count of
+ *              audited writes) must then differ: the body is valid, so the refusals were refusals of scope.
  * - `exempt`   not probable by the matrix (logins, file tokens, signed links…); say `why` and which test covers it.
  *
- * `area`, `list` and `object` may also set `roles`: the roles that may call it at all (others must get 403).
+ * `area`, `list`, `object` and `bodyArea` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -27,7 +37,30 @@ export type Declaration =
   | { kind: 'area'; param: string; level?: 'village' | 'grid'; query?: string; list?: boolean; roles?: string[] }
   | { kind: 'list'; query?: string; roles?: string[] }
   | { kind: 'object'; fixture: Fixture; body?: unknown; query?: string; action?: string; roles?: string[] }
+  | {
+      kind: 'bodyArea';
+      body: (p: { area: string; id: (f: Fixture) => string }) => unknown;
+      /** A URL the district dispatcher reads before and after (besides the audit log of writes, always counted). */
+      check?: (p: { area: string; id: (f: Fixture) => string }) => string;
+      /** For a write that starts a background job: the URL of the job (from the answer), polled until it has finished. */
+      settle?: (answer: { id: string }) => string;
+      /** The fixture whose id fills the path's `{id}`. */
+      pathFixture?: Fixture;
+      level?: 'village' | 'grid';
+      via?: Fixture;
+      roles?: string[];
+      control?: string;
+      /** The control previews only (a dry run): it must succeed, but it writes nothing for `check` to see. */
+      preview?: true;
+    }
   | { kind: 'exempt'; why: string };
+
+/** A name no earlier probe used (creates must not collide with each other). */
+let serial = 0;
+const fresh = (prefix: string) => `${prefix}${Date.now().toString(36).slice(-4)}${++serial}`;
+/** A calendar day in China, `offset` days from today. */
+const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+const inAnHour = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 
 /** Demo usernames, grouped as the routes group them. */
 const ADMINS = ['admin', 'security'];
@@ -49,7 +82,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   // ---- areas and registry ----------------------------------------------------------------------------------------
   'GET /api/areas/{code}': { kind: 'area', param: 'code' },
   'PATCH /api/areas/{code}': { kind: 'object', fixture: 'area', body: { name: '越界改名' } },
-  'POST /api/areas': { kind: 'exempt', why: 'creates under a parent the service scopes (territory.int.test.ts)' },
+  'POST /api/areas': { kind: 'bodyArea', control: 'district', body: ({ area }) => ({ parentCode: area, name: fresh('越界网格') }), check: ({ area }) => `/api/areas/${area}/children` },
   'GET /api/areas/{code}/outlines': { kind: 'area', param: 'code' },
   'POST /api/areas/{code}/outlines': { kind: 'object', fixture: 'area', body: { type: 'FeatureCollection', features: [] } },
   'GET /api/areas/{code}/children': { kind: 'area', param: 'code' },
@@ -57,12 +90,12 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/areas/{code}/households': { kind: 'area', param: 'code' },
   'GET /api/areas': { kind: 'list', query: 'q=常乐' },
   'GET /api/people': { kind: 'area', param: 'area', list: true },
-  'POST /api/people': { kind: 'exempt', why: 'creates in a household the service scopes (people.int.test.ts)' },
+  'POST /api/people': { kind: 'bodyArea', level: 'grid', body: ({ area }) => ({ areaCode: area, name: fresh('越界'), gender: 'male' }), check: ({ area }) => `/api/people?area=${area}&pageSize=1` },
   'GET /api/people/{id}': { kind: 'object', fixture: 'person' },
   'PATCH /api/people/{id}': { kind: 'object', fixture: 'person', body: { note: '越界修改' } },
   'POST /api/people/{id}/reveal': { kind: 'object', fixture: 'person', body: { field: 'phone', reason: '越界查看' } },
   'GET /api/households/{id}': { kind: 'object', fixture: 'household' },
-  'POST /api/households': { kind: 'exempt', why: 'creates under an area the service scopes (households.int.test.ts)' },
+  'POST /api/households': { kind: 'bodyArea', level: 'grid', body: ({ area }) => ({ areaCode: area, doorplate: fresh('越界') }), check: ({ area }) => `/api/areas/${area}/households?pageSize=1` },
   'PATCH /api/households/{id}': { kind: 'object', fixture: 'household', body: { doorplate: '越界-101' } },
   'POST /api/households/{id}/events': { kind: 'object', fixture: 'household', body: { kind: 'move-out', personId: '00000000-0000-4000-8000-000000000000', date: '2026-11-01' } },
   'GET /api/imports/people/template.xlsx': { kind: 'public', why: 'an empty template' },
@@ -70,8 +103,8 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/imports/people/report.xlsx': { kind: 'own', why: 'echoes the caller’s own upload result' },
   'GET /api/imports/people/export.xlsx': { kind: 'area', param: 'area' },
   'GET /api/staff': { kind: 'area', param: 'area', list: true },
-  'POST /api/staff': { kind: 'exempt', why: 'appoints a person the service scopes (staffing.int.test.ts)' },
-  'POST /api/staff/{id}/end': { kind: 'exempt', why: 'no appointment in the neighbour community in the seed (staffing.int.test.ts)' },
+  'POST /api/staff': { kind: 'bodyArea', level: 'grid', via: 'person', control: 'admin', body: ({ area, id }) => ({ personId: id('person'), post: 'grid-worker', areaCode: area, username: fresh('yj'), password: 'Yuejie-2026!pass' }), check: ({ area }) => `/api/staff?area=${area}` },
+  'POST /api/staff/{id}/end': { kind: 'object', fixture: 'staff', body: { reason: '越界免职' } },
   'GET /api/registry/dictionaries': { kind: 'public', why: 'code lists' },
   'POST /api/imports/hotline': { kind: 'exempt', why: 'multipart upload (imports.int.test.ts)' },
   'GET /api/imports/hotline/template.xlsx': { kind: 'public', why: 'an empty template' },
@@ -143,8 +176,8 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/points/me/code': { kind: 'own', why: 'the caller’s redemption code' },
   'GET /api/points/statement': { kind: 'own', why: 'the caller’s statement' },
   'GET /api/points/rules': { kind: 'area', param: 'area', query: 'scheme=neighbourhood', list: true },
-  'POST /api/points/rules': { kind: 'exempt', why: 'area in body, checked by the points service (points.int.test.ts)' },
-  'PATCH /api/points/rules/{id}': { kind: 'exempt', why: 'rule ids are per area (points.int.test.ts)' },
+  'POST /api/points/rules': { kind: 'bodyArea', body: ({ area }) => ({ code: fresh('yuejie-'), name: fresh('越界规则'), scheme: 'neighbourhood', points: 10, maxPoints: 5000, areaCode: area }), check: ({ area }) => `/api/points/rules?area=${area}&scheme=neighbourhood` },
+  'PATCH /api/points/rules/{id}': { kind: 'object', fixture: 'pointsRule', body: { name: '越界修改' } },
   'GET /api/points/factors': { kind: 'public', why: 'multiplier factors' },
   'PUT /api/points/factors/{code}': { kind: 'roles', roles: ['admin', 'district'] },
   'POST /api/points/awards': { kind: 'exempt', why: 'recipient checked by the points service (points.int.test.ts)' },
@@ -164,11 +197,11 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/points/redemptions/{id}/cancel': { kind: 'exempt', why: 'the redeemer or the merchant (points.int.test.ts)' },
   'GET /api/points/leaderboard': { kind: 'area', param: 'area', query: 'scheme=neighbourhood', list: true },
   'GET /api/points/accounts': { kind: 'area', param: 'area', query: 'scheme=neighbourhood', list: true },
-  'GET /api/points/accounts/{id}/statement': { kind: 'exempt', why: 'account ids come from the scoped list (points.int.test.ts)' },
+  'GET /api/points/accounts/{id}/statement': { kind: 'exempt', why: 'no points account in the neighbour community (no demo resident lives there); account ids come from the scoped list (points.int.test.ts)' },
   'GET /api/points/audit': { kind: 'roles', roles: ['admin', 'district', 'leader', 'auditor'] },
 
   // ---- activities and volunteers -------------------------------------------------------------------------------
-  'POST /api/activities': { kind: 'exempt', why: 'publishes in the area of the body; another area or a non-organiser is refused (activities.int.test.ts)' },
+  'POST /api/activities': { kind: 'bodyArea', body: ({ area }) => ({ kind: 'volunteer', title: fresh('越界活动'), areaCode: area, place: '邻村广场', startsAt: inAnHour(24), endsAt: inAnHour(26), pointsMode: 'none' }), check: () => '/api/activities?pageSize=1' },
   'GET /api/activities': { kind: 'list' },
   'GET /api/activities/{id}': { kind: 'object', fixture: 'activity' },
   'POST /api/activities/{id}/sign-up': { kind: 'object', fixture: 'activity', body: {} },
@@ -189,26 +222,26 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/volunteer-certificates/{code}': { kind: 'public', why: 'verification of a certificate by its code; names masked' },
 
   // ---- wishes, service menu, orders ------------------------------------------------------------------------------
-  'POST /api/wishes': { kind: 'exempt', why: 'posted in the caller’s own area (wishes.int.test.ts)' },
+  'POST /api/wishes': { kind: 'exempt', why: 'the body names no area: the wish is filed in the caller’s own home area (wishes.int.test.ts)' },
   'GET /api/wishes': { kind: 'area', param: 'area', list: true },
   'GET /api/wishes/wall': { kind: 'public', why: 'the public wall of open wishes' },
   'GET /api/wishes/{id}': { kind: 'object', fixture: 'wish' },
   'POST /api/wishes/{id}/actions/{action}': { kind: 'object', fixture: 'wish', action: 'approve', body: {} },
   'GET /api/service-menu': { kind: 'area', param: 'area', list: true },
-  'POST /api/service-menu': { kind: 'exempt', why: 'area in body (orders.int.test.ts)' },
-  'PATCH /api/service-menu/{id}': { kind: 'exempt', why: 'no menu item in another area in the demo (orders.int.test.ts)' },
+  'POST /api/service-menu': { kind: 'bodyArea', body: ({ area }) => ({ area, name: fresh('越界服务'), category: '生活' }), check: ({ area }) => `/api/service-menu?area=${area}` },
+  'PATCH /api/service-menu/{id}': { kind: 'object', fixture: 'menuItem', body: { name: '越界修改' } },
   'GET /api/service-teams': { kind: 'area', param: 'area', list: true },
-  'POST /api/service-teams': { kind: 'exempt', why: 'area in body (orders.int.test.ts)' },
+  'POST /api/service-teams': { kind: 'bodyArea', body: ({ area }) => ({ area, name: fresh('越界服务队') }), check: ({ area }) => `/api/service-teams?area=${area}` },
   'GET /api/service-teams/servers': { kind: 'area', param: 'area', list: true },
-  'POST /api/service-teams/{id}/members': { kind: 'exempt', why: 'no team in another area in the demo (orders.int.test.ts)' },
-  'DELETE /api/service-teams/{id}/members/{userId}': { kind: 'exempt', why: 'no team in another area in the demo (orders.int.test.ts)' },
-  'POST /api/orders': { kind: 'exempt', why: 'ordered in the caller’s own area (orders.int.test.ts)' },
+  'POST /api/service-teams/{id}/members': { kind: 'object', fixture: 'serviceTeam', body: { username: 'community' } },
+  'DELETE /api/service-teams/{id}/members/{userId}': { kind: 'object', fixture: 'serviceTeam' },
+  'POST /api/orders': { kind: 'exempt', why: 'only a resident orders, from the menu of their own community (another community’s item → 400 unknown_service); no demo resident lives in the neighbour community for a control (orders.int.test.ts)' },
   'GET /api/orders': { kind: 'area', param: 'area', list: true },
   'GET /api/orders/{id}': { kind: 'object', fixture: 'order' },
   'POST /api/orders/{id}/actions/{action}': { kind: 'object', fixture: 'order', action: 'accept', body: {} },
 
   // ---- lists and projects (金点子, 赋能清单, 需求清单, 治理项目) -------------------------------------------------------
-  'POST /api/ideas': { kind: 'exempt', why: 'posted in the caller’s own community (projects.int.test.ts)' },
+  'POST /api/ideas': { kind: 'exempt', why: 'the body names no area: the idea is filed in the caller’s own community (projects.int.test.ts)' },
   'GET /api/ideas': { kind: 'area', param: 'area', list: true },
   'GET /api/ideas/{id}': { kind: 'object', fixture: 'idea' },
   'POST /api/ideas/{id}/support': { kind: 'object', fixture: 'idea', body: {} },
@@ -216,7 +249,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/offers': { kind: 'roles', roles: ['admin', 'district', 'dept-cg'] },
   // 赋能清单 are published: every department reads them (the district's social work department is one).
   'GET /api/offers': { kind: 'list', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-cg', 'shgzb'] },
-  'POST /api/needs': { kind: 'exempt', why: 'area in body; another area answers 404 (projects.int.test.ts)' },
+  'POST /api/needs': { kind: 'bodyArea', control: 'district', body: ({ area }) => ({ areaCode: area, title: fresh('越界需求'), content: '越界' }), check: ({ area }) => `/api/needs?area=${area}` },
   'GET /api/needs': { kind: 'area', param: 'area', list: true },
   'GET /api/needs/{id}': { kind: 'object', fixture: 'need' },
   'POST /api/needs/{id}/project': { kind: 'object', fixture: 'need', body: { supervisors: ['00000000-0000-4000-8000-000000000000'] } },
@@ -232,23 +265,23 @@ export const DECLARATIONS: Record<string, Declaration> = {
   // ---- party work ------------------------------------------------------------------------------------------------
   'GET /api/party/orgs': { kind: 'area', param: 'area', list: true },
   'GET /api/party/orgs/{id}': { kind: 'object', fixture: 'partyOrg' },
-  'POST /api/party/orgs': { kind: 'exempt', why: 'creates under a parent the service scopes (party-tree.int.test.ts)' },
+  'POST /api/party/orgs': { kind: 'bodyArea', level: 'grid', via: 'partyOrg', control: 'admin', body: ({ area, id }) => ({ name: fresh('越界联合党支部'), kind: 'joint-branch', parentId: id('partyOrg'), areaCode: area }), check: () => '/api/party/orgs?area=320614103002' },
   'PATCH /api/party/orgs/{id}': { kind: 'object', fixture: 'partyOrg', body: { name: '越界改名' } },
   'DELETE /api/party/orgs/{id}': { kind: 'object', fixture: 'partyOrg' },
   'GET /api/party/me/targets': { kind: 'own', why: 'organisations of the community the caller lives in' },
-  'PUT /api/party/members/{id}/central-household': { kind: 'exempt', why: 'no member fixture in the seed (party-tree.int.test.ts)' },
+  'PUT /api/party/members/{id}/central-household': { kind: 'object', fixture: 'partyMember', body: { centralHousehold: true } },
   'POST /api/party/formation-check/branches': { kind: 'exempt', why: 'creates in an area the service scopes (party-tree.int.test.ts)' },
   'GET /api/party/members': { kind: 'area', param: 'area', list: true },
   'GET /api/party/me': { kind: 'own', why: 'the caller’s membership' },
   'POST /api/party/registrations': { kind: 'own', why: 'the caller registers themself' },
-  'POST /api/party/registrations/{id}/accept': { kind: 'exempt', why: 'registrations of the secretary’s area (party.int.test.ts)' },
-  'POST /api/party/registrations/{id}/reject': { kind: 'exempt', why: 'registrations of the secretary’s area (party.int.test.ts)' },
+  'POST /api/party/registrations/{id}/accept': { kind: 'object', fixture: 'registration', body: {} },
+  'POST /api/party/registrations/{id}/reject': { kind: 'object', fixture: 'registration', body: { reason: '越界退回' } },
   'GET /api/party/posts': { kind: 'area', param: 'area', list: true },
-  'POST /api/party/posts': { kind: 'exempt', why: 'area in body (party.int.test.ts)' },
-  'PUT /api/party/members/{id}/post': { kind: 'exempt', why: 'no member in another area in the demo (party.int.test.ts)' },
+  'POST /api/party/posts': { kind: 'bodyArea', body: ({ area }) => ({ area, name: fresh('越界岗') }), check: ({ area }) => `/api/party/posts?area=${area}` },
+  'PUT /api/party/members/{id}/post': { kind: 'object', fixture: 'partyMember', body: { postCode: null } },
   'GET /api/party/formation-check': { kind: 'area', param: 'area', list: true },
   'GET /api/party/links': { kind: 'area', param: 'grid', level: 'grid', list: true },
-  'POST /api/party/links/propose': { kind: 'exempt', why: 'grid in body (party-work.int.test.ts)' },
+  'POST /api/party/links/propose': { kind: 'bodyArea', level: 'grid', preview: true, control: 'district', body: ({ area }) => ({ grid: area, apply: false }), check: ({ area }) => `/api/party/links?grid=${area}` },
   'PUT /api/party/links/{id}': { kind: 'exempt', why: 'link ids come from a grid’s list (party-work.int.test.ts)' },
   'GET /api/party/my/households': { kind: 'own', why: 'the households linked to the caller' },
   'POST /api/party/visits': { kind: 'own', why: 'the caller’s own visit to a household linked to them' },
@@ -258,9 +291,9 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/party/patrols': { kind: 'own', why: 'the caller’s own patrol' },
   'GET /api/party/patrols/today': { kind: 'own', why: 'the caller’s own patrol' },
   'GET /api/party/diary': { kind: 'own', why: 'the caller’s own diary' },
-  'GET /api/party/members/{id}': { kind: 'exempt', why: 'no member in another area in the demo (party.int.test.ts)' },
-  'POST /api/party/members/{id}/transfer': { kind: 'exempt', why: 'no member in another area in the demo (party.int.test.ts)' },
-  'POST /api/party/members/{id}/post-reports': { kind: 'exempt', why: 'no member in another area in the demo (party.int.test.ts)' },
+  'GET /api/party/members/{id}': { kind: 'object', fixture: 'partyMember' },
+  'POST /api/party/members/{id}/transfer': { kind: 'object', fixture: 'partyMember', body: { toOrgId: '00000000-0000-4000-8000-000000000000', reason: '越界转接' } },
+  'POST /api/party/members/{id}/post-reports': { kind: 'object', fixture: 'partyMember', body: { reason: '越界反馈' } },
 
   // ---- cockpit and measures --------------------------------------------------------------------------------------
   'GET /api/cockpit/summary': { kind: 'area', param: 'area' },
@@ -280,14 +313,15 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/exports/households.xlsx': { kind: 'area', param: 'area' },
   'GET /api/exports/points-leaderboard.xlsx': { kind: 'area', param: 'area', query: 'scheme=neighbourhood' },
   'GET /api/exports/audit.xlsx': { kind: 'roles', roles: ['auditor'] },
-  'POST /api/exports/people/jobs': { kind: 'exempt', why: 'the filters of GET /api/exports/people.xlsx, checked when the job starts (export-jobs.int.test.ts)' },
-  'POST /api/exports/cases/jobs': { kind: 'exempt', why: 'the filters of GET /api/exports/cases.xlsx, checked when the job starts (export-jobs.int.test.ts)' },
+  // a name nobody has: the control's export is short (the scope is checked before any row is read)
+  'POST /api/exports/people/jobs': { kind: 'bodyArea', preview: true, control: 'district', body: ({ area }) => ({ area, q: '越界无此人' }), settle: (job) => `/api/exports/jobs/${job.id}` },
+  'POST /api/exports/cases/jobs': { kind: 'bodyArea', preview: true, control: 'district', body: ({ area }) => ({ area }), settle: (job) => `/api/exports/jobs/${job.id}` },
   'GET /api/exports/jobs/{id}': { kind: 'own', why: 'the caller’s own export job; another account’s answers 404 (export-jobs.int.test.ts)' },
   'GET /api/exports/jobs/{id}/file': { kind: 'own', why: 'the caller’s own export file; another account’s answers 404 (export-jobs.int.test.ts)' },
 
   // ---- door-knocking campaigns and four-colour risk (敲门行动, 四色分级) -------------------------------------------
   'GET /api/campaigns': { kind: 'list' },
-  'POST /api/campaigns': { kind: 'exempt', why: 'creates over an area the service scopes (campaigns.int.test.ts)' },
+  'POST /api/campaigns': { kind: 'bodyArea', control: 'district', body: ({ area }) => ({ title: fresh('越界敲门'), areaCode: area, kind: 'door-knock' }), check: () => '/api/campaigns' },
   'GET /api/campaigns/{id}': { kind: 'object', fixture: 'campaign' },
   'GET /api/campaigns/{id}/progress': { kind: 'object', fixture: 'campaign' },
   'GET /api/campaigns/{id}/worklist': { kind: 'object', fixture: 'campaign' },
@@ -300,32 +334,32 @@ export const DECLARATIONS: Record<string, Declaration> = {
   // ---- reception days (接待日) and leaders' cases (领导包案) ---------------------------------------------------------
   'GET /api/reception-days': { kind: 'area', param: 'area', list: true, roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary'] },
   'GET /api/reception-days/published': { kind: 'public', why: 'the published schedule of a community, a public notice (reception.int.test.ts)' },
-  'POST /api/reception-days': { kind: 'exempt', why: 'the area is in the body; another area answers 404, other roles 403 (reception.int.test.ts)' },
-  'GET /api/reception-days/{id}': { kind: 'exempt', why: 'no reception day fixture; another area answers 404 (reception.int.test.ts)' },
-  'PATCH /api/reception-days/{id}': { kind: 'exempt', why: 'no reception day fixture; another area answers 404 (reception.int.test.ts)' },
-  'DELETE /api/reception-days/{id}': { kind: 'exempt', why: 'no reception day fixture; another area answers 404 (reception.int.test.ts)' },
-  'POST /api/reception-days/{id}/cases': { kind: 'exempt', why: 'no reception day fixture; another area answers 404, a department 404, a leader 403 (reception.int.test.ts)' },
+  'POST /api/reception-days': { kind: 'bodyArea', control: 'district', roles: ['admin', 'district', 'town'], body: ({ area, id }) => ({ areaCode: area, place: '越界接待室', day: new Date(Date.now() + 8 * 3_600_000 + 8 * 86_400_000).toISOString().slice(0, 10), startTime: '14:00', endTime: '16:00', leaderUserId: id('receptionLeader'), leaderTitle: '区委常委' }), check: ({ area }) => `/api/reception-days?area=${area}&from=${day(-1)}&to=${day(60)}` },
+  'GET /api/reception-days/{id}': { kind: 'object', fixture: 'receptionDay' },
+  'PATCH /api/reception-days/{id}': { kind: 'object', fixture: 'receptionDay', body: { place: '越界修改' } },
+  'DELETE /api/reception-days/{id}': { kind: 'object', fixture: 'receptionDay' },
+  'POST /api/reception-days/{id}/cases': { kind: 'object', fixture: 'receptionDay', body: { title: '越界登记', description: '越界登记的案件', categoryCode: 'G0101' } },
   'GET /api/reception-leaders': { kind: 'roles', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary'] },
-  'PUT /api/reception-leaders/{id}/attachments': { kind: 'exempt', why: 'the areas are in the body; another area answers 404, other roles 403 (reception.int.test.ts)' },
+  'PUT /api/reception-leaders/{id}/attachments': { kind: 'bodyArea', pathFixture: 'receptionLeader', control: 'district', body: ({ area }) => ({ areaCodes: [area] }), check: () => '/api/reception-leaders' },
   'GET /api/lead-cases': { kind: 'own', why: 'the cases the caller leads (领导包案)' },
   // ---- deliberation (议事协商) ----------------------------------------------------------------------------------------
-  'POST /api/deliberations': { kind: 'exempt', why: 'convened in an area the service scopes; other area → 404, wrong role → 403 (deliberations.int.test.ts)' },
+  'POST /api/deliberations': { kind: 'bodyArea', body: ({ area }) => ({ title: fresh('越界议题'), description: '越界', areaCode: area, body: 'consultation', roll: [{ name: '村民1' }, { name: '村民2' }] }), check: ({ area }) => `/api/deliberations?area=${area}` },
   'GET /api/deliberations': { kind: 'area', param: 'area', list: true },
   'GET /api/deliberations/roll-candidates': { kind: 'area', param: 'area', roles: ['admin', 'district', 'town', 'community', 'secretary'] },
-  'GET /api/deliberations/{id}': { kind: 'exempt', why: 'a deliberation of another area answers 404 (deliberations.int.test.ts)' },
-  'POST /api/deliberations/{id}/ballots': { kind: 'exempt', why: 'other area → 404, non-staff off the roll → 403 (deliberations.int.test.ts)' },
-  'POST /api/deliberations/{id}/actions/close': { kind: 'exempt', why: 'other area → 404, wrong role → 403 (deliberations.int.test.ts)' },
+  'GET /api/deliberations/{id}': { kind: 'object', fixture: 'deliberation' },
+  'POST /api/deliberations/{id}/ballots': { kind: 'object', fixture: 'deliberation', body: { rollId: '00000000-0000-4000-8000-000000000000', choice: 'yes' } },
+  'POST /api/deliberations/{id}/actions/close': { kind: 'object', fixture: 'deliberation', body: {} },
   // ---- territory: split and merge of grids -----------------------------------------------------------------------
   'POST /api/areas/{code}/actions/split': { kind: 'object', fixture: 'area', body: { parts: [], dryRun: true } },
-  'POST /api/areas/actions/merge': { kind: 'exempt', why: 'grid codes in the body, each checked in scope (territory-split.int.test.ts)' },
+  'POST /api/areas/actions/merge': { kind: 'bodyArea', preview: true, control: 'district', body: ({ area }) => ({ codes: [`${area}001`, `${area}002`], name: '越界合并', dryRun: true }), check: ({ area }) => `/api/areas/${area}/children` },
   // ---- places and organisations (places.int.test.ts) -------------------------------------------------------------
   'GET /api/places': { kind: 'area', param: 'area', list: true },
-  'POST /api/places': { kind: 'exempt', why: 'creates in a grid the service scopes, given or found from the point (places.int.test.ts)' },
+  'POST /api/places': { kind: 'bodyArea', level: 'grid', body: ({ area }) => ({ kind: 'restaurant', name: fresh('越界面馆'), areaCode: area, lat: 31.87, lng: 121.17 }), check: ({ area }) => `/api/places?area=${area}&pageSize=1` },
   'GET /api/places/{id}': { kind: 'object', fixture: 'place' },
   'PATCH /api/places/{id}': { kind: 'object', fixture: 'place', body: { name: '越界修改' } },
   'DELETE /api/places/{id}': { kind: 'object', fixture: 'place' },
   'GET /api/organisations': { kind: 'area', param: 'area', list: true },
-  'POST /api/organisations': { kind: 'exempt', why: 'creates in an area the service scopes (places.int.test.ts)' },
+  'POST /api/organisations': { kind: 'bodyArea', body: ({ area }) => ({ kind: 'enterprise', name: fresh('越界企业'), areaCode: area }), check: ({ area }) => `/api/organisations?area=${area}` },
   'GET /api/organisations/{id}': { kind: 'object', fixture: 'organisation' },
   'PATCH /api/organisations/{id}': { kind: 'object', fixture: 'organisation', body: { name: '越界修改' } },
   'DELETE /api/organisations/{id}': { kind: 'object', fixture: 'organisation' },
@@ -361,8 +395,8 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/property/compounds/{id}': { kind: 'object', fixture: 'compound', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-zj'] },
   'GET /api/property/compounds/{id}/owners-roll': { kind: 'object', fixture: 'compound', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-zj'] },
   'GET /api/property/inspection-checklist': { kind: 'public', why: 'the checklist’s items, the same for everyone' },
-  'POST /api/property/inspections': { kind: 'exempt', why: 'the compound is in the body: another area → 404, a role that does not inspect → 403 (property.int.test.ts)' },
-  'POST /api/property/evaluations': { kind: 'exempt', why: 'the compound is in the body: another area → 404, other roles → 403 (property.int.test.ts)' },
+  'POST /api/property/inspections': { kind: 'bodyArea', via: 'compound', body: ({ id }) => ({ placeId: id('compound'), results: { cleaning: true, greenery: true, facilities: true, order: true, 'fire-safety': true, disclosure: true }, photoIds: [id('photo')] }) },
+  'POST /api/property/evaluations': { kind: 'bodyArea', via: 'compound', body: ({ id }) => ({ placeId: id('compound'), month: new Date().toISOString().slice(0, 7), score: 80 }) },
   'POST /api/property/sanctions': { kind: 'roles', roles: ['admin', 'dept-zj'] },
   'GET /api/property/gradings': { kind: 'roles', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-zj'] },
   'POST /api/property/gradings/propose': { kind: 'roles', roles: ['admin', 'dept-zj'] },
@@ -376,10 +410,10 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/service-points': { kind: 'area', param: 'area', list: true },
   'GET /api/service-points/nearby': { kind: 'own', why: 'the public service points within 15 minutes of the caller’s home, a chosen area or the phone’s location' },
   'GET /api/service-points/{id}': { kind: 'object', fixture: 'servicePoint' },
-  'POST /api/service-points': { kind: 'exempt', why: 'creates in an area of the body the service scopes (cadres.int.test.ts)' },
+  'POST /api/service-points': { kind: 'bodyArea', body: ({ area }) => ({ areaCode: area, kind: 'grid-station', name: fresh('越界驿站'), lat: 31.87, lng: 121.17 }), check: ({ area }) => `/api/service-points?area=${area}&pageSize=1` },
   'PATCH /api/service-points/{id}': { kind: 'object', fixture: 'servicePoint', body: { name: '越界修改' } },
   'GET /api/talents': { kind: 'area', param: 'area', list: true },
-  'POST /api/talents': { kind: 'exempt', why: 'creates in an area of the body the service scopes (cadres.int.test.ts)' },
+  'POST /api/talents': { kind: 'bodyArea', body: ({ area }) => ({ areaCode: area, name: fresh('越界'), category: 'other', consent: true }), check: ({ area }) => `/api/talents?area=${area}&pageSize=1` },
   'PATCH /api/talents/{id}': { kind: 'object', fixture: 'talent', body: { name: '越界修改' } },
   'PUT /api/talents/{id}/consent': { kind: 'object', fixture: 'talent', body: { given: false } },
   'POST /api/talents/{id}/reveal': { kind: 'object', fixture: 'talent' },
@@ -389,7 +423,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/cadres/me/checkins': { kind: 'own', why: 'the calling cadre checks in to the community of their own account' },
   'PATCH /api/cadres/{id}': { kind: 'object', fixture: 'cadre', body: { kind: 'first-secretary' } },
   'GET /api/cadre-tasks': { kind: 'area', param: 'area', list: true },
-  'POST /api/cadre-tasks': { kind: 'exempt', why: 'the cadre of the body is looked up in the caller’s scope (cadres.int.test.ts)' },
+  'POST /api/cadre-tasks': { kind: 'bodyArea', via: 'cadre', body: ({ id }) => ({ cadreId: id('cadre'), title: fresh('越界交办') }), check: () => '/api/cadre-tasks?area=320614103002&pageSize=1' },
   'POST /api/cadre-tasks/{id}/complete': { kind: 'object', fixture: 'cadreTask', body: { note: '越界完成' } },
   'POST /api/cadre-tasks/{id}/cancel': { kind: 'object', fixture: 'cadreTask', body: { reason: '越界取消' } },
 };

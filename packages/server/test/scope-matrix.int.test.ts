@@ -3,9 +3,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import { Client, createTestApp, json, uniq, type TestApp } from './helpers.ts';
 import { insertActivity, upsertVolunteer } from '../src/repositories/activities.ts';
 import { DECLARATIONS, type Declaration, type Fixture } from './scope-matrix.declarations.ts';
-import { eq } from 'drizzle-orm';
-import { users } from '../src/db/schema.ts';
+import { eq, sql } from 'drizzle-orm';
+import { auditLog, users } from '../src/db/schema.ts';
 import { insertIdea } from '../src/repositories/projects.ts';
+import { insertMembers, insertRegistration } from '../src/repositories/party.ts';
 
 /**
  * The scope matrix: every operation of /api/openapi.json, probed for every demo role as its line in
@@ -39,6 +40,9 @@ let t: TestApp;
 let ops: Op[];
 const callers: Caller[] = [];
 let district: Client;
+/** Accounts that are not probed, only used as controls: `neighbour`, a community worker of the neighbour community. */
+const controls = new Map<string, Client>();
+let nbUserId = '';
 const fixtures = new Map<Fixture, { id: string; areaCode: string; readUrl: string }>();
 
 /** On the caller's branch: inside their scope, or one of its ancestors (a village's wishes shown in its grid). */
@@ -95,6 +99,14 @@ beforeAll(async () => {
       foreignTown: deep || townLevel ? otherTown : null,
     });
   }
+
+  // A community worker of the neighbour community: the control account of `bodyArea` probes (no demo account works there).
+  const admin0 = callers.find((c) => c.name === 'admin')!.client;
+  const nbUser = { username: `nb${uniq().slice(-6)}`, password: 'Linshe-Kongzhi#2026' };
+  const made = await admin0.post('/api/users', { ...nbUser, displayName: '邻社区工作者', roles: ['community-worker'], scopeCode: NEIGHBOUR });
+  if (made.statusCode !== 201) throw new Error(`neighbour worker: ${made.statusCode} ${made.body}`);
+  controls.set('neighbour', await t.as(nbUser.username, nbUser.password));
+  nbUserId = json<{ id: string }>(made).id;
 
   // A custom party post of the neighbour community: the lists of posts must not show it to anyone outside.
   const admin = callers.find((c) => c.name === 'admin')!.client;
@@ -155,6 +167,40 @@ beforeAll(async () => {
   // 准入 tasks and 一表通 returns of the neighbour community (seeded by seed/burden.ts).
   await first('burdenTask', '/api/burden/tasks?admitted=true&state=open&pageSize=200', () => '/api/burden/tasks?pageSize=200', (items) => items.find((x) => String(x.areaCode).startsWith(NEIGHBOUR)));
   await first('burdenReturn', '/api/burden/returns?state=pending&pageSize=200', (id) => `/api/burden/returns/${id}`, (items) => items.find((x) => String(x.areaCode).startsWith(NEIGHBOUR)));
+
+  // Objects the seed has nowhere outside the demo community, made here in the neighbour community.
+  const nb = controls.get('neighbour')!;
+  const made201 = async (what: string, res: LightMyRequestResponse) => {
+    if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`fixture ${what}: ${res.statusCode} ${res.body}`);
+    return json<{ id: string }>(res).id;
+  };
+  const set = (fixture: Fixture, id: string, readUrl: string) => fixtures.set(fixture, { id, areaCode: NEIGHBOUR, readUrl });
+  // 接待日 with a leader of the district (领导接待日), and the leader as a fixture of its own (包片联系).
+  const leader = json<{ items: { id: string }[] }>(await district.get('/api/reception-leaders')).items[0]!;
+  set('receptionLeader', leader.id, '/api/reception-leaders');
+  const day = new Date(Date.now() + 8 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
+  const rd = await made201('receptionDay', await district.post('/api/reception-days', { areaCode: NEIGHBOUR, place: '邻社区接待室', day, startTime: '09:00', endTime: '11:30', leaderUserId: leader.id, leaderTitle: '区委常委' }));
+  set('receptionDay', rd, `/api/reception-days/${rd}`);
+  const dl = await made201('deliberation', await nb.post('/api/deliberations', { title: '邻社区议题', description: '是否同意修建口袋公园', areaCode: NEIGHBOUR, body: 'consultation', roll: [{ name: '居民1' }, { name: '居民2' }] }));
+  set('deliberation', dl, `/api/deliberations/${dl}`);
+  const mi = await made201('menuItem', await nb.post('/api/service-menu', { area: NEIGHBOUR, name: '邻社区上门理发', category: '生活' }));
+  set('menuItem', mi, `/api/service-menu?area=${NEIGHBOUR}`);
+  const team = await made201('serviceTeam', await nb.post('/api/service-teams', { area: NEIGHBOUR, name: '邻社区服务队' }));
+  await made201('serviceTeam member', await nb.post(`/api/service-teams/${team}/members`, { username: nbUser.username }));
+  set('serviceTeam', team, `/api/service-teams?area=${NEIGHBOUR}`);
+  const rule = await made201('pointsRule', await nb.post('/api/points/rules', { code: `nb-rule-${uniq().slice(-4)}`, name: '邻社区规则', scheme: 'neighbourhood', points: 10, maxPoints: 5000, areaCode: NEIGHBOUR }));
+  set('pointsRule', rule, `/api/points/rules?area=${NEIGHBOUR}&scheme=neighbourhood`);
+  // A photo of the neighbour's worker, for the control of an on-site inspection (现场照片).
+  set('photo', await nb.uploadPhoto(), '');
+  // A staff appointment (网格队伍) of the neighbour community and a party member with a pending registration (双报到).
+  const [, second] = json<{ items: { id: string }[] }>(await district.get(`/api/people?area=${NEIGHBOUR}&pageSize=2`)).items;
+  const staff = await made201('staff', await callers.find((c) => c.name === 'admin')!.client.post('/api/staff', { personId: second!.id, post: 'info-worker', affiliation: '邻社区快递网点', areaCode: `${NEIGHBOUR}001`, username: `nbs${uniq().slice(-6)}`, password: nbUser.password }));
+  set('staff', staff, `/api/staff?area=${NEIGHBOUR}`);
+  await insertMembers(t.ctx.db, [{ personId: second!.id, orgId: fixtures.get('partyOrg')!.id, kind: 'direct' }]);
+  const member = json<{ items: { id: string; personId?: string }[] }>(await district.get(`/api/party/members?area=${NEIGHBOUR}`)).items[0]!;
+  set('partyMember', member.id, `/api/party/members/${member.id}`);
+  const registration = await insertRegistration(t.ctx.db, { memberId: member.id, orgId: fixtures.get('partyOrg')!.id, state: 'applied' });
+  set('registration', registration.id, `/api/party/members/${member.id}`);
 }, 180_000);
 afterAll(async () => t?.close());
 
@@ -185,10 +231,62 @@ describe('scope matrix', () => {
       if (outside.length) problems.push(`${key} as ${c.name} (scope ${c.scope}): ${url} lists rows of ${[...new Set(outside)].slice(0, 5).join(', ')}`);
     };
 
+    const id = (f: Fixture) => {
+      const fx = fixtures.get(f);
+      if (!fx) throw new Error(`no ${f} fixture in the neighbour community`);
+      return fx.id;
+    };
+    /** Audit rows of successful writes: every write is audited in its own transaction, so a refused probe adds none. */
+    const writes = async () => (await t.ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.outcome, 'ok')))[0]!.n;
+    /** Writes with the area in the body: refused outside the scope (and for other roles), nothing written; a control succeeds. */
+    const probeBodyArea = async (op: Op, decl: Extract<Declaration, { kind: 'bodyArea' }>) => {
+      const neighbourArea = decl.level === 'grid' ? `${NEIGHBOUR}001` : NEIGHBOUR;
+      const path = decl.pathFixture ? op.path.replace('{id}', id(decl.pathFixture)) : op.path;
+      const probes: { c: Caller; area: string; allowed: boolean }[] = [];
+      for (const c of callers) {
+        const allowed = !decl.roles || decl.roles.includes(c.name);
+        let area: string | null;
+        if (!allowed) area = neighbourArea;
+        else if (decl.via) area = onBranch(fixtures.get(decl.via)?.areaCode ?? NEIGHBOUR, c.scope) ? null : neighbourArea;
+        else area = decl.level === 'grid' ? c.foreignGrid : c.foreignVillage;
+        if (area) probes.push({ c, area, allowed });
+      }
+      // What the district dispatcher sees of each area named, read once before and once after all the probes.
+      const urls = decl.check ? [...new Set(probes.map((p) => decl.check!({ area: p.area, id })))] : [];
+      const seen = new Map<string, string>();
+      for (const u of urls) seen.set(u, (await district.get(u)).body);
+      const written = await writes();
+      for (const { c, area, allowed } of probes) {
+        const res = await call(c, op.method, path, decl.body({ area, id }));
+        if (!refused(res.statusCode)) problems.push(`${op.key} as ${c.name} (scope ${c.scope}) naming ${area} in the body: ${describeRes(res)} (expected 403/404${allowed ? '' : `: not in [${decl.roles!.join(', ')}]`})`);
+      }
+      if ((await writes()) !== written) problems.push(`${op.key}: refused writes left ${(await writes()) - written} audited write(s)`);
+      for (const u of urls) if ((await district.get(u)).body !== seen.get(u)) problems.push(`${op.key}: a refused write changed ${u}`);
+      // The control: the same body for the neighbour community, sent by an account of it, succeeds and shows.
+      const controlName = decl.control ?? 'neighbour';
+      const control: Caller = callers.find((c) => c.name === controlName) ?? { name: controlName, client: controls.get(controlName)!, scope: NEIGHBOUR, foreignVillage: null, foreignGrid: null, foreignTown: null };
+      const checkUrl = decl.check?.({ area: neighbourArea, id });
+      const before = checkUrl ? (await district.get(checkUrl)).body : String(await writes());
+      const res = await call(control, op.method, path, decl.body({ area: neighbourArea, id }));
+      // A background job the control started finishes before the next probe (and before the database closes).
+      for (let i = 0; decl.settle && res.statusCode < 300 && i < 300; i++) {
+        const job = json<{ state?: string }>(await control.client.get(decl.settle(json(res))));
+        if (job.state !== 'queued' && job.state !== 'running') break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      if (res.statusCode >= 300) problems.push(`${op.key}: the control (${control.name}, naming ${neighbourArea}) got ${describeRes(res)}: the body is not valid, so the refusals prove nothing`);
+      else if (!decl.preview && (checkUrl ? (await district.get(checkUrl)).body : String(await writes())) === before) problems.push(`${op.key}: the control’s write did not show in ${checkUrl ?? 'the audit log'}: the check cannot see a leak`);
+    };
+
     for (const op of ops) {
       const decl: Declaration | undefined = DECLARATIONS[op.key];
       if (!decl) continue;
       const roles = 'roles' in decl ? decl.roles : undefined;
+      if (decl.kind === 'bodyArea') {
+        await probeBodyArea(op, decl);
+        continue;
+      }
+      let unchanged: { fixture: Fixture; readUrl: string; id: string; body: string; by: string[] } | null = null;
       for (const c of callers) {
         if (roles && !roles.includes(c.name)) {
           // Only some roles may call it at all.
@@ -217,18 +315,17 @@ describe('scope matrix', () => {
         } else if (decl.kind === 'object') {
           const f = fixtures.get(decl.fixture);
           if (!f || onBranch(f.areaCode, c.scope)) continue;
-          const u = withQuery(op.path.replace(/\{(id|code)\}/, f.id).replace('{action}', decl.action ?? ''), decl.query);
-          const before = op.method === 'GET' ? null : (await district.get(f.readUrl)).body;
+          const u = withQuery(op.path.replace(/\{(id|code)\}/, f.id).replace('{action}', decl.action ?? '').replace('{userId}', nbUserId), decl.query);
+          // A write: the object is read once before the first refused write and once after the last (below).
+          if (op.method !== 'GET' && !unchanged) unchanged = { fixture: decl.fixture, readUrl: f.readUrl, id: f.id, body: (await district.get(f.readUrl)).body, by: [] };
           const res = await call(c, op.method, u, decl.body);
           if (!refused(res.statusCode) && !(op.method !== 'GET' && res.statusCode === 400)) problems.push(`${op.key} as ${c.name} (scope ${c.scope}) on a ${decl.fixture} of ${f.areaCode}: ${describeRes(res)} (expected 403/404)`);
-          if (before !== null) {
-            const after = (await district.get(f.readUrl)).body;
-            if (after !== before) problems.push(`${op.key} as ${c.name}: a refused write changed the ${decl.fixture} ${f.id}`);
-          }
+          unchanged?.by.push(c.name);
         }
       }
+      if (unchanged && (await district.get(unchanged.readUrl)).body !== unchanged.body) problems.push(`${op.key} as one of ${unchanged.by.join(', ')}: a refused write changed the ${unchanged.fixture} ${unchanged.id}`);
     }
-    const missingFixtures = (['case', 'reportedCase', 'person', 'household', 'partyOrg', 'burdenTask', 'burdenReturn', 'servicePoint', 'talent', 'cadre', 'cadreTask'] as Fixture[]).filter((f) => !fixtures.has(f));
+    const missingFixtures = (['case', 'reportedCase', 'person', 'household', 'partyOrg', 'burdenTask', 'burdenReturn', 'servicePoint', 'talent', 'cadre', 'cadreTask', 'compound', 'receptionDay', 'deliberation', 'menuItem', 'serviceTeam', 'pointsRule', 'staff', 'partyMember', 'registration'] as Fixture[]).filter((f) => !fixtures.has(f));
     expect(missingFixtures, 'the seed no longer has these objects in the neighbour community').toEqual([]);
     expect(probes).toBeGreaterThan(500);
     expect(problems, `Scope leaks (${problems.length}):\n${problems.join('\n')}\n`).toEqual([]);
