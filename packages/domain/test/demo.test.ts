@@ -29,12 +29,10 @@ const grids = [...gridsByVillage.values()].flat();
 
 // The whole fixture's population (~60 villages, ~200 grids), generated grid by grid.
 const population = new Map<string, GridPopulation>();
-const generationStart = performance.now();
 for (const g of grids) {
   const village = byCode.get(g.parentCode!)!;
   population.set(g.code, generateGridPopulation(g, village.name, byCode.get(village.parentCode!)!.name));
 }
-const generationMs = performance.now() - generationStart;
 const allHouseholds = [...population.values()].flatMap((p) => p.households);
 const allResidents = [...population.values()].flatMap((p) => p.residents);
 const members = new Map<string, ResidentSeed[]>();
@@ -232,11 +230,6 @@ describe('generateGrids', () => {
 });
 
 describe('generateGridPopulation', () => {
-  it('is fast enough to seed a town', () => {
-    // ~200 grids here; 常乐镇 alone (~80 grids) must stay well under two seconds.
-    expect(generationMs / grids.length).toBeLessThan(2000 / 80);
-  });
-
   it('creates exactly the planned households, each in one unit of one building of the grid', () => {
     const problems: string[] = [];
     const keys = new Set<string>();
