@@ -46,7 +46,7 @@ let eventId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [town, district, community, grid, cadre, party, resident] = await Promise.all(['town', 'district', 'community', 'grid', 'cadre', 'party', 'resident'].map((u) => t.as(u)));
+  [town, district, community, grid, cadre, party, resident] = await Promise.all([t.as('town'), t.as('district'), t.as('community'), t.as('grid'), t.as('cadre'), t.as('party'), t.as('resident')]);
 }, 180_000);
 afterAll(async () => t?.close());
 
