@@ -97,7 +97,7 @@ export async function switchToWartime(ctx: AppContext, actor: Actor, input: Swit
     }
     const e = await repo.insertEvent(tx, { ...input, startedBy: actor.id, startedByName: actor.displayName });
     await repo.insertLog(tx, { eventId: e.id, action: 'start', actorId: actor.id, actorName: actor.displayName, note: `${kindZh(e.kind)}${levelZh(e.level)}响应：${e.reason}` });
-    await audit(tx, { actor }, req, { action: 'emergency.start', entityType: 'emergency', entityId: e.id, areaCode: e.areaCode, detail: { area: e.areaCode, kind: e.kind, level: e.level, reason: e.reason } });
+    await audit(tx, { actor }, req, { action: 'emergency.start', entityType: 'emergency', entityId: e.id, areaCode: e.areaCode, detail: { area: e.areaCode, kind: e.kind, responseLevel: e.level, reason: e.reason } });
     return e;
   });
   return present(actor, row, area.name);
@@ -178,7 +178,7 @@ export async function endEmergency(ctx: AppContext, actor: Actor, id: string, su
       entityType: 'emergency',
       entityId: e.id,
       areaCode: e.areaCode,
-      detail: { area: e.areaCode, kind: e.kind, level: e.level, minutes: durationMinutes(r.startedAt, r.endedAt), summary },
+      detail: { area: e.areaCode, kind: e.kind, responseLevel: e.level, minutes: durationMinutes(r.startedAt, r.endedAt), summary },
     });
     return r;
   });
