@@ -28,7 +28,7 @@
  *
  * `area`, `list`, `object` and `bodyArea` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -328,6 +328,19 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/campaigns/{id}/visits': { kind: 'object', fixture: 'campaign', body: { householdId: '00000000-0000-4000-8000-000000000000', result: 'visited' } },
   'POST /api/campaigns/{id}/rounds': { kind: 'object', fixture: 'campaign' },
   'POST /api/campaigns/{id}/close': { kind: 'object', fixture: 'campaign', body: {} },
+
+  // ---- emergency events (平战转换, 战时力量, 事件纪实) ---------------------------------------------------------------
+  'GET /api/emergencies': { kind: 'list' },
+  'POST /api/emergencies': { kind: 'exempt', why: 'switches an area the service scopes (emergencies.int.test.ts: a community cannot switch a town, a town centre not another town)' },
+  'GET /api/emergencies/active': { kind: 'area', param: 'areaCode', list: true },
+  'GET /api/emergencies/{id}': { kind: 'object', fixture: 'emergency' },
+  'POST /api/emergencies/{id}/actions/end': { kind: 'object', fixture: 'emergency', body: { summary: '越界结束' } },
+  'POST /api/emergencies/{id}/units': { kind: 'object', fixture: 'emergency', body: { kind: 'commando', name: '越界突击队' } },
+  'POST /api/emergencies/{id}/check-ins': { kind: 'object', fixture: 'emergency', body: {} },
+  'GET /api/emergencies/{id}/forces': { kind: 'object', fixture: 'emergency' },
+  'GET /api/emergencies/{id}/record': { kind: 'object', fixture: 'emergency' },
+  'GET /api/emergencies/{id}/record.docx': { kind: 'object', fixture: 'emergency' },
+  'GET /api/emergencies/{id}/record.xlsx': { kind: 'object', fixture: 'emergency' },
   'PATCH /api/households/{id}/risk': { kind: 'object', fixture: 'household', body: { riskColour: 'red', reason: '越界修改' } },
   'GET /api/households/{id}/risk-history': { kind: 'object', fixture: 'household' },
   'GET /api/areas/{code}/risk-counts': { kind: 'area', param: 'code' },

@@ -132,6 +132,10 @@ beforeAll(async () => {
   const campaign = await district.post('/api/campaigns', { title: '越界敲门行动', areaCode: NEIGHBOUR, kind: 'door-knock' });
   if (campaign.statusCode !== 201) throw new Error(`fixture campaign: ${campaign.statusCode} ${campaign.body}`);
   fixtures.set('campaign', { id: json<{ id: string }>(campaign).id, areaCode: NEIGHBOUR, readUrl: `/api/campaigns/${json<{ id: string }>(campaign).id}` });
+  // The neighbour community in wartime (平战转换).
+  const emergency = await district.post('/api/emergencies', { areaCode: NEIGHBOUR, kind: 'flood', level: 'IV', reason: '越界防汛' });
+  if (emergency.statusCode !== 201) throw new Error(`fixture emergency: ${emergency.statusCode} ${emergency.body}`);
+  fixtures.set('emergency', { id: json<{ id: string }>(emergency).id, areaCode: NEIGHBOUR, readUrl: `/api/emergencies/${json<{ id: string }>(emergency).id}` });
   await first('place', `/api/places?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/places/${id}`);
   await first('organisation', `/api/organisations?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/organisations/${id}`);
   // Lists and projects of the neighbour community: an idea (written straight, since no demo resident lives

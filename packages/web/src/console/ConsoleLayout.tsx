@@ -34,6 +34,8 @@ import { usePartyMenu } from './pages/party/menu.tsx';
 import { useWishOrderMenu } from './pages/wishes/routes.tsx';
 import { useActivityMenu } from './pages/activities/routes.tsx';
 import { useCampaignMenu } from './pages/campaigns/routes.tsx';
+import { useEmergencyMenuEntry } from './pages/emergencies/routes.tsx';
+import { WartimeBanner } from './components/WartimeBanner.tsx';
 import { useBurdenMenu } from './pages/burden/routes.tsx';
 import { useDeliberationMenu } from './pages/deliberations/routes.tsx';
 import { useProjectMenu } from './pages/projects/routes.tsx';
@@ -65,6 +67,7 @@ export function ConsoleLayout() {
   const registryEntries = useRegistryMenuEntries();
   const cadreEntries = useCadreMenuEntries();
   const campaignMenu = useCampaignMenu();
+  const emergencyEntry = useEmergencyMenuEntry();
   const burdenMenu = useBurdenMenu();
 
   // The menu follows the abilities the server grants, never role names.
@@ -78,7 +81,10 @@ export function ConsoleLayout() {
   registry.push(...cadreEntries);
   if (can('staff.read')) registry.push({ key: '/staff', icon: <IdcardOutlined />, label: <span data-testid="menu-staff">{t('menu.staff')}</span> });
   if (cockpitMenu) items.push(cockpitMenu);
-  if (campaignMenu) items.push(campaignMenu);
+  // 应急处置: the campaigns' group, with the emergency events first.
+  if (campaignMenu && emergencyEntry && campaignMenu.type === 'group') items.push({ ...campaignMenu, children: [emergencyEntry, ...(campaignMenu.children ?? [])] });
+  else if (campaignMenu) items.push(campaignMenu);
+  else if (emergencyEntry) items.push({ type: 'group', key: 'g-emergency', label: t('campaign.menu.group'), children: [emergencyEntry] });
   items.push(caseMenu.group);
   if (receptionMenu) items.push(receptionMenu);
   if (wishOrderMenu) items.push(wishOrderMenu);
@@ -177,6 +183,7 @@ export function ConsoleLayout() {
           />
         </Sider>
         <Content className="gz-content">
+          <WartimeBanner />
           <Outlet />
         </Content>
       </Layout>

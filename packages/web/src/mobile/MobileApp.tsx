@@ -32,6 +32,7 @@ const MArea = lazyPage(() => import('./pages/MArea.tsx'), 'MArea');
 const MHousehold = lazyPage(() => import('./pages/MHousehold.tsx'), 'MHousehold');
 const MMe = lazyPage(() => import('./pages/MMe.tsx'), 'MMe');
 const MForcedPasswordChange = lazyPage(() => import('./pages/MMe.tsx'), 'MForcedPasswordChange');
+const MCheckIn = lazyPage(() => import('./pages/emergency/MEmergency.tsx'), 'MCheckIn');
 const MCampaignList = lazyPage(() => import('./pages/campaigns/MCampaigns.tsx'), 'MCampaignList');
 const MCampaign = lazyPage(() => import('./pages/campaigns/MCampaigns.tsx'), 'MCampaign');
 const MDeliberations = lazyPage(() => import('./pages/deliberations/MDeliberations.tsx'), 'MDeliberations');
@@ -140,6 +141,7 @@ export default function MobileApp() {
                 <Route path="party/*" element={<Suspense fallback={<div className="m-center"><DotLoading color="primary" /></div>}><MPartyRoutes /></Suspense>} />
                 {sessionCaseRoutes}
                 {wishOrderRoutes}
+                <Route path="emergency" element={<MCheckIn />} />
                 <Route path="campaigns" element={<MCampaignList />} />
                 <Route path="campaigns/:id" element={<MCampaign />} />
                 <Route path="deliberations" element={<MDeliberations />} />

@@ -8,6 +8,7 @@ import { useT } from '../i18n/index.tsx';
 import { pointsTabKey, usePointsTabs } from './pages/points/entry.tsx';
 import { caseTabKey, useCaseTab } from './pages/cases/entry.tsx';
 import { MOutboxBar } from './pages/offline/MOutbox.tsx';
+import { MWartimeBanner } from './pages/emergency/MEmergency.tsx';
 
 /** Page area above a bottom tab bar; the tabs follow the account's abilities. */
 export function MobileShell() {
@@ -41,6 +42,7 @@ export function MobileShell() {
   return (
     <div className="m-shell">
       <div className="m-body">
+        <MWartimeBanner />
         <MOutboxBar />
         <Suspense fallback={<MPageSkeleton />}>
           <Outlet />

@@ -19,6 +19,7 @@ import { MProjectsEntry } from './projects/MProjects.tsx';
 import { MPropertyEntry } from './property/MProperty.tsx';
 import { MTodo } from './MTodo.tsx';
 import { MCampaignEntry } from './campaigns/entry.tsx';
+import { MEmergencyEntry } from './emergency/MEmergency.tsx';
 import { MServiceEntry } from './cadres/entry.tsx';
 import type { AreaWithFullPath } from '../../api/cases.ts';
 import { ElderPrompt, useElder } from '../elder.tsx';
@@ -97,6 +98,7 @@ function MStandardHome() {
             </button>
           </div>
           <MTodo />
+          <MEmergencyEntry />
           <MCampaignEntry />
           <MPartyEntry />
           <MCaseEntry />

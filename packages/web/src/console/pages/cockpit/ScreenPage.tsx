@@ -12,6 +12,8 @@ import { big, changeOf, pct } from './format.ts';
 import { Chart, formatMeasure, useRegisteredMap } from './parts.tsx';
 import { useOverdueText } from './panels.tsx';
 import type { Measures } from './types.ts';
+import { useWartime } from '../../../lib/wartime.ts';
+import { useWartimeRecord, WartimeLeft, WartimeRight } from './wartime.tsx';
 import './cockpit.css';
 
 const W = 1920;
@@ -81,6 +83,10 @@ export default function ScreenPage() {
     return () => clearInterval(id);
   }, []);
 
+  // 平战转换: while the area is in wartime the side columns show the event (the banner's source, refreshed each minute).
+  const war = useWartime(code, !unitView);
+  const event = war[0];
+  const warRecord = useWartimeRecord(event, tick).data;
   const s = d.summary.data;
   const trendRows = useMemo(() => fillSeries(d.trend.data?.items ?? [], d.trendPeriod, d.trend.data?.by === 'month' ? 'month' : 'day'), [d.trend.data, d.trendPeriod]);
   const trend = useMemo(() => trendOption(dark, trendRows.map((r) => r.key), trendRows.map((r) => r.received), trendRows.map((r) => r.closed), { received: t('cockpit.series.received'), closed: t('cockpit.series.closed') }), [trendRows, t]);
@@ -115,7 +121,7 @@ export default function ScreenPage() {
 
   return (
     <div className="gz-sc-viewport">
-      <div className="gz-sc" style={{ width: W, height: H, left: scale.left, top: scale.top, transform: `scale(${scale.scale})` }} data-testid="screen-page" data-area={s?.area.code}>
+      <div className={`gz-sc${event ? ' is-wartime' : ''}`} style={{ width: W, height: H, left: scale.left, top: scale.top, transform: `scale(${scale.scale})` }} data-testid="screen-page" data-area={s?.area.code}>
         <header className="gz-sc-head">
           <div className="gz-sc-head-left">
             <span>{s ? t('cockpit.period.range', { from: s.period.from, to: s.period.to, days: s.period.days }) : t('screen.loading')}</span>
@@ -129,7 +135,15 @@ export default function ScreenPage() {
               </span>
             )}
           </div>
-          <h1 data-testid="screen-title">{s ? (s.view === 'unit' && s.unit ? t('cockpit.unitTitle', { unit: s.unit.name }) : t('screen.title', { area: s.area.name })) : ''}</h1>
+<div className="gz-sc-title">
+                      <h1 data-testid="screen-title">{s ? (s.view === 'unit' && s.unit ? t('cockpit.unitTitle', { unit: s.unit.name }) : t('screen.title', { area: s.area.name })) : ''}</h1>
+            {event && (
+              <div className="gz-sc-war-ribbon" data-testid="screen-wartime">
+                {t('emergency.stateActive')} · {t(`emergency.kind.${event.kind}` as 'emergency.kind.flood')}
+                {t(`emergency.level.${event.level}` as 'emergency.level.I')} · {event.areaName}
+              </div>
+            )}
+          </div>
           <div className="gz-sc-head-right">
             <Clock locale={locale} />
             <span>{t('screen.updated', { time: fmtTime(new Date(updatedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00') })}</span>
@@ -139,11 +153,15 @@ export default function ScreenPage() {
           </div>
         </header>
         <div className="gz-sc-body">
+          {event ? (
+            <WartimeLeft event={event} record={warRecord} Box={Box} />
+          ) : (
           <div className="gz-sc-col">
             <Box title={d.trendPeriod.from !== period.from ? t('cockpit.panel.trend30') : t('cockpit.panel.trend')}>{d.trend.data?.items.length ? <Chart option={trend} height="100%" dark /> : empty(t('cockpit.empty.cases'))}</Box>
             <Box title={t('cockpit.panel.channel')}>{d.byChannel.data?.items.length ? <Chart option={channels} height="100%" dark /> : empty(t('cockpit.empty.cases'))}</Box>
             <Box title={t('cockpit.panel.category')}>{cats.length ? <Chart option={categories} height="100%" dark /> : empty(t('cockpit.empty.cases'))}</Box>
           </div>
+          )}
           <div className="gz-sc-col gz-sc-centre">
             <div className="gz-sc-kpis" data-testid="screen-kpis">
               {s &&
@@ -174,6 +192,9 @@ export default function ScreenPage() {
               {map ? <Chart option={map} height="100%" dark testId="screen-map" onClick={(c) => drillable.has(c) && navigate(`/screen/${c}${query}`)} /> : empty(t('cockpit.empty.map'))}
             </Box>
           </div>
+          {event ? (
+            <WartimeRight record={warRecord} Box={Box} />
+          ) : (
           <div className="gz-sc-col">
             <Box title={t('cockpit.panel.ranking')}>{units.length ? <Chart option={ranking} height="100%" dark /> : empty(t('cockpit.empty.ranking'))}</Box>
             <Box title={t('cockpit.panel.overdue')} extra={d.overdue.data ? <b className="gz-sc-alert">{t('cockpit.overdueTotal', { n: d.overdue.data.total })}</b> : null}>
@@ -217,6 +238,7 @@ export default function ScreenPage() {
               )}
             </Box>
           </div>
+          )}
         </div>
         <footer className="gz-sc-foot">
           {d.staffing.data?.total.per10k != null && (

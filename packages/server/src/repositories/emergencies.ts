@@ -1,0 +1,191 @@
+// SQL of emergency events (平战转换): the events, their timeline, forces and check-ins, and the figures of the record.
+import { and, asc, desc, eq, gte, lte, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { campaigns, campaignVisits, cases, emergencyCheckIns, emergencyEvents, emergencyLog, emergencyUnits, households } from '../db/schema.ts';
+import { escapeLike, inScope, type Scope } from './scope.ts';
+
+export type EmergencyRow = typeof emergencyEvents.$inferSelect;
+export type EmergencyUnitRow = typeof emergencyUnits.$inferSelect;
+
+/** An event of the caller's branch: its area lies in the scope, or holds it (a grid worker in a town's event). */
+const concerns = (scope: Scope) => or(inScope(emergencyEvents.areaCode, scope), sql`${scope.code} like ${emergencyEvents.areaCode} || '%'`);
+
+export async function findEvent(db: DbOrTx, scope: Scope, id: string): Promise<EmergencyRow | null> {
+  const rows = await db.select().from(emergencyEvents).where(and(eq(emergencyEvents.id, id), concerns(scope))).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function lockEvent(db: DbOrTx, id: string): Promise<EmergencyRow | null> {
+  const rows = await db.select().from(emergencyEvents).where(eq(emergencyEvents.id, id)).for('update').limit(1);
+  return rows[0] ?? null;
+}
+
+/** Serialises switches: two centres switching overlapping areas at once cannot both pass the overlap check. */
+export async function lockSwitches(db: DbOrTx) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext('gongzhi:emergency-switch'))`);
+}
+
+export async function listEvents(db: DbOrTx, scope: Scope, state?: string): Promise<EmergencyRow[]> {
+  return db
+    .select()
+    .from(emergencyEvents)
+    .where(and(concerns(scope), state ? eq(emergencyEvents.state, state) : undefined))
+    .orderBy(desc(emergencyEvents.startedAt))
+    .limit(200);
+}
+
+/** Active events whose area holds `areaCode` or lies inside it (no scope: the overlap rule is installation-wide). */
+export async function activeOverlapping(db: DbOrTx, areaCode: string): Promise<EmergencyRow[]> {
+  return db
+    .select()
+    .from(emergencyEvents)
+    .where(
+      and(
+        eq(emergencyEvents.state, 'active'),
+        or(sql`${emergencyEvents.areaCode} like ${escapeLike(areaCode) + '%'}`, sql`${areaCode} like ${emergencyEvents.areaCode} || '%'`),
+      ),
+    )
+    .orderBy(asc(emergencyEvents.startedAt));
+}
+
+export async function insertEvent(db: DbOrTx, row: typeof emergencyEvents.$inferInsert): Promise<EmergencyRow> {
+  const [r] = await db.insert(emergencyEvents).values(row).returning();
+  return r!;
+}
+
+export async function updateEvent(db: DbOrTx, id: string, set: Partial<typeof emergencyEvents.$inferInsert>): Promise<EmergencyRow> {
+  const [r] = await db.update(emergencyEvents).set(set).where(eq(emergencyEvents.id, id)).returning();
+  return r!;
+}
+
+export async function insertLog(db: DbOrTx, row: typeof emergencyLog.$inferInsert) {
+  await db.insert(emergencyLog).values(row);
+}
+
+export async function logOf(db: DbOrTx, eventId: string) {
+  return db.select().from(emergencyLog).where(eq(emergencyLog.eventId, eventId)).orderBy(asc(emergencyLog.createdAt), asc(emergencyLog.id));
+}
+
+export async function insertUnit(db: DbOrTx, row: typeof emergencyUnits.$inferInsert): Promise<EmergencyUnitRow> {
+  const [r] = await db.insert(emergencyUnits).values(row).returning();
+  return r!;
+}
+
+export async function unitsOf(db: DbOrTx, eventId: string): Promise<EmergencyUnitRow[]> {
+  return db.select().from(emergencyUnits).where(eq(emergencyUnits.eventId, eventId)).orderBy(asc(emergencyUnits.createdAt));
+}
+
+export async function insertCheckIn(db: DbOrTx, row: typeof emergencyCheckIns.$inferInsert) {
+  const [r] = await db.insert(emergencyCheckIns).values(row).returning();
+  return r!;
+}
+
+/** Check-ins of the event at grids of the scope, oldest first. */
+export async function checkInsOf(db: DbOrTx, scope: Scope, eventId: string) {
+  return db
+    .select()
+    .from(emergencyCheckIns)
+    .where(and(eq(emergencyCheckIns.eventId, eventId), inScope(emergencyCheckIns.gridCode, scope)))
+    .orderBy(asc(emergencyCheckIns.createdAt));
+}
+
+/** Campaigns started during the event over an area on its branch (the event's door-knocking rounds). */
+export async function campaignsDuring(db: DbOrTx, scope: Scope, e: EmergencyRow) {
+  return db
+    .select()
+    .from(campaigns)
+    .where(
+      and(
+        or(sql`${campaigns.areaCode} like ${escapeLike(e.areaCode) + '%'}`, sql`${e.areaCode} like ${campaigns.areaCode} || '%'`),
+        or(inScope(campaigns.areaCode, scope), sql`${scope.code} like ${campaigns.areaCode} || '%'`),
+        gte(campaigns.createdAt, e.startedAt),
+        e.endedAt ? lte(campaigns.createdAt, e.endedAt) : undefined,
+      ),
+    )
+    .orderBy(asc(campaigns.createdAt));
+}
+
+/** Distinct households reached (`visited`) per round of a campaign, within the event's area and the scope. */
+export async function reachedPerRound(db: DbOrTx, scope: Scope, campaignId: string, areaCode: string) {
+  const rows = await db
+    .select({ round: campaignVisits.round, n: sql<number>`count(distinct ${campaignVisits.householdId})::int` })
+    .from(campaignVisits)
+    .where(
+      and(
+        eq(campaignVisits.campaignId, campaignId),
+        eq(campaignVisits.result, 'visited'),
+        inScope(campaignVisits.areaCode, scope),
+        sql`${campaignVisits.areaCode} like ${escapeLike(areaCode) + '%'}`,
+      ),
+    )
+    .groupBy(campaignVisits.round)
+    .orderBy(asc(campaignVisits.round));
+  return rows.map((r) => ({ round: Number(r.round), reached: Number(r.n) }));
+}
+
+/** Distinct households reached in any round. */
+export async function reachedTotal(db: DbOrTx, scope: Scope, campaignId: string, areaCode: string) {
+  const [r] = await db
+    .select({ n: sql<number>`count(distinct ${campaignVisits.householdId})::int` })
+    .from(campaignVisits)
+    .where(
+      and(
+        eq(campaignVisits.campaignId, campaignId),
+        eq(campaignVisits.result, 'visited'),
+        inScope(campaignVisits.areaCode, scope),
+        sql`${campaignVisits.areaCode} like ${escapeLike(areaCode) + '%'}`,
+      ),
+    );
+  return Number(r?.n ?? 0);
+}
+
+export async function countHouseholds(db: DbOrTx, scope: Scope, areaCode: string) {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(households)
+    .where(and(inScope(households.areaCode, scope), sql`${households.areaCode} like ${escapeLike(areaCode) + '%'}`));
+  return Number(r?.n ?? 0);
+}
+
+/** Cases raised in the area (and scope) between `from` and `to` (or now), counted by category and state. */
+export async function casesDuring(db: DbOrTx, scope: Scope, areaCode: string, from: Date, to: Date | null) {
+  const rows = await db
+    .select({ categoryCode: cases.categoryCode, state: cases.state, n: sql<number>`count(*)::int` })
+    .from(cases)
+    .where(
+      and(
+        inScope(cases.areaCode, scope),
+        sql`${cases.areaCode} like ${escapeLike(areaCode) + '%'}`,
+        gte(cases.createdAt, from),
+        to ? lte(cases.createdAt, to) : undefined,
+      ),
+    )
+    .groupBy(cases.categoryCode, cases.state);
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/** The latest cases raised in the area during the event, for the detail page and the big screen. */
+export async function latestCasesDuring(db: DbOrTx, scope: Scope, areaCode: string, from: Date, to: Date | null, limit = 10) {
+  return db
+    .select({ id: cases.id, code: cases.code, title: cases.title, state: cases.state, categoryCode: cases.categoryCode, areaCode: cases.areaCode, createdAt: cases.createdAt })
+    .from(cases)
+    .where(
+      and(
+        inScope(cases.areaCode, scope),
+        sql`${cases.areaCode} like ${escapeLike(areaCode) + '%'}`,
+        gte(cases.createdAt, from),
+        to ? lte(cases.createdAt, to) : undefined,
+      ),
+    )
+    .orderBy(desc(cases.createdAt))
+    .limit(limit);
+}
+
+/**
+ * People moved to safety during the event. The evacuation lists (转移安置) are another module's table; until it
+ * exists this answers 0.
+ * TODO(evac): count the evacuation list's people confirmed arrived, in the event's area and period.
+ */
+export async function peopleMoved(_db: DbOrTx, _scope: Scope, _e: EmergencyRow): Promise<number | null> {
+  return null;
+}

@@ -1,0 +1,38 @@
+// The red banner on every console page of an area in wartime (平战转换): kind, level, since when.
+import { Alert } from 'antd';
+import { AlertOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import { useT, type MessageKey } from '../../i18n/index.tsx';
+import { fmtTime } from '../../lib/format.ts';
+import { useWartime } from '../../lib/wartime.ts';
+
+export function WartimeBanner() {
+  const t = useT();
+  const navigate = useNavigate();
+  const items = useWartime();
+  if (!items.length) return null;
+  return (
+    <div className="gz-wartime-banner" data-testid="wartime-banner">
+      {items.map((e) => (
+        <Alert
+          key={e.id}
+          type="error"
+          showIcon
+          icon={<AlertOutlined />}
+          banner
+          message={t('emergency.banner', {
+            area: e.areaName ?? e.areaCode,
+            kind: t(`emergency.kind.${e.kind}` as MessageKey),
+            level: t(`emergency.level.${e.level}` as MessageKey),
+            since: fmtTime(e.startedAt),
+          })}
+          action={
+            <a onClick={() => navigate(`/emergencies?id=${e.id}`)} data-testid="wartime-banner-open">
+              {t('emergency.bannerLink')}
+            </a>
+          }
+        />
+      ))}
+    </div>
+  );
+}

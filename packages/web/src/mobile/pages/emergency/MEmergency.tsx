@@ -1,0 +1,137 @@
+// 平战转换 on the phone: the wartime banner on every page of an area in wartime, the 战时签到 tile, and the
+// on-call check-in page (grid, post, optional location → the live count per grid on the console and big screen).
+import { useState } from 'react';
+import { Button, Checkbox, ErrorBlock, Form, Input, NavBar, NoticeBar, Selector, Toast } from 'antd-mobile';
+import { AlertOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import { checkIn, getForces } from '../../../api/emergencies.ts';
+import { errorMessage } from '../../../api/client.ts';
+import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
+import { useT, type MessageKey } from '../../../i18n/index.tsx';
+import { fmtTime } from '../../../lib/format.ts';
+import { useApi } from '../../../lib/useApi.ts';
+import { useWartime } from '../../../lib/wartime.ts';
+import { MError, MLoading } from '../../components.tsx';
+
+/** The red banner at the top of every phone page while the caller's area is in wartime. */
+export function MWartimeBanner() {
+  const t = useT();
+  const items = useWartime();
+  if (!items.length) return null;
+  return (
+    <div data-testid="m-wartime-banner">
+      {items.map((e) => (
+        <NoticeBar
+          key={e.id}
+          color="error"
+          icon={<AlertOutlined />}
+          wrap
+          content={t('emergency.banner', {
+            area: e.areaName ?? e.areaCode,
+            kind: t(`emergency.kind.${e.kind}` as MessageKey),
+            level: t(`emergency.level.${e.level}` as MessageKey),
+            since: fmtTime(e.startedAt),
+          })}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** The home-screen tile for the people on call, shown while an event is in force. */
+export function MEmergencyEntry() {
+  const t = useT();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const shown = can('emergencies.checkIn');
+  const items = useWartime(undefined, shown);
+  if (!shown || !items.length) return null;
+  return (
+    <div className="m-quick">
+      <button type="button" className="m-quick-item" onClick={() => navigate('/m/emergency')} data-testid="m-entry-emergency">
+        <span className="m-quick-icon" style={{ background: '#fff1f0', color: '#cf1322' }}>
+          <AlertOutlined />
+        </span>
+        <span className="m-quick-title">{t('emergency.m.title')}</span>
+        <span className="m-quick-desc">{t('emergency.m.desc')}</span>
+      </button>
+    </div>
+  );
+}
+
+/** `/m/emergency`: check in at a post of the event in force. */
+export function MCheckIn() {
+  const t = useT();
+  const navigate = useNavigate();
+  const items = useWartime();
+  const e = items[0];
+  return (
+    <div className="m-page" data-testid="m-checkin">
+      <NavBar onBack={() => navigate('/m')} className="m-navbar">
+        {t('emergency.m.title')}
+      </NavBar>
+      {e ? <CheckInForm id={e.id} /> : <ErrorBlock status="empty" title={t('emergency.m.none')} description="" />}
+    </div>
+  );
+}
+
+function CheckInForm({ id }: { id: string }) {
+  const t = useT();
+  const me = useMe();
+  const forces = useApi((signal) => getForces(id, signal), [id]);
+  const [grid, setGrid] = useState<string | null>(null);
+  const [post, setPost] = useState('');
+  const [located, setLocated] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (forces.error) return <MError error={forces.error} />;
+  if (!forces.data) return <MLoading />;
+  const grids = forces.data.byGrid;
+  const chosen = grid ?? (me.scope.level === 'grid' ? me.scope.code : grids.length === 1 ? grids[0]!.gridCode : null);
+  const position = () =>
+    new Promise<{ lat?: number; lng?: number }>((resolve) => {
+      if (!located || !navigator.geolocation) return resolve({});
+      navigator.geolocation.getCurrentPosition(
+        (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude }),
+        () => resolve({}),
+        { timeout: 8000 },
+      );
+    });
+  const submit = async () => {
+    if (!chosen) {
+      Toast.show({ content: t('emergency.m.gridRequired') });
+      return;
+    }
+    setBusy(true);
+    try {
+      await checkIn(id, { gridCode: chosen, post: post.trim() || undefined, ...(await position()) });
+      Toast.show({ icon: 'success', content: t('emergency.m.checkedIn') });
+      forces.reload();
+    } catch (err) {
+      Toast.show({ icon: 'fail', content: errorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Form layout="vertical" footer={<Button block color="danger" size="large" loading={busy} onClick={() => void submit()} data-testid="m-checkin-submit">{t('emergency.m.checkIn')}</Button>}>
+      {forces.data.myCheckIn && (
+        <Form.Item>
+          <span data-testid="m-checkin-last">{t('emergency.m.lastCheckIn', { time: fmtTime(forces.data.myCheckIn.at) })}</span>
+        </Form.Item>
+      )}
+      {me.scope.level !== 'grid' && (
+        <Form.Item label={t('emergency.m.grid')}>
+          <Selector columns={2} options={grids.map((g) => ({ label: `${g.gridName}（${g.total}）`, value: g.gridCode }))} value={chosen ? [chosen] : []} onChange={(v) => setGrid(v[0] ?? null)} />
+        </Form.Item>
+      )}
+      <Form.Item label={t('emergency.m.post')}>
+        <Input value={post} onChange={setPost} maxLength={60} placeholder={t('emergency.m.postPlaceholder')} />
+      </Form.Item>
+      <Form.Item>
+        <Checkbox checked={located} onChange={setLocated}>
+          {t('emergency.m.withLocation')}
+        </Checkbox>
+      </Form.Item>
+    </Form>
+  );
+}
