@@ -120,6 +120,13 @@ beforeAll(async () => {
   const campaign = await district.post('/api/campaigns', { title: '越界敲门行动', areaCode: NEIGHBOUR, kind: 'door-knock' });
   if (campaign.statusCode !== 201) throw new Error(`fixture campaign: ${campaign.statusCode} ${campaign.body}`);
   fixtures.set('campaign', { id: json<{ id: string }>(campaign).id, areaCode: NEIGHBOUR, readUrl: `/api/campaigns/${json<{ id: string }>(campaign).id}` });
+  // An evacuation list over the neighbour community (转移安置), with its first person.
+  const evac = await district.post('/api/evacuations', { title: '越界转移名单', areaCode: NEIGHBOUR, colours: ['red', 'orange', 'yellow', 'blue'] });
+  if (evac.statusCode !== 201) throw new Error(`fixture evacuation: ${evac.statusCode} ${evac.body}`);
+  const evacBody = json<{ id: string; items: { id: string; areaCode: string }[] }>(evac);
+  fixtures.set('evacuation', { id: evacBody.id, areaCode: NEIGHBOUR, readUrl: `/api/evacuations/${evacBody.id}` });
+  const evacEntry = evacBody.items[0];
+  if (evacEntry) fixtures.set('evacuationEntry', { id: evacEntry.id, areaCode: evacEntry.areaCode, readUrl: `/api/evacuation-entries/${evacEntry.id}` });
   await first('place', `/api/places?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/places/${id}`);
   await first('organisation', `/api/organisations?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/organisations/${id}`);
   // Lists and projects of the neighbour community: an idea (written straight, since no demo resident lives

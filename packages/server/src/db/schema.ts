@@ -1720,3 +1720,4 @@ export * from './schema-activities.ts';
 export * from './schema-burden.ts';
 export * from './schema-property.ts';
 export * from './schema-cadres.ts';
+export * from './schema-evacuation.ts';

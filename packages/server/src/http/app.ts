@@ -39,6 +39,7 @@ import { orderRoutes } from '../routes/orders.ts';
 import { partyRoutes } from '../routes/party.ts';
 import { staffingRoutes } from '../routes/staffing.ts';
 import { campaignRoutes } from '../routes/campaigns.ts';
+import { evacuationRoutes } from '../routes/evacuation.ts';
 import { directoryRoutes } from '../routes/directory.ts';
 import { cadreRoutes } from '../routes/cadres.ts';
 import { cockpitRoutes } from '../routes/cockpit.ts';
@@ -178,6 +179,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   staffingRoutes(app, ctx);
   burdenRoutes(app, ctx);
   campaignRoutes(app, ctx);
+  evacuationRoutes(app, ctx);
   directoryRoutes(app, ctx);
   cadreRoutes(app, ctx);
   cockpitRoutes(app, ctx);
