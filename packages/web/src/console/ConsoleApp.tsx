@@ -22,6 +22,7 @@ import { receptionRoutes } from './pages/reception/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import { activityRoutes } from './pages/activities/routes.tsx';
 import { campaignRoutes } from './pages/campaigns/routes.tsx';
+import { evacuationRoutes } from './pages/evacuation/routes.tsx';
 import { burdenRoutes } from './pages/burden/routes.tsx';
 import { deliberationRoutes } from './pages/deliberations/routes.tsx';
 import { projectRoutes } from './pages/projects/routes.tsx';
@@ -95,6 +96,7 @@ export default function ConsoleApp() {
               />
               {cockpitRoutes}
               {campaignRoutes}
+              {evacuationRoutes}
               {burdenRoutes}
               <Route
                 path="areas/:code?"

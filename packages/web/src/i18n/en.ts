@@ -3,6 +3,7 @@ import { pointsEn } from './points.en.ts';
 import { partyEn } from './party.en.ts';
 import { staffEn } from './staff.en.ts';
 import { campaignEn } from './campaign.en.ts';
+import { evacEn } from './evac.en.ts';
 import { offlineEn } from './offline.en.ts';
 import { casesEn } from './cases.en.ts';
 import { cockpitEn } from './cockpit.en.ts';
@@ -27,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   ...partyEn,
   ...staffEn,
   ...campaignEn,
+  ...evacEn,
   ...offlineEn,
   ...burdenEn,
   ...casesEn,

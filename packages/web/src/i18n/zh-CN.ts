@@ -10,6 +10,7 @@ import { cadresZhCN } from './cadres.zh-CN.ts';
 import { partyZhCN } from './party.zh-CN.ts';
 import { staffZhCN } from './staff.zh-CN.ts';
 import { campaignZhCN } from './campaign.zh-CN.ts';
+import { evacZhCN } from './evac.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
 import { activitiesZhCN } from './activities.zh-CN.ts';
@@ -34,6 +35,7 @@ export const zhCN = {
   ...partyZhCN,
   ...staffZhCN,
   ...campaignZhCN,
+  ...evacZhCN,
   ...offlineZhCN,
   ...burdenZhCN,
   ...wishesZhCN,

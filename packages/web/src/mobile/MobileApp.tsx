@@ -34,6 +34,7 @@ const MMe = lazyPage(() => import('./pages/MMe.tsx'), 'MMe');
 const MForcedPasswordChange = lazyPage(() => import('./pages/MMe.tsx'), 'MForcedPasswordChange');
 const MCampaignList = lazyPage(() => import('./pages/campaigns/MCampaigns.tsx'), 'MCampaignList');
 const MCampaign = lazyPage(() => import('./pages/campaigns/MCampaigns.tsx'), 'MCampaign');
+const MEvacuations = lazyPage(() => import('./pages/evacuation/MEvacuations.tsx'), 'MEvacuations');
 const MDeliberations = lazyPage(() => import('./pages/deliberations/MDeliberations.tsx'), 'MDeliberations');
 const MDeliberation = lazyPage(() => import('./pages/deliberations/MDeliberations.tsx'), 'MDeliberation');
 const MIdeas = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MIdeas');
@@ -142,6 +143,7 @@ export default function MobileApp() {
                 {wishOrderRoutes}
                 <Route path="campaigns" element={<MCampaignList />} />
                 <Route path="campaigns/:id" element={<MCampaign />} />
+                <Route path="evacuations" element={<MEvacuations />} />
                 <Route path="deliberations" element={<MDeliberations />} />
                 <Route path="deliberations/:id" element={<MDeliberation />} />
                 <Route path="ideas" element={<MIdeas />} />

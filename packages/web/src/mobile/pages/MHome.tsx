@@ -19,6 +19,7 @@ import { MProjectsEntry } from './projects/MProjects.tsx';
 import { MPropertyEntry } from './property/MProperty.tsx';
 import { MTodo } from './MTodo.tsx';
 import { MCampaignEntry } from './campaigns/entry.tsx';
+import { MEvacuationEntry } from './evacuation/entry.tsx';
 import { MServiceEntry } from './cadres/entry.tsx';
 import type { AreaWithFullPath } from '../../api/cases.ts';
 import { ElderPrompt, useElder } from '../elder.tsx';
@@ -98,6 +99,7 @@ function MStandardHome() {
           </div>
           <MTodo />
           <MCampaignEntry />
+          <MEvacuationEntry />
           <MPartyEntry />
           <MCaseEntry />
           <MWishOrderEntry />
