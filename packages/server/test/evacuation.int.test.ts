@@ -2,6 +2,8 @@
 // assigned, worked on the phone (arrived once with an Idempotency-Key, refused with a reason, returned), exported;
 // scope (another community 404) and roles (a resident 403).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { areas } from '../src/db/schema.ts';
 import { createTestApp, json, uniq, type Client, type TestApp } from './helpers.ts';
 
 const COMMUNITY = '320614103001';
@@ -115,6 +117,19 @@ describe('four-colour map (风险地图)', () => {
     const byGrid = json<RiskMap>(await town.get(`/api/risk/map?areaCode=320614103&colours=red,orange`));
     expect(byGrid.by).toBe('grid');
     expect(byGrid.markers.every((m) => m.level === 'grid')).toBe(true);
+  });
+
+  it('draws a building with a position at its own point, the others of its grid in one cluster', async () => {
+    const before = json<RiskMap>(await community.get(`/api/risk/map?areaCode=${GRID}`));
+    const cluster = before.markers.find((m) => m.level === 'cluster')!;
+    expect(cluster).toBeTruthy();
+    const building = reds[0]!.areaCode.slice(0, 18);
+    await t.ctx.db.update(areas).set({ geometry: { type: 'Point', coordinates: [121.2, 31.9] } }).where(eq(areas.code, building));
+    const after = json<RiskMap>(await community.get(`/api/risk/map?areaCode=${GRID}`));
+    const own = after.markers.find((m) => m.code === building)!;
+    expect(own).toMatchObject({ level: 'building', placedBy: 'building', lng: 121.2, lat: 31.9, worst: 'red' });
+    expect(after.approximate).toBe(before.approximate - own.counts.total);
+    expect(after.markers.find((m) => m.level === 'cluster')!.counts.total).toBe(cluster.counts.total - own.counts.total);
   });
 
   it('lists the people of a colour with masked phones', async () => {
