@@ -33,6 +33,7 @@ export * from './cases/rule-5321.ts';
 export * from './cases/suggest/index.ts';
 export * from './campaigns.ts';
 export * from './emergencies.ts';
+export * from './evacuation.ts';
 export * from './deliberation/rules.ts';
 export * from './places/index.ts';
 export * from './projects/index.ts';

@@ -31,7 +31,7 @@ interface RecordView {
   forces: { tempBranches: number; commandoTeams: number; unitMembers: number; checkedIn: number };
   campaigns: { id: string; households: number; reached: number; rounds: { round: number; reached: number }[] }[];
   cases: { total: number; byCategory: { name: string; count: number }[]; byState: { name: string; count: number }[] };
-  peopleMoved: { count: number; tracked: boolean };
+  peopleMoved: { count: number };
 }
 
 let t: TestApp;
@@ -144,7 +144,7 @@ describe('back to peacetime with the record', () => {
     expect(camp.households).toBeGreaterThan(2);
     expect(r.cases.total).toBeGreaterThanOrEqual(1);
     expect(r.cases.byState.reduce((n, s) => n + s.count, 0)).toBe(r.cases.total);
-    expect(r.peopleMoved).toEqual({ count: 0, tracked: false });
+    expect(r.peopleMoved).toEqual({ count: 0 });
   });
 
   it('only the centres end it, with a summary; then the banner is gone and the event takes nothing more', async () => {

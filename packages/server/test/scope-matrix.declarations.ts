@@ -28,7 +28,7 @@
  *
  * `area`, `list`, `object` and `bodyArea` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency' | 'evacuation' | 'evacuationEntry';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -341,6 +341,19 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/emergencies/{id}/record': { kind: 'object', fixture: 'emergency' },
   'GET /api/emergencies/{id}/record.docx': { kind: 'object', fixture: 'emergency' },
   'GET /api/emergencies/{id}/record.xlsx': { kind: 'object', fixture: 'emergency' },
+  // ---- four-colour map and evacuation lists (风险地图, 转移安置) -----------------------------------------------------
+  'GET /api/risk/map': { kind: 'area', param: 'areaCode' },
+  'GET /api/risk/people': { kind: 'area', param: 'areaCode', list: true },
+  'GET /api/evacuations': { kind: 'list' },
+  'POST /api/evacuations': { kind: 'exempt', why: 'creates over an area the service scopes (evacuation.int.test.ts)' },
+  'GET /api/evacuations/{id}': { kind: 'object', fixture: 'evacuation' },
+  'POST /api/evacuations/{id}/entries': { kind: 'object', fixture: 'evacuation', body: { personIds: ['00000000-0000-4000-8000-000000000000'] } },
+  'POST /api/evacuations/{id}/assign': { kind: 'object', fixture: 'evacuation', body: { entryIds: ['00000000-0000-4000-8000-000000000000'], destinationText: '越界安置点' } },
+  'POST /api/evacuations/{id}/close': { kind: 'object', fixture: 'evacuation' },
+  'GET /api/evacuations/{id}/export.xlsx': { kind: 'object', fixture: 'evacuation' },
+  'GET /api/evacuation-entries/mine': { kind: 'own', why: 'the people the caller is responsible for' },
+  'GET /api/evacuation-entries/{id}': { kind: 'object', fixture: 'evacuationEntry' },
+  'POST /api/evacuation-entries/{id}/actions/{action}': { kind: 'object', fixture: 'evacuationEntry', action: 'arrive', body: {} },
   'PATCH /api/households/{id}/risk': { kind: 'object', fixture: 'household', body: { riskColour: 'red', reason: '越界修改' } },
   'GET /api/households/{id}/risk-history': { kind: 'object', fixture: 'household' },
   'GET /api/areas/{code}/risk-counts': { kind: 'area', param: 'code' },

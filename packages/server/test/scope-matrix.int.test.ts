@@ -136,6 +136,13 @@ beforeAll(async () => {
   const emergency = await district.post('/api/emergencies', { areaCode: NEIGHBOUR, kind: 'flood', level: 'IV', reason: '越界防汛' });
   if (emergency.statusCode !== 201) throw new Error(`fixture emergency: ${emergency.statusCode} ${emergency.body}`);
   fixtures.set('emergency', { id: json<{ id: string }>(emergency).id, areaCode: NEIGHBOUR, readUrl: `/api/emergencies/${json<{ id: string }>(emergency).id}` });
+  // An evacuation list over the neighbour community (转移安置), with its first person.
+  const evac = await district.post('/api/evacuations', { title: '越界转移名单', areaCode: NEIGHBOUR, colours: ['red', 'orange', 'yellow', 'blue'] });
+  if (evac.statusCode !== 201) throw new Error(`fixture evacuation: ${evac.statusCode} ${evac.body}`);
+  const evacBody = json<{ id: string; items: { id: string; areaCode: string }[] }>(evac);
+  fixtures.set('evacuation', { id: evacBody.id, areaCode: NEIGHBOUR, readUrl: `/api/evacuations/${evacBody.id}` });
+  const evacEntry = evacBody.items[0];
+  if (evacEntry) fixtures.set('evacuationEntry', { id: evacEntry.id, areaCode: evacEntry.areaCode, readUrl: `/api/evacuation-entries/${evacEntry.id}` });
   await first('place', `/api/places?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/places/${id}`);
   await first('organisation', `/api/organisations?area=${NEIGHBOUR}&pageSize=1`, (id) => `/api/organisations/${id}`);
   // Lists and projects of the neighbour community: an idea (written straight, since no demo resident lives

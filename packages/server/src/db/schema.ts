@@ -1721,3 +1721,4 @@ export * from './schema-burden.ts';
 export * from './schema-property.ts';
 export * from './schema-cadres.ts';
 export * from './schema-emergencies.ts';
+export * from './schema-evacuation.ts';

@@ -40,6 +40,7 @@ import { partyRoutes } from '../routes/party.ts';
 import { staffingRoutes } from '../routes/staffing.ts';
 import { campaignRoutes } from '../routes/campaigns.ts';
 import { emergencyRoutes } from '../routes/emergencies.ts';
+import { evacuationRoutes } from '../routes/evacuation.ts';
 import { directoryRoutes } from '../routes/directory.ts';
 import { cadreRoutes } from '../routes/cadres.ts';
 import { cockpitRoutes } from '../routes/cockpit.ts';
@@ -180,6 +181,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   burdenRoutes(app, ctx);
   campaignRoutes(app, ctx);
   emergencyRoutes(app, ctx);
+  evacuationRoutes(app, ctx);
   directoryRoutes(app, ctx);
   cadreRoutes(app, ctx);
   cockpitRoutes(app, ctx);

@@ -10,6 +10,7 @@ import { partyAbilities } from './party.ts';
 import { staffAbilities } from './staffing.ts';
 import { campaignAbilities } from './campaign.ts';
 import { emergencyAbilities } from './emergency.ts';
+import { evacuationAbilities } from './evacuation.ts';
 import { WISH_PROXIES, WISH_REVIEWERS } from './wishes.ts';
 import { ORDER_MANAGERS } from './orders.ts';
 import { canEditCalendar, canEditOfficeHours } from './work-time.ts';
@@ -51,6 +52,8 @@ export function abilitiesOf(actor: Actor): string[] {
   // Door-knocking campaigns and four-colour risk (敲门行动, 四色分级).
   out.push(...campaignAbilities(actor));
   out.push(...emergencyAbilities(actor));
+  // Evacuation lists and the colour map (转移安置, 风险地图).
+  out.push(...evacuationAbilities(actor));
   // Micro-wishes and service orders: menus only; each wish and order carries its own allowedActions.
   if (hasAnyRole(actor, AREA_STAFF)) out.push('wishes.read', 'orders.read');
   if (hasAnyRole(actor, WISH_REVIEWERS)) out.push('wishes.review');

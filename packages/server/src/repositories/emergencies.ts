@@ -1,7 +1,7 @@
 // SQL of emergency events (平战转换): the events, their timeline, forces and check-ins, and the figures of the record.
 import { and, asc, desc, eq, gte, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { campaigns, campaignVisits, cases, emergencyCheckIns, emergencyEvents, emergencyLog, emergencyUnits, households } from '../db/schema.ts';
+import { campaigns, campaignVisits, cases, emergencyCheckIns, evacuationEntries, emergencyEvents, emergencyLog, emergencyUnits, households } from '../db/schema.ts';
 import { escapeLike, inScope, type Scope } from './scope.ts';
 
 export type EmergencyRow = typeof emergencyEvents.$inferSelect;
@@ -182,10 +182,21 @@ export async function latestCasesDuring(db: DbOrTx, scope: Scope, areaCode: stri
 }
 
 /**
- * People moved to safety during the event. The evacuation lists (转移安置) are another module's table; until it
- * exists this answers 0.
- * TODO(evac): count the evacuation list's people confirmed arrived, in the event's area and period.
+ * People moved to safety during the event (转移安置): distinct people of the evacuation lists whose arrival at a shelter
+ * was confirmed between the switch and the end (or now), in the event's area and the caller's scope. A person who
+ * later went home (已返回) was moved all the same.
  */
-export async function peopleMoved(_db: DbOrTx, _scope: Scope, _e: EmergencyRow): Promise<number | null> {
-  return null;
+export async function peopleMoved(db: DbOrTx, scope: Scope, e: EmergencyRow): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(distinct ${evacuationEntries.personId})::int` })
+    .from(evacuationEntries)
+    .where(
+      and(
+        inScope(evacuationEntries.areaCode, scope),
+        sql`${evacuationEntries.areaCode} like ${escapeLike(e.areaCode) + '%'}`,
+        gte(evacuationEntries.arrivedAt, e.startedAt),
+        e.endedAt ? lte(evacuationEntries.arrivedAt, e.endedAt) : undefined,
+      ),
+    );
+  return rows[0]?.n ?? 0;
 }

@@ -88,7 +88,7 @@ const recordSchema = z.object({
       z.object({ id: z.string(), code: z.string(), title: z.string(), state: z.string(), stateName: z.string(), categoryName: z.string(), place: z.string(), createdAt: z.string() }),
     ),
   }),
-  peopleMoved: z.object({ count: z.number().int(), tracked: z.boolean() }),
+  peopleMoved: z.object({ count: z.number().int() }),
   units: z.array(unitSchema),
 });
 const activeSchema = z.object({

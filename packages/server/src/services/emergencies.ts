@@ -358,7 +358,7 @@ export async function emergencyRecord(ctx: AppContext, actor: Actor, id: string)
       })),
     },
     // null until the evacuation lists exist (see repositories/emergencies.ts, peopleMoved): the record says 0.
-    peopleMoved: { count: moved ?? 0, tracked: moved !== null },
+    peopleMoved: { count: moved },
     units: units.map(presentUnit),
   };
 }

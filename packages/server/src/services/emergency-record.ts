@@ -63,7 +63,7 @@ function reportDoc(r: EmergencyRecord) {
   if (r.cases.byCategory.length) children.push(table(['类型', '件数'], r.cases.byCategory.map((c) => [c.name, String(c.count)])));
   if (r.cases.byState.length) children.push(p(`办理状态：${r.cases.byState.map((s) => `${s.name} ${s.count} 件`).join('，')}。`));
   children.push(heading('五、人员转移'));
-  children.push(p(r.peopleMoved.tracked ? `转移安置群众 ${r.peopleMoved.count} 人。` : '转移安置名单模块尚未启用，本报告按 0 人计；转移情况请另行附表。'));
+  children.push(p(`转移安置群众 ${r.peopleMoved.count} 人（转移安置名单中确认到达安置点的人数）。`));
   children.push(heading('六、总结'));
   children.push(p(e.summary ?? '应急响应尚未结束，暂无总结。'));
   return new Document({
@@ -115,7 +115,7 @@ export async function recordXlsx(ctx: AppContext, actor: Actor, id: string, req:
       ['编入人员（人）', r.forces.unitMembers],
       ['到岗签到（人）', r.forces.checkedIn],
       ['受理案件（件）', r.cases.total],
-      ['转移群众（人）', r.peopleMoved.tracked ? r.peopleMoved.count : '0（转移名单模块未启用）'],
+      ['转移群众（人）', r.peopleMoved.count],
       ['总结', e.summary ?? '—'],
     ],
     [20, 60],

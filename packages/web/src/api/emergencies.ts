@@ -82,7 +82,7 @@ export interface EmergencyRecord {
     byState: { state: string; name: string; count: number }[];
     latest: { id: string; code: string; title: string; state: string; stateName: string; categoryName: string; place: string; createdAt: string }[];
   };
-  peopleMoved: { count: number; tracked: boolean };
+  peopleMoved: { count: number };
   units: EmergencyUnit[];
 }
 

@@ -23,6 +23,7 @@ import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import { activityRoutes } from './pages/activities/routes.tsx';
 import { campaignRoutes } from './pages/campaigns/routes.tsx';
 import { emergencyRoutes } from './pages/emergencies/routes.tsx';
+import { evacuationRoutes } from './pages/evacuation/routes.tsx';
 import { burdenRoutes } from './pages/burden/routes.tsx';
 import { deliberationRoutes } from './pages/deliberations/routes.tsx';
 import { projectRoutes } from './pages/projects/routes.tsx';
@@ -97,6 +98,7 @@ export default function ConsoleApp() {
               {cockpitRoutes}
               {campaignRoutes}
               {emergencyRoutes}
+              {evacuationRoutes}
               {burdenRoutes}
               <Route
                 path="areas/:code?"

@@ -67,7 +67,6 @@ export const emergencyEn: Record<keyof typeof emergencyZhCN, string> = {
   'emergency.casesTotal': '{n} in all',
   'emergency.casesEmpty': 'No cases during the event',
   'emergency.peopleMoved': 'People moved',
-  'emergency.peopleMovedUntracked': '0 (evacuation lists not in use yet)',
   'emergency.end': 'Back to peacetime',
   'emergency.endTitle': 'End the event and return to peacetime',
   'emergency.summary': 'Summary',

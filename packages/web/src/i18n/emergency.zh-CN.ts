@@ -66,7 +66,6 @@ export const emergencyZhCN = {
   'emergency.casesTotal': '共 {n} 件',
   'emergency.casesEmpty': '事件期间暂无案件',
   'emergency.peopleMoved': '转移群众',
-  'emergency.peopleMovedUntracked': '0 人（转移安置名单尚未启用）',
   'emergency.end': '恢复平时状态',
   'emergency.endTitle': '结束应急事件，恢复平时状态',
   'emergency.summary': '总结',

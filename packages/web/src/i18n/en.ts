@@ -4,6 +4,7 @@ import { partyEn } from './party.en.ts';
 import { staffEn } from './staff.en.ts';
 import { campaignEn } from './campaign.en.ts';
 import { emergencyEn } from './emergency.en.ts';
+import { evacEn } from './evac.en.ts';
 import { offlineEn } from './offline.en.ts';
 import { casesEn } from './cases.en.ts';
 import { cockpitEn } from './cockpit.en.ts';
@@ -29,6 +30,7 @@ export const en: Record<MessageKey, string> = {
   ...staffEn,
   ...campaignEn,
   ...emergencyEn,
+  ...evacEn,
   ...offlineEn,
   ...burdenEn,
   ...casesEn,

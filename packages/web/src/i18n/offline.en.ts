@@ -18,6 +18,7 @@ export const offlineEn: Record<OfflineMessageKey, string> = {
   'offline.kind.visit': 'Household visit',
   'offline.kind.mark': 'Door-knock mark',
   'offline.kind.verify': 'On-site check',
+  'offline.kind.evac': 'Evacuation mark',
   'offline.photos': '{n} photo(s)',
   'offline.madeAt': 'Made {time}',
   'offline.sentAt': 'Delivered {time}',

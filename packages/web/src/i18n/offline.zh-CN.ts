@@ -17,6 +17,7 @@ export const offlineZhCN = {
   'offline.kind.visit': '入户走访',
   'offline.kind.mark': '敲门登记',
   'offline.kind.verify': '现场核查',
+  'offline.kind.evac': '转移登记',
   'offline.photos': '{n} 张照片',
   'offline.madeAt': '{time} 记录',
   'offline.sentAt': '{time} 已送达',

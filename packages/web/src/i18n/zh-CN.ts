@@ -11,6 +11,7 @@ import { partyZhCN } from './party.zh-CN.ts';
 import { staffZhCN } from './staff.zh-CN.ts';
 import { campaignZhCN } from './campaign.zh-CN.ts';
 import { emergencyZhCN } from './emergency.zh-CN.ts';
+import { evacZhCN } from './evac.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
 import { activitiesZhCN } from './activities.zh-CN.ts';
@@ -36,6 +37,7 @@ export const zhCN = {
   ...staffZhCN,
   ...campaignZhCN,
   ...emergencyZhCN,
+  ...evacZhCN,
   ...offlineZhCN,
   ...burdenZhCN,
   ...wishesZhCN,

@@ -35,6 +35,7 @@ const MForcedPasswordChange = lazyPage(() => import('./pages/MMe.tsx'), 'MForced
 const MCheckIn = lazyPage(() => import('./pages/emergency/MEmergency.tsx'), 'MCheckIn');
 const MCampaignList = lazyPage(() => import('./pages/campaigns/MCampaigns.tsx'), 'MCampaignList');
 const MCampaign = lazyPage(() => import('./pages/campaigns/MCampaigns.tsx'), 'MCampaign');
+const MEvacuations = lazyPage(() => import('./pages/evacuation/MEvacuations.tsx'), 'MEvacuations');
 const MDeliberations = lazyPage(() => import('./pages/deliberations/MDeliberations.tsx'), 'MDeliberations');
 const MDeliberation = lazyPage(() => import('./pages/deliberations/MDeliberations.tsx'), 'MDeliberation');
 const MIdeas = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MIdeas');
@@ -144,6 +145,7 @@ export default function MobileApp() {
                 <Route path="emergency" element={<MCheckIn />} />
                 <Route path="campaigns" element={<MCampaignList />} />
                 <Route path="campaigns/:id" element={<MCampaign />} />
+                <Route path="evacuations" element={<MEvacuations />} />
                 <Route path="deliberations" element={<MDeliberations />} />
                 <Route path="deliberations/:id" element={<MDeliberation />} />
                 <Route path="ideas" element={<MIdeas />} />

@@ -20,6 +20,7 @@ import { MPropertyEntry } from './property/MProperty.tsx';
 import { MTodo } from './MTodo.tsx';
 import { MCampaignEntry } from './campaigns/entry.tsx';
 import { MEmergencyEntry } from './emergency/MEmergency.tsx';
+import { MEvacuationEntry } from './evacuation/entry.tsx';
 import { MServiceEntry } from './cadres/entry.tsx';
 import type { AreaWithFullPath } from '../../api/cases.ts';
 import { ElderPrompt, useElder } from '../elder.tsx';
@@ -100,6 +101,7 @@ function MStandardHome() {
           <MTodo />
           <MEmergencyEntry />
           <MCampaignEntry />
+          <MEvacuationEntry />
           <MPartyEntry />
           <MCaseEntry />
           <MWishOrderEntry />

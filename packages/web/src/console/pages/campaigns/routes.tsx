@@ -6,6 +6,7 @@ import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { ForbiddenPage } from '../../components/ErrorResult.tsx';
+import { useEvacuationMenuEntries } from '../evacuation/routes.tsx';
 
 const CampaignsPage = lazy(() => import('./CampaignsPage.tsx'));
 
@@ -30,11 +31,12 @@ export const campaignRoutes = <Route path="campaigns" element={<Guarded />} />;
 export function useCampaignMenu(): NonNullable<MenuProps['items']>[number] | null {
   const t = useT();
   const { can } = useAuth();
+  const evacuation = useEvacuationMenuEntries();
   if (!can('campaigns.read')) return null;
   return {
     type: 'group',
     key: 'g-emergency',
     label: t('campaign.menu.group'),
-    children: [{ key: '/campaigns', icon: <AlertOutlined />, label: <span data-testid="menu-campaigns">{t('campaign.menu')}</span> }],
+    children: [{ key: '/campaigns', icon: <AlertOutlined />, label: <span data-testid="menu-campaigns">{t('campaign.menu')}</span> }, ...evacuation],
   };
 }

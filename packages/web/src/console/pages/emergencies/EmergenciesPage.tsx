@@ -261,7 +261,7 @@ function Detail({ id, onChanged }: { id: string; onChanged: () => void }) {
             )}
             {r && (
               <div className="gz-muted" style={{ marginTop: 8 }}>
-                {t('emergency.peopleMoved')}：{r.peopleMoved.tracked ? r.peopleMoved.count : t('emergency.peopleMovedUntracked')}
+                {t('emergency.peopleMoved')}：{r.peopleMoved.count}
               </div>
             )}
           </Card>
