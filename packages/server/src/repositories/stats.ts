@@ -212,6 +212,9 @@ export async function caseMeasures(
   const res = await db.transaction(
     async (tx) => {
       await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+      // Nor JIT compilation: the planner's estimates for the prefix look-ups are far above the few thousand rows
+      // read, which crosses jit_above_cost, and compiling then costs more (100–200 ms) than the query itself.
+      await tx.execute(sql`set local jit = off`);
       if (rollups.length > 0) {
         const w = await tx.execute<{ ok: boolean }>(sql`select ${sql.raw(dueWatermarkSql())} <= ${chinaDate(now)}::date as ok`);
         // Deadline days before the watermark are merged: a look into the past is counted from the cases.
