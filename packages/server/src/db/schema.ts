@@ -411,6 +411,9 @@ export const cases = pgTable(
     index('cases_handler_idx').on(t.handlerUnitId, t.state),
     index('cases_state_due_idx').on(t.state, t.stepDueAt),
     index('cases_created_idx').on(t.createdAt),
+    // Measures counted from the case rows (a community's or grid's breakdown for part of a month): the cases of an
+    // area, where their measures are filed, received in a period (docs/MEASURES.md).
+    index('cases_measure_area_created_idx').using('btree', sql`coalesce(measure_area_code, area_code) varchar_pattern_ops`, t.createdAt),
     index('cases_reporter_idx').on(t.reporterUserId),
     index('cases_category_idx').on(t.categoryCode, t.createdAt),
     uniqueIndex('cases_external_ref_idx').on(t.channel, t.externalRef),

@@ -155,6 +155,7 @@ export async function caseMeasures(
   }
 
   const parts: SQL[] = [];
+  const ctes: SQL[] = [];
   // A case moved by a grid split or merge is counted where it was received (measure_area_code), as the roll-ups do.
   const rawArea = sql`coalesce(c.measure_area_code, c.area_code) like ${escapeLike(scope.code) + '%'} and coalesce(c.measure_area_code, c.area_code) like ${areaLike}`;
   if (raws.length > 0) {
@@ -168,9 +169,21 @@ export async function caseMeasures(
   if (rollups.length > 0) {
     const today = chinaDate(now);
     const todayStart = startOfChinaDay(now);
-    const rArea = groupBy === 'child' ? sql`r.area_code like ${areaLike}` : sql`r.area_code = ${area}`;
+    const dayParts = rollups.filter((p) => p.grain === 'd');
+    // By child, day rows are looked up child by child (area_code = any(…)), so that the period bounds each index
+    // look-up instead of every day row of every child being read and filtered. The children are the codes of the
+    // month rows of the months those days fall in: a roll-up row at a day always has its row at the month.
+    if (groupBy === 'child' && dayParts.length > 0 && hasRollup(level, dim, 'm')) {
+      const monthFrom = `${dayParts.map((p) => p.from).sort()[0]!.slice(0, 8)}01`;
+      const monthTo = dayParts.map((p) => p.to).sort().at(-1)!;
+      ctes.push(sql`kids as materialized (select array(select distinct k.area_code from case_rollups k
+        where k.alevel = ${level} and k.dim = ${dim} and k.grain = 'm' and k.area_code like ${areaLike}
+          and k.period >= ${monthFrom} and k.period < ${monthTo})::text[] as codes)`);
+    }
+    const rArea = (grain: RollupGrain) =>
+      groupBy !== 'child' ? sql`r.area_code = ${area}` : grain === 'd' && ctes.length > 0 ? sql`r.area_code = any((select codes from kids)::text[])` : sql`r.area_code like ${areaLike}`;
     // One branch per grain and range, so that the period is part of each index condition.
-    const rWheres = rollups.map((p) => sql`r.alevel = ${level} and r.dim = ${dim} and r.grain = ${p.grain} and ${rArea} and r.period >= ${p.from} and r.period < ${p.to}`);
+    const rWheres = rollups.map((p) => sql`r.alevel = ${level} and r.dim = ${dim} and r.grain = ${p.grain} and ${rArea(p.grain)} and r.period >= ${p.from} and r.period < ${p.to}`);
     const days = sql.join(
       rollups.map((p) => sql`(d.day >= ${p.from} and d.day < ${p.to})`),
       sql` or `,
@@ -190,7 +203,7 @@ export async function caseMeasures(
   }
   if (parts.length === 0) return [];
   const union = sql.join(parts, sql` union all `);
-  const query = sql`
+  const query = sql`${ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)}` : sql``}
     select x.key, ${sql.raw(PARTS.map((c) => `sum(x.${c}) as ${c}`).join(', '))}
     from (${union}) as x (key, ${sql.raw(PARTS.join(', '))})
     group by x.key having sum(x.received) > 0`;
@@ -199,6 +212,9 @@ export async function caseMeasures(
   const res = await db.transaction(
     async (tx) => {
       await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+      // Nor JIT compilation: the planner's estimates for the prefix look-ups are far above the few thousand rows
+      // read, which crosses jit_above_cost, and compiling then costs more (100–200 ms) than the query itself.
+      await tx.execute(sql`set local jit = off`);
       if (rollups.length > 0) {
         const w = await tx.execute<{ ok: boolean }>(sql`select ${sql.raw(dueWatermarkSql())} <= ${chinaDate(now)}::date as ok`);
         // Deadline days before the watermark are merged: a look into the past is counted from the cases.

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_measure_area_created_idx" ON "cases" USING btree (coalesce(measure_area_code, area_code) varchar_pattern_ops,"created_at");
