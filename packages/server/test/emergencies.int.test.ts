@@ -132,7 +132,7 @@ describe('back to peacetime with the record', () => {
     expect(k.statusCode).toBe(201);
   });
 
-  it('the record any time: forces, households reached per round, cases, people moved (0 until evacuation lists exist)', async () => {
+  it('the record any time: forces, households reached per round, cases, no one moved yet', async () => {
     const r = json<RecordView>(await town.get(`/api/emergencies/${eventId}/record`));
     expect(r.forces).toMatchObject({ tempBranches: 1, commandoTeams: 1, unitMembers: 7, checkedIn: 3 });
     const camp = r.campaigns.find((c) => c.id === campaignId)!;
@@ -145,6 +145,18 @@ describe('back to peacetime with the record', () => {
     expect(r.cases.total).toBeGreaterThanOrEqual(1);
     expect(r.cases.byState.reduce((n, s) => n + s.count, 0)).toBe(r.cases.total);
     expect(r.peopleMoved).toEqual({ count: 0 });
+  });
+
+  it('people moved: those of the evacuation lists confirmed arrived at a shelter during the event, each once', async () => {
+    const list = await community.post('/api/evacuations', { title: '防汛转移', areaCode: GRID, emergencyId: eventId });
+    expect(list.statusCode).toBe(201);
+    const items = json<{ items: { id: string; personId: string }[] }>(list).items;
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    for (const e of items.slice(0, 2)) expect((await grid.post(`/api/evacuation-entries/${e.id}/actions/arrive`, {})).statusCode).toBe(200);
+    // Gone home again, still moved once.
+    expect((await grid.post(`/api/evacuation-entries/${items[0]!.id}/actions/return`, {})).statusCode).toBe(200);
+    const r = json<RecordView>(await town.get(`/api/emergencies/${eventId}/record`));
+    expect(r.peopleMoved).toEqual({ count: 2 });
   });
 
   it('only the centres end it, with a summary; then the banner is gone and the event takes nothing more', async () => {
