@@ -24,6 +24,7 @@ export type CaseAction =
   | 'reopen'
   | 'urge'
   | 'merge'
+  | 'unmerge'
   | 'suspend'
   | 'resume'
   | 'withdraw';
@@ -91,6 +92,17 @@ export interface CaseSummary {
   rating: Rating | null;
   reworkCount: number;
   createdAt: string;
+  /** Duplicate group: its primary's id, and how many members the caller sees. */
+  groupId?: string | null;
+  groupSize?: number | null;
+}
+
+/** A duplicate group (GET /api/cases/{id}/group). */
+export interface CaseGroup {
+  groupId: string | null;
+  primaryId: string | null;
+  members: { id: string; code: string; title: string; description: string; address: string | null; state: CaseState; stateLabel: string; role: 'primary' | 'candidate' | 'merged'; createdAt: string; allowedActions: string[] }[];
+  allowedActions: string[];
 }
 
 export interface FileRef {
