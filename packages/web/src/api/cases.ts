@@ -158,6 +158,8 @@ export interface CaseDetail extends CaseSummary {
   reporter?: { name: string | null; phone: string | null; anonymous: boolean };
   pendingExtension: { workingDays: number; reason: string; requestedBy: string | null; requestedAt: string } | null;
   answer: string | null;
+  /** Merged (the reporter's view): the case it was merged into, whose progress and answer are this report's. */
+  followed?: { code: string; state: CaseState; stateLabel: string; answer: string | null; closedAt: string | null; timeline: { action: string; actionLabel: string; at: string; note?: string }[] };
   ratingComment: string | null;
   /** `reporter` (their own) or `visit` (recorded by staff on a return visit, 回访). */
   ratedBy?: 'reporter' | 'visit' | null;
