@@ -137,6 +137,7 @@ export interface CasePatch {
   ratedAt?: Date | null;
   mergedInto?: string | null;
   mergedFromState?: CaseState | null;
+  /** Duplicate group (set by the server: merge joins the target's group, unmerge leaves it). */
   groupId?: string | null;
   suspendedFrom?: CaseState | null;
   suspendedAt?: Date | null;
@@ -327,8 +328,6 @@ export function actionEffects(c: CaseSnapshot, decision: Decision, input: Effect
       }
       patch.mergedInto = target.id;
       patch.mergedFromState = c.state;
-      // The merged case joins the target's duplicate group (the target is the primary of a new one).
-      patch.groupId = target.groupId ?? target.id;
       detail.intoCode = target.code;
       mergedFrom = { caseId: target.id, note: `合并了重复案件 ${c.code}`, detail: { fromCode: c.code, fromId: c.id } };
       break;
@@ -337,7 +336,6 @@ export function actionEffects(c: CaseSnapshot, decision: Decision, input: Effect
       const from = input.into;
       patch.mergedInto = null;
       patch.mergedFromState = null;
-      patch.groupId = null;
       if (from) {
         detail.fromCode = from.code;
         mergedFrom = { caseId: from.id, action: 'unmerged-from', note: `拆分出案件 ${c.code}，该案件恢复单独办理`, detail: { caseCode: c.code, caseId: c.id } };

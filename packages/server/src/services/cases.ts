@@ -1199,6 +1199,10 @@ export async function applyAction(
 
   const fx = actionEffects(snapshotOf(c), decision, input, { now, deadlines, due: dueFn, type: { verifyOnSite: type?.verifyOnSite ?? false, rule5321: type?.rule5321 ?? false } });
 
+  // Duplicate groups (docs/SMART-INTAKE.md): a merged case joins its target's group (the target is the primary of a
+  // new one); an unmerged case leaves its group.
+  if (action === 'merge' && mergeTarget) fx.patch.groupId = mergeTarget.groupId ?? mergeTarget.id;
+  if (action === 'unmerge') fx.patch.groupId = null;
   if (attachments.length) await repo.attachFiles(tx, c.id, attachments);
   if (fx.mergedFrom && mergeTarget) {
     const target = mergeTarget;
