@@ -11,6 +11,7 @@ export * from './cases/effects.ts';
 export * from './calendar.ts';
 export * from './cases/catalogue.ts';
 export * from './cases/similarity.ts';
+export * from './cases/duplicates.ts';
 export * from './cases/coords.ts';
 export * from './cases/overdue-chain.ts';
 export * from './cases/reception.ts';

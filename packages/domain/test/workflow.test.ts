@@ -32,6 +32,7 @@ verify-fail: verifier@handled→acknowledged owner@handled→acknowledged
 rate: reporter@closed→closed owner@closed→closed
 urge: supervisor@reported→reported supervisor@accepted→accepted supervisor@dispatched→dispatched supervisor@acknowledged→acknowledged supervisor@handled→handled owner@reported→reported owner@accepted→accepted owner@dispatched→dispatched owner@acknowledged→acknowledged owner@handled→handled
 merge: owner@reported→merged owner@accepted→merged
+unmerge: owner@merged→accepted
 suspend: owner@accepted→suspended owner@dispatched→suspended owner@acknowledged→suspended
 resume: owner@suspended→acknowledged
 withdraw: reporter@reported→withdrawn reporter@accepted→withdrawn reporter@dispatched→withdrawn reporter@acknowledged→withdrawn
@@ -56,6 +57,7 @@ const EVER: Record<CaseAction, CaseRelation[]> = {
   reopen: ['owner'],
   urge: ['supervisor', 'owner'],
   merge: ['owner'],
+  unmerge: ['owner'],
   suspend: ['owner'],
   resume: ['owner'],
   withdraw: ['reporter'],
@@ -78,6 +80,7 @@ const base = (state: CaseState): CaseFacts => ({
   pendingExtension: false,
   rating: null,
   suspendedFrom: state === 'suspended' ? 'acknowledged' : null,
+  mergedFrom: state === 'merged' ? 'accepted' : null,
 });
 
 function outcome(facts: CaseFacts, action: CaseAction, rel: CaseRelation): string {

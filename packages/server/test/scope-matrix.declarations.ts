@@ -145,6 +145,8 @@ export const DECLARATIONS: Record<string, Declaration> = {
     body: { heldAt: '2026-11-22T09:30:00+08:00', unitIds: ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'], participants: '越界', minutes: '越界', decisions: '越界' },
   },
   'GET /api/cases/{id}/similar': { kind: 'object', fixture: 'case' },
+  'GET /api/cases/{id}/group': { kind: 'object', fixture: 'case' },
+  'POST /api/cases/{id}/group/merge': { kind: 'object', fixture: 'case', body: {} },
   // the centre's assessment of the handling units (双重评价) and 5321 on property cases
   'GET /api/cases/{id}/assessments': { kind: 'object', fixture: 'case' },
   'PUT /api/cases/{id}/assessments/{unitId}': { kind: 'object', fixture: 'case', body: { timeliness: 'poor', quality: 'poor', attitude: 'poor' } },

@@ -99,8 +99,8 @@ export interface EffectInput {
   assistUnits?: { id: string; name: string }[];
   workingDays?: number;
   score?: Rating;
-  /** merge: the case to merge into. */
-  into?: { id: string; code: string; state: CaseState };
+  /** merge: the case to merge into (and its duplicate group); unmerge: the case it was merged into. */
+  into?: { id: string; code: string; state: CaseState; groupId?: string | null };
   /** Who acts: their name (extension requests), their unit (feedback), whether they act as the lead unit (handle). */
   actorName?: string | null;
   actorUnitId?: string | null;
@@ -135,7 +135,10 @@ export interface CasePatch {
   ratedBy?: RatingSource | null;
   ratingComment?: string | null;
   ratedAt?: Date | null;
-  mergedInto?: string;
+  mergedInto?: string | null;
+  mergedFromState?: CaseState | null;
+  /** Duplicate group (set by the server: merge joins the target's group, unmerge leaves it). */
+  groupId?: string | null;
   suspendedFrom?: CaseState | null;
   suspendedAt?: Date | null;
   verifyLat?: number | null;
@@ -165,8 +168,8 @@ export interface ActionEffects {
   patch: CasePatch;
   units: UnitChange[];
   event: TimelineEntry;
-  /** merge: the entry the target's timeline gets. */
-  mergedFrom?: { caseId: string; note: string; detail: Record<string, unknown> };
+  /** merge: the entry the target's timeline gets (unmerge: the entry the former primary gets). */
+  mergedFrom?: { caseId: string; note: string; detail: Record<string, unknown>; action?: string };
 }
 
 export interface EffectEnv {
@@ -324,8 +327,19 @@ export function actionEffects(c: CaseSnapshot, decision: Decision, input: Effect
         throw conflict('invalid_merge', `案件 ${target.code} 当前状态为“${STATE_LABELS[target.state]?.zh ?? target.state}”，不能合并进去`);
       }
       patch.mergedInto = target.id;
+      patch.mergedFromState = c.state;
       detail.intoCode = target.code;
       mergedFrom = { caseId: target.id, note: `合并了重复案件 ${c.code}`, detail: { fromCode: c.code, fromId: c.id } };
+      break;
+    }
+    case 'unmerge': {
+      const from = input.into;
+      patch.mergedInto = null;
+      patch.mergedFromState = null;
+      if (from) {
+        detail.fromCode = from.code;
+        mergedFrom = { caseId: from.id, action: 'unmerged-from', note: `拆分出案件 ${c.code}，该案件恢复单独办理`, detail: { caseCode: c.code, caseId: c.id } };
+      }
       break;
     }
     case 'suspend':

@@ -38,6 +38,7 @@ export const CASE_ACTIONS = [
   'reopen',
   'urge',
   'merge',
+  'unmerge',
   'suspend',
   'resume',
   'withdraw',
@@ -74,6 +75,8 @@ export interface CaseFacts {
    */
   ratedBy?: RatingSource | null;
   suspendedFrom: CaseState | null;
+  /** merged: the state it was merged from (an unmerge returns it there). */
+  mergedFrom?: CaseState | null;
 }
 
 /** 双重评价 (`000`): the reporter's own satisfaction, or one recorded by staff on a return visit. */
@@ -209,6 +212,14 @@ const RULES: readonly Rule[] = [
   { action: 'urge', by: ['supervisor', 'owner'], from: ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled'], to: same },
   { action: 'merge', by: ['owner'], from: ['reported', 'accepted'], to: () => 'merged' },
   {
+    // A case merged by mistake (not the same problem after all) goes back to its own life.
+    action: 'unmerge',
+    by: ['owner'],
+    from: ['merged'],
+    guard: (f) => (f.mergedFrom ? null : '无法确定合并前的状态，不能拆分'),
+    to: (f) => f.mergedFrom!,
+  },
+  {
     action: 'suspend',
     by: ['owner'],
     from: ['accepted', 'dispatched', 'acknowledged'],
@@ -257,6 +268,7 @@ export const ACTION_LABELS: Record<CaseAction, { zh: string; en: string }> = {
   reopen: { zh: '重办', en: 'Reopen' },
   urge: { zh: '督办催办', en: 'Urge' },
   merge: { zh: '合并', en: 'Merge' },
+  unmerge: { zh: '拆分（取消合并）', en: 'Unmerge' },
   suspend: { zh: '挂起', en: 'Suspend' },
   resume: { zh: '恢复', en: 'Resume' },
   withdraw: { zh: '撤回', en: 'Withdraw' },

@@ -370,6 +370,13 @@ export const cases = pgTable(
     urgent: boolean('urgent').notNull().default(false),
     externalRef: varchar('external_ref', { length: 64 }),
     mergedIntoId: uuid('merged_into_id'),
+    /**
+     * Duplicate group (docs/SMART-INTAKE.md "Duplicate groups"): the id of the group's primary case, set on the
+     * primary itself and on every member (a candidate attached at intake, or a case merged into the primary).
+     */
+    groupId: uuid('group_id'),
+    /** The state a merged case was in before the merge, to which an unmerge returns it. */
+    mergedFromState: varchar('merged_from_state', { length: 16 }),
     suspendedFrom: varchar('suspended_from', { length: 16 }),
     suspendedAt: timestamp('suspended_at', { withTimezone: true }),
     pendingExtension: jsonb('pending_extension'),
@@ -418,6 +425,7 @@ export const cases = pgTable(
     index('cases_category_idx').on(t.categoryCode, t.createdAt),
     uniqueIndex('cases_external_ref_idx').on(t.channel, t.externalRef),
     index('cases_lead_idx').on(t.leadUserId, t.state),
+    index('cases_group_idx').on(t.groupId),
   ],
 );
 

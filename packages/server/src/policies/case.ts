@@ -75,6 +75,7 @@ export function factsOf(c: CaseRow): CaseFacts {
     rating: (c.rating as CaseFacts['rating']) ?? null,
     ratedBy: (c.ratedBy as CaseFacts['ratedBy']) ?? null,
     suspendedFrom: (c.suspendedFrom as CaseFacts['suspendedFrom']) ?? null,
+    mergedFrom: (c.mergedFromState as CaseFacts['mergedFrom']) ?? null,
   };
 }
 

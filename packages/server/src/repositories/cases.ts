@@ -287,6 +287,7 @@ export async function duplicateCandidatesOf(db: DbOrTx, g: { categoryCode: strin
       lng: cases.lng,
       createdAt: cases.createdAt,
       reporterUserId: cases.reporterUserId,
+      groupId: cases.groupId,
     })
     .from(cases)
     .where(
@@ -300,6 +301,48 @@ export async function duplicateCandidatesOf(db: DbOrTx, g: { categoryCode: strin
     )
     .orderBy(desc(cases.createdAt))
     .limit(g.limit);
+}
+
+// ---- duplicate groups -------------------------------------------------------------------------
+
+/** The members of a duplicate group the scope may see (the primary included), oldest first. */
+export async function groupMembers(db: DbOrTx, scope: CaseScope, groupId: string): Promise<CaseRow[]> {
+  return db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.groupId, groupId), caseScopeSql(scope)))
+    .orderBy(asc(cases.createdAt), asc(cases.id));
+}
+
+/** Locks the members of a duplicate group (all of them, the caller filters by scope). */
+export async function lockGroupMembers(db: DbOrTx, groupId: string): Promise<CaseRow[]> {
+  return db.select().from(cases).where(eq(cases.groupId, groupId)).orderBy(asc(cases.createdAt), asc(cases.id)).for('update');
+}
+
+/**
+ * Attaches a new case to the group of `primaryId` as a candidate: the primary becomes its group's
+ * primary if it had no group yet. Returns whether the case was attached (not already in a group).
+ */
+export async function attachToGroup(db: DbOrTx, caseId: string, primaryId: string): Promise<boolean> {
+  await db.update(cases).set({ groupId: primaryId }).where(and(eq(cases.id, primaryId), isNull(cases.groupId)));
+  const res = await db.update(cases).set({ groupId: primaryId }).where(and(eq(cases.id, caseId), isNull(cases.groupId))).returning({ id: cases.id });
+  return res.length > 0;
+}
+
+/** Makes `primaryId` the primary of its own group when it has none yet (a manual merge into it). */
+export async function ensureGroup(db: DbOrTx, primaryId: string): Promise<void> {
+  await db.update(cases).set({ groupId: primaryId }).where(and(eq(cases.id, primaryId), isNull(cases.groupId)));
+}
+
+/** How many members (the primary included) each group has within the scope, for the case list's badge. */
+export async function groupSizes(db: DbOrTx, scope: CaseScope, groupIds: string[]): Promise<Map<string, number>> {
+  if (groupIds.length === 0) return new Map();
+  const rows = await db
+    .select({ groupId: cases.groupId, n: count() })
+    .from(cases)
+    .where(and(inArray(cases.groupId, groupIds), caseScopeSql(scope)))
+    .groupBy(cases.groupId);
+  return new Map(rows.map((r) => [r.groupId!, Number(r.n)]));
 }
 
 export async function findCase(db: DbOrTx, scope: CaseScope, id: string): Promise<CaseRow | null> {

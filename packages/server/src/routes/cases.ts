@@ -4,6 +4,7 @@ import { CASE_ACTIONS, CASE_STATES, invalid, isCaseAction } from '@gongzhi/domai
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as cases from '../services/cases.ts';
+import * as groups from '../services/case-groups.ts';
 import { requestContext, requireActor } from '../http/request.ts';
 import { isoDay, paging, text, uuidParam } from './common.ts';
 
@@ -87,6 +88,31 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/cases', { schema: { tags, summary: '案件列表（在调用者范围内）', querystring: listQuery } }, async (req) => cases.listCases(ctx, requireActor(req), req.query));
   r.get('/api/cases/:id', { schema: { tags, summary: '案件详情（含时间线和可执行操作）', params: uuidParam } }, async (req) => cases.getCase(ctx, requireActor(req), req.params.id));
   r.get('/api/cases/:id/similar', { schema: { tags, summary: '疑似重复案件', params: uuidParam } }, async (req) => cases.similarCases(ctx, requireActor(req), req.params.id));
+  r.get(
+    '/api/cases/:id/group',
+    {
+      schema: {
+        tags,
+        summary: '重复组（同一地点同一问题的多次反映）',
+        description: '案件所在重复组中调用者范围内的成员：主案件（最早的未办结案件）、待确认的疑似重复、已合并的案件；不在组中时 members 为空。',
+        params: uuidParam,
+      },
+    },
+    async (req) => groups.caseGroup(ctx, requireActor(req), req.params.id),
+  );
+  r.post(
+    '/api/cases/:id/group/merge',
+    {
+      schema: {
+        tags,
+        summary: '一键合并重复组',
+        description: '把重复组中调用者可合并的疑似重复（待受理、待派遣）全部合并到主案件，一个事务；各案件时间线和审计均有记录。不在组中 → 409 not_in_group；无未办结主案件 → 409 group_primary_closed；没有可合并的 → 409 nothing_to_merge。',
+        params: uuidParam,
+        body: z.object({ note: text(500).optional() }).default({}),
+      },
+    },
+    async (req) => groups.mergeGroup(ctx, requireActor(req), req.params.id, req.body ?? {}, requestContext(req)),
+  );
   r.post(
     '/api/cases/:id/actions/:action',
     {

@@ -10,6 +10,7 @@ import {
   DomainError,
   findDuplicates,
   forbidden,
+  groupFor,
   invalid,
   isAreaCode,
   isValidMobile,
@@ -159,7 +160,7 @@ export function isWarning(c: Pick<repo.CaseRow, 'state' | 'stepDueAt' | 'stepWar
 }
 
 /** The list view of a case. */
-export function caseSummary(c: repo.CaseRow, names?: Map<string, { name: string }>, categoryNames?: Map<string, string>, places?: Map<string, string>) {
+export function caseSummary(c: repo.CaseRow, names?: Map<string, { name: string }>, categoryNames?: Map<string, string>, places?: Map<string, string>, groupSizes?: Map<string, number>) {
   return {
     id: c.id,
     code: c.code,
@@ -182,6 +183,9 @@ export function caseSummary(c: repo.CaseRow, names?: Map<string, { name: string 
     rating: c.rating,
     reworkCount: c.reworkCount,
     createdAt: toIsoCst(c.createdAt),
+    /** Duplicate group: the primary's id (null when in none) and how many of its members the caller sees. */
+    groupId: c.groupId,
+    groupSize: c.groupId ? (groupSizes?.get(c.groupId) ?? null) : null,
   };
 }
 
@@ -212,6 +216,8 @@ export async function presentCase(ctx: AppContext, actor: Actor | null, c: repo.
       : [];
   const staffView = !opts.reporterView && !!actor && !(caseScopeOf(actor).kind === 'reporter');
   const fileMap = new Map(fileRows.map((f) => [f.id, f]));
+  // A reporter whose case was merged follows the case it was merged into: its progress and its answer.
+  const followed = !staffView && c.state === 'merged' && c.mergedIntoId ? await followedCase(ctx, c.mergedIntoId) : null;
   return {
     ...caseSummary(c, areaNames, categories),
     description: c.description,
@@ -231,7 +237,9 @@ export async function presentCase(ctx: AppContext, actor: Actor | null, c: repo.
       ? { name: c.reporterName ? maskName(c.reporterName) : null, phone: maskPhone(c.reporterPhoneLast4), anonymous: !c.reporterName && !c.reporterPhoneLast4 && !c.reporterUserId }
       : undefined,
     pendingExtension: c.pendingExtension ?? null,
-    answer: c.answer,
+    answer: c.answer ?? followed?.answer ?? null,
+    /** Merged (reporter's view): the case it was merged into, whose progress and answer are this report's. */
+    followed: followed ?? undefined,
     ratingComment: c.ratingComment,
     /** `reporter` (their own) or `visit` (recorded by staff on a return visit). */
     ratedBy: c.ratedBy,
@@ -254,6 +262,32 @@ export async function presentCase(ctx: AppContext, actor: Actor | null, c: repo.
       detail: staffView ? (e.detail ?? undefined) : undefined,
     })),
     allowedActions,
+  };
+}
+
+/** The case a merged case was merged into (followed down a chain of merges), as its reporter reads it. */
+async function followedCase(ctx: AppContext, id: string) {
+  let p = await repo.findCaseById(ctx.db, id);
+  for (let i = 0; p && p.state === 'merged' && p.mergedIntoId && i < 5; i++) p = await repo.findCaseById(ctx.db, p.mergedIntoId);
+  if (!p) return null;
+  const events = await repo.eventsOf(ctx.db, p.id);
+  return {
+    code: p.code,
+    state: p.state,
+    stateLabel: STATE_LABELS[p.state as CaseState]?.zh ?? p.state,
+    answer: p.answer,
+    closedAt: toIsoCst(p.closedAt),
+    timeline: events
+      .filter((e) => !['merged-from', 'unmerged-from', 'group-candidate', 'amend', 'assess'].includes(e.action))
+      .map((e) => ({
+        action: e.action,
+        actionLabel: (ACTION_LABELS as Record<string, { zh: string }>)[e.action]?.zh ?? SYSTEM_ACTION_LABELS[e.action] ?? e.action,
+        toState: e.toState,
+        // Another resident's report is not theirs to read: who reported it stays 群众.
+        actor: REPORTER_ACTIONS.has(e.action) ? '群众' : e.actorUnit ?? (e.actorId ? '工作人员' : e.actorName),
+        at: toIsoCst(e.at),
+        note: REPORTER_ACTIONS.has(e.action) ? undefined : e.note ?? undefined,
+      })),
   };
 }
 
@@ -294,6 +328,8 @@ const SYSTEM_ACTION_LABELS: Record<string, string> = {
   overdue: '超期',
   'auto-escalate': '超期自动上报',
   'merged-from': '合并进来',
+  'unmerged-from': '拆分出去',
+  'group-candidate': '疑似重复',
   amend: '信息更新',
   assess: '考核承办单位',
   'response-step': '5321 响应',
@@ -406,7 +442,8 @@ export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
     categoryNameMap(ctx.db),
   ]);
   const codes = [...new Set(res.items.map((c) => c.areaCode))];
-  const [names, places] = await Promise.all([cachedAreaNames(ctx.db, codes), placeNames(ctx.db, codes)]);
+  const groups = [...new Set(res.items.map((c) => c.groupId).filter((g): g is string => !!g))];
+  const [names, places, sizes] = await Promise.all([cachedAreaNames(ctx.db, codes), placeNames(ctx.db, codes), repo.groupSizes(ctx.db, scope, groups)]);
   return {
     total: res.total,
     page: q.page,
@@ -414,7 +451,7 @@ export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
     counts: Object.fromEntries(counts.map((r) => [r.state, r.n])),
     overdueCount: counts.reduce((n, r) => n + Number(r.overdue), 0),
     dueSoonCount: counts.reduce((n, r) => n + Number(r.dueSoon), 0),
-    items: res.items.map((c) => caseSummary(c, names, categories, places)),
+    items: res.items.map((c) => caseSummary(c, names, categories, places, sizes)),
   };
 }
 
@@ -626,7 +663,7 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
     if (!first) throw conflict('idempotency_in_progress', '相同 Idempotency-Key 的请求正在处理中，请稍后重试');
     return presentCreated(ctx, actor, first);
   }
-  let row = written.created.row;
+  let row = await attachCandidate(ctx, written.created.row, written.candidates);
   if (autoDispatches({ autoDispatch: type.autoDispatch, defaultUnitCode: type.defaultUnitCode }, owner.level)) {
     const dispatched = await autoDispatch(ctx, row, type.defaultUnitCode!, req);
     if (dispatched) {
@@ -743,6 +780,42 @@ async function presentCreated(ctx: AppContext, actor: Actor | null, first: { sta
 /** The query code in the answer to the one who registered the case (the reporter, or staff who tell the caller). */
 function queryCodeField(ctx: AppContext, row: repo.CaseRow): { queryCode?: string } {
   return hasQueryCode(row) ? { queryCode: queryCodeFor(ctx, row.id) } : {};
+}
+
+/**
+ * Duplicate groups at intake (docs/SMART-INTAKE.md "Duplicate groups"): a new case that is the same
+ * problem at the same place as an open case (the rule in cases/duplicates.ts) joins that case's group
+ * as a candidate, with a timeline entry; nothing is merged — the centre decides. Runs after the
+ * intake committed and never fails it.
+ */
+async function attachCandidate(ctx: AppContext, row: repo.CaseRow, candidates: Candidate[]): Promise<repo.CaseRow> {
+  try {
+    const open = candidates
+      .filter((x) => x.id !== row.id && OPEN_STATES.has(x.state as CaseState) && x.createdAt <= row.createdAt)
+      .map((x) => ({ id: x.id, title: x.title, description: x.description, areaCode: x.areaCode, lat: x.lat, lng: x.lng, reportedAt: x.createdAt, types: [x.categoryCode], open: true, groupId: x.groupId }));
+    const hit = groupFor({ title: row.title, description: row.description, areaCode: row.areaCode, lat: row.lat, lng: row.lng, address: row.address, reportedAt: row.createdAt, types: [row.categoryCode] }, open);
+    if (!hit) return row;
+    const match = candidates.find((x) => x.id === hit.matchId)!;
+    const attached = await ctx.db.transaction(async (tx) => {
+      if (!(await repo.attachToGroup(tx, row.id, hit.groupId))) return false;
+      await repo.insertEvent(tx, {
+        caseId: row.id,
+        action: 'group-candidate',
+        fromState: row.state,
+        toState: row.state,
+        actorId: null,
+        actorName: SYSTEM_ACTOR.name,
+        actorUnit: null,
+        note: `疑似与案件 ${match.code} 反映同一问题，已列入其重复组，待指挥中心确认是否合并`,
+        detail: { groupId: hit.groupId, matchId: match.id, matchCode: match.code, text: Math.round(hit.text * 100) / 100 },
+      });
+      return true;
+    });
+    return attached ? { ...row, groupId: hit.groupId } : row;
+  } catch (e) {
+    console.error('[gongzhi] duplicate grouping at intake failed', e);
+    return row;
+  }
 }
 
 // ---- group commit of intakes ----------------------------------------------------------------
@@ -1112,18 +1185,31 @@ export async function applyAction(
     if (body.intoCaseId === c.id) throw invalid('invalid_merge', '不能合并到案件本身', { field: 'intoCaseId' });
     const target = actor ? await repo.findCase(tx, caseScopeOf(actor), body.intoCaseId!) : null;
     if (!target) throw invalid('invalid_merge', '要合并到的案件不存在或不在您的范围内', { field: 'intoCaseId' });
-    input.into = { id: target.id, code: target.code, state: target.state as CaseState };
+    input.into = { id: target.id, code: target.code, state: target.state as CaseState, groupId: target.groupId };
     mergeTarget = target;
+  }
+  if (action === 'unmerge' && c.mergedIntoId) {
+    // The case it was merged into gets a timeline entry too (wherever it is: the member's owner may unmerge it).
+    const from = await repo.findCaseById(tx, c.mergedIntoId);
+    if (from) {
+      input.into = { id: from.id, code: from.code, state: from.state as CaseState, groupId: from.groupId };
+      mergeTarget = from;
+    }
   }
 
   const fx = actionEffects(snapshotOf(c), decision, input, { now, deadlines, due: dueFn, type: { verifyOnSite: type?.verifyOnSite ?? false, rule5321: type?.rule5321 ?? false } });
 
+  // Duplicate groups (docs/SMART-INTAKE.md): a merged case joins its target's group (the target is the primary of a
+  // new one); an unmerged case leaves its group.
+  if (action === 'merge' && mergeTarget) fx.patch.groupId = mergeTarget.groupId ?? mergeTarget.id;
+  if (action === 'unmerge') fx.patch.groupId = null;
   if (attachments.length) await repo.attachFiles(tx, c.id, attachments);
   if (fx.mergedFrom && mergeTarget) {
     const target = mergeTarget;
+    if (action === 'merge') await repo.ensureGroup(tx, target.id);
     await repo.insertEvent(tx, {
       caseId: target.id,
-      action: 'merged-from',
+      action: fx.mergedFrom.action ?? 'merged-from',
       fromState: target.state,
       toState: target.state,
       actorId: actor?.id ?? null,

@@ -24,6 +24,7 @@ export type CaseAction =
   | 'reopen'
   | 'urge'
   | 'merge'
+  | 'unmerge'
   | 'suspend'
   | 'resume'
   | 'withdraw';
@@ -91,6 +92,17 @@ export interface CaseSummary {
   rating: Rating | null;
   reworkCount: number;
   createdAt: string;
+  /** Duplicate group: its primary's id, and how many members the caller sees. */
+  groupId?: string | null;
+  groupSize?: number | null;
+}
+
+/** A duplicate group (GET /api/cases/{id}/group). */
+export interface CaseGroup {
+  groupId: string | null;
+  primaryId: string | null;
+  members: { id: string; code: string; title: string; description: string; address: string | null; state: CaseState; stateLabel: string; role: 'primary' | 'candidate' | 'merged'; createdAt: string; allowedActions: string[] }[];
+  allowedActions: string[];
 }
 
 export interface FileRef {
@@ -146,6 +158,8 @@ export interface CaseDetail extends CaseSummary {
   reporter?: { name: string | null; phone: string | null; anonymous: boolean };
   pendingExtension: { workingDays: number; reason: string; requestedBy: string | null; requestedAt: string } | null;
   answer: string | null;
+  /** Merged (the reporter's view): the case it was merged into, whose progress and answer are this report's. */
+  followed?: { code: string; state: CaseState; stateLabel: string; answer: string | null; closedAt: string | null; timeline: { action: string; actionLabel: string; at: string; note?: string }[] };
   ratingComment: string | null;
   /** `reporter` (their own) or `visit` (recorded by staff on a return visit, 回访). */
   ratedBy?: 'reporter' | 'visit' | null;

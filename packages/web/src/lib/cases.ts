@@ -181,6 +181,7 @@ export const ACTION_ORDER: readonly CaseAction[] = [
   'feedback',
   'request-extension',
   'merge',
+  'unmerge',
   'urge',
   'suspend',
   'return',

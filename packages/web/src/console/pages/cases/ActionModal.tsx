@@ -46,6 +46,7 @@ const FORMS: Record<CaseAction, Field[]> = {
   reopen: ['reason'],
   urge: ['note'],
   merge: ['merge'],
+  unmerge: ['noteOptional'],
   suspend: ['reason'],
   resume: [],
   withdraw: ['reason'],

@@ -21,6 +21,7 @@ import { ActionModal } from './ActionModal.tsx';
 import { CaseMeetings } from './CaseMeetings.tsx';
 import { Case5321 } from './Case5321.tsx';
 import { CaseEvaluation } from './CaseEvaluation.tsx';
+import { CaseGroupCard } from './CaseGroupCard.tsx';
 import { RatingBadge, ReworkTag, StateTag, UrgentTag } from './CaseTags.tsx';
 
 const CaseMap = lazy(() => import('./CaseMap.tsx'));
@@ -219,6 +220,7 @@ function CaseView({ c, refreshing, onReload, onUpdated, backLabel }: { c: CaseDe
           </Card>
         </Col>
         <Col xs={24} xl={8}>
+          {c.groupId && <CaseGroupCard key={`${c.id}:${c.state}:${c.timeline.length}`} caseId={c.id} onChanged={onReload} />}
           {c.response5321 && <Case5321 c={c} onUpdated={onUpdated} />}
           <Card
             className="gz-card"

@@ -1,5 +1,5 @@
 import { type HTMLAttributes } from 'react';
-import { Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tabs, Tooltip, Typography } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { ExclamationCircleFilled, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -158,6 +158,11 @@ export default function CasesPage() {
         <span className="gz-case-cell-title">
           {r.urgent && <UrgentTag />}
           <ReworkTag n={r.reworkCount} />
+          {(r.groupSize ?? 0) > 1 && (
+            <Tag color="orange" data-testid="case-group-badge">
+              {t('case.group.badge', { n: r.groupSize! })}
+            </Tag>
+          )}
           <Tooltip title={title} placement="topLeft">
             <span data-testid="case-row-title">{title}</span>
           </Tooltip>

@@ -36,6 +36,7 @@ const NEEDS: Record<CaseAction, Need[]> = {
   reopen: ['reason'],
   urge: ['note'],
   merge: ['console'],
+  unmerge: ['console'],
   suspend: ['reason'],
   resume: [],
   withdraw: ['reason'],

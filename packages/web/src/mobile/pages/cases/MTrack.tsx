@@ -217,6 +217,21 @@ function TrackResult({ c, queryCode, onChange }: { c: CaseDetail; queryCode: str
         <MPhotoGrid files={c.attachments.filter((a) => (a.mime ?? 'image/').startsWith('image/'))} />
       </div>
 
+      {c.followed && (
+        <div className="m-card" data-testid="m-track-followed" data-state={c.followed.state}>
+          <div className="m-case-title">{t('case.followed.title', { code: c.followed.code })}</div>
+          <div className="m-case-meta">
+            <span>{t('case.followed.state', { state: c.followed.stateLabel })}</span>
+          </div>
+          {c.followed.timeline.slice(-5).map((e, i) => (
+            <div key={i} className="m-case-meta">
+              <span>{fmtTime(e.at)}</span>
+              <span>{e.actionLabel}</span>
+            </div>
+          ))}
+        </div>
+      )}
+
       {c.answer && (
         <div className="m-card m-answer" data-testid="m-track-answer">
           <div className="m-card-title">
