@@ -1,5 +1,5 @@
 // 平战转换 end to end: the town centre switches a community to wartime in the console; the grid worker's phone shows
-// the banner and checks in at the post; the big screen shows its wartime layout; the centre ends it with a summary.
+// the banner, acknowledges the centre's task and checks in at the post; the big screen shows its wartime layout; the centre ends it with a summary.
 import { describe, expect, it } from 'vitest';
 import { consoleLogin, desktop, openMenu, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
 
@@ -26,6 +26,11 @@ describe('wartime and back', () => {
     expect(await page.getByTestId('emergency-state').innerText()).toContain('战时');
     await expect.poll(() => page.getByTestId('wartime-banner').innerText()).toContain('防汛二级响应');
     await shot(page, 'w01-emergency-console');
+    // A task for the whole community, acknowledged on the phone below.
+    await page.getByTestId('emergency-send-task').click();
+    await page.getByTestId('emergency-task-title').fill('18:00 前完成低洼住户转移');
+    await page.getByTestId('emergency-task-ok').click();
+    await expect.poll(() => page.getByTestId('emergency-tasks').innerText()).toContain('0 人已收到');
     await context.close();
   });
 
@@ -35,6 +40,9 @@ describe('wartime and back', () => {
     await expect.poll(() => page.getByTestId('m-wartime-banner').innerText()).toContain('已转入战时状态');
     await page.getByTestId('m-entry-emergency').click();
     await page.getByTestId('m-checkin').waitFor();
+    await expect.poll(() => page.getByTestId('m-emergency-tasks').innerText()).toContain('低洼住户转移');
+    await page.getByTestId('m-task-ack').click();
+    await expect.poll(() => page.getByTestId('m-emergency-tasks').innerText()).toContain('已收到');
     await page.getByTestId('m-checkin-submit').click();
     await page.getByTestId('m-checkin-last').waitFor();
     await shot(page, 'w02-m-checkin');
@@ -59,6 +67,7 @@ describe('wartime and back', () => {
     await expect.poll(() => page.getByTestId('wartime-banner').innerText()).toContain('防汛');
     await page.getByTestId('wartime-banner-open').first().click();
     await expect.poll(() => page.getByTestId('emergency-detail').innerText()).toContain(reason);
+    await expect.poll(() => page.getByTestId('emergency-tasks').innerText()).toContain('1 人已收到');
     await page.getByTestId('emergency-end').click();
     await page.getByTestId('emergency-summary-input').fill('水位回落，险情解除，恢复平时状态。');
     await page.getByTestId('emergency-end-ok').click();

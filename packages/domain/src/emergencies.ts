@@ -130,7 +130,7 @@ export function onCallKindOf(roles: readonly string[]): OnCallKind | null {
 }
 
 /** Actions the caller may take on an event in this state. */
-export function emergencyActions(state: EmergencyState, maySwitch: boolean, mayCheckIn: boolean): ('end' | 'addUnit' | 'checkIn')[] {
+export function emergencyActions(state: EmergencyState, maySwitch: boolean, mayCheckIn: boolean): ('end' | 'addUnit' | 'sendTask' | 'checkIn')[] {
   if (state !== 'active') return [];
-  return [...(maySwitch ? (['end', 'addUnit'] as const) : []), ...(mayCheckIn ? (['checkIn'] as const) : [])];
+  return [...(maySwitch ? (['end', 'addUnit', 'sendTask'] as const) : []), ...(mayCheckIn ? (['checkIn'] as const) : [])];
 }

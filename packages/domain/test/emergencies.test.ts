@@ -71,7 +71,7 @@ describe('the record', () => {
     expect(onCallKindOf(['resident'])).toBeNull();
   });
   it('an ended event takes no more actions', () => {
-    expect(emergencyActions('active', true, true)).toEqual(['end', 'addUnit', 'checkIn']);
+    expect(emergencyActions('active', true, true)).toEqual(['end', 'addUnit', 'sendTask', 'checkIn']);
     expect(emergencyActions('active', false, true)).toEqual(['checkIn']);
     expect(emergencyActions('ended', true, true)).toEqual([]);
   });

@@ -149,7 +149,7 @@ describe.skipIf(!DATABASE_URL)('the database going away (PostgreSQL)', () => {
     // and each case whole (its first timeline entry and audit row written with it).
     const rows = (await direct.query<{ id: string; title: string; events: string; audits: string }>(
       `select c.id, c.title,
-         (select count(*) from case_events e where e.case_id = c.id)::text as events,
+         (select count(*) from case_events e where e.case_id = c.id and e.action = 'report')::text as events,
          (select count(*) from audit_log a where a.entity_id = c.id::text and a.action = 'case.create')::text as audits
        from cases c where c.title like $1`,
       [`${tag}%`],

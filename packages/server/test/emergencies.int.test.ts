@@ -147,6 +147,28 @@ describe('back to peacetime with the record', () => {
     expect(r.peopleMoved).toEqual({ count: 0 });
   });
 
+  it('the centre sends a task to a grid; the forces there acknowledge it once on the phone, others cannot', async () => {
+    const sent = await town.post(`/api/emergencies/${eventId}/tasks`, { title: '18:00 前完成低洼住户转移', detail: '重点：独居老人', areaCode: GRID });
+    expect(sent.statusCode).toBe(201);
+    const task = json<{ id: string; acks: number; allowedActions: string[] }>(sent);
+    expect(task).toMatchObject({ acks: 0, allowedActions: [] });
+    expect((await community.post(`/api/emergencies/${eventId}/tasks`, { title: '社区不能下达' })).statusCode).toBe(403);
+    expect((await town.post(`/api/emergencies/${eventId}/tasks`, { title: '越界', areaCode: '320614104001' })).statusCode).toBe(400);
+    expect((await town.post(`/api/emergencies/${eventId}/tasks`, { title: '' })).statusCode).toBe(400);
+    const mine = json<{ items: { id: string; allowedActions: string[] }[] }>(await grid.get(`/api/emergencies/${eventId}/tasks`)).items.find((x) => x.id === task.id);
+    expect(mine?.allowedActions).toEqual(['ack']);
+    const a = await grid.post(`/api/emergency-tasks/${task.id}/ack`, {});
+    expect(a.statusCode).toBe(200);
+    expect(json<{ acks: number; myAck: string | null; allowedActions: string[] }>(a)).toMatchObject({ acks: 1, myAck: expect.stringMatching(/\+08:00$/), allowedActions: [] });
+    expect(json<{ acks: number }>(await grid.post(`/api/emergency-tasks/${task.id}/ack`, {})).acks).toBe(1);
+    expect((await resident.post(`/api/emergency-tasks/${task.id}/ack`, {})).statusCode).toBe(403);
+    const seen = json<{ items: { id: string; acks: number; ackedBy: { userName: string }[] }[] }>(await town.get(`/api/emergencies/${eventId}/tasks`)).items.find((x) => x.id === task.id)!;
+    expect(seen.acks).toBe(1);
+    expect(seen.ackedBy).toHaveLength(1);
+    const timeline = json<Detail>(await town.get(`/api/emergencies/${eventId}`)).timeline;
+    expect(timeline.some((x) => x.action === 'task')).toBe(true);
+  });
+
   it('people moved: those of the evacuation lists confirmed arrived at a shelter during the event, each once', async () => {
     const list = await community.post('/api/evacuations', { title: '防汛转移', areaCode: GRID, emergencyId: eventId });
     expect(list.statusCode).toBe(201);
@@ -171,7 +193,7 @@ describe('back to peacetime with the record', () => {
     expect((await town.post(`/api/emergencies/${eventId}/actions/end`, { summary: '再次' })).statusCode).toBe(409);
     expect((await grid.post(`/api/emergencies/${eventId}/check-ins`, {})).statusCode).toBe(409);
     const d = json<Detail>(await town.get(`/api/emergencies/${eventId}`));
-    expect(d.timeline.map((x) => x.action)).toEqual(['start', 'unit', 'unit', 'end']);
+    expect(d.timeline.map((x) => x.action)).toEqual(['start', 'unit', 'unit', 'task', 'end']);
     const audits = await t.ctx.db.execute(sql`select action from audit_log where entity_id = ${eventId} and action in ('emergency.start', 'emergency.end') order by at`);
     const rowsOf = (r: unknown) => ((r as { rows?: { action: string }[] }).rows ?? (r as { action: string }[]));
     expect(rowsOf(audits).map((a) => a.action)).toEqual(['emergency.start', 'emergency.end']);

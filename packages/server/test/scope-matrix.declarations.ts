@@ -28,7 +28,7 @@
  *
  * `area`, `list`, `object` and `bodyArea` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency' | 'evacuation' | 'evacuationEntry';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency' | 'emergencyTask' | 'evacuation' | 'evacuationEntry';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -340,6 +340,9 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/emergencies/{id}/units': { kind: 'object', fixture: 'emergency', body: { kind: 'commando', name: '越界突击队' } },
   'POST /api/emergencies/{id}/check-ins': { kind: 'object', fixture: 'emergency', body: {} },
   'GET /api/emergencies/{id}/forces': { kind: 'object', fixture: 'emergency' },
+  'GET /api/emergencies/{id}/tasks': { kind: 'object', fixture: 'emergency' },
+  'POST /api/emergencies/{id}/tasks': { kind: 'object', fixture: 'emergency', body: { title: '越界任务' } },
+  'POST /api/emergency-tasks/{id}/ack': { kind: 'object', fixture: 'emergencyTask', body: {} },
   'GET /api/emergencies/{id}/record': { kind: 'object', fixture: 'emergency' },
   'GET /api/emergencies/{id}/record.docx': { kind: 'object', fixture: 'emergency' },
   'GET /api/emergencies/{id}/record.xlsx': { kind: 'object', fixture: 'emergency' },

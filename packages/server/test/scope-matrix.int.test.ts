@@ -136,6 +136,9 @@ beforeAll(async () => {
   const emergency = await district.post('/api/emergencies', { areaCode: NEIGHBOUR, kind: 'flood', level: 'IV', reason: '越界防汛' });
   if (emergency.statusCode !== 201) throw new Error(`fixture emergency: ${emergency.statusCode} ${emergency.body}`);
   fixtures.set('emergency', { id: json<{ id: string }>(emergency).id, areaCode: NEIGHBOUR, readUrl: `/api/emergencies/${json<{ id: string }>(emergency).id}` });
+  const task = await district.post(`/api/emergencies/${json<{ id: string }>(emergency).id}/tasks`, { title: '越界转移低洼住户' });
+  if (task.statusCode !== 201) throw new Error(`fixture emergencyTask: ${task.statusCode} ${task.body}`);
+  fixtures.set('emergencyTask', { id: json<{ id: string }>(task).id, areaCode: NEIGHBOUR, readUrl: `/api/emergencies/${json<{ id: string }>(emergency).id}/tasks` });
   // An evacuation list over the neighbour community (转移安置), with its first person.
   const evac = await district.post('/api/evacuations', { title: '越界转移名单', areaCode: NEIGHBOUR, colours: ['red', 'orange', 'yellow', 'blue'] });
   if (evac.statusCode !== 201) throw new Error(`fixture evacuation: ${evac.statusCode} ${evac.body}`);

@@ -2,7 +2,7 @@
 // check-ins of the people on call: docs/EMERGENCY.md. Tables of schema.ts are referenced lazily only (this file is
 // re-exported by it).
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { check, doublePrecision, index, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { partyOrgs, users } from './schema.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -91,4 +91,41 @@ export const emergencyCheckIns = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('emergency_check_ins_event_idx').on(t.eventId, t.gridCode)],
+);
+
+/** A task the command sends to the forces on call in the event's area or one of its grids (`002`: 下沉力量听令而动). */
+export const emergencyTasks = pgTable(
+  'emergency_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => emergencyEvents.id),
+    title: text('title').notNull(),
+    detail: text('detail'),
+    /** Who it is for: the forces on call whose area lies in this one or holds it. */
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('emergency_tasks_event_idx').on(t.eventId, t.createdAt)],
+);
+
+/** "收到": one acknowledgement of a task per person. Append-only. */
+export const emergencyTaskAcks = pgTable(
+  'emergency_task_acks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => emergencyTasks.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    userName: text('user_name').notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('emergency_task_acks_uq').on(t.taskId, t.userId)],
 );

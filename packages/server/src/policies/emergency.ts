@@ -15,6 +15,9 @@ export const mayCheckIn = (actor: Actor) => hasAnyRole(actor, ON_CALL_ROLES) && 
 /** An event concerns the caller when its area lies in the caller's scope or holds it. */
 export const emergencyConcerns = (actor: Actor, areaCode: string) => isWithinScope(areaCode, actor.scopeCode) || isWithinScope(actor.scopeCode, areaCode);
 
+/** A task is for the people on call whose area lies in the task's area or holds it (a community worker under a grid's task). */
+export const mayAckTask = (actor: Actor, taskAreaCode: string) => mayCheckIn(actor) && emergencyConcerns(actor, taskAreaCode);
+
 export function emergencyAllowedActions(actor: Actor, e: { state: string; areaCode: string }): string[] {
   return emergencyActions(e.state as EmergencyState, maySwitch(actor, e.areaCode), mayCheckIn(actor));
 }

@@ -324,6 +324,9 @@ export async function lockGroupMembers(db: DbOrTx, groupId: string): Promise<Cas
  * primary if it had no group yet. Returns whether the case was attached (not already in a group).
  */
 export async function attachToGroup(db: DbOrTx, caseId: string, primaryId: string): Promise<boolean> {
+  // Both rows locked first, in one order for every caller: intakes attaching to each other at the same moment would
+  // otherwise lock them crosswise and deadlock.
+  await db.execute(sql`select id from cases where id in (${caseId}, ${primaryId}) order by id for update`);
   await db.update(cases).set({ groupId: primaryId }).where(and(eq(cases.id, primaryId), isNull(cases.groupId)));
   const res = await db.update(cases).set({ groupId: primaryId }).where(and(eq(cases.id, caseId), isNull(cases.groupId))).returning({ id: cases.id });
   return res.length > 0;

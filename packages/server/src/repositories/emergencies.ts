@@ -1,7 +1,7 @@
 // SQL of emergency events (平战转换): the events, their timeline, forces and check-ins, and the figures of the record.
-import { and, asc, desc, eq, gte, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { campaigns, campaignVisits, cases, emergencyCheckIns, evacuationEntries, emergencyEvents, emergencyLog, emergencyUnits, households } from '../db/schema.ts';
+import { campaigns, campaignVisits, cases, emergencyCheckIns, emergencyTaskAcks, emergencyTasks, evacuationEntries, emergencyEvents, emergencyLog, emergencyUnits, households } from '../db/schema.ts';
 import { escapeLike, inScope, type Scope } from './scope.ts';
 
 export type EmergencyRow = typeof emergencyEvents.$inferSelect;
@@ -199,4 +199,40 @@ export async function peopleMoved(db: DbOrTx, scope: Scope, e: EmergencyRow): Pr
       ),
     );
   return rows[0]?.n ?? 0;
+}
+
+export type EmergencyTaskRow = typeof emergencyTasks.$inferSelect;
+
+export async function insertTask(db: DbOrTx, row: typeof emergencyTasks.$inferInsert): Promise<EmergencyTaskRow> {
+  const [r] = await db.insert(emergencyTasks).values(row).returning();
+  return r!;
+}
+
+/** The tasks of an event for the caller's branch: their area lies in the scope, or holds it (a grid worker under a village's task). */
+export async function tasksOf(db: DbOrTx, scope: Scope, eventId: string): Promise<EmergencyTaskRow[]> {
+  return db
+    .select()
+    .from(emergencyTasks)
+    .where(and(eq(emergencyTasks.eventId, eventId), or(inScope(emergencyTasks.areaCode, scope), sql`${scope.code} like ${emergencyTasks.areaCode} || '%'`)))
+    .orderBy(desc(emergencyTasks.createdAt));
+}
+
+export async function findTask(db: DbOrTx, id: string): Promise<EmergencyTaskRow | null> {
+  const rows = await db.select().from(emergencyTasks).where(eq(emergencyTasks.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** Records the caller's "收到" once; a second one changes nothing. */
+export async function insertAck(db: DbOrTx, row: typeof emergencyTaskAcks.$inferInsert): Promise<boolean> {
+  const r = await db.insert(emergencyTaskAcks).values(row).onConflictDoNothing().returning({ id: emergencyTaskAcks.id });
+  return r.length > 0;
+}
+
+export async function acksOf(db: DbOrTx, taskIds: string[]) {
+  if (taskIds.length === 0) return [];
+  return db
+    .select({ taskId: emergencyTaskAcks.taskId, userId: emergencyTaskAcks.userId, userName: emergencyTaskAcks.userName, note: emergencyTaskAcks.note, createdAt: emergencyTaskAcks.createdAt })
+    .from(emergencyTaskAcks)
+    .where(inArray(emergencyTaskAcks.taskId, taskIds))
+    .orderBy(asc(emergencyTaskAcks.createdAt));
 }

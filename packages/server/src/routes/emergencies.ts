@@ -58,6 +58,20 @@ const forcesSchema = z.object({
   recent: z.array(z.object({ id: z.string(), userName: z.string(), kind: z.string(), kindName: z.string(), gridCode: z.string(), post: nullable, at: z.string() })),
   myCheckIn: z.object({ gridCode: z.string(), at: z.string() }).nullable(),
 });
+const taskSchema = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  title: z.string(),
+  detail: nullable,
+  areaCode: z.string(),
+  areaName: nullable,
+  createdByName: z.string(),
+  createdAt: z.string(),
+  acks: z.number().int(),
+  ackedBy: z.array(z.object({ userName: z.string(), note: nullable, at: z.string() })),
+  myAck: nullable,
+  allowedActions: z.array(z.string()),
+});
 const detailSchema = eventSchema.extend({
   timeline: z.array(z.object({ id: z.string(), action: z.string(), actorName: z.string(), note: nullable, at: z.string() })),
   units: z.array(unitSchema),
@@ -200,6 +214,37 @@ export function emergencyRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => reply.status(201).send(await emergencies.checkIn(ctx, requireActor(req), req.params.id, req.body ?? {}, requestContext(req))),
+  );
+  r.get(
+    '/api/emergencies/:id/tasks',
+    { schema: { tags, summary: '战时任务（本辖区的，及覆盖本辖区的）与确认情况', params: uuidParam, response: { 200: z.object({ items: z.array(taskSchema) }) } } },
+    async (req) => emergencies.listTasks(ctx, requireActor(req), req.params.id),
+  );
+  r.post(
+    '/api/emergencies/:id/tasks',
+    {
+      schema: {
+        tags,
+        summary: '向战时值守力量下达任务（整个战时区域，或其中的村、网格）',
+        params: uuidParam,
+        body: z.object({ title: text(100), detail: text(1000).optional(), areaCode: areaCode.optional() }),
+        response: { 201: taskSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await emergencies.sendTask(ctx, requireActor(req), req.params.id, req.body, requestContext(req))),
+  );
+  r.post(
+    '/api/emergency-tasks/:id/ack',
+    {
+      schema: {
+        tags,
+        summary: '确认收到战时任务（每人一次，重复确认不变）',
+        params: uuidParam,
+        body: z.object({ note: text(200).optional() }).default({}),
+        response: { 200: taskSchema },
+      },
+    },
+    async (req) => emergencies.ackTask(ctx, requireActor(req), req.params.id, req.body?.note, requestContext(req)),
   );
   r.get(
     '/api/emergencies/:id/forces',

@@ -26,7 +26,7 @@ import {
   type OnCallKind,
 } from '@gongzhi/domain';
 import type { Actor, RequestContext } from '../policies/actor.ts';
-import { emergencyAllowedActions, mayCheckIn, maySwitch, readsEmergencies } from '../policies/emergency.ts';
+import { emergencyAllowedActions, emergencyConcerns, mayAckTask, mayCheckIn, maySwitch, readsEmergencies } from '../policies/emergency.ts';
 import { findArea, gridsUnder } from '../repositories/areas.ts';
 import * as repo from '../repositories/emergencies.ts';
 import { scopeOf } from '../repositories/scope.ts';
@@ -363,3 +363,75 @@ export async function emergencyRecord(ctx: AppContext, actor: Actor, id: string)
   };
 }
 export type EmergencyRecord = Awaited<ReturnType<typeof emergencyRecord>>;
+
+// ---- tasks sent to the forces (听令而动) ------------------------------------------------------------------------
+
+export interface TaskInput {
+  title: string;
+  detail?: string;
+  /** The event's area by default, or a village or grid inside it. */
+  areaCode?: string;
+}
+
+type Ack = Awaited<ReturnType<typeof repo.acksOf>>[number];
+
+function presentTask(actor: Actor, e: repo.EmergencyRow, t: repo.EmergencyTaskRow, acks: Ack[], areaName: string | null) {
+  const mine = acks.find((a) => a.userId === actor.id);
+  return {
+    id: t.id,
+    eventId: t.eventId,
+    title: t.title,
+    detail: t.detail,
+    areaCode: t.areaCode,
+    areaName,
+    createdByName: t.createdByName,
+    createdAt: toIsoCst(t.createdAt)!,
+    acks: acks.length,
+    ackedBy: acks.map((a) => ({ userName: a.userName, note: a.note, at: toIsoCst(a.createdAt)! })),
+    myAck: mine ? toIsoCst(mine.createdAt)! : null,
+    allowedActions: e.state === 'active' && !mine && mayAckTask(actor, t.areaCode) ? ['ack'] : [],
+  };
+}
+
+/** `POST /api/emergencies/{id}/tasks`: the command sends a task to the forces on call in the event's area or part of it. */
+export async function sendTask(ctx: AppContext, actor: Actor, id: string, input: TaskInput, req: RequestContext) {
+  const e = await switchable(ctx, actor, id);
+  const areaCode = input.areaCode ?? e.areaCode;
+  if (!isWithinScope(areaCode, e.areaCode)) throw invalid('area_outside_event', '任务范围应在战时区域之内', { field: 'areaCode' });
+  const row = await ctx.db.transaction(async (tx) => {
+    const locked = await repo.lockEvent(tx, e.id);
+    if (!locked || locked.state !== 'active') throw conflict('emergency_ended', '该应急事件已结束，不能再下达任务');
+    const t = await repo.insertTask(tx, { eventId: e.id, title: input.title, detail: input.detail ?? null, areaCode, createdBy: actor.id, createdByName: actor.displayName });
+    await repo.insertLog(tx, { eventId: e.id, action: 'task', actorId: actor.id, actorName: actor.displayName, note: `下达任务“${t.title}”` });
+    await audit(tx, { actor }, req, { action: 'emergency.task', entityType: 'emergency', entityId: e.id, areaCode, detail: { task: t.title, area: areaCode } });
+    return t;
+  });
+  return presentTask(actor, e, row, [], await placeOf(ctx, row.areaCode));
+}
+
+/** `GET /api/emergencies/{id}/tasks`: the tasks of the caller's branch, newest first, with who has acknowledged them. */
+export async function listTasks(ctx: AppContext, actor: Actor, id: string) {
+  const e = await readable(ctx, actor, id);
+  const rows = await repo.tasksOf(ctx.db, scopeOf(actor), e.id);
+  const acks = await repo.acksOf(ctx.db, rows.map((t) => t.id));
+  const names = await placeNames(ctx.db, [...new Set(rows.map((t) => t.areaCode))]);
+  return { items: rows.map((t) => presentTask(actor, e, t, acks.filter((a) => a.taskId === t.id), names.get(t.areaCode) ?? null)) };
+}
+
+/** `POST /api/emergency-tasks/{taskId}/ack`: "收到", once per person; a second one answers the same. */
+export async function ackTask(ctx: AppContext, actor: Actor, taskId: string, note: string | undefined, req: RequestContext) {
+  const task = await repo.findTask(ctx.db, taskId);
+  if (!task) throw notFound('战时任务');
+  const e = await readable(ctx, actor, task.eventId);
+  if (!emergencyConcerns(actor, task.areaCode)) throw notFound('战时任务');
+  if (!mayAckTask(actor, task.areaCode)) throw forbidden('您的角色不在战时值守力量之列');
+  await ctx.db.transaction(async (tx) => {
+    const locked = await repo.lockEvent(tx, e.id);
+    if (!locked || locked.state !== 'active') throw conflict('emergency_ended', '该应急事件已结束，无需再确认任务');
+    if (await repo.insertAck(tx, { taskId: task.id, userId: actor.id, userName: actor.displayName, note: note ?? null })) {
+      await audit(tx, { actor }, req, { action: 'emergency.task-ack', entityType: 'emergency', entityId: e.id, areaCode: task.areaCode, detail: { task: task.title } });
+    }
+  });
+  const acks = await repo.acksOf(ctx.db, [task.id]);
+  return presentTask(actor, e, task, acks, await placeOf(ctx, task.areaCode));
+}

@@ -95,3 +95,23 @@ export const switchToWartime = (body: { areaCode: string; kind: EmergencyKind; l
 export const endEmergency = (id: string, summary: string) => post<Emergency>(`/api/emergencies/${id}/actions/end`, { summary });
 export const addUnit = (id: string, body: { kind: 'temp-branch' | 'commando'; name: string; leaderName?: string; members?: string[] }) => post<EmergencyUnit>(`/api/emergencies/${id}/units`, body);
 export const checkIn = (id: string, body: { gridCode?: string; post?: string; lat?: number; lng?: number }) => post<{ id: string; gridCode: string; at: string }>(`/api/emergencies/${id}/check-ins`, body);
+
+/** A task the command sent to the forces on call, with who has acknowledged it (收到). */
+export interface EmergencyTask {
+  id: string;
+  eventId: string;
+  title: string;
+  detail: string | null;
+  areaCode: string;
+  areaName: string | null;
+  createdByName: string;
+  createdAt: string;
+  acks: number;
+  ackedBy: { userName: string; note: string | null; at: string }[];
+  myAck: string | null;
+  allowedActions: string[];
+}
+
+export const listTasks = (id: string, signal?: AbortSignal) => get<{ items: EmergencyTask[] }>(`/api/emergencies/${id}/tasks`, undefined, signal);
+export const sendTask = (id: string, body: { title: string; detail?: string; areaCode?: string }) => post<EmergencyTask>(`/api/emergencies/${id}/tasks`, body);
+export const ackTask = (taskId: string) => post<EmergencyTask>(`/api/emergency-tasks/${taskId}/ack`, {});

@@ -31,6 +31,7 @@ import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { applyServerErrors } from '../../components/formErrors.ts';
+import { TasksCard } from './TasksCard.tsx';
 
 export default function EmergenciesPage() {
   const t = useT();
@@ -218,6 +219,7 @@ function Detail({ id, onChanged }: { id: string; onChanged: () => void }) {
               </ul>
             )}
           </Card>
+          <TasksCard id={id} canSend={d.allowedActions.includes('sendTask')} />
         </Col>
         <Col xs={24} lg={14}>
           <Card className="gz-card" size="small" title={t('emergency.forces')} extra={<b>{t('emergency.checkedIn', { n: d.forces.checkedIn })}</b>}>

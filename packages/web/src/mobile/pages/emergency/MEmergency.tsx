@@ -1,10 +1,10 @@
 // 平战转换 on the phone: the wartime banner on every page of an area in wartime, the 战时签到 tile, and the
 // on-call check-in page (grid, post, optional location → the live count per grid on the console and big screen).
 import { useState } from 'react';
-import { Button, Checkbox, ErrorBlock, Form, Input, NavBar, NoticeBar, Selector, Toast } from 'antd-mobile';
+import { Button, Checkbox, ErrorBlock, Form, Input, List, NavBar, NoticeBar, Selector, Tag, Toast } from 'antd-mobile';
 import { AlertOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import { checkIn, getForces } from '../../../api/emergencies.ts';
+import { ackTask, checkIn, getForces, listTasks } from '../../../api/emergencies.ts';
 import { errorMessage } from '../../../api/client.ts';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useT, type MessageKey } from '../../../i18n/index.tsx';
@@ -70,7 +70,14 @@ export function MCheckIn() {
       <NavBar onBack={() => navigate('/m')} className="m-navbar">
         {t('emergency.m.title')}
       </NavBar>
-      {e ? <CheckInForm id={e.id} /> : <ErrorBlock status="empty" title={t('emergency.m.none')} description="" />}
+      {e ? (
+        <>
+          <Tasks id={e.id} />
+          <CheckInForm id={e.id} />
+        </>
+      ) : (
+        <ErrorBlock status="empty" title={t('emergency.m.none')} description="" />
+      )}
     </div>
   );
 }
@@ -133,5 +140,54 @@ function CheckInForm({ id }: { id: string }) {
         </Checkbox>
       </Form.Item>
     </Form>
+  );
+}
+
+/** The tasks the command sent to the caller's area, newest first, each acknowledged with one tap (收到). */
+function Tasks({ id }: { id: string }) {
+  const t = useT();
+  const tasks = useApi((signal) => listTasks(id, signal), [id]);
+  const [busy, setBusy] = useState<string | null>(null);
+  if (tasks.error) return <MError error={tasks.error} />;
+  if (!tasks.data?.items.length) return null;
+  const ack = async (taskId: string) => {
+    setBusy(taskId);
+    try {
+      await ackTask(taskId);
+      Toast.show({ icon: 'success', content: t('emergency.m.acked') });
+      tasks.reload();
+    } catch (err) {
+      Toast.show({ icon: 'fail', content: errorMessage(err) });
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <List header={t('emergency.tasks')} data-testid="m-emergency-tasks">
+      {tasks.data.items.map((x) => (
+        <List.Item
+          key={x.id}
+          description={
+            <>
+              {x.detail && <div>{x.detail}</div>}
+              <span>
+                {x.areaName ?? x.areaCode} · {x.createdByName} · {fmtTime(x.createdAt)}
+              </span>
+            </>
+          }
+          extra={
+            x.allowedActions.includes('ack') ? (
+              <Button size="small" color="danger" loading={busy === x.id} onClick={() => void ack(x.id)} data-testid="m-task-ack">
+                {t('emergency.m.ack')}
+              </Button>
+            ) : x.myAck ? (
+              <Tag color="success">{t('emergency.m.ackedAt', { time: fmtTime(x.myAck) })}</Tag>
+            ) : null
+          }
+        >
+          {x.title}
+        </List.Item>
+      ))}
+    </List>
   );
 }
