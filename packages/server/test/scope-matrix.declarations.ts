@@ -350,7 +350,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/risk/map': { kind: 'area', param: 'areaCode' },
   'GET /api/risk/people': { kind: 'area', param: 'areaCode', list: true },
   'GET /api/evacuations': { kind: 'list' },
-  'POST /api/evacuations': { kind: 'exempt', why: 'creates over an area the service scopes (evacuation.int.test.ts)' },
+  'POST /api/evacuations': { kind: 'bodyArea', body: ({ area }) => ({ title: fresh('越界转移'), areaCode: area }), check: () => '/api/evacuations' },
   'GET /api/evacuations/{id}': { kind: 'object', fixture: 'evacuation' },
   'POST /api/evacuations/{id}/entries': { kind: 'object', fixture: 'evacuation', body: { personIds: ['00000000-0000-4000-8000-000000000000'] } },
   'POST /api/evacuations/{id}/assign': { kind: 'object', fixture: 'evacuation', body: { entryIds: ['00000000-0000-4000-8000-000000000000'], destinationText: '越界安置点' } },
