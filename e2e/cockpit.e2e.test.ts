@@ -49,7 +49,7 @@ const firstChild = async (api: Api, code: string) => (await api.get<{ items: { c
 
 let otherTownName = '';
 
-interface Measures { received: number; closed: number; satisfactionRate: number }
+interface Measures { received: number; closed: number; rated: number; satisfactionRate: number }
 const summaryOf = async (api: Api, area: string, period = '') =>
   (await api.get<{ measures: Measures }>(`/api/cockpit/summary?area=${area}${period}`)).measures;
 // What the demo's case history already holds this month, before this file adds its cases.
@@ -133,8 +133,14 @@ describe('cockpit', () => {
     // Sub-areas: 常乐镇 8, the other town 4.
     await page.locator(`[data-testid="child-row"][data-code="${TOWN}"]`).waitFor();
     await expect.poll(() => page.getByTestId('panel-children').textContent()).toContain(otherTownName);
-    // The community below 60 % is on the rectification list.
-    await page.locator(`[data-testid="rectification-row"][data-code="${COMMUNITY}"]`).waitFor();
+    // The rectification list shows exactly the communities the server finds below 60 % of satisfied ratings; 状元街 is
+    // among them when its month is below 60 % (the demo's history of the month, laid out relative to today, may already
+    // hold enough satisfied ratings to lift it above, whatever this file rates).
+    const flagged = (await district.get<{ items: { code: string }[] }>('/api/cockpit/rectification?area=320614')).items.map((x) => x.code);
+    const mine = await summaryOf(district, COMMUNITY);
+    if (mine.rated > 0 && mine.satisfactionRate < 0.6) expect(flagged).toContain(COMMUNITY);
+    else expect(flagged).not.toContain(COMMUNITY);
+    await expect.poll(() => page.locator('[data-testid="rectification-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')))).toEqual(flagged);
     // Charts can be read as tables: the channels.
     await page.getByTestId('panel-channel-table-toggle').click();
     await expect.poll(() => page.getByTestId('panel-channel').textContent()).toContain('热线工单');
