@@ -1,6 +1,7 @@
 // 风险地图 and 转移安置 end to end: the community looks at the colour map, makes an evacuation list from the colours
 // with one action, assigns it to the grid worker, who marks a person arrived with one tap on the phone.
 import { describe, expect, it } from 'vitest';
+import { axeProblems } from './axe.ts';
 import { consoleLogin, desktop, openMenu, PASSWORD, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
 
 useBrowserSession();
@@ -25,6 +26,8 @@ describe('risk map and evacuation', () => {
     await expect.poll(() => page.locator('.gz-risk-dot').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('risk-map-totals').innerText()).toContain('橙');
     await shot(page, 'v01-risk-map', true);
+    // The counts are written in the colours darkened for text (the crawl found the plain ones below 4.5:1).
+    expect(await axeProblems(page)).toEqual([]);
     // Only red and orange: every dot is in one of those colours.
     await page.getByTestId('risk-filter-yellow').click();
     await expect.poll(() => page.locator('.gz-risk-yellow').count()).toBe(0);

@@ -39,6 +39,13 @@ export const RISK_COLOURS: Record<string, string> = {
   yellow: '#d4b106',
   blue: '#1677ff',
 };
+/** The four colours darkened for text on white (contrast ≥ 4.5:1, WCAG 2.1 AA): counts and labels written in them. */
+export const RISK_TEXT_COLOURS: Record<string, string> = {
+  red: '#a8071a',
+  orange: '#ad4e00',
+  yellow: '#876800',
+  blue: '#0958d9',
+};
 export const GRID_COLOURS: Record<string, { stroke: string; fill: string }> = {
   residential: { stroke: '#b7181e', fill: '#f5c6c3' },
   commercial: { stroke: '#1d5fa8', fill: '#bcd6f0' },

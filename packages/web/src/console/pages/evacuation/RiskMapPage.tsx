@@ -13,7 +13,7 @@ import { getRiskMap, getRiskPeople, type RiskMapData, type RiskPerson } from '..
 import type { GridMap as GridMapData, RiskColour } from '../../../api/types.ts';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useI18n, useT } from '../../../i18n/index.tsx';
-import { RISK_COLOURS } from '../../../lib/areas.ts';
+import { RISK_COLOURS, RISK_TEXT_COLOURS } from '../../../lib/areas.ts';
 import { fmtNumber } from '../../../lib/format.ts';
 import { useLabels } from '../../../lib/labels.ts';
 import { addBaseLayer, projectionFor, useMapSettings } from '../../../lib/mapTiles.ts';
@@ -49,7 +49,7 @@ export default function RiskMapPage() {
       key: c,
       width: 80,
       align: 'right' as const,
-      render: (_: unknown, g: RiskMapData['grids'][number]) => (g.counts[c] ? <strong style={{ color: RISK_COLOURS[c] }}>{fmtNumber(g.counts[c])}</strong> : '0'),
+      render: (_: unknown, g: RiskMapData['grids'][number]) => (g.counts[c] ? <strong style={{ color: RISK_TEXT_COLOURS[c] }}>{fmtNumber(g.counts[c])}</strong> : '0'),
     })),
     { title: t('risk.total'), key: 'total', width: 90, align: 'right' as const, render: (_, g) => fmtNumber(g.counts.total) },
   ];
@@ -93,7 +93,7 @@ export default function RiskMapPage() {
         {d && (
           <Space wrap size={[8, 8]} style={{ margin: '8px 0' }} data-testid="risk-map-totals">
             {ALL.filter((c) => colours.includes(c)).map((c) => (
-              <Tag key={c} color={RISK_COLOURS[c]} variant="solid" data-testid={`risk-total-${c}`}>
+              <Tag key={c} variant="solid" style={{ background: RISK_TEXT_COLOURS[c], borderColor: RISK_TEXT_COLOURS[c], color: '#fff' }} data-testid={`risk-total-${c}`}>
                 {labels.risk(c)} {fmtNumber(d.total[c])}
               </Tag>
             ))}
