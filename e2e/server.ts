@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { seedHash } from '../packages/server/test/seed-hash.ts';
+import { ensureTemplate, seedHash } from '../packages/server/test/seed-hash.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const HEALTH_TIMEOUT_MS = 120_000;
@@ -62,25 +62,8 @@ const withDb = (base: URL, name: string) => {
 async function ownDatabase(base: URL): Promise<{ url: string; drop(): Promise<void> }> {
   const baseName = decodeURIComponent(base.pathname.slice(1)).slice(0, 36);
   const template = `${baseName}_e2e_${seedHash()}`;
-  // Two test files start at once: the first seeds the template while the other waits for the lock.
-  const lockUrl = new URL(base);
-  lockUrl.pathname = '/postgres';
-  const lock = new pg.Client({ connectionString: lockUrl.toString() });
-  await lock.connect();
-  try {
-    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
-    const exists = await lock.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
-    if (exists.rowCount === 0) {
-      const building = `${template}_b${process.pid}`;
-      await adminQuery(base, `DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
-      await adminQuery(base, `CREATE DATABASE "${building}"`);
-      const seeding = await spawnServer({ DATABASE_URL: withDb(base, building) });
-      await seeding.stop();
-      await adminQuery(base, `ALTER DATABASE "${building}" RENAME TO "${template}"`);
-    }
-  } finally {
-    await lock.end();
-  }
+  // Two test files start at once: the first seeds the template while the other waits for it.
+  await ensureTemplate(base, template, async (url) => (await spawnServer({ DATABASE_URL: url })).stop());
   const name = `${baseName}_e2e_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   await adminQuery(base, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   return { url: withDb(base, name), drop: async () => void (await adminQuery(base, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined)) };

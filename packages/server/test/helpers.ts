@@ -8,7 +8,7 @@ import { bootstrap } from '../src/bootstrap.ts';
 import { buildApp } from '../src/http/app.ts';
 import type { AppContext } from '../src/services/context.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
-import { seedHash } from './seed-hash.ts';
+import { ensureTemplate, seedHash } from './seed-hash.ts';
 
 /** People are generated for two communities only, to keep each test file's seed quick. */
 export const TEST_PEOPLE_AREAS = '320614103001,320614103002';
@@ -169,24 +169,10 @@ async function ownPgDatabase(base: string): Promise<{ url: string; drop(): Promi
     return u.toString();
   };
   // Files run two at a time: the first to come seeds the template while the other waits for it.
-  const lockUrl = new URL(base);
-  lockUrl.pathname = '/postgres';
-  const lock = new pg.Client({ connectionString: lockUrl.toString() });
-  await lock.connect();
-  try {
-    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
-    const exists = await lock.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
-    if (exists.rowCount === 0) {
-      const building = `${template}_b${process.pid}`;
-      await adminQuery(base, `DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
-      await adminQuery(base, `CREATE DATABASE "${building}"`);
-      const ctx = await bootstrap(loadConfig(testEnv(withDb(building))));
-      await ctx.database.close();
-      await adminQuery(base, `ALTER DATABASE "${building}" RENAME TO "${template}"`);
-    }
-  } finally {
-    await lock.end();
-  }
+  await ensureTemplate(base, template, async (url) => {
+    const ctx = await bootstrap(loadConfig(testEnv(url)));
+    await ctx.database.close();
+  });
   const name = `${baseName.slice(0, 40)}_f${process.pid}_${Date.now().toString(36)}`;
   await adminQuery(base, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   return { url: withDb(name), drop: async () => void (await adminQuery(base, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)) };
