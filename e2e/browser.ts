@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -12,6 +12,10 @@ export const SHOTS = path.resolve(import.meta.dirname, '../screenshots');
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
+/** The pages the current test opened, for the report of a failed test. */
+const openPages = new Set<Page>();
+/** Uncaught errors in the current test's pages: any fails the test (a rejected promise nobody handles is a defect). */
+const pageErrors: string[] = [];
 
 /** The running server and browser of this test file (set up by useBrowserSession). */
 export const session = {
@@ -35,6 +39,21 @@ export function useBrowserSession() {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
   }, 180_000);
+  // A failed test says where each of its pages was and what it showed: CI keeps the log, not the screenshots.
+  afterEach(async ({ task }) => {
+    const pages = [...openPages].filter((p) => !p.isClosed());
+    openPages.clear();
+    const uncaught = pageErrors.splice(0);
+    if (task.result?.state !== 'fail') {
+      if (uncaught.length) throw new Error(`uncaught errors in the page:\n${uncaught.join('\n')}`);
+      return;
+    }
+    for (const [i, p] of pages.entries()) {
+      const text = await p.locator('body').innerText({ timeout: 2_000 }).catch((e: Error) => `(no text: ${e.message})`);
+      console.error(`[failed test page ${i + 1}] ${p.url()}\n${text.replace(/\s+/g, ' ').slice(0, 600)}`);
+      await p.screenshot({ path: path.join(SHOTS, `failed-${task.name.replace(/[^\w-]+/g, '_').slice(0, 60)}-${i + 1}.png`) }).catch(() => undefined);
+    }
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -44,7 +63,11 @@ export function useBrowserSession() {
 async function open(options: Parameters<Browser['newContext']>[0]): Promise<{ context: BrowserContext; page: Page }> {
   const context = await session.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
   const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('[pageerror]', e.message));
+  openPages.add(page);
+  page.on('pageerror', (e) => {
+    console.error('[pageerror]', e.message);
+    pageErrors.push(`${page.url()}: ${e.stack ?? e.message}`);
+  });
   return { context, page };
 }
 
@@ -71,6 +94,18 @@ export async function openMenu(page: Page, testId: string) {
     await page.getByTestId('main-menu').locator(`li.ant-menu-submenu:has([data-testid="${testId}"]) > .ant-menu-submenu-title`).click();
   }
   await item.click();
+  // A click that lands while the menu still unfolds (or re-renders as its entries load) can be lost: the entry
+  // turns selected when the page it opens is routed, so click again until it does.
+  const entry = page.getByTestId('main-menu').locator(`li.ant-menu-item:has([data-testid="${testId}"])`);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const selected = await entry
+      .and(page.locator('.ant-menu-item-selected'))
+      .waitFor({ timeout: 5_000 })
+      .then(() => true, () => false);
+    if (selected) return;
+    if (!(await item.isVisible())) await page.getByTestId('main-menu').locator(`li.ant-menu-submenu:has([data-testid="${testId}"]) > .ant-menu-submenu-title`).click();
+    await item.click();
+  }
 }
 
 export async function phoneLogin(page: Page, username: string) {

@@ -18,7 +18,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const [saving, setSaving] = useState(false);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       await post('/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });

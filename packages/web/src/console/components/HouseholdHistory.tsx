@@ -40,7 +40,8 @@ export function HouseholdHistory({ household, onChanged }: { household: Househol
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       await post(`/api/households/${household.id}/events`, { kind: v.kind, personId: v.personId, date: v.date.format('YYYY-MM-DD'), note: v.note?.trim() || null });

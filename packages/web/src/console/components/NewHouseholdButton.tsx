@@ -15,7 +15,8 @@ export function NewHouseholdButton({ areaCode, onDone }: { areaCode: string; onD
   const [form] = Form.useForm<{ doorplate: string }>();
   if (!can('people.write') || areaCode.length < 15) return null;
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       const h = await post<{ id: string }>('/api/households', { areaCode, doorplate: v.doorplate.trim() });

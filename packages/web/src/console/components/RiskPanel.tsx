@@ -83,7 +83,8 @@ export function HouseholdRisk({ householdId, onChanged }: { householdId: string;
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<{ riskColour: RiskColour; reason: string }>();
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       await patch(`/api/households/${householdId}/risk`, { riskColour: v.riskColour, reason: v.reason.trim() });

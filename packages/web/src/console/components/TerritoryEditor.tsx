@@ -261,7 +261,8 @@ export default function TerritoryEditor({ area, onChanged }: { area: AreaDetail;
 
   const submitName = async () => {
     if (!pending) return;
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       if (pending.kind === 'create') {

@@ -306,7 +306,8 @@ function RenameModal({ area, open, onClose, onDone }: { area: AreaDetail; open: 
   const [form] = Form.useForm<{ name: string }>();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       await patch(`/api/areas/${area.code}`, { name: v.name.trim() });
@@ -336,7 +337,8 @@ function AddChildModal({ area, levelName, open, onClose, onDone }: { area: AreaD
   const [form] = Form.useForm<{ name: string }>();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       await post('/api/areas', { parentCode: area.code, name: v.name.trim() });

@@ -97,7 +97,8 @@ function PublishModal({ onClose, onDone }: { onClose: () => void; onDone: (id: s
   const kind = Form.useWatch('kind', form);
   const mode = Form.useWatch('pointsMode', form);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const a = await publishActivity({

@@ -218,7 +218,7 @@ function NoteModal({ title, open, onClose, onOk }: { title: string; open: boolea
   const t = useT();
   const [form] = Form.useForm<{ note: string }>();
   return (
-    <Modal title={title} open={open} onCancel={onClose} onOk={() => form.validateFields().then((v) => onOk(v.note)).then(() => form.resetFields())} destroyOnHidden>
+    <Modal title={title} open={open} onCancel={onClose} onOk={() => form.validateFields().then((v) => onOk(v.note)).then(() => form.resetFields(), () => undefined)} destroyOnHidden>
       <Form form={form} layout="vertical">
         <Form.Item name="note" label={t('burden.req.note')} rules={[{ required: true, whitespace: true, message: t('burden.req.noteRequired') }]}>
           <Input.TextArea rows={3} maxLength={500} data-testid="burden-note" />
@@ -247,7 +247,8 @@ function FileModal({ meta, open, amend, onClose, onDone }: { meta: api.BurdenMet
     }
   };
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const body = { ...v, support: v.support || undefined };
@@ -391,7 +392,8 @@ function FlagModal({ meta, open, onClose, onDone }: { meta: api.BurdenMeta; open
   const { message } = App.useApp();
   const [form] = Form.useForm<{ title: string; unitId?: string; channel: string; note?: string }>();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await api.flagTask({ ...v, note: v.note || undefined });
       message.success(t('burden.flag.saved'));
@@ -477,7 +479,8 @@ function FillModal({ id, onClose, onDone }: { id: string; onClose: () => void; o
   const open = (x?.fields ?? []).filter((f) => f.source === 'typed');
   const submit = async () => {
     if (!editable) return onClose();
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await api.submitReturn(id, Object.fromEntries(Object.entries(v).map(([k, val]) => [k, String(val ?? '')])));
       message.success(t('burden.ret.sent'));
@@ -577,7 +580,8 @@ function DesignModal({ meta, onClose, onDone }: { meta: api.BurdenMeta; onClose:
   const { message } = App.useApp();
   const [form] = Form.useForm<{ title: string; period: string; areaCodes: string[]; bound: string[]; free: { label: string; type: 'number' | 'text' }[] }>();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const fields: api.FormFieldDef[] = [
       ...(v.bound ?? []).map((b) => ({ key: b, label: meta.bindings.find((x) => x.code === b)!.label, type: 'number' as const, binding: b })),
       ...(v.free ?? []).filter((f) => f?.label?.trim()).map((f) => ({ key: freeFieldKey(f.label), label: f.label.trim(), type: f.type ?? 'number', binding: null })),
@@ -732,7 +736,8 @@ function ListsTab() {
   const [form] = Form.useForm<{ kind: 'admission' | 'negative'; title: string; keywords: string; source: string }>();
   const editable = !!list.data?.editable;
   const add = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await api.createEntry({ ...v, keywords: v.keywords.split(/[,，、\s]+/).filter(Boolean) });
       message.success(t('burden.list.saved'));

@@ -177,7 +177,8 @@ function AssignModal({ area, onClose, onSaved }: { area?: string; onClose: () =>
   const cadres = useApi((signal) => get<{ items: Cadre[] }>('/api/cadres', { area }, signal), [area]);
   const [saving, setSaving] = useState(false);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       await post('/api/cadre-tasks', { cadreId: v.cadreId, title: v.title, detail: v.detail || null, dueOn: v.dueOn ? v.dueOn.format('YYYY-MM-DD') : null });

@@ -155,7 +155,8 @@ function ServicePointForm({ point, onClose, onSaved }: { point: ServicePoint | n
   const [where, setWhere] = useState<PickedPoint | null>(point ? { lat: point.lat, lng: point.lng } : null);
   const [saving, setSaving] = useState(false);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     if (!where) {
       message.error(t('sp.locationRequired'));
       return;

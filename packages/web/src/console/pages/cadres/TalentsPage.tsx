@@ -159,7 +159,8 @@ function TalentForm({ talent, onClose, onSaved }: { talent: Talent | null; onClo
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       if (talent) {

@@ -257,7 +257,8 @@ function CreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () 
   const [form] = Form.useForm<{ title: string; areaCode: string }>();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       const c = await createCampaign({ title: v.title.trim(), areaCode: v.areaCode, kind: 'door-knock' });

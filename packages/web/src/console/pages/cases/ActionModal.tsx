@@ -67,7 +67,7 @@ export function ActionModal({ c, action, onClose, onDone }: { c: CaseDetail; act
   const submit = async () => {
     if (!action) return;
     const v = await form.validateFields().catch(() => null);
-    if (!v) return; // the form shows what is missing
+    if (!v) return;
     const body: ActionBody = {};
     if (has('reason')) body.reason = v.reason?.trim();
     if (has('note') || has('noteOptional')) {

@@ -111,7 +111,7 @@ function MeetingModal({ open, caseId, units, onClose, onSaved }: { open: boolean
   const required = (field: string) => [{ required: true, whitespace: true, message: t('common.required', { field }) }];
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
-    if (!v) return; // the form shows what is missing
+    if (!v) return;
     setSaving(true);
     try {
       await post(`/api/cases/${caseId}/meetings`, {

@@ -184,7 +184,7 @@ function EditModal({ type, units, onClose }: { type: CatalogueType | null; units
   const submit = async () => {
     if (!type) return;
     const v = await form.validateFields().catch(() => null);
-    if (!v) return; // the form shows what is missing
+    if (!v) return;
     setSaving(true);
     try {
       await patch(`/api/catalog/${encodeURIComponent(type.code)}`, {

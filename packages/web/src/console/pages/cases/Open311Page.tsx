@@ -128,7 +128,7 @@ function CreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () 
   const [saving, setSaving] = useState(false);
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
-    if (!v) return; // the form shows what is missing
+    if (!v) return;
     setSaving(true);
     try {
       const k = await post<{ id: string; name: string; key: string; keyHint: string }>('/api/open311/keys', { name: v.name.trim() });

@@ -77,7 +77,8 @@ export function NewDeliberationModal({ onClose, onCreated }: { onClose: () => vo
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     if (typeof parsed === 'number') {
       message.error(t('delib.f.badLine', { n: parsed }));
       return;

@@ -299,7 +299,8 @@ function SwitchModal({ open, onClose, onDone }: { open: boolean; onClose: () => 
   const [form] = Form.useForm<{ areaCode: string; kind: EmergencyKind; level: EmergencyLevel; reason: string }>();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       const e = await switchToWartime({ ...v, reason: v.reason.trim() });
@@ -338,7 +339,8 @@ function EndModal({ open, id, onClose, onDone }: { open: boolean; id: string; on
   const [form] = Form.useForm<{ summary: string }>();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       await endEmergency(id, v.summary.trim());
@@ -368,7 +370,8 @@ function UnitModal({ open, id, onClose, onDone }: { open: boolean; id: string; o
   const [form] = Form.useForm<{ kind: 'temp-branch' | 'commando'; name: string; leaderName?: string; members?: string }>();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       const members = (v.members ?? '')

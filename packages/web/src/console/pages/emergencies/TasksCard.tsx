@@ -65,7 +65,8 @@ function TaskModal({ open, id, onClose, onDone }: { open: boolean; id: string; o
   const [form] = Form.useForm<{ title: string; detail?: string; areaCode?: string }>();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       await sendTask(id, { title: v.title.trim(), detail: v.detail?.trim() || undefined, areaCode: v.areaCode || undefined });

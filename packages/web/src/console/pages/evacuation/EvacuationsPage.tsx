@@ -298,7 +298,8 @@ function AssignModal({ open, detail, entryIds, onClose, onDone }: { open: boolea
   const [form] = Form.useForm<{ responsibleId?: string; destinationPlaceId?: string; destinationText?: string }>();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       await assignEntries(detail.id, {
@@ -340,7 +341,7 @@ function RefuseModal({ entry, onClose, onOk }: { entry: EvacuationEntry | null; 
       open={entry !== null}
       title={`${t('evac.refuseTitle')}：${entry?.name ?? ''}`}
       onCancel={onClose}
-      onOk={() => void form.validateFields().then((v) => (form.resetFields(), onOk(v.reason.trim())))}
+      onOk={() => void form.validateFields().then((v) => (form.resetFields(), onOk(v.reason.trim())), () => undefined)}
       okText={t('common.ok')}
       cancelText={t('common.cancel')}
       destroyOnHidden
@@ -361,7 +362,8 @@ function CreateModal({ open, preset, onClose, onCreated }: { open: boolean; pres
   const [form] = Form.useForm<{ title: string; areaCode: string; colours: RiskColour[]; withNeedsHelp: boolean }>();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       const d = await createEvacuation({ title: v.title.trim(), areaCode: v.areaCode, colours: v.colours ?? [], withNeedsHelp: v.withNeedsHelp ?? true });

@@ -325,7 +325,8 @@ function TransferModal({ member, orgs, onClose, onDone }: { member: PartyMember 
   const [form] = Form.useForm<{ toOrgId: string; reason: string }>();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       await post(`/api/party/members/${member!.id}/transfer`, v);

@@ -23,7 +23,8 @@ export default function PostsPage() {
   const [form] = Form.useForm<{ name: string; description?: string }>();
 
   const add = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await post('/api/party/posts', { area: village, ...v });
       message.success(t('party.posts.added'));

@@ -192,7 +192,8 @@ function NewNeedModal({ onClose, onCreated }: { onClose: () => void; onCreated: 
   const [form] = Form.useForm<{ areaCode: string; title: string; content: string }>();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const r = await createNeed(v);
@@ -282,7 +283,8 @@ function NewOfferModal({ onClose, onCreated }: { onClose: () => void; onCreated:
   const [form] = Form.useForm<{ year: number; title: string; content: string; contact: string; conditions?: string; capacity: number }>();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await createOffer(v);

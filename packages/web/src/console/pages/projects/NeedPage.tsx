@@ -116,7 +116,8 @@ function MakeProjectModal({ needId, areaCode, title, offer, onClose, onCreated }
     }
   };
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const r = await createProject(

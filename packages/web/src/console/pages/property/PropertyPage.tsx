@@ -151,7 +151,8 @@ function ConfirmModal({ grading, onClose, onDone }: { grading: Grading; onClose:
   const [busy, setBusy] = useState(false);
   const grade = Form.useWatch('grade', form);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await confirmGrading(grading.id!, v.grade, v.reason?.trim() || undefined);

@@ -216,7 +216,8 @@ function PlaceForm({ place, onClose, onSaved }: { place: Place | null; onClose: 
   const editable = !place || place.allowedActions.includes('edit');
   const companies = useApi((signal) => get<Page<Organisation>>('/api/organisations', { kind: 'property-company', pageSize: 500 }, signal), []);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     if (!point) {
       message.error(t('places.pointRequired'));
       return;
@@ -463,7 +464,8 @@ function OrgForm({ org, onClose, onSaved }: { org: Organisation | null; onClose:
   const editable = !org || org.allowedActions.includes('edit');
   const detail = useApi(org ? (signal) => get<Organisation>(`/api/organisations/${org.id}`, undefined, signal) : null, [org?.id]);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     // The phone is shown masked: sent only when typed anew.
     const body = { ...v, contactName: v.contactName || null, creditCode: v.creditCode || null, address: v.address || null, note: v.note || null, phone: v.phone ? v.phone : undefined };
     setSaving(true);

@@ -157,7 +157,7 @@ function OverrideModal({ value, onClose, onSaved }: { value: { date?: string; wo
   const [saving, setSaving] = useState(false);
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
-    if (!v) return; // the form shows what is missing
+    if (!v) return;
     setSaving(true);
     const date = v.date.format('YYYY-MM-DD');
     try {
