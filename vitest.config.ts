@@ -41,7 +41,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
-          globalSetup: ['e2e/global-setup.ts'],
+          exclude: ['e2e/crawl-*.e2e.test.ts', '**/node_modules/**'],
           // expect.poll gives up after 1 s by default: a page on a busy two-core machine can take longer.
           expect: { poll: { timeout: 10_000 } },
           testTimeout: 180_000,
@@ -49,6 +49,21 @@ export default defineConfig({
           // One file at a time: two side by side on two cores made pages miss their deadlines and lazy chunks fail
           // to load under the load of two servers and two browsers.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'e2e-crawl',
+          include: ['e2e/crawl-*.e2e.test.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          // After the other browser files, the crawl's two halves side by side: the crawl waits on pages far more than it
+          // computes (a third of a core each, measured) and has no deadline shorter than its 15 s settle, so two at a time
+          // halve its time on two cores.
+          maxWorkers: 2,
+          sequence: { groupOrder: 2 },
         },
       },
     ],
