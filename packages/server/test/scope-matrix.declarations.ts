@@ -28,7 +28,7 @@
  *
  * `area`, `list`, `object` and `bodyArea` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency' | 'emergencyTask' | 'evacuation' | 'evacuationEntry' | 'pointsResident' | 'merchantUnit' | 'pointsItem' | 'redemption' | 'pointsAccount' | 'followup' | 'attendance' | 'formationCompounds';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency' | 'emergencyTask' | 'evacuation' | 'evacuationEntry' | 'pointsResident' | 'merchantUnit' | 'pointsItem' | 'redemption' | 'pointsAccount' | 'followup' | 'attendance' | 'formationCompounds' | 'billHousehold' | 'bill';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -446,10 +446,11 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/property/gradings/propose': { kind: 'roles', roles: ['admin', 'dept-zj'] },
   'POST /api/property/gradings/{id}/confirm': { kind: 'roles', roles: ['admin', 'dept-zj'] },
   'GET /api/property/lists': { kind: 'public', why: 'the red and black lists are published (公示): names and grades only' },
-  'GET /api/property/bills': { kind: 'exempt', why: 'a company’s own bills, or the bills of the caller’s area; other roles 403 (property.int.test.ts)' },
-  'POST /api/property/bills': { kind: 'exempt', why: 'only a company’s own staff (no demo account); a household it does not serve → 400 (property.int.test.ts)' },
-  'POST /api/property/bills/{id}/payments': { kind: 'exempt', why: 'only the billing company’s staff (no demo account); others 403/404 (property.int.test.ts)' },
-  'POST /api/property/bills/{id}/offsets': { kind: 'exempt', why: 'only the billing company’s staff (no demo account); others 403/404 (property.int.test.ts)' },
+  'GET /api/property/bills': { kind: 'list', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-zj'] },
+  // only a company's own staff bill (no demo account is one: every demo role is refused); the control is the staff of the company serving the compound
+  'POST /api/property/bills': { kind: 'bodyArea', via: 'billHousehold', control: 'company', body: ({ id }) => ({ householdId: id('billHousehold'), period: '2020-02', amount: 100 }) },
+  'POST /api/property/bills/{id}/payments': { kind: 'object', fixture: 'bill', body: { amount: 10 } },
+  'POST /api/property/bills/{id}/offsets': { kind: 'object', fixture: 'bill', body: { redemptionId: '00000000-0000-4000-8000-000000000000' } },
   // ---- service points, talent registry, sunk-down cadres (cadres.int.test.ts) -------------------------------------
   'GET /api/service-points': { kind: 'area', param: 'area', list: true },
   'GET /api/service-points/nearby': { kind: 'own', why: 'the public service points within 15 minutes of the caller’s home, a chosen area or the phone’s location' },

@@ -263,6 +263,22 @@ beforeAll(async () => {
   const own = check.compounds.find((c) => c.expected === 'own' && !c.ownBranch);
   const group = own ? [own.code] : check.proposal.joint[0];
   if (group) set('formationCompounds', group.join(','), '');
+
+  // 红心物业 fee bills: a staff account of the company serving the neighbour compound (the control: only a company's
+  // own staff bill), a household of the compound and a bill of it.
+  const compound = fixtures.get('compound')!;
+  const cpd = json<{ areaCode: string; contracts: { unitId: string }[] }>(await district.get(compound.readUrl));
+  const company = cpd.contracts[0]?.unitId;
+  if (!company) throw new Error(`fixture bill: the compound ${compound.id} has no contract`);
+  const staffUser = { username: `nbp${uniq().slice(-6)}`, password: nbUser.password };
+  const pm = await admin.post('/api/users', { ...staffUser, displayName: '邻社区物业收费员', roles: ['property-manager'], scopeCode: NEIGHBOUR, unitId: company });
+  if (pm.statusCode !== 201) throw new Error(`fixture company: ${pm.statusCode} ${pm.body}`);
+  controls.set('company', await t.as(staffUser.username, staffUser.password));
+  const served = json<{ items: { id: string; areaCode: string }[] }>(await district.get(`/api/areas/${cpd.areaCode}/households?pageSize=1`)).items[0];
+  if (!served) throw new Error(`fixture billHousehold: no household in ${cpd.areaCode}`);
+  fixtures.set('billHousehold', { id: served.id, areaCode: served.areaCode, readUrl: `/api/households/${served.id}` });
+  const bill = await made201('bill', await controls.get('company')!.post('/api/property/bills', { householdId: served.id, period: '2020-01', amount: 120 }));
+  fixtures.set('bill', { id: bill, areaCode: served.areaCode, readUrl: '/api/property/bills?period=2020-01' });
 }, 180_000);
 afterAll(async () => t?.close());
 
