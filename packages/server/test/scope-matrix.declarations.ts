@@ -8,7 +8,7 @@
  * - `public`   the same answer for everyone (or anonymous); nothing in it belongs to an area. Give `why`.
  * - `own`      answers only the caller's own rows (their account, their points, their notifications). Give `why`.
  * - `roles`    only the listed roles may call it; every other demo role must be refused (403).
- * - `area`     takes an area code in `param` (query, or the path's `{code}`): for every role, an area outside the
+ * - `area`     takes an area code in `param` (query, or the path's `{code}` or `{param}`): for every role, an area outside the
  *              caller's branch answers 403/404, or 200 holding only rows of the caller's branch (`list: true`).
  *              `level: 'grid'` probes with a grid code; `query` adds required parameters.
  * - `list`     a list with no area parameter: every `areaCode` in the answer lies on the caller's branch.
@@ -34,7 +34,16 @@ export type Declaration =
   | { kind: 'public'; why: string }
   | { kind: 'own'; why: string }
   | { kind: 'roles'; roles: string[]; why?: string }
-  | { kind: 'area'; param: string; level?: 'village' | 'grid'; query?: string; list?: boolean; roles?: string[] }
+  | {
+      kind: 'area';
+      param: string;
+      level?: 'village' | 'grid';
+      query?: string;
+      list?: boolean;
+      roles?: string[];
+      /** Fixed values of the path's other parameters (a file name). */
+      params?: Record<string, string>;
+    }
   | { kind: 'list'; query?: string; roles?: string[] }
   | {
       kind: 'object';
@@ -136,7 +145,8 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/chain/heads/verify': { kind: 'roles', roles: ['auditor'] },
 
   // ---- working calendar and office hours ---------------------------------------------------------------------------
-  'GET /api/calendar/{year}': { kind: 'exempt', why: 'the working-day calendar holds no area data; residents refused (work-time.int.test.ts)' },
+  // the working-day calendar holds no area data: staff read it, residents and unit accounts are refused
+  'GET /api/calendar/{year}': { kind: 'roles', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-cg', 'shgzb'] },
   'PUT /api/calendar/overrides/{date}': { kind: 'roles', roles: ['admin'] },
   'DELETE /api/calendar/overrides/{date}': { kind: 'roles', roles: ['admin'] },
   'GET /api/office-hours': { kind: 'roles', roles: ['admin', 'district', 'town'] },
@@ -179,7 +189,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/qr/{code}': { kind: 'area', param: 'code' },
   'GET /api/stats/cases': { kind: 'area', param: 'area' },
   'GET /api/stats/cases/breakdown': { kind: 'area', param: 'area', query: 'by=child' },
-  'GET /api/bulletins/{areaCode}/{file}': { kind: 'exempt', why: 'file names come from the list of an area (bulletin.int.test.ts)' },
+  'GET /api/bulletins/{areaCode}/{file}': { kind: 'area', param: 'areaCode', params: { file: '2026-11.docx' } },
 
   // ---- points ----------------------------------------------------------------------------------------------------
   'GET /api/points/schemes': { kind: 'public', why: 'scheme definitions' },
@@ -248,7 +258,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/service-teams/servers': { kind: 'area', param: 'area', list: true },
   'POST /api/service-teams/{id}/members': { kind: 'object', fixture: 'serviceTeam', body: { username: 'community' } },
   'DELETE /api/service-teams/{id}/members/{userId}': { kind: 'object', fixture: 'serviceTeam' },
-  'POST /api/orders': { kind: 'exempt', why: 'only a resident orders, from the menu of their own community (another community’s item → 400 unknown_service); no demo resident lives in the neighbour community for a control (orders.int.test.ts)' },
+  'POST /api/orders': { kind: 'exempt', why: 'only a resident orders, from the menu of their own community: another community’s item is a 400 unknown_service by contract (the menu item is validated as part of the body), not a 403/404 (orders.int.test.ts)' },
   'GET /api/orders': { kind: 'area', param: 'area', list: true },
   'GET /api/orders/{id}': { kind: 'object', fixture: 'order' },
   'POST /api/orders/{id}/actions/{action}': { kind: 'object', fixture: 'order', action: 'accept', body: {} },

@@ -368,14 +368,16 @@ describe('scope matrix', () => {
       for (const c of callers) {
         if (roles && !roles.includes(c.name)) {
           // Only some roles may call it at all.
-          const url = op.path.replace(/\{(\w+)\}/g, (_, n: string) => (n === 'code' ? NEIGHBOUR : n === 'day' ? '2026-12-01' : n === 'action' ? 'accept' : '00000000-0000-4000-8000-000000000000'));
+          const url = op.path.replace(/\{(\w+)\}/g, (_, n: string) => (n === 'code' ? NEIGHBOUR : n === 'day' ? '2026-12-01' : n === 'year' ? '2026' : n === 'action' ? 'accept' : '00000000-0000-4000-8000-000000000000'));
           const res = await call(c, op.method, withQuery(url, 'query' in decl ? decl.query : undefined));
           if (!(refused(res.statusCode) || (op.method !== 'GET' && res.statusCode === 400))) problems.push(`${op.key} as ${c.name}: a role not in [${roles.join(', ')}] got ${describeRes(res)}`);
           continue;
         }
         if (decl.kind === 'area') {
           const foreign = decl.level === 'grid' ? c.foreignGrid : c.foreignVillage;
-          const url = (code: string) => (decl.param === 'code' ? op.path.replace('{code}', code) : withQuery(op.path, `${decl.param}=${code}`));
+          let path = op.path;
+          for (const [name, value] of Object.entries(decl.params ?? {})) path = path.replace(`{${name}}`, value);
+          const url = (code: string) => (path.includes(`{${decl.param}}`) ? path.replace(`{${decl.param}}`, code) : withQuery(path, `${decl.param}=${code}`));
           for (const code of [foreign, decl.level === 'grid' ? null : c.foreignTown].filter((x): x is string => !!x)) {
             const u = withQuery(url(code), decl.query);
             const res = await call(c, 'GET', u);
