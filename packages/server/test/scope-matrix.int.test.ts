@@ -46,7 +46,8 @@ let district: Client;
 /** Accounts that are not probed, only used as controls: `neighbour`, a community worker of the neighbour community. */
 const controls = new Map<string, Client>();
 let nbUserId = '';
-const fixtures = new Map<Fixture, { id: string; areaCode: string; readUrl: string }>();
+/** `readUrl`: what shows the object, read before and after refused writes by `reader` (default: the district dispatcher). */
+const fixtures = new Map<Fixture, { id: string; areaCode: string; readUrl: string; reader?: Client }>();
 
 /** On the caller's branch: inside their scope, or one of its ancestors (a village's wishes shown in its grid). */
 const onBranch = (code: string, scope: string) => code.startsWith(scope) || scope.startsWith(code);
@@ -255,7 +256,8 @@ beforeAll(async () => {
 
   // A sign-up of the neighbour resident to the neighbour activity (考勤名单), read by its organiser.
   const signUp = await upsertSignUp(t.ctx.db, { activityId: activity.id, userId: residentId, personId: null, name: '邻社区居民' });
-  set('attendance', signUp.id, `/api/activities/${activity.id}/attendance`);
+  // The list is the organiser's: the neighbour's worker reads it (the district dispatcher may not manage the activity).
+  fixtures.set('attendance', { id: signUp.id, areaCode: NEIGHBOUR, readUrl: `/api/activities/${activity.id}/attendance`, reader: nb });
 
   // The compounds of the neighbour community's first grid the formation check proposes a branch for: one of its own, or
   // the first group of a joint branch (the community's buildings, 79, are too many for one request).
@@ -364,7 +366,7 @@ describe('scope matrix', () => {
         await probeBodyArea(op, decl);
         continue;
       }
-      let unchanged: { fixture: Fixture; readUrl: string; id: string; body: string; by: string[] } | null = null;
+      let unchanged: { fixture: Fixture; readUrl: string; reader: Client; id: string; body: string; by: string[] } | null = null;
       for (const c of callers) {
         if (roles && !roles.includes(c.name)) {
           // Only some roles may call it at all.
@@ -401,14 +403,22 @@ describe('scope matrix', () => {
           // A write: the object (the last one the path names) is read once before the first refused write and once after the last (below).
           const readFixture = Object.values(decl.params ?? {}).at(-1) ?? decl.fixture;
           const read = fixtures.get(readFixture)!;
-          if (op.method !== 'GET' && !unchanged) unchanged = { fixture: readFixture, readUrl: read.readUrl, id: read.id, body: (await district.get(read.readUrl)).body, by: [] };
+          if (op.method !== 'GET' && !unchanged) unchanged = { fixture: readFixture, readUrl: read.readUrl, reader: read.reader ?? district, id: read.id, body: (await (read.reader ?? district).get(read.readUrl)).body, by: [] };
           const res = await call(c, op.method, u, decl.body);
           if (!refused(res.statusCode) && !(op.method !== 'GET' && res.statusCode === 400)) problems.push(`${op.key} as ${c.name} (scope ${c.scope}) on a ${decl.fixture} of ${f.areaCode}: ${describeRes(res)} (expected 403/404)`);
           unchanged?.by.push(c.name);
         }
       }
-      if (unchanged && (await district.get(unchanged.readUrl)).body !== unchanged.body) problems.push(`${op.key} as one of ${unchanged.by.join(', ')}: a refused write changed the ${unchanged.fixture} ${unchanged.id}`);
+      if (unchanged && (await unchanged.reader.get(unchanged.readUrl)).body !== unchanged.body) problems.push(`${op.key} as one of ${unchanged.by.join(', ')}: a refused write changed the ${unchanged.fixture} ${unchanged.id}`);
     }
+    // A refused write is seen only if the object's read shows it: every read URL answers its reader.
+    const unreadable: string[] = [];
+    for (const [name, f] of fixtures) {
+      if (!f.readUrl) continue;
+      const res = await (f.reader ?? district).get(f.readUrl);
+      if (res.statusCode !== 200) unreadable.push(`${name}: ${f.readUrl} → ${res.statusCode}`);
+    }
+    expect(unreadable, 'fixtures whose read URL does not answer its reader (a refused write could change them unseen)').toEqual([]);
     const missingFixtures = (['case', 'reportedCase', 'person', 'household', 'partyOrg', 'burdenTask', 'burdenReturn', 'servicePoint', 'talent', 'cadre', 'cadreTask', 'compound', 'receptionDay', 'deliberation', 'menuItem', 'serviceTeam', 'pointsRule', 'staff', 'partyMember', 'registration'] as Fixture[]).filter((f) => !fixtures.has(f));
     expect(missingFixtures, 'the seed no longer has these objects in the neighbour community').toEqual([]);
     expect(probes).toBeGreaterThan(500);
