@@ -213,7 +213,8 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/points/items': { kind: 'bodyArea', via: 'merchantUnit', body: ({ id }) => ({ merchantId: id('merchantUnit'), name: fresh('越界商品'), scheme: 'neighbourhood', kind: 'goods', price: 1, stock: 1 }) },
   'PATCH /api/points/items/{id}': { kind: 'object', fixture: 'pointsItem', body: { name: '越界修改', price: 9999 } },
   'POST /api/points/items/{id}/restock': { kind: 'object', fixture: 'pointsItem', body: { quantity: 100 } },
-  'POST /api/points/redemptions': { kind: 'own', why: 'spends the caller’s own points' },
+  // spends the caller's own points on an item they may see (of their area or above): the neighbour's item is refused
+  'POST /api/points/redemptions': { kind: 'bodyArea', via: 'pointsItem', control: 'nbResident', body: ({ id }) => ({ itemId: id('pointsItem'), quantity: 1 }) },
   'GET /api/points/redemptions': { kind: 'list' },
   'GET /api/points/redemptions/{id}': { kind: 'object', fixture: 'redemption' },
   'POST /api/points/redemptions/{id}/confirm': { kind: 'object', fixture: 'redemption', body: { code: 'ABCD-EFGH' } },

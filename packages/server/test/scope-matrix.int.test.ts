@@ -43,7 +43,10 @@ let t: TestApp;
 let ops: Op[];
 const callers: Caller[] = [];
 let district: Client;
-/** Accounts that are not probed, only used as controls: `neighbour`, a community worker of the neighbour community. */
+/**
+ * Accounts that are not probed, only used as controls: `neighbour`, a community worker of the neighbour community;
+ * `nbResident`, a resident there with points; `company`, staff of the property company serving a compound there.
+ */
 const controls = new Map<string, Client>();
 let nbUserId = '';
 /** `readUrl`: what shows the object, read before and after refused writes by `reader` (default: the district dispatcher). */
@@ -240,6 +243,7 @@ beforeAll(async () => {
   const item = await made201('pointsItem', await nb.post('/api/points/items', { merchantId: office.id, name: '邻社区爱心超市毛巾', scheme: 'neighbourhood', kind: 'goods', price: 1, stock: 10 }));
   set('pointsItem', item, `/api/points/items?merchantId=${office.id}`);
   const residentClient = await t.as(nbResident.username, nbResident.password);
+  controls.set('nbResident', residentClient);
   const redemption = await made201('redemption', await residentClient.post('/api/points/redemptions', { itemId: item, quantity: 1 }));
   set('redemption', redemption, `/api/points/redemptions/${redemption}`);
   const accounts = json<{ items: { id: string; kind: string; name: string }[] }>(await district.get(`/api/points/accounts?area=${NEIGHBOUR}&scheme=neighbourhood&kind=person&pageSize=200`)).items;
