@@ -473,6 +473,17 @@ describe('scope', () => {
     expect((await community.patch(`/api/points/rules/${districtRule.id}`, { points: 30 })).statusCode).toBe(403);
     expect((await other.client.get(`/api/points/leaderboard?scheme=neighbourhood&area=320614103001`)).statusCode).toBe(404);
   });
+
+  it('a merchant of another area is not found for a new item, and nothing is listed', async () => {
+    const other = await newUser(['community-worker'], '320614103002');
+    const name = `越界商品 ${uniq()}`;
+    for (const merchantId of [shopId, officeId]) {
+      const res = await other.client.post('/api/points/items', { merchantId, name, scheme: 'neighbourhood', kind: 'goods', price: 1, stock: 1 });
+      expect(res.statusCode).toBe(404);
+      expect(json<{ error: { code: string } }>(res).error.code).toBe('invalid_merchant');
+    }
+    expect(json<{ items: { name: string }[] }>(await community.get('/api/points/items?all=true')).items.some((i) => i.name === name)).toBe(false);
+  });
 });
 
 describe('automatic awards', () => {

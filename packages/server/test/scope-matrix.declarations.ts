@@ -8,7 +8,7 @@
  * - `public`   the same answer for everyone (or anonymous); nothing in it belongs to an area. Give `why`.
  * - `own`      answers only the caller's own rows (their account, their points, their notifications). Give `why`.
  * - `roles`    only the listed roles may call it; every other demo role must be refused (403).
- * - `area`     takes an area code in `param` (query, or the path's `{code}`): for every role, an area outside the
+ * - `area`     takes an area code in `param` (query, or the path's `{code}` or `{param}`): for every role, an area outside the
  *              caller's branch answers 403/404, or 200 holding only rows of the caller's branch (`list: true`).
  *              `level: 'grid'` probes with a grid code; `query` adds required parameters.
  * - `list`     a list with no area parameter: every `areaCode` in the answer lies on the caller's branch.
@@ -28,15 +28,33 @@
  *
  * `area`, `list`, `object` and `bodyArea` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency' | 'emergencyTask' | 'evacuation' | 'evacuationEntry';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency' | 'emergencyTask' | 'evacuation' | 'evacuationEntry' | 'pointsResident' | 'merchantUnit' | 'pointsItem' | 'redemption' | 'pointsAccount' | 'followup' | 'attendance' | 'formationCompounds' | 'billHousehold' | 'bill';
 
 export type Declaration =
   | { kind: 'public'; why: string }
   | { kind: 'own'; why: string }
   | { kind: 'roles'; roles: string[]; why?: string }
-  | { kind: 'area'; param: string; level?: 'village' | 'grid'; query?: string; list?: boolean; roles?: string[] }
+  | {
+      kind: 'area';
+      param: string;
+      level?: 'village' | 'grid';
+      query?: string;
+      list?: boolean;
+      roles?: string[];
+      /** Fixed values of the path's other parameters (a file name). */
+      params?: Record<string, string>;
+    }
   | { kind: 'list'; query?: string; roles?: string[] }
-  | { kind: 'object'; fixture: Fixture; body?: unknown; query?: string; action?: string; roles?: string[] }
+  | {
+      kind: 'object';
+      fixture: Fixture;
+      body?: unknown;
+      query?: string;
+      action?: string;
+      roles?: string[];
+      /** Other parameters of the path, each the id of a fixture (a sign-up of the activity); a refused write must not change the last one's read. */
+      params?: Record<string, Fixture>;
+    }
   | {
       kind: 'bodyArea';
       body: (p: { area: string; id: (f: Fixture) => string }) => unknown;
@@ -127,7 +145,8 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/chain/heads/verify': { kind: 'roles', roles: ['auditor'] },
 
   // ---- working calendar and office hours ---------------------------------------------------------------------------
-  'GET /api/calendar/{year}': { kind: 'exempt', why: 'the working-day calendar holds no area data; residents refused (work-time.int.test.ts)' },
+  // the working-day calendar holds no area data: staff read it, residents and unit accounts are refused
+  'GET /api/calendar/{year}': { kind: 'roles', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-cg', 'shgzb'] },
   'PUT /api/calendar/overrides/{date}': { kind: 'roles', roles: ['admin'] },
   'DELETE /api/calendar/overrides/{date}': { kind: 'roles', roles: ['admin'] },
   'GET /api/office-hours': { kind: 'roles', roles: ['admin', 'district', 'town'] },
@@ -170,7 +189,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/qr/{code}': { kind: 'area', param: 'code' },
   'GET /api/stats/cases': { kind: 'area', param: 'area' },
   'GET /api/stats/cases/breakdown': { kind: 'area', param: 'area', query: 'by=child' },
-  'GET /api/bulletins/{areaCode}/{file}': { kind: 'exempt', why: 'file names come from the list of an area (bulletin.int.test.ts)' },
+  'GET /api/bulletins/{areaCode}/{file}': { kind: 'area', param: 'areaCode', params: { file: '2026-11.docx' } },
 
   // ---- points ----------------------------------------------------------------------------------------------------
   'GET /api/points/schemes': { kind: 'public', why: 'scheme definitions' },
@@ -182,24 +201,27 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'PATCH /api/points/rules/{id}': { kind: 'object', fixture: 'pointsRule', body: { name: '越界修改' } },
   'GET /api/points/factors': { kind: 'public', why: 'multiplier factors' },
   'PUT /api/points/factors/{code}': { kind: 'roles', roles: ['admin', 'district'] },
-  'POST /api/points/awards': { kind: 'exempt', why: 'recipient checked by the points service (points.int.test.ts)' },
+  // the recipient (by username) lives in the neighbour community; the control, a worker there, proposes for them
+  'POST /api/points/awards': { kind: 'bodyArea', via: 'pointsResident', body: ({ id }) => ({ username: id('pointsResident'), scheme: 'neighbourhood', ruleCode: 'community-activity', points: 1, note: '越界申报' }) },
   'GET /api/points/awards': { kind: 'list' },
   'GET /api/points/awards/{id}': { kind: 'object', fixture: 'award' },
   'POST /api/points/awards/{id}/approve': { kind: 'object', fixture: 'award', body: {} },
   'POST /api/points/awards/{id}/reject': { kind: 'object', fixture: 'award', body: { reason: '越界驳回' } },
   'POST /api/points/awards/{id}/reverse': { kind: 'object', fixture: 'award', body: { reason: '越界冲正' } },
   'GET /api/points/items': { kind: 'public', why: 'the redemption catalogue shown to every member' },
-  'POST /api/points/items': { kind: 'exempt', why: 'merchant or area in body (points.int.test.ts)' },
-  'PATCH /api/points/items/{id}': { kind: 'exempt', why: 'items belong to merchants (points.int.test.ts)' },
-  'POST /api/points/items/{id}/restock': { kind: 'exempt', why: 'items belong to merchants (points.int.test.ts)' },
-  'POST /api/points/redemptions': { kind: 'own', why: 'spends the caller’s own points' },
+  // the merchant is the love supermarket of the neighbour community's office
+  'POST /api/points/items': { kind: 'bodyArea', via: 'merchantUnit', body: ({ id }) => ({ merchantId: id('merchantUnit'), name: fresh('越界商品'), scheme: 'neighbourhood', kind: 'goods', price: 1, stock: 1 }) },
+  'PATCH /api/points/items/{id}': { kind: 'object', fixture: 'pointsItem', body: { name: '越界修改', price: 9999 } },
+  'POST /api/points/items/{id}/restock': { kind: 'object', fixture: 'pointsItem', body: { quantity: 100 } },
+  // spends the caller's own points on an item they may see (of their area or above): the neighbour's item is refused
+  'POST /api/points/redemptions': { kind: 'bodyArea', via: 'pointsItem', control: 'nbResident', body: ({ id }) => ({ itemId: id('pointsItem'), quantity: 1 }) },
   'GET /api/points/redemptions': { kind: 'list' },
-  'GET /api/points/redemptions/{id}': { kind: 'exempt', why: 'no redemption in another area in the demo (points.int.test.ts)' },
-  'POST /api/points/redemptions/{id}/confirm': { kind: 'exempt', why: 'merchant-only, by the signed code (points.int.test.ts)' },
-  'POST /api/points/redemptions/{id}/cancel': { kind: 'exempt', why: 'the redeemer or the merchant (points.int.test.ts)' },
+  'GET /api/points/redemptions/{id}': { kind: 'object', fixture: 'redemption' },
+  'POST /api/points/redemptions/{id}/confirm': { kind: 'object', fixture: 'redemption', body: { code: 'ABCD-EFGH' } },
+  'POST /api/points/redemptions/{id}/cancel': { kind: 'object', fixture: 'redemption', body: { reason: '越界取消' } },
   'GET /api/points/leaderboard': { kind: 'area', param: 'area', query: 'scheme=neighbourhood', list: true },
   'GET /api/points/accounts': { kind: 'area', param: 'area', query: 'scheme=neighbourhood', list: true },
-  'GET /api/points/accounts/{id}/statement': { kind: 'exempt', why: 'no points account in the neighbour community (no demo resident lives there); account ids come from the scoped list (points.int.test.ts)' },
+  'GET /api/points/accounts/{id}/statement': { kind: 'object', fixture: 'pointsAccount' },
   'GET /api/points/audit': { kind: 'roles', roles: ['admin', 'district', 'leader', 'auditor'] },
 
   // ---- activities and volunteers -------------------------------------------------------------------------------
@@ -212,7 +234,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/activities/{id}/check-in': { kind: 'object', fixture: 'activity', body: { token: '1.AAAAAAAAAAAAAAAA' } },
   'POST /api/activities/{id}/check-out': { kind: 'object', fixture: 'activity', body: { token: '1.AAAAAAAAAAAAAAAA' } },
   'GET /api/activities/{id}/attendance': { kind: 'object', fixture: 'activity' },
-  'POST /api/activities/{id}/attendance/{attendanceId}/mark': { kind: 'exempt', why: 'names a sign-up of the activity; another area answers 404 (activities.int.test.ts)' },
+  'POST /api/activities/{id}/attendance/{attendanceId}/mark': { kind: 'object', fixture: 'activity', params: { attendanceId: 'attendance' }, body: { mark: 'present' } },
   'POST /api/activities/{id}/confirm': { kind: 'object', fixture: 'activity', body: {} },
   'GET /api/volunteer-teams': { kind: 'list' },
   'GET /api/volunteers/me': { kind: 'own', why: 'the caller’s own volunteer record' },
@@ -237,7 +259,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/service-teams/servers': { kind: 'area', param: 'area', list: true },
   'POST /api/service-teams/{id}/members': { kind: 'object', fixture: 'serviceTeam', body: { username: 'community' } },
   'DELETE /api/service-teams/{id}/members/{userId}': { kind: 'object', fixture: 'serviceTeam' },
-  'POST /api/orders': { kind: 'exempt', why: 'only a resident orders, from the menu of their own community (another community’s item → 400 unknown_service); no demo resident lives in the neighbour community for a control (orders.int.test.ts)' },
+  'POST /api/orders': { kind: 'exempt', why: 'only a resident orders, from the menu of their own community: another community’s item is a 400 unknown_service by contract (the menu item is validated as part of the body), not a 403/404 (orders.int.test.ts)' },
   'GET /api/orders': { kind: 'area', param: 'area', list: true },
   'GET /api/orders/{id}': { kind: 'object', fixture: 'order' },
   'POST /api/orders/{id}/actions/{action}': { kind: 'object', fixture: 'order', action: 'accept', body: {} },
@@ -272,7 +294,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'DELETE /api/party/orgs/{id}': { kind: 'object', fixture: 'partyOrg' },
   'GET /api/party/me/targets': { kind: 'own', why: 'organisations of the community the caller lives in' },
   'PUT /api/party/members/{id}/central-household': { kind: 'object', fixture: 'partyMember', body: { centralHousehold: true } },
-  'POST /api/party/formation-check/branches': { kind: 'exempt', why: 'creates in an area the service scopes (party-tree.int.test.ts)' },
+  'POST /api/party/formation-check/branches': { kind: 'bodyArea', level: 'grid', control: 'admin', body: ({ area, id }) => ({ area, compounds: id('formationCompounds').split(',') }), check: ({ area }) => `/api/party/orgs?area=${area}` },
   'GET /api/party/members': { kind: 'area', param: 'area', list: true },
   'GET /api/party/me': { kind: 'own', why: 'the caller’s membership' },
   'POST /api/party/registrations': { kind: 'own', why: 'the caller registers themself' },
@@ -284,11 +306,12 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/party/formation-check': { kind: 'area', param: 'area', list: true },
   'GET /api/party/links': { kind: 'area', param: 'grid', level: 'grid', list: true },
   'POST /api/party/links/propose': { kind: 'bodyArea', level: 'grid', preview: true, control: 'district', body: ({ area }) => ({ grid: area, apply: false }), check: ({ area }) => `/api/party/links?grid=${area}` },
-  'PUT /api/party/links/{id}': { kind: 'exempt', why: 'link ids come from a grid’s list (party-work.int.test.ts)' },
+  // the path names the household whose link moves
+  'PUT /api/party/links/{id}': { kind: 'object', fixture: 'household', body: { memberId: '00000000-0000-4000-8000-000000000000' } },
   'GET /api/party/my/households': { kind: 'own', why: 'the households linked to the caller' },
   'POST /api/party/visits': { kind: 'own', why: 'the caller’s own visit to a household linked to them' },
   'GET /api/party/visits': { kind: 'area', param: 'area', list: true },
-  'POST /api/party/followups/{id}/convert': { kind: 'exempt', why: 'follow-ups of visits in scope (party-work.int.test.ts)' },
+  'POST /api/party/followups/{id}/convert': { kind: 'object', fixture: 'followup', body: {} },
   'GET /api/party/coverage': { kind: 'area', param: 'area', list: true },
   'POST /api/party/patrols': { kind: 'own', why: 'the caller’s own patrol' },
   'GET /api/party/patrols/today': { kind: 'own', why: 'the caller’s own patrol' },
@@ -333,7 +356,8 @@ export const DECLARATIONS: Record<string, Declaration> = {
 
   // ---- emergency events (平战转换, 战时力量, 事件纪实) ---------------------------------------------------------------
   'GET /api/emergencies': { kind: 'list' },
-  'POST /api/emergencies': { kind: 'exempt', why: 'switches an area the service scopes (emergencies.int.test.ts: a community cannot switch a town, a town centre not another town)' },
+  // a grid: the fixture's event holds another grid of the neighbour community, and events may not overlap
+  'POST /api/emergencies': { kind: 'bodyArea', level: 'grid', control: 'district', body: ({ area }) => ({ areaCode: area, kind: 'flood', level: 'IV', reason: fresh('越界防汛') }), check: () => '/api/emergencies' },
   'GET /api/emergencies/active': { kind: 'area', param: 'areaCode', list: true },
   'GET /api/emergencies/{id}': { kind: 'object', fixture: 'emergency' },
   'POST /api/emergencies/{id}/actions/end': { kind: 'object', fixture: 'emergency', body: { summary: '越界结束' } },
@@ -433,10 +457,11 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/property/gradings/propose': { kind: 'roles', roles: ['admin', 'dept-zj'] },
   'POST /api/property/gradings/{id}/confirm': { kind: 'roles', roles: ['admin', 'dept-zj'] },
   'GET /api/property/lists': { kind: 'public', why: 'the red and black lists are published (公示): names and grades only' },
-  'GET /api/property/bills': { kind: 'exempt', why: 'a company’s own bills, or the bills of the caller’s area; other roles 403 (property.int.test.ts)' },
-  'POST /api/property/bills': { kind: 'exempt', why: 'only a company’s own staff (no demo account); a household it does not serve → 400 (property.int.test.ts)' },
-  'POST /api/property/bills/{id}/payments': { kind: 'exempt', why: 'only the billing company’s staff (no demo account); others 403/404 (property.int.test.ts)' },
-  'POST /api/property/bills/{id}/offsets': { kind: 'exempt', why: 'only the billing company’s staff (no demo account); others 403/404 (property.int.test.ts)' },
+  'GET /api/property/bills': { kind: 'list', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-zj'] },
+  // only a company's own staff bill (no demo account is one: every demo role is refused); the control is the staff of the company serving the compound
+  'POST /api/property/bills': { kind: 'bodyArea', via: 'billHousehold', control: 'company', body: ({ id }) => ({ householdId: id('billHousehold'), period: '2020-02', amount: 100 }) },
+  'POST /api/property/bills/{id}/payments': { kind: 'object', fixture: 'bill', body: { amount: 10 } },
+  'POST /api/property/bills/{id}/offsets': { kind: 'object', fixture: 'bill', body: { redemptionId: '00000000-0000-4000-8000-000000000000' } },
   // ---- service points, talent registry, sunk-down cadres (cadres.int.test.ts) -------------------------------------
   'GET /api/service-points': { kind: 'area', param: 'area', list: true },
   'GET /api/service-points/nearby': { kind: 'own', why: 'the public service points within 15 minutes of the caller’s home, a chosen area or the phone’s location' },

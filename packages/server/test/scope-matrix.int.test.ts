@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { Client, createTestApp, json, uniq, type TestApp } from './helpers.ts';
-import { insertActivity, upsertVolunteer } from '../src/repositories/activities.ts';
+import { insertActivity, upsertSignUp, upsertVolunteer } from '../src/repositories/activities.ts';
 import { DECLARATIONS, type Declaration, type Fixture } from './scope-matrix.declarations.ts';
 import { eq, sql } from 'drizzle-orm';
 import { auditLog, users } from '../src/db/schema.ts';
 import { insertIdea } from '../src/repositories/projects.ts';
 import { insertMembers, insertRegistration } from '../src/repositories/party.ts';
+import { insertFollowups, insertVisit } from '../src/repositories/party-work.ts';
+import { findUnitByCode } from '../src/repositories/users.ts';
+import { recordApprovedAward } from '../src/services/points.ts';
 
 /**
  * The scope matrix: every operation of /api/openapi.json, probed for every demo role as its line in
@@ -40,10 +43,14 @@ let t: TestApp;
 let ops: Op[];
 const callers: Caller[] = [];
 let district: Client;
-/** Accounts that are not probed, only used as controls: `neighbour`, a community worker of the neighbour community. */
+/**
+ * Accounts that are not probed, only used as controls: `neighbour`, a community worker of the neighbour community;
+ * `nbResident`, a resident there with points; `company`, staff of the property company serving a compound there.
+ */
 const controls = new Map<string, Client>();
 let nbUserId = '';
-const fixtures = new Map<Fixture, { id: string; areaCode: string; readUrl: string }>();
+/** `readUrl`: what shows the object, read before and after refused writes by `reader` (default: the district dispatcher). */
+const fixtures = new Map<Fixture, { id: string; areaCode: string; readUrl: string; reader?: Client }>();
 
 /** On the caller's branch: inside their scope, or one of its ancestors (a village's wishes shown in its grid). */
 const onBranch = (code: string, scope: string) => code.startsWith(scope) || scope.startsWith(code);
@@ -132,13 +139,17 @@ beforeAll(async () => {
   const campaign = await district.post('/api/campaigns', { title: '越界敲门行动', areaCode: NEIGHBOUR, kind: 'door-knock' });
   if (campaign.statusCode !== 201) throw new Error(`fixture campaign: ${campaign.statusCode} ${campaign.body}`);
   fixtures.set('campaign', { id: json<{ id: string }>(campaign).id, areaCode: NEIGHBOUR, readUrl: `/api/campaigns/${json<{ id: string }>(campaign).id}` });
-  // The neighbour community in wartime (平战转换).
-  const emergency = await district.post('/api/emergencies', { areaCode: NEIGHBOUR, kind: 'flood', level: 'IV', reason: '越界防汛' });
+  // The last grid of the neighbour community in wartime (平战转换): its first grid stays free for the
+  // control of `POST /api/emergencies` (one event at a time per area, its ancestors and descendants).
+  const nbGrids = json<{ items: { code: string }[] }>(await district.get(`/api/areas/${NEIGHBOUR}/children`)).items.map((a) => a.code);
+  const wartimeGrid = nbGrids.filter((c) => c !== `${NEIGHBOUR}001`).at(-1);
+  if (!wartimeGrid) throw new Error(`fixture emergency: the neighbour community has no second grid (${nbGrids.join(', ')})`);
+  const emergency = await district.post('/api/emergencies', { areaCode: wartimeGrid, kind: 'flood', level: 'IV', reason: '越界防汛' });
   if (emergency.statusCode !== 201) throw new Error(`fixture emergency: ${emergency.statusCode} ${emergency.body}`);
-  fixtures.set('emergency', { id: json<{ id: string }>(emergency).id, areaCode: NEIGHBOUR, readUrl: `/api/emergencies/${json<{ id: string }>(emergency).id}` });
+  fixtures.set('emergency', { id: json<{ id: string }>(emergency).id, areaCode: wartimeGrid, readUrl: `/api/emergencies/${json<{ id: string }>(emergency).id}` });
   const task = await district.post(`/api/emergencies/${json<{ id: string }>(emergency).id}/tasks`, { title: '越界转移低洼住户' });
   if (task.statusCode !== 201) throw new Error(`fixture emergencyTask: ${task.statusCode} ${task.body}`);
-  fixtures.set('emergencyTask', { id: json<{ id: string }>(task).id, areaCode: NEIGHBOUR, readUrl: `/api/emergencies/${json<{ id: string }>(emergency).id}/tasks` });
+  fixtures.set('emergencyTask', { id: json<{ id: string }>(task).id, areaCode: wartimeGrid, readUrl: `/api/emergencies/${json<{ id: string }>(emergency).id}/tasks` });
   // An evacuation list over the neighbour community (转移安置), with its first person.
   const evac = await district.post('/api/evacuations', { title: '越界转移名单', areaCode: NEIGHBOUR, colours: ['red', 'orange', 'yellow', 'blue'] });
   if (evac.statusCode !== 201) throw new Error(`fixture evacuation: ${evac.statusCode} ${evac.body}`);
@@ -215,6 +226,65 @@ beforeAll(async () => {
   set('partyMember', member.id, `/api/party/members/${member.id}`);
   const registration = await insertRegistration(t.ctx.db, { memberId: member.id, orgId: fixtures.get('partyOrg')!.id, state: 'applied' });
   set('registration', registration.id, `/api/party/members/${member.id}`);
+
+  // Points in the neighbour community: a resident with points (no demo resident lives there), an item of the
+  // love supermarket of its community office, the resident's pending redemption of it and the resident's account.
+  const nbResident = { username: `nbr${uniq().slice(-6)}`, password: nbUser.password };
+  const resident = await admin.post('/api/users', { ...nbResident, displayName: '邻社区居民', roles: ['resident'], scopeCode: NEIGHBOUR });
+  if (resident.statusCode !== 201) throw new Error(`fixture pointsResident: ${resident.statusCode} ${resident.body}`);
+  const residentId = json<{ id: string }>(resident).id;
+  // Its id is the username: an award names its recipient by username.
+  set('pointsResident', nbResident.username, '');
+  const awarded = await t.ctx.db.transaction((tx) => recordApprovedAward(tx, { username: nbResident.username, scheme: 'neighbourhood', ruleCode: 'community-activity', note: '参加邻社区清洁家园活动', proposedBy: nbUserId, approvedBy: districtId, at: new Date() }));
+  if (!awarded) throw new Error('fixture pointsResident: no points awarded');
+  const office = await findUnitByCode(t.ctx.db, `office-${NEIGHBOUR}`);
+  if (!office) throw new Error('fixture merchantUnit: no office of the neighbour community');
+  set('merchantUnit', office.id, '');
+  const item = await made201('pointsItem', await nb.post('/api/points/items', { merchantId: office.id, name: '邻社区爱心超市毛巾', scheme: 'neighbourhood', kind: 'goods', price: 1, stock: 10 }));
+  set('pointsItem', item, `/api/points/items?merchantId=${office.id}`);
+  const residentClient = await t.as(nbResident.username, nbResident.password);
+  controls.set('nbResident', residentClient);
+  const redemption = await made201('redemption', await residentClient.post('/api/points/redemptions', { itemId: item, quantity: 1 }));
+  set('redemption', redemption, `/api/points/redemptions/${redemption}`);
+  const accounts = json<{ items: { id: string; kind: string; name: string }[] }>(await district.get(`/api/points/accounts?area=${NEIGHBOUR}&scheme=neighbourhood&kind=person&pageSize=200`)).items;
+  const account = accounts.find((a) => a.name === '邻社区居民');
+  if (!account) throw new Error('fixture pointsAccount: the neighbour resident has no account');
+  set('pointsAccount', account.id, `/api/points/accounts/${account.id}/statement`);
+
+  // A party member's visit to a household of the neighbour community with an open follow-up (走访后续事项).
+  const household = fixtures.get('household')!;
+  const hh = json<{ areaCode: string }>(await district.get(household.readUrl));
+  const visit = await insertVisit(t.ctx.db, { householdId: household.id, areaCode: hh.areaCode, visitorUserId: nbUserId, visitorName: '邻社区工作者', visitedOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), duties: ['hardship'], notes: '邻社区走访' });
+  const [followup] = await insertFollowups(t.ctx.db, [{ visitId: visit.id, kind: 'wish', title: '邻社区微心愿', description: '想要一台助听器', state: 'open' }]);
+  set('followup', followup!.id, `/api/party/visits?area=${NEIGHBOUR}`);
+
+  // A sign-up of the neighbour resident to the neighbour activity (考勤名单), read by its organiser.
+  const signUp = await upsertSignUp(t.ctx.db, { activityId: activity.id, userId: residentId, personId: null, name: '邻社区居民' });
+  // The list is the organiser's: the neighbour's worker reads it (the district dispatcher may not manage the activity).
+  fixtures.set('attendance', { id: signUp.id, areaCode: NEIGHBOUR, readUrl: `/api/activities/${activity.id}/attendance`, reader: nb });
+
+  // The compounds of the neighbour community's first grid the formation check proposes a branch for: one of its own, or
+  // the first group of a joint branch (the community's buildings, 79, are too many for one request).
+  const check = json<{ compounds: { code: string; expected: string; ownBranch: unknown }[]; proposal: { joint: string[][] } }>(await district.get(`/api/party/formation-check?area=${NEIGHBOUR}001`));
+  const own = check.compounds.find((c) => c.expected === 'own' && !c.ownBranch);
+  const group = own ? [own.code] : check.proposal.joint[0];
+  if (group) set('formationCompounds', group.join(','), '');
+
+  // 红心物业 fee bills: a staff account of the company serving the neighbour compound (the control: only a company's
+  // own staff bill), a household of the compound and a bill of it.
+  const compound = fixtures.get('compound')!;
+  const cpd = json<{ areaCode: string; contracts: { unitId: string }[] }>(await district.get(compound.readUrl));
+  const company = cpd.contracts[0]?.unitId;
+  if (!company) throw new Error(`fixture bill: the compound ${compound.id} has no contract`);
+  const staffUser = { username: `nbp${uniq().slice(-6)}`, password: nbUser.password };
+  const pm = await admin.post('/api/users', { ...staffUser, displayName: '邻社区物业收费员', roles: ['property-manager'], scopeCode: NEIGHBOUR, unitId: company });
+  if (pm.statusCode !== 201) throw new Error(`fixture company: ${pm.statusCode} ${pm.body}`);
+  controls.set('company', await t.as(staffUser.username, staffUser.password));
+  const served = json<{ items: { id: string; areaCode: string }[] }>(await district.get(`/api/areas/${cpd.areaCode}/households?pageSize=1`)).items[0];
+  if (!served) throw new Error(`fixture billHousehold: no household in ${cpd.areaCode}`);
+  fixtures.set('billHousehold', { id: served.id, areaCode: served.areaCode, readUrl: `/api/households/${served.id}` });
+  const bill = await made201('bill', await controls.get('company')!.post('/api/property/bills', { householdId: served.id, period: '2020-01', amount: 120 }));
+  fixtures.set('bill', { id: bill, areaCode: served.areaCode, readUrl: '/api/property/bills?period=2020-01' });
 }, 180_000);
 afterAll(async () => t?.close());
 
@@ -300,18 +370,20 @@ describe('scope matrix', () => {
         await probeBodyArea(op, decl);
         continue;
       }
-      let unchanged: { fixture: Fixture; readUrl: string; id: string; body: string; by: string[] } | null = null;
+      let unchanged: { fixture: Fixture; readUrl: string; reader: Client; id: string; body: string; by: string[] } | null = null;
       for (const c of callers) {
         if (roles && !roles.includes(c.name)) {
           // Only some roles may call it at all.
-          const url = op.path.replace(/\{(\w+)\}/g, (_, n: string) => (n === 'code' ? NEIGHBOUR : n === 'day' ? '2026-12-01' : n === 'action' ? 'accept' : '00000000-0000-4000-8000-000000000000'));
+          const url = op.path.replace(/\{(\w+)\}/g, (_, n: string) => (n === 'code' ? NEIGHBOUR : n === 'day' ? '2026-12-01' : n === 'year' ? '2026' : n === 'action' ? 'accept' : '00000000-0000-4000-8000-000000000000'));
           const res = await call(c, op.method, withQuery(url, 'query' in decl ? decl.query : undefined));
           if (!(refused(res.statusCode) || (op.method !== 'GET' && res.statusCode === 400))) problems.push(`${op.key} as ${c.name}: a role not in [${roles.join(', ')}] got ${describeRes(res)}`);
           continue;
         }
         if (decl.kind === 'area') {
           const foreign = decl.level === 'grid' ? c.foreignGrid : c.foreignVillage;
-          const url = (code: string) => (decl.param === 'code' ? op.path.replace('{code}', code) : withQuery(op.path, `${decl.param}=${code}`));
+          let path = op.path;
+          for (const [name, value] of Object.entries(decl.params ?? {})) path = path.replace(`{${name}}`, value);
+          const url = (code: string) => (path.includes(`{${decl.param}}`) ? path.replace(`{${decl.param}}`, code) : withQuery(path, `${decl.param}=${code}`));
           for (const code of [foreign, decl.level === 'grid' ? null : c.foreignTown].filter((x): x is string => !!x)) {
             const u = withQuery(url(code), decl.query);
             const res = await call(c, 'GET', u);
@@ -329,16 +401,28 @@ describe('scope matrix', () => {
         } else if (decl.kind === 'object') {
           const f = fixtures.get(decl.fixture);
           if (!f || onBranch(f.areaCode, c.scope)) continue;
-          const u = withQuery(op.path.replace(/\{(id|code)\}/, f.id).replace('{action}', decl.action ?? '').replace('{userId}', nbUserId), decl.query);
-          // A write: the object is read once before the first refused write and once after the last (below).
-          if (op.method !== 'GET' && !unchanged) unchanged = { fixture: decl.fixture, readUrl: f.readUrl, id: f.id, body: (await district.get(f.readUrl)).body, by: [] };
+          let path = op.path.replace(/\{(id|code)\}/, f.id).replace('{action}', decl.action ?? '').replace('{userId}', nbUserId);
+          for (const [name, sub] of Object.entries(decl.params ?? {})) path = path.replace(`{${name}}`, id(sub));
+          const u = withQuery(path, decl.query);
+          // A write: the object (the last one the path names) is read once before the first refused write and once after the last (below).
+          const readFixture = Object.values(decl.params ?? {}).at(-1) ?? decl.fixture;
+          const read = fixtures.get(readFixture)!;
+          if (op.method !== 'GET' && !unchanged) unchanged = { fixture: readFixture, readUrl: read.readUrl, reader: read.reader ?? district, id: read.id, body: (await (read.reader ?? district).get(read.readUrl)).body, by: [] };
           const res = await call(c, op.method, u, decl.body);
           if (!refused(res.statusCode) && !(op.method !== 'GET' && res.statusCode === 400)) problems.push(`${op.key} as ${c.name} (scope ${c.scope}) on a ${decl.fixture} of ${f.areaCode}: ${describeRes(res)} (expected 403/404)`);
           unchanged?.by.push(c.name);
         }
       }
-      if (unchanged && (await district.get(unchanged.readUrl)).body !== unchanged.body) problems.push(`${op.key} as one of ${unchanged.by.join(', ')}: a refused write changed the ${unchanged.fixture} ${unchanged.id}`);
+      if (unchanged && (await unchanged.reader.get(unchanged.readUrl)).body !== unchanged.body) problems.push(`${op.key} as one of ${unchanged.by.join(', ')}: a refused write changed the ${unchanged.fixture} ${unchanged.id}`);
     }
+    // A refused write is seen only if the object's read shows it: every read URL answers its reader.
+    const unreadable: string[] = [];
+    for (const [name, f] of fixtures) {
+      if (!f.readUrl) continue;
+      const res = await (f.reader ?? district).get(f.readUrl);
+      if (res.statusCode !== 200) unreadable.push(`${name}: ${f.readUrl} → ${res.statusCode}`);
+    }
+    expect(unreadable, 'fixtures whose read URL does not answer its reader (a refused write could change them unseen)').toEqual([]);
     const missingFixtures = (['case', 'reportedCase', 'person', 'household', 'partyOrg', 'burdenTask', 'burdenReturn', 'servicePoint', 'talent', 'cadre', 'cadreTask', 'compound', 'receptionDay', 'deliberation', 'menuItem', 'serviceTeam', 'pointsRule', 'staff', 'partyMember', 'registration'] as Fixture[]).filter((f) => !fixtures.has(f));
     expect(missingFixtures, 'the seed no longer has these objects in the neighbour community').toEqual([]);
     expect(probes).toBeGreaterThan(500);

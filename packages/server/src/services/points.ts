@@ -781,7 +781,8 @@ export async function createItem(ctx: AppContext, actor: Actor, input: ItemInput
   const unitId = input.merchantId ?? actor.unitId;
   if (!unitId) throw invalid('missing_field', '请指定商户（merchantId）', { field: 'merchantId' });
   const unit = await findUnit(ctx.db, unitId);
-  if (!unit || !(policy.inScope(actor, unit.areaCode) || unit.id === actor.unitId)) throw invalid('invalid_merchant', '商户不存在或不在您的管辖范围内', { field: 'merchantId' });
+  // A merchant outside the caller's scope is not theirs to name: 404, as for every other object of another area.
+  if (!unit || !(policy.inScope(actor, unit.areaCode) || unit.id === actor.unitId)) throw notFound('商户', 'invalid_merchant');
   if (!policy.canManageItemsOf(actor, unit)) throw forbidden('只能管理本商户或辖区内商户的兑换商品');
   if (input.kind === 'property-fee' && unit.type !== 'property') throw invalid('invalid_kind', '物业费抵扣只能由物业服务企业提供', { field: 'kind' });
   if (unit.type === 'department' || unit.type.endsWith('centre')) throw invalid('invalid_merchant', `${unit.name}不是兑换合作单位`, { field: 'merchantId' });

@@ -389,6 +389,7 @@ const billView = (b: repo.BillRow, where?: { address: string; doorplate: string 
   id: b.id,
   companyId: b.unitId,
   householdId: b.householdId,
+  areaCode: b.areaCode,
   ...(where ? { address: where.address, doorplate: where.doorplate } : {}),
   period: b.period,
   amount: b.amountFen / 100,
