@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, json, uniq, type TestApp } from './helpers.ts';
 
 // Duplicate groups (issue 19 "Duplicates grouped", docs/SMART-INTAKE.md "Duplicate groups"):
@@ -116,5 +116,24 @@ describe('duplicate groups', () => {
     // A case in no group.
     const none = await community.post(`/api/cases/${other.id}/group/merge`, {});
     expect(json<{ error: { code: string } }>(none).error.code).toBe('not_in_group');
+  });
+
+  it('forty reports of one problem at one moment: each joins the first one’s group, none fails, none waits on another', async () => {
+    const anon = t.anonymous();
+    const tag = uniq();
+    const failed = vi.spyOn(console, 'error');
+    const body = (i: number) => ({ title: `公交站棚顶漏水 ${tag}`, description: `公交站的棚顶一下雨就漏水，等车的人都淋湿了（${i}）`, categoryCode: '0106', channel: 'qr', areaCode: GRID, location: HERE });
+    const first = json<Case>(await anon.post('/api/cases', body(0)));
+    // Batched together, the reports share their time of receipt: none may take another of its batch as its primary
+    // while that one takes it (their row locks would cross and deadlock).
+    const rest = await Promise.all(Array.from({ length: 40 }, (_, i) => anon.post('/api/cases', body(i + 1))));
+    expect(rest.map((r) => r.statusCode)).toEqual(rest.map(() => 201));
+    expect(failed.mock.calls.filter((c) => String(c[0]).includes('duplicate grouping'))).toEqual([]);
+    failed.mockRestore();
+    const community = await t.as('community');
+    const groups = await Promise.all(rest.map(async (r) => json<Case>(await community.get(`/api/cases/${json<Case>(r).id}`)).groupId));
+    const group = json<Group>(await community.get(`/api/cases/${first.id}/group`));
+    expect(new Set(groups)).toEqual(new Set([group.groupId]));
+    expect(group.members.map((m) => m.id)).toEqual(expect.arrayContaining([first.id, ...rest.map((r) => json<Case>(r).id)]));
   });
 });

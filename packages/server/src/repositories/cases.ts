@@ -323,13 +323,32 @@ export async function lockGroupMembers(db: DbOrTx, groupId: string): Promise<Cas
  * Attaches a new case to the group of `primaryId` as a candidate: the primary becomes its group's
  * primary if it had no group yet. Returns whether the case was attached (not already in a group).
  */
-export async function attachToGroup(db: DbOrTx, caseId: string, primaryId: string): Promise<boolean> {
-  // Both rows locked first, in one order for every caller: intakes attaching to each other at the same moment would
-  // otherwise lock them crosswise and deadlock.
-  await db.execute(sql`select id from cases where id in (${caseId}, ${primaryId}) order by id for update`);
-  await db.update(cases).set({ groupId: primaryId }).where(and(eq(cases.id, primaryId), isNull(cases.groupId)));
-  const res = await db.update(cases).set({ groupId: primaryId }).where(and(eq(cases.id, caseId), isNull(cases.groupId))).returning({ id: cases.id });
-  return res.length > 0;
+/**
+ * Puts a case into the group of the case it matched (`matchId`), the match's own group if it has none yet (the match
+ * becomes its primary). Answers the group joined, or null when the case was in a group already. The caller has
+ * locked both rows (lockCases).
+ */
+export async function attachToGroup(db: DbOrTx, caseId: string, matchId: string): Promise<string | null> {
+  await db.update(cases).set({ groupId: matchId }).where(and(eq(cases.id, matchId), isNull(cases.groupId)));
+  const res = await db.execute<{ group_id: string }>(sql`
+    update cases set group_id = (select group_id from cases where id = ${matchId})
+    where id = ${caseId} and group_id is null
+    returning group_id`);
+  if (res.rows[0]) return res.rows[0].group_id;
+  // Already the primary of a group of its own — a batch committed beside its own took it as their match first — and
+  // nothing merged into it yet: it and its candidates join the match's group, which is the earlier.
+  const moved = await db.execute<{ group_id: string }>(sql`
+    update cases set group_id = m.group_id
+    from (select group_id from cases where id = ${matchId}) m
+    where cases.group_id = ${caseId} and m.group_id <> ${caseId}
+      and not exists (select 1 from cases x where x.group_id = ${caseId} and x.state = 'merged')
+    returning cases.group_id`);
+  return moved.rows[0]?.group_id ?? null;
+}
+
+/** Locks cases for a change, always in one order (by id), so two transactions locking several never deadlock. */
+export async function lockCases(db: DbOrTx, ids: string[]): Promise<void> {
+  if (ids.length) await db.execute(sql`select id from cases where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) order by id for update`);
 }
 
 /** Makes `primaryId` the primary of its own group when it has none yet (a manual merge into it). */

@@ -663,7 +663,7 @@ export async function createCase(ctx: AppContext, actor: Actor | null, input: Ca
     if (!first) throw conflict('idempotency_in_progress', '相同 Idempotency-Key 的请求正在处理中，请稍后重试');
     return presentCreated(ctx, actor, first);
   }
-  let row = await attachCandidate(ctx, written.created.row, written.candidates);
+  let row = written.groupId ? { ...written.created.row, groupId: written.groupId } : written.created.row;
   if (autoDispatches({ autoDispatch: type.autoDispatch, defaultUnitCode: type.defaultUnitCode }, owner.level)) {
     const dispatched = await autoDispatch(ctx, row, type.defaultUnitCode!, req);
     if (dispatched) {
@@ -783,38 +783,62 @@ function queryCodeField(ctx: AppContext, row: repo.CaseRow): { queryCode?: strin
 }
 
 /**
- * Duplicate groups at intake (docs/SMART-INTAKE.md "Duplicate groups"): a new case that is the same
- * problem at the same place as an open case (the rule in cases/duplicates.ts) joins that case's group
- * as a candidate, with a timeline entry; nothing is merged — the centre decides. Runs after the
- * intake committed and never fails it.
+ * Earlier in one strict order (the time of the report, then the id): the cases of one batch share their time; a case
+ * joins only the group of one reported before it, so two never take each other.
  */
-async function attachCandidate(ctx: AppContext, row: repo.CaseRow, candidates: Candidate[]): Promise<repo.CaseRow> {
-  try {
+const reportedBefore = (x: { id: string; createdAt: Date }, row: { id: string; createdAt: Date }) =>
+  x.createdAt < row.createdAt || (x.createdAt.getTime() === row.createdAt.getTime() && x.id < row.id);
+
+/**
+ * Duplicate groups at intake (docs/SMART-INTAKE.md "Duplicate groups"): a new case that is the same problem at the
+ * same place as an open case (the rule in cases/duplicates.ts) joins that case's group as a candidate, with a timeline
+ * entry; nothing is merged — the centre decides. A batch is grouped as a whole, its cases in the order reported (as
+ * `groupReports` does), so reports of one problem arriving together all join one group; and in one transaction,
+ * with every row it touches locked first in one order. Runs after the intake committed and never fails it: answers
+ * the group each case joined.
+ */
+async function groupBatch(ctx: AppContext, written: { row: repo.CaseRow }[], candidatesOf: (row: repo.CaseRow) => Candidate[]): Promise<Map<string, string>> {
+  const joined = new Map<string, string>();
+  const plan: { row: repo.CaseRow; match: Candidate; text: number }[] = [];
+  // The groups decided so far in this batch, over what the candidates read.
+  const decided = new Map<string, string>();
+  for (const { row } of [...written].sort((a, b) => (reportedBefore(a.row, b.row) ? -1 : 1))) {
+    const candidates = candidatesOf(row);
     const open = candidates
-      .filter((x) => x.id !== row.id && OPEN_STATES.has(x.state as CaseState) && x.createdAt <= row.createdAt)
-      .map((x) => ({ id: x.id, title: x.title, description: x.description, areaCode: x.areaCode, lat: x.lat, lng: x.lng, reportedAt: x.createdAt, types: [x.categoryCode], open: true, groupId: x.groupId }));
+      .filter((x) => OPEN_STATES.has(x.state as CaseState) && reportedBefore(x, row))
+      .map((x) => ({ id: x.id, title: x.title, description: x.description, areaCode: x.areaCode, lat: x.lat, lng: x.lng, reportedAt: x.createdAt, types: [x.categoryCode], open: true, groupId: decided.get(x.id) ?? x.groupId }));
     const hit = groupFor({ title: row.title, description: row.description, areaCode: row.areaCode, lat: row.lat, lng: row.lng, address: row.address, reportedAt: row.createdAt, types: [row.categoryCode] }, open);
-    if (!hit) return row;
-    const match = candidates.find((x) => x.id === hit.matchId)!;
-    const attached = await ctx.db.transaction(async (tx) => {
-      if (!(await repo.attachToGroup(tx, row.id, hit.groupId))) return false;
-      await repo.insertEvent(tx, {
-        caseId: row.id,
-        action: 'group-candidate',
-        fromState: row.state,
-        toState: row.state,
-        actorId: null,
-        actorName: SYSTEM_ACTOR.name,
-        actorUnit: null,
-        note: `疑似与案件 ${match.code} 反映同一问题，已列入其重复组，待指挥中心确认是否合并`,
-        detail: { groupId: hit.groupId, matchId: match.id, matchCode: match.code, text: Math.round(hit.text * 100) / 100 },
-      });
-      return true;
+    if (!hit) continue;
+    decided.set(row.id, hit.groupId);
+    if (!decided.has(hit.matchId)) decided.set(hit.matchId, hit.groupId);
+    plan.push({ row, match: candidates.find((x) => x.id === hit.matchId)!, text: hit.text });
+  }
+  if (plan.length === 0) return joined;
+  try {
+    await ctx.db.transaction(async (tx) => {
+      await repo.lockCases(tx, [...new Set(plan.flatMap((p) => [p.row.id, p.match.id]))]);
+      for (const { row, match, text } of plan) {
+        // The match's group now (a merge may have changed it since the candidates were read).
+        const groupId = await repo.attachToGroup(tx, row.id, match.id);
+        if (!groupId) continue;
+        joined.set(row.id, groupId);
+        await repo.insertEvent(tx, {
+          caseId: row.id,
+          action: 'group-candidate',
+          fromState: row.state,
+          toState: row.state,
+          actorId: null,
+          actorName: SYSTEM_ACTOR.name,
+          actorUnit: null,
+          note: `疑似与案件 ${match.code} 反映同一问题，已列入其重复组，待指挥中心确认是否合并`,
+          detail: { groupId, matchId: match.id, matchCode: match.code, text: Math.round(text * 100) / 100 },
+        });
+      }
     });
-    return attached ? { ...row, groupId: hit.groupId } : row;
+    return joined;
   } catch (e) {
     console.error('[gongzhi] duplicate grouping at intake failed', e);
-    return row;
+    return new Map();
   }
 }
 
@@ -824,9 +848,13 @@ interface Written {
   created: { row: repo.CaseRow; event: repo.CaseEventRow } | null;
   /** Duplicate-hint candidates of the case's type and village, read once per batch. */
   candidates: Candidate[];
+  /** The duplicate group the case joined at intake. */
+  groupId: string | null;
 }
 
 const batchers = new WeakMap<object, Batcher<repo.IntakeRow, Written>>();
+/** The last batch's duplicate grouping, per database: the next waits for it. */
+const groupingTurns = new WeakMap<object, Promise<void>>();
 
 /** The intake batcher of this process and database (settings: INTAKE_BATCH_MAX, INTAKE_BATCH_WAIT_MS). */
 export function intakeBatcher(ctx: AppContext): Batcher<repo.IntakeRow, Written> {
@@ -865,6 +893,12 @@ async function writeIntakes(ctx: AppContext, items: repo.IntakeRow[]): Promise<O
     throw e;
   }
   // Committed. From here nothing may throw: the cases are written and must be answered.
+  // Batches in flight together are grouped one after the other, in the order they committed: a later batch then sees
+  // the groups an earlier one made and joins them rather than starting its own.
+  const previous = groupingTurns.get(ctx.database) ?? Promise.resolve();
+  let done!: () => void;
+  const turn = new Promise<void>((resolve) => (done = resolve));
+  groupingTurns.set(ctx.database, previous.then(() => turn));
   const byId = new Map(written.map((w) => [w.row.id, w]));
   const groups = new Map<string, { categoryCode: string; village: string; since: Date; n: number; rows: Candidate[] }>();
   for (const w of written) {
@@ -880,10 +914,12 @@ async function writeIntakes(ctx: AppContext, items: repo.IntakeRow[]): Promise<O
       g.rows = asCaseLike(await repo.duplicateCandidatesOf(ctx.db, { categoryCode: g.categoryCode, village: g.village, since: g.since, limit: DUPLICATE_CANDIDATES + g.n }).catch(() => []));
     }),
   );
+  const candidatesOf = (row: repo.CaseRow) => groups.get(`${row.categoryCode}|${row.areaCode.slice(0, Math.min(12, row.areaCode.length))}`)?.rows ?? [];
+  await previous;
+  const grouped = await groupBatch(ctx, written, candidatesOf).finally(done);
   return items.map((it) => {
     const w = byId.get(it.id) ?? null;
-    const g = w ? groups.get(`${w.row.categoryCode}|${w.row.areaCode.slice(0, Math.min(12, w.row.areaCode.length))}`) : undefined;
-    return { ok: true, value: { created: w, candidates: g?.rows ?? [] } };
+    return { ok: true, value: { created: w, candidates: w ? candidatesOf(w.row) : [], groupId: (w && grouped.get(w.row.id)) ?? null } };
   });
 }
 
