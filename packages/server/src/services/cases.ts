@@ -816,6 +816,9 @@ async function groupBatch(ctx: AppContext, written: { row: repo.CaseRow }[], can
   if (plan.length === 0) return joined;
   try {
     await ctx.db.transaction(async (tx) => {
+      // A hint, not a record of what someone did: its commit does not wait for the disk (docs/RELIABILITY.md), so the
+      // report's answer does not wait for a second flush. The cases themselves were committed and flushed above.
+      await repo.commitWithoutFlush(tx);
       await repo.lockCases(tx, [...new Set(plan.flatMap((p) => [p.row.id, p.match.id]))]);
       for (const { row, match, text } of plan) {
         // The match's group now (a merge may have changed it since the candidates were read).
