@@ -1,5 +1,6 @@
 import { DomainError } from '@gongzhi/domain';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { attachmentHeader } from '../lib/xlsx.ts';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import type { AppContext } from '../services/context.ts';
 
@@ -28,4 +29,9 @@ export function requestContext(req: FastifyRequest): RequestContext {
  */
 export function isHttps(req: FastifyRequest, ctx: AppContext): boolean {
   return ctx.config.secureCookies || req.protocol === 'https';
+}
+
+/** Answers a file to download: its type, and its name (Chinese kept for the browsers that read `filename*`). */
+export function sendAttachment(reply: FastifyReply, type: string, fileName: string, body: unknown) {
+  return reply.header('content-type', type).header('content-disposition', attachmentHeader(fileName)).send(body);
 }

@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import { monthlyBulletin } from '../services/bulletin.ts';
-import { requestContext, requireActor } from '../http/request.ts';
-import { attachmentHeader } from '../lib/xlsx.ts';
+import { requestContext, requireActor, sendAttachment } from '../http/request.ts';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -24,7 +23,7 @@ export function bulletinRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const res = await monthlyBulletin(ctx, requireActor(req), req.params.areaCode, req.params.file.slice(0, 7), requestContext(req));
-      return reply.header('content-type', DOCX_MIME).header('content-disposition', attachmentHeader(res.fileName)).send(res.body);
+      return sendAttachment(reply, DOCX_MIME, res.fileName, res.body);
     },
   );
 }

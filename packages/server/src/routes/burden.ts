@@ -4,8 +4,8 @@ import { FIELD_TYPES, FORM_BINDINGS, LIST_KINDS, MAX_FORM_FIELDS, MAX_REQUEST_HO
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as burden from '../services/burden.ts';
-import { requestContext, requireActor } from '../http/request.ts';
-import { attachmentHeader, XLSX_MIME } from '../lib/xlsx.ts';
+import { requestContext, requireActor, sendAttachment } from '../http/request.ts';
+import { XLSX_MIME } from '../lib/xlsx.ts';
 import { isoDay, isoMonth, optionalText, paging, text, uuidParam } from './common.ts';
 
 const kind = z.enum(REQUEST_KINDS, { message: '事项类型（kind）应为 task、survey、report、campaign、sign 或 inspection' });
@@ -142,7 +142,7 @@ export function burdenRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: '导出各社区报送的报表（Excel）', params: uuidParam } },
     async (req, reply) => {
       const file = await burden.exportForm(ctx, requireActor(req), req.params.id, requestContext(req));
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(file.fileName)).send(file.body);
+      return sendAttachment(reply, XLSX_MIME, file.fileName, file.body);
     },
   );
   r.get(

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as emergencies from '../services/emergencies.ts';
 import { recordDocx, recordXlsx } from '../services/emergency-record.ts';
-import { requestContext, requireActor } from '../http/request.ts';
-import { attachmentHeader, XLSX_MIME } from '../lib/xlsx.ts';
+import { requestContext, requireActor, sendAttachment } from '../http/request.ts';
+import { XLSX_MIME } from '../lib/xlsx.ts';
 import { text, uuidParam } from './common.ts';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -261,7 +261,7 @@ export function emergencyRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: '事件纪实（Word 报告）', params: uuidParam } },
     async (req, reply) => {
       const f = await recordDocx(ctx, requireActor(req), req.params.id, requestContext(req));
-      return reply.header('content-type', DOCX_MIME).header('content-disposition', attachmentHeader(f.fileName)).send(f.body);
+      return sendAttachment(reply, DOCX_MIME, f.fileName, f.body);
     },
   );
   r.get(
@@ -269,7 +269,7 @@ export function emergencyRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: '事件台账（Excel）', params: uuidParam } },
     async (req, reply) => {
       const f = await recordXlsx(ctx, requireActor(req), req.params.id, requestContext(req));
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(f.fileName)).send(f.body);
+      return sendAttachment(reply, XLSX_MIME, f.fileName, f.body);
     },
   );
 }

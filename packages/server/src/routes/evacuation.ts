@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as evacuation from '../services/evacuation.ts';
 import * as riskMap from '../services/risk-map.ts';
-import { requestContext, requireActor } from '../http/request.ts';
-import { attachmentHeader, XLSX_MIME } from '../lib/xlsx.ts';
+import { requestContext, requireActor, sendAttachment } from '../http/request.ts';
+import { XLSX_MIME } from '../lib/xlsx.ts';
 import { optionalText, paging, text, uuidParam } from './common.ts';
 
 const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
@@ -228,7 +228,7 @@ export function evacuationRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: '导出转移安置名单 Excel（电话脱敏）', params: uuidParam } },
     async (req, reply) => {
       const file = await evacuation.exportEvacuation(ctx, requireActor(req), req.params.id, requestContext(req));
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(file.fileName)).send(file.body);
+      return sendAttachment(reply, XLSX_MIME, file.fileName, file.body);
     },
   );
   r.get(

@@ -7,7 +7,7 @@ import type { AppContext } from '../services/context.ts';
 import * as exports from '../services/exports.ts';
 import * as jobs from '../services/export-jobs.ts';
 import { CHANNELS } from '../services/cases.ts';
-import { requestContext, requireActor } from '../http/request.ts';
+import { requestContext, requireActor, sendAttachment } from '../http/request.ts';
 import { attachmentHeader, XLSX_MIME } from '../lib/xlsx.ts';
 import { isoDay } from './common.ts';
 
@@ -42,11 +42,11 @@ const jobParams = z.object({ id: z.uuid({ message: '应为导出任务 ID' }) })
 function sendStream(reply: FastifyReply, prepared: exports.PreparedExport) {
   const out = new PassThrough();
   prepared.write(out).catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
-  return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(prepared.fileName)).send(out);
+  return sendAttachment(reply, XLSX_MIME, prepared.fileName, out);
 }
 
 const sendFile = (reply: FastifyReply, file: exports.ExportFile) =>
-  reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(file.fileName)).send(file.body);
+  sendAttachment(reply, XLSX_MIME, file.fileName, file.body);
 
 export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as hotline from '../services/hotline-import.ts';
 import * as registry from '../services/registry-import.ts';
-import { requestContext, requireActor } from '../http/request.ts';
-import { attachmentHeader, XLSX_MIME } from '../lib/xlsx.ts';
+import { requestContext, requireActor, sendAttachment } from '../http/request.ts';
+import { XLSX_MIME } from '../lib/xlsx.ts';
 
 const reportBody = z.object({
   fileName: z.string().max(200),
@@ -30,7 +30,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['imports'];
   r.get('/api/imports/hotline/template.xlsx', { schema: { tags, summary: '热线（12345）工单导入模板' } }, async (req, reply) => {
     requireActor(req);
-    return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader('热线工单导入模板.xlsx')).send(await hotline.hotlineTemplate(ctx));
+    return sendAttachment(reply, XLSX_MIME, '热线工单导入模板.xlsx', await hotline.hotlineTemplate(ctx));
   });
   r.post(
     '/api/imports/hotline',
@@ -49,12 +49,12 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.post('/api/imports/hotline/report.xlsx', { schema: { tags, summary: '把导入结果下载为 Excel', body: reportBody } }, async (req, reply) => {
     const actor = requireActor(req);
-    return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader('热线工单导入结果.xlsx')).send(await hotline.reportWorkbook(actor, req.body));
+    return sendAttachment(reply, XLSX_MIME, '热线工单导入结果.xlsx', await hotline.reportWorkbook(actor, req.body));
   });
 
   r.get('/api/imports/people/template.xlsx', { schema: { tags, summary: '人口信息导入模板' } }, async (req, reply) => {
     const body = await registry.peopleTemplate(requireActor(req));
-    return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader('人口信息导入模板.xlsx')).send(body);
+    return sendAttachment(reply, XLSX_MIME, '人口信息导入模板.xlsx', body);
   });
   r.post(
     '/api/imports/people',
@@ -88,7 +88,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const body = await registry.peopleReportWorkbook(requireActor(req), req.body);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader('人口信息导入结果.xlsx')).send(body);
+      return sendAttachment(reply, XLSX_MIME, '人口信息导入结果.xlsx', body);
     },
   );
   r.get(
@@ -102,7 +102,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const file = await registry.exportPeopleTemplate(ctx, requireActor(req), req.query.area || undefined, requestContext(req));
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(file.fileName)).send(file.body);
+      return sendAttachment(reply, XLSX_MIME, file.fileName, file.body);
     },
   );
 }
