@@ -67,8 +67,10 @@ describe('sameProblem: text and type', () => {
     const rubbish = lamp2({ title: '东门口垃圾没人清', description: '小区东门口垃圾桶满了，臭气熏天', types: ['0106'] });
     expect(sameProblem(lamp, rubbish).same).toBe(false);
   });
-  it('types are shared when any likely type matches', () => {
-    expect(sameProblem({ ...lamp, types: ['B0110', 'B0107'] }, lamp2({ types: ['B0107'] })).same).toBe(true);
+  it('only the first type counts (a case has one type): a shared second guess is not the same type', () => {
+    const other = lamp2({ title: '晚上黑乎乎的', description: '东门那里灯灭了，老人出门摔了一跤' });
+    expect(sameProblem({ ...lamp, types: ['B0110', 'B0107'] }, { ...other, types: ['B0107'] }).failed).toBe('text');
+    expect(sameProblem({ ...lamp, types: ['B0107', 'B0110'] }, { ...other, types: ['B0107'] }).same).toBe(true);
   });
 });
 

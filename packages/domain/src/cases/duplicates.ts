@@ -9,8 +9,8 @@
 //   (suggest/features.ts: ICU words and character bigrams), each feature weighted by how rare it is
 //   among the example reports the suggestions are seeded with (小区, 门口, which every type uses,
 //   count little; 路灯, 井盖 count much) — is ≥ `textMin`; or both reports are of the same leaf type
-//   (the case type, which intake pre-selects from the suggestion) and the similarity is ≥
-//   `textSameType`. Residents describe one problem in very different words (煤气味 / 燃气泄漏), so
+//   (the case type — ONE type, the first of `types`: the one the reporter or dispatcher chose, which
+//   intake pre-selects from the suggestion's best) and the similarity is ≥ `textSameType`. Residents describe one problem in very different words (煤气味 / 燃气泄漏), so
 //   the type carries what the words alone miss; a different problem at the same spot has another type.
 // - place: both points within `maxMetres` (haversine); without a point on either side, the same
 //   grid (15-digit code, or a finer shared code) or the same written address.
@@ -43,8 +43,10 @@ export const DUPLICATE_GROUP_RULE: DuplicateGroupRule = {
 
 export interface GroupReport {
   /**
-   * The leaf types the report is of: the case's type, or the likely types of the intake suggestion
-   * (best first). Two reports are "of the same type" when these share one.
+   * The leaf types the report is of, best first: the case's type, or the likely types of the intake
+   * suggestion. Only the first counts — a case has one type, the chosen one; two reports are "of the
+   * same type" when their first types are equal. (Sharing any of three likely types joined different
+   * problems whose second or third guesses happened to meet.)
    */
   types?: readonly string[] | null;
   title: string;
@@ -142,7 +144,8 @@ export function sameProblem(a: GroupReport, b: GroupReport, rule: DuplicateGroup
     samePlace = sameGrid || (addrA.length >= 4 && addrA === normAddress(b.address));
   }
   const text = reportTextSimilarity(`${a.title} ${a.description}`, `${b.title} ${b.description}`);
-  const sameType = !!a.types?.some((t) => b.types?.includes(t));
+  const typeA = a.types?.[0];
+  const sameType = !!typeA && typeA === b.types?.[0];
   const needed = sameType ? rule.textSameType : rule.textMin;
   const failed = !(days <= rule.windowDays) ? 'time' : !samePlace ? 'place' : text < needed ? 'text' : null;
   return { same: failed === null, text, metres, samePlace, days, failed };
