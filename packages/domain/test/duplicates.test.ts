@@ -67,6 +67,13 @@ describe('sameProblem: text and type', () => {
     const rubbish = lamp2({ title: '东门口垃圾没人清', description: '小区东门口垃圾桶满了，臭气熏天', types: ['0106'] });
     expect(sameProblem(lamp, rubbish).same).toBe(false);
   });
+  it(`textMin ${R.textMin} lies above what the words of one place give two different problems there`, () => {
+    const rubbish = lamp2({ title: '东门口垃圾没人清', description: '小区东门口垃圾桶满了，臭气熏天', types: ['0106'] });
+    const v = sameProblem(lamp, rubbish);
+    expect(v.text).toBeGreaterThan(0.2);
+    expect(v.text).toBeLessThan(R.textMin);
+    expect(v.failed).toBe('text');
+  });
   it('only the first type counts (a case has one type): a shared second guess is not the same type', () => {
     const other = lamp2({ title: '晚上黑乎乎的', description: '东门那里灯灭了，老人出门摔了一跤' });
     expect(sameProblem({ ...lamp, types: ['B0110', 'B0107'] }, { ...other, types: ['B0107'] }).failed).toBe('text');
