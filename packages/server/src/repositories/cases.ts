@@ -323,27 +323,20 @@ export async function lockGroupMembers(db: DbOrTx, groupId: string): Promise<Cas
  * Attaches a new case to the group of `primaryId` as a candidate: the primary becomes its group's
  * primary if it had no group yet. Returns whether the case was attached (not already in a group).
  */
-/**
- * Puts a case into the group of the case it matched (`matchId`), the match's own group if it has none yet (the match
- * becomes its primary). Answers the group joined, or null when the case was in a group already. The caller has
- * locked both rows (lockCases).
- */
-export async function attachToGroup(db: DbOrTx, caseId: string, matchId: string): Promise<string | null> {
-  await db.update(cases).set({ groupId: matchId }).where(and(eq(cases.id, matchId), isNull(cases.groupId)));
-  const res = await db.execute<{ group_id: string }>(sql`
-    update cases set group_id = (select group_id from cases where id = ${matchId})
-    where id = ${caseId} and group_id is null
-    returning group_id`);
-  if (res.rows[0]) return res.rows[0].group_id;
-  // Already the primary of a group of its own — a batch committed beside its own took it as their match first — and
-  // nothing merged into it yet: it and its candidates join the match's group, which is the earlier.
-  const moved = await db.execute<{ group_id: string }>(sql`
-    update cases set group_id = m.group_id
-    from (select group_id from cases where id = ${matchId}) m
-    where cases.group_id = ${caseId} and m.group_id <> ${caseId}
-      and not exists (select 1 from cases x where x.group_id = ${caseId} and x.state = 'merged')
-    returning cases.group_id`);
-  return moved.rows[0]?.group_id ?? null;
+/** Sets the duplicate group of cases that have none yet (case id → group id). */
+export async function setGroups(db: DbOrTx, groups: Map<string, string>): Promise<void> {
+  if (groups.size === 0) return;
+  const rows = sql.join([...groups].map(([id, g]) => sql`(${id}::uuid, ${g}::uuid)`), sql`, `);
+  await db.execute(sql`update cases set group_id = v.g from (values ${rows}) as v(id, g) where cases.id = v.id and cases.group_id is null`);
+}
+
+/** Moves a group into another while nothing was merged into it (candidates only). True if it moved. */
+export async function moveGroup(db: DbOrTx, from: string, to: string): Promise<boolean> {
+  const moved = await db.execute<{ id: string }>(sql`
+    update cases set group_id = ${to}
+    where group_id = ${from} and not exists (select 1 from cases x where x.group_id = ${from} and x.state = 'merged')
+    returning id`);
+  return moved.rows.length > 0;
 }
 
 /** This transaction's commit answers before its record reaches the disk (a crash may lose its last moments). */
@@ -351,9 +344,16 @@ export async function commitWithoutFlush(tx: DbOrTx): Promise<void> {
   await tx.execute(sql`set local synchronous_commit = off`);
 }
 
-/** Locks cases for a change, always in one order (by id), so two transactions locking several never deadlock. */
-export async function lockCases(db: DbOrTx, ids: string[]): Promise<void> {
-  if (ids.length) await db.execute(sql`select id from cases where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) order by id for update`);
+/**
+ * Locks cases for a change, always in one order (by id), so two transactions locking several never deadlock.
+ * Answers each case's duplicate group as it is now.
+ */
+export async function lockCases(db: DbOrTx, ids: string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const res = await db.execute<{ id: string; group_id: string | null }>(
+    sql`select id, group_id from cases where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) order by id for update`,
+  );
+  return new Map(res.rows.map((r) => [r.id, r.group_id]));
 }
 
 /** Makes `primaryId` the primary of its own group when it has none yet (a manual merge into it). */
@@ -541,6 +541,10 @@ export async function setCaseUnitsStatus(db: DbOrTx, caseId: string, fromStatuse
 export async function insertEvent(db: DbOrTx, row: typeof caseEvents.$inferInsert): Promise<CaseEventRow> {
   const res = await db.insert(caseEvents).values(row).returning();
   return res[0]!;
+}
+
+export async function insertEvents(db: DbOrTx, rows: (typeof caseEvents.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(caseEvents).values(rows);
 }
 
 export async function eventsOf(db: DbOrTx, caseId: string): Promise<CaseEventRow[]> {

@@ -819,13 +819,21 @@ async function groupBatch(ctx: AppContext, written: { row: repo.CaseRow }[], can
       // A hint, not a record of what someone did: its commit does not wait for the disk (docs/RELIABILITY.md), so the
       // report's answer does not wait for a second flush. The cases themselves were committed and flushed above.
       await repo.commitWithoutFlush(tx);
-      await repo.lockCases(tx, [...new Set(plan.flatMap((p) => [p.row.id, p.match.id]))]);
+      // Every row touched, locked in one order, with its group now (a merge may have changed it since the read).
+      const now = await repo.lockCases(tx, [...new Set(plan.flatMap((p) => [p.row.id, p.match.id]))]);
+      const set = new Map<string, string>();
+      const moves: { from: string; to: string }[] = [];
+      const events: Parameters<typeof repo.insertEvents>[1] = [];
+      const groupOf = (id: string) => set.get(id) ?? now.get(id) ?? null;
       for (const { row, match, text } of plan) {
-        // The match's group now (a merge may have changed it since the candidates were read).
-        const groupId = await repo.attachToGroup(tx, row.id, match.id);
-        if (!groupId) continue;
+        const groupId = groupOf(match.id) ?? match.id;
+        if (!groupOf(match.id)) set.set(match.id, groupId); // the match's first companion: it becomes the primary
+        const own = groupOf(row.id);
+        if (own === null) set.set(row.id, groupId);
+        else if (own === row.id && groupId !== row.id) moves.push({ from: row.id, to: groupId });
+        else continue; // in another group already
         joined.set(row.id, groupId);
-        await repo.insertEvent(tx, {
+        events.push({
           caseId: row.id,
           action: 'group-candidate',
           fromState: row.state,
@@ -837,6 +845,11 @@ async function groupBatch(ctx: AppContext, written: { row: repo.CaseRow }[], can
           detail: { groupId, matchId: match.id, matchCode: match.code, text: Math.round(text * 100) / 100 },
         });
       }
+      await repo.setGroups(tx, set);
+      // Already the primary of a group of its own — a batch committed beside its own took it as their match first:
+      // it and its candidates join the earlier group (unless something was merged into it meanwhile).
+      for (const m of moves) if (!(await repo.moveGroup(tx, m.from, m.to))) joined.delete(m.from);
+      await repo.insertEvents(tx, events.filter((e) => joined.has(e.caseId)));
     });
     return joined;
   } catch (e) {
