@@ -798,8 +798,19 @@ const reportedBefore = (x: { id: string; createdAt: Date }, row: { id: string; c
  * the group each case joined.
  */
 async function groupBatch(ctx: AppContext, written: { row: repo.CaseRow }[], candidatesOf: (row: repo.CaseRow) => Candidate[]): Promise<Map<string, string>> {
-  const joined = new Map<string, string>();
-  const plan: { row: repo.CaseRow; match: Candidate; text: number }[] = [];
+  try {
+    return await writeGroups(ctx, planGroups(written, candidatesOf));
+  } catch (e) {
+    console.error('[gongzhi] duplicate grouping at intake failed', e);
+    return new Map();
+  }
+}
+
+type GroupPlan = { row: repo.CaseRow; match: Candidate; text: number }[];
+
+/** Which case of the batch matches which earlier open case, in the order reported. */
+function planGroups(written: { row: repo.CaseRow }[], candidatesOf: (row: repo.CaseRow) => Candidate[]): GroupPlan {
+  const plan: GroupPlan = [];
   // The groups decided so far in this batch, over what the candidates read.
   const decided = new Map<string, string>();
   for (const { row } of [...written].sort((a, b) => (reportedBefore(a.row, b.row) ? -1 : 1))) {
@@ -813,49 +824,50 @@ async function groupBatch(ctx: AppContext, written: { row: repo.CaseRow }[], can
     if (!decided.has(hit.matchId)) decided.set(hit.matchId, hit.groupId);
     plan.push({ row, match: candidates.find((x) => x.id === hit.matchId)!, text: hit.text });
   }
+  return plan;
+}
+
+/** Writes a batch's plan: the group each case joined. */
+async function writeGroups(ctx: AppContext, plan: GroupPlan): Promise<Map<string, string>> {
+  const joined = new Map<string, string>();
   if (plan.length === 0) return joined;
-  try {
-    await ctx.db.transaction(async (tx) => {
-      // A hint, not a record of what someone did: its commit does not wait for the disk (docs/RELIABILITY.md), so the
-      // report's answer does not wait for a second flush. The cases themselves were committed and flushed above.
-      await repo.commitWithoutFlush(tx);
-      // Every row touched, locked in one order, with its group now (a merge may have changed it since the read).
-      const now = await repo.lockCases(tx, [...new Set(plan.flatMap((p) => [p.row.id, p.match.id]))]);
-      const set = new Map<string, string>();
-      const moves: { from: string; to: string }[] = [];
-      const events: Parameters<typeof repo.insertEvents>[1] = [];
-      const groupOf = (id: string) => set.get(id) ?? now.get(id) ?? null;
-      for (const { row, match, text } of plan) {
-        const groupId = groupOf(match.id) ?? match.id;
-        if (!groupOf(match.id)) set.set(match.id, groupId); // the match's first companion: it becomes the primary
-        const own = groupOf(row.id);
-        if (own === null) set.set(row.id, groupId);
-        else if (own === row.id && groupId !== row.id) moves.push({ from: row.id, to: groupId });
-        else continue; // in another group already
-        joined.set(row.id, groupId);
-        events.push({
-          caseId: row.id,
-          action: 'group-candidate',
-          fromState: row.state,
-          toState: row.state,
-          actorId: null,
-          actorName: SYSTEM_ACTOR.name,
-          actorUnit: null,
-          note: `疑似与案件 ${match.code} 反映同一问题，已列入其重复组，待指挥中心确认是否合并`,
-          detail: { groupId, matchId: match.id, matchCode: match.code, text: Math.round(text * 100) / 100 },
-        });
-      }
-      await repo.setGroups(tx, set);
-      // Already the primary of a group of its own — a batch committed beside its own took it as their match first:
-      // it and its candidates join the earlier group (unless something was merged into it meanwhile).
-      for (const m of moves) if (!(await repo.moveGroup(tx, m.from, m.to))) joined.delete(m.from);
-      await repo.insertEvents(tx, events.filter((e) => joined.has(e.caseId)));
-    });
-    return joined;
-  } catch (e) {
-    console.error('[gongzhi] duplicate grouping at intake failed', e);
-    return new Map();
-  }
+  await ctx.db.transaction(async (tx) => {
+    // A hint, not a record of what someone did: its commit does not wait for the disk (docs/RELIABILITY.md), so the
+    // report's answer does not wait for a second flush. The cases themselves were committed and flushed above.
+    await repo.commitWithoutFlush(tx);
+    // Every row touched, locked in one order, with its group now (a merge may have changed it since the read).
+    const now = await repo.lockCases(tx, [...new Set(plan.flatMap((p) => [p.row.id, p.match.id]))]);
+    const set = new Map<string, string>();
+    const moves: { from: string; to: string }[] = [];
+    const events: Parameters<typeof repo.insertEvents>[1] = [];
+    const groupOf = (id: string) => set.get(id) ?? now.get(id) ?? null;
+    for (const { row, match, text } of plan) {
+      const groupId = groupOf(match.id) ?? match.id;
+      if (!groupOf(match.id)) set.set(match.id, groupId); // the match's first companion: it becomes the primary
+      const own = groupOf(row.id);
+      if (own === null) set.set(row.id, groupId);
+      else if (own === row.id && groupId !== row.id) moves.push({ from: row.id, to: groupId });
+      else continue; // in another group already
+      joined.set(row.id, groupId);
+      events.push({
+        caseId: row.id,
+        action: 'group-candidate',
+        fromState: row.state,
+        toState: row.state,
+        actorId: null,
+        actorName: SYSTEM_ACTOR.name,
+        actorUnit: null,
+        note: `疑似与案件 ${match.code} 反映同一问题，已列入其重复组，待指挥中心确认是否合并`,
+        detail: { groupId, matchId: match.id, matchCode: match.code, text: Math.round(text * 100) / 100 },
+      });
+    }
+    await repo.setGroups(tx, set);
+    // Already the primary of a group of its own — a batch committed beside its own took it as their match first:
+    // it and its candidates join the earlier group (unless something was merged into it meanwhile).
+    for (const m of moves) if (!(await repo.moveGroup(tx, m.from, m.to))) joined.delete(m.from);
+    await repo.insertEvents(tx, events.filter((e) => joined.has(e.caseId)));
+  });
+  return joined;
 }
 
 // ---- group commit of intakes ----------------------------------------------------------------
