@@ -86,26 +86,23 @@ export async function consoleLogin(page: Page, username: string) {
 /** An entry of the console's side menu (antd keeps a hidden copy of the menu for measuring: this one is the real one). */
 export const menuEntry = (page: Page, testId: string) => page.getByTestId('main-menu').getByTestId(testId);
 
-/** Clicks an entry of the console's side menu, unfolding the group that holds it first. */
+/**
+ * Clicks an entry of the console's side menu, unfolding the group that holds it first, until the entry turns selected
+ * (its page is routed). A sub-menu may be folding or unfolding when looked at, and a click landing while the menu
+ * re-renders can be lost: each step has a short time limit and the whole is tried again.
+ */
 export async function openMenu(page: Page, testId: string) {
+  const menu = page.getByTestId('main-menu');
   const item = menuEntry(page, testId);
+  const title = menu.locator(`li.ant-menu-submenu:has([data-testid="${testId}"]) > .ant-menu-submenu-title`);
+  const selected = menu.locator('li.ant-menu-item-selected').filter({ has: page.getByTestId(testId) });
   await item.waitFor({ state: 'attached' });
-  if (!(await item.isVisible())) {
-    await page.getByTestId('main-menu').locator(`li.ant-menu-submenu:has([data-testid="${testId}"]) > .ant-menu-submenu-title`).click();
+  const within = (step: Promise<unknown>) => step.then(() => true, () => false);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (!(await item.isVisible()) && (await title.count())) await title.click();
+    if ((await within(item.click({ timeout: 5_000 }))) && (await within(selected.waitFor({ timeout: 5_000 })))) return;
   }
-  await item.click();
-  // A click that lands while the menu still unfolds (or re-renders as its entries load) can be lost: the entry
-  // turns selected when the page it opens is routed, so click again until it does.
-  const entry = page.getByTestId('main-menu').locator(`li.ant-menu-item:has([data-testid="${testId}"])`);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const selected = await entry
-      .and(page.locator('.ant-menu-item-selected'))
-      .waitFor({ timeout: 5_000 })
-      .then(() => true, () => false);
-    if (selected) return;
-    if (!(await item.isVisible())) await page.getByTestId('main-menu').locator(`li.ant-menu-submenu:has([data-testid="${testId}"]) > .ant-menu-submenu-title`).click();
-    await item.click();
-  }
+  throw new Error(`the menu entry ${testId} did not open its page`);
 }
 
 export async function phoneLogin(page: Page, username: string) {
