@@ -811,17 +811,14 @@ type GroupPlan = { row: repo.CaseRow; match: Candidate; text: number }[];
 /** Which case of the batch matches which earlier open case, in the order reported. */
 function planGroups(written: { row: repo.CaseRow }[], candidatesOf: (row: repo.CaseRow) => Candidate[]): GroupPlan {
   const plan: GroupPlan = [];
-  // The groups decided so far in this batch, over what the candidates read.
-  const decided = new Map<string, string>();
+  // Only the match is planned here: which group it leads to is read under lock when written (writeGroups).
   for (const { row } of [...written].sort((a, b) => (reportedBefore(a.row, b.row) ? -1 : 1))) {
     const candidates = candidatesOf(row);
     const open = candidates
       .filter((x) => OPEN_STATES.has(x.state as CaseState) && reportedBefore(x, row))
-      .map((x) => ({ id: x.id, title: x.title, description: x.description, areaCode: x.areaCode, lat: x.lat, lng: x.lng, reportedAt: x.createdAt, types: [x.categoryCode], open: true, groupId: decided.get(x.id) ?? x.groupId }));
+      .map((x) => ({ id: x.id, title: x.title, description: x.description, areaCode: x.areaCode, lat: x.lat, lng: x.lng, reportedAt: x.createdAt, types: [x.categoryCode], open: true }));
     const hit = groupFor({ title: row.title, description: row.description, areaCode: row.areaCode, lat: row.lat, lng: row.lng, address: row.address, reportedAt: row.createdAt, types: [row.categoryCode] }, open);
     if (!hit) continue;
-    decided.set(row.id, hit.groupId);
-    if (!decided.has(hit.matchId)) decided.set(hit.matchId, hit.groupId);
     plan.push({ row, match: candidates.find((x) => x.id === hit.matchId)!, text: hit.text });
   }
   return plan;
