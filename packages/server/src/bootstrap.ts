@@ -3,6 +3,7 @@ import { openDatabase, runMigrations } from './db/client.ts';
 import { loadMasterKey, PiiCipher } from './lib/pii-cipher.ts';
 import type { AppContext } from './services/context.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
+import { ensureRollupLayout } from './repositories/rollups.ts';
 import { seedCatalogue } from './services/cases.ts';
 import { refreshWorkTime } from './services/work-time.ts';
 import { seedPointsCatalogue } from './seed/points.ts';
@@ -36,6 +37,8 @@ export async function bootstrap(
   const ctx: AppContext = { database, db: database.db, cipher, config };
   // Holiday overrides and office hours count for every deadline, the demo's included.
   await refreshWorkTime(ctx.db, true);
+  // Roll-up combinations added by an upgrade are filled from the cases before anything folds.
+  await ensureRollupLayout(ctx.db, log);
   // The catalogue ships with the product; types added by an upgrade appear, edited ones stay as edited.
   await database.withLock('gongzhi:catalogue', async () => {
     await seedCatalogue(ctx.db);

@@ -7,7 +7,7 @@ import { seedDemoIfEmpty } from './seed/demo.ts';
 import type { AppContext } from './services/context.ts';
 import { auditLedger } from './services/points.ts';
 import { seedPointsDemo } from './seed/points.ts';
-import { foldAllMeasureDeltas, rebuildRollups } from './repositories/rollups.ts';
+import { ensureRollupLayout, foldAllMeasureDeltas, rebuildRollups } from './repositories/rollups.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { exportHeads, isDay, parseHeadsFile, sealAll, verifyChains, verifyHeads, yesterday, type ChainBreak } from './services/chains.ts';
@@ -21,6 +21,7 @@ const USAGE = `用法：npm run gongzhi -- <命令>
   points seed                       为已有演示数据补充积分规则、兑换商品和历史积分（已存在则跳过）
   stats rebuild                     由案件重算全部案件统计汇总表（批量导入后或修复时使用）
   stats fold                        把待归并的统计增量归并进汇总表
+  stats layout                      把汇总表补齐到当前版本保存的组合（升级后服务启动时也会自动进行）
   verify                            重算案件流转记录、积分账本和审计日志的哈希链，指出第一处断链（有问题时退出码 1）
   verify --heads <文件>…            另外用保存在别处的日终哈希文件核对：其登记的链头应原样存在
   heads [YYYY-MM-DD] [--out <目录>]  导出某日（默认昨天，北京时间）的日终链头哈希文件
@@ -62,6 +63,10 @@ async function main(argv: string[]) {
       const t = Date.now();
       const r = await rebuildRollups(ctx.db, log);
       return log(`统计汇总已重算：${r.cases} 件案件，${r.rollupRows} 行汇总，${r.dueRows} 行期限汇总，用时 ${((Date.now() - t) / 1000).toFixed(1)} 秒`);
+    }
+    if (cmd === 'stats' && sub === 'layout') {
+      const filled = await ensureRollupLayout(ctx.db, log);
+      return log(filled.length ? '完成' : '汇总表已是当前版本');
     }
     if (cmd === 'stats' && sub === 'fold') {
       return log(`已归并 ${await foldAllMeasureDeltas(ctx.db)} 条统计增量`);

@@ -4,7 +4,7 @@ import { chinaDate, type Measures } from '@gongzhi/domain';
 import { Client, createTestApp, json, uniq, type TestApp } from './helpers.ts';
 import { recount, recountBy, type Recounted } from './recount.ts';
 import { caseMeasures, type CaseMeasureRow, type MeasureGroupBy } from '../src/repositories/stats.ts';
-import { advanceDueWatermark, foldAllMeasureDeltas, pendingMeasureDeltas, rebuildRollups } from '../src/repositories/rollups.ts';
+import { advanceDueWatermark, ensureRollupLayout, foldAllMeasureDeltas, pendingMeasureDeltas, rebuildRollups } from '../src/repositories/rollups.ts';
 import { systemScope } from '../src/repositories/scope.ts';
 import { sweepDeadlines } from '../src/services/cases.ts';
 
@@ -208,6 +208,20 @@ describe('case measures', () => {
     await checkAll('folded');
     await rebuildRollups(t.ctx.db);
     await checkAll('rebuilt');
+    expect(await ensureRollupLayout(t.ctx.db)).toEqual([]);
+
+    // A database from before the villages' day rows by dimension, with a change not folded yet:
+    // the start-up brings it to the layout, exact at once, and only once.
+    await t.ctx.db.execute(sql`delete from case_rollups where alevel = 12 and dim <> '-' and grain = 'd'`);
+    await t.ctx.db.execute(sql`delete from case_rollup_due where alevel = 12 and dim <> '-' and grain = 'd'`);
+    await t.ctx.db.execute(sql`update app_meta set value = value - 'layout' where key = 'case_rollups'`);
+    await newCase(GRID2);
+    expect(await pendingMeasureDeltas(t.ctx.db)).toBeGreaterThan(0);
+    expect((await ensureRollupLayout(t.ctx.db)).sort()).toEqual(['12:c:d', '12:h:d', '12:u:d']);
+    await checkAll('upgraded');
+    await foldAllMeasureDeltas(t.ctx.db);
+    await checkAll('upgraded, folded');
+    expect(await ensureRollupLayout(t.ctx.db)).toEqual([]);
 
     const village = json<Record<string, number>>(await leader.get(`/api/stats/cases?area=${VILLAGE}&from=${today}&to=${today}`));
     expect(village.received).toBeGreaterThanOrEqual(11);

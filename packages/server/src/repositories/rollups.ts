@@ -25,13 +25,22 @@ export const ROLLUP_COMBOS: { level: number; dim: RollupDim; grain: RollupGrain;
   { level: 9, dim: '-', grain: 'm', from: { level: 12, grain: 'm' } },
   { level: 6, dim: '-', grain: 'm', from: { level: 9, grain: 'm' } },
   ...(['c', 'h', 'u'] as const).flatMap((dim) => [
-    { level: 9, dim, grain: 'd' as const, from: 'facts' as const },
+    { level: 12, dim, grain: 'd' as const, from: 'facts' as const },
+    { level: 9, dim, grain: 'd' as const, from: { level: 12, grain: 'd' as const } },
     { level: 6, dim, grain: 'd' as const, from: { level: 9, grain: 'd' as const } },
-    { level: 12, dim, grain: 'm' as const, from: 'facts' as const },
+    { level: 12, dim, grain: 'm' as const, from: { level: 12, grain: 'd' as const } },
     { level: 9, dim, grain: 'm' as const, from: { level: 12, grain: 'm' as const } },
     { level: 6, dim, grain: 'm' as const, from: { level: 9, grain: 'm' as const } },
   ]),
 ];
+
+const comboKey = (c: { level: number; dim: RollupDim; grain: RollupGrain }) => `${c.level}:${c.dim}:${c.grain}`;
+
+/**
+ * The roll-ups a database made before the layout was recorded holds (no village day rows by
+ * dimension): `ensureRollupLayout` adds what it lacks.
+ */
+const LAYOUT_BEFORE_RECORDING = ROLLUP_COMBOS.filter((c) => !(c.level === 12 && c.dim !== '-' && c.grain === 'd')).map(comboKey);
 
 export function hasRollup(level: number, dim: RollupDim, grain: RollupGrain): boolean {
   return ROLLUP_COMBOS.some((c) => c.level === level && c.dim === dim && c.grain === grain);
@@ -132,7 +141,7 @@ async function collapseDue(tx: DbOrTx, to: string): Promise<boolean> {
   await tx.execute(sql.raw(`delete from case_rollup_due where due_day > date '${DUE_SENTINEL}' and due_day < date '${to}'`));
   await tx.execute(
     sql`insert into app_meta (key, value) values (${META_KEY}, ${JSON.stringify({ dueWatermark: to })}::jsonb)
-      on conflict (key) do update set value = excluded.value, updated_at = now()`,
+      on conflict (key) do update set value = app_meta.value || excluded.value, updated_at = now()`,
   );
   return true;
 }
@@ -256,7 +265,63 @@ export async function rebuildRollups(db: DbOrTx, log: (m: string) => void = () =
     // Deadline days up to two days ago: one row each (see collapseDue).
     await tx.execute(sql`delete from app_meta where key = ${META_KEY}`);
     await collapseDue(tx, chinaDate(new Date(Date.now() - 2 * 86400_000)));
+    await writeLayout(tx);
     const rows = await tx.execute<{ r: string; d: string }>(sql.raw(`select (select count(*) from case_rollups) as r, (select count(*) from case_rollup_due) as d`));
     return { cases, rollupRows: Number(rows.rows[0]?.r ?? 0), dueRows: Number(rows.rows[0]?.d ?? 0) };
+  });
+}
+
+// ---- the layout: which combinations a database keeps ------------------------------------------
+
+async function writeLayout(tx: DbOrTx): Promise<void> {
+  await tx.execute(
+    sql`insert into app_meta (key, value) values (${META_KEY}, ${JSON.stringify({ layout: ROLLUP_COMBOS.map(comboKey) })}::jsonb)
+      on conflict (key) do update set value = app_meta.value || excluded.value, updated_at = now()`,
+  );
+}
+
+/**
+ * Brings the roll-ups of a database made by an earlier version to the current layout (run at
+ * start, before anything folds): rows of combinations no longer kept are deleted; combinations
+ * added since are filled from the cases minus the deltas not folded yet (the folding adds those
+ * later), so they are exact at once. Holds the roll-up lock and keeps case changes from adding
+ * deltas while it runs (they wait, then add theirs on top). At 10 million cases filling one
+ * dimension's village day rows takes minutes: docs/MEASURES.md. Returns the combinations filled.
+ */
+export async function ensureRollupLayout(db: DbOrTx, log: (m: string) => void = () => {}): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const run = async (q: string) => tx.execute(sql.raw(q));
+    await run(LOCK);
+    const res = await tx.execute<{ layout: string[] | null }>(sql`select value->'layout' as layout from app_meta where key = ${META_KEY}`);
+    const recorded = res.rows[0]?.layout ?? null;
+    const stored = recorded ?? LAYOUT_BEFORE_RECORDING;
+    const want = ROLLUP_COMBOS.map(comboKey);
+    const missing = ROLLUP_COMBOS.filter((c) => !stored.includes(comboKey(c)));
+    const gone = stored.filter((k) => !want.includes(k));
+    if (missing.length === 0 && gone.length === 0) {
+      if (!recorded) await writeLayout(tx);
+      return [];
+    }
+    await run(`lock table case_measure_deltas in exclusive mode`);
+    const t0 = Date.now();
+    for (const k of [...gone, ...missing.map(comboKey)]) {
+      const [level, dim, grain] = k.split(':');
+      const where = `alevel = ${Number(level)} and dim = '${dim?.replace(/'/g, '')}' and grain = '${grain?.replace(/'/g, '')}'`;
+      await run(`delete from case_rollups where ${where}`);
+      await run(`delete from case_rollup_due where ${where}`);
+    }
+    if (missing.length > 0) {
+      await run(`set local work_mem = '256MB'`);
+      const keyCols = 'area_code, day, category_code, channel, unit, due_day';
+      await run(`create temporary table gz_fill on commit drop as
+        select ${keyCols}, ${COUNTER_COLUMNS.join(', ')} from (${factsOfCasesSql()}) f
+        union all
+        select ${keyCols}, ${COUNTER_COLUMNS.map((c) => `-${c}`).join(', ')} from case_measure_deltas`);
+      for (const q of foldSql('gz_fill', missing, 'insert', await readWatermark(tx))) await run(q);
+    }
+    await writeLayout(tx);
+    const filled = missing.map(comboKey);
+    log(`统计汇总已补齐到当前版本：补充 ${filled.length} 组（${filled.join('、') || '无'}），删除 ${gone.length} 组，用时 ${((Date.now() - t0) / 1000).toFixed(1)} 秒`);
+    return filled;
   });
 }
