@@ -31,6 +31,7 @@ export * from './territory/split.ts';
 export * from './staffing.ts';
 export * from './cases/assessment.ts';
 export * from './cases/rule-5321.ts';
+export * from './cases/search.ts';
 export * from './cases/suggest/index.ts';
 export * from './campaigns.ts';
 export * from './emergencies.ts';

@@ -1,11 +1,11 @@
 /**
- * `npm run bench` runs every benchmark; `npm run bench -- intake`, `-- measures`, `-- intake-quality` or `-- web` runs one.
+ * `npm run bench` runs every benchmark; `npm run bench -- intake`, `-- measures`, `-- search`, `-- intake-quality` or `-- web` runs one.
  * Each runs in its own process, one after the other.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const BENCHES = ['intake', 'measures', 'intake-quality', 'web'] as const;
+const BENCHES = ['intake', 'measures', 'search', 'intake-quality', 'web'] as const;
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = asked.filter((a) => !(BENCHES as readonly string[]).includes(a));
 if (unknown.length) {

@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgDialect, PgInsertValue } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { DbOrTx } from '../db/client.ts';
 import { caseDeadlineMarks, caseEvents, cases, caseUnits, catalogueTypes, files, idempotencyKeys, notifications, units, users } from '../db/schema.ts';
+import { caseSearchQuery, type CaseSearchQuery } from '@gongzhi/domain';
 import { escapeLike } from './scope.ts';
 import { chinaDaySql } from './rollups.ts';
 
@@ -433,8 +434,27 @@ export interface CaseFilter {
   publicOnly?: boolean;
   page: number;
   pageSize: number;
-  /** newest first; due: open work first, the most overdue first; closed: the longest closed first. */
-  order?: 'newest' | 'due' | 'closed';
+  /** newest first; due: open work first, the most overdue first; closed: the longest closed first;
+   * relevance (with `q`): the best match first (title before description before address), then the newest. */
+  order?: 'newest' | 'due' | 'closed' | 'relevance';
+}
+
+/** The case's search document (migration 0041; not a Drizzle column, so ordinary reads never carry it). */
+const searchDoc = sql`"cases"."search"`;
+const tsQuery = (s: CaseSearchQuery) => sql`to_tsquery('simple', ${s.tsquery})`;
+
+/** Full-text match (docs/SEARCH.md): every word in the text, or the query as the start of a case code. */
+function searchCondition(s: CaseSearchQuery): SQL {
+  const text: SQL[] = [];
+  if (s.tsquery) text.push(sql`${searchDoc} @@ ${tsQuery(s)}`);
+  for (const ch of s.singles) {
+    const like = '%' + escapeLike(ch) + '%';
+    text.push(sql`(${cases.title} like ${like} or ${cases.description} like ${like} or coalesce(${cases.address}, '') like ${like} or coalesce(${cases.answer}, '') like ${like})`);
+  }
+  const alternatives: SQL[] = [];
+  if (text.length) alternatives.push(and(...text)!);
+  if (s.code) alternatives.push(sql`${cases.code} like ${escapeLike(s.code) + '%'}`);
+  return alternatives.length ? or(...alternatives)! : sql`false`;
 }
 
 function caseWhere(scope: CaseScope, f: Omit<CaseFilter, 'page' | 'pageSize'>): SQL | undefined {
@@ -447,10 +467,7 @@ function caseWhere(scope: CaseScope, f: Omit<CaseFilter, 'page' | 'pageSize'>): 
   if (f.dueSoon) conds.push(sql`${cases.stepWarnAt} <= now() and ${cases.stepDueAt} >= now() and ${cases.state} in ('reported','accepted','dispatched','acknowledged','handled')`);
   if (f.from) conds.push(sql`${cases.createdAt} >= ${f.from.toISOString()}`);
   if (f.to) conds.push(sql`${cases.createdAt} < ${f.to.toISOString()}`);
-  if (f.q) {
-    const like = '%' + escapeLike(f.q) + '%';
-    conds.push(sql`(${cases.code} like ${like} or ${cases.title} like ${like} or ${cases.address} like ${like})`);
-  }
+  if (f.q) conds.push(searchCondition(caseSearchQuery(f.q)));
   if (f.publicOnly) conds.push(and(eq(cases.public, true), eq(cases.state, 'closed')));
   if (f.inbox) conds.push(f.inbox);
   return and(...conds);
@@ -458,8 +475,11 @@ function caseWhere(scope: CaseScope, f: Omit<CaseFilter, 'page' | 'pageSize'>): 
 
 export async function listCases(db: DbOrTx, scope: CaseScope, f: CaseFilter) {
   const where = caseWhere(scope, f);
+  const search = f.q ? caseSearchQuery(f.q) : null;
   const order =
-    f.order === 'due'
+    f.order === 'relevance' && search?.tsquery
+      ? [desc(sql`ts_rank(${searchDoc}, ${tsQuery(search)})`), desc(cases.createdAt), desc(cases.id)]
+      : f.order === 'due'
       ? [
           // Work with a running clock first (overdue, then due soonest); paused and closed matters after it.
           asc(sql`case when ${cases.state} in ('suspended','closed') then 1 else 0 end`),

@@ -62,6 +62,7 @@ const listQuery = z.object({
   from: isoDay.optional(),
   to: isoDay.optional(),
   q: z.string().trim().max(60).optional(),
+  sort: z.enum(['relevance', 'newest']).optional(),
   box: z.enum(['mine', 'revisit', 'all']).optional(),
   ...paging,
 });

@@ -361,7 +361,9 @@ export interface ListQuery {
   dueSoon?: boolean;
   from?: string;
   to?: string;
+  /** Full-text search (docs/SEARCH.md); with it the best matches come first unless `sort` is `newest`. */
   q?: string;
+  sort?: 'relevance' | 'newest';
   box?: 'mine' | 'revisit' | 'all';
   page: number;
   pageSize: number;
@@ -429,7 +431,7 @@ export function caseListFilter(actor: Actor, q: Omit<ListQuery, 'page' | 'pageSi
     to,
     q: q.q,
     inbox: q.box === 'mine' ? inboxSql(actor) : q.box === 'revisit' ? revisitSql(actor) : undefined,
-    order: q.box === 'mine' ? ('due' as const) : q.box === 'revisit' ? ('closed' as const) : ('newest' as const),
+    order: q.box === 'mine' ? ('due' as const) : q.box === 'revisit' ? ('closed' as const) : q.q && q.sort !== 'newest' ? ('relevance' as const) : ('newest' as const),
   };
 }
 
