@@ -313,6 +313,28 @@ describe('the case closed loop', () => {
     await shot(page, 'c24-m-wall', true);
     await context.close();
   });
+
+  it('the town finds the report by the resident’s words, best match first, then newest first', async () => {
+    const { context, page } = await desktop();
+    await consoleLogin(page, 'town');
+    await openMenu(page, 'menu-cases');
+    await page.getByTestId('case-tab-all').click();
+    await page.getByTestId('filter-q').fill('连续三个晚上 路灯');
+    await page.getByTestId('filter-submit').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('连续三个晚上 路灯');
+    const first = page.locator('[data-testid="case-row"]').first();
+    await expect.poll(() => first.getAttribute('data-code')).toBe(code);
+    const found = code;
+    await page.getByTestId('case-sort').getByText('最新').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('newest');
+    await page.locator('[data-testid="case-row"]').first().waitFor();
+    await shot(page, 'c40-search');
+    // And by its code.
+    await page.getByTestId('filter-q').fill(found);
+    await page.getByTestId('filter-submit').click();
+    await expect.poll(() => page.locator('[data-testid="case-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual([found]);
+    await context.close();
+  });
 });
 
 describe('a signed-in resident', () => {

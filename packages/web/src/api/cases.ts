@@ -249,6 +249,8 @@ export interface CaseQuery {
   from?: string;
   to?: string;
   q?: string;
+  /** With `q`: best match first (default) or newest first. */
+  sort?: 'relevance' | 'newest';
   box?: 'mine' | 'revisit' | 'all';
   page?: number;
   pageSize?: number;

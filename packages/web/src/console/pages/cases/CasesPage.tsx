@@ -1,5 +1,5 @@
 import { type HTMLAttributes } from 'react';
-import { Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Form, Input, Segmented, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { ExclamationCircleFilled, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -35,7 +35,7 @@ interface Filters {
   q?: string;
 }
 
-const FILTER_KEYS = ['category', 'area', 'channel', 'from', 'to', 'q', 'overdue', 'dueSoon'] as const;
+const FILTER_KEYS = ['category', 'area', 'channel', 'from', 'to', 'q', 'sort', 'overdue', 'dueSoon'] as const;
 
 export default function CasesPage() {
   const t = useT();
@@ -56,6 +56,7 @@ export default function CasesPage() {
     const v = params.get(k);
     if (!v) continue;
     if (k === 'overdue' || k === 'dueSoon') filters[k] = v === 'true';
+    else if (k === 'sort') filters.sort = v === 'newest' ? 'newest' : undefined;
     else filters[k] = v;
   }
   const page = Number(params.get('page') ?? 1) || 1;
@@ -102,6 +103,7 @@ export default function CasesPage() {
         from: from ? from.format('YYYY-MM-DD') : undefined,
         to: to ? to.format('YYYY-MM-DD') : undefined,
         q: v.q?.trim() || undefined,
+        sort: v.q?.trim() ? filters.sort : undefined,
       },
     });
   };
@@ -279,6 +281,18 @@ export default function CasesPage() {
             tabBarGutter={24}
             data-testid="case-tabs"
           />
+          {filters.q && (
+            <Segmented<'relevance' | 'newest'>
+              size="small"
+              value={filters.sort ?? 'relevance'}
+              onChange={(v) => setUrl({ filters: { ...filters, sort: v === 'newest' ? 'newest' : undefined } })}
+              options={[
+                { value: 'relevance', label: t('case.sort.relevance') },
+                { value: 'newest', label: t('case.sort.newest') },
+              ]}
+              data-testid="case-sort"
+            />
+          )}
           {(dueSoonCount > 0 || filters.dueSoon) && (
             <Button
               className={`gz-duesoon-badge${filters.dueSoon ? ' gz-overdue-on' : ''}`}
