@@ -34,7 +34,7 @@ describe('wartime and back', () => {
     await context.close();
   });
 
-  it('the grid worker sees the banner on the phone and checks in at the post', async () => {
+  it('the grid worker sees the banner on the phone and checks in at the post, without a signal too', async () => {
     const { context, page } = await phone();
     await phoneLogin(page, 'grid');
     await expect.poll(() => page.getByTestId('m-wartime-banner').innerText()).toContain('已转入战时状态');
@@ -43,7 +43,12 @@ describe('wartime and back', () => {
     await expect.poll(() => page.getByTestId('m-emergency-tasks').innerText()).toContain('低洼住户转移');
     await page.getByTestId('m-task-ack').click();
     await expect.poll(() => page.getByTestId('m-emergency-tasks').innerText()).toContain('已收到');
+    // In the basement: the check-in waits on the phone, then arrives once when the signal is back.
+    await context.setOffline(true);
     await page.getByTestId('m-checkin-submit').click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('条记录待发送');
+    await shot(page, 'w02-m-checkin-offline');
+    await context.setOffline(false);
     await page.getByTestId('m-checkin-last').waitFor();
     await shot(page, 'w02-m-checkin');
     await context.close();

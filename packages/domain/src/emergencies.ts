@@ -134,3 +134,22 @@ export function emergencyActions(state: EmergencyState, maySwitch: boolean, mayC
   if (state !== 'active') return [];
   return [...(maySwitch ? (['end', 'addUnit', 'sendTask'] as const) : []), ...(mayCheckIn ? (['checkIn'] as const) : [])];
 }
+
+/** How far a phone's clock may run ahead of the server's, and how long a check-in may wait offline. */
+export const CHECK_IN_CLOCK_SLACK_MS = 2 * 60_000;
+export const CHECK_IN_MAX_DELAY_MS = 72 * 3600_000;
+
+/**
+ * When a check-in happened. A check-in made without a signal waits in the phone's queue and is sent
+ * later (docs/OFFLINE.md): the person was at the post when they tapped, so the phone's time of the tap
+ * counts, within limits — not after now (a clock a little ahead is taken as now), not before the event
+ * started, not more than three days old. Without a time given, the time it arrives.
+ */
+export function checkInTime(tappedAt: Date | null | undefined, now: Date, eventStartedAt: Date): { at: Date } | { problem: 'future' | 'before_event' | 'too_old' } {
+  if (!tappedAt) return { at: now };
+  const t = tappedAt.getTime();
+  if (t > now.getTime() + CHECK_IN_CLOCK_SLACK_MS) return { problem: 'future' };
+  if (t < eventStartedAt.getTime()) return { problem: 'before_event' };
+  if (t < now.getTime() - CHECK_IN_MAX_DELAY_MS) return { problem: 'too_old' };
+  return { at: new Date(Math.min(t, now.getTime())) };
+}

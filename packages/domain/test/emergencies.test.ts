@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areasOverlap, countOnCall, durationMinutes, durationZh, emergencyActions, eventsConcerning, onCallKindOf, overlappingEvent, switchRefusal } from '../src/index.ts';
+import { areasOverlap, CHECK_IN_CLOCK_SLACK_MS, CHECK_IN_MAX_DELAY_MS, checkInTime, countOnCall, durationMinutes, durationZh, emergencyActions, eventsConcerning, onCallKindOf, overlappingEvent, switchRefusal } from '../src/index.ts';
 
 const TOWN = '320614103';
 const VILLAGE = '320614103001';
@@ -74,5 +74,28 @@ describe('the record', () => {
     expect(emergencyActions('active', true, true)).toEqual(['end', 'addUnit', 'sendTask', 'checkIn']);
     expect(emergencyActions('active', false, true)).toEqual(['checkIn']);
     expect(emergencyActions('ended', true, true)).toEqual([]);
+  });
+});
+
+describe('the time of a check-in sent late from the queue', () => {
+  const now = new Date('2026-07-20T10:00:00Z');
+  const started = new Date('2026-07-19T02:00:00Z');
+  const ms = (t: number) => new Date(now.getTime() + t);
+  it('is the time it arrives when the phone gives none', () => {
+    expect(checkInTime(undefined, now, started)).toEqual({ at: now });
+  });
+  it('is the tap while the phone was offline, back to three days', () => {
+    expect(checkInTime(ms(-3600_000), now, started)).toEqual({ at: ms(-3600_000) });
+    const early = new Date('2026-07-10T10:00:00Z');
+    expect(checkInTime(ms(-CHECK_IN_MAX_DELAY_MS), now, early)).toEqual({ at: ms(-CHECK_IN_MAX_DELAY_MS) });
+    expect(checkInTime(ms(-CHECK_IN_MAX_DELAY_MS - 1), now, early)).toEqual({ problem: 'too_old' });
+  });
+  it('takes a clock a little ahead as now, and refuses one far ahead', () => {
+    expect(checkInTime(ms(CHECK_IN_CLOCK_SLACK_MS), now, started)).toEqual({ at: now });
+    expect(checkInTime(ms(CHECK_IN_CLOCK_SLACK_MS + 1), now, started)).toEqual({ problem: 'future' });
+  });
+  it('cannot be before the event started', () => {
+    expect(checkInTime(started, now, started)).toEqual({ at: started });
+    expect(checkInTime(new Date(started.getTime() - 1), now, started)).toEqual({ problem: 'before_event' });
   });
 });

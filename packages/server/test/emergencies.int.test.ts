@@ -114,6 +114,23 @@ describe('forces', () => {
     expect(d.units.map((u) => u.kindName).sort()).toEqual(['临时党支部', '党员突击队'].sort());
     expect(json<Detail['forces']>(await grid.get(`/api/emergencies/${eventId}/forces`)).myCheckIn).not.toBeNull();
   });
+
+  it('a check-in queued without a signal counts once, at the time it was tapped', async () => {
+    // Tapped a second after the switch (this file's event started moments ago), sent twice when the signal came back.
+    const started = Date.parse(json<{ startedAt: string }>(await town.get(`/api/emergencies/${eventId}`)).startedAt);
+    const tapped = new Date(Math.floor(started / 1000) * 1000 + 1000).toISOString();
+    const send = () => grid.request('POST', `/api/emergencies/${eventId}/check-ins`, { post: '地下车库', at: tapped }, { 'idempotency-key': `checkin-${eventId}` });
+    const first = await send();
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await send();
+    expect(json<{ id: string }>(again).id).toBe(json<{ id: string }>(first).id);
+    expect(Date.parse(json<{ at: string }>(first).at)).toBe(Date.parse(tapped));
+    const refused = async (at: string) => json<{ error: { code: string; message: string } }>(await grid.post(`/api/emergencies/${eventId}/check-ins`, { at })).error;
+    expect(await refused(new Date(Date.now() + 3600_000).toISOString())).toMatchObject({ code: 'check_in_future' });
+    expect(await refused('2020-01-01T08:00:00+08:00')).toMatchObject({ code: 'check_in_before_event' });
+    expect(await refused('昨天')).toMatchObject({ code: 'invalid_request' });
+    expect(json<Detail>(await town.get(`/api/emergencies/${eventId}`)).forces.checkedIn).toBe(3);
+  });
 });
 
 describe('back to peacetime with the record', () => {

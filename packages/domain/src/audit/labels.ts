@@ -294,6 +294,7 @@ const FIELDS: Record<string, Label> = {
   minutes: l('持续分钟', 'Minutes'),
   responseLevel: l('响应级别', 'Response level'),
   located: l('附位置', 'With location'),
+  tappedAt: l('签到时间（离线补发）', 'Tapped at (sent later)'),
   format: l('格式', 'Format'),
   people: l('人数', 'People'),
   person: l('人员', 'Person'),

@@ -201,6 +201,7 @@ export function emergencyRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: '战时到岗签到（网格员、下沉干部、党员、志愿者），位置可选',
+        description: '支持 Idempotency-Key：无信号时手机排队重发，只记一次；at 为点击签到的时间（不晚于现在、不早于战时开始、三天以内），不给则按到达时间。',
         params: uuidParam,
         body: z
           .object({
@@ -208,12 +209,16 @@ export function emergencyRoutes(app: FastifyInstance, ctx: AppContext) {
             post: text(60).optional(),
             lat: z.number().min(-90).max(90).optional(),
             lng: z.number().min(-180).max(180).optional(),
+            at: z.iso.datetime({ offset: true, message: '签到时间应为带时区的 ISO 8601 时间' }).optional(),
           })
           .default({}),
         response: { 201: z.object({ id: z.string(), eventId: z.string(), kind: z.string(), kindName: z.string(), gridCode: z.string(), post: nullable, at: z.string() }) },
       },
     },
-    async (req, reply) => reply.status(201).send(await emergencies.checkIn(ctx, requireActor(req), req.params.id, req.body ?? {}, requestContext(req))),
+    async (req, reply) => {
+      const key = req.headers['idempotency-key'];
+      return reply.status(201).send(await emergencies.checkIn(ctx, requireActor(req), req.params.id, req.body ?? {}, requestContext(req), typeof key === 'string' ? key : undefined));
+    },
   );
   r.get(
     '/api/emergencies/:id/tasks',

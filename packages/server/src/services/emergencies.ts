@@ -2,6 +2,7 @@
 // forces formed and on call, and back to peacetime with a summary and the event's record. Every change goes
 // through one function here, in one transaction with its timeline entry and audit row.
 import {
+  checkInTime,
   conflict,
   countOnCall,
   durationMinutes,
@@ -35,6 +36,7 @@ import { areaNames, placeNames } from './area-names.ts';
 import { audit } from './audit.ts';
 import { catalogueCache } from './cases.ts';
 import type { AppContext } from './context.ts';
+import { withIdempotency } from './idempotency.ts';
 
 const kindZh = (k: string) => EMERGENCY_KIND_LABELS[k as EmergencyKind]?.zh ?? k;
 const levelZh = (l: string) => EMERGENCY_LEVEL_LABELS[l as EmergencyLevel]?.zh ?? l;
@@ -225,13 +227,21 @@ export interface CheckInInput {
   post?: string;
   lat?: number;
   lng?: number;
+  /** When the person tapped 签到 (a check-in queued on a phone without a signal arrives later). */
+  at?: string;
 }
+
+const CHECK_IN_TIME_PROBLEMS = {
+  future: '签到时间晚于当前时间，请检查手机时间',
+  before_event: '签到时间早于战时开始时间',
+  too_old: '签到时间已超过三天，不再补记',
+} as const;
 
 /**
  * `POST /api/emergencies/{id}/check-ins`: the caller is at a post of a grid of the event (their own grid by default).
  * Location is optional: a phone without a fix still checks in.
  */
-export async function checkIn(ctx: AppContext, actor: Actor, id: string, input: CheckInInput, req: RequestContext) {
+export async function checkIn(ctx: AppContext, actor: Actor, id: string, input: CheckInInput, req: RequestContext, idempotencyKey?: string) {
   const e = await readable(ctx, actor, id);
   const kind = onCallKindOf(actor.roles);
   if (!mayCheckIn(actor) || !kind) throw forbidden('您的角色不在战时值守力量之列');
@@ -240,10 +250,12 @@ export async function checkIn(ctx: AppContext, actor: Actor, id: string, input: 
   if (levelOfCode(gridCode) !== 'grid' || !isWithinScope(gridCode, actor.scopeCode) || !isWithinScope(gridCode, e.areaCode)) {
     throw invalid('grid_outside', '值守网格应在您的辖区和战时区域之内', { field: 'gridCode' });
   }
-  const row = await ctx.db.transaction(async (tx) => {
+  const when = checkInTime(input.at ? new Date(input.at) : null, new Date(), e.startedAt);
+  if ('problem' in when) throw invalid(`check_in_${when.problem}`, CHECK_IN_TIME_PROBLEMS[when.problem], { field: 'at' });
+  const res = await withIdempotency(ctx, `ci:${actor.id}:${e.id}`, idempotencyKey, async (tx) => {
     const locked = await repo.lockEvent(tx, e.id);
     if (!locked || locked.state !== 'active') throw conflict('emergency_ended', '该应急事件已结束，无需再签到');
-    const c = await repo.insertCheckIn(tx, {
+    const row = await repo.insertCheckIn(tx, {
       eventId: e.id,
       userId: actor.id,
       userName: actor.displayName,
@@ -252,11 +264,12 @@ export async function checkIn(ctx: AppContext, actor: Actor, id: string, input: 
       post: input.post ?? null,
       lat: input.lat ?? null,
       lng: input.lng ?? null,
+      createdAt: when.at,
     });
-    await audit(tx, { actor }, req, { action: 'emergency.checkin', entityType: 'emergency', entityId: e.id, areaCode: gridCode, detail: { grid: gridCode, kind, located: input.lat != null } });
-    return c;
+    await audit(tx, { actor }, req, { action: 'emergency.checkin', entityType: 'emergency', entityId: e.id, areaCode: gridCode, detail: { grid: gridCode, kind, located: input.lat != null, ...(input.at ? { tappedAt: toIsoCst(when.at) } : {}) } });
+    return { status: 201, body: { id: row.id, eventId: e.id, kind: row.kind, kindName: ON_CALL_KIND_LABELS[kind].zh, gridCode: row.gridCode, post: row.post, at: toIsoCst(row.createdAt)! } };
   });
-  return { id: row.id, eventId: e.id, kind: row.kind, kindName: ON_CALL_KIND_LABELS[kind].zh, gridCode: row.gridCode, post: row.post, at: toIsoCst(row.createdAt)! };
+  return res.body as { id: string; eventId: string; kind: string; kindName: string; gridCode: string; post: string | null; at: string };
 }
 
 /** The live count of people on call per grid of the event (within the caller's scope). */

@@ -98,5 +98,8 @@ export const evacEn: Record<EvacMessageKey, string> = {
   'evac.m.queued': 'Waiting to send',
   'evac.m.saved': 'Recorded',
   'evac.m.savedOffline': 'Saved on the phone; sent when online',
+  'evac.m.refuseReason': 'Why the move is refused',
+  'evac.m.refusePlaceholder': 'e.g. insists on staying; told of the risk and reported to the community',
+  'evac.m.reasonRequired': 'Please give the reason',
   'evac.m.counts': 'To move {pending} · moving {moving} · arrived {arrived}',
 };

@@ -19,6 +19,8 @@ export const offlineEn: Record<OfflineMessageKey, string> = {
   'offline.kind.mark': 'Door-knock mark',
   'offline.kind.verify': 'On-site check',
   'offline.kind.evac': 'Evacuation mark',
+  'offline.kind.checkin': 'On-call check-in',
+  'offline.kind.ack': 'Task acknowledged',
   'offline.photos': '{n} photo(s)',
   'offline.madeAt': 'Made {time}',
   'offline.sentAt': 'Delivered {time}',

@@ -18,6 +18,8 @@ export const offlineZhCN = {
   'offline.kind.mark': '敲门登记',
   'offline.kind.verify': '现场核查',
   'offline.kind.evac': '转移登记',
+  'offline.kind.checkin': '战时到岗签到',
+  'offline.kind.ack': '战时任务确认',
   'offline.photos': '{n} 张照片',
   'offline.madeAt': '{time} 记录',
   'offline.sentAt': '{time} 已送达',

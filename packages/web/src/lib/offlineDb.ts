@@ -4,7 +4,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { ApiError, get, withQuery, type Query } from '../api/client.ts';
 
-export type OutboxKind = 'report' | 'patrol' | 'visit' | 'mark' | 'verify' | 'evac';
+export type OutboxKind = 'report' | 'patrol' | 'visit' | 'mark' | 'verify' | 'evac' | 'checkin' | 'ack';
 /**
  * pending: waiting to be sent (now or after its backoff); sending: on its way; sent: the server has it;
  * failed: the server refused it (its Chinese message is kept); conflict: the record moved on meanwhile (409).

@@ -1,14 +1,14 @@
 // 平战转换 on the phone: the wartime banner on every page of an area in wartime, the 战时签到 tile, and the
 // on-call check-in page (grid, post, optional location → the live count per grid on the console and big screen).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Checkbox, ErrorBlock, Form, Input, List, NavBar, NoticeBar, Selector, Tag, Toast } from 'antd-mobile';
 import { AlertOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import { ackTask, checkIn, getForces, listTasks } from '../../../api/emergencies.ts';
-import { errorMessage } from '../../../api/client.ts';
+import { getForces, listTasks } from '../../../api/emergencies.ts';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useT, type MessageKey } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
+import { enqueue, flush, onSent, useOutbox } from '../../../lib/outbox.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { useWartime } from '../../../lib/wartime.ts';
 import { MError, MLoading } from '../../components.tsx';
@@ -86,6 +86,8 @@ function CheckInForm({ id }: { id: string }) {
   const t = useT();
   const me = useMe();
   const forces = useApi((signal) => getForces(id, signal), [id]);
+  const reload = forces.reload;
+  useEffect(() => onSent('checkin', () => reload()), [reload]);
   const [grid, setGrid] = useState<string | null>(null);
   const [post, setPost] = useState('');
   const [located, setLocated] = useState(false);
@@ -103,6 +105,8 @@ function CheckInForm({ id }: { id: string }) {
         { timeout: 8000 },
       );
     });
+  // Through 待发送 (lib/outbox.ts) with the time of the tap: in a basement or a flooded street the check-in waits on the
+  // phone and counts, once, from when the person was at the post.
   const submit = async () => {
     if (!chosen) {
       Toast.show({ content: t('emergency.m.gridRequired') });
@@ -110,11 +114,11 @@ function CheckInForm({ id }: { id: string }) {
     }
     setBusy(true);
     try {
-      await checkIn(id, { gridCode: chosen, post: post.trim() || undefined, ...(await position()) });
-      Toast.show({ icon: 'success', content: t('emergency.m.checkedIn') });
-      forces.reload();
-    } catch (err) {
-      Toast.show({ icon: 'fail', content: errorMessage(err) });
+      const gridName = grids.find((g) => g.gridCode === chosen)?.gridName ?? '';
+      const body = { gridCode: chosen, post: post.trim() || undefined, ...(await position()), at: new Date().toISOString() };
+      await enqueue({ kind: 'checkin', path: `/api/emergencies/${id}/check-ins`, body, title: t('emergency.m.checkInTitle', { grid: gridName }) });
+      Toast.show({ icon: navigator.onLine ? 'success' : undefined, content: navigator.onLine ? t('emergency.m.checkedIn') : t('emergency.m.savedOffline') });
+      void flush();
     } finally {
       setBusy(false);
     }
@@ -147,20 +151,14 @@ function CheckInForm({ id }: { id: string }) {
 function Tasks({ id }: { id: string }) {
   const t = useT();
   const tasks = useApi((signal) => listTasks(id, signal), [id]);
-  const [busy, setBusy] = useState<string | null>(null);
+  const reload = tasks.reload;
+  useEffect(() => onSent('ack', () => reload()), [reload]);
+  const waiting = new Set(useOutbox().items.filter((i) => i.kind === 'ack' && (i.state === 'pending' || i.state === 'sending')).map((i) => i.slot));
   if (tasks.error) return <MError error={tasks.error} />;
   if (!tasks.data?.items.length) return null;
-  const ack = async (taskId: string) => {
-    setBusy(taskId);
-    try {
-      await ackTask(taskId);
-      Toast.show({ icon: 'success', content: t('emergency.m.acked') });
-      tasks.reload();
-    } catch (err) {
-      Toast.show({ icon: 'fail', content: errorMessage(err) });
-    } finally {
-      setBusy(null);
-    }
+  const ack = (taskId: string, title: string) => {
+    void enqueue({ kind: 'ack', path: `/api/emergency-tasks/${taskId}/ack`, body: {}, title, slot: `ack.${taskId}` }).then(() => flush());
+    Toast.show({ icon: navigator.onLine ? 'success' : undefined, content: navigator.onLine ? t('emergency.m.acked') : t('emergency.m.savedOffline') });
   };
   return (
     <List header={t('emergency.tasks')} data-testid="m-emergency-tasks">
@@ -176,8 +174,10 @@ function Tasks({ id }: { id: string }) {
             </>
           }
           extra={
-            x.allowedActions.includes('ack') ? (
-              <Button size="small" color="danger" loading={busy === x.id} onClick={() => void ack(x.id)} data-testid="m-task-ack">
+            waiting.has(`ack.${x.id}`) ? (
+              <Tag color="warning">{t('emergency.m.queued')}</Tag>
+            ) : x.allowedActions.includes('ack') ? (
+              <Button size="small" color="danger" onClick={() => ack(x.id, x.title)} data-testid="m-task-ack">
                 {t('emergency.m.ack')}
               </Button>
             ) : x.myAck ? (

@@ -1,8 +1,8 @@
 // 转移安置 on the responsible worker's phone: the people they are to move (those needing help first), where to,
-// and one tap for 已到达 (or 开始转移). Each tap goes through 待发送 (lib/outbox.ts) under its own Idempotency-Key,
+// and one tap for 已到达 (or 开始转移; 拒绝转移 with the reason given). Each tap goes through 待发送 (lib/outbox.ts) under its own Idempotency-Key,
 // so a tap in a flooded street without signal is sent when the network is back, and counted once.
 import { useState } from 'react';
-import { Button, ErrorBlock, List, NavBar, Space, Tag, Toast } from 'antd-mobile';
+import { Button, Dialog, ErrorBlock, List, NavBar, Space, Tag, TextArea, Toast } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
 import { myEntries, type EvacuationAction, type EvacuationEntry, type EvacuationState } from '../../../api/evacuation.ts';
 import { useI18n, useT } from '../../../i18n/index.tsx';
@@ -11,7 +11,7 @@ import { enqueue, flush, useOutbox } from '../../../lib/outbox.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading, RISK_CLASS } from '../../components.tsx';
 
-const AFTER: Partial<Record<EvacuationAction, EvacuationState>> = { start: 'moving', arrive: 'arrived' };
+const AFTER: Partial<Record<EvacuationAction, EvacuationState>> = { start: 'moving', arrive: 'arrived', refuse: 'refused' };
 const slotOf = (entryId: string) => `evac.${entryId}`;
 
 export function MEvacuations() {
@@ -31,9 +31,23 @@ export function MEvacuations() {
     return (action && AFTER[action]) ?? e.state;
   };
 
-  const tap = (e: EvacuationEntry, action: EvacuationAction) => {
-    void enqueue({ kind: 'evac', path: `/api/evacuation-entries/${e.id}/actions/${action}`, body: {}, title: `${e.name} ${tx(`evac.action.${action}`, '')}`, slot: slotOf(e.id) }).then(() => flush());
+  const tap = (e: EvacuationEntry, action: EvacuationAction, body: { reason?: string } = {}) => {
+    void enqueue({ kind: 'evac', path: `/api/evacuation-entries/${e.id}/actions/${action}`, body, title: `${e.name} ${tx(`evac.action.${action}`, '')}`, slot: slotOf(e.id) }).then(() => flush());
     Toast.show({ icon: navigator.onLine ? 'success' : undefined, content: navigator.onLine ? t('evac.m.saved') : t('evac.m.savedOffline') });
+  };
+  // 拒绝转移 needs the reason the person gave (the law asks the worker to record it); it is queued like a tap.
+  const refuse = (e: EvacuationEntry) => {
+    let reason = '';
+    void Dialog.confirm({
+      title: `${e.name} ${t('evac.action.refuse')}`,
+      content: <TextArea placeholder={t('evac.m.refusePlaceholder')} rows={3} maxLength={200} onChange={(v) => (reason = v)} aria-label={t('evac.m.refuseReason')} data-testid="m-evac-refuse-reason" />,
+      confirmText: t('evac.action.refuse'),
+      cancelText: t('common.cancel'),
+      onConfirm: () => {
+        if (reason.trim()) tap(e, 'refuse', { reason: reason.trim() });
+        else Toast.show({ content: t('evac.m.reasonRequired') });
+      },
+    });
   };
 
   const items = res.data?.items ?? [];
@@ -54,7 +68,7 @@ export function MEvacuations() {
           {items.map((e) => {
             const state = stateOf(e);
             const queued = waiting.has(slotOf(e.id));
-            const actions = state === e.state ? e.allowedActions.filter((a) => a === 'arrive' || a === 'start') : [];
+            const actions = state === e.state ? e.allowedActions.filter((a) => a === 'arrive' || a === 'start' || a === 'refuse') : [];
             return (
               <List.Item
                 key={e.id}
@@ -84,6 +98,11 @@ export function MEvacuations() {
                         {actions.includes('start') && (
                           <Button size="small" fill="outline" color="primary" onClick={() => tap(e, 'start')} data-testid="m-evac-start">
                             {t('evac.action.start')}
+                          </Button>
+                        )}
+                        {actions.includes('refuse') && (
+                          <Button size="small" fill="none" color="danger" onClick={() => refuse(e)} data-testid="m-evac-refuse">
+                            {t('evac.action.refuse')}
                           </Button>
                         )}
                       </Space>
