@@ -98,7 +98,7 @@ describe('property: 住建 records a penalty, the community an owners’ committ
     expect(target).not.toBeNull();
     await w.getByTestId('prop-bill-compound').click();
     await w.locator('.ant-select-item-option').first().click();
-    const label = [target!.address, target!.doorplate].filter(Boolean).join(' ');
+    const label = target!.address || target!.doorplate || '';
     await w.getByRole('combobox', { name: '住户' }).fill(label);
     await w.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
     const row = w.getByTestId('prop-bills').locator('tbody tr').filter({ hasText: target!.period });

@@ -117,7 +117,7 @@ export async function seedPropertyDemo(ctx: AppContext, now = new Date()): Promi
   for (const hh of gridHouseholds) {
     const placeId = firstOfGrid.get(hh.areaCode.slice(0, 15));
     if (!placeId) continue;
-    floorRows.push({ householdId: hh.id, placeId, areaCenti: BigInt(between(hh.id, 5800, 14200) * 10) });
+    floorRows.push({ householdId: hh.id, placeId, areaCenti: BigInt(between(hh.id, 5800, 14200)) });
     servedHouseholds.set(placeId, [...(servedHouseholds.get(placeId) ?? []), hh.id]);
   }
   for (let i = 0; i < floorRows.length; i += 500) await db.insert(ownerFloorAreas).values(floorRows.slice(i, i + 500)).onConflictDoNothing();

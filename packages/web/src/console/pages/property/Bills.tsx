@@ -13,6 +13,8 @@ import { useApi } from '../../../lib/useApi.ts';
 import { LoadError } from '../../components/ErrorResult.tsx';
 
 const yuan = (n: number) => n.toFixed(2);
+/** A household as its address says it (the registry's address already ends with the doorplate). */
+const householdLabel = (h: { address?: string | null; doorplate?: string | null }) => h.address || h.doorplate || '—';
 
 export function Bills() {
   const t = useT();
@@ -30,7 +32,7 @@ export function Bills() {
     bills.reload();
   };
   const columns: ColumnsType<Bill> = [
-    { title: t('prop.bill.household'), key: 'hh', ellipsis: true, render: (_, b) => [b.address, b.doorplate].filter(Boolean).join(' ') || '—' },
+    { title: t('prop.bill.household'), key: 'hh', ellipsis: true, render: (_, b) => householdLabel(b) },
     { title: t('prop.bill.period'), dataIndex: 'period', width: 90 },
     { title: t('prop.bill.amount'), dataIndex: 'amount', width: 90, align: 'right', render: yuan },
     { title: t('prop.bill.offset'), dataIndex: 'offset', width: 90, align: 'right', render: yuan },
@@ -85,7 +87,7 @@ export function Bills() {
           style={{ width: 220 }}
           value={householdId}
           onChange={(v: string | undefined) => setHouseholdId(v)}
-          options={(households.data?.items ?? []).map((h) => ({ value: h.id, label: [h.address, h.doorplate].filter(Boolean).join(' ') }))}
+          options={(households.data?.items ?? []).map((h) => ({ value: h.id, label: householdLabel(h) }))}
           aria-label={t('prop.bill.household')}
         />
         <DatePicker picker="month" value={period} onChange={(d) => setPeriod(d)} placeholder={t('prop.bill.allPeriods')} aria-label={t('prop.bill.period')} />
@@ -232,7 +234,7 @@ function CreateBillModal({ onClose, onDone }: { onClose: () => void; onDone: () 
           <Select options={(compounds.data?.items ?? []).filter((c) => c.hasProperty).map((c) => ({ value: c.id, label: c.name }))} />
         </Form.Item>
         <Form.Item name="householdId" label={t('prop.bill.household')} rules={[{ required: true, message: t('prop.cd.required') }]}>
-          <Select showSearch optionFilterProp="label" disabled={!placeId} options={(households.data?.items ?? []).map((h) => ({ value: h.id, label: [h.address, h.doorplate].filter(Boolean).join(' ') }))} />
+          <Select showSearch optionFilterProp="label" disabled={!placeId} options={(households.data?.items ?? []).map((h) => ({ value: h.id, label: householdLabel(h) }))} />
         </Form.Item>
         <Space>
           <Form.Item name="period" label={t('prop.bill.period')} rules={[{ required: true, message: t('prop.cd.required') }]}>
