@@ -265,7 +265,7 @@ async function readOverdue(page: Page, into: { cockpit?: string; screen?: string
 const PER_ACCOUNT_MS = 600_000;
 
 /** Every demo account, on the console and on the phone. The crawl's files split them between them. */
-export const CONSOLE_ACCOUNTS = ['admin', 'security', 'auditor', 'district', 'leader', 'town', 'community', 'grid', 'dept-cg', 'dept-zj', 'shgzb', 'cadre', 'secretary', 'resident', 'party', 'merchant'];
+export const CONSOLE_ACCOUNTS = ['admin', 'security', 'auditor', 'district', 'leader', 'town', 'community', 'grid', 'dept-cg', 'dept-zj', 'wy-changle', 'shgzb', 'cadre', 'secretary', 'resident', 'party', 'merchant'];
 export const PHONE_ACCOUNTS = ['grid', 'community', 'secretary', 'resident', 'party', 'merchant', 'dept-cg', 'cadre'];
 
 const FIRST_CONSOLE = ['admin', 'district', 'community', 'security', 'auditor', 'shgzb', 'resident'];

@@ -56,6 +56,7 @@ export class Client {
   }
   post = (url: string, body: unknown = {}) => this.request('POST', url, body);
   patch = (url: string, body: unknown) => this.request('PATCH', url, body);
+  put = (url: string, body: unknown) => this.request('PUT', url, body);
 }
 
 /**

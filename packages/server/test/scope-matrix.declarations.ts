@@ -28,7 +28,7 @@
  *
  * `area`, `list`, `object` and `bodyArea` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency' | 'emergencyTask' | 'evacuation' | 'evacuationEntry' | 'pointsResident' | 'merchantUnit' | 'pointsItem' | 'redemption' | 'pointsAccount' | 'followup' | 'attendance' | 'formationCompounds' | 'billHousehold' | 'bill';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency' | 'emergencyTask' | 'evacuation' | 'evacuationEntry' | 'pointsResident' | 'merchantUnit' | 'pointsItem' | 'redemption' | 'pointsAccount' | 'followup' | 'attendance' | 'formationCompounds' | 'billHousehold' | 'bill' | 'contract' | 'committee';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -462,6 +462,26 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/property/bills': { kind: 'bodyArea', via: 'billHousehold', control: 'company', body: ({ id }) => ({ householdId: id('billHousehold'), period: '2020-02', amount: 100 }) },
   'POST /api/property/bills/{id}/payments': { kind: 'object', fixture: 'bill', body: { amount: 10 } },
   'POST /api/property/bills/{id}/offsets': { kind: 'object', fixture: 'bill', body: { redemptionId: '00000000-0000-4000-8000-000000000000' } },
+  // only a company's own staff see what a household may offset (no demo role is one)
+  'GET /api/property/bills/{id}/redemptions': { kind: 'object', fixture: 'bill', roles: [] },
+  'GET /api/property/compounds/{id}/households': { kind: 'object', fixture: 'compound', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary', 'dept-zj'] },
+  // the community keeps a compound's committee, cover and joint meetings; contracts are filed with it and with 住建
+  'PUT /api/property/compounds/{id}/coverage': { kind: 'object', fixture: 'compound', body: { mode: 'community' }, roles: ['community', 'secretary'] },
+  'POST /api/property/contracts': {
+    kind: 'bodyArea',
+    via: 'compound',
+    roles: ['community', 'secretary', 'dept-zj'],
+    body: ({ id }) => ({ placeId: id('compound'), households: 10, feePerM2: 1, serviceStandard: '越界合同', startsOn: '2020-01-01', endsOn: '2020-12-31' }),
+  },
+  'PATCH /api/property/contracts/{id}': { kind: 'object', fixture: 'contract', body: { households: 1 }, roles: ['community', 'secretary', 'dept-zj'] },
+  'POST /api/property/committees': {
+    kind: 'bodyArea',
+    via: 'compound',
+    roles: ['community', 'secretary'],
+    body: ({ id }) => ({ placeId: id('compound'), termStart: '2020-01-01', termEnd: '2024-12-31', members: [{ name: '越界甲', post: '主任' }, { name: '越界乙', post: '委员' }, { name: '越界丙', post: '委员' }] }),
+  },
+  'PATCH /api/property/committees/{id}': { kind: 'object', fixture: 'committee', body: { termEnd: '2099-05-31' }, roles: ['community', 'secretary'] },
+  'POST /api/property/joint-meetings': { kind: 'bodyArea', via: 'compound', roles: ['community', 'secretary'], body: ({ id }) => ({ placeId: id('compound'), heldOn: '2020-03-01', attendees: '越界', topics: '越界会议' }) },
   // ---- service points, talent registry, sunk-down cadres (cadres.int.test.ts) -------------------------------------
   'GET /api/service-points': { kind: 'area', param: 'area', list: true },
   'GET /api/service-points/nearby': { kind: 'own', why: 'the public service points within 15 minutes of the caller’s home, a chosen area or the phone’s location' },

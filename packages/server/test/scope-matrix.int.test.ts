@@ -273,8 +273,10 @@ beforeAll(async () => {
   // 红心物业 fee bills: a staff account of the company serving the neighbour compound (the control: only a company's
   // own staff bill), a household of the compound and a bill of it.
   const compound = fixtures.get('compound')!;
-  const cpd = json<{ areaCode: string; contracts: { unitId: string }[] }>(await district.get(compound.readUrl));
+  const cpd = json<{ areaCode: string; contracts: { id: string; unitId: string }[]; committee: { id: string } | null }>(await district.get(compound.readUrl));
   const company = cpd.contracts[0]?.unitId;
+  fixtures.set('contract', { id: cpd.contracts[0]!.id, areaCode: cpd.areaCode, readUrl: compound.readUrl });
+  if (cpd.committee) fixtures.set('committee', { id: cpd.committee.id, areaCode: cpd.areaCode, readUrl: compound.readUrl });
   if (!company) throw new Error(`fixture bill: the compound ${compound.id} has no contract`);
   const staffUser = { username: `nbp${uniq().slice(-6)}`, password: nbUser.password };
   const pm = await admin.post('/api/users', { ...staffUser, displayName: '邻社区物业收费员', roles: ['property-manager'], scopeCode: NEIGHBOUR, unitId: company });

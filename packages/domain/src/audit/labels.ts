@@ -167,12 +167,22 @@ const ENTITIES: Record<string, Label> = {
   service_team: l('服务队伍', 'Service team'),
   wish: l('微心愿', 'Wish'),
   place: l('场所', 'Place'),
+  'property-contract': l('物业服务合同', 'Property service contract'),
+  'property-bill': l('物业费账单', 'Property fee bill'),
+  'property-grading': l('物业信用评级', 'Property credit grading'),
   organisation: l('组织', 'Organisation'),
 };
 
 /** Detail fields, by their key in the row's JSON. */
 const FIELDS: Record<string, Label> = {
   name: l('名称', 'Name'),
+  startsOn: l('开始日期', 'Starts on'),
+  endsOn: l('结束日期', 'Ends on'),
+  termStart: l('任期开始', 'Term starts'),
+  termEnd: l('任期结束', 'Term ends'),
+  committeeMembers: l('委员人数', 'Committee members'),
+  mode: l('覆盖方式', 'Cover'),
+  heldOn: l('会议日期', 'Held on'),
   successors: l('后继区域', 'Successors'),
   buildings: l('楼栋数', 'Buildings'),
   code: l('编码', 'Code'),

@@ -1,7 +1,7 @@
 // ---- 红心物业: property companies, compounds, credit grading, fee offset (docs/PROPERTY.md) -----------------------
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { households, organisations, places, pointsRedemptions, units, users } from './schema.ts';
+import { deliberations, households, organisations, places, pointsRedemptions, units, users } from './schema.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -235,4 +235,30 @@ export const propertyBillOffsets = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('property_bill_offsets_redemption_idx').on(t.redemptionId), index('property_bill_offsets_bill_idx').on(t.billId)],
+);
+
+/**
+ * A four-party joint meeting (四位一体联席会议: the grid's party branch, the police office, the owners' committee and the
+ * company) of a compound, held at least quarterly (`003`); it may be linked to the consultation (deliberation) in
+ * which it was held. The compound's cadence is read from these records, not from titles of deliberations.
+ */
+export const propertyJointMeetings = pgTable(
+  'property_joint_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    placeId: uuid('place_id')
+      .notNull()
+      .references(() => places.id),
+    areaCode: varchar('area_code', { length: 24 }).notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    /** Who took part (names or posts), as recorded. */
+    attendees: text('attendees').notNull(),
+    topics: text('topics').notNull(),
+    deliberationId: uuid('deliberation_id').references(() => deliberations.id),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('property_joint_meetings_place_idx').on(t.placeId, t.heldOn), index('property_joint_meetings_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops'))],
 );

@@ -37,6 +37,19 @@ export const recordsEvaluation = (actor: Actor, placeArea: string) => hasAnyRole
 /** Area staff (and the housing department) read compounds inside their scope. */
 export const readsCompounds = (p: PropertyActor) => hasAnyRole(p.actor, AREA_STAFF) || isHousingDept(p);
 export const readsCompound = (p: PropertyActor, placeArea: string) => readsCompounds(p) && isWithinScope(placeArea, p.actor.scopeCode);
+/** A company's staff read the compounds it serves under a contract (`serves`: resolved by the service). */
+export const readsServedCompound = (p: PropertyActor, serves: boolean) => isPropertyStaff(p) && serves;
+
+/**
+ * The community keeps a compound's facts (`002`: 社区、业委会、物业三方联动): its owners' committee (members, term), the
+ * cover of a compound without property management, and the four-party joint meetings it convenes. The same people
+ * who record the committee's evaluation, in the compound's area.
+ */
+export const COMPOUND_KEEPERS: readonly Role[] = EVALUATION_RECORDERS;
+export const keepsCompound = (actor: Actor, placeArea: string) => hasAnyRole(actor, COMPOUND_KEEPERS) && isWithinScope(placeArea, actor.scopeCode);
+
+/** A service contract (and its service standard) is filed with the community of the compound and with the housing department (物业合同备案). */
+export const filesContract = (p: PropertyActor, placeArea: string) => keepsCompound(p.actor, placeArea) || isHousingDept(p);
 
 /** A company's own staff bill households and apply points offsets to its bills. */
 export const billsFor = (p: PropertyActor, unitId: string) => isPropertyStaff(p) && p.actor.unitId === unitId;
@@ -48,6 +61,9 @@ export function propertyAbilities(p: PropertyActor): string[] {
   if (readsCompounds(p)) out.push('property.compounds');
   if (grades(p)) out.push('property.grade');
   if (hasAnyRole(p.actor, INSPECTORS)) out.push('property.inspect');
-  if (isPropertyStaff(p)) out.push('property.bills');
+  if (isPropertyStaff(p)) out.push('property.bills', 'property.compounds');
+  if (hasAnyRole(p.actor, COMPOUND_KEEPERS)) out.push('property.keep');
+  if (hasAnyRole(p.actor, COMPOUND_KEEPERS) || isHousingDept(p)) out.push('property.contract');
+  if (readsCompounds(p)) out.push('property.bills.read');
   return out;
 }

@@ -19,6 +19,7 @@ import {
   propertyEvaluations,
   propertyGradings,
   propertyInspections,
+  propertyJointMeetings,
   propertySanctions,
   units,
   users,
@@ -150,15 +151,128 @@ export async function committeesOf(db: DbOrTx, placeIds: string[]) {
   return db.select().from(ownersCommittees).where(inArray(ownersCommittees.placeId, placeIds)).orderBy(desc(ownersCommittees.termEnd));
 }
 
-/** The latest four-party joint meeting (a consultation whose title names 联席会议) held in each area. */
-export async function lastJointMeetings(db: DbOrTx, areaCodes: string[]): Promise<Map<string, Date>> {
-  if (!areaCodes.length) return new Map();
+/** The latest four-party joint meeting (property_joint_meetings) of each compound. */
+export async function lastJointMeetings(db: DbOrTx, placeIds: string[]): Promise<Map<string, string>> {
+  if (!placeIds.length) return new Map();
   const rows = await db
-    .select({ areaCode: deliberations.areaCode, at: sql<Date>`max(${deliberations.createdAt})` })
-    .from(deliberations)
-    .where(and(eq(deliberations.body, 'consultation'), inArray(deliberations.areaCode, areaCodes), sql`${deliberations.title} like '%联席会议%'`))
-    .groupBy(deliberations.areaCode);
-  return new Map(rows.map((r) => [r.areaCode, new Date(r.at)]));
+    .select({ placeId: propertyJointMeetings.placeId, heldOn: sql<string>`max(${propertyJointMeetings.heldOn})::text` })
+    .from(propertyJointMeetings)
+    .where(inArray(propertyJointMeetings.placeId, placeIds))
+    .groupBy(propertyJointMeetings.placeId);
+  return new Map(rows.map((r) => [r.placeId, r.heldOn]));
+}
+
+export async function jointMeetingsOf(db: DbOrTx, placeId: string, limit = 20) {
+  return db
+    .select({ id: propertyJointMeetings.id, heldOn: propertyJointMeetings.heldOn, attendees: propertyJointMeetings.attendees, topics: propertyJointMeetings.topics, deliberationId: propertyJointMeetings.deliberationId })
+    .from(propertyJointMeetings)
+    .where(eq(propertyJointMeetings.placeId, placeId))
+    .orderBy(desc(propertyJointMeetings.heldOn), desc(propertyJointMeetings.createdAt))
+    .limit(limit);
+}
+
+export async function insertJointMeeting(db: DbOrTx, row: typeof propertyJointMeetings.$inferInsert) {
+  return (await db.insert(propertyJointMeetings).values(row).returning())[0]!;
+}
+
+export async function findDeliberationArea(db: DbOrTx, id: string): Promise<string | null> {
+  const rows = await db.select({ areaCode: deliberations.areaCode }).from(deliberations).where(eq(deliberations.id, id));
+  return rows[0]?.areaCode ?? null;
+}
+
+// ---- contracts, committees, cover (written by the community; docs/PROPERTY.md) --------------------------------------
+
+export async function insertContract(db: DbOrTx, row: typeof propertyContracts.$inferInsert) {
+  return (await db.insert(propertyContracts).values(row).returning())[0]!;
+}
+
+export async function findContract(db: DbOrTx, id: string, lock = false) {
+  const q = db.select().from(propertyContracts).where(eq(propertyContracts.id, id));
+  return (lock ? await q.for('update') : await q)[0] ?? null;
+}
+
+export async function updateContract(db: DbOrTx, id: string, set: Partial<Pick<typeof propertyContracts.$inferInsert, 'households' | 'feeFenPerM2' | 'serviceStandard' | 'startsOn' | 'endsOn'>>) {
+  return (await db.update(propertyContracts).set(set).where(eq(propertyContracts.id, id)).returning())[0]!;
+}
+
+export async function insertCommittee(db: DbOrTx, row: typeof ownersCommittees.$inferInsert) {
+  return (await db.insert(ownersCommittees).values(row).returning())[0]!;
+}
+
+export async function findCommittee(db: DbOrTx, id: string, lock = false) {
+  const q = db.select().from(ownersCommittees).where(eq(ownersCommittees.id, id));
+  return (lock ? await q.for('update') : await q)[0] ?? null;
+}
+
+export async function updateCommittee(db: DbOrTx, id: string, set: Partial<Pick<typeof ownersCommittees.$inferInsert, 'termStart' | 'termEnd' | 'members'>>) {
+  return (await db.update(ownersCommittees).set(set).where(eq(ownersCommittees.id, id)).returning())[0]!;
+}
+
+export async function upsertCoverage(db: DbOrTx, row: typeof propertyCoverage.$inferInsert) {
+  return (
+    await db
+      .insert(propertyCoverage)
+      .values(row)
+      .onConflictDoUpdate({ target: propertyCoverage.placeId, set: { mode: row.mode, unitId: row.unitId ?? null, note: row.note ?? null } })
+      .returning()
+  )[0]!;
+}
+
+export async function evaluationsOf(db: DbOrTx, placeId: string, limit = 12) {
+  return db
+    .select({ id: propertyEvaluations.id, month: propertyEvaluations.month, score: propertyEvaluations.score, note: propertyEvaluations.note })
+    .from(propertyEvaluations)
+    .where(eq(propertyEvaluations.placeId, placeId))
+    .orderBy(desc(propertyEvaluations.month))
+    .limit(limit);
+}
+
+/** Whether a unit is a property company (units.type = 'property'). */
+export async function isPropertyUnit(db: DbOrTx, unitId: string): Promise<boolean> {
+  const rows = await db.select({ id: units.id }).from(units).where(and(eq(units.id, unitId), eq(units.type, 'property')));
+  return rows.length > 0;
+}
+
+/** The compounds a company serves under a contract (its own staff's view of compounds). */
+export async function compoundsOfCompany(db: DbOrTx, unitId: string): Promise<CompoundRow[]> {
+  return db
+    .selectDistinct(compoundSelect)
+    .from(places)
+    .innerJoin(propertyContracts, eq(propertyContracts.placeId, places.id))
+    .leftJoin(propertyCompanies, eq(propertyCompanies.organisationId, places.propertyOrgId))
+    .leftJoin(propertyCoverage, eq(propertyCoverage.placeId, places.id))
+    .where(and(eq(places.kind, 'compound'), isNull(places.retiredAt), eq(propertyContracts.unitId, unitId)))
+    .orderBy(asc(places.areaCode), asc(places.name));
+}
+
+/** The households of a compound's grid (a compound is a place in a grid; its households are the grid's). */
+export async function householdsOfCompound(db: DbOrTx, areaCode: string, limit = 500) {
+  return db
+    .select({ id: households.id, address: households.address, doorplate: households.doorplate, areaCode: households.areaCode })
+    .from(households)
+    .where(sql`${households.areaCode} like ${escapeLike(areaCode) + '%'}`)
+    .orderBy(asc(households.address), asc(households.doorplate))
+    .limit(limit);
+}
+
+/** Confirmed property-fee redemptions of a company by members of a household, not yet booked against a bill. */
+export async function openFeeRedemptions(db: DbOrTx, unitId: string, householdId: string) {
+  return db
+    .select({ id: pointsRedemptions.id, amount: pointsRedemptions.amount, userName: users.displayName, confirmedAt: pointsRedemptions.confirmedAt })
+    .from(pointsRedemptions)
+    .innerJoin(users, eq(users.id, pointsRedemptions.userId))
+    .innerJoin(people, eq(people.id, users.personId))
+    .leftJoin(propertyBillOffsets, eq(propertyBillOffsets.redemptionId, pointsRedemptions.id))
+    .where(
+      and(
+        eq(pointsRedemptions.merchantUnitId, unitId),
+        eq(pointsRedemptions.itemKind, 'property-fee'),
+        eq(pointsRedemptions.state, 'confirmed'),
+        eq(people.householdId, householdId),
+        isNull(propertyBillOffsets.id),
+      ),
+    )
+    .orderBy(desc(pointsRedemptions.confirmedAt));
 }
 
 /** The owners of a compound with their exclusive floor area: one per household, named after its eldest active member. */
@@ -427,7 +541,7 @@ export async function findBill(db: DbOrTx, id: string, lock = false): Promise<Bi
   return ((lock ? await q.for('update') : await q)[0] as BillRow | undefined) ?? null;
 }
 
-export async function listBills(db: DbOrTx, by: { unitId?: string; area?: string; period?: string }, limit = 200) {
+export async function listBills(db: DbOrTx, by: { unitId?: string; area?: string; period?: string; householdId?: string }, limit = 200) {
   return db
     .select({ bill: propertyBills, address: households.address, doorplate: households.doorplate })
     .from(propertyBills)
@@ -437,6 +551,7 @@ export async function listBills(db: DbOrTx, by: { unitId?: string; area?: string
         by.unitId ? eq(propertyBills.unitId, by.unitId) : undefined,
         by.area ? sql`${propertyBills.areaCode} like ${escapeLike(by.area) + '%'}` : undefined,
         by.period ? eq(propertyBills.period, by.period) : undefined,
+        by.householdId ? eq(propertyBills.householdId, by.householdId) : undefined,
       ),
     )
     .orderBy(desc(propertyBills.period), asc(households.address))

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as property from '../services/property.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { isoMonth, optionalText, text, uuidParam } from './common.ts';
+import { isoDay, isoMonth, optionalText, text, uuidParam } from './common.ts';
+import { COVERAGE_MODES } from '@gongzhi/domain';
 
 const year = z.coerce.number({ message: '年度（year）应为四位年份' }).int('年度（year）应为四位年份').min(2000, '年度（year）应不早于 2000').max(2100, '年度（year）应不晚于 2100');
 const money = (field: string, what: string) =>
@@ -14,6 +15,27 @@ const money = (field: string, what: string) =>
     .positive(`${what}（${field}）应大于 0`)
     .max(1_000_000, `${what}（${field}）过大`)
     .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, `${what}（${field}）最多两位小数`);
+
+const day = (field: string, what: string) => isoDay.refine((s) => s !== '', `${what}（${field}）必填，格式 YYYY-MM-DD`);
+const households = z.number({ message: '服务户数（households）应为正整数' }).int('服务户数（households）应为整数').min(1, '服务户数（households）应大于 0').max(100_000, '服务户数（households）过大');
+const feePerM2 = z
+  .number({ message: '收费标准（feePerM2）应为每平方米每月的金额（元）' })
+  .min(0, '收费标准（feePerM2）不能为负')
+  .max(100, '收费标准（feePerM2）过大')
+  .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, '收费标准（feePerM2）最多两位小数');
+const contractFields = {
+  households,
+  feePerM2,
+  serviceStandard: text(1000),
+  startsOn: day('startsOn', '合同开始日期'),
+  endsOn: day('endsOn', '合同结束日期'),
+};
+const member = z.object({ name: text(30), post: z.enum(['主任', '副主任', '委员'], { message: '职务（post）应为 主任、副主任 或 委员' }) }, { message: '成员（members）应为 {name, post} 列表' });
+const committeeFields = {
+  termStart: day('termStart', '任期开始日期'),
+  termEnd: day('termEnd', '任期结束日期'),
+  members: z.array(member, { message: '成员（members）应为列表' }).min(3, '业主委员会至少 3 名成员（members）').max(15, '业主委员会最多 15 名成员（members）'),
+};
 
 export function propertyRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -33,6 +55,46 @@ export function propertyRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/property/compounds/:id', { schema: { tags, summary: '小区物业详情', params: uuidParam } }, async (req) => property.getCompound(ctx, requireActor(req), req.params.id));
   r.get('/api/property/compounds/:id/owners-roll', { schema: { tags, summary: '业主大会名册（含专有部分面积），用于发起业主大会议事', params: uuidParam } }, async (req) =>
     property.ownersRoll(ctx, requireActor(req), req.params.id),
+  );
+  r.get('/api/property/compounds/:id/households', { schema: { tags, summary: '小区住户（开具物业费账单用）', params: uuidParam } }, async (req) => property.compoundHouseholds(ctx, requireActor(req), req.params.id));
+  r.put(
+    '/api/property/compounds/:id/coverage',
+    {
+      schema: {
+        tags,
+        summary: '登记无物业小区的覆盖方式（社区）',
+        params: uuidParam,
+        body: z.object({
+          mode: z.enum(COVERAGE_MODES, { message: '覆盖方式（mode）应为 community（社区代管）、red-property（红心物业兜底）或 self-managed（居民自治）' }),
+          companyId: z.uuid({ message: '接管企业（companyId）应为 UUID' }).nullish(),
+          note: optionalText(300).optional(),
+        }),
+      },
+    },
+    async (req) => property.setCoverage(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
+  );
+  r.post('/api/property/contracts', { schema: { tags, summary: '登记物业服务合同及服务标准（社区、住建部门）', body: z.object({ placeId: z.uuid({ message: '小区（placeId）应为 UUID' }), ...contractFields }) } }, async (req, reply) =>
+    reply.status(201).send(await property.createContract(ctx, requireActor(req), req.body, requestContext(req))),
+  );
+  r.patch('/api/property/contracts/:id', { schema: { tags, summary: '修改物业服务合同（社区、住建部门）', params: uuidParam, body: z.object(contractFields).partial() } }, async (req) =>
+    property.updateContract(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
+  );
+  r.post('/api/property/committees', { schema: { tags, summary: '登记业主委员会（成员、任期；社区）', body: z.object({ placeId: z.uuid({ message: '小区（placeId）应为 UUID' }), ...committeeFields }) } }, async (req, reply) =>
+    reply.status(201).send(await property.createCommittee(ctx, requireActor(req), req.body, requestContext(req))),
+  );
+  r.patch('/api/property/committees/:id', { schema: { tags, summary: '修改业主委员会（社区）', params: uuidParam, body: z.object(committeeFields).partial() } }, async (req) =>
+    property.updateCommittee(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
+  );
+  r.post(
+    '/api/property/joint-meetings',
+    {
+      schema: {
+        tags,
+        summary: '登记四位一体联席会议（社区；每季度至少一次）',
+        body: z.object({ placeId: z.uuid({ message: '小区（placeId）应为 UUID' }), heldOn: day('heldOn', '会议日期'), attendees: text(300), topics: text(1000), deliberationId: z.uuid({ message: '议事（deliberationId）应为 UUID' }).nullish() }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await property.recordJointMeeting(ctx, requireActor(req), req.body, requestContext(req))),
   );
   r.get('/api/property/inspection-checklist', { schema: { tags, summary: '社区物业检查表' } }, async (req) => {
     requireActor(req);
@@ -104,7 +166,18 @@ export function propertyRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => property.confirmGrading(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
   );
   r.get('/api/property/lists', { schema: { tags, summary: '物业企业信用红黑榜（公示）', security: [], querystring: z.object({ year: year.optional() }) } }, async (req) => property.publicLists(ctx, req.query.year));
-  r.get('/api/property/bills', { schema: { tags, summary: '物业费账单', querystring: z.object({ period: isoMonth.optional() }) } }, async (req) => property.listBills(ctx, requireActor(req), req.query));
+  r.get(
+    '/api/property/bills',
+    {
+      schema: {
+        tags,
+        summary: '物业费账单（按小区、住户、月份）',
+        querystring: z.object({ period: isoMonth.optional(), placeId: z.uuid({ message: '小区（placeId）应为 UUID' }).optional(), householdId: z.uuid({ message: '户（householdId）应为 UUID' }).optional() }),
+      },
+    },
+    async (req) => property.listBills(ctx, requireActor(req), req.query),
+  );
+  r.get('/api/property/bills/:id/redemptions', { schema: { tags, summary: '该户可抵扣的积分兑换（已核销、未抵扣）', params: uuidParam } }, async (req) => property.billRedemptions(ctx, requireActor(req), req.params.id));
   r.post(
     '/api/property/bills',
     { schema: { tags, summary: '开具物业费账单（物业服务企业）', body: z.object({ householdId: z.uuid({ message: '户（householdId）应为 UUID' }), period: isoMonth, amount: money('amount', '账单金额') }) } },

@@ -60,6 +60,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 const MODULE_DEMO_ACCOUNTS: DemoAccount[] = [
   // The housing department (住建): grades property companies (docs/PROPERTY.md).
   { username: 'dept-zj', displayName: '钱伟民（区住建局）', roles: ['department-handler'], scopeCode: DEMO_COUNTY, unitCode: 'dept-zj' },
+  // A property company's staff (海门常乐物业): its compounds, bills, score breakdown; books points offsets (docs/PROPERTY.md).
+  { username: 'wy-changle', displayName: '周建国（海门常乐物业）', roles: ['property-manager'], scopeCode: DEMO_COMMUNITY, unitCode: 'property-320614103001-01' },
 ];
 
 export interface SeedOptions {

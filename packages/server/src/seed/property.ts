@@ -2,7 +2,7 @@
 // its dispatch unit, contracts, owners' committees, the cover of compounds without property management, owners' floor
 // areas, a few months of inspections, evaluations and the housing department's records, last year's confirmed grades,
 // fee bills, and a four-party joint meeting. Laid out relative to today; deterministic.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { proposeGrade, type CoverageMode } from '@gongzhi/domain';
 import {
@@ -21,10 +21,17 @@ import {
   propertyEvaluations,
   propertyGradings,
   propertyInspections,
+  propertyJointMeetings,
   propertySanctions,
+  people,
+  pointsItems,
   units,
 } from '../db/schema.ts';
-import { findUserForLogin } from '../repositories/users.ts';
+import { findUserForLogin, insertUser } from '../repositories/users.ts';
+import { hashPassword } from '../lib/passwords.ts';
+import { actorOf } from '../services/auth.ts';
+import { confirmRedemption, recordApprovedAward, redeem } from '../services/points.ts';
+import { offsetBill, payBill } from '../services/property.ts';
 import type { AppContext } from '../services/context.ts';
 import { DEMO_PLACE_COMMUNITIES } from './places.ts';
 
@@ -45,6 +52,8 @@ const addMonths = (m: string, n: number) => {
 
 const COMMITTEE_NAMES = ['陆建平', '施秀英', '黄国忠', '张丽君', '沈志坚', '顾美华', '季永明', '徐桂芳', '朱卫东'];
 const STANDARD = '二级服务：公共区域每日保洁两次，生活垃圾日产日清；门岗 24 小时值守；报修 30 分钟内响应；每月公示收支';
+const CHANGLE = 'property-320614103001-01';
+const OFFSET_OWNERS = 3;
 const COVER: CoverageMode[] = ['community', 'red-property', 'self-managed'];
 // A 1×1 PNG: the demo's inspection photo.
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -108,7 +117,7 @@ export async function seedPropertyDemo(ctx: AppContext, now = new Date()): Promi
   for (const hh of gridHouseholds) {
     const placeId = firstOfGrid.get(hh.areaCode.slice(0, 15));
     if (!placeId) continue;
-    floorRows.push({ householdId: hh.id, placeId, areaCenti: BigInt(between(hh.id, 5800, 14200) * 10) });
+    floorRows.push({ householdId: hh.id, placeId, areaCenti: BigInt(between(hh.id, 5800, 14200)) });
     servedHouseholds.set(placeId, [...(servedHouseholds.get(placeId) ?? []), hh.id]);
   }
   for (let i = 0; i < floorRows.length; i += 500) await db.insert(ownerFloorAreas).values(floorRows.slice(i, i + 500)).onConflictDoNothing();
@@ -163,8 +172,10 @@ export async function seedPropertyDemo(ctx: AppContext, now = new Date()): Promi
       .onConflictDoNothing();
   }
 
-  // 5. Fee bills of the last four months for the households of the first served compound.
-  const billed = propertyCompounds[0];
+  // 5. Fee bills of the last four months for the households of the first compound 海门常乐物业 (demo account
+  //    `wy-changle`) serves.
+  const changle = (await db.select({ id: units.id }).from(units).where(eq(units.code, CHANGLE)))[0]?.id;
+  const billed = propertyCompounds.find((c) => c.unitId === changle) ?? propertyCompounds[0];
   const hhs = billed ? (servedHouseholds.get(billed.id) ?? []).slice(0, 40) : [];
   const bills: (typeof propertyBills.$inferInsert)[] = [];
   for (const back of [4, 3, 2, 1]) {
@@ -187,6 +198,49 @@ export async function seedPropertyDemo(ctx: AppContext, now = new Date()): Promi
         .values({ title: `${billed.name}四位一体联席会议`, description: '网格党支部、社区警务室、业主委员会、物业服务企业联席会议：研究地下车库积水和电动车充电问题', areaCode: billed.areaCode, body: 'consultation', form: 'persons', state: 'open', createdBy: community.id, createdAt: at })
         .returning({ id: deliberations.id })
     )[0]!;
-    await db.insert(deliberationRoll).values(['网格党支部代表', '社区民警', '业委会主任', '物业项目经理'].map((name, i) => ({ deliberationId: d.id, seq: i + 1, name })));
+    const attendees = ['网格党支部代表', '社区民警', '业委会主任', '物业项目经理'];
+    await db.insert(deliberationRoll).values(attendees.map((name, i) => ({ deliberationId: d.id, seq: i + 1, name })));
+    await db.insert(propertyJointMeetings).values({ placeId: billed.id, areaCode: billed.areaCode, heldOn: at.toISOString().slice(0, 10), attendees: attendees.join('、'), topics: '研究地下车库积水和电动车充电问题', deliberationId: d.id, recordedBy: community.id, createdAt: at });
+  }
+
+  // 7. Points offsets (积分抵扣物业费): three owners of the billed compound redeem 海门常乐物业's fee item with their
+  //    family points; `wy-changle` confirms each at the counter and books it against the household's unpaid bill of two
+  //    months ago, and the owner pays the rest — so the collection rate before and after the first offset has figures;
+  //    the third redemption is confirmed but left for the company to book in the console.
+  if (billed && changle && billed.unitId === changle) await seedOffsets(ctx, billed.id, addMonths(thisMonth, -2), hhs);
+}
+
+async function seedOffsets(ctx: AppContext, placeId: string, period: string, householdIds: string[]) {
+  const db = ctx.db;
+  const staffUser = await findUserForLogin(db, 'wy-changle');
+  const community = await findUserForLogin(db, 'community');
+  const secretary = await findUserForLogin(db, 'secretary');
+  const item = (await db.select({ id: pointsItems.id }).from(pointsItems).innerJoin(units, eq(units.id, pointsItems.merchantUnitId)).where(and(eq(units.code, CHANGLE), eq(pointsItems.kind, 'property-fee'))))[0];
+  if (!staffUser || !community || !secretary || !item) return;
+  const staff = await actorOf(ctx, staffUser);
+  const req = { ip: null, userAgent: 'seed' };
+  const unpaid = await db
+    .select({ id: propertyBills.id, householdId: propertyBills.householdId, areaCode: propertyBills.areaCode })
+    .from(propertyBills)
+    .where(and(inArray(propertyBills.householdId, householdIds), eq(propertyBills.period, period), eq(propertyBills.paidFen, 0)))
+    .orderBy(asc(propertyBills.householdId))
+    .limit(OFFSET_OWNERS);
+  const passwordHash = await hashPassword(`${randomUUID()}Aa1!`);
+  for (const [i, bill] of unpaid.entries()) {
+    const person = (await db.select({ id: people.id, name: people.name }).from(people).where(and(eq(people.householdId, bill.householdId), eq(people.status, 'active'))).orderBy(asc(people.birthDate)).limit(1))[0];
+    if (!person) continue;
+    // The owner's resident account (no known password: the demo shows the company's side).
+    const username = `yz-${placeId.slice(0, 8)}-${i + 1}`;
+    const user = (await findUserForLogin(db, username)) ?? (await insertUser(db, { username, displayName: `${person.name}（居民）`, passwordHash, roles: ['resident'], scopeCode: bill.areaCode.slice(0, 15), personId: person.id }));
+    const at = new Date(`${period}-08T10:00:00+08:00`);
+    await db.transaction((tx) => recordApprovedAward(tx, { username, scheme: 'family', ruleCode: 'carry-over-family', points: 120, note: '纸质台账结转 120 分', proposedBy: community.id, approvedBy: secretary.id, at }));
+    const resident = await actorOf(ctx, user);
+    const r = await redeem(ctx, resident, { itemId: item.id, quantity: 1 }, req);
+    const redemption = r.body as { id: string; shortCode: string };
+    await confirmRedemption(ctx, staff, redemption.id, { code: redemption.shortCode }, req);
+    // The last one is left for the company to book (the console's 积分抵扣 on that household's bill).
+    if (i === OFFSET_OWNERS - 1) continue;
+    const booked = await offsetBill(ctx, staff, bill.id, { redemptionId: redemption.id }, req);
+    if (i < 2) await payBill(ctx, staff, bill.id, { amount: booked.balance }, req);
   }
 }

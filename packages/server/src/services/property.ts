@@ -6,6 +6,7 @@ import {
   collectionRate,
   conflict,
   COVERAGE_MODE_LABELS,
+  COVERAGE_MODES,
   forbidden,
   INSPECTION_ITEM_LABELS,
   INSPECTION_ITEMS,
@@ -30,7 +31,7 @@ import {
   type PropertyScore,
 } from '@gongzhi/domain';
 import type { Actor, RequestContext } from '../policies/actor.ts';
-import { billsFor, companyScopeOf, grades, inspects, isPropertyStaff, readsCompanies, readsCompound, readsCompounds, recordsEvaluation, type PropertyActor } from '../policies/property.ts';
+import { billsFor, companyScopeOf, filesContract, grades, inspects, isPropertyStaff, keepsCompound, readsCompanies, readsCompound, readsCompounds, readsServedCompound, recordsEvaluation, type PropertyActor } from '../policies/property.ts';
 import * as repo from '../repositories/property.ts';
 import { findUnit } from '../repositories/users.ts';
 import { toIsoCst } from '../lib/time.ts';
@@ -145,7 +146,12 @@ export async function getCompany(ctx: AppContext, actor: Actor, id: string, q: {
 
 export async function listCompounds(ctx: AppContext, actor: Actor, q: { area?: string }) {
   const p = await who(ctx, actor);
-  if (!readsCompounds(p)) throw forbidden('只有工作人员和住建部门可以查看小区物业情况', 'forbidden');
+  if (isPropertyStaff(p) && !readsCompounds(p)) {
+    // A company's staff: the compounds it serves (in the area asked for, if any).
+    const rows = (await repo.compoundsOfCompany(ctx.db, actor.unitId!)).filter((r) => !q.area || isWithinScope(r.areaCode, q.area));
+    return { items: await compoundViews(ctx, rows) };
+  }
+  if (!readsCompounds(p)) throw forbidden('只有工作人员、住建部门和物业服务企业可以查看小区物业情况', 'forbidden');
   const area = q.area ?? actor.scopeCode;
   if (!isWithinScope(area, actor.scopeCode)) throw notFound('区域');
   const rows = await repo.listCompounds(ctx.db, area);
@@ -161,14 +167,18 @@ async function compoundViews(ctx: AppContext, rows: repo.CompoundRow[]) {
       ctx.db,
       rows.map((r) => r.id),
     ),
-    repo.lastJointMeetings(ctx.db, [...new Set(rows.map((r) => r.areaCode))]),
+    repo.lastJointMeetings(
+      ctx.db,
+      rows.map((r) => r.id),
+    ),
     areaNames(ctx.db, [...new Set(rows.map((r) => r.areaCode))]),
   ]);
   const now = new Date();
   return rows.map((r) => {
     const g = r.unitId ? gradesMap.get(r.unitId) : undefined;
     const committee = committees.find((c) => c.placeId === r.id);
-    const last = meetings.get(r.areaCode) ?? null;
+    const lastHeld = meetings.get(r.id) ?? null;
+    const last = lastHeld ? new Date(`${lastHeld}T12:00:00+08:00`) : null;
     return {
       id: r.id,
       name: r.name,
@@ -180,23 +190,44 @@ async function compoundViews(ctx: AppContext, rows: repo.CompoundRow[]) {
       grade: gradeView(g),
       blacklisted: listOfGrade(g?.grade as PropertyGrade | undefined) === 'black',
       coverage: r.propertyOrgId ? null : r.coverageMode ? { mode: r.coverageMode, label: COVERAGE_MODE_LABELS[r.coverageMode as CoverageMode]?.zh ?? r.coverageMode, note: r.coverageNote } : null,
-      committee: committee ? { termStart: committee.termStart, termEnd: committee.termEnd, members: committee.members as { name: string; post: string }[], expired: committee.termEnd < now.toISOString().slice(0, 10) } : null,
-      jointMeeting: { lastHeld: toIsoCst(last), overdue: jointMeetingOverdue(last, now) },
+      committee: committee ? { id: committee.id, termStart: committee.termStart, termEnd: committee.termEnd, members: committee.members as { name: string; post: string }[], expired: committee.termEnd < now.toISOString().slice(0, 10) } : null,
+      jointMeeting: { lastHeld, overdue: jointMeetingOverdue(last, now) },
     };
   });
 }
 
-export async function getCompound(ctx: AppContext, actor: Actor, id: string) {
-  const p = await who(ctx, actor);
+/** The compound if the caller may read it: area staff and 住建 in their scope, a company's staff where it serves. */
+async function readableCompound(ctx: AppContext, p: PropertyActor, id: string, what = '只有工作人员、住建部门和物业服务企业可以查看小区物业情况') {
   const row = await repo.findCompound(ctx.db, id);
-  if (!row || !readsCompound(p, row.areaCode)) {
-    if (!readsCompounds(p)) throw forbidden('只有工作人员和住建部门可以查看小区物业情况', 'forbidden');
+  const serves = !!row && isPropertyStaff(p) && (await repo.contractsOf(ctx.db, { placeIds: [id] })).some((k) => k.unitId === p.actor.unitId);
+  if (!row || !(readsCompound(p, row.areaCode) || readsServedCompound(p, serves))) {
+    if (!readsCompounds(p) && !isPropertyStaff(p)) throw forbidden(what, 'forbidden');
     throw notFound('小区');
   }
+  return row;
+}
+
+export async function getCompound(ctx: AppContext, actor: Actor, id: string) {
+  const p = await who(ctx, actor);
+  const row = await readableCompound(ctx, p, id);
   const [view] = await compoundViews(ctx, [row]);
-  const [contracts, owners] = await Promise.all([repo.contractsOf(ctx.db, { placeIds: [id] }), repo.ownersOf(ctx.db, id)]);
+  const [contracts, owners, evaluations, meetings] = await Promise.all([repo.contractsOf(ctx.db, { placeIds: [id] }), repo.ownersOf(ctx.db, id), repo.evaluationsOf(ctx.db, id), repo.jointMeetingsOf(ctx.db, id)]);
   const total = owners.reduce((s, o) => s + o.areaCenti, 0n);
-  return { ...view!, contracts: contracts.map((k) => ({ ...k, feePerM2: k.feeFenPerM2 / 100 })), owners: { count: owners.length, area: centiToArea(total) } };
+  const keeps = keepsCompound(actor, row.areaCode);
+  return {
+    ...view!,
+    contracts: contracts.map((k) => ({ ...k, feePerM2: k.feeFenPerM2 / 100 })),
+    owners: { count: owners.length, area: centiToArea(total) },
+    evaluations,
+    jointMeetings: meetings,
+    allowedActions: [
+      ...(filesContract(p, row.areaCode) && row.unitId ? ['contract'] : []),
+      ...(keeps ? ['committee', 'joint-meeting'] : []),
+      ...(keeps && !row.propertyOrgId ? ['coverage'] : []),
+      ...(recordsEvaluation(actor, row.areaCode) && row.unitId ? ['evaluate'] : []),
+      ...(inspects(actor, row.areaCode) && row.unitId ? ['inspect'] : []),
+    ],
+  };
 }
 
 /**
@@ -420,11 +451,18 @@ export async function createBill(ctx: AppContext, actor: Actor, input: { househo
   });
 }
 
-export async function listBills(ctx: AppContext, actor: Actor, q: { period?: string }) {
+/** Bills of the caller's company (its staff) or area (staff), per compound, household and period. */
+export async function listBills(ctx: AppContext, actor: Actor, q: { period?: string; placeId?: string; householdId?: string }) {
   const p = await who(ctx, actor);
-  if (p.actor.roles.includes('property-manager') && actor.unitId) return { items: (await repo.listBills(ctx.db, { unitId: actor.unitId, period: q.period })).map((r) => billView(r.bill, r)) };
-  if (!readsCompounds(p)) throw forbidden('只有物业服务企业和工作人员可以查看物业费账单', 'forbidden');
-  return { items: (await repo.listBills(ctx.db, { area: actor.scopeCode, period: q.period })).map((r) => billView(r.bill, r)) };
+  const own = isPropertyStaff(p);
+  if (!own && !readsCompounds(p)) throw forbidden('只有物业服务企业和工作人员可以查看物业费账单', 'forbidden');
+  let area = own ? undefined : actor.scopeCode;
+  if (q.placeId) {
+    const row = await readableCompound(ctx, p, q.placeId);
+    area = row.areaCode;
+  }
+  const rows = await repo.listBills(ctx.db, { unitId: own ? actor.unitId! : undefined, area, period: q.period, householdId: q.householdId });
+  return { items: rows.map((r) => billView(r.bill, r)) };
 }
 
 export async function payBill(ctx: AppContext, actor: Actor, id: string, input: { amount: number }, req: RequestContext) {
@@ -480,3 +518,160 @@ export async function collection(ctx: AppContext, actor: Actor, companyId: strin
   return { companyId, firstOffsetPeriod, before: part(before), after: part(after) };
 }
 
+
+// ---- the compound's facts kept by the community: contracts, owners' committee, cover, joint meetings ----------------
+
+async function keptCompound(ctx: AppContext, actor: Actor, placeId: string, allowed: (areaCode: string) => boolean, refusal: string) {
+  const row = await repo.findCompound(ctx.db, placeId);
+  if (!row || !isWithinScope(row.areaCode, actor.scopeCode)) {
+    // Out of scope: 404 for those who could write somewhere, 403 for the rest.
+    if (!allowed(actor.scopeCode)) throw forbidden(refusal, 'forbidden');
+    throw notFound('小区');
+  }
+  if (!allowed(row.areaCode)) throw forbidden(refusal, 'forbidden');
+  return row;
+}
+
+const dateOrder = (from: string, to: string, field: string) => {
+  if (to < from) throw invalid('invalid_period', '结束日期不能早于开始日期', { field });
+};
+
+export interface ContractInput {
+  placeId: string;
+  households: number;
+  feePerM2: number;
+  serviceStandard: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+const CONTRACT_REFUSAL = '只有小区所在社区和住建部门可以登记物业服务合同';
+
+/** Files a service contract of the compound's company (households served, fee, service standard, term). */
+export async function createContract(ctx: AppContext, actor: Actor, input: ContractInput, req: RequestContext) {
+  const p = await who(ctx, actor);
+  // 住建 files contracts district-wide; the community in its own area.
+  const row = await keptCompound(ctx, actor, input.placeId, (a) => filesContract(p, a), CONTRACT_REFUSAL);
+  if (!row.unitId) throw unprocessable('no_property_company', `${row.name}没有物业服务企业（无物业小区），请登记其覆盖方式`, { field: 'placeId' });
+  dateOrder(input.startsOn, input.endsOn, 'endsOn');
+  return ctx.db.transaction(async (tx) => {
+    const k = await repo.insertContract(tx, { unitId: row.unitId!, placeId: row.id, households: input.households, feeFenPerM2: Math.round(input.feePerM2 * 100), serviceStandard: input.serviceStandard, startsOn: input.startsOn, endsOn: input.endsOn });
+    await audit(tx, { actor }, req, { action: 'property.contract.create', entityType: 'property-contract', entityId: k.id, areaCode: row.areaCode, detail: { unitId: row.unitId, households: input.households, startsOn: input.startsOn, endsOn: input.endsOn } });
+    return { ...k, feePerM2: k.feeFenPerM2 / 100 };
+  });
+}
+
+export async function updateContract(ctx: AppContext, actor: Actor, id: string, input: Partial<Omit<ContractInput, 'placeId'>>, req: RequestContext) {
+  const p = await who(ctx, actor);
+  return ctx.db.transaction(async (tx) => {
+    const k = await repo.findContract(tx, id, true);
+    const row = k ? await repo.findCompound(tx, k.placeId) : null;
+    if (!k || !row || !isWithinScope(row.areaCode, actor.scopeCode)) {
+      if (!filesContract(p, actor.scopeCode)) throw forbidden(CONTRACT_REFUSAL, 'forbidden');
+      throw notFound('物业服务合同');
+    }
+    if (!filesContract(p, row.areaCode)) throw forbidden(CONTRACT_REFUSAL, 'forbidden');
+    dateOrder(input.startsOn ?? k.startsOn, input.endsOn ?? k.endsOn, input.endsOn ? 'endsOn' : 'startsOn');
+    const set = {
+      ...(input.households !== undefined ? { households: input.households } : {}),
+      ...(input.feePerM2 !== undefined ? { feeFenPerM2: Math.round(input.feePerM2 * 100) } : {}),
+      ...(input.serviceStandard !== undefined ? { serviceStandard: input.serviceStandard } : {}),
+      ...(input.startsOn !== undefined ? { startsOn: input.startsOn } : {}),
+      ...(input.endsOn !== undefined ? { endsOn: input.endsOn } : {}),
+    };
+    const done = Object.keys(set).length ? await repo.updateContract(tx, id, set) : k;
+    await audit(tx, { actor }, req, { action: 'property.contract.update', entityType: 'property-contract', entityId: id, areaCode: row.areaCode, detail: { unitId: k.unitId, households: done.households, startsOn: done.startsOn, endsOn: done.endsOn } });
+    return { ...done, feePerM2: done.feeFenPerM2 / 100 };
+  });
+}
+
+export interface CommitteeInput {
+  placeId: string;
+  termStart: string;
+  termEnd: string;
+  members: { name: string; post: string }[];
+}
+
+const COMMITTEE_REFUSAL = '只有小区所在社区的工作人员可以登记业主委员会';
+
+const checkMembers = (members: { name: string; post: string }[]) => {
+  if (!members.some((m) => m.post === '主任')) throw invalid('chair_required', '业主委员会须有一名主任（members 中 post 为“主任”）', { field: 'members' });
+  if (members.filter((m) => m.post === '主任').length > 1) throw invalid('chair_required', '业主委员会只能有一名主任', { field: 'members' });
+};
+
+/** Records an owners' committee (业主委员会) of a compound: its members and term (a new term is a new record). */
+export async function createCommittee(ctx: AppContext, actor: Actor, input: CommitteeInput, req: RequestContext) {
+  const row = await keptCompound(ctx, actor, input.placeId, (a) => keepsCompound(actor, a), COMMITTEE_REFUSAL);
+  dateOrder(input.termStart, input.termEnd, 'termEnd');
+  checkMembers(input.members);
+  return ctx.db.transaction(async (tx) => {
+    const c = await repo.insertCommittee(tx, { placeId: row.id, termStart: input.termStart, termEnd: input.termEnd, members: input.members });
+    await audit(tx, { actor }, req, { action: 'property.committee.create', entityType: 'place', entityId: row.id, areaCode: row.areaCode, detail: { termStart: input.termStart, termEnd: input.termEnd, committeeMembers: input.members.length } });
+    return { id: c.id, placeId: row.id, termStart: c.termStart, termEnd: c.termEnd, members: c.members };
+  });
+}
+
+export async function updateCommittee(ctx: AppContext, actor: Actor, id: string, input: Partial<Omit<CommitteeInput, 'placeId'>>, req: RequestContext) {
+  return ctx.db.transaction(async (tx) => {
+    const c = await repo.findCommittee(tx, id, true);
+    const row = c ? await repo.findCompound(tx, c.placeId) : null;
+    if (!c || !row || !isWithinScope(row.areaCode, actor.scopeCode)) {
+      if (!keepsCompound(actor, actor.scopeCode)) throw forbidden(COMMITTEE_REFUSAL, 'forbidden');
+      throw notFound('业主委员会');
+    }
+    if (!keepsCompound(actor, row.areaCode)) throw forbidden(COMMITTEE_REFUSAL, 'forbidden');
+    dateOrder(input.termStart ?? c.termStart, input.termEnd ?? c.termEnd, input.termEnd ? 'termEnd' : 'termStart');
+    if (input.members) checkMembers(input.members);
+    const set = { ...(input.termStart ? { termStart: input.termStart } : {}), ...(input.termEnd ? { termEnd: input.termEnd } : {}), ...(input.members ? { members: input.members } : {}) };
+    const done = Object.keys(set).length ? await repo.updateCommittee(tx, id, set) : c;
+    await audit(tx, { actor }, req, { action: 'property.committee.update', entityType: 'place', entityId: row.id, areaCode: row.areaCode, detail: { termStart: done.termStart, termEnd: done.termEnd, committeeMembers: (done.members as unknown[]).length } });
+    return { id: done.id, placeId: row.id, termStart: done.termStart, termEnd: done.termEnd, members: done.members };
+  });
+}
+
+/** Sets how a compound without property management (无物业小区) is covered: community-run, 红心物业, self-management. */
+export async function setCoverage(ctx: AppContext, actor: Actor, placeId: string, input: { mode: CoverageMode; companyId?: string | null; note?: string | null }, req: RequestContext) {
+  const row = await keptCompound(ctx, actor, placeId, (a) => keepsCompound(actor, a), '只有小区所在社区的工作人员可以登记无物业小区的覆盖方式');
+  if (row.propertyOrgId) throw unprocessable('has_property_company', `${row.name}有物业服务企业，不是无物业小区`, { field: 'placeId' });
+  if (!(COVERAGE_MODES as readonly string[]).includes(input.mode)) throw invalid('invalid_mode', '覆盖方式（mode）应为 community、red-property 或 self-managed', { field: 'mode' });
+  const companyId = input.mode === 'red-property' ? (input.companyId ?? null) : null;
+  if (input.mode === 'red-property' && !companyId) throw invalid('company_required', '红心物业兜底须选择接管的物业服务企业（companyId）', { field: 'companyId' });
+  if (companyId && !(await repo.isPropertyUnit(ctx.db, companyId))) throw invalid('invalid_company', '接管企业（companyId）不是物业服务企业', { field: 'companyId' });
+  return ctx.db.transaction(async (tx) => {
+    const c = await repo.upsertCoverage(tx, { placeId: row.id, mode: input.mode, unitId: companyId, note: input.note ?? null });
+    await audit(tx, { actor }, req, { action: 'property.coverage', entityType: 'place', entityId: row.id, areaCode: row.areaCode, detail: { mode: input.mode, unitId: companyId } });
+    return { placeId: row.id, mode: c.mode, label: COVERAGE_MODE_LABELS[c.mode as CoverageMode].zh, companyId: c.unitId, note: c.note };
+  });
+}
+
+/** Records a four-party joint meeting of a compound (optionally the consultation it was held in). */
+export async function recordJointMeeting(ctx: AppContext, actor: Actor, input: { placeId: string; heldOn: string; attendees: string; topics: string; deliberationId?: string | null }, req: RequestContext) {
+  const row = await keptCompound(ctx, actor, input.placeId, (a) => keepsCompound(actor, a), '只有小区所在社区的工作人员可以登记四位一体联席会议');
+  if (input.heldOn > new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)) throw invalid('future_date', '会议日期（heldOn）不能晚于今天', { field: 'heldOn' });
+  if (input.deliberationId) {
+    const area = await repo.findDeliberationArea(ctx.db, input.deliberationId);
+    if (!area || !isWithinScope(area, actor.scopeCode)) throw invalid('invalid_deliberation', '关联的议事（deliberationId）不存在或不在您的辖区', { field: 'deliberationId' });
+  }
+  return ctx.db.transaction(async (tx) => {
+    const m = await repo.insertJointMeeting(tx, { placeId: row.id, areaCode: row.areaCode, heldOn: input.heldOn, attendees: input.attendees, topics: input.topics, deliberationId: input.deliberationId ?? null, recordedBy: actor.id });
+    await audit(tx, { actor }, req, { action: 'property.joint-meeting', entityType: 'place', entityId: row.id, areaCode: row.areaCode, detail: { heldOn: input.heldOn } });
+    return { id: m.id, placeId: row.id, heldOn: m.heldOn, attendees: m.attendees, topics: m.topics, deliberationId: m.deliberationId };
+  });
+}
+
+/** The households of a compound, to bill: the company serving it (and area staff). */
+export async function compoundHouseholds(ctx: AppContext, actor: Actor, placeId: string) {
+  const p = await who(ctx, actor);
+  const row = await readableCompound(ctx, p, placeId);
+  return { items: await repo.householdsOfCompound(ctx.db, row.areaCode) };
+}
+
+/** The company's confirmed property-fee redemptions of the bill's household not yet booked against a bill. */
+export async function billRedemptions(ctx: AppContext, actor: Actor, id: string) {
+  const p = await who(ctx, actor);
+  if (!isPropertyStaff(p)) throw forbidden('只有本物业服务企业可以登记缴费和抵扣物业费', 'forbidden');
+  const b = await repo.findBill(ctx.db, id);
+  if (!b || !billsFor(p, b.unitId)) throw notFound('物业费账单');
+  const rows = await repo.openFeeRedemptions(ctx.db, b.unitId, b.householdId);
+  return { items: rows.map((r) => ({ id: r.id, points: r.amount, offset: offsetFen(r.amount) / 100, userName: r.userName, confirmedAt: toIsoCst(r.confirmedAt) })) };
+}

@@ -2,7 +2,10 @@
 // by the housing department with a reason when it differs) and the compounds with their cover, committee and
 // four-party meeting cadence.
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Drawer, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { Bills } from './Bills.tsx';
+import { CompoundDrawer } from './CompoundDrawer.tsx';
 import type { ColumnsType } from 'antd/es/table';
 import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../../api/client.ts';
@@ -14,6 +17,7 @@ import {
   listGradings,
   PROPERTY_GRADES,
   proposeGradings,
+  recordSanction,
   type CompanySummary,
   type CompoundView,
   type GradeView,
@@ -53,6 +57,7 @@ export default function PropertyPage() {
     { key: 'companies', label: t('prop.tab.companies'), children: <Companies onOpen={setOpen} /> },
     { key: 'gradings', label: t('prop.tab.gradings'), children: <Gradings onOpen={setOpen} /> },
     ...(can('property.compounds') ? [{ key: 'compounds', label: t('prop.tab.compounds'), children: <Compounds /> }] : []),
+    ...(can('property.bills') || can('property.bills.read') ? [{ key: 'bills', label: t('prop.tab.bills'), children: <Bills /> }] : []),
   ];
   return (
     <div className="gz-page" data-testid="property-page">
@@ -183,8 +188,51 @@ function basisText(t: ReturnType<typeof useT>, l: ScoreLine) {
   return t(`prop.basis.${l.component}`, vars);
 }
 
+function SanctionModal({ companyId, onClose, onDone }: { companyId: string; onClose: () => void; onDone: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ kind: 'penalty' | 'commendation'; points: number; month: Dayjs; reason: string }>();
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    try {
+      await recordSanction({ companyId, kind: v.kind, points: v.points, month: v.month.format('YYYY-MM'), reason: v.reason.trim() });
+      message.success(t('prop.cd.saved'));
+      onDone();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title={t('prop.sanction.title')} onCancel={onClose} onOk={submit} confirmLoading={busy} okButtonProps={{ id: 'prop-sanction-ok' }} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'penalty', points: 5, month: dayjs().startOf('month') }} data-testid="prop-sanction-form">
+        <Form.Item name="kind" label={t('prop.sanction.kind')} rules={[{ required: true }]}>
+          <Select options={(['penalty', 'commendation'] as const).map((k) => ({ value: k, label: t(`prop.sanction.${k}`) }))} data-testid="prop-sanction-kind" />
+        </Form.Item>
+        <Space>
+          <Form.Item name="points" label={t('prop.sanction.points')} rules={[{ required: true, message: t('prop.cd.required') }]}>
+            <InputNumber min={1} max={20} precision={0} data-testid="prop-sanction-points" />
+          </Form.Item>
+          <Form.Item name="month" label={t('prop.cd.month')} rules={[{ required: true, message: t('prop.cd.required') }]}>
+            <DatePicker picker="month" allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'month')} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="reason" label={t('prop.sanction.reason')} rules={[{ required: true, whitespace: true, message: t('prop.cd.required') }]}>
+          <Input.TextArea rows={3} maxLength={300} data-testid="prop-sanction-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 function CompanyDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const t = useT();
+  const { can } = useAuth();
+  const [sanctioning, setSanctioning] = useState(false);
   const c = useApi((signal) => getCompany(id, signal), [id]);
   const d = c.data;
   const columns: ColumnsType<ScoreLine> = [
@@ -195,7 +243,30 @@ function CompanyDrawer({ id, onClose }: { id: string; onClose: () => void }) {
     { title: t('prop.detail.basis'), key: 'basis', render: (_, l) => basisText(t, l) },
   ];
   return (
-    <Drawer open width={720} title={d?.name ?? t('prop.detail.title')} onClose={onClose} data-testid="prop-company-drawer">
+    <Drawer
+      open
+      width={720}
+      title={d?.name ?? t('prop.detail.title')}
+      onClose={onClose}
+      data-testid="prop-company-drawer"
+      extra={
+        can('property.grade') && (
+          <Button onClick={() => setSanctioning(true)} data-testid="prop-sanction">
+            {t('prop.sanction.record')}
+          </Button>
+        )
+      }
+    >
+      {sanctioning && (
+        <SanctionModal
+          companyId={id}
+          onClose={() => setSanctioning(false)}
+          onDone={() => {
+            setSanctioning(false);
+            c.reload();
+          }}
+        />
+      )}
       {c.error ? (
         <LoadError error={c.error} onRetry={c.reload} />
       ) : !d ? null : (
@@ -254,8 +325,10 @@ function CompanyDrawer({ id, onClose }: { id: string; onClose: () => void }) {
 function Compounds() {
   const t = useT();
   const list = useApi((signal) => listCompounds(signal), []);
+  const [open, setOpen] = useState<string | null>(null);
+  const overdue = list.data?.items.filter((c) => c.jointMeeting.overdue).length ?? 0;
   const columns: ColumnsType<CompoundView> = [
-    { title: t('prop.col.compound'), dataIndex: 'name', ellipsis: true },
+    { title: t('prop.col.compound'), dataIndex: 'name', ellipsis: true, render: (v: string, c) => <a onClick={() => setOpen(c.id)} data-testid="prop-compound-name">{v}</a> },
     { title: t('prop.col.grid'), dataIndex: 'gridName', width: 130, ellipsis: true },
     {
       title: t('prop.col.company'),
@@ -291,10 +364,20 @@ function Compounds() {
       title: t('prop.col.meeting'),
       key: 'meeting',
       width: 150,
-      render: (_, c) => (c.jointMeeting.overdue ? <Tag color="error">{t('prop.meeting.overdue')}</Tag> : t('prop.meeting.last', { date: fmtDate(c.jointMeeting.lastHeld) })),
+      render: (_, c) => (c.jointMeeting.overdue ? <Tag color="error">{t('prop.meeting.overdue')}</Tag> : t('prop.meeting.last', { date: c.jointMeeting.lastHeld ?? '' })),
     },
   ];
   if (list.error) return <LoadError error={list.error} onRetry={list.reload} />;
-  return <Table<CompoundView> rowKey="id" size="small" loading={!list.data} dataSource={list.data?.items ?? []} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 900 }} data-testid="prop-compounds" />;
+  return (
+    <>
+      {list.data && overdue > 0 && (
+        <Typography.Paragraph type="danger" data-testid="prop-meetings-overdue">
+          {t('prop.meeting.overdueCount', { n: overdue })}
+        </Typography.Paragraph>
+      )}
+      <Table<CompoundView> rowKey="id" size="small" loading={!list.data} dataSource={list.data?.items ?? []} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 900 }} data-testid="prop-compounds" />
+      {open && <CompoundDrawer id={open} onClose={() => setOpen(null)} onChanged={list.reload} />}
+    </>
+  );
 }
 
