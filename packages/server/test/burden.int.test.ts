@@ -162,7 +162,52 @@ describe('admission (准入)', () => {
   });
 });
 
+/** A request of 区城管局 for the given communities, admitted by the social work department. */
+async function admittedRequest(areaCodes: string[]): Promise<string> {
+  const r = json<Req>(await dept.post('/api/burden/requests', base({ kind: 'report', title: `月度数据报送${uniq()}`, support: '区城管局派员指导填报', areaCodes })));
+  const ok = await sw.post(`/api/burden/requests/${r.id}/transition`, { action: 'admit' });
+  expect(ok.statusCode, ok.body).toBe(200);
+  return r.id;
+}
+
 describe('一表通', () => {
+  it('a form goes only under an admitted request of the department, to the communities it named', async () => {
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const fields = [{ key: 'population.total', label: '实有人口', type: 'number', binding: 'population.total' }];
+    const form = (requestId: unknown, areaCodes = [A]) => dept.post('/api/burden/forms', { requestId, title: `月报${uniq()}`, period: month, areaCodes, fields });
+    const countForms = async () => Number((await t.ctx.db.execute<{ n: string }>(sql`select count(*) as n from burden_forms`)).rows[0]!.n);
+    const before = await countForms();
+    // No request named: bad input naming the field.
+    const none = await dept.post('/api/burden/forms', { title: 'x', period: month, areaCodes: [A], fields });
+    expect(none.statusCode).toBe(400);
+    expect(err(none).message).toContain('requestId');
+    // A request still waiting for review, or refused: nothing reaches the communities.
+    const pending = json<Req>(await dept.post('/api/burden/requests', base({ kind: 'report', support: '派员指导' })));
+    const waiting = await form(pending.id);
+    expect(waiting.statusCode).toBe(409);
+    expect(err(waiting).code).toBe('request_not_admitted');
+    expect(err(waiting).message).toContain('待审核');
+    // An admitted request covers only the communities it named.
+    const admitted = await admittedRequest([A]);
+    const wider = await form(admitted, [A, B]);
+    expect(wider.statusCode).toBe(409);
+    expect(err(wider).code).toBe('areas_not_admitted');
+    expect(err(wider).message).not.toContain(B);
+    // Another department's admitted request is not this department's to use.
+    const mz = (await t.ctx.db.execute<{ id: string }>(sql`select id from units where code = 'dept-mz'`)).rows[0]!.id;
+    const name = `mzf${uniq()}`.slice(0, 20);
+    expect((await (await t.as('admin')).post('/api/users', { username: name, displayName: '民政局经办人', roles: ['department-handler'], scopeCode: '320614', unitId: mz, password: 'Burden@2026pass' })).statusCode).toBe(201);
+    const other = await t.as(name, 'Burden@2026pass');
+    const foreign = await other.post('/api/burden/forms', { requestId: admitted, title: 'x', period: month, areaCodes: [A], fields });
+    expect(foreign.statusCode).toBe(400);
+    expect(err(foreign).code).toBe('unknown_request');
+    expect(await countForms()).toBe(before);
+    // Under its admitted request, to its community: sent, and the form names the request.
+    const ok = await form(admitted);
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(json<{ request: { id: string; title: string } }>(ok).request.id).toBe(admitted);
+  });
+
   it('bound fields arrive pre-filled with the registry figures; a field answered this period is not asked again; Excel export', async () => {
     const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
     const key = `vol-${uniq()}`.toLowerCase();
@@ -174,7 +219,8 @@ describe('一表通', () => {
       { key: 'cases.received', label: '受理事件', type: 'number', binding: 'cases.received' },
       { key, label: '志愿者人数', type: 'number', binding: null },
     ];
-    const res = await dept.post('/api/burden/forms', { title: `月报${uniq()}`, period: month, areaCodes: [A, B], fields });
+    const requestId = await admittedRequest([A, B]);
+    const res = await dept.post('/api/burden/forms', { requestId, title: `月报${uniq()}`, period: month, areaCodes: [A, B], fields });
     expect(res.statusCode, res.body).toBe(201);
     const form = json<{ id: string; items: { id: string; areaCode?: string; area: { code: string } }[] }>(res);
     const list = json<{ items: { id: string; form: { id: string }; areaCode: string }[] }>(await community.get('/api/burden/returns?state=pending&pageSize=200'));
@@ -214,7 +260,7 @@ describe('一表通', () => {
     expect((await community.get(`/api/burden/returns/${theirs.id}`)).statusCode).toBe(404);
     expect((await community.post(`/api/burden/returns/${theirs.id}/submit`, { values: { [key]: '1' } })).statusCode).toBe(404);
     // A second form of the period asking the same field: reused, not asked again.
-    const second = json<{ id: string }>(await dept.post('/api/burden/forms', { title: `季报${uniq()}`, period: month, areaCodes: [A], fields: [fields[5], { key: 'note', label: '说明', type: 'text', binding: null }] }));
+    const second = json<{ id: string }>(await dept.post('/api/burden/forms', { requestId, title: `季报${uniq()}`, period: month, areaCodes: [A], fields: [fields[5], { key: 'note', label: '说明', type: 'text', binding: null }] }));
     const copy2 = json<{ items: { id: string; form: { id: string } }[] }>(await community.get('/api/burden/returns?state=pending&pageSize=200')).items.find((i) => i.form.id === second.id)!;
     const open2 = json<{ fields: { key: string; value: string | null; source: string }[] }>(await community.get(`/api/burden/returns/${copy2.id}`));
     expect(open2.fields[0]).toMatchObject({ key, value: '12', source: 'reused' });
@@ -227,7 +273,7 @@ describe('一表通', () => {
     expect(row[2]).toBe(Number(pop!.n));
     expect(row[7]).toBe(12);
     // Another department does not read the form; a community does not design one.
-    expect((await community.post('/api/burden/forms', { title: 'x', period: month, areaCodes: [A], fields })).statusCode).toBe(403);
+    expect((await community.post('/api/burden/forms', { requestId, title: 'x', period: month, areaCodes: [A], fields })).statusCode).toBe(403);
   });
 });
 

@@ -552,6 +552,7 @@ function FormsTab({ meta }: { meta: api.BurdenMeta }) {
           columns={[
             { title: t('burden.form.title'), key: 'title', render: (_, f) => <a onClick={() => setOpen(f.id)}>{f.title}</a> },
             { title: t('burden.task.unit'), key: 'unit', width: 140, render: (_, f) => f.unit.name },
+            { title: t('burden.form.request'), key: 'request', width: 180, render: (_, f) => f.request?.title ?? '—' },
             { title: t('burden.ret.period'), dataIndex: 'period', key: 'period', width: 90 },
             { title: t('burden.ret.fields'), key: 'fields', width: 80, render: (_, f) => f.fields.length },
             { title: '', key: 'progress', width: 110, render: (_, f) => t('burden.form.progress', { s: f.submitted ?? 0, n: f.returns ?? f.areas.length }) },
@@ -578,7 +579,11 @@ function FormsTab({ meta }: { meta: api.BurdenMeta }) {
 function DesignModal({ meta, onClose, onDone }: { meta: api.BurdenMeta; onClose: () => void; onDone: () => void }) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ title: string; period: string; areaCodes: string[]; bound: string[]; free: { label: string; type: 'number' | 'text' }[] }>();
+  const [form] = Form.useForm<{ requestId: string; title: string; period: string; areaCodes: string[]; bound: string[]; free: { label: string; type: 'number' | 'text' }[] }>();
+  // A form is work pushed down: it goes under an admitted request of the department, to the communities it named.
+  const admitted = useApi((s) => api.listRequests({ state: 'admitted', pageSize: 100 }, s), []);
+  const requestId = Form.useWatch('requestId', form);
+  const chosen = admitted.data?.items.find((r) => r.id === requestId);
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
@@ -588,19 +593,30 @@ function DesignModal({ meta, onClose, onDone }: { meta: api.BurdenMeta; onClose:
     ];
     if (!fields.length) return void message.error(t('burden.form.needOne'));
     try {
-      await api.createForm({ title: v.title, period: v.period, areaCodes: v.areaCodes, fields });
+      await api.createForm({ requestId: v.requestId, title: v.title, period: v.period, areaCodes: v.areaCodes, fields });
       message.success(t('burden.form.sent'));
       onDone();
       onClose();
     } catch (e) {
-      applyServerErrors(form, e, message, ['title', 'period', 'areaCodes']);
+      applyServerErrors(form, e, message, ['requestId', 'title', 'period', 'areaCodes']);
     }
   };
   return (
-    <Modal title={t('burden.form.new')} open onCancel={onClose} onOk={submit} okText={t('burden.form.send')} width={720}>
-      <Form form={form} layout="vertical" initialValues={{ period: thisMonth(), bound: [], free: [{ type: 'number' }] }}>
+    <Modal title={t('burden.form.new')} open onCancel={onClose} onOk={submit} okText={t('burden.form.send')} width={720} okButtonProps={{ 'data-testid': 'burden-design-ok' } as Record<string, string>}>
+      {admitted.data && admitted.data.items.length === 0 && <Alert type="warning" showIcon message={t('burden.form.noRequest')} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ period: thisMonth(), bound: [], free: [{ type: 'number' }] }}
+        onValuesChange={(c) => {
+          if ('requestId' in c) form.setFieldValue('areaCodes', admitted.data?.items.find((r) => r.id === c.requestId)?.areas.map((a) => a.code) ?? []);
+        }}
+      >
+        <Form.Item name="requestId" label={t('burden.form.request')} extra={t('burden.form.requestHelp')} rules={[{ required: true, message: t('burden.required', { field: t('burden.form.request') }) }]}>
+          <Select loading={admitted.loading} options={(admitted.data?.items ?? []).map((r) => ({ value: r.id, label: r.title }))} data-testid="burden-form-request" aria-label={t('burden.form.request')} />
+        </Form.Item>
         <Form.Item name="title" label={t('burden.form.title')} rules={[{ required: true, whitespace: true, message: t('burden.required', { field: t('burden.form.title') }) }]}>
-          <Input maxLength={100} />
+          <Input maxLength={100} data-testid="burden-form-title" />
         </Form.Item>
         <Form.Item name="period" label={t('burden.form.period')} rules={[{ required: true, pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: t('burden.form.period') }]}>
           <Input maxLength={7} style={{ width: 120 }} />
@@ -629,7 +645,7 @@ function DesignModal({ meta, onClose, onDone }: { meta: api.BurdenMeta; onClose:
           )}
         </Form.List>
         <Form.Item name="areaCodes" label={t('burden.req.areas')} rules={[{ required: true, message: t('burden.required', { field: t('burden.req.areas') }) }]}>
-          <CommunityPicker />
+          <Select mode="multiple" disabled={!chosen} options={(chosen?.areas ?? []).map((a) => ({ value: a.code, label: a.name }))} optionFilterProp="label" maxTagCount={8} data-testid="burden-form-areas" aria-label={t('burden.req.areas')} />
         </Form.Item>
       </Form>
     </Modal>
