@@ -315,3 +315,31 @@ describe('burden figures', () => {
   });
 });
 
+
+describe('units that take no cases', () => {
+  it('the social work department is not offered where cases are dispatched, and a case cannot be dispatched to it', async () => {
+    const district = await t.as('district');
+    const offered = json<{ items: { id: string; code: string; handlesCases: boolean }[] }>(await district.get('/api/units?type=department')).items;
+    expect(offered.some((u) => u.code === 'dept-cg')).toBe(true);
+    expect(offered.some((u) => u.code === 'dept-shgzb')).toBe(false);
+    expect(offered.every((u) => u.handlesCases)).toBe(true);
+    expect(json<{ items: { code: string }[] }>(await district.get('/api/units')).items.some((u) => u.code === 'dept-shgzb')).toBe(false);
+    // Assigning staff still sees it.
+    const all = json<{ items: { id: string; code: string; handlesCases: boolean }[] }>(await (await t.as('admin')).get('/api/units?all=true')).items;
+    const shgzb = all.find((u) => u.code === 'dept-shgzb')!;
+    expect(shgzb.handlesCases).toBe(false);
+    expect((await district.get('/api/units?all=maybe')).statusCode).toBe(400);
+    // A town case: accepted, then dispatched to the social work department → refused as bad input.
+    const c = json<{ id: string; ownerLevel: string }>(
+      await t.anonymous().post('/api/cases', { title: `路灯不亮 ${uniq()}`, description: '状元街3幢门口的路灯连续三天晚上不亮，老人晚上出门不方便。', categoryCode: 'B0110', channel: 'qr', areaCode: '320614103001001' }),
+    );
+    expect(c.ownerLevel).toBe('town');
+    const towner = await t.as('town');
+    expect((await towner.post(`/api/cases/${c.id}/actions/accept`, {})).statusCode).toBe(200);
+    const bad = await towner.post(`/api/cases/${c.id}/actions/dispatch`, { unitId: shgzb.id });
+    expect(bad.statusCode).toBe(400);
+    expect(err(bad).code).toBe('invalid_unit');
+    const ok = await towner.post(`/api/cases/${c.id}/actions/dispatch`, { unitId: offered.find((u) => u.code === 'dept-cg')!.id });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+});

@@ -18,7 +18,7 @@ const COUNTY = '320614';
 /** 区委社会工作部: keeps the admission and negative lists and decides departments' requests. */
 export async function ensureSocialWorkUnit(db: DbOrTx): Promise<void> {
   if (await findUnitByCode(db, SOCIAL_WORK_UNIT)) return;
-  await insertUnits(db, [{ code: SOCIAL_WORK_UNIT, name: '区委社会工作部', shortName: '社会工作部', type: 'department', areaCode: COUNTY, duties: '基层治理统筹、社区工作事项准入、为基层减负', sort: 90 }]);
+  await insertUnits(db, [{ code: SOCIAL_WORK_UNIT, name: '区委社会工作部', shortName: '社会工作部', type: 'department', areaCode: COUNTY, duties: '基层治理统筹、社区工作事项准入、为基层减负', handlesCases: false, sort: 90 }]);
 }
 
 const LISTS: { kind: ListKind; title: string; keywords: string[]; source: string }[] = [
