@@ -148,6 +148,20 @@ describe('admission (准入)', () => {
     const off = await sw.patch(`/api/burden/lists/${lists.items[0]!.id}`, { active: false });
     expect(json<{ active: boolean }>(off).active).toBe(false);
     await sw.patch(`/api/burden/lists/${lists.items[0]!.id}`, { active: true });
+    // An entry's title, keywords and source are edited; the check uses the new keywords at once.
+    const w1 = `抽查${uniq().slice(-4)}`;
+    const w2 = `评比${uniq().slice(-4)}`;
+    const made0 = json<{ id: string }>(await sw.post('/api/burden/lists', { kind: 'negative', title: `旧${w1}`, keywords: [w1], source: '旧依据' }));
+    const edited = await sw.patch(`/api/burden/lists/${made0.id}`, { title: `要求社区参加${w2}`, keywords: [w2, ' '], source: '`004` 严控面向基层的督查检查' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(json<{ title: string; keywords: string[]; source: string }>(edited)).toMatchObject({ title: `要求社区参加${w2}`, keywords: [w2], source: '`004` 严控面向基层的督查检查' });
+    const verdict = async (title: string) => json<{ verdict: string }>(await dept.post('/api/burden/check', { kind: 'task', title })).verdict;
+    expect(await verdict(`组织${w2}`)).toBe('negative');
+    expect(await verdict(`组织${w1}`)).not.toBe('negative');
+    expect(err(await sw.patch(`/api/burden/lists/${made0.id}`, { keywords: [' '] })).code).toBe('invalid_keywords');
+    expect((await dept.patch(`/api/burden/lists/${made0.id}`, { title: 'x' })).statusCode).toBe(403);
+    await sw.patch(`/api/burden/lists/${made0.id}`, { active: false });
+    expect(await verdict(`组织${w2}`)).not.toBe('negative');
     // A handler of another department (区民政局).
     const mz = (await t.ctx.db.execute<{ id: string }>(sql`select id from units where code = 'dept-mz'`)).rows[0]!.id;
     const admin = await t.as('admin');

@@ -3,7 +3,7 @@
 // admitted tasks, flag tasks received outside the process and fill forms pre-filled by the
 // platform (一表通); the district reads the burden figures. Tabs follow /api/burden/meta.
 import { useState, type ReactElement } from 'react';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { freeFieldKey } from '@gongzhi/domain';
 import { useSearchParams } from 'react-router-dom';
@@ -748,17 +748,24 @@ function ListsTab() {
   const t = useT();
   const { message } = App.useApp();
   const list = useApi((s) => api.listEntries(s), []);
-  const [adding, setAdding] = useState(false);
-  const [form] = Form.useForm<{ kind: 'admission' | 'negative'; title: string; keywords: string; source: string }>();
+  // null: closed; 'new': a new entry; an entry: editing it.
+  const [editing, setEditing] = useState<api.ListEntry | 'new' | null>(null);
+  const [form] = Form.useForm<{ kind: 'admission' | 'negative'; title: string; keywords: string; source: string; active: boolean }>();
   const editable = !!list.data?.editable;
-  const add = async () => {
+  const open = (e: api.ListEntry | 'new') => {
+    form.resetFields();
+    if (e !== 'new') form.setFieldsValue({ kind: e.kind, title: e.title, keywords: e.keywords.join('，'), source: e.source, active: e.active });
+    setEditing(e);
+  };
+  const save = async () => {
     const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+    if (!v || !editing) return;
+    const keywords = v.keywords.split(/[,，、\s]+/).filter(Boolean);
     try {
-      await api.createEntry({ ...v, keywords: v.keywords.split(/[,，、\s]+/).filter(Boolean) });
+      if (editing === 'new') await api.createEntry({ kind: v.kind, title: v.title, keywords, source: v.source });
+      else await api.updateEntry(editing.id, { title: v.title, keywords, source: v.source, active: v.active });
       message.success(t('burden.list.saved'));
-      form.resetFields();
-      setAdding(false);
+      setEditing(null);
       list.reload();
     } catch (e) {
       applyServerErrors(form, e, message, ['kind', 'title', 'keywords', 'source']);
@@ -778,7 +785,7 @@ function ListsTab() {
       size="small"
       extra={
         editable && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="burden-list-add">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')} data-testid="burden-list-add">
             {t('burden.list.add')}
           </Button>
         )
@@ -793,24 +800,29 @@ function ListsTab() {
           dataSource={list.data?.items ?? []}
           loading={list.loading}
           pagination={false}
-          scroll={{ x: 860 }}
+          scroll={{ x: 900 }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('burden.list.empty')} /> }}
           columns={[
             { title: t('burden.list.kind'), key: 'kind', width: 130, render: (_, e) => <Tag color={e.kind === 'negative' ? 'red' : 'green'}>{e.kindLabel}</Tag> },
-            { title: t('burden.list.title'), dataIndex: 'title', key: 'title' },
-            { title: t('burden.list.keywords'), key: 'keywords', width: 180, render: (_, e) => e.keywords.join('、') },
+            { title: t('burden.list.title'), dataIndex: 'title', key: 'title', render: (title: string) => <span data-testid="burden-list-title">{title}</span> },
+            { title: t('burden.list.keywords'), key: 'keywords', width: 180, render: (_, e) => <span data-testid="burden-list-keywords">{e.keywords.join('、')}</span> },
             { title: t('burden.list.source'), dataIndex: 'source', key: 'source', width: 260 },
-            { title: t('burden.list.active'), key: 'active', width: 80, render: (_, e) => (e.active ? t('burden.list.on') : <Typography.Text type="secondary">{t('burden.list.off')}</Typography.Text>) },
+            { title: t('burden.list.active'), key: 'active', width: 80, render: (_, e) => <span data-testid="burden-list-active">{e.active ? t('burden.list.on') : <Typography.Text type="secondary">{t('burden.list.off')}</Typography.Text>}</span> },
             ...(editable
               ? [
                   {
                     title: '',
                     key: 'act',
-                    width: 80,
+                    width: 130,
                     render: (_: unknown, e: api.ListEntry) => (
-                      <Button size="small" onClick={() => toggle(e)}>
-                        {t(e.active ? 'burden.list.disable' : 'burden.list.enable')}
-                      </Button>
+                      <Space size={4}>
+                        <Button size="small" onClick={() => open(e)} data-testid="burden-list-edit">
+                          {t('burden.list.edit')}
+                        </Button>
+                        <Button size="small" onClick={() => toggle(e)}>
+                          {t(e.active ? 'burden.list.disable' : 'burden.list.enable')}
+                        </Button>
+                      </Space>
                     ),
                   },
                 ]
@@ -819,20 +831,32 @@ function ListsTab() {
           data-testid="burden-lists"
         />
       )}
-      <Modal title={t('burden.list.add')} open={adding} onCancel={() => setAdding(false)} onOk={add} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ kind: 'negative' }}>
-          <Form.Item name="kind" label={t('burden.list.kind')}>
-            <Select options={[{ value: 'negative', label: t('burden.list.negative') }, { value: 'admission', label: t('burden.list.admission') }]} />
+      <Modal
+        title={t(editing === 'new' ? 'burden.list.add' : 'burden.list.edit')}
+        open={!!editing}
+        onCancel={() => setEditing(null)}
+        onOk={save}
+        forceRender
+        okButtonProps={{ 'data-testid': 'burden-list-ok' } as Record<string, string>}
+      >
+        <Form form={form} layout="vertical" initialValues={{ kind: 'negative', active: true }}>
+          <Form.Item name="kind" label={t('burden.list.kind')} extra={editing !== 'new' ? t('burden.list.kindFixed') : undefined}>
+            <Select disabled={editing !== 'new'} options={[{ value: 'negative', label: t('burden.list.negative') }, { value: 'admission', label: t('burden.list.admission') }]} />
           </Form.Item>
           <Form.Item name="title" label={t('burden.list.title')} rules={[{ required: true, whitespace: true, message: t('burden.required', { field: t('burden.list.title') }) }]}>
-            <Input maxLength={100} />
+            <Input maxLength={100} data-testid="burden-list-f-title" />
           </Form.Item>
           <Form.Item name="keywords" label={t('burden.list.keywords')} extra={t('burden.list.keywordsHelp')} rules={[{ required: true, whitespace: true, message: t('burden.required', { field: t('burden.list.keywords') }) }]}>
-            <Input maxLength={200} />
+            <Input maxLength={200} data-testid="burden-list-f-keywords" />
           </Form.Item>
           <Form.Item name="source" label={t('burden.list.source')} rules={[{ required: true, whitespace: true, message: t('burden.required', { field: t('burden.list.source') }) }]}>
-            <Input.TextArea rows={2} maxLength={300} />
+            <Input.TextArea rows={2} maxLength={300} data-testid="burden-list-f-source" />
           </Form.Item>
+          {editing !== 'new' && (
+            <Form.Item name="active" label={t('burden.list.active')} valuePropName="checked" extra={t('burden.list.activeHelp')}>
+              <Switch checkedChildren={t('burden.list.on')} unCheckedChildren={t('burden.list.off')} data-testid="burden-list-f-active" />
+            </Form.Item>
+          )}
         </Form>
       </Modal>
     </Card>
