@@ -297,6 +297,9 @@ describe('burden figures', () => {
     expect(flag.statusCode).toBe(201);
     expect(json<{ admitted: boolean }>(flag).admitted).toBe(false);
     expect((await town.post('/api/burden/flags', { title: 'x', channel: 'y' })).statusCode).toBe(403);
+    // A flag naming the department: it counts against that department (the district's review of departments).
+    const xf = (await t.ctx.db.execute<{ id: string }>(sql`select id from units where code = 'dept-xf'`)).rows[0]!.id;
+    expect((await community.post('/api/burden/flags', { title: '报送消防通道照片', channel: '电话通知', unitId: xf })).statusCode).toBe(201);
     const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
     const fig = json<{
       totals: { admitted: number; outside: number; forms: number; prefilled: number; typed: number; hoursSaved: number };
@@ -322,6 +325,9 @@ describe('burden figures', () => {
     const deptLine = fig.departments.find((d) => d.unit.name === '区城市管理局')!;
     expect([deptLine.requested, deptLine.refused]).toEqual([Number(cg!.n), Number(cg!.r)]);
     expect(Number(cg!.r)).toBeGreaterThan(0);
+    const flagged = (await t.ctx.db.execute<{ name: string; n: string }>(sql`select u.name, count(*) as n from burden_tasks k join units u on u.id = k.unit_id where not k.admitted and ${inMonth('k.created_at')} group by 1`)).rows;
+    expect(flagged.some((r) => r.name === '区消防救援大队')).toBe(true);
+    for (const r of flagged) expect(fig.departments.find((d) => d.unit.name === r.name)?.flagged).toBe(Number(r.n));
     // Only the district reads them.
     expect((await community.get('/api/burden/figures')).statusCode).toBe(403);
     expect((await dept.get('/api/burden/figures')).statusCode).toBe(403);
