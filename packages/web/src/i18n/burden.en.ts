@@ -59,6 +59,7 @@ export const burdenEn: Record<keyof typeof burdenZhCN, string> = {
   'burden.list.enable': 'Enable',
   'burden.list.empty': 'No entries',
   'burden.list.edit': 'Edit',
+  'burden.list.editTitle': 'Edit list entry',
   'burden.list.kindFixed': 'The list cannot change after creation; to move an entry, disable it and add a new one',
   'burden.list.activeHelp': 'Disabled rather than deleted, so past verdicts keep their meaning',
   'burden.list.saved': 'Saved',

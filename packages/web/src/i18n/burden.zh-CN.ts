@@ -57,6 +57,7 @@ export const burdenZhCN = {
   'burden.list.enable': '启用',
   'burden.list.empty': '清单暂无事项',
   'burden.list.edit': '编辑',
+  'burden.list.editTitle': '编辑清单事项',
   'burden.list.kindFixed': '清单类别创建后不能更改；如需移到另一份清单，请停用本项后新增',
   'burden.list.activeHelp': '停用而不删除，已作出的比对结论保持原意',
   'burden.list.saved': '已保存',

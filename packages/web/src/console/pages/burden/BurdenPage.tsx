@@ -832,7 +832,7 @@ function ListsTab() {
         />
       )}
       <Modal
-        title={t(editing === 'new' ? 'burden.list.add' : 'burden.list.edit')}
+        title={t(editing === 'new' ? 'burden.list.add' : 'burden.list.editTitle')}
         open={!!editing}
         onCancel={() => setEditing(null)}
         onOk={save}
