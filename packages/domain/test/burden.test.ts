@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allowedRequestActions,
   checkRequest,
+  formAdmissionProblem,
   formFieldsProblem,
   hoursSaved,
   mergeTyped,
@@ -94,6 +95,22 @@ describe('一表通 (`004` 材料报送“一次提交”)', () => {
     expect(formFieldsProblem([{ key: 'x1', label: 'a', type: 'number', binding: 'party.members' }])?.message).toContain('party.members');
     expect(formFieldsProblem([FIELDS[2]!, FIELDS[2]!])?.message).toContain('重复');
     expect(formFieldsProblem([{ key: 'Bad key', label: 'a', type: 'text', binding: null }])?.index).toBe(0);
+  });
+});
+
+describe('forms go through admission (`004` 非批不入)', () => {
+  const req = { unitId: 'u1', state: 'admitted' as const, areaCodes: ['320614103001', '320614103002'] };
+  it('a form goes only under an admitted request of the same department, to the communities it named', () => {
+    expect(formAdmissionProblem(req, { unitId: 'u1', areaCodes: ['320614103001'] })).toBeNull();
+    expect(formAdmissionProblem(req, { unitId: 'u1', areaCodes: ['320614103001', '320614103002'] })).toBeNull();
+    expect(formAdmissionProblem(null, { unitId: 'u1', areaCodes: ['320614103001'] })?.code).toBe('unknown_request');
+    expect(formAdmissionProblem(req, { unitId: 'u2', areaCodes: ['320614103001'] })?.code).toBe('unknown_request');
+    for (const state of ['submitted', 'returned', 'refused', 'withdrawn'] as const) {
+      expect(formAdmissionProblem({ ...req, state }, { unitId: 'u1', areaCodes: ['320614103001'] })?.code).toBe('request_not_admitted');
+    }
+    const p = formAdmissionProblem(req, { unitId: 'u1', areaCodes: ['320614103001', '320614103003'] });
+    expect(p).toMatchObject({ code: 'areas_not_admitted', areas: ['320614103003'] });
+    expect(p?.message).toContain('1 个');
   });
 });
 

@@ -148,6 +148,20 @@ describe('admission (准入)', () => {
     const off = await sw.patch(`/api/burden/lists/${lists.items[0]!.id}`, { active: false });
     expect(json<{ active: boolean }>(off).active).toBe(false);
     await sw.patch(`/api/burden/lists/${lists.items[0]!.id}`, { active: true });
+    // An entry's title, keywords and source are edited; the check uses the new keywords at once.
+    const w1 = `抽查${uniq().slice(-4)}`;
+    const w2 = `评比${uniq().slice(-4)}`;
+    const made0 = json<{ id: string }>(await sw.post('/api/burden/lists', { kind: 'negative', title: `旧${w1}`, keywords: [w1], source: '旧依据' }));
+    const edited = await sw.patch(`/api/burden/lists/${made0.id}`, { title: `要求社区参加${w2}`, keywords: [w2, ' '], source: '`004` 严控面向基层的督查检查' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(json<{ title: string; keywords: string[]; source: string }>(edited)).toMatchObject({ title: `要求社区参加${w2}`, keywords: [w2], source: '`004` 严控面向基层的督查检查' });
+    const verdict = async (title: string) => json<{ verdict: string }>(await dept.post('/api/burden/check', { kind: 'task', title })).verdict;
+    expect(await verdict(`组织${w2}`)).toBe('negative');
+    expect(await verdict(`组织${w1}`)).not.toBe('negative');
+    expect(err(await sw.patch(`/api/burden/lists/${made0.id}`, { keywords: [' '] })).code).toBe('invalid_keywords');
+    expect((await dept.patch(`/api/burden/lists/${made0.id}`, { title: 'x' })).statusCode).toBe(403);
+    await sw.patch(`/api/burden/lists/${made0.id}`, { active: false });
+    expect(await verdict(`组织${w2}`)).not.toBe('negative');
     // A handler of another department (区民政局).
     const mz = (await t.ctx.db.execute<{ id: string }>(sql`select id from units where code = 'dept-mz'`)).rows[0]!.id;
     const admin = await t.as('admin');
@@ -162,7 +176,52 @@ describe('admission (准入)', () => {
   });
 });
 
+/** A request of 区城管局 for the given communities, admitted by the social work department. */
+async function admittedRequest(areaCodes: string[]): Promise<string> {
+  const r = json<Req>(await dept.post('/api/burden/requests', base({ kind: 'report', title: `月度数据报送${uniq()}`, support: '区城管局派员指导填报', areaCodes })));
+  const ok = await sw.post(`/api/burden/requests/${r.id}/transition`, { action: 'admit' });
+  expect(ok.statusCode, ok.body).toBe(200);
+  return r.id;
+}
+
 describe('一表通', () => {
+  it('a form goes only under an admitted request of the department, to the communities it named', async () => {
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const fields = [{ key: 'population.total', label: '实有人口', type: 'number', binding: 'population.total' }];
+    const form = (requestId: unknown, areaCodes = [A]) => dept.post('/api/burden/forms', { requestId, title: `月报${uniq()}`, period: month, areaCodes, fields });
+    const countForms = async () => Number((await t.ctx.db.execute<{ n: string }>(sql`select count(*) as n from burden_forms`)).rows[0]!.n);
+    const before = await countForms();
+    // No request named: bad input naming the field.
+    const none = await dept.post('/api/burden/forms', { title: 'x', period: month, areaCodes: [A], fields });
+    expect(none.statusCode).toBe(400);
+    expect(err(none).message).toContain('requestId');
+    // A request still waiting for review, or refused: nothing reaches the communities.
+    const pending = json<Req>(await dept.post('/api/burden/requests', base({ kind: 'report', support: '派员指导' })));
+    const waiting = await form(pending.id);
+    expect(waiting.statusCode).toBe(409);
+    expect(err(waiting).code).toBe('request_not_admitted');
+    expect(err(waiting).message).toContain('待审核');
+    // An admitted request covers only the communities it named.
+    const admitted = await admittedRequest([A]);
+    const wider = await form(admitted, [A, B]);
+    expect(wider.statusCode).toBe(409);
+    expect(err(wider).code).toBe('areas_not_admitted');
+    expect(err(wider).message).not.toContain(B);
+    // Another department's admitted request is not this department's to use.
+    const mz = (await t.ctx.db.execute<{ id: string }>(sql`select id from units where code = 'dept-mz'`)).rows[0]!.id;
+    const name = `mzf${uniq()}`.slice(0, 20);
+    expect((await (await t.as('admin')).post('/api/users', { username: name, displayName: '民政局经办人', roles: ['department-handler'], scopeCode: '320614', unitId: mz, password: 'Burden@2026pass' })).statusCode).toBe(201);
+    const other = await t.as(name, 'Burden@2026pass');
+    const foreign = await other.post('/api/burden/forms', { requestId: admitted, title: 'x', period: month, areaCodes: [A], fields });
+    expect(foreign.statusCode).toBe(400);
+    expect(err(foreign).code).toBe('unknown_request');
+    expect(await countForms()).toBe(before);
+    // Under its admitted request, to its community: sent, and the form names the request.
+    const ok = await form(admitted);
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(json<{ request: { id: string; title: string } }>(ok).request.id).toBe(admitted);
+  });
+
   it('bound fields arrive pre-filled with the registry figures; a field answered this period is not asked again; Excel export', async () => {
     const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
     const key = `vol-${uniq()}`.toLowerCase();
@@ -174,7 +233,8 @@ describe('一表通', () => {
       { key: 'cases.received', label: '受理事件', type: 'number', binding: 'cases.received' },
       { key, label: '志愿者人数', type: 'number', binding: null },
     ];
-    const res = await dept.post('/api/burden/forms', { title: `月报${uniq()}`, period: month, areaCodes: [A, B], fields });
+    const requestId = await admittedRequest([A, B]);
+    const res = await dept.post('/api/burden/forms', { requestId, title: `月报${uniq()}`, period: month, areaCodes: [A, B], fields });
     expect(res.statusCode, res.body).toBe(201);
     const form = json<{ id: string; items: { id: string; areaCode?: string; area: { code: string } }[] }>(res);
     const list = json<{ items: { id: string; form: { id: string }; areaCode: string }[] }>(await community.get('/api/burden/returns?state=pending&pageSize=200'));
@@ -214,7 +274,7 @@ describe('一表通', () => {
     expect((await community.get(`/api/burden/returns/${theirs.id}`)).statusCode).toBe(404);
     expect((await community.post(`/api/burden/returns/${theirs.id}/submit`, { values: { [key]: '1' } })).statusCode).toBe(404);
     // A second form of the period asking the same field: reused, not asked again.
-    const second = json<{ id: string }>(await dept.post('/api/burden/forms', { title: `季报${uniq()}`, period: month, areaCodes: [A], fields: [fields[5], { key: 'note', label: '说明', type: 'text', binding: null }] }));
+    const second = json<{ id: string }>(await dept.post('/api/burden/forms', { requestId, title: `季报${uniq()}`, period: month, areaCodes: [A], fields: [fields[5], { key: 'note', label: '说明', type: 'text', binding: null }] }));
     const copy2 = json<{ items: { id: string; form: { id: string } }[] }>(await community.get('/api/burden/returns?state=pending&pageSize=200')).items.find((i) => i.form.id === second.id)!;
     const open2 = json<{ fields: { key: string; value: string | null; source: string }[] }>(await community.get(`/api/burden/returns/${copy2.id}`));
     expect(open2.fields[0]).toMatchObject({ key, value: '12', source: 'reused' });
@@ -227,7 +287,7 @@ describe('一表通', () => {
     expect(row[2]).toBe(Number(pop!.n));
     expect(row[7]).toBe(12);
     // Another department does not read the form; a community does not design one.
-    expect((await community.post('/api/burden/forms', { title: 'x', period: month, areaCodes: [A], fields })).statusCode).toBe(403);
+    expect((await community.post('/api/burden/forms', { requestId, title: 'x', period: month, areaCodes: [A], fields })).statusCode).toBe(403);
   });
 });
 
@@ -237,6 +297,9 @@ describe('burden figures', () => {
     expect(flag.statusCode).toBe(201);
     expect(json<{ admitted: boolean }>(flag).admitted).toBe(false);
     expect((await town.post('/api/burden/flags', { title: 'x', channel: 'y' })).statusCode).toBe(403);
+    // A flag naming the department: it counts against that department (the district's review of departments).
+    const xf = (await t.ctx.db.execute<{ id: string }>(sql`select id from units where code = 'dept-xf'`)).rows[0]!.id;
+    expect((await community.post('/api/burden/flags', { title: '报送消防通道照片', channel: '电话通知', unitId: xf })).statusCode).toBe(201);
     const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
     const fig = json<{
       totals: { admitted: number; outside: number; forms: number; prefilled: number; typed: number; hoursSaved: number };
@@ -262,6 +325,9 @@ describe('burden figures', () => {
     const deptLine = fig.departments.find((d) => d.unit.name === '区城市管理局')!;
     expect([deptLine.requested, deptLine.refused]).toEqual([Number(cg!.n), Number(cg!.r)]);
     expect(Number(cg!.r)).toBeGreaterThan(0);
+    const flagged = (await t.ctx.db.execute<{ name: string; n: string }>(sql`select u.name, count(*) as n from burden_tasks k join units u on u.id = k.unit_id where not k.admitted and ${inMonth('k.created_at')} group by 1`)).rows;
+    expect(flagged.some((r) => r.name === '区消防救援大队')).toBe(true);
+    for (const r of flagged) expect(fig.departments.find((d) => d.unit.name === r.name)?.flagged).toBe(Number(r.n));
     // Only the district reads them.
     expect((await community.get('/api/burden/figures')).statusCode).toBe(403);
     expect((await dept.get('/api/burden/figures')).statusCode).toBe(403);
@@ -269,3 +335,31 @@ describe('burden figures', () => {
   });
 });
 
+
+describe('units that take no cases', () => {
+  it('the social work department is not offered where cases are dispatched, and a case cannot be dispatched to it', async () => {
+    const district = await t.as('district');
+    const offered = json<{ items: { id: string; code: string; handlesCases: boolean }[] }>(await district.get('/api/units?type=department')).items;
+    expect(offered.some((u) => u.code === 'dept-cg')).toBe(true);
+    expect(offered.some((u) => u.code === 'dept-shgzb')).toBe(false);
+    expect(offered.every((u) => u.handlesCases)).toBe(true);
+    expect(json<{ items: { code: string }[] }>(await district.get('/api/units')).items.some((u) => u.code === 'dept-shgzb')).toBe(false);
+    // Assigning staff still sees it.
+    const all = json<{ items: { id: string; code: string; handlesCases: boolean }[] }>(await (await t.as('admin')).get('/api/units?all=true')).items;
+    const shgzb = all.find((u) => u.code === 'dept-shgzb')!;
+    expect(shgzb.handlesCases).toBe(false);
+    expect((await district.get('/api/units?all=maybe')).statusCode).toBe(400);
+    // A town case: accepted, then dispatched to the social work department → refused as bad input.
+    const c = json<{ id: string; ownerLevel: string }>(
+      await t.anonymous().post('/api/cases', { title: `路灯不亮 ${uniq()}`, description: '状元街3幢门口的路灯连续三天晚上不亮，老人晚上出门不方便。', categoryCode: 'B0110', channel: 'qr', areaCode: '320614103001001' }),
+    );
+    expect(c.ownerLevel).toBe('town');
+    const towner = await t.as('town');
+    expect((await towner.post(`/api/cases/${c.id}/actions/accept`, {})).statusCode).toBe(200);
+    const bad = await towner.post(`/api/cases/${c.id}/actions/dispatch`, { unitId: shgzb.id });
+    expect(bad.statusCode).toBe(400);
+    expect(err(bad).code).toBe('invalid_unit');
+    const ok = await towner.post(`/api/cases/${c.id}/actions/dispatch`, { unitId: offered.find((u) => u.code === 'dept-cg')!.id });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+});

@@ -195,6 +195,7 @@ const FIELDS: Record<string, Label> = {
   orgId: l('党组织', 'Organisation'),
   length: l('长度', 'Length'),
   fields: l('字段', 'Fields'),
+  requestId: l('依据的准入申请', 'Admitted request'),
   field: l('字段', 'Field'),
   changed: l('修改项', 'Changed'),
   amount: l('积分数', 'Amount'),

@@ -139,6 +139,25 @@ export function requestTransition(state: RequestState, action: RequestAction, ve
   return next[action];
 }
 
+/**
+ * A report form pushed down to communities is work pushed down (`004`: 准入事项"非批不入"; 材料报送 is
+ * one of the request kinds): it is sent only under a request of the same department that the social
+ * work department admitted, and only to communities that request named. Null when the form may go;
+ * otherwise the stable code and the Chinese reason (a 409: the request's state does not allow it).
+ */
+export function formAdmissionProblem(
+  request: { unitId: string; state: RequestState; areaCodes: readonly string[] } | null,
+  form: { unitId: string; areaCodes: readonly string[] },
+): { code: 'unknown_request' | 'request_not_admitted' | 'areas_not_admitted'; message: string; areas?: string[] } | null {
+  if (!request || request.unitId !== form.unitId) return { code: 'unknown_request', message: '报表须依据本部门的准入申请下发（requestId），该申请不存在' };
+  if (request.state !== 'admitted') {
+    return { code: 'request_not_admitted', message: `报表所依据的准入申请“${REQUEST_STATE_LABELS[request.state]}”，须经区委社会工作部同意准入后才能下发（非批不入）` };
+  }
+  const outside = form.areaCodes.filter((c) => !request.areaCodes.includes(c));
+  if (outside.length > 0) return { code: 'areas_not_admitted', message: `报表只能下发到准入申请所列的社区（村），有 ${outside.length} 个不在其中`, areas: outside };
+  return null;
+}
+
 /** Bounds of a request: working days to complete (counted from admission) and the declared hours per community. */
 export const MAX_REQUEST_WORKING_DAYS = 60;
 export const MAX_REQUEST_HOURS = 200;

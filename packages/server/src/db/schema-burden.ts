@@ -104,6 +104,8 @@ export const burdenForms = pgTable(
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
+    /** The admitted request the form is sent under (`004` 非批不入); null only on forms older than the rule. */
+    requestId: uuid('request_id').references(() => burdenRequests.id),
     title: text('title').notNull(),
     /** The month the figures are about, YYYY-MM. */
     period: varchar('period', { length: 7 }).notNull(),
@@ -113,7 +115,7 @@ export const burdenForms = pgTable(
     dueOn: date('due_on', { mode: 'string' }),
     createdAt: createdAt(),
   },
-  (t) => [index('burden_forms_unit_idx').on(t.unitId, t.createdAt)],
+  (t) => [index('burden_forms_unit_idx').on(t.unitId, t.createdAt), index('burden_forms_request_idx').on(t.requestId)],
 );
 
 /** One community's copy of a form: pre-filled at sending, completed by the community. */

@@ -79,6 +79,8 @@ export const units = pgTable(
     areaCode: varchar('area_code', { length: 24 }).notNull(),
     phone: text('phone'),
     duties: text('duties'),
+    /** Whether cases may be dispatched to it; false for units that coordinate but do not handle (区委社会工作部). */
+    handlesCases: boolean('handles_cases').notNull().default(true),
     sort: integer('sort').notNull().default(0),
     createdAt: createdAt(),
   },

@@ -90,5 +90,12 @@ export const DISPATCHABLE_UNIT_TYPES: Record<OwnerLevel, string[]> = {
   district: ['department', 'property'],
 };
 
+/**
+ * Whether a unit takes cases at all: a unit of a dispatchable type may still only coordinate
+ * (区委社会工作部 keeps the burden lists, it handles no case). The one place the pickers, the
+ * suggestions and the dispatch check ask.
+ */
+export const handlesCases = (u: { handlesCases: boolean }) => u.handlesCases;
+
 export const canEditCatalogue = (actor: Actor) => hasAnyRole(actor, ['admin']);
 export const canManageOpen311Keys = (actor: Actor) => hasAnyRole(actor, ['admin']);

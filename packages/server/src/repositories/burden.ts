@@ -106,8 +106,13 @@ export async function taskAreasOf(db: DbOrTx, requestId: string): Promise<string
 
 // ---- forms
 
-export const formSelect = { f: burdenForms, unitName: units.name };
-export type FormWithUnit = { f: FormRow; unitName: string };
+export const formSelect = {
+  f: burdenForms,
+  unitName: units.name,
+  /** The title of the admitted request the form was sent under. */
+  requestTitle: sql<string | null>`(select ${burdenRequests.title} from ${burdenRequests} where ${burdenRequests.id} = ${burdenForms.requestId})`,
+};
+export type FormWithUnit = { f: FormRow; unitName: string; requestTitle: string | null };
 
 export async function listForms(db: DbOrTx, f: { unitId?: string; page: number; pageSize: number }) {
   const where = f.unitId ? eq(burdenForms.unitId, f.unitId) : undefined;

@@ -1,4 +1,4 @@
-import { and, desc, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { cases, caseUnits, units } from '../db/schema.ts';
 
@@ -9,7 +9,7 @@ export async function dispatchableUnits(db: DbOrTx) {
   return db
     .select({ id: units.id, code: units.code, name: units.name, type: units.type, areaCode: units.areaCode })
     .from(units)
-    .where(inArray(units.type, [...SUGGESTED_UNIT_TYPES]));
+    .where(and(inArray(units.type, [...SUGGESTED_UNIT_TYPES]), eq(units.handlesCases, true)));
 }
 
 /** The lead unit a case was (last) dispatched to, if any. */

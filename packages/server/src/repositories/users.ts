@@ -121,11 +121,12 @@ export async function deleteIdleSessions(db: DbOrTx, before: Date): Promise<void
 
 // ---- units -------------------------------------------------------------------------------
 
-export async function listUnits(db: DbOrTx, type: string | undefined) {
+/** Units, of one type or all; `handlingOnly` leaves out units that take no cases (区委社会工作部). */
+export async function listUnits(db: DbOrTx, type: string | undefined, handlingOnly = false) {
   return db
     .select()
     .from(units)
-    .where(type ? eq(units.type, type) : undefined)
+    .where(and(type ? eq(units.type, type) : undefined, handlingOnly ? eq(units.handlesCases, true) : undefined))
     .orderBy(asc(units.type), asc(units.sort), asc(units.name));
 }
 

@@ -89,10 +89,16 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/units',
-    { schema: { tags: ['units'], summary: '单位（可派遣的部门等）', querystring: z.object({ type: z.string().max(32).optional() }) } },
+    {
+      schema: {
+        tags: ['units'],
+        summary: '单位（可派遣的部门等；all=true 时含不承办事件的单位，如区委社会工作部）',
+        querystring: z.object({ type: z.string().max(32).optional(), all: z.enum(['true', 'false'], { message: 'all 应为 true 或 false' }).optional() }),
+      },
+    },
     async (req) => {
       requireActor(req);
-      return users.listUnits(ctx, req.query.type);
+      return users.listUnits(ctx, req.query.type, req.query.all === 'true');
     },
   );
   r.get('/api/open311/keys', { schema: { tags: ['open311'], summary: '开放接口（Open311）密钥' } }, async (req) => o311.listApiKeys(ctx, requireActor(req)));

@@ -124,8 +124,9 @@ export function burdenRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: '设计一表通报表并下发：绑定平台数据的字段为各社区自动预填，本期已报过的字段沿用',
+        summary: '设计一表通报表并下发：须依据本部门已准入的申请、只发往其所列社区；绑定平台数据的字段为各社区自动预填，本期已报过的字段沿用',
         body: z.object({
+          requestId: z.uuid({ message: '依据的准入申请（requestId）应为 UUID' }),
           title: text(100),
           period: isoMonth,
           dueOn: isoDay.optional(),

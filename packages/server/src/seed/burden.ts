@@ -18,7 +18,7 @@ const COUNTY = '320614';
 /** 区委社会工作部: keeps the admission and negative lists and decides departments' requests. */
 export async function ensureSocialWorkUnit(db: DbOrTx): Promise<void> {
   if (await findUnitByCode(db, SOCIAL_WORK_UNIT)) return;
-  await insertUnits(db, [{ code: SOCIAL_WORK_UNIT, name: '区委社会工作部', shortName: '社会工作部', type: 'department', areaCode: COUNTY, duties: '基层治理统筹、社区工作事项准入、为基层减负', sort: 90 }]);
+  await insertUnits(db, [{ code: SOCIAL_WORK_UNIT, name: '区委社会工作部', shortName: '社会工作部', type: 'department', areaCode: COUNTY, duties: '基层治理统筹、社区工作事项准入、为基层减负', handlesCases: false, sort: 90 }]);
 }
 
 const LISTS: { kind: ListKind; title: string; keywords: string[]; source: string }[] = [
@@ -102,6 +102,7 @@ export async function seedBurdenDemo(ctx: AppContext, password: string): Promise
       .limit(4)
   ).map((a) => a.code);
   if (communities.length === 0) return;
+  let admittedId: string | null = null;
   for (const d of REQUESTS) {
     const check = checkRequest({ title: d.title, description: d.description, kind: d.kind }, entries);
     const refusal = negativeRefusal(check);
@@ -127,6 +128,7 @@ export async function seedBurdenDemo(ctx: AppContext, password: string): Promise
       createdAt: created,
     });
     if (d.outcome === 'admitted') {
+      admittedId ??= r.id;
       const dueAt = workCalendar().addWorkingDays(decided!, d.days);
       await repo.insertTasks(
         db,
@@ -138,9 +140,9 @@ export async function seedBurdenDemo(ctx: AppContext, password: string): Promise
   for (const f of FLAGS) {
     await repo.insertTask(db, { areaCode: communities[0]!, unitId: departments.get(f.unit) ?? null, title: f.title, admitted: false, channel: f.channel, state: 'done', createdBy: community.id, createdAt: daysAgo(f.ago) });
   }
-  // A form of this month, sent to the communities; the first has sent it back.
+  // A form of this month, sent under the admitted request to its communities; the third has sent it back.
   const period = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
-  const form = await repo.insertForm(db, { unitId: cg.id, createdBy: deptUser.id, title: '垃圾分类工作月报', period, fields: FORM_FIELDS, areaCodes: communities, createdAt: daysAgo(1) });
+  const form = await repo.insertForm(db, { unitId: cg.id, requestId: admittedId, createdBy: deptUser.id, title: '垃圾分类工作月报', period, fields: FORM_FIELDS, areaCodes: communities, createdAt: daysAgo(1) });
   const { from, to } = monthBounds(period);
   const rows = [];
   for (const [i, areaCode] of communities.entries()) {

@@ -10,6 +10,7 @@ import {
   FIELD_SOURCE_LABELS,
   FORM_BINDING_LABELS,
   FORM_BINDINGS,
+  formAdmissionProblem,
   formFieldsProblem,
   forbidden,
   hoursSaved,
@@ -435,6 +436,8 @@ export async function flagTask(ctx: AppContext, actor: Actor, input: FlagInput, 
 // 一表通: forms designed once, pre-filled for every community
 
 export interface FormInput {
+  /** The admitted request of the department the form is sent under. */
+  requestId: string;
   title: string;
   period: string;
   dueOn?: string;
@@ -464,6 +467,7 @@ function formDto(row: repo.FormWithUnit & { returns?: number; submitted?: number
   return {
     id: f.id,
     unit: { id: f.unitId, name: row.unitName },
+    request: f.requestId ? { id: f.requestId, title: row.requestTitle ?? '' } : null,
     title: f.title,
     period: f.period,
     dueOn: f.dueOn,
@@ -487,6 +491,23 @@ export async function listForms(ctx: AppContext, actor: Actor, q: { page: number
   return { total, page: q.page, pageSize: q.pageSize, items: rows.map((r) => formDto(r, names)) };
 }
 
+/**
+ * A form pushed down is work pushed down (`004` 非批不入): it goes only under an admitted request of
+ * the caller's department and only to the communities that request named (domain formAdmissionProblem).
+ * Admitted is a final state, so the request cannot change between this check and the form's insert.
+ */
+async function assertFormAdmitted(ctx: AppContext, actor: Actor, requestId: string, areaCodes: string[]) {
+  const row = await repo.findRequest(ctx.db, requestId);
+  const problem = formAdmissionProblem(row ? { unitId: row.r.unitId, state: row.r.state as RequestState, areaCodes: row.r.areaCodes } : null, { unitId: actor.unitId!, areaCodes });
+  if (!problem) return;
+  if (problem.code === 'unknown_request') throw invalid(problem.code, problem.message, { field: 'requestId' });
+  if (problem.code === 'areas_not_admitted') {
+    const names = await areaNames(ctx.db, problem.areas ?? []);
+    throw conflict(problem.code, `${problem.message}：${(problem.areas ?? []).map((c) => names.get(c)?.name ?? c).join('、')}`);
+  }
+  throw conflict(problem.code, problem.message);
+}
+
 /** POST /api/burden/forms: a department designs a form once and sends it; every community's copy is pre-filled at once. */
 export async function createForm(ctx: AppContext, actor: Actor, input: FormInput, req: RequestContext) {
   const v = await viewerOf(ctx, actor);
@@ -496,9 +517,10 @@ export async function createForm(ctx: AppContext, actor: Actor, input: FormInput
   const problem = formFieldsProblem(input.fields);
   if (problem) throw invalid('invalid_fields', problem.message, { field: `fields.${problem.index}` });
   const areaCodes = await checkAreas(ctx, actor, input.areaCodes);
+  await assertFormAdmitted(ctx, actor, input.requestId, areaCodes);
   const form = await ctx.db.transaction(async (tx) => {
-    const f = await repo.insertForm(tx, { unitId: actor.unitId!, createdBy: actor.id, title: input.title, period: input.period, fields: input.fields, areaCodes, dueOn: input.dueOn || null });
-    await audit(tx, { actor }, req, { action: 'burden.form.create', entityType: 'burden_form', entityId: f.id, detail: { title: f.title, period: f.period, fields: input.fields.length, areas: areaCodes.length } });
+    const f = await repo.insertForm(tx, { unitId: actor.unitId!, requestId: input.requestId, createdBy: actor.id, title: input.title, period: input.period, fields: input.fields, areaCodes, dueOn: input.dueOn || null });
+    await audit(tx, { actor }, req, { action: 'burden.form.create', entityType: 'burden_form', entityId: f.id, detail: { title: f.title, period: f.period, requestId: input.requestId, fields: input.fields.length, areas: areaCodes.length } });
     return f;
   });
   const rows = [];

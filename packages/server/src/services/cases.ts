@@ -49,6 +49,7 @@ import {
   caseScopeOf,
   CENTRE_ROLE,
   DISPATCHABLE_UNIT_TYPES,
+  handlesCases,
   factsOf,
   mustReportInScope,
   onSpotIntakeRelations,
@@ -1233,7 +1234,7 @@ export async function applyAction(
     const lead = await findUnit(tx, body.unitId!);
     const level = c.ownerLevel as OwnerLevel;
     const okUnit = (u: Awaited<ReturnType<typeof findUnit>>) =>
-      !!u && DISPATCHABLE_UNIT_TYPES[level].includes(u.type) && (u.areaCode.length <= 6 || isWithinScope(u.areaCode, c.ownerAreaCode) || u.areaCode.startsWith(c.ownerAreaCode));
+      !!u && handlesCases(u) && DISPATCHABLE_UNIT_TYPES[level].includes(u.type) && (u.areaCode.length <= 6 || isWithinScope(u.areaCode, c.ownerAreaCode) || u.areaCode.startsWith(c.ownerAreaCode));
     if (!okUnit(lead)) throw invalid('invalid_unit', '承办单位不存在或不在可派遣范围内', { field: 'unitId' });
     input.unit = { id: lead!.id, name: lead!.name };
     input.assistUnits = [];

@@ -193,14 +193,18 @@ export async function listAudit(ctx: AppContext, actor: Actor, f: repo.AuditFilt
   };
 }
 
-export async function listUnits(ctx: AppContext, type: string | undefined) {
-  const rows = await repo.listUnits(ctx.db, type);
+/**
+ * GET /api/units: the units cases can be dispatched to (API-CONTRACT); `all` adds those that take no
+ * cases (区委社会工作部), for assigning staff to them.
+ */
+export async function listUnits(ctx: AppContext, type: string | undefined, all = false) {
+  const rows = await repo.listUnits(ctx.db, type, !all);
   // Property companies carry their confirmed credit grade: a black-listed one (D) is flagged where cases are dispatched.
   const grades = await gradesOfUnits(ctx, rows.filter((u) => u.type === 'property').map((u) => u.id));
   return {
     items: rows.map((u) => {
       const g = grades.get(u.id);
-      return { id: u.id, code: u.code, name: u.name, shortName: u.shortName, type: u.type, areaCode: u.areaCode, phone: u.phone, duties: u.duties, ...(u.type === 'property' ? { creditGrade: g?.grade ?? null, blacklisted: g?.blacklisted ?? false } : {}) };
+      return { id: u.id, code: u.code, name: u.name, shortName: u.shortName, type: u.type, areaCode: u.areaCode, phone: u.phone, duties: u.duties, handlesCases: u.handlesCases, ...(u.type === 'property' ? { creditGrade: g?.grade ?? null, blacklisted: g?.blacklisted ?? false } : {}) };
     }),
   };
 }

@@ -95,6 +95,8 @@ export interface FormFieldDef {
 export interface BurdenForm {
   id: string;
   unit: Named;
+  /** The admitted request the form was sent under (null only on forms older than the rule). */
+  request: { id: string; title: string } | null;
   title: string;
   period: string;
   dueOn: string | null;
@@ -145,7 +147,7 @@ export const completeTask = (id: string) => post<BurdenTask>(`/api/burden/tasks/
 export const flagTask = (body: { title: string; unitId?: string; channel: string; note?: string }) => post<BurdenTask>('/api/burden/flags', body);
 export const listForms = (q: Query, signal?: AbortSignal) => get<Page<BurdenForm>>('/api/burden/forms', q, signal);
 export const getForm = (id: string, signal?: AbortSignal) => get<BurdenForm>(`/api/burden/forms/${id}`, undefined, signal);
-export const createForm = (body: { title: string; period: string; dueOn?: string; areaCodes: string[]; fields: FormFieldDef[] }) => post<BurdenForm>('/api/burden/forms', body);
+export const createForm = (body: { requestId: string; title: string; period: string; dueOn?: string; areaCodes: string[]; fields: FormFieldDef[] }) => post<BurdenForm>('/api/burden/forms', body);
 export const listReturns = (q: Query, signal?: AbortSignal) => get<Page<FormReturn>>('/api/burden/returns', q, signal);
 export const getReturn = (id: string, signal?: AbortSignal) => get<FormReturn>(`/api/burden/returns/${id}`, undefined, signal);
 export const submitReturn = (id: string, values: Record<string, string>) => post<FormReturn>(`/api/burden/returns/${id}/submit`, { values });

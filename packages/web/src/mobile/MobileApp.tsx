@@ -43,6 +43,8 @@ const MProjects = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MPro
 const MProject = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MProject');
 const MPropertyInspect = lazyPage(() => import('./pages/property/MProperty.tsx'), 'MPropertyInspect');
 const MOutbox = lazyPage(() => import('./pages/offline/MOutbox.tsx'), 'MOutbox');
+const MBurden = lazyPage(() => import('./pages/burden/MBurden.tsx'), 'MBurden');
+const MBurdenReturn = lazyPage(() => import('./pages/burden/MBurden.tsx'), 'MBurdenReturn');
 const MPointsRoutes = lazy(() => import('./pages/points/MPointsRoutes.tsx'));
 const MPartyRoutes = lazy(() => import('./pages/party/MPartyRoutes.tsx'));
 
@@ -146,6 +148,8 @@ export default function MobileApp() {
                 <Route path="campaigns" element={<MCampaignList />} />
                 <Route path="campaigns/:id" element={<MCampaign />} />
                 <Route path="evacuations" element={<MEvacuations />} />
+                <Route path="burden" element={<MBurden />} />
+                <Route path="burden/returns/:id" element={<MBurdenReturn />} />
                 <Route path="deliberations" element={<MDeliberations />} />
                 <Route path="deliberations/:id" element={<MDeliberation />} />
                 <Route path="ideas" element={<MIdeas />} />

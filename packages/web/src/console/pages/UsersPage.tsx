@@ -48,7 +48,7 @@ export default function UsersPage() {
   const [editing, setEditing] = useState<UserRow | 'new' | null>(null);
   const [resetting, setResetting] = useState<UserRow | null>(null);
   const res = useApi((signal) => get<Page<UserRow>>('/api/users', { q: query, page, pageSize }, signal), [query, page, pageSize]);
-  const units = useApi((signal) => get<{ items: Unit[] }>('/api/units', undefined, signal), []);
+  const units = useApi((signal) => get<{ items: Unit[] }>('/api/units', { all: 'true' }, signal), []);
   const unitName = new Map((units.data?.items ?? []).map((u) => [u.id, u.shortName || u.name]));
 
   const act = async (fn: () => Promise<unknown>, ok: string) => {

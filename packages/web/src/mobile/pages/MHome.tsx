@@ -22,6 +22,7 @@ import { MCampaignEntry } from './campaigns/entry.tsx';
 import { MEmergencyEntry } from './emergency/MEmergency.tsx';
 import { MEvacuationEntry } from './evacuation/entry.tsx';
 import { MServiceEntry } from './cadres/entry.tsx';
+import { MBurdenEntry } from './burden/MBurden.tsx';
 import type { AreaWithFullPath } from '../../api/cases.ts';
 import { ElderPrompt, useElder } from '../elder.tsx';
 import { ElderHome } from './MElderHome.tsx';
@@ -102,6 +103,7 @@ function MStandardHome() {
           <MEmergencyEntry />
           <MCampaignEntry />
           <MEvacuationEntry />
+          <MBurdenEntry />
           <MPartyEntry />
           <MCaseEntry />
           <MWishOrderEntry />

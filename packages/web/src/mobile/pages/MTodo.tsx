@@ -23,8 +23,8 @@ const PATHS: Record<TodoKind, string> = {
   redemptions: '/m/points/merchant',
   registrations: '/party/orgs',
   awards: '/points/awards',
-  'burden-tasks': '/burden?tab=inbox',
-  'burden-forms': '/burden?tab=returns',
+  'burden-tasks': '/m/burden',
+  'burden-forms': '/m/burden?tab=forms',
   'burden-requests': '/burden?tab=requests',
 };
 

@@ -3,7 +3,7 @@
 // admitted tasks, flag tasks received outside the process and fill forms pre-filled by the
 // platform (一表通); the district reads the burden figures. Tabs follow /api/burden/meta.
 import { useState, type ReactElement } from 'react';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { freeFieldKey } from '@gongzhi/domain';
 import { useSearchParams } from 'react-router-dom';
@@ -552,6 +552,7 @@ function FormsTab({ meta }: { meta: api.BurdenMeta }) {
           columns={[
             { title: t('burden.form.title'), key: 'title', render: (_, f) => <a onClick={() => setOpen(f.id)}>{f.title}</a> },
             { title: t('burden.task.unit'), key: 'unit', width: 140, render: (_, f) => f.unit.name },
+            { title: t('burden.form.request'), key: 'request', width: 180, render: (_, f) => f.request?.title ?? '—' },
             { title: t('burden.ret.period'), dataIndex: 'period', key: 'period', width: 90 },
             { title: t('burden.ret.fields'), key: 'fields', width: 80, render: (_, f) => f.fields.length },
             { title: '', key: 'progress', width: 110, render: (_, f) => t('burden.form.progress', { s: f.submitted ?? 0, n: f.returns ?? f.areas.length }) },
@@ -578,7 +579,11 @@ function FormsTab({ meta }: { meta: api.BurdenMeta }) {
 function DesignModal({ meta, onClose, onDone }: { meta: api.BurdenMeta; onClose: () => void; onDone: () => void }) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ title: string; period: string; areaCodes: string[]; bound: string[]; free: { label: string; type: 'number' | 'text' }[] }>();
+  const [form] = Form.useForm<{ requestId: string; title: string; period: string; areaCodes: string[]; bound: string[]; free: { label: string; type: 'number' | 'text' }[] }>();
+  // A form is work pushed down: it goes under an admitted request of the department, to the communities it named.
+  const admitted = useApi((s) => api.listRequests({ state: 'admitted', pageSize: 100 }, s), []);
+  const requestId = Form.useWatch('requestId', form);
+  const chosen = admitted.data?.items.find((r) => r.id === requestId);
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
@@ -588,19 +593,30 @@ function DesignModal({ meta, onClose, onDone }: { meta: api.BurdenMeta; onClose:
     ];
     if (!fields.length) return void message.error(t('burden.form.needOne'));
     try {
-      await api.createForm({ title: v.title, period: v.period, areaCodes: v.areaCodes, fields });
+      await api.createForm({ requestId: v.requestId, title: v.title, period: v.period, areaCodes: v.areaCodes, fields });
       message.success(t('burden.form.sent'));
       onDone();
       onClose();
     } catch (e) {
-      applyServerErrors(form, e, message, ['title', 'period', 'areaCodes']);
+      applyServerErrors(form, e, message, ['requestId', 'title', 'period', 'areaCodes']);
     }
   };
   return (
-    <Modal title={t('burden.form.new')} open onCancel={onClose} onOk={submit} okText={t('burden.form.send')} width={720}>
-      <Form form={form} layout="vertical" initialValues={{ period: thisMonth(), bound: [], free: [{ type: 'number' }] }}>
+    <Modal title={t('burden.form.new')} open onCancel={onClose} onOk={submit} okText={t('burden.form.send')} width={720} okButtonProps={{ 'data-testid': 'burden-design-ok' } as Record<string, string>}>
+      {admitted.data && admitted.data.items.length === 0 && <Alert type="warning" showIcon message={t('burden.form.noRequest')} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ period: thisMonth(), bound: [], free: [{ type: 'number' }] }}
+        onValuesChange={(c) => {
+          if ('requestId' in c) form.setFieldValue('areaCodes', admitted.data?.items.find((r) => r.id === c.requestId)?.areas.map((a) => a.code) ?? []);
+        }}
+      >
+        <Form.Item name="requestId" label={t('burden.form.request')} extra={t('burden.form.requestHelp')} rules={[{ required: true, message: t('burden.required', { field: t('burden.form.request') }) }]}>
+          <Select loading={admitted.loading} options={(admitted.data?.items ?? []).map((r) => ({ value: r.id, label: r.title }))} data-testid="burden-form-request" aria-label={t('burden.form.request')} />
+        </Form.Item>
         <Form.Item name="title" label={t('burden.form.title')} rules={[{ required: true, whitespace: true, message: t('burden.required', { field: t('burden.form.title') }) }]}>
-          <Input maxLength={100} />
+          <Input maxLength={100} data-testid="burden-form-title" />
         </Form.Item>
         <Form.Item name="period" label={t('burden.form.period')} rules={[{ required: true, pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: t('burden.form.period') }]}>
           <Input maxLength={7} style={{ width: 120 }} />
@@ -629,7 +645,7 @@ function DesignModal({ meta, onClose, onDone }: { meta: api.BurdenMeta; onClose:
           )}
         </Form.List>
         <Form.Item name="areaCodes" label={t('burden.req.areas')} rules={[{ required: true, message: t('burden.required', { field: t('burden.req.areas') }) }]}>
-          <CommunityPicker />
+          <Select mode="multiple" disabled={!chosen} options={(chosen?.areas ?? []).map((a) => ({ value: a.code, label: a.name }))} optionFilterProp="label" maxTagCount={8} data-testid="burden-form-areas" aria-label={t('burden.req.areas')} />
         </Form.Item>
       </Form>
     </Modal>
@@ -732,17 +748,24 @@ function ListsTab() {
   const t = useT();
   const { message } = App.useApp();
   const list = useApi((s) => api.listEntries(s), []);
-  const [adding, setAdding] = useState(false);
-  const [form] = Form.useForm<{ kind: 'admission' | 'negative'; title: string; keywords: string; source: string }>();
+  // null: closed; 'new': a new entry; an entry: editing it.
+  const [editing, setEditing] = useState<api.ListEntry | 'new' | null>(null);
+  const [form] = Form.useForm<{ kind: 'admission' | 'negative'; title: string; keywords: string; source: string; active: boolean }>();
   const editable = !!list.data?.editable;
-  const add = async () => {
+  const open = (e: api.ListEntry | 'new') => {
+    form.resetFields();
+    if (e !== 'new') form.setFieldsValue({ kind: e.kind, title: e.title, keywords: e.keywords.join('，'), source: e.source, active: e.active });
+    setEditing(e);
+  };
+  const save = async () => {
     const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+    if (!v || !editing) return;
+    const keywords = v.keywords.split(/[,，、\s]+/).filter(Boolean);
     try {
-      await api.createEntry({ ...v, keywords: v.keywords.split(/[,，、\s]+/).filter(Boolean) });
+      if (editing === 'new') await api.createEntry({ kind: v.kind, title: v.title, keywords, source: v.source });
+      else await api.updateEntry(editing.id, { title: v.title, keywords, source: v.source, active: v.active });
       message.success(t('burden.list.saved'));
-      form.resetFields();
-      setAdding(false);
+      setEditing(null);
       list.reload();
     } catch (e) {
       applyServerErrors(form, e, message, ['kind', 'title', 'keywords', 'source']);
@@ -762,7 +785,7 @@ function ListsTab() {
       size="small"
       extra={
         editable && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="burden-list-add">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')} data-testid="burden-list-add">
             {t('burden.list.add')}
           </Button>
         )
@@ -777,24 +800,29 @@ function ListsTab() {
           dataSource={list.data?.items ?? []}
           loading={list.loading}
           pagination={false}
-          scroll={{ x: 860 }}
+          scroll={{ x: 900 }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('burden.list.empty')} /> }}
           columns={[
             { title: t('burden.list.kind'), key: 'kind', width: 130, render: (_, e) => <Tag color={e.kind === 'negative' ? 'red' : 'green'}>{e.kindLabel}</Tag> },
-            { title: t('burden.list.title'), dataIndex: 'title', key: 'title' },
-            { title: t('burden.list.keywords'), key: 'keywords', width: 180, render: (_, e) => e.keywords.join('、') },
+            { title: t('burden.list.title'), dataIndex: 'title', key: 'title', render: (title: string) => <span data-testid="burden-list-title">{title}</span> },
+            { title: t('burden.list.keywords'), key: 'keywords', width: 180, render: (_, e) => <span data-testid="burden-list-keywords">{e.keywords.join('、')}</span> },
             { title: t('burden.list.source'), dataIndex: 'source', key: 'source', width: 260 },
-            { title: t('burden.list.active'), key: 'active', width: 80, render: (_, e) => (e.active ? t('burden.list.on') : <Typography.Text type="secondary">{t('burden.list.off')}</Typography.Text>) },
+            { title: t('burden.list.active'), key: 'active', width: 80, render: (_, e) => <span data-testid="burden-list-active">{e.active ? t('burden.list.on') : <Typography.Text type="secondary">{t('burden.list.off')}</Typography.Text>}</span> },
             ...(editable
               ? [
                   {
                     title: '',
                     key: 'act',
-                    width: 80,
+                    width: 130,
                     render: (_: unknown, e: api.ListEntry) => (
-                      <Button size="small" onClick={() => toggle(e)}>
-                        {t(e.active ? 'burden.list.disable' : 'burden.list.enable')}
-                      </Button>
+                      <Space size={4}>
+                        <Button size="small" onClick={() => open(e)} data-testid="burden-list-edit">
+                          {t('burden.list.edit')}
+                        </Button>
+                        <Button size="small" onClick={() => toggle(e)}>
+                          {t(e.active ? 'burden.list.disable' : 'burden.list.enable')}
+                        </Button>
+                      </Space>
                     ),
                   },
                 ]
@@ -803,20 +831,32 @@ function ListsTab() {
           data-testid="burden-lists"
         />
       )}
-      <Modal title={t('burden.list.add')} open={adding} onCancel={() => setAdding(false)} onOk={add} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ kind: 'negative' }}>
-          <Form.Item name="kind" label={t('burden.list.kind')}>
-            <Select options={[{ value: 'negative', label: t('burden.list.negative') }, { value: 'admission', label: t('burden.list.admission') }]} />
+      <Modal
+        title={t(editing === 'new' ? 'burden.list.add' : 'burden.list.editTitle')}
+        open={!!editing}
+        onCancel={() => setEditing(null)}
+        onOk={save}
+        forceRender
+        okButtonProps={{ 'data-testid': 'burden-list-ok' } as Record<string, string>}
+      >
+        <Form form={form} layout="vertical" initialValues={{ kind: 'negative', active: true }}>
+          <Form.Item name="kind" label={t('burden.list.kind')} extra={editing !== 'new' ? t('burden.list.kindFixed') : undefined}>
+            <Select disabled={editing !== 'new'} options={[{ value: 'negative', label: t('burden.list.negative') }, { value: 'admission', label: t('burden.list.admission') }]} />
           </Form.Item>
           <Form.Item name="title" label={t('burden.list.title')} rules={[{ required: true, whitespace: true, message: t('burden.required', { field: t('burden.list.title') }) }]}>
-            <Input maxLength={100} />
+            <Input maxLength={100} data-testid="burden-list-f-title" />
           </Form.Item>
           <Form.Item name="keywords" label={t('burden.list.keywords')} extra={t('burden.list.keywordsHelp')} rules={[{ required: true, whitespace: true, message: t('burden.required', { field: t('burden.list.keywords') }) }]}>
-            <Input maxLength={200} />
+            <Input maxLength={200} data-testid="burden-list-f-keywords" />
           </Form.Item>
           <Form.Item name="source" label={t('burden.list.source')} rules={[{ required: true, whitespace: true, message: t('burden.required', { field: t('burden.list.source') }) }]}>
-            <Input.TextArea rows={2} maxLength={300} />
+            <Input.TextArea rows={2} maxLength={300} data-testid="burden-list-f-source" />
           </Form.Item>
+          {editing !== 'new' && (
+            <Form.Item name="active" label={t('burden.list.active')} valuePropName="checked" extra={t('burden.list.activeHelp')}>
+              <Switch checkedChildren={t('burden.list.on')} unCheckedChildren={t('burden.list.off')} data-testid="burden-list-f-active" />
+            </Form.Item>
+          )}
         </Form>
       </Modal>
     </Card>
