@@ -228,6 +228,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/activities': { kind: 'bodyArea', body: ({ area }) => ({ kind: 'volunteer', title: fresh('越界活动'), areaCode: area, place: '邻村广场', startsAt: inAnHour(24), endsAt: inAnHour(26), pointsMode: 'none' }), check: () => '/api/activities?pageSize=1' },
   'GET /api/activities': { kind: 'list' },
   'GET /api/activities/{id}': { kind: 'object', fixture: 'activity' },
+  'POST /api/activities/{id}/cancel': { kind: 'object', fixture: 'activity', body: { reason: '越界取消' } },
   'POST /api/activities/{id}/sign-up': { kind: 'object', fixture: 'activity', body: {} },
   'POST /api/activities/{id}/cancel-sign-up': { kind: 'object', fixture: 'activity', body: {} },
   'GET /api/activities/{id}/code': { kind: 'object', fixture: 'activity' },

@@ -78,7 +78,10 @@ export const ACTIVITY_STATE_LABELS: Record<ActivityState, { zh: string; en: stri
   cancelled: { zh: '已取消', en: 'Cancelled' },
 };
 
-/** Attendance of one person once the organiser confirmed the list. */
+/**
+ * Attendance of one person once the organiser confirmed the list: present, or absent — a no-show
+ * (未到): signed up, did not check in, and was not marked present by the organiser.
+ */
 export type AttendanceOutcome = 'present' | 'absent';
 export const ATTENDANCE_LABELS = {
   'signed-up': '已报名',
@@ -86,8 +89,40 @@ export const ATTENDANCE_LABELS = {
   'checked-in': '已签到',
   'checked-out': '已签退',
   present: '出席',
-  absent: '缺席',
+  absent: '未到',
 } as const;
+export const OUTCOME_LABELS: Record<AttendanceOutcome, { zh: string; en: string }> = {
+  present: { zh: '出席', en: 'Present' },
+  absent: { zh: '未到', en: 'No-show' },
+};
+
+/** The outcome the one confirmation gives a sign-up: the organiser's mark wins, else the scan decides. */
+export const attendanceOutcome = (r: { mark: string | null; checkInAt: Date | null }): AttendanceOutcome => ((r.mark ? r.mark === 'present' : !!r.checkInAt) ? 'present' : 'absent');
+
+/** Figures of an activity's list: sign-ups (not cancelled), scanned in, and once confirmed present and no-shows. */
+export function attendanceFigures(rows: readonly { state: string; checkInAt: unknown; outcome: string | null }[]) {
+  const live = rows.filter((r) => r.state === 'signed-up');
+  return {
+    signedUp: live.length,
+    checkedIn: live.filter((r) => r.checkInAt).length,
+    present: live.filter((r) => r.outcome === 'present').length,
+    absent: live.filter((r) => r.outcome === 'absent').length,
+  };
+}
+
+// ---- cancelling -------------------------------------------------------------------------------
+
+export const CANCEL_REASON_MAX = 200;
+
+/**
+ * Why an activity cannot be cancelled (null: it can). Only an open activity is cancelled: once the
+ * list is confirmed the hours and points are posted to the ledger, which is never rewritten
+ * (corrections are reversing entries, docs/POINTS.md). Cancelling again changes nothing.
+ */
+export function cancelProblem(state: ActivityState): { code: string; message: string } | null {
+  if (state === 'confirmed') return { code: 'activity_confirmed', message: '活动考勤已确认、时长和积分已记录，不能再取消' };
+  return null;
+}
 
 // ---- the rotating check-in code ---------------------------------------------------------------
 

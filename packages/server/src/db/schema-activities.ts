@@ -73,6 +73,10 @@ export const activities = pgTable(
     state: varchar('state', { length: 16 }).notNull().default('published'),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     confirmedBy: uuid('confirmed_by').references(() => users.id),
+    /** Set when the organiser cancels the activity (with the reason shown to those who signed up). */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => users.id),
+    cancelReason: text('cancel_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ACTIVITY_AUDIENCES, ACTIVITY_KINDS, ACTIVITY_STATES, POINTS_MODES } from '@gongzhi/domain';
+import { ACTIVITY_AUDIENCES, ACTIVITY_KINDS, ACTIVITY_STATES, CANCEL_REASON_MAX, POINTS_MODES } from '@gongzhi/domain';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as activities from '../services/activities.ts';
@@ -80,6 +80,11 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => activities.listActivities(ctx, requireActor(req), { ...req.query, upcoming: req.query.upcoming === 'true' }),
   );
   r.get('/api/activities/:id', { schema: { tags, summary: '活动详情（含本人报名、签到情况和可执行操作）', params: uuidParam } }, async (req) => activities.getActivity(ctx, requireActor(req), req.params.id));
+  r.post(
+    '/api/activities/:id/cancel',
+    { schema: { tags, summary: '取消活动（组织者，须填原因；已确认考勤的活动不能取消）', params: uuidParam, body: z.object({ reason: text(CANCEL_REASON_MAX) }) } },
+    async (req) => activities.cancelActivity(ctx, requireActor(req), req.params.id, req.body.reason, requestContext(req)),
+  );
   r.post('/api/activities/:id/sign-up', { schema: { tags, summary: '报名（重复报名无变化；名额已满 → 409）', params: uuidParam } }, async (req) =>
     activities.signUp(ctx, requireActor(req), req.params.id, requestContext(req)),
   );

@@ -73,7 +73,7 @@ async function record(ctx: AppContext, actor: Actor, v: repo.VolunteerRow) {
     v.teamId ? repo.volunteerTeamOf(ctx.db, v.teamId) : null,
     areaNames(ctx.db, [v.areaCode]),
   ]);
-  const t = totals.get(v.userId) ?? { minutes: 0, services: 0, trainings: 0 };
+  const t = totals.get(v.userId) ?? { minutes: 0, services: 0, trainings: 0, noShows: 0 };
   return {
     id: v.id,
     name: v.name,
@@ -90,6 +90,7 @@ async function record(ctx: AppContext, actor: Actor, v: repo.VolunteerRow) {
     minutes: t.minutes,
     services: t.services,
     trainings: t.trainings,
+    noShows: t.noShows,
     commendations: v.commendations,
     evaluation: v.evaluation,
     history: history.map((h) => ({
@@ -121,8 +122,8 @@ export async function listVolunteers(ctx: AppContext, actor: Actor, q: { teamId?
     page: q.page,
     pageSize: q.pageSize,
     items: rows.map((r) => {
-      const t = totals.get(r.userId) ?? { minutes: 0, services: 0, trainings: 0 };
-      return { id: r.id, name: r.name, areaCode: r.areaCode, team: r.teamId ? (teams.get(r.teamId) ?? null) : null, skills: r.skills, availability: r.availability, hours: Number(formatHours(t.minutes)), services: t.services, trainings: t.trainings, registeredAt: toIsoCst(r.createdAt) };
+      const t = totals.get(r.userId) ?? { minutes: 0, services: 0, trainings: 0, noShows: 0 };
+      return { id: r.id, name: r.name, areaCode: r.areaCode, team: r.teamId ? (teams.get(r.teamId) ?? null) : null, skills: r.skills, availability: r.availability, hours: Number(formatHours(t.minutes)), services: t.services, trainings: t.trainings, noShows: t.noShows, registeredAt: toIsoCst(r.createdAt) };
     }),
   };
 }

@@ -16,6 +16,9 @@ export interface Activity {
   capacity: number | null;
   signedUp: number;
   checkedIn: number;
+  /** Once the list is confirmed: present and no-shows (未到). */
+  present: number;
+  absent: number;
   audience: string;
   audienceLabel: string;
   pointsMode: string;
@@ -27,6 +30,8 @@ export interface Activity {
   state: 'published' | 'confirmed' | 'cancelled';
   stateLabel: string;
   confirmedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
   mine: { state: string; checkInAt: string | null; checkOutAt: string | null; outcome: string | null; minutes: number | null; points: number | null } | null;
   allowedActions: string[];
 }
@@ -47,7 +52,7 @@ export interface AttendanceItem {
 }
 
 export interface Attendance {
-  activity: { id: string; title: string; state: string; startsAt: string; endsAt: string };
+  activity: { id: string; title: string; state: string; startsAt: string; endsAt: string; cancelReason: string | null };
   summary: { signedUp: number; checkedIn: number; present: number; absent: number };
   items: AttendanceItem[];
 }
@@ -76,6 +81,8 @@ export interface VolunteerRecord {
   hours: number;
   services: number;
   trainings: number;
+  /** Signed up, confirmed absent (未到). */
+  noShows: number;
   commendations: { title: string; on: string }[];
   evaluation: string;
   history: { activityId: string; kindLabel: string; title: string; startsAt: string; outcome: string | null; minutes: number | null; points: number | null }[];
@@ -90,6 +97,7 @@ export interface VolunteerSummary {
   hours: number;
   services: number;
   trainings: number;
+  noShows: number;
   registeredAt: string;
 }
 
@@ -109,6 +117,7 @@ export const checkIn = (id: string, purpose: 'in' | 'out', body: { token: string
 export const getCode = (id: string, purpose: 'in' | 'out', signal?: AbortSignal) => get<CheckinCode>(`/api/activities/${id}/code`, { purpose }, signal);
 export const getAttendance = (id: string, signal?: AbortSignal) => get<Attendance>(`/api/activities/${id}/attendance`, undefined, signal);
 export const markAttendance = (id: string, attendanceId: string, mark: 'present' | 'absent' | null) => post<Attendance>(`/api/activities/${id}/attendance/${attendanceId}/mark`, { mark });
+export const cancelActivity = (id: string, reason: string) => post<Activity>(`/api/activities/${id}/cancel`, { reason });
 export const confirmAttendance = (id: string) => post<Attendance>(`/api/activities/${id}/confirm`);
 
 export const listVolunteerTeams = (signal?: AbortSignal) => get<{ items: { id: string; name: string; description: string }[] }>('/api/volunteer-teams', undefined, signal);

@@ -26,6 +26,7 @@ export default function VolunteersPage() {
     { title: t('vol.availability'), dataIndex: 'availability', ellipsis: true },
     { title: t('vol.hours'), dataIndex: 'hours', width: 130 },
     { title: t('vol.services'), dataIndex: 'services', width: 100 },
+    { title: t('vol.noShows'), dataIndex: 'noShows', width: 90 },
     { title: t('vol.registeredAt'), dataIndex: 'registeredAt', width: 120, render: (v: string) => fmtDate(v) },
   ];
   return (
@@ -88,6 +89,9 @@ function RecordDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             <Descriptions.Item label={t('vol.hours')}>{r.hours}</Descriptions.Item>
             <Descriptions.Item label={t('vol.services')}>{r.services}</Descriptions.Item>
             <Descriptions.Item label={t('vol.trainings')}>{r.trainings}</Descriptions.Item>
+            <Descriptions.Item label={t('vol.noShows')}>
+              <span data-testid="volunteer-no-shows">{r.noShows}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('vol.commendations')}>{r.commendations.map((c) => `${c.title}（${c.on}）`).join('；') || '—'}</Descriptions.Item>
           </Descriptions>
           <div style={{ margin: '12px 0 4px' }}>{t('vol.evaluation')}</div>

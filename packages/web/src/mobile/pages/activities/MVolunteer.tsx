@@ -60,6 +60,7 @@ export function MVolunteer() {
           <div className="m-wo-card-title">{t('m.vol.hours', { hours: rec.hours })}</div>
           <div className="m-wo-card-meta">
             <span>{t('m.vol.counts', { services: rec.services, trainings: rec.trainings })}</span>
+            {rec.noShows > 0 && <span>{t('m.vol.noShows', { n: rec.noShows })}</span>}
             {rec.team && <span>{rec.team.name}</span>}
           </div>
           <Button block color="primary" fill="outline" style={{ marginTop: 10 }} loading={busy} onClick={certificate} data-testid="m-volunteer-certificate">
