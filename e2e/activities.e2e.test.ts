@@ -107,6 +107,7 @@ describe('activity: sign up and check in on the phone, the organiser’s list in
           startsAt: new Date(Date.now() + 26 * 3_600_000).toISOString(),
           endsAt: new Date(Date.now() + 28 * 3_600_000).toISOString(),
           capacity: 50,
+          points: 1,
         }),
       });
       return { status: r.status, body: (await r.json()) as { id: string } };

@@ -61,6 +61,8 @@ function ActivityCard({ a, onClick }: { a: Activity; onClick: () => void }) {
           </span>
         ) : a.mine?.outcome === 'absent' ? (
           <span style={{ color: '#ff3141' }}>{t('m.act.state.absent')}</span>
+        ) : a.mine?.outcome === 'present' ? (
+          <span style={{ color: '#00b578' }}>{t('act.att.present')}</span>
         ) : (
           a.mine?.state === 'signed-up' && <span style={{ color: '#1677ff' }}>{t('m.act.state.signedUp')}</span>
         )}
