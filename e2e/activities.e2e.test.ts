@@ -135,6 +135,17 @@ describe('activity: sign up and check in on the phone, the organiser’s list in
     expect(await rp.getByTestId('m-activity-sign-up').count()).toBe(0);
     expect(await rp.getByTestId('m-activity-cancel').count()).toBe(0);
 
+    // ---- volunteer teams: the organiser creates a team on 志愿者名册
+    const teamName = `楼道守望志愿服务队${Date.now().toString(36).slice(-4)}`;
+    await openMenu(op, 'menu-volunteers');
+    await op.getByTestId('volunteer-teams').waitFor();
+    await op.getByTestId('volunteer-team-new').click();
+    await op.getByTestId('volunteer-team-f-name').fill(teamName);
+    await op.getByTestId('volunteer-team-f-leader').fill('张桂英');
+    await op.getByTestId('volunteer-team-ok').click();
+    await op.getByTestId('volunteer-team-name').filter({ hasText: teamName }).waitFor();
+    await shot(op, 'act10-console-volunteer-teams', true);
+
     await res.context.close();
     await org.context.close();
   });

@@ -14,6 +14,7 @@ import {
   isCertificateCode,
   isCodeWindowFresh,
   servedMinutes,
+  trainingCount,
 } from '../src/index.ts';
 
 const MIN = 60_000;
@@ -110,5 +111,12 @@ describe('no-shows and cancelling', () => {
     expect(cancelProblem('published')).toBeNull();
     expect(cancelProblem('cancelled')).toBeNull();
     expect(cancelProblem('confirmed')?.code).toBe('activity_confirmed');
+  });
+});
+
+describe('volunteer record', () => {
+  it('counts attended training activities and the trainings the team recorded', () => {
+    expect(trainingCount(0, [])).toBe(0);
+    expect(trainingCount(2, [{ title: '应急救护培训', on: '2026-11-02', hours: 4 }])).toBe(3);
   });
 });

@@ -259,6 +259,53 @@ describe('activities: publish → sign up → check in/out → confirm → hours
     expect(json<{ error: { code: string } }>(tooLate).error.code).toBe('activity_confirmed');
   });
 
+  it('keeps volunteer teams and the record: trainings, commendations and evaluation, on the record and the certificate', async () => {
+    // A team of the community, with its kind and leader; its name is unique in the community.
+    const name = `楼道守望志愿服务队${uniq()}`;
+    const created = await organiser.post('/api/volunteer-teams', { name, kind: 'neighbour', leader: '张桂英', description: '楼栋互助', areaCode: COMMUNITY });
+    expect(created.statusCode, created.body).toBe(201);
+    const team = json<{ id: string; kindLabel: string; leader: string; members: number; allowedActions: string[] }>(created);
+    expect(team).toMatchObject({ kindLabel: '邻里美', leader: '张桂英', members: 0 });
+    expect(team.allowedActions).toContain('edit');
+    expect((await organiser.post('/api/volunteer-teams', { name, kind: 'other', areaCode: COMMUNITY })).statusCode).toBe(409);
+    const bad = await organiser.post('/api/volunteer-teams', { name: '无类型', kind: 'strange', areaCode: COMMUNITY });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('kind');
+    const edited = await organiser.patch(`/api/volunteer-teams/${team.id}`, { kind: 'sunset', leader: '陈建国' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(json<{ kindLabel: string; leader: string }>(edited)).toMatchObject({ kindLabel: '夕阳美', leader: '陈建国' });
+    // Residents may not create or edit teams; another community's worker does not see this one.
+    const resident = await newUser(['resident']);
+    expect((await resident.client.post('/api/volunteer-teams', { name: '自建队', kind: 'other', areaCode: COMMUNITY })).statusCode).toBe(403);
+    expect((await resident.client.patch(`/api/volunteer-teams/${team.id}`, { leader: '我' })).statusCode).toBe(404);
+    const otherWorker = await newUser(['community-worker'], OTHER_COMMUNITY);
+    expect((await otherWorker.client.patch(`/api/volunteer-teams/${team.id}`, { leader: '越界' })).statusCode).toBe(404);
+    expect((await otherWorker.client.post('/api/volunteer-teams', { name: '越界队', kind: 'other', areaCode: COMMUNITY })).statusCode).toBe(403);
+
+    // A resident joins the team; the team counts them.
+    expect((await resident.client.request('PUT', '/api/volunteers/me', { teamId: team.id, skills: ['助老'], availability: '周末' })).statusCode).toBe(200);
+    const teams = json<{ items: { id: string; members: number }[] }>(await organiser.get('/api/volunteer-teams')).items;
+    expect(teams.find((x) => x.id === team.id)!.members).toBe(1);
+
+    // The team records a training, a commendation and an evaluation on the record.
+    const vid = json<{ volunteer: { id: string } }>(await resident.client.get('/api/volunteers/me')).volunteer.id;
+    const badTraining = await organiser.patch(`/api/volunteers/${vid}`, { trainings: [{ title: '急救培训', on: '2026-11-02', hours: 0 }] });
+    expect(badTraining.statusCode).toBe(400);
+    const kept = await organiser.patch(`/api/volunteers/${vid}`, {
+      trainings: [{ title: '应急救护培训', on: '2026-11-02', hours: 4 }],
+      commendations: [{ title: '优秀志愿者', on: '2026-10-01' }],
+      evaluation: '服务热情，按时到岗',
+    });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(json<{ trainings: number; trainingRecords: unknown[]; commendations: unknown[]; evaluation: string }>(kept)).toMatchObject({ trainings: 1, trainingRecords: [{ title: '应急救护培训', on: '2026-11-02', hours: 4 }], evaluation: '服务热情，按时到岗' });
+    // The volunteer does not write their own record (the team keeps it).
+    expect((await resident.client.patch(`/api/volunteers/${vid}`, { evaluation: '自评' })).statusCode).toBeGreaterThanOrEqual(403);
+    const pdf = await resident.client.post('/api/volunteers/me/certificate');
+    expect(pdf.statusCode).toBe(200);
+    const f = json<{ figures: { trainings: number; commendations: number; commendationList: string[]; evaluation: string; team: string } }>(await t.anonymous().get(`/api/volunteer-certificates/${String(pdf.headers['x-certificate-code'])}`)).figures;
+    expect(f).toMatchObject({ trainings: 1, commendations: 1, commendationList: ['优秀志愿者（2026-10-01）'], evaluation: '服务热情，按时到岗', team: name });
+  });
+
   it('checks role, area and input', async () => {
     const a = await publish();
     const resident = await newUser(['resident']);

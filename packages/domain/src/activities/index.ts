@@ -195,13 +195,34 @@ export const hasRoom = (capacity: number | null, signedUp: number) => capacity =
 
 // ---- volunteers -------------------------------------------------------------------------------
 
+/** Kinds of volunteer team: the “美” teams named in `000` (夕阳美, 巾帼美 …), and others a community adds. */
+export const VOLUNTEER_TEAM_KINDS = ['sunset', 'women', 'youth', 'neighbour', 'other'] as const;
+export type VolunteerTeamKind = (typeof VOLUNTEER_TEAM_KINDS)[number];
+export const VOLUNTEER_TEAM_KIND_LABELS: Record<VolunteerTeamKind, { zh: string; en: string }> = {
+  sunset: { zh: '夕阳美', en: 'Sunset (retirees)' },
+  women: { zh: '巾帼美', en: 'Women' },
+  youth: { zh: '青春美', en: 'Youth' },
+  neighbour: { zh: '邻里美', en: 'Neighbours' },
+  other: { zh: '其他', en: 'Other' },
+};
+
 /** The volunteer teams named in `000` (夕阳美, 巾帼美 …), seeded for each demo community. */
-export const STANDARD_VOLUNTEER_TEAMS: readonly { name: string; description: string }[] = [
-  { name: '夕阳美志愿服务队', description: '退休老党员、老干部、老教师为主，开展邻里守望、文明劝导' },
-  { name: '巾帼美志愿服务队', description: '妇女骨干为主，开展家庭教育、关爱儿童、环境整治' },
-  { name: '青春美志愿服务队', description: '青年志愿者为主，开展助学帮困、文体活动、应急服务' },
-  { name: '邻里美志愿服务队', description: '楼栋热心居民为主，开展邻里互助、矛盾调解' },
+export const STANDARD_VOLUNTEER_TEAMS: readonly { name: string; kind: VolunteerTeamKind; description: string }[] = [
+  { name: '夕阳美志愿服务队', kind: 'sunset', description: '退休老党员、老干部、老教师为主，开展邻里守望、文明劝导' },
+  { name: '巾帼美志愿服务队', kind: 'women', description: '妇女骨干为主，开展家庭教育、关爱儿童、环境整治' },
+  { name: '青春美志愿服务队', kind: 'youth', description: '青年志愿者为主，开展助学帮困、文体活动、应急服务' },
+  { name: '邻里美志愿服务队', kind: 'neighbour', description: '楼栋热心居民为主，开展邻里互助、矛盾调解' },
 ];
+
+/** A training the team records on a volunteer's record (志愿服务条例 2017: the record holds the training received). */
+export interface TrainingEntry {
+  title: string;
+  on: string;
+  hours: number;
+}
+
+/** Trainings on the record: attended training activities plus the ones the team recorded by hand. */
+export const trainingCount = (attendedTrainings: number, recorded: readonly TrainingEntry[]) => attendedTrainings + recorded.length;
 
 export const VOLUNTEER_SKILLS = ['维修', '医疗护理', '法律咨询', '心理疏导', '教育辅导', '文艺', '摄影宣传', '驾驶', '计算机', '调解', '助老', '环境整治'] as const;
 

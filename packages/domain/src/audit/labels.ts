@@ -68,6 +68,8 @@ const ACTIONS: Record<string, Label> = {
   'activity.mark': l('标记出席或缺席', 'Mark attendance'),
   'activity.confirm': l('确认活动考勤', 'Confirm attendance'),
   'volunteer.register': l('登记志愿者', 'Register volunteer'),
+  'volunteer-team.create': l('建立志愿服务队', 'Create volunteer team'),
+  'volunteer-team.update': l('修改志愿服务队', 'Edit volunteer team'),
   'volunteer.record': l('填写志愿服务记录', 'Keep volunteer record'),
   'volunteer.certificate': l('开具志愿服务记录证明', 'Issue certificate of service'),
   'organisation.whitelist': l('设置社会组织白名单', 'Set whitelist'),
@@ -182,6 +184,7 @@ const ENTITIES: Record<string, Label> = {
   organisation: l('组织', 'Organisation'),
   activity: l('活动', 'Activity'),
   volunteer: l('志愿者', 'Volunteer'),
+  volunteer_team: l('志愿服务队', 'Volunteer team'),
 };
 
 /** Detail fields, by their key in the row's JSON. */
@@ -323,6 +326,7 @@ const FIELDS: Record<string, Label> = {
   team: l('队伍', 'Team'),
   commendations: l('表彰数', 'Commendations'),
   hours: l('时长（小时）', 'Hours'),
+  trainings: l('培训数', 'Trainings'),
 };
 
 /** The label of an audit action code; an unknown code is shown as a generic 系统操作, never as the code. */

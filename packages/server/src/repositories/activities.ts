@@ -171,6 +171,26 @@ export async function volunteerTeamOf(db: DbOrTx, id: string) {
   return rows[0] ?? null;
 }
 
+export async function insertVolunteerTeam(db: DbOrTx, row: typeof volunteerTeams.$inferInsert) {
+  return (await db.insert(volunteerTeams).values(row).onConflictDoNothing().returning())[0] ?? null;
+}
+
+export async function updateVolunteerTeam(db: DbOrTx, id: string, patch: Partial<typeof volunteerTeams.$inferInsert>) {
+  return (await db.update(volunteerTeams).set({ ...patch, updatedAt: new Date() }).where(eq(volunteerTeams.id, id)).returning())[0]!;
+}
+
+export async function volunteerTeamByName(db: DbOrTx, areaCode: string, name: string) {
+  const rows = await db.select().from(volunteerTeams).where(and(eq(volunteerTeams.areaCode, areaCode), eq(volunteerTeams.name, name))).limit(1);
+  return rows[0] ?? null;
+}
+
+/** Registered volunteers per team. */
+export async function teamSizes(db: DbOrTx, teamIds: string[]) {
+  if (!teamIds.length) return new Map<string, number>();
+  const rows = await db.select({ id: volunteers.teamId, n: count() }).from(volunteers).where(inArray(volunteers.teamId, teamIds)).groupBy(volunteers.teamId);
+  return new Map(rows.map((r) => [r.id!, Number(r.n)]));
+}
+
 export async function insertVolunteerTeams(db: DbOrTx, rows: (typeof volunteerTeams.$inferInsert)[]) {
   if (rows.length) await db.insert(volunteerTeams).values(rows).onConflictDoNothing();
 }

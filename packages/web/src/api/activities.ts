@@ -83,6 +83,7 @@ export interface VolunteerRecord {
   trainings: number;
   /** Signed up, confirmed absent (未到). */
   noShows: number;
+  trainingRecords: { title: string; on: string; hours: number }[];
   commendations: { title: string; on: string }[];
   evaluation: string;
   history: { activityId: string; kindLabel: string; title: string; startsAt: string; outcome: string | null; minutes: number | null; points: number | null }[];
@@ -120,12 +121,27 @@ export const markAttendance = (id: string, attendanceId: string, mark: 'present'
 export const cancelActivity = (id: string, reason: string) => post<Activity>(`/api/activities/${id}/cancel`, { reason });
 export const confirmAttendance = (id: string) => post<Attendance>(`/api/activities/${id}/confirm`);
 
-export const listVolunteerTeams = (signal?: AbortSignal) => get<{ items: { id: string; name: string; description: string }[] }>('/api/volunteer-teams', undefined, signal);
+export const VOLUNTEER_TEAM_KINDS = ['sunset', 'women', 'youth', 'neighbour', 'other'] as const;
+export interface VolunteerTeam {
+  id: string;
+  name: string;
+  kind: string;
+  kindLabel: string;
+  leader: string;
+  description: string;
+  areaCode: string;
+  area: { code: string; name: string };
+  members: number;
+  allowedActions: string[];
+}
+export const listVolunteerTeams = (signal?: AbortSignal) => get<{ items: VolunteerTeam[] }>('/api/volunteer-teams', undefined, signal);
+export const createVolunteerTeam = (body: { name: string; kind: string; leader: string; description: string; areaCode: string }) => post<VolunteerTeam>('/api/volunteer-teams', body);
+export const updateVolunteerTeam = (id: string, body: { name?: string; kind?: string; leader?: string; description?: string }) => patch<VolunteerTeam>(`/api/volunteer-teams/${id}`, body);
 export const myVolunteer = (signal?: AbortSignal) => get<{ volunteer: VolunteerRecord | null }>('/api/volunteers/me', undefined, signal);
 export const registerVolunteer = (body: { teamId: string | null; skills: string[]; availability: string }) => api<VolunteerRecord>('/api/volunteers/me', { method: 'PUT', body });
 export const listVolunteers = (q: { page?: number; pageSize?: number }, signal?: AbortSignal) => get<{ total: number; items: VolunteerSummary[] }>('/api/volunteers', q, signal);
 export const getVolunteer = (id: string, signal?: AbortSignal) => get<VolunteerRecord>(`/api/volunteers/${id}`, undefined, signal);
-export const updateVolunteer = (id: string, body: { evaluation?: string; commendations?: { title: string; on: string }[] }) => patch<VolunteerRecord>(`/api/volunteers/${id}`, body);
+export const updateVolunteer = (id: string, body: { evaluation?: string; commendations?: { title: string; on: string }[]; trainings?: { title: string; on: string; hours: number }[] }) => patch<VolunteerRecord>(`/api/volunteers/${id}`, body);
 export const verifyCertificate = (code: string, signal?: AbortSignal) => get<Certificate>(`/api/volunteer-certificates/${encodeURIComponent(code)}`, undefined, signal);
 
 /** Issues the certificate and saves the PDF (the browser's download). */

@@ -89,6 +89,21 @@ export function MVolunteer() {
           {rec ? t('m.vol.update') : t('m.vol.register')}
         </Button>
       </div>
+      {rec && rec.trainingRecords.length + rec.commendations.length > 0 && (
+        <List header={`${t('vol.trainingRecords')} · ${t('vol.commendations')}`} className="m-list" data-testid="m-volunteer-kept">
+          {rec.trainingRecords.map((x, i) => (
+            <List.Item key={`t${i}`} description={`${x.on} · ${x.hours} ${t('vol.training.hours')}`} extra={t('vol.trainingRecords')}>
+              {x.title}
+            </List.Item>
+          ))}
+          {rec.commendations.map((c, i) => (
+            <List.Item key={`c${i}`} description={c.on} extra={t('vol.commendations')}>
+              {c.title}
+            </List.Item>
+          ))}
+          {rec.evaluation && <List.Item description={rec.evaluation}>{t('vol.evaluation')}</List.Item>}
+        </List>
+      )}
       {rec && rec.history.length > 0 && (
         <List header={t('vol.history')} className="m-list">
           {rec.history.map((h) => (
