@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIVITY_KIND_INFO,
   ACTIVITY_KINDS,
+  attendanceFigures,
+  attendanceOutcome,
   attendancePoints,
+  cancelProblem,
   CHECKIN_PERIOD_SECONDS,
   checkActivityDraft,
   checkinOpen,
@@ -11,6 +14,7 @@ import {
   isCertificateCode,
   isCodeWindowFresh,
   servedMinutes,
+  trainingCount,
 } from '../src/index.ts';
 
 const MIN = 60_000;
@@ -83,5 +87,36 @@ describe('publishing', () => {
     expect(isCertificateCode('23456789AB')).toBe(true);
     expect(isCertificateCode('O123456789')).toBe(false);
     expect(isCertificateCode('23456789A')).toBe(false);
+  });
+});
+
+describe('no-shows and cancelling', () => {
+  it('the mark wins over the scan; without either a sign-up is a no-show (未到)', () => {
+    expect(attendanceOutcome({ mark: null, checkInAt: start })).toBe('present');
+    expect(attendanceOutcome({ mark: null, checkInAt: null })).toBe('absent');
+    expect(attendanceOutcome({ mark: 'absent', checkInAt: start })).toBe('absent');
+    expect(attendanceOutcome({ mark: 'present', checkInAt: null })).toBe('present');
+  });
+
+  it('counts present and no-shows among live sign-ups only', () => {
+    const f = attendanceFigures([
+      { state: 'signed-up', checkInAt: start, outcome: 'present' },
+      { state: 'signed-up', checkInAt: null, outcome: 'absent' },
+      { state: 'cancelled', checkInAt: null, outcome: null },
+    ]);
+    expect(f).toEqual({ signedUp: 2, checkedIn: 1, present: 1, absent: 1 });
+  });
+
+  it('cancels an open activity (again: nothing changes), never a confirmed one', () => {
+    expect(cancelProblem('published')).toBeNull();
+    expect(cancelProblem('cancelled')).toBeNull();
+    expect(cancelProblem('confirmed')?.code).toBe('activity_confirmed');
+  });
+});
+
+describe('volunteer record', () => {
+  it('counts attended training activities and the trainings the team recorded', () => {
+    expect(trainingCount(0, [])).toBe(0);
+    expect(trainingCount(2, [{ title: '应急救护培训', on: '2026-11-02', hours: 4 }])).toBe(3);
   });
 });

@@ -23,7 +23,11 @@ afterAll(async () => t?.close());
 interface Activity {
   id: string;
   state: string;
+  stateLabel: string;
+  cancelReason: string | null;
   signedUp: number;
+  present: number;
+  absent: number;
   mine: { state: string; checkInAt: string | null; checkOutAt: string | null; outcome: string | null; minutes: number | null; points: number | null } | null;
   allowedActions: string[];
 }
@@ -83,6 +87,7 @@ describe('activities: publish → sign up → check in/out → confirm → hours
     expect(again.signedUp).toBe(1);
     expect(again.allowedActions).toContain('check-in');
     expect((await noShow.client.post(`/api/activities/${a.id}/sign-up`)).statusCode).toBe(200);
+    expect((await noShow.client.request('PUT', '/api/volunteers/me', { teamId: teams[0]!.id, skills: [], availability: '' })).statusCode).toBe(200);
 
     // A stale code (three windows old), a forged one and the check-out code are refused.
     const stale = codeFor(t.ctx, a.id, 'in', codeWindowOf(new Date()) - 3);
@@ -132,9 +137,19 @@ describe('activities: publish → sign up → check in/out → confirm → hours
     const mine = json<Activity>(await vol.client.get(`/api/activities/${a.id}`)).mine!;
     expect(mine).toMatchObject({ outcome: 'present', minutes: 150, points: 2 });
 
+    // The no-show (未到): counted in the activity's figures, on their own view and on their volunteer record.
+    expect(json<Activity>(await organiser.get(`/api/activities/${a.id}`))).toMatchObject({ present: 1, absent: 1 });
+    expect(json<Activity>(await noShow.client.get(`/api/activities/${a.id}`)).mine).toMatchObject({ outcome: 'absent', minutes: 0, points: 0 });
+    const absentRecord = json<{ volunteer: { noShows: number; services: number; hours: number; history: { activityId: string; outcome: string }[] } }>(await noShow.client.get('/api/volunteers/me')).volunteer;
+    expect(absentRecord).toMatchObject({ noShows: 1, services: 0, hours: 0 });
+    expect(absentRecord.history.find((h) => h.activityId === a.id)?.outcome).toBe('absent');
+    const roster = json<{ items: { name: string; noShows: number; services: number }[] }>(await organiser.get('/api/volunteers?pageSize=100')).items;
+    expect(roster.find((r) => r.services === 1 && r.noShows === 0)).toBeTruthy();
+
     // The volunteer record and the certificate's figures.
-    const record = json<{ volunteer: { hours: number; services: number; history: unknown[] } }>(await vol.client.get('/api/volunteers/me')).volunteer;
+    const record = json<{ volunteer: { hours: number; services: number; noShows: number; history: unknown[] } }>(await vol.client.get('/api/volunteers/me')).volunteer;
     expect(record.hours).toBe(2.5);
+    expect(record.noShows).toBe(0);
     expect(record.services).toBe(1);
     const pdf = await vol.client.post('/api/volunteers/me/certificate');
     expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
@@ -187,6 +202,108 @@ describe('activities: publish → sign up → check in/out → confirm → hours
     expect(v.total.inputs.partyAttendances).toBeGreaterThanOrEqual(1);
     expect(v.total.inputs.partyAttendees).toBeGreaterThanOrEqual(1);
     expect(v.total.terms.party).toBeGreaterThan(0);
+  });
+
+  it('cancels an activity with a reason: the signed-up see it, nothing more is taken, no hours or points', async () => {
+    const a = await publish();
+    const one = await newUser(['resident']);
+    const two = await newUser(['resident']);
+    expect((await one.client.post(`/api/activities/${a.id}/sign-up`)).statusCode).toBe(200);
+    expect((await two.client.post(`/api/activities/${a.id}/sign-up`)).statusCode).toBe(200);
+    expect((await one.client.post(`/api/activities/${a.id}/check-in`, { token: await code(a.id, 'in') })).statusCode).toBe(200);
+    const before = json<Activity>(await organiser.get(`/api/activities/${a.id}`));
+    expect(before.allowedActions).toContain('cancel-activity');
+
+    // Residents and organisers of another community may not cancel; a reason is required.
+    expect((await one.client.post(`/api/activities/${a.id}/cancel`, { reason: '不想办了' })).statusCode).toBe(403);
+    const otherWorker = await newUser(['community-worker'], OTHER_COMMUNITY);
+    expect((await otherWorker.client.post(`/api/activities/${a.id}/cancel`, { reason: '越界' })).statusCode).toBe(404);
+    const noReason = await organiser.post(`/api/activities/${a.id}/cancel`, { reason: '  ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('reason');
+
+    const res = await organiser.post(`/api/activities/${a.id}/cancel`, { reason: '暴雨红色预警，活动取消' });
+    expect(res.statusCode, res.body).toBe(200);
+    const cancelled = json<Activity>(res);
+    expect(cancelled).toMatchObject({ state: 'cancelled', stateLabel: '已取消', cancelReason: '暴雨红色预警，活动取消' });
+    expect(cancelled.allowedActions).not.toContain('code');
+    expect(cancelled.allowedActions).not.toContain('confirm');
+    // Cancelling again changes nothing (one audit row).
+    expect((await organiser.post(`/api/activities/${a.id}/cancel`, { reason: '再次取消' })).statusCode).toBe(200);
+    const audits = await t.ctx.db.execute<{ n: string; reason: string }>(sql`select count(*) as n, max(detail->>'reason') as reason from audit_log where action = 'activity.cancel' and entity_id = ${a.id}`);
+    expect(Number(audits.rows[0]!.n)).toBe(1);
+    expect(audits.rows[0]!.reason).toBe('暴雨红色预警，活动取消');
+
+    // The signed-up resident sees it cancelled with the reason in their own list, and can no longer check in.
+    const mine = json<{ items: Activity[] }>(await two.client.get('/api/activities?relation=mine')).items.find((x) => x.id === a.id)!;
+    expect(mine).toMatchObject({ state: 'cancelled', cancelReason: '暴雨红色预警，活动取消' });
+    expect(mine.allowedActions).toEqual([]);
+    const late = await two.client.post(`/api/activities/${a.id}/check-in`, { token: codeFor(t.ctx, a.id, 'in', codeWindowOf(new Date())) });
+    expect(late.statusCode).toBe(409);
+    expect(json<{ error: { code: string; message: string } }>(late).error).toMatchObject({ code: 'activity_closed' });
+    expect(json<{ error: { message: string } }>(late).error.message).toContain('活动已取消');
+    const three = await newUser(['resident']);
+    expect((await three.client.post(`/api/activities/${a.id}/sign-up`)).statusCode).toBe(409);
+    // No code, no confirmation, no marks: nothing can post hours or points.
+    expect((await organiser.get(`/api/activities/${a.id}/code`)).statusCode).toBe(409);
+    expect((await organiser.post(`/api/activities/${a.id}/confirm`)).statusCode).toBe(409);
+    const awards = await t.ctx.db.execute<{ n: string }>(sql`select count(*) as n from points_awards where ref_type = 'activity-attendance' and ref_id in (select id::text from activity_attendance where activity_id = ${a.id})`);
+    expect(Number(awards.rows[0]!.n)).toBe(0);
+
+    // A confirmed activity cannot be cancelled.
+    const b = await publish();
+    expect((await one.client.post(`/api/activities/${b.id}/sign-up`)).statusCode).toBe(200);
+    expect((await organiser.post(`/api/activities/${b.id}/confirm`)).statusCode).toBe(200);
+    const tooLate = await organiser.post(`/api/activities/${b.id}/cancel`, { reason: '事后取消' });
+    expect(tooLate.statusCode).toBe(409);
+    expect(json<{ error: { code: string } }>(tooLate).error.code).toBe('activity_confirmed');
+  });
+
+  it('keeps volunteer teams and the record: trainings, commendations and evaluation, on the record and the certificate', async () => {
+    // A team of the community, with its kind and leader; its name is unique in the community.
+    const name = `楼道守望志愿服务队${uniq()}`;
+    const created = await organiser.post('/api/volunteer-teams', { name, kind: 'neighbour', leader: '张桂英', description: '楼栋互助', areaCode: COMMUNITY });
+    expect(created.statusCode, created.body).toBe(201);
+    const team = json<{ id: string; kindLabel: string; leader: string; members: number; allowedActions: string[] }>(created);
+    expect(team).toMatchObject({ kindLabel: '邻里美', leader: '张桂英', members: 0 });
+    expect(team.allowedActions).toContain('edit');
+    expect((await organiser.post('/api/volunteer-teams', { name, kind: 'other', areaCode: COMMUNITY })).statusCode).toBe(409);
+    const bad = await organiser.post('/api/volunteer-teams', { name: '无类型', kind: 'strange', areaCode: COMMUNITY });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('kind');
+    const edited = await organiser.patch(`/api/volunteer-teams/${team.id}`, { kind: 'sunset', leader: '陈建国' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(json<{ kindLabel: string; leader: string }>(edited)).toMatchObject({ kindLabel: '夕阳美', leader: '陈建国' });
+    // Residents may not create or edit teams; another community's worker does not see this one.
+    const resident = await newUser(['resident']);
+    expect((await resident.client.post('/api/volunteer-teams', { name: '自建队', kind: 'other', areaCode: COMMUNITY })).statusCode).toBe(403);
+    expect((await resident.client.patch(`/api/volunteer-teams/${team.id}`, { leader: '我' })).statusCode).toBe(404);
+    const otherWorker = await newUser(['community-worker'], OTHER_COMMUNITY);
+    expect((await otherWorker.client.patch(`/api/volunteer-teams/${team.id}`, { leader: '越界' })).statusCode).toBe(404);
+    expect((await otherWorker.client.post('/api/volunteer-teams', { name: '越界队', kind: 'other', areaCode: COMMUNITY })).statusCode).toBe(403);
+
+    // A resident joins the team; the team counts them.
+    expect((await resident.client.request('PUT', '/api/volunteers/me', { teamId: team.id, skills: ['助老'], availability: '周末' })).statusCode).toBe(200);
+    const teams = json<{ items: { id: string; members: number }[] }>(await organiser.get('/api/volunteer-teams')).items;
+    expect(teams.find((x) => x.id === team.id)!.members).toBe(1);
+
+    // The team records a training, a commendation and an evaluation on the record.
+    const vid = json<{ volunteer: { id: string } }>(await resident.client.get('/api/volunteers/me')).volunteer.id;
+    const badTraining = await organiser.patch(`/api/volunteers/${vid}`, { trainings: [{ title: '急救培训', on: '2026-11-02', hours: 0 }] });
+    expect(badTraining.statusCode).toBe(400);
+    const kept = await organiser.patch(`/api/volunteers/${vid}`, {
+      trainings: [{ title: '应急救护培训', on: '2026-11-02', hours: 4 }],
+      commendations: [{ title: '优秀志愿者', on: '2026-10-01' }],
+      evaluation: '服务热情，按时到岗',
+    });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(json<{ trainings: number; trainingRecords: unknown[]; commendations: unknown[]; evaluation: string }>(kept)).toMatchObject({ trainings: 1, trainingRecords: [{ title: '应急救护培训', on: '2026-11-02', hours: 4 }], evaluation: '服务热情，按时到岗' });
+    // The volunteer does not write their own record (the team keeps it).
+    expect((await resident.client.patch(`/api/volunteers/${vid}`, { evaluation: '自评' })).statusCode).toBeGreaterThanOrEqual(403);
+    const pdf = await resident.client.post('/api/volunteers/me/certificate');
+    expect(pdf.statusCode).toBe(200);
+    const f = json<{ figures: { trainings: number; commendations: number; commendationList: string[]; evaluation: string; team: string } }>(await t.anonymous().get(`/api/volunteer-certificates/${String(pdf.headers['x-certificate-code'])}`)).figures;
+    expect(f).toMatchObject({ trainings: 1, commendations: 1, commendationList: ['优秀志愿者（2026-10-01）'], evaluation: '服务热情，按时到岗', team: name });
   });
 
   it('checks role, area and input', async () => {

@@ -28,7 +28,7 @@
  *
  * `area`, `list`, `object` and `bodyArea` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency' | 'emergencyTask' | 'evacuation' | 'evacuationEntry' | 'pointsResident' | 'merchantUnit' | 'pointsItem' | 'redemption' | 'pointsAccount' | 'followup' | 'attendance' | 'formationCompounds' | 'billHousehold' | 'bill' | 'contract' | 'committee';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'volunteerTeam' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency' | 'emergencyTask' | 'evacuation' | 'evacuationEntry' | 'pointsResident' | 'merchantUnit' | 'pointsItem' | 'redemption' | 'pointsAccount' | 'followup' | 'attendance' | 'formationCompounds' | 'billHousehold' | 'bill' | 'contract' | 'committee';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -228,6 +228,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/activities': { kind: 'bodyArea', body: ({ area }) => ({ kind: 'volunteer', title: fresh('越界活动'), areaCode: area, place: '邻村广场', startsAt: inAnHour(24), endsAt: inAnHour(26), pointsMode: 'none' }), check: () => '/api/activities?pageSize=1' },
   'GET /api/activities': { kind: 'list' },
   'GET /api/activities/{id}': { kind: 'object', fixture: 'activity' },
+  'POST /api/activities/{id}/cancel': { kind: 'object', fixture: 'activity', body: { reason: '越界取消' } },
   'POST /api/activities/{id}/sign-up': { kind: 'object', fixture: 'activity', body: {} },
   'POST /api/activities/{id}/cancel-sign-up': { kind: 'object', fixture: 'activity', body: {} },
   'GET /api/activities/{id}/code': { kind: 'object', fixture: 'activity' },
@@ -237,6 +238,8 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/activities/{id}/attendance/{attendanceId}/mark': { kind: 'object', fixture: 'activity', params: { attendanceId: 'attendance' }, body: { mark: 'present' } },
   'POST /api/activities/{id}/confirm': { kind: 'object', fixture: 'activity', body: {} },
   'GET /api/volunteer-teams': { kind: 'list' },
+  'POST /api/volunteer-teams': { kind: 'bodyArea', body: ({ area }) => ({ name: fresh('越界服务队'), kind: 'other', areaCode: area }), check: () => '/api/volunteer-teams' },
+  'PATCH /api/volunteer-teams/{id}': { kind: 'object', fixture: 'volunteerTeam', body: { leader: '越界队长' } },
   'GET /api/volunteers/me': { kind: 'own', why: 'the caller’s own volunteer record' },
   'PUT /api/volunteers/me': { kind: 'own', why: 'registers the caller in their own community' },
   'POST /api/volunteers/me/certificate': { kind: 'own', why: 'a certificate of the caller’s own record' },

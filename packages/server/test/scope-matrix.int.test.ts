@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { Client, createTestApp, json, uniq, type TestApp } from './helpers.ts';
-import { insertActivity, upsertSignUp, upsertVolunteer } from '../src/repositories/activities.ts';
+import { insertActivity, insertVolunteerTeam, upsertSignUp, upsertVolunteer } from '../src/repositories/activities.ts';
 import { DECLARATIONS, type Declaration, type Fixture } from './scope-matrix.declarations.ts';
 import { eq, sql } from 'drizzle-orm';
 import { auditLog, users } from '../src/db/schema.ts';
@@ -181,6 +181,8 @@ beforeAll(async () => {
   fixtures.set('activity', { id: activity.id, areaCode: NEIGHBOUR, readUrl: `/api/activities/${activity.id}` });
   const volunteer = await upsertVolunteer(t.ctx.db, { userId: districtId, name: '越界志愿者', areaCode: NEIGHBOUR });
   fixtures.set('volunteer', { id: volunteer.id, areaCode: NEIGHBOUR, readUrl: `/api/volunteers/${volunteer.id}` });
+  const vteam = (await insertVolunteerTeam(t.ctx.db, { areaCode: NEIGHBOUR, name: '邻村夕阳美志愿服务队', kind: 'sunset' }))!;
+  fixtures.set('volunteerTeam', { id: vteam.id, areaCode: NEIGHBOUR, readUrl: '/api/volunteer-teams' });
   // 红心物业: a compound with a property company, and a company registered in the neighbour community.
   await first('compound', `/api/property/compounds?area=${NEIGHBOUR}`, (id) => `/api/property/compounds/${id}`, (items) => items.find((c) => c.hasProperty));
   await first('propertyCompany', '/api/property/companies', (id) => `/api/property/companies/${id}`, (items) => items.find((c) => String(c.areaCode).startsWith(NEIGHBOUR)));

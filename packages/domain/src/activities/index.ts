@@ -78,7 +78,10 @@ export const ACTIVITY_STATE_LABELS: Record<ActivityState, { zh: string; en: stri
   cancelled: { zh: '已取消', en: 'Cancelled' },
 };
 
-/** Attendance of one person once the organiser confirmed the list. */
+/**
+ * Attendance of one person once the organiser confirmed the list: present, or absent — a no-show
+ * (未到): signed up, did not check in, and was not marked present by the organiser.
+ */
 export type AttendanceOutcome = 'present' | 'absent';
 export const ATTENDANCE_LABELS = {
   'signed-up': '已报名',
@@ -86,8 +89,40 @@ export const ATTENDANCE_LABELS = {
   'checked-in': '已签到',
   'checked-out': '已签退',
   present: '出席',
-  absent: '缺席',
+  absent: '未到',
 } as const;
+export const OUTCOME_LABELS: Record<AttendanceOutcome, { zh: string; en: string }> = {
+  present: { zh: '出席', en: 'Present' },
+  absent: { zh: '未到', en: 'No-show' },
+};
+
+/** The outcome the one confirmation gives a sign-up: the organiser's mark wins, else the scan decides. */
+export const attendanceOutcome = (r: { mark: string | null; checkInAt: Date | null }): AttendanceOutcome => ((r.mark ? r.mark === 'present' : !!r.checkInAt) ? 'present' : 'absent');
+
+/** Figures of an activity's list: sign-ups (not cancelled), scanned in, and once confirmed present and no-shows. */
+export function attendanceFigures(rows: readonly { state: string; checkInAt: unknown; outcome: string | null }[]) {
+  const live = rows.filter((r) => r.state === 'signed-up');
+  return {
+    signedUp: live.length,
+    checkedIn: live.filter((r) => r.checkInAt).length,
+    present: live.filter((r) => r.outcome === 'present').length,
+    absent: live.filter((r) => r.outcome === 'absent').length,
+  };
+}
+
+// ---- cancelling -------------------------------------------------------------------------------
+
+export const CANCEL_REASON_MAX = 200;
+
+/**
+ * Why an activity cannot be cancelled (null: it can). Only an open activity is cancelled: once the
+ * list is confirmed the hours and points are posted to the ledger, which is never rewritten
+ * (corrections are reversing entries, docs/POINTS.md). Cancelling again changes nothing.
+ */
+export function cancelProblem(state: ActivityState): { code: string; message: string } | null {
+  if (state === 'confirmed') return { code: 'activity_confirmed', message: '活动考勤已确认、时长和积分已记录，不能再取消' };
+  return null;
+}
 
 // ---- the rotating check-in code ---------------------------------------------------------------
 
@@ -160,13 +195,34 @@ export const hasRoom = (capacity: number | null, signedUp: number) => capacity =
 
 // ---- volunteers -------------------------------------------------------------------------------
 
+/** Kinds of volunteer team: the “美” teams named in `000` (夕阳美, 巾帼美 …), and others a community adds. */
+export const VOLUNTEER_TEAM_KINDS = ['sunset', 'women', 'youth', 'neighbour', 'other'] as const;
+export type VolunteerTeamKind = (typeof VOLUNTEER_TEAM_KINDS)[number];
+export const VOLUNTEER_TEAM_KIND_LABELS: Record<VolunteerTeamKind, { zh: string; en: string }> = {
+  sunset: { zh: '夕阳美', en: 'Sunset (retirees)' },
+  women: { zh: '巾帼美', en: 'Women' },
+  youth: { zh: '青春美', en: 'Youth' },
+  neighbour: { zh: '邻里美', en: 'Neighbours' },
+  other: { zh: '其他', en: 'Other' },
+};
+
 /** The volunteer teams named in `000` (夕阳美, 巾帼美 …), seeded for each demo community. */
-export const STANDARD_VOLUNTEER_TEAMS: readonly { name: string; description: string }[] = [
-  { name: '夕阳美志愿服务队', description: '退休老党员、老干部、老教师为主，开展邻里守望、文明劝导' },
-  { name: '巾帼美志愿服务队', description: '妇女骨干为主，开展家庭教育、关爱儿童、环境整治' },
-  { name: '青春美志愿服务队', description: '青年志愿者为主，开展助学帮困、文体活动、应急服务' },
-  { name: '邻里美志愿服务队', description: '楼栋热心居民为主，开展邻里互助、矛盾调解' },
+export const STANDARD_VOLUNTEER_TEAMS: readonly { name: string; kind: VolunteerTeamKind; description: string }[] = [
+  { name: '夕阳美志愿服务队', kind: 'sunset', description: '退休老党员、老干部、老教师为主，开展邻里守望、文明劝导' },
+  { name: '巾帼美志愿服务队', kind: 'women', description: '妇女骨干为主，开展家庭教育、关爱儿童、环境整治' },
+  { name: '青春美志愿服务队', kind: 'youth', description: '青年志愿者为主，开展助学帮困、文体活动、应急服务' },
+  { name: '邻里美志愿服务队', kind: 'neighbour', description: '楼栋热心居民为主，开展邻里互助、矛盾调解' },
 ];
+
+/** A training the team records on a volunteer's record (志愿服务条例 2017: the record holds the training received). */
+export interface TrainingEntry {
+  title: string;
+  on: string;
+  hours: number;
+}
+
+/** Trainings on the record: attended training activities plus the ones the team recorded by hand. */
+export const trainingCount = (attendedTrainings: number, recorded: readonly TrainingEntry[]) => attendedTrainings + recorded.length;
 
 export const VOLUNTEER_SKILLS = ['维修', '医疗护理', '法律咨询', '心理疏导', '教育辅导', '文艺', '摄影宣传', '驾驶', '计算机', '调解', '助老', '环境整治'] as const;
 

@@ -58,6 +58,20 @@ const ACTIONS: Record<string, Label> = {
   'organisation.create': l('新增组织', 'Add organisation'),
   'organisation.update': l('修改组织', 'Edit organisation'),
   'organisation.retire': l('注销组织', 'Retire organisation'),
+  // activities and volunteers (docs/ACTIVITIES.md)
+  'activity.publish': l('发布活动', 'Publish activity'),
+  'activity.cancel': l('取消活动', 'Cancel activity'),
+  'activity.sign-up': l('活动报名', 'Sign up for activity'),
+  'activity.cancel-sign-up': l('取消活动报名', 'Cancel sign-up'),
+  'activity.check-in': l('活动签到', 'Check in'),
+  'activity.check-out': l('活动签退', 'Check out'),
+  'activity.mark': l('标记出席或缺席', 'Mark attendance'),
+  'activity.confirm': l('确认活动考勤', 'Confirm attendance'),
+  'volunteer.register': l('登记志愿者', 'Register volunteer'),
+  'volunteer-team.create': l('建立志愿服务队', 'Create volunteer team'),
+  'volunteer-team.update': l('修改志愿服务队', 'Edit volunteer team'),
+  'volunteer.record': l('填写志愿服务记录', 'Keep volunteer record'),
+  'volunteer.certificate': l('开具志愿服务记录证明', 'Issue certificate of service'),
   'organisation.whitelist': l('设置社会组织白名单', 'Set whitelist'),
   'wish.create': l('发布微心愿', 'Post wish'),
   'order.create': l('群众点单', 'Place order'),
@@ -171,6 +185,9 @@ const ENTITIES: Record<string, Label> = {
   'property-bill': l('物业费账单', 'Property fee bill'),
   'property-grading': l('物业信用评级', 'Property credit grading'),
   organisation: l('组织', 'Organisation'),
+  activity: l('活动', 'Activity'),
+  volunteer: l('志愿者', 'Volunteer'),
+  volunteer_team: l('志愿服务队', 'Volunteer team'),
 };
 
 /** Detail fields, by their key in the row's JSON. */
@@ -311,11 +328,23 @@ const FIELDS: Record<string, Label> = {
   person: l('人员', 'Person'),
   destination: l('安置点', 'Shelter'),
   responsible: l('责任人', 'Responsible'),
+  capacity: l('名额', 'Capacity'),
+  signedUp: l('报名人数', 'Signed up'),
+  present: l('出席人数', 'Present'),
+  absent: l('未到人数', 'No-shows'),
+  posted: l('记分人数', 'Points posted'),
+  attendance: l('报名记录', 'Sign-up'),
+  mark: l('标记', 'Mark'),
+  team: l('队伍', 'Team'),
+  commendations: l('表彰数', 'Commendations'),
+  hours: l('时长（小时）', 'Hours'),
+  trainings: l('培训数', 'Trainings'),
 };
 
 /** The label of an audit action code; an unknown code is shown as a generic 系统操作, never as the code. */
 /** Coded values of detail fields, in words: why a login or password change failed or was refused. */
 const VALUES: Record<string, Record<string, Label>> = {
+  mark: { present: l('出席', 'Present'), absent: l('缺席', 'Absent') },
   crs: { wgs84: l('WGS84（GPS）', 'WGS84 (GPS)'), gcj02: l('GCJ-02（高德、腾讯地图）', 'GCJ-02 (AMap, Tencent)'), bd09: l('BD-09（百度地图）', 'BD-09 (Baidu)') },
   outline: { drawn: l('已绘制', 'Drawn'), redrawn: l('已重新绘制', 'Redrawn'), point: l('已定位', 'Located'), cleared: l('已清除', 'Cleared') },
   reason: {

@@ -15,8 +15,13 @@ export const volunteerTeams = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     areaCode: varchar('area_code', { length: 24 }).notNull(),
     name: text('name').notNull(),
+    /** 夕阳美, 巾帼美, 青春美, 邻里美 or other (VOLUNTEER_TEAM_KINDS). */
+    kind: varchar('kind', { length: 16 }).notNull().default('other'),
+    /** The team leader (队长), as named by the community. */
+    leader: text('leader').notNull().default(''),
     description: text('description').notNull().default(''),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [index('volunteer_teams_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')), uniqueIndex('volunteer_teams_area_name_uq').on(t.areaCode, t.name)],
 );
@@ -38,6 +43,8 @@ export const volunteers = pgTable(
     availability: text('availability').notNull().default(''),
     /** Commendations (表彰) recorded by the team: [{title, on}]. */
     commendations: jsonb('commendations').$type<{ title: string; on: string }[]>().notNull().default([]),
+    /** Trainings the team recorded (besides attended training activities): [{title, on, hours}]. */
+    trainings: jsonb('trainings').$type<{ title: string; on: string; hours: number }[]>().notNull().default([]),
     /** The team's evaluation of the volunteer's service (服务评价). */
     evaluation: text('evaluation').notNull().default(''),
     createdAt: createdAt(),
@@ -73,6 +80,10 @@ export const activities = pgTable(
     state: varchar('state', { length: 16 }).notNull().default('published'),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     confirmedBy: uuid('confirmed_by').references(() => users.id),
+    /** Set when the organiser cancels the activity (with the reason shown to those who signed up). */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => users.id),
+    cancelReason: text('cancel_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

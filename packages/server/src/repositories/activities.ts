@@ -67,15 +67,21 @@ export async function listActivities(
   return { total: Number(total?.n ?? 0), rows };
 }
 
-/** Signed-up counts (not cancelled) per activity. */
-export async function signUpCounts(db: DbOrTx, ids: string[]): Promise<Map<string, { signedUp: number; checkedIn: number }>> {
+/** Signed-up counts (not cancelled) per activity, with check-ins and, once confirmed, present and no-shows. */
+export async function signUpCounts(db: DbOrTx, ids: string[]): Promise<Map<string, { signedUp: number; checkedIn: number; present: number; absent: number }>> {
   if (!ids.length) return new Map();
   const rows = await db
-    .select({ id: activityAttendance.activityId, n: count(), inn: sql<number>`count(${activityAttendance.checkInAt})` })
+    .select({
+      id: activityAttendance.activityId,
+      n: count(),
+      inn: sql<number>`count(${activityAttendance.checkInAt})`,
+      present: sql<number>`count(*) filter (where ${activityAttendance.outcome} = 'present')`,
+      absent: sql<number>`count(*) filter (where ${activityAttendance.outcome} = 'absent')`,
+    })
     .from(activityAttendance)
     .where(and(inArray(activityAttendance.activityId, ids), eq(activityAttendance.state, 'signed-up')))
     .groupBy(activityAttendance.activityId);
-  return new Map(rows.map((r) => [r.id, { signedUp: Number(r.n), checkedIn: Number(r.inn) }]));
+  return new Map(rows.map((r) => [r.id, { signedUp: Number(r.n), checkedIn: Number(r.inn), present: Number(r.present), absent: Number(r.absent) }]));
 }
 
 export async function attendanceOf(db: DbOrTx, activityId: string, userId: string): Promise<AttendanceRow | null> {
@@ -165,6 +171,26 @@ export async function volunteerTeamOf(db: DbOrTx, id: string) {
   return rows[0] ?? null;
 }
 
+export async function insertVolunteerTeam(db: DbOrTx, row: typeof volunteerTeams.$inferInsert) {
+  return (await db.insert(volunteerTeams).values(row).onConflictDoNothing().returning())[0] ?? null;
+}
+
+export async function updateVolunteerTeam(db: DbOrTx, id: string, patch: Partial<typeof volunteerTeams.$inferInsert>) {
+  return (await db.update(volunteerTeams).set({ ...patch, updatedAt: new Date() }).where(eq(volunteerTeams.id, id)).returning())[0]!;
+}
+
+export async function volunteerTeamByName(db: DbOrTx, areaCode: string, name: string) {
+  const rows = await db.select().from(volunteerTeams).where(and(eq(volunteerTeams.areaCode, areaCode), eq(volunteerTeams.name, name))).limit(1);
+  return rows[0] ?? null;
+}
+
+/** Registered volunteers per team. */
+export async function teamSizes(db: DbOrTx, teamIds: string[]) {
+  if (!teamIds.length) return new Map<string, number>();
+  const rows = await db.select({ id: volunteers.teamId, n: count() }).from(volunteers).where(inArray(volunteers.teamId, teamIds)).groupBy(volunteers.teamId);
+  return new Map(rows.map((r) => [r.id!, Number(r.n)]));
+}
+
 export async function insertVolunteerTeams(db: DbOrTx, rows: (typeof volunteerTeams.$inferInsert)[]) {
   if (rows.length) await db.insert(volunteerTeams).values(rows).onConflictDoNothing();
 }
@@ -205,21 +231,26 @@ export async function listVolunteers(db: DbOrTx, area: string, q: { teamId?: str
   return { total: Number(total?.n ?? 0), rows };
 }
 
-/** Minutes served and activities attended per user (confirmed present), by activity group of kinds. */
+/**
+ * Minutes served and activities attended per user (confirmed present), by activity group of kinds,
+ * and the no-shows (未到: signed up, confirmed absent) at any activity.
+ */
 export async function serviceTotals(db: DbOrTx, userIds: string[], serviceKinds: string[], trainingKinds: string[]) {
-  if (!userIds.length) return new Map<string, { minutes: number; services: number; trainings: number }>();
+  if (!userIds.length) return new Map<string, { minutes: number; services: number; trainings: number; noShows: number }>();
+  const present = sql`${activityAttendance.outcome} = 'present'`;
   const rows = await db
     .select({
       userId: activityAttendance.userId,
-      minutes: sql<number>`coalesce(sum(case when ${inArray(activities.kind, serviceKinds)} then ${activityAttendance.minutes} else 0 end), 0)`,
-      services: sql<number>`count(*) filter (where ${inArray(activities.kind, serviceKinds)})`,
-      trainings: sql<number>`count(*) filter (where ${inArray(activities.kind, trainingKinds)})`,
+      minutes: sql<number>`coalesce(sum(case when ${present} and ${inArray(activities.kind, serviceKinds)} then ${activityAttendance.minutes} else 0 end), 0)`,
+      services: sql<number>`count(*) filter (where ${present} and ${inArray(activities.kind, serviceKinds)})`,
+      trainings: sql<number>`count(*) filter (where ${present} and ${inArray(activities.kind, trainingKinds)})`,
+      noShows: sql<number>`count(*) filter (where ${activityAttendance.outcome} = 'absent')`,
     })
     .from(activityAttendance)
     .innerJoin(activities, eq(activities.id, activityAttendance.activityId))
-    .where(and(inArray(activityAttendance.userId, userIds), eq(activityAttendance.outcome, 'present')))
+    .where(and(inArray(activityAttendance.userId, userIds), isNotNull(activityAttendance.outcome), eq(activityAttendance.state, 'signed-up')))
     .groupBy(activityAttendance.userId);
-  return new Map(rows.map((r) => [r.userId, { minutes: Number(r.minutes), services: Number(r.services), trainings: Number(r.trainings) }]));
+  return new Map(rows.map((r) => [r.userId, { minutes: Number(r.minutes), services: Number(r.services), trainings: Number(r.trainings), noShows: Number(r.noShows) }]));
 }
 
 /** A person's confirmed attendances, newest first (the service part of the volunteer record). */

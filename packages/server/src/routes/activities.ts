@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ACTIVITY_AUDIENCES, ACTIVITY_KINDS, ACTIVITY_STATES, POINTS_MODES } from '@gongzhi/domain';
+import { ACTIVITY_AUDIENCES, ACTIVITY_KINDS, ACTIVITY_STATES, CANCEL_REASON_MAX, POINTS_MODES, VOLUNTEER_TEAM_KINDS } from '@gongzhi/domain';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as activities from '../services/activities.ts';
@@ -47,8 +47,27 @@ const volunteerInput = z.object({
   availability: optionalText(200).default(''),
 });
 
+const teamFields = {
+  name: text(40),
+  kind: z.enum(VOLUNTEER_TEAM_KINDS, { message: '队伍类型（kind）应为 sunset、women、youth、neighbour 或 other' }),
+  leader: optionalText(40).optional(),
+  description: optionalText(500).optional(),
+};
+const teamInput = z.object({ ...teamFields, areaCode: z.string().regex(/^\d{12,15}$/, '所属社区（areaCode）应为村（社区）的区划代码') });
+const teamPatch = z.object({ name: teamFields.name.optional(), kind: teamFields.kind.optional(), leader: teamFields.leader, description: teamFields.description });
+
 const recordInput = z.object({
   evaluation: optionalText(1000).optional(),
+  trainings: z
+    .array(
+      z.object({
+        title: text(60),
+        on: z.iso.date({ message: '培训日期（on）应为 YYYY-MM-DD' }),
+        hours: z.number({ message: '培训学时（hours）应为数字' }).min(0.5, '培训学时（hours）应为 0.5–100').max(100, '培训学时（hours）应为 0.5–100'),
+      }),
+    )
+    .max(100, '培训（trainings）最多 100 项')
+    .optional(),
   commendations: z
     .array(z.object({ title: text(60), on: z.iso.date({ message: '表彰日期（on）应为 YYYY-MM-DD' }) }))
     .max(50, '表彰（commendations）最多 50 项')
@@ -80,6 +99,11 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => activities.listActivities(ctx, requireActor(req), { ...req.query, upcoming: req.query.upcoming === 'true' }),
   );
   r.get('/api/activities/:id', { schema: { tags, summary: '活动详情（含本人报名、签到情况和可执行操作）', params: uuidParam } }, async (req) => activities.getActivity(ctx, requireActor(req), req.params.id));
+  r.post(
+    '/api/activities/:id/cancel',
+    { schema: { tags, summary: '取消活动（组织者，须填原因；已确认考勤的活动不能取消）', params: uuidParam, body: z.object({ reason: text(CANCEL_REASON_MAX) }) } },
+    async (req) => activities.cancelActivity(ctx, requireActor(req), req.params.id, req.body.reason, requestContext(req)),
+  );
   r.post('/api/activities/:id/sign-up', { schema: { tags, summary: '报名（重复报名无变化；名额已满 → 409）', params: uuidParam } }, async (req) =>
     activities.signUp(ctx, requireActor(req), req.params.id, requestContext(req)),
   );
@@ -116,6 +140,12 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext) {
 
   const vtags = ['volunteers'];
   r.get('/api/volunteer-teams', { schema: { tags: vtags, summary: '志愿服务队（居民：本社区；工作人员：范围内）' } }, async (req) => volunteers.volunteerTeams(ctx, requireActor(req)));
+  r.post('/api/volunteer-teams', { schema: { tags: vtags, summary: '建立志愿服务队（社区工作者、党组织书记，本社区）', body: teamInput } }, async (req, reply) =>
+    reply.status(201).send(await volunteers.createVolunteerTeam(ctx, requireActor(req), req.body, requestContext(req))),
+  );
+  r.patch('/api/volunteer-teams/:id', { schema: { tags: vtags, summary: '修改志愿服务队（名称、类型、队长、简介）', params: uuidParam, body: teamPatch } }, async (req) =>
+    volunteers.updateVolunteerTeam(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
+  );
   r.get('/api/volunteers/me', { schema: { tags: vtags, summary: '本人的志愿者登记和服务记录' } }, async (req) => volunteers.myVolunteer(ctx, requireActor(req)));
   r.put('/api/volunteers/me', { schema: { tags: vtags, summary: '登记为志愿者或修改本人登记（队伍、特长、可服务时间）', body: volunteerInput } }, async (req) =>
     volunteers.registerVolunteer(ctx, requireActor(req), req.body, requestContext(req)),
@@ -131,7 +161,7 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => volunteers.listVolunteers(ctx, requireActor(req), req.query),
   );
   r.get('/api/volunteers/:id', { schema: { tags: vtags, summary: '志愿服务记录（本人或范围内工作人员）', params: uuidParam } }, async (req) => volunteers.getVolunteer(ctx, requireActor(req), req.params.id));
-  r.patch('/api/volunteers/:id', { schema: { tags: vtags, summary: '填写表彰和服务评价（社区工作者、党组织书记）', params: uuidParam, body: recordInput } }, async (req) =>
+  r.patch('/api/volunteers/:id', { schema: { tags: vtags, summary: '填写培训、表彰和服务评价（社区工作者、党组织书记）', params: uuidParam, body: recordInput } }, async (req) =>
     volunteers.updateVolunteerRecord(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
   );
   r.get(

@@ -52,7 +52,7 @@ function at(days: number, hour: number): Date {
 export async function seedActivitiesDemo(ctx: AppContext): Promise<void> {
   await seedActivityPointsRules(ctx);
   if (await getMeta(ctx.db, 'activities_seed')) return;
-  await repo.insertVolunteerTeams(ctx.db, STANDARD_VOLUNTEER_TEAMS.map((t) => ({ areaCode: COMMUNITY, name: t.name, description: t.description })));
+  await repo.insertVolunteerTeams(ctx.db, STANDARD_VOLUNTEER_TEAMS.map((t) => ({ areaCode: COMMUNITY, name: t.name, kind: t.kind, description: t.description })));
   const [community, secretary] = await Promise.all([findUserForLogin(ctx.db, 'community'), findUserForLogin(ctx.db, 'secretary')]);
   if (!community || !secretary) return;
   const teams = await repo.volunteerTeamsIn(ctx.db, COMMUNITY);

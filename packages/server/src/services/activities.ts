@@ -7,7 +7,10 @@ import {
   ACTIVITY_AUDIENCE_LABELS,
   ACTIVITY_KIND_INFO,
   ACTIVITY_STATE_LABELS,
+  attendanceFigures,
+  attendanceOutcome,
   attendancePoints,
+  cancelProblem,
   CHECKIN_PERIOD_SECONDS,
   checkActivityDraft,
   checkinOpen,
@@ -88,7 +91,7 @@ function allowedActions(v: ActivityViewer, a: repo.ActivityRow, mine: repo.Atten
   if (open && signedUp && mine?.checkInAt && !mine.checkOutAt && checkinOpen(a, now)) out.push('check-out');
   if (organises(v.actor, a)) {
     out.push('attendance');
-    if (open) out.push('code', 'mark');
+    if (open) out.push('code', 'mark', 'cancel-activity');
     if (open && now >= a.startsAt) out.push('confirm');
   }
   return out;
@@ -104,7 +107,7 @@ async function present(ctx: AppContext, v: ActivityViewer, rows: repo.ActivityRo
     repo.teamNames(ctx.db, rows.flatMap((r) => (r.serviceTeamId ? [r.serviceTeamId] : [])), rows.flatMap((r) => (r.volunteerTeamId ? [r.volunteerTeamId] : []))),
   ]);
   return rows.map((a) => {
-    const c = counts.get(a.id) ?? { signedUp: 0, checkedIn: 0 };
+    const c = counts.get(a.id) ?? { signedUp: 0, checkedIn: 0, present: 0, absent: 0 };
     const m = mine.get(a.id) ?? null;
     const info = ACTIVITY_KIND_INFO[a.kind as ActivityKind];
     return {
@@ -121,6 +124,9 @@ async function present(ctx: AppContext, v: ActivityViewer, rows: repo.ActivityRo
       capacity: a.capacity,
       signedUp: c.signedUp,
       checkedIn: c.checkedIn,
+      // Once the list is confirmed: who came and the no-shows (未到).
+      present: c.present,
+      absent: c.absent,
       audience: a.audience,
       audienceLabel: ACTIVITY_AUDIENCE_LABELS[a.audience as ActivityAudience]?.zh ?? a.audience,
       pointsMode: a.pointsMode,
@@ -132,6 +138,8 @@ async function present(ctx: AppContext, v: ActivityViewer, rows: repo.ActivityRo
       state: a.state,
       stateLabel: ACTIVITY_STATE_LABELS[a.state as ActivityState]?.zh ?? a.state,
       confirmedAt: toIsoCst(a.confirmedAt),
+      cancelledAt: toIsoCst(a.cancelledAt),
+      cancelReason: a.cancelReason,
       mine: m
         ? {
             state: m.state,
@@ -251,6 +259,31 @@ export async function publishActivity(ctx: AppContext, actor: Actor, input: Acti
   return (await present(ctx, v, [row]))[0]!;
 }
 
+/** Why a closed activity refuses a step, in words (a cancelled one names its reason). */
+function closedMessage(a: repo.ActivityRow, what: string): string {
+  if (a.state === 'cancelled') return `活动已取消${a.cancelReason ? `（${a.cancelReason}）` : ''}，${what}`;
+  return `活动考勤已确认，${what}`;
+}
+
+/**
+ * The organiser cancels an open activity with a reason: those signed up see it cancelled with the
+ * reason, check-in and confirmation are refused from then on, so no hours or points can follow.
+ * Cancelling again changes nothing; a confirmed activity cannot be cancelled (its points are posted).
+ */
+export async function cancelActivity(ctx: AppContext, actor: Actor, id: string, reason: string, req: RequestContext) {
+  await organised(ctx, actor, id);
+  await ctx.db.transaction(async (tx) => {
+    const a = (await repo.lockActivity(tx, id))!;
+    if (a.state === 'cancelled') return;
+    const problem = cancelProblem(a.state as ActivityState);
+    if (problem) throw conflict(problem.code, problem.message);
+    const signedUp = (await repo.signUpCounts(tx, [a.id])).get(a.id)?.signedUp ?? 0;
+    await repo.updateActivity(tx, a.id, { state: 'cancelled', cancelledAt: new Date(), cancelledBy: actor.id, cancelReason: reason });
+    await audit(tx, { actor }, req, { action: 'activity.cancel', entityType: 'activity', entityId: a.id, areaCode: a.areaCode, detail: { reason, signedUp } });
+  });
+  return getActivity(ctx, actor, id);
+}
+
 // ---- taking part ------------------------------------------------------------------------------
 
 export async function signUp(ctx: AppContext, actor: Actor, id: string, req: RequestContext) {
@@ -266,7 +299,7 @@ export async function signUp(ctx: AppContext, actor: Actor, id: string, req: Req
 async function signUpIn(tx: Parameters<typeof repo.lockActivity>[0], v: ActivityViewer, a: repo.ActivityRow, req: RequestContext): Promise<repo.AttendanceRow> {
   const existing = await repo.attendanceOf(tx, a.id, v.actor.id);
   if (existing?.state === 'signed-up') return existing;
-  if (a.state !== 'published') throw conflict('activity_closed', a.state === 'cancelled' ? '活动已取消' : '活动考勤已确认，不能再报名');
+  if (a.state !== 'published') throw conflict('activity_closed', closedMessage(a, '不能再报名'));
   if (new Date() >= a.endsAt) throw conflict('activity_ended', '活动已结束，不能再报名');
   const problem = signUpProblem(v, a);
   if (problem) throw forbidden(problem, 'not_eligible');
@@ -284,7 +317,7 @@ export async function cancelSignUp(ctx: AppContext, actor: Actor, id: string, re
     const a = (await repo.lockActivity(tx, id))!;
     const mine = await repo.attendanceOf(tx, id, actor.id);
     if (!mine || mine.state === 'cancelled') return;
-    if (a.state !== 'published') throw conflict('activity_closed', '活动考勤已确认，不能取消报名');
+    if (a.state !== 'published') throw conflict('activity_closed', closedMessage(a, '不能取消报名'));
     if (mine.checkInAt) throw conflict('already_checked_in', '已签到，不能取消报名');
     await repo.updateAttendance(tx, mine.id, { state: 'cancelled', cancelledAt: new Date() });
     await audit(tx, { actor }, req, { action: 'activity.cancel-sign-up', entityType: 'activity', entityId: a.id, areaCode: a.areaCode, detail: {} });
@@ -297,7 +330,7 @@ export async function currentCode(ctx: AppContext, actor: Actor, id: string, pur
   const v = await viewerOf(ctx, actor);
   const a = await visible(ctx, v, id);
   if (!organises(actor, a)) throw forbidden('只有活动组织者可以查看签到码', 'not_organiser');
-  if (a.state !== 'published') throw conflict('activity_closed', '活动考勤已确认或已取消，不再签到');
+  if (a.state !== 'published') throw conflict('activity_closed', closedMessage(a, '不再签到'));
   const now = new Date();
   const window = codeWindowOf(now);
   const token = codeFor(ctx, a.id, purpose, window);
@@ -332,7 +365,7 @@ export async function checkInOut(ctx: AppContext, actor: Actor, id: string, purp
   const hasPoint = body.lat !== undefined && body.lng !== undefined;
   await ctx.db.transaction(async (tx) => {
     const a = (await repo.lockActivity(tx, id))!;
-    if (a.state !== 'published') throw conflict('activity_closed', '活动考勤已确认，不能再签到签退');
+    if (a.state !== 'published') throw conflict('activity_closed', closedMessage(a, '不能再签到签退'));
     if (!checkinOpen(a, now)) throw conflict('checkin_closed', '不在签到时间内（开始前 1 小时至结束后 2 小时）');
     let mine = await repo.attendanceOf(tx, id, actor.id);
     if (purpose === 'in') {
@@ -377,15 +410,9 @@ export async function attendanceList(ctx: AppContext, actor: Actor, id: string) 
     points: r.points,
     pointsNote: r.pointsNote,
   }));
-  const live = items.filter((r) => r.state === 'signed-up');
   return {
-    activity: { id: a.id, title: a.title, state: a.state, startsAt: toIsoCst(a.startsAt), endsAt: toIsoCst(a.endsAt) },
-    summary: {
-      signedUp: live.length,
-      checkedIn: live.filter((r) => r.checkInAt).length,
-      present: live.filter((r) => r.outcome === 'present').length,
-      absent: live.filter((r) => r.outcome === 'absent').length,
-    },
+    activity: { id: a.id, title: a.title, state: a.state, startsAt: toIsoCst(a.startsAt), endsAt: toIsoCst(a.endsAt), cancelReason: a.cancelReason },
+    summary: attendanceFigures(rows),
     items,
   };
 }
@@ -395,7 +422,7 @@ export async function markAttendance(ctx: AppContext, actor: Actor, id: string, 
   await organised(ctx, actor, id);
   await ctx.db.transaction(async (tx) => {
     const a = (await repo.lockActivity(tx, id))!;
-    if (a.state !== 'published') throw conflict('activity_closed', '考勤已确认，不能再修改');
+    if (a.state !== 'published') throw conflict('activity_closed', closedMessage(a, '不能再修改考勤'));
     const rows = await repo.listAttendance(tx, id);
     const row = rows.find((r) => r.id === attendanceId && r.state === 'signed-up');
     if (!row) throw notFound('报名记录');
@@ -417,15 +444,15 @@ export async function confirmAttendance(ctx: AppContext, actor: Actor, id: strin
   await ctx.db.transaction(async (tx) => {
     const a = (await repo.lockActivity(tx, id))!;
     if (a.state === 'confirmed') return;
-    if (a.state !== 'published') throw conflict('activity_closed', '活动已取消');
+    if (a.state !== 'published') throw conflict('activity_closed', closedMessage(a, '不能确认考勤，也不记时长和积分'));
     const now = new Date();
     if (now < a.startsAt) throw conflict('not_started', '活动尚未开始，不能确认考勤');
     const rows = (await repo.listAttendance(tx, id)).filter((r) => r.state === 'signed-up');
     let present = 0;
     let posted = 0;
     for (const r of rows) {
-      const isPresent = r.mark ? r.mark === 'present' : !!r.checkInAt;
-      if (!isPresent) {
+      if (attendanceOutcome(r) === 'absent') {
+        // A no-show (未到): kept on the list and the volunteer's record, no hours, no points.
         await repo.updateAttendance(tx, r.id, { outcome: 'absent', minutes: 0, points: 0 });
         continue;
       }

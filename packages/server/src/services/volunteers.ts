@@ -5,9 +5,28 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { ACTIVITY_KIND_INFO, ACTIVITY_KINDS, CERTIFICATE_CODE_ALPHABET, forbidden, formatHours, invalid, isCertificateCode, maskIdNumber, maskName, maskPhone, notFound, type ActivityKind } from '@gongzhi/domain';
+import {
+  ACTIVITY_KIND_INFO,
+  ACTIVITY_KINDS,
+  CERTIFICATE_CODE_ALPHABET,
+  conflict,
+  forbidden,
+  formatHours,
+  invalid,
+  isAreaCode,
+  isCertificateCode,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+  notFound,
+  trainingCount,
+  VOLUNTEER_TEAM_KIND_LABELS,
+  type ActivityKind,
+  type TrainingEntry,
+  type VolunteerTeamKind,
+} from '@gongzhi/domain';
 import { hasAnyRole, type Actor, type RequestContext } from '../policies/actor.ts';
-import { keepsVolunteerRecords, readsVolunteers } from '../policies/activities.ts';
+import { canPublishIn, keepsVolunteerRecords, readsVolunteers } from '../policies/activities.ts';
 import * as repo from '../repositories/activities.ts';
 import { personForWish } from '../repositories/wishes.ts';
 import { toIsoCst } from '../lib/time.ts';
@@ -32,7 +51,56 @@ export async function volunteerTeams(ctx: AppContext, actor: Actor) {
   const area = hasAnyRole(actor, ['resident', 'party-member', 'cadre']) ? community : actor.scopeCode;
   if (!area) return { items: [] };
   const rows = await repo.volunteerTeamsIn(ctx.db, area);
-  return { items: rows.map((t) => ({ id: t.id, name: t.name, description: t.description, areaCode: t.areaCode })) };
+  const [sizes, areas] = await Promise.all([repo.teamSizes(ctx.db, rows.map((t) => t.id)), areaNames(ctx.db, rows.map((t) => t.areaCode))]);
+  return {
+    items: rows.map((t) => ({
+      id: t.id,
+      name: t.name,
+      kind: t.kind,
+      kindLabel: VOLUNTEER_TEAM_KIND_LABELS[t.kind as VolunteerTeamKind]?.zh ?? VOLUNTEER_TEAM_KIND_LABELS.other.zh,
+      leader: t.leader,
+      description: t.description,
+      areaCode: t.areaCode,
+      area: { code: t.areaCode, name: areas.get(t.areaCode)?.name ?? t.areaCode },
+      members: sizes.get(t.id) ?? 0,
+      allowedActions: canPublishIn(actor, t.areaCode) ? ['edit'] : [],
+    })),
+  };
+}
+
+export interface VolunteerTeamInput {
+  name: string;
+  kind: VolunteerTeamKind;
+  leader?: string;
+  description?: string;
+  areaCode: string;
+}
+
+/** A community's organisers create a volunteer team (name unique in the area). */
+export async function createVolunteerTeam(ctx: AppContext, actor: Actor, input: VolunteerTeamInput, req: RequestContext) {
+  if (!isAreaCode(input.areaCode) || input.areaCode.length < 12) throw invalid('invalid_area', '所属社区（areaCode）应为村（社区）或网格的区划代码', { field: 'areaCode' });
+  if (!canPublishIn(actor, input.areaCode)) throw forbidden('只有本社区（村）的社区工作者和党组织书记可以建立志愿服务队', 'not_organiser');
+  const row = await ctx.db.transaction(async (tx) => {
+    const t = await repo.insertVolunteerTeam(tx, { areaCode: input.areaCode, name: input.name, kind: input.kind, leader: input.leader ?? '', description: input.description ?? '' });
+    if (!t) throw conflict('team_exists', `本社区已有名为“${input.name}”的志愿服务队`);
+    await audit(tx, { actor }, req, { action: 'volunteer-team.create', entityType: 'volunteer_team', entityId: t.id, areaCode: t.areaCode, detail: { name: t.name, kind: t.kind } });
+    return t;
+  });
+  return (await volunteerTeams(ctx, actor)).items.find((t) => t.id === row.id) ?? row;
+}
+
+/** Edits a team's name, kind, leader or description (its area stays). */
+export async function updateVolunteerTeam(ctx: AppContext, actor: Actor, id: string, input: Partial<Omit<VolunteerTeamInput, 'areaCode'>>, req: RequestContext) {
+  const t = await repo.volunteerTeamOf(ctx.db, id);
+  if (!t || !readsVolunteers(actor, t.areaCode)) throw notFound('志愿服务队');
+  if (!canPublishIn(actor, t.areaCode)) throw forbidden('只有本社区（村）的社区工作者和党组织书记可以修改志愿服务队', 'not_organiser');
+  await ctx.db.transaction(async (tx) => {
+    if (input.name && input.name !== t.name && (await repo.volunteerTeamByName(tx, t.areaCode, input.name))) throw conflict('team_exists', `本社区已有名为“${input.name}”的志愿服务队`);
+    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    await repo.updateVolunteerTeam(tx, id, patch);
+    await audit(tx, { actor }, req, { action: 'volunteer-team.update', entityType: 'volunteer_team', entityId: id, areaCode: t.areaCode, detail: { fields: Object.keys(patch) } });
+  });
+  return (await volunteerTeams(ctx, actor)).items.find((x) => x.id === id)!;
 }
 
 export interface VolunteerInput {
@@ -73,7 +141,7 @@ async function record(ctx: AppContext, actor: Actor, v: repo.VolunteerRow) {
     v.teamId ? repo.volunteerTeamOf(ctx.db, v.teamId) : null,
     areaNames(ctx.db, [v.areaCode]),
   ]);
-  const t = totals.get(v.userId) ?? { minutes: 0, services: 0, trainings: 0 };
+  const t = totals.get(v.userId) ?? { minutes: 0, services: 0, trainings: 0, noShows: 0 };
   return {
     id: v.id,
     name: v.name,
@@ -89,7 +157,9 @@ async function record(ctx: AppContext, actor: Actor, v: repo.VolunteerRow) {
     hours: Number(formatHours(t.minutes)),
     minutes: t.minutes,
     services: t.services,
-    trainings: t.trainings,
+    trainings: trainingCount(t.trainings, v.trainings),
+    trainingRecords: v.trainings,
+    noShows: t.noShows,
     commendations: v.commendations,
     evaluation: v.evaluation,
     history: history.map((h) => ({
@@ -121,8 +191,8 @@ export async function listVolunteers(ctx: AppContext, actor: Actor, q: { teamId?
     page: q.page,
     pageSize: q.pageSize,
     items: rows.map((r) => {
-      const t = totals.get(r.userId) ?? { minutes: 0, services: 0, trainings: 0 };
-      return { id: r.id, name: r.name, areaCode: r.areaCode, team: r.teamId ? (teams.get(r.teamId) ?? null) : null, skills: r.skills, availability: r.availability, hours: Number(formatHours(t.minutes)), services: t.services, trainings: t.trainings, registeredAt: toIsoCst(r.createdAt) };
+      const t = totals.get(r.userId) ?? { minutes: 0, services: 0, trainings: 0, noShows: 0 };
+      return { id: r.id, name: r.name, areaCode: r.areaCode, team: r.teamId ? (teams.get(r.teamId) ?? null) : null, skills: r.skills, availability: r.availability, hours: Number(formatHours(t.minutes)), services: t.services, trainings: trainingCount(t.trainings, r.trainings), noShows: t.noShows, registeredAt: toIsoCst(r.createdAt) };
     }),
   };
 }
@@ -136,16 +206,21 @@ export async function getVolunteer(ctx: AppContext, actor: Actor, id: string) {
 export interface VolunteerRecordInput {
   evaluation?: string;
   commendations?: { title: string; on: string }[];
+  trainings?: TrainingEntry[];
 }
 
-/** The organising team keeps the record: commendations and evaluation. */
+/** The organising team keeps the record: trainings, commendations and evaluation. */
 export async function updateVolunteerRecord(ctx: AppContext, actor: Actor, id: string, input: VolunteerRecordInput, req: RequestContext) {
   const v = await repo.findVolunteer(ctx.db, id);
   if (!v || !readsVolunteers(actor, v.areaCode)) throw notFound('志愿者');
   if (!keepsVolunteerRecords(actor, v.areaCode)) throw forbidden('只有社区工作者和党组织书记可以填写志愿服务记录', 'not_organiser');
   const row = await ctx.db.transaction(async (tx) => {
-    const updated = await repo.updateVolunteer(tx, id, { ...(input.evaluation !== undefined ? { evaluation: input.evaluation } : {}), ...(input.commendations ? { commendations: input.commendations } : {}) });
-    await audit(tx, { actor }, req, { action: 'volunteer.record', entityType: 'volunteer', entityId: id, areaCode: v.areaCode, detail: { commendations: updated.commendations.length } });
+    const updated = await repo.updateVolunteer(tx, id, {
+      ...(input.evaluation !== undefined ? { evaluation: input.evaluation } : {}),
+      ...(input.commendations ? { commendations: input.commendations } : {}),
+      ...(input.trainings ? { trainings: input.trainings } : {}),
+    });
+    await audit(tx, { actor }, req, { action: 'volunteer.record', entityType: 'volunteer', entityId: id, areaCode: v.areaCode, detail: { commendations: updated.commendations.length, trainings: updated.trainings.length } });
     return updated;
   });
   return record(ctx, actor, row);
@@ -182,6 +257,9 @@ export interface CertificateFigures {
   services: number;
   trainings: number;
   commendations: number;
+  /** What the Regulations want the record to show: the commendations by name and the team's evaluation. */
+  commendationList?: string[];
+  evaluation?: string;
   firstService: string | null;
   lastService: string | null;
   issuer: string;
@@ -204,6 +282,8 @@ export async function issueCertificate(ctx: AppContext, actor: Actor, req: Reque
     services: rec.services,
     trainings: rec.trainings,
     commendations: rec.commendations.length,
+    commendationList: rec.commendations.map((c) => `${c.title}（${c.on}）`),
+    evaluation: rec.evaluation,
     firstService: served.length ? served[served.length - 1]!.startsAt!.slice(0, 10) : null,
     lastService: served.length ? served[0]!.startsAt!.slice(0, 10) : null,
     issuer: `${rec.community.name}${rec.team ? rec.team.name : '志愿服务站'}`,
@@ -244,6 +324,8 @@ function renderCertificate(f: CertificateFigures, code: string, verifyUrl: strin
     line(t('参加志愿服务活动：', 'Service activities: '), `${f.services} ${t('次', '')}`);
     line(t('参加志愿者培训：', 'Trainings: '), `${f.trainings} ${t('次', '')}`);
     line(t('获得表彰：', 'Commendations: '), `${f.commendations} ${t('项', '')}`);
+    if (font && f.commendationList?.length) line('表彰名称：', f.commendationList.join('；'));
+    if (font && f.evaluation) line('服务评价：', f.evaluation);
     if (f.firstService) line(t('服务期间：', 'Period: '), `${f.firstService} — ${f.lastService}`);
     doc.moveDown(1);
     if (font) {

@@ -16,6 +16,9 @@ export interface Activity {
   capacity: number | null;
   signedUp: number;
   checkedIn: number;
+  /** Once the list is confirmed: present and no-shows (未到). */
+  present: number;
+  absent: number;
   audience: string;
   audienceLabel: string;
   pointsMode: string;
@@ -27,6 +30,8 @@ export interface Activity {
   state: 'published' | 'confirmed' | 'cancelled';
   stateLabel: string;
   confirmedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
   mine: { state: string; checkInAt: string | null; checkOutAt: string | null; outcome: string | null; minutes: number | null; points: number | null } | null;
   allowedActions: string[];
 }
@@ -47,7 +52,7 @@ export interface AttendanceItem {
 }
 
 export interface Attendance {
-  activity: { id: string; title: string; state: string; startsAt: string; endsAt: string };
+  activity: { id: string; title: string; state: string; startsAt: string; endsAt: string; cancelReason: string | null };
   summary: { signedUp: number; checkedIn: number; present: number; absent: number };
   items: AttendanceItem[];
 }
@@ -76,6 +81,9 @@ export interface VolunteerRecord {
   hours: number;
   services: number;
   trainings: number;
+  /** Signed up, confirmed absent (未到). */
+  noShows: number;
+  trainingRecords: { title: string; on: string; hours: number }[];
   commendations: { title: string; on: string }[];
   evaluation: string;
   history: { activityId: string; kindLabel: string; title: string; startsAt: string; outcome: string | null; minutes: number | null; points: number | null }[];
@@ -90,6 +98,7 @@ export interface VolunteerSummary {
   hours: number;
   services: number;
   trainings: number;
+  noShows: number;
   registeredAt: string;
 }
 
@@ -109,14 +118,30 @@ export const checkIn = (id: string, purpose: 'in' | 'out', body: { token: string
 export const getCode = (id: string, purpose: 'in' | 'out', signal?: AbortSignal) => get<CheckinCode>(`/api/activities/${id}/code`, { purpose }, signal);
 export const getAttendance = (id: string, signal?: AbortSignal) => get<Attendance>(`/api/activities/${id}/attendance`, undefined, signal);
 export const markAttendance = (id: string, attendanceId: string, mark: 'present' | 'absent' | null) => post<Attendance>(`/api/activities/${id}/attendance/${attendanceId}/mark`, { mark });
+export const cancelActivity = (id: string, reason: string) => post<Activity>(`/api/activities/${id}/cancel`, { reason });
 export const confirmAttendance = (id: string) => post<Attendance>(`/api/activities/${id}/confirm`);
 
-export const listVolunteerTeams = (signal?: AbortSignal) => get<{ items: { id: string; name: string; description: string }[] }>('/api/volunteer-teams', undefined, signal);
+export const VOLUNTEER_TEAM_KINDS = ['sunset', 'women', 'youth', 'neighbour', 'other'] as const;
+export interface VolunteerTeam {
+  id: string;
+  name: string;
+  kind: string;
+  kindLabel: string;
+  leader: string;
+  description: string;
+  areaCode: string;
+  area: { code: string; name: string };
+  members: number;
+  allowedActions: string[];
+}
+export const listVolunteerTeams = (signal?: AbortSignal) => get<{ items: VolunteerTeam[] }>('/api/volunteer-teams', undefined, signal);
+export const createVolunteerTeam = (body: { name: string; kind: string; leader: string; description: string; areaCode: string }) => post<VolunteerTeam>('/api/volunteer-teams', body);
+export const updateVolunteerTeam = (id: string, body: { name?: string; kind?: string; leader?: string; description?: string }) => patch<VolunteerTeam>(`/api/volunteer-teams/${id}`, body);
 export const myVolunteer = (signal?: AbortSignal) => get<{ volunteer: VolunteerRecord | null }>('/api/volunteers/me', undefined, signal);
 export const registerVolunteer = (body: { teamId: string | null; skills: string[]; availability: string }) => api<VolunteerRecord>('/api/volunteers/me', { method: 'PUT', body });
 export const listVolunteers = (q: { page?: number; pageSize?: number }, signal?: AbortSignal) => get<{ total: number; items: VolunteerSummary[] }>('/api/volunteers', q, signal);
 export const getVolunteer = (id: string, signal?: AbortSignal) => get<VolunteerRecord>(`/api/volunteers/${id}`, undefined, signal);
-export const updateVolunteer = (id: string, body: { evaluation?: string; commendations?: { title: string; on: string }[] }) => patch<VolunteerRecord>(`/api/volunteers/${id}`, body);
+export const updateVolunteer = (id: string, body: { evaluation?: string; commendations?: { title: string; on: string }[]; trainings?: { title: string; on: string; hours: number }[] }) => patch<VolunteerRecord>(`/api/volunteers/${id}`, body);
 export const verifyCertificate = (code: string, signal?: AbortSignal) => get<Certificate>(`/api/volunteer-certificates/${encodeURIComponent(code)}`, undefined, signal);
 
 /** Issues the certificate and saves the PDF (the browser's download). */

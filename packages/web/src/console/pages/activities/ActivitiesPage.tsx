@@ -14,16 +14,16 @@ import { useApi } from '../../../lib/useApi.ts';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
-type TabKey = 'published' | 'confirmed' | 'all';
+type TabKey = 'published' | 'confirmed' | 'cancelled' | 'all';
 
-export const stateColour = (s: string) => (s === 'published' ? 'blue' : s === 'confirmed' ? 'green' : 'default');
+export const stateColour = (s: string) => (s === 'published' ? 'blue' : s === 'confirmed' ? 'green' : s === 'cancelled' ? 'red' : 'default');
 
 export default function ActivitiesPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const tab = (['published', 'confirmed', 'all'].includes(params.get('tab') ?? '') ? params.get('tab') : 'published') as TabKey;
+  const tab = (['published', 'confirmed', 'cancelled', 'all'].includes(params.get('tab') ?? '') ? params.get('tab') : 'published') as TabKey;
   const page = Number(params.get('page') ?? 1) || 1;
   const [open, setOpen] = useState(false);
   const list = useApi((signal) => listActivities({ state: tab === 'all' ? undefined : tab, page, pageSize: 20 }, signal), [tab, page]);
@@ -32,7 +32,17 @@ export default function ActivitiesPage() {
     { title: t('act.kind'), dataIndex: 'kindLabel', width: 130, render: (v: string) => <Tag>{v}</Tag> },
     { title: t('act.time'), key: 'time', width: 170, render: (_, a) => fmtTime(a.startsAt) },
     { title: t('act.place'), dataIndex: 'place', ellipsis: true },
-    { title: t('act.signedUp'), key: 'n', width: 110, render: (_, a) => `${a.signedUp}${a.capacity ? ` / ${a.capacity}` : ''}` },
+    {
+      title: t('act.signedUp'),
+      key: 'n',
+      width: 150,
+      render: (_, a) => (
+        <>
+          {`${a.signedUp}${a.capacity ? ` / ${a.capacity}` : ''}`}
+          {a.state === 'confirmed' && <div style={{ color: '#8c8c8c', fontSize: 12 }}>{t('act.figures', { present: a.present, absent: a.absent })}</div>}
+        </>
+      ),
+    },
     { title: t('act.state'), dataIndex: 'stateLabel', width: 120, render: (v: string, a) => <Tag color={stateColour(a.state)}>{v}</Tag> },
   ];
   return (
@@ -53,7 +63,7 @@ export default function ActivitiesPage() {
         <Tabs
           activeKey={tab}
           onChange={(k) => setParams({ tab: k })}
-          items={(['published', 'confirmed', 'all'] as TabKey[]).map((k) => ({ key: k, label: <span data-testid={`activities-tab-${k}`}>{t(`act.tab.${k}`)}</span> }))}
+          items={(['published', 'confirmed', 'cancelled', 'all'] as TabKey[]).map((k) => ({ key: k, label: <span data-testid={`activities-tab-${k}`}>{t(`act.tab.${k}`)}</span> }))}
         />
         {list.error ? (
           <LoadError error={list.error} onRetry={list.reload} />

@@ -1,12 +1,12 @@
 // One activity: its facts and rule, and for the organiser the attendance list (check-in and
 // check-out with location, the fallback marks) and the one confirmation that posts hours and points.
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Popconfirm, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { ArrowLeftOutlined, EnvironmentOutlined, QrcodeOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CloseCircleOutlined, EnvironmentOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../../api/client.ts';
-import { confirmAttendance, getActivity, getAttendance, markAttendance, type Attendance, type AttendanceItem } from '../../../api/activities.ts';
+import { cancelActivity, confirmAttendance, getActivity, getAttendance, markAttendance, type Attendance, type AttendanceItem } from '../../../api/activities.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
@@ -21,6 +21,7 @@ export default function ActivityPage() {
   const activity = useApi((signal) => getActivity(id, signal), [id]);
   const a = activity.data;
   const manages = !!a?.allowedActions.includes('attendance');
+  const [cancelling, setCancelling] = useState(false);
   if (activity.error) return <LoadError error={activity.error} onRetry={activity.reload} />;
   return (
     <div className="gz-page" data-testid="activity-page">
@@ -33,12 +34,31 @@ export default function ActivityPage() {
           </Space>
         }
         extra={
-          a?.allowedActions.includes('code') ? (
-            <Button type="primary" icon={<QrcodeOutlined />} onClick={() => navigate(`/activities/${id}/code`)} data-testid="activity-code">
-              {t('act.code')}
-            </Button>
-          ) : undefined
+          <Space>
+            {a?.allowedActions.includes('cancel-activity') && (
+              <Button danger icon={<CloseCircleOutlined />} onClick={() => setCancelling(true)} data-testid="activity-cancel">
+                {t('act.cancel')}
+              </Button>
+            )}
+            {a?.allowedActions.includes('code') && (
+              <Button type="primary" icon={<QrcodeOutlined />} onClick={() => navigate(`/activities/${id}/code`)} data-testid="activity-code">
+                {t('act.code')}
+              </Button>
+            )}
+          </Space>
         }
+      />
+      {a?.state === 'cancelled' && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('act.cancelled')} description={t('act.cancelledReason', { reason: a.cancelReason ?? '—', time: fmtTime(a.cancelledAt) })} data-testid="activity-cancelled" />
+      )}
+      <CancelModal
+        open={cancelling}
+        id={id}
+        onClose={() => setCancelling(false)}
+        onDone={() => {
+          setCancelling(false);
+          activity.reload();
+        }}
       />
       <Card className="gz-card" size="small" loading={!a}>
         {a && (
@@ -52,7 +72,10 @@ export default function ActivityPage() {
             <Descriptions.Item label={t('act.audience')}>{a.audienceLabel}</Descriptions.Item>
             <Descriptions.Item label={t('act.pointsMode')}>{a.pointsMode === 'none' ? t('act.pointsNone') : `${a.pointsModeLabel} · ${a.points}`}</Descriptions.Item>
             {a.team && <Descriptions.Item label={t('act.team')}>{a.team.name}</Descriptions.Item>}
-            <Descriptions.Item label={t('act.signedUp')}>{t('act.summary', { signedUp: a.signedUp, checkedIn: a.checkedIn })}</Descriptions.Item>
+            <Descriptions.Item label={t('act.signedUp')}>
+              {t('act.summary', { signedUp: a.signedUp, checkedIn: a.checkedIn })}
+              {a.state === 'confirmed' && <span data-testid="activity-figures">{` · ${t('act.figures', { present: a.present, absent: a.absent })}`}</span>}
+            </Descriptions.Item>
             <Descriptions.Item label={t('act.state')}>{a.stateLabel}</Descriptions.Item>
             <Descriptions.Item label={t('act.basis')} span={2}>
               {a.basis}
@@ -67,6 +90,39 @@ export default function ActivityPage() {
       </Card>
       {manages && <AttendanceCard id={id} canMark={a!.allowedActions.includes('mark')} canConfirm={a!.allowedActions.includes('confirm')} onChanged={activity.reload} />}
     </div>
+  );
+}
+
+/** The organiser cancels the activity with a reason, which those signed up see on their phones. */
+function CancelModal({ open, id, onClose, onDone }: { open: boolean; id: string; onClose: () => void; onDone: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason: string }>();
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    try {
+      await cancelActivity(id, v.reason);
+      message.success(t('act.cancel.done'));
+      form.resetFields();
+      onDone();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open={open} title={t('act.cancel')} onCancel={onClose} onOk={submit} confirmLoading={busy} okText={t('act.cancel.ok')} okButtonProps={{ danger: true, 'data-testid': 'activity-cancel-ok' } as never}>
+      <p style={{ color: '#8c8c8c' }}>{t('act.cancel.hint')}</p>
+      <Form form={form} layout="vertical">
+        <Form.Item name="reason" label={t('act.cancel.reason')} rules={[{ required: true, whitespace: true, message: t('act.cancel.reasonRequired') }]}>
+          <Input.TextArea rows={3} maxLength={200} showCount data-testid="activity-cancel-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 
@@ -121,7 +177,7 @@ function AttendanceCard({ id, canMark, canConfirm, onChanged }: { id: string; ca
             </Button>
           </Space>
         ) : r.mark ? (
-          t(`act.att.${r.mark}`)
+          t(r.mark === 'present' ? 'act.att.present' : 'act.att.markedAbsent')
         ) : (
           '—'
         ),

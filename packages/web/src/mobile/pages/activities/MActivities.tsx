@@ -47,15 +47,25 @@ function ActivityCard({ a, onClick }: { a: Activity; onClick: () => void }) {
     <button type="button" className="m-wo-card" style={{ textAlign: 'left', border: 0, width: '100%' }} onClick={onClick} data-testid="m-activity-card">
       <div className="m-wo-card-head">
         <span className="m-wo-card-title">{a.title}</span>
-        <Tag color={a.state === 'published' ? 'primary' : 'success'} fill="outline">
-          {a.kindLabel}
+        <Tag color={a.state === 'published' ? 'primary' : a.state === 'cancelled' ? 'danger' : 'success'} fill="outline">
+          {a.state === 'cancelled' ? t('m.act.cancelledTag') : a.kindLabel}
         </Tag>
       </div>
       <div className="m-wo-card-meta">
         <span>{fmtTime(a.startsAt)}</span>
         <span>{a.place}</span>
         {a.capacity ? <span>{t('m.act.full', { signedUp: a.signedUp, capacity: a.capacity })}</span> : null}
-        {a.mine?.state === 'signed-up' && <span style={{ color: '#1677ff' }}>{t('m.act.state.signedUp')}</span>}
+        {a.state === 'cancelled' ? (
+          <span style={{ color: '#ff3141' }} data-testid="m-activity-card-cancelled">
+            {t('m.act.state.cancelled', { reason: a.cancelReason ?? '—' })}
+          </span>
+        ) : a.mine?.outcome === 'absent' ? (
+          <span style={{ color: '#ff3141' }}>{t('m.act.state.absent')}</span>
+        ) : a.mine?.outcome === 'present' ? (
+          <span style={{ color: '#00b578' }}>{t('act.att.present')}</span>
+        ) : (
+          a.mine?.state === 'signed-up' && <span style={{ color: '#1677ff' }}>{t('m.act.state.signedUp')}</span>
+        )}
       </div>
     </button>
   );

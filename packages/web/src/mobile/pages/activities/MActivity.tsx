@@ -58,7 +58,10 @@ export function MActivity() {
             <List.Item extra={a.audienceLabel}>{t('act.audience')}</List.Item>
             <List.Item extra={a.pointsMode === 'none' ? t('act.pointsNone') : `${a.pointsModeLabel} ${a.points}`}>{t('act.pointsMode')}</List.Item>
             {a.description && <List.Item description={a.description}>{t('act.description')}</List.Item>}
-            {a.mine && a.mine.state === 'signed-up' && (
+            {a.state === 'cancelled' && (
+              <List.Item description={<span data-testid="m-activity-cancelled">{t('m.act.state.cancelled', { reason: a.cancelReason ?? '—' })}</span>}>{t('act.state')}</List.Item>
+            )}
+            {a.mine && a.mine.state === 'signed-up' && a.state !== 'cancelled' && (
               <List.Item description={<span data-testid="m-activity-mine">{myState(t, a)}</span>}>{t('m.act.myState')}</List.Item>
             )}
           </List>

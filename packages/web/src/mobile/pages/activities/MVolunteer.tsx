@@ -60,6 +60,7 @@ export function MVolunteer() {
           <div className="m-wo-card-title">{t('m.vol.hours', { hours: rec.hours })}</div>
           <div className="m-wo-card-meta">
             <span>{t('m.vol.counts', { services: rec.services, trainings: rec.trainings })}</span>
+            {rec.noShows > 0 && <span>{t('m.vol.noShows', { n: rec.noShows })}</span>}
             {rec.team && <span>{rec.team.name}</span>}
           </div>
           <Button block color="primary" fill="outline" style={{ marginTop: 10 }} loading={busy} onClick={certificate} data-testid="m-volunteer-certificate">
@@ -88,6 +89,21 @@ export function MVolunteer() {
           {rec ? t('m.vol.update') : t('m.vol.register')}
         </Button>
       </div>
+      {rec && rec.trainingRecords.length + rec.commendations.length > 0 && (
+        <List header={`${t('vol.trainingRecords')} · ${t('vol.commendations')}`} className="m-list" data-testid="m-volunteer-kept">
+          {rec.trainingRecords.map((x, i) => (
+            <List.Item key={`t${i}`} description={`${x.on} · ${x.hours} ${t('vol.training.hours')}`} extra={t('vol.trainingRecords')}>
+              {x.title}
+            </List.Item>
+          ))}
+          {rec.commendations.map((c, i) => (
+            <List.Item key={`c${i}`} description={c.on} extra={t('vol.commendations')}>
+              {c.title}
+            </List.Item>
+          ))}
+          {rec.evaluation && <List.Item description={rec.evaluation}>{t('vol.evaluation')}</List.Item>}
+        </List>
+      )}
       {rec && rec.history.length > 0 && (
         <List header={t('vol.history')} className="m-list">
           {rec.history.map((h) => (
