@@ -1,4 +1,5 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { CaseDetail, CreatedCase } from '@gongzhi/domain/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, uniq, type TestApp } from './helpers.ts';
 
@@ -60,6 +61,10 @@ describe('the OpenAPI document', () => {
     }
     const detail = byKey.get('GET /api/cases/{id}')!.responses!['200']!.content!['application/json']!.schema as { example?: { state?: string } };
     expect(detail.example?.state).toBe('dispatched');
+    // The examples are answers the schemas accept.
+    expect(CaseDetail.safeParse(detail.example).error).toBeUndefined();
+    const created = byKey.get('POST /api/cases')!.responses!['201']!.content!['application/json']!.schema as { example?: unknown };
+    expect(CreatedCase.safeParse(created.example).error).toBeUndefined();
     const declared = ops.filter((o) => declares(o.op)).length;
     // The figure docs/API.md quotes; it only grows (raise the floor with it).
     console.info(`response schemas: ${declared} of ${ops.length} operations (${ops.length - declared} without)`);

@@ -122,7 +122,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '登记案件（扫码上报、移动端、巡查、热线、接待日、走访、信箱、后台）',
         description: '匿名可用渠道 qr、mobile；其余渠道需登录。支持 Idempotency-Key：登录用户按本人区分；匿名上报按密钥本身并核对请求体指纹（换网络重发仍得到同一案件），同一密钥配不同请求体 → 422 idempotency_key_reused。',
         body: caseInput,
-        response: { 201: CreatedCase.meta({ example: CASE_EXAMPLE }), 200: CreatedCase },
+        response: { 201: CreatedCase.meta({ example: { ...CASE_EXAMPLE, state: 'reported', stateLabel: '待受理', timeline: CASE_EXAMPLE.timeline.slice(0, 1), allowedActions: ['withdraw'], duplicates: [], queryCode: 'K7P2QX' } }), 200: CreatedCase },
       },
     },
     async (req, reply) => {
