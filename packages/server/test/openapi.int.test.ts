@@ -38,6 +38,7 @@ const DECLARED = [
   'POST /api/track/{code}/withdraw',
   'GET /api/notifications',
   'POST /api/notifications/read',
+  'GET /api/stats/cases',
 ];
 
 describe('the OpenAPI document', () => {
