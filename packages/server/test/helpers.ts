@@ -9,6 +9,7 @@ import { buildApp } from '../src/http/app.ts';
 import type { AppContext } from '../src/services/context.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import { ensureTemplate, seedHash } from './seed-hash.ts';
+import { assertResponsesMatch, recordResponses, type ResponseLog } from './responses.ts';
 
 /** People are generated for two communities only, to keep each test file's seed quick. */
 export const TEST_PEOPLE_AREAS = '320614103001,320614103002';
@@ -22,6 +23,8 @@ export interface TestApp {
   close(): Promise<void>;
   /** The PostgreSQL database this file runs on (its own copy of the seeded template); undefined on PGlite. */
   databaseUrl?: string;
+  /** Every answer checked against its declared response schema; close() fails on a mismatch (test/responses.ts). */
+  responses: ResponseLog;
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -76,6 +79,7 @@ export async function createTestApp(): Promise<TestApp> {
   });
   const ctx = await bootstrap(config, undefined, { loadDataDir: image });
   const app = await buildApp(ctx);
+  const responses = recordResponses(app);
   await app.ready();
   return {
     app,
@@ -91,8 +95,10 @@ export async function createTestApp(): Promise<TestApp> {
       await app.close();
       await ctx.database.close();
       await own?.drop();
+      assertResponsesMatch(responses);
     },
     databaseUrl: own?.url,
+    responses,
   };
 }
 

@@ -8,8 +8,9 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { DomainError } from '@gongzhi/domain';
+import { ErrorResponse, Health } from '@gongzhi/domain/contract';
 import type { AppContext } from '../services/context.ts';
 import { authenticate } from '../services/auth.ts';
 import { errorHandler, toErrorResponse } from './errors.ts';
@@ -129,8 +130,19 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas with a `meta({ id })` (the shared error shape) become components/schemas entries the operations refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // A route that declares its answers (`response: { 200: … }`, docs/API.md) answers its errors in the one shape of the
+  // contract too: the error handler's body goes through the same serialiser, and the document shows both.
+  app.addHook('onRoute', (route) => {
+    const response = route.schema?.response as Record<string, unknown> | undefined;
+    if (!response) return;
+    response['4xx'] ??= ErrorResponse;
+    response['5xx'] ??= ErrorResponse;
+  });
 
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
@@ -153,7 +165,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     }
   });
 
-  app.get('/api/health', { schema: { tags: ['meta'], summary: '健康检查' } }, async () => ({ status: 'ok' }));
+  app.get('/api/health', { schema: { tags: ['meta'], summary: '健康检查', response: { 200: Health } } }, async () => ({ status: 'ok' }));
   // What the web app needs before anyone logs in: the base map (MAP_TILE_*), null when none is set.
   app.get('/api/config', { schema: { tags: ['meta'], summary: '前端公开配置（底图）', security: [] } }, async () => ({ map: { tiles: ctx.config.mapTiles } }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -2,6 +2,9 @@
 const OFFSET_MS = 8 * 3600 * 1000;
 
 /** ISO 8601 with the +08:00 offset, e.g. 2026-11-22T09:30:00+08:00. */
+/** A time in +08:00; a Date (a NOT NULL column) always gives one. */
+export function toIsoCst(value: Date): string;
+export function toIsoCst(value: Date | string | null | undefined): string | null;
 export function toIsoCst(value: Date | string | null | undefined): string | null {
   if (value == null) return null;
   const d = typeof value === 'string' ? new Date(value) : value;

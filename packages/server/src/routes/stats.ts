@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CaseStats } from '@gongzhi/domain/contract';
 import type { AppContext } from '../services/context.ts';
 import * as stats from '../services/stats.ts';
 import { requireActor } from '../http/request.ts';
@@ -21,6 +22,7 @@ export function statsRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['stats'],
         summary: '案件统计（结案率、按期结案率、返工率、三率等，公式见 docs/MEASURES.md）',
         querystring: z.object(query),
+        response: { 200: CaseStats },
       },
     },
     async (req) => stats.caseStats(ctx, requireActor(req), req.query),

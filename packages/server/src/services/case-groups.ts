@@ -50,7 +50,7 @@ async function present(db: DbOrTx, actor: Actor, groupId: string | null) {
       title: m.title,
       description: m.description,
       address: m.address,
-      state: m.state,
+      state: m.state as CaseState,
       stateLabel: STATE_LABELS[m.state as CaseState]?.zh ?? m.state,
       role,
       createdAt: toIsoCst(m.createdAt),

@@ -60,6 +60,7 @@ import { findUnit, findUnitByCode } from '../repositories/users.ts';
 import { toIsoCst } from '../lib/time.ts';
 import { FailureLimiter, UsageLimiter } from '../lib/rate-limit.ts';
 import { queryCodeOf, sameQueryCode } from '../lib/query-code.ts';
+import type { CaseDetail } from '@gongzhi/domain/contract';
 import { Batcher, type Outcome } from '../lib/batcher.ts';
 import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
@@ -165,7 +166,7 @@ export function caseSummary(c: repo.CaseRow, names?: Map<string, { name: string 
   return {
     id: c.id,
     code: c.code,
-    state: c.state,
+    state: c.state as CaseState,
     stateLabel: STATE_LABELS[c.state as CaseState]?.zh ?? c.state,
     title: c.title,
     categoryCode: c.categoryCode,
@@ -174,14 +175,14 @@ export function caseSummary(c: repo.CaseRow, names?: Map<string, { name: string 
     areaName: names?.get(c.areaCode)?.name ?? null,
     /** Where, as a person reads it: 状元街居委会 第一网格 (the grid or building alone is ambiguous). */
     place: places?.get(c.areaCode) ?? null,
-    channel: c.channel,
-    ownerLevel: c.ownerLevel,
+    channel: c.channel as Channel,
+    ownerLevel: c.ownerLevel as 'village' | 'town' | 'district',
     urgent: c.urgent,
     deadline: toIsoCst(c.dueAt),
     stepDeadline: toIsoCst(c.stepDueAt),
     overdue: isOverdue(c),
     warning: isWarning(c),
-    rating: c.rating,
+    rating: c.rating as Rating | null,
     reworkCount: c.reworkCount,
     createdAt: toIsoCst(c.createdAt),
     /** Duplicate group: the primary's id (null when in none) and how many of its members the caller sees. */
@@ -233,17 +234,17 @@ export async function presentCase(ctx: AppContext, actor: Actor | null, c: repo.
     villageName: areaNames.get(c.areaCode.slice(0, 12))?.name ?? null,
     townName: areaNames.get(c.areaCode.slice(0, 9))?.name ?? null,
     handlerUnit: handler ? { id: handler.unitId, name: handler.name } : undefined,
-    units: staffView ? units.rows.map((r) => ({ id: r.unitId, name: r.name, role: r.role, status: r.status, note: r.note })) : undefined,
+    units: staffView ? units.rows.map((r) => ({ id: r.unitId, name: r.name, role: r.role as 'lead' | 'assist', status: r.status, note: r.note })) : undefined,
     reporter: staffView
       ? { name: c.reporterName ? maskName(c.reporterName) : null, phone: maskPhone(c.reporterPhoneLast4), anonymous: !c.reporterName && !c.reporterPhoneLast4 && !c.reporterUserId }
       : undefined,
-    pendingExtension: c.pendingExtension ?? null,
+    pendingExtension: (c.pendingExtension as CaseDetail['pendingExtension'] | null) ?? null,
     answer: c.answer ?? followed?.answer ?? null,
     /** Merged (reporter's view): the case it was merged into, whose progress and answer are this report's. */
     followed: followed ?? undefined,
     ratingComment: c.ratingComment,
     /** `reporter` (their own) or `visit` (recorded by staff on a return visit). */
-    ratedBy: c.ratedBy,
+    ratedBy: c.ratedBy as 'reporter' | 'visit' | null,
     ratedAt: toIsoCst(c.ratedAt),
     mergedIntoId: c.mergedIntoId,
     closedAt: toIsoCst(c.closedAt),
@@ -253,14 +254,14 @@ export async function presentCase(ctx: AppContext, actor: Actor | null, c: repo.
     timeline: events.map((e) => ({
       action: e.action,
       actionLabel: (ACTION_LABELS as Record<string, { zh: string }>)[e.action]?.zh ?? SYSTEM_ACTION_LABELS[e.action] ?? e.action,
-      fromState: e.fromState,
-      toState: e.toState,
+      fromState: e.fromState as CaseState | null,
+      toState: e.toState as CaseState | null,
       actor: staffView ? e.actorName : reporterSideLabel(e, c, actor) ?? e.actorUnit ?? (e.actorId ? '工作人员' : e.actorName),
       actorUnit: e.actorUnit,
       at: toIsoCst(e.at),
       note: e.note ?? undefined,
       attachments: ((e.attachments as string[] | null) ?? []).map((id) => ({ id, name: fileMap.get(id)?.name ?? '附件', url: fileUrl(ctx, id) })),
-      detail: staffView ? (e.detail ?? undefined) : undefined,
+      detail: staffView ? ((e.detail as Record<string, unknown> | null) ?? undefined) : undefined,
     })),
     allowedActions,
   };
@@ -274,7 +275,7 @@ async function followedCase(ctx: AppContext, id: string) {
   const events = await repo.eventsOf(ctx.db, p.id);
   return {
     code: p.code,
-    state: p.state,
+    state: p.state as CaseState,
     stateLabel: STATE_LABELS[p.state as CaseState]?.zh ?? p.state,
     answer: p.answer,
     closedAt: toIsoCst(p.closedAt),
@@ -283,7 +284,7 @@ async function followedCase(ctx: AppContext, id: string) {
       .map((e) => ({
         action: e.action,
         actionLabel: (ACTION_LABELS as Record<string, { zh: string }>)[e.action]?.zh ?? SYSTEM_ACTION_LABELS[e.action] ?? e.action,
-        toState: e.toState,
+        toState: e.toState as CaseState | null,
         // Another resident's report is not theirs to read: who reported it stays 群众.
         actor: REPORTER_ACTIONS.has(e.action) ? '群众' : e.actorUnit ?? (e.actorId ? '工作人员' : e.actorName),
         at: toIsoCst(e.at),
@@ -293,14 +294,14 @@ async function followedCase(ctx: AppContext, id: string) {
 }
 
 /** A case's 5321 as the case page shows it: times in +08:00, each step's status now, the caller's entries. */
-function view5321(r: Response5321, rel: Set<CaseRelation>, state: string) {
+function view5321(r: Response5321, rel: Set<CaseRelation>, state: string): CaseDetail['response5321'] {
   const working = state === 'dispatched' || state === 'acknowledged';
-  const allowed: string[] = [];
+  const allowed: ('step' | 'tier')[] = [];
   if (working && rel.has('handler') && STEPS_5321.some((s) => !r.steps[s].doneAt)) allowed.push('step');
   if (working && ((rel.has('handler') && r.tierBy !== 'centre') || rel.has('owner'))) allowed.push('tier');
   return {
-    startedAt: toIsoCst(r.startedAt),
-    steps: STEPS_5321.map((s) => ({ step: s, dueAt: toIsoCst(r.steps[s].dueAt), doneAt: toIsoCst(r.steps[s].doneAt) })),
+    startedAt: toIsoCst(r.startedAt)!,
+    steps: STEPS_5321.map((s) => ({ step: s, dueAt: toIsoCst(r.steps[s].dueAt)!, doneAt: toIsoCst(r.steps[s].doneAt) })),
     tier: r.tier,
     tierBy: r.tierBy,
     resolveDueAt: toIsoCst(r.resolveDueAt),
@@ -486,7 +487,7 @@ function duplicatesAmong(c: DuplicateSubject, candidates: Candidate[], actor: Ac
   }
   const visible = actor ? others.filter((x) => isVisible(actor, x)) : others;
   const found = findDuplicates({ categoryCode: c.categoryCode, title: c.title, description: c.description, lat: c.lat, lng: c.lng, areaCode: c.areaCode, reportedAt: c.createdAt }, visible);
-  return found.map((d) => ({ id: d.item.id, code: d.item.code, title: d.item.title, state: d.item.state, createdAt: toIsoCst(d.item.createdAt), score: Math.round(d.score * 100) / 100 }));
+  return found.map((d) => ({ id: d.item.id, code: d.item.code, title: d.item.title, state: d.item.state as CaseState, createdAt: toIsoCst(d.item.createdAt), score: Math.round(d.score * 100) / 100 }));
 }
 
 /**

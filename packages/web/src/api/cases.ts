@@ -1,8 +1,28 @@
 // Shapes of the case (案件) API and the calls the case screens make; docs/CASES.md describes them.
 import { api, ApiError, get, post } from './client.ts';
 import type { AreaDetail } from './types.ts';
+// The answers' shapes come from the server's response schemas (packages/domain/src/contract, docs/API.md).
+export type {
+  CaseDetail,
+  CaseGroup,
+  CaseList,
+  CaseState,
+  CaseSummary,
+  CaseUnitRow,
+  Channel,
+  CreatedCase,
+  NotificationItem,
+  OwnerLevel,
+  Rating,
+  Response5321View,
+  SimilarCase,
+  Status5321,
+  Step5321,
+  Tier5321,
+  TimelineEntry,
+} from '@gongzhi/domain/contract';
+import type { CaseDetail, CaseList, CaseState, Channel, CreatedCase, OwnerLevel, Rating, Step5321, Tier5321 } from '@gongzhi/domain/contract';
 
-export type CaseState = 'reported' | 'accepted' | 'dispatched' | 'acknowledged' | 'handled' | 'closed' | 'rejected' | 'withdrawn' | 'merged' | 'suspended';
 export const CASE_STATES: readonly CaseState[] = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'closed', 'rejected', 'withdrawn', 'merged', 'suspended'];
 export const OPEN_STATES: readonly CaseState[] = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'suspended'];
 
@@ -29,11 +49,8 @@ export type CaseAction =
   | 'resume'
   | 'withdraw';
 
-export type Channel = 'qr' | 'mobile' | 'patrol' | 'hotline' | 'reception' | 'visit' | 'mailbox' | 'open311' | 'console';
 export const CHANNELS: readonly Channel[] = ['qr', 'mobile', 'patrol', 'hotline', 'reception', 'visit', 'mailbox', 'open311', 'console'];
-export type Rating = 'satisfied' | 'basically-satisfied' | 'unsatisfied';
 export const RATINGS: readonly Rating[] = ['satisfied', 'basically-satisfied', 'unsatisfied'];
-export type OwnerLevel = 'village' | 'town' | 'district';
 /** Coordinate systems a point may arrive in; the server stores WGS84. */
 export type Crs = 'wgs84' | 'gcj02' | 'bd09';
 
@@ -70,41 +87,6 @@ export interface CatalogueType {
   allowedActions?: string[];
 }
 
-export interface CaseSummary {
-  id: string;
-  code: string;
-  state: CaseState;
-  stateLabel: string;
-  title: string;
-  categoryCode: string;
-  categoryName: string | null;
-  areaCode: string;
-  areaName: string | null;
-  /** 状元街居委会 第一网格: the place as a person reads it. */
-  place?: string | null;
-  channel: Channel;
-  ownerLevel: OwnerLevel;
-  urgent: boolean;
-  deadline: string | null;
-  stepDeadline: string | null;
-  overdue: boolean;
-  warning: boolean;
-  rating: Rating | null;
-  reworkCount: number;
-  createdAt: string;
-  /** Duplicate group: its primary's id, and how many members the caller sees. */
-  groupId?: string | null;
-  groupSize?: number | null;
-}
-
-/** A duplicate group (GET /api/cases/{id}/group). */
-export interface CaseGroup {
-  groupId: string | null;
-  primaryId: string | null;
-  members: { id: string; code: string; title: string; description: string; address: string | null; state: CaseState; stateLabel: string; role: 'primary' | 'candidate' | 'merged'; createdAt: string; allowedActions: string[] }[];
-  allowedActions: string[];
-}
-
 export interface FileRef {
   id: string;
   name: string;
@@ -118,73 +100,6 @@ export interface FileRef {
 /** A form's photos split into those already uploaded (ids) and those still on the phone. */
 export function splitPhotos(files: FileRef[]): { ids: string[]; local: File[] } {
   return { ids: files.filter((f) => !f.local).map((f) => f.id), local: files.flatMap((f) => (f.local ? [f.local] : [])) };
-}
-
-export interface TimelineEntry {
-  action: string;
-  actionLabel: string;
-  fromState: CaseState | null;
-  toState: CaseState | null;
-  actor: string | null;
-  actorUnit: string | null;
-  at: string;
-  note?: string;
-  attachments: FileRef[];
-  detail?: Record<string, unknown>;
-}
-
-export interface CaseUnitRow {
-  id: string;
-  name: string;
-  role: 'lead' | 'assist';
-  status: string;
-  note: string | null;
-}
-
-export interface CaseDetail extends CaseSummary {
-  description: string;
-  address: string | null;
-  location: { lat: number; lng: number; crs?: string } | null;
-  /** Where the on-site check was passed (staff only). */
-  verifyLocation?: { lat: number; lng: number; crs?: string } | null;
-  /** 领导包案: the leader who took it at a reception day (接待日). */
-  lead?: { name: string; userId: string | null; receptionDayId: string | null } | null;
-  public: boolean;
-  ownerArea: { code: string; name: string };
-  villageName: string | null;
-  townName: string | null;
-  handlerUnit?: { id: string; name: string };
-  units?: CaseUnitRow[];
-  reporter?: { name: string | null; phone: string | null; anonymous: boolean };
-  pendingExtension: { workingDays: number; reason: string; requestedBy: string | null; requestedAt: string } | null;
-  answer: string | null;
-  /** Merged (the reporter's view): the case it was merged into, whose progress and answer are this report's. */
-  followed?: { code: string; state: CaseState; stateLabel: string; answer: string | null; closedAt: string | null; timeline: { action: string; actionLabel: string; at: string; note?: string }[] };
-  ratingComment: string | null;
-  /** `reporter` (their own) or `visit` (recorded by staff on a return visit, 回访). */
-  ratedBy?: 'reporter' | 'visit' | null;
-  ratedAt?: string | null;
-  mergedIntoId: string | null;
-  closedAt: string | null;
-  attachments: FileRef[];
-  timeline: TimelineEntry[];
-  allowedActions: CaseAction[];
-  /** 5321 on property cases (staff only). */
-  response5321?: Response5321View;
-}
-
-export type Step5321 = 'learn' | 'plan' | 'reply';
-export type Tier5321 = 'general' | 'larger' | 'complex';
-export type Status5321 = 'done' | 'late' | 'overdue' | 'running' | 'waiting';
-
-export interface Response5321View {
-  startedAt: string;
-  steps: { step: Step5321; dueAt: string; doneAt: string | null }[];
-  tier: Tier5321 | null;
-  tierBy: 'handler' | 'centre' | null;
-  resolveDueAt: string | null;
-  status: Record<Step5321 | 'resolve', Status5321>;
-  allowedActions: ('step' | 'tier')[];
 }
 
 export const record5321 = (id: string, body: { step?: Step5321; tier?: Tier5321; note?: string }) => post<CaseDetail>(`/api/cases/${id}/5321`, body);
@@ -212,32 +127,6 @@ export interface Assessments {
 export const getAssessments = (id: string, signal?: AbortSignal) => get<Assessments>(`/api/cases/${id}/assessments`, undefined, signal);
 export const saveAssessment = (id: string, unitId: string, body: { timeliness: AssessmentGrade; quality: AssessmentGrade; attitude: AssessmentGrade; comment?: string | null }) =>
   api<Assessment>(`/api/cases/${id}/assessments/${unitId}`, { method: 'PUT', body });
-
-export interface SimilarCase {
-  id: string;
-  code: string;
-  title: string;
-  state: CaseState;
-  createdAt: string;
-  score: number;
-}
-
-export interface CreatedCase extends CaseDetail {
-  duplicates: SimilarCase[];
-  /** The reporter's secret for tracking, rating and withdrawing (cases reported without an account). */
-  queryCode?: string;
-}
-
-export interface CaseList {
-  total: number;
-  page: number;
-  pageSize: number;
-  counts: Partial<Record<CaseState, number>>;
-  overdueCount: number;
-  /** Warned, not yet overdue (即将超期). */
-  dueSoonCount: number;
-  items: CaseSummary[];
-}
 
 export interface CaseQuery {
   state?: string;
@@ -304,16 +193,6 @@ export interface PublicArea {
   name: string;
   level: string;
   path: { code: string; name: string; level: string }[];
-}
-
-export interface NotificationItem {
-  id: number;
-  caseId: string | null;
-  caseCode: string | null;
-  kind: string;
-  title: string;
-  createdAt: string;
-  readAt: string | null;
 }
 
 export interface Open311Key {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { App, Button, Card, DatePicker, Form, Statistic } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { CaseStats } from '@gongzhi/domain/contract';
 import { errorMessage, get } from '../../../api/client.ts';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
@@ -13,14 +14,6 @@ import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
 import { ForbiddenPage, LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
-interface Measures {
-  received: number;
-  closed: number;
-  closureRate: number;
-  onTimeClosureRate: number;
-  satisfactionRate: number;
-  combinedScore: number;
-}
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -39,8 +32,8 @@ export default function BulletinPage() {
   const [month, setMonth] = useState<Dayjs>(() => (dayjs().date() <= 5 ? dayjs().subtract(1, 'month') : dayjs()).startOf('month'));
   const [busy, setBusy] = useState(false);
   const key = month.format('YYYY-MM');
-  const now = useApi((signal) => get<Measures>('/api/stats/cases', { area, ...range(month) }, signal), [area, key]);
-  const prev = useApi((signal) => get<Measures>('/api/stats/cases', { area, ...range(month.subtract(1, 'month')) }, signal), [area, key]);
+  const now = useApi((signal) => get<CaseStats>('/api/stats/cases', { area, ...range(month) }, signal), [area, key]);
+  const prev = useApi((signal) => get<CaseStats>('/api/stats/cases', { area, ...range(month.subtract(1, 'month')) }, signal), [area, key]);
   if (!can('bulletin.read')) return <ForbiddenPage />;
 
   const onDownload = async () => {
@@ -55,7 +48,7 @@ export default function BulletinPage() {
     }
   };
 
-  const figure = (label: string, get: (m: Measures) => number, fmt: (v: number) => string, testId?: string) => (
+  const figure = (label: string, get: (m: CaseStats) => number, fmt: (v: number) => string, testId?: string) => (
     <Card size="small" className="gz-stat" key={label}>
       <Statistic title={label} value={now.data ? fmt(get(now.data)) : '—'} data-testid={testId} />
       <div className="gz-muted">{prev.data ? t('ledgers.bulletin.prev', { v: fmt(get(prev.data)) }) : '\u00a0'}</div>

@@ -1,0 +1,50 @@
+// Case statistics: API-CONTRACT "Case statistics"; the formulas in docs/MEASURES.md (packages/domain/src/measures.ts).
+import { z } from 'zod';
+
+const count = z.number().int().min(0);
+const fraction = z.number().min(0).max(1);
+
+/** `GET /api/stats/cases` */
+export const CaseStats = z
+  .object({
+    received: count,
+    accepted: count,
+    closed: count,
+    dueToClose: count,
+    closedOnTime: count,
+    reworked: count,
+    rated: count,
+    satisfied: count,
+    basicallySatisfied: count,
+    closureRate: fraction,
+    onTimeClosureRate: fraction,
+    reworkRate: fraction,
+    satisfactionRate: fraction,
+    responseRate: fraction,
+    resolutionRate: fraction,
+    /** 10 % response, 50 % resolution, 40 % satisfaction (docs/MEASURES.md). */
+    combinedScore: fraction,
+    avgHandlingHours: z.number().min(0),
+  })
+  .meta({
+    example: {
+      received: 120,
+      accepted: 116,
+      closed: 98,
+      dueToClose: 104,
+      closedOnTime: 91,
+      reworked: 6,
+      rated: 80,
+      satisfied: 66,
+      basicallySatisfied: 10,
+      closureRate: 0.9423,
+      onTimeClosureRate: 0.875,
+      reworkRate: 0.0588,
+      satisfactionRate: 0.9375,
+      responseRate: 0.975,
+      resolutionRate: 0.9,
+      combinedScore: 0.9225,
+      avgHandlingHours: 30.5,
+    },
+  });
+export type CaseStats = z.infer<typeof CaseStats>;
