@@ -475,11 +475,8 @@ function caseWhere(scope: CaseScope, f: Omit<CaseFilter, 'page' | 'pageSize'>): 
 
 export async function listCases(db: DbOrTx, scope: CaseScope, f: CaseFilter) {
   const where = caseWhere(scope, f);
-  const search = f.q ? caseSearchQuery(f.q) : null;
   const order =
-    f.order === 'relevance' && search?.tsquery
-      ? [desc(sql`ts_rank(${searchDoc}, ${tsQuery(search)})`), desc(cases.createdAt), desc(cases.id)]
-      : f.order === 'due'
+    f.order === 'due'
       ? [
           // Work with a running clock first (overdue, then due soonest); paused and closed matters after it.
           asc(sql`case when ${cases.state} in ('suspended','closed') then 1 else 0 end`),
@@ -501,6 +498,57 @@ export async function listCases(db: DbOrTx, scope: CaseScope, f: CaseFilter) {
     db.select({ n: count() }).from(cases).where(where),
   ]);
   return { items, total: totals[0]?.n ?? 0 };
+}
+
+const OPEN_STATES_SQL = sql.raw(`('reported','accepted','dispatched','acknowledged','handled')`);
+
+/**
+ * The case list with a search (`q`, docs/SEARCH.md): the page, the total and the counts per state from ONE pass
+ * over the matches — each match's row is read once (its rank, state, times), not once for the page, once for the
+ * total and once for the counts, which at 10 million cases is what the time goes on. The bitmap of a common
+ * word's matches gets room to stay exact (no page-wide rechecks).
+ */
+export async function searchCases(db: DbOrTx, scope: CaseScope, f: CaseFilter & { q: string }) {
+  const where = caseWhere(scope, f);
+  const s = caseSearchQuery(f.q);
+  const rank = s.tsquery ? sql`ts_rank(${searchDoc}, ${tsQuery(s)})` : sql`0::real`;
+  const order =
+    f.order === 'relevance'
+      ? sql`m.rank desc, m.created_at desc, m.id desc`
+      : f.order === 'due'
+        ? sql`case when m.state in ('suspended','closed') then 1 else 0 end, coalesce(m.step_due_at, 'infinity'), m.created_at desc, m.id desc`
+        : f.order === 'closed'
+          ? sql`coalesce(m.closed_at, m.updated_at), m.id`
+          : sql`m.created_at desc, m.id desc`;
+  const { rows } = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '32MB'`);
+    return tx.execute<{ kind: 'c' | 'p'; state: string | null; n: number | null; overdue: number | null; due_soon: number | null; id: string | null }>(sql`
+      with m as materialized (
+        select ${cases.id} as id, ${cases.state} as state, ${cases.createdAt} as created_at, ${cases.stepDueAt} as step_due_at,
+          ${cases.stepWarnAt} as step_warn_at, ${cases.closedAt} as closed_at, ${cases.updatedAt} as updated_at, ${rank} as rank
+        from ${cases} where ${where}
+      ),
+      counts as (
+        select state, count(*)::int as n,
+          (count(*) filter (where step_due_at < now() and state in ${OPEN_STATES_SQL}))::int as overdue,
+          (count(*) filter (where step_warn_at <= now() and step_due_at >= now() and state in ${OPEN_STATES_SQL}))::int as due_soon
+        from m group by state
+      ),
+      page as (select id, row_number() over (order by ${order}) as rn from m order by ${order} limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize})
+      select 'c' as kind, state, n, overdue, due_soon, null::uuid as id, null::bigint as rn from counts
+      union all
+      select 'p', null, null, null, null, id, rn from page
+      order by kind, rn`);
+  });
+  const ids = rows.filter((r) => r.kind === 'p').map((r) => r.id!);
+  const found = ids.length ? await db.select().from(cases).where(inArray(cases.id, ids)) : [];
+  const byId = new Map(found.map((c) => [c.id, c]));
+  const counts = rows.filter((r) => r.kind === 'c').map((r) => ({ state: r.state!, n: Number(r.n), overdue: Number(r.overdue), dueSoon: Number(r.due_soon) }));
+  return {
+    items: ids.map((id) => byId.get(id)).filter((c): c is CaseRow => !!c),
+    total: counts.reduce((t, c) => t + c.n, 0),
+    counts,
+  };
 }
 
 export async function countByState(db: DbOrTx, scope: CaseScope, f: Omit<CaseFilter, 'page' | 'pageSize' | 'states'>) {

@@ -440,11 +440,13 @@ export function caseListFilter(actor: Actor, q: Omit<ListQuery, 'page' | 'pageSi
 export async function listCases(ctx: AppContext, actor: Actor, q: ListQuery) {
   const filter = caseListFilter(actor, q);
   const scope = caseScopeOf(actor);
-  const [res, counts, categories] = await Promise.all([
-    repo.listCases(ctx.db, scope, { ...filter, page: q.page, pageSize: q.pageSize }),
-    repo.countByState(ctx.db, scope, { ...filter }),
-    categoryNameMap(ctx.db),
-  ]);
+  const page = { ...filter, page: q.page, pageSize: q.pageSize };
+  // A search reads its matches once for the page, the total and the counts (docs/SEARCH.md).
+  const listing = filter.q
+    ? repo.searchCases(ctx.db, scope, { ...page, q: filter.q })
+    : Promise.all([repo.listCases(ctx.db, scope, page), repo.countByState(ctx.db, scope, { ...filter })]).then(([r, counts]) => ({ ...r, counts }));
+  const [res, categories] = await Promise.all([listing, categoryNameMap(ctx.db)]);
+  const counts = res.counts;
   const codes = [...new Set(res.items.map((c) => c.areaCode))];
   const groups = [...new Set(res.items.map((c) => c.groupId).filter((g): g is string => !!g))];
   const [names, places, sizes] = await Promise.all([cachedAreaNames(ctx.db, codes), placeNames(ctx.db, codes), repo.groupSizes(ctx.db, scope, groups)]);
