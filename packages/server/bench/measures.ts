@@ -8,9 +8,8 @@
  *   npm run bench -- measures    (postgres://postgres@127.0.0.1:5432/gongzhi_bench_measures)
  *   BENCH_CASES=1000000 …        fewer cases (then a separate database is used)
  */
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -19,6 +18,7 @@ import { loadConfig } from '../src/config.ts';
 import { rebuildRollups } from '../src/repositories/rollups.ts';
 import { caseMeasures, type CaseMeasureRow } from '../src/repositories/stats.ts';
 import { systemScope } from '../src/repositories/scope.ts';
+import { loginCookie, pct, startServer } from './harness.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const pgBase = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
@@ -34,15 +34,6 @@ const MASTER_KEY = 'be7c'.repeat(16);
 
 const log = (m: string) => console.log(`[bench:measures] ${m}`);
 const secs = (t: number) => `${((Date.now() - t) / 1000).toFixed(0)} s`;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function ensureDatabase() {
   const c = new pg.Client({ connectionString: `${pgBase}/postgres` });
@@ -171,11 +162,6 @@ interface Timing {
   n: number;
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-
 async function timed(label: string, urls: () => string, cookie: string, n = REQUESTS): Promise<Timing> {
   const get = async (u: string) => {
     const res = await fetch(u, { headers: { cookie } });
@@ -206,7 +192,7 @@ async function main() {
   // Migrations and the district (areas, grids, units, accounts; one community's people), as on a first start.
   const ctx = await bootstrap(loadConfig(env), log);
   const database = ctx.database;
-  let server: ReturnType<typeof spawn> | null = null;
+  let server: ChildProcess | null = null;
   try {
     const counts = (await c.query(`select (select count(*) from areas where level = 'town') as towns, (select count(*) from areas where level = 'village') as villages,
       (select count(*) from areas where level = 'grid') as grids, (select count(*) from units where type = 'department') as units,
@@ -232,22 +218,10 @@ async function main() {
       (select min(created_at) from cases) as first, (select max(created_at) from cases) as last`)).rows[0];
     log(`${Number(sizes.cases).toLocaleString()} cases (${sizes.cases_size}); roll-ups ${Number(sizes.rollups).toLocaleString()} + ${Number(sizes.due).toLocaleString()} due rows + ${Number(sizes.open_due).toLocaleString()} open deadlines (${sizes.rollup_size})`);
 
-    const port = await freePort();
-    const target = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
-      cwd: root,
-      env: { ...env, PORT: String(port), LOG_LEVEL: 'error', DB_POOL_MAX: '8' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    let up = false;
-    for (let t = 0; t < 600 && !up; t++) {
-      up = await fetch(`${target}/api/health`).then((r) => r.ok).catch(() => false);
-      if (!up) await new Promise((r) => setTimeout(r, 500));
-    }
-    if (!up) throw new Error('server did not start');
-    const login = await fetch(`${target}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'leader', password: PASSWORD }) });
-    if (login.status !== 200) throw new Error(`login: ${login.status}`);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const started = await startServer(root, env);
+    server = started.server;
+    const target = started.target;
+    const cookie = await loginCookie(target, 'leader', PASSWORD);
     const villages = (await c.query<{ code: string }>(`select code from areas where level = 'village' order by code`)).rows.map((r) => r.code);
     const towns = (await c.query<{ code: string }>(`select code from areas where level = 'town' order by code`)).rows.map((r) => r.code);
     const grids = (await c.query<{ code: string }>(`select code from areas where level = 'grid' order by code`)).rows.map((r) => r.code);

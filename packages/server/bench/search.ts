@@ -7,14 +7,14 @@
  *
  *   npm run bench -- search
  */
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { bootstrap } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
+import { loginCookie, pct, startServer } from './harness.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const pgBase = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
@@ -36,15 +36,6 @@ function rng(seed: number) {
     s = (s * 1664525 + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 const texts = fs
@@ -101,11 +92,6 @@ interface Timing {
   hits: number;
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-
 /** Two words of two characters from one report, apart from each other (what a dispatcher types). */
 function twoWords(next: () => number): string {
   for (;;) {
@@ -122,7 +108,7 @@ function twoWords(next: () => number): string {
 async function main() {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  let server: ReturnType<typeof spawn> | null = null;
+  let server: ChildProcess | null = null;
   try {
     const generated = await c.query(`select 1 from pg_tables where tablename = 'bench_meta'`).then((r) => (r.rowCount ? c.query(`select 1 from bench_meta where step = $1`, [`generate ${TOTAL}`]) : r));
     if (!generated.rowCount) {
@@ -139,24 +125,10 @@ async function main() {
     log(`migrated in ${secs(t0)}`);
     const sizes = (await c.query(`select count(*) as cases, pg_size_pretty(pg_relation_size('cases_search_idx')) as idx, pg_size_pretty(pg_total_relation_size('cases')) as total from cases`)).rows[0];
 
-    const port = await freePort();
-    const target = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
-      cwd: root,
-      env: { ...env, PORT: String(port), LOG_LEVEL: 'error', DB_POOL_MAX: '8' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    let up = false;
-    for (let t = 0; t < 600 && !up; t++) {
-      up = await fetch(`${target}/api/health`).then((r) => r.ok).catch(() => false);
-      if (!up) await new Promise((r) => setTimeout(r, 500));
-    }
-    if (!up) throw new Error('server did not start');
-    const cookieOf = async (username: string) => {
-      const res = await fetch(`${target}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-      if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
-      return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-    };
+    const started = await startServer(root, env);
+    server = started.server;
+    const target = started.target;
+    const cookieOf = (username: string) => loginCookie(target, username, PASSWORD);
     const timed = async (label: string, username: string, query: () => string, extra = ''): Promise<Timing> => {
       const cookie = await cookieOf(username);
       const get = async (q: string) => {
