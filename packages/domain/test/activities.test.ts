@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  offerLinkProblem,
   ACTIVITY_KIND_INFO,
   ACTIVITY_KINDS,
   attendanceFigures,
@@ -118,5 +119,20 @@ describe('volunteer record', () => {
   it('counts attended training activities and the trainings the team recorded', () => {
     expect(trainingCount(0, [])).toBe(0);
     expect(trainingCount(2, [{ title: '应急救护培训', on: '2026-11-02', hours: 4 }])).toBe(3);
+  });
+});
+
+describe('a 直通车 activity and its 赋能清单 offer', () => {
+  const offer = { active: true, areaCode: '320614' };
+  it('links only the four service trains', () => {
+    expect(offerLinkProblem('train-policy', offer, '320614103001')).toBeNull();
+    expect(offerLinkProblem('train-welfare', offer, '320614103')).toBeNull();
+    expect(offerLinkProblem('volunteer', offer, '320614103001')).toMatch(/直通车/);
+    expect(offerLinkProblem('party-day', offer, '320614103001')).toMatch(/直通车/);
+  });
+  it('needs an active offer of the activity’s district', () => {
+    expect(offerLinkProblem('train-skills', null, '320614103001')).toMatch(/不存在/);
+    expect(offerLinkProblem('train-skills', { ...offer, active: false }, '320614103001')).toMatch(/停用/);
+    expect(offerLinkProblem('train-skills', { ...offer, areaCode: '320612' }, '320614103001')).toMatch(/本区/);
   });
 });

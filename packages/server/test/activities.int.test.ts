@@ -24,6 +24,7 @@ interface Activity {
   id: string;
   state: string;
   stateLabel: string;
+  offer?: { id: string; title: string; unitName: string } | null;
   cancelReason: string | null;
   signedUp: number;
   present: number;
@@ -333,5 +334,21 @@ describe('activities: publish → sign up → check in/out → confirm → hours
     // Volunteer roster: staff only; residents are refused.
     expect((await resident.client.get('/api/volunteers')).statusCode).toBe(403);
     expect((await organiser.get('/api/volunteers')).statusCode).toBe(200);
+  });
+
+  it('links a 直通车 activity to the 赋能清单 offer it brings, and only a 直通车', async () => {
+    const offer = json<{ items: { id: string; title: string; unitName: string; activities: number }[] }>(await organiser.get('/api/offers')).items[0]!;
+    const train = await publish({ kind: 'train-policy', title: `政策直通车${uniq()}`, pointsMode: 'per-attendance', points: 2, ruleCode: undefined, offerId: offer.id });
+    expect(train.offer).toEqual({ id: offer.id, title: offer.title, unitName: offer.unitName });
+    const after = json<{ items: { id: string; activities: number }[] }>(await organiser.get('/api/offers')).items.find((o) => o.id === offer.id)!;
+    expect(after.activities).toBe(offer.activities + 1);
+    const wrongKind = await organiser.post('/api/activities', { kind: 'volunteer', title: '志愿服务不关联清单', areaCode: COMMUNITY, place: '某处', startsAt: iso(new Date()), endsAt: iso(new Date(Date.now() + HOUR)), pointsMode: 'none', offerId: offer.id });
+    expect(wrongKind.statusCode).toBe(400);
+    expect(json<{ error: { code: string; details: { field: string } } }>(wrongKind).error).toMatchObject({ code: 'invalid_offer', details: { field: 'offerId' } });
+    const unknown = await organiser.post('/api/activities', { kind: 'train-skills', title: '不存在的清单事项', areaCode: COMMUNITY, place: '某处', startsAt: iso(new Date()), endsAt: iso(new Date(Date.now() + HOUR)), pointsMode: 'none', offerId: '00000000-0000-4000-8000-000000000000' });
+    expect(json<{ error: { code: string } }>(unknown).error.code).toBe('invalid_offer');
+    // Cancelled, it no longer counts under the offer.
+    expect((await organiser.post(`/api/activities/${train.id}/cancel`, { reason: '部门时间调整' })).statusCode).toBe(200);
+    expect(json<{ items: { id: string; activities: number }[] }>(await organiser.get('/api/offers')).items.find((o) => o.id === offer.id)!.activities).toBe(offer.activities);
   });
 });

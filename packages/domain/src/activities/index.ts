@@ -54,6 +54,19 @@ export const ACTIVITY_KIND_INFO: Record<ActivityKind, ActivityKindInfo> = {
 
 export const isActivityKind = (s: string): s is ActivityKind => (ACTIVITY_KINDS as readonly string[]).includes(s);
 
+/**
+ * Why a 直通车 activity may not name this 赋能清单 offer (null when it may): the four service trains are how district
+ * departments bring what they offer to the villages (`000` 二(三)1–2), so only they link an offer, and only an active
+ * offer published in the activity's district.
+ */
+export function offerLinkProblem(kind: ActivityKind, offer: { active: boolean; areaCode: string } | null, activityAreaCode: string): string | null {
+  if (ACTIVITY_KIND_INFO[kind].group !== 'train') return '只有“直通车”活动可以关联赋能清单事项';
+  if (!offer) return '赋能清单事项（offerId）不存在';
+  if (!offer.active) return '该赋能清单事项已停用';
+  if (!activityAreaCode.startsWith(offer.areaCode)) return '该赋能清单事项不是本区发布的';
+  return null;
+}
+
 export const POINTS_MODES = ['per-hour', 'per-attendance', 'none'] as const;
 export type PointsMode = (typeof POINTS_MODES)[number];
 export const POINTS_MODE_LABELS: Record<PointsMode, { zh: string; en: string }> = {

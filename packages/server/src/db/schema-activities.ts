@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { people, serviceTeams, users } from './schema.ts';
+import { offers } from './schema-projects.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -74,6 +75,8 @@ export const activities = pgTable(
     basis: text('basis').notNull().default(''),
     serviceTeamId: uuid('service_team_id').references(() => serviceTeams.id),
     volunteerTeamId: uuid('volunteer_team_id').references(() => volunteerTeams.id),
+    /** The 赋能清单 offer a 直通车 activity brings to the village (issue 15). */
+    offerId: uuid('offer_id').references(() => offers.id),
     organiserId: uuid('organiser_id')
       .notNull()
       .references(() => users.id),
@@ -90,6 +93,7 @@ export const activities = pgTable(
   (t) => [
     index('activities_area_idx').using('btree', t.areaCode.op('varchar_pattern_ops')),
     index('activities_starts_idx').on(t.startsAt),
+    index('activities_offer_idx').on(t.offerId),
     check('activities_state', sql`${t.state} in ('published','confirmed','cancelled')`),
     check('activities_points_mode', sql`${t.pointsMode} in ('per-hour','per-attendance','none')`),
     check('activities_time', sql`${t.endsAt} > ${t.startsAt}`),

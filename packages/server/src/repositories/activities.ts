@@ -2,7 +2,7 @@
 // the activities policy.
 import { and, asc, count, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { activities, activityAttendance, people, serviceTeams, volunteerCertificates, volunteers, volunteerTeams } from '../db/schema.ts';
+import { activities, activityAttendance, offers, people, serviceTeams, units, volunteerCertificates, volunteers, volunteerTeams } from '../db/schema.ts';
 import { escapeLike } from './scope.ts';
 
 export type ActivityRow = typeof activities.$inferSelect;
@@ -153,6 +153,18 @@ export async function teamNames(db: DbOrTx, serviceIds: string[], volunteerIds: 
   const s = serviceIds.length ? await db.select({ id: serviceTeams.id, name: serviceTeams.name }).from(serviceTeams).where(inArray(serviceTeams.id, serviceIds)) : [];
   const v = volunteerIds.length ? await db.select({ id: volunteerTeams.id, name: volunteerTeams.name }).from(volunteerTeams).where(inArray(volunteerTeams.id, volunteerIds)) : [];
   return new Map([...s, ...v].map((r) => [r.id, r.name]));
+}
+
+/** The offers activities name, with their department's name. */
+export async function offerTitles(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return new Map<string, { title: string; unitName: string }>();
+  const rows = await db.select({ id: offers.id, title: offers.title, unitName: units.name }).from(offers).innerJoin(units, eq(units.id, offers.unitId)).where(inArray(offers.id, ids));
+  return new Map(rows.map((r) => [r.id, { title: r.title, unitName: r.unitName }]));
+}
+
+export async function offerForLink(db: DbOrTx, id: string) {
+  const [r] = await db.select({ active: offers.active, areaCode: offers.areaCode }).from(offers).where(eq(offers.id, id)).limit(1);
+  return r ?? null;
 }
 
 // ---- volunteers -------------------------------------------------------------------------------

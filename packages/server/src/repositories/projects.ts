@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import {
+  activities,
   cases,
   deliberations,
   files,
@@ -99,7 +100,7 @@ export async function insertOffer(db: DbOrTx, row: typeof offers.$inferInsert): 
 
 export async function listOffers(db: DbOrTx, f: { year?: number; unitId?: string; district: string }) {
   return db
-    .select({ offer: offers, unitName: units.name, used: sql<number>`(select count(*)::int from ${projects} where ${projects.offerId} = ${offers.id})` })
+    .select({ offer: offers, unitName: units.name, used: sql<number>`(select count(*)::int from ${projects} where ${projects.offerId} = ${offers.id})`, activities: sql<number>`(select count(*)::int from ${activities} where ${activities.offerId} = ${offers.id} and ${activities.state} <> 'cancelled')` })
     .from(offers)
     .innerJoin(units, eq(units.id, offers.unitId))
     .where(and(eq(offers.active, true), like(offers.areaCode, f.district), f.year ? eq(offers.year, f.year) : undefined, f.unitId ? eq(offers.unitId, f.unitId) : undefined))
@@ -108,7 +109,7 @@ export async function listOffers(db: DbOrTx, f: { year?: number; unitId?: string
 
 export async function findOffer(db: DbOrTx, id: string) {
   const rows = await db
-    .select({ offer: offers, unitName: units.name, used: sql<number>`(select count(*)::int from ${projects} where ${projects.offerId} = ${offers.id})` })
+    .select({ offer: offers, unitName: units.name, used: sql<number>`(select count(*)::int from ${projects} where ${projects.offerId} = ${offers.id})`, activities: sql<number>`(select count(*)::int from ${activities} where ${activities.offerId} = ${offers.id} and ${activities.state} <> 'cancelled')` })
     .from(offers)
     .innerJoin(units, eq(units.id, offers.unitId))
     .where(eq(offers.id, id))

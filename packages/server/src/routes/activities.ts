@@ -33,6 +33,7 @@ const activityInput = z.object({
   ruleCode: z.string().regex(/^[a-z0-9-]{1,64}$/, '积分规则（ruleCode）格式不正确').optional(),
   serviceTeamId: z.uuid({ message: '服务队（serviceTeamId）应为 ID' }).optional(),
   volunteerTeamId: z.uuid({ message: '志愿服务队（volunteerTeamId）应为 ID' }).optional(),
+  offerId: z.uuid({ message: '赋能清单事项（offerId）应为 ID' }).optional(),
 });
 
 const checkBody = z.object({

@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import QRCode from 'qrcode';
 import {
+  offerLinkProblem,
   ACTIVITY_AUDIENCE_LABELS,
   ACTIVITY_KIND_INFO,
   ACTIVITY_STATE_LABELS,
@@ -100,11 +101,12 @@ function allowedActions(v: ActivityViewer, a: repo.ActivityRow, mine: repo.Atten
 async function present(ctx: AppContext, v: ActivityViewer, rows: repo.ActivityRow[]) {
   const ids = rows.map((r) => r.id);
   const now = new Date();
-  const [counts, mine, areas, teams] = await Promise.all([
+  const [counts, mine, areas, teams, offerNames] = await Promise.all([
     repo.signUpCounts(ctx.db, ids),
     repo.myAttendances(ctx.db, v.actor.id, ids),
     areaNames(ctx.db, rows.map((r) => r.areaCode)),
     repo.teamNames(ctx.db, rows.flatMap((r) => (r.serviceTeamId ? [r.serviceTeamId] : [])), rows.flatMap((r) => (r.volunteerTeamId ? [r.volunteerTeamId] : []))),
+    repo.offerTitles(ctx.db, [...new Set(rows.flatMap((r) => (r.offerId ? [r.offerId] : [])))]),
   ]);
   return rows.map((a) => {
     const c = counts.get(a.id) ?? { signedUp: 0, checkedIn: 0, present: 0, absent: 0 };
@@ -135,6 +137,7 @@ async function present(ctx: AppContext, v: ActivityViewer, rows: repo.ActivityRo
       ruleCode: a.ruleCode,
       basis: a.basis,
       team: a.serviceTeamId ? { id: a.serviceTeamId, name: teams.get(a.serviceTeamId) ?? '' } : a.volunteerTeamId ? { id: a.volunteerTeamId, name: teams.get(a.volunteerTeamId) ?? '' } : null,
+      offer: a.offerId ? { id: a.offerId, title: offerNames.get(a.offerId)?.title ?? '', unitName: offerNames.get(a.offerId)?.unitName ?? '' } : null,
       state: a.state,
       stateLabel: ACTIVITY_STATE_LABELS[a.state as ActivityState]?.zh ?? a.state,
       confirmedAt: toIsoCst(a.confirmedAt),
@@ -206,6 +209,8 @@ export interface ActivityInput {
   ruleCode?: string;
   serviceTeamId?: string;
   volunteerTeamId?: string;
+  /** A 直通车 activity's 赋能清单 offer. */
+  offerId?: string;
 }
 
 export async function publishActivity(ctx: AppContext, actor: Actor, input: ActivityInput, req: RequestContext) {
@@ -232,6 +237,10 @@ export async function publishActivity(ctx: AppContext, actor: Actor, input: Acti
     const t = await repo.volunteerTeamOf(ctx.db, input.volunteerTeamId);
     if (!t || !t.areaCode.startsWith(input.areaCode)) throw invalid('invalid_team', '志愿服务队（volunteerTeamId）不属于该活动范围', { field: 'volunteerTeamId' });
   }
+  if (input.offerId) {
+    const problem = offerLinkProblem(input.kind, await repo.offerForLink(ctx.db, input.offerId), input.areaCode);
+    if (problem) throw invalid('invalid_offer', problem, { field: 'offerId' });
+  }
   const audience: ActivityAudience = info.membersOnly ? 'members' : (input.audience ?? 'residents');
   const row = await ctx.db.transaction(async (tx) => {
     const a = await repo.insertActivity(tx, {
@@ -250,6 +259,7 @@ export async function publishActivity(ctx: AppContext, actor: Actor, input: Acti
       basis,
       serviceTeamId: input.serviceTeamId ?? null,
       volunteerTeamId: input.volunteerTeamId ?? null,
+      offerId: input.offerId ?? null,
       organiserId: actor.id,
     });
     await audit(tx, { actor }, req, { action: 'activity.publish', entityType: 'activity', entityId: a.id, areaCode: a.areaCode, detail: { kind: a.kind, capacity: a.capacity } });

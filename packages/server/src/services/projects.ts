@@ -207,7 +207,7 @@ export async function createOffer(ctx: AppContext, actor: Actor, input: OfferInp
   return { id: o.id };
 }
 
-function presentOffer(r: { offer: repo.OfferRow; unitName: string; used: number }) {
+function presentOffer(r: { offer: repo.OfferRow; unitName: string; used: number; activities: number }) {
   return {
     id: r.offer.id,
     year: r.offer.year,
@@ -220,6 +220,8 @@ function presentOffer(r: { offer: repo.OfferRow; unitName: string; used: number 
     conditions: r.offer.conditions,
     capacity: r.offer.capacity,
     used: Number(r.used),
+    /** 直通车 activities held under it (not cancelled). */
+    activities: Number(r.activities),
     createdAt: toIsoCst(r.offer.createdAt),
   };
 }

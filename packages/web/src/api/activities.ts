@@ -27,6 +27,8 @@ export interface Activity {
   ruleCode: string | null;
   basis: string;
   team: { id: string; name: string } | null;
+  /** The 赋能清单 offer a 直通车 activity brings. */
+  offer: { id: string; title: string; unitName: string } | null;
   state: 'published' | 'confirmed' | 'cancelled';
   stateLabel: string;
   confirmedAt: string | null;

@@ -32,6 +32,8 @@ export interface Offer {
   conditions: string;
   capacity: number;
   used: number;
+  /** 直通车 activities held under it. */
+  activities: number;
   createdAt: string;
 }
 

@@ -27,6 +27,8 @@ export const activitiesEn: Record<keyof typeof activitiesZhCN, string> = {
   'act.description': 'Description',
   'act.state': 'State',
   'act.team': 'Team',
+  'act.offer': 'Enabling-list offer',
+  'act.offerHint': 'A service train brings a department’s enabling-list offer to the village: pick the offer this activity delivers (optional).',
   'act.empty': 'No activities',
   'act.tab.published': 'Open',
   'act.tab.confirmed': 'Confirmed',

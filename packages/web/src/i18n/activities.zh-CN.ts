@@ -25,6 +25,8 @@ export const activitiesZhCN = {
   'act.description': '活动内容',
   'act.state': '状态',
   'act.team': '组织队伍',
+  'act.offer': '赋能清单事项',
+  'act.offerHint': '直通车由区级部门把赋能清单上的服务送到村（社区）：选择本次活动对应的事项（可不选）。',
   'act.empty': '暂无活动',
   'act.tab.published': '报名中',
   'act.tab.confirmed': '已确认考勤',

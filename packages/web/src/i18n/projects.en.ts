@@ -26,6 +26,7 @@ export const projectsEn: Record<keyof typeof projectsZhCN, string> = {
   'proj.col.unit': 'Department',
   'proj.col.year': 'Year',
   'proj.col.capacity': 'Capacity / used',
+  'proj.col.trainActivities': 'Service-train activities',
   'proj.col.contact': 'Contact',
   'proj.col.conditions': 'Conditions',
   'proj.col.content': 'Content',

@@ -24,6 +24,7 @@ export const projectsZhCN = {
   'proj.col.unit': '部门',
   'proj.col.year': '年度',
   'proj.col.capacity': '可承接/已对接',
+  'proj.col.trainActivities': '直通车活动',
   'proj.col.contact': '联系方式',
   'proj.col.conditions': '条件',
   'proj.col.content': '内容',

@@ -7,6 +7,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ACTIVITY_AUDIENCE_LABELS, ACTIVITY_KIND_INFO, ACTIVITY_KINDS, POINTS_MODE_LABELS, POINTS_MODES, type ActivityKind } from '@gongzhi/domain';
 import { errorMessage } from '../../../api/client.ts';
 import { listActivities, publishActivity, type Activity } from '../../../api/activities.ts';
+import { listOffers } from '../../../api/projects.ts';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
@@ -96,6 +97,7 @@ interface FormValues {
   pointsMode: string;
   points?: number;
   description?: string;
+  offerId?: string;
 }
 
 function PublishModal({ onClose, onDone }: { onClose: () => void; onDone: (id: string) => void }) {
@@ -106,6 +108,9 @@ function PublishModal({ onClose, onDone }: { onClose: () => void; onDone: (id: s
   const [busy, setBusy] = useState(false);
   const kind = Form.useWatch('kind', form);
   const mode = Form.useWatch('pointsMode', form);
+  // A 直通车 brings a department's 赋能清单 offer to the village: pick which one (optional).
+  const isTrain = !!kind && ACTIVITY_KIND_INFO[kind].group === 'train';
+  const offers = useApi(isTrain ? (signal) => listOffers({}, signal) : null, [isTrain]);
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
@@ -123,6 +128,7 @@ function PublishModal({ onClose, onDone }: { onClose: () => void; onDone: (id: s
         pointsMode: v.pointsMode,
         ...(v.pointsMode === 'none' ? {} : { points: v.points ?? 1 }),
         description: v.description ?? '',
+        ...(isTrain && v.offerId ? { offerId: v.offerId } : {}),
       });
       message.success(t('act.published'));
       onDone(a.id);
@@ -149,6 +155,18 @@ function PublishModal({ onClose, onDone }: { onClose: () => void; onDone: (id: s
         <Form.Item name="kind" label={t('act.kind')} rules={[{ required: true }]}>
           <Select data-testid="activity-kind" options={ACTIVITY_KINDS.map((k) => ({ value: k, label: ACTIVITY_KIND_INFO[k].zh }))} />
         </Form.Item>
+        {isTrain && (
+          <Form.Item name="offerId" label={t('act.offer')} extra={t('act.offerHint')}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              loading={offers.loading}
+              data-testid="activity-offer"
+              options={(offers.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.unitName}：${o.title}（${o.year}）` }))}
+            />
+          </Form.Item>
+        )}
         <Form.Item name="title" label={t('act.title')} rules={[{ required: true, max: 60 }]}>
           <Input data-testid="activity-title" maxLength={60} />
         </Form.Item>

@@ -72,6 +72,7 @@ export default function ActivityPage() {
             <Descriptions.Item label={t('act.audience')}>{a.audienceLabel}</Descriptions.Item>
             <Descriptions.Item label={t('act.pointsMode')}>{a.pointsMode === 'none' ? t('act.pointsNone') : `${a.pointsModeLabel} · ${a.points}`}</Descriptions.Item>
             {a.team && <Descriptions.Item label={t('act.team')}>{a.team.name}</Descriptions.Item>}
+            {a.offer && <Descriptions.Item label={t('act.offer')}>{`${a.offer.unitName}：${a.offer.title}`}</Descriptions.Item>}
             <Descriptions.Item label={t('act.signedUp')}>
               {t('act.summary', { signedUp: a.signedUp, checkedIn: a.checkedIn })}
               {a.state === 'confirmed' && <span data-testid="activity-figures">{` · ${t('act.figures', { present: a.present, absent: a.absent })}`}</span>}

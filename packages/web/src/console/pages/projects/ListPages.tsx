@@ -236,6 +236,7 @@ export function OffersPage() {
     { title: t('proj.col.conditions'), dataIndex: 'conditions', width: 180, ellipsis: true },
     { title: t('proj.col.contact'), dataIndex: 'contact', width: 200, ellipsis: true },
     { title: t('proj.col.capacity'), key: 'cap', width: 110, align: 'right', render: (_, o) => `${o.capacity} / ${o.used}` },
+    { title: t('proj.col.trainActivities'), dataIndex: 'activities', key: 'activities', width: 110, align: 'right' },
   ];
   return (
     <div className="gz-page" data-testid="offers-page">
