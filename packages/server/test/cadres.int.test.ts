@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { chinaDate, maskPhone } from '@gongzhi/domain';
-import { cadreCheckins, pointsAwards, talents } from '../src/db/schema.ts';
+import { cadreCheckins, people, pointsAwards, talents, users } from '../src/db/schema.ts';
 import { Client, createTestApp, json, type TestApp } from './helpers.ts';
 
 const COMMUNITY = '320614103001';
@@ -110,6 +110,19 @@ describe('service points', () => {
     expect(json<{ items: Point[] }>(await resident.get('/api/service-points/nearby?lat=30&lng=120')).items).toEqual([]);
     expect((await resident.get('/api/service-points/nearby?lat=100&lng=120')).statusCode).toBe(400);
     expect((await resident.get('/api/service-points/nearby?area=999999999999')).statusCode).toBe(404);
+
+    // Once the resident's building is placed on the territory map, home is the building, not the grid's middle.
+    const [person] = await t.ctx.db.select({ areaCode: people.areaCode }).from(users).innerJoin(people, eq(people.id, users.personId)).where(eq(users.username, 'resident'));
+    const building = person!.areaCode.slice(0, 18);
+    const before = json<{ homeAt: string }>(await resident.get('/api/service-points/nearby'));
+    expect(before.homeAt).toBe('grid');
+    const point = { lat: near.home.lat + 0.001, lng: near.home.lng + 0.001 };
+    const admin = await t.as('admin');
+    expect((await admin.patch(`/api/areas/${building}`, { geometry: { type: 'Point', coordinates: [point.lng, point.lat] } })).statusCode).toBe(200);
+    const placed = json<{ homeAt: string; home: { lat: number; lng: number } }>(await resident.get('/api/service-points/nearby'));
+    expect(placed.homeAt).toBe('building');
+    expect(placed.home.lat).toBeCloseTo(point.lat, 6);
+    expect(placed.home.lng).toBeCloseTo(point.lng, 6);
   });
 });
 

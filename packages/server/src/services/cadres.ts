@@ -164,26 +164,36 @@ function positionsOf(geometry: unknown): Position[] {
   return out;
 }
 
-/** The middle of an area: the centre of the box around its outline, or around the outlines of its grids. */
-async function areaCentre(ctx: AppContext, code: string): Promise<{ lat: number; lng: number } | null> {
-  // A building or unit has no outline of its own: its grid's (then its community's) stands for it.
+/** Which area's place stood for a home: its building's point or outline, else its grid's, else its community's. */
+export type HomeAt = 'building' | 'grid' | 'community' | 'area';
+
+/**
+ * The middle of an area: the centre of the box around its outline (or point), or around those of the areas under
+ * it. A unit has no place of its own: its building's stands for it (a building drawn on the territory map, issue 13),
+ * else its grid's, else its community's — `at` says which.
+ */
+async function areaCentre(ctx: AppContext, code: string): Promise<{ lat: number; lng: number; at: HomeAt } | null> {
   let pts: Position[] = [];
-  for (const c of [...new Set([code, code.slice(0, 15), code.slice(0, 12)])]) {
+  let used = code;
+  for (const c of [...new Set([code, code.slice(0, 18), code.slice(0, 15), code.slice(0, 12)])]) {
     pts = (await repo.geometriesUnder(ctx.db, c)).flatMap(positionsOf);
+    used = c;
     if (pts.length) break;
   }
   if (!pts.length) return null;
   const lngs = pts.map((p) => p[0]);
   const lats = pts.map((p) => p[1]);
-  return { lat: (Math.min(...lats) + Math.max(...lats)) / 2, lng: (Math.min(...lngs) + Math.max(...lngs)) / 2 };
+  const at: HomeAt = used.length >= 18 ? 'building' : used.length === 15 ? 'grid' : used.length === 12 ? 'community' : 'area';
+  return { lat: (Math.min(...lats) + Math.max(...lats)) / 2, lng: (Math.min(...lngs) + Math.max(...lngs)) / 2, at };
 }
 
 /**
  * Service points within 15 minutes' walk of home. Home is the point given (the phone's location), the area the
- * resident chose, or the middle of the grid their household lives in (the registry records no closer point).
+ * resident chose, or where their household lives: its building's point when the territory has one, else the middle
+ * of its grid (`homeAt` says which, and the phone says so).
  */
 export async function nearbyServicePoints(ctx: AppContext, actor: Actor, q: { area?: string; lat?: number; lng?: number }) {
-  let home: { lat: number; lng: number } | null;
+  let home: { lat: number; lng: number; at?: HomeAt } | null;
   let source: 'location' | 'area' | 'home' | 'home-area';
   let areaCode: string | null = null;
   if (q.lat !== undefined && q.lng !== undefined) {
@@ -211,7 +221,9 @@ export async function nearbyServicePoints(ctx: AppContext, actor: Actor, q: { ar
     detourFactor: DETOUR_FACTOR,
     note: `按直线距离 × ${DETOUR_FACTOR} 绕行系数、步行 ${(WALK_METRES_PER_MINUTE * 60) / 1000} 公里/小时估算，并非实际路线`,
   };
-  if (!home) return { home: null, source, areaCode, areaName, method, choices, items: [] };
+  const homeAt: HomeAt | 'location' | null = source === 'location' ? 'location' : (home?.at ?? null);
+  if (!home) return { home: null, homeAt, source, areaCode, areaName, method, choices, items: [] };
+  home = { lat: home.lat, lng: home.lng };
   // Candidates inside a box a little larger than the circle, then the exact estimate.
   const dLat = (SERVICE_CIRCLE_STRAIGHT_METRES * 1.1) / 111_320;
   const dLng = dLat / Math.max(0.2, Math.cos((home.lat * Math.PI) / 180));
@@ -222,6 +234,7 @@ export async function nearbyServicePoints(ctx: AppContext, actor: Actor, q: { ar
   );
   return {
     home,
+    homeAt,
     source,
     areaCode,
     areaName,

@@ -20,6 +20,8 @@ export interface ServicePoint {
 
 export interface Nearby {
   home: { lat: number; lng: number } | null;
+  /** What stood for home: the phone's location, the building's point, or the middle of the grid or community. */
+  homeAt: 'location' | 'building' | 'grid' | 'community' | 'area' | null;
   source: 'location' | 'area' | 'home' | 'home-area';
   areaCode: string | null;
   areaName: string | null;

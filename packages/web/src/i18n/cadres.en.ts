@@ -41,6 +41,8 @@ export const cadresEn: Record<keyof typeof cadresZhCN, string> = {
   'sp.m.entryTitle': 'Services nearby',
   'sp.m.title': '15-minute service circle',
   'sp.m.home': 'Home: {place}',
+  'sp.m.homeAtBuilding': 'Measured from your building',
+  'sp.m.homeAtCentre': 'Your building has no position yet: measured from the middle of your grid (community)',
   'sp.m.homeLocation': 'Around your current location',
   'sp.m.homeUnknown': 'Your home’s location is not known: choose your community or use your location',
   'sp.m.useLocation': 'Use my location',

@@ -39,6 +39,8 @@ export const cadresZhCN = {
   'sp.m.entryTitle': '便民服务',
   'sp.m.title': '15 分钟服务圈',
   'sp.m.home': '以 {place} 为家',
+  'sp.m.homeAtBuilding': '按所住楼栋的位置计算',
+  'sp.m.homeAtCentre': '所住楼栋尚未标注位置，按所在网格（社区）的中心计算',
   'sp.m.homeLocation': '以当前位置为中心',
   'sp.m.homeUnknown': '还不知道您家的位置，请选择所在社区或使用当前位置',
   'sp.m.useLocation': '用当前位置',

@@ -49,6 +49,11 @@ export function MServiceCircle() {
             <div className="m-card-title" data-testid="m-sp-home">
               <EnvironmentOutlined /> {data.source === 'location' ? t('sp.m.homeLocation') : data.home ? t('sp.m.home', { place: data.areaName ?? '' }) : t('sp.m.homeUnknown')}
             </div>
+            {data.home && data.homeAt && data.homeAt !== 'location' && (
+              <div className="m-muted" data-testid="m-sp-home-at">
+                {data.homeAt === 'building' ? t('sp.m.homeAtBuilding') : t('sp.m.homeAtCentre')}
+              </div>
+            )}
             <Space wrap>
               <Button size="small" onClick={locate} data-testid="m-sp-locate">
                 <AimOutlined /> {t('sp.m.useLocation')}
