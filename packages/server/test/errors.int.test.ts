@@ -35,6 +35,16 @@ describe('errors have the contract shape and never a 5xx', () => {
     expect(json<{ error: { message: string } }>(res).error.message).toContain('username');
   });
 
+  it('a missing field or a check without its own message is answered in Chinese', async () => {
+    const missing = await t.anonymous().post('/api/cases', { description: '楼道堆物', categoryCode: '0102', channel: 'qr', areaCode: '320614103001001' });
+    expectErrorShape(missing);
+    expect(missing.statusCode).toBe(400);
+    const message = json<{ error: { message: string } }>(missing).error.message;
+    expect(message).toBe('请求体字段 title 不正确：必填');
+    const wrongType = json<{ error: { message: string } }>(await t.anonymous().post('/api/auth/login', { username: 42, password: 'x' })).error.message;
+    expect(wrongType).not.toMatch(/Invalid|expected|received/);
+  });
+
   it('unknown API routes → 404 in the contract shape', async () => {
     const res = await (await t.as('admin')).get('/api/no-such-thing');
     expectErrorShape(res);
