@@ -1,6 +1,8 @@
 /** What the HTTP benchmarks share: a free port, the real server in its own process, a signed-in cookie, percentiles. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -40,3 +42,12 @@ export const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
+
+/** Replaces the benchmark's own section (between its start and end markers) of docs/BENCHMARKS.md, or appends it. */
+export function writeSection(root: string, name: string, section: string): void {
+  const file = path.join(root, 'docs/BENCHMARKS.md');
+  const md = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const re = new RegExp(`<!-- bench:${name}:start -->[\\s\\S]*<!-- bench:${name}:end -->`);
+  fs.writeFileSync(file, re.test(md) ? md.replace(re, () => section) : `${md.trimEnd()}\n\n${section}\n`);
+  console.log(section);
+}

@@ -9,7 +9,6 @@
  *   BENCH_CASES=1000000 …        fewer cases (then a separate database is used)
  */
 import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -18,7 +17,7 @@ import { loadConfig } from '../src/config.ts';
 import { rebuildRollups } from '../src/repositories/rollups.ts';
 import { caseMeasures, type CaseMeasureRow } from '../src/repositories/stats.ts';
 import { systemScope } from '../src/repositories/scope.ts';
-import { loginCookie, pct, startServer } from './harness.ts';
+import { loginCookie, pct, startServer, writeSection } from './harness.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const pgBase = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
@@ -319,11 +318,7 @@ that dimension (kept since 2026-12-04): p95 **${fmt(byType.p95)} ms** (target < 
 The direct count of the district's year takes ${rawSecs.toFixed(1)} s; the roll-ups answer the same figures in milliseconds. How the
 roll-ups stay exact (deltas in the case transaction, folding, deadlines passing) is in docs/MEASURES.md.
 <!-- bench:measures:end -->`;
-    const file = path.join(root, 'docs/BENCHMARKS.md');
-    const md = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-    const re = /<!-- bench:measures:start -->[\s\S]*<!-- bench:measures:end -->/;
-    fs.writeFileSync(file, re.test(md) ? md.replace(re, section) : `${md.trimEnd()}\n\n${section}\n`);
-    console.log(section);
+    writeSection(root, 'measures', section);
   } finally {
     server?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1000));

@@ -14,7 +14,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { bootstrap } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
-import { loginCookie, pct, startServer } from './harness.ts';
+import { loginCookie, pct, startServer, writeSection } from './harness.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const pgBase = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
@@ -181,11 +181,7 @@ ${runs.map((r) => `| ${r.label} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} 
 
 District, two words: p95 **${fmt(district.p95)} ms** (target < 200 ms). How the search works: docs/SEARCH.md.
 <!-- bench:search:end -->`;
-    const file = path.join(root, 'docs/BENCHMARKS.md');
-    const md = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-    const re = /<!-- bench:search:start -->[\s\S]*<!-- bench:search:end -->/;
-    fs.writeFileSync(file, re.test(md) ? md.replace(re, section) : `${md.trimEnd()}\n\n${section}\n`);
-    console.log(section);
+    writeSection(root, 'search', section);
   } finally {
     server?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1000));
