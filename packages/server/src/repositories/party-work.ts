@@ -247,15 +247,18 @@ export async function linkedVisitedCounts(db: DbOrTx, memberIds: string[], from:
   return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }
 
-/** Accounts of the members' persons (member id → user id). */
-export async function usersOfMembers(db: DbOrTx, memberIds: string[]): Promise<Map<string, string>> {
+/** Active accounts of the members' persons (member id → user ids): a person may hold more than one (a member's
+ * account and a resident's one made for a property bill), and what each earns counts for the member. */
+export async function usersOfMembers(db: DbOrTx, memberIds: string[]): Promise<Map<string, string[]>> {
   if (!memberIds.length) return new Map();
   const rows = await db
     .select({ memberId: partyMembers.id, userId: users.id })
     .from(partyMembers)
     .innerJoin(users, and(eq(users.personId, partyMembers.personId), eq(users.active, true)))
     .where(inArray(partyMembers.id, memberIds));
-  return new Map(rows.map((r) => [r.memberId, r.userId]));
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.memberId, [...(out.get(r.memberId) ?? []), r.userId]);
+  return out;
 }
 
 /** Wishes fulfilled by each user and confirmed since `from`. */

@@ -227,9 +227,10 @@ async function seedOffsets(ctx: AppContext, placeId: string, period: string, hou
     .limit(OFFSET_OWNERS);
   const passwordHash = await hashPassword(`${randomUUID()}Aa1!`);
   for (const [i, bill] of unpaid.entries()) {
-    const person = (await db.select({ id: people.id, name: people.name }).from(people).where(and(eq(people.householdId, bill.householdId), eq(people.status, 'active'))).orderBy(asc(people.birthDate)).limit(1))[0];
+    const person = (await db.select({ id: people.id, name: people.name }).from(people).where(and(eq(people.householdId, bill.householdId), eq(people.status, 'active'), sql`not exists (select 1 from users u where u.person_id = ${people.id})`)).orderBy(asc(people.birthDate)).limit(1))[0];
     if (!person) continue;
-    // The owner's resident account (no known password: the demo shows the company's side).
+    // The owner's resident account (no known password: the demo shows the company's side); a person who already has
+    // one (the demo accounts) is passed over, so the demo accounts' points stay their own.
     const username = `yz-${placeId.slice(0, 8)}-${i + 1}`;
     const user = (await findUserForLogin(db, username)) ?? (await insertUser(db, { username, displayName: `${person.name}（居民）`, passwordHash, roles: ['resident'], scopeCode: bill.areaCode.slice(0, 15), personId: person.id }));
     const at = new Date(`${period}-08T10:00:00+08:00`);

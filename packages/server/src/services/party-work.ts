@@ -547,11 +547,12 @@ export async function vanguardFor(ctx: AppContext, members: { id: string; postCo
     repo.linkedVisitedCounts(ctx.db, ids, monthStart(month), nextMonthStart(month)),
     repo.usersOfMembers(ctx.db, ids),
   ]);
-  const userIds = [...usersOf.values()];
+  const userIds = [...usersOf.values()].flat();
   const [wishes, points] = await Promise.all([repo.wishesFulfilled(ctx.db, userIds, yearAgo), repo.vanguardPoints(ctx.db, userIds, yearAgo)]);
+  const sumOver = (counts: Map<string, number>, us: string[]) => us.reduce((n, u) => n + (counts.get(u) ?? 0), 0);
   const out = new Map<string, VanguardIndex>();
   for (const m of members) {
-    const u = usersOf.get(m.id);
+    const us = usersOf.get(m.id) ?? [];
     out.set(
       m.id,
       vanguardIndex({
@@ -559,8 +560,8 @@ export async function vanguardFor(ctx: AppContext, members: { id: string; postCo
         visits: visits.get(m.id) ?? 0,
         linkedHouseholds: links.get(m.id) ?? 0,
         visitedThisMonth: visited.get(m.id) ?? 0,
-        wishesFulfilled: u ? (wishes.get(u) ?? 0) : 0,
-        vanguardPoints: u ? (points.get(u) ?? 0) : 0,
+        wishesFulfilled: sumOver(wishes, us),
+        vanguardPoints: sumOver(points, us),
       }),
     );
   }
