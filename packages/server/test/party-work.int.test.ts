@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { and, eq, sql } from 'drizzle-orm';
-import { auditLog, partyLinks, partyVisits } from '../src/db/schema.ts';
+import { auditLog, partyLinks, partyVisits, users } from '../src/db/schema.ts';
+import { insertUser } from '../src/repositories/users.ts';
 import { Client, createTestApp, json, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -300,6 +301,25 @@ describe('the vanguard index (先锋指数), transfers and post reports', () => 
     const list = json<{ items: { id: string; vanguard: { index: number; stars: number } }[] }>(await community.get(`/api/party/members?area=${COMMUNITY}&pageSize=200`));
     const row = list.items.find((m) => m.id === me.member.id)!;
     expect(row.vanguard).toEqual({ index: me.vanguard.index, stars: me.vanguard.stars });
+  });
+
+  it('counts what every active account of the member’s person earned: a second account changes nothing, each read agrees', async () => {
+    type Me = { member: { id: string }; vanguard: { index: number; stars: number; parts: { code: string; score: number }[] } };
+    const before = json<Me>(await party.get('/api/party/me'));
+    expect(before.vanguard.parts.find((p) => p.code === 'points')!.score).toBeGreaterThan(0);
+    const personId = (await t.ctx.db.select({ personId: users.personId }).from(users).where(eq(users.username, 'party')))[0]!.personId!;
+    // The person's second account (a resident's one, as the property desk makes for a bill): it earned nothing itself.
+    const second = await insertUser(t.ctx.db, { username: 'party-second', displayName: '党员（居民）', passwordHash: 'x', roles: ['resident'], scopeCode: GRID, personId });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const me = json<Me>(await party.get('/api/party/me'));
+        expect(me.vanguard.index).toBe(before.vanguard.index);
+        const list = json<{ items: { id: string; vanguard: { index: number; stars: number } }[] }>(await community.get(`/api/party/members?area=${COMMUNITY}&pageSize=200`));
+        expect(list.items.find((m) => m.id === me.member.id)!.vanguard).toEqual({ index: before.vanguard.index, stars: before.vanguard.stars });
+      }
+    } finally {
+      await t.ctx.db.update(users).set({ active: false }).where(eq(users.id, second.id));
+    }
   });
 
   it('transfers a member with a record; the same organisation is 409; only managers of the member’s organisation', async () => {
