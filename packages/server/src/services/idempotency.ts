@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { conflict, invalid } from '@gongzhi/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
@@ -17,8 +18,9 @@ export interface Created {
  * Case intake claims its keys inside its group-commit statement instead (repositories/cases.ts
  * insertIntakes), with the same effect; on-the-spot intakes and other services use this.
  */
-export async function withIdempotency<T extends Created>(ctx: AppContext, scope: string, key: string | undefined, fn: (tx: Tx) => Promise<T>): Promise<Created> {
+export async function withIdempotency<T extends Created>(ctx: AppContext, scopeName: string, key: string | undefined, fn: (tx: Tx) => Promise<T>): Promise<Created> {
   if (!key) return ctx.db.transaction(fn);
+  const scope = storedScope(scopeName);
   if (key.length > 128) throw invalid('invalid_idempotency_key', 'Idempotency-Key 不能超过 128 个字符', { field: 'Idempotency-Key' });
   const done = await findIdempotent(ctx.db, scope, key);
   if (done && done.status !== 0) return { status: done.status, body: done.body };
@@ -40,3 +42,9 @@ export async function withIdempotency<T extends Created>(ctx: AppContext, scope:
   }
 }
 class IdempotencyRace extends Error {}
+
+/** The column holds 80 characters: a longer scope (a prefix and two ids, say) is kept as its digest, one-to-one in practice. */
+export const SCOPE_MAX = 80;
+export function storedScope(scope: string): string {
+  return scope.length <= SCOPE_MAX ? scope : `h:${createHash('sha256').update(scope).digest('hex')}`;
+}
