@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { PgDialect, PgInsertValue } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { DbOrTx } from '../db/client.ts';
@@ -473,26 +473,30 @@ function caseWhere(scope: CaseScope, f: Omit<CaseFilter, 'page' | 'pageSize'>): 
   return and(...conds);
 }
 
+type OrderColumn = SQL | AnyColumn;
+
+/** The case list's orders (CaseFilter.order), over the case table's columns or a search's matches (`m.*`). */
+function caseOrder(
+  order: CaseFilter['order'],
+  c: { state: OrderColumn; stepDueAt: OrderColumn; createdAt: OrderColumn; id: OrderColumn; closedAt: OrderColumn; updatedAt: OrderColumn; rank?: OrderColumn },
+): SQL {
+  const newest = sql`${c.createdAt} desc, ${c.id} desc`;
+  if (order === 'relevance' && c.rank) return sql`${c.rank} desc, ${newest}`;
+  // Work with a running clock first (overdue, then due soonest); paused and closed matters after it.
+  if (order === 'due') return sql`case when ${c.state} in ('suspended','closed') then 1 else 0 end, coalesce(${c.stepDueAt}, 'infinity'), ${newest}`;
+  if (order === 'closed') return sql`coalesce(${c.closedAt}, ${c.updatedAt}), ${c.id}`;
+  return newest;
+}
+
 export async function listCases(db: DbOrTx, scope: CaseScope, f: CaseFilter) {
   const where = caseWhere(scope, f);
-  const order =
-    f.order === 'due'
-      ? [
-          // Work with a running clock first (overdue, then due soonest); paused and closed matters after it.
-          asc(sql`case when ${cases.state} in ('suspended','closed') then 1 else 0 end`),
-          asc(sql`coalesce(${cases.stepDueAt}, 'infinity')`),
-          desc(cases.createdAt),
-          desc(cases.id),
-        ]
-      : f.order === 'closed'
-        ? [asc(sql`coalesce(${cases.closedAt}, ${cases.updatedAt})`), asc(cases.id)]
-        : [desc(cases.createdAt), desc(cases.id)];
+  const order = caseOrder(f.order, { state: cases.state, stepDueAt: cases.stepDueAt, createdAt: cases.createdAt, id: cases.id, closedAt: cases.closedAt, updatedAt: cases.updatedAt });
   const [items, totals] = await Promise.all([
     db
       .select()
       .from(cases)
       .where(where)
-      .orderBy(...order)
+      .orderBy(order)
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(cases).where(where),
@@ -512,14 +516,15 @@ export async function searchCases(db: DbOrTx, scope: CaseScope, f: CaseFilter & 
   const where = caseWhere(scope, f);
   const s = caseSearchQuery(f.q);
   const rank = s.tsquery ? sql`ts_rank(${searchDoc}, ${tsQuery(s)})` : sql`0::real`;
-  const order =
-    f.order === 'relevance'
-      ? sql`m.rank desc, m.created_at desc, m.id desc`
-      : f.order === 'due'
-        ? sql`case when m.state in ('suspended','closed') then 1 else 0 end, coalesce(m.step_due_at, 'infinity'), m.created_at desc, m.id desc`
-        : f.order === 'closed'
-          ? sql`coalesce(m.closed_at, m.updated_at), m.id`
-          : sql`m.created_at desc, m.id desc`;
+  const order = caseOrder(f.order, {
+    state: sql`m.state`,
+    stepDueAt: sql`m.step_due_at`,
+    createdAt: sql`m.created_at`,
+    id: sql`m.id`,
+    closedAt: sql`m.closed_at`,
+    updatedAt: sql`m.updated_at`,
+    rank: sql`m.rank`,
+  });
   const { rows } = await db.transaction(async (tx) => {
     await tx.execute(sql`set local work_mem = '32MB'`);
     return tx.execute<{ kind: 'c' | 'p'; state: string | null; n: number | null; overdue: number | null; due_soon: number | null; id: string | null }>(sql`
