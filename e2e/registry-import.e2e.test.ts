@@ -108,6 +108,37 @@ describe('population import in the console', () => {
     await mobile.page.goto(`${session.url}/m/households/${person.items[0]!.householdId}`);
     await mobile.page.getByTestId('m-household-history').waitFor();
     await expect.poll(() => mobile.page.getByTestId('m-household-event').count(), { timeout: 20_000 }).toBe(1);
+    // A new member registered where they live: the ID number fills the birth date and gender.
+    const members = mobile.page.locator('[data-testid="m-household-members"] .adm-list-item');
+    const before = await members.count();
+    await mobile.page.getByTestId('m-household-member-add').click();
+    const pf = mobile.page.getByTestId('m-person-form');
+    await pf.getByTestId('m-pf-name').locator('input').fill(`新登居民${run}`);
+    await pf.getByTestId('m-pf-phone').locator('input').fill('1391234');
+    await mobile.page.getByTestId('m-person-form-submit').click();
+    await expect.poll(() => pf.innerText()).toContain('手机号码不正确');
+    await pf.getByTestId('m-pf-phone').locator('input').fill('13912345678');
+    await pf.getByTestId('m-pf-id').locator('input').fill(idNumber(7));
+    await expect.poll(() => pf.getByTestId('m-pf-birth').locator('input').inputValue()).toBe('1903-03-03');
+    await shot(mobile.page, 'registry-import-05a-phone-new-member');
+    await mobile.page.getByTestId('m-person-form-submit').click();
+    await expect.poll(() => members.count(), { timeout: 20_000 }).toBe(before + 1);
+    // The same ID number again is refused on its field.
+    await mobile.page.getByTestId('m-household-member-add').click();
+    await pf.getByTestId('m-pf-name').locator('input').fill(`重复居民${run}`);
+    await pf.getByTestId('m-pf-id').locator('input').fill(idNumber(7));
+    await mobile.page.getByTestId('m-person-form-submit').click();
+    await expect.poll(() => pf.innerText()).toContain('已登记');
+    await mobile.page.locator('.adm-mask').first().click({ position: { x: 10, y: 10 } });
+    // Corrected on their own page: the number is masked there, the new one is kept.
+    await members.filter({ hasText: `新登居民${run}` }).click();
+    await mobile.page.getByTestId('m-person-edit').click();
+    await pf.getByTestId('m-pf-phone').locator('input').fill('13987654321');
+    await mobile.page.getByTestId('m-person-form-submit').click();
+    await expect.poll(() => mobile.page.getByTestId('m-person-detail').innerText(), { timeout: 20_000 }).toContain('4321');
+    expect(await mobile.page.getByTestId('m-person-detail').innerText()).not.toContain('13987654321');
+    await mobile.page.goBack();
+    await mobile.page.getByTestId('m-household-history').waitFor();
     await mobile.page.getByTestId('m-household-event-add').click();
     await mobile.page.getByText('死亡', { exact: true }).click();
     await mobile.page.getByTestId('m-household-event-person').getByText(`改名居民${run}`).click();

@@ -41,4 +41,6 @@ export const registryEn: Record<RegistryMessageKey, string> = {
   'household.create.done': 'Household added',
   'household.create.doorRequired': 'Enter the door number',
   'household.create.doorHint': 'e.g. 301室, or 18号 in a village. The address is made of the area names and the door number.',
+  'm.person.addMember': 'Register a new member',
+  'm.person.birthInFuture': 'The birth date cannot be after today',
 };

@@ -40,6 +40,8 @@ export const registryZhCN = {
   'household.create.done': '已新建住户',
   'household.create.doorRequired': '请填写门牌号',
   'household.create.doorHint': '如 301室；农村如 18号。地址由所在区域名称和门牌号组成。',
+  'm.person.addMember': '登记新成员',
+  'm.person.birthInFuture': '出生日期不能晚于今天',
 } as const;
 
 export type RegistryMessageKey = keyof typeof registryZhCN;

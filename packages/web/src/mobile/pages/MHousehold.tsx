@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Button, Form, Input, List, NavBar, Popup, Selector, Tag, Toast } from 'antd-mobile';
+import { Button, Form, Input, List, NavBar, Popup, SearchBar, Selector, Space, Tag, Toast } from 'antd-mobile';
 import { useNavigate, useParams } from 'react-router-dom';
 import { get, post } from '../../api/client.ts';
-import type { Household } from '../../api/types.ts';
+import type { Household, Page, Person } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { fmtNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/labels.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { MError, MLoading, MSensitive, RISK_CLASS } from '../components.tsx';
+import { MPersonForm } from './MPersonForm.tsx';
 
 export function MHousehold() {
   const t = useT();
@@ -17,7 +18,20 @@ export function MHousehold() {
   const res = useApi((signal) => get<Household>(`/api/households/${id}`, undefined, signal), [id]);
   const h = res.data?.id === id ? res.data : undefined;
   const [recording, setRecording] = useState(false);
-  const [kind, setKind] = useState<'move-out' | 'death'>('move-out');
+  const [kind, setKind] = useState<'move-in' | 'move-out' | 'death'>('move-out');
+  const [adding, setAdding] = useState(false);
+  // Move-in: a person registered elsewhere (another household, or none) found by name or number.
+  const [found, setFound] = useState<Person[]>([]);
+  const search = async (q: string) => {
+    if (!q.trim()) return setFound([]);
+    try {
+      const page = await get<Page<Person>>('/api/people', { q: q.trim(), pageSize: 20 });
+      setFound(page.items.filter((p) => p.householdId !== id));
+    } catch {
+      setFound([]);
+    }
+  };
+  const people = kind === 'move-in' ? found.map((p) => ({ value: p.id, label: p.address ? `${p.name}（${p.address}）` : p.name })) : (h?.members ?? []).map((m) => ({ value: m.id, label: m.name }));
   const [personId, setPersonId] = useState<string | undefined>();
   const [date, setDate] = useState(() => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
   const [saving, setSaving] = useState(false);
@@ -86,11 +100,25 @@ export function MHousehold() {
               ))
             )}
           </List>
-          {h.allowedActions?.includes('edit') && h.members.length > 0 && (
+          {h.allowedActions?.includes('edit') && (
             <div className="m-card">
-              <Button block color="primary" fill="outline" onClick={() => setRecording(true)} data-testid="m-household-event-add">
-                {t('household.event.add')}
-              </Button>
+              <Space direction="vertical" block>
+                <Button block color="primary" onClick={() => setAdding(true)} data-testid="m-household-member-add">
+                  {t('m.person.addMember')}
+                </Button>
+                <Button block color="primary" fill="outline" onClick={() => setRecording(true)} data-testid="m-household-event-add">
+                  {t('household.event.add')}
+                </Button>
+              </Space>
+              <MPersonForm
+                visible={adding}
+                household={h}
+                onClose={() => setAdding(false)}
+                onSaved={() => {
+                  setAdding(false);
+                  res.reload();
+                }}
+              />
             </div>
           )}
           <Popup visible={recording} onMaskClick={() => setRecording(false)} bodyStyle={{ borderTopLeftRadius: 8, borderTopRightRadius: 8, padding: 12 }}>
@@ -98,12 +126,22 @@ export function MHousehold() {
               <Form.Item label={t('household.event.kind')}>
                 <Selector
                   value={[kind]}
-                  onChange={(v) => v[0] && setKind(v[0])}
-                  options={(['move-out', 'death'] as const).map((k) => ({ value: k, label: t(`household.event.${k}`) }))}
+                  onChange={(v) => {
+                    if (!v[0]) return;
+                    setKind(v[0]);
+                    setPersonId(undefined);
+                  }}
+                  options={(['move-in', 'move-out', 'death'] as const).map((k) => ({ value: k, label: t(`household.event.${k}`) }))}
+                  data-testid="m-household-event-kind"
                 />
               </Form.Item>
+              {kind === 'move-in' && (
+                <Form.Item label={t('household.event.searchPerson')}>
+                  <SearchBar placeholder={t('household.event.searchPerson')} onSearch={(q) => void search(q)} data-testid="m-household-event-search" />
+                </Form.Item>
+              )}
               <Form.Item label={t('household.event.person')}>
-                <Selector value={personId ? [personId] : []} onChange={(v) => setPersonId(v[0])} options={h.members.map((m) => ({ value: m.id, label: m.name }))} data-testid="m-household-event-person" />
+                <Selector columns={1} value={personId ? [personId] : []} onChange={(v) => setPersonId(v[0])} options={people} data-testid="m-household-event-person" />
               </Form.Item>
               <Form.Item label={t('household.event.date')}>
                 <Input type="date" value={date} onChange={setDate} data-testid="m-household-event-date" />

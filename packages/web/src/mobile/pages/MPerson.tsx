@@ -1,4 +1,5 @@
-import { List, NavBar, Tag } from 'antd-mobile';
+import { useState } from 'react';
+import { Button, List, NavBar, Tag } from 'antd-mobile';
 import { useNavigate, useParams } from 'react-router-dom';
 import { get } from '../../api/client.ts';
 import type { PersonProfile } from '../../api/places-types.ts';
@@ -7,6 +8,7 @@ import { fmtDate, fmtNumber } from '../../lib/format.ts';
 import { useDictionaries, useLabels } from '../../lib/labels.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { MError, MLoading, MSensitive } from '../components.tsx';
+import { MPersonForm } from './MPersonForm.tsx';
 
 export function MPerson() {
   const t = useT();
@@ -20,6 +22,7 @@ export function MPerson() {
   const d = res.data?.person.id === id ? res.data : undefined;
   const p = d?.person;
   const canReveal = Boolean(p?.allowedActions.includes('reveal'));
+  const [editing, setEditing] = useState(false);
 
   return (
     <div className="m-page">
@@ -75,6 +78,22 @@ export function MPerson() {
             </List.Item>
             {p.note && <List.Item description={p.note}>{t('person.note')}</List.Item>}
           </List>
+          {p.allowedActions.includes('edit') && (
+            <div className="m-card">
+              <Button block color="primary" fill="outline" onClick={() => setEditing(true)} data-testid="m-person-edit">
+                {t('person.edit')}
+              </Button>
+              <MPersonForm
+                visible={editing}
+                person={p}
+                onClose={() => setEditing(false)}
+                onSaved={() => {
+                  setEditing(false);
+                  res.reload();
+                }}
+              />
+            </div>
+          )}
           <List header={t('person.householdMembers')} className="m-list">
             {p.household ? (
               p.household.members.map((m) => (
