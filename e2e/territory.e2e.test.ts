@@ -221,6 +221,28 @@ describe('drawing the territory', () => {
     expect(((await read(page, setup.building)) as Area & { successorCodes?: string[] }).successorCodes).toEqual([`${west.code}001`]);
     await expect.poll(() => page.getByTestId('territory-list').innerText()).not.toContain(`${name}\n`);
     await shot(page, 'territory-07-split-done');
+
+    // And merged back with the mouse: pick the western part, tick the other one, name the whole.
+    const partNames = await Promise.all(parts.map(async (p) => (await read(page, p.code)).name));
+    const merged = `合并网格${Date.now() % 100000}`;
+    await page.getByTestId('territory-list').getByText(partNames[0]!, { exact: true }).click();
+    await page.getByTestId('territory-merge').click();
+    const mergePreview = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/areas/actions/merge');
+    await page.getByTestId('territory-merge-grids').getByText(partNames[1]!, { exact: true }).click();
+    expect((await mergePreview).status()).toBe(200);
+    await page.getByTestId('territory-merge-name').fill(merged);
+    await page.getByTestId('territory-move-preview').waitFor();
+    await shot(page, 'territory-08-merge-preview');
+    const merging = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/areas/actions/merge' && !(r.request().postData() ?? '').includes('"dryRun":true'));
+    await page.getByTestId('territory-merge-ok').click();
+    const mres = await merging;
+    expect(mres.status(), await mres.text()).toBe(200);
+    const whole = ((await mres.json()) as { parts: { code: string }[] }).parts[0]!.code;
+    for (const p of parts) expect(((await read(page, p.code)) as Area & { successorCodes?: string[] }).successorCodes).toEqual([whole]);
+    // The building followed, once more under a new code.
+    expect(((await read(page, `${west.code}001`)) as Area & { successorCodes?: string[] }).successorCodes).toEqual([`${whole}001`]);
+    await expect.poll(() => page.getByTestId('territory-list').innerText()).toContain(merged);
+    await shot(page, 'territory-09-merge-done');
     await context.close();
   });
 });
