@@ -187,10 +187,18 @@ describe('drawing the territory', () => {
         const r: number[][] = [[cx - d, cy - d], [cx + d, cy - d], [cx + d, cy + d], [cx - d, cy + d], [cx - d, cy - d]];
         const grid = await send({ parentCode: village, name, geometry: { type: 'Polygon', coordinates: [r] } });
         const building = await send({ parentCode: grid.code, name: '西1幢', geometry: { type: 'Point', coordinates: [cx - d / 2, cy] } });
-        return { grid: grid.code, building: building.code };
+        // The grid's party branch, under the community's organisation.
+        type Org = { id: string; areaCode: string; children?: Org[] };
+        const flat = (os: Org[]): Org[] => os.flatMap((o) => [o, ...flat(o.children ?? [])]);
+        const orgs = flat(((await (await fetch('/api/party/orgs')).json()) as { items: Org[] }).items);
+        const parent = orgs.find((o) => o.areaCode === village)!;
+        const branch = (await (
+          await fetch('/api/party/orgs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `${name}党支部`, kind: 'grid-branch', parentId: parent.id, areaCode: grid.code }) })
+        ).json()) as { id: string };
+        return { grid: grid.code, building: building.code, branch: branch.id };
       },
       { village: VILLAGE, name },
-    )) as { grid: string; building: string };
+    )) as { grid: string; building: string; branch: string };
     await page.getByTestId('area-map-edit').click();
     await page.getByTestId('territory-list').getByText(name, { exact: true }).click();
     await page.getByTestId('territory-split').click();
@@ -206,13 +214,20 @@ describe('drawing the territory', () => {
     expect(previewed.dryRun).toBe(true);
     expect(previewed.parts.map((p) => p.buildings.length).sort()).toEqual([0, 1]);
     await page.getByTestId('territory-move-preview').waitFor();
+    // The branch at the grid itself goes to the second part.
+    const holder = page.getByTestId('territory-holders');
+    await expect.poll(() => holder.innerText()).toContain(`${name}党支部`);
+    await holder.getByTestId('territory-holder-part').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(1).click();
     await shot(page, 'territory-06-split-preview');
     const split = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/areas/${setup.grid}/actions/split` && !(r.request().postData() ?? '').includes('"dryRun":true'));
     await page.getByTestId('territory-split-ok').click();
     const res = await split;
     expect(res.status(), await res.text()).toBe(200);
-    const parts = ((await res.json()) as { parts: { code: string; buildings: { code: string }[] }[] }).parts;
+    expect(JSON.parse(res.request().postData() ?? '{}').holders).toEqual([{ kind: 'party-org', id: setup.branch, part: 1 }]);
+    const parts = ((await res.json()) as { parts: { code: string; buildings: { code: string }[]; holders: { id: string }[] }[] }).parts;
     expect(parts).toHaveLength(2);
+    expect(parts[1]!.holders.map((h) => h.id)).toEqual([setup.branch]);
     const old = (await read(page, setup.grid)) as Area & { retiredAt?: string; successorCodes?: string[] };
     expect(old.retiredAt).toBeTruthy();
     expect(old.successorCodes).toEqual(parts.map((p) => p.code));

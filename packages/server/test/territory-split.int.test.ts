@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import { DOMParser } from '@xmldom/xmldom';
 import { readOutlines } from '../../web/src/lib/outlineFiles.ts';
 import { createTestApp, json, uniq, type Client, type TestApp } from './helpers.ts';
+import { partyOrgs, staffAppointments } from '../src/db/schema.ts';
+import { insertUser } from '../src/repositories/users.ts';
 
 let t: TestApp;
 let community: Client;
@@ -48,6 +50,7 @@ interface Report {
   parts: { index: number; code: string | null; name: string; buildings: { code: string; name: string }[]; households: number; people: number; cases: { id: string }[] }[];
   unassigned: { kind: string; id: string }[];
 }
+type Holders = { holders: { kind: string; id: string; name: string; post: string | null }[] }[];
 interface ErrorBody {
   error: { code: string; message: string };
 }
@@ -85,6 +88,7 @@ describe('split and merge of grids', () => {
   let household: string;
   let caseWest: { id: string; areaCode: string };
   let caseEast: { id: string; areaCode: string };
+  const holders = { worker: '', leader: '', post: '', branch: '' };
 
   beforeAll(async () => {
     grid = json<Area>(await community.post('/api/areas', { parentCode: VILLAGE, name: `拆分${uniq()}网格`, geometry: whole }));
@@ -96,6 +100,15 @@ describe('split and merge of grids', () => {
     household = json<{ id: string }>(h).id;
     const p = await community.post('/api/people', { areaCode: unit, householdId: household, name: '顾秀英', gender: 'female', birthDate: '1960-01-01', idNumber: freshId() });
     expect(p.statusCode, p.body).toBe(201);
+    // Who answers for the grid: a grid worker's account and appointment at the grid, a building leader's account in
+    // the east building, the grid's party branch.
+    const u = uniq();
+    const account = (username: string, scopeCode: string) =>
+      insertUser(t.ctx.db, { username, displayName: username, passwordHash: 'x', roles: ['grid-worker'], scopeCode, personId: null });
+    holders.worker = (await account(`wg${u}`, grid.code)).id;
+    holders.leader = (await account(`ld${u}`, eastBuilding)).id;
+    holders.post = (await t.ctx.db.insert(staffAppointments).values({ personId: json<{ id: string }>(p).id, post: 'grid-worker', areaCode: grid.code, userId: holders.worker, startedOn: '2026-01-01' }).returning())[0]!.id;
+    holders.branch = (await t.ctx.db.insert(partyOrgs).values({ code: `T${u}`.slice(0, 40), name: `拆分网格党支部${u}`, kind: 'grid-branch', areaCode: grid.code }).returning())[0]!.id;
     caseWest = await report(y0 + 0.0015, x0 + 0.0005);
     caseEast = await report(y0 + 0.0015, x0 + 0.0035);
     expect(caseWest.areaCode).toBe(grid.code);
@@ -115,6 +128,11 @@ describe('split and merge of grids', () => {
     expect(r.parts[0]!.cases.map((c) => c.id)).toEqual([caseWest.id]);
     expect(r.parts[1]!.cases.map((c) => c.id)).toEqual([caseEast.id]);
     expect(r.unassigned).toEqual([]);
+    // Accounts, appointments and the branch at the grid itself go to the fallback part unless placed; the building
+    // leader's goes with the building.
+    const placed = (r.parts as unknown as Holders).map((x) => x.holders.map((h) => h.id).sort());
+    expect(placed).toEqual([[holders.worker, holders.post, holders.branch].sort(), [holders.leader]]);
+    expect((r.parts as unknown as Holders)[0]!.holders.find((h) => h.id === holders.post)!.post).toBe('专职网格员');
     expect(json<Area>(await community.get(`/api/areas/${grid.code}`)).retiredAt).toBeUndefined();
   });
 
@@ -134,6 +152,10 @@ describe('split and merge of grids', () => {
     const bad = await community.post(`/api/areas/${grid.code}/actions/split`, { parts: [{ name: '甲', geometry: west }, { name: '乙', geometry: { type: 'Polygon', coordinates: [[[1, 1], [2, 2]]] } }] });
     expect(bad.statusCode).toBe(400);
     expect(json<ErrorBody>(bad).error.code).toBe('invalid_geometry');
+    const stranger = await community.post(`/api/areas/${grid.code}/actions/split`, { ...body, holders: [{ kind: 'account', id: holders.leader, part: 1 }] });
+    expect(json<ErrorBody>(stranger).error.code, stranger.body).toBe('split_holders');
+    const far = await community.post(`/api/areas/${grid.code}/actions/split`, { ...body, holders: [{ kind: 'account', id: holders.worker, part: 5 }] });
+    expect(json<ErrorBody>(far).error.code, far.body).toBe('split_holders');
     const notGrid = await community.post(`/api/areas/${westBuilding}/actions/split`, body);
     expect(json<ErrorBody>(notGrid).error.code).toBe('not_a_grid');
   });
@@ -142,10 +164,19 @@ describe('split and merge of grids', () => {
   let eastGrid: string;
   it('splits: new grids with the next codes, the old one retired, everything moved with audit rows, new cases placed at once', async () => {
     const rollupsBefore = await t.ctx.db.execute<{ n: string }>(sql`select coalesce(sum(received), 0)::text as n from case_measure_deltas where area_code = ${grid.code}`);
-    const res = await community.post(`/api/areas/${grid.code}/actions/split`, { parts: [{ name: `${grid.name}西`, geometry: west }, { name: `${grid.name}东`, geometry: east }] });
+    const res = await community.post(`/api/areas/${grid.code}/actions/split`, {
+      parts: [{ name: `${grid.name}西`, geometry: west }, { name: `${grid.name}东`, geometry: east }],
+      holders: [{ kind: 'account', id: holders.worker, part: 1 }],
+    });
     expect(res.statusCode, res.body).toBe(200);
     const r = json<Report>(res);
     [westGrid, eastGrid] = r.parts.map((p) => p.code!) as [string, string];
+    // The worker went east as chosen, the appointment with the account, the branch to the fallback part, the
+    // building leader with the building.
+    const scopes = await t.ctx.db.execute<{ id: string; scope_code: string }>(sql`select id, scope_code from users where id in (${holders.worker}, ${holders.leader})`);
+    expect(Object.fromEntries(scopes.rows.map((x) => [x.id, x.scope_code]))).toEqual({ [holders.worker]: eastGrid, [holders.leader]: `${eastGrid}001` });
+    expect((await t.ctx.db.execute<{ area_code: string }>(sql`select area_code from staff_appointments where id = ${holders.post}`)).rows[0]!.area_code).toBe(eastGrid);
+    expect((await t.ctx.db.execute<{ area_code: string }>(sql`select area_code from party_orgs where id = ${holders.branch}`)).rows[0]!.area_code).toBe(westGrid);
     expect(westGrid).toBe(VILLAGE + String(Number(grid.code.slice(12)) + 1).padStart(3, '0'));
     expect(eastGrid).toBe(VILLAGE + String(Number(grid.code.slice(12)) + 2).padStart(3, '0'));
     const old = json<Area>(await community.get(`/api/areas/${grid.code}`));
@@ -169,6 +200,8 @@ describe('split and merge of grids', () => {
     expect(rollupsAfter.rows[0]!.n).toBe(rollupsBefore.rows[0]!.n);
     const audit = await t.ctx.db.execute<{ action: string; n: string }>(sql`select action, count(*)::text as n from audit_log where action in ('area.split', 'area.move', 'household.move', 'case.move') and (entity_id = ${grid.code} or area_code like ${VILLAGE + '%'}) and at > now() - interval '5 minutes' group by action`);
     expect(Object.fromEntries(audit.rows.map((a) => [a.action, Number(a.n)]))).toMatchObject({ 'area.split': 1, 'area.move': 2, 'household.move': 1, 'case.move': 2 });
+    const holderAudit = await t.ctx.db.execute<{ action: string; n: string }>(sql`select action, count(*)::text as n from audit_log where entity_id in (${holders.worker}, ${holders.leader}, ${holders.post}, ${holders.branch}) group by action`);
+    expect(Object.fromEntries(holderAudit.rows.map((a) => [a.action, Number(a.n)]))).toEqual({ 'user.move': 2, 'staff.move': 1, 'party.org.move': 1 });
     // The next case reported in the east half lands in the east grid at once.
     expect((await report(y0 + 0.001, x0 + 0.003)).areaCode).toBe(eastGrid);
     // A retired grid is history: no edit, no second split.
@@ -206,6 +239,10 @@ describe('split and merge of grids', () => {
     expect(json<{ areaCode: string }>(await community.get(`/api/households/${household}`)).areaCode).toBe(`${code}00201`);
     expect(json<Area>(await community.get(`/api/areas/${westGrid}`)).successorCodes).toEqual([code]);
     expect((await report(y0 + 0.001, x0 + 0.001)).areaCode).toBe(code);
+    // Everyone who answered for the two grids now answers for the merged one (the leader with the 2nd building).
+    const scopes = await t.ctx.db.execute<{ id: string; scope_code: string }>(sql`select id, scope_code from users where id in (${holders.worker}, ${holders.leader})`);
+    expect(Object.fromEntries(scopes.rows.map((x) => [x.id, x.scope_code]))).toEqual({ [holders.worker]: code, [holders.leader]: `${code}002` });
+    expect((await t.ctx.db.execute<{ area_code: string }>(sql`select area_code from party_orgs where id = ${holders.branch}`)).rows[0]!.area_code).toBe(code);
   });
 });
 

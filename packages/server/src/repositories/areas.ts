@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { CODE_LENGTH, type AreaLevel } from '@gongzhi/domain';
 import type { DbOrTx } from '../db/client.ts';
-import { areas, cases, households, people } from '../db/schema.ts';
+import { areas, cases, households, partyOrgs, people, staffAppointments, users } from '../db/schema.ts';
 import { inScope, escapeLike, type Scope } from './scope.ts';
 
 export type AreaRow = typeof areas.$inferSelect;
@@ -165,6 +165,18 @@ export interface GridContents {
   households: { id: string; areaCode: string; doorplate: string }[];
   people: { id: string; areaCode: string; householdId: string | null }[];
   cases: { id: string; code: string; title: string; areaCode: string; ownerAreaCode: string; lat: number | null; lng: number | null; measureAreaCode: string | null }[];
+  /** Who answers for the grid or a building of it: active accounts scoped there, current appointments, party organisations. */
+  holders: GridHolder[];
+}
+
+export interface GridHolder {
+  kind: 'account' | 'post' | 'party-org';
+  id: string;
+  name: string;
+  areaCode: string;
+  /** A post: the post's code and the account it gave. */
+  post?: string;
+  userId?: string | null;
 }
 
 /** What lives in a grid: its current buildings and their units, its households, people and open cases. */
@@ -205,7 +217,37 @@ export async function gridContents(db: DbOrTx, gridCode: string, openStates: rea
     .from(cases)
     .where(and(sql`${cases.areaCode} like ${like}`, inArray(cases.state, [...openStates])))
     .orderBy(asc(cases.code));
-  return { buildings, units, households: hh, people: ppl, cases: cs };
+  const [accounts, posts, orgs] = await Promise.all([
+    db
+      .select({ id: users.id, name: users.displayName, areaCode: users.scopeCode })
+      .from(users)
+      .where(and(eq(users.active, true), sql`${users.scopeCode} like ${like}`))
+      .orderBy(asc(users.username)),
+    db
+      .select({ id: staffAppointments.id, name: people.name, areaCode: staffAppointments.areaCode, post: staffAppointments.post, userId: staffAppointments.userId })
+      .from(staffAppointments)
+      .innerJoin(people, eq(people.id, staffAppointments.personId))
+      .where(and(isNull(staffAppointments.endedOn), sql`${staffAppointments.areaCode} like ${like}`))
+      .orderBy(asc(staffAppointments.startedOn)),
+    db
+      .select({ id: partyOrgs.id, name: partyOrgs.name, areaCode: partyOrgs.areaCode })
+      .from(partyOrgs)
+      .where(sql`${partyOrgs.areaCode} like ${like}`)
+      .orderBy(asc(partyOrgs.sort), asc(partyOrgs.code)),
+  ]);
+  const holders: GridHolder[] = [
+    ...accounts.map((a) => ({ kind: 'account' as const, ...a })),
+    ...posts.map((a) => ({ kind: 'post' as const, ...a })),
+    ...orgs.map((a) => ({ kind: 'party-org' as const, ...a })),
+  ];
+  return { buildings, units, households: hh, people: ppl, cases: cs, holders };
+}
+
+/** Moves a holder of a grid (an account's scope, a current appointment, a party organisation) to another area. */
+export async function moveHolder(db: DbOrTx, h: GridHolder, to: string): Promise<void> {
+  if (h.kind === 'account') await db.update(users).set({ scopeCode: to, updatedAt: new Date() }).where(eq(users.id, h.id));
+  else if (h.kind === 'post') await db.update(staffAppointments).set({ areaCode: to, updatedAt: new Date() }).where(eq(staffAppointments.id, h.id));
+  else await db.update(partyOrgs).set({ areaCode: to, updatedAt: new Date() }).where(eq(partyOrgs.id, h.id));
 }
 
 /** Marks an area retired, pointing to the areas that took it over. */

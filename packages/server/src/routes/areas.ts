@@ -101,6 +101,18 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext) {
             .max(20, { message: '至多拆分为 20 个网格' }),
           crs,
           fallbackPart: z.number().int().min(0).max(19).optional().describe('未能按位置归入的楼栋、住户、案件归入第几个新网格（从 0 起），默认 0'),
+          holders: z
+            .array(
+              z.object({
+                kind: z.enum(['account', 'post', 'party-org'], { message: '类型（kind）应为 account、post 或 party-org' }),
+                id: z.uuid({ message: '应为账号、任职或党组织的 ID' }),
+                part: z.number({ message: '新网格序号（part）应为数字' }).int().min(0).max(19),
+              }),
+              { message: '应为数组' },
+            )
+            .max(200, { message: '至多 200 项' })
+            .optional()
+            .describe('网格本级的账号、任职和党组织各归入第几个新网格；未列出的任职随其账号，其余归入 fallbackPart'),
           dryRun: z.boolean().optional().describe('只预览迁移结果，不写入'),
         }),
       },

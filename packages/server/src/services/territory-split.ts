@@ -13,6 +13,8 @@ import {
   notFound,
   OPEN_STATES,
   outlineToWgs84,
+  STAFF_POST_INFO,
+  type StaffPost,
   parseOutline,
   planSplit,
   polygonsOf,
@@ -45,6 +47,15 @@ export interface PartReport {
   households: number;
   people: number;
   cases: { id: string; code: string; title: string }[];
+  /** Accounts, appointments and party organisations that answer for it afterwards. */
+  holders: { kind: repo.GridHolder['kind']; id: string; name: string; post: string | null; choosable: boolean }[];
+}
+
+/** A choice of the part an account, appointment or party organisation of the grid itself goes to (a split). */
+export interface HolderChoice {
+  kind: repo.GridHolder['kind'];
+  id: string;
+  part: number;
 }
 
 export interface SplitReport {
@@ -83,6 +94,32 @@ interface Placement {
   people: Map<string, number>;
   /** Case id → part index, and whether it goes with its building (else placed in the new grid itself). */
   cases: Map<string, { part: number; withBuilding: boolean }>;
+  /** `kind:id` of a holder at the grid itself → part index (those in a building follow it). */
+  holders: Map<string, number>;
+}
+
+const holderKey = (h: { kind: string; id: string }) => `${h.kind}:${h.id}`;
+const HOLDER_MOVE = { account: ['user.move', 'user'], post: ['staff.move', 'staff_appointment'], 'party-org': ['party.org.move', 'party_org'] } as const;
+
+/**
+ * Where the holders at the grid itself go in a split: as chosen, else a post with the account it gave, else the
+ * fallback part. Holders in a building follow the building and need no choice.
+ */
+function placeHolders(grid: repo.AreaRow, holders: repo.GridHolder[], choices: HolderChoice[], parts: number, fallbackPart: number): Map<string, number> {
+  const atGrid = holders.filter((h) => h.areaCode === grid.code);
+  const known = new Set(atGrid.map(holderKey));
+  const out = new Map<string, number>();
+  for (const [k, c] of choices.entries()) {
+    if (!known.has(holderKey(c))) throw invalid('split_holders', `第 ${k + 1} 项不是本网格的账号、任职或党组织（holders）`, { field: `holders.${k}.id` });
+    if (c.part >= parts) throw invalid('split_holders', `第 ${k + 1} 项的新网格序号超出范围（holders）`, { field: `holders.${k}.part` });
+    out.set(holderKey(c), c.part);
+  }
+  for (const h of atGrid) {
+    if (out.has(holderKey(h))) continue;
+    const account = h.kind === 'post' && h.userId ? out.get(holderKey({ kind: 'account', id: h.userId })) : undefined;
+    out.set(holderKey(h), account ?? fallbackPart);
+  }
+  return out;
 }
 
 interface Source {
@@ -96,7 +133,7 @@ function pointOf(geometry: unknown): Position | null {
 }
 
 function describe(sources: Source[], placement: Placement, parts: { name: string; geometry: Outline | null }[], unassigned: SplitReport['unassigned'], fallbackPart: number, dryRun: boolean): SplitReport {
-  const reports: PartReport[] = parts.map((p, index) => ({ index, name: p.name, code: null, geometry: p.geometry, buildings: [], households: 0, people: 0, cases: [] }));
+  const reports: PartReport[] = parts.map((p, index) => ({ index, name: p.name, code: null, geometry: p.geometry, buildings: [], households: 0, people: 0, cases: [], holders: [] }));
   for (const { grid, contents } of sources) {
     const partOfArea = (areaCode: string, fallback: number | undefined) => {
       const b = buildingOf(grid.code, areaCode);
@@ -106,6 +143,13 @@ function describe(sources: Source[], placement: Placement, parts: { name: string
     for (const h of contents.households) reports[partOfArea(h.areaCode, placement.households.get(h.id))]!.households += 1;
     for (const p of contents.people) reports[partOfArea(p.areaCode, placement.people.get(p.id))]!.people += 1;
     for (const c of contents.cases) reports[placement.cases.get(c.id)?.part ?? fallbackPart]!.cases.push({ id: c.id, code: c.code, title: c.title });
+    // At the grid itself a holder may be placed in a split (a post with its account follows the account); in a building it follows it.
+    const accountsAtGrid = new Set(contents.holders.filter((h) => h.kind === 'account' && h.areaCode === grid.code).map((h) => h.id));
+    for (const h of contents.holders) {
+      const choosable = h.areaCode === grid.code && !(h.kind === 'post' && h.userId && accountsAtGrid.has(h.userId));
+      const post = h.post ? (STAFF_POST_INFO[h.post as StaffPost]?.zh ?? null) : null;
+      reports[partOfArea(h.areaCode, placement.holders.get(holderKey(h)))]!.holders.push({ kind: h.kind, id: h.id, name: h.name, post, choosable });
+    }
   }
   return { dryRun, retired: sources.map((s) => ({ code: s.grid.code, name: s.grid.name })), parts: reports, unassigned, fallbackPart };
 }
@@ -202,6 +246,13 @@ async function apply(
       moved.cases += 1;
       await audit(tx, { actor }, req, { action: 'case.move', entityType: 'case', entityId: c.id, areaCode: to, detail: { code: c.code, from: c.areaCode, to } });
     }
+    // Accounts, appointments and party organisations: with their building, else where the split placed them.
+    for (const h of contents.holders) {
+      const to = target(h.areaCode, placement.holders.get(holderKey(h)));
+      await repo.moveHolder(tx, h, to);
+      const [act, entityType] = HOLDER_MOVE[h.kind];
+      await audit(tx, { actor }, req, { action: act, entityType, entityId: h.id, areaCode: to, detail: { name: h.name, from: h.areaCode, to } });
+    }
     await repo.retireArea(tx, grid.code, action === 'area.split' ? codes : [codes[0]!]);
   }
   await gridOutlinesChanged(tx);
@@ -230,7 +281,7 @@ export async function splitGrid(
   ctx: AppContext,
   actor: Actor,
   code: string,
-  input: { parts: { name: string; geometry: unknown }[]; crs?: Crs; fallbackPart?: number; dryRun?: boolean },
+  input: { parts: { name: string; geometry: unknown }[]; crs?: Crs; fallbackPart?: number; holders?: HolderChoice[]; dryRun?: boolean },
   req: RequestContext,
 ): Promise<SplitReport> {
   const grid = await editableGrid(ctx, actor, code, 'code');
@@ -257,7 +308,7 @@ export async function splitGrid(
   }
   // People at the grid level follow their household: plan households first, then people by them.
   const plan = planSplit(outlines, items, fallbackPart);
-  const placement: Placement = { buildings: new Map(), households: new Map(), people: new Map(), cases: new Map() };
+  const placement: Placement = { buildings: new Map(), households: new Map(), people: new Map(), cases: new Map(), holders: placeHolders(grid, contents.holders, input.holders ?? [], parts.length, fallbackPart) };
   const unassigned: SplitReport['unassigned'] = [];
   const unplaced = new Set(plan.unassigned);
   for (const b of contents.buildings) {
@@ -313,7 +364,7 @@ export async function mergeGrids(
   }
   const name = input.name.trim();
   const sources: Source[] = [];
-  const placement: Placement = { buildings: new Map(), households: new Map(), people: new Map(), cases: new Map() };
+  const placement: Placement = { buildings: new Map(), households: new Map(), people: new Map(), cases: new Map(), holders: new Map() };
   for (const grid of grids) {
     const contents = await repo.gridContents(ctx.db, grid.code, [...OPEN_STATES]);
     sources.push({ grid, contents });

@@ -2,7 +2,7 @@
 // moves to the new grids (the server's dry run) and then split or merge. The cutting line is drawn on the editor's
 // map; the parts arrive here as WGS84 outlines.
 import { useEffect, useState } from 'react';
-import { Alert, App, Checkbox, Form, Input, Modal, Spin, Table } from 'antd';
+import { Alert, App, Checkbox, Form, Input, Modal, Select, Spin, Table } from 'antd';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { post } from '../../api/client.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -17,6 +17,16 @@ interface PartReport {
   households: number;
   people: number;
   cases: { id: string; code: string; title: string }[];
+  /** Accounts, appointments and party organisations answering for the part afterwards. */
+  holders: Holder[];
+}
+interface Holder {
+  kind: 'account' | 'post' | 'party-org';
+  id: string;
+  name: string;
+  post: string | null;
+  /** At the grid itself: the split may place it in any part. */
+  choosable: boolean;
 }
 interface SplitReport {
   parts: PartReport[];
@@ -48,6 +58,7 @@ function MoveTable({ report, names, onName }: { report: SplitReport; names?: str
         { title: t('territory.moveHouseholds'), key: 'h', width: 70, render: (_, p) => fmtNumber(p.households) },
         { title: t('territory.movePeople'), key: 'p', width: 70, render: (_, p) => fmtNumber(p.people) },
         { title: t('territory.moveCases'), key: 'c', width: 90, render: (_, p) => fmtNumber(p.cases.length) },
+        { title: t('territory.moveHolders'), key: 's', width: 110, render: (_, p) => fmtNumber(p.holders.length) },
       ]}
     />
   );
@@ -78,7 +89,15 @@ export function SplitDialog({
   const [report, setReport] = useState<SplitReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const body = (dryRun: boolean) => ({ parts: parts.map((geometry, k) => ({ name: names[k]!.trim() || `${grid.name}（${k + 1}）`, geometry })), dryRun });
+  // Where each account, appointment and party organisation of the grid itself goes (the preview's placement first).
+  const [choices, setChoices] = useState<Record<string, number>>({});
+  const choosable = (report?.parts ?? []).flatMap((p) => p.holders.filter((h) => h.choosable).map((h) => ({ ...h, part: p.index })));
+  const partOf = (h: { kind: string; id: string; part: number }) => choices[`${h.kind}:${h.id}`] ?? h.part;
+  const body = (dryRun: boolean) => ({
+    parts: parts.map((geometry, k) => ({ name: names[k]!.trim() || `${grid.name}（${k + 1}）`, geometry })),
+    holders: choosable.map((h) => ({ kind: h.kind, id: h.id, part: partOf(h) })),
+    dryRun,
+  });
 
   useEffect(() => {
     onPreview(asCollection(parts.map((geometry) => ({ geometry }))));
@@ -124,7 +143,29 @@ export function SplitDialog({
       {!report && !error && <Spin />}
       {report && (
         <>
-          <MoveTable report={report} names={names} onName={(k, v) => setNames((n) => n.map((x, i) => (i === k ? v : x)))} />
+          <MoveTable report={{ ...report, parts: report.parts.map((p) => ({ ...p, holders: [...p.holders.filter((h) => !h.choosable), ...choosable.filter((h) => partOf(h) === p.index)] })) }} names={names} onName={(k, v) => setNames((n) => n.map((x, i) => (i === k ? v : x)))} />
+          {choosable.length > 0 && (
+            <div style={{ marginTop: 12 }} data-testid="territory-holders">
+              <p className="gz-muted">{t('territory.holdersHint')}</p>
+              {choosable.map((h) => (
+                <div key={`${h.kind}:${h.id}`} className="gz-territory-holder">
+                  <span className="gz-ellipsis">
+                    {h.name}
+                    <span className="gz-muted">（{h.post ?? t(`territory.holder.${h.kind}`)}）</span>
+                  </span>
+                  <Select
+                    size="small"
+                    style={{ width: 220 }}
+                    value={partOf(h)}
+                    onChange={(v: number) => setChoices((c) => ({ ...c, [`${h.kind}:${h.id}`]: v }))}
+                    options={names.map((n, k) => ({ value: k, label: n.trim() || `${grid.name}（${k + 1}）` }))}
+                    data-testid="territory-holder-part"
+                    aria-label={h.name}
+                  />
+                </div>
+              ))}
+            </div>
+          )}
           {report.unassigned.length > 0 && (
             <Alert
               style={{ marginTop: 12 }}
