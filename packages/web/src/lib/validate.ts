@@ -38,3 +38,16 @@ export function passwordProblem(pw: string): 'tooShort' | 'classes' | null {
 }
 
 export const USERNAME_RE = /^[a-z][a-z0-9._-]{2,31}$/;
+
+/**
+ * The ID and phone numbers of a person form as the API takes them: a new person's blank number is null; on an edit a
+ * blank one is left out, meaning "unchanged" (the current numbers are shown masked and never sent back).
+ */
+export function personNumbers(v: { idNumber?: string; phone?: string }, editing: boolean): { idNumber?: string | null; phone?: string | null } {
+  const id = v.idNumber?.trim().toUpperCase();
+  const phone = v.phone?.trim();
+  return {
+    ...(id ? { idNumber: id } : editing ? {} : { idNumber: null }),
+    ...(phone ? { phone } : editing ? {} : { phone: null }),
+  };
+}

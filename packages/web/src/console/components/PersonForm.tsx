@@ -8,7 +8,7 @@ import { useT } from '../../i18n/index.tsx';
 import { levelOfCode } from '../../lib/areas.ts';
 import { useDictionaries, useLabels } from '../../lib/labels.ts';
 import { useApi } from '../../lib/useApi.ts';
-import { infoFromIdNumber, isValidIdNumber, isValidMobile } from '../../lib/validate.ts';
+import { infoFromIdNumber, isValidIdNumber, isValidMobile, personNumbers } from '../../lib/validate.ts';
 import { AreaTreeSelect } from './AreaTreeSelect.tsx';
 import { applyServerErrors } from './formErrors.ts';
 
@@ -116,13 +116,7 @@ export function PersonFormModal({
       partyMember: Boolean(v.partyMember),
       note: v.note?.trim() || null,
     };
-    const id = v.idNumber?.trim().toUpperCase();
-    const phone = v.phone?.trim();
-    // Blank numbers on an edit mean "unchanged" (the current values are masked and never sent back).
-    if (id) body.idNumber = id;
-    else if (!editing) body.idNumber = null;
-    if (phone) body.phone = phone;
-    else if (!editing) body.phone = null;
+    Object.assign(body, personNumbers(v, editing));
     setSaving(true);
     try {
       const saved = person ? await patch<Person>(`/api/people/${person.id}`, body) : await post<Person>('/api/people', body);

@@ -5,7 +5,7 @@ import type { Person } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useDictionaries, useLabels } from '../../lib/labels.ts';
-import { infoFromIdNumber, isValidIdNumber, isValidMobile } from '../../lib/validate.ts';
+import { infoFromIdNumber, isValidIdNumber, isValidMobile, personNumbers } from '../../lib/validate.ts';
 
 interface Values {
   name: string;
@@ -81,12 +81,7 @@ export function MPersonForm({
       tags: v.tags ?? [],
       note: v.note?.trim() || null,
     };
-    const id = v.idNumber?.trim().toUpperCase();
-    const phone = v.phone?.trim();
-    if (id) body.idNumber = id;
-    else if (!editing) body.idNumber = null;
-    if (phone) body.phone = phone;
-    else if (!editing) body.phone = null;
+    Object.assign(body, personNumbers(v, editing));
     if (household) Object.assign(body, { areaCode: household.areaCode, householdId: household.id });
     setSaving(true);
     try {
