@@ -58,7 +58,6 @@ export const meetingsEn: Record<keyof typeof meetingsZhCN, string> = {
   'meet.m.done': 'Checked in',
   'meet.m.notOpen': 'Check-in opens one hour before the meeting',
   'meet.m.meetings': 'Meetings',
-  'meet.topic.action': 'Make a topic',
   'meet.topic.title': 'Idea to a deliberation topic',
   'meet.topic.toMeeting': 'Add to a scheduled meeting',
   'meet.topic.newDelib': 'Open a new consultation',

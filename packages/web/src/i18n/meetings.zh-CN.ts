@@ -57,7 +57,6 @@ export const meetingsZhCN = {
   'meet.m.done': '签到成功',
   'meet.m.notOpen': '会议开始前 1 小时起可以签到',
   'meet.m.meetings': '会议',
-  'meet.topic.action': '转为议题',
   'meet.topic.title': '金点子转为议题',
   'meet.topic.toMeeting': '加入待召开会议的议程',
   'meet.topic.newDelib': '发起新的议事协商会',
