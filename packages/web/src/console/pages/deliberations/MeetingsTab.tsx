@@ -103,17 +103,13 @@ function MeetingPanel({ id, onChange }: { id: string; onChange: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const res = useApi((signal) => getMeeting(id, signal), [id]);
-  const [m, setM] = useState<Meeting | null>(null);
+  const [override, setM] = useState<Meeting | null>(null);
+  const m = override ?? res.data ?? null;
   const [busy, setBusy] = useState<string | null>(null);
   const [qr, setQr] = useState(false);
-  const [minutes, setMinutes] = useState('');
+  const [draft, setMinutes] = useState<string | null>(null);
+  const minutes = draft ?? m?.minutes ?? '';
   const [agendaForm] = Form.useForm<{ title: string; presenter?: string }>();
-  useEffect(() => {
-    if (res.data) {
-      setM(res.data);
-      setMinutes(res.data.minutes ?? '');
-    }
-  }, [res.data]);
   if (res.error && !m) return <LoadError error={res.error} onRetry={res.reload} />;
   if (!m) return <Card loading />;
   const organiser = m.allowedActions.includes('agenda');
@@ -309,7 +305,16 @@ function MeetingPanel({ id, onChange }: { id: string; onChange: () => void }) {
           </Card>
         </Col>
       </Row>
-      {qr && <QrModal id={id} onClose={() => { setQr(false); res.reload(); }} />}
+      {qr && (
+        <QrModal
+          id={id}
+          onClose={() => {
+            setQr(false);
+            // Those who checked in while the screen was up.
+            void getMeeting(id).then(setM, () => undefined);
+          }}
+        />
+      )}
     </Space>
   );
 }

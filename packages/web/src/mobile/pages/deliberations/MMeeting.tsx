@@ -1,7 +1,7 @@
 // The phone's meeting page (议事会议): time, place and agenda for a member of the roll, and check-in with
 // the six-digit code on the organiser's screen — typed, or carried in the link the screen's QR code opens
 // (/m/meetings/:id?c=123456), which checks in at once. A stale code is refused with a clear message.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button, Input, NavBar, Result, Tag, Toast } from 'antd-mobile';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../../api/client.ts';
@@ -46,36 +46,36 @@ export function MMeeting() {
   const navigate = useNavigate();
   const { id = '' } = useParams();
   const [params] = useSearchParams();
-  const res = useApi((signal) => getMeeting(id, signal), [id]);
-  const [m, setM] = useState<Meeting | null>(null);
-  const [code, setCode] = useState(params.get('c') ?? '');
+  const linked = params.get('c');
+  // Opened from the screen's QR code: check in with the code in the link, once, as the page loads.
+  const res = useApi(async (signal) => {
+    const meeting = await getMeeting(id, signal);
+    if (!linked || !meeting.allowedActions.includes('check-in')) return { meeting, problem: null };
+    try {
+      return { meeting: await checkInMeeting(id, linked), problem: null };
+    } catch (e) {
+      return { meeting, problem: errorMessage(e) };
+    }
+  }, [id, linked]);
+  const [override, setOverride] = useState<{ meeting: Meeting; problem: string | null } | null>(null);
+  const [code, setCode] = useState(linked ?? '');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const auto = useRef(false);
-  useEffect(() => {
-    if (res.data) setM(res.data);
-  }, [res.data]);
+  const shown = override ?? res.data;
+  const m = shown?.meeting ?? null;
+  const problem = shown?.problem ?? null;
 
   const submit = async (value: string) => {
+    if (!m) return;
     setBusy(true);
-    setProblem(null);
     try {
-      setM(await checkInMeeting(id, value.trim()));
+      setOverride({ meeting: await checkInMeeting(id, value.trim()), problem: null });
       Toast.show({ icon: 'success', content: t('meet.m.done') });
     } catch (e) {
-      setProblem(errorMessage(e));
+      setOverride({ meeting: m, problem: errorMessage(e) });
     } finally {
       setBusy(false);
     }
   };
-  // Opened from the screen's QR code: check in with the code in the link, once.
-  useEffect(() => {
-    if (!m || auto.current) return;
-    auto.current = true;
-    const c = params.get('c');
-    if (c && m.allowedActions.includes('check-in')) void submit(c);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [m]);
 
   const checkedIn = !!m && m.mine.length > 0 && m.mine.every((e) => e.present);
   return (
