@@ -166,6 +166,37 @@ export interface DeliberationDecideInput {
 
 const check = (step: DeliberationCheck['step'], measure: DeliberationMeasure, n: bigint, d: bigint, threshold: DeliberationThreshold): DeliberationCheck => ({ step, measure, n: String(n), d: String(d), threshold, met: meetsThreshold(n, d, threshold) });
 
+/**
+ * The quorum tests of a body's rule (whether the meeting may be held) over who of the roll took part:
+ * by ballot when a deliberation closes, by attendance at a meeting. A consultation has none.
+ */
+export function quorumChecks(body: DeliberationBody, form: DeliberationForm, roll: readonly { areaCenti?: bigint | null; present: boolean }[]): DeliberationCheck[] {
+  const eligible = BigInt(roll.length);
+  const took = roll.filter((r) => r.present);
+  const present = BigInt(took.length);
+  if (body === 'consultation') return [];
+  if (body === 'owners-assembly') {
+    // Civil Code art. 278 para. 2: 专有部分面积占比三分之二以上的业主且人数占比三分之二以上的业主参与表决.
+    const sum = (rs: readonly { areaCenti?: bigint | null }[]) => rs.reduce((s, r) => s + (r.areaCenti ?? 0n), 0n);
+    return [check('quorum', 'area', sum(took), sum(roll), 'two-thirds'), check('quorum', 'owners', present, eligible, 'two-thirds')];
+  }
+  let quorumThreshold: DeliberationThreshold;
+  switch (body) {
+    case 'villagers-assembly':
+      // Art. 22: 十八周岁以上村民的过半数，或者本村三分之二以上的户的代表参加.
+      quorumThreshold = form === 'households' ? 'two-thirds' : 'more-than-half';
+      break;
+    case 'villager-representatives': // Art. 26: 三分之二以上的组成人员参加方可召开.
+    case 'villager-group': // Art. 28: 三分之二以上 (persons or households).
+      quorumThreshold = 'two-thirds';
+      break;
+    case 'residents-assembly': // Residents' Committees law art. 9: 过半数出席，才能举行.
+      quorumThreshold = 'more-than-half';
+      break;
+  }
+  return [check('quorum', form === 'households' ? 'households' : 'roll', present, eligible, quorumThreshold)];
+}
+
 /** The outcome of a closed deliberation under its body's rule. */
 export function decideDeliberation(input: DeliberationDecideInput): DeliberationOutcome {
   const { body, form, roll } = input;
@@ -187,7 +218,7 @@ export function decideDeliberation(input: DeliberationDecideInput): Deliberation
     const eligibleArea = sum(roll);
     const presentArea = sum(voted);
     const yesArea = sum(voted.filter((r) => r.choice === 'yes'));
-    const quorum = [check('quorum', 'area', presentArea, eligibleArea, 'two-thirds'), check('quorum', 'owners', present, eligible, 'two-thirds')];
+    const quorum = quorumChecks(body, form, roll.map((r) => ({ areaCenti: r.areaCenti, present: !!r.choice })));
     checks.push(...quorum);
     const held = all(quorum);
     const strict = input.matter === 6 || input.matter === 7 || input.matter === 8;
@@ -204,21 +235,7 @@ export function decideDeliberation(input: DeliberationDecideInput): Deliberation
     return { held: true, passed: decision.met, ...base, checks };
   }
 
-  let quorumThreshold: DeliberationThreshold;
-  switch (body) {
-    case 'villagers-assembly':
-      // Art. 22: 十八周岁以上村民的过半数，或者本村三分之二以上的户的代表参加.
-      quorumThreshold = form === 'households' ? 'two-thirds' : 'more-than-half';
-      break;
-    case 'villager-representatives': // Art. 26: 三分之二以上的组成人员参加方可召开.
-    case 'villager-group': // Art. 28: 三分之二以上 (persons or households).
-      quorumThreshold = 'two-thirds';
-      break;
-    case 'residents-assembly': // Residents' Committees law art. 9: 过半数出席，才能举行.
-      quorumThreshold = 'more-than-half';
-      break;
-  }
-  const quorum = check('quorum', form === 'households' ? 'households' : 'roll', present, eligible, quorumThreshold);
+  const quorum = quorumChecks(body, form, roll.map((r) => ({ present: !!r.choice })))[0]!;
   checks.push(quorum);
   // All four: 所作决定应当经到会人员的过半数同意 / 由出席人的过半数通过.
   const decision = check('decision', 'present', yes, present, 'more-than-half');

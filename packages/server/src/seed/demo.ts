@@ -21,6 +21,7 @@ import { seedCadresDemo } from './cadres.ts';
 import { seedCaseHistory } from './case-history.ts';
 import { seedReceptionDemo } from './reception.ts';
 import { seedPropertyDemo } from './property.ts';
+import { seedMeetingsDemo } from './meetings.ts';
 import { lightVillages, seedLightActivity, seedLightPopulation } from './light.ts';
 import { seedBurdenDemo } from './burden.ts';
 
@@ -104,6 +105,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedCaseHistory(ctx.db, peopleAreas, log, new Date(), light);
     await seedReceptionDemo(ctx.db, '320614103');
     await seedPropertyDemo(ctx);
+    await seedMeetingsDemo(ctx);
     await createApiKey(ctx, null, '演示第三方应用（12345 热线对接）', 'demo-open311-key');
     // A year of history enters in bulk; it is chained at once rather than by the background sealer.
     await sealAll(ctx.db, ctx.cipher.chainKey);
@@ -128,6 +130,8 @@ async function ensureDemoAccounts(ctx: AppContext): Promise<'present'> {
   }
   // A demo seeded before activities existed gains their rules, teams and demo activities once.
   if (!(await getMeta(ctx.db, 'activities_seed'))) await ctx.database.withLock('gongzhi:seed-activities', () => seedActivitiesDemo(ctx));
+  // … and meetings of deliberations (docs/PARTICIPATION.md "Meetings").
+  if (!(await getMeta(ctx.db, 'meetings_seed'))) await ctx.database.withLock('gongzhi:seed-meetings', () => seedMeetingsDemo(ctx));
   // A demo seeded before burden reduction existed gains its demo data once.
   if (!(await getMeta(ctx.db, 'demo_burden'))) {
     await ctx.database.withLock('gongzhi:seed-burden', async () => {

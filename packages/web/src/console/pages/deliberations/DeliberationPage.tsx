@@ -1,7 +1,7 @@
 // One deliberation: the topic and the body's legal rule; the result (held / passed and why, with the
 // exact figures); the roll, where staff record paper ballots entry by entry; closing.
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Input, Popconfirm, Row, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Input, Popconfirm, Row, Space, Table, Tabs, Tag } from 'antd';
 import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -15,6 +15,7 @@ import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ResultTag, StateTag } from './common.tsx';
 import { DecisionToNeed } from '../projects/ListPages.tsx';
+import { MeetingsTab } from './MeetingsTab.tsx';
 import './deliberations.css';
 
 const CHOICES: Choice[] = ['yes', 'no', 'abstain'];
@@ -115,45 +116,58 @@ export default function DeliberationPage() {
           )
         }
       />
-      <Row gutter={16}>
-        <Col xs={24} lg={12}>
-          <Card className="gz-card" title={t('delib.detail.info')}>
-            <Descriptions column={1} size="small" bordered>
-              <Descriptions.Item label={t('delib.f.description')}>
-                <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{d.description}</span>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('delib.col.area')}>{d.areaName}</Descriptions.Item>
-              <Descriptions.Item label={t('delib.col.body')}>
-                {tx(`delib.body.${d.body}`, '')} · {tx(`delib.form.${d.form}`, '')}
-              </Descriptions.Item>
-              {d.matter && <Descriptions.Item label={t('delib.f.matter')}>{tx(`delib.matter.${d.matter}`, '')}</Descriptions.Item>}
-              <Descriptions.Item label={t('delib.detail.source')}>{d.source[lang]}</Descriptions.Item>
-              <Descriptions.Item label={t('delib.col.createdAt')}>{fmtTime(d.createdAt)}</Descriptions.Item>
-              {d.closedAt && <Descriptions.Item label={t('delib.detail.closed')}>{fmtTime(d.closedAt)}</Descriptions.Item>}
-            </Descriptions>
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card className="gz-card" title={d.result ? t('delib.detail.result') : t('delib.detail.provisional')} extra={d.result && <ResultTag result={d.result} testId="delib-result" />}>
-            <Outcome d={d} lang={lang} />
-          </Card>
-        </Col>
-      </Row>
-      <Card
-        className="gz-card"
-        title={t('delib.detail.roll')}
-        extra={
-          <Space wrap>
-            <Input.Search allowClear size="small" placeholder={t('delib.detail.filter')} aria-label={t('delib.detail.filter')} onChange={(e) => setQ(e.target.value)} style={{ width: 180 }} />
-            <Checkbox checked={unvotedOnly} onChange={(e) => setUnvotedOnly(e.target.checked)}>
-              {t('delib.detail.unvotedOnly')}
-            </Checkbox>
-          </Space>
-        }
-        style={{ marginTop: 16 }}
-      >
-        <Table<RollEntry> rowKey="id" size="small" columns={columns} dataSource={rows} pagination={{ pageSize: 50, hideOnSinglePage: true }} data-testid="delib-roll" />
-      </Card>
+      <Tabs
+        items={[
+          {
+            key: 'vote',
+            label: <span data-testid="delib-tab-vote">{t('meet.tab.vote')}</span>,
+            children: (
+              <>
+              <Row gutter={16}>
+                <Col xs={24} lg={12}>
+                  <Card className="gz-card" title={t('delib.detail.info')}>
+                    <Descriptions column={1} size="small" bordered>
+                      <Descriptions.Item label={t('delib.f.description')}>
+                        <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{d.description}</span>
+                      </Descriptions.Item>
+                      <Descriptions.Item label={t('delib.col.area')}>{d.areaName}</Descriptions.Item>
+                      <Descriptions.Item label={t('delib.col.body')}>
+                        {tx(`delib.body.${d.body}`, '')} · {tx(`delib.form.${d.form}`, '')}
+                      </Descriptions.Item>
+                      {d.matter && <Descriptions.Item label={t('delib.f.matter')}>{tx(`delib.matter.${d.matter}`, '')}</Descriptions.Item>}
+                      <Descriptions.Item label={t('delib.detail.source')}>{d.source[lang]}</Descriptions.Item>
+                      <Descriptions.Item label={t('delib.col.createdAt')}>{fmtTime(d.createdAt)}</Descriptions.Item>
+                      {d.closedAt && <Descriptions.Item label={t('delib.detail.closed')}>{fmtTime(d.closedAt)}</Descriptions.Item>}
+                    </Descriptions>
+                  </Card>
+                </Col>
+                <Col xs={24} lg={12}>
+                  <Card className="gz-card" title={d.result ? t('delib.detail.result') : t('delib.detail.provisional')} extra={d.result && <ResultTag result={d.result} testId="delib-result" />}>
+                    <Outcome d={d} lang={lang} />
+                  </Card>
+                </Col>
+              </Row>
+              <Card
+                className="gz-card"
+                title={t('delib.detail.roll')}
+                extra={
+                  <Space wrap>
+                    <Input.Search allowClear size="small" placeholder={t('delib.detail.filter')} aria-label={t('delib.detail.filter')} onChange={(e) => setQ(e.target.value)} style={{ width: 180 }} />
+                    <Checkbox checked={unvotedOnly} onChange={(e) => setUnvotedOnly(e.target.checked)}>
+                      {t('delib.detail.unvotedOnly')}
+                    </Checkbox>
+                  </Space>
+                }
+                style={{ marginTop: 16 }}
+              >
+                <Table<RollEntry> rowKey="id" size="small" columns={columns} dataSource={rows} pagination={{ pageSize: 50, hideOnSinglePage: true }} data-testid="delib-roll" />
+              </Card>
+              </>
+            ),
+          },
+          { key: 'meetings', label: <span data-testid="delib-tab-meetings">{t('meet.tab.meetings')}</span>, children: <MeetingsTab deliberationId={id} /> },
+        ]}
+      />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { useApi } from '../../../lib/useApi.ts';
 import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { IdeaToTopicButton, IdeaTopicsWhere } from '../deliberations/IdeaTopic.tsx';
 
 const STATE_COLORS: Record<string, string> = { open: 'orange', need: 'blue', topic: 'purple', closed: 'default', project: 'blue', met: 'green', claimed: 'blue' };
 
@@ -71,13 +72,13 @@ export function IdeasPage() {
             <Button size="small" type="primary" onClick={() => decide(i, 'need')} data-testid="idea-to-need">
               {t('proj.idea.toNeed')}
             </Button>
-            <Button size="small" onClick={() => decide(i, 'topic')}>
-              {t('proj.idea.toTopic')}
-            </Button>
+            <IdeaToTopicButton idea={i} onDone={list.reload} />
             <Popconfirm title={t('proj.idea.close')} onConfirm={() => decide(i, 'close')}>
               <Button size="small">{t('proj.idea.close')}</Button>
             </Popconfirm>
           </Space>
+        ) : i.state === 'topic' ? (
+          <IdeaTopicsWhere ideaId={i.id} />
         ) : null,
     },
   ];

@@ -13,6 +13,7 @@ import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
 import { MTiles } from '../wishes/common.tsx';
 import '../wishes/wishes.css';
+import { MMeetingList } from './MMeeting.tsx';
 
 const CHOICES: Choice[] = ['yes', 'no', 'abstain'];
 
@@ -130,6 +131,7 @@ export function MDeliberation() {
               ) : null}
             </div>
           ))}
+          <MMeetingList deliberationId={d.id} />
         </div>
       )}
     </div>
