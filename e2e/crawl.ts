@@ -107,6 +107,7 @@ async function check(page: Page, w: Watch, label: string) {
   if (crashed) w.failures.push({ page: label, what: 'error boundary 出错了' });
   const text = (await page.locator('body').innerText()).trim();
   if (text.length < 20) w.failures.push({ page: label, what: `blank page (${JSON.stringify(text)})` });
+  for (const leak of leakedIdentifiers(text)) w.failures.push({ page: label, what: `shows an identifier to the user: ${leak}` });
   // One axe run per screen and size across the crawl's files (axe takes seconds a page on a busy machine): ids in the path (a
   // case, a person) and the account looking do not make another screen; a drawer does.
   const drawer = await page.locator('.ant-drawer-open').count();
@@ -116,6 +117,21 @@ async function check(page: Page, w: Watch, label: string) {
   }
   if (TRACE) fs.appendFileSync(TRACE, `${((Date.now() - t0) / 1000).toFixed(1)} checked ${label}\n`);
   if (w.failures.some((f) => f.page === label)) await shot(page, `crawl-fail-${label.replace(/[^\w-]+/g, '_')}`);
+}
+
+/** File names, web and mail addresses: dotted words a user may rightly see. */
+const DOTTED_OK = /\.(xlsx|xls|csv|pdf|docx?|zip|kml|kmz|json|geojson|shp|png|jpe?g|com|cn|org|net|gov)$/i;
+
+/**
+ * What a screen must never show (the UI speaks Chinese; no code, key or English identifier reaches the user): a
+ * dictionary key that found no text (`case.tab.all`), or a value that was never there (undefined, NaN, null,
+ * [object Object]).
+ */
+export function leakedIdentifiers(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<![\w./@:-])(?:undefined|NaN|null|\[object Object\])(?![\w./@-])/g)) out.add(m[0]);
+  for (const m of text.matchAll(/(?<![\w./@:-])[a-z][a-zA-Z]+(?:\.[a-zA-Z][\w-]*)+(?![\w/@])/g)) if (!DOTTED_OK.test(m[0])) out.add(m[0]);
+  return [...out];
 }
 
 /** Goes to a path inside the app without reloading it, as a link would. */
