@@ -2,8 +2,11 @@
 // phone; the secretary turns the idea into a need, makes a project from the best-matched offer with the
 // resident in its supervision group, has a service team claim it and reports it done; the resident signs
 // off on the phone; the secretary closes it out (销号). Screenshots go to `screenshots/`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { consoleLogin, desktop, openMenu, phone, phoneLogin, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, openMenu, phone, phoneLogin, png, shot, useBrowserSession } from './browser.ts';
 
 useBrowserSession();
 
@@ -60,8 +63,15 @@ describe('lists and projects: idea → need → matched offer → project → si
     await expect.poll(() => page.getByTestId('project-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('claimed');
     await page.getByTestId('ms-title').fill('器材安装完成');
     await page.locator('input[data-testid="ms-percent"], [data-testid="ms-percent"] input').first().fill('100');
+    // A photo of the finished work goes with the milestone and shows as a thumbnail.
+    const photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-projects-e2e-')), 'park.png');
+    fs.writeFileSync(photo, png(160, 120, (x, y) => (y > 80 ? [70, 150, 70] : x % 40 < 20 ? [200, 200, 210] : [120, 170, 230])));
+    await page.locator('[data-testid="ms-photos"] input[type="file"]').setInputFiles(photo);
+    await page.locator('[data-testid="ms-photos"] img[src*="/api/files/"]').waitFor();
     await page.getByTestId('ms-submit').click();
     await page.getByTestId('milestone').first().waitFor();
+    await page.locator('[data-testid="milestone-photo"] img, img[data-testid="milestone-photo"]').first().waitFor();
+    await shot(page, 'pj03a-milestone-photo', true);
     await expect.poll(() => page.getByTestId('project-close-reasons').innerText()).toContain('0/1');
 
     // The resident, in the supervision group, signs off on the phone.

@@ -89,3 +89,27 @@ export function vitalityOf(v: VitalityInput): Vitality {
   const rounded = Object.fromEntries(Object.entries(terms).map(([k, s]) => [k, s === null ? null : Math.round(s * 10000) / 10000])) as Vitality['terms'];
   return { index: weight > 0 ? Math.round((sum / weight) * 1000) / 10 : null, terms: rounded };
 }
+
+// ---- 参与共治 (issue 14): needs met, projects closed out on time, residents who took part ----------
+
+/**
+ * A share n/d as a fraction 0..1 rounded to four places, or null without a denominator (shown as —,
+ * never as 0 %). Ours: the panel's shares are plain proportions of counts.
+ */
+export function shareOf(n: number, d: number): number | null {
+  return d > 0 ? Math.round((n / d) * 10000) / 10000 : null;
+}
+
+export interface ParticipationCounts {
+  /** Needs entered on the needs list in the period, and of those the ones met now (state `met`: their project was closed out). */
+  needs: number;
+  needsMet: number;
+  /** Projects closed out (销号) in the period, and of those closed on or before their due day (`closedOnTime`, projects). */
+  closed: number;
+  closedOnTime: number;
+}
+
+/** The two shares of the 参与共治 panel (ours; docs/COCKPIT.md): needs met, projects closed out on time. */
+export function participationShares(c: ParticipationCounts): { metShare: number | null; onTimeShare: number | null } {
+  return { metShare: shareOf(c.needsMet, c.needs), onTimeShare: shareOf(c.closedOnTime, c.closed) };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STAFFING_BENCHMARK, staffPer10k, VITALITY_WEIGHTS, vitalityOf, type VitalityInput } from '../src/index.ts';
+import { participationShares, shareOf, STAFFING_BENCHMARK, staffPer10k, VITALITY_WEIGHTS, vitalityOf, type VitalityInput } from '../src/index.ts';
 
 const base: VitalityInput = {
   closureRate: 0.8,
@@ -55,5 +55,19 @@ describe('regional vitality index', () => {
     // Members who attended count even when not registered (双报到) with the area's organisations.
     expect(vitalityOf({ ...base, partyRegistered: 0, partyAttendees: 10, partyAttendances: 5 }).terms.party).toBe(0.5);
     expect(vitalityOf({ ...base, partyRegistered: 0, partyAttendees: 0, partyAttendances: 0 }).terms.party).toBeNull();
+  });
+});
+
+describe('participationShares (参与共治)', () => {
+  it('is null without a denominator, never 0 %', () => {
+    expect(participationShares({ needs: 0, needsMet: 0, closed: 0, closedOnTime: 0 })).toEqual({ metShare: null, onTimeShare: null });
+  });
+  it('divides met needs by needs and on-time close-outs by close-outs', () => {
+    expect(participationShares({ needs: 3, needsMet: 1, closed: 4, closedOnTime: 4 })).toEqual({ metShare: 0.3333, onTimeShare: 1 });
+    expect(participationShares({ needs: 1, needsMet: 0, closed: 2, closedOnTime: 1 })).toEqual({ metShare: 0, onTimeShare: 0.5 });
+  });
+  it('shareOf rounds to four places', () => {
+    expect(shareOf(2, 3)).toBe(0.6667);
+    expect(shareOf(1, 0)).toBeNull();
   });
 });

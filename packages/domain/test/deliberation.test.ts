@@ -6,6 +6,7 @@ import {
   decideDeliberation,
   DELIBERATION_BODIES,
   explainDeliberationOutcome,
+  wallResultOf,
   meetsThreshold,
   percentTruncated,
   type BallotChoice,
@@ -225,5 +226,17 @@ describe('explaining the outcome', () => {
   });
   it('in English too', () => {
     expect(explainDeliberationOutcome(run('consultation', 'persons', roll(4, 2, 2)), 'en')).toBe('Not passed: yes among ballots cast 2/4 (50%): does not reach more than half');
+  });
+});
+
+describe('wallResultOf (the public wall)', () => {
+  it('says passed or not with the vote counts and each check, and nothing else', () => {
+    const o = decideDeliberation({ body: 'consultation', form: 'persons', roll: [{ choice: 'yes' }, { choice: 'yes' }, { choice: 'no' }, { choice: 'abstain' }, {}] });
+    // 2 of 4 ballots is not more than half.
+    expect(wallResultOf(o)).toBe('表决未通过：同意 2 票、反对 1 票、弃权 1 票；赞成票占有效票 2/4（50%），未过半数');
+    const carried = decideDeliberation({ body: 'consultation', form: 'persons', roll: [{ choice: 'yes' }, { choice: 'yes' }, { choice: 'no' }] });
+    expect(wallResultOf(carried)).toBe('表决通过：同意 2 票、反对 1 票、弃权 0 票；赞成票占有效票 2/3（66.6%），超过半数');
+    const none = decideDeliberation({ body: 'villager-representatives', form: 'persons', roll: [{ choice: 'yes' }, {}, {}] });
+    expect(wallResultOf(none)).toMatch(/^会议未达法定人数，不能作出决定：同意 1 票、反对 0 票、弃权 0 票；到会人数 1\/3（33.3%），未达三分之二$/);
   });
 });

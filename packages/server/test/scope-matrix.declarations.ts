@@ -185,6 +185,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/files': { kind: 'exempt', why: 'upload with a signed token' },
   'GET /api/files/{id}': { kind: 'exempt', why: 'signed link (exp, sig)' },
   'GET /api/wall': { kind: 'public', why: 'the public wall of closed cases (no personal data)' },
+  'GET /api/wall/decisions': { kind: 'public', why: 'decided deliberations of an area: topic, result and counts, no names' },
   'GET /api/public/areas/{code}': { kind: 'public', why: 'what the QR report page shows of an area' },
   'GET /api/qr/{code}': { kind: 'area', param: 'code' },
   'GET /api/stats/cases': { kind: 'area', param: 'area' },
@@ -331,6 +332,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/cockpit/staffing': { kind: 'area', param: 'area', list: true },
   'GET /api/cockpit/vitality': { kind: 'area', param: 'area', list: true },
   'GET /api/cockpit/rectification': { kind: 'area', param: 'area', list: true },
+  'GET /api/cockpit/participation': { kind: 'area', param: 'area' },
 
   // ---- exports (the same services as the lists) ------------------------------------------------------------------
   'GET /api/exports/units.xlsx': { kind: 'area', param: 'area' },

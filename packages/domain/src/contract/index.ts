@@ -3,3 +3,5 @@ export * from './common.ts';
 export * from './cases.ts';
 export * from './stats.ts';
 export * from './meetings.ts';
+export * from './cockpit.ts';
+export * from './wall.ts';

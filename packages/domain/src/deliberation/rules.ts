@@ -292,3 +292,13 @@ export function explainDeliberationOutcome(o: Pick<DeliberationOutcome, 'held' |
   const parts = o.checks.map((c) => explainDeliberationCheck(c, lang));
   return lang === 'zh' ? `${head}：${parts.join('；')}` : `${head}: ${parts.join('; ')}`;
 }
+
+/**
+ * A decided deliberation's result for the public wall (民生小事小黑板), in words and with the vote
+ * counts: "表决通过：同意 62 票、反对 10 票、弃权 8 票；到会人数 80/100（80%），超过半数；…". Counts only, no names.
+ */
+export function wallResultOf(o: Pick<DeliberationOutcome, 'held' | 'passed' | 'checks' | 'yes' | 'no' | 'abstain'>): string {
+  const head = !o.held ? '会议未达法定人数，不能作出决定' : o.passed ? '表决通过' : '表决未通过';
+  const votes = `同意 ${o.yes} 票、反对 ${o.no} 票、弃权 ${o.abstain} 票`;
+  return [`${head}：${votes}`, ...o.checks.map((c) => explainDeliberationCheck(c, 'zh'))].join('；');
+}

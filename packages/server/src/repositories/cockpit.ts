@@ -220,3 +220,71 @@ export async function participationByChild(db: DbOrTx, scope: Scope, area: strin
   }
   return [...out.values()];
 }
+
+// ---- 参与共治: needs, close-outs and residents who took part ------------------------------------
+
+const monthOf = (col: SQL) => sql`to_char(${col} at time zone 'Asia/Shanghai', 'YYYY-MM')`;
+
+export interface NeedMonthRow {
+  month: string;
+  needs: number;
+  met: number;
+}
+
+/** Needs entered in [from, to) inside the area, per China month, and of those the ones met now. */
+export async function needsByMonth(db: DbOrTx, scope: Scope, area: string, from: Date, to: Date): Promise<NeedMonthRow[]> {
+  const res = await db.execute<{ month: string; needs: string; met: string }>(sql`
+    select ${monthOf(sql`created_at`)} as month, count(*) as needs, count(*) filter (where state = 'met') as met
+    from needs
+    where area_code like ${escapeLike(scope.code) + '%'} and area_code like ${escapeLike(area) + '%'}
+      and created_at >= ${from.toISOString()} and created_at < ${to.toISOString()}
+    group by 1`);
+  return res.rows.map((r) => ({ month: String(r.month), needs: Number(r.needs), met: Number(r.met) }));
+}
+
+/** Projects inside the area closed out (销号) in [from, to): their due day and when they closed (on time is judged by the domain). */
+export async function projectsClosedIn(db: DbOrTx, scope: Scope, area: string, from: Date, to: Date): Promise<{ due_date: string | null; closed_at: Date }[]> {
+  const res = await db.execute<{ due_date: string | null; closed_at: string | Date }>(sql`
+    select due_date::text as due_date, closed_at
+    from projects
+    where area_code like ${escapeLike(scope.code) + '%'} and area_code like ${escapeLike(area) + '%'}
+      and state = 'closed' and closed_at >= ${from.toISOString()} and closed_at < ${to.toISOString()}`);
+  return res.rows.map((r) => ({ due_date: r.due_date, closed_at: new Date(r.closed_at) }));
+}
+
+/**
+ * Residents who took part in [from, to) inside the area, each counted once: who posted or supported
+ * an idea (金点子), cast or had recorded a ballot in a deliberation, or signed off a project as a member
+ * of its supervision group. A person is their registry person (an account without one counts as
+ * itself); a paper ballot of a roll entry not linked to the registry cannot be told apart and is left
+ * out. Answers the distinct count per China month and over the whole range (`month` null).
+ */
+export async function participantsByMonth(db: DbOrTx, scope: Scope, area: string, from: Date, to: Date): Promise<{ month: string | null; people: number }[]> {
+  const inArea = (col: SQL) => sql`${col} like ${escapeLike(scope.code) + '%'} and ${col} like ${escapeLike(area) + '%'}`;
+  const account = sql`coalesce(u.person_id::text, 'u:' || u.id::text)`;
+  const res = await db.execute<{ month: string | null; people: string }>(sql`
+    with acts as (
+      select ${account} as who, i.created_at as at
+        from ideas i join users u on u.id = i.author_user_id
+        where ${inArea(sql`i.area_code`)}
+      union all
+      select ${account}, s.created_at
+        from idea_supports s join ideas i on i.id = s.idea_id join users u on u.id = s.user_id
+        where ${inArea(sql`i.area_code`)}
+      union all
+      select coalesce(r.person_id::text, case when b.online then ${account} end), b.created_at
+        from deliberation_ballots b join deliberations d on d.id = b.deliberation_id
+          join deliberation_roll r on r.id = b.roll_id join users u on u.id = b.recorded_by
+        where ${inArea(sql`d.area_code`)}
+      union all
+      select ps.person_id::text, ps.signed_at
+        from project_supervisors ps join projects p on p.id = ps.project_id
+        where ${inArea(sql`p.area_code`)} and ps.signed_at is not null
+    )
+    , dated as (
+      select who, ${monthOf(sql`at`)} as month from acts
+      where who is not null and at >= ${from.toISOString()} and at < ${to.toISOString()}
+    )
+    select month, count(distinct who) as people from dated group by grouping sets ((month), ())`);
+  return res.rows.map((r) => ({ month: r.month === null ? null : String(r.month), people: Number(r.people) }));
+}

@@ -181,3 +181,19 @@ export async function householdsIn(db: DbOrTx, area: string, limit: number) {
     .orderBy(asc(households.areaCode), asc(households.doorplate))
     .limit(limit);
 }
+
+/** Decided deliberations inside an area (prefix), latest first: the public wall. No roll, no ballots. */
+export async function decidedInArea(db: DbOrTx, area: string | undefined, limit: number, offset: number) {
+  const where = and(eq(deliberations.state, 'decided'), area ? sql`${deliberations.areaCode} like ${escapeLike(area) + '%'}` : undefined);
+  const [rows, totals] = await Promise.all([
+    db
+      .select({ id: deliberations.id, title: deliberations.title, description: deliberations.description, areaCode: deliberations.areaCode, body: deliberations.body, result: deliberations.result, closedAt: deliberations.closedAt })
+      .from(deliberations)
+      .where(where)
+      .orderBy(desc(deliberations.closedAt), desc(deliberations.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(deliberations).where(where),
+  ]);
+  return { rows, total: totals[0]?.n ?? 0 };
+}

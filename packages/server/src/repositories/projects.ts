@@ -270,6 +270,12 @@ export async function signOff(db: DbOrTx, supervisorId: string, by: string, onli
   return res.length === 1;
 }
 
+/** The milestones of several projects, latest first (the wall shows their photos). */
+export async function milestonesOfProjects(db: DbOrTx, projectIds: string[]): Promise<MilestoneRow[]> {
+  if (!projectIds.length) return [];
+  return db.select().from(projectMilestones).where(inArray(projectMilestones.projectId, projectIds)).orderBy(desc(projectMilestones.at), desc(projectMilestones.id));
+}
+
 export async function insertMilestone(db: DbOrTx, row: typeof projectMilestones.$inferInsert): Promise<MilestoneRow> {
   return (await db.insert(projectMilestones).values(row).returning())[0]!;
 }

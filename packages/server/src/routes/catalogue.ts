@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '@gongzhi/domain';
+import { WallDecisions } from '@gongzhi/domain/contract';
 import { readUploadedFile } from '../http/upload.ts';
 import type { AppContext } from '../services/context.ts';
 import * as catalogue from '../services/catalogue.ts';
@@ -104,6 +105,19 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get('/api/wall', { schema: { tags: ['wall'], summary: '回音壁：群众同意公开的已办结案件', security: [], querystring: z.object({ area: z.string().regex(/^\d{6,20}$/).optional(), ...paging }) } }, async (req) =>
     wall.listWall(ctx, req.query.area, req.query.page, req.query.pageSize),
+  );
+  r.get(
+    '/api/wall/decisions',
+    {
+      schema: {
+        tags: ['wall'],
+        summary: '民生小事小黑板：本区域已作出决定的议事协商（议题、表决结果、日期；不含个人信息）',
+        security: [],
+        querystring: z.object({ area: z.string().regex(/^\d{6,20}$/, '区域（area）应为区划代码').optional(), ...paging }),
+        response: { 200: WallDecisions },
+      },
+    },
+    async (req) => wall.listDecisions(ctx, req.query.area, req.query.page, req.query.pageSize),
   );
   r.get('/api/public/areas/:code', { schema: { tags: ['wall'], summary: '扫码页的位置信息（公开）', security: [], params: z.object({ code: z.string().max(40) }) } }, async (req) =>
     wall.publicArea(ctx, req.params.code),

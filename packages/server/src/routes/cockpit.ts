@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CockpitParticipation } from '@gongzhi/domain/contract';
 import type { AppContext } from '../services/context.ts';
 import * as cockpit from '../services/cockpit.ts';
 import { requireActor } from '../http/request.ts';
@@ -50,5 +51,17 @@ export function cockpitRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/cockpit/rectification',
     { schema: { tags, summary: '满意率低于 60% 的社区（村）整改名单', querystring: periodQuery } },
     async (req) => cockpit.rectification(ctx, requireActor(req), req.query),
+  );
+  r.get(
+    '/api/cockpit/participation',
+    {
+      schema: {
+        tags,
+        summary: '参与共治：本期需求及满足比例、销号项目及按期比例、参与居民人数（本期与本季度）及逐月趋势',
+        querystring: periodQuery,
+        response: { 200: CockpitParticipation },
+      },
+    },
+    async (req) => cockpit.participation(ctx, requireActor(req), req.query),
   );
 }

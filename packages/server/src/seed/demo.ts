@@ -12,6 +12,7 @@ import { createApiKey } from '../services/open311.ts';
 import { seedPointsDemo } from './points.ts';
 import { seedWishesDemo } from './wishes.ts';
 import { seedProjectsDemo } from './projects.ts';
+import { seedWallDemo } from './wall.ts';
 import { seedOrdersDemo } from './orders.ts';
 import { seedPartyDemo } from './party.ts';
 import { seedStaffRoster } from './staff.ts';
@@ -95,6 +96,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedOrdersDemo(ctx);
     await seedPlacesDemo(ctx);
     await seedProjectsDemo(ctx);
+    await seedWallDemo(ctx);
     await setMeta(ctx.db, 'demo_places', { at: new Date().toISOString() });
     await seedActivitiesDemo(ctx);
     await seedBurdenDemo(ctx, DEMO_PASSWORD);

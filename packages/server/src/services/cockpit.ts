@@ -4,6 +4,7 @@
 import {
   ancestryOf,
   childLevelOf,
+  closedOnTime,
   CODE_LENGTH,
   forbidden,
   invalid,
@@ -12,6 +13,9 @@ import {
   levelOfCode,
   measuresOf,
   notFound,
+  participationShares,
+  quarterOf,
+  quarterRange,
   RECTIFICATION_THRESHOLD,
   STAFFING_BENCHMARK,
   staffPer10k,
@@ -344,5 +348,73 @@ export async function rectification(ctx: AppContext, actor: Actor, q: CockpitQue
       satisfactionRate: x.m.satisfactionRate,
       received: x.m.received,
     })),
+  };
+}
+
+/** The China months (YYYY-MM) that [from, to) touches, in order. */
+function monthsOf(from: Date, to: Date): string[] {
+  const out: string[] = [];
+  const last = dayString(new Date(to.getTime() - DAY_MS)).slice(0, 7);
+  let [y, m] = dayString(from).slice(0, 7).split('-').map(Number) as [number, number];
+  for (let i = 0; i < 130; i++) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    out.push(key);
+    if (key >= last) break;
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+
+/**
+ * GET /api/cockpit/participation (参与共治): needs of the period and the share met, projects closed out
+ * in the period and the share on time, residents who took part in the period and in the quarter the
+ * period ends in, and the same by month. Definitions in docs/COCKPIT.md.
+ */
+export async function participation(ctx: AppContext, actor: Actor, q: CockpitQuery) {
+  const r = await resolve(ctx, actor, q.area);
+  if (r.view.kind === 'unit') throw forbidden('部门账号不能查看参与共治');
+  const p = period(q);
+  const quarter = quarterOf(new Date(p.to.getTime() - 1));
+  const qr = quarterRange(quarter);
+  const qTo = new Date(qr.to.getTime() + 1);
+  const [needRows, closedRows, people, quarterPeople] = await Promise.all([
+    repo.needsByMonth(ctx.db, r.filter.scope, r.area, p.from, p.to),
+    repo.projectsClosedIn(ctx.db, r.filter.scope, r.area, p.from, p.to),
+    repo.participantsByMonth(ctx.db, r.filter.scope, r.area, p.from, p.to),
+    repo.participantsByMonth(ctx.db, r.filter.scope, r.area, qr.from, qTo),
+  ]);
+  const closed = closedRows.map((x) => ({ month: dayString(x.closed_at).slice(0, 7), onTime: closedOnTime(x.due_date, x.closed_at) }));
+  const trend = monthsOf(p.from, p.to).map((month) => {
+    const n = needRows.find((x) => x.month === month);
+    const c = closed.filter((x) => x.month === month);
+    return {
+      month,
+      needs: n?.needs ?? 0,
+      needsMet: n?.met ?? 0,
+      closed: c.length,
+      closedOnTime: c.filter((x) => x.onTime).length,
+      participants: people.find((x) => x.month === month)?.people ?? 0,
+    };
+  });
+  const counts = {
+    needs: needRows.reduce((a, x) => a + x.needs, 0),
+    needsMet: needRows.reduce((a, x) => a + x.met, 0),
+    closed: closed.length,
+    closedOnTime: closed.filter((x) => x.onTime).length,
+  };
+  return {
+    area: r.area,
+    period: { from: dayString(p.from), to: dayString(new Date(p.to.getTime() - DAY_MS)) },
+    ...counts,
+    ...participationShares(counts),
+    participants: people.find((x) => x.month === null)?.people ?? 0,
+    quarter: {
+      quarter,
+      from: dayString(qr.from),
+      to: dayString(qr.to),
+      participants: quarterPeople.find((x) => x.month === null)?.people ?? 0,
+    },
+    trend,
   };
 }

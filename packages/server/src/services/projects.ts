@@ -622,8 +622,14 @@ export async function projectWall(ctx: AppContext, area: string) {
   const found = await areaNames(ctx.db, [area]);
   if (!found.has(area)) throw notFound('区域');
   const rows = await repo.wallProjects(ctx.db, area, 50);
-  const [names, sups] = await Promise.all([namesFor(ctx, rows), repo.supervisorsOf(ctx.db, rows.map((r) => r.id))]);
-  return { area: { code: area, name: found.get(area)!.name }, total: rows.length, items: rows.map((p) => wallItem(p, names, sups)) };
+  const [names, sups, milestones] = await Promise.all([namesFor(ctx, rows), repo.supervisorsOf(ctx.db, rows.map((r) => r.id)), repo.milestonesOfProjects(ctx.db, rows.map((r) => r.id))]);
+  // The latest milestone photos (at most 6 a project) as signed links; a milestone's file names are not shown.
+  const photos = (id: string) =>
+    milestones
+      .filter((m) => m.projectId === id)
+      .flatMap((m) => (m.attachments as { id: string }[]).map((f) => ({ id: f.id, url: fileUrl(ctx, f.id), milestone: m.title })))
+      .slice(0, 6);
+  return { area: { code: area, name: found.get(area)!.name }, total: rows.length, items: rows.map((p) => ({ ...wallItem(p, names, sups), photos: photos(p.id) })) };
 }
 
 /** Figures for the cockpit: needs met, projects closed out on time, residents who took part this quarter. */

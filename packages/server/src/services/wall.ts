@@ -1,4 +1,4 @@
-import { ancestryOf, isAreaCode, notFound, STATE_LABELS } from '@gongzhi/domain';
+import { ancestryOf, DELIBERATION_BODY_LABELS, isAreaCode, notFound, STATE_LABELS, wallResultOf, type DeliberationBody, type DeliberationOutcome } from '@gongzhi/domain';
 import QRCode from 'qrcode';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { cases } from '../db/schema.ts';
@@ -7,6 +7,7 @@ import { canViewArea } from '../policies/area.ts';
 import { findArea, namesOf } from '../repositories/areas.ts';
 import { escapeLike, systemScope } from '../repositories/scope.ts';
 import { listCatalogue } from '../repositories/cases.ts';
+import { decidedInArea } from '../repositories/deliberations.ts';
 import { toIsoCst } from '../lib/time.ts';
 import type { AppContext } from './context.ts';
 
@@ -41,6 +42,33 @@ export async function listWall(ctx: AppContext, area: string | undefined, page: 
       reportedAt: toIsoCst(r.createdAt),
       closedAt: toIsoCst(r.closedAt),
     })),
+  };
+}
+
+/**
+ * Decisions on the wall (民生小事小黑板): the area's decided deliberations — topic, body, result in words
+ * with the vote counts, date. Public by default (deliberations carry no "not public" flag); never the
+ * roll, a ballot or a name (numbers that look like phone or ID numbers are starred as on the case wall).
+ */
+export async function listDecisions(ctx: AppContext, area: string | undefined, page: number, pageSize: number) {
+  const { rows, total } = await decidedInArea(ctx.db, area, pageSize, (page - 1) * pageSize);
+  const names = await namesOf(ctx.db, [...new Set(rows.flatMap((r) => [r.areaCode.slice(0, 9), r.areaCode.slice(0, 12), r.areaCode]))]);
+  return {
+    total,
+    items: rows.map((r) => {
+      const o = r.result as DeliberationOutcome | null;
+      return {
+        id: r.id,
+        title: scrub(r.title) ?? '',
+        description: scrub(r.description) ?? '',
+        place: [...new Set([r.areaCode.slice(0, 9), r.areaCode.slice(0, 12), r.areaCode])].map((c) => names.get(c)?.name).filter(Boolean).join(' '),
+        bodyName: DELIBERATION_BODY_LABELS[r.body as DeliberationBody]?.zh ?? '',
+        held: o?.held ?? false,
+        passed: o?.passed ?? false,
+        result: o ? wallResultOf(o) : '',
+        decidedAt: toIsoCst(r.closedAt),
+      };
+    }),
   };
 }
 

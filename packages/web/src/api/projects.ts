@@ -114,7 +114,7 @@ export const createProject = (
 export const listProjects = (q: { area?: string; state?: string; relation?: 'supervising'; page?: number; pageSize?: number }, signal?: AbortSignal) => get<Page<ProjectSummary>>('/api/projects', q, signal);
 export const getProject = (id: string, signal?: AbortSignal) => get<ProjectDetail>(`/api/projects/${id}`, undefined, signal);
 export const claimProject = (id: string, teamId?: string) => post<ProjectDetail>(`/api/projects/${id}/claim`, teamId ? { teamId } : {});
-export const addMilestone = (id: string, body: { title: string; note?: string; percent: number; spent?: number }) => post<ProjectDetail>(`/api/projects/${id}/milestones`, body);
+export const addMilestone = (id: string, body: { title: string; note?: string; percent: number; spent?: number; photos?: string[] }) => post<ProjectDetail>(`/api/projects/${id}/milestones`, body);
 export const signOff = (id: string, body: { supervisorId?: string; note?: string } = {}) => post<ProjectDetail>(`/api/projects/${id}/sign-off`, body);
 export const closeProject = (id: string) => post<ProjectDetail>(`/api/projects/${id}/close`, {});
 export const projectFigures = (signal?: AbortSignal) => get<{ quarter: string; needs: { total: number; met: number }; projects: { total: number; closed: number; onTime: number }; participants: number }>('/api/projects/figures', undefined, signal);

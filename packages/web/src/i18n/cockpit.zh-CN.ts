@@ -133,6 +133,22 @@ export const cockpitZhCN = {
   'screen.updated': '数据更新 {time} · 每 60 秒自动刷新',
   'screen.exit': '退出大屏',
   'screen.loading': '正在载入数据…',
+  'cockpit.panel.participation': '参与共治',
+  'cockpit.part.hint': '本期新增需求及已满足比例（项目销号即满足）、本期销号项目及按期比例（不晚于计划完成日）、参与居民（提出或附议金点子、议事表决、督导签字，每人只计一次）',
+  'cockpit.part.needs': '需求',
+  'cockpit.part.met': '已满足 {n} 项（{p}）',
+  'cockpit.part.closed': '销号项目',
+  'cockpit.part.onTime': '按期 {n} 个（{p}）',
+  'cockpit.part.participants': '参与居民',
+  'cockpit.part.inPeriod': '本统计区间',
+  'cockpit.part.quarter': '本季度参与',
+  'cockpit.part.quarterName': '{y} 年第 {q} 季度',
+  'cockpit.part.series.participants': '参与居民',
+  'cockpit.part.series.needs': '需求',
+  'cockpit.part.series.closed': '销号项目',
+  'cockpit.part.col.month': '月份',
+  'cockpit.part.col.met': '已满足',
+  'cockpit.part.col.onTime': '按期销号',
 } as const;
 
 export type CockpitMessageKey = keyof typeof cockpitZhCN;

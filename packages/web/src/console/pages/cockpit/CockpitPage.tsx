@@ -26,6 +26,7 @@ import {
   useMeasureColumns,
 } from './panels.tsx';
 import type { BreakdownRow } from './types.ts';
+import { ParticipationPanel } from './ParticipationPanel.tsx';
 import { BurdenCockpitPanel } from '../burden/CockpitPanel.tsx';
 import './cockpit.css';
 
@@ -204,6 +205,9 @@ export default function CockpitPage() {
             </Col>
             <Col xs={24} xl={8}>
               <VitalityPanel data={d.vitality.data} loading={d.vitality.loading} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ParticipationPanel code={code} period={period} />
             </Col>
           </>
         )}

@@ -1,7 +1,7 @@
 // A governance project: progress, budget and spending, the supervision group with each sign-off
 // (paper ones recorded here), milestones, the whole timeline; 领办, 报告进展 and 销号 as allowed.
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Popconfirm, Progress, Row, Select, Space, Tag, Timeline } from 'antd';
+import { App, Button, Card, Col, Descriptions, Form, Image, Input, InputNumber, Popconfirm, Progress, Row, Select, Space, Tag, Timeline } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { errorMessage, get } from '../../../api/client.ts';
@@ -12,6 +12,8 @@ import { useApi } from '../../../lib/useApi.ts';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProjectTags, StateTag } from './ListPages.tsx';
+import { PhotoUpload } from '../cases/PhotoUpload.tsx';
+import type { FileRef } from '../../../api/cases.ts';
 
 export default function ProjectPage() {
   const { t, tx } = useI18n();
@@ -111,11 +113,13 @@ export default function ProjectPage() {
                           {m.by} · {fmtTime(m.at)}
                         </div>
                         {m.photos.length > 0 && (
-                          <Space wrap>
-                            {m.photos.map((f) => (
-                              <img key={f.id} src={f.url} alt={f.name} style={{ width: 72, height: 72, objectFit: 'cover', borderRadius: 4 }} />
-                            ))}
-                          </Space>
+                          <Image.PreviewGroup>
+                            <Space wrap data-testid="milestone-photos">
+                              {m.photos.map((f) => (
+                                <Image key={f.id} src={f.url} alt={f.name} width={72} height={72} style={{ objectFit: 'cover', borderRadius: 4 }} data-testid="milestone-photo" />
+                              ))}
+                            </Space>
+                          </Image.PreviewGroup>
                         )}
                       </div>
                     ),
@@ -184,17 +188,22 @@ function TeamClaim({ areaCode, busy, onClaim }: { areaCode: string; busy: boolea
   );
 }
 
-function MilestoneForm({ current, busy, onSubmit }: { current: number; busy: boolean; onSubmit: (v: { title: string; note?: string; percent: number; spent?: number }) => void }) {
+function MilestoneForm({ current, busy, onSubmit }: { current: number; busy: boolean; onSubmit: (v: { title: string; note?: string; percent: number; spent?: number; photos?: string[] }) => void }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<{ title: string; note?: string; percent: number; spent?: number }>();
+  const [form] = Form.useForm<{ title: string; note?: string; percent: number; spent?: number; photos?: FileRef[] }>();
+  const [uploading, setUploading] = useState(false);
+  // A new upload control after each milestone (the control keeps its own list of files).
+  const [round, setRound] = useState(0);
   return (
     <Form
       form={form}
       layout="inline"
       initialValues={{ percent: Math.min(100, current + 10) }}
       onFinish={(v) => {
-        onSubmit({ ...v, spent: v.spent ?? undefined, note: v.note || undefined });
-        form.resetFields(['title', 'note', 'spent']);
+        const { photos, ...rest } = v;
+        onSubmit({ ...rest, spent: v.spent ?? undefined, note: v.note || undefined, photos: photos?.length ? photos.map((f) => f.id) : undefined });
+        form.resetFields(['title', 'note', 'spent', 'photos']);
+        setRound((n) => n + 1);
       }}
       style={{ rowGap: 8, marginTop: 8 }}
     >
@@ -210,7 +219,10 @@ function MilestoneForm({ current, busy, onSubmit }: { current: number; busy: boo
       <Form.Item name="spent" label={t('proj.detail.msSpent')}>
         <InputNumber min={0} precision={2} />
       </Form.Item>
-      <Button htmlType="submit" type="primary" disabled={busy} data-testid="ms-submit">
+      <Form.Item name="photos" label={t('proj.detail.msPhotos')} style={{ width: '100%' }}>
+        <PhotoUpload key={round} max={9} onBusy={setUploading} testId="ms-photos" />
+      </Form.Item>
+      <Button htmlType="submit" type="primary" disabled={busy || uploading} data-testid="ms-submit">
         {t('proj.detail.addMilestone')}
       </Button>
     </Form>

@@ -9,6 +9,8 @@ import { fmtDate, fmtNumber } from '../../../lib/format.ts';
 import { MRating } from './common.tsx';
 import { MReceptionStrip } from './MReception.tsx';
 import { MPropertyListsStrip } from '../property/MProperty.tsx';
+import { MWallBoard } from '../projects/MWallBoard.tsx';
+import { useAuth } from '../../../auth/AuthContext.tsx';
 
 const PAGE = 10;
 
@@ -17,6 +19,9 @@ export function MWall() {
   const t = useT();
   const [params] = useSearchParams();
   const area = params.get('area') ?? undefined;
+  const { me } = useAuth();
+  // Decisions and projects: the area of the link (a notice's QR code), else the signed-in resident's own.
+  const boardArea = area ?? me?.scope.code;
   const [items, setItems] = useState<WallItem[]>([]);
   const [total, setTotal] = useState<number | null>(null);
   const page = useRef(0);
@@ -47,6 +52,7 @@ export function MWall() {
       <div className="m-wall-list">
         <MReceptionStrip />
         <MPropertyListsStrip />
+        <MWallBoard area={boardArea} />
         {items.map((w) => (
           <div key={w.code} className="m-card m-wall-card" data-testid="m-wall-item" data-code={w.code}>
             <div className="m-wall-head">

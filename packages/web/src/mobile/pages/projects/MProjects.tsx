@@ -1,17 +1,19 @@
 // The phone's 金点子 and 身边的项目: residents post ideas and support their neighbours' (once each);
 // they follow their community's projects and, as members of a project's supervision group, sign off.
 import { useRef, useState } from 'react';
-import { Button, Dialog, Form, Input, NavBar, Popup, ProgressBar, Tabs, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Dialog, Form, Input, NavBar, Popup, ProgressBar, Stepper, Tabs, Tag, TextArea, Toast } from 'antd-mobile';
 import { BulbOutlined, LikeOutlined, ProjectOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../../api/client.ts';
-import { createIdea, getProject, listIdeas, listProjects, newKey, signOff, supportIdea, type Idea } from '../../../api/projects.ts';
+import { addMilestone, createIdea, getProject, listIdeas, listProjects, newKey, signOff, supportIdea, type Idea } from '../../../api/projects.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useI18n, useT } from '../../../i18n/index.tsx';
 import { fmtDate, fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
 import { MTiles } from '../wishes/common.tsx';
+import { MPhotoGrid, MPhotoUploader } from '../cases/MPhotos.tsx';
+import type { FileRef } from '../../../api/cases.ts';
 import '../wishes/wishes.css';
 
 /** The home page's tiles: for residents with a registry person, and for area staff. */
@@ -275,15 +277,10 @@ export function MProject() {
                   <span>{m.by}</span>
                   <span>{fmtTime(m.at)}</span>
                 </div>
-                {m.photos.length > 0 && (
-                  <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap', marginTop: 4 }}>
-                    {m.photos.map((f) => (
-                      <img key={f.id} src={f.url} alt={f.name} style={{ width: 72, height: 72, objectFit: 'cover', borderRadius: 6 }} />
-                    ))}
-                  </div>
-                )}
+                <MPhotoGrid files={m.photos} testId="m-milestone-photos" />
               </div>
             ))}
+            {p.allowedActions.includes('milestone') && <MMilestoneForm key={p.milestones.length} projectId={p.id} current={p.percent} onDone={res.reload} />}
           </div>
           <div className="m-wo-card" data-testid="m-supervisors">
             <div className="m-wo-card-title">{t('proj.detail.supervisors')}</div>
@@ -304,6 +301,49 @@ export function MProject() {
           </div>
         </div>
       )}
+    </div>
+  );
+}
+
+/** 报告进展 on the phone: a title, the new percentage, a note and photos taken on the spot. */
+function MMilestoneForm({ projectId, current, onDone }: { projectId: string; current: number; onDone: () => void }) {
+  const t = useT();
+  const [title, setTitle] = useState('');
+  const [note, setNote] = useState('');
+  const [percent, setPercent] = useState(Math.min(100, current + 10));
+  const [photos, setPhotos] = useState<FileRef[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    if (!title.trim()) {
+      Toast.show({ content: t('proj.detail.msTitle') });
+      return;
+    }
+    setBusy(true);
+    try {
+      await addMilestone(projectId, { title: title.trim(), note: note.trim() || undefined, percent, photos: photos.length ? photos.map((f) => f.id) : undefined });
+      Toast.show({ icon: 'success', content: t('proj.m.milestoneAdded') });
+      onDone();
+    } catch (e) {
+      Toast.show({ icon: 'fail', content: errorMessage(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="m-ms-form" data-testid="m-milestone-form" style={{ marginTop: 12, borderTop: '1px solid #f0f0f0', paddingTop: 8 }}>
+      <div className="m-wo-card-title">{t('proj.detail.addMilestone')}</div>
+      <Input placeholder={t('proj.detail.msTitle')} aria-label={t('proj.detail.msTitle')} value={title} onChange={setTitle} maxLength={60} data-testid="m-ms-title" />
+      <TextArea placeholder={t('proj.detail.msNote')} aria-label={t('proj.detail.msNote')} value={note} onChange={setNote} maxLength={1000} rows={2} />
+      <div className="m-wo-field">
+        <span>{t('proj.detail.msPercent')}</span>
+        <Stepper min={current} max={100} step={5} value={percent} onChange={(v) => setPercent(v ?? current)} aria-label={t('proj.detail.msPercent')} />
+      </div>
+      <div className="m-wo-card-meta">{t('proj.detail.msPhotos')}</div>
+      <MPhotoUploader value={photos} onChange={setPhotos} onBusy={setUploading} max={9} testId="m-ms-photos" />
+      <Button block color="primary" style={{ marginTop: 8 }} loading={busy} disabled={uploading} onClick={submit} data-testid="m-ms-submit">
+        {t('proj.detail.addMilestone')}
+      </Button>
     </div>
   );
 }
