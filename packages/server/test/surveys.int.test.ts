@@ -196,7 +196,7 @@ describe('questionnaires', () => {
   it('seeds a closed satisfaction survey with 60 paper responses and an open one the demo resident can answer', async () => {
     const resident = await t.as('resident');
     const list = json<{ items: { id: string; title: string; state: string; allowedActions: string[] }[] }>(await resident.get('/api/surveys/available?pageSize=100'));
-    const closed = list.items.find((s) => s.title.includes('满意度测评') && s.state === 'closed')!;
+    const closed = list.items.find((s) => s.title === '2026年度状元街社区党委服务群众满意度测评')!;
     expect(closed.allowedActions).toEqual(['results']);
     const res = json<{ respondents: number; online: number; satisfactionPermille: number; belowWarning: boolean }>(await resident.get(`/api/surveys/${closed.id}/results`));
     expect(res.respondents).toBeGreaterThanOrEqual(60);

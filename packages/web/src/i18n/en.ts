@@ -16,6 +16,7 @@ import { cadresEn } from './cadres.en.ts';
 import { wishesEn } from './wishes.en.ts';
 import { activitiesEn } from './activities.en.ts';
 import { deliberationEn } from './deliberation.en.ts';
+import { surveysEn } from './surveys.en.ts';
 import { projectsEn } from './projects.en.ts';
 import { worktimeEn } from './worktime.en.ts';
 import { assessEn } from './assess.en.ts';
@@ -43,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   ...wishesEn,
   ...activitiesEn,
   ...deliberationEn,
+  ...surveysEn,
   ...projectsEn,
   ...propertyEn,
   ...worktimeEn,

@@ -16,6 +16,7 @@ import { offlineZhCN } from './offline.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
 import { activitiesZhCN } from './activities.zh-CN.ts';
 import { deliberationZhCN } from './deliberation.zh-CN.ts';
+import { surveysZhCN } from './surveys.zh-CN.ts';
 import { projectsZhCN } from './projects.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
 import { assessZhCN } from './assess.zh-CN.ts';
@@ -43,6 +44,7 @@ export const zhCN = {
   ...wishesZhCN,
   ...activitiesZhCN,
   ...deliberationZhCN,
+  ...surveysZhCN,
   ...projectsZhCN,
   ...propertyZhCN,
   ...worktimeZhCN,
