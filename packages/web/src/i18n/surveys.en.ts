@@ -30,6 +30,7 @@ export const surveysEn: Record<keyof typeof surveysZhCN, string> = {
   'survey.f.window': 'Answer period',
   'survey.f.anonymous': 'Anonymous',
   'survey.f.public': 'Show results to residents after closing',
+  'survey.f.required': '{f}: required',
   'survey.f.questions': 'Questions',
   'survey.q.add': 'Add question',
   'survey.q.title': 'Question',

@@ -28,6 +28,7 @@ export const surveysZhCN = {
   'survey.f.window': '填写时间',
   'survey.f.anonymous': '不记名',
   'survey.f.public': '结束后向居民公开结果',
+  'survey.f.required': '{f}：必填',
   'survey.f.questions': '题目',
   'survey.q.add': '添加题目',
   'survey.q.title': '题目',

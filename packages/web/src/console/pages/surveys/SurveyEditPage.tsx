@@ -1,12 +1,12 @@
 // The editor of a questionnaire draft: its header (title, purpose, area, closing day, anonymity, public
 // results) and its questions (add, reorder, remove; options of choice questions). Saving sends the whole
 // draft; the server checks it again (choice counts, max picks) and answers with the field at fault.
-import { useEffect, useState } from 'react';
-import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } from 'antd';
+import { useState } from 'react';
+import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Radio, Select, Space, Spin, Switch, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
-import { createSurvey, getSurvey, surveyAction, updateSurvey, type QuestionKind, type SurveyInput } from '../../../api/surveys.ts';
+import { createSurvey, getSurvey, surveyAction, updateSurvey, type QuestionKind, type SurveyDetail, type SurveyInput } from '../../../api/surveys.ts';
 import { errorMessage } from '../../../api/client.ts';
 import { useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
@@ -29,36 +29,29 @@ const blank = (kind: QuestionKind = 'single'): QDraft => ({ key: nextKey++, kind
 const isChoice = (k: QuestionKind) => k === 'single' || k === 'multiple';
 
 export default function SurveyEditPage() {
+  const { id } = useParams();
+  const existing = useApi(id ? (signal) => getSurvey(id, signal) : null, [id]);
+  if (id && existing.error) return <LoadError error={existing.error} onRetry={existing.reload} />;
+  if (id && !existing.data) return <div className="gz-page-loading"><Spin /></div>;
+  return <Editor key={id ?? 'new'} id={id} initial={existing.data ?? null} />;
+}
+
+function Editor({ id, initial }: { id: string | undefined; initial: SurveyDetail | null }) {
   const t = useT();
   const me = useMe();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
-  const { id } = useParams();
-  const existing = useApi(id ? (signal) => getSurvey(id, signal) : null, [id]);
-  const [title, setTitle] = useState('');
-  const [purpose, setPurpose] = useState<'opinion' | 'satisfaction'>('opinion');
-  const [intro, setIntro] = useState('');
-  const [areaCode, setAreaCode] = useState<string | undefined>(me.scope.code.length >= 9 ? me.scope.code : undefined);
-  const [closesOn, setClosesOn] = useState<Dayjs | null>(null);
-  const [anonymous, setAnonymous] = useState(true);
-  const [publicResults, setPublicResults] = useState(false);
-  const [questions, setQuestions] = useState<QDraft[]>([blank('rating')]);
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [purpose, setPurpose] = useState<'opinion' | 'satisfaction'>(initial?.purpose ?? 'opinion');
+  const [intro, setIntro] = useState(initial?.intro ?? '');
+  const [areaCode, setAreaCode] = useState<string | undefined>(initial?.area.code ?? (me.scope.code.length >= 9 ? me.scope.code : undefined));
+  const [closesOn, setClosesOn] = useState<Dayjs | null>(initial?.closesAt ? dayjs(initial.closesAt) : null);
+  const [anonymous, setAnonymous] = useState(initial?.anonymous ?? true);
+  const [publicResults, setPublicResults] = useState(initial?.publicResults ?? false);
+  const [questions, setQuestions] = useState<QDraft[]>(() =>
+    initial ? initial.questions.map((q) => ({ key: nextKey++, kind: q.kind, title: q.title, required: q.required, choices: q.choices, maxPicks: q.maxPicks })) : [blank('rating')],
+  );
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const s = existing.data;
-    if (!s) return;
-    setTitle(s.title);
-    setPurpose(s.purpose);
-    setIntro(s.intro);
-    setAreaCode(s.area.code);
-    setClosesOn(s.closesAt ? dayjs(s.closesAt) : null);
-    setAnonymous(s.anonymous);
-    setPublicResults(s.publicResults);
-    setQuestions(s.questions.map((q) => ({ key: nextKey++, kind: q.kind, title: q.title, required: q.required, choices: q.choices, maxPicks: q.maxPicks })));
-  }, [existing.data]);
-
-  if (id && existing.error) return <LoadError error={existing.error} onRetry={existing.reload} />;
 
   const patch = (i: number, p: Partial<QDraft>) => setQuestions((qs) => qs.map((q, j) => (j === i ? { ...q, ...p } : q)));
   const move = (i: number, d: -1 | 1) =>
@@ -71,11 +64,11 @@ export default function SurveyEditPage() {
 
   const body = (): SurveyInput | null => {
     if (!title.trim()) {
-      message.error(`${t('survey.f.title')}：必填`);
+      message.error(t('survey.f.required', { f: t('survey.f.title') }));
       return null;
     }
     if (!areaCode) {
-      message.error(`${t('survey.f.area')}：必填`);
+      message.error(t('survey.f.required', { f: t('survey.f.area') }));
       return null;
     }
     return {

@@ -62,8 +62,8 @@ function QuestionChart({ q, surveyId, index }: { q: QResult; surveyId: string; i
                 progress: { show: true, width: 14 },
                 axisLine: { lineStyle: { width: 14, color: [[0.6, '#ff7875'], [1, '#95de64']] } },
                 axisTick: { show: false },
-                splitLine: { length: 8 },
-                axisLabel: { distance: 18, fontSize: 10 },
+                splitLine: { show: false },
+                axisLabel: { show: false },
                 pointer: { show: false },
                 detail: { valueAnimation: false, fontSize: 22, offsetCenter: [0, '10%'], formatter: () => pct(q.satisfactionPermille) },
                 title: { offsetCenter: [0, '45%'], fontSize: 12 },
@@ -76,7 +76,7 @@ function QuestionChart({ q, surveyId, index }: { q: QResult; surveyId: string; i
   );
   return (
     <Card className="gz-card" size="small" style={{ marginBottom: 12 }} data-testid="survey-result-question"
-      title={<span>{t('survey.q.n', { n: index + 1 })}　{q.title}</span>}
+      title={<span>{t('survey.q.n', { n: index + 1 })}<span style={{ marginLeft: 12 }}>{q.title}</span></span>}
       extra={<Space><Tag>{t(`survey.kind.${q.kind}`)}</Tag><span>{t('survey.res.answered', { n: fmtNumber(q.answered) })}</span></Space>}
     >
       {q.answered === 0 && q.kind !== 'text' ? (
