@@ -109,12 +109,14 @@ describe('checking an answer set', () => {
 
 describe('results', () => {
   const ans = (s: number | null, m: number[] | null, r: number | null, t?: string): Answer[] =>
-    [
-      s === null ? null : { questionId: 's', choices: [s], rating: null, text: null },
-      m === null ? null : { questionId: 'm', choices: m, rating: null, text: null },
-      r === null ? null : { questionId: 'r', choices: null, rating: r, text: null },
-      t ? { questionId: 't', choices: null, rating: null, text: t } : null,
-    ].filter((a): a is Answer => a !== null);
+    (
+      [
+        s === null ? null : { questionId: 's', choices: [s], rating: null, text: null },
+        m === null ? null : { questionId: 'm', choices: m, rating: null, text: null },
+        r === null ? null : { questionId: 'r', choices: null, rating: r, text: null },
+        t ? { questionId: 't', choices: null, rating: null, text: t } : null,
+      ] as (Answer | null)[]
+    ).filter((a): a is Answer => a !== null);
 
   it('shows zeros and no rate without answers', () => {
     const res = aggregateSurvey(QS, []);
