@@ -23,7 +23,7 @@ function Chart({ option, height, testId }: { option: EChartsCoreOption; height: 
 
 function bars(labels: string[], values: number[], shares: number[], colour: string): EChartsCoreOption {
   return {
-    grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 160, overflow: 'truncate' } },
@@ -59,7 +59,7 @@ function QuestionChart({ q, surveyId, index }: { q: QResult; surveyId: string; i
                 type: 'gauge',
                 min: 0,
                 max: 100,
-                progress: { show: true, width: 14 },
+                progress: { show: true, width: 14, itemStyle: { color: q.belowWarning ? '#cf1322' : '#389e0d' } },
                 axisLine: { lineStyle: { width: 14, color: [[0.6, '#ff7875'], [1, '#95de64']] } },
                 axisTick: { show: false },
                 splitLine: { show: false },
