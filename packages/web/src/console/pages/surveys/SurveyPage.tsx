@@ -16,9 +16,9 @@ import { pct, SurveyStateTag } from './common.tsx';
 
 type QResult = SurveyResultsView['questions'][number];
 
-function Chart({ option, height, testId }: { option: EChartsCoreOption; height: number; testId?: string }) {
+function Chart({ option, height, testId, label }: { option: EChartsCoreOption; height: number; testId?: string; label: string }) {
   const ref = useEChart(option);
-  return <div ref={ref} style={{ height, width: '100%' }} data-testid={testId} role="img" />;
+  return <div ref={ref} style={{ height, width: '100%' }} data-testid={testId} role="img" aria-label={label} />;
 }
 
 function bars(labels: string[], values: number[], shares: number[], colour: string): EChartsCoreOption {
@@ -86,17 +86,17 @@ function QuestionChart({ q, surveyId, index }: { q: QResult; surveyId: string; i
       ) : q.kind === 'rating' ? (
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            {gauge && <Chart option={gauge} height={200} testId="survey-gauge" />}
+            {gauge && <Chart option={gauge} height={200} testId="survey-gauge" label={`${t('survey.res.rate')} ${pct(q.kind === 'rating' ? q.satisfactionPermille : null)}`} />}
             <div style={{ textAlign: 'center' }}>
               {t('survey.res.average')}：<b>{q.average?.toFixed(2) ?? '—'}</b>
               {q.belowWarning && <Tag color="error" style={{ marginLeft: 8 }}>{'< 60%'}</Tag>}
             </div>
           </Col>
-          <Col xs={24} md={16}>{option && <Chart option={option} height={200} testId="survey-chart" />}</Col>
+          <Col xs={24} md={16}>{option && <Chart option={option} height={200} testId="survey-chart" label={q.title} />}</Col>
         </Row>
       ) : (
         <>
-          {option && <Chart option={option} height={Math.max(120, q.options.length * 38)} testId="survey-chart" />}
+          {option && <Chart option={option} height={Math.max(120, q.options.length * 38)} testId="survey-chart" label={q.title} />}
           {q.kind === 'multiple' && <Typography.Text type="secondary">{t('survey.res.multiNote')}</Typography.Text>}
         </>
       )}
