@@ -44,3 +44,4 @@ export * from './activities/index.ts';
 export * from './burden/index.ts';
 export * from './property/credit.ts';
 export * from './cadres/index.ts';
+export * from './surveys/index.ts';

@@ -28,7 +28,7 @@
  *
  * `area`, `list`, `object` and `bodyArea` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'volunteerTeam' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency' | 'emergencyTask' | 'evacuation' | 'evacuationEntry' | 'pointsResident' | 'merchantUnit' | 'pointsItem' | 'redemption' | 'pointsAccount' | 'followup' | 'attendance' | 'formationCompounds' | 'billHousehold' | 'bill' | 'contract' | 'committee';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'volunteerTeam' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency' | 'emergencyTask' | 'evacuation' | 'evacuationEntry' | 'pointsResident' | 'merchantUnit' | 'pointsItem' | 'redemption' | 'pointsAccount' | 'followup' | 'attendance' | 'formationCompounds' | 'billHousehold' | 'bill' | 'contract' | 'committee' | 'survey';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -409,6 +409,21 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/deliberations/{id}': { kind: 'object', fixture: 'deliberation' },
   'POST /api/deliberations/{id}/ballots': { kind: 'object', fixture: 'deliberation', body: { rollId: '00000000-0000-4000-8000-000000000000', choice: 'yes' } },
   'POST /api/deliberations/{id}/actions/close': { kind: 'object', fixture: 'deliberation', body: {} },
+  // ---- questionnaires (问卷) ------------------------------------------------------------------------------------------
+  'GET /api/surveys': { kind: 'area', param: 'area', list: true, roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary'] },
+  'GET /api/surveys/available': { kind: 'own', why: 'the published questionnaires of the caller’s own home area (surveys.int.test.ts)' },
+  'POST /api/surveys': {
+    kind: 'bodyArea',
+    roles: ['admin', 'district', 'town', 'community', 'secretary'],
+    body: ({ area }) => ({ title: fresh('越界问卷'), purpose: 'opinion', areaCode: area, questions: [{ kind: 'text', title: '意见' }] }),
+    check: ({ area }) => `/api/surveys?area=${area}`,
+  },
+  'GET /api/surveys/{id}': { kind: 'object', fixture: 'survey' },
+  'PUT /api/surveys/{id}': { kind: 'object', fixture: 'survey', body: { title: '越界修改', purpose: 'opinion', areaCode: '320614103002', questions: [] } },
+  'POST /api/surveys/{id}/actions/{action}': { kind: 'object', fixture: 'survey', action: 'close', body: {} },
+  'POST /api/surveys/{id}/responses': { kind: 'object', fixture: 'survey', body: { answers: [] } },
+  'GET /api/surveys/{id}/results': { kind: 'object', fixture: 'survey' },
+  'GET /api/surveys/{id}/texts': { kind: 'object', fixture: 'survey', query: 'questionId=00000000-0000-4000-8000-000000000000' },
   // ---- territory: split and merge of grids -----------------------------------------------------------------------
   'POST /api/areas/{code}/actions/split': { kind: 'object', fixture: 'area', body: { parts: [], dryRun: true } },
   'POST /api/areas/actions/merge': { kind: 'bodyArea', preview: true, control: 'district', body: ({ area }) => ({ codes: [`${area}001`, `${area}002`], name: '越界合并', dryRun: true }), check: ({ area }) => `/api/areas/${area}/children` },

@@ -210,6 +210,9 @@ beforeAll(async () => {
   set('receptionDay', rd, `/api/reception-days/${rd}`);
   const dl = await made201('deliberation', await nb.post('/api/deliberations', { title: '邻社区议题', description: '是否同意修建口袋公园', areaCode: NEIGHBOUR, body: 'consultation', roll: [{ name: '居民1' }, { name: '居民2' }] }));
   set('deliberation', dl, `/api/deliberations/${dl}`);
+  const sv = await made201('survey', await nb.post('/api/surveys', { title: '邻社区意见征集', purpose: 'opinion', areaCode: NEIGHBOUR, questions: [{ kind: 'text', title: '您的意见' }] }));
+  await made201('survey publish', await nb.post(`/api/surveys/${sv}/actions/publish`, {}));
+  set('survey', sv, `/api/surveys/${sv}`);
   const mi = await made201('menuItem', await nb.post('/api/service-menu', { area: NEIGHBOUR, name: '邻社区上门理发', category: '生活' }));
   set('menuItem', mi, `/api/service-menu?area=${NEIGHBOUR}`);
   const team = await made201('serviceTeam', await nb.post('/api/service-teams', { area: NEIGHBOUR, name: '邻社区服务队' }));

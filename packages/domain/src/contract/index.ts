@@ -5,3 +5,4 @@ export * from './stats.ts';
 export * from './meetings.ts';
 export * from './cockpit.ts';
 export * from './wall.ts';
+export * from './surveys.ts';

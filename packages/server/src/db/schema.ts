@@ -1736,3 +1736,4 @@ export * from './schema-cadres.ts';
 export * from './schema-emergencies.ts';
 export * from './schema-evacuation.ts';
 export * from './schema-meetings.ts';
+export * from './schema-surveys.ts';

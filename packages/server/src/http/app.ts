@@ -33,6 +33,7 @@ import { open311Routes, sendOpen311Error } from '../routes/open311.ts';
 import { pointsRoutes } from '../routes/points.ts';
 import { statsRoutes } from '../routes/stats.ts';
 import { wishRoutes } from '../routes/wishes.ts';
+import { surveyRoutes } from '../routes/surveys.ts';
 import { activityRoutes } from '../routes/activities.ts';
 import { deliberationRoutes } from '../routes/deliberations.ts';
 import { deliberationMeetingRoutes } from '../routes/deliberation-meetings.ts';
@@ -188,6 +189,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await open311Routes(app, ctx);
   statsRoutes(app, ctx);
   wishRoutes(app, ctx);
+  surveyRoutes(app, ctx);
   activityRoutes(app, ctx);
   orderRoutes(app, ctx);
   partyRoutes(app, ctx);

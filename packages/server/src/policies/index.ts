@@ -16,6 +16,7 @@ import { ORDER_MANAGERS } from './orders.ts';
 import { canEditCalendar, canEditOfficeHours } from './work-time.ts';
 import { canReadReception, canScheduleReception, hasLeadList } from './reception.ts';
 import { isOrganiser } from './deliberations.ts';
+import { SURVEY_EDITORS, SURVEY_RESPONDENTS } from './surveys.ts';
 import { directoryAbilities } from './directory.ts';
 import { isDepartment, isManager } from './projects.ts';
 import { BURDEN_AREA_READERS } from './burden.ts';
@@ -67,6 +68,10 @@ export function abilitiesOf(actor: Actor): string[] {
   if (hasAnyRole(actor, AREA_STAFF)) out.push('deliberations.read');
   if (isOrganiser(actor)) out.push('deliberations.manage');
   if (actor.personId) out.push('deliberations.vote');
+  // Questionnaires (问卷): staff read their area's and editors build them; residents answer on the phone.
+  if (hasAnyRole(actor, AREA_STAFF)) out.push('surveys.read');
+  if (hasAnyRole(actor, SURVEY_EDITORS)) out.push('surveys.manage');
+  if (hasAnyRole(actor, SURVEY_RESPONDENTS)) out.push('surveys.answer');
   // Lists and projects: staff and departments read the lists; managers compile needs and make projects;
   // departments and the district publish offers; a registry person posts ideas and supervises projects.
   if (hasAnyRole(actor, AREA_STAFF) || isDepartment(actor)) out.push('projects.read');

@@ -11,6 +11,7 @@ import { DEMO_LOCAL_UNITS, DEMO_OFFICE_PHONES } from './organisations.ts';
 import { createApiKey } from '../services/open311.ts';
 import { seedPointsDemo } from './points.ts';
 import { seedWishesDemo } from './wishes.ts';
+import { seedSurveysDemo } from './surveys.ts';
 import { seedProjectsDemo } from './projects.ts';
 import { seedWallDemo } from './wall.ts';
 import { seedOrdersDemo } from './orders.ts';
@@ -91,6 +92,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedAccounts(ctx);
     await seedPointsDemo(ctx);
     await seedWishesDemo(ctx);
+    await seedSurveysDemo(ctx);
     await seedPartyDemo(ctx);
     await seedStaffRoster(ctx, DEMO_PASSWORD, peopleAreas, log);
     await seedOrdersDemo(ctx);
@@ -134,6 +136,8 @@ async function ensureDemoAccounts(ctx: AppContext): Promise<'present'> {
   if (!(await getMeta(ctx.db, 'activities_seed'))) await ctx.database.withLock('gongzhi:seed-activities', () => seedActivitiesDemo(ctx));
   // … and meetings of deliberations (docs/PARTICIPATION.md "Meetings").
   if (!(await getMeta(ctx.db, 'meetings_seed'))) await ctx.database.withLock('gongzhi:seed-meetings', () => seedMeetingsDemo(ctx));
+  // A demo seeded before questionnaires existed gains their demo once.
+  if (!(await getMeta(ctx.db, 'surveys_seed'))) await ctx.database.withLock('gongzhi:seed-surveys', () => seedSurveysDemo(ctx));
   // A demo seeded before burden reduction existed gains its demo data once.
   if (!(await getMeta(ctx.db, 'demo_burden'))) {
     await ctx.database.withLock('gongzhi:seed-burden', async () => {

@@ -38,6 +38,7 @@ import { useEmergencyMenuEntry } from './pages/emergencies/routes.tsx';
 import { WartimeBanner } from './components/WartimeBanner.tsx';
 import { useBurdenMenu } from './pages/burden/routes.tsx';
 import { useDeliberationMenu } from './pages/deliberations/routes.tsx';
+import { useSurveyMenuEntry } from './pages/surveys/routes.tsx';
 import { useProjectMenu } from './pages/projects/routes.tsx';
 import { usePropertyMenu } from './pages/property/routes.tsx';
 
@@ -62,6 +63,7 @@ export function ConsoleLayout() {
   const wishOrderMenu = useWishOrderMenu();
   const activityMenu = useActivityMenu();
   const deliberationMenu = useDeliberationMenu();
+  const surveyEntry = useSurveyMenuEntry();
   const projectMenu = useProjectMenu();
   const propertyMenu = usePropertyMenu();
   const registryEntries = useRegistryMenuEntries();
@@ -89,7 +91,10 @@ export function ConsoleLayout() {
   if (receptionMenu) items.push(receptionMenu);
   if (wishOrderMenu) items.push(wishOrderMenu);
   if (activityMenu) items.push(activityMenu);
-  if (deliberationMenu) items.push(deliberationMenu);
+  // 问卷调查 joins the participation group (议事协商).
+  if (deliberationMenu && surveyEntry && deliberationMenu.type === 'group') items.push({ ...deliberationMenu, children: [...(deliberationMenu.children ?? []), surveyEntry] });
+  else if (deliberationMenu) items.push(deliberationMenu);
+  else if (surveyEntry) items.push({ type: 'group', key: 'g-deliberations', label: t('delib.menu.group'), children: [surveyEntry] });
   if (projectMenu) items.push(projectMenu);
   if (propertyMenu) items.push(propertyMenu);
   if (pointsMenu) items.push(pointsMenu);

@@ -17,6 +17,7 @@ import { wishesEn } from './wishes.en.ts';
 import { activitiesEn } from './activities.en.ts';
 import { deliberationEn } from './deliberation.en.ts';
 import { meetingsEn } from './meetings.en.ts';
+import { surveysEn } from './surveys.en.ts';
 import { projectsEn } from './projects.en.ts';
 import { worktimeEn } from './worktime.en.ts';
 import { assessEn } from './assess.en.ts';
@@ -45,6 +46,7 @@ export const en: Record<MessageKey, string> = {
   ...activitiesEn,
   ...deliberationEn,
   ...meetingsEn,
+  ...surveysEn,
   ...projectsEn,
   ...propertyEn,
   ...worktimeEn,

@@ -17,6 +17,7 @@ import { wishesZhCN } from './wishes.zh-CN.ts';
 import { activitiesZhCN } from './activities.zh-CN.ts';
 import { deliberationZhCN } from './deliberation.zh-CN.ts';
 import { meetingsZhCN } from './meetings.zh-CN.ts';
+import { surveysZhCN } from './surveys.zh-CN.ts';
 import { projectsZhCN } from './projects.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
 import { assessZhCN } from './assess.zh-CN.ts';
@@ -45,6 +46,7 @@ export const zhCN = {
   ...activitiesZhCN,
   ...deliberationZhCN,
   ...meetingsZhCN,
+  ...surveysZhCN,
   ...projectsZhCN,
   ...propertyZhCN,
   ...worktimeZhCN,

@@ -39,6 +39,8 @@ const MEvacuations = lazyPage(() => import('./pages/evacuation/MEvacuations.tsx'
 const MDeliberations = lazyPage(() => import('./pages/deliberations/MDeliberations.tsx'), 'MDeliberations');
 const MDeliberation = lazyPage(() => import('./pages/deliberations/MDeliberations.tsx'), 'MDeliberation');
 const MMeeting = lazyPage(() => import('./pages/deliberations/MMeeting.tsx'), 'MMeeting');
+const MSurveys = lazyPage(() => import('./pages/surveys/MSurveys.tsx'), 'MSurveys');
+const MSurvey = lazyPage(() => import('./pages/surveys/MSurveys.tsx'), 'MSurvey');
 const MIdeas = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MIdeas');
 const MProjects = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MProjects');
 const MProject = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MProject');
@@ -154,6 +156,8 @@ export default function MobileApp() {
                 <Route path="deliberations" element={<MDeliberations />} />
                 <Route path="deliberations/:id" element={<MDeliberation />} />
                 <Route path="meetings/:id" element={<MMeeting />} />
+                <Route path="surveys" element={<MSurveys />} />
+                <Route path="surveys/:id" element={<MSurvey />} />
                 <Route path="ideas" element={<MIdeas />} />
                 <Route path="projects" element={<MProjects />} />
                 <Route path="projects/:id" element={<MProject />} />
