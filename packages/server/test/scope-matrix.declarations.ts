@@ -28,7 +28,7 @@
  *
  * `area`, `list`, `object` and `bodyArea` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'volunteerTeam' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency' | 'emergencyTask' | 'evacuation' | 'evacuationEntry' | 'pointsResident' | 'merchantUnit' | 'pointsItem' | 'redemption' | 'pointsAccount' | 'followup' | 'attendance' | 'formationCompounds' | 'billHousehold' | 'bill' | 'contract' | 'committee' | 'survey';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'volunteerTeam' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency' | 'emergencyTask' | 'evacuation' | 'evacuationEntry' | 'pointsResident' | 'merchantUnit' | 'pointsItem' | 'redemption' | 'pointsAccount' | 'followup' | 'attendance' | 'formationCompounds' | 'billHousehold' | 'bill' | 'contract' | 'committee' | 'survey' | 'meeting' | 'agendaItem';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -409,6 +409,21 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/deliberations/{id}': { kind: 'object', fixture: 'deliberation' },
   'POST /api/deliberations/{id}/ballots': { kind: 'object', fixture: 'deliberation', body: { rollId: '00000000-0000-4000-8000-000000000000', choice: 'yes' } },
   'POST /api/deliberations/{id}/actions/close': { kind: 'object', fixture: 'deliberation', body: {} },
+  'GET /api/deliberations/{id}/meetings': { kind: 'object', fixture: 'deliberation' },
+  'POST /api/deliberations/{id}/meetings': { kind: 'object', fixture: 'deliberation', body: { scheduledAt: '2030-01-01T19:00:00+08:00', place: '越界议事厅' } },
+  'GET /api/deliberation-meetings/scheduled': { kind: 'list' },
+  'GET /api/deliberation-meetings/{id}': { kind: 'object', fixture: 'meeting' },
+  'PATCH /api/deliberation-meetings/{id}': { kind: 'object', fixture: 'meeting', body: { place: '越界改址' } },
+  'POST /api/deliberation-meetings/{id}/agenda': { kind: 'object', fixture: 'meeting', body: { source: 'text', title: '越界议题' } },
+  'DELETE /api/deliberation-meetings/{id}/agenda/{itemId}': { kind: 'object', fixture: 'meeting', params: { itemId: 'agendaItem' } },
+  'POST /api/deliberation-meetings/{id}/agenda/{itemId}/move': { kind: 'object', fixture: 'meeting', params: { itemId: 'agendaItem' }, body: { direction: 'down' } },
+  'GET /api/deliberation-meetings/{id}/code': { kind: 'object', fixture: 'meeting' },
+  'POST /api/deliberation-meetings/{id}/check-in': { kind: 'object', fixture: 'meeting', body: { code: '000000' } },
+  'POST /api/deliberation-meetings/{id}/attendance': { kind: 'object', fixture: 'meeting', body: { rollId: '00000000-0000-4000-8000-000000000000', present: true } },
+  'PUT /api/deliberation-meetings/{id}/minutes': { kind: 'object', fixture: 'meeting', body: { minutes: '越界纪要' } },
+  'POST /api/deliberation-meetings/{id}/files': { kind: 'object', fixture: 'meeting', body: { fileId: '00000000-0000-4000-8000-000000000000' } },
+  'POST /api/ideas/{id}/to-topic': { kind: 'object', fixture: 'idea', body: {} },
+  'GET /api/ideas/{id}/topics': { kind: 'object', fixture: 'idea' },
   // ---- questionnaires (问卷) ------------------------------------------------------------------------------------------
   'GET /api/surveys': { kind: 'area', param: 'area', list: true, roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary'] },
   'GET /api/surveys/available': { kind: 'own', why: 'the published questionnaires of the caller’s own home area (surveys.int.test.ts)' },

@@ -210,6 +210,11 @@ beforeAll(async () => {
   set('receptionDay', rd, `/api/reception-days/${rd}`);
   const dl = await made201('deliberation', await nb.post('/api/deliberations', { title: '邻社区议题', description: '是否同意修建口袋公园', areaCode: NEIGHBOUR, body: 'consultation', roll: [{ name: '居民1' }, { name: '居民2' }] }));
   set('deliberation', dl, `/api/deliberations/${dl}`);
+  // A meeting of it with one agenda item (the item is a fixture of its own for the agenda routes).
+  const meetingRes = await nb.post(`/api/deliberations/${dl}/meetings`, { scheduledAt: new Date(Date.now() + 2 * 86_400_000).toISOString(), place: '邻社区议事厅', agenda: [{ source: 'text', title: '口袋公园选址' }] });
+  const mt = await made201('meeting', meetingRes);
+  set('meeting', mt, `/api/deliberation-meetings/${mt}`);
+  set('agendaItem', json<{ agenda: { id: string }[] }>(meetingRes).agenda[0]!.id, `/api/deliberation-meetings/${mt}`);
   const sv = await made201('survey', await nb.post('/api/surveys', { title: '邻社区意见征集', purpose: 'opinion', areaCode: NEIGHBOUR, questions: [{ kind: 'text', title: '您的意见' }] }));
   await made201('survey publish', await nb.post(`/api/surveys/${sv}/actions/publish`, {}));
   set('survey', sv, `/api/surveys/${sv}`);
