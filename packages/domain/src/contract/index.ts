@@ -1,4 +1,8 @@
 // The API's response schemas, one module per area (docs/API.md "Declaring responses").
 export * from './common.ts';
+export * from './auth.ts';
+export * from './areas.ts';
+export * from './catalogue.ts';
 export * from './cases.ts';
 export * from './stats.ts';
+export * from './operations.ts';
