@@ -5,4 +5,6 @@ export * from './areas.ts';
 export * from './catalogue.ts';
 export * from './cases.ts';
 export * from './stats.ts';
+export * from './points.ts';
+export * from './wishes.ts';
 export * from './operations.ts';
