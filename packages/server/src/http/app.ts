@@ -11,7 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import './zod-zh.ts';
 import { DomainError } from '@gongzhi/domain';
-import { ErrorResponse, Health } from '@gongzhi/domain/contract';
+import { ErrorResponse, Health, isContractOperation } from '@gongzhi/domain/contract';
 import type { AppContext } from '../services/context.ts';
 import { authenticate } from '../services/auth.ts';
 import { errorHandler, toErrorResponse } from './errors.ts';
@@ -127,7 +127,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       info: {
         title: 'Gongzhi 共治 API',
         version: '1.0.0',
-        description: '党建引领基层治理平台接口。公开契约部分见 API-CONTRACT；错误统一为 {"error":{"code","message"}}。',
+        description: '党建引领基层治理平台接口。公开契约（API-CONTRACT）的接口在摘要后标“（公开契约）”，并带 x-public-contract: true；错误统一为 {"error":{"code","message"}}。',
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
       security: [{ session: [] }],
@@ -137,10 +137,18 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  const CONTRACT_MARK = '（公开契约）';
 
   // A route that declares its answers (`response: { 200: … }`, docs/API.md) answers its errors in the one shape of the
   // contract too: the error handler's body goes through the same serialiser, and the document shows both.
   app.addHook('onRoute', (route) => {
+    // The public contract's operations (one list: CONTRACT_OPERATIONS) are marked in the document and on /api/docs.
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (route.schema && methods.some((m) => isContractOperation(m, route.url))) {
+      const schema = route.schema as { summary?: string; 'x-public-contract'?: boolean };
+      schema['x-public-contract'] = true;
+      if (!schema.summary?.endsWith(CONTRACT_MARK)) schema.summary = `${schema.summary ?? ''}${CONTRACT_MARK}`;
+    }
     const response = route.schema?.response as Record<string, unknown> | undefined;
     if (!response) return;
     response['4xx'] ??= ErrorResponse;

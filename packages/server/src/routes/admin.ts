@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ROLES, type Role } from '@gongzhi/domain';
+import { Units } from '@gongzhi/domain/contract';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as users from '../services/users.ts';
@@ -94,6 +95,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['units'],
         summary: '单位（可派遣的部门等；all=true 时含不承办事件的单位，如区委社会工作部）',
         querystring: z.object({ type: z.string().max(32).optional(), all: z.enum(['true', 'false'], { message: 'all 应为 true 或 false' }).optional() }),
+        response: { 200: Units },
       },
     },
     async (req) => {

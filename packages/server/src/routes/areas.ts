@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CRS_VALUES, type Crs } from '@gongzhi/domain';
+import { AREA_EXAMPLE, AreaChildren, AreaDetail, AreaHouseholds, AreaSearch, GridMap, OutlineImport, Outlines } from '@gongzhi/domain/contract';
 import type { AppContext } from '../services/context.ts';
 import * as areas from '../services/areas.ts';
 import * as territorySplit from '../services/territory-split.ts';
@@ -12,26 +13,26 @@ import { riskColour } from './campaigns.ts';
 export function areaRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['areas'];
-  r.get('/api/areas/:code', { schema: { tags, summary: '区域详情（含下级数量与边界）', params: areaCodeParam } }, async (req) =>
+  r.get('/api/areas/:code', { schema: { tags, summary: '区域详情（含下级数量与边界）', params: areaCodeParam, response: { 200: AreaDetail.meta({ example: AREA_EXAMPLE }) } } }, async (req) =>
     areas.getArea(ctx, requireActor(req), req.params.code),
   );
-  r.get('/api/areas/:code/children', { schema: { tags, summary: '下级区域', params: areaCodeParam } }, async (req) =>
+  r.get('/api/areas/:code/children', { schema: { tags, summary: '下级区域', params: areaCodeParam, response: { 200: AreaChildren } } }, async (req) =>
     areas.getChildren(ctx, requireActor(req), req.params.code),
   );
-  r.get('/api/areas/:code/map', { schema: { tags, summary: '区域内网格边界（GeoJSON）', params: areaCodeParam } }, async (req) =>
+  r.get('/api/areas/:code/map', { schema: { tags, summary: '区域内网格边界（GeoJSON）', params: areaCodeParam, response: { 200: GridMap } } }, async (req) =>
     areas.getGridMap(ctx, requireActor(req), req.params.code),
   );
-  r.get('/api/areas/:code/outlines', { schema: { tags, summary: '区域及其下级的边界（GeoJSON，供地图编辑）', params: areaCodeParam } }, async (req) =>
+  r.get('/api/areas/:code/outlines', { schema: { tags, summary: '区域及其下级的边界（GeoJSON，供地图编辑）', params: areaCodeParam, response: { 200: Outlines } } }, async (req) =>
     areas.getOutlines(ctx, requireActor(req), req.params.code),
   );
   r.get(
     '/api/areas/:code/households',
-    { schema: { tags, summary: '区域内住户（可按风险等级筛选）', params: areaCodeParam, querystring: z.object({ ...paging, riskColour: riskColour.optional() }) } },
+    { schema: { tags, summary: '区域内住户（可按风险等级筛选）', params: areaCodeParam, querystring: z.object({ ...paging, riskColour: riskColour.optional() }), response: { 200: AreaHouseholds } } },
     async (req) => areas.getHouseholds(ctx, requireActor(req), req.params.code, req.query.page, req.query.pageSize, req.query.riskColour),
   );
   r.get(
     '/api/areas',
-    { schema: { tags, summary: '按名称搜索区域', querystring: z.object({ q: text(40) }) } },
+    { schema: { tags, summary: '按名称搜索区域', querystring: z.object({ q: text(40) }), response: { 200: AreaSearch } } },
     async (req) => areas.searchAreas(ctx, requireActor(req), req.query.q),
   );
   const crs = z.enum(CRS_VALUES as [Crs, ...Crs[]], { message: '坐标系应为 wgs84、gcj02 或 bd09' }).optional().describe('geometry 的坐标系，默认 wgs84');
@@ -43,6 +44,7 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: '新增下级区域（编码为上级编码加下一个序号）',
         body: z.object({ parentCode: z.string().max(40).describe('上级区划代码'), name: text(60), geometry, crs }),
+        response: { 201: AreaDetail.meta({ example: AREA_EXAMPLE }) },
       },
     },
     async (req, reply) => {
@@ -66,6 +68,7 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext) {
           crs,
           dryRun: z.boolean().optional().describe('只预览，不写入'),
         }),
+        response: { 200: OutlineImport },
       },
     },
     async (req) => areas.importOutlines(ctx, requireActor(req), req.params.code, req.body, requestContext(req)),
@@ -78,6 +81,7 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '修改区域名称或边界',
         params: areaCodeParam,
         body: z.object({ name: text(60).optional(), geometry, crs }),
+        response: { 200: AreaDetail.meta({ example: AREA_EXAMPLE }) },
       },
     },
     async (req) => {

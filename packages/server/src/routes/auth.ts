@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { LoginChallenge, LoginResult, Me, ME_EXAMPLE, NoContent } from '@gongzhi/domain/contract';
 import type { AppContext } from '../services/context.ts';
 import * as auth from '../services/auth.ts';
 import { isHttps, requestContext, requireActor, SESSION_COOKIE } from '../http/request.ts';
@@ -20,6 +21,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
           challengeToken: z.string().max(300).optional(),
           challengeAnswer: z.string().max(10, '验证答案过长').optional(),
         }),
+        response: { 200: LoginResult },
       },
     },
     async (req, reply) => {
@@ -32,15 +34,15 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/auth/challenge',
-    { schema: { tags: ['auth'], summary: '登录验证题（图片，另附供读屏和朗读的文字题目；5 分钟内有效，只能作答一次）' } },
+    { schema: { tags: ['auth'], summary: '登录验证题（图片，另附供读屏和朗读的文字题目；5 分钟内有效，只能作答一次）', response: { 200: LoginChallenge } } },
     async () => auth.newChallenge(ctx),
   );
-  r.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户' } }, async (req) => auth.me(ctx, requireActor(req)));
-  r.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
+  r.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: Me.meta({ example: ME_EXAMPLE }) } } }, async (req) => auth.me(ctx, requireActor(req)));
+  r.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 204: NoContent } } }, async (req, reply) => {
     const actor = requireActor(req);
     await auth.logout(ctx, req.sessionToken!, actor, requestContext(req));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
   r.post(
     '/api/auth/password',
@@ -49,11 +51,12 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['auth'],
         summary: '修改密码',
         body: z.object({ currentPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) }),
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {
       await auth.changePassword(ctx, requireActor(req), req.sessionToken!, req.body.currentPassword, req.body.newPassword, requestContext(req));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

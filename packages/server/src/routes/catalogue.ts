@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '@gongzhi/domain';
-import { WallDecisions } from '@gongzhi/domain/contract';
+import { Catalogue, CATALOGUE_EXAMPLE, CatalogueType, WallDecisions } from '@gongzhi/domain/contract';
 import { readUploadedFile } from '../http/upload.ts';
 import type { AppContext } from '../services/context.ts';
 import * as catalogue from '../services/catalogue.ts';
@@ -15,7 +15,7 @@ const spec = z.object({ unit: z.enum(['hours', 'workingDays']), amount: z.number
 
 export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/catalog', { schema: { tags: ['catalogue'], summary: '事项目录（案件类型，含时限）', security: [] } }, async (req) => catalogue.listCatalogue(ctx, req.actor));
+  r.get('/api/catalog', { schema: { tags: ['catalogue'], summary: '事项目录（案件类型，含时限）', security: [], response: { 200: Catalogue } } }, async (req) => catalogue.listCatalogue(ctx, req.actor));
   r.patch(
     '/api/catalog/:code',
     {
@@ -40,6 +40,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
           active: z.boolean().optional(),
           keywords: z.array(text(20)).max(30).optional(),
         }),
+        response: { 200: CatalogueType.meta({ example: CATALOGUE_EXAMPLE }) },
       },
     },
     async (req) => catalogue.updateCatalogue(ctx, requireActor(req), req.params.code, req.body, requestContext(req)),

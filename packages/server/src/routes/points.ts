@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ACCOUNT_KINDS, AWARD_STATES, ITEM_KINDS, POINT_SCHEMES, REDEMPTION_STATES, ROLES, type Role } from '@gongzhi/domain';
+import { PointsAwardApproved, PointsAwardCreated, PointsItems, PointsMe, PointsRedemptionCreated, PointsRules } from '@gongzhi/domain/contract';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as points from '../services/points.ts';
@@ -78,7 +79,7 @@ export function pointsRoutes(app: FastifyInstance, ctx: AppContext) {
     requireActor(req);
     return points.listSchemes(ctx);
   });
-  r.get('/api/points/me', { schema: { tags, summary: '我的积分（可用余额已扣除待确认兑换的冻结积分）' } }, async (req) => points.myPoints(ctx, requireActor(req)));
+  r.get('/api/points/me', { schema: { tags, summary: '我的积分（可用余额已扣除待确认兑换的冻结积分）', response: { 200: PointsMe } } }, async (req) => points.myPoints(ctx, requireActor(req)));
   r.get('/api/points/me/code', { schema: { tags, summary: '我的兑换码（短时有效的签名码，商户扫码确认兑换）' } }, async (req) => points.myCode(ctx, requireActor(req)));
   r.get(
     '/api/points/statement',
@@ -94,6 +95,7 @@ export function pointsRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: '积分规则（本区域生效的规则；all=true 时为可管理的全部规则）',
         querystring: z.object({ scheme: scheme.optional(), area: areaCode.optional(), all: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }),
+        response: { 200: PointsRules },
       },
     },
     async (req) => points.listRules(ctx, requireActor(req), req.query),
@@ -122,10 +124,10 @@ export function pointsRoutes(app: FastifyInstance, ctx: AppContext) {
   // ---- awards
   r.post(
     '/api/points/awards',
-    { schema: { tags, summary: '申报积分（须由第二人审核后入账）', description: '支持 Idempotency-Key。factors 仅用于先锋模范积分的乘数计分。', body: awardInput } },
+    { schema: { tags, summary: '申报积分（须由第二人审核后入账）', description: '支持 Idempotency-Key。factors 仅用于先锋模范积分的乘数计分。', body: awardInput, response: { 201: PointsAwardCreated } } },
     async (req, reply) => {
       const res = await points.proposeAward(ctx, requireActor(req), req.body, requestContext(req), idempotencyKey(req));
-      return reply.status(res.status).send(res.body);
+      return reply.status(res.status as 201).send(res.body);
     },
   );
   r.get(
@@ -140,7 +142,7 @@ export function pointsRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => points.listAwards(ctx, requireActor(req), req.query),
   );
   r.get('/api/points/awards/:id', { schema: { tags, summary: '积分申报详情', params: uuidParam } }, async (req) => points.getAward(ctx, requireActor(req), req.params.id));
-  r.post('/api/points/awards/:id/approve', { schema: { tags, summary: '审核通过并入账（申报人本人不能审核）', params: uuidParam, body: z.object({ note: text(500).optional() }).default({}) } }, async (req) =>
+  r.post('/api/points/awards/:id/approve', { schema: { tags, summary: '审核通过并入账（申报人本人不能审核）', params: uuidParam, body: z.object({ note: text(500).optional() }).default({}), response: { 200: PointsAwardApproved } } }, async (req) =>
     points.actOnAward(ctx, requireActor(req), req.params.id, 'approve', {}, requestContext(req)),
   );
   r.post('/api/points/awards/:id/reject', { schema: { tags, summary: '驳回积分申报', params: uuidParam, body: reasonBody } }, async (req) =>
@@ -158,6 +160,7 @@ export function pointsRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: '可兑换的商品和服务（stock 已扣除待确认兑换占用的数量）',
         querystring: z.object({ scheme: scheme.optional(), merchantId: z.uuid().optional(), all: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }),
+        response: { 200: PointsItems },
       },
     },
     async (req) => points.listItems(ctx, requireActor(req), req.query),
@@ -182,11 +185,12 @@ export function pointsRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '兑换（积分冻结、库存占用，待商户确认）',
         description: '余额不足 → 409 insufficient_points；库存不足 → 409 out_of_stock。支持 Idempotency-Key。',
         body: z.object({ itemId: z.uuid({ message: '应为商品 ID' }), quantity: positive(99), note: text(200).optional() }),
+        response: { 201: PointsRedemptionCreated },
       },
     },
     async (req, reply) => {
       const res = await points.redeem(ctx, requireActor(req), req.body, requestContext(req), idempotencyKey(req));
-      return reply.status(res.status).send(res.body);
+      return reply.status(res.status as 201).send(res.body);
     },
   );
   r.get(

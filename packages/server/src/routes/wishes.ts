@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { invalid, isWishAction, WISH_ACTIONS, WISH_STATES } from '@gongzhi/domain';
+import { WishCreated, WishDetailAnswer, WishList, WishWall } from '@gongzhi/domain/contract';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as wishes from '../services/wishes.ts';
@@ -45,21 +46,22 @@ export function wishRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '提交微心愿（居民本人，或网格员代居民提交 forPersonId）',
         description: '返回 201 {id, state:"submitted"}。支持 Idempotency-Key。',
         body: wishInput,
+        response: { 201: WishCreated },
       },
     },
     async (req, reply) => {
       const key = req.headers['idempotency-key'];
       const result = await wishes.createWish(ctx, requireActor(req), req.body, requestContext(req), { idempotencyKey: typeof key === 'string' ? key : undefined });
-      return reply.status(result.status).send(result.body);
+      return reply.status(result.status as 201).send(result.body as WishCreated);
     },
   );
   r.get(
     '/api/wishes/wall',
-    { schema: { tags, summary: '心愿墙（无需登录；心愿人姓名脱敏，只含待认领、已认领、待确认的心愿）', querystring: z.object({ area: areaCode }) } },
+    { schema: { tags, summary: '心愿墙（无需登录；心愿人姓名脱敏，只含待认领、已认领、待确认的心愿）', querystring: z.object({ area: areaCode }), response: { 200: WishWall } } },
     async (req) => wishes.wishWall(ctx, req.query.area),
   );
-  r.get('/api/wishes', { schema: { tags, summary: '微心愿列表（在调用者范围内）', querystring: listQuery } }, async (req) => wishes.listWishes(ctx, requireActor(req), req.query));
-  r.get('/api/wishes/:id', { schema: { tags, summary: '微心愿详情（含时间线和可执行操作）', params: uuidParam } }, async (req) => wishes.getWish(ctx, requireActor(req), req.params.id));
+  r.get('/api/wishes', { schema: { tags, summary: '微心愿列表（在调用者范围内）', querystring: listQuery, response: { 200: WishList } } }, async (req) => wishes.listWishes(ctx, requireActor(req), req.query));
+  r.get('/api/wishes/:id', { schema: { tags, summary: '微心愿详情（含时间线和可执行操作）', params: uuidParam, response: { 200: WishDetailAnswer } } }, async (req) => wishes.getWish(ctx, requireActor(req), req.params.id));
   r.post(
     '/api/wishes/:id/actions/:action',
     {
@@ -69,6 +71,7 @@ export function wishRoutes(app: FastifyInstance, ctx: AppContext) {
         description: `操作：${WISH_ACTIONS.join(', ')}。无权 → 403；状态不允许 → 409。`,
         params: z.object({ id: z.uuid({ message: '应为微心愿 ID' }), action: z.string().max(40) }),
         body: actionBody,
+        response: { 200: WishDetailAnswer },
       },
     },
     async (req) => {

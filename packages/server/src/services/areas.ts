@@ -12,6 +12,7 @@ import {
   sameGeometry,
   type AreaLevel,
   type Crs,
+  type RiskColour,
 } from '@gongzhi/domain';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import { areaAllowedActions, canAddChildArea, canEditTerritory, canViewArea } from '../policies/area.ts';
@@ -164,7 +165,7 @@ export async function getHouseholds(ctx: AppContext, actor: Actor, code: string,
       doorplate: h.doorplate,
       // 状元街居委会 第一网格 3幢2单元101室: a doorplate alone repeats across buildings.
       place: `${places.get(h.areaCode) ?? ''}${h.doorplate ?? ''}`,
-      riskColour: h.riskColour,
+      riskColour: h.riskColour as RiskColour | null,
       members: h.members,
       head: h.head,
     })),
@@ -175,7 +176,7 @@ export async function searchAreas(ctx: AppContext, actor: Actor, q: string) {
   const rows = await repo.searchAreas(ctx.db, scopeOf(actor), q);
   const parents = await repo.namesOf(ctx.db, [...new Set(rows.map((r) => r.parentCode).filter((c): c is string => !!c))]);
   return {
-    items: rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, parentName: r.parentCode ? (parents.get(r.parentCode)?.name ?? null) : null })),
+    items: rows.map((r) => ({ code: r.code, name: r.name, level: r.level as AreaLevel, parentCode: r.parentCode, parentName: r.parentCode ? (parents.get(r.parentCode)?.name ?? null) : null })),
   };
 }
 

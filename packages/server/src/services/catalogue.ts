@@ -17,7 +17,7 @@ function toDto(t: repo.CatalogueRow, actor: Actor | null) {
     leaf: t.leaf,
     keywords: t.keywords,
     deadline: { ...FALLBACK_DEADLINES, ...((t.deadlines as Partial<StepDeadlines>) ?? {}) },
-    handlingLevel: t.handlingLevel,
+    handlingLevel: t.handlingLevel as 'village' | 'town' | 'district',
     urgent: t.urgent,
     verifyOnSite: t.verifyOnSite,
     autoDispatch: t.autoDispatch,

@@ -37,9 +37,11 @@ import {
   TRANSFER_KIND_LABELS,
   type AccountKind,
   type AwardAction,
+  type AwardState,
   type ItemKind,
   type LedgerReport,
   type PointScheme,
+  type RedemptionState,
   type Role,
 } from '@gongzhi/domain';
 import type { Db, DbOrTx, Tx } from '../db/client.ts';
@@ -170,7 +172,8 @@ export async function myPoints(ctx: AppContext, actor: Actor) {
     }),
     merchantAccounts: accounts
       .filter((a) => a.kind === 'merchant' && a.ownerId === actor.unitId)
-      .map((a) => ({ scheme: a.scheme, schemeName: schemeName(a.scheme), accountId: a.id, name: a.name, balance: a.balance })),
+      
+      .map((a) => ({ scheme: a.scheme as PointScheme, schemeName: schemeName(a.scheme), accountId: a.id, name: a.name, balance: a.balance })),
     abilities: policy.pointsAbilities(actor, { canPropose, canApprove }),
   };
 }
@@ -216,7 +219,7 @@ function ruleDto(actor: Actor, r: repo.RuleRow, names?: Map<string, { name: stri
     id: r.id,
     code: r.code,
     name: r.name,
-    scheme: r.scheme,
+    scheme: r.scheme as PointScheme,
     schemeName: schemeName(r.scheme),
     points: r.points,
     maxPoints: r.maxPoints,
@@ -344,14 +347,14 @@ async function presentAwards(db: DbOrTx, actor: Actor, rows: repo.AwardRow[]) {
   const staff = policy.isPointsStaff(actor);
   return rows.map((a) => ({
     id: a.id,
-    state: a.state,
+    state: a.state as AwardState,
     stateLabel: AWARD_STATE_LABELS[a.state as keyof typeof AWARD_STATE_LABELS] ?? a.state,
-    scheme: a.scheme,
+    scheme: a.scheme as PointScheme,
     schemeName: schemeName(a.scheme),
     ruleCode: a.ruleCode,
     ruleName: rules.get(a.ruleId) ?? a.ruleCode,
     recipient: { id: a.recipientUserId, name: users.get(a.recipientUserId) ?? '' },
-    holder: a.holderKind,
+    holder: a.holderKind as 'person' | 'household',
     areaCode: a.areaCode,
     basePoints: a.basePoints,
     factors: a.factors.map((code) => {
@@ -717,9 +720,9 @@ function itemDto(actor: Actor, r: ItemWithMerchant, spendable: Set<string>, bala
     merchantId: i.merchantUnitId,
     price: i.price,
     stock: i.stock,
-    scheme: i.scheme,
+    scheme: i.scheme as PointScheme,
     schemeName: schemeName(i.scheme),
-    kind: i.kind,
+    kind: i.kind as ItemKind,
     kindLabel: ITEM_KIND_LABELS[i.kind as ItemKind] ?? i.kind,
     description: i.description,
     areaCode: i.areaCode,
@@ -845,11 +848,11 @@ async function presentRedemptions(db: DbOrTx, actor: Actor, rows: repo.Redemptio
     const redeemer = users.get(r.userId) ?? '';
     return {
       id: r.id,
-      state: r.state,
+      state: r.state as RedemptionState,
       stateLabel: REDEMPTION_STATE_LABELS[r.state as keyof typeof REDEMPTION_STATE_LABELS] ?? r.state,
-      item: { id: r.itemId, name: items.get(r.itemId) ?? '', kind: r.itemKind, kindLabel: ITEM_KIND_LABELS[r.itemKind as ItemKind] ?? r.itemKind },
+      item: { id: r.itemId, name: items.get(r.itemId) ?? '', kind: r.itemKind as ItemKind, kindLabel: ITEM_KIND_LABELS[r.itemKind as ItemKind] ?? r.itemKind },
       merchant: { id: r.merchantUnitId, name: unitsById.get(r.merchantUnitId)?.name ?? '' },
-      scheme: r.scheme,
+      scheme: r.scheme as PointScheme,
       schemeName: schemeName(r.scheme),
       quantity: r.quantity,
       unitPrice: r.unitPrice,

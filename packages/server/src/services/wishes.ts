@@ -80,7 +80,7 @@ export function wallItem(w: repo.WishRow, names: Names) {
   const community = w.areaCode.slice(0, 12);
   return {
     id: w.id,
-    state: w.state,
+    state: w.state as WishState,
     stateLabel: WISH_STATE_LABELS[w.state as WishState].zh,
     title: w.title,
     description: w.description,

@@ -9,8 +9,10 @@ export type {
   CaseState,
   CaseSummary,
   CaseUnitRow,
+  CatalogueType,
   Channel,
   CreatedCase,
+  DeadlineSpec,
   NotificationItem,
   OwnerLevel,
   Rating,
@@ -18,10 +20,11 @@ export type {
   SimilarCase,
   Status5321,
   Step5321,
+  StepDeadlines,
   Tier5321,
   TimelineEntry,
 } from '@gongzhi/domain/contract';
-import type { CaseDetail, CaseList, CaseState, Channel, CreatedCase, OwnerLevel, Rating, Step5321, Tier5321 } from '@gongzhi/domain/contract';
+import type { CaseDetail, CaseList, CaseState, Channel, CreatedCase, Rating, Step5321, Tier5321 } from '@gongzhi/domain/contract';
 
 export const CASE_STATES: readonly CaseState[] = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'closed', 'rejected', 'withdrawn', 'merged', 'suspended'];
 export const OPEN_STATES: readonly CaseState[] = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'suspended'];
@@ -54,38 +57,7 @@ export const RATINGS: readonly Rating[] = ['satisfied', 'basically-satisfied', '
 /** Coordinate systems a point may arrive in; the server stores WGS84. */
 export type Crs = 'wgs84' | 'gcj02' | 'bd09';
 
-export interface DeadlineSpec {
-  unit: 'hours' | 'workingDays';
-  amount: number;
-}
-export interface StepDeadlines {
-  accept: DeadlineSpec;
-  acknowledge: DeadlineSpec;
-  handle: DeadlineSpec;
-  verify: DeadlineSpec;
-}
 export const DEADLINE_STEPS = ['accept', 'acknowledge', 'handle', 'verify'] as const;
-
-export interface CatalogueType {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  leaf: boolean;
-  keywords: string[];
-  deadline: StepDeadlines;
-  handlingLevel: OwnerLevel;
-  urgent: boolean;
-  verifyOnSite: boolean;
-  /** Dispatched at intake to the default unit (自动派遣). */
-  autoDispatch?: boolean;
-  /** Hour limits count clock hours, not office hours (全天候). */
-  roundTheClock?: boolean;
-  /** 超期督办、上报: supervision when a unit is overdue, escalation to the district after n working days (null = never). */
-  overdueChain?: { supervise: boolean; escalateAfterWorkingDays: number | null };
-  defaultUnitCode: string | null;
-  active: boolean;
-  allowedActions?: string[];
-}
 
 export interface FileRef {
   id: string;
@@ -203,10 +175,8 @@ export interface Open311Key {
   revokedAt: string | null;
 }
 
-/** `/api/areas/{code}` with the names of every ancestor, in or out of the caller's scope. */
-export interface AreaWithFullPath extends AreaDetail {
-  fullPath?: { code: string; name: string; level: string; inScope: boolean }[];
-}
+/** `/api/areas/{code}`: its `fullPath` names every ancestor, in or out of the caller's scope. */
+export type AreaWithFullPath = AreaDetail;
 
 // ---- calls ----------------------------------------------------------------------------------
 

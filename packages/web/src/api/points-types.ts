@@ -1,6 +1,21 @@
 // Shapes of the points (积分) API, as docs/POINTS.md describes them.
+// The public contract's answers (my points, rules, awards, items, redemptions) come from the server's response schemas
+// (packages/domain/src/contract/points.ts, docs/API.md); type-only imports, no Zod in the bundle.
+export type {
+  AwardState,
+  ItemKind,
+  MyAccount,
+  PersonRef,
+  PointScheme,
+  PointsMe,
+  RedemptionState,
+  PointsAward as Award,
+  PointsItem as Item,
+  PointsRedemption as Redemption,
+  PointsRule as Rule,
+} from '@gongzhi/domain/contract';
+import type { PointScheme } from '@gongzhi/domain/contract';
 
-export type PointScheme = 'vanguard' | 'neighbourhood' | 'family' | 'volunteer' | 'service' | 'cadre';
 export const POINT_SCHEMES: readonly PointScheme[] = ['vanguard', 'neighbourhood', 'family', 'volunteer', 'service', 'cadre'];
 
 export type PointsAbility =
@@ -15,26 +30,6 @@ export type PointsAbility =
   | 'points.redemptions.confirm'
   | 'points.factors.edit'
   | 'points.audit';
-
-export interface MyAccount {
-  scheme: PointScheme;
-  schemeName: string;
-  unit: string;
-  holder: 'person' | 'household';
-  accountId: string | null;
-  balance: number;
-  held: number;
-  earnedThisYear: number;
-  earnedTotal: number;
-  stars: number;
-  toNextStar: number | null;
-}
-
-export interface PointsMe {
-  accounts: MyAccount[];
-  merchantAccounts: { scheme: PointScheme; schemeName: string; accountId: string; name: string; balance: number }[];
-  abilities: string[];
-}
 
 export interface StarRule {
   thresholds: number[];
@@ -59,112 +54,6 @@ export interface Factor {
   factor: number;
   active: boolean;
   allowedActions?: string[];
-}
-
-export interface Rule {
-  id: string;
-  code: string;
-  name: string;
-  scheme: PointScheme;
-  schemeName: string;
-  points: number;
-  maxPoints: number;
-  areaCode: string;
-  areaName: string | null;
-  dailyLimit: number | null;
-  monthlyLimit: number | null;
-  proposerRoles: string[];
-  approverRoles: string[];
-  auto: boolean;
-  basis: string | null;
-  active: boolean;
-  allowedActions: string[];
-}
-
-export type AwardState = 'pending' | 'approved' | 'rejected' | 'reversed';
-
-export interface PersonRef {
-  id: string;
-  name: string;
-}
-
-export interface Award {
-  id: string;
-  state: AwardState;
-  stateLabel: string;
-  scheme: PointScheme;
-  schemeName: string;
-  ruleCode: string;
-  ruleName: string;
-  recipient: PersonRef;
-  holder: 'person' | 'household';
-  areaCode: string;
-  basePoints: number;
-  factors: { code: string; name: string; factor: number | null }[];
-  multiplier: number;
-  points: number;
-  note: string | null;
-  automatic: boolean;
-  ref: { type: string; id: string } | null;
-  proposedBy: PersonRef | null;
-  decidedBy: PersonRef | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  reversedBy: PersonRef | null;
-  reversedAt: string | null;
-  reverseReason: string | null;
-  createdAt: string;
-  allowedActions: string[];
-}
-
-export type ItemKind = 'goods' | 'service' | 'donation' | 'property-fee';
-
-export interface Item {
-  id: string;
-  name: string;
-  merchant: string;
-  merchantId: string;
-  price: number;
-  stock: number;
-  scheme: PointScheme;
-  schemeName: string;
-  kind: ItemKind;
-  kindLabel: string;
-  description: string | null;
-  areaCode: string;
-  active: boolean;
-  allowedActions: string[];
-  /** Why the caller cannot redeem it now; null when they can. */
-  unavailable?: { code: 'own-item' | 'inactive' | 'sold-out' | 'not-eligible' | 'insufficient'; message: string; short?: number } | null;
-}
-
-export type RedemptionState = 'pending' | 'confirmed' | 'cancelled';
-
-export interface Redemption {
-  id: string;
-  state: RedemptionState;
-  stateLabel: string;
-  item: { id: string; name: string; kind: ItemKind; kindLabel: string };
-  merchant: PersonRef;
-  scheme: PointScheme;
-  schemeName: string;
-  quantity: number;
-  unitPrice: number;
-  amount: number;
-  redeemer: PersonRef;
-  note: string | null;
-  refunded: boolean;
-  createdAt: string;
-  confirmedAt: string | null;
-  confirmedBy: PersonRef | null;
-  cancelledAt: string | null;
-  cancelledBy: PersonRef | null;
-  cancelReason: string | null;
-  /** ABCD-EFGH: typed at the till; shown to the redeemer while pending. */
-  shortCode?: string | null;
-  allowedActions: string[];
-  /** Only in the answer to POST /api/points/redemptions: the spendable balance after the hold. */
-  balance?: number;
 }
 
 export type TransferKind = 'award' | 'reversal' | 'redeem-hold' | 'redeem-confirm' | 'redeem-release' | 'refund';

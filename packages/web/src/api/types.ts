@@ -1,93 +1,18 @@
 // Shapes of the server's JSON, as the console and the mobile pages use them.
 import type { Geometry } from 'geojson';
+import type { GridMap as GridMapAnswer, RiskColour } from '@gongzhi/domain/contract';
 
-export type AreaLevel = 'district' | 'town' | 'village' | 'grid' | 'building' | 'unit';
 export type Ability = 'areas.read' | 'people.read' | 'people.write' | 'people.sensitive' | 'users.manage' | 'users.security' | 'users.read' | 'audit.read';
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  scope: { code: string; name: string; level: AreaLevel };
-  unit: { id: string; name: string; type: string } | null;
-  abilities: string[];
-  /** `reset` (after a reset by the security administrator) or `expired`: the password must be changed first. */
-  passwordChange?: 'reset' | 'expired' | null;
-}
+// The answers of the auth, area and catalogue routes come from the server's response schemas
+// (packages/domain/src/contract, docs/API.md); type-only imports, no Zod in the bundle.
+export type { AreaCounts, AreaDetail, AreaLevel, AreaSearchHit, AreaSummary, GridFeatureProps, HouseholdRow, LoginChallenge, Me, RiskColour, Unit } from '@gongzhi/domain/contract';
 
-/** The login challenge the server asks for after failed logins. */
-export interface LoginChallenge {
-  token: string;
-  /** The sum as a picture (an SVG data URL). */
-  image: string;
-  /** The same question in words, for screen readers and reading aloud. */
-  question: string;
-  expiresAt: string;
-}
-
-export interface AreaCounts {
-  towns: number;
-  villages: number;
-  grids: number;
-  buildings: number;
-  units: number;
-  households: number;
-  people: number;
-}
-
-export interface AreaSummary {
-  code: string;
-  name: string;
-  level: AreaLevel;
-  parentCode: string | null;
-  childCount: number;
-  gridType?: string | null;
-  counts: AreaCounts;
-  allowedActions: string[];
-}
-
-export interface AreaDetail extends AreaSummary {
-  geometry?: unknown;
-  /** Set when the area was split or merged away (docs/TERRITORY.md), with the areas that took it over. */
-  retiredAt?: string;
-  successorCodes?: string[];
-  path: { code: string; name: string; level: string }[];
-}
-
-export interface GridFeatureProps {
-  code: string;
-  name: string;
-  gridType: 'residential' | 'commercial' | string | null;
-  plannedHouseholds: number | null;
-  households: number | null;
-  people: number | null;
-}
-
-export interface GridFeature {
-  type: 'Feature';
-  id?: string;
-  properties: GridFeatureProps;
-  geometry: Geometry;
-}
-
+/** A grid of `GET /api/areas/{code}/map`; the schema leaves the GeoJSON geometry open, the map reads it as GeoJSON. */
+export type GridFeature = Omit<GridMapAnswer['features'][number], 'geometry'> & { geometry: Geometry };
 export interface GridMap {
   type: 'FeatureCollection';
   features: GridFeature[];
-}
-
-export type RiskColour = 'red' | 'orange' | 'yellow' | 'blue';
-
-export interface HouseholdRow {
-  id: string;
-  areaCode: string;
-  address: string;
-  doorplate: string | null;
-  /** 状元街居委会 第一网格 3幢2单元101室 */
-  place?: string;
-  riskColour: RiskColour | null;
-  members: number;
-  head: string | null;
 }
 
 export type Relation = 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'other';
@@ -177,20 +102,3 @@ export interface AuditRow {
   details: { key: string; label: { zh: string; en: string }; value: string }[];
 }
 
-export interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  shortName: string | null;
-  type: string;
-  areaCode: string | null;
-  phone: string | null;
-  duties: string | null;
-}
-
-export interface AreaSearchHit {
-  code: string;
-  name: string;
-  level: AreaLevel;
-  parentCode: string | null;
-}

@@ -2,53 +2,11 @@
 import { api, get, post, patch } from './client.ts';
 import type { FileRef } from './cases.ts';
 
-export type WishState = 'submitted' | 'published' | 'claimed' | 'fulfilled' | 'confirmed' | 'rejected' | 'cancelled';
-export type WishAction = 'approve' | 'reject' | 'claim' | 'fulfil' | 'confirm' | 'cancel';
+// The wishes' answers come from the server's response schemas (packages/domain/src/contract/wishes.ts, docs/API.md);
+// the service orders' timeline has the same shape.
+export type { WallItem, Wish, WishAction, WishDetail, WishState, WishTimelineEntry as TimelineEntry } from '@gongzhi/domain/contract';
+import type { WallItem, Wish, WishAction, WishDetail, WishState, WishTimelineEntry as TimelineEntry } from '@gongzhi/domain/contract';
 export const WISH_STATES: WishState[] = ['submitted', 'published', 'claimed', 'fulfilled', 'confirmed', 'rejected', 'cancelled'];
-
-export interface WallItem {
-  id: string;
-  state: WishState;
-  stateLabel: string;
-  title: string;
-  description: string;
-  wisher: { name: string };
-  community: { code: string; name: string };
-  claimedBy: { name: string; unit: string | null } | null;
-  createdAt: string;
-  claimedAt: string | null;
-  fulfilledAt: string | null;
-}
-
-export interface Wish extends WallItem {
-  area: { code: string; name: string };
-  mine: boolean;
-  onBehalf: boolean;
-  confirmedAt: string | null;
-  updatedAt: string;
-  allowedActions: WishAction[];
-}
-
-export interface TimelineEntry {
-  action: string;
-  actionLabel: string;
-  fromState: string | null;
-  toState: string;
-  actor: string;
-  actorUnit?: string | null;
-  at: string;
-  note?: string;
-  points?: number | null;
-  attachments: { id: string; name: string; url: string }[];
-}
-
-export interface WishDetail extends Wish {
-  fulfilNote: string | null;
-  closeReason: string | null;
-  reviewedAt: string | null;
-  attachments: FileRef[];
-  timeline: TimelineEntry[];
-}
 
 export interface Page<T> {
   total: number;
