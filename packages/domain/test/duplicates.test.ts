@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DUPLICATE_GROUP_RULE as R, groupFor, groupReports, pairwiseF1, primaryOf, reportTextSimilarity, sameProblem, type GroupMember, type GroupReport } from '../src/index.ts';
+import { DUPLICATE_GROUP_RULE as R, groupFor, groupReports, likelyTypesOf, pairwiseF1, primaryOf, reportTextSimilarity, sameProblem, type GroupMember, type GroupReport } from '../src/index.ts';
 
 // The duplicate-group rule (cases/duplicates.ts; issue 19 "Duplicates grouped"): text, place and
 // time together, each at its threshold.
@@ -73,11 +73,47 @@ describe('sameProblem: text and type', () => {
     expect(v.text).toBeGreaterThan(0.2);
     expect(v.text).toBeLessThan(R.textMin);
     expect(v.failed).toBe('text');
+    // A place phrase no example has (菜场门口) weighs more: rubbish bins and flyposting at the market gate ≈ 0.36.
+    const market = reportTextSimilarity('菜场门口垃圾桶满了 菜市场门口几个垃圾桶都满出来了，两天没人清运，味道很大', '菜场门口有人乱贴小广告 菜场门口墙上贴满了办证小广告');
+    expect(market).toBeGreaterThan(0.3);
+    expect(market).toBeLessThan(R.textMin);
   });
   it('only the first type counts (a case has one type): a shared second guess is not the same type', () => {
     const other = lamp2({ title: '晚上黑乎乎的', description: '东门那里灯灭了，老人出门摔了一跤' });
     expect(sameProblem({ ...lamp, types: ['B0110', 'B0107'] }, { ...other, types: ['B0107'] }).failed).toBe('text');
     expect(sameProblem({ ...lamp, types: ['B0107', 'B0110'] }, { ...other, types: ['B0107'] }).same).toBe(true);
+  });
+});
+
+describe('sameProblem: related types (the likely types of the words)', () => {
+  // 路面塌陷 (0501) and 道路破损 (B0210): a report typed one way whose words also suggest the other.
+  const hole: GroupReport = { title: '路上有个大坑', description: '幸福路上路面塌了一个坑，晚上骑车的人容易摔', areaCode: GRID, ...north(0), reportedAt: T0, types: ['0501'], likely: ['0501', 'B0210'] };
+  const broken = (over: Partial<GroupReport> = {}): GroupReport => ({ title: '路面坑洼', description: '巡查发现：中段路面破损需修补', areaCode: GRID, ...north(30), reportedAt: at(1), types: ['B0210'], likely: ['B0210'], ...over });
+  it(`one's type among the other's likely types needs text similarity ≥ ${R.textRelated} (below textMin)`, () => {
+    const v = sameProblem(broken(), hole);
+    expect(v.text).toBeLessThan(R.textMin);
+    expect(v.types).toBe('related');
+    expect(v.same).toBe(true);
+    // Either side's words may carry the other's type.
+    expect(sameProblem(hole, broken()).same).toBe(true);
+    expect(sameProblem(broken(), hole, { ...R, textRelated: v.text + 0.001 }).failed).toBe('text');
+  });
+  it('without likely types, or when neither type is among the other\'s likely ones, only textMin counts', () => {
+    expect(sameProblem(broken(), { ...hole, likely: null }).failed).toBe('text');
+    expect(sameProblem(broken(), { ...hole, likely: ['0501', '0505'] }).failed).toBe('text');
+    // Sharing a likely type that is neither case's type is not enough (second guesses meeting).
+    expect(sameProblem(broken({ likely: ['B0210', '0505'] }), { ...hole, likely: ['0501', '0505'] }).types).toBe('none');
+  });
+  it('the related path still needs the place and the time', () => {
+    expect(sameProblem(broken({ ...north(R.maxMetres + 1) }), hole).failed).toBe('place');
+    expect(sameProblem(broken({ reportedAt: at(R.windowDays + 1) }), hole).failed).toBe('time');
+  });
+  it(`likely types: the suggestion's first ${R.likelyTypes}, the others from a score of ${R.likelyMinScore}`, () => {
+    const s = (...scores: number[]) => scores.map((score, i) => ({ label: `T${i}`, score }));
+    expect(likelyTypesOf(s(0.6, 0.3, 0.05, 0.05))).toEqual(['T0', 'T1', 'T2'].slice(0, R.likelyTypes));
+    expect(likelyTypesOf(s(0.9, R.likelyMinScore, R.likelyMinScore - 0.001))).toEqual(['T0', 'T1']);
+    expect(likelyTypesOf(s(0.005, 0.004))).toEqual(['T0']);
+    expect(likelyTypesOf([])).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { suggestionModelReady } from '../src/services/suggest.ts';
 import { createTestApp, json, uniq, type TestApp } from './helpers.ts';
 
 // Duplicate groups (issue 19 "Duplicates grouped", docs/SMART-INTAKE.md "Duplicate groups"):
@@ -135,5 +136,24 @@ describe('duplicate groups', () => {
     const group = json<Group>(await community.get(`/api/cases/${first.id}/group`));
     expect(new Set(groups)).toEqual(new Set([group.groupId]));
     expect(group.members.map((m) => m.id)).toEqual(expect.arrayContaining([first.id, ...rest.map((r) => json<Case>(r).id)]));
+  });
+  it('a report typed as a neighbouring type joins when its words suggest the open case’s type (related types)', async () => {
+    // The suggestion model of the process is what computes the likely types of both texts at intake.
+    await suggestionModelReady(t.ctx);
+    const community = await t.as('community');
+    const anon = t.anonymous();
+    const tag = uniq();
+    const spot = { lat: 31.9875, lng: 120.8952 };
+    const near = { lat: 31.98768, lng: 120.8952 };
+    const far = { lat: 32.0055, lng: 120.8952 };
+    // 路面塌陷 (0501), chosen by the dispatcher.
+    const first = json<Case>(await community.post('/api/cases', { title: `路面下沉了 ${tag}`, description: '路面下沉出现一个坑洞，车开过去颠得厉害', categoryCode: '0501', channel: 'console', areaCode: GRID, location: spot }));
+    // The resident picked 道路破损 (B0210); the words (塌了, 地陷) share nothing with the first report's but suggest 路面塌陷.
+    const body = { title: '这条路塌了', description: '地陷了一大块，很危险', categoryCode: 'B0210', channel: 'qr', areaCode: GRID };
+    const second = json<Case>(await anon.post('/api/cases', { ...body, location: near }));
+    expect(json<Case>(await community.get(`/api/cases/${second.id}`)).groupId).toBe(first.id);
+    // The same report 2 km away is another problem.
+    const elsewhere = json<Case>(await anon.post('/api/cases', { ...body, location: far }));
+    expect(json<Case>(await community.get(`/api/cases/${elsewhere.id}`)).groupId).toBeNull();
   });
 });

@@ -10,8 +10,15 @@
 //   among the example reports the suggestions are seeded with (小区, 门口, which every type uses,
 //   count little; 路灯, 井盖 count much) — is ≥ `textMin`; or both reports are of the same leaf type
 //   (the case type — ONE type, the first of `types`: the one the reporter or dispatcher chose, which
-//   intake pre-selects from the suggestion's best) and the similarity is ≥ `textSameType`. Residents describe one problem in very different words (煤气味 / 燃气泄漏), so
-//   the type carries what the words alone miss; a different problem at the same spot has another type.
+//   intake pre-selects from the suggestion's best) and the similarity is ≥ `textSameType`; or the
+//   reports are of related types — the case type of one is among the likely types of the other's
+//   words (`likely`: the intake suggestion's first `likelyTypes` for that text, those given at least
+//   `likelyMinScore`) — and the similarity is ≥ `textRelated`. Residents describe one problem in very
+//   different words (煤气味 / 燃气泄漏), so the type carries what the words alone miss; a different
+//   problem at the same spot has another type. The related path is for a report whose best guessed
+//   type went to a neighbouring type (路面塌陷 / 道路破损, 下水道堵塞 / 雨水井盖): its words still
+//   put the other report's type among their likely ones. A case keeps ONE type; `likely` is a
+//   property of its text, computed by the same model for both sides when they are compared.
 // - place: both points within `maxMetres` (haversine); without a point on either side, the same
 //   grid (15-digit code, or a finer shared code) or the same written address.
 // - time: reported at most `windowDays` apart.
@@ -30,16 +37,36 @@ export interface DuplicateGroupRule {
   windowDays: number;
   /** Code length of the area that counts as "the same place" when a report has no point (a grid). */
   gridCodeLength: number;
+  /** Text similarity that suffices between two reports of related types (one's type among the other's likely types). */
+  textRelated: number;
+  /** How many of the suggestion's types, best first, count as a report's likely types. */
+  likelyTypes: number;
+  /** The least suggestion score (0..1) a likely type other than the best needs. */
+  likelyMinScore: number;
 }
 
 /** The thresholds of the rule, in one place (docs/SMART-INTAKE.md "Duplicate groups"). */
 export const DUPLICATE_GROUP_RULE: DuplicateGroupRule = {
-  textMin: 0.35,
+  textMin: 0.4,
   textSameType: 0,
   maxMetres: 250,
   windowDays: 7,
   gridCodeLength: 15,
+  textRelated: 0,
+  likelyTypes: 3,
+  likelyMinScore: 0.01,
 };
+
+/**
+ * The likely types of a report's text, for `GroupReport.likely`: the suggestion's first
+ * `likelyTypes`, best first, the best always and the others when given at least `likelyMinScore`.
+ */
+export function likelyTypesOf(suggestions: readonly { label: string; score: number }[], rule: DuplicateGroupRule = DUPLICATE_GROUP_RULE): string[] {
+  return suggestions
+    .slice(0, rule.likelyTypes)
+    .filter((s, i) => i === 0 || s.score >= rule.likelyMinScore)
+    .map((s) => s.label);
+}
 
 export interface GroupReport {
   /**
@@ -49,6 +76,12 @@ export interface GroupReport {
    * problems whose second or third guesses happened to meet.)
    */
   types?: readonly string[] | null;
+  /**
+   * The likely types of the report's words by the intake suggestion model (`likelyTypesOf`), best
+   * first — not the case's type, which is the first of `types`. Without it only `textMin` and the
+   * same type count.
+   */
+  likely?: readonly string[] | null;
   title: string;
   description: string;
   areaCode: string;
@@ -124,6 +157,8 @@ export interface SameProblemVerdict {
   metres: number | null;
   /** Whether the places count as the same (points close enough, or the same grid or address). */
   samePlace: boolean;
+  /** How the problems were compared: the same type, related types, or the words alone. */
+  types: 'same' | 'related' | 'none';
   days: number;
   /** Why not, when `same` is false: the first condition that failed. */
   failed: 'time' | 'place' | 'text' | null;
@@ -145,10 +180,12 @@ export function sameProblem(a: GroupReport, b: GroupReport, rule: DuplicateGroup
   }
   const text = reportTextSimilarity(`${a.title} ${a.description}`, `${b.title} ${b.description}`);
   const typeA = a.types?.[0];
-  const sameType = !!typeA && typeA === b.types?.[0];
-  const needed = sameType ? rule.textSameType : rule.textMin;
+  const typeB = b.types?.[0];
+  const sameType = !!typeA && typeA === typeB;
+  const related = (!!typeA && !!b.likely?.includes(typeA)) || (!!typeB && !!a.likely?.includes(typeB));
+  const needed = sameType ? rule.textSameType : related ? Math.min(rule.textRelated, rule.textMin) : rule.textMin;
   const failed = !(days <= rule.windowDays) ? 'time' : !samePlace ? 'place' : text < needed ? 'text' : null;
-  return { same: failed === null, text, metres, samePlace, days, failed };
+  return { same: failed === null, text, metres, samePlace, types: sameType ? 'same' : related ? 'related' : 'none', days, failed };
 }
 
 // ---------------------------------------------------------------------------------------------

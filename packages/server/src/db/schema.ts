@@ -428,6 +428,11 @@ export const cases = pgTable(
     uniqueIndex('cases_external_ref_idx').on(t.channel, t.externalRef),
     index('cases_lead_idx').on(t.leadUserId, t.state),
     index('cases_group_idx').on(t.groupId),
+    // Duplicate grouping at intake (docs/SMART-INTAKE.md "Duplicate groups"): the open cases of a village from the
+    // last days, of any type. Open cases only, so the index stays small whatever the village's history.
+    index('cases_open_area_created_idx')
+      .using('btree', t.areaCode.op('varchar_pattern_ops'), t.createdAt)
+      .where(sql`state in ('reported','accepted','dispatched','acknowledged','handled','suspended')`),
   ],
 );
 

@@ -273,8 +273,11 @@ export async function insertIntakes(db: DbOrTx, rows: IntakeRow[]): Promise<{ ro
   return res.map((raw) => ({ row: mapRow<CaseRow>(caseColumns, raw), event: mapRow<CaseEventRow>(eventColumns, raw, 'ev_') }));
 }
 
-/** Open cases of one type in one village from the last 7 days, newest first: duplicate-hint candidates for a batch. */
-export async function duplicateCandidatesOf(db: DbOrTx, g: { categoryCode: string; village: string; since: Date; limit: number; exceptId?: string }) {
+/**
+ * Open cases of one type (or, without `categoryCode`, of any type) in one village from the last 7 days, newest first:
+ * duplicate-hint candidates for a batch.
+ */
+export async function duplicateCandidatesOf(db: DbOrTx, g: { categoryCode?: string; village: string; since: Date; limit: number; exceptId?: string }) {
   return db
     .select({
       id: cases.id,
@@ -293,7 +296,7 @@ export async function duplicateCandidatesOf(db: DbOrTx, g: { categoryCode: strin
     .from(cases)
     .where(
       and(
-        eq(cases.categoryCode, g.categoryCode),
+        g.categoryCode ? eq(cases.categoryCode, g.categoryCode) : undefined,
         sql`${cases.areaCode} like ${escapeLike(g.village) + '%'}`,
         sql`${cases.state} in ('reported','accepted','dispatched','acknowledged','handled','suspended')`,
         sql`${cases.createdAt} > ${g.since.toISOString()}`,

@@ -68,7 +68,7 @@ import { dueFn, FALLBACK_DEADLINES, stepTimes } from './deadlines.ts';
 import { deadlinesFor } from './work-time.ts';
 import { sweepOverdueChain } from './overdue-chain.ts';
 import { gridAt } from './grid-index.ts';
-import { learnDecidedCases } from './suggest.ts';
+import { learnDecidedCases, likelyTypesNow } from './suggest.ts';
 import { fileUrl } from './files.ts';
 import { withIdempotency } from './idempotency.ts';
 import { awardAutomatically } from './points.ts';
@@ -805,7 +805,7 @@ const reportedBefore = (x: { id: string; createdAt: Date }, row: { id: string; c
  */
 async function groupBatch(ctx: AppContext, written: { row: repo.CaseRow }[], candidatesOf: (row: repo.CaseRow) => Candidate[]): Promise<Map<string, string>> {
   try {
-    return await writeGroups(ctx, planGroups(written, candidatesOf));
+    return await writeGroups(ctx, planGroups(written, candidatesOf, likelyTypesNow(ctx)));
   } catch (e) {
     console.error('[gongzhi] duplicate grouping at intake failed', e);
     return new Map();
@@ -815,15 +815,15 @@ async function groupBatch(ctx: AppContext, written: { row: repo.CaseRow }[], can
 type GroupPlan = { row: repo.CaseRow; match: Candidate; text: number }[];
 
 /** Which case of the batch matches which earlier open case, in the order reported. */
-function planGroups(written: { row: repo.CaseRow }[], candidatesOf: (row: repo.CaseRow) => Candidate[]): GroupPlan {
+function planGroups(written: { row: repo.CaseRow }[], candidatesOf: (row: repo.CaseRow) => Candidate[], likelyOf: ((text: string) => string[]) | null): GroupPlan {
   const plan: GroupPlan = [];
   // Only the match is planned here: which group it leads to is read under lock when written (writeGroups).
   for (const { row } of [...written].sort((a, b) => (reportedBefore(a.row, b.row) ? -1 : 1))) {
     const candidates = candidatesOf(row);
     const open = candidates
       .filter((x) => OPEN_STATES.has(x.state as CaseState) && reportedBefore(x, row))
-      .map((x) => ({ id: x.id, title: x.title, description: x.description, areaCode: x.areaCode, lat: x.lat, lng: x.lng, reportedAt: x.createdAt, types: [x.categoryCode], open: true }));
-    const hit = groupFor({ title: row.title, description: row.description, areaCode: row.areaCode, lat: row.lat, lng: row.lng, address: row.address, reportedAt: row.createdAt, types: [row.categoryCode] }, open);
+      .map((x) => ({ id: x.id, title: x.title, description: x.description, areaCode: x.areaCode, lat: x.lat, lng: x.lng, reportedAt: x.createdAt, types: [x.categoryCode], likely: likelyOf?.(`${x.title} ${x.description}`), open: true }));
+    const hit = groupFor({ title: row.title, description: row.description, areaCode: row.areaCode, lat: row.lat, lng: row.lng, address: row.address, reportedAt: row.createdAt, types: [row.categoryCode], likely: likelyOf?.(`${row.title} ${row.description}`) }, open);
     if (!hit) continue;
     plan.push({ row, match: candidates.find((x) => x.id === hit.matchId)!, text: hit.text });
   }
@@ -939,15 +939,32 @@ async function writeIntakes(ctx: AppContext, items: repo.IntakeRow[]): Promise<O
     if (g) g.n++;
     else groups.set(k, { categoryCode: w.row.categoryCode, village, since: new Date(w.row.createdAt.getTime() - 7 * 86400_000), n: 1, rows: [] });
   }
-  await Promise.all(
-    [...groups.values()].map(async (g) => {
+  // Grouping also compares with open cases of other types in the village (the rule's related-type path: a report
+  // whose best guessed type went to a neighbouring one): read once per village, the newest of any type.
+  const villages = new Map<string, { since: Date; n: number; rows: Candidate[] }>();
+  for (const g of groups.values()) {
+    const v = villages.get(g.village);
+    if (v) v.n += g.n;
+    else villages.set(g.village, { since: g.since, n: g.n, rows: [] });
+  }
+  await Promise.all([
+    ...[...groups.values()].map(async (g) => {
       // Read and prepared once for all the batch's cases of this type and village.
       g.rows = asCaseLike(await repo.duplicateCandidatesOf(ctx.db, { categoryCode: g.categoryCode, village: g.village, since: g.since, limit: DUPLICATE_CANDIDATES + g.n }).catch(() => []));
     }),
-  );
-  const candidatesOf = (row: repo.CaseRow) => groups.get(`${row.categoryCode}|${row.areaCode.slice(0, Math.min(12, row.areaCode.length))}`)?.rows ?? [];
+    ...[...villages.entries()].map(async ([village, v]) => {
+      v.rows = asCaseLike(await repo.duplicateCandidatesOf(ctx.db, { village, since: v.since, limit: DUPLICATE_CANDIDATES + v.n }).catch(() => []));
+    }),
+  ]);
+  const villageOf = (row: repo.CaseRow) => row.areaCode.slice(0, Math.min(12, row.areaCode.length));
+  const candidatesOf = (row: repo.CaseRow) => groups.get(`${row.categoryCode}|${villageOf(row)}`)?.rows ?? [];
+  const groupingCandidatesOf = (row: repo.CaseRow) => {
+    const own = candidatesOf(row);
+    const ids = new Set(own.map((x) => x.id));
+    return [...own, ...(villages.get(villageOf(row))?.rows ?? []).filter((x) => !ids.has(x.id))];
+  };
   await previous;
-  const grouped = await groupBatch(ctx, written, candidatesOf).finally(done);
+  const grouped = await groupBatch(ctx, written, groupingCandidatesOf).finally(done);
   return items.map((it) => {
     const w = byId.get(it.id) ?? null;
     return { ok: true, value: { created: w, candidates: w ? candidatesOf(w.row) : [], groupId: (w && grouped.get(w.row.id)) ?? null } };

@@ -3,7 +3,7 @@
 // typing. The model lives in memory, one per process: seeded from the catalogue at the first call,
 // then taught the district's decided cases in the background and every accepted or dispatched case
 // as it happens — off the request path, so intake never waits for it.
-import { CODE_LENGTH, invalid, isAreaCode, seedClassifier, toWgs84, UnitRouter, validLatLng, type TextClassifier } from '@gongzhi/domain';
+import { CODE_LENGTH, DUPLICATE_GROUP_RULE, invalid, isAreaCode, likelyTypesOf, seedClassifier, toWgs84, UnitRouter, validLatLng, type TextClassifier } from '@gongzhi/domain';
 import { UsageLimiter } from '../lib/rate-limit.ts';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import * as caseRepo from '../repositories/cases.ts';
@@ -45,6 +45,8 @@ interface Model {
 }
 
 const models = new WeakMap<AppContext, Promise<Model>>();
+/** The model each context answers with, once built (read synchronously by duplicate grouping at intake). */
+const builtModels = new WeakMap<AppContext, Model>();
 
 /** Area keys from the finest to the coarsest an area's own dispatches are counted under. */
 const areaKeys = (code: string) => [CODE_LENGTH.village, CODE_LENGTH.town].filter((n) => code.length >= n).map((n) => code.slice(0, n));
@@ -96,7 +98,8 @@ async function modelOf(ctx: AppContext): Promise<Model> {
   if (!p) {
     p = build(ctx);
     models.set(ctx, p);
-    p.catch(() => models.delete(ctx));
+    const mine = p;
+    p.then((m) => models.get(ctx) === mine && builtModels.set(ctx, m), () => models.delete(ctx));
   } else {
     const m = await p;
     if (Date.now() - m.builtAt > REBUILD_MS) {
@@ -106,6 +109,7 @@ async function modelOf(ctx: AppContext): Promise<Model> {
       void next.then(async (n) => {
         await n.history;
         models.set(ctx, next);
+        builtModels.set(ctx, n);
       }, () => undefined);
     }
   }
@@ -115,6 +119,34 @@ async function modelOf(ctx: AppContext): Promise<Model> {
 /** Drops the model (the catalogue changed): the next call builds it again. */
 export function forgetSuggestionModel(ctx: AppContext) {
   models.delete(ctx);
+  builtModels.delete(ctx);
+}
+
+const likelyMemo = new WeakMap<Model, Map<string, string[]>>();
+
+/**
+ * The likely types of texts by the served model (duplicate grouping at intake, `likelyTypesOf` in
+ * cases/duplicates.ts): a function of the text, memoised per model. Null while the process has no
+ * model yet — then its building starts, and grouping compares by type and words alone meanwhile.
+ * No database query: intake never waits for the model.
+ */
+export function likelyTypesNow(ctx: AppContext): ((text: string) => string[]) | null {
+  const m = builtModels.get(ctx);
+  if (!m) {
+    void modelOf(ctx).catch(() => undefined);
+    return null;
+  }
+  let memo = likelyMemo.get(m);
+  if (!memo) likelyMemo.set(m, (memo = new Map()));
+  return (text) => {
+    let out = memo.get(text);
+    if (!out) {
+      out = likelyTypesOf(m.classifier.classify(text, { limit: DUPLICATE_GROUP_RULE.likelyTypes, only: (l) => m.selectable.has(l), explain: false }));
+      if (memo.size > 20_000) memo.clear();
+      memo.set(text, out);
+    }
+    return out;
+  };
 }
 
 /** Waits until the model has learnt the district's history (tests, the benchmark). */

@@ -76,7 +76,7 @@ export class TextClassifier {
    * report before the softmax, because naive Bayes counts correlated words (路灯, #路灯, #灯不) as
    * independent evidence and would otherwise be certain of everything.
    */
-  classify(text: string, opts: { limit?: number; only?: (label: string) => boolean } = {}): Suggestion[] {
+  classify(text: string, opts: { limit?: number; only?: (label: string) => boolean; /** false: leave `words` empty (faster). */ explain?: boolean } = {}): Suggestion[] {
     const features = [...reportFeatures(text)].filter(([f]) => this.featureTotals.has(f));
     const labels = this.labels.filter((l) => !opts.only || opts.only(l));
     if (labels.length === 0) return [];
@@ -96,7 +96,7 @@ export class TextClassifier {
     const sum = exps.reduce((s, e) => s + e, 0);
     const ranked = labels.map((label, i) => ({ label, score: exps[i]! / sum })).sort((a, b) => b.score - a.score);
     const limit = opts.limit ?? ranked.length;
-    return ranked.slice(0, limit).map((r) => ({ ...r, words: this.explain(r.label, text) }));
+    return ranked.slice(0, limit).map((r) => ({ ...r, words: opts.explain === false ? [] : this.explain(r.label, text) }));
   }
 
   /**

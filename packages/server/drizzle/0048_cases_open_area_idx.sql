@@ -1,0 +1,1 @@
+CREATE INDEX "cases_open_area_created_idx" ON "cases" USING btree ("area_code" varchar_pattern_ops,"created_at") WHERE state in ('reported','accepted','dispatched','acknowledged','handled','suspended');
