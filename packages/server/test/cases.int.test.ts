@@ -120,7 +120,11 @@ describe('the closed loop of the contract', () => {
     expect(JSON.stringify(onWall)).not.toContain('陆建华');
 
     const full = json<Case>(await town.get(`/api/cases/${c0.id}`));
-    expect(full.timeline.map((e) => e.action)).toEqual(['report', 'accept', 'escalate', 'dispatch', 'acknowledge', 'handle', 'verify-pass', 'rate']);
+    // The demo already holds an open report of dark street lamps in this grid (another lamp type): intake may list
+    // this one beside it as a suspected duplicate for the centre to confirm — a system entry, not a step of the loop.
+    const steps = full.timeline.filter((e) => e.action !== 'group-candidate');
+    expect(full.timeline.length - steps.length).toBeLessThanOrEqual(1);
+    expect(steps.map((e) => e.action)).toEqual(['report', 'accept', 'escalate', 'dispatch', 'acknowledge', 'handle', 'verify-pass', 'rate']);
     expect(full.timeline.every((e) => e.at && e.actor)).toBe(true);
   });
 
