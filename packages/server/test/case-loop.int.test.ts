@@ -84,9 +84,11 @@ describe('tiers by type (小事不出村、大事不出镇、难事不出县)', 
     expect(created.state).toBe('dispatched');
     expect(created.ownerLevel).toBe('town');
     expect(created.handlerUnit?.name).toContain('供电');
-    const steps = created.timeline.map((e) => e.action);
-    expect(steps).toEqual(['report', 'accept', 'dispatch']);
-    expect(created.timeline[2]!.actor).toBe('系统');
+    // This file reports the same words at the same place under several types: intake may list them as suspected
+    // duplicates of each other (a system entry beside the steps).
+    const steps = created.timeline.filter((e) => e.action !== 'group-candidate');
+    expect(steps.map((e) => e.action)).toEqual(['report', 'accept', 'dispatch']);
+    expect(steps[2]!.actor).toBe('系统');
   });
 });
 
