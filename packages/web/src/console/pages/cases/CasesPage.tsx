@@ -76,7 +76,10 @@ export default function CasesPage() {
 
   const setUrl = (next: { tab?: TabKey; filters?: typeof filters; page?: number; pageSize?: number }) => {
     const p = new URLSearchParams();
-    const nt = next.tab ?? tab;
+    // The tab as the address bar has it now: a tab just clicked is there before this render has caught up with it
+    // (navigations render in a transition), and a search right after it must not take the user back.
+    const shown = new URLSearchParams(window.location.search).get('tab') as TabKey | null;
+    const nt = next.tab ?? (shown && tabKeys.includes(shown) ? shown : tab);
     p.set('tab', nt);
     const f = next.filters ?? filters;
     for (const k of FILTER_KEYS) {
