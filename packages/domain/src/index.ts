@@ -37,6 +37,7 @@ export * from './campaigns.ts';
 export * from './emergencies.ts';
 export * from './evacuation.ts';
 export * from './deliberation/rules.ts';
+export * from './conventions/index.ts';
 export * from './places/index.ts';
 export * from './projects/index.ts';
 export * from './activities/index.ts';
