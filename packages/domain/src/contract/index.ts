@@ -2,3 +2,4 @@
 export * from './common.ts';
 export * from './cases.ts';
 export * from './stats.ts';
+export * from './conventions.ts';

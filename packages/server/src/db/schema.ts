@@ -1735,3 +1735,4 @@ export * from './schema-property.ts';
 export * from './schema-cadres.ts';
 export * from './schema-emergencies.ts';
 export * from './schema-evacuation.ts';
+export * from './schema-conventions.ts';

@@ -35,6 +35,7 @@ import { statsRoutes } from '../routes/stats.ts';
 import { wishRoutes } from '../routes/wishes.ts';
 import { activityRoutes } from '../routes/activities.ts';
 import { deliberationRoutes } from '../routes/deliberations.ts';
+import { conventionRoutes } from '../routes/conventions.ts';
 import { projectRoutes } from '../routes/projects.ts';
 import { propertyRoutes } from '../routes/property.ts';
 import { orderRoutes } from '../routes/orders.ts';
@@ -203,6 +204,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   bulletinRoutes(app, ctx);
   chainRoutes(app, ctx);
   deliberationRoutes(app, ctx);
+  conventionRoutes(app, ctx);
   projectRoutes(app, ctx);
   propertyRoutes(app, ctx);
 

@@ -12,6 +12,7 @@ import { createApiKey } from '../services/open311.ts';
 import { seedPointsDemo } from './points.ts';
 import { seedWishesDemo } from './wishes.ts';
 import { seedProjectsDemo } from './projects.ts';
+import { seedConventionsDemo } from './conventions.ts';
 import { seedOrdersDemo } from './orders.ts';
 import { seedPartyDemo } from './party.ts';
 import { seedStaffRoster } from './staff.ts';
@@ -94,6 +95,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedOrdersDemo(ctx);
     await seedPlacesDemo(ctx);
     await seedProjectsDemo(ctx);
+    await seedConventionsDemo(ctx);
     await setMeta(ctx.db, 'demo_places', { at: new Date().toISOString() });
     await seedActivitiesDemo(ctx);
     await seedBurdenDemo(ctx, DEMO_PASSWORD);
@@ -144,6 +146,8 @@ async function ensureDemoAccounts(ctx: AppContext): Promise<'present'> {
       await setMeta(ctx.db, 'demo_cadres', { at: new Date().toISOString() });
     });
   }
+  // … and the conventions (村规民约/居民公约, docs/PARTICIPATION.md).
+  if (!(await getMeta(ctx.db, 'conventions_seed'))) await ctx.database.withLock('gongzhi:seed-conventions', () => seedConventionsDemo(ctx));
   return 'present';
 }
 
