@@ -28,7 +28,10 @@ async function decided(pass: boolean, over: Record<string, unknown> = {}): Promi
 
 beforeAll(async () => {
   t = await createTestApp();
-  [secretary, community, resident, town] = await Promise.all(['secretary', 'community', 'resident', 'town'].map((u) => t.as(u)));
+  secretary = await t.as('secretary');
+  community = await t.as('community');
+  resident = await t.as('resident');
+  town = await t.as('town');
   const list = json<ConventionList>(await town.get('/api/conventions'));
   const mine = list.items.find((c) => c.areaCode === COMMUNITY)!;
   VILLAGE_CONV = list.items.find((c) => c.kind === 'village')!.id;

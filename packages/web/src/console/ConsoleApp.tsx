@@ -26,6 +26,7 @@ import { emergencyRoutes } from './pages/emergencies/routes.tsx';
 import { evacuationRoutes } from './pages/evacuation/routes.tsx';
 import { burdenRoutes } from './pages/burden/routes.tsx';
 import { deliberationRoutes } from './pages/deliberations/routes.tsx';
+import { conventionRoutes } from './pages/conventions/routes.tsx';
 import { projectRoutes } from './pages/projects/routes.tsx';
 import { propertyRoutes } from './pages/property/routes.tsx';
 import { useFocusableScrollers } from '../lib/a11y.ts';
@@ -167,6 +168,7 @@ export default function ConsoleApp() {
               {wishOrderRoutes}
               {activityRoutes}
               {deliberationRoutes}
+              {conventionRoutes}
               {projectRoutes}
               {propertyRoutes}
               <Route path="points/*" element={<Suspense fallback={pageFallback}><PointsRoutes /></Suspense>} />

@@ -15,6 +15,7 @@ import { placesEn } from './places.en.ts';
 import { cadresEn } from './cadres.en.ts';
 import { wishesEn } from './wishes.en.ts';
 import { activitiesEn } from './activities.en.ts';
+import { conventionsEn } from './conventions.en.ts';
 import { deliberationEn } from './deliberation.en.ts';
 import { projectsEn } from './projects.en.ts';
 import { worktimeEn } from './worktime.en.ts';
@@ -43,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   ...wishesEn,
   ...activitiesEn,
   ...deliberationEn,
+  ...conventionsEn,
   ...projectsEn,
   ...propertyEn,
   ...worktimeEn,

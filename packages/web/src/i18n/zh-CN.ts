@@ -15,6 +15,7 @@ import { evacZhCN } from './evac.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
 import { activitiesZhCN } from './activities.zh-CN.ts';
+import { conventionsZhCN } from './conventions.zh-CN.ts';
 import { deliberationZhCN } from './deliberation.zh-CN.ts';
 import { projectsZhCN } from './projects.zh-CN.ts';
 import { worktimeZhCN } from './worktime.zh-CN.ts';
@@ -43,6 +44,7 @@ export const zhCN = {
   ...wishesZhCN,
   ...activitiesZhCN,
   ...deliberationZhCN,
+  ...conventionsZhCN,
   ...projectsZhCN,
   ...propertyZhCN,
   ...worktimeZhCN,

@@ -38,6 +38,7 @@ const MCampaign = lazyPage(() => import('./pages/campaigns/MCampaigns.tsx'), 'MC
 const MEvacuations = lazyPage(() => import('./pages/evacuation/MEvacuations.tsx'), 'MEvacuations');
 const MDeliberations = lazyPage(() => import('./pages/deliberations/MDeliberations.tsx'), 'MDeliberations');
 const MDeliberation = lazyPage(() => import('./pages/deliberations/MDeliberations.tsx'), 'MDeliberation');
+const MConvention = lazyPage(() => import('./pages/conventions/MConvention.tsx'), 'MConvention');
 const MIdeas = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MIdeas');
 const MProjects = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MProjects');
 const MProject = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MProject');
@@ -152,6 +153,7 @@ export default function MobileApp() {
                 <Route path="burden/returns/:id" element={<MBurdenReturn />} />
                 <Route path="deliberations" element={<MDeliberations />} />
                 <Route path="deliberations/:id" element={<MDeliberation />} />
+                <Route path="convention" element={<MConvention />} />
                 <Route path="ideas" element={<MIdeas />} />
                 <Route path="projects" element={<MProjects />} />
                 <Route path="projects/:id" element={<MProject />} />

@@ -15,6 +15,7 @@ import { MPartyEntry } from './party/entry.tsx';
 import { MWishOrderEntry } from './wishes/entry.tsx';
 import { MActivityEntry } from './activities/entry.tsx';
 import { MDeliberationEntry } from './deliberations/MDeliberations.tsx';
+import { MConventionEntry } from './conventions/MConvention.tsx';
 import { MProjectsEntry } from './projects/MProjects.tsx';
 import { MPropertyEntry } from './property/MProperty.tsx';
 import { MTodo } from './MTodo.tsx';
@@ -109,6 +110,7 @@ function MStandardHome() {
           <MWishOrderEntry />
           <MActivityEntry />
           <MDeliberationEntry />
+          <MConventionEntry />
           <MProjectsEntry />
           <MPropertyEntry />
           <MPointsEntry />
@@ -156,6 +158,7 @@ function MStandardHome() {
           <MWishOrderEntry />
           <MActivityEntry />
           <MDeliberationEntry />
+          <MConventionEntry />
           <MProjectsEntry />
           <MPropertyEntry />
           <MPointsEntry />
