@@ -21,6 +21,7 @@ import {
   isDeliberationBody,
   nextVersionNo,
   notFound,
+  shortVillageName,
   DomainError,
   type ConventionArticle,
   type ConventionKind,
@@ -89,7 +90,8 @@ function summaryOf(c: repo.ConventionRow, versions: repo.ConventionVersionRow[],
   return {
     id: c.id,
     areaCode: c.areaCode,
-    areaName,
+    // 状元街居委会 → 状元街社区, 颐生村村委会 → 颐生村: the place, not its committee.
+    areaName: areaName ? shortVillageName(areaName) : null,
     kind,
     kindLabel: CONVENTION_KIND_LABELS[kind].zh,
     adopted: adopted ? { id: adopted.id, versionNo: adopted.versionNo, title: adopted.title, adoptedOn: adopted.adoptedOn, articleCount: articlesOf(adopted).length } : null,
@@ -117,7 +119,7 @@ export async function listConventions(ctx: AppContext, actor: Actor): Promise<Co
       return seen.length ? summaryOf(c, seen, names.get(c.areaCode)?.name ?? null) : null;
     })
     .filter((x) => x !== null);
-  const missing = missingCodes.filter((c) => names.has(c)).map((c) => ({ areaCode: c, areaName: names.get(c)!.name, kind: ownKind!, kindLabel: CONVENTION_KIND_LABELS[ownKind!].zh }));
+  const missing = missingCodes.filter((c) => names.has(c)).map((c) => ({ areaCode: c, areaName: shortVillageName(names.get(c)!.name), kind: ownKind!, kindLabel: CONVENTION_KIND_LABELS[ownKind!].zh }));
   return { items, missing };
 }
 
