@@ -38,6 +38,7 @@ export * from './emergencies.ts';
 export * from './evacuation.ts';
 export * from './deliberation/rules.ts';
 export * from './deliberation/meetings.ts';
+export * from './conventions/index.ts';
 export * from './places/index.ts';
 export * from './projects/index.ts';
 export * from './activities/index.ts';

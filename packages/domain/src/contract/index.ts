@@ -12,3 +12,4 @@ export * from './surveys.ts';
 export * from './points.ts';
 export * from './wishes.ts';
 export * from './operations.ts';
+export * from './conventions.ts';

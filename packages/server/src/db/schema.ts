@@ -1742,3 +1742,4 @@ export * from './schema-emergencies.ts';
 export * from './schema-evacuation.ts';
 export * from './schema-meetings.ts';
 export * from './schema-surveys.ts';
+export * from './schema-conventions.ts';

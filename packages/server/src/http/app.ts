@@ -37,6 +37,7 @@ import { surveyRoutes } from '../routes/surveys.ts';
 import { activityRoutes } from '../routes/activities.ts';
 import { deliberationRoutes } from '../routes/deliberations.ts';
 import { deliberationMeetingRoutes } from '../routes/deliberation-meetings.ts';
+import { conventionRoutes } from '../routes/conventions.ts';
 import { projectRoutes } from '../routes/projects.ts';
 import { propertyRoutes } from '../routes/property.ts';
 import { orderRoutes } from '../routes/orders.ts';
@@ -215,6 +216,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   chainRoutes(app, ctx);
   deliberationRoutes(app, ctx);
   deliberationMeetingRoutes(app, ctx);
+  conventionRoutes(app, ctx);
   projectRoutes(app, ctx);
   propertyRoutes(app, ctx);
 

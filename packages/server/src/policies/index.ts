@@ -17,6 +17,7 @@ import { canEditCalendar, canEditOfficeHours } from './work-time.ts';
 import { canReadReception, canScheduleReception, hasLeadList } from './reception.ts';
 import { isOrganiser } from './deliberations.ts';
 import { SURVEY_EDITORS, SURVEY_RESPONDENTS } from './surveys.ts';
+import { isConventionWriter } from './conventions.ts';
 import { directoryAbilities } from './directory.ts';
 import { isDepartment, isManager } from './projects.ts';
 import { BURDEN_AREA_READERS } from './burden.ts';
@@ -72,6 +73,11 @@ export function abilitiesOf(actor: Actor): string[] {
   if (hasAnyRole(actor, AREA_STAFF)) out.push('surveys.read');
   if (hasAnyRole(actor, SURVEY_EDITORS)) out.push('surveys.manage');
   if (hasAnyRole(actor, SURVEY_RESPONDENTS)) out.push('surveys.answer');
+  // Conventions (村规民约/居民公约): staff read their area's; the village's own staff and secretary draft and adopt;
+  // anyone living or working in a village or community reads its convention in force on the phone.
+  if (hasAnyRole(actor, AREA_STAFF)) out.push('conventions.read');
+  if (isConventionWriter(actor)) out.push('conventions.manage');
+  if (actor.scopeCode.length >= 12) out.push('conventions.mine');
   // Lists and projects: staff and departments read the lists; managers compile needs and make projects;
   // departments and the district publish offers; a registry person posts ideas and supervises projects.
   if (hasAnyRole(actor, AREA_STAFF) || isDepartment(actor)) out.push('projects.read');

@@ -14,6 +14,7 @@ import { seedWishesDemo } from './wishes.ts';
 import { seedSurveysDemo } from './surveys.ts';
 import { seedProjectsDemo } from './projects.ts';
 import { seedWallDemo } from './wall.ts';
+import { seedConventionsDemo } from './conventions.ts';
 import { seedOrdersDemo } from './orders.ts';
 import { seedPartyDemo } from './party.ts';
 import { seedStaffRoster } from './staff.ts';
@@ -99,6 +100,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, opts: SeedOptions): Promi
     await seedPlacesDemo(ctx);
     await seedProjectsDemo(ctx);
     await seedWallDemo(ctx);
+    await seedConventionsDemo(ctx);
     await setMeta(ctx.db, 'demo_places', { at: new Date().toISOString() });
     await seedActivitiesDemo(ctx);
     await seedBurdenDemo(ctx, DEMO_PASSWORD);
@@ -154,6 +156,8 @@ async function ensureDemoAccounts(ctx: AppContext): Promise<'present'> {
       await setMeta(ctx.db, 'demo_cadres', { at: new Date().toISOString() });
     });
   }
+  // … and the conventions (村规民约/居民公约, docs/PARTICIPATION.md).
+  if (!(await getMeta(ctx.db, 'conventions_seed'))) await ctx.database.withLock('gongzhi:seed-conventions', () => seedConventionsDemo(ctx));
   return 'present';
 }
 

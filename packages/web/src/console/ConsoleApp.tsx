@@ -27,6 +27,7 @@ import { evacuationRoutes } from './pages/evacuation/routes.tsx';
 import { burdenRoutes } from './pages/burden/routes.tsx';
 import { deliberationRoutes } from './pages/deliberations/routes.tsx';
 import { surveyRoutes } from './pages/surveys/routes.tsx';
+import { conventionRoutes } from './pages/conventions/routes.tsx';
 import { projectRoutes } from './pages/projects/routes.tsx';
 import { propertyRoutes } from './pages/property/routes.tsx';
 import { useFocusableScrollers } from '../lib/a11y.ts';
@@ -169,6 +170,7 @@ export default function ConsoleApp() {
               {activityRoutes}
               {deliberationRoutes}
               {surveyRoutes}
+              {conventionRoutes}
               {projectRoutes}
               {propertyRoutes}
               <Route path="points/*" element={<Suspense fallback={pageFallback}><PointsRoutes /></Suspense>} />

@@ -15,6 +15,7 @@ import { placesEn } from './places.en.ts';
 import { cadresEn } from './cadres.en.ts';
 import { wishesEn } from './wishes.en.ts';
 import { activitiesEn } from './activities.en.ts';
+import { conventionsEn } from './conventions.en.ts';
 import { deliberationEn } from './deliberation.en.ts';
 import { meetingsEn } from './meetings.en.ts';
 import { surveysEn } from './surveys.en.ts';
@@ -47,6 +48,7 @@ export const en: Record<MessageKey, string> = {
   ...deliberationEn,
   ...meetingsEn,
   ...surveysEn,
+  ...conventionsEn,
   ...projectsEn,
   ...propertyEn,
   ...worktimeEn,

@@ -15,6 +15,7 @@ import { evacZhCN } from './evac.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
 import { activitiesZhCN } from './activities.zh-CN.ts';
+import { conventionsZhCN } from './conventions.zh-CN.ts';
 import { deliberationZhCN } from './deliberation.zh-CN.ts';
 import { meetingsZhCN } from './meetings.zh-CN.ts';
 import { surveysZhCN } from './surveys.zh-CN.ts';
@@ -47,6 +48,7 @@ export const zhCN = {
   ...deliberationZhCN,
   ...meetingsZhCN,
   ...surveysZhCN,
+  ...conventionsZhCN,
   ...projectsZhCN,
   ...propertyZhCN,
   ...worktimeZhCN,

@@ -41,6 +41,7 @@ const MDeliberation = lazyPage(() => import('./pages/deliberations/MDeliberation
 const MMeeting = lazyPage(() => import('./pages/deliberations/MMeeting.tsx'), 'MMeeting');
 const MSurveys = lazyPage(() => import('./pages/surveys/MSurveys.tsx'), 'MSurveys');
 const MSurvey = lazyPage(() => import('./pages/surveys/MSurveys.tsx'), 'MSurvey');
+const MConvention = lazyPage(() => import('./pages/conventions/MConvention.tsx'), 'MConvention');
 const MIdeas = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MIdeas');
 const MProjects = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MProjects');
 const MProject = lazyPage(() => import('./pages/projects/MProjects.tsx'), 'MProject');
@@ -158,6 +159,7 @@ export default function MobileApp() {
                 <Route path="meetings/:id" element={<MMeeting />} />
                 <Route path="surveys" element={<MSurveys />} />
                 <Route path="surveys/:id" element={<MSurvey />} />
+                <Route path="convention" element={<MConvention />} />
                 <Route path="ideas" element={<MIdeas />} />
                 <Route path="projects" element={<MProjects />} />
                 <Route path="projects/:id" element={<MProject />} />

@@ -16,6 +16,7 @@ import { MWishOrderEntry } from './wishes/entry.tsx';
 import { MActivityEntry } from './activities/entry.tsx';
 import { MDeliberationEntry } from './deliberations/MDeliberations.tsx';
 import { MSurveyEntry } from './surveys/MSurveys.tsx';
+import { MConventionEntry } from './conventions/MConvention.tsx';
 import { MProjectsEntry } from './projects/MProjects.tsx';
 import { MPropertyEntry } from './property/MProperty.tsx';
 import { MTodo } from './MTodo.tsx';
@@ -111,6 +112,7 @@ function MStandardHome() {
           <MActivityEntry />
           <MDeliberationEntry />
           <MSurveyEntry />
+          <MConventionEntry />
           <MProjectsEntry />
           <MPropertyEntry />
           <MPointsEntry />
@@ -159,6 +161,7 @@ function MStandardHome() {
           <MActivityEntry />
           <MDeliberationEntry />
           <MSurveyEntry />
+          <MConventionEntry />
           <MProjectsEntry />
           <MPropertyEntry />
           <MPointsEntry />

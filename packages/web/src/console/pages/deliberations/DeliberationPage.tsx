@@ -16,6 +16,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ResultTag, StateTag } from './common.tsx';
 import { DecisionToNeed } from '../projects/ListPages.tsx';
 import { MeetingsTab } from './MeetingsTab.tsx';
+import { DecisionToConvention } from '../conventions/DecisionToConvention.tsx';
 import './deliberations.css';
 
 const CHOICES: Choice[] = ['yes', 'no', 'abstain'];
@@ -106,7 +107,10 @@ export default function DeliberationPage() {
         }
         extra={
           d.state === 'decided' && d.result?.passed ? (
-            <DecisionToNeed deliberation={d} />
+            <Space>
+              <DecisionToConvention deliberation={d} />
+              <DecisionToNeed deliberation={d} />
+            </Space>
           ) : d.allowedActions.includes('close') && (
             <Popconfirm title={t('delib.detail.closeConfirm')} onConfirm={close} okButtonProps={{ 'data-testid': 'delib-close-confirm' } as Record<string, string>}>
               <Button type="primary" danger loading={busy === 'close'} data-testid="delib-close">

@@ -2,7 +2,7 @@
 // its roll, ballots and result. The menu follows the abilities the server grants.
 import { Suspense, lazy, type ReactNode } from 'react';
 import { Spin, type MenuProps } from 'antd';
-import { AuditOutlined } from '@ant-design/icons';
+import { AuditOutlined, BookOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
@@ -39,6 +39,10 @@ export function useDeliberationMenu(): Item | null {
     type: 'group',
     key: 'g-deliberations',
     label: t('delib.menu.group'),
-    children: [{ key: '/deliberations', icon: <AuditOutlined />, label: <span data-testid="menu-deliberations">{t('delib.menu.list')}</span> }],
+    children: [
+      { key: '/deliberations', icon: <AuditOutlined />, label: <span data-testid="menu-deliberations">{t('delib.menu.list')}</span> },
+      // 村规民约 / 居民公约 (pages/conventions): made and revised by the deliberations above.
+      ...(can('conventions.read') ? [{ key: '/conventions', icon: <BookOutlined />, label: <span data-testid="menu-conventions">{t('conv.menu')}</span> }] : []),
+    ],
   };
 }
