@@ -28,7 +28,7 @@
  *
  * `area`, `list`, `object` and `bodyArea` may also set `roles`: the roles that may call it at all (others must get 403).
  */
-export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'volunteerTeam' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency' | 'emergencyTask' | 'evacuation' | 'evacuationEntry' | 'pointsResident' | 'merchantUnit' | 'pointsItem' | 'redemption' | 'pointsAccount' | 'followup' | 'attendance' | 'formationCompounds' | 'billHousehold' | 'bill' | 'contract' | 'committee' | 'survey' | 'meeting' | 'agendaItem';
+export type Fixture = 'area' | 'case' | 'reportedCase' | 'person' | 'household' | 'partyOrg' | 'wish' | 'order' | 'award' | 'campaign' | 'place' | 'organisation' | 'idea' | 'need' | 'project' | 'activity' | 'volunteer' | 'volunteerTeam' | 'burdenTask' | 'burdenReturn' | 'propertyCompany' | 'compound' | 'servicePoint' | 'talent' | 'cadre' | 'cadreTask' | 'receptionDay' | 'receptionLeader' | 'deliberation' | 'menuItem' | 'serviceTeam' | 'pointsRule' | 'staff' | 'partyMember' | 'registration' | 'photo' | 'emergency' | 'emergencyTask' | 'evacuation' | 'evacuationEntry' | 'pointsResident' | 'merchantUnit' | 'pointsItem' | 'redemption' | 'pointsAccount' | 'followup' | 'attendance' | 'formationCompounds' | 'billHousehold' | 'bill' | 'contract' | 'committee' | 'survey' | 'meeting' | 'agendaItem' | 'convention' | 'conventionVersion';
 
 export type Declaration =
   | { kind: 'public'; why: string }
@@ -424,6 +424,15 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/deliberation-meetings/{id}/files': { kind: 'object', fixture: 'meeting', body: { fileId: '00000000-0000-4000-8000-000000000000' } },
   'POST /api/ideas/{id}/to-topic': { kind: 'object', fixture: 'idea', body: {} },
   'GET /api/ideas/{id}/topics': { kind: 'object', fixture: 'idea' },
+  'GET /api/conventions': { kind: 'list' },
+  'POST /api/conventions': { kind: 'exempt', why: 'one convention per village: the matrix’s control cannot create a second for the neighbour; conventions.int.test.ts refuses it outside the writer’s area and to residents' },
+  'GET /api/conventions/mine': { kind: 'own', why: 'the convention in force of the caller’s own village or community' },
+  'POST /api/conventions/from-deliberation/{id}': { kind: 'object', fixture: 'deliberation', body: {} },
+  'GET /api/conventions/{id}': { kind: 'object', fixture: 'convention' },
+  'GET /api/conventions/{id}/diff': { kind: 'object', fixture: 'convention' },
+  'POST /api/conventions/{id}/drafts': { kind: 'object', fixture: 'convention', body: {} },
+  'PATCH /api/conventions/{id}/versions/{versionId}': { kind: 'object', fixture: 'convention', params: { versionId: 'conventionVersion' }, body: { title: '越界修改' } },
+  'POST /api/conventions/{id}/versions/{versionId}/actions/adopt': { kind: 'object', fixture: 'convention', params: { versionId: 'conventionVersion' }, body: { paperAdoptedOn: '2026-01-01', paperNote: '越界通过' } },
   // ---- questionnaires (问卷) ------------------------------------------------------------------------------------------
   'GET /api/surveys': { kind: 'area', param: 'area', list: true, roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary'] },
   'GET /api/surveys/available': { kind: 'own', why: 'the published questionnaires of the caller’s own home area (surveys.int.test.ts)' },

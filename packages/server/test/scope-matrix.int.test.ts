@@ -215,6 +215,16 @@ beforeAll(async () => {
   const mt = await made201('meeting', meetingRes);
   set('meeting', mt, `/api/deliberation-meetings/${mt}`);
   set('agendaItem', json<{ agenda: { id: string }[] }>(meetingRes).agenda[0]!.id, `/api/deliberation-meetings/${mt}`);
+  // The neighbour community's 居民公约 with a draft (the demo may already hold one there: then its draft, or a new one).
+  let conv: { id: string; versionId: string };
+  const started = await nb.post('/api/conventions', { areaCode: NEIGHBOUR });
+  if (started.statusCode === 201) conv = json<{ id: string; versionId: string }>(started);
+  else {
+    const own = json<{ items: { id: string; areaCode: string; draft: { id: string } | null }[] }>(await nb.get('/api/conventions')).items.find((c) => c.areaCode === NEIGHBOUR)!;
+    conv = { id: own.id, versionId: own.draft?.id ?? json<{ versionId: string }>(await nb.post(`/api/conventions/${own.id}/drafts`, {})).versionId };
+  }
+  set('convention', conv.id, `/api/conventions/${conv.id}`);
+  set('conventionVersion', conv.versionId, `/api/conventions/${conv.id}`);
   const sv = await made201('survey', await nb.post('/api/surveys', { title: '邻社区意见征集', purpose: 'opinion', areaCode: NEIGHBOUR, questions: [{ kind: 'text', title: '您的意见' }] }));
   await made201('survey publish', await nb.post(`/api/surveys/${sv}/actions/publish`, {}));
   set('survey', sv, `/api/surveys/${sv}`);
