@@ -96,7 +96,7 @@ describe('person policy', () => {
     expect(abilitiesOf(actor(['admin'], '320614'))).not.toContain('audit.read');
     expect(abilitiesOf(actor(['auditor'], '320614'))).toEqual(['areas.read', 'audit.read', 'chain.verify']);
     expect(abilitiesOf(actor(['admin'], '320614'))).not.toContain('chain.verify');
-    expect(abilitiesOf(actor(['resident'], '320614103001001'))).toEqual(['areas.read']);
+    expect(abilitiesOf(actor(['resident'], '320614103001001'))).toEqual(['areas.read', 'surveys.answer', 'conventions.mine']);
     expect(abilitiesOf(actor(['grid-worker'], '320614103001001'))).toContain('people.sensitive');
   });
 });
