@@ -817,13 +817,20 @@ type GroupPlan = { row: repo.CaseRow; match: Candidate; text: number }[];
 /** Which case of the batch matches which earlier open case, in the order reported. */
 function planGroups(written: { row: repo.CaseRow }[], candidatesOf: (row: repo.CaseRow) => Candidate[], likelyOf: ((text: string) => string[]) | null): GroupPlan {
   const plan: GroupPlan = [];
+  // The likely types of each text, once per case in the batch (the village's candidates are shared by its reports).
+  const likelyMemo = new Map<string, string[] | undefined>();
+  const likely = (x: { id: string; title: string; description: string }) => {
+    if (!likelyOf) return undefined;
+    if (!likelyMemo.has(x.id)) likelyMemo.set(x.id, likelyOf(`${x.title} ${x.description}`));
+    return likelyMemo.get(x.id);
+  };
   // Only the match is planned here: which group it leads to is read under lock when written (writeGroups).
   for (const { row } of [...written].sort((a, b) => (reportedBefore(a.row, b.row) ? -1 : 1))) {
     const candidates = candidatesOf(row);
     const open = candidates
       .filter((x) => OPEN_STATES.has(x.state as CaseState) && reportedBefore(x, row))
-      .map((x) => ({ id: x.id, title: x.title, description: x.description, areaCode: x.areaCode, lat: x.lat, lng: x.lng, reportedAt: x.createdAt, types: [x.categoryCode], likely: likelyOf?.(`${x.title} ${x.description}`), open: true }));
-    const hit = groupFor({ title: row.title, description: row.description, areaCode: row.areaCode, lat: row.lat, lng: row.lng, address: row.address, reportedAt: row.createdAt, types: [row.categoryCode], likely: likelyOf?.(`${row.title} ${row.description}`) }, open);
+      .map((x) => ({ id: x.id, title: x.title, description: x.description, areaCode: x.areaCode, lat: x.lat, lng: x.lng, reportedAt: x.createdAt, types: [x.categoryCode], likely: likely(x), open: true }));
+    const hit = groupFor({ title: row.title, description: row.description, areaCode: row.areaCode, lat: row.lat, lng: row.lng, address: row.address, reportedAt: row.createdAt, types: [row.categoryCode], likely: likely(row) }, open);
     if (!hit) continue;
     plan.push({ row, match: candidates.find((x) => x.id === hit.matchId)!, text: hit.text });
   }
