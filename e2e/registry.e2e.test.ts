@@ -193,7 +193,14 @@ describe('registry in the console', () => {
     await expect.poll(() => audit.innerText()).toContain('查看完整号码');
     await shot(auditor.page, '18-audit');
 
-    await auditor.page.getByTestId('user-menu').click();
+    // The user menu is a drop-down that unfolds on a click: open it until its entry shows (a click while the audit
+    // table re-renders can be lost), then open the dialog.
+    await expect
+      .poll(async () => {
+        if (!(await auditor.page.getByTestId('menu-change-password').isVisible())) await auditor.page.getByTestId('user-menu').click();
+        return auditor.page.getByTestId('menu-change-password').isVisible();
+      })
+      .toBe(true);
     await auditor.page.getByTestId('menu-change-password').click();
     await auditor.page.getByTestId('change-password-form').waitFor();
     await shot(auditor.page, '19-change-password');
