@@ -20,8 +20,17 @@ describe('reception days', () => {
 
     await page.getByTestId('reception-create').click();
     await page.getByTestId('reception-form').waitFor();
-    await page.getByTestId('reception-leader').click();
-    await page.locator('.ant-select-item-option', { hasText: '施国平' }).first().click();
+    // Pick the leader until the field shows them (an option clicked while the drop-down still unfolds can be lost).
+    const leaderField = page.getByTestId('reception-leader');
+    await expect
+      .poll(async () => {
+        if (!(await leaderField.innerText()).includes('施国平')) {
+          await leaderField.click();
+          await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '施国平' }).first().click({ timeout: 5_000 }).catch(() => undefined);
+        }
+        return leaderField.innerText();
+      })
+      .toContain('施国平');
     await page.getByTestId('reception-area').click();
     await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '状元街居委会' }).first().click();
     await page.getByTestId('reception-place').fill('状元街党群服务中心一楼接待室');
