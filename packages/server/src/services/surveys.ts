@@ -174,11 +174,17 @@ export async function createSurvey(ctx: AppContext, actor: Actor, input: SurveyI
   return detail(ctx, v, s);
 }
 
+/** The questionnaire, locked, when the caller is staff over its area: 403 for other staff, 404 for anyone else. */
+async function lockForStaff(tx: Parameters<typeof repo.lockSurvey>[0], v: Awaited<ReturnType<typeof viewerOf>>, id: string) {
+  const cur = await repo.lockSurvey(tx, id);
+  if (!cur || !staffCovers(v, cur)) throw cur && isSurveyStaff(v) ? forbidden('该问卷不在您的管辖范围内', 'out_of_scope') : notFound('问卷');
+  return cur;
+}
+
 export async function updateSurvey(ctx: AppContext, actor: Actor, id: string, input: SurveyInput, req: RequestContext) {
   const v = await viewerOf(ctx, actor);
   const s = await ctx.db.transaction(async (tx) => {
-    const cur = await repo.lockSurvey(tx, id);
-    if (!cur || !staffCovers(v, cur)) throw cur && isSurveyStaff(v) ? forbidden('该问卷不在您的管辖范围内', 'out_of_scope') : notFound('问卷');
+    const cur = await lockForStaff(tx, v, id);
     if (!canEditSurveys(v)) throw forbidden('您不能修改问卷');
     assertSurveyEditable(cur.state as SurveyState);
     const { opensAt, closesAt, questions } = checkInput(actor, input);
@@ -202,8 +208,7 @@ export async function updateSurvey(ctx: AppContext, actor: Actor, id: string, in
 export async function act(ctx: AppContext, actor: Actor, id: string, action: SurveyAction, req: RequestContext) {
   const v = await viewerOf(ctx, actor);
   const s = await ctx.db.transaction(async (tx) => {
-    const cur = await repo.lockSurvey(tx, id);
-    if (!cur || !staffCovers(v, cur)) throw cur && isSurveyStaff(v) ? forbidden('该问卷不在您的管辖范围内', 'out_of_scope') : notFound('问卷');
+    const cur = await lockForStaff(tx, v, id);
     if (!canEditSurveys(v)) throw forbidden('您不能发布或结束问卷');
     const questions = await repo.questionsOf(tx, id);
     const next = decideSurvey(cur.state as SurveyState, action, questions.length);
