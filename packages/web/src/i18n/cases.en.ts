@@ -407,6 +407,7 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'm.case.describe': 'Details',
   'm.case.describePlaceholder': 'Where exactly, since when, what it affects',
   'm.case.photos': 'Photos',
+  'm.case.photoAlt': 'Photo {n}',
   'm.case.photosHint': 'Up to {n}, 5 MB each',
   'm.case.photosExceed': 'At most {n} photos; {extra} not added',
   'm.case.where': 'Location',

@@ -407,6 +407,7 @@ export const casesZhCN = {
   'm.case.describe': '具体情况',
   'm.case.describePlaceholder': '请描述问题：具体位置、持续多久、影响了什么',
   'm.case.photos': '现场照片',
+  'm.case.photoAlt': '照片 {n}',
   'm.case.photosHint': '最多 {n} 张，每张不超过 5 MB',
   'm.case.photosExceed': '最多上传 {n} 张，多出的 {extra} 张未添加',
   'm.case.where': '位置',

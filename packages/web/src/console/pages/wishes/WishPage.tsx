@@ -88,7 +88,7 @@ export default function WishPage() {
                   <Image.PreviewGroup>
                     <Space wrap data-testid="wish-photos">
                       {w.attachments.map((a) => (
-                        <Image key={a.id} src={a.url} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 6 }} />
+                        <Image key={a.id} src={a.url} alt={a.name} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 6 }} />
                       ))}
                     </Space>
                   </Image.PreviewGroup>

@@ -59,7 +59,7 @@ export function EventTimeline({ kind, entries }: { kind: 'wish' | 'order'; entri
               <Space wrap style={{ marginTop: 6 }}>
                 <Image.PreviewGroup>
                   {e.attachments.map((a) => (
-                    <Image key={a.id} src={a.url} width={72} height={72} style={{ objectFit: 'cover', borderRadius: 6 }} />
+                    <Image key={a.id} src={a.url} alt={a.name} width={72} height={72} style={{ objectFit: 'cover', borderRadius: 6 }} />
                   ))}
                 </Image.PreviewGroup>
               </Space>

@@ -73,12 +73,13 @@ export function MPhotoUploader({
 
 /** Thumbnails that open full-screen. */
 export function MPhotoGrid({ files, testId }: { files: { id: string; url: string; name?: string }[]; testId?: string }) {
+  const t = useT();
   if (files.length === 0) return null;
   const urls = files.map((f) => f.url);
   return (
     <div className="m-photo-grid" data-testid={testId}>
       {files.map((f, i) => (
-        <Image key={f.id} src={f.url} width={72} height={72} fit="cover" className="m-photo" onClick={() => ImageViewer.Multi.show({ images: urls, defaultIndex: i })} />
+        <Image key={f.id} src={f.url} alt={f.name || t('m.case.photoAlt', { n: i + 1 })} width={72} height={72} fit="cover" className="m-photo" onClick={() => ImageViewer.Multi.show({ images: urls, defaultIndex: i })} />
       ))}
     </div>
   );
