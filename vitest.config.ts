@@ -49,6 +49,9 @@ export default defineConfig({
           // One file at a time: two side by side on two cores made pages miss their deadlines and lazy chunks fail
           // to load under the load of two servers and two browsers.
           fileParallelism: false,
+          // A failed browser test runs once more (the output marks it): a real defect fails twice; a test that passes
+          // only on its retry is a bug of the test or of the page to chase, not a green run to forget.
+          retry: 1,
           sequence: { groupOrder: 1 },
         },
       },
@@ -63,6 +66,8 @@ export default defineConfig({
           // computes (a third of a core each, measured) and has no deadline shorter than its 15 s settle, so two at a time
           // halve its time on two cores.
           maxWorkers: 2,
+          // As the other browser files: once more on failure (an axe fault is checked again on the retry, e2e/crawl.ts).
+          retry: 1,
           sequence: { groupOrder: 2 },
         },
       },

@@ -80,6 +80,8 @@ function watch(page: Page) {
 type Watch = ReturnType<typeof watch>;
 
 const axeSeen = new Set<string>();
+/** Screens axe found fault with: a test's retry checks them again (a retry must not pass by skipping the check). */
+const axeFailed = new Set<string>();
 const axeClaims = inject('axeClaims');
 
 /** Claims a screen for axe across the crawl's files of this run: true for the first file to ask. */
@@ -112,8 +114,11 @@ async function check(page: Page, w: Watch, label: string) {
   // case, a person) and the account looking do not make another screen; a drawer does.
   const drawer = await page.locator('.ant-drawer-open').count();
   const screen = `${page.viewportSize()?.width}:${new URL(page.url()).pathname.replace(/\/[0-9a-f-]{8,}$|\/\d{6,}$/i, '/:id')}:${drawer ? label.split(' ')[1] : ''}`;
-  if (claimForAxe(screen)) {
-    for (const problem of await axeProblems(page)) w.failures.push({ page: label, what: `axe ${problem}` });
+  if (axeFailed.has(screen) || claimForAxe(screen)) {
+    for (const problem of await axeProblems(page)) {
+      axeFailed.add(screen);
+      w.failures.push({ page: label, what: `axe ${problem}` });
+    }
   }
   if (TRACE) fs.appendFileSync(TRACE, `${((Date.now() - t0) / 1000).toFixed(1)} checked ${label}\n`);
   if (w.failures.some((f) => f.page === label)) await shot(page, `crawl-fail-${label.replace(/[^\w-]+/g, '_')}`);
