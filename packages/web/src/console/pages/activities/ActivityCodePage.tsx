@@ -1,12 +1,13 @@
 // 签到码: the QR code shown at the venue. It is fetched again when its 30-second window ends, so a
 // photo of it stops working; the organiser switches between check-in and check-out.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Segmented, Space } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { getActivity, getCode } from '../../../api/activities.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
+import { useRotatingCode } from '../../../lib/useRotatingCode.ts';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
@@ -16,18 +17,7 @@ export default function ActivityCodePage() {
   const navigate = useNavigate();
   const [purpose, setPurpose] = useState<'in' | 'out'>('in');
   const activity = useApi((signal) => getActivity(id, signal), [id]);
-  const code = useApi((signal) => getCode(id, purpose, signal), [id, purpose]);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  const refreshAt = code.data ? Date.parse(code.data.refreshAt) : null;
-  const { reload } = code;
-  useEffect(() => {
-    if (refreshAt !== null && now >= refreshAt) reload();
-  }, [now, refreshAt, reload]);
-  const left = refreshAt ? Math.max(0, Math.ceil((refreshAt - now) / 1000)) : null;
+  const { code, left } = useRotatingCode((signal) => getCode(id, purpose, signal), [id, purpose]);
   return (
     <div className="gz-page" data-testid="activity-code-page">
       <PageHeader

@@ -2,7 +2,7 @@
 // the QR check-in screen (the six-digit code, refreshed when its 30-second window ends, with the count
 // checked in), the roll with attendance and manual marking, the attendance beside the body's quorum,
 // the minutes editor and the files.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, List, Modal, Row, Segmented, Space, Table, Tag, Upload } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, CheckCircleFilled, DeleteOutlined, ExclamationCircleFilled, PaperClipOutlined, PlusOutlined, QrcodeOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -24,6 +24,7 @@ import {
 import { useI18n } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
+import { useRotatingCode } from '../../../lib/useRotatingCode.ts';
 import { LoadError } from '../../components/ErrorResult.tsx';
 
 export function MeetingsTab({ deliberationId }: { deliberationId: string }) {
@@ -349,19 +350,8 @@ function Attendance({ m }: { m: Meeting }) {
 
 function QrModal({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useI18n();
-  const code = useApi((signal) => getMeetingCode(id, signal), [id]);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  const refreshAt = code.data ? Date.parse(code.data.refreshAt) : null;
-  const { reload } = code;
-  useEffect(() => {
-    // A new code at the end of each window; the count of those checked in comes with it.
-    if (refreshAt !== null && now >= refreshAt) reload();
-  }, [now, refreshAt, reload]);
-  const left = refreshAt ? Math.max(0, Math.ceil((refreshAt - now) / 1000)) : null;
+  // A new code at the end of each window; the count of those checked in comes with it.
+  const { code, left } = useRotatingCode((signal) => getMeetingCode(id, signal), [id]);
   return (
     <Modal open title={t('meet.qr.title')} onCancel={onClose} footer={null} width={640} centered>
       {code.error ? (
