@@ -21,6 +21,23 @@ export interface CaseMeasureRow {
   handling_hours_sum: number;
 }
 
+/** A measures row as counts (zeros where the area or unit had no case), the input of `measuresOf`. */
+export const measureCounts = (r: CaseMeasureRow | undefined) => ({
+  received: r?.received ?? 0,
+  accepted: r?.accepted ?? 0,
+  closed: r?.closed ?? 0,
+  dueToClose: r?.due_to_close ?? 0,
+  closedOnTime: r?.closed_on_time ?? 0,
+  handled: r?.handled ?? 0,
+  reworked: r?.reworked ?? 0,
+  rated: r?.rated ?? 0,
+  satisfied: r?.satisfied ?? 0,
+  basicallySatisfied: r?.basically_satisfied ?? 0,
+  responded: r?.responded ?? 0,
+  resolved: r?.resolved ?? 0,
+  handlingHoursSum: r?.handling_hours_sum ?? 0,
+});
+
 /** child: sub-area (`childLength` characters of the code); day: China date of receipt YYYY-MM-DD; month: YYYY-MM. */
 export type MeasureGroupBy = 'unit' | 'category' | 'child' | 'channel' | 'day' | 'month';
 

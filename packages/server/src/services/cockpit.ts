@@ -29,7 +29,7 @@ import { cockpitViewOf, type CockpitView } from '../policies/cockpit.ts';
 import { findArea, listChildren } from '../repositories/areas.ts';
 import * as repo from '../repositories/cockpit.ts';
 import { scopeOf } from '../repositories/scope.ts';
-import { caseMeasures, type CaseMeasureRow } from '../repositories/stats.ts';
+import { caseMeasures, measureCounts } from '../repositories/stats.ts';
 import { listUnits } from '../repositories/users.ts';
 import { assessmentsByUnit } from '../repositories/case-assessments.ts';
 import { toIsoCst } from '../lib/time.ts';
@@ -89,21 +89,6 @@ function period(q: CockpitQuery) {
   return { from, to, prevFrom, prevTo: from, days: Math.round(length / DAY_MS) };
 }
 
-const counts = (r: CaseMeasureRow | undefined) => ({
-  received: r?.received ?? 0,
-  accepted: r?.accepted ?? 0,
-  closed: r?.closed ?? 0,
-  dueToClose: r?.due_to_close ?? 0,
-  closedOnTime: r?.closed_on_time ?? 0,
-  handled: r?.handled ?? 0,
-  reworked: r?.reworked ?? 0,
-  rated: r?.rated ?? 0,
-  satisfied: r?.satisfied ?? 0,
-  basicallySatisfied: r?.basically_satisfied ?? 0,
-  responded: r?.responded ?? 0,
-  resolved: r?.resolved ?? 0,
-  handlingHoursSum: r?.handling_hours_sum ?? 0,
-});
 
 /** The measures of the area (or, for a department, of the cases its unit leads there). */
 async function measuresFor(ctx: AppContext, r: Resolved, from: Date, to: Date) {
@@ -111,10 +96,10 @@ async function measuresFor(ctx: AppContext, r: Resolved, from: Date, to: Date) {
   if (r.view.kind === 'unit') {
     const rows = await caseMeasures(ctx.db, r.filter.scope, r.area, from, to, now, 'unit');
     const unitId = r.view.unitId;
-    return measuresOf(counts(rows.find((x) => x.key === unitId)));
+    return measuresOf(measureCounts(rows.find((x) => x.key === unitId)));
   }
   const rows = await caseMeasures(ctx.db, r.filter.scope, r.area, from, to, now);
-  return measuresOf(counts(rows[0]));
+  return measuresOf(measureCounts(rows[0]));
 }
 
 const childLengthOf = (level: AreaLevel) => {
@@ -297,7 +282,7 @@ export async function vitality(ctx: AppContext, actor: Actor, q: CockpitQuery) {
   ]);
   const children = childLength ? await listChildren(ctx.db, r.filter.scope, r.area) : [];
   const entry = (code: string, i: number) => {
-    const m = measuresOf(counts(caseRows[i]!.find((x) => x.key === code)));
+    const m = measuresOf(measureCounts(caseRows[i]!.find((x) => x.key === code)));
     const part = participation[i]!.find((x) => x.key === code);
     const input = {
       closureRate: m.closureRate,
@@ -332,7 +317,7 @@ export async function rectification(ctx: AppContext, actor: Actor, q: CockpitQue
   const rows = await caseMeasures(ctx.db, r.filter.scope, r.area, p.from, p.to, new Date(), 'child', len);
   const flagged = rows
     .filter((x) => x.key && x.key.length === len)
-    .map((x) => ({ code: x.key!, m: measuresOf(counts(x)) }))
+    .map((x) => ({ code: x.key!, m: measuresOf(measureCounts(x)) }))
     .filter((x) => x.m.rated > 0 && x.m.satisfactionRate < RECTIFICATION_THRESHOLD)
     .sort((a, b) => a.m.satisfactionRate - b.m.satisfactionRate || a.code.localeCompare(b.code));
   const names = await areaNames(ctx.db, flagged.flatMap((x) => [x.code, x.code.slice(0, 9)]));

@@ -2,7 +2,7 @@ import { childLevelOf, CODE_LENGTH, forbidden, invalid, isAreaCode, isWithinScop
 import type { Actor } from '../policies/actor.ts';
 import { caseScopeOf } from '../policies/case.ts';
 import { scopeOf } from '../repositories/scope.ts';
-import { caseMeasures, type CaseMeasureRow } from '../repositories/stats.ts';
+import { caseMeasures, measureCounts } from '../repositories/stats.ts';
 import { assessmentsByUnit } from '../repositories/case-assessments.ts';
 import { listUnits } from '../repositories/users.ts';
 import { areaNames } from './area-names.ts';
@@ -18,21 +18,6 @@ export interface StatsQuery {
   to?: string;
 }
 
-const toCounts = (r: CaseMeasureRow | undefined) => ({
-  received: r?.received ?? 0,
-  accepted: r?.accepted ?? 0,
-  closed: r?.closed ?? 0,
-  dueToClose: r?.due_to_close ?? 0,
-  closedOnTime: r?.closed_on_time ?? 0,
-  handled: r?.handled ?? 0,
-  reworked: r?.reworked ?? 0,
-  rated: r?.rated ?? 0,
-  satisfied: r?.satisfied ?? 0,
-  basicallySatisfied: r?.basically_satisfied ?? 0,
-  responded: r?.responded ?? 0,
-  resolved: r?.resolved ?? 0,
-  handlingHoursSum: r?.handling_hours_sum ?? 0,
-});
 
 function chinaDay(value: string, field: string): Date {
   const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00+08:00`) : null;
@@ -61,7 +46,7 @@ function period(actor: Actor, q: StatsQuery) {
 export async function caseStats(ctx: AppContext, actor: Actor, q: StatsQuery) {
   const { area, from, to } = period(actor, q);
   const rows = await caseMeasures(ctx.db, scopeOf(actor), area, from, to, new Date());
-  return measuresOf(toCounts(rows[0]));
+  return measuresOf(measureCounts(rows[0]));
 }
 
 /**
@@ -84,7 +69,7 @@ export async function caseStatsBreakdown(ctx: AppContext, actor: Actor, q: Stats
   const items = rows.map((r) => ({
     key: r.key,
     name: r.key ? (names.get(r.key) ?? r.key) : q.by === 'unit' ? '未派遣（属地自办）' : '',
-    ...measuresOf(toCounts(r)),
+    ...measuresOf(measureCounts(r)),
     ...(assessed ? { assessed: (r.key && assessed.get(r.key)?.assessed) || 0, assessmentScore: (r.key && assessed.get(r.key)?.score) ?? null } : {}),
   }));
   const trend = q.by === 'day' || q.by === 'month';

@@ -1,3 +1,4 @@
+import { ROLES as ALL_ROLES } from '@gongzhi/domain/roles';
 import { useState } from 'react';
 import { App, Badge, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
@@ -18,23 +19,8 @@ import { applyServerErrors } from '../components/formErrors.ts';
 
 // 三员分立: the security and audit administrators' roles are granted by the security administrator only.
 const DUTY_ROLES = ['security', 'auditor'];
-const ROLES = [
-  'admin',
-  'district-dispatcher',
-  'leader',
-  'town-dispatcher',
-  'community-worker',
-  'grid-worker',
-  'building-leader',
-  'info-worker',
-  'department-handler',
-  'party-secretary',
-  'party-member',
-  'cadre',
-  'resident',
-  'merchant',
-  'property-manager',
-];
+// Every role but the two duty roles, which only the security administrator grants.
+const ROLES = ALL_ROLES.filter((r) => !DUTY_ROLES.includes(r));
 
 export default function UsersPage() {
   const t = useT();
