@@ -1,4 +1,4 @@
-import { Suspense, lazy, type ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -10,7 +10,8 @@ import { ConsoleLayout } from './ConsoleLayout.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { ForcedPasswordChange } from './components/ForcedPasswordChange.tsx';
 import { HomePage } from './pages/HomePage.tsx';
-import { NotFoundPage, ForbiddenPage } from './components/ErrorResult.tsx';
+import { NotFoundPage } from './components/ErrorResult.tsx';
+import { Gate } from './components/Gate.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { caseRoutes } from './pages/cases/routes.tsx';
 import { cockpitRoutes, Landing, screenRoute } from './pages/cockpit/routes.tsx';
@@ -51,17 +52,6 @@ function RequireConsole({ children }: { children: ReactNode }) {
   if (me.passwordChange) return <ForcedPasswordChange />;
   return <>{children}</>;
 }
-
-function RequireAbility({ ability, children }: { ability: string; children: ReactNode }) {
-  const { can } = useAuth();
-  return can(ability) ? <>{children}</> : <ForbiddenPage />;
-}
-
-const pageFallback = (
-  <div className="gz-page-loading">
-    <Spin />
-  </div>
-);
 
 export default function ConsoleApp() {
   const { locale } = useI18n();
@@ -105,59 +95,49 @@ export default function ConsoleApp() {
               <Route
                 path="areas/:code?"
                 element={
-                  <Suspense fallback={pageFallback}>
+                  <Gate>
                     <AreasPage />
-                  </Suspense>
+                  </Gate>
                 }
               />
               <Route
                 path="people"
                 element={
-                  <RequireAbility ability="people.read">
-                    <Suspense fallback={pageFallback}>
+                  <Gate ability="people.read">
                       <PeoplePage />
-                    </Suspense>
-                  </RequireAbility>
+                  </Gate>
                 }
               />
               <Route
                 path="staff"
                 element={
-                  <RequireAbility ability="staff.read">
-                    <Suspense fallback={pageFallback}>
+                  <Gate ability="staff.read">
                       <StaffPage />
-                    </Suspense>
-                  </RequireAbility>
+                  </Gate>
                 }
               />
               <Route
                 path="users"
                 element={
-                  <RequireAbility ability="users.read">
-                    <Suspense fallback={pageFallback}>
+                  <Gate ability="users.read">
                       <UsersPage />
-                    </Suspense>
-                  </RequireAbility>
+                  </Gate>
                 }
               />
               <Route
                 path="audit"
                 element={
-                  <RequireAbility ability="audit.read">
-                    <Suspense fallback={pageFallback}>
+                  <Gate ability="audit.read">
                       <AuditPage />
-                    </Suspense>
-                  </RequireAbility>
+                  </Gate>
                 }
               />
               <Route
                 path="chain"
                 element={
-                  <RequireAbility ability="chain.verify">
-                    <Suspense fallback={pageFallback}>
+                  <Gate ability="chain.verify">
                       <ChainPage />
-                    </Suspense>
-                  </RequireAbility>
+                  </Gate>
                 }
               />
               {caseRoutes}
@@ -173,8 +153,8 @@ export default function ConsoleApp() {
               {conventionRoutes}
               {projectRoutes}
               {propertyRoutes}
-              <Route path="points/*" element={<Suspense fallback={pageFallback}><PointsRoutes /></Suspense>} />
-              <Route path="party/*" element={<Suspense fallback={pageFallback}><PartyRoutes /></Suspense>} />
+              <Route path="points/*" element={<Gate><PointsRoutes /></Gate>} />
+              <Route path="party/*" element={<Gate><PartyRoutes /></Gate>} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

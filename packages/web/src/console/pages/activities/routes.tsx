@@ -1,35 +1,24 @@
 // The console's 活动与志愿 screens: activities (publish, check-in code, attendance) and the volunteer
 // roster. The menu follows the abilities the server grants.
-import { Suspense, lazy, type ReactNode } from 'react';
-import { Spin, type MenuProps } from 'antd';
+import { lazy, type ReactNode } from 'react';
+import type { MenuProps } from 'antd';
 import { CalendarOutlined, SmileOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
-import { ForbiddenPage } from '../../components/ErrorResult.tsx';
+import { Gate } from '../../components/Gate.tsx';
 
 const ActivitiesPage = lazy(() => import('./ActivitiesPage.tsx'));
 const ActivityPage = lazy(() => import('./ActivityPage.tsx'));
 const ActivityCodePage = lazy(() => import('./ActivityCodePage.tsx'));
 const VolunteersPage = lazy(() => import('./VolunteersPage.tsx'));
 
-const fallback = (
-  <div className="gz-page-loading">
-    <Spin />
-  </div>
-);
-
-function Guard({ ability, children }: { ability: string; children: ReactNode }) {
-  const { can } = useAuth();
-  return can(ability) ? <Suspense fallback={fallback}>{children}</Suspense> : <ForbiddenPage />;
-}
-
 export const activityRoutes = (
   <>
-    <Route path="activities" element={<Guard ability="activities.read"><ActivitiesPage /></Guard>} />
-    <Route path="activities/:id" element={<Guard ability="activities.read"><ActivityPage /></Guard>} />
-    <Route path="activities/:id/code" element={<Guard ability="activities.manage"><ActivityCodePage /></Guard>} />
-    <Route path="volunteers" element={<Guard ability="activities.read"><VolunteersPage /></Guard>} />
+    <Route path="activities" element={<Gate ability="activities.read"><ActivitiesPage /></Gate>} />
+    <Route path="activities/:id" element={<Gate ability="activities.read"><ActivityPage /></Gate>} />
+    <Route path="activities/:id/code" element={<Gate ability="activities.manage"><ActivityCodePage /></Gate>} />
+    <Route path="volunteers" element={<Gate ability="activities.read"><VolunteersPage /></Gate>} />
   </>
 );
 

@@ -1,46 +1,41 @@
 // Service points, the talent registry and sunk-down cadres (docs/SERVICE-POINTS.md): routes and the entries of the
 // 基础信息 menu group, kept here so the shell only mounts them.
-import { Suspense, lazy } from 'react';
-import { Spin, type MenuProps } from 'antd';
+import { lazy } from 'react';
+import type { MenuProps } from 'antd';
 import { ContactsOutlined, FlagOutlined, ShopOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
+import { Gate } from '../../components/Gate.tsx';
 
 const ServicePointsPage = lazy(() => import('./ServicePointsPage.tsx'));
 const TalentsPage = lazy(() => import('./TalentsPage.tsx'));
 const CadresPage = lazy(() => import('./CadresPage.tsx'));
-
-const loading = (
-  <div className="gz-page-loading">
-    <Spin />
-  </div>
-);
 
 export const cadreRoutes = (
   <>
     <Route
       path="service-points"
       element={
-        <Suspense fallback={loading}>
+        <Gate ability="servicepoints.read">
           <ServicePointsPage />
-        </Suspense>
+        </Gate>
       }
     />
     <Route
       path="talents"
       element={
-        <Suspense fallback={loading}>
+        <Gate ability="talents.read">
           <TalentsPage />
-        </Suspense>
+        </Gate>
       }
     />
     <Route
       path="cadres"
       element={
-        <Suspense fallback={loading}>
+        <Gate ability="cadres.read">
           <CadresPage />
-        </Suspense>
+        </Gate>
       }
     />
   </>

@@ -1,32 +1,16 @@
 // The door-knocking routes and menu group (敲门行动, 四色分级), mounted by the shell (ConsoleApp, ConsoleLayout).
-import { Suspense, lazy } from 'react';
-import { Spin, type MenuProps } from 'antd';
+import { lazy } from 'react';
+import type { MenuProps } from 'antd';
 import { AlertOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
-import { ForbiddenPage } from '../../components/ErrorResult.tsx';
 import { useEvacuationMenuEntries } from '../evacuation/routes.tsx';
+import { Gate } from '../../components/Gate.tsx';
 
 const CampaignsPage = lazy(() => import('./CampaignsPage.tsx'));
 
-function Guarded() {
-  const { can } = useAuth();
-  if (!can('campaigns.read')) return <ForbiddenPage />;
-  return (
-    <Suspense
-      fallback={
-        <div className="gz-page-loading">
-          <Spin />
-        </div>
-      }
-    >
-      <CampaignsPage />
-    </Suspense>
-  );
-}
-
-export const campaignRoutes = <Route path="campaigns" element={<Guarded />} />;
+export const campaignRoutes = <Route path="campaigns" element={<Gate ability="campaigns.read"><CampaignsPage /></Gate>} />;
 
 export function useCampaignMenu(): NonNullable<MenuProps['items']>[number] | null {
   const t = useT();

@@ -1,7 +1,7 @@
 // The case screens of the console: their routes and their menu group, kept here so the shell
 // (ConsoleApp, ConsoleLayout) only mounts them.
-import { Suspense, lazy, type ReactNode } from 'react';
-import { Spin, type MenuProps } from 'antd';
+import { lazy, type ReactNode } from 'react';
+import type { MenuProps } from 'antd';
 import { ApiOutlined, FileAddOutlined, MessageOutlined, OrderedListOutlined, QrcodeOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useMe } from '../../../auth/AuthContext.tsx';
@@ -9,6 +9,7 @@ import { useT } from '../../../i18n/index.tsx';
 import { ForbiddenPage } from '../../components/ErrorResult.tsx';
 import { isSystemAdmin, printsQr, registerChannels } from './access.ts';
 import './cases.css';
+import { Gate } from '../../components/Gate.tsx';
 
 const CasesPage = lazy(() => import('./CasesPage.tsx'));
 const CasePage = lazy(() => import('./CasePage.tsx'));
@@ -17,20 +18,6 @@ const CataloguePage = lazy(() => import('./CataloguePage.tsx'));
 const QrSheetPage = lazy(() => import('./QrSheetPage.tsx'));
 const WallPage = lazy(() => import('./WallPage.tsx'));
 const Open311Page = lazy(() => import('./Open311Page.tsx'));
-
-function Page({ children }: { children: ReactNode }) {
-  return (
-    <Suspense
-      fallback={
-        <div className="gz-page-loading">
-          <Spin />
-        </div>
-      }
-    >
-      {children}
-    </Suspense>
-  );
-}
 
 function OnlyIf({ allowed, children }: { allowed: (me: ReturnType<typeof useMe>) => boolean; children: ReactNode }) {
   const me = useMe();
@@ -43,60 +30,60 @@ export const caseRoutes = (
     <Route
       path="cases"
       element={
-        <Page>
+        <Gate>
           <CasesPage />
-        </Page>
+        </Gate>
       }
     />
     <Route
       path="cases/new"
       element={
-        <Page>
+        <Gate>
           <CaseNewPage />
-        </Page>
+        </Gate>
       }
     />
     <Route
       path="cases/:id"
       element={
-        <Page>
+        <Gate>
           <CasePage />
-        </Page>
+        </Gate>
       }
     />
     <Route
       path="catalog"
       element={
-        <Page>
+        <Gate>
           <CataloguePage />
-        </Page>
+        </Gate>
       }
     />
     <Route
       path="qr/:code?"
       element={
         <OnlyIf allowed={printsQr}>
-          <Page>
+          <Gate>
             <QrSheetPage />
-          </Page>
+          </Gate>
         </OnlyIf>
       }
     />
     <Route
       path="wall"
       element={
-        <Page>
+        <Gate>
           <WallPage />
-        </Page>
+        </Gate>
       }
     />
     <Route
       path="open311"
       element={
         <OnlyIf allowed={isSystemAdmin}>
-          <Page>
+          <Gate>
             <Open311Page />
-          </Page>
+          </Gate>
         </OnlyIf>
       }
     />

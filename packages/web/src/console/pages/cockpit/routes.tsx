@@ -1,40 +1,24 @@
 // The cockpit's routes and menu group, kept here so the shell (ConsoleApp, ConsoleLayout) only mounts them.
-import { Suspense, lazy, type ReactNode } from 'react';
-import { Spin, type MenuProps } from 'antd';
+import { lazy, type ReactNode } from 'react';
+import type { MenuProps } from 'antd';
 import { DesktopOutlined, FundOutlined } from '@ant-design/icons';
 import { Navigate, Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
-import { ForbiddenPage } from '../../components/ErrorResult.tsx';
+import { Gate } from '../../components/Gate.tsx';
 
 // Lazy: ECharts and the cockpit's code load only when a cockpit or the big screen opens.
 const CockpitPage = lazy(() => import('./CockpitPage.tsx'));
 const ScreenPage = lazy(() => import('./ScreenPage.tsx'));
-
-function Guarded({ children, dark }: { children: ReactNode; dark?: boolean }) {
-  const { can } = useAuth();
-  if (!can('cockpit.read')) return <ForbiddenPage />;
-  return (
-    <Suspense
-      fallback={
-        <div className={dark ? 'gz-page-loading gz-sc-loading' : 'gz-page-loading'}>
-          <Spin />
-        </div>
-      }
-    >
-      {children}
-    </Suspense>
-  );
-}
 
 /** Inside the console layout. */
 export const cockpitRoutes = (
   <Route
     path="cockpit/:code?"
     element={
-      <Guarded>
+      <Gate ability="cockpit.read">
         <CockpitPage />
-      </Guarded>
+      </Gate>
     }
   />
 );
@@ -44,9 +28,9 @@ export const screenRoute = (
   <Route
     path="screen/:code?"
     element={
-      <Guarded dark>
+      <Gate ability="cockpit.read" dark>
         <ScreenPage />
-      </Guarded>
+      </Gate>
     }
   />
 );

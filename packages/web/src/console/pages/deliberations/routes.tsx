@@ -1,31 +1,20 @@
 // The console's 议事协商 screens: the list (with the form that convenes one) and a deliberation with
 // its roll, ballots and result. The menu follows the abilities the server grants.
-import { Suspense, lazy, type ReactNode } from 'react';
-import { Spin, type MenuProps } from 'antd';
+import { lazy } from 'react';
+import type { MenuProps } from 'antd';
 import { AuditOutlined, BookOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
-import { ForbiddenPage } from '../../components/ErrorResult.tsx';
+import { Gate } from '../../components/Gate.tsx';
 
 const DeliberationsPage = lazy(() => import('./DeliberationsPage.tsx'));
 const DeliberationPage = lazy(() => import('./DeliberationPage.tsx'));
 
-const fallback = (
-  <div className="gz-page-loading">
-    <Spin />
-  </div>
-);
-
-function Guard({ children }: { children: ReactNode }) {
-  const { can } = useAuth();
-  return can('deliberations.read') ? <Suspense fallback={fallback}>{children}</Suspense> : <ForbiddenPage />;
-}
-
 export const deliberationRoutes = (
   <>
-    <Route path="deliberations" element={<Guard><DeliberationsPage /></Guard>} />
-    <Route path="deliberations/:id" element={<Guard><DeliberationPage /></Guard>} />
+    <Route path="deliberations" element={<Gate ability="deliberations.read"><DeliberationsPage /></Gate>} />
+    <Route path="deliberations/:id" element={<Gate ability="deliberations.read"><DeliberationPage /></Gate>} />
   </>
 );
 

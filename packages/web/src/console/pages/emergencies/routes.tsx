@@ -1,31 +1,15 @@
 // The emergency events route and menu entry (应急处置 → 应急事件), mounted by the shell (ConsoleApp, ConsoleLayout).
-import { Suspense, lazy } from 'react';
-import { Spin, type MenuProps } from 'antd';
+import { lazy } from 'react';
+import type { MenuProps } from 'antd';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
-import { ForbiddenPage } from '../../components/ErrorResult.tsx';
+import { Gate } from '../../components/Gate.tsx';
 
 const EmergenciesPage = lazy(() => import('./EmergenciesPage.tsx'));
 
-function Guarded() {
-  const { can } = useAuth();
-  if (!can('emergencies.read')) return <ForbiddenPage />;
-  return (
-    <Suspense
-      fallback={
-        <div className="gz-page-loading">
-          <Spin />
-        </div>
-      }
-    >
-      <EmergenciesPage />
-    </Suspense>
-  );
-}
-
-export const emergencyRoutes = <Route path="emergencies" element={<Guarded />} />;
+export const emergencyRoutes = <Route path="emergencies" element={<Gate ability="emergencies.read"><EmergenciesPage /></Gate>} />;
 
 /** The entry of the 应急处置 group (the group itself is the campaigns' menu). */
 export function useEmergencyMenuEntry(): NonNullable<MenuProps['items']>[number] | null {

@@ -1,34 +1,18 @@
 // The risk map and evacuation routes and menu entries (风险地图, 转移安置), shown in the 应急处置 group.
-import { Suspense, lazy, type ReactNode } from 'react';
-import { Spin, type MenuProps } from 'antd';
+import { lazy } from 'react';
+import type { MenuProps } from 'antd';
 import { EnvironmentOutlined, ExportOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
-import { ForbiddenPage } from '../../components/ErrorResult.tsx';
+import { Gate } from '../../components/Gate.tsx';
 
 const RiskMapPage = lazy(() => import('./RiskMapPage.tsx'));
 const EvacuationsPage = lazy(() => import('./EvacuationsPage.tsx'));
 
-function Guarded({ children }: { children: ReactNode }) {
-  const { can } = useAuth();
-  if (!can('evacuations.read')) return <ForbiddenPage />;
-  return (
-    <Suspense
-      fallback={
-        <div className="gz-page-loading">
-          <Spin />
-        </div>
-      }
-    >
-      {children}
-    </Suspense>
-  );
-}
-
 export const evacuationRoutes = [
-  <Route key="risk-map" path="risk-map" element={<Guarded><RiskMapPage /></Guarded>} />,
-  <Route key="evacuations" path="evacuations" element={<Guarded><EvacuationsPage /></Guarded>} />,
+  <Route key="risk-map" path="risk-map" element={<Gate ability="evacuations.read"><RiskMapPage /></Gate>} />,
+  <Route key="evacuations" path="evacuations" element={<Gate ability="evacuations.read"><EvacuationsPage /></Gate>} />,
 ];
 
 type MenuItem = NonNullable<MenuProps['items']>[number];

@@ -1,45 +1,32 @@
 // The ledger screens of the console (hotline import, monthly bulletin): routes and menu entries,
 // kept here so the shell (ConsoleApp, ConsoleLayout) only mounts them.
-import { Suspense, lazy, type ReactNode } from 'react';
-import { Spin, type MenuProps } from 'antd';
+import { lazy } from 'react';
+import type { MenuProps } from 'antd';
 import { CloudUploadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
+import { Gate } from '../../components/Gate.tsx';
 
 const HotlineImportPage = lazy(() => import('./HotlineImportPage.tsx'));
 const BulletinPage = lazy(() => import('./BulletinPage.tsx'));
-
-function Page({ children }: { children: ReactNode }) {
-  return (
-    <Suspense
-      fallback={
-        <div className="gz-page-loading">
-          <Spin />
-        </div>
-      }
-    >
-      {children}
-    </Suspense>
-  );
-}
 
 export const ledgerRoutes = (
   <>
     <Route
       path="imports"
       element={
-        <Page>
+        <Gate ability="hotline.import">
           <HotlineImportPage />
-        </Page>
+        </Gate>
       }
     />
     <Route
       path="bulletins"
       element={
-        <Page>
+        <Gate ability="bulletin.read">
           <BulletinPage />
-        </Page>
+        </Gate>
       }
     />
   </>

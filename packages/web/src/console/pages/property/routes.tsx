@@ -1,27 +1,16 @@
 // The console's 红心物业 screen: companies' credit, the yearly grading (confirmed by 住建) and compounds.
 // The menu follows the abilities the server grants.
-import { Suspense, lazy, type ReactNode } from 'react';
-import { Spin, type MenuProps } from 'antd';
+import { lazy } from 'react';
+import type { MenuProps } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
-import { ForbiddenPage } from '../../components/ErrorResult.tsx';
+import { Gate } from '../../components/Gate.tsx';
 
 const PropertyPage = lazy(() => import('./PropertyPage.tsx'));
 
-const fallback = (
-  <div className="gz-page-loading">
-    <Spin />
-  </div>
-);
-
-function Guard({ children }: { children: ReactNode }) {
-  const { can } = useAuth();
-  return can('property.read') ? <Suspense fallback={fallback}>{children}</Suspense> : <ForbiddenPage />;
-}
-
-export const propertyRoutes = <Route path="property" element={<Guard><PropertyPage /></Guard>} />;
+export const propertyRoutes = <Route path="property" element={<Gate ability="property.read"><PropertyPage /></Gate>} />;
 
 type Item = NonNullable<MenuProps['items']>[number];
 

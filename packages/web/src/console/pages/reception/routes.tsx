@@ -1,48 +1,32 @@
 // The reception-day screens (接待日安排, 领导包案): routes and menu entries, kept here so the shell
 // (ConsoleApp, ConsoleLayout) only mounts them.
-import { Suspense, lazy, type ReactNode } from 'react';
-import { Spin, type MenuProps } from 'antd';
+import { lazy } from 'react';
+import type { MenuProps } from 'antd';
 import { CalendarOutlined, FlagOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
-import { ForbiddenPage } from '../../components/ErrorResult.tsx';
+import { Gate } from '../../components/Gate.tsx';
 
 const ReceptionPage = lazy(() => import('./ReceptionPage.tsx'));
 const LeadCasesPage = lazy(() => import('./LeadCasesPage.tsx'));
-
-function Page({ ability, children }: { ability: string; children: ReactNode }) {
-  const { can } = useAuth();
-  if (!can(ability)) return <ForbiddenPage />;
-  return (
-    <Suspense
-      fallback={
-        <div className="gz-page-loading">
-          <Spin />
-        </div>
-      }
-    >
-      {children}
-    </Suspense>
-  );
-}
 
 export const receptionRoutes = (
   <>
     <Route
       path="reception"
       element={
-        <Page ability="reception.read">
+        <Gate ability="reception.read">
           <ReceptionPage />
-        </Page>
+        </Gate>
       }
     />
     <Route
       path="lead-cases"
       element={
-        <Page ability="reception.lead">
+        <Gate ability="reception.lead">
           <LeadCasesPage />
-        </Page>
+        </Gate>
       }
     />
   </>

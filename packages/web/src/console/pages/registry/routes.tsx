@@ -1,47 +1,42 @@
 // The registry's own screens (population import): routes and the entries of the 基础信息 menu group,
 // kept here so the shell (ConsoleApp, ConsoleLayout) only mounts them.
-import { Suspense, lazy } from 'react';
-import { Spin, type MenuProps } from 'antd';
+import { lazy } from 'react';
+import type { MenuProps } from 'antd';
 import { CloudUploadOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
+import { Gate } from '../../components/Gate.tsx';
 
 const PeopleImportPage = lazy(() => import('./PeopleImportPage.tsx'));
 const PlacesPage = lazy(() => import('./PlacesPage.tsx'));
 const PersonPage = lazy(() => import('./PersonPage.tsx'));
-
-const loading = (
-  <div className="gz-page-loading">
-    <Spin />
-  </div>
-);
 
 export const registryRoutes = (
   <>
     <Route
       path="people-import"
       element={
-        <Suspense fallback={loading}>
+        <Gate ability="people.write">
           <PeopleImportPage />
-        </Suspense>
+        </Gate>
       }
     />
     {/* Places and organisations; the one person page (docs/REGISTRY.md). */}
     <Route
       path="places"
       element={
-        <Suspense fallback={loading}>
+        <Gate ability="places.read">
           <PlacesPage />
-        </Suspense>
+        </Gate>
       }
     />
     <Route
       path="people/:id"
       element={
-        <Suspense fallback={loading}>
+        <Gate>
           <PersonPage />
-        </Suspense>
+        </Gate>
       }
     />
   </>

@@ -1,34 +1,22 @@
 // The console's 问卷调查 screens: the list, the editor of a draft, and the results with charts.
 // The menu entry sits in the participation group (议事协商) and follows the abilities the server grants.
-import { Suspense, lazy, type ReactNode } from 'react';
-import { Spin } from 'antd';
+import { lazy } from 'react';
 import { FormOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
-import { ForbiddenPage } from '../../components/ErrorResult.tsx';
+import { Gate } from '../../components/Gate.tsx';
 
 const SurveysPage = lazy(() => import('./SurveysPage.tsx'));
 const SurveyEditPage = lazy(() => import('./SurveyEditPage.tsx'));
 const SurveyPage = lazy(() => import('./SurveyPage.tsx'));
 
-const fallback = (
-  <div className="gz-page-loading">
-    <Spin />
-  </div>
-);
-
-function Guard({ children, ability = 'surveys.read' }: { children: ReactNode; ability?: string }) {
-  const { can } = useAuth();
-  return can(ability) ? <Suspense fallback={fallback}>{children}</Suspense> : <ForbiddenPage />;
-}
-
 export const surveyRoutes = (
   <>
-    <Route path="surveys" element={<Guard><SurveysPage /></Guard>} />
-    <Route path="surveys/new" element={<Guard ability="surveys.manage"><SurveyEditPage /></Guard>} />
-    <Route path="surveys/:id/edit" element={<Guard ability="surveys.manage"><SurveyEditPage /></Guard>} />
-    <Route path="surveys/:id" element={<Guard><SurveyPage /></Guard>} />
+    <Route path="surveys" element={<Gate ability="surveys.read"><SurveysPage /></Gate>} />
+    <Route path="surveys/new" element={<Gate ability="surveys.manage"><SurveyEditPage /></Gate>} />
+    <Route path="surveys/:id/edit" element={<Gate ability="surveys.manage"><SurveyEditPage /></Gate>} />
+    <Route path="surveys/:id" element={<Gate ability="surveys.read"><SurveyPage /></Gate>} />
   </>
 );
 

@@ -1,12 +1,12 @@
 // The console's 党员在行动 screens: micro-wishes (review, wall) and service orders (inbox, menu,
 // teams). The menu follows the abilities the server grants.
-import { Suspense, lazy, type ReactNode } from 'react';
-import { Spin, type MenuProps } from 'antd';
+import { lazy, type ReactNode } from 'react';
+import type { MenuProps } from 'antd';
 import { AppstoreOutlined, HeartOutlined, ProfileOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
-import { ForbiddenPage } from '../../components/ErrorResult.tsx';
+import { Gate } from '../../components/Gate.tsx';
 
 const WishesPage = lazy(() => import('./WishesPage.tsx'));
 const WishPage = lazy(() => import('./WishPage.tsx'));
@@ -16,26 +16,15 @@ const OrderPage = lazy(() => import('../orders/OrderPage.tsx'));
 const ServiceMenuPage = lazy(() => import('../orders/ServiceMenuPage.tsx'));
 const TeamsPage = lazy(() => import('../orders/TeamsPage.tsx'));
 
-const fallback = (
-  <div className="gz-page-loading">
-    <Spin />
-  </div>
-);
-
-function Guard({ ability, children }: { ability: string; children: ReactNode }) {
-  const { can } = useAuth();
-  return can(ability) ? <Suspense fallback={fallback}>{children}</Suspense> : <ForbiddenPage />;
-}
-
 export const wishOrderRoutes = (
   <>
-    <Route path="wishes" element={<Guard ability="wishes.read"><WishesPage /></Guard>} />
-    <Route path="wishes/wall" element={<Guard ability="wishes.read"><WishWallPage /></Guard>} />
-    <Route path="wishes/:id" element={<Guard ability="wishes.read"><WishPage /></Guard>} />
-    <Route path="orders" element={<Guard ability="orders.read"><OrdersPage /></Guard>} />
-    <Route path="orders/menu" element={<Guard ability="orders.read"><ServiceMenuPage /></Guard>} />
-    <Route path="orders/teams" element={<Guard ability="orders.read"><TeamsPage /></Guard>} />
-    <Route path="orders/:id" element={<Guard ability="orders.read"><OrderPage /></Guard>} />
+    <Route path="wishes" element={<Gate ability="wishes.read"><WishesPage /></Gate>} />
+    <Route path="wishes/wall" element={<Gate ability="wishes.read"><WishWallPage /></Gate>} />
+    <Route path="wishes/:id" element={<Gate ability="wishes.read"><WishPage /></Gate>} />
+    <Route path="orders" element={<Gate ability="orders.read"><OrdersPage /></Gate>} />
+    <Route path="orders/menu" element={<Gate ability="orders.read"><ServiceMenuPage /></Gate>} />
+    <Route path="orders/teams" element={<Gate ability="orders.read"><TeamsPage /></Gate>} />
+    <Route path="orders/:id" element={<Gate ability="orders.read"><OrderPage /></Gate>} />
   </>
 );
 

@@ -1,48 +1,32 @@
 // The work-time screens (工作日历, 办公时间): routes and menu entries, kept here so the shell
 // (ConsoleApp, ConsoleLayout) only mounts them.
-import { Suspense, lazy, type ReactNode } from 'react';
-import { Spin, type MenuProps } from 'antd';
+import { lazy } from 'react';
+import type { MenuProps } from 'antd';
 import { CalendarOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
-import { ForbiddenPage } from '../../components/ErrorResult.tsx';
+import { Gate } from '../../components/Gate.tsx';
 
 const CalendarPage = lazy(() => import('./CalendarPage.tsx'));
 const OfficeHoursPage = lazy(() => import('./OfficeHoursPage.tsx'));
-
-function Page({ ability, children }: { ability: string; children: ReactNode }) {
-  const { can } = useAuth();
-  if (!can(ability)) return <ForbiddenPage />;
-  return (
-    <Suspense
-      fallback={
-        <div className="gz-page-loading">
-          <Spin />
-        </div>
-      }
-    >
-      {children}
-    </Suspense>
-  );
-}
 
 export const workTimeRoutes = (
   <>
     <Route
       path="calendar"
       element={
-        <Page ability="calendar.manage">
+        <Gate ability="calendar.manage">
           <CalendarPage />
-        </Page>
+        </Gate>
       }
     />
     <Route
       path="office-hours"
       element={
-        <Page ability="officehours.manage">
+        <Gate ability="officehours.manage">
           <OfficeHoursPage />
-        </Page>
+        </Gate>
       }
     />
   </>
