@@ -187,12 +187,13 @@ describe('idea → need → matched offer → project claimed → milestones →
     expect(wall.items.find((p) => p.id === id)).toMatchObject({ percent: 100, state: 'closed', supervisors: { total: 2, signed: 2 } });
     expect(JSON.stringify(wall)).not.toContain(other!.name);
 
-    // The cockpit's figures count it.
-    const figures = json<{ needs: { met: number }; projects: { closed: number; onTime: number }; participants: number }>(await secretary.get('/api/projects/figures'));
-    expect(figures.needs.met).toBeGreaterThanOrEqual(1);
-    expect(figures.projects.onTime).toBeGreaterThanOrEqual(1);
+    // The cockpit's 参与共治 counts it (one definition: GET /api/cockpit/participation).
+    const community = await t.as('community');
+    const figures = json<{ needsMet: number; closed: number; closedOnTime: number; participants: number }>(await community.get(`/api/cockpit/participation?area=${COMMUNITY}`));
+    expect(figures.needsMet).toBeGreaterThanOrEqual(1);
+    expect(figures.closedOnTime).toBeGreaterThanOrEqual(1);
     expect(figures.participants).toBeGreaterThanOrEqual(2);
-    expect((await resident.get('/api/projects/figures')).statusCode).toBe(403);
+    expect((await resident.get(`/api/cockpit/participation?area=${COMMUNITY}`)).statusCode).toBe(403);
   }, 120_000);
 });
 

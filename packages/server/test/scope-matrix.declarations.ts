@@ -282,7 +282,6 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/needs/{id}': { kind: 'object', fixture: 'need' },
   'POST /api/needs/{id}/project': { kind: 'object', fixture: 'need', body: { supervisors: ['00000000-0000-4000-8000-000000000000'] } },
   'GET /api/projects/wall': { kind: 'public', why: 'the public wall (民生小事小黑板) of projects and their progress, no personal details' },
-  'GET /api/projects/figures': { kind: 'area', param: 'area', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary'] },
   'GET /api/projects': { kind: 'area', param: 'area', list: true },
   'GET /api/projects/{id}': { kind: 'object', fixture: 'project' },
   'POST /api/projects/{id}/claim': { kind: 'object', fixture: 'project', body: {} },

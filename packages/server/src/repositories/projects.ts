@@ -336,32 +336,6 @@ export async function unitNames(db: DbOrTx, ids: string[]): Promise<Map<string, 
 
 // ---- cockpit figures -----------------------------------------------------------------------------
 
-/** Needs and their state, projects closed out and on time, and residents who took part since `from`, inside `area`. */
-export async function participationFigures(db: DbOrTx, area: string, from: Date) {
-  const [n] = await db
-    .select({ total: count(), met: sql<number>`count(*) filter (where ${needs.state} = 'met')::int` })
-    .from(needs)
-    .where(like(needs.areaCode, area));
-  const [p] = await db
-    .select({
-      total: count(),
-      closed: sql<number>`count(*) filter (where ${projects.state} = 'closed')::int`,
-      onTime: sql<number>`count(*) filter (where ${projects.state} = 'closed' and (${projects.dueDate} is null or (${projects.closedAt} at time zone 'Asia/Shanghai')::date <= ${projects.dueDate}))::int`,
-    })
-    .from(projects)
-    .where(like(projects.areaCode, area));
-  // Residents who posted or supported an idea, or signed off a project, since `from`.
-  const people = await db.execute<{ n: number }>(sql`
-    select count(distinct u)::int as n from (
-      select ${ideas.authorUserId} as u from ${ideas} where ${like(ideas.areaCode, area)} and ${ideas.createdAt} >= ${from}
-      union select s.user_id from ${ideaSupports} s join ${ideas} i on i.id = s.idea_id where i.area_code like ${escapeLike(area) + '%'} and s.created_at >= ${from}
-      union select ps.signed_by from ${projectSupervisors} ps join ${projects} p on p.id = ps.project_id where p.area_code like ${escapeLike(area) + '%'} and ps.signed_at >= ${from} and ps.signed_online
-    ) t`);
-  const rows = people.rows;
-  return { needs: { total: Number(n?.total ?? 0), met: Number(n?.met ?? 0) }, projects: { total: Number(p?.total ?? 0), closed: Number(p?.closed ?? 0), onTime: Number(p?.onTime ?? 0) }, participants: Number(rows[0]?.n ?? 0) };
-}
-
-
 /** A project by id, without scope: only after the caller's scope was checked. */
 export async function projectById(db: DbOrTx, id: string): Promise<ProjectRow | null> {
   return (await db.select().from(projects).where(eq(projects.id, id)).limit(1))[0] ?? null;

@@ -157,11 +157,6 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => svc.projectWall(ctx, req.query.area),
   );
   r.get(
-    '/api/projects/figures',
-    { schema: { tags, summary: '需求满足、按期销号与本季度居民参与人数（驾驶舱）', querystring: z.object({ area: areaCode.optional() }) } },
-    async (req) => svc.participationFigures(ctx, requireActor(req), req.query.area),
-  );
-  r.get(
     '/api/projects',
     {
       schema: {

@@ -632,12 +632,3 @@ export async function projectWall(ctx: AppContext, area: string) {
   return { area: { code: area, name: found.get(area)!.name }, total: rows.length, items: rows.map((p) => ({ ...wallItem(p, names, sups), photos: photos(p.id) })) };
 }
 
-/** Figures for the cockpit: needs met, projects closed out on time, residents who took part this quarter. */
-export async function participationFigures(ctx: AppContext, actor: Actor, area?: string) {
-  if (!hasAnyRole(actor, AREA_STAFF)) throw forbidden('参与情况统计供工作人员查看', 'not_staff');
-  const code = area ?? actor.scopeCode;
-  if (!isWithinScope(code, actor.scopeCode)) throw notFound('区域（area）');
-  const quarter = quarterOf(new Date());
-  const f = await repo.participationFigures(ctx.db, code, quarterRange(quarter).from);
-  return { areaCode: code, quarter, ...f };
-}

@@ -117,6 +117,5 @@ export const claimProject = (id: string, teamId?: string) => post<ProjectDetail>
 export const addMilestone = (id: string, body: { title: string; note?: string; percent: number; spent?: number; photos?: string[] }) => post<ProjectDetail>(`/api/projects/${id}/milestones`, body);
 export const signOff = (id: string, body: { supervisorId?: string; note?: string } = {}) => post<ProjectDetail>(`/api/projects/${id}/sign-off`, body);
 export const closeProject = (id: string) => post<ProjectDetail>(`/api/projects/${id}/close`, {});
-export const projectFigures = (signal?: AbortSignal) => get<{ quarter: string; needs: { total: number; met: number }; projects: { total: number; closed: number; onTime: number }; participants: number }>('/api/projects/figures', undefined, signal);
 
 export const newKey = () => (globalThis.crypto?.randomUUID ? globalThis.crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
