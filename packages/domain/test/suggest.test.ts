@@ -19,6 +19,14 @@ describe('intake suggestion features', () => {
     expect(reportWords('3号楼 2024')).not.toContain('2024');
     expect(reportFeatures('').size).toBe(0);
   });
+
+  it("drops a grid worker's note opening as it drops the hotline's: two notes share no feature through it", () => {
+    expect(reportFeatures('巡查发现：路灯不亮')).toEqual(reportFeatures('路灯不亮'));
+    expect(reportFeatures('网格员走访发现：路灯不亮')).toEqual(reportFeatures('路灯不亮'));
+    const lamp = reportFeatures('巡查发现：路灯不亮');
+    const sign = reportFeatures('巡查发现：广告牌倒了');
+    expect([...lamp.keys()].filter((f) => sign.has(f))).toEqual([]);
+  });
 });
 
 describe('TextClassifier', () => {

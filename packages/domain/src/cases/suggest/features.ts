@@ -6,9 +6,14 @@
 // differently ("飞线充电" → 飞线|充电 or 飞|线|充电) or a dialect spelling still shares features
 // with the examples. Bigram features carry a '#' prefix so they never collide with words.
 
-/** Boilerplate of hotline orders and polite filler: not evidence of any type. */
-const FILLER = ['市民来电反映', '市民来电', '来电反映', '市民反映', '来电人', '来电称', '您好', '你好', '请问', '麻烦', '谢谢', '希望', '尽快', '相关部门', '有关部门', '处理一下', '处理', '解决', '反映'];
-const FILLER_RE = new RegExp(FILLER.join('|'), 'g');
+/**
+ * Boilerplate of hotline orders and grid workers' notes (巡查发现：…, the product's own patrol wording) and polite
+ * filler: not evidence of any type. Left in, a note's opening would make two notes of different problems at one
+ * place alike (docs/SMART-INTAKE.md "Duplicate groups").
+ */
+const FILLER = ['巡查时发现', '巡查发现', '走访发现', '网格员', '市民来电反映', '市民来电', '来电反映', '市民反映', '来电人', '来电称', '您好', '你好', '请问', '麻烦', '谢谢', '希望', '尽快', '相关部门', '有关部门', '处理一下', '处理', '解决', '反映'];
+// Longest first, so 网格员走访发现 goes whole rather than leaving 发现 behind.
+const FILLER_RE = new RegExp([...FILLER].sort((a, b) => b.length - a.length).join('|'), 'g');
 
 /** Function words and pronouns that say nothing about the problem. */
 const STOP = new Set(
