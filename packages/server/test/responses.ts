@@ -24,6 +24,13 @@ export function schemaFor(responses: Responses, status: number): z.ZodType | nul
   return s instanceof z.ZodType ? s : null;
 }
 
+/** The media types a route declares for a status when that answer is a file (`{ content: { <type>: … } }`), else null. */
+export function fileMediaTypes(responses: Responses, status: number): string[] | null {
+  const r = responses[String(status)];
+  if (!r || r instanceof z.ZodType || typeof r !== 'object' || !('content' in r)) return null;
+  return Object.keys((r as { content: Record<string, unknown> }).content);
+}
+
 export function recordResponses(app: FastifyInstance): ResponseLog {
   const log: ResponseLog = { checked: 0, undeclared: new Map(), mismatches: [] };
   const keyOf = (method: string, url: string | undefined) => `${method} ${url ?? '(no route)'}`;
@@ -44,8 +51,16 @@ export function recordResponses(app: FastifyInstance): ResponseLog {
       return payload;
     }
     const status = reply.statusCode;
-    const schema = schemaFor(responses, status);
     if (status === 204 || status === 304) return payload;
+    // A file answer (an .xlsx template): declared by its media type, the body is not JSON.
+    const media = fileMediaTypes(responses, status);
+    if (media) {
+      const type = String(reply.getHeader('content-type') ?? '').split(';')[0]!.trim();
+      if (media.includes(type)) log.checked++;
+      else log.mismatches.push(`${key} ${status}: answered ${type || 'no content type'}, the route declares ${media.join(', ')}`);
+      return payload;
+    }
+    const schema = schemaFor(responses, status);
     if (!schema) {
       log.mismatches.push(`${key}: answered ${status}, which the route does not declare`);
       return payload;

@@ -13,3 +13,6 @@ export * from './points.ts';
 export * from './wishes.ts';
 export * from './operations.ts';
 export * from './conventions.ts';
+export * from './intake.ts';
+export * from './deliberations.ts';
+export * from './campaigns.ts';

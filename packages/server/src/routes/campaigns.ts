@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CAMPAIGN_KINDS, CAMPAIGN_STATES, RISK_COLOURS, VISIT_RESULTS, type CampaignKind, type CampaignState, type RiskColour, type VisitResult } from '@gongzhi/domain';
+import { Campaign, CampaignList, CampaignProgress, CampaignVisit, HouseholdRisk, RiskCounts, RiskHistory, Worklist } from '@gongzhi/domain/contract';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as campaigns from '../services/campaigns.ts';
@@ -22,6 +23,7 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: '敲门行动列表（本辖区发起的，及覆盖本辖区的）',
         querystring: z.object({ state: z.enum(CAMPAIGN_STATES as unknown as [CampaignState, ...CampaignState[]], { message: 'state 应为 active 或 closed' }).optional() }),
+        response: { 200: CampaignList },
       },
     },
     async (req) => campaigns.listCampaigns(ctx, requireActor(req), req.query.state),
@@ -38,14 +40,15 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext) {
           areaCode,
           kind: z.enum(CAMPAIGN_KINDS as unknown as [CampaignKind, ...CampaignKind[]], { message: '类型（kind）应为 door-knock' }),
         }),
+        response: { 201: Campaign },
       },
     },
     async (req, reply) => reply.status(201).send(await campaigns.createCampaign(ctx, requireActor(req), req.body, requestContext(req))),
   );
-  r.get('/api/campaigns/:id', { schema: { tags, summary: '敲门行动详情', params: uuidParam } }, async (req) => campaigns.getCampaign(ctx, requireActor(req), req.params.id));
+  r.get('/api/campaigns/:id', { schema: { tags, summary: '敲门行动详情', params: uuidParam, response: { 200: Campaign } } }, async (req) => campaigns.getCampaign(ctx, requireActor(req), req.params.id));
   r.get(
     '/api/campaigns/:id/progress',
-    { schema: { tags, summary: '走访进度：已走访（去重）户数，按下级区域', params: uuidParam } },
+    { schema: { tags, summary: '走访进度：已走访（去重）户数，按下级区域', params: uuidParam, response: { 200: CampaignProgress } } },
     async (req) => campaigns.campaignProgress(ctx, requireActor(req), req.params.id),
   );
   r.get(
@@ -56,6 +59,7 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '尚未走访到的住户（独居老人、残疾人、失能卧床人员所在户优先）',
         params: uuidParam,
         querystring: z.object({ area: areaCode.optional(), ...paging }),
+        response: { 200: Worklist },
       },
     },
     async (req) => campaigns.worklist(ctx, requireActor(req), req.params.id, req.query),
@@ -74,22 +78,23 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext) {
           riskColour: riskColour.optional(),
           note: text(500).optional(),
         }),
+        response: { 201: CampaignVisit },
       },
     },
     async (req, reply) => {
       const key = req.headers['idempotency-key'];
       const res = await campaigns.recordVisit(ctx, requireActor(req), req.params.id, req.body, requestContext(req), typeof key === 'string' ? key : undefined);
-      return reply.status(res.status).send(res.body);
+      return reply.status(res.status as 201).send(res.body);
     },
   );
   r.post(
     '/api/campaigns/:id/rounds',
-    { schema: { tags, summary: '开始新一轮：对尚未走访到的住户再次敲门', params: uuidParam } },
+    { schema: { tags, summary: '开始新一轮：对尚未走访到的住户再次敲门', params: uuidParam, response: { 200: Campaign } } },
     async (req) => campaigns.nextRound(ctx, requireActor(req), req.params.id, requestContext(req)),
   );
   r.post(
     '/api/campaigns/:id/close',
-    { schema: { tags, summary: '结束敲门行动（走访记录保留）', params: uuidParam, body: z.object({ summary: text(500).optional() }).default({}) } },
+    { schema: { tags, summary: '结束敲门行动（走访记录保留）', params: uuidParam, body: z.object({ summary: text(500).optional() }).default({}), response: { 200: Campaign } } },
     async (req) => campaigns.closeCampaign(ctx, requireActor(req), req.params.id, req.body?.summary, requestContext(req)),
   );
 
@@ -102,18 +107,19 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '调整住户风险等级（红、橙、黄、蓝），须写明原因；每次调整留痕',
         params: uuidParam,
         body: z.object({ riskColour, reason: text(200) }),
+        response: { 200: HouseholdRisk },
       },
     },
     async (req) => risk.changeRiskColour(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
   );
   r.get(
     '/api/households/:id/risk-history',
-    { schema: { tags, summary: '住户风险等级调整记录（谁、何时、由何到何、原因）', params: uuidParam } },
+    { schema: { tags, summary: '住户风险等级调整记录（谁、何时、由何到何、原因）', params: uuidParam, response: { 200: RiskHistory } } },
     async (req) => risk.riskHistory(ctx, requireActor(req), req.params.id),
   );
   r.get(
     '/api/areas/:code/risk-counts',
-    { schema: { tags, summary: '各下级区域（如各网格）按风险等级的住户数', params: areaCodeParam } },
+    { schema: { tags, summary: '各下级区域（如各网格）按风险等级的住户数', params: areaCodeParam, response: { 200: RiskCounts } } },
     async (req) => risk.riskCountsOf(ctx, requireActor(req), req.params.code),
   );
 }

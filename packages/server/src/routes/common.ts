@@ -52,3 +52,9 @@ export const isoDay = z
 
 /** A real month YYYY-MM. */
 export const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为 YYYY-MM（月份 01–12）');
+
+/**
+ * A success answer that is a file, not JSON (an .xlsx template, a .docx report): the document shows its media type
+ * and a binary body. Fastify does not serialise a Buffer, so the schema only documents it.
+ */
+export const fileResponse = (mime: string, description: string) => ({ description, content: { [mime]: { schema: z.string().meta({ format: 'binary' }) } } });

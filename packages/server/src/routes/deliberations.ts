@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { BALLOT_CHOICES, DELIBERATION_BODIES, DELIBERATION_FORMS, DELIBERATION_STATES } from '@gongzhi/domain';
+import { BallotCast, DeliberationClosed, DeliberationCreated, DeliberationDetail, DeliberationList, RollCandidates } from '@gongzhi/domain/contract';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as deliberations from '../services/deliberations.ts';
@@ -56,11 +57,12 @@ export function deliberationRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '发起议事协商（村民会议、村民代表会议、村民小组会议、居民会议、业主大会、议事协商会）',
         description: '返回 201 {id, state:"open", roll}。镇（街道）和村（社区）工作人员在其范围内发起。支持 Idempotency-Key。',
         body: createBody,
+        response: { 201: DeliberationCreated },
       },
     },
     async (req, reply) => {
       const result = await deliberations.createDeliberation(ctx, requireActor(req), req.body, requestContext(req), { idempotencyKey: idempotencyKey(req.headers['idempotency-key']) });
-      return reply.status(result.status).send(result.body);
+      return reply.status(result.status as 201).send(result.body);
     },
   );
   r.get(
@@ -71,14 +73,15 @@ export function deliberationRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '从人口信息生成名册：区域内 18 周岁以上居民（persons）或各户（households）',
         // `area` is checked by the service after the caller's role, so a refused role answers 403.
         querystring: z.object({ area: z.string().max(40).optional(), form: formEnum.default('persons') }),
+        response: { 200: RollCandidates },
       },
     },
     async (req) => deliberations.rollCandidates(ctx, requireActor(req), req.query.area, req.query.form),
   );
-  r.get('/api/deliberations', { schema: { tags, summary: '议事协商列表（调用者范围内，及名册上有本人的）', querystring: listQuery } }, async (req) =>
+  r.get('/api/deliberations', { schema: { tags, summary: '议事协商列表（调用者范围内，及名册上有本人的）', querystring: listQuery, response: { 200: DeliberationList } } }, async (req) =>
     deliberations.listDeliberations(ctx, requireActor(req), req.query),
   );
-  r.get('/api/deliberations/:id', { schema: { tags, summary: '议事协商详情（名册、投票情况、结果及理由）', params: uuidParam } }, async (req) =>
+  r.get('/api/deliberations/:id', { schema: { tags, summary: '议事协商详情（名册、投票情况、结果及理由）', params: uuidParam, response: { 200: DeliberationDetail } } }, async (req) =>
     deliberations.getDeliberation(ctx, requireActor(req), req.params.id),
   );
   r.post(
@@ -90,16 +93,17 @@ export function deliberationRoutes(app: FastifyInstance, ctx: AppContext) {
         description: '返回 201。每个名册条目一票（再投 → 409）；已结束 → 409。支持 Idempotency-Key。',
         params: uuidParam,
         body: ballotBody,
+        response: { 201: BallotCast },
       },
     },
     async (req, reply) => {
       const result = await deliberations.castBallot(ctx, requireActor(req), req.params.id, req.body, requestContext(req), { idempotencyKey: idempotencyKey(req.headers['idempotency-key']) });
-      return reply.status(result.status).send(result.body);
+      return reply.status(result.status as 201).send(result.body);
     },
   );
   r.post(
     '/api/deliberations/:id/actions/close',
-    { schema: { tags, summary: '结束表决，按议事主体的法定规则计算结果', description: '返回 200 {id, state:"decided", result}。已结束 → 409。', params: uuidParam } },
+    { schema: { tags, summary: '结束表决，按议事主体的法定规则计算结果', description: '返回 200 {id, state:"decided", result}。已结束 → 409。', params: uuidParam, response: { 200: DeliberationClosed } } },
     async (req) => deliberations.closeDeliberation(ctx, requireActor(req), req.params.id, requestContext(req)),
   );
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { CaseSuggestions } from '@gongzhi/domain/contract';
 import { z } from 'zod';
 import { requestContext } from '../http/request.ts';
 import type { AppContext } from '../services/context.ts';
@@ -25,6 +26,7 @@ export function suggestRoutes(app: FastifyInstance, ctx: AppContext) {
             .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180), crs: z.enum(['wgs84', 'gcj02', 'bd09']).optional() })
             .optional(),
         }),
+        response: { 200: CaseSuggestions },
       },
     },
     async (req) => suggestions.suggest(ctx, req.actor, req.body, requestContext(req)),

@@ -13,6 +13,7 @@ import {
   orderWorklist,
   SENSITIVE_GROUPS,
   type CampaignKind,
+  type CampaignState,
   type RiskColour,
   type VisitResult,
 } from '@gongzhi/domain';
@@ -34,10 +35,10 @@ function present(actor: Actor, c: repo.CampaignRow, areaName: string | null) {
   return {
     id: c.id,
     title: c.title,
-    kind: c.kind,
+    kind: c.kind as CampaignKind,
     areaCode: c.areaCode,
     areaName,
-    state: c.state,
+    state: c.state as CampaignState,
     round: c.round,
     createdByName: c.createdByName,
     createdAt: toIsoCst(c.createdAt),
@@ -125,7 +126,7 @@ export async function worklist(ctx: AppContext, actor: Actor, id: string, q: { a
         areaCode: h.areaCode,
         address: h.address,
         doorplate: h.doorplate,
-        riskColour: h.riskColour,
+        riskColour: h.riskColour as RiskColour,
         needsHelp: needsHelp(h.helpTags),
         // Health and disability are sensitive: only roles that may see such tags learn which one it is.
         helpTags: h.helpTags.filter((t) => sensitive || !SENSITIVE_GROUPS.has(t)),
@@ -177,7 +178,16 @@ export async function recordVisit(ctx: AppContext, actor: Actor, id: string, inp
     if (input.riskColour) await applyRiskColour(tx, actor, req, h, input.riskColour, `敲门行动“${c.title}”第 ${locked.round} 轮走访${input.note ? `：${input.note}` : ''}`.slice(0, 500), c.id);
     return {
       status: 201,
-      body: { id: v.id, campaignId: c.id, householdId: h.id, round: v.round, result: v.result, riskColour: v.riskColour, note: v.note, createdAt: toIsoCst(v.createdAt) },
+      body: {
+        id: v.id,
+        campaignId: c.id,
+        householdId: h.id,
+        round: v.round,
+        result: v.result as VisitResult,
+        riskColour: v.riskColour as RiskColour | null,
+        note: v.note,
+        createdAt: toIsoCst(v.createdAt),
+      },
     };
   });
 }

@@ -23,6 +23,7 @@ import {
   type DeliberationCheck,
   type DeliberationForm,
   type DeliberationOutcome,
+  type DeliberationState,
 } from '@gongzhi/domain';
 import { findArea } from '../repositories/areas.ts';
 import { scopeOf } from '../repositories/scope.ts';
@@ -133,7 +134,7 @@ export async function createDeliberation(ctx: AppContext, actor: Actor, input: D
       rows.map((r) => ({ ...r, deliberationId: d.id })),
     );
     await audit(tx, { actor }, req, { action: 'deliberation.create', entityType: 'deliberation', entityId: d.id, areaCode: d.areaCode, detail: { body: d.body, form, matter, roll: roll.length } });
-    return { status: 201, body: { id: d.id, state: d.state, roll: roll.map(rollItem) } };
+    return { status: 201, body: { id: d.id, state: d.state as DeliberationState, roll: roll.map(rollItem) } };
   });
 }
 
@@ -163,7 +164,7 @@ export async function castBallot(ctx: AppContext, actor: Actor, id: string, inpu
     const ballot = await repo.insertBallot(tx, { deliberationId: id, rollId: entry.id, choice: input.choice, online: !organiser, recordedBy: actor.id });
     if (!ballot) throw conflict('already_voted', `名册上的“${entry.name}”已经投过票，每人（每户）只能投一票`);
     await audit(tx, { actor }, req, { action: 'deliberation.ballot', entityType: 'deliberation', entityId: id, areaCode: locked.areaCode, detail: { rollId: entry.id, online: !organiser } });
-    return { status: 201, body: { id: ballot.id, rollId: entry.id, choice: ballot.choice } };
+    return { status: 201, body: { id: ballot.id, rollId: entry.id, choice: ballot.choice as BallotChoice } };
   });
 }
 
@@ -180,7 +181,7 @@ export async function closeDeliberation(ctx: AppContext, actor: Actor, id: strin
     const outcome = outcomeOf(locked, await repo.rollOf(tx, id), await repo.ballotsOf(tx, id));
     const closed = await repo.closeDeliberation(tx, id, { result: outcome, closedBy: actor.id, closedAt: new Date() });
     await audit(tx, { actor }, req, { action: 'deliberation.close', entityType: 'deliberation', entityId: id, areaCode: locked.areaCode, detail: { held: outcome.held, passed: outcome.passed } });
-    return { id: closed.id, state: closed.state, result: contractResult(outcome) };
+    return { id: closed.id, state: closed.state as DeliberationState, result: contractResult(outcome) };
   });
 }
 
@@ -231,10 +232,10 @@ function head(d: repo.DeliberationRow, names: Map<string, { name: string }>) {
     title: d.title,
     areaCode: d.areaCode,
     areaName: names.get(d.areaCode)?.name ?? d.areaCode,
-    body: d.body,
-    form: d.form,
+    body: d.body as DeliberationBody,
+    form: d.form as DeliberationForm,
     matter: d.matter,
-    state: d.state,
+    state: d.state as DeliberationState,
     createdAt: toIsoCst(d.createdAt),
     closedAt: toIsoCst(d.closedAt),
   };
@@ -252,7 +253,7 @@ export async function getDeliberation(ctx: AppContext, actor: Actor, id: string)
   const outcome = stored ?? outcomeOf(d, roll, ballots);
   const entry = (r: repo.RollRow) => {
     const b = byRoll.get(r.id);
-    return { ...rollItem(r), seq: r.seq, linked: !!(r.personId || r.householdId), ballot: b ? { choice: b.choice, online: b.online, at: toIsoCst(b.createdAt) } : null };
+    return { ...rollItem(r), seq: r.seq, linked: !!(r.personId || r.householdId), ballot: b ? { choice: b.choice as BallotChoice, online: b.online, at: toIsoCst(b.createdAt) } : null };
   };
   const mine = roll.filter((r) => isOwnEntry(voter, r, d.form));
   const body = d.body as DeliberationBody;
@@ -261,11 +262,11 @@ export async function getDeliberation(ctx: AppContext, actor: Actor, id: string)
     description: d.description,
     bodyLabel: DELIBERATION_BODY_LABELS[body],
     source: DELIBERATION_BODY_SOURCES[body],
-    matterLabel: d.matter ? OWNERS_ASSEMBLY_MATTERS[d.matter] : null,
+    matterLabel: (d.matter ? OWNERS_ASSEMBLY_MATTERS[d.matter] : null) ?? null,
     // Staff of the area see the whole roll and who voted how (ballots are recorded from paper too);
     // a resident sees only their own entries.
     roll: staff ? roll.map(entry) : mine.map(entry),
-    mine: mine.map((r) => ({ id: r.id, name: r.name, voted: byRoll.has(r.id), choice: byRoll.get(r.id)?.choice ?? null })),
+    mine: mine.map((r) => ({ id: r.id, name: r.name, voted: byRoll.has(r.id), choice: (byRoll.get(r.id)?.choice as BallotChoice | undefined) ?? null })),
     tally: { eligible: outcome.eligible, present: outcome.present, yes: outcome.yes, no: outcome.no, abstain: outcome.abstain },
     // The result once closed; while open, what it would be now (`provisional`), for staff only.
     result: stored ? contractResult(stored) : null,

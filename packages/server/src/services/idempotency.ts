@@ -18,12 +18,18 @@ export interface Created {
  * Case intake claims its keys inside its group-commit statement instead (repositories/cases.ts
  * insertIntakes), with the same effect; on-the-spot intakes and other services use this.
  */
-export async function withIdempotency<T extends Created>(ctx: AppContext, scopeName: string, key: string | undefined, fn: (tx: Tx) => Promise<T>): Promise<Created> {
+export async function withIdempotency<T extends Created>(
+  ctx: AppContext,
+  scopeName: string,
+  key: string | undefined,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<{ status: number; body: T['body'] }> {
   if (!key) return ctx.db.transaction(fn);
   const scope = storedScope(scopeName);
   if (key.length > 128) throw invalid('invalid_idempotency_key', 'Idempotency-Key 不能超过 128 个字符', { field: 'Idempotency-Key' });
   const done = await findIdempotent(ctx.db, scope, key);
-  if (done && done.status !== 0) return { status: done.status, body: done.body };
+  // A repeat answers the first answer's body as stored (the same JSON the first call returned).
+  if (done && done.status !== 0) return { status: done.status, body: done.body as T['body'] };
   try {
     return await ctx.db.transaction(async (tx) => {
       if (!(await saveIdempotent(tx, scope, key, 0, {}))) throw new IdempotencyRace();
@@ -38,7 +44,7 @@ export async function withIdempotency<T extends Created>(ctx: AppContext, scopeN
     if (!(e instanceof IdempotencyRace)) throw e;
     const first = await findIdempotent(ctx.db, scope, key);
     if (!first || first.status === 0) throw conflict('idempotency_in_progress', '相同 Idempotency-Key 的请求正在处理中，请稍后重试');
-    return { status: first.status, body: first.body };
+    return { status: first.status, body: first.body as T['body'] };
   }
 }
 class IdempotencyRace extends Error {}

@@ -48,9 +48,9 @@ export async function riskHistory(ctx: AppContext, actor: Actor, householdId: st
   if (!h) throw notFound('住户');
   const rows = await repo.riskChangesOf(ctx.db, householdId);
   return {
-    riskColour: h.riskColour,
+    riskColour: h.riskColour as RiskColour | null,
     allowedActions: mayEditRisk(actor, h.areaCode) ? ['editRisk'] : [],
-    items: rows.map((r) => ({ id: r.id, from: r.fromColour, to: r.toColour, reason: r.reason, campaignId: r.campaignId, actorName: r.actorName, createdAt: toIsoCst(r.createdAt) })),
+    items: rows.map((r) => ({ id: r.id, from: r.fromColour as RiskColour | null, to: r.toColour as RiskColour, reason: r.reason, campaignId: r.campaignId, actorName: r.actorName, createdAt: toIsoCst(r.createdAt) })),
   };
 }
 

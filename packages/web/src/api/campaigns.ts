@@ -1,50 +1,12 @@
 // Door-knocking campaigns (敲门行动) and four-colour risk (四色分级).
+// The answers' types are the server's response schemas (@gongzhi/domain/contract, docs/API.md).
+import type { Campaign, CampaignList, CampaignProgress, RiskColour, RiskCounts, VisitResult, Worklist, WorklistItem } from '@gongzhi/domain/contract';
 import { get, post } from './client.ts';
 import { getOrCopy } from '../lib/offlineDb.ts';
-import type { RiskColour } from './types.ts';
 
-export type VisitResult = 'visited' | 'nobody-home' | 'refused';
-
-export interface Campaign {
-  id: string;
-  title: string;
-  kind: string;
-  areaCode: string;
-  areaName: string | null;
-  state: 'active' | 'closed';
-  round: number;
-  createdByName: string;
-  createdAt: string;
-  closedAt: string | null;
-  closedByName: string | null;
-  allowedActions: string[];
-}
-
-export interface Progress {
-  households: number;
-  visited: number;
-  byArea: { code: string; name: string; households: number; visited: number }[];
-}
-
-export interface WorkItem {
-  id: string;
-  areaCode: string;
-  address: string;
-  doorplate: string;
-  place: string;
-  riskColour: RiskColour | null;
-  needsHelp: boolean;
-  helpTags: string[];
-  lastResult: VisitResult | null;
-}
-
-export interface Worklist {
-  round: number;
-  households: number;
-  visited: number;
-  total: number;
-  items: WorkItem[];
-}
+export type { Campaign, RiskCounts, VisitResult, Worklist };
+export type Progress = CampaignProgress;
+export type WorkItem = WorklistItem;
 
 export interface VisitBody {
   householdId: string;
@@ -53,12 +15,7 @@ export interface VisitBody {
   note?: string;
 }
 
-export interface RiskCounts {
-  items: { code: string; name: string; red: number; orange: number; yellow: number; blue: number; total: number }[];
-  total: { red: number; orange: number; yellow: number; blue: number; total: number };
-}
-
-export const listCampaigns = (signal?: AbortSignal, state?: string) => getOrCopy<{ items: Campaign[]; total: number }>('/api/campaigns', { state }, signal);
+export const listCampaigns = (signal?: AbortSignal, state?: string) => getOrCopy<CampaignList>('/api/campaigns', { state }, signal);
 export const getCampaign = (id: string, signal?: AbortSignal) => getOrCopy<Campaign>(`/api/campaigns/${id}`, undefined, signal);
 export const getProgress = (id: string, signal?: AbortSignal) => getOrCopy<Progress>(`/api/campaigns/${id}/progress`, undefined, signal);
 export const getWorklist = (id: string, query: { area?: string; page?: number; pageSize?: number }, signal?: AbortSignal) => getOrCopy<Worklist>(`/api/campaigns/${id}/worklist`, query, signal);

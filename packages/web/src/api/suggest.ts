@@ -1,11 +1,8 @@
+import type { CaseSuggestions } from '@gongzhi/domain/contract';
 import { api } from './client.ts';
 
-/** POST /api/cases/suggest (docs/SMART-INTAKE.md). */
-export interface CaseSuggestions {
-  categories: { code: string; name: string; score: number; words?: string[] }[];
-  units: { id: string; name: string; score: number; words?: string[] }[];
-  similar: { id: string; code: string; title: string; score: number }[];
-}
+/** POST /api/cases/suggest (docs/SMART-INTAKE.md): the server's response schema. */
+export type { CaseSuggestions };
 
 export interface SuggestQuery {
   title?: string;
