@@ -13,3 +13,4 @@ export * from './points.ts';
 export * from './wishes.ts';
 export * from './operations.ts';
 export * from './conventions.ts';
+export * from './lists.ts';
