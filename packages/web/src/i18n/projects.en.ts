@@ -184,7 +184,7 @@ export const projectsEn: Record<keyof typeof projectsZhCN, string> = {
   'proj.four.sec.organisations': 'Organisations',
   'proj.four.sec.offers': 'Offers (this year)',
   'proj.four.sec.serviceTeams': 'Service teams',
-  'proj.four.sec.volunteers': 'Volunteers',
+  'proj.four.sec.volunteers': 'Volunteers (their teams below)',
   'proj.four.sec.activityPlaces': 'Places for activities',
   'proj.four.sec.needsOpen': 'Needs awaiting a match',
   'proj.four.sec.needsProject': 'Needs with a project',

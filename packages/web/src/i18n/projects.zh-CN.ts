@@ -182,7 +182,7 @@ export const projectsZhCN = {
   'proj.four.sec.organisations': '组织',
   'proj.four.sec.offers': '赋能清单（本年度）',
   'proj.four.sec.serviceTeams': '服务团队',
-  'proj.four.sec.volunteers': '志愿者',
+  'proj.four.sec.volunteers': '志愿者人数（下列为志愿服务队）',
   'proj.four.sec.activityPlaces': '活动阵地',
   'proj.four.sec.needsOpen': '待对接需求',
   'proj.four.sec.needsProject': '已立项需求',

@@ -79,7 +79,7 @@ function SectionCard({ s }: { s: FourListSection }) {
                     }
                     description={
                       <Space size={8} wrap>
-                        {r.sub && <span>{r.sub}</span>}
+                        {r.sub && r.sub !== r.title && <span>{r.sub}</span>}
                         {r.areaName && r.areaName !== r.title && <span>{r.areaName}</span>}
                         <Counts row={r} />
                       </Space>
