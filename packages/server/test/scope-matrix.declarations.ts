@@ -288,6 +288,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'POST /api/projects/{id}/milestones': { kind: 'object', fixture: 'project', body: { title: '越界进展', percent: 100 } },
   'POST /api/projects/{id}/sign-off': { kind: 'object', fixture: 'project', body: {} },
   'POST /api/projects/{id}/close': { kind: 'object', fixture: 'project', body: {} },
+  'GET /api/lists/four': { kind: 'area', param: 'area', list: true, query: 'kind=risks', roles: ['admin', 'district', 'leader', 'town', 'community', 'grid', 'secretary'] },
 
   // ---- party work ------------------------------------------------------------------------------------------------
   'GET /api/party/orgs': { kind: 'area', param: 'area', list: true },

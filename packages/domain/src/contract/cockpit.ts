@@ -48,3 +48,4 @@ export const CockpitParticipation = z
       trend: [{ month: '2026-10', needs: 2, needsMet: 1, closed: 1, closedOnTime: 1, participants: 12 }],
     },
   });
+export type CockpitParticipation = z.infer<typeof CockpitParticipation>;

@@ -16,3 +16,4 @@ export * from './conventions.ts';
 export * from './intake.ts';
 export * from './deliberations.ts';
 export * from './campaigns.ts';
+export * from './lists.ts';

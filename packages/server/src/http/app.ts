@@ -39,6 +39,7 @@ import { deliberationRoutes } from '../routes/deliberations.ts';
 import { deliberationMeetingRoutes } from '../routes/deliberation-meetings.ts';
 import { conventionRoutes } from '../routes/conventions.ts';
 import { projectRoutes } from '../routes/projects.ts';
+import { fourListRoutes } from '../routes/four-lists.ts';
 import { propertyRoutes } from '../routes/property.ts';
 import { orderRoutes } from '../routes/orders.ts';
 import { partyRoutes } from '../routes/party.ts';
@@ -218,6 +219,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   deliberationMeetingRoutes(app, ctx);
   conventionRoutes(app, ctx);
   projectRoutes(app, ctx);
+  fourListRoutes(app, ctx);
   propertyRoutes(app, ctx);
 
   await serveWeb(app, ctx.config.webDist);

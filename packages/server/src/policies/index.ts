@@ -22,6 +22,7 @@ import { directoryAbilities } from './directory.ts';
 import { isDepartment, isManager } from './projects.ts';
 import { BURDEN_AREA_READERS } from './burden.ts';
 import { cadreAbilities } from './cadres.ts';
+import { canReadFourLists } from './four-lists.ts';
 
 export * from './actor.ts';
 export * from './area.ts';
@@ -76,6 +77,8 @@ export function abilitiesOf(actor: Actor): string[] {
   // Conventions (村规民约/居民公约): staff read their area's; the village's own staff and secretary draft and adopt;
   // anyone living or working in a village or community reads its convention in force on the phone.
   if (hasAnyRole(actor, AREA_STAFF)) out.push('conventions.read');
+  // Nanjing's four lists (四张清单): staff of the area.
+  if (canReadFourLists(actor)) out.push('lists.read');
   if (isConventionWriter(actor)) out.push('conventions.manage');
   if (actor.scopeCode.length >= 12) out.push('conventions.mine');
   // Lists and projects: staff and departments read the lists; managers compile needs and make projects;

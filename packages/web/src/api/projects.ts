@@ -1,5 +1,6 @@
 // Lists and projects (金点子, 赋能清单, 需求清单, 治理项目): types and calls of their API.
 import { api, get, post } from './client.ts';
+import type { FourList, FourListKind } from '@gongzhi/domain/contract';
 
 export interface Label {
   zh: string;
@@ -119,3 +120,7 @@ export const signOff = (id: string, body: { supervisorId?: string; note?: string
 export const closeProject = (id: string) => post<ProjectDetail>(`/api/projects/${id}/close`, {});
 
 export const newKey = () => (globalThis.crypto?.randomUUID ? globalThis.crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+
+// ---- 四张清单 (Nanjing's four lists: views of the data above and of the registry, cases and emergencies) ----
+export type { FourList, FourListKind, FourListRow, FourListSection } from '@gongzhi/domain/contract';
+export const getFourList = (q: { kind: FourListKind; area?: string }, signal?: AbortSignal) => get<FourList>('/api/lists/four', q, signal);

@@ -207,7 +207,7 @@ export default function CockpitPage() {
               <VitalityPanel data={d.vitality.data} loading={d.vitality.loading} />
             </Col>
             <Col xs={24} xl={12}>
-              <ParticipationPanel code={code} period={period} />
+              <ParticipationPanel state={d.participation} />
             </Col>
           </>
         )}

@@ -2,32 +2,17 @@
 // residents who took part in the period and this quarter, and the same by month (docs/COCKPIT.md).
 import { useMemo } from 'react';
 import { Table, Tooltip, Typography } from 'antd';
-import { get } from '../../../api/client.ts';
 import { useI18n } from '../../../i18n/index.tsx';
-import { useApi } from '../../../lib/useApi.ts';
+import type { ApiState } from '../../../lib/useApi.ts';
 import type { EChartsCoreOption } from '../../../lib/useEChart.ts';
 import { PALETTE } from './charts.ts';
-import type { Period } from './data.ts';
+import type { Participation } from './types.ts';
 import { big, pct } from './format.ts';
 import { Chart, Panel } from './parts.tsx';
 
-export interface Participation {
-  area: string;
-  period: { from: string; to: string };
-  needs: number;
-  needsMet: number;
-  metShare: number | null;
-  closed: number;
-  closedOnTime: number;
-  onTimeShare: number | null;
-  participants: number;
-  quarter: { quarter: string; from: string; to: string; participants: number };
-  trend: { month: string; needs: number; needsMet: number; closed: number; closedOnTime: number; participants: number }[];
-}
-
-export function ParticipationPanel({ code, period }: { code: string; period: Period }) {
+/** The panel of the cockpit; the figures come from `useCockpitData` (the big screen shows the same answer). */
+export function ParticipationPanel({ state: f }: { state: ApiState<Participation | null> }) {
   const { t, locale } = useI18n();
-  const f = useApi((s) => get<Participation>('/api/cockpit/participation', { area: code, from: period.from, to: period.to }, s), [code, period.from, period.to]);
   const d = f.data;
   const option = useMemo<EChartsCoreOption | null>(() => {
     if (!d) return null;

@@ -88,6 +88,7 @@ export default function ScreenPage() {
   const event = war[0];
   const warRecord = useWartimeRecord(event, tick).data;
   const s = d.summary.data;
+  const part = d.participation.data;
   const trendRows = useMemo(() => fillSeries(d.trend.data?.items ?? [], d.trendPeriod, d.trend.data?.by === 'month' ? 'month' : 'day'), [d.trend.data, d.trendPeriod]);
   const trend = useMemo(() => trendOption(dark, trendRows.map((r) => r.key), trendRows.map((r) => r.received), trendRows.map((r) => r.closed), { received: t('cockpit.series.received'), closed: t('cockpit.series.closed') }), [trendRows, t]);
   const channels = useMemo(
@@ -191,6 +192,36 @@ export default function ScreenPage() {
             <Box title={t('cockpit.panel.map')} extra={<small>{t('cockpit.map.legend')}</small>}>
               {map ? <Chart option={map} height="100%" dark testId="screen-map" onClick={(c) => drillable.has(c) && navigate(`/screen/${c}${query}`)} /> : empty(t('cockpit.empty.map'))}
             </Box>
+            {part && (
+              // 参与共治: the cockpit panel's figures, from the same answer (useCockpitData), for the area and period on screen.
+              <section className="gz-sc-box gz-sc-part" data-testid="screen-participation">
+                <header>
+                  <span>{t('cockpit.panel.participation')}</span>
+                </header>
+                <div className="gz-sc-part-terms">
+                  <div className="gz-sc-part-term" data-testid="screen-part-needs">
+                    <b>{big(part.needs, locale)}</b>
+                    <span>{t('cockpit.part.needs')}</span>
+                    <small>{t('cockpit.part.met', { n: part.needsMet, p: pct(part.metShare) })}</small>
+                  </div>
+                  <div className="gz-sc-part-term" data-testid="screen-part-closed">
+                    <b>{big(part.closed, locale)}</b>
+                    <span>{t('cockpit.part.closed')}</span>
+                    <small>{t('cockpit.part.onTime', { n: part.closedOnTime, p: pct(part.onTimeShare) })}</small>
+                  </div>
+                  <div className="gz-sc-part-term" data-testid="screen-part-participants">
+                    <b>{big(part.participants, locale)}</b>
+                    <span>{t('cockpit.part.participants')}</span>
+                    <small>{t('cockpit.part.inPeriod')}</small>
+                  </div>
+                  <div className="gz-sc-part-term is-gold" data-testid="screen-part-quarter">
+                    <b>{big(part.quarter.participants, locale)}</b>
+                    <span>{t('cockpit.part.quarter')}</span>
+                    <small>{t('cockpit.part.quarterName', { y: part.quarter.quarter.slice(0, 4), q: part.quarter.quarter.slice(-1) })}</small>
+                  </div>
+                </div>
+              </section>
+            )}
           </div>
           {event ? (
             <WartimeRight record={warRecord} Box={Box} />

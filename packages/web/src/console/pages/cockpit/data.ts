@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { get } from '../../../api/client.ts';
 import { useApi, type ApiState } from '../../../lib/useApi.ts';
-import type { Breakdown, CockpitMap, Hotspots, OverdueItem, Rectification, Staffing, Summary, Vitality } from './types.ts';
+import type { Breakdown, CockpitMap, Hotspots, OverdueItem, Participation, Rectification, Staffing, Summary, Vitality } from './types.ts';
 
 export type PeriodPreset = 'month' | 'lastMonth' | 'quarter' | 'year' | 'custom';
 
@@ -53,6 +53,8 @@ export interface CockpitData {
   staffing: ApiState<Staffing | null>;
   vitality: ApiState<Vitality | null>;
   rectification: ApiState<Rectification | null>;
+  /** 参与共治: the cockpit's panel and the big screen show the same answer of `/api/cockpit/participation`. */
+  participation: ApiState<Participation | null>;
 }
 
 /** `unitView`: a department sees only its unit's cases; the per-area panels are not for it. */
@@ -83,7 +85,8 @@ export function useCockpitData(code: string | undefined, period: Period, unitVie
   const staffing = useApi(areaOnly((s) => get<Staffing>('/api/cockpit/staffing', { area: code }, s)), deps);
   const vitality = useApi(areaOnly((s) => get<Vitality>('/api/cockpit/vitality', q, s)), deps);
   const rectification = useApi(areaOnly((s) => get<Rectification>('/api/cockpit/rectification', q, s)), deps);
-  return { trendPeriod, summary, byChild, byCategory, byChannel, byUnit, trend, map, overdue, hotspots, staffing, vitality, rectification } as CockpitData;
+  const participation = useApi(areaOnly((s) => get<Participation>('/api/cockpit/participation', q, s)), deps);
+  return { trendPeriod, summary, byChild, byCategory, byChannel, byUnit, trend, map, overdue, hotspots, staffing, vitality, rectification, participation } as CockpitData;
 }
 
 /** Fills the days (or months) of the period that had no cases, so a trend line has no gaps. */

@@ -108,3 +108,6 @@ export interface Rectification {
   threshold: number;
   items: { code: string; name: string; townName: string; rated: number; satisfactionRate: number; received: number }[];
 }
+
+/** `GET /api/cockpit/participation` (参与共治), the contract's schema. */
+export type { CockpitParticipation as Participation } from '@gongzhi/domain/contract';

@@ -1,8 +1,8 @@
 // The console's 清单与项目 screens: 金点子, 需求清单 (with the explained offer matches), 赋能清单 and
-// 治理项目. The menu follows the abilities the server grants.
+// 治理项目, and Nanjing's 四张清单 as views of them. The menu follows the abilities the server grants.
 import { Suspense, lazy, type ReactNode } from 'react';
 import { Spin, type MenuProps } from 'antd';
-import { BulbOutlined, FileSearchOutlined, GiftOutlined, ProjectOutlined } from '@ant-design/icons';
+import { BulbOutlined, FileSearchOutlined, GiftOutlined, ProjectOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
@@ -13,6 +13,7 @@ const NeedsPage = lazy(() => import('./ListPages.tsx').then((m) => ({ default: m
 const OffersPage = lazy(() => import('./ListPages.tsx').then((m) => ({ default: m.OffersPage })));
 const ProjectsPage = lazy(() => import('./ListPages.tsx').then((m) => ({ default: m.ProjectsPage })));
 const NeedPage = lazy(() => import('./NeedPage.tsx'));
+const FourListsPage = lazy(() => import('./FourListsPage.tsx'));
 const ProjectPage = lazy(() => import('./ProjectPage.tsx'));
 
 const fallback = (
@@ -34,6 +35,7 @@ export const projectRoutes = (
     <Route path="offers" element={<Guard ability="projects.read"><OffersPage /></Guard>} />
     <Route path="projects" element={<Guard ability="projects.read"><ProjectsPage /></Guard>} />
     <Route path="projects/:id" element={<Guard ability="projects.read"><ProjectPage /></Guard>} />
+    <Route path="four-lists" element={<Guard ability="lists.read"><FourListsPage /></Guard>} />
   </>
 );
 
@@ -50,5 +52,7 @@ export function useProjectMenu(): Item | null {
   if (staff) children.push({ key: '/needs', icon: <FileSearchOutlined />, label: <span data-testid="menu-needs">{t('proj.menu.needs')}</span> });
   children.push({ key: '/offers', icon: <GiftOutlined />, label: <span data-testid="menu-offers">{t('proj.menu.offers')}</span> });
   children.push({ key: '/projects', icon: <ProjectOutlined />, label: <span data-testid="menu-projects">{t('proj.menu.projects')}</span> });
+  // Nanjing's four lists (四张清单): views of the lists above and of the registry, cases and emergencies, for area staff.
+  if (can('lists.read')) children.push({ key: '/four-lists', icon: <UnorderedListOutlined />, label: <span data-testid="menu-four-lists">{t('proj.menu.four')}</span> });
   return { type: 'group', key: 'g-projects', label: t('proj.menu.group'), children };
 }

@@ -1,0 +1,38 @@
+// Nanjing's four lists (四张清单, `001`: 信息、资源、需求、风险) as views of data the product holds: docs/PARTICIPATION.md.
+import { z } from 'zod';
+
+export const FOUR_LIST_KINDS = ['info', 'resources', 'needs', 'risks'] as const;
+export type FourListKind = (typeof FOUR_LIST_KINDS)[number];
+
+/** One entry of a section: where it lives (`link`, a console path) and a `tag` code the console translates. */
+export const FourListRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** Data shown under the title (a unit's name, a case's code, a team's area): never a code to translate. */
+  sub: z.string().nullable(),
+  /** A stable code (a need's state, `overdue`, `urgent`, a risk colour, a place kind) the console translates. */
+  tag: z.string().nullable(),
+  areaCode: z.string().nullable(),
+  areaName: z.string().nullable(),
+  /** Figures of the entry (a grid's `households` and `people`, an offer's `capacity` and `used`, a team's `members`). */
+  counts: z.record(z.string(), z.number().int().min(0)).nullable(),
+  link: z.string().nullable(),
+});
+
+/** A section of a list: how many there are in the area (`count`), the first of them (`rows`), and the page that holds them all. */
+export const FourListSection = z.object({
+  key: z.string(),
+  count: z.number().int().min(0),
+  link: z.string().nullable(),
+  rows: z.array(FourListRow),
+});
+
+/** `GET /api/lists/four`. */
+export const FourList = z.object({
+  area: z.object({ code: z.string(), name: z.string() }),
+  kind: z.enum(FOUR_LIST_KINDS),
+  sections: z.array(FourListSection),
+});
+export type FourList = z.infer<typeof FourList>;
+export type FourListSection = z.infer<typeof FourListSection>;
+export type FourListRow = z.infer<typeof FourListRow>;
