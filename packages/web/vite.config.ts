@@ -74,6 +74,16 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/, priority: 30 },
             { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 20 },
+            {
+              name: 'shared-libs',
+              test: /node_modules[\\/](dayjs|classnames|clsx|tslib|@babel[\\/]runtime|react-is|use-sync-external-store)[\\/]/,
+              priority: 28,
+            },
+            {
+              name: 'mobile-kit',
+              test: /node_modules[\\/](antd-mobile|antd-mobile-icons|antd-mobile-v5-count|@floating-ui|@rc-component[\\/]mini-decimal|@react-spring|@use-gesture|ahooks|deepmerge|nano-memoize|rc-field-form|async-validator|rc-segmented|rc-util|react-fast-compare|runes2|staged-components|resize-observer-polyfill|lodash|js-cookie|screenfull|intersection-observer)[\\/]/,
+              priority: 25,
+            },
           ],
         },
       },

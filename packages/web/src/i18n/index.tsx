@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { zhCN, type MessageKey } from './zh-CN.ts';
+import type { MessageKey } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en';
 export type { MessageKey };
@@ -9,16 +9,55 @@ export type Vars = Record<string, string | number>;
 export type TFunction = (key: MessageKey, vars?: Vars) => string;
 
 const STORAGE_KEY = 'gz.locale';
-// Chinese ships with the app; the English dictionary is fetched only by those who choose it (a
-// resident on a cheap phone never downloads it). Until it arrives, the Chinese text stands in.
-const DICTS: Record<Locale, Record<MessageKey, string> | undefined> = { 'zh-CN': zhCN, en: undefined };
-let englishLoading: Promise<void> | undefined;
-function loadEnglish(): Promise<void> {
-  englishLoading ??= import('./en.ts').then((m) => {
-    DICTS.en = m.en;
-  });
-  return englishLoading;
+
+// No dictionary ships in the entry: each is fetched before the first render that needs it (main.tsx,
+// lazyPage, the console's loader). A resident who opens a public phone page (扫码上报, 查进度)
+// gets only those pages' dictionary in Chinese; everything else fetches the whole one first. English is
+// fetched only by someone who chose it. A key the loaded part lacks fetches the whole dictionary and the
+// page shows it once it arrives — never the key itself (docs/PERFORMANCE.md).
+export type DictPart = 'public' | 'all';
+type Dict = Partial<Record<string, string>>;
+const LOADERS: Record<Locale, Record<DictPart, () => Promise<Dict>>> = {
+  'zh-CN': {
+    public: () => import('./public.zh-CN.ts').then((m) => m.publicZhCN),
+    all: () => import('./zh-CN.ts').then((m) => m.zhCN as Dict),
+  },
+  en: {
+    public: () => import('./public.en.ts').then((m) => m.publicEn),
+    all: () => import('./en.ts').then((m) => m.en as Dict),
+  },
+};
+const DICTS: Record<Locale, Partial<Record<DictPart, Dict>>> = { 'zh-CN': {}, en: {} };
+const pending = new Map<string, Promise<void>>();
+const listeners = new Set<() => void>();
+/** The largest part asked for so far: a locale switch fetches that part of the other language. */
+let wanted: DictPart = 'public';
+let current: Locale = initialLocale();
+
+function load(locale: Locale, part: DictPart): Promise<void> {
+  if (DICTS[locale].all || DICTS[locale][part]) return Promise.resolve();
+  const id = `${locale}:${part}`;
+  let p = pending.get(id);
+  if (!p) {
+    p = LOADERS[locale][part]().then((d) => {
+      DICTS[locale][part] = d;
+      for (const l of listeners) l();
+    });
+    pending.set(id, p);
+  }
+  return p;
 }
+
+/** Fetches the dictionary `part` of the current language (resolves at once when it is there). */
+export function ensureDicts(part: DictPart): Promise<void> {
+  if (part === 'all') wanted = 'all';
+  return load(current, part);
+}
+
+/** The dictionary part a first page load needs: only the public phone pages make do with theirs. */
+export const initialDictPart = (pathname: string): DictPart => (/^\/m\/(report|track)\/?$/.test(pathname) ? 'public' : 'all');
+
+const lookup = (locale: Locale): Dict => DICTS[locale].all ?? DICTS[locale].public ?? {};
 
 function initialLocale(): Locale {
   try {
@@ -44,13 +83,15 @@ interface I18nValue {
 const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
-  const [, setDictsLoaded] = useState(0);
+  const [locale, setLocaleState] = useState<Locale>(current);
+  const [loaded, setLoaded] = useState(0);
 
   useEffect(() => {
-    if (locale === 'en' && !DICTS.en) void loadEnglish().then(() => setDictsLoaded((n) => n + 1));
-  }, [locale]);
-
+    const l = () => setLoaded((n) => n + 1);
+    listeners.add(l);
+    l(); // a dictionary that arrived before this subscription
+    return () => void listeners.delete(l);
+  }, []);
 
   const setLocale = useCallback((l: Locale) => {
     try {
@@ -58,23 +99,44 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       // private mode: the choice lasts for this page only
     }
-    setLocaleState(l);
+    // The new language shows once its dictionary is here: no key and no half-switched page meanwhile.
+    current = l;
+    void load(l, wanted).then(() => {
+      if (current === l) setLocaleState(l);
+    });
   }, []);
 
-  const dict = DICTS[locale] ?? zhCN;
   useEffect(() => {
     document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
-    document.title = dict['app.title'];
+    const title = lookup(locale)['app.title'];
+    if (title) document.title = title;
     dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
-  }, [locale, dict]);
+  }, [locale, loaded]);
   const value = useMemo<I18nValue>(() => {
-    const t: TFunction = (key, vars) => format(dict[key] ?? zhCN[key] ?? key, vars);
+    const dict = lookup(locale);
+    const complete = !!DICTS[locale].all;
+    // A key outside the loaded part: fetch the whole dictionary and show nothing until it is here.
+    const missing = (key: string) => {
+      if (complete) return false;
+      if (import.meta.env.DEV) console.warn(`i18n: "${key}" is not in the ${locale} dictionary part loaded; fetching the whole one`);
+      wanted = 'all';
+      void load(locale, 'all');
+      return true;
+    };
+    const t: TFunction = (key, vars) => {
+      const s = dict[key];
+      if (s !== undefined) return format(s, vars);
+      return missing(key) ? '' : key;
+    };
     const tx = (key: string, fallback?: string, vars?: Vars) => {
-      const s = (dict as Record<string, string>)[key];
-      return s === undefined ? (fallback ?? key) : format(s, vars);
+      const s = dict[key];
+      if (s !== undefined) return format(s, vars);
+      return missing(key) ? '' : (fallback ?? key);
     };
     return { locale, setLocale, t, tx };
-  }, [locale, setLocale, dict]);
+    // `loaded` changes when a dictionary arrives: the functions then read the new one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [locale, setLocale, loaded]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -4,7 +4,7 @@ import enUS from 'antd-mobile/es/locales/en-US';
 import { createRoot, type Root } from 'react-dom/client';
 import { Suspense, lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { useI18n, useT } from '../i18n/index.tsx';
+import { ensureDicts, useI18n, useT } from '../i18n/index.tsx';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { MobileShell } from './MobileShell.tsx';
 import { publicCaseRoutes, sessionCaseRoutes } from './pages/cases/routes.tsx';
@@ -49,8 +49,8 @@ const MPropertyInspect = lazyPage(() => import('./pages/property/MProperty.tsx')
 const MOutbox = lazyPage(() => import('./pages/offline/MOutbox.tsx'), 'MOutbox');
 const MBurden = lazyPage(() => import('./pages/burden/MBurden.tsx'), 'MBurden');
 const MBurdenReturn = lazyPage(() => import('./pages/burden/MBurden.tsx'), 'MBurdenReturn');
-const MPointsRoutes = lazy(() => import('./pages/points/MPointsRoutes.tsx'));
-const MPartyRoutes = lazy(() => import('./pages/party/MPartyRoutes.tsx'));
+const MPointsRoutes = lazy(() => Promise.all([import('./pages/points/MPointsRoutes.tsx'), ensureDicts('all')]).then(([m]) => m));
+const MPartyRoutes = lazy(() => Promise.all([import('./pages/party/MPartyRoutes.tsx'), ensureDicts('all')]).then(([m]) => m));
 
 // antd-mobile 5 renders its imperative dialogs and toasts through this hook on React 19.
 const roots = new WeakMap<Element | DocumentFragment, Root>();

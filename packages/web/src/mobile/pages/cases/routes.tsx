@@ -5,8 +5,8 @@ import { lazyPage } from '../../lazyPage.tsx';
 import { MPublicShell } from './MPublicShell.tsx';
 import './mcases.css';
 
-const MReport = lazyPage(() => import('./MReport.tsx'), 'MReport');
-const MTrack = lazyPage(() => import('./MTrack.tsx'), 'MTrack');
+const MReport = lazyPage(() => import('./MReport.tsx'), 'MReport', 'public');
+const MTrack = lazyPage(() => import('./MTrack.tsx'), 'MTrack', 'public');
 const MWall = lazyPage(() => import('./MWall.tsx'), 'MWall');
 const MReception = lazyPage(() => import('./MReception.tsx'), 'MReception');
 const MCases = lazyPage(() => import('./MCases.tsx'), 'MCases');
