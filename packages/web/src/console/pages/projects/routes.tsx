@@ -1,12 +1,12 @@
 // The console's 清单与项目 screens: 金点子, 需求清单 (with the explained offer matches), 赋能清单 and
 // 治理项目, and Nanjing's 四张清单 as views of them. The menu follows the abilities the server grants.
-import { Suspense, lazy, type ReactNode } from 'react';
-import { Spin, type MenuProps } from 'antd';
+import { lazy } from 'react';
+import type { MenuProps } from 'antd';
 import { BulbOutlined, FileSearchOutlined, GiftOutlined, ProjectOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
-import { ForbiddenPage } from '../../components/ErrorResult.tsx';
+import { Gate } from '../../components/Gate.tsx';
 
 const IdeasPage = lazy(() => import('./ListPages.tsx').then((m) => ({ default: m.IdeasPage })));
 const NeedsPage = lazy(() => import('./ListPages.tsx').then((m) => ({ default: m.NeedsPage })));
@@ -16,26 +16,15 @@ const NeedPage = lazy(() => import('./NeedPage.tsx'));
 const FourListsPage = lazy(() => import('./FourListsPage.tsx'));
 const ProjectPage = lazy(() => import('./ProjectPage.tsx'));
 
-const fallback = (
-  <div className="gz-page-loading">
-    <Spin />
-  </div>
-);
-
-function Guard({ children, ability }: { children: ReactNode; ability: string }) {
-  const { can } = useAuth();
-  return can(ability) ? <Suspense fallback={fallback}>{children}</Suspense> : <ForbiddenPage />;
-}
-
 export const projectRoutes = (
   <>
-    <Route path="ideas" element={<Guard ability="deliberations.read"><IdeasPage /></Guard>} />
-    <Route path="needs" element={<Guard ability="deliberations.read"><NeedsPage /></Guard>} />
-    <Route path="needs/:id" element={<Guard ability="deliberations.read"><NeedPage /></Guard>} />
-    <Route path="offers" element={<Guard ability="projects.read"><OffersPage /></Guard>} />
-    <Route path="projects" element={<Guard ability="projects.read"><ProjectsPage /></Guard>} />
-    <Route path="projects/:id" element={<Guard ability="projects.read"><ProjectPage /></Guard>} />
-    <Route path="four-lists" element={<Guard ability="lists.read"><FourListsPage /></Guard>} />
+    <Route path="ideas" element={<Gate ability="deliberations.read"><IdeasPage /></Gate>} />
+    <Route path="needs" element={<Gate ability="deliberations.read"><NeedsPage /></Gate>} />
+    <Route path="needs/:id" element={<Gate ability="deliberations.read"><NeedPage /></Gate>} />
+    <Route path="offers" element={<Gate ability="projects.read"><OffersPage /></Gate>} />
+    <Route path="projects" element={<Gate ability="projects.read"><ProjectsPage /></Gate>} />
+    <Route path="projects/:id" element={<Gate ability="projects.read"><ProjectPage /></Gate>} />
+    <Route path="four-lists" element={<Gate ability="lists.read"><FourListsPage /></Gate>} />
   </>
 );
 
