@@ -1,3 +1,4 @@
+import type { FourList } from '@gongzhi/domain/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { Client, createTestApp, json, uniq, type TestApp } from './helpers.ts';
@@ -12,21 +13,6 @@ let resident: Client;
 const COMMUNITY = '320614103001';
 const NEIGHBOUR = '320614103002';
 
-interface Row {
-  id: string;
-  title: string;
-  sub: string | null;
-  tag: string | null;
-  areaCode: string | null;
-  areaName: string | null;
-  counts: Record<string, number> | null;
-  link: string | null;
-}
-interface FourList {
-  area: { code: string; name: string };
-  kind: string;
-  sections: { key: string; count: number; link: string | null; rows: Row[] }[];
-}
 const section = (l: FourList, key: string) => {
   const s = l.sections.find((x) => x.key === key);
   if (!s) throw new Error(`no section ${key} in ${l.sections.map((x) => x.key).join(',')}`);
