@@ -5,7 +5,7 @@
 import { axeProblems } from './axe.ts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
 import { coldTransfer, totalBytes } from './transfer.ts';
 
 /** The cold-load budget of the report page (KiB, compressed, headers included). See docs/PERFORMANCE.md. */
@@ -137,6 +137,28 @@ describe('长辈版', () => {
     await page.goto(`${session.url}/m`);
     await page.getByTestId('m-home').waitFor();
     expect(await page.getByTestId('elder-home').count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('the console never loads the phone kit', () => {
+  it('opens its list pages without antd-mobile’s files, and links keep the theme’s red', async () => {
+    const { context, page } = await desktop();
+    const assets: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/assets/')) assets.push(path);
+    });
+    await consoleLogin(page, 'community');
+    // Lists with links in their rows, and pages with number inputs (antd's and antd-mobile's share a library).
+    for (const path of ['/needs', '/wishes', '/points/accounts', '/points/rules']) {
+      await page.evaluate(`window.history.pushState({}, '', ${JSON.stringify(path)}); window.dispatchEvent(new PopStateEvent('popstate'));`);
+      await page.locator('.ant-table-tbody tr').first().waitFor(SLOW);
+      // antd-mobile's global CSS colours every link its own blue (#1677ff); the console's links are its red.
+      const colours = (await page.evaluate(`[...document.querySelectorAll('.ant-table-tbody a')].slice(0, 3).map((e) => getComputedStyle(e).color)`)) as string[];
+      for (const c of colours) expect(c, path).toBe('rgb(183, 24, 30)');
+    }
+    expect(assets.filter((a) => /mobile-kit|antd-mobile/.test(a))).toEqual([]);
     await context.close();
   });
 });
