@@ -1,7 +1,7 @@
 // Nanjing's four lists (四张清单, `001`: "编制信息、资源、需求、风险“四张清单”，实现信息及时互通、资源及时调度、风险及时处置、
 // 问题及时解决") as views of the data Gongzhi already holds, per area in the caller's scope. Nothing is stored
 // twice: each section counts the rows where they live and links to the page that holds them (docs/PARTICIPATION.md).
-import { CODE_LENGTH, forbidden, invalid, isAreaCode, notFound } from '@gongzhi/domain';
+import { chinaDate, CODE_LENGTH, forbidden, invalid, isAreaCode, notFound } from '@gongzhi/domain';
 import type { FourListKind } from '@gongzhi/domain/contract';
 import type { Actor } from '../policies/actor.ts';
 import { canReadFourLists, readsFourListsOf, seesRiskHouseholds } from '../policies/four-lists.ts';
@@ -31,8 +31,7 @@ interface Section {
   rows: Row[];
 }
 
-const CHINA_MS = 8 * 3600_000;
-const chinaToday = () => new Date(Date.now() + CHINA_MS).toISOString().slice(0, 10);
+const chinaToday = () => chinaDate(new Date());
 
 const fromRepo = (r: repo.ListRow, link: (id: string) => string | null): Row => ({ id: r.id, title: r.title, sub: r.sub, tag: r.tag, areaCode: r.area_code, link: link(r.id) });
 
