@@ -1,7 +1,7 @@
 // 四张清单 (`001`: 信息、资源、需求、风险): one area's four lists as views of the data the product holds. Each section
 // shows how many there are, the first of them, and opens the page where they live.
 import { Card, Col, Empty, List, Row, Space, Tabs, Tag, Typography } from 'antd';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { getFourList, type FourListKind, type FourListRow, type FourListSection } from '../../../api/projects.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -58,37 +58,39 @@ function SectionCard({ s }: { s: FourListSection }) {
           </Typography.Text>
         </Space>
       }
-      extra={s.link && s.count > 0 ? <a onClick={() => navigate(s.link!)}>{t('proj.four.all')}</a> : null}
+      extra={s.link && s.count > 0 ? <Link to={s.link}>{t('proj.four.all')}</Link> : null}
     >
       {s.rows.length > 0 ? (
         <>
-          <List<FourListRow>
-            size="small"
-            dataSource={s.rows}
-            style={{ maxHeight: 320, overflowY: 'auto' }}
-            renderItem={(r) => {
-              const tag = tagOf(r);
-              return (
-                <List.Item style={r.link ? { cursor: 'pointer' } : undefined} onClick={() => r.link && navigate(r.link)} data-testid="four-row">
-                  <List.Item.Meta
-                    title={
-                      <Space size={6} wrap>
-                        {r.link ? <a>{r.title}</a> : <span>{r.title}</span>}
-                        {tag && <Tag color={TAG_COLOR[s.key] ?? 'default'}>{tag}</Tag>}
-                      </Space>
-                    }
-                    description={
-                      <Space size={8} wrap>
-                        {r.sub && r.sub !== r.title && <span>{r.sub}</span>}
-                        {r.areaName && r.areaName !== r.title && <span>{r.areaName}</span>}
-                        <Counts row={r} />
-                      </Space>
-                    }
-                  />
-                </List.Item>
-              );
-            }}
-          />
+          {/* A long list scrolls in its card: focusable, so the keyboard scrolls it too (WCAG 2.1.1). */}
+          <div role="region" aria-label={label} tabIndex={0} style={{ maxHeight: 320, overflowY: 'auto' }}>
+            <List<FourListRow>
+              size="small"
+              dataSource={s.rows}
+              renderItem={(r) => {
+                const tag = tagOf(r);
+                return (
+                  <List.Item style={r.link ? { cursor: 'pointer' } : undefined} onClick={(e) => r.link && !(e.target as HTMLElement).closest('a') && navigate(r.link)} data-testid="four-row">
+                    <List.Item.Meta
+                      title={
+                        <Space size={6} wrap>
+                          {r.link ? <Link to={r.link}>{r.title}</Link> : <span>{r.title}</span>}
+                          {tag && <Tag color={TAG_COLOR[s.key] ?? 'default'}>{tag}</Tag>}
+                        </Space>
+                      }
+                      description={
+                        <Space size={8} wrap>
+                          {r.sub && r.sub !== r.title && <span>{r.sub}</span>}
+                          {r.areaName && r.areaName !== r.title && <span>{r.areaName}</span>}
+                          <Counts row={r} />
+                        </Space>
+                      }
+                    />
+                  </List.Item>
+                );
+              }}
+            />
+          </div>
           {s.count > s.rows.length && <Typography.Text type="secondary">{t('proj.four.more', { shown: s.rows.length, n: fmtNumber(s.count) })}</Typography.Text>}
         </>
       ) : s.count === 0 ? (
