@@ -60,24 +60,27 @@ const dedupeRows: DedupeRow[] = fs
   .map((l) => JSON.parse(l) as DedupeRow);
 const DEDUPE_T0 = Date.parse('2026-01-01T00:00:00+08:00');
 
+/** An evaluation report as the grouping rule sees an open case. */
+const asGroupMember = (r: DedupeRow, reportedAt: Date, types: string[] | null, likely: string[] | null = null): GroupMember => ({
+  id: r.id,
+  title: r.title,
+  description: r.description,
+  areaCode: r.areaCode,
+  lat: r.lat ?? null,
+  lng: r.lng ?? null,
+  address: r.address ?? null,
+  reportedAt,
+  types,
+  likely,
+  open: true,
+});
+
 /**
  * Pairwise F1 of the grouping rule when each report is of `typesOf(report)` (its one type) and its words' likely
  * types are `likelyOf(report)` (as intake computes them for both the new case and the open cases it is compared with).
  */
 function dedupeF1(typesOf: (r: DedupeRow) => string[] | null, likelyOf: (r: DedupeRow) => string[] | null = () => null, rule: DuplicateGroupRule = DUPLICATE_GROUP_RULE, print = false) {
-  const members: GroupMember[] = dedupeRows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    description: r.description,
-    areaCode: r.areaCode,
-    lat: r.lat ?? null,
-    lng: r.lng ?? null,
-    address: r.address ?? null,
-    reportedAt: new Date(DEDUPE_T0 + r.day * 86_400_000),
-    types: typesOf(r),
-    likely: likelyOf(r),
-    open: true,
-  }));
+  const members = dedupeRows.map((r) => asGroupMember(r, new Date(DEDUPE_T0 + r.day * 86_400_000), typesOf(r), likelyOf(r)));
   const predicted = groupReports(members, rule);
   const truth = new Map(dedupeRows.map((r) => [r.id, r.group]));
   if (print && process.env.BENCH_DEDUPE_PAIRS === 'true') printWrongPairs(predicted, truth);
@@ -213,19 +216,7 @@ function groupingTimes(memoised: boolean): number[] {
     if (!out) memo.set(text, (out = likelyTypesOf(seeded.classify(text, { limit: DUPLICATE_GROUP_RULE.likelyTypes, explain: false }))));
     return out;
   };
-  const asMember = (r: DedupeRow, i: number): GroupMember => ({
-    id: r.id,
-    title: r.title,
-    description: r.description,
-    areaCode: r.areaCode,
-    lat: r.lat ?? null,
-    lng: r.lng ?? null,
-    address: r.address ?? null,
-    reportedAt: new Date(DEDUPE_T0 + i * 60_000),
-    types: [seeded.classify(`${r.title} ${r.description}`, { limit: 1, explain: false })[0]!.label],
-    open: true,
-  });
-  const members = dedupeRows.map(asMember);
+  const members = dedupeRows.map((r, i) => asGroupMember(r, new Date(DEDUPE_T0 + i * 60_000), [seeded.classify(`${r.title} ${r.description}`, { limit: 1, explain: false })[0]!.label]));
   const times: number[] = [];
   for (let i = 0; i < members.length; i++) {
     if (!memoised) memo.clear();
