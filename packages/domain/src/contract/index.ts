@@ -17,3 +17,6 @@ export * from './intake.ts';
 export * from './deliberations.ts';
 export * from './campaigns.ts';
 export * from './lists.ts';
+export * from './activities.ts';
+export * from './burden.ts';
+export * from './projects.ts';

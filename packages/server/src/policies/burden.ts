@@ -3,6 +3,7 @@
 // decides requests; departments file requests and design forms for their own unit; communities
 // receive tasks and forms, and flag tasks that came outside the process.
 import type { Role } from '@gongzhi/domain';
+import type { BurdenAbility } from '@gongzhi/domain/contract';
 import { hasAnyRole, type Actor } from './actor.ts';
 
 /** The unit code of the district's social work department (区委社会工作部). */
@@ -44,8 +45,8 @@ export const readsAreaInbox = (v: BurdenViewer) => hasAnyRole(v.actor, BURDEN_AR
 /** Reads the lists: everyone who files, decides or receives. */
 export const readsLists = (v: BurdenViewer) => isBurdenReviewer(v) || isRequestingDepartment(v) || readsDistrict(v) || readsAreaInbox(v);
 
-export function burdenAbilities(v: BurdenViewer): string[] {
-  const out: string[] = [];
+export function burdenAbilities(v: BurdenViewer): BurdenAbility[] {
+  const out: BurdenAbility[] = [];
   if (readsLists(v)) out.push('burden.lists.read');
   if (isBurdenReviewer(v)) out.push('burden.lists.edit', 'burden.requests.review');
   if (isRequestingDepartment(v)) out.push('burden.requests.file', 'burden.forms.design');

@@ -1,5 +1,6 @@
 // Who may do what with ideas, offers, needs and projects: pure functions over the caller.
 import { isWithinScope, type Role } from '@gongzhi/domain';
+import type { ProjectViewAction } from '@gongzhi/domain/contract';
 import { makeIdeaScope, makeProjectScope, type IdeaScope, type ProjectRow, type ProjectScope, type SupervisorRow } from '../repositories/projects.ts';
 import { AREA_STAFF, hasAnyRole, type Actor } from './actor.ts';
 
@@ -65,9 +66,9 @@ export const isSupervisor = (actor: Actor, sups: SupervisorRow[]) => !!actor.per
 export const isClaimant = (actor: Actor, p: ProjectRow) => p.claimedByUserId === actor.id;
 
 /** The actions the caller may take on a project now, for `allowedActions`. */
-export function projectAllowedActions(v: ProjectViewer, p: ProjectRow, sups: SupervisorRow[]): string[] {
+export function projectAllowedActions(v: ProjectViewer, p: ProjectRow, sups: SupervisorRow[]): ProjectViewAction[] {
   const a = v.actor;
-  const out: string[] = [];
+  const out: ProjectViewAction[] = [];
   const mgr = manages(a, p.areaCode);
   if (p.state === 'open') {
     if (mgr) out.push('claim-team');

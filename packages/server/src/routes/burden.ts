@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { FIELD_TYPES, FORM_BINDINGS, LIST_KINDS, MAX_FORM_FIELDS, MAX_REQUEST_HOURS, MAX_REQUEST_WORKING_DAYS, REQUEST_KINDS, REQUEST_STATES } from '@gongzhi/domain';
+import { BurdenCheck, BurdenFigures, BurdenFormDetail, BurdenFormList, BurdenListEntry, BurdenLists, BurdenMeta, BurdenRequest, BurdenRequestList, BurdenTask, BurdenTaskList, FormReturn, FormReturnList } from '@gongzhi/domain/contract';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as burden from '../services/burden.ts';
 import { requestContext, requireActor, sendAttachment } from '../http/request.ts';
 import { XLSX_MIME } from '../lib/xlsx.ts';
-import { isoDay, isoMonth, optionalText, paging, text, uuidParam } from './common.ts';
+import { fileResponse, isoDay, isoMonth, optionalText, paging, text, uuidParam } from './common.ts';
 
 const kind = z.enum(REQUEST_KINDS, { message: '事项类型（kind）应为 task、survey、report、campaign、sign 或 inspection' });
 const areaCodes = z.array(z.string().max(24), { message: '涉及区域（areaCodes）应为区划代码列表' }).max(200, '涉及区域不能超过 200 个');
@@ -30,9 +31,9 @@ const field = z.object({
 export function burdenRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['burden'];
-  r.get('/api/burden/meta', { schema: { tags, summary: '基层减负：本人可做的事、事项类型、可绑定的平台数据、区职能部门' } }, async (req) => burden.meta(ctx, requireActor(req)));
+  r.get('/api/burden/meta', { schema: { tags, summary: '基层减负：本人可做的事、事项类型、可绑定的平台数据、区职能部门', response: { 200: BurdenMeta } } }, async (req) => burden.meta(ctx, requireActor(req)));
 
-  r.get('/api/burden/lists', { schema: { tags, summary: '准入事项清单与负面清单（含每项来源）' } }, async (req) => burden.listLists(ctx, requireActor(req)));
+  r.get('/api/burden/lists', { schema: { tags, summary: '准入事项清单与负面清单（含每项来源）', response: { 200: BurdenLists } } }, async (req) => burden.listLists(ctx, requireActor(req)));
   r.post(
     '/api/burden/lists',
     {
@@ -40,6 +41,7 @@ export function burdenRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: '新增清单事项（区委社会工作部）',
         body: z.object({ kind: z.enum(LIST_KINDS, { message: '清单（kind）应为 admission 或 negative' }), title: text(100), keywords: z.array(z.string().max(20, '关键词不能超过 20 个字符')).max(20, '关键词不能超过 20 个'), source: text(300) }),
+        response: { 201: BurdenListEntry },
       },
     },
     async (req, reply) => reply.status(201).send(await burden.createEntry(ctx, requireActor(req), req.body, requestContext(req))),
@@ -52,6 +54,7 @@ export function burdenRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '修改或停用清单事项（区委社会工作部）',
         params: uuidParam,
         body: z.object({ title: text(100).optional(), keywords: z.array(z.string().max(20, '关键词不能超过 20 个字符')).max(20, '关键词不能超过 20 个').optional(), source: text(300).optional(), active: z.boolean().optional() }),
+        response: { 200: BurdenListEntry },
       },
     },
     async (req) => burden.updateEntry(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
@@ -59,20 +62,20 @@ export function burdenRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     '/api/burden/check',
-    { schema: { tags, summary: '预检：事项是否命中负面清单或属于准入事项清单（不保存）', body: z.object({ kind, title: text(100), description: optionalText(2000).default('') }) } },
+    { schema: { tags, summary: '预检：事项是否命中负面清单或属于准入事项清单（不保存）', body: z.object({ kind, title: text(100), description: optionalText(2000).default('') }), response: { 200: BurdenCheck } } },
     async (req) => burden.dryCheck(ctx, requireActor(req), req.body),
   );
   r.get(
     '/api/burden/requests',
-    { schema: { tags, summary: '事项准入申请（部门看本部门的，区委社会工作部和区级看全部）', querystring: z.object({ state: z.enum(REQUEST_STATES, { message: '状态（state）不正确' }).optional(), ...paging }) } },
+    { schema: { tags, summary: '事项准入申请（部门看本部门的，区委社会工作部和区级看全部）', querystring: z.object({ state: z.enum(REQUEST_STATES, { message: '状态（state）不正确' }).optional(), ...paging }), response: { 200: BurdenRequestList } } },
     async (req) => burden.listRequests(ctx, requireActor(req), req.query),
   );
   r.post(
     '/api/burden/requests',
-    { schema: { tags, summary: '区职能部门提交事项准入申请；命中负面清单的当即不予准入并写明所命中的清单事项', body: requestBody } },
+    { schema: { tags, summary: '区职能部门提交事项准入申请；命中负面清单的当即不予准入并写明所命中的清单事项', body: requestBody, response: { 201: BurdenRequest } } },
     async (req, reply) => reply.status(201).send(await burden.fileRequest(ctx, requireActor(req), req.body, requestContext(req))),
   );
-  r.get('/api/burden/requests/:id', { schema: { tags, summary: '准入申请详情（含已下达的社区）', params: uuidParam } }, async (req) => burden.getRequest(ctx, requireActor(req), req.params.id));
+  r.get('/api/burden/requests/:id', { schema: { tags, summary: '准入申请详情（含已下达的社区）', params: uuidParam, response: { 200: BurdenRequest } } }, async (req) => burden.getRequest(ctx, requireActor(req), req.params.id));
   r.post(
     '/api/burden/requests/:id/transition',
     {
@@ -85,6 +88,7 @@ export function burdenRoutes(app: FastifyInstance, ctx: AppContext) {
           note: optionalText(500).optional(),
           amend: requestBody.optional(),
         }),
+        response: { 200: BurdenRequest },
       },
     },
     async (req) => burden.transitionRequest(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
@@ -101,11 +105,12 @@ export function burdenRoutes(app: FastifyInstance, ctx: AppContext) {
           admitted: z.enum(['true', 'false'], { message: 'admitted 应为 true 或 false' }).transform((s) => s === 'true').optional(),
           ...paging,
         }),
+        response: { 200: BurdenTaskList },
       },
     },
     async (req) => burden.listTasks(ctx, requireActor(req), req.query),
   );
-  r.post('/api/burden/tasks/:id/done', { schema: { tags, summary: '办结经准入下达的任务', params: uuidParam } }, async (req) => burden.completeTask(ctx, requireActor(req), req.params.id, requestContext(req)));
+  r.post('/api/burden/tasks/:id/done', { schema: { tags, summary: '办结经准入下达的任务', params: uuidParam, response: { 200: BurdenTask } } }, async (req) => burden.completeTask(ctx, requireActor(req), req.params.id, requestContext(req)));
   r.post(
     '/api/burden/flags',
     {
@@ -113,12 +118,13 @@ export function burdenRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: '社区登记未经准入下派的任务（计入对部门的评价）',
         body: z.object({ title: text(100), unitId: z.uuid({ message: '下派部门（unitId）应为 UUID' }).optional(), channel: text(60), note: optionalText(500).optional() }),
+        response: { 201: BurdenTask },
       },
     },
     async (req, reply) => reply.status(201).send(await burden.flagTask(ctx, requireActor(req), req.body, requestContext(req))),
   );
 
-  r.get('/api/burden/forms', { schema: { tags, summary: '一表通报表（部门看本部门设计的）', querystring: z.object({ ...paging }) } }, async (req) => burden.listForms(ctx, requireActor(req), req.query));
+  r.get('/api/burden/forms', { schema: { tags, summary: '一表通报表（部门看本部门设计的）', querystring: z.object({ ...paging }), response: { 200: BurdenFormList } } }, async (req) => burden.listForms(ctx, requireActor(req), req.query));
   r.post(
     '/api/burden/forms',
     {
@@ -133,14 +139,15 @@ export function burdenRoutes(app: FastifyInstance, ctx: AppContext) {
           areaCodes,
           fields: z.array(field).min(1, '表单至少应有一个字段').max(MAX_FORM_FIELDS, `表单字段不能超过 ${MAX_FORM_FIELDS} 个`),
         }),
+        response: { 201: BurdenFormDetail },
       },
     },
     async (req, reply) => reply.status(201).send(await burden.createForm(ctx, requireActor(req), req.body, requestContext(req))),
   );
-  r.get('/api/burden/forms/:id', { schema: { tags, summary: '报表及各社区报送情况', params: uuidParam } }, async (req) => burden.getForm(ctx, requireActor(req), req.params.id));
+  r.get('/api/burden/forms/:id', { schema: { tags, summary: '报表及各社区报送情况', params: uuidParam, response: { 200: BurdenFormDetail } } }, async (req) => burden.getForm(ctx, requireActor(req), req.params.id));
   r.get(
     '/api/burden/forms/:id/export',
-    { schema: { tags, summary: '导出各社区报送的报表（Excel）', params: uuidParam } },
+    { schema: { tags, summary: '导出各社区报送的报表（Excel）', params: uuidParam, response: { 200: fileResponse(XLSX_MIME, '各社区报送的报表（Excel）') } } },
     async (req, reply) => {
       const file = await burden.exportForm(ctx, requireActor(req), req.params.id, requestContext(req));
       return sendAttachment(reply, XLSX_MIME, file.fileName, file.body);
@@ -148,10 +155,10 @@ export function burdenRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/burden/returns',
-    { schema: { tags, summary: '社区收到的报表', querystring: z.object({ state: z.enum(['pending', 'submitted'], { message: '状态（state）应为 pending 或 submitted' }).optional(), ...paging }) } },
+    { schema: { tags, summary: '社区收到的报表', querystring: z.object({ state: z.enum(['pending', 'submitted'], { message: '状态（state）应为 pending 或 submitted' }).optional(), ...paging }), response: { 200: FormReturnList } } },
     async (req) => burden.listReturns(ctx, requireActor(req), req.query),
   );
-  r.get('/api/burden/returns/:id', { schema: { tags, summary: '社区的报表：已预填的字段和待填写的字段', params: uuidParam } }, async (req) => burden.getReturn(ctx, requireActor(req), req.params.id));
+  r.get('/api/burden/returns/:id', { schema: { tags, summary: '社区的报表：已预填的字段和待填写的字段', params: uuidParam, response: { 200: FormReturn } } }, async (req) => burden.getReturn(ctx, requireActor(req), req.params.id));
   r.post(
     '/api/burden/returns/:id/submit',
     {
@@ -160,13 +167,14 @@ export function burdenRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '填写未预填的字段并报送',
         params: uuidParam,
         body: z.object({ values: z.record(z.string().max(48), z.string().max(500, '填写内容不能超过 500 个字符'), { message: '填写内容（values）应为字段标识到文字的对照' }) }),
+        response: { 200: FormReturn },
       },
     },
     async (req) => burden.submitReturn(ctx, requireActor(req), req.params.id, req.body.values, requestContext(req)),
   );
   r.get(
     '/api/burden/figures',
-    { schema: { tags, summary: '基层减负统计：各社区每月收到任务（准入/未准入）、报表、预填与填写字段、估算节省工时；各部门申请与不予准入数', querystring: z.object({ from: isoMonth.optional(), to: isoMonth.optional() }) } },
+    { schema: { tags, summary: '基层减负统计：各社区每月收到任务（准入/未准入）、报表、预填与填写字段、估算节省工时；各部门申请与不予准入数', querystring: z.object({ from: isoMonth.optional(), to: isoMonth.optional() }), response: { 200: BurdenFigures } } },
     async (req) => burden.figures(ctx, requireActor(req), req.query),
   );
 }

@@ -31,6 +31,7 @@ import {
   type ActivityState,
   type PointsMode,
 } from '@gongzhi/domain';
+import type { Activity, ActivityViewAction, Attendance, AttendanceOutcome, AttendanceState } from '@gongzhi/domain/contract';
 import { hasAnyRole, type Actor, type RequestContext } from '../policies/actor.ts';
 import { activityScopeOf, canPublishIn, organises, signUpProblem, type ActivityViewer } from '../policies/activities.ts';
 import * as repo from '../repositories/activities.ts';
@@ -82,8 +83,8 @@ function codeProblem(ctx: AppContext, activityId: string, purpose: Purpose, toke
 
 // ---- presenting -------------------------------------------------------------------------------
 
-function allowedActions(v: ActivityViewer, a: repo.ActivityRow, mine: repo.AttendanceRow | null, counts: { signedUp: number }, now: Date): string[] {
-  const out: string[] = [];
+function allowedActions(v: ActivityViewer, a: repo.ActivityRow, mine: repo.AttendanceRow | null, counts: { signedUp: number }, now: Date): ActivityViewAction[] {
+  const out: ActivityViewAction[] = [];
   const open = a.state === 'published';
   const signedUp = mine?.state === 'signed-up';
   if (open && !signedUp && now < a.endsAt && signUpProblem(v, a) === null && hasRoom(a.capacity, counts.signedUp)) out.push('sign-up');
@@ -108,13 +109,13 @@ async function present(ctx: AppContext, v: ActivityViewer, rows: repo.ActivityRo
     repo.teamNames(ctx.db, rows.flatMap((r) => (r.serviceTeamId ? [r.serviceTeamId] : [])), rows.flatMap((r) => (r.volunteerTeamId ? [r.volunteerTeamId] : []))),
     repo.offerTitles(ctx.db, [...new Set(rows.flatMap((r) => (r.offerId ? [r.offerId] : [])))]),
   ]);
-  return rows.map((a) => {
+  return rows.map((a): Activity => {
     const c = counts.get(a.id) ?? { signedUp: 0, checkedIn: 0, present: 0, absent: 0 };
     const m = mine.get(a.id) ?? null;
     const info = ACTIVITY_KIND_INFO[a.kind as ActivityKind];
     return {
       id: a.id,
-      kind: a.kind,
+      kind: a.kind as ActivityKind,
       kindLabel: info?.zh ?? a.kind,
       title: a.title,
       description: a.description,
@@ -129,26 +130,26 @@ async function present(ctx: AppContext, v: ActivityViewer, rows: repo.ActivityRo
       // Once the list is confirmed: who came and the no-shows (未到).
       present: c.present,
       absent: c.absent,
-      audience: a.audience,
+      audience: a.audience as ActivityAudience,
       audienceLabel: ACTIVITY_AUDIENCE_LABELS[a.audience as ActivityAudience]?.zh ?? a.audience,
-      pointsMode: a.pointsMode,
+      pointsMode: a.pointsMode as PointsMode,
       pointsModeLabel: POINTS_MODE_LABELS[a.pointsMode as PointsMode]?.zh ?? a.pointsMode,
       points: a.points,
       ruleCode: a.ruleCode,
       basis: a.basis,
       team: a.serviceTeamId ? { id: a.serviceTeamId, name: teams.get(a.serviceTeamId) ?? '' } : a.volunteerTeamId ? { id: a.volunteerTeamId, name: teams.get(a.volunteerTeamId) ?? '' } : null,
       offer: a.offerId ? { id: a.offerId, title: offerNames.get(a.offerId)?.title ?? '', unitName: offerNames.get(a.offerId)?.unitName ?? '' } : null,
-      state: a.state,
+      state: a.state as ActivityState,
       stateLabel: ACTIVITY_STATE_LABELS[a.state as ActivityState]?.zh ?? a.state,
       confirmedAt: toIsoCst(a.confirmedAt),
       cancelledAt: toIsoCst(a.cancelledAt),
       cancelReason: a.cancelReason,
       mine: m
         ? {
-            state: m.state,
+            state: m.state as AttendanceState,
             checkInAt: toIsoCst(m.checkInAt),
             checkOutAt: toIsoCst(m.checkOutAt),
-            outcome: m.outcome,
+            outcome: m.outcome as AttendanceOutcome | null,
             minutes: m.minutes,
             points: m.points,
           }
@@ -403,25 +404,25 @@ async function organised(ctx: AppContext, actor: Actor, id: string) {
   return a;
 }
 
-export async function attendanceList(ctx: AppContext, actor: Actor, id: string) {
+export async function attendanceList(ctx: AppContext, actor: Actor, id: string): Promise<Attendance> {
   const a = await organised(ctx, actor, id);
   const rows = await repo.listAttendance(ctx.db, id);
   const items = rows.map((r) => ({
     id: r.id,
     name: r.name,
-    state: r.state,
+    state: r.state as AttendanceState,
     signedUpAt: toIsoCst(r.signedUpAt),
     checkInAt: toIsoCst(r.checkInAt),
     checkOutAt: toIsoCst(r.checkOutAt),
     located: r.checkInLat !== null,
-    mark: r.mark,
-    outcome: r.outcome,
+    mark: r.mark as AttendanceOutcome | null,
+    outcome: r.outcome as AttendanceOutcome | null,
     minutes: r.minutes,
     points: r.points,
     pointsNote: r.pointsNote,
   }));
   return {
-    activity: { id: a.id, title: a.title, state: a.state, startsAt: toIsoCst(a.startsAt), endsAt: toIsoCst(a.endsAt), cancelReason: a.cancelReason },
+    activity: { id: a.id, title: a.title, state: a.state as ActivityState, startsAt: toIsoCst(a.startsAt), endsAt: toIsoCst(a.endsAt), cancelReason: a.cancelReason },
     summary: attendanceFigures(rows),
     items,
   };

@@ -39,6 +39,7 @@ import {
   type RequestKind,
   type RequestState,
 } from '@gongzhi/domain';
+import type { BurdenTask, FormReturn } from '@gongzhi/domain/contract';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import {
   burdenAbilities,
@@ -80,7 +81,7 @@ export async function meta(ctx: AppContext, actor: Actor) {
   const departments = (await listUnits(ctx.db, 'department')).map((u) => ({ id: u.id, name: u.name }));
   return {
     abilities,
-    requestKinds: Object.entries(REQUEST_KIND_LABELS).map(([code, label]) => ({ code, label })),
+    requestKinds: Object.entries(REQUEST_KIND_LABELS).map(([code, label]) => ({ code: code as RequestKind, label })),
     bindings: FORM_BINDINGS.map((code) => ({ code, label: FORM_BINDING_LABELS[code] })),
     departments,
     minutesPerPrefilledField: MINUTES_PER_PREFILLED_FIELD,
@@ -91,7 +92,7 @@ export async function meta(ctx: AppContext, actor: Actor) {
 // Lists (准入事项清单, 负面清单)
 
 function entryDto(r: repo.ListEntryRow) {
-  return { id: r.id, kind: r.kind, kindLabel: LIST_KIND_LABELS[r.kind as ListKind], title: r.title, keywords: r.keywords, source: r.source, active: r.active, updatedAt: toIsoCst(r.updatedAt) };
+  return { id: r.id, kind: r.kind as ListKind, kindLabel: LIST_KIND_LABELS[r.kind as ListKind], title: r.title, keywords: r.keywords, source: r.source, active: r.active, updatedAt: toIsoCst(r.updatedAt) };
 }
 
 export async function listLists(ctx: AppContext, actor: Actor) {
@@ -192,7 +193,7 @@ async function requestDto(ctx: AppContext, v: BurdenViewer, row: repo.RequestWit
   return {
     id: r.id,
     unit: { id: r.unitId, name: row.unitName },
-    kind: r.kind,
+    kind: r.kind as RequestKind,
     kindLabel: REQUEST_KIND_LABELS[r.kind as RequestKind] ?? r.kind,
     title: r.title,
     description: r.description,
@@ -201,7 +202,7 @@ async function requestDto(ctx: AppContext, v: BurdenViewer, row: repo.RequestWit
     workloadHours: r.workloadHours,
     workingDays: r.workingDays,
     areas: r.areaCodes.map((c) => ({ code: c, name: names.get(c)?.name ?? c })),
-    state: r.state,
+    state: r.state as RequestState,
     stateLabel: REQUEST_STATE_LABELS[r.state as RequestState],
     check: checkDto(check),
     decisionNote: r.decisionNote,
@@ -361,7 +362,7 @@ export async function transitionRequest(
 // ---------------------------------------------------------------------------------------------
 // Tasks in the community inbox, and flags of tasks received outside the process
 
-function taskDto(v: BurdenViewer, row: repo.TaskWithUnit, names: Map<string, { name: string }>) {
+function taskDto(v: BurdenViewer, row: repo.TaskWithUnit, names: Map<string, { name: string }>): BurdenTask {
   const t = row.t;
   const cal = workCalendar();
   return {
@@ -376,7 +377,7 @@ function taskDto(v: BurdenViewer, row: repo.TaskWithUnit, names: Map<string, { n
     channel: t.channel,
     dueAt: toIsoCst(t.dueAt),
     workingDaysLeft: t.dueAt && t.state === 'open' ? cal.workingDaysBetween(new Date(), t.dueAt) : null,
-    state: t.state,
+    state: t.state as BurdenTask['state'],
     doneAt: toIsoCst(t.doneAt),
     createdAt: toIsoCst(t.createdAt),
     allowedActions: t.state === 'open' && t.admitted && isCommunityStaff(v) ? ['done'] : [],
@@ -547,7 +548,7 @@ export async function getForm(ctx: AppContext, actor: Actor, id: string) {
     items: returns.map((x) => ({
       id: x.id,
       area: { code: x.areaCode, name: names.get(x.areaCode)?.name ?? x.areaCode },
-      state: x.state,
+      state: x.state as FormReturn['state'],
       values: x.values as FieldValue[],
       prefilled: x.prefilled,
       reused: x.reused,
@@ -585,7 +586,7 @@ export async function exportForm(ctx: AppContext, actor: Actor, id: string, req:
   return { fileName: `${form.title}-${form.period}.xlsx`, body };
 }
 
-async function returnDto(ctx: AppContext, v: BurdenViewer, row: repo.ReturnWithForm, withValues: boolean) {
+async function returnDto(ctx: AppContext, v: BurdenViewer, row: repo.ReturnWithForm, withValues: boolean): Promise<FormReturn> {
   const names = await areaNames(ctx.db, [row.x.areaCode]);
   const fields = fieldsOf(row.f);
   // A copy not yet sent back is pre-filled afresh: today's figures, and answers given since it came.
@@ -595,7 +596,7 @@ async function returnDto(ctx: AppContext, v: BurdenViewer, row: repo.ReturnWithF
     form: { id: row.f.id, title: row.f.title, period: row.f.period, dueOn: row.f.dueOn, unit: { id: row.f.unitId, name: row.unitName } },
     areaCode: row.x.areaCode,
     area: { code: row.x.areaCode, name: names.get(row.x.areaCode)?.name ?? row.x.areaCode },
-    state: row.x.state,
+    state: row.x.state as FormReturn['state'],
     fieldCount: fields.length,
     ...(values
       ? {

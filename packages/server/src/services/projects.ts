@@ -33,6 +33,7 @@ import {
   type NeedState,
   type ProjectState,
 } from '@gongzhi/domain';
+import type { Idea } from '@gongzhi/domain/contract';
 import type { Tx } from '../db/client.ts';
 import { AREA_STAFF, hasAnyRole, type Actor, type RequestContext } from '../policies/actor.ts';
 import {
@@ -76,7 +77,7 @@ export async function viewerOf(ctx: AppContext, actor: Actor): Promise<ProjectVi
 
 // ---- 金点子 -------------------------------------------------------------------------------------
 
-function presentIdea(v: ProjectViewer, i: repo.IdeaRow, supported: Set<string>, areas: Map<string, { name: string }>) {
+function presentIdea(v: ProjectViewer, i: repo.IdeaRow, supported: Set<string>, areas: Map<string, { name: string }>): Idea {
   const staff = hasAnyRole(v.actor, AREA_STAFF) && isWithinScope(i.areaCode, v.actor.scopeCode);
   const mine = i.authorUserId === v.actor.id;
   const decidable = manages(v.actor, i.areaCode) && i.state === 'open';
@@ -89,13 +90,13 @@ function presentIdea(v: ProjectViewer, i: repo.IdeaRow, supported: Set<string>, 
     title: i.title,
     content: i.content,
     author: staff || mine ? plainName(i.authorName) : maskName(plainName(i.authorName)),
-    state: i.state,
+    state: i.state as IdeaState,
     stateLabel: IDEA_STATE_LABELS[i.state as IdeaState],
     supports: i.supports,
     supportedByMe: supported.has(i.id),
     mine,
     createdAt: toIsoCst(i.createdAt),
-    allowedActions: [...(canSupport ? ['support'] : []), ...(decidable ? ['to-need', 'to-topic', 'close'] : [])],
+    allowedActions: [...(canSupport ? (['support'] as const) : []), ...(decidable ? (['to-need', 'to-topic', 'close'] as const) : [])],
   };
 }
 
@@ -106,7 +107,7 @@ export async function createIdea(ctx: AppContext, actor: Actor, input: { title: 
   return withIdempotency(ctx, `ideas:${actor.id}`, key, async (tx) => {
     const i = await repo.insertIdea(tx, { areaCode: v.home!, quarter: quarterOf(new Date()), title: input.title, content: input.content, authorUserId: actor.id, authorName: person?.name ?? plainName(actor.displayName) });
     await audit(tx, { actor }, req, { action: 'idea.create', entityType: 'idea', entityId: i.id, areaCode: i.areaCode });
-    return { status: 201, body: { id: i.id, state: i.state, quarter: i.quarter } };
+    return { status: 201, body: { id: i.id, state: i.state as IdeaState, quarter: i.quarter } };
   });
 }
 
@@ -275,7 +276,7 @@ export async function createNeed(ctx: AppContext, actor: Actor, input: NeedInput
     await audit(tx, { actor }, req, { action: 'need.create', entityType: 'need', entityId: row.id, areaCode: row.areaCode, detail: { sources: sources.map((s) => `${s.type}:${s.id}`) } });
     return row;
   });
-  return { id: n.id, state: n.state };
+  return { id: n.id, state: n.state as NeedState };
 }
 
 function presentNeed(actor: Actor, n: repo.NeedRow, areas: Map<string, { name: string }>) {
@@ -286,11 +287,11 @@ function presentNeed(actor: Actor, n: repo.NeedRow, areas: Map<string, { name: s
     month: n.month,
     title: n.title,
     content: n.content,
-    state: n.state,
+    state: n.state as NeedState,
     stateLabel: NEED_STATE_LABELS[n.state as NeedState],
     sources: (n.sources as { type: NeedSourceType; id: string; title: string }[]).map((s) => ({ ...s, label: NEED_SOURCE_LABELS[s.type] })),
     createdAt: toIsoCst(n.createdAt),
-    allowedActions: manages(actor, n.areaCode) && n.state === 'open' ? ['project'] : [],
+    allowedActions: manages(actor, n.areaCode) && n.state === 'open' ? ['project' as const] : [],
   };
 }
 
@@ -375,7 +376,7 @@ export async function createProject(ctx: AppContext, actor: Actor, needId: strin
     await repo.setNeedState(tx, n.id, 'project');
     await event(tx, p.id, actor, 'create', null, { offerId: input.offerId ?? null, supervisors: ids.length });
     await audit(tx, { actor }, req, { action: 'project.create', entityType: 'project', entityId: p.id, areaCode: p.areaCode, detail: { needId: n.id, offerId: input.offerId ?? null } });
-    return { status: 201, body: { id: p.id, state: p.state } };
+    return { status: 201, body: { id: p.id, state: p.state as ProjectState } };
   });
 }
 
@@ -399,7 +400,7 @@ async function namesFor(ctx: AppContext, rows: repo.ProjectRow[]): Promise<Names
 function claimantOf(p: repo.ProjectRow, names: Names, masked: boolean) {
   if (!p.claimKind) return null;
   const name = p.claimedByTeamId ? (names.teams.get(p.claimedByTeamId) ?? '') : plainName(names.users.get(p.claimedByUserId ?? '') ?? '');
-  return { kind: p.claimKind, kindLabel: CLAIM_KIND_LABELS[p.claimKind as ClaimKind], name: masked && !p.claimedByTeamId ? maskName(name) : name };
+  return { kind: p.claimKind as ClaimKind, kindLabel: CLAIM_KIND_LABELS[p.claimKind as ClaimKind], name: masked && !p.claimedByTeamId ? maskName(name) : name };
 }
 
 /** What the wall (民生小事小黑板) shows: progress, no personal names beyond masked ones. */
@@ -410,7 +411,7 @@ function wallItem(p: repo.ProjectRow, names: Names, sups: repo.SupervisorRow[]) 
     areaCode: p.areaCode,
     areaName: names.areas.get(p.areaCode)?.name ?? '',
     title: p.title,
-    state: p.state,
+    state: p.state as ProjectState,
     stateLabel: PROJECT_STATE_LABELS[p.state as ProjectState],
     percent: p.percent,
     secretaryProject: p.secretaryProject,
@@ -472,7 +473,7 @@ async function presentProject(ctx: AppContext, v: ProjectViewer, p: repo.Project
     ...summary(v, p, names, sups),
     content: p.content,
     spentShare: spentShare(p.budgetFen, p.spentFen),
-    need: need ? { id: need.id, title: need.title, month: need.month, sources: need.sources } : null,
+    need: need ? { id: need.id, title: need.title, month: need.month, sources: need.sources as { type: NeedSourceType; id: string; title: string }[] } : null,
     offer: offer ? presentOffer(offer) : null,
     supervisorList: sups.map((s) => ({
       id: s.id,

@@ -25,6 +25,7 @@ import {
   type TrainingEntry,
   type VolunteerTeamKind,
 } from '@gongzhi/domain';
+import type { AttendanceOutcome, VolunteerTeam } from '@gongzhi/domain/contract';
 import { hasAnyRole, type Actor, type RequestContext } from '../policies/actor.ts';
 import { canPublishIn, keepsVolunteerRecords, readsVolunteers } from '../policies/activities.ts';
 import * as repo from '../repositories/activities.ts';
@@ -53,10 +54,10 @@ export async function volunteerTeams(ctx: AppContext, actor: Actor) {
   const rows = await repo.volunteerTeamsIn(ctx.db, area);
   const [sizes, areas] = await Promise.all([repo.teamSizes(ctx.db, rows.map((t) => t.id)), areaNames(ctx.db, rows.map((t) => t.areaCode))]);
   return {
-    items: rows.map((t) => ({
+    items: rows.map((t): VolunteerTeam => ({
       id: t.id,
       name: t.name,
-      kind: t.kind,
+      kind: t.kind as VolunteerTeamKind,
       kindLabel: VOLUNTEER_TEAM_KIND_LABELS[t.kind as VolunteerTeamKind]?.zh ?? VOLUNTEER_TEAM_KIND_LABELS.other.zh,
       leader: t.leader,
       description: t.description,
@@ -86,7 +87,7 @@ export async function createVolunteerTeam(ctx: AppContext, actor: Actor, input: 
     await audit(tx, { actor }, req, { action: 'volunteer-team.create', entityType: 'volunteer_team', entityId: t.id, areaCode: t.areaCode, detail: { name: t.name, kind: t.kind } });
     return t;
   });
-  return (await volunteerTeams(ctx, actor)).items.find((t) => t.id === row.id) ?? row;
+  return (await volunteerTeams(ctx, actor)).items.find((t) => t.id === row.id)!;
 }
 
 /** Edits a team's name, kind, leader or description (its area stays). */
@@ -164,12 +165,12 @@ async function record(ctx: AppContext, actor: Actor, v: repo.VolunteerRow) {
     evaluation: v.evaluation,
     history: history.map((h) => ({
       activityId: h.activityId,
-      kind: h.kind,
+      kind: h.kind as ActivityKind,
       kindLabel: ACTIVITY_KIND_INFO[h.kind as ActivityKind]?.zh ?? h.kind,
       title: h.title,
       place: h.place,
       startsAt: toIsoCst(h.startsAt),
-      outcome: h.outcome,
+      outcome: h.outcome as AttendanceOutcome | null,
       minutes: h.minutes,
       points: h.points,
     })),

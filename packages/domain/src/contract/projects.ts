@@ -1,0 +1,168 @@
+// Lists and projects: 金点子, 赋能清单, 需求清单, 治理项目 (docs/PARTICIPATION.md). The answers of routes/projects.ts.
+import { z } from 'zod';
+import { CLAIM_KINDS, IDEA_STATES, NEED_SOURCE_TYPES, NEED_STATES, PROJECT_STATES } from '../projects/index.ts';
+import { isoTime, pageOf } from './common.ts';
+
+/** A label in both languages of the console. */
+export const Bilingual = z.object({ zh: z.string(), en: z.string() });
+export type Bilingual = z.infer<typeof Bilingual>;
+
+export const IDEA_VIEW_ACTIONS = ['support', 'to-need', 'to-topic', 'close'] as const;
+export const PROJECT_VIEW_ACTIONS = ['claim-team', 'claim', 'milestone', 'sign-off', 'record-sign-off', 'close'] as const;
+export type ProjectViewAction = (typeof PROJECT_VIEW_ACTIONS)[number];
+
+// ---- 金点子 ----
+
+export const Idea = z.object({
+  id: z.string(),
+  areaCode: z.string(),
+  areaName: z.string(),
+  quarter: z.string(),
+  title: z.string(),
+  content: z.string(),
+  /** Masked unless the caller is staff of the area or the author. */
+  author: z.string(),
+  state: z.enum(IDEA_STATES),
+  stateLabel: Bilingual,
+  supports: z.number().int(),
+  supportedByMe: z.boolean(),
+  mine: z.boolean(),
+  createdAt: isoTime,
+  allowedActions: z.array(z.enum(IDEA_VIEW_ACTIONS)),
+});
+export type Idea = z.infer<typeof Idea>;
+
+/** The list, with the quarter now collecting. */
+export const IdeaList = pageOf(Idea).extend({ quarter: z.string() });
+export type IdeaList = z.infer<typeof IdeaList>;
+
+export const IdeaCreated = z.object({ id: z.string(), state: z.enum(IDEA_STATES), quarter: z.string() });
+export type IdeaCreated = z.infer<typeof IdeaCreated>;
+
+/** The idea after the decision, with the need made from it (`as=need`). */
+export const IdeaDecided = Idea.extend({ needId: z.string().nullable() });
+export type IdeaDecided = z.infer<typeof IdeaDecided>;
+
+// ---- 赋能清单 ----
+
+export const Offer = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  areaCode: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  title: z.string(),
+  content: z.string(),
+  contact: z.string(),
+  conditions: z.string(),
+  capacity: z.number().int(),
+  used: z.number().int(),
+  /** 直通车 activities held under it (not cancelled). */
+  activities: z.number().int(),
+  createdAt: isoTime,
+});
+export type Offer = z.infer<typeof Offer>;
+
+export const OfferList = z.object({ total: z.number().int(), items: z.array(Offer) });
+export type OfferList = z.infer<typeof OfferList>;
+
+export const OfferCreated = z.object({ id: z.string() });
+
+// ---- 需求清单 ----
+
+const needSource = z.object({ type: z.enum(NEED_SOURCE_TYPES), id: z.string(), title: z.string() });
+
+export const Need = z.object({
+  id: z.string(),
+  areaCode: z.string(),
+  areaName: z.string(),
+  month: z.string(),
+  title: z.string(),
+  content: z.string(),
+  state: z.enum(NEED_STATES),
+  stateLabel: Bilingual,
+  sources: z.array(needSource.extend({ label: Bilingual })),
+  createdAt: isoTime,
+  allowedActions: z.array(z.enum(['project'])),
+});
+export type Need = z.infer<typeof Need>;
+
+export const NeedList = pageOf(Need);
+
+/** The explained score of a need↔offer match (staff decide; the score only orders the proposals). */
+export const OfferMatch = z.object({ score: z.number(), usable: z.boolean(), reasons: z.array(Bilingual), shared: z.array(z.string()) });
+
+export const MatchProposal = z.object({ offer: Offer, match: OfferMatch });
+export type MatchProposal = z.infer<typeof MatchProposal>;
+
+export const NeedDetail = Need.extend({ matches: z.array(MatchProposal) });
+export type NeedDetail = z.infer<typeof NeedDetail>;
+
+export const NeedCreated = z.object({ id: z.string(), state: z.enum(NEED_STATES) });
+export const ProjectCreated = z.object({ id: z.string(), state: z.enum(PROJECT_STATES) });
+
+// ---- 治理项目 ----
+
+/** What the public wall (民生小事小黑板) shows of a project: progress, no personal names beyond masked ones. */
+export const ProjectWallItem = z.object({
+  id: z.string(),
+  areaCode: z.string(),
+  areaName: z.string(),
+  title: z.string(),
+  state: z.enum(PROJECT_STATES),
+  stateLabel: Bilingual,
+  percent: z.number().int(),
+  secretaryProject: z.boolean(),
+  ledger: z.boolean(),
+  /** Yuan. */
+  budget: z.number(),
+  spent: z.number(),
+  dueDate: z.string().nullable(),
+  offerUnit: z.string().nullable(),
+  claimedBy: z.object({ kind: z.enum(CLAIM_KINDS), kindLabel: Bilingual, name: z.string() }).nullable(),
+  supervisors: z.object({ total: z.number().int(), signed: z.number().int() }),
+  closedAt: isoTime.nullable(),
+  closedOnTime: z.boolean().nullable(),
+});
+
+export const ProjectWall = z.object({
+  area: z.object({ code: z.string(), name: z.string() }),
+  total: z.number().int(),
+  items: z.array(ProjectWallItem.extend({ photos: z.array(z.object({ id: z.string(), url: z.string(), milestone: z.string() })) })),
+});
+export type ProjectWall = z.infer<typeof ProjectWall>;
+
+export const ProjectSummary = ProjectWallItem.extend({
+  supervising: z.boolean(),
+  createdAt: isoTime,
+  allowedActions: z.array(z.enum(PROJECT_VIEW_ACTIONS)),
+});
+export type ProjectSummary = z.infer<typeof ProjectSummary>;
+
+export const ProjectList = pageOf(ProjectSummary);
+
+export const ProjectDetail = ProjectSummary.extend({
+  content: z.string(),
+  /** Spent as a share of the budget, in per cent (null without a budget). */
+  spentShare: z.number().nullable(),
+  need: z.object({ id: z.string(), title: z.string(), month: z.string(), sources: z.array(needSource) }).nullable(),
+  offer: Offer.nullable(),
+  supervisorList: z.array(
+    z.object({ id: z.string(), name: z.string(), mine: z.boolean(), signedAt: isoTime.nullable(), signedOnline: z.boolean().nullable(), note: z.string().nullable() }),
+  ),
+  milestones: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      note: z.string(),
+      percent: z.number().int(),
+      spent: z.number(),
+      by: z.string(),
+      at: isoTime,
+      photos: z.array(z.object({ id: z.string(), name: z.string(), url: z.string() })),
+    }),
+  ),
+  timeline: z.array(z.object({ action: z.string(), by: z.string(), note: z.string().nullable(), at: isoTime, points: z.number().int().nullable() })),
+  closeCheck: z.object({ ok: z.boolean(), reasons: z.array(z.string()) }),
+});
+export type ProjectDetail = z.infer<typeof ProjectDetail>;
