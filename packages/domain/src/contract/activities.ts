@@ -125,6 +125,7 @@ export const VolunteerTeam = z.object({
 export type VolunteerTeam = z.infer<typeof VolunteerTeam>;
 
 export const VolunteerTeams = itemsOf(VolunteerTeam);
+export type VolunteerTeams = z.infer<typeof VolunteerTeams>;
 
 /** The volunteer record (志愿服务记录, 志愿服务条例 第十四条): the volunteer's own, or read by the keeping staff. */
 export const VolunteerRecord = z.object({
@@ -169,6 +170,7 @@ export const VolunteerRecord = z.object({
 export type VolunteerRecord = z.infer<typeof VolunteerRecord>;
 
 export const MyVolunteer = z.object({ volunteer: VolunteerRecord.nullable() });
+export type MyVolunteer = z.infer<typeof MyVolunteer>;
 
 export const VolunteerSummary = z.object({
   id: z.string(),
@@ -187,6 +189,7 @@ export const VolunteerSummary = z.object({
 export type VolunteerSummary = z.infer<typeof VolunteerSummary>;
 
 export const VolunteerList = pageOf(VolunteerSummary);
+export type VolunteerList = z.infer<typeof VolunteerList>;
 
 /** The public check of a certificate's code: the figures as issued, the name masked. */
 export const VolunteerCertificate = z.object({

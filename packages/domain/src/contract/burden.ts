@@ -50,6 +50,7 @@ export const BurdenListEntry = z.object({
 export type BurdenListEntry = z.infer<typeof BurdenListEntry>;
 
 export const BurdenLists = z.object({ editable: z.boolean(), items: z.array(BurdenListEntry) });
+export type BurdenLists = z.infer<typeof BurdenLists>;
 
 export const ListMatch = z.object({ entryId: z.string(), kind: z.enum(LIST_KINDS), title: z.string(), source: z.string(), words: z.array(z.string()) });
 export type ListMatch = z.infer<typeof ListMatch>;
@@ -90,6 +91,7 @@ export const BurdenRequest = z.object({
 export type BurdenRequest = z.infer<typeof BurdenRequest>;
 
 export const BurdenRequestList = pageOf(BurdenRequest);
+export type BurdenRequestList = z.infer<typeof BurdenRequestList>;
 
 /** A task in a community's inbox: admitted and sent down, or flagged as received outside the process. */
 export const BurdenTask = z.object({
@@ -113,6 +115,7 @@ export const BurdenTask = z.object({
 export type BurdenTask = z.infer<typeof BurdenTask>;
 
 export const BurdenTaskList = pageOf(BurdenTask);
+export type BurdenTaskList = z.infer<typeof BurdenTaskList>;
 
 export const FormFieldView = z.object({
   key: z.string(),
@@ -141,6 +144,7 @@ export const BurdenForm = z.object({
 export type BurdenForm = z.infer<typeof BurdenForm>;
 
 export const BurdenFormList = pageOf(BurdenForm);
+export type BurdenFormList = z.infer<typeof BurdenFormList>;
 
 const fieldValue = z.object({ key: z.string(), value: z.string().nullable(), source: z.enum(FIELD_SOURCES) });
 
@@ -192,6 +196,7 @@ export const FormReturn = z.object({
 export type FormReturn = z.infer<typeof FormReturn>;
 
 export const FormReturnList = pageOf(FormReturn);
+export type FormReturnList = z.infer<typeof FormReturnList>;
 
 const count = z.number().int();
 export const BurdenFigures = z.object({

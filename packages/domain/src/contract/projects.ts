@@ -67,6 +67,7 @@ export const OfferList = z.object({ total: z.number().int(), items: z.array(Offe
 export type OfferList = z.infer<typeof OfferList>;
 
 export const OfferCreated = z.object({ id: z.string() });
+export type OfferCreated = z.infer<typeof OfferCreated>;
 
 // ---- 需求清单 ----
 
@@ -88,9 +89,11 @@ export const Need = z.object({
 export type Need = z.infer<typeof Need>;
 
 export const NeedList = pageOf(Need);
+export type NeedList = z.infer<typeof NeedList>;
 
 /** The explained score of a need↔offer match (staff decide; the score only orders the proposals). */
 export const OfferMatch = z.object({ score: z.number(), usable: z.boolean(), reasons: z.array(Bilingual), shared: z.array(z.string()) });
+export type OfferMatch = z.infer<typeof OfferMatch>;
 
 export const MatchProposal = z.object({ offer: Offer, match: OfferMatch });
 export type MatchProposal = z.infer<typeof MatchProposal>;
@@ -99,7 +102,9 @@ export const NeedDetail = Need.extend({ matches: z.array(MatchProposal) });
 export type NeedDetail = z.infer<typeof NeedDetail>;
 
 export const NeedCreated = z.object({ id: z.string(), state: z.enum(NEED_STATES) });
+export type NeedCreated = z.infer<typeof NeedCreated>;
 export const ProjectCreated = z.object({ id: z.string(), state: z.enum(PROJECT_STATES) });
+export type ProjectCreated = z.infer<typeof ProjectCreated>;
 
 // ---- 治理项目 ----
 
@@ -124,6 +129,7 @@ export const ProjectWallItem = z.object({
   closedAt: isoTime.nullable(),
   closedOnTime: z.boolean().nullable(),
 });
+export type ProjectWallItem = z.infer<typeof ProjectWallItem>;
 
 export const ProjectWall = z.object({
   area: z.object({ code: z.string(), name: z.string() }),
@@ -140,6 +146,7 @@ export const ProjectSummary = ProjectWallItem.extend({
 export type ProjectSummary = z.infer<typeof ProjectSummary>;
 
 export const ProjectList = pageOf(ProjectSummary);
+export type ProjectList = z.infer<typeof ProjectList>;
 
 export const ProjectDetail = ProjectSummary.extend({
   content: z.string(),

@@ -36,7 +36,7 @@ export default function BurdenPage() {
   const [params, setParams] = useSearchParams();
   if (meta.error) return <LoadError error={meta.error} onRetry={meta.reload} />;
   const m = meta.data;
-  const can = (a: string) => !!m?.abilities.includes(a);
+  const can = (a: api.BurdenMeta['abilities'][number]) => !!m?.abilities.includes(a);
   const tabs = [
     can('burden.requests.read') && { key: 'requests', label: t('burden.tab.requests'), children: <RequestsTab meta={m!} /> },
     can('burden.inbox.read') && { key: 'inbox', label: t('burden.tab.inbox'), children: <InboxTab meta={m!} /> },
@@ -665,11 +665,11 @@ function FormReturnsModal({ id, onClose }: { id: string; onClose: () => void }) 
           rowKey="id"
           pagination={false}
           scroll={{ x: 'max-content' }}
-          dataSource={form.items ?? []}
+          dataSource={form.items}
           columns={[
             { title: t('burden.task.area'), key: 'area', fixed: 'left', render: (_, x) => x.area.name },
             { title: t('burden.ret.state'), key: 'state', render: (_, x) => (x.state === 'submitted' ? t('burden.ret.submitted') : t('burden.ret.pending')) },
-            ...form.fields.map((fd, i) => ({ title: fd.label, key: fd.key, render: (_: unknown, x: NonNullable<api.BurdenForm['items']>[number]) => (x.state === 'submitted' ? (x.values[i]?.value ?? '—') : '—') })),
+            ...form.fields.map((fd, i) => ({ title: fd.label, key: fd.key, render: (_: unknown, x: api.BurdenFormDetail['items'][number]) => (x.state === 'submitted' ? (x.values[i]?.value ?? '—') : '—') })),
           ]}
         />
       )}

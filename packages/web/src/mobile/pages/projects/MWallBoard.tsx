@@ -4,6 +4,7 @@
 import { ProgressBar } from 'antd-mobile';
 import { AuditOutlined, ProjectOutlined } from '@ant-design/icons';
 import { get } from '../../../api/client.ts';
+import type { ProjectWall } from '../../../api/projects.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtDate } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
@@ -21,25 +22,13 @@ interface Decision {
   decidedAt: string | null;
 }
 
-interface WallProject {
-  id: string;
-  title: string;
-  areaName: string;
-  state: string;
-  stateLabel: { zh: string; en: string };
-  percent: number;
-  dueDate: string | null;
-  supervisors: { total: number; signed: number };
-  photos: { id: string; url: string }[];
-}
-
 const SHOWN = 5;
 
 export function MWallBoard({ area }: { area: string | undefined }) {
   const t = useT();
   const decisions = useApi((s) => get<{ total: number; items: Decision[] }>('/api/wall/decisions', { area, pageSize: SHOWN }, s), [area]);
   // The projects wall is per town, village or grid.
-  const projects = useApi(area && area.length >= 9 ? (s) => get<{ total: number; items: WallProject[] }>('/api/projects/wall', { area }, s) : null, [area]);
+  const projects = useApi(area && area.length >= 9 ? (s) => get<ProjectWall>('/api/projects/wall', { area }, s) : null, [area]);
   const ds = decisions.data?.items ?? [];
   const ps = (projects.data?.items ?? []).slice(0, SHOWN);
   if (ds.length === 0 && ps.length === 0) return null;
