@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ASSESSMENT_GRADES, STEPS_5321, TIERS_5321 } from '@gongzhi/domain';
+import { CaseAssessment, CaseAssessments, CaseDetail } from '@gongzhi/domain/contract';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as assessments from '../services/case-assessments.ts';
@@ -14,7 +15,7 @@ const grade = z.enum(ASSESSMENT_GRADES, { message: '应为 excellent（优）、
 export function caseAssessmentRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
-  r.get('/api/cases/:id/assessments', { schema: { tags, summary: '指挥中心对承办单位的考核评价（双重评价）', params: uuidParam } }, async (req) =>
+  r.get('/api/cases/:id/assessments', { schema: { tags, summary: '指挥中心对承办单位的考核评价（双重评价）', params: uuidParam, response: { 200: CaseAssessments } } }, async (req) =>
     assessments.listAssessments(ctx, requireActor(req), req.params.id),
   );
   r.put(
@@ -26,11 +27,12 @@ export function caseAssessmentRoutes(app: FastifyInstance, ctx: AppContext) {
         description: '时效、质量、态度各为 excellent（优）/good（良）/fair（中）/poor（差）；得分 = 0.4×时效 + 0.4×质量 + 0.2×态度（优100、良80、中60、差40）。首次 201，更正 200。',
         params: z.object({ id: z.uuid({ message: '应为案件 ID' }), unitId: z.uuid({ message: '应为单位 ID' }) }),
         body: z.object({ timeliness: grade, quality: grade, attitude: grade, comment: text(500).nullable().optional() }),
+        response: { 200: CaseAssessment, 201: CaseAssessment },
       },
     },
     async (req, reply) => {
       const out = await assessments.assessUnit(ctx, requireActor(req), req.params.id, req.params.unitId, req.body, requestContext(req));
-      return reply.status(out.status).send(out.body);
+      return reply.status(out.status as 200 | 201).send(out.body);
     },
   );
   r.post(
@@ -42,6 +44,7 @@ export function caseAssessmentRoutes(app: FastifyInstance, ctx: AppContext) {
         description: 'step：learn（了解情况）、plan（商定方案）、reply（答复居民，须已定级或同时给出 tier）；tier：general（一般，30 分钟）、larger（较大，2 小时）、complex（复杂，1 天）。指挥中心调整等级需 note 说明原因。',
         params: uuidParam,
         body: z.object({ step: z.enum(STEPS_5321).optional(), tier: z.enum(TIERS_5321).optional(), note: text(500).optional() }),
+        response: { 200: CaseDetail },
       },
     },
     async (req) => record5321(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { CaseMeeting, CaseMeetings } from '@gongzhi/domain/contract';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as meetings from '../services/case-meetings.ts';
@@ -8,7 +9,7 @@ import { text, uuidParam } from './common.ts';
 
 export function caseMeetingRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/cases/:id/meetings', { schema: { tags: ['cases'], summary: '案件的会商记录', params: uuidParam } }, async (req) =>
+  r.get('/api/cases/:id/meetings', { schema: { tags: ['cases'], summary: '案件的会商记录', params: uuidParam, response: { 200: CaseMeetings } } }, async (req) =>
     meetings.listMeetings(ctx, requireActor(req), req.params.id),
   );
   r.post(
@@ -27,6 +28,7 @@ export function caseMeetingRoutes(app: FastifyInstance, ctx: AppContext) {
           decisions: text(2000),
           attachments: z.array(z.uuid({ message: '应为文件 ID' })).max(9, '最多 9 个附件').optional(),
         }),
+        response: { 201: CaseMeeting },
       },
     },
     async (req, reply) => reply.status(201).send(await meetings.recordMeeting(ctx, requireActor(req), req.params.id, req.body, requestContext(req))),

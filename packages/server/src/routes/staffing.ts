@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { STAFF_POSTS, type StaffPost } from '@gongzhi/domain';
+import { StaffEntry, StaffRoster } from '@gongzhi/domain/contract';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as staffing from '../services/staffing.ts';
@@ -26,6 +27,7 @@ export function staffingRoutes(app: FastifyInstance, ctx: AppContext) {
           q: z.string().trim().max(40, '不能超过 40 个字符').optional(),
           ...paging,
         }),
+        response: { 200: StaffRoster },
       },
     },
     async (req) => staffing.listRoster(ctx, requireActor(req), req.query),
@@ -46,17 +48,18 @@ export function staffingRoutes(app: FastifyInstance, ctx: AppContext) {
           affiliation: text(60).optional(),
           startedOn: isoDay.optional(),
         }),
+        response: { 201: StaffEntry },
       },
     },
     async (req, reply) => {
       const key = req.headers['idempotency-key'];
       const res = await staffing.appoint(ctx, requireActor(req), req.body, requestContext(req), typeof key === 'string' ? key : undefined);
-      return reply.status(res.status).send(res.body);
+      return reply.status(res.status as 201).send(res.body);
     },
   );
   r.post(
     '/api/staff/:id/end',
-    { schema: { tags, summary: '免去职务（停用其账号）', params: uuidParam, body: z.object({ reason: text(200).optional() }).default({}) } },
+    { schema: { tags, summary: '免去职务（停用其账号）', params: uuidParam, body: z.object({ reason: text(200).optional() }).default({}), response: { 200: StaffEntry } } },
     async (req) => staffing.endAppointment(ctx, requireActor(req), req.params.id, req.body?.reason, requestContext(req)),
   );
 }

@@ -24,6 +24,11 @@ import {
   unitAttendance,
   WALK_METRES_PER_MINUTE,
   withinWalk,
+  type CadreKind,
+  type CadreTaskState,
+  type ServicePointKind,
+  type TalentCategory,
+  type TalentRole,
 } from '@gongzhi/domain';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import {
@@ -74,7 +79,8 @@ function servicePointDto(actor: Actor, p: repo.ServicePointRow, areaName?: strin
     id: p.id,
     areaCode: p.areaCode,
     areaName: areaName ?? null,
-    kind: p.kind,
+    // The columns hold the codes the routes accept.
+    kind: p.kind as ServicePointKind,
     kindName: label(SERVICE_POINT_KINDS, p.kind),
     name: p.name,
     lat: p.lat,
@@ -264,9 +270,9 @@ function talentDto(actor: Actor, t: repo.TalentRow, areaName?: string | null) {
     areaCode: t.areaCode,
     areaName: areaName ?? null,
     name: t.name,
-    category: t.category,
+    category: t.category as TalentCategory,
     categoryName: label(TALENT_CATEGORIES, t.category),
-    roles: t.roles,
+    roles: t.roles as TalentRole[],
     roleNames: t.roles.map((r) => label(TALENT_ROLES, r)),
     workplace: t.workplace,
     expertise: t.expertise,
@@ -374,7 +380,7 @@ function cadreDto(c: repo.CadreRow) {
     areaName: c.areaName,
     unitId: c.unitId,
     unitName: c.unitName,
-    kind: c.kind ?? 'sunk-down',
+    kind: (c.kind ?? 'sunk-down') as CadreKind,
     kindName: label(CADRE_KINDS, c.kind ?? 'sunk-down'),
   };
 }
@@ -460,7 +466,7 @@ function taskDto(ctx: AppContext, actor: Actor, t: repo.CadreTaskRow, cadreName:
     title: t.title,
     detail: t.detail,
     dueOn: t.dueOn,
-    state: t.state,
+    state: t.state as CadreTaskState,
     completedAt: toIsoCst(t.completedAt),
     completionNote: t.completionNote,
     photoUrl: t.photoFileId ? fileUrl(ctx, t.photoFileId) : null,

@@ -11,6 +11,7 @@ import {
   invalid,
   notFound,
   suggestedTimeliness,
+  type AssessmentGrade,
   type AssessmentGrades,
 } from '@gongzhi/domain';
 import type { Actor, RequestContext } from '../policies/actor.ts';
@@ -42,9 +43,10 @@ async function load(ctx: AppContext, actor: Actor, caseId: string) {
 function present(a: repo.CaseAssessmentRow, unitName: string) {
   return {
     unit: { id: a.unitId, name: unitName },
-    timeliness: a.timeliness,
-    quality: a.quality,
-    attitude: a.attitude,
+    // The columns hold the grades the route accepts.
+    timeliness: a.timeliness as AssessmentGrade,
+    quality: a.quality as AssessmentGrade,
+    attitude: a.attitude as AssessmentGrade,
     score: a.score,
     comment: a.comment,
     assessedBy: a.assessedByName,

@@ -212,9 +212,9 @@ function visitDto(v: repo.VisitRow, h: repo.HouseholdBrief | undefined, followup
     areaCode: v.areaCode,
     visitor: { id: v.visitorUserId, name: v.visitorName, memberId: v.memberId },
     visitedOn: v.visitedOn,
-    duties: v.duties.map((d) => ({ code: d, label: VISIT_DUTY_LABELS[d as VisitDuty] ?? d })),
+    duties: v.duties.map((d) => ({ code: d as VisitDuty, label: VISIT_DUTY_LABELS[d as VisitDuty] ?? d })),
     notes: v.notes,
-    followups: followups.map((f) => ({ id: f.id, kind: f.kind, title: f.title, state: f.state, refId: f.refId, refCode: f.refCode })),
+    followups: followups.map((f) => ({ id: f.id, kind: f.kind as 'case' | 'wish', title: f.title, state: f.state as 'open' | 'converted', refId: f.refId, refCode: f.refCode })),
     createdAt: toIsoCst(v.createdAt),
   };
 }

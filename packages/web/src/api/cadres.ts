@@ -1,112 +1,76 @@
-// Service points, the talent registry and sunk-down cadres (docs/SERVICE-POINTS.md).
-export interface ServicePoint {
-  id: string;
-  areaCode: string;
-  areaName: string | null;
-  kind: string;
-  kindName: string;
-  name: string;
-  lat: number;
-  lng: number;
-  address: string | null;
-  hours: string | null;
-  services: string[];
-  contactName: string | null;
-  contactPhone: string | null;
-  allowedActions: string[];
-  metres?: number;
-  walkMinutes?: number;
+// Service points, the talent registry and sunk-down cadres (docs/SERVICE-POINTS.md): the calls and their inputs.
+// The answers' types are the server's response schemas (@gongzhi/domain/contract, docs/API.md).
+import type {
+  Cadre,
+  CadreAttendance,
+  CadreCheckin,
+  CadreList,
+  CadreTask,
+  CadreTaskList,
+  MyCadrePage,
+  NearbyServicePoints,
+  RevealedPhone,
+  ServicePoint,
+  ServicePointList,
+  Talent,
+  TalentList,
+} from '@gongzhi/domain/contract';
+import { api, get, patch, post } from './client.ts';
+
+export interface ServicePointInput {
+  areaCode?: string;
+  kind?: string;
+  name?: string;
+  lat?: number;
+  lng?: number;
+  address?: string | null;
+  hours?: string | null;
+  services?: string[];
+  contactName?: string | null;
+  contactPhone?: string | null;
+  retired?: true;
 }
 
-export interface Nearby {
-  home: { lat: number; lng: number } | null;
-  /** What stood for home: the phone's location, the building's point, or the middle of the grid or community. */
-  homeAt: 'location' | 'building' | 'grid' | 'community' | 'area' | null;
-  source: 'location' | 'area' | 'home' | 'home-area';
-  areaCode: string | null;
-  areaName: string | null;
-  method: { minutes: number; speedKmh: number; detourFactor: number; note: string };
-  choices: { code: string; name: string }[];
-  items: ServicePoint[];
+export interface TalentInput {
+  areaCode?: string;
+  name?: string;
+  category?: string;
+  roles?: string[];
+  workplace?: string | null;
+  expertise?: string | null;
+  phone?: string | null;
+  consent?: boolean;
+  consentNote?: string | null;
 }
 
-export interface Talent {
-  id: string;
-  areaCode: string;
-  areaName: string | null;
-  name: string;
-  category: string;
-  roles: string[];
-  workplace: string | null;
-  expertise: string | null;
-  phone: string | null;
-  listed: boolean;
-  consentAt: string | null;
-  consentWithdrawnAt: string | null;
-  consentNote: string | null;
-  allowedActions: string[];
-}
-
-export interface Cadre {
-  id: string;
-  name: string;
-  areaCode: string;
-  areaName: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  kind: string;
-  allowedActions?: string[];
-}
-
-export interface CadreTask {
-  id: string;
+export interface TaskInput {
   cadreId: string;
-  cadreName: string | null;
-  areaCode: string;
-  areaName: string | null;
   title: string;
-  detail: string | null;
-  dueOn: string | null;
-  state: 'open' | 'done' | 'cancelled';
-  completedAt: string | null;
-  completionNote: string | null;
-  photoUrl: string | null;
-  createdAt: string | null;
-  allowedActions: string[];
-  points?: number;
+  detail?: string | null;
+  dueOn?: string | null;
 }
 
-export interface Attendance {
-  period: string;
-  months: number;
-  expectedDaysPerMonth: number;
-  weight: number;
-  basis: string;
-  cadres: (Cadre & { days: number; lastDay: string | null; tasksDone: number; expectedDays: number })[];
-  units: { unitId: string | null; unitName: string; cadres: number; days: number; tasksDone: number; expectedDays: number; attendanceRate: number; weightedScore: number }[];
-}
+/** Home for the 15-minute circle: the phone's location, a chosen area, or (neither) where the caller lives. */
+export type NearbyQuery = { area?: string; lat?: number; lng?: number };
 
-export interface MyCadrePage {
-  cadre: Cadre;
-  today: string;
-  checkedInToday: boolean;
-  monthDays: number;
-  expectedDays: number;
-  checkins: { day: string; at: string | null; located: boolean }[];
-  tasks: CadreTask[];
-}
+export const listServicePoints = (q: { area?: string; kind?: string; pageSize?: number }, signal?: AbortSignal) => get<ServicePointList>('/api/service-points', q, signal);
+export const nearbyServicePoints = (q: NearbyQuery, signal?: AbortSignal) => get<NearbyServicePoints>('/api/service-points/nearby', q, signal);
+export const createServicePoint = (body: ServicePointInput) => post<ServicePoint>('/api/service-points', body);
+export const updateServicePoint = (id: string, body: ServicePointInput) => patch<ServicePoint>(`/api/service-points/${id}`, body);
 
-export const SERVICE_POINT_KINDS = ['service-centre', 'grid-station', 'neighbourhood-centre', 'building-group', 'clinic', 'love-supermarket', 'elderly-care', 'self-service', 'other'];
-export const TALENT_CATEGORIES = ['entrepreneur', 'cadre', 'teacher', 'doctor', 'new-class', 'other'];
-export const TALENT_ROLES = ['development', 'technology', 'legal', 'review'];
-export const KIND_COLOURS: Record<string, string> = {
-  'service-centre': '#cf1322',
-  'grid-station': '#1677ff',
-  'neighbourhood-centre': '#fa8c16',
-  'building-group': '#d4380d',
-  clinic: '#13c2c2',
-  'love-supermarket': '#eb2f96',
-  'elderly-care': '#52c41a',
-  'self-service': '#722ed1',
-  other: '#595959',
-};
+export const listTalents = (q: { area?: string; category?: string; pageSize?: number }, signal?: AbortSignal) => get<TalentList>('/api/talents', q, signal);
+export const createTalent = (body: TalentInput) => post<Talent>('/api/talents', body);
+export const updateTalent = (id: string, body: TalentInput) => patch<Talent>(`/api/talents/${id}`, body);
+export const setTalentConsent = (id: string, given: boolean) => api<Talent>(`/api/talents/${id}/consent`, { method: 'PUT', body: { given } });
+export const revealTalentPhone = (id: string) => post<RevealedPhone>(`/api/talents/${id}/reveal`, {});
+
+export const listCadres = (area: string | undefined, signal?: AbortSignal) => get<CadreList>('/api/cadres', { area }, signal);
+export const getAttendance = (q: { area?: string; month?: string; year?: string }, signal?: AbortSignal) => get<CadreAttendance>('/api/cadres/attendance', q, signal);
+export const setCadreKind = (id: string, kind: string) => patch<Cadre>(`/api/cadres/${id}`, { kind });
+export const getMyCadrePage = (signal?: AbortSignal) => get<MyCadrePage>('/api/cadres/me', undefined, signal);
+export const checkIn = (where: { lat: number; lng: number } | null) => post<CadreCheckin>('/api/cadres/me/checkins', where ?? {});
+
+export const listTasks = (q: { area?: string; pageSize?: number }, signal?: AbortSignal) => get<CadreTaskList>('/api/cadre-tasks', q, signal);
+export const assignTask = (body: TaskInput) => post<CadreTask>('/api/cadre-tasks', body);
+export const completeTask = (id: string, body: { note: string; photoFileId: string | null }) => post<CadreTask>(`/api/cadre-tasks/${id}/complete`, body);
+export const cancelTask = (id: string, reason: string) => post<CadreTask>(`/api/cadre-tasks/${id}/cancel`, { reason });

@@ -24,7 +24,8 @@ export type {
   Tier5321,
   TimelineEntry,
 } from '@gongzhi/domain/contract';
-import type { CaseDetail, CaseList, CaseState, Channel, CreatedCase, Rating, Step5321, Tier5321 } from '@gongzhi/domain/contract';
+import type { CaseAssessment, CaseAssessments, CaseDetail, CaseList, CaseState, Channel, CreatedCase, Rating, Step5321, Tier5321 } from '@gongzhi/domain/contract';
+import type { AssessmentGrade } from '@gongzhi/domain';
 
 export const CASE_STATES: readonly CaseState[] = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'closed', 'rejected', 'withdrawn', 'merged', 'suspended'];
 export const OPEN_STATES: readonly CaseState[] = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'suspended'];
@@ -76,29 +77,12 @@ export function splitPhotos(files: FileRef[]): { ids: string[]; local: File[] } 
 
 export const record5321 = (id: string, body: { step?: Step5321; tier?: Tier5321; note?: string }) => post<CaseDetail>(`/api/cases/${id}/5321`, body);
 
-export type AssessmentGrade = 'excellent' | 'good' | 'fair' | 'poor';
+export type { CaseAssessment as Assessment, CaseAssessments as Assessments } from '@gongzhi/domain/contract';
+export type { AssessmentGrade } from '@gongzhi/domain';
 
-export interface Assessment {
-  unit: { id: string; name: string };
-  timeliness: AssessmentGrade;
-  quality: AssessmentGrade;
-  attitude: AssessmentGrade;
-  score: number;
-  comment: string | null;
-  assessedBy: string;
-  assessedAt: string;
-  revisions: number;
-}
-
-export interface Assessments {
-  items: Assessment[];
-  units: { id: string; name: string; role: 'lead' | 'assist'; suggestedTimeliness: AssessmentGrade | null }[];
-  allowedActions: 'assess'[];
-}
-
-export const getAssessments = (id: string, signal?: AbortSignal) => get<Assessments>(`/api/cases/${id}/assessments`, undefined, signal);
+export const getAssessments = (id: string, signal?: AbortSignal) => get<CaseAssessments>(`/api/cases/${id}/assessments`, undefined, signal);
 export const saveAssessment = (id: string, unitId: string, body: { timeliness: AssessmentGrade; quality: AssessmentGrade; attitude: AssessmentGrade; comment?: string | null }) =>
-  api<Assessment>(`/api/cases/${id}/assessments/${unitId}`, { method: 'PUT', body });
+  api<CaseAssessment>(`/api/cases/${id}/assessments/${unitId}`, { method: 'PUT', body });
 
 export interface CaseQuery {
   state?: string;

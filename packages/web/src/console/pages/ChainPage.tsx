@@ -2,43 +2,15 @@ import { useRef, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { ChainBreak, ChainHeadsCheck, ChainVerifyReport } from '@gongzhi/domain/contract';
 import { errorMessage, post } from '../../api/client.ts';
 import { useT, type MessageKey } from '../../i18n/index.tsx';
 import { fmtNumber, fmtTime } from '../../lib/format.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 
-interface TableReport {
-  table: string;
-  chains: number;
-  links: number;
-  pending: number;
-  broken: number;
-}
-
-interface ChainBreak {
-  table: string;
-  chain: string;
-  chainLabel: string;
-  rowId: number | null;
-  seq: number;
-  message: string;
-}
-
-interface VerifyReport {
-  ok: boolean;
-  checkedAt: string;
-  tables: TableReport[];
-  breaks: ChainBreak[];
-  message: string;
-}
-
-interface HeadsCheck {
-  ok: boolean;
-  day: string;
-  fileIntact: boolean;
-  breaks: ChainBreak[];
-  message: string;
-}
+type VerifyReport = ChainVerifyReport;
+type TableReport = ChainVerifyReport['tables'][number];
+type HeadsCheck = ChainHeadsCheck;
 
 /** The audit administrator's check of the tamper-evident history and its daily head hashes. */
 export default function ChainPage() {

@@ -5,6 +5,7 @@ import { App, Badge, Button, Card, DatePicker, Form, Input, Modal, Select, Space
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { StaffEntry, StaffRoster } from '@gongzhi/domain/contract';
 import { get, post } from '../../api/client.ts';
 import type { AreaLevel } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
@@ -17,26 +18,8 @@ import { LoadError } from '../components/ErrorResult.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { applyServerErrors } from '../components/formErrors.ts';
 
-interface Entry {
-  id: string;
-  post: string;
-  area: { code: string; name: string };
-  person: { id: string; name: string; gender: string; phone: string | null };
-  account: { id: string; username: string; active: boolean } | null;
-  affiliation: string | null;
-  startedOn: string;
-  endedOn: string | null;
-  endReason: string | null;
-  active: boolean;
-  allowedActions: string[];
-}
-interface Roster {
-  area: { code: string; name: string };
-  summary: { post: string; count: number }[];
-  appointablePosts: { post: string; level: AreaLevel }[];
-  total: number;
-  items: Entry[];
-}
+type Entry = StaffEntry;
+type Roster = StaffRoster;
 interface PersonHit {
   id: string;
   name: string;

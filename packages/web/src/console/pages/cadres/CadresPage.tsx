@@ -6,9 +6,8 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, P
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { get, patch, post } from '../../../api/client.ts';
-import type { Attendance, Cadre, CadreTask } from '../../../api/cadres.ts';
-import type { Page } from '../../../api/types.ts';
+import type { CadreAttendance, CadreListItem, CadreTask } from '@gongzhi/domain/contract';
+import { assignTask, cancelTask, getAttendance, listCadres, listTasks, setCadreKind } from '../../../api/cadres.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
@@ -17,15 +16,15 @@ import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { applyServerErrors } from '../../components/formErrors.ts';
 
-type Row = Attendance['units'][number];
-type PersonRow = Attendance['cadres'][number];
+type Row = CadreAttendance['units'][number];
+type PersonRow = CadreAttendance['cadres'][number];
 
 function AttendanceTab({ area }: { area?: string }) {
   const { t, tx } = useI18n();
   const [month, setMonth] = useState<Dayjs>(dayjs());
   const [wholeYear, setWholeYear] = useState(false);
   const q = wholeYear ? { area, year: month.format('YYYY') } : { area, month: month.format('YYYY-MM') };
-  const res = useApi((signal) => get<Attendance>('/api/cadres/attendance', q, signal), [area, month.format('YYYY-MM'), wholeYear]);
+  const res = useApi((signal) => getAttendance(q, signal), [area, month.format('YYYY-MM'), wholeYear]);
   const unitCols: ColumnsType<Row> = [
     { title: t('cadre.unit'), dataIndex: 'unitName', key: 'unit', ellipsis: true },
     { title: t('cadre.count'), dataIndex: 'cadres', key: 'cadres', width: 90, align: 'right' },
@@ -73,16 +72,16 @@ function AttendanceTab({ area }: { area?: string }) {
 function CadresTab({ area }: { area?: string }) {
   const { t, tx } = useI18n();
   const { message } = App.useApp();
-  const list = useApi((signal) => get<{ items: Cadre[] }>('/api/cadres', { area }, signal), [area]);
-  const setKind = async (c: Cadre, kind: string) => {
+  const list = useApi((signal) => listCadres(area, signal), [area]);
+  const setKind = async (c: CadreListItem, kind: string) => {
     try {
-      await patch(`/api/cadres/${c.id}`, { kind });
+      await setCadreKind(c.id, kind);
       list.reload();
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
     }
   };
-  const cols: ColumnsType<Cadre> = [
+  const cols: ColumnsType<CadreListItem> = [
     { title: t('cadre.name'), dataIndex: 'name', key: 'name', width: 120 },
     { title: t('cadre.kind'), dataIndex: 'kind', key: 'kind', width: 120, render: (k: string) => <Tag color={k === 'first-secretary' ? 'red' : 'blue'}>{tx(`cadre.kind.${k}`)}</Tag> },
     { title: t('cadre.unit'), dataIndex: 'unitName', key: 'unit', ellipsis: true, render: (u: string | null) => u ?? '—' },
@@ -101,7 +100,7 @@ function CadresTab({ area }: { area?: string }) {
     },
   ];
   if (list.error) return <LoadError error={list.error} onRetry={list.reload} />;
-  return <Table<Cadre> rowKey="id" size="small" loading={list.loading} columns={cols} dataSource={list.data?.items ?? []} pagination={false} locale={{ emptyText: t('cadre.empty') }} scroll={{ x: 700 }} />;
+  return <Table<CadreListItem> rowKey="id" size="small" loading={list.loading} columns={cols} dataSource={list.data?.items ?? []} pagination={false} locale={{ emptyText: t('cadre.empty') }} scroll={{ x: 700 }} />;
 }
 
 function TasksTab({ area }: { area?: string }) {
@@ -109,10 +108,10 @@ function TasksTab({ area }: { area?: string }) {
   const { message } = App.useApp();
   const { can } = useAuth();
   const [assigning, setAssigning] = useState(false);
-  const list = useApi((signal) => get<Page<CadreTask>>('/api/cadre-tasks', { area, pageSize: 100 }, signal), [area]);
+  const list = useApi((signal) => listTasks({ area, pageSize: 100 }, signal), [area]);
   const cancel = async (task: CadreTask) => {
     try {
-      await post(`/api/cadre-tasks/${task.id}/cancel`, { reason: t('cadre.task.cancel') });
+      await cancelTask(task.id, t('cadre.task.cancel'));
       list.reload();
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
@@ -174,14 +173,14 @@ function AssignModal({ area, onClose, onSaved }: { area?: string; onClose: () =>
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ cadreId: string; title: string; detail?: string; dueOn?: Dayjs }>();
-  const cadres = useApi((signal) => get<{ items: Cadre[] }>('/api/cadres', { area }, signal), [area]);
+  const cadres = useApi((signal) => listCadres(area, signal), [area]);
   const [saving, setSaving] = useState(false);
   const save = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     setSaving(true);
     try {
-      await post('/api/cadre-tasks', { cadreId: v.cadreId, title: v.title, detail: v.detail || null, dueOn: v.dueOn ? v.dueOn.format('YYYY-MM-DD') : null });
+      await assignTask({ cadreId: v.cadreId, title: v.title, detail: v.detail || null, dueOn: v.dueOn ? v.dueOn.format('YYYY-MM-DD') : null });
       onSaved();
     } catch (e) {
       applyServerErrors(form, e, message, ['cadreId', 'title', 'detail', 'dueOn']);

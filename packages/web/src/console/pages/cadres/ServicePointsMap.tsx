@@ -3,7 +3,8 @@ import { useEffect, useRef } from 'react';
 import { Empty, Spin } from 'antd';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { KIND_COLOURS, type ServicePoint } from '../../../api/cadres.ts';
+import type { ServicePoint } from '@gongzhi/domain/contract';
+import { KIND_COLOURS } from './colours.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { addBaseLayer, projectionFor, useMapSettings } from '../../../lib/mapTiles.ts';
 

@@ -4,9 +4,10 @@ import { Suspense, lazy, useState } from 'react';
 import { App, Button, Card, Col, Form, Input, Modal, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { get, patch, post } from '../../../api/client.ts';
-import { KIND_COLOURS, SERVICE_POINT_KINDS, type ServicePoint } from '../../../api/cadres.ts';
-import type { Page } from '../../../api/types.ts';
+import { SERVICE_POINT_KIND_CODES as SERVICE_POINT_KINDS } from '@gongzhi/domain';
+import type { ServicePoint } from '@gongzhi/domain/contract';
+import { createServicePoint, listServicePoints, updateServicePoint } from '../../../api/cadres.ts';
+import { KIND_COLOURS } from './colours.ts';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
@@ -37,12 +38,12 @@ export default function ServicePointsPage() {
   const [area, setArea] = useState<string | undefined>();
   const [kind, setKind] = useState<string | undefined>();
   const [editing, setEditing] = useState<ServicePoint | 'new' | null>(null);
-  const list = useApi((signal) => get<Page<ServicePoint>>('/api/service-points', { area, kind, pageSize: 200 }, signal), [area, kind]);
+  const list = useApi((signal) => listServicePoints({ area, kind, pageSize: 200 }, signal), [area, kind]);
   const items = list.data?.items ?? [];
 
   const retire = async (p: ServicePoint) => {
     try {
-      await patch(`/api/service-points/${p.id}`, { retired: true });
+      await updateServicePoint(p.id, { retired: true });
       message.success(t('sp.retired'));
       list.reload();
     } catch (e) {
@@ -164,8 +165,8 @@ function ServicePointForm({ point, onClose, onSaved }: { point: ServicePoint | n
     setSaving(true);
     try {
       const body = { ...v, lat: where.lat, lng: where.lng, address: v.address || null, hours: v.hours || null, contactName: v.contactName || null, contactPhone: v.contactPhone || null, services: v.services ?? [] };
-      if (point) await patch(`/api/service-points/${point.id}`, body);
-      else await post('/api/service-points', body);
+      if (point) await updateServicePoint(point.id, body);
+      else await createServicePoint(body);
       message.success(t('sp.saved'));
       onSaved();
     } catch (e) {

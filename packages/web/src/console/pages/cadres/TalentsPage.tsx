@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { App, Alert, Button, Card, Col, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { api, get, patch, post } from '../../../api/client.ts';
-import { TALENT_CATEGORIES, TALENT_ROLES, type Talent } from '../../../api/cadres.ts';
-import type { Page } from '../../../api/types.ts';
+import { TALENT_CATEGORY_CODES as TALENT_CATEGORIES, TALENT_ROLE_CODES as TALENT_ROLES } from '@gongzhi/domain';
+import type { Talent } from '@gongzhi/domain/contract';
+import { createTalent, listTalents, revealTalentPhone, setTalentConsent, updateTalent } from '../../../api/cadres.ts';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
@@ -35,7 +35,7 @@ function Phone({ talent }: { talent: Talent }) {
   if (!talent.phone) return <>—</>;
   const show = async () => {
     try {
-      setValue((await post<{ value: string }>(`/api/talents/${talent.id}/reveal`, {})).value);
+      setValue((await revealTalentPhone(talent.id)).value);
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
     }
@@ -59,12 +59,12 @@ export default function TalentsPage() {
   const [area, setArea] = useState<string | undefined>();
   const [category, setCategory] = useState<string | undefined>();
   const [editing, setEditing] = useState<Talent | 'new' | null>(null);
-  const list = useApi((signal) => get<Page<Talent>>('/api/talents', { area, category, pageSize: 200 }, signal), [area, category]);
+  const list = useApi((signal) => listTalents({ area, category, pageSize: 200 }, signal), [area, category]);
   const keeper = can('talents.manage');
 
   const consent = async (tal: Talent, given: boolean) => {
     try {
-      await api(`/api/talents/${tal.id}/consent`, { method: 'PUT', body: { given } });
+      await setTalentConsent(tal.id, given);
       list.reload();
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
@@ -164,9 +164,9 @@ function TalentForm({ talent, onClose, onSaved }: { talent: Talent | null; onClo
     setSaving(true);
     try {
       if (talent) {
-        await patch(`/api/talents/${talent.id}`, { name: v.name, category: v.category, roles: v.roles ?? [], workplace: v.workplace || null, expertise: v.expertise || null, ...(v.phone ? { phone: v.phone } : {}) });
+        await updateTalent(talent.id, { name: v.name, category: v.category, roles: v.roles ?? [], workplace: v.workplace || null, expertise: v.expertise || null, ...(v.phone ? { phone: v.phone } : {}) });
       } else {
-        await post('/api/talents', { areaCode: v.areaCode, name: v.name, category: v.category, roles: v.roles ?? [], workplace: v.workplace || null, expertise: v.expertise || null, phone: v.phone || null, consent: !!v.consent, consentNote: v.consentNote || null });
+        await createTalent({ areaCode: v.areaCode, name: v.name, category: v.category, roles: v.roles ?? [], workplace: v.workplace || null, expertise: v.expertise || null, phone: v.phone || null, consent: !!v.consent, consentNote: v.consentNote || null });
       }
       onSaved();
     } catch (e) {

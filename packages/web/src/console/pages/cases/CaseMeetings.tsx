@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Checkbox, DatePicker, Descriptions, Empty, Form, Input, Modal, Space, Tag } from 'antd';
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { CaseMeetings as Meetings } from '@gongzhi/domain/contract';
 import type { FileRef } from '../../../api/cases.ts';
 import { get, post } from '../../../api/client.ts';
 import { useT } from '../../../i18n/index.tsx';
@@ -9,24 +10,6 @@ import { fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { applyServerErrors } from '../../components/formErrors.ts';
 import { PhotoUpload } from './PhotoUpload.tsx';
-
-interface Meeting {
-  id: string;
-  heldAt: string;
-  place: string | null;
-  units: { id: string; name: string }[];
-  participants: string;
-  minutes: string;
-  decisions: string;
-  attachments: { id: string; name: string }[];
-  recordedBy: string;
-  recordedAt: string;
-}
-interface Meetings {
-  items: Meeting[];
-  units: { id: string; name: string; role: string }[];
-  allowedActions: string[];
-}
 
 /** 会商 of a case with assisting units: the meetings held, and recording a new one (centre or lead unit). */
 export function CaseMeetings({ caseId, onRecorded }: { caseId: string; onRecorded: () => void }) {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Card, DatePicker, Progress, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { get } from '../../../api/client.ts';
-import type { PartyCoverage } from '../../../api/party-types.ts';
+import type { PartyCoverage } from '@gongzhi/domain/contract';
 import { useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';

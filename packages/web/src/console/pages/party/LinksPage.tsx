@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { get, api, errorMessage, post } from '../../../api/client.ts';
-import type { GridLinks } from '../../../api/party-types.ts';
+import type { GridLinks, LinkProposal } from '@gongzhi/domain/contract';
 import type { AreaSummary } from '../../../api/types.ts';
 import { useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
@@ -29,7 +29,7 @@ export default function LinksPage() {
   const apply = async () => {
     setBusy(true);
     try {
-      const r = await post<{ linked: number; households: number }>('/api/party/links/propose', { grid, apply: true });
+      const r = await post<LinkProposal>('/api/party/links/propose', { grid, apply: true });
       message.success(t('party.links.applied', { n: r.linked }));
       links.reload();
     } catch (e) {

@@ -5,7 +5,7 @@ import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, TreeSelect 
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, post } from '../../../api/client.ts';
 import type { AreaLevel } from '../../../api/types.ts';
-import type { PartyOrgDetail, PartyOrgNode } from '../../../api/party-types.ts';
+import type { PartyOrgDetail, PartyOrgNode } from '@gongzhi/domain/contract';
 import { useI18n, useT } from '../../../i18n/index.tsx';
 import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
 import { applyServerErrors } from '../../components/formErrors.ts';
@@ -128,7 +128,7 @@ function OrgModal({ mode, org, tree, onClose, onSaved }: { mode: 'add' | 'edit' 
     setSaving(true);
     try {
       if (mode === 'add') {
-        const created = await post<{ id: string }>('/api/party/orgs', { name: v.name.trim(), kind: v.kind, parentId: org.id, areaCode: v.areaCode, secretaryName: v.secretaryName?.trim() || undefined });
+        const created = await post<PartyOrgDetail>('/api/party/orgs', { name: v.name.trim(), kind: v.kind, parentId: org.id, areaCode: v.areaCode, secretaryName: v.secretaryName?.trim() || undefined });
         message.success(t('party.tree.created'));
         onSaved(created.id);
       } else {

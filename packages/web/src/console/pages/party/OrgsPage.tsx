@@ -6,8 +6,7 @@ import { App, Button, Card, Descriptions, Drawer, Empty, Form, Input, Modal, Pro
 import type { ColumnsType } from 'antd/es/table';
 import type { DataNode } from 'antd/es/tree';
 import { api, errorMessage, get, post } from '../../../api/client.ts';
-import type { PartyMember, PartyMemberDetail, PartyOrgDetail, PartyOrgNode, PartyPost } from '../../../api/party-types.ts';
-import type { Page } from '../../../api/types.ts';
+import type { PartyMember, PartyMemberDetail, PartyMemberList, PartyOrgDetail, PartyOrgNode, PartyOrgTree, PartyPostList } from '@gongzhi/domain/contract';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
@@ -19,14 +18,14 @@ import { OrgActions } from './OrgEditor.tsx';
 export default function OrgsPage() {
   const t = useT();
   const { message } = App.useApp();
-  const tree = useApi((signal) => get<{ area: { code: string; name: string }; items: PartyOrgNode[] }>('/api/party/orgs', undefined, signal), []);
+  const tree = useApi((signal) => get<PartyOrgTree>('/api/party/orgs', undefined, signal), []);
   const [picked, setPicked] = useState<string | null>(null);
   const orgId = picked ?? tree.data?.items[0]?.id ?? null;
   const org = useApi(orgId ? (signal) => get<PartyOrgDetail>(`/api/party/orgs/${orgId}`, undefined, signal) : null, [orgId]);
   const [page, setPage] = useState(1);
   const [q, setQ] = useState('');
-  const members = useApi(orgId ? (signal) => get<Page<PartyMember>>('/api/party/members', { org: orgId, q: q || undefined, page, pageSize: 20 }, signal) : null, [orgId, q, page]);
-  const posts = useApi((signal) => get<{ items: PartyPost[] }>('/api/party/posts', { area: org.data?.area.code.slice(0, 12) }, signal), [org.data?.area.code]);
+  const members = useApi(orgId ? (signal) => get<PartyMemberList>('/api/party/members', { org: orgId, q: q || undefined, page, pageSize: 20 }, signal) : null, [orgId, q, page]);
+  const posts = useApi((signal) => get<PartyPostList>('/api/party/posts', { area: org.data?.area.code.slice(0, 12) }, signal), [org.data?.area.code]);
   const [detail, setDetail] = useState<string | null>(null);
   const [transfer, setTransfer] = useState<PartyMember | null>(null);
   const [report, setReport] = useState<PartyMember | null>(null);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { errorMessage, get, post } from '../../../api/client.ts';
-import type { FormationCheck, FormationCompound, PartyPost } from '../../../api/party-types.ts';
+import type { FormationCheck, FormationCompound, PartyOrgDetail, PartyPostList } from '@gongzhi/domain/contract';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
@@ -17,7 +17,7 @@ export default function PostsPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const village = me.scope.code.length >= 12 ? me.scope.code.slice(0, 12) : null;
-  const posts = useApi((signal) => get<{ items: PartyPost[] }>('/api/party/posts', { area: village ?? undefined }, signal), [village]);
+  const posts = useApi((signal) => get<PartyPostList>('/api/party/posts', { area: village ?? undefined }, signal), [village]);
   const check = useApi(village ? (signal) => get<FormationCheck>('/api/party/formation-check', { area: me.scope.code.length >= 12 ? me.scope.code : village }, signal) : null, [village, me.scope.code]);
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<{ name: string; description?: string }>();
@@ -41,7 +41,7 @@ export default function PostsPage() {
   const form_ = async (compounds: string[]) => {
     setForming(compounds.join());
     try {
-      const org = await post<{ name: string }>('/api/party/formation-check/branches', { area: check.data!.area.code, compounds });
+      const org = await post<PartyOrgDetail>('/api/party/formation-check/branches', { area: check.data!.area.code, compounds });
       message.success(t('party.formation.formed', { name: org.name }));
       check.reload();
     } catch (e) {

@@ -1,6 +1,6 @@
 import { StarFilled } from '@ant-design/icons';
 import { Tooltip } from 'antd';
-import type { Vanguard } from '../../../api/party-types.ts';
+import type { Vanguard } from '@gongzhi/domain/contract';
 import { useT } from '../../../i18n/index.tsx';
 
 export function StarsCell({ v }: { v: Vanguard | null }) {

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, R
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { CalendarDay, CalendarOverride, CalendarYear } from '@gongzhi/domain/contract';
 import { api, get } from '../../../api/client.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
@@ -10,22 +11,7 @@ import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { applyServerErrors } from '../../components/formErrors.ts';
 
-interface DayInfo {
-  date: string;
-  working: boolean;
-  kind: 'workday' | 'weekend' | 'holiday' | 'makeup';
-  name: string | null;
-  source: 'override' | 'package' | 'weekday';
-}
-interface CalendarYear {
-  year: number;
-  packageCovers: boolean;
-  covered: boolean;
-  special: DayInfo[];
-  overrides: { date: string; working: boolean; name: string | null }[];
-  workingDays: number;
-  allowedActions: string[];
-}
+type DayInfo = CalendarDay;
 
 const KIND_COLOR: Record<DayInfo['kind'], string> = { holiday: 'red', makeup: 'orange', workday: 'blue', weekend: 'default' };
 
@@ -161,7 +147,7 @@ function OverrideModal({ value, onClose, onSaved }: { value: { date?: string; wo
     setSaving(true);
     const date = v.date.format('YYYY-MM-DD');
     try {
-      const out = await api<{ day: DayInfo }>(`/api/calendar/overrides/${date}`, { method: 'PUT', body: { working: v.working, name: v.name?.trim() || null } });
+      const out = await api<CalendarOverride>(`/api/calendar/overrides/${date}`, { method: 'PUT', body: { working: v.working, name: v.name?.trim() || null } });
       onClose();
       onSaved(date, t(`wt.cal.kind.${out.day.kind}`));
     } catch (e) {

@@ -3,6 +3,7 @@ import { App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, T
 import { EditOutlined, MinusCircleOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { OfficeHoursList, OfficePeriod, UnitOfficeHours } from '@gongzhi/domain/contract';
 import { api, get } from '../../../api/client.ts';
 import { useI18n, useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
@@ -10,18 +11,8 @@ import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { applyServerErrors } from '../../components/formErrors.ts';
 
-interface Period {
-  start: string;
-  end: string;
-}
-interface UnitHours {
-  unitId: string;
-  name: string;
-  type: string;
-  areaCode: string;
-  periods: Period[] | null;
-  updatedAt: string | null;
-}
+type Period = OfficePeriod;
+type UnitHours = OfficeHoursList['items'][number];
 
 const text = (periods: Period[]) => periods.map((p) => `${p.start}–${p.end}`).join('、');
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -32,7 +23,7 @@ export default function OfficeHoursPage() {
   const t = useT();
   const { tx } = useI18n();
   const { message } = App.useApp();
-  const res = useApi((signal) => get<{ default: { periods: Period[] }; items: UnitHours[] }>('/api/office-hours', undefined, signal), []);
+  const res = useApi((signal) => get<OfficeHoursList>('/api/office-hours', undefined, signal), []);
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<UnitHours | null>(null);
   const items = useMemo(() => (res.data?.items ?? []).filter((u) => !q.trim() || u.name.includes(q.trim())), [res.data, q]);
@@ -40,7 +31,7 @@ export default function OfficeHoursPage() {
 
   const reset = async (u: UnitHours) => {
     try {
-      await api(`/api/office-hours/${u.unitId}`, { method: 'DELETE' });
+      await api<UnitOfficeHours>(`/api/office-hours/${u.unitId}`, { method: 'DELETE' });
       message.success(t('wt.hours.resetDone', { name: u.name }));
       res.reload();
     } catch (e) {
@@ -127,7 +118,7 @@ function HoursModal({ unit, defaults, onClose, onSaved }: { unit: UnitHours | nu
     setSaving(true);
     try {
       const periods = v.periods.map(([a, b]) => ({ start: a.format('HH:mm'), end: b.format('HH:mm') }));
-      await api(`/api/office-hours/${unit.unitId}`, { method: 'PUT', body: { periods } });
+      await api<UnitOfficeHours>(`/api/office-hours/${unit.unitId}`, { method: 'PUT', body: { periods } });
       onClose();
       onSaved(unit.name);
     } catch (e) {

@@ -5,9 +5,10 @@ import { useState } from 'react';
 import { Button, Dialog, List, NavBar, Tag, TextArea, Toast } from 'antd-mobile';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage, get, post } from '../../../api/client.ts';
+import type { CadreTask } from '@gongzhi/domain/contract';
+import { errorMessage } from '../../../api/client.ts';
 import type { FileRef } from '../../../api/cases.ts';
-import type { CadreTask, MyCadrePage } from '../../../api/cadres.ts';
+import { checkIn as sendCheckIn, completeTask, getMyCadrePage } from '../../../api/cadres.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
@@ -27,7 +28,7 @@ function position(): Promise<{ lat: number; lng: number } | null> {
 export function MCadre() {
   const { t, tx } = useI18n();
   const navigate = useNavigate();
-  const page = useApi((signal) => get<MyCadrePage>('/api/cadres/me', undefined, signal), []);
+  const page = useApi((signal) => getMyCadrePage(signal), []);
   const [busy, setBusy] = useState(false);
   const [completing, setCompleting] = useState<CadreTask | null>(null);
 
@@ -35,7 +36,7 @@ export function MCadre() {
     setBusy(true);
     try {
       const where = await position();
-      const res = await post<{ counted: boolean; points: number | null }>('/api/cadres/me/checkins', where ?? {});
+      const res = await sendCheckIn(where);
       Toast.show({ icon: 'success', content: !res.counted ? t('cadre.m.checkinAgain') : res.points ? t('cadre.m.checkinDone', { n: res.points }) : t('cadre.m.checkinDoneNoPoints') });
       page.reload();
     } catch (e) {
@@ -116,7 +117,7 @@ function CompleteDialog({ task, onClose, onDone }: { task: CadreTask; onClose: (
   const [uploading, setUploading] = useState(false);
   const submit = async () => {
     try {
-      const res = await post<CadreTask>(`/api/cadre-tasks/${task.id}/complete`, { note, photoFileId: photos[0]?.id ?? null });
+      const res = await completeTask(task.id, { note, photoFileId: photos[0]?.id ?? null });
       Toast.show({ icon: 'success', content: t('cadre.m.completed', { n: res.points ?? 0 }) });
       onDone();
     } catch (e) {

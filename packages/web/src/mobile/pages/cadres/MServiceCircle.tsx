@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { Button, List, NavBar, Picker, Space, Tag, Toast } from 'antd-mobile';
 import { AimOutlined, EnvironmentOutlined, HomeOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import { get } from '../../../api/client.ts';
-import type { Nearby } from '../../../api/cadres.ts';
+import { nearbyServicePoints, type NearbyQuery } from '../../../api/cadres.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
@@ -18,8 +17,8 @@ export function MServiceCircle() {
   const navigate = useNavigate();
   const [home, setHome] = useState<Home>({ kind: 'home' });
   const [picking, setPicking] = useState(false);
-  const query = home.kind === 'area' ? { area: home.code } : home.kind === 'location' ? { lat: home.lat, lng: home.lng } : {};
-  const res = useApi((signal) => get<Nearby>('/api/service-points/nearby', query, signal), [JSON.stringify(query)]);
+  const query: NearbyQuery = home.kind === 'area' ? { area: home.code } : home.kind === 'location' ? { lat: home.lat, lng: home.lng } : {};
+  const res = useApi((signal) => nearbyServicePoints(query, signal), [JSON.stringify(query)]);
   const data = res.data;
 
   const locate = () => {

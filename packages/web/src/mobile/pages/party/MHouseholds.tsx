@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { List, NavBar, ProgressBar, SearchBar, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
-import type { GridLinks, MyHouseholds } from '../../../api/party-types.ts';
+import type { GridLinks, MyHouseholds } from '@gongzhi/domain/contract';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtDate } from '../../../lib/format.ts';

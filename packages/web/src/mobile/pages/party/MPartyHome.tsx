@@ -2,7 +2,7 @@
 import { List, NavBar, ProgressBar } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
 import { get } from '../../../api/client.ts';
-import type { PartyMe } from '../../../api/party-types.ts';
+import type { PartyMe } from '@gongzhi/domain/contract';
 import { useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';

@@ -5,7 +5,7 @@ import { Button, List, NavBar, Picker, ProgressBar, Tag, Toast } from 'antd-mobi
 import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../../api/client.ts';
-import type { PatrolCheckIn, PatrolStatus } from '../../../api/party-types.ts';
+import type { PatrolCheckIn, PatrolStatus } from '@gongzhi/domain/contract';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';

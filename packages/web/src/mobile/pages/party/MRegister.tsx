@@ -4,15 +4,10 @@ import { useState } from 'react';
 import { Button, CheckList, Dialog, List, NavBar, Tag, Toast } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
 import { api, errorMessage, get, post } from '../../../api/client.ts';
-import type { PartyMe } from '../../../api/party-types.ts';
+import type { PartyMe, RegistrationTargets as Targets } from '@gongzhi/domain/contract';
 import { useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
-
-interface Targets {
-  area: { code: string; name: string } | null;
-  items: { id: string; name: string; kindLabel: string; coversHome: boolean }[];
-}
 
 export function MRegister() {
   const t = useT();

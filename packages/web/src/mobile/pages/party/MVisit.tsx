@@ -5,7 +5,8 @@ import { Button, DatePicker, List, NavBar, Picker, Selector, TextArea, Toast, In
 import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../../api/client.ts';
-import { VISIT_DUTIES, type GridLinks, type MyHouseholds, type Visit, type VisitDuty } from '../../../api/party-types.ts';
+import { VISIT_DUTIES, type VisitDuty } from '@gongzhi/domain';
+import type { GridLinks, MyHouseholds, PartyVisitRecorded as Visit } from '@gongzhi/domain/contract';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
