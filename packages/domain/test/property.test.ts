@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   billBalance,
+  billOverdue,
   collectionRate,
   inspectionScore,
   jointMeetingOverdue,
@@ -105,6 +106,13 @@ describe('fee offset and collection', () => {
     expect(offsetFen(100)).toBe(1000);
     expect(billBalance({ amountFen: 30000, offsetFen: 1000, paidFen: 0 })).toBe(29000);
     expect(billBalance({ amountFen: 1000, offsetFen: 1000, paidFen: 500 })).toBe(0);
+  });
+  it('a bill is past due once its month is over with a balance left', () => {
+    const bill = { period: '2026-10', amountFen: 1000, offsetFen: 0, paidFen: 400 };
+    expect(billOverdue(bill, '2026-11')).toBe(true);
+    expect(billOverdue(bill, '2026-10')).toBe(false);
+    expect(billOverdue({ ...bill, paidFen: 1000 }, '2026-11')).toBe(false);
+    expect(billOverdue({ ...bill, period: '2025-12' }, '2026-01')).toBe(true);
   });
   it('counts settled bills', () => {
     expect(collectionRate([])).toBeNull();

@@ -1,4 +1,4 @@
-import type { FourList } from '@gongzhi/domain/contract';
+import { FOUR_LIST_SECTIONS, type FourList } from '@gongzhi/domain/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { Client, createTestApp, json, uniq, type TestApp } from './helpers.ts';
@@ -10,6 +10,7 @@ let admin: Client;
 let community: Client;
 let town: Client;
 let resident: Client;
+let leader: Client;
 const COMMUNITY = '320614103001';
 const NEIGHBOUR = '320614103002';
 
@@ -21,13 +22,17 @@ const section = (l: FourList, key: string) => {
 const list = async (c: Client, kind: string, area?: string) => {
   const res = await c.get(`/api/lists/four?kind=${kind}${area ? `&area=${area}` : ''}`);
   expect(res.statusCode, res.body).toBe(200);
-  return json<FourList>(res);
+  const l = json<FourList>(res);
+  // Each list has only its own sections, in the contract's order.
+  const keys: readonly string[] = FOUR_LIST_SECTIONS[l.kind];
+  expect(l.sections.map((x) => x.key)).toEqual(keys.filter((k) => l.sections.some((x) => x.key === k)));
+  return l;
 };
 const n = async (q: ReturnType<typeof sql>) => Number((await t.ctx.db.execute<{ n: string }>(q)).rows[0]!.n);
 
 beforeAll(async () => {
   t = await createTestApp();
-  [admin, community, town, resident] = await Promise.all([t.as('admin'), t.as('community'), t.as('town'), t.as('resident')]);
+  [admin, community, town, resident, leader] = await Promise.all([t.as('admin'), t.as('community'), t.as('town'), t.as('resident'), t.as('leader')]);
 }, 300_000);
 afterAll(async () => t?.close());
 
@@ -86,6 +91,79 @@ describe('四张清单', () => {
     expect(overdue.rows.every((r) => r.tag === 'overdue' && r.link === `/cases/${r.id}` && r.areaCode!.startsWith(COMMUNITY))).toBe(true);
     for (const key of ['urgentCases', 'lateProjects', 'emergencies', 'householdsRed', 'householdsOrange']) section(l, key);
     expect(section(l, 'householdsRed').count).toBe(await n(sql`select count(*) as n from households where area_code like ${COMMUNITY + '%'} and risk_colour = 'red'`));
+  });
+
+  it('风险清单 → 查看全部: the case list filtered as the section counts (overdue; urgent among the open ones)', async () => {
+    // One open case of the community marked urgent, so the urgent section has something to count.
+    const open = await n(sql`select count(*) as n from cases where area_code like ${COMMUNITY + '%'} and state in ('reported','accepted','dispatched','acknowledged','handled')`);
+    expect(open).toBeGreaterThan(0);
+    await t.ctx.db.execute(sql`update cases set urgent = true where id = (select id from cases where area_code like ${COMMUNITY + '%'} and state = 'reported' order by created_at desc limit 1)`);
+    const l = await list(community, 'risks');
+    const overdue = section(l, 'overdueCases');
+    expect(overdue.link).toBe(`/cases?tab=all&overdue=true&area=${COMMUNITY}`);
+    const overdueList = json<{ total: number; items: { overdue: boolean }[] }>(await community.get(`/api/cases?overdue=true&area=${COMMUNITY}&pageSize=100`));
+    expect(overdueList.total).toBe(overdue.count);
+    expect(overdueList.items.every((c) => c.overdue)).toBe(true);
+
+    const urgent = section(l, 'urgentCases');
+    expect(urgent.count).toBeGreaterThan(0);
+    expect(urgent.link).toBe(`/cases?tab=all&urgent=true&area=${COMMUNITY}`);
+    const urgentList = json<{ total: number; counts: Record<string, number>; items: { urgent: boolean }[] }>(await community.get(`/api/cases?urgent=true&area=${COMMUNITY}&pageSize=100`));
+    expect(urgentList.items.every((c) => c.urgent)).toBe(true);
+    const openStates = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled'];
+    expect(openStates.reduce((a, st) => a + (urgentList.counts[st] ?? 0), 0)).toBe(urgent.count);
+    const openUrgent = json<{ total: number }>(await community.get(`/api/cases?urgent=true&area=${COMMUNITY}&state=${openStates.join(',')}&pageSize=1`));
+    expect(openUrgent.total).toBe(urgent.count);
+    const notUrgent = json<{ items: { urgent: boolean }[] }>(await community.get(`/api/cases?urgent=false&area=${COMMUNITY}&pageSize=50`));
+    expect(notUrgent.items.every((c) => !c.urgent)).toBe(true);
+  });
+
+  it('风险清单: property bills past due and the registry’s special groups, each for those who may read them', async () => {
+    // A bill of last year left unpaid in the community, so there is one past due whatever the seed holds.
+    const hh = (await t.ctx.db.execute<{ id: string; area_code: string }>(sql`select id, area_code from households where area_code like ${COMMUNITY + '%'} order by id limit 1`)).rows[0]!;
+    const unit = (await t.ctx.db.execute<{ id: string }>(sql`select id from units where code = 'property-320614103001-01'`)).rows[0];
+    if (unit) {
+      await t.ctx.db.execute(
+        sql`insert into property_bills (unit_id, household_id, area_code, period, amount_fen) values (${unit.id}, ${hh.id}, ${hh.area_code}, '2020-01', 12345) on conflict do nothing`,
+      );
+    }
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const pastDue = await n(
+      sql`select count(*) as n from property_bills where area_code like ${COMMUNITY + '%'} and period < ${month} and amount_fen - offset_fen - paid_fen > 0`,
+    );
+    const l = await list(community, 'risks');
+    const bills = section(l, 'overdueBills');
+    expect(bills.count).toBe(pastDue);
+    if (unit) expect(bills.count).toBeGreaterThan(0);
+    expect(bills.rows.length).toBe(Math.min(pastDue, 50));
+    for (const r of bills.rows) {
+      expect(r.sub! < month).toBe(true);
+      expect(r.counts!.balanceFen).toBeGreaterThan(0);
+      expect(r.areaCode!.startsWith(COMMUNITY)).toBe(true);
+    }
+
+    // Special groups: counts equal the registry's, and the sensitive ones only for those who see sensitive tags.
+    const inGroups = (codes: string[]) =>
+      n(sql`select count(*) as n from people where area_code like ${COMMUNITY + '%'} and status = 'active' and tags && ${sql.raw(`array[${codes.map((c) => `'${c}'`).join(',')}]::text[]`)}`);
+    const care = ['empty-nest-elderly', 'living-alone-elderly', 'subsistence', 'left-behind-child', 'single-parent', 'veteran'];
+    const focus = ['disabled', 'bedridden', 'released-prisoner', 'community-correction', 'drug-user', 'key-person'];
+    const careSection = section(l, 'careGroups');
+    expect(careSection.count).toBe(await inGroups(care));
+    expect(careSection.count).toBeGreaterThan(0);
+    for (const r of careSection.rows) {
+      expect(r.counts!.people).toBe(await inGroups([r.tag!]));
+      expect(r.link).toBe(`/people?area=${COMMUNITY}&tag=${r.tag}`);
+      expect(care).toContain(r.tag);
+    }
+    const focusSection = section(l, 'focusGroups');
+    expect(focusSection.count).toBe(await inGroups(focus));
+    for (const r of focusSection.rows) expect(r.counts!.people).toBe(await inGroups([r.tag!]));
+
+    // The district's leader reads the registry but not its sensitive groups: no 重点人群 section, the rest as the community's.
+    const theirs = await list(leader, 'risks', COMMUNITY);
+    expect(theirs.sections.some((s) => s.key === 'focusGroups')).toBe(false);
+    expect(section(theirs, 'careGroups').count).toBe(careSection.count);
+    expect(section(theirs, 'overdueBills').count).toBe(bills.count);
   });
 
   it('a resident is refused (403); a bad kind or area is 400', async () => {

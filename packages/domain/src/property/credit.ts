@@ -204,6 +204,12 @@ export const offsetFen = (points: number) => Math.floor((points * 100) / POINTS_
 /** A bill's balance: amount less offsets less payments, never below zero (fen). */
 export const billBalance = (b: { amountFen: number; offsetFen: number; paidFen: number }) => Math.max(0, b.amountFen - b.offsetFen - b.paidFen);
 
+/**
+ * A bill is past due (逾期未缴) once its month (`period`, YYYY-MM) is over — `month` is the current one, China time —
+ * and a balance is left. The repository's `overdueBefore` filter is this rule in SQL.
+ */
+export const billOverdue = (b: { period: string; amountFen: number; offsetFen: number; paidFen: number }, month: string) => b.period < month && billBalance(b) > 0;
+
 /** The collection rate of a set of bills: settled bills (balance 0) over all, 0–1 (4 places); null when none. */
 export function collectionRate(bills: readonly { amountFen: number; offsetFen: number; paidFen: number }[]): number | null {
   if (!bills.length) return null;

@@ -429,6 +429,8 @@ export interface CaseFilter {
   overdue?: boolean;
   /** The yellow light: warned but not yet overdue (即将超期). */
   dueSoon?: boolean;
+  /** Marked 急难险重 (or, `false`, not). */
+  urgent?: boolean;
   from?: Date;
   to?: Date;
   q?: string;
@@ -468,6 +470,7 @@ function caseWhere(scope: CaseScope, f: Omit<CaseFilter, 'page' | 'pageSize'>): 
   if (f.channel) conds.push(eq(cases.channel, f.channel));
   if (f.overdue) conds.push(sql`${cases.stepDueAt} < now() and ${cases.state} in ('reported','accepted','dispatched','acknowledged','handled')`);
   if (f.dueSoon) conds.push(sql`${cases.stepWarnAt} <= now() and ${cases.stepDueAt} >= now() and ${cases.state} in ('reported','accepted','dispatched','acknowledged','handled')`);
+  if (f.urgent !== undefined) conds.push(eq(cases.urgent, f.urgent));
   if (f.from) conds.push(sql`${cases.createdAt} >= ${f.from.toISOString()}`);
   if (f.to) conds.push(sql`${cases.createdAt} < ${f.to.toISOString()}`);
   if (f.q) conds.push(searchCondition(caseSearchQuery(f.q)));

@@ -181,6 +181,26 @@ export async function peopleCountsByArea(db: DbOrTx, scope: Scope, f: Omit<Peopl
     .orderBy(asc(people.areaCode));
 }
 
+/**
+ * Active people of an area in each of `groups` (special groups, `people.tags`) — the list's `tag` filter counted per
+ * group — and how many are in at least one of them (`total`: a person in two groups counts once).
+ */
+export async function specialGroupCounts(db: DbOrTx, scope: Scope, areaCode: string, groups: readonly string[]): Promise<{ total: number; byGroup: Map<string, number> }> {
+  if (!groups.length) return { total: 0, byGroup: new Map() };
+  const list = sql`array[${sql.join(
+    groups.map((g) => sql`${g}`),
+    sql`, `,
+  )}]::text[]`;
+  const where = and(inScope(people.areaCode, scope), sql`${people.areaCode} like ${escapeLike(areaCode) + '%'}`, eq(people.status, 'active'), sql`${people.tags} && ${list}`);
+  const [perGroup, total] = await Promise.all([
+    db.execute<{ tag: string; n: number | string }>(
+      sql`select g.tag, count(*) as n from ${people} cross join lateral unnest(${people.tags}) as g(tag) where ${where} and g.tag = any(${list}) group by g.tag`,
+    ),
+    db.select({ n: count() }).from(people).where(where),
+  ]);
+  return { total: Number(total[0]?.n ?? 0), byGroup: new Map(perGroup.rows.map((r) => [String(r.tag), Number(r.n)])) };
+}
+
 /** The people (with the list's filters) of some area codes, in the list's order. */
 export async function listPeopleOf(db: DbOrTx, scope: Scope, f: Omit<PeopleFilter, 'page' | 'pageSize'>, codes: string[]): Promise<PersonWithAddress[]> {
   const rows = await db

@@ -541,21 +541,39 @@ export async function findBill(db: DbOrTx, id: string, lock = false): Promise<Bi
   return ((lock ? await q.for('update') : await q)[0] as BillRow | undefined) ?? null;
 }
 
-export async function listBills(db: DbOrTx, by: { unitId?: string; area?: string; period?: string; householdId?: string }, limit = 200) {
+/** Which bills: a company's, an area's, a period's, a household's; `overdueBefore` (the current month) keeps those past
+ * due — `billOverdue` of the domain: the month is over and a balance is left. */
+export interface BillFilter {
+  unitId?: string;
+  area?: string;
+  period?: string;
+  householdId?: string;
+  overdueBefore?: string;
+}
+
+function billWhere(by: BillFilter) {
+  return and(
+    by.unitId ? eq(propertyBills.unitId, by.unitId) : undefined,
+    by.area ? sql`${propertyBills.areaCode} like ${escapeLike(by.area) + '%'}` : undefined,
+    by.period ? eq(propertyBills.period, by.period) : undefined,
+    by.householdId ? eq(propertyBills.householdId, by.householdId) : undefined,
+    by.overdueBefore ? sql`${propertyBills.period} < ${by.overdueBefore} and ${propertyBills.amountFen} - ${propertyBills.offsetFen} - ${propertyBills.paidFen} > 0` : undefined,
+  );
+}
+
+export async function listBills(db: DbOrTx, by: BillFilter, limit = 200) {
   return db
     .select({ bill: propertyBills, address: households.address, doorplate: households.doorplate })
     .from(propertyBills)
     .innerJoin(households, eq(households.id, propertyBills.householdId))
-    .where(
-      and(
-        by.unitId ? eq(propertyBills.unitId, by.unitId) : undefined,
-        by.area ? sql`${propertyBills.areaCode} like ${escapeLike(by.area) + '%'}` : undefined,
-        by.period ? eq(propertyBills.period, by.period) : undefined,
-        by.householdId ? eq(propertyBills.householdId, by.householdId) : undefined,
-      ),
-    )
+    .where(billWhere(by))
     .orderBy(desc(propertyBills.period), asc(households.address))
     .limit(limit);
+}
+
+export async function countBills(db: DbOrTx, by: BillFilter): Promise<number> {
+  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(propertyBills).where(billWhere(by));
+  return Number(rows[0]?.n ?? 0);
 }
 
 export async function updateBill(db: DbOrTx, id: string, set: Partial<Pick<BillRow, 'offsetFen' | 'paidFen' | 'paidAt'>>) {

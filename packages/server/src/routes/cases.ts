@@ -60,6 +60,7 @@ const listQuery = z.object({
   channel: z.enum(cases.CHANNELS).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   dueSoon: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  urgent: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   from: isoDay.optional(),
   to: isoDay.optional(),
   q: z.string().trim().max(60).optional(),

@@ -29,6 +29,8 @@ const caseQuery = blankToUndefined({
   category: z.string().max(16).optional(),
   channel: z.enum(CHANNELS).optional(),
   overdue: bool.optional(),
+  dueSoon: bool.optional(),
+  urgent: bool.optional(),
   from: isoDay.optional(),
   to: isoDay.optional(),
   q: z.string().trim().max(60).optional(),

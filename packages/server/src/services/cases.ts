@@ -361,6 +361,8 @@ export interface ListQuery {
   channel?: string;
   overdue?: boolean;
   dueSoon?: boolean;
+  /** Marked 急难险重 (`true`) or not (`false`), in any state. */
+  urgent?: boolean;
   from?: string;
   to?: string;
   /** Full-text search (docs/SEARCH.md); with it the best matches come first unless `sort` is `newest`. */
@@ -429,6 +431,7 @@ export function caseListFilter(actor: Actor, q: Omit<ListQuery, 'page' | 'pageSi
     channel: q.channel,
     overdue: q.overdue,
     dueSoon: q.dueSoon,
+    urgent: q.urgent,
     from,
     to,
     q: q.q,

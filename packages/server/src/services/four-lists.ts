@@ -2,7 +2,7 @@
 // 问题及时解决") as views of the data Gongzhi already holds, per area in the caller's scope. Nothing is stored
 // twice: each section counts the rows where they live and links to the page that holds them (docs/PARTICIPATION.md).
 import { chinaDate, CODE_LENGTH, forbidden, invalid, isAreaCode, notFound } from '@gongzhi/domain';
-import type { FourListKind } from '@gongzhi/domain/contract';
+import type { FourListKind, FourListSectionKey } from '@gongzhi/domain/contract';
 import type { Actor } from '../policies/actor.ts';
 import { canReadFourLists, readsFourListsOf, seesRiskHouseholds } from '../policies/four-lists.ts';
 import { findArea } from '../repositories/areas.ts';
@@ -11,6 +11,8 @@ import * as repo from '../repositories/four-lists.ts';
 import { scopeOf } from '../repositories/scope.ts';
 import { areaNames } from './area-names.ts';
 import type { AppContext } from './context.ts';
+import { specialGroupCountsIn } from './people.ts';
+import { overdueBillsIn } from './property.ts';
 
 /** Places where residents can meet and hold activities (the resource list's 活动场地). */
 export const ACTIVITY_PLACE_KINDS = ['service-centre', 'elderly-care', 'park', 'sports'] as const;
@@ -25,7 +27,7 @@ interface Row {
   link: string | null;
 }
 interface Section {
-  key: string;
+  key: FourListSectionKey;
   count: number;
   link: string | null;
   rows: Row[];
@@ -93,28 +95,59 @@ async function needList(ctx: AppContext, actor: Actor, area: string): Promise<Se
 
 async function riskList(ctx: AppContext, actor: Actor, area: string): Promise<Section[]> {
   const scope = scopeOf(actor);
-  const [overdue, urgent, late, emergencies, colours] = await Promise.all([
+  const [overdue, urgent, late, emergencies, colours, bills, groups] = await Promise.all([
     // Overdue as the cockpit counts it (one definition): open cases whose current step is past its deadline.
     overdueCases(ctx.db, { scope, area, unitId: null }, repo.SECTION_ROWS, 0),
     repo.urgentCaseRows(ctx.db, scope, area),
     repo.lateProjectRows(ctx.db, scope, area, chinaToday()),
     repo.emergencyRows(ctx.db, scope, area),
     seesRiskHouseholds(actor) ? repo.riskHouseholdCounts(ctx.db, scope, area) : Promise.resolve(null),
+    // The property module's bills past due and the registry's special groups, each by its own module's rule of who reads them.
+    overdueBillsIn(ctx, actor, area, repo.SECTION_ROWS),
+    specialGroupCountsIn(ctx, actor, area),
   ]);
   const out: Section[] = [
     {
       key: 'overdueCases',
       count: overdue.total,
-      link: '/cases',
+      link: `/cases?tab=all&overdue=true&area=${area}`,
       rows: overdue.rows.map((c) => ({ id: c.id, title: c.title, sub: c.code, tag: 'overdue', areaCode: c.area_code, link: `/cases/${c.id}` })),
     },
-    { key: 'urgentCases', count: urgent.total, link: '/cases', rows: urgent.rows.map((r) => fromRepo(r, (id) => `/cases/${id}`)) },
+    { key: 'urgentCases', count: urgent.total, link: `/cases?tab=all&urgent=true&area=${area}`, rows: urgent.rows.map((r) => fromRepo(r, (id) => `/cases/${id}`)) },
     { key: 'lateProjects', count: late.total, link: '/projects', rows: late.rows.map((r) => fromRepo(r, (id) => `/projects/${id}`)) },
     { key: 'emergencies', count: emergencies.total, link: '/emergencies', rows: emergencies.rows.map((r) => fromRepo(r, () => '/emergencies')) },
   ];
   if (colours) {
     out.push({ key: 'householdsRed', count: colours.red ?? 0, link: '/risk-map', rows: [] });
     out.push({ key: 'householdsOrange', count: colours.orange ?? 0, link: '/risk-map', rows: [] });
+  }
+  if (bills) {
+    out.push({
+      key: 'overdueBills',
+      count: bills.total,
+      link: '/property?tab=bills',
+      rows: bills.items.map((b) => ({
+        id: b.id,
+        title: [b.address, b.doorplate].filter(Boolean).join(' ') || b.period,
+        sub: b.period,
+        tag: null,
+        areaCode: b.areaCode,
+        counts: { balanceFen: Math.round(b.balance * 100) },
+        link: '/property?tab=bills',
+      })),
+    });
+  }
+  for (const [key, part] of [
+    ['careGroups', groups.care],
+    ['focusGroups', groups.focus],
+  ] as const) {
+    if (!part) continue;
+    out.push({
+      key,
+      count: part.total,
+      link: `/people?area=${area}`,
+      rows: part.groups.map((g) => ({ id: g.code, title: g.name, sub: null, tag: g.code, areaCode: null, counts: { people: g.n }, link: `/people?area=${area}&tag=${g.code}` })),
+    });
   }
   return out;
 }

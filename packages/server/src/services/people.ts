@@ -10,6 +10,7 @@ import {
   maskPhone,
   notFound,
   SENSITIVE_GROUPS,
+  SPECIAL_GROUPS,
 } from '@gongzhi/domain';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import { canCreatePersonIn, canListPeople, canSeeSensitiveTags, personAllowedActions } from '../policies/person.ts';
@@ -79,6 +80,31 @@ export async function listPeople(ctx: AppContext, actor: Actor, query: ListPeopl
     pageSize: query.pageSize,
   });
   return { total: res.total, page: query.page, pageSize: query.pageSize, items: res.items.map((p) => toPersonDto(actor, p)) };
+}
+
+/** The special groups every registry reader sees (关爱对象: elderly living alone, subsistence …) and the sensitive ones (重点人群). */
+const CARE_GROUPS = SPECIAL_GROUPS.filter((g) => !g.sensitive);
+const FOCUS_GROUPS = SPECIAL_GROUPS.filter((g) => g.sensitive);
+
+/**
+ * How many active residents of an area (inside the caller's scope) are in each special group — counts only, no
+ * names. `care` (the groups of `CARE_GROUPS`) for the roles that read the registry, `focus` (the sensitive groups)
+ * only for those who may see sensitive tags — the rule of the people list's `tag` filter; `null` where the caller
+ * may not read them. Each has `total` (people in any of its groups) and the groups with their counts, in
+ * `SPECIAL_GROUPS` order, empty ones left out.
+ */
+export async function specialGroupCountsIn(ctx: AppContext, actor: Actor, area: string) {
+  const part = async (groups: readonly (typeof SPECIAL_GROUPS)[number][]) => {
+    const res = await repo.specialGroupCounts(
+      ctx.db,
+      scopeOf(actor),
+      area,
+      groups.map((g) => g.code),
+    );
+    return { total: res.total, groups: groups.filter((g) => res.byGroup.get(g.code)).map((g) => ({ code: g.code, name: g.zh, n: res.byGroup.get(g.code)! })) };
+  };
+  const [care, focus] = await Promise.all([canListPeople(actor) ? part(CARE_GROUPS) : null, canListPeople(actor) && canSeeSensitiveTags(actor) ? part(FOCUS_GROUPS) : null]);
+  return { care, focus };
 }
 
 /**

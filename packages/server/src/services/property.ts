@@ -465,6 +465,19 @@ export async function listBills(ctx: AppContext, actor: Actor, q: { period?: str
   return { items: rows.map((r) => billView(r.bill, r)) };
 }
 
+/**
+ * Bills past due (`billOverdue`: the month is over, a balance left) in an area, for the caller who reads the area's
+ * bills (area staff in their scope, as `listBills`): how many, and the latest `limit` with the household's address.
+ * `null` for a caller who does not read them.
+ */
+export async function overdueBillsIn(ctx: AppContext, actor: Actor, area: string, limit: number) {
+  const p = await who(ctx, actor);
+  if (!readsCompound(p, area)) return null;
+  const by = { area, overdueBefore: currentMonth() };
+  const [total, rows] = await Promise.all([repo.countBills(ctx.db, by), repo.listBills(ctx.db, by, limit)]);
+  return { total, items: rows.map((r) => billView(r.bill, r)) };
+}
+
 export async function payBill(ctx: AppContext, actor: Actor, id: string, input: { amount: number }, req: RequestContext) {
   const p = await who(ctx, actor);
   if (!isPropertyStaff(p)) throw forbidden('只有本物业服务企业可以登记缴费和抵扣物业费', 'forbidden');

@@ -91,6 +91,8 @@ export interface CaseQuery {
   channel?: string;
   overdue?: boolean;
   dueSoon?: boolean;
+  /** Marked 急难险重. */
+  urgent?: boolean;
   from?: string;
   to?: string;
   q?: string;

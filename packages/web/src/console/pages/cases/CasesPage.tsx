@@ -1,5 +1,5 @@
 import { type HTMLAttributes } from 'react';
-import { Button, Card, Checkbox, DatePicker, Form, Input, Segmented, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Segmented, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { ExclamationCircleFilled, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -26,16 +26,20 @@ const TAB_KEYS: TabKey[] = ['mine', 'revisit', 'all', ...STATE_TABS, 'other'];
 const CENTRE_ROLES = ['community-worker', 'town-dispatcher', 'district-dispatcher'];
 const CONSOLE_CHANNELS = ['qr', 'mobile', 'patrol', 'hotline', 'reception', 'visit', 'mailbox', 'open311', 'console'];
 
+/** Filters by a case's clock or mark, each its own URL flag (`overdue=true`, as the four lists' 查看全部 opens it). */
+const FLAGS = ['overdue', 'dueSoon', 'urgent'] as const;
+type Flag = (typeof FLAGS)[number];
+
 interface Filters {
   category?: string;
   area?: string;
   channel?: string;
-  overdue?: boolean;
+  flags?: Flag[];
   dates?: [Dayjs | null, Dayjs | null] | null;
   q?: string;
 }
 
-const FILTER_KEYS = ['category', 'area', 'channel', 'from', 'to', 'q', 'sort', 'overdue', 'dueSoon'] as const;
+const FILTER_KEYS = ['category', 'area', 'channel', 'from', 'to', 'q', 'sort', 'overdue', 'dueSoon', 'urgent'] as const;
 
 export default function CasesPage() {
   const t = useT();
@@ -55,7 +59,7 @@ export default function CasesPage() {
   for (const k of FILTER_KEYS) {
     const v = params.get(k);
     if (!v) continue;
-    if (k === 'overdue' || k === 'dueSoon') filters[k] = v === 'true';
+    if (k === 'overdue' || k === 'dueSoon' || k === 'urgent') filters[k] = v === 'true';
     else if (k === 'sort') filters.sort = v === 'newest' ? 'newest' : undefined;
     else filters[k] = v;
   }
@@ -96,13 +100,15 @@ export default function CasesPage() {
 
   const onSearch = (v: Filters) => {
     const [from, to] = v.dates ?? [];
+    const flag = (f: Flag) => v.flags?.includes(f) || undefined;
     setUrl({
       filters: {
         category: v.category,
         area: v.area,
         channel: v.channel,
-        overdue: v.overdue || undefined,
-        dueSoon: filters.dueSoon,
+        overdue: flag('overdue'),
+        dueSoon: flag('dueSoon'),
+        urgent: flag('urgent'),
         from: from ? from.format('YYYY-MM-DD') : undefined,
         to: to ? to.format('YYYY-MM-DD') : undefined,
         q: v.q?.trim() || undefined,
@@ -202,7 +208,7 @@ export default function CasesPage() {
     category: filters.category,
     area: filters.area,
     channel: filters.channel,
-    overdue: filters.overdue,
+    flags: FLAGS.filter((f) => filters[f]),
     q: filters.q,
     dates: filters.from || filters.to ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null] : null,
   };
@@ -254,8 +260,19 @@ export default function CasesPage() {
           <Form.Item name="q" label={t('case.filter.keyword')}>
             <Input allowClear placeholder={t('case.filter.keywordPlaceholder')} style={{ width: 220 }} data-testid="filter-q" />
           </Form.Item>
-          <Form.Item name="overdue" valuePropName="checked">
-            <Checkbox data-testid="filter-overdue">{t('case.filter.overdueOnly')}</Checkbox>
+          <Form.Item name="flags" label={t('case.filter.flags')}>
+            {/* Picked or removed, a flag applies at once (with whatever else the form holds): it is how a list
+                opened from elsewhere (四张清单's 超期, 急难险重) says what it shows, and how it is taken off. */}
+            <Select<Flag[]>
+              mode="multiple"
+              allowClear
+              style={{ minWidth: 160 }}
+              aria-label={t('case.filter.flags')}
+              placeholder={t('common.all')}
+              options={FLAGS.map((f) => ({ value: f, label: t(`case.filter.flag.${f}`) }))}
+              onChange={() => form.submit()}
+              data-testid="filter-flags"
+            />
           </Form.Item>
           <Form.Item>
             <Space>

@@ -26,7 +26,7 @@ const TAG_KEY: Record<string, (tag: string) => string> = {
   urgentCases: (s) => `proj.four.tag.${s}`,
 };
 const TAG_COLOR: Record<string, string> = { overdueCases: 'red', urgentCases: 'volcano', lateProjects: 'orange', emergencies: 'red', needsOpen: 'orange', needsProject: 'blue', needsMet: 'green' };
-const ALERT = new Set(['overdueCases', 'urgentCases', 'lateProjects', 'emergencies', 'householdsRed', 'householdsOrange']);
+const ALERT = new Set(['overdueCases', 'urgentCases', 'lateProjects', 'emergencies', 'householdsRed', 'householdsOrange', 'overdueBills', 'focusGroups']);
 
 function Counts({ row }: { row: FourListRow }) {
   const { t } = useI18n();
@@ -37,6 +37,7 @@ function Counts({ row }: { row: FourListRow }) {
   if (c.people !== undefined) parts.push(t('proj.four.count.people', { n: fmtNumber(c.people) }));
   if (c.capacity !== undefined) parts.push(t('proj.four.count.offer', { used: c.used ?? 0, capacity: c.capacity }));
   if (c.members !== undefined) parts.push(t('proj.four.count.members', { n: fmtNumber(c.members) }));
+  if (c.balanceFen !== undefined) parts.push(t('proj.four.count.balance', { yuan: (c.balanceFen / 100).toFixed(2) }));
   return <Typography.Text type="secondary">{parts.join(' · ')}</Typography.Text>;
 }
 

@@ -1,33 +1,22 @@
 // 金点子, 需求清单, 赋能清单 and 治理项目 lists of the console.
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Progress, Select, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Progress, Space, Switch, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../../api/client.ts';
 import { createNeed, createOffer, decideIdea, listIdeas, listNeeds, listOffers, listProjects, type Idea, type Need, type Offer, type ProjectSummary } from '../../../api/projects.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
-import { fmtDate, fmtNumber } from '../../../lib/format.ts';
+import { fmtDate } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
 import { LoadError } from '../../components/ErrorResult.tsx';
+import { LIST_PAGE_SIZE, ListCard, StateFilter, useListParams } from '../../components/ListCard.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { IdeaToTopicButton, IdeaTopicsWhere } from '../deliberations/IdeaTopic.tsx';
 
 const STATE_COLORS: Record<string, string> = { open: 'orange', need: 'blue', topic: 'purple', closed: 'default', project: 'blue', met: 'green', claimed: 'blue' };
-
-function useFilters() {
-  const [params, setParams] = useSearchParams();
-  const set = (k: string, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    if (k !== 'page') next.delete('page');
-    setParams(next);
-  };
-  return { area: params.get('area') ?? undefined, state: params.get('state') ?? undefined, page: Number(params.get('page') ?? 1) || 1, set };
-}
 
 export function StateTag({ family, state, testId }: { family: 'idea' | 'need' | 'project'; state: string; testId?: string }) {
   const { tx } = useI18n();
@@ -43,8 +32,8 @@ export function IdeasPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const f = useFilters();
-  const list = useApi((signal) => listIdeas({ area: f.area, state: f.state, page: f.page, pageSize: 20 }, signal), [f.area, f.state, f.page]);
+  const f = useListParams();
+  const list = useApi((signal) => listIdeas({ area: f.area, state: f.state, page: f.page, pageSize: LIST_PAGE_SIZE }, signal), [f.area, f.state, f.page]);
   const decide = async (i: Idea, as: 'need' | 'topic' | 'close') => {
     try {
       const r = await decideIdea(i.id, as);
@@ -85,35 +74,21 @@ export function IdeasPage() {
   return (
     <div className="gz-page" data-testid="ideas-page">
       <PageHeader title={t('proj.ideas.title')} description={t('proj.ideas.desc')} testId="ideas-title" />
-      <Card className="gz-card" size="small">
-        <Space wrap style={{ marginBottom: 12 }}>
-          <AreaTreeSelect value={f.area} onChange={(v) => f.set('area', v)} placeholder={t('proj.filter.area')} style={{ width: 220 }} testId="ideas-filter-area" />
-          <Select
-            allowClear
-            aria-label={t('proj.filter.state')}
-            placeholder={t('proj.filter.state')}
-            style={{ width: 140 }}
-            value={f.state}
-            onChange={(v?: string) => f.set('state', v)}
-            options={(['open', 'need', 'topic', 'closed'] as const).map((s) => ({ value: s, label: t(`proj.idea.state.${s}`) }))}
-          />
-        </Space>
-        {list.error ? (
-          <LoadError error={list.error} onRetry={list.reload} />
-        ) : (
-          <Table<Idea>
-            rowKey="id"
-            size="middle"
-            loading={list.loading}
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            locale={{ emptyText: t('proj.empty.ideas') }}
-            data-testid="ideas-table"
-            scroll={{ x: 900 }}
-            pagination={{ current: f.page, pageSize: 20, total: list.data?.total ?? 0, onChange: (p) => f.set('page', String(p)), showTotal: (n) => t('common.total', { n: fmtNumber(n) }) }}
-          />
-        )}
-      </Card>
+      <ListCard<Idea>
+        filters={
+          <>
+            <AreaTreeSelect value={f.area} onChange={(v) => f.set('area', v)} placeholder={t('proj.filter.area')} style={{ width: 220 }} testId="ideas-filter-area" />
+            <StateFilter label={t('proj.filter.state')} value={f.state} onChange={(v) => f.set('state', v)} options={(['open', 'need', 'topic', 'closed'] as const).map((s) => ({ value: s, label: t(`proj.idea.state.${s}`) }))} />
+          </>
+        }
+        list={list}
+        columns={columns}
+        emptyText={t('proj.empty.ideas')}
+        testId="ideas-table"
+        scroll={{ x: 900 }}
+        page={f.page}
+        onPage={(p) => f.set('page', String(p))}
+      />
     </div>
   );
 }
@@ -122,9 +97,9 @@ export function NeedsPage() {
   const { t, tx } = useI18n();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const f = useFilters();
+  const f = useListParams();
   const [creating, setCreating] = useState(false);
-  const list = useApi((signal) => listNeeds({ area: f.area, state: f.state, page: f.page, pageSize: 20 }, signal), [f.area, f.state, f.page]);
+  const list = useApi((signal) => listNeeds({ area: f.area, state: f.state, page: f.page, pageSize: LIST_PAGE_SIZE }, signal), [f.area, f.state, f.page]);
   const columns: ColumnsType<Need> = [
     { title: t('proj.col.title'), dataIndex: 'title', render: (v: string) => <a data-testid="need-row-title">{v}</a> },
     { title: t('proj.col.area'), dataIndex: 'areaName', width: 160, ellipsis: true },
@@ -151,36 +126,22 @@ export function NeedsPage() {
           )
         }
       />
-      <Card className="gz-card" size="small">
-        <Space wrap style={{ marginBottom: 12 }}>
-          <AreaTreeSelect value={f.area} onChange={(v) => f.set('area', v)} placeholder={t('proj.filter.area')} style={{ width: 220 }} testId="needs-filter-area" />
-          <Select
-            allowClear
-            aria-label={t('proj.filter.state')}
-            placeholder={t('proj.filter.state')}
-            style={{ width: 140 }}
-            value={f.state}
-            onChange={(v?: string) => f.set('state', v)}
-            options={(['open', 'project', 'met'] as const).map((s) => ({ value: s, label: t(`proj.need.state.${s}`) }))}
-          />
-        </Space>
-        {list.error ? (
-          <LoadError error={list.error} onRetry={list.reload} />
-        ) : (
-          <Table<Need>
-            rowKey="id"
-            size="middle"
-            loading={list.loading}
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            locale={{ emptyText: t('proj.empty.needs') }}
-            data-testid="needs-table"
-            scroll={{ x: 800 }}
-            onRow={(n) => ({ onClick: () => navigate(`/needs/${n.id}`), style: { cursor: 'pointer' } })}
-            pagination={{ current: f.page, pageSize: 20, total: list.data?.total ?? 0, onChange: (p) => f.set('page', String(p)), showTotal: (n) => t('common.total', { n: fmtNumber(n) }) }}
-          />
-        )}
-      </Card>
+      <ListCard<Need>
+        filters={
+          <>
+            <AreaTreeSelect value={f.area} onChange={(v) => f.set('area', v)} placeholder={t('proj.filter.area')} style={{ width: 220 }} testId="needs-filter-area" />
+            <StateFilter label={t('proj.filter.state')} value={f.state} onChange={(v) => f.set('state', v)} options={(['open', 'project', 'met'] as const).map((s) => ({ value: s, label: t(`proj.need.state.${s}`) }))} />
+          </>
+        }
+        list={list}
+        columns={columns}
+        emptyText={t('proj.empty.needs')}
+        testId="needs-table"
+        scroll={{ x: 800 }}
+        page={f.page}
+        onPage={(p) => f.set('page', String(p))}
+        onRow={(n) => ({ onClick: () => navigate(`/needs/${n.id}`), style: { cursor: 'pointer' } })}
+      />
       {creating && <NewNeedModal onClose={() => setCreating(false)} onCreated={(id) => navigate(`/needs/${id}`)} />}
     </div>
   );
@@ -337,8 +298,8 @@ export function ProjectTags({ p }: { p: Pick<ProjectSummary, 'secretaryProject' 
 export function ProjectsPage() {
   const { t, tx } = useI18n();
   const navigate = useNavigate();
-  const f = useFilters();
-  const list = useApi((signal) => listProjects({ area: f.area, state: f.state, page: f.page, pageSize: 20 }, signal), [f.area, f.state, f.page]);
+  const f = useListParams();
+  const list = useApi((signal) => listProjects({ area: f.area, state: f.state, page: f.page, pageSize: LIST_PAGE_SIZE }, signal), [f.area, f.state, f.page]);
   const columns: ColumnsType<ProjectSummary> = [
     {
       title: t('proj.col.title'),
@@ -360,36 +321,22 @@ export function ProjectsPage() {
   return (
     <div className="gz-page" data-testid="projects-page">
       <PageHeader title={t('proj.projects.title')} description={t('proj.projects.desc')} testId="projects-title" />
-      <Card className="gz-card" size="small">
-        <Space wrap style={{ marginBottom: 12 }}>
-          <AreaTreeSelect value={f.area} onChange={(v) => f.set('area', v)} placeholder={t('proj.filter.area')} style={{ width: 220 }} testId="projects-filter-area" />
-          <Select
-            allowClear
-            aria-label={t('proj.filter.state')}
-            placeholder={t('proj.filter.state')}
-            style={{ width: 140 }}
-            value={f.state}
-            onChange={(v?: string) => f.set('state', v)}
-            options={(['open', 'claimed', 'closed'] as const).map((s) => ({ value: s, label: t(`proj.state.${s}`) }))}
-          />
-        </Space>
-        {list.error ? (
-          <LoadError error={list.error} onRetry={list.reload} />
-        ) : (
-          <Table<ProjectSummary>
-            rowKey="id"
-            size="middle"
-            loading={list.loading}
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            locale={{ emptyText: t('proj.empty.projects') }}
-            data-testid="projects-table"
-            scroll={{ x: 1000 }}
-            onRow={(p) => ({ onClick: () => navigate(`/projects/${p.id}`), style: { cursor: 'pointer' } })}
-            pagination={{ current: f.page, pageSize: 20, total: list.data?.total ?? 0, onChange: (p) => f.set('page', String(p)), showTotal: (n) => t('common.total', { n: fmtNumber(n) }) }}
-          />
-        )}
-      </Card>
+      <ListCard<ProjectSummary>
+        filters={
+          <>
+            <AreaTreeSelect value={f.area} onChange={(v) => f.set('area', v)} placeholder={t('proj.filter.area')} style={{ width: 220 }} testId="projects-filter-area" />
+            <StateFilter label={t('proj.filter.state')} value={f.state} onChange={(v) => f.set('state', v)} options={(['open', 'claimed', 'closed'] as const).map((s) => ({ value: s, label: t(`proj.state.${s}`) }))} />
+          </>
+        }
+        list={list}
+        columns={columns}
+        emptyText={t('proj.empty.projects')}
+        testId="projects-table"
+        scroll={{ x: 1000 }}
+        page={f.page}
+        onPage={(p) => f.set('page', String(p))}
+        onRow={(p) => ({ onClick: () => navigate(`/projects/${p.id}`), style: { cursor: 'pointer' } })}
+      />
     </div>
   );
 }

@@ -1,14 +1,14 @@
 // 问卷调查: the questionnaires of the caller's area, newest first, open ones on top.
-import { Button, Card, Select, Space, Table, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { listSurveys, type SurveySummary } from '../../../api/surveys.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtDate, fmtNumber } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
-import { LoadError } from '../../components/ErrorResult.tsx';
+import { LIST_PAGE_SIZE, ListCard, StateFilter, useListParams } from '../../components/ListCard.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { SurveyStateTag } from './common.tsx';
 
@@ -16,10 +16,8 @@ export default function SurveysPage() {
   const t = useT();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const state = params.get('state') ?? undefined;
-  const page = Number(params.get('page') ?? 1) || 1;
-  const list = useApi((signal) => listSurveys({ state, page, pageSize: 20 }, signal), [state, page]);
+  const f = useListParams();
+  const list = useApi((signal) => listSurveys({ state: f.state, page: f.page, pageSize: LIST_PAGE_SIZE }, signal), [f.state, f.page]);
   const columns: ColumnsType<SurveySummary> = [
     { title: t('survey.col.title'), dataIndex: 'title', ellipsis: true, render: (v: string) => <a data-testid="survey-row-title">{v}</a> },
     { title: t('survey.col.purpose'), dataIndex: 'purpose', width: 120, render: (p: string) => <Tag color={p === 'satisfaction' ? 'red' : 'blue'}>{t(`survey.purpose.${p}` as 'survey.purpose.opinion')}</Tag> },
@@ -42,50 +40,23 @@ export default function SurveysPage() {
           )
         }
       />
-      <Card className="gz-card" size="small">
-        <Space wrap style={{ marginBottom: 12 }}>
-          <Select
-            allowClear
-            aria-label={t('survey.filter.state')}
-            placeholder={t('survey.filter.state')}
-            style={{ width: 140 }}
-            value={state}
-            onChange={(v?: string) => {
-              const next = new URLSearchParams(params);
-              if (v) next.set('state', v);
-              else next.delete('state');
-              next.delete('page');
-              setParams(next);
-            }}
+      <ListCard<SurveySummary>
+        filters={
+          <StateFilter
+            label={t('survey.filter.state')}
+            value={f.state}
+            onChange={(v) => f.set('state', v)}
             options={(['draft', 'open', 'closed'] as const).map((s) => ({ value: s, label: t(`survey.state.${s}`) }))}
           />
-        </Space>
-        {list.error ? (
-          <LoadError error={list.error} onRetry={list.reload} />
-        ) : (
-          <Table<SurveySummary>
-            rowKey="id"
-            size="middle"
-            loading={list.loading}
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            locale={{ emptyText: t('survey.empty') }}
-            data-testid="surveys-table"
-            onRow={(s) => ({ onClick: () => navigate(s.state === 'draft' && s.allowedActions.includes('edit') ? `/surveys/${s.id}/edit` : `/surveys/${s.id}`), style: { cursor: 'pointer' } })}
-            pagination={{
-              current: page,
-              pageSize: 20,
-              total: list.data?.total ?? 0,
-              onChange: (p) => {
-                const next = new URLSearchParams(params);
-                next.set('page', String(p));
-                setParams(next);
-              },
-              showTotal: (n) => t('common.total', { n: fmtNumber(n) }),
-            }}
-          />
-        )}
-      </Card>
+        }
+        list={list}
+        columns={columns}
+        emptyText={t('survey.empty')}
+        testId="surveys-table"
+        page={f.page}
+        onPage={(p) => f.set('page', String(p))}
+        onRow={(s) => ({ onClick: () => navigate(s.state === 'draft' && s.allowedActions.includes('edit') ? `/surveys/${s.id}/edit` : `/surveys/${s.id}`), style: { cursor: 'pointer' } })}
+      />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // sent to it pre-filled by the platform (一表通), filling only what the platform could not, and
 // flagging a task that came outside the process. The same API as the console's /burden inbox.
 import { useState } from 'react';
-import { Button, ErrorBlock, Form, Input, List, NavBar, Picker, Popup, Tabs, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Form, Input, List, NavBar, Picker, Popup, Tabs, Tag, TextArea, Toast } from 'antd-mobile';
 import { AuditOutlined } from '@ant-design/icons';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../../api/client.ts';
@@ -13,6 +13,7 @@ import { useT } from '../../../i18n/index.tsx';
 import { fmtDate, fmtNumber } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
+import { MEmpty, MListPage, MListState } from '../../list.tsx';
 
 type Tab = 'tasks' | 'forms';
 
@@ -43,21 +44,17 @@ export function MBurdenEntry() {
 /** `/m/burden`: received tasks and forms to fill. */
 export function MBurden() {
   const t = useT();
-  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const tab: Tab = params.get('tab') === 'forms' ? 'forms' : 'tasks';
   const meta = useApi((s) => api.burdenMeta(s), []);
   return (
-    <div className="m-page" data-testid="m-burden">
-      <NavBar onBack={() => navigate('/m')} className="m-navbar">
-        {t('burden.m.title')}
-      </NavBar>
+    <MListPage testId="m-burden" title={t('burden.m.title')}>
       <Tabs activeKey={tab} onChange={(k) => setParams({ tab: k }, { replace: true })}>
         <Tabs.Tab title={<span data-testid="m-burden-tab-tasks">{t('burden.m.tasks')}</span>} key="tasks" />
         <Tabs.Tab title={<span data-testid="m-burden-tab-forms">{t('burden.m.forms')}</span>} key="forms" />
       </Tabs>
       {meta.error ? <MError error={meta.error} /> : !meta.data ? <MLoading /> : tab === 'tasks' ? <Tasks meta={meta.data} /> : <Forms />}
-    </div>
+    </MListPage>
   );
 }
 
@@ -80,13 +77,7 @@ function Tasks({ meta }: { meta: api.BurdenMeta }) {
           </Button>
         </div>
       )}
-      {list.error ? (
-        <MError error={list.error} />
-      ) : !list.data ? (
-        <MLoading />
-      ) : items.length === 0 ? (
-        <ErrorBlock status="empty" title={t('burden.task.empty')} description="" />
-      ) : (
+      <MListState res={list} count={items.length} empty={<MEmpty block text={t('burden.task.empty')} />}>
         <List className="m-list" data-testid="m-burden-tasks">
           {items.map((x) => (
             <List.Item
@@ -105,7 +96,7 @@ function Tasks({ meta }: { meta: api.BurdenMeta }) {
               <span className="m-wrap">{x.title}</span>
             </List.Item>
           ))}
-          {items.length < list.data.total && (
+          {items.length < (list.data?.total ?? 0) && (
             <List.Item>
               <Button block fill="none" color="primary" loading={list.loading} onClick={() => setPages((n) => n + 1)}>
                 {t('common.loadMore')}
@@ -113,7 +104,7 @@ function Tasks({ meta }: { meta: api.BurdenMeta }) {
             </List.Item>
           )}
         </List>
-      )}
+      </MListState>
       <TaskPopup
         task={open}
         due={open ? due(open) : ''}
@@ -237,30 +228,29 @@ function Forms() {
   const [pages, setPages] = useState(1);
   const list = useApi((s) => api.listReturns({ page: 1, pageSize: 20 * pages }, s), [pages]);
   const items = list.data?.items ?? [];
-  if (list.error) return <MError error={list.error} />;
-  if (!list.data) return <MLoading />;
-  if (items.length === 0) return <ErrorBlock status="empty" title={t('burden.ret.empty')} description="" />;
   return (
-    <List className="m-list" data-testid="m-burden-forms">
-      {items.map((x) => (
-        <List.Item
-          key={x.id}
-          onClick={() => navigate(`/m/burden/returns/${x.id}`)}
-          data-testid="m-burden-form"
-          description={`${x.form.unit.name} · ${t('burden.ret.period')} ${x.form.period}${x.form.dueOn ? ` · ${t('burden.m.dueOn', { d: x.form.dueOn })}` : ''}`}
-          extra={<Tag color={x.state === 'pending' ? 'primary' : 'success'}>{t(x.state === 'pending' ? 'burden.ret.pending' : 'burden.ret.submitted')}</Tag>}
-        >
-          <span className="m-wrap">{x.form.title}</span>
-        </List.Item>
-      ))}
-      {items.length < list.data.total && (
-        <List.Item>
-          <Button block fill="none" color="primary" loading={list.loading} onClick={() => setPages((n) => n + 1)}>
-            {t('common.loadMore')}
-          </Button>
-        </List.Item>
-      )}
-    </List>
+    <MListState res={list} count={items.length} empty={<MEmpty block text={t('burden.ret.empty')} />}>
+      <List className="m-list" data-testid="m-burden-forms">
+        {items.map((x) => (
+          <List.Item
+            key={x.id}
+            onClick={() => navigate(`/m/burden/returns/${x.id}`)}
+            data-testid="m-burden-form"
+            description={`${x.form.unit.name} · ${t('burden.ret.period')} ${x.form.period}${x.form.dueOn ? ` · ${t('burden.m.dueOn', { d: x.form.dueOn })}` : ''}`}
+            extra={<Tag color={x.state === 'pending' ? 'primary' : 'success'}>{t(x.state === 'pending' ? 'burden.ret.pending' : 'burden.ret.submitted')}</Tag>}
+          >
+            <span className="m-wrap">{x.form.title}</span>
+          </List.Item>
+        ))}
+        {items.length < (list.data?.total ?? 0) && (
+          <List.Item>
+            <Button block fill="none" color="primary" loading={list.loading} onClick={() => setPages((n) => n + 1)}>
+              {t('common.loadMore')}
+            </Button>
+          </List.Item>
+        )}
+      </List>
+    </MListState>
   );
 }
 

@@ -12,6 +12,7 @@ import { useLabels } from '../../../lib/labels.ts';
 import { enqueue, flush, useOutbox } from '../../../lib/outbox.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading, RISK_CLASS } from '../../components.tsx';
+import { MEmpty, MListPage, MListState } from '../../list.tsx';
 
 const RESULTS: VisitResult[] = ['visited', 'nobody-home', 'refused'];
 const COLOURS: RiskColour[] = ['red', 'orange', 'yellow', 'blue'];
@@ -25,17 +26,8 @@ export function MCampaignList() {
   const res = useApi((signal) => listCampaigns(signal), []);
   const items = res.data?.items ?? [];
   return (
-    <div className="m-page" data-testid="m-campaigns">
-      <NavBar onBack={() => navigate('/m')} className="m-navbar">
-        {t('campaign.m.title')}
-      </NavBar>
-      {res.error ? (
-        <MError error={res.error} />
-      ) : !res.data ? (
-        <MLoading />
-      ) : items.length === 0 ? (
-        <ErrorBlock status="empty" title={t('campaign.empty')} description="" />
-      ) : (
+    <MListPage testId="m-campaigns" title={t('campaign.m.title')}>
+      <MListState res={res} count={items.length} empty={<MEmpty block text={t('campaign.empty')} />}>
         <List className="m-list">
           {items.map((c) => (
             <List.Item
@@ -49,8 +41,8 @@ export function MCampaignList() {
             </List.Item>
           ))}
         </List>
-      )}
-    </div>
+      </MListState>
+    </MListPage>
   );
 }
 

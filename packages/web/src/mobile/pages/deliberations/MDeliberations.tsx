@@ -11,6 +11,7 @@ import { useI18n, useT } from '../../../i18n/index.tsx';
 import { fmtDate } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
+import { MEmpty, MListCard, MListPage, MListState } from '../../list.tsx';
 import { MTiles } from '../wishes/common.tsx';
 import '../wishes/wishes.css';
 import { MMeetingList } from './MMeeting.tsx';
@@ -32,37 +33,31 @@ export function MDeliberations() {
   const list = useApi((signal) => listDeliberations({ state: 'open', pageSize: 50 }, signal), []);
   const items = (list.data?.items ?? []).filter((d) => d.onRoll);
   return (
-    <div className="m-page" data-testid="m-deliberations">
-      <NavBar onBack={() => navigate('/m')} className="m-navbar">
-        {t('delib.m.title')}
-      </NavBar>
-      {list.error ? (
-        <MError error={list.error} />
-      ) : !list.data ? (
-        <MLoading />
-      ) : items.length === 0 ? (
-        <div className="m-wo-empty" data-testid="m-delib-empty">
-          {t('delib.m.empty')}
-        </div>
-      ) : (
+    <MListPage testId="m-deliberations" title={t('delib.m.title')}>
+      <MListState res={list} count={items.length} empty={<MEmpty text={t('delib.m.empty')} testId="m-delib-empty" />}>
         <div className="m-wo-list">
           {items.map((d) => (
-            <button key={d.id} type="button" className="m-wo-card" style={{ textAlign: 'left', border: 'none', width: '100%' }} onClick={() => navigate(`/m/deliberations/${d.id}`)} data-testid="m-delib-card">
-              <div className="m-wo-card-head">
-                <span className="m-wo-card-title">{d.title}</span>
+            <MListCard
+              key={d.id}
+              onClick={() => navigate(`/m/deliberations/${d.id}`)}
+              testId="m-delib-card"
+              title={d.title}
+              tag={
                 <Tag color="primary" fill="outline">
                   {tx(`delib.body.${d.body}`, '')}
                 </Tag>
-              </div>
-              <div className="m-wo-card-meta">
-                <span>{d.areaName}</span>
-                <span>{fmtDate(d.createdAt)}</span>
-              </div>
-            </button>
+              }
+              meta={
+                <>
+                  <span>{d.areaName}</span>
+                  <span>{fmtDate(d.createdAt)}</span>
+                </>
+              }
+            />
           ))}
         </div>
-      )}
-    </div>
+      </MListState>
+    </MListPage>
   );
 }
 

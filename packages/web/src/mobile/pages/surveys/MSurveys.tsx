@@ -14,6 +14,7 @@ import { useT } from '../../../i18n/index.tsx';
 import { fmtDate } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
+import { MEmpty, MListCard, MListPage, MListState } from '../../list.tsx';
 import { MTiles } from '../wishes/common.tsx';
 import '../wishes/wishes.css';
 import './surveys.css';
@@ -36,37 +37,31 @@ export function MSurveys() {
   const list = useApi((signal) => listAvailableSurveys(signal), []);
   const items = list.data?.items ?? [];
   return (
-    <div className="m-page" data-testid="m-surveys">
-      <NavBar onBack={() => navigate('/m')} className="m-navbar">
-        {t('survey.m.title')}
-      </NavBar>
-      {list.error ? (
-        <MError error={list.error} />
-      ) : !list.data ? (
-        <MLoading />
-      ) : items.length === 0 ? (
-        <div className="m-wo-empty" data-testid="m-survey-empty">
-          {t('survey.m.empty')}
-        </div>
-      ) : (
+    <MListPage testId="m-surveys" title={t('survey.m.title')}>
+      <MListState res={list} count={items.length} empty={<MEmpty text={t('survey.m.empty')} testId="m-survey-empty" />}>
         <div className="m-wo-list">
           {items.map((s) => (
-            <button key={s.id} type="button" className="m-wo-card" style={{ textAlign: 'left', border: 'none', width: '100%' }} onClick={() => navigate(`/m/surveys/${s.id}`)} data-testid="m-survey-card">
-              <div className="m-wo-card-head">
-                <span className="m-wo-card-title">{s.title}</span>
+            <MListCard
+              key={s.id}
+              onClick={() => navigate(`/m/surveys/${s.id}`)}
+              testId="m-survey-card"
+              title={s.title}
+              tag={
                 <Tag color={s.answered ? 'success' : s.state === 'open' ? 'primary' : 'default'} fill="outline">
                   {s.answered ? t('survey.m.answered') : t(`survey.state.${s.state}`)}
                 </Tag>
-              </div>
-              <div className="m-wo-card-meta">
-                <span>{t(`survey.purpose.${s.purpose}`)}</span>
-                {s.closesAt && <span>{t('survey.m.closesAt', { t: fmtDate(s.closesAt) })}</span>}
-              </div>
-            </button>
+              }
+              meta={
+                <>
+                  <span>{t(`survey.purpose.${s.purpose}`)}</span>
+                  {s.closesAt && <span>{t('survey.m.closesAt', { t: fmtDate(s.closesAt) })}</span>}
+                </>
+              }
+            />
           ))}
         </div>
-      )}
-    </div>
+      </MListState>
+    </MListPage>
   );
 }
 
