@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import * as echarts from 'echarts';
-import { Resvg } from '@resvg/resvg-js';
+import type { EChartsCoreOption } from 'echarts';
 
 // Chinese text needs a CJK font given to the renderer explicitly (resvg sees no system fonts here).
 const FONT_CANDIDATES = [
@@ -19,8 +18,12 @@ function fonts(): string[] {
 
 export const CHART_FONT = 'Noto Sans CJK SC, WenQuanYi Micro Hei, AR PL UMing CN, sans-serif';
 
-/** Renders ECharts options on the server (SVG, no DOM) and rasterises them to PNG. */
-export function chartPng(option: echarts.EChartsCoreOption, width: number, height: number, scale = 2): Buffer {
+/**
+ * Renders ECharts options on the server (SVG, no DOM) and rasterises them to PNG. ECharts and resvg load on the first
+ * chart (ECharts alone takes over half a second to load, which every start of the server paid for a monthly bulletin).
+ */
+export async function chartPng(option: EChartsCoreOption, width: number, height: number, scale = 2): Promise<Buffer> {
+  const [echarts, { Resvg }] = await Promise.all([import('echarts'), import('@resvg/resvg-js')]);
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: CHART_FONT }, ...option });

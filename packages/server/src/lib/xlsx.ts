@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /** How a column's values are written: numbers stay numbers, rates become percentages, times China time. */
 export type ColumnType = 'text' | 'int' | 'number' | 'percent' | 'date' | 'datetime' | 'bool';
@@ -141,9 +141,15 @@ function frame(ws: ExcelJS.Worksheet, columns: number, lastRow: number) {
   if (columns > 0) ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(lastRow, HEADER_ROW), column: columns } };
 }
 
+/**
+ * exceljs, loaded when a workbook is first written or read: it takes a quarter of a second to load, which every start of
+ * the server (and every test file) paid though most never touch a spreadsheet.
+ */
+export const loadExcel = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
+
 /** A workbook with one sheet, in memory: for lists of a few thousand rows at most. */
 export async function workbookBuffer<R>(spec: SheetSpec<R>, maxRows = 50_000): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = '共治 Gongzhi';
   wb.created = new Date();
   const ws = wb.addWorksheet(sheetName(spec.name), { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
@@ -157,7 +163,7 @@ export async function workbookBuffer<R>(spec: SheetSpec<R>, maxRows = 50_000): P
  * of thousands of rows never sits in memory as a whole. Returns the number of data rows written.
  */
 export async function streamWorkbook<R>(spec: SheetSpec<R>, out: Writable, maxRows = 50_000): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '共治 Gongzhi';
   const ws = wb.addWorksheet(sheetName(spec.name), { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
   const count = await fill(ws, spec, true, maxRows);
@@ -170,7 +176,7 @@ export async function streamWorkbook<R>(spec: SheetSpec<R>, out: Writable, maxRo
 
 /** Reads the first sheet of an .xlsx buffer as rows of cell texts/values (row 1 first). */
 export async function readXlsxRows(buf: Buffer): Promise<unknown[][]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   // exceljs' type wants its own Buffer flavour; the bytes are the same.
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];

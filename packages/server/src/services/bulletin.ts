@@ -237,7 +237,7 @@ export async function monthlyBulletin(ctx: AppContext, actor: Actor, areaCode: s
   );
   children.push(
     image(
-      chartPng(
+      await chartPng(
         {
           title: { text: '近六个月受理量、办结量与结案率', left: 'center', textStyle: { fontSize: 15 } },
           legend: { bottom: 0 },
@@ -271,7 +271,7 @@ export async function monthlyBulletin(ctx: AppContext, actor: Actor, areaCode: s
     const top10 = byCategory.items.filter((i) => i.received > 0).slice(0, 10).reverse();
     children.push(
       image(
-        chartPng(
+        await chartPng(
           {
             title: { text: '受理量前十的事项类型', left: 'center', textStyle: { fontSize: 15 } },
             grid: { left: 150, right: 40, top: 40, bottom: 20 },
@@ -334,7 +334,7 @@ export async function monthlyBulletin(ctx: AppContext, actor: Actor, areaCode: s
     if (chartItems.length) {
       children.push(
         image(
-          chartPng(
+          await chartPng(
             {
               title: { text: '各区域受理量与结案率', left: 'center', textStyle: { fontSize: 15 } },
               legend: { bottom: 0 },

@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs';
 import { DomainError, forbidden, isAreaCode, isValidMobile, isWithinScope, toWgs84, validLatLng } from '@gongzhi/domain';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import { canImportHotline } from '../policies/imports.ts';
 import * as caseRepo from '../repositories/cases.ts';
-import { workbookBuffer, type ColumnSpec } from '../lib/xlsx.ts';
+import { workbookBuffer, type ColumnSpec, loadExcel } from '../lib/xlsx.ts';
 import { toIsoCst } from '../lib/time.ts';
 import { areaNames } from './area-names.ts';
 import { audit } from './audit.ts';
@@ -130,7 +129,7 @@ export async function readTable(fileName: string, buf: Buffer, maxRows = MAX_IMP
   if (buf.length === 0) throw new DomainError('invalid', 'empty_file', '文件为空', { field: 'file' });
   if (isOle(buf)) throw new DomainError('invalid', 'unsupported_file_type', '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv 后导入', { field: 'file' });
   if (isZip(buf)) {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await loadExcel()).Workbook();
     try {
       await wb.xlsx.load(buf as unknown as ArrayBuffer);
     } catch {
@@ -395,7 +394,7 @@ async function amendOrder(ctx: AppContext, actor: Actor, c: caseRepo.CaseRow, o:
 
 /** The import template: the columns on the first sheet, what each means and the case types on the second. */
 export async function hotlineTemplate(ctx: AppContext): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = '共治 Gongzhi';
   const ws = wb.addWorksheet('热线工单', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = HOTLINE_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
