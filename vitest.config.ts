@@ -46,8 +46,8 @@ export default defineConfig({
           expect: { poll: { timeout: 10_000 } },
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          // One file at a time: two side by side on two cores made pages miss their deadlines and lazy chunks fail
-          // to load under the load of two servers and two browsers.
+          // One file at a time (the crawl runs beside them): two of these side by side on two cores made pages miss their
+          // deadlines and lazy chunks fail to load under the load of two servers and two browsers.
           fileParallelism: false,
           // A failed browser test runs once more (the output marks it): a real defect fails twice; a test that passes
           // only on its retry is a bug of the test or of the page to chase, not a green run to forget.
@@ -62,10 +62,10 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          // After the other browser files, the crawl's two halves side by side: the crawl waits on pages far more than it
-          // computes (a third of a core each, measured) and has no deadline shorter than its 15 s settle, so two at a time
-          // halve its time on two cores.
-          maxWorkers: 2,
+          // Its two halves one after the other, in a process of its own beside the other browser files (`npm run test:e2e`,
+          // scripts/side-by-side.mjs): the crawl waits on pages far more than it computes (a third of a core, measured) and
+          // has no deadline shorter than its 15 s settle, so it shares the two cores with the behaviour files.
+          fileParallelism: false,
           // As the other browser files: once more on failure (an axe fault is checked again on the retry, e2e/crawl.ts).
           retry: 1,
           sequence: { groupOrder: 2 },

@@ -101,7 +101,8 @@ describe('property: 住建 records a penalty, the community an owners’ committ
     const label = target!.address || target!.doorplate || '';
     await w.getByRole('combobox', { name: '住户' }).fill(label);
     await w.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
-    const row = w.getByTestId('prop-bills').locator('tbody tr').filter({ hasText: target!.period });
+    // The household's row of that month (until the household filter has applied, the table lists the compound's bills).
+    const row = w.getByTestId('prop-bills').locator('tbody tr').filter({ hasText: label }).filter({ hasText: target!.period });
     await row.getByTestId('prop-bill-offset').click();
     await w.getByTestId('prop-offset-list').locator('input[type="radio"]').first().check();
     await shot(w, 'p07-offset');

@@ -107,7 +107,8 @@ async function spawnServer(extra: NodeJS.ProcessEnv): Promise<RunningServer> {
   delete env.SEED_DEMO;
   delete env.WEB_DIST;
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  // The server's bundle (`npm run test:e2e` builds it when a source is newer, scripts/ensure-build.mjs), as `npm start` runs it.
+  const child = spawn(process.execPath, ['--enable-source-maps', 'packages/server/dist/main.mjs'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -66,7 +66,7 @@ interface Row {
 }
 
 async function main() {
-  execSync('node scripts/ensure-web-build.mjs', { cwd: root, stdio: 'inherit' });
+  execSync('node scripts/ensure-build.mjs', { cwd: root, stdio: 'inherit' });
   const server = await startServer();
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

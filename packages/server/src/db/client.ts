@@ -9,6 +9,7 @@ import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-post
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { serverRoot } from '../config.ts';
 import * as schema from './schema.ts';
 
 /**
@@ -29,7 +30,7 @@ export interface Database {
   dumpDataDir?(): Promise<Blob>;
 }
 
-export const migrationsFolder = path.resolve(import.meta.dirname, '../../drizzle');
+export const migrationsFolder = path.join(serverRoot, 'drizzle');
 
 export interface OpenOptions {
   databaseUrl?: string;
