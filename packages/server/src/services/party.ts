@@ -24,6 +24,7 @@ import {
   type PartyOrgKind,
   type RegistrationState,
 } from '@gongzhi/domain';
+import type { PartyOrgNode } from '@gongzhi/domain/contract';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import { editsTreeAt, managesAt, mayReportPost, maySetPost, mayTransfer, memberAllowedActions, orgAllowedActions, partyScopeOf, reviewsAt } from '../policies/party.ts';
 import * as work from '../repositories/party-work.ts';
@@ -56,22 +57,8 @@ function areaWithin(actor: Actor, area: string | undefined): string {
 
 // ---- organisations --------------------------------------------------------------------------
 
-interface OrgNode {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  kindLabel: string;
-  areaCode: string;
-  secretaryName: string | null;
-  /** Members whose own organisation this is. */
-  members: number;
-  /** In-service members registered here (双报到, accepted). */
-  registered: number;
-  /** Members whose own organisation is this one or one below it. */
-  totalMembers: number;
-  children: OrgNode[];
-}
+/** An organisation in the tree, as the contract's `PartyOrgNode` describes it (members own, registered by 双报到, and in all below). */
+type OrgNode = PartyOrgNode;
 
 export async function orgTree(ctx: AppContext, actor: Actor, area?: string) {
   const scope = staffScope(actor);

@@ -1,8 +1,9 @@
 // The phone's list pages (问卷调查, 议事表决, 敲门行动, 基层减负): the bar with the page's title and the way back, the
 // list's states (the load error, loading, nothing to show, the items), and the tappable card of an entry.
 import type { ReactNode } from 'react';
-import { ErrorBlock, NavBar } from 'antd-mobile';
+import { Button, ErrorBlock, List, NavBar } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
+import { useT } from '../i18n/index.tsx';
 import { MError, MLoading } from './components.tsx';
 
 /** A phone page headed by the bar with its title; back goes to `back` (the home page by default). */
@@ -49,5 +50,18 @@ export function MListCard({ title, tag, meta, onClick, testId }: { title: ReactN
       </div>
       <div className="m-wo-card-meta">{meta}</div>
     </button>
+  );
+}
+
+/** The last item of a paged list while more entries wait on the server: a button that loads the next page. */
+export function MLoadMore({ shown, total, loading, onMore }: { shown: number; total: number; loading: boolean; onMore: () => void }) {
+  const t = useT();
+  if (shown >= total) return null;
+  return (
+    <List.Item>
+      <Button block fill="none" color="primary" loading={loading} onClick={onMore}>
+        {t('common.loadMore')}
+      </Button>
+    </List.Item>
   );
 }

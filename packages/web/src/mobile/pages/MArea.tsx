@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, List, NavBar, Tag } from 'antd-mobile';
+import { List, NavBar, Tag } from 'antd-mobile';
 import { useNavigate, useParams } from 'react-router-dom';
 import { get } from '../../api/client.ts';
 import type { AreaDetail, AreaSummary, HouseholdRow, Page } from '../../api/types.ts';
@@ -10,6 +10,7 @@ import { fmtNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/labels.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { MError, MLoading, MStats, RISK_CLASS } from '../components.tsx';
+import { MLoadMore } from '../list.tsx';
 
 export function MArea() {
   const t = useT();
@@ -97,13 +98,7 @@ function MHouseholds({ code }: { code: string }) {
           <span data-testid="m-household-place">{h.place || h.doorplate || h.address}</span>
         </List.Item>
       ))}
-      {items.length < total && (
-        <List.Item>
-          <Button block fill="none" color="primary" loading={res.loading} onClick={() => setPages((n) => n + 1)}>
-            {t('common.loadMore')}
-          </Button>
-        </List.Item>
-      )}
+      <MLoadMore shown={items.length} total={total} loading={res.loading} onMore={() => setPages((n) => n + 1)} />
       {res.error && <List.Item>{res.error.message}</List.Item>}
     </List>
   );

@@ -13,7 +13,7 @@ import { useT } from '../../../i18n/index.tsx';
 import { fmtDate, fmtNumber } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
-import { MEmpty, MListPage, MListState } from '../../list.tsx';
+import { MEmpty, MListPage, MListState, MLoadMore } from '../../list.tsx';
 
 type Tab = 'tasks' | 'forms';
 
@@ -96,13 +96,7 @@ function Tasks({ meta }: { meta: api.BurdenMeta }) {
               <span className="m-wrap">{x.title}</span>
             </List.Item>
           ))}
-          {items.length < (list.data?.total ?? 0) && (
-            <List.Item>
-              <Button block fill="none" color="primary" loading={list.loading} onClick={() => setPages((n) => n + 1)}>
-                {t('common.loadMore')}
-              </Button>
-            </List.Item>
-          )}
+          <MLoadMore shown={items.length} total={list.data?.total ?? 0} loading={list.loading} onMore={() => setPages((n) => n + 1)} />
         </List>
       </MListState>
       <TaskPopup
@@ -242,13 +236,7 @@ function Forms() {
             <span className="m-wrap">{x.form.title}</span>
           </List.Item>
         ))}
-        {items.length < (list.data?.total ?? 0) && (
-          <List.Item>
-            <Button block fill="none" color="primary" loading={list.loading} onClick={() => setPages((n) => n + 1)}>
-              {t('common.loadMore')}
-            </Button>
-          </List.Item>
-        )}
+        <MLoadMore shown={items.length} total={list.data?.total ?? 0} loading={list.loading} onMore={() => setPages((n) => n + 1)} />
       </List>
     </MListState>
   );

@@ -12,7 +12,7 @@ import { useLabels } from '../../../lib/labels.ts';
 import { enqueue, flush, useOutbox } from '../../../lib/outbox.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading, RISK_CLASS } from '../../components.tsx';
-import { MEmpty, MListPage, MListState } from '../../list.tsx';
+import { MEmpty, MListPage, MListState, MLoadMore } from '../../list.tsx';
 
 const RESULTS: VisitResult[] = ['visited', 'nobody-home', 'refused'];
 const COLOURS: RiskColour[] = ['red', 'orange', 'yellow', 'blue'];
@@ -171,13 +171,7 @@ export function MCampaign() {
               </List.Item>
             );
           })}
-          {(list.data.items.length ?? 0) < list.data.total && (
-            <List.Item>
-              <Button block fill="none" color="primary" loading={list.loading} onClick={() => setPages((n) => n + 1)}>
-                {t('common.loadMore')}
-              </Button>
-            </List.Item>
-          )}
+          <MLoadMore shown={list.data.items.length} total={list.data.total} loading={list.loading} onMore={() => setPages((n) => n + 1)} />
         </List>
       )}
       <MarkPopup key={marking?.id ?? 'none'} household={marking} onClose={() => setMarking(null)} onMark={mark} />
