@@ -17,3 +17,8 @@ export * from './intake.ts';
 export * from './deliberations.ts';
 export * from './campaigns.ts';
 export * from './lists.ts';
+export * from './reception.ts';
+export * from './people.ts';
+export * from './directory.ts';
+export * from './admin.ts';
+export * from './property.ts';
