@@ -6,7 +6,7 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { get, post } from '../../api/client.ts';
-import type { AreaLevel } from '../../api/types.ts';
+import type { AreaLevel, PeopleList } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { useI18n, useT } from '../../i18n/index.tsx';
 import { fmtNumber } from '../../lib/format.ts';
@@ -36,15 +36,6 @@ interface Roster {
   appointablePosts: { post: string; level: AreaLevel }[];
   total: number;
   items: Entry[];
-}
-interface PersonHit {
-  id: string;
-  name: string;
-  gender: string;
-  age: number | null;
-  areaCode: string;
-  address: string | null;
-  idNumber: string | null;
 }
 
 export default function StaffPage() {
@@ -222,7 +213,7 @@ function PersonSelect({ id, value, onChange }: { id?: string; value?: string; on
       ctrl.current?.abort();
       ctrl.current = new AbortController();
       setLoading(true);
-      get<{ items: PersonHit[] }>('/api/people', { q: text.trim(), pageSize: 20 }, ctrl.current.signal)
+      get<PeopleList>('/api/people', { q: text.trim(), pageSize: 20 }, ctrl.current.signal)
         .then((r) => setOptions(r.items.map((p) => ({ value: p.id, label: `${p.name}（${p.gender === 'female' ? '女' : '男'}${p.age !== null ? ` ${p.age}岁` : ''}）${p.address ?? ''}` }))))
         .catch(() => undefined)
         .finally(() => setLoading(false));
