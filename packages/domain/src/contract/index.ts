@@ -27,3 +27,8 @@ export * from './chains.ts';
 export * from './case-assessments.ts';
 export * from './case-meetings.ts';
 export * from './work-time.ts';
+export * from './reception.ts';
+export * from './people.ts';
+export * from './directory.ts';
+export * from './admin.ts';
+export * from './property.ts';

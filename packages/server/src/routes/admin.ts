@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ROLES, type Role } from '@gongzhi/domain';
-import { Units } from '@gongzhi/domain/contract';
+import { ApiKeyCreated, ApiKeyRevoked, ApiKeys, AuditList, NoContent, UserList, UserRow, Units } from '@gongzhi/domain/contract';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as users from '../services/users.ts';
@@ -13,7 +13,7 @@ const roles = z.array(z.enum(ROLES as unknown as [Role, ...Role[]])).min(1, '至
 
 export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/users', { schema: { tags: ['users'], summary: '账号列表', querystring: z.object({ q: z.string().max(40).optional(), ...paging }) } }, async (req) =>
+  r.get('/api/users', { schema: { tags: ['users'], summary: '账号列表', querystring: z.object({ q: z.string().max(40).optional(), ...paging }), response: { 200: UserList } } }, async (req) =>
     users.listUsers(ctx, requireActor(req), req.query.q, req.query.page, req.query.pageSize),
   );
   r.post(
@@ -30,6 +30,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
           scopeCode: z.string().regex(/^\d{6,20}$/, '应为区划代码'),
           unitId: z.uuid().nullable().optional(),
         }),
+        response: { 201: UserRow },
       },
     },
     async (req, reply) => reply.status(201).send(await users.createUser(ctx, requireActor(req), req.body, requestContext(req))),
@@ -42,24 +43,25 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '修改账号',
         params: uuidParam,
         body: z.object({ displayName: text(40).optional(), roles: roles.optional(), scopeCode: z.string().regex(/^\d{6,20}$/).optional(), active: z.boolean().optional(), unitId: z.uuid().nullable().optional() }),
+        response: { 200: UserRow },
       },
     },
     async (req) => users.updateUser(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
   );
-  r.post('/api/users/:id/unlock', { schema: { tags: ['users'], summary: '解除锁定', params: uuidParam } }, async (req) =>
+  r.post('/api/users/:id/unlock', { schema: { tags: ['users'], summary: '解除锁定', params: uuidParam, response: { 200: UserRow } } }, async (req) =>
     users.unlockUser(ctx, requireActor(req), req.params.id, requestContext(req)),
   );
   r.post(
     '/api/users/:id/password',
-    { schema: { tags: ['users'], summary: '重置密码', params: uuidParam, body: z.object({ password: z.string().max(128) }) } },
+    { schema: { tags: ['users'], summary: '重置密码', params: uuidParam, body: z.object({ password: z.string().max(128) }), response: { 204: NoContent } } },
     async (req, reply) => {
       await users.resetPassword(ctx, requireActor(req), req.params.id, req.body.password, requestContext(req));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
-  r.post('/api/users/:id/sessions/end', { schema: { tags: ['users'], summary: '结束账号的全部会话（安全管理员）', params: uuidParam } }, async (req, reply) => {
+  r.post('/api/users/:id/sessions/end', { schema: { tags: ['users'], summary: '结束账号的全部会话（安全管理员）', params: uuidParam, response: { 204: NoContent } } }, async (req, reply) => {
     await users.endSessions(ctx, requireActor(req), req.params.id, requestContext(req));
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
   r.get(
     '/api/audit',
@@ -76,6 +78,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
           to: isoDay.optional(),
           ...paging,
         }),
+        response: { 200: AuditList },
       },
     },
     async (req) => {
@@ -103,11 +106,11 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
       return users.listUnits(ctx, req.query.type, req.query.all === 'true');
     },
   );
-  r.get('/api/open311/keys', { schema: { tags: ['open311'], summary: '开放接口（Open311）密钥' } }, async (req) => o311.listApiKeys(ctx, requireActor(req)));
-  r.post('/api/open311/keys', { schema: { tags: ['open311'], summary: '新建开放接口密钥（仅此一次显示完整密钥）', body: z.object({ name: text(60) }) } }, async (req, reply) =>
+  r.get('/api/open311/keys', { schema: { tags: ['open311'], summary: '开放接口（Open311）密钥', response: { 200: ApiKeys } } }, async (req) => o311.listApiKeys(ctx, requireActor(req)));
+  r.post('/api/open311/keys', { schema: { tags: ['open311'], summary: '新建开放接口密钥（仅此一次显示完整密钥）', body: z.object({ name: text(60) }), response: { 201: ApiKeyCreated } } }, async (req, reply) =>
     reply.status(201).send(await o311.createApiKey(ctx, requireActor(req), req.body.name, undefined, requestContext(req))),
   );
-  r.post('/api/open311/keys/:id/revoke', { schema: { tags: ['open311'], summary: '停用开放接口密钥', params: uuidParam } }, async (req) =>
+  r.post('/api/open311/keys/:id/revoke', { schema: { tags: ['open311'], summary: '停用开放接口密钥', params: uuidParam, response: { 200: ApiKeyRevoked } } }, async (req) =>
     o311.revokeApiKey(ctx, requireActor(req), req.params.id, requestContext(req)),
   );
 }

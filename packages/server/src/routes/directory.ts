@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CRS_VALUES, ORG_KIND_CODES, PLACE_GROUPS, PLACE_KIND_CODES, type Crs } from '@gongzhi/domain';
+import { Organisation, OrganisationList, Place, PlaceList } from '@gongzhi/domain/contract';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as directory from '../services/directory.ts';
@@ -43,19 +44,19 @@ export function directoryRoutes(app: FastifyInstance, ctx: AppContext) {
   };
   r.get(
     '/api/places',
-    { schema: { tags: placeTags, summary: '场所列表（住宅小区、十小场所、公共设施）', querystring: z.object({ ...listQuery, kind: placeKind.optional(), group: z.enum(PLACE_GROUPS).optional() }) } },
+    { schema: { tags: placeTags, summary: '场所列表（住宅小区、十小场所、公共设施）', querystring: z.object({ ...listQuery, kind: placeKind.optional(), group: z.enum(PLACE_GROUPS).optional() }), response: { 200: PlaceList } } },
     async (req) => directory.listPlaces(ctx, requireActor(req), req.query),
   );
-  r.get('/api/places/:id', { schema: { tags: placeTags, summary: '场所详情', params: uuidParam } }, async (req) => directory.getPlace(ctx, requireActor(req), req.params.id));
-  r.post('/api/places', { schema: { tags: placeTags, summary: '新增场所', body: z.object(placeBody) } }, async (req, reply) =>
+  r.get('/api/places/:id', { schema: { tags: placeTags, summary: '场所详情', params: uuidParam, response: { 200: Place } } }, async (req) => directory.getPlace(ctx, requireActor(req), req.params.id));
+  r.post('/api/places', { schema: { tags: placeTags, summary: '新增场所', body: z.object(placeBody), response: { 201: Place } } }, async (req, reply) =>
     reply.status(201).send(await directory.createPlace(ctx, requireActor(req), req.body, requestContext(req))),
   );
   r.patch(
     '/api/places/:id',
-    { schema: { tags: placeTags, summary: '修改场所', params: uuidParam, body: z.object({ ...placeBody, kind: placeKind.optional(), name: text(60).optional(), lat: lat.optional(), lng: lng.optional() }) } },
+    { schema: { tags: placeTags, summary: '修改场所', params: uuidParam, body: z.object({ ...placeBody, kind: placeKind.optional(), name: text(60).optional(), lat: lat.optional(), lng: lng.optional() }), response: { 200: Place } } },
     async (req) => directory.updatePlace(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
   );
-  r.delete('/api/places/:id', { schema: { tags: placeTags, summary: '注销场所（保留历史）', params: uuidParam } }, async (req) =>
+  r.delete('/api/places/:id', { schema: { tags: placeTags, summary: '注销场所（保留历史）', params: uuidParam, response: { 200: Place } } }, async (req) =>
     directory.retirePlace(ctx, requireActor(req), req.params.id, requestContext(req)),
   );
 
@@ -76,26 +77,26 @@ export function directoryRoutes(app: FastifyInstance, ctx: AppContext) {
   };
   r.get(
     '/api/organisations',
-    { schema: { tags: orgTags, summary: '组织列表（社会组织、物业、业委会、商户、志愿队、企业；电话脱敏）', querystring: z.object({ ...listQuery, kind: orgKind.optional() }) } },
+    { schema: { tags: orgTags, summary: '组织列表（社会组织、物业、业委会、商户、志愿队、企业；电话脱敏）', querystring: z.object({ ...listQuery, kind: orgKind.optional() }), response: { 200: OrganisationList } } },
     async (req) => directory.listOrganisations(ctx, requireActor(req), req.query),
   );
-  r.get('/api/organisations/:id', { schema: { tags: orgTags, summary: '组织详情（物业服务企业含所管小区）', params: uuidParam } }, async (req) =>
+  r.get('/api/organisations/:id', { schema: { tags: orgTags, summary: '组织详情（物业服务企业含所管小区）', params: uuidParam, response: { 200: Organisation } } }, async (req) =>
     directory.getOrganisation(ctx, requireActor(req), req.params.id),
   );
-  r.post('/api/organisations', { schema: { tags: orgTags, summary: '新增组织', body: z.object(orgBody) } }, async (req, reply) =>
+  r.post('/api/organisations', { schema: { tags: orgTags, summary: '新增组织', body: z.object(orgBody), response: { 201: Organisation } } }, async (req, reply) =>
     reply.status(201).send(await directory.createOrganisation(ctx, requireActor(req), req.body, requestContext(req))),
   );
   r.patch(
     '/api/organisations/:id',
-    { schema: { tags: orgTags, summary: '修改组织', params: uuidParam, body: z.object({ ...orgBody, kind: orgKind.optional(), name: text(80).optional(), areaCode: areaCode.optional() }) } },
+    { schema: { tags: orgTags, summary: '修改组织', params: uuidParam, body: z.object({ ...orgBody, kind: orgKind.optional(), name: text(80).optional(), areaCode: areaCode.optional() }), response: { 200: Organisation } } },
     async (req) => directory.updateOrganisation(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
   );
-  r.delete('/api/organisations/:id', { schema: { tags: orgTags, summary: '注销组织（保留历史）', params: uuidParam } }, async (req) =>
+  r.delete('/api/organisations/:id', { schema: { tags: orgTags, summary: '注销组织（保留历史）', params: uuidParam, response: { 200: Organisation } } }, async (req) =>
     directory.retireOrganisation(ctx, requireActor(req), req.params.id, requestContext(req)),
   );
   r.put(
     '/api/organisations/:id/whitelist',
-    { schema: { tags: orgTags, summary: '社会组织参与村（社区）工作白名单（区级）', params: uuidParam, body: z.object({ whitelisted: z.boolean() }) } },
+    { schema: { tags: orgTags, summary: '社会组织参与村（社区）工作白名单（区级）', params: uuidParam, body: z.object({ whitelisted: z.boolean() }), response: { 200: Organisation } } },
     async (req) => directory.setWhitelisted(ctx, requireActor(req), req.params.id, req.body.whitelisted, requestContext(req)),
   );
 }

@@ -17,6 +17,8 @@ import {
   toWgs84,
   validLatLng,
   type Crs,
+  type OrgKind,
+  type PlaceKind,
 } from '@gongzhi/domain';
 import type { DbOrTx } from '../db/client.ts';
 import type { Actor, RequestContext } from '../policies/actor.ts';
@@ -68,7 +70,7 @@ const page = <T>(q: DirectoryQuery, total: number, items: T[]) => ({ total, page
 export function toPlaceDto(actor: Actor, p: repo.PlaceRow & { areaName?: string | null; propertyOrgName?: string | null }) {
   return {
     id: p.id,
-    kind: p.kind,
+    kind: p.kind as PlaceKind,
     group: placeGroupOf(p.kind),
     name: p.name,
     areaCode: p.areaCode,
@@ -213,7 +215,7 @@ export async function retirePlace(ctx: AppContext, actor: Actor, id: string, req
 export function toOrganisationDto(actor: Actor, o: repo.OrganisationRow & { areaName?: string | null }) {
   return {
     id: o.id,
-    kind: o.kind,
+    kind: o.kind as OrgKind,
     name: o.name,
     areaCode: o.areaCode,
     areaName: o.areaName ?? null,

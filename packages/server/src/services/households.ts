@@ -9,6 +9,7 @@ import {
   notFound,
   type HouseholdEventKind,
   type PersonStatus,
+  type RiskColour,
 } from '@gongzhi/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import { householdEvents, households, people } from '../db/schema.ts';
@@ -30,7 +31,7 @@ export async function householdHistory(ctx: AppContext, householdId: string) {
     .innerJoin(people, eq(people.id, householdEvents.personId))
     .where(eq(householdEvents.householdId, householdId))
     .orderBy(asc(householdEvents.onDate), asc(householdEvents.createdAt));
-  return rows.map((r) => ({ ...r, createdAt: toIsoCst(r.createdAt) }));
+  return rows.map((r) => ({ ...r, kind: r.kind as HouseholdEventKind, createdAt: toIsoCst(r.createdAt) }));
 }
 
 async function addressOf(ctx: AppContext, areaCode: string, doorplate: string) {
@@ -52,7 +53,7 @@ export async function createHousehold(ctx: AppContext, actor: Actor, input: { ar
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.insert(households).values({ key, areaCode: input.areaCode, doorplate: input.doorplate, address }).returning();
     await audit(tx, { actor }, req, { action: 'household.create', entityType: 'household', entityId: row!.id, areaCode: row!.areaCode, detail: { name: address } });
-    return { id: row!.id, areaCode: row!.areaCode, address: row!.address, doorplate: row!.doorplate, riskColour: row!.riskColour };
+    return { id: row!.id, areaCode: row!.areaCode, address: row!.address, doorplate: row!.doorplate, riskColour: row!.riskColour as RiskColour };
   });
 }
 
@@ -62,7 +63,7 @@ export async function updateHousehold(ctx: AppContext, actor: Actor, id: string,
   const h = await repo.findHousehold(ctx.db, scopeOf(actor), id);
   if (!h) throw notFound('住户');
   if (!canEditHouseholds(actor)) throw forbidden('您的角色不能维护住户信息');
-  if (input.doorplate === h.doorplate) return { id: h.id, areaCode: h.areaCode, address: h.address, doorplate: h.doorplate, riskColour: h.riskColour };
+  if (input.doorplate === h.doorplate) return { id: h.id, areaCode: h.areaCode, address: h.address, doorplate: h.doorplate, riskColour: h.riskColour as RiskColour };
   const key = `${h.areaCode}-${input.doorplate}`;
   const dup = await ctx.db.select({ id: households.id }).from(households).where(eq(households.key, key)).limit(1);
   if (dup.length && dup[0]!.id !== id) throw conflict('duplicate_household', '该门牌号的住户已登记');
@@ -70,7 +71,7 @@ export async function updateHousehold(ctx: AppContext, actor: Actor, id: string,
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.update(households).set({ doorplate: input.doorplate, key, address, updatedAt: new Date() }).where(eq(households.id, id)).returning();
     await audit(tx, { actor }, req, { action: 'household.update', entityType: 'household', entityId: id, areaCode: h.areaCode, detail: { from: h.doorplate, to: input.doorplate } });
-    return { id: row!.id, areaCode: row!.areaCode, address: row!.address, doorplate: row!.doorplate, riskColour: row!.riskColour };
+    return { id: row!.id, areaCode: row!.areaCode, address: row!.address, doorplate: row!.doorplate, riskColour: row!.riskColour as RiskColour };
   });
 }
 

@@ -48,7 +48,7 @@ export async function revokeApiKey(ctx: AppContext, actor: Actor, id: string, re
   if (!rows.length) throw notFound('密钥');
   broadcast(KEY_TOPIC, rows[0]!.keyHash);
   await audit(ctx.db, { actor }, req, { action: 'open311.key.revoke', entityType: 'open311_key', entityId: id });
-  return { id, revokedAt: toIsoCst(rows[0]!.revokedAt) };
+  return { id, revokedAt: toIsoCst(rows[0]!.revokedAt!) };
 }
 
 // Every Open311 POST checks its key: a valid key is remembered for a few seconds per process;

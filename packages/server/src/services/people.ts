@@ -11,7 +11,11 @@ import {
   notFound,
   SENSITIVE_GROUPS,
   SPECIAL_GROUPS,
+  type PersonStatus,
+  type ResidenceType,
+  type RiskColour,
 } from '@gongzhi/domain';
+import type { Relation } from '@gongzhi/domain/contract';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import { canCreatePersonIn, canListPeople, canSeeSensitiveTags, personAllowedActions } from '../policies/person.ts';
 import { findArea, namesOf } from '../repositories/areas.ts';
@@ -28,7 +32,7 @@ export function toPersonDto(actor: Actor, p: repo.PersonRow & { address?: string
   return {
     id: p.id,
     name: p.name,
-    gender: p.gender,
+    gender: p.gender as 'male' | 'female',
     birthDate: p.birthDate,
     age: ageOn(p.birthDate),
     ethnicity: p.ethnicity,
@@ -37,12 +41,12 @@ export function toPersonDto(actor: Actor, p: repo.PersonRow & { address?: string
     areaCode: p.areaCode,
     householdId: p.householdId,
     address: p.address ?? null,
-    relation: p.relation,
-    residenceType: p.residenceType,
+    relation: p.relation as Relation,
+    residenceType: p.residenceType as ResidenceType,
     tags,
     partyMember: p.partyMember,
     note: p.note,
-    status: p.status,
+    status: p.status as PersonStatus,
     updatedAt: toIsoCst(p.updatedAt),
     allowedActions: personAllowedActions(actor, p),
   };
@@ -151,7 +155,7 @@ export async function getPerson(ctx: AppContext, actor: Actor, id: string) {
       ? {
           id: p.householdId,
           address: p.address,
-          members: members.map((m) => ({ id: m.id, name: m.name, relation: m.relation, gender: m.gender, age: ageOn(m.birthDate) })),
+          members: members.map((m) => ({ id: m.id, name: m.name, relation: m.relation as Relation, gender: m.gender as 'male' | 'female', age: ageOn(m.birthDate) })),
         }
       : null,
   };
@@ -168,7 +172,7 @@ export async function getHousehold(ctx: AppContext, actor: Actor, id: string) {
     areaCode: h.areaCode,
     address: h.address,
     doorplate: h.doorplate,
-    riskColour: h.riskColour,
+    riskColour: h.riskColour as RiskColour,
     members: members.map((m) => toPersonDto(actor, { ...m, address: h.address })),
     history: await householdHistory(ctx, h.id),
     allowedActions: householdEditable(actor, h.areaCode) ? ['edit'] : [],
@@ -334,7 +338,7 @@ export async function getPersonPage(ctx: AppContext, actor: Actor, id: string) {
       return n ? [{ code, level: n.level, name: n.name }] : [];
     }),
     household: household
-      ? { id: household.id, address: household.address, doorplate: household.doorplate, riskColour: household.riskColour, members: person.household?.members ?? [], history: await householdHistory(ctx, household.id) }
+      ? { id: household.id, address: household.address, doorplate: household.doorplate, riskColour: household.riskColour as RiskColour, members: person.household?.members ?? [], history: await householdHistory(ctx, household.id) }
       : null,
     party: party
       ? {

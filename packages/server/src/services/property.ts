@@ -51,6 +51,10 @@ export function currentMonth(now = new Date()): string {
 
 const fmt = (x: number | null) => (x === null ? null : x);
 
+type SanctionKind = 'penalty' | 'commendation';
+/** A member of an owners' committee (stored as JSON). */
+type CommitteeMember = { name: string; post: '主任' | '副主任' | '委员' };
+
 function scoreOf(evidence: repo.MonthEvidence | undefined): PropertyScore {
   let e = evidence;
   // A month nobody looked at (no case, inspection, evaluation or record of the department) has no score: the
@@ -72,7 +76,7 @@ function scoreOf(evidence: repo.MonthEvidence | undefined): PropertyScore {
 }
 
 const gradeView = (g: { grade: string; year: number } | undefined) =>
-  g ? { grade: g.grade, year: g.year, gradeLabel: PROPERTY_GRADE_LABELS[g.grade as PropertyGrade]?.zh ?? g.grade, list: listOfGrade(g.grade as PropertyGrade) } : null;
+  g ? { grade: g.grade as PropertyGrade, year: g.year, gradeLabel: PROPERTY_GRADE_LABELS[g.grade as PropertyGrade]?.zh ?? g.grade, list: listOfGrade(g.grade as PropertyGrade) } : null;
 
 // ---- companies ---------------------------------------------------------------------------------------------------------
 
@@ -137,7 +141,7 @@ export async function getCompany(ctx: AppContext, actor: Actor, id: string, q: {
     grade: gradeView(grade.get(id)),
     grading: g ? gradingView(g, c.name) : null,
     contracts: contracts.map((k) => ({ ...k, feePerM2: k.feeFenPerM2 / 100 })),
-    sanctions: sanctions.map((x) => ({ id: x.id, kind: x.kind, points: x.points, reason: x.reason, month: x.month })),
+    sanctions: sanctions.map((x) => ({ id: x.id, kind: x.kind as SanctionKind, points: x.points, reason: x.reason, month: x.month })),
     inspections: inspections.map((i) => ({ id: i.id, placeName: i.placeName, score: i.scoreCenti / 100, photos: i.photos, note: i.note, inspector: i.inspector, inspectedAt: toIsoCst(i.inspectedAt) })),
   };
 }
@@ -189,8 +193,8 @@ async function compoundViews(ctx: AppContext, rows: repo.CompoundRow[]) {
       hasProperty: !!r.propertyOrgId,
       grade: gradeView(g),
       blacklisted: listOfGrade(g?.grade as PropertyGrade | undefined) === 'black',
-      coverage: r.propertyOrgId ? null : r.coverageMode ? { mode: r.coverageMode, label: COVERAGE_MODE_LABELS[r.coverageMode as CoverageMode]?.zh ?? r.coverageMode, note: r.coverageNote } : null,
-      committee: committee ? { id: committee.id, termStart: committee.termStart, termEnd: committee.termEnd, members: committee.members as { name: string; post: string }[], expired: committee.termEnd < now.toISOString().slice(0, 10) } : null,
+      coverage: r.propertyOrgId ? null : r.coverageMode ? { mode: r.coverageMode as CoverageMode, label: COVERAGE_MODE_LABELS[r.coverageMode as CoverageMode]?.zh ?? r.coverageMode, note: r.coverageNote } : null,
+      committee: committee ? { id: committee.id, termStart: committee.termStart, termEnd: committee.termEnd, members: committee.members as CommitteeMember[], expired: committee.termEnd < now.toISOString().slice(0, 10) } : null,
       jointMeeting: { lastHeld, overdue: jointMeetingOverdue(last, now) },
     };
   });
@@ -221,11 +225,11 @@ export async function getCompound(ctx: AppContext, actor: Actor, id: string) {
     evaluations,
     jointMeetings: meetings,
     allowedActions: [
-      ...(filesContract(p, row.areaCode) && row.unitId ? ['contract'] : []),
-      ...(keeps ? ['committee', 'joint-meeting'] : []),
-      ...(keeps && !row.propertyOrgId ? ['coverage'] : []),
-      ...(recordsEvaluation(actor, row.areaCode) && row.unitId ? ['evaluate'] : []),
-      ...(inspects(actor, row.areaCode) && row.unitId ? ['inspect'] : []),
+      ...(filesContract(p, row.areaCode) && row.unitId ? (['contract'] as const) : []),
+      ...(keeps ? (['committee', 'joint-meeting'] as const) : []),
+      ...(keeps && !row.propertyOrgId ? (['coverage'] as const) : []),
+      ...(recordsEvaluation(actor, row.areaCode) && row.unitId ? (['evaluate'] as const) : []),
+      ...(inspects(actor, row.areaCode) && row.unitId ? (['inspect'] as const) : []),
     ],
   };
 }
@@ -245,7 +249,7 @@ export async function ownersRoll(ctx: AppContext, actor: Actor, id: string) {
   const owners = await repo.ownersOf(ctx.db, id);
   return {
     areaCode: row.areaCode,
-    body: 'owners-assembly',
+    body: 'owners-assembly' as const,
     roll: owners.map((o) => ({ name: o.name ?? '业主', area: centiToArea(o.areaCenti), householdId: o.householdId, ...(o.personId ? { personId: o.personId } : {}) })),
   };
 }
@@ -277,7 +281,7 @@ export async function createInspection(ctx: AppContext, actor: Actor, input: { p
   return ctx.db.transaction(async (tx) => {
     const ins = await repo.insertInspection(tx, { unitId: row.unitId!, placeId: row.id, areaCode: row.areaCode, results: input.results, scoreCenti: Math.round(score * 100), photoIds, note: input.note ?? null, inspectedBy: actor.id });
     await audit(tx, { actor }, req, { action: 'property.inspect', entityType: 'place', entityId: row.id, areaCode: row.areaCode, detail: { unitId: row.unitId, score } });
-    return { id: ins.id, placeId: row.id, companyId: row.unitId, score };
+    return { id: ins.id, placeId: row.id, companyId: row.unitId!, score };
   });
 }
 
@@ -293,7 +297,7 @@ export async function recordEvaluation(ctx: AppContext, actor: Actor, input: { p
   return ctx.db.transaction(async (tx) => {
     const e = await repo.upsertEvaluation(tx, { unitId: row.unitId!, placeId: row.id, month: input.month, score: input.score, note: input.note ?? null, recordedBy: actor.id });
     await audit(tx, { actor }, req, { action: 'property.evaluate', entityType: 'place', entityId: row.id, areaCode: row.areaCode, detail: { unitId: row.unitId, month: input.month, score: input.score } });
-    return { id: e.id, placeId: row.id, companyId: row.unitId, month: e.month, score: e.score };
+    return { id: e.id, placeId: row.id, companyId: row.unitId!, month: e.month, score: e.score };
   });
 }
 
@@ -306,7 +310,7 @@ export async function recordSanction(ctx: AppContext, actor: Actor, input: { com
   return ctx.db.transaction(async (tx) => {
     const s = await repo.insertSanction(tx, { unitId: c.unitId, kind: input.kind, points: input.points, reason: input.reason, month: input.month, recordedBy: actor.id });
     await audit(tx, { actor }, req, { action: 'property.sanction', entityType: 'unit', entityId: c.unitId, areaCode: c.areaCode, detail: { kind: input.kind, points: input.points, month: input.month } });
-    return { id: s.id, companyId: c.unitId, kind: s.kind, points: s.points, month: s.month };
+    return { id: s.id, companyId: c.unitId, kind: s.kind as SanctionKind, points: s.points, month: s.month };
   });
 }
 
@@ -319,10 +323,10 @@ function gradingView(g: repo.GradingRow, name: string | null) {
     companyName: name,
     year: g.year,
     score: g.scoreCenti === null ? null : g.scoreCenti / 100,
-    proposedGrade: g.proposedGrade,
-    grade: g.grade,
+    proposedGrade: g.proposedGrade as PropertyGrade,
+    grade: g.grade as PropertyGrade | null,
     reason: g.reason,
-    state: g.state,
+    state: g.state as 'proposed' | 'confirmed',
     list: listOfGrade((g.grade ?? null) as PropertyGrade | null),
     confirmedAt: toIsoCst(g.confirmedAt),
   };
@@ -351,7 +355,7 @@ export async function listGradings(ctx: AppContext, actor: Actor, year: number) 
       const score = scores.get(c.unitId) ?? null;
       return g
         ? { ...gradingView(g, c.name), currentScore: score }
-        : { id: null, companyId: c.unitId, companyName: c.name, year, score: null, currentScore: score, proposedGrade: null, grade: null, reason: null, state: 'none', list: null, confirmedAt: null };
+        : { id: null, companyId: c.unitId, companyName: c.name, year, score: null, currentScore: score, proposedGrade: null, grade: null, reason: null, state: 'none' as const, list: null, confirmedAt: null };
     }),
   };
 }
@@ -404,7 +408,7 @@ export async function publicLists(ctx: AppContext, year?: number) {
     y = Math.max(0, ...[...latest.values()].map((g) => g.year));
   }
   const rows = y ? (await repo.gradingsOf(ctx.db, y)).filter((g) => g.state === 'confirmed') : [];
-  const pick = (grade: PropertyGrade) => rows.filter((r) => r.grade === grade).map((r) => ({ name: names.get(r.unitId) ?? '', grade: r.grade, confirmedAt: toIsoCst(r.confirmedAt) }));
+  const pick = (grade: PropertyGrade) => rows.filter((r) => r.grade === grade).map((r) => ({ name: names.get(r.unitId) ?? '', grade, confirmedAt: toIsoCst(r.confirmedAt) }));
   return { year: y || null, red: pick('3A'), black: pick('D') };
 }
 
@@ -620,7 +624,7 @@ export async function createCommittee(ctx: AppContext, actor: Actor, input: Comm
   return ctx.db.transaction(async (tx) => {
     const c = await repo.insertCommittee(tx, { placeId: row.id, termStart: input.termStart, termEnd: input.termEnd, members: input.members });
     await audit(tx, { actor }, req, { action: 'property.committee.create', entityType: 'place', entityId: row.id, areaCode: row.areaCode, detail: { termStart: input.termStart, termEnd: input.termEnd, committeeMembers: input.members.length } });
-    return { id: c.id, placeId: row.id, termStart: c.termStart, termEnd: c.termEnd, members: c.members };
+    return { id: c.id, placeId: row.id, termStart: c.termStart, termEnd: c.termEnd, members: c.members as CommitteeMember[] };
   });
 }
 
@@ -638,7 +642,7 @@ export async function updateCommittee(ctx: AppContext, actor: Actor, id: string,
     const set = { ...(input.termStart ? { termStart: input.termStart } : {}), ...(input.termEnd ? { termEnd: input.termEnd } : {}), ...(input.members ? { members: input.members } : {}) };
     const done = Object.keys(set).length ? await repo.updateCommittee(tx, id, set) : c;
     await audit(tx, { actor }, req, { action: 'property.committee.update', entityType: 'place', entityId: row.id, areaCode: row.areaCode, detail: { termStart: done.termStart, termEnd: done.termEnd, committeeMembers: (done.members as unknown[]).length } });
-    return { id: done.id, placeId: row.id, termStart: done.termStart, termEnd: done.termEnd, members: done.members };
+    return { id: done.id, placeId: row.id, termStart: done.termStart, termEnd: done.termEnd, members: done.members as CommitteeMember[] };
   });
 }
 
@@ -653,7 +657,7 @@ export async function setCoverage(ctx: AppContext, actor: Actor, placeId: string
   return ctx.db.transaction(async (tx) => {
     const c = await repo.upsertCoverage(tx, { placeId: row.id, mode: input.mode, unitId: companyId, note: input.note ?? null });
     await audit(tx, { actor }, req, { action: 'property.coverage', entityType: 'place', entityId: row.id, areaCode: row.areaCode, detail: { mode: input.mode, unitId: companyId } });
-    return { placeId: row.id, mode: c.mode, label: COVERAGE_MODE_LABELS[c.mode as CoverageMode].zh, companyId: c.unitId, note: c.note };
+    return { placeId: row.id, mode: c.mode as CoverageMode, label: COVERAGE_MODE_LABELS[c.mode as CoverageMode].zh, companyId: c.unitId, note: c.note };
   });
 }
 

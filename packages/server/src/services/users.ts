@@ -184,7 +184,7 @@ export async function listAudit(ctx: AppContext, actor: Actor, f: repo.AuditFilt
       entityLabel: a.entityType ? auditEntityLabel(a.entityType) : null,
       entityId: a.entityId,
       areaCode: a.areaCode,
-      outcome: a.outcome,
+      outcome: a.outcome as 'ok' | 'denied' | 'failed',
       ip: a.ip,
       detail: a.detail,
       /** The detail as labelled words, for the screen (the raw `detail` stays for integrators). */

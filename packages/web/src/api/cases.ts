@@ -153,14 +153,6 @@ export interface PublicArea {
   path: { code: string; name: string; level: string }[];
 }
 
-export interface Open311Key {
-  id: string;
-  name: string;
-  keyHint: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
-
 /** `/api/areas/{code}`: its `fullPath` names every ancestor, in or out of the caller's scope. */
 export type AreaWithFullPath = AreaDetail;
 

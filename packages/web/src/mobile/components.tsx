@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Dialog, DotLoading, ErrorBlock, Toast } from 'antd-mobile';
 import { EyeOutlined } from '@ant-design/icons';
 import { post } from '../api/client.ts';
+import type { RevealedNumber } from '@gongzhi/domain/contract';
 import type { AreaCounts, AreaLevel } from '../api/types.ts';
 import { useT } from '../i18n/index.tsx';
 import { countKeysBelow } from '../lib/areas.ts';
@@ -56,7 +57,7 @@ export function MSensitive({ personId, field, masked, canReveal }: { personId: s
     const ok = await Dialog.confirm({ title: t('reveal.title'), content: t('reveal.confirm'), confirmText: t('common.ok'), cancelText: t('common.cancel') });
     if (!ok) return;
     try {
-      const r = await post<{ value: string }>(`/api/people/${personId}/reveal`, { field });
+      const r = await post<RevealedNumber>(`/api/people/${personId}/reveal`, { field });
       setValue(r.value);
     } catch (e) {
       Toast.show({ content: e instanceof Error ? e.message : String(e), icon: 'fail' });

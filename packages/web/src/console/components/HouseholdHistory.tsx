@@ -5,7 +5,7 @@ import { App, Button, DatePicker, Empty, Form, Input, Modal, Radio, Select, Tag,
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, get, post } from '../../api/client.ts';
-import type { Household, Page, Person } from '../../api/types.ts';
+import type { Household, PeopleList, Person } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 
 type Kind = 'move-in' | 'move-out' | 'death';
@@ -32,7 +32,7 @@ export function HouseholdHistory({ household, onChanged }: { household: Househol
   const search = async (q: string) => {
     if (!q.trim()) return;
     try {
-      const page = await get<Page<Person>>('/api/people', { q: q.trim(), pageSize: 20 });
+      const page = await get<PeopleList>('/api/people', { q: q.trim(), pageSize: 20 });
       setFound(page.items.filter((p) => p.householdId !== household.id));
     } catch {
       setFound([]);

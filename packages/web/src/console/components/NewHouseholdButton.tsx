@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import type { HouseholdRecord } from '@gongzhi/domain/contract';
 import { post } from '../../api/client.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { useT } from '../../i18n/index.tsx';
@@ -19,7 +20,7 @@ export function NewHouseholdButton({ areaCode, onDone }: { areaCode: string; onD
     if (!v) return;
     setSaving(true);
     try {
-      const h = await post<{ id: string }>('/api/households', { areaCode, doorplate: v.doorplate.trim() });
+      const h = await post<HouseholdRecord>('/api/households', { areaCode, doorplate: v.doorplate.trim() });
       message.success(t('household.create.done'));
       setOpen(false);
       form.resetFields();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Tooltip } from 'antd';
 import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import type { RevealedNumber } from '@gongzhi/domain/contract';
 import { post } from '../../api/client.ts';
 import { useT } from '../../i18n/index.tsx';
 
@@ -37,7 +38,7 @@ export function SensitiveNumber({ personId, field, masked, canReveal }: { person
       okButtonProps: { 'data-testid': 'reveal-confirm-ok' } as Record<string, string>,
       onOk: async () => {
         try {
-          const r = await post<{ field: string; value: string }>(`/api/people/${personId}/reveal`, { field });
+          const r = await post<RevealedNumber>(`/api/people/${personId}/reveal`, { field });
           setValue(r.value);
           setLeft(SHOW_SECONDS);
         } catch (e) {

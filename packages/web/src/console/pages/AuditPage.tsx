@@ -3,7 +3,7 @@ import { Button, Card, Form, Input, Popover, Select, Space, Table, Tag, Typograp
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { get } from '../../api/client.ts';
-import type { AuditRow, Page } from '../../api/types.ts';
+import type { AuditList, AuditRow } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { fmtNumber, fmtTime } from '../../lib/format.ts';
 import { useLabels } from '../../lib/labels.ts';
@@ -43,7 +43,7 @@ export default function AuditPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const res = useApi((signal) => get<Page<AuditRow>>('/api/audit', { ...filters, page, pageSize }, signal), [JSON.stringify(filters), page, pageSize]);
+  const res = useApi((signal) => get<AuditList>('/api/audit', { ...filters, page, pageSize }, signal), [JSON.stringify(filters), page, pageSize]);
 
   const columns: ColumnsType<AuditRow> = [
     { title: t('audit.time'), dataIndex: 'at', key: 'at', width: 150, render: (v: string) => <span className="gz-mono-soft">{fmtTime(v)}</span> },

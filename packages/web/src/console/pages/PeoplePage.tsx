@@ -4,7 +4,7 @@ import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons'
 import type { ColumnsType } from 'antd/es/table';
 import { useSearchParams } from 'react-router-dom';
 import { get } from '../../api/client.ts';
-import type { Page, Person } from '../../api/types.ts';
+import type { PeopleList, Person } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { fmtNumber } from '../../lib/format.ts';
@@ -52,7 +52,7 @@ export default function PeoplePage() {
   const filterKey = JSON.stringify(filters);
 
   const res = useApi(
-    (signal) => get<Page<Person>>('/api/people', { ...filters, page, pageSize }, signal),
+    (signal) => get<PeopleList>('/api/people', { ...filters, page, pageSize }, signal),
     [filterKey, page, pageSize],
   );
 

@@ -7,7 +7,7 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { StaffEntry, StaffRoster } from '@gongzhi/domain/contract';
 import { get, post } from '../../api/client.ts';
-import type { AreaLevel } from '../../api/types.ts';
+import type { AreaLevel, PeopleList } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { useI18n, useT } from '../../i18n/index.tsx';
 import { fmtNumber } from '../../lib/format.ts';
@@ -20,15 +20,6 @@ import { applyServerErrors } from '../components/formErrors.ts';
 
 type Entry = StaffEntry;
 type Roster = StaffRoster;
-interface PersonHit {
-  id: string;
-  name: string;
-  gender: string;
-  age: number | null;
-  areaCode: string;
-  address: string | null;
-  idNumber: string | null;
-}
 
 export default function StaffPage() {
   const t = useT();
@@ -205,7 +196,7 @@ function PersonSelect({ id, value, onChange }: { id?: string; value?: string; on
       ctrl.current?.abort();
       ctrl.current = new AbortController();
       setLoading(true);
-      get<{ items: PersonHit[] }>('/api/people', { q: text.trim(), pageSize: 20 }, ctrl.current.signal)
+      get<PeopleList>('/api/people', { q: text.trim(), pageSize: 20 }, ctrl.current.signal)
         .then((r) => setOptions(r.items.map((p) => ({ value: p.id, label: `${p.name}（${p.gender === 'female' ? '女' : '男'}${p.age !== null ? ` ${p.age}岁` : ''}）${p.address ?? ''}` }))))
         .catch(() => undefined)
         .finally(() => setLoading(false));

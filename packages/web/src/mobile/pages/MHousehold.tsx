@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Form, Input, List, NavBar, Popup, SearchBar, Selector, Space, Tag, Toast } from 'antd-mobile';
 import { useNavigate, useParams } from 'react-router-dom';
 import { get, post } from '../../api/client.ts';
-import type { Household, Page, Person } from '../../api/types.ts';
+import type { Household, PeopleList, Person } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { fmtNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/labels.ts';
@@ -25,7 +25,7 @@ export function MHousehold() {
   const search = async (q: string) => {
     if (!q.trim()) return setFound([]);
     try {
-      const page = await get<Page<Person>>('/api/people', { q: q.trim(), pageSize: 20 });
+      const page = await get<PeopleList>('/api/people', { q: q.trim(), pageSize: 20 });
       setFound(page.items.filter((p) => p.householdId !== id));
     } catch {
       setFound([]);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { InfiniteScroll, List, NavBar, SearchBar, Tag } from 'antd-mobile';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { get } from '../../api/client.ts';
-import type { Page, Person } from '../../api/types.ts';
+import type { PeopleList as PeoplePage, Person } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
 import { fmtNumber } from '../../lib/format.ts';
 import { useDictionaries, useLabels } from '../../lib/labels.ts';
@@ -48,7 +48,7 @@ function PeopleList({ q }: { q: string }) {
   const loadMore = async () => {
     try {
       const next = page + 1;
-      const r = await get<Page<Person>>('/api/people', { q: q || undefined, page: next, pageSize: PAGE_SIZE });
+      const r = await get<PeoplePage>('/api/people', { q: q || undefined, page: next, pageSize: PAGE_SIZE });
       setItems((prev) => [...prev, ...r.items]);
       setTotal(r.total);
       setPage(next);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, List, NavBar, Tag } from 'antd-mobile';
 import { useNavigate, useParams } from 'react-router-dom';
 import { get } from '../../api/client.ts';
-import type { PersonProfile } from '../../api/places-types.ts';
+import type { PersonProfile } from '@gongzhi/domain/contract';
 import { useI18n, useT } from '../../i18n/index.tsx';
 import { fmtDate, fmtNumber } from '../../lib/format.ts';
 import { useDictionaries, useLabels } from '../../lib/labels.ts';

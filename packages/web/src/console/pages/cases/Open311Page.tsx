@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm,
 import { ApiOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { get, post } from '../../../api/client.ts';
-import type { Open311Key } from '../../../api/cases.ts';
+import type { ApiKey as Open311Key, ApiKeyCreated, ApiKeys } from '@gongzhi/domain/contract';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
@@ -15,7 +15,7 @@ import { applyServerErrors } from '../../components/formErrors.ts';
 export default function Open311Page() {
   const t = useT();
   const { message } = App.useApp();
-  const res = useApi((signal) => get<{ items: Open311Key[] }>('/api/open311/keys', undefined, signal), []);
+  const res = useApi((signal) => get<ApiKeys>('/api/open311/keys', undefined, signal), []);
   const [creating, setCreating] = useState(false);
   const [shown, setShown] = useState<{ name: string; key: string } | null>(null);
   const base = `${window.location.origin}/open311/v2`;
@@ -131,7 +131,7 @@ function CreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () 
     if (!v) return;
     setSaving(true);
     try {
-      const k = await post<{ id: string; name: string; key: string; keyHint: string }>('/api/open311/keys', { name: v.name.trim() });
+      const k = await post<ApiKeyCreated>('/api/open311/keys', { name: v.name.trim() });
       onClose();
       onCreated({ name: k.name, key: k.key });
     } catch (e) {

@@ -6,6 +6,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
+import type { PeopleList, Person } from '@gongzhi/domain/contract';
 import { errorMessage, get } from '../../../api/client.ts';
 import { createProject, getNeed, newKey, type MatchProposal } from '../../../api/projects.ts';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -93,23 +94,17 @@ export default function NeedPage() {
   );
 }
 
-interface PersonHit {
-  id: string;
-  name: string;
-  address: string | null;
-}
-
 function MakeProjectModal({ needId, areaCode, title, offer, onClose, onCreated }: { needId: string; areaCode: string; title: string; offer: MatchProposal['offer'] | null; onClose: () => void; onCreated: (id: string) => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ supervisors: string[]; secretaryProject: boolean; ledger: boolean; budget?: number; dueDate?: Dayjs }>();
-  const [options, setOptions] = useState<PersonHit[]>([]);
+  const [options, setOptions] = useState<Person[]>([]);
   const [busy, setBusy] = useState(false);
   const key = useRef(newKey());
   const search = async (q: string) => {
     if (!q.trim()) return;
     try {
-      const r = await get<{ items: PersonHit[] }>('/api/people', { area: areaCode.slice(0, 12), q: q.trim(), pageSize: 10 });
+      const r = await get<PeopleList>('/api/people', { area: areaCode.slice(0, 12), q: q.trim(), pageSize: 10 });
       setOptions((prev) => [...prev.filter((p) => form.getFieldValue('supervisors')?.includes(p.id)), ...r.items.filter((p) => !prev.some((x) => x.id === p.id))]);
     } catch (e) {
       message.error(errorMessage(e));

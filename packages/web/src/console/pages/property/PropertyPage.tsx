@@ -21,7 +21,7 @@ import {
   type CompanySummary,
   type CompoundView,
   type GradeView,
-  type Grading,
+  type GradingRow,
   type ScoreLine,
 } from '../../../api/property.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
@@ -92,10 +92,10 @@ function Gradings({ onOpen }: { onOpen: (id: string) => void }) {
   const [year, setYear] = useState(() => new Date().getFullYear());
   const list = useApi((signal) => listGradings(year, signal), [year]);
   const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState<Grading | null>(null);
+  const [confirming, setConfirming] = useState<GradingRow | null>(null);
   const years = Array.from({ length: 4 }, (_, i) => new Date().getFullYear() - i);
   const canGrade = !!list.data?.canGrade;
-  const columns: ColumnsType<Grading> = [
+  const columns: ColumnsType<GradingRow> = [
     { title: t('prop.col.company'), dataIndex: 'companyName', ellipsis: true, render: (v: string, g) => <a onClick={() => onOpen(g.companyId)}>{v}</a> },
     { title: t('prop.col.yearScore'), key: 'score', width: 110, align: 'right', render: (_, g) => { const s = g.score ?? g.currentScore; return s === null ? t('prop.noScore') : s.toFixed(2); } },
     { title: t('prop.col.proposed'), dataIndex: 'proposedGrade', width: 100, render: (v: string | null) => <GradeTag grade={v} testId="prop-proposed" /> },
@@ -108,7 +108,7 @@ function Gradings({ onOpen }: { onOpen: (id: string) => void }) {
             title: '',
             key: 'act',
             width: 90,
-            render: (_: unknown, g: Grading) =>
+            render: (_: unknown, g: GradingRow) =>
               g.state === 'proposed' && (
                 <Button size="small" type="link" onClick={() => setConfirming(g)} data-testid="prop-confirm">
                   {t('prop.confirm')}
@@ -143,14 +143,14 @@ function Gradings({ onOpen }: { onOpen: (id: string) => void }) {
       {list.error ? (
         <LoadError error={list.error} onRetry={list.reload} />
       ) : (
-        <Table<Grading> rowKey="companyId" size="small" loading={!list.data} dataSource={list.data?.items ?? []} columns={columns} pagination={false} scroll={{ x: 820 }} data-testid="prop-gradings" />
+        <Table<GradingRow> rowKey="companyId" size="small" loading={!list.data} dataSource={list.data?.items ?? []} columns={columns} pagination={false} scroll={{ x: 820 }} data-testid="prop-gradings" />
       )}
       {confirming && <ConfirmModal grading={confirming} onClose={() => setConfirming(null)} onDone={() => { setConfirming(null); list.reload(); }} />}
     </>
   );
 }
 
-function ConfirmModal({ grading, onClose, onDone }: { grading: Grading; onClose: () => void; onDone: () => void }) {
+function ConfirmModal({ grading, onClose, onDone }: { grading: GradingRow; onClose: () => void; onDone: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ grade: string; reason?: string }>();

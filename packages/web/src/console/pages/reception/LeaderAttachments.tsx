@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Empty, Spin, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { api, get } from '../../../api/client.ts';
-import type { ReceptionLeader } from '../../../api/reception.ts';
+import type { ReceptionLeader, ReceptionLeaders } from '../../../api/reception.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
@@ -12,7 +12,7 @@ import { LoadError } from '../../components/ErrorResult.tsx';
 export function LeaderAttachments({ onChanged }: { onChanged?: () => void }) {
   const t = useT();
   const { message } = App.useApp();
-  const res = useApi((signal) => get<{ items: ReceptionLeader[] }>('/api/reception-leaders', undefined, signal), []);
+  const res = useApi((signal) => get<ReceptionLeaders>('/api/reception-leaders', undefined, signal), []);
   const [busy, setBusy] = useState<string | null>(null);
 
   const save = async (l: ReceptionLeader, codes: string[]) => {

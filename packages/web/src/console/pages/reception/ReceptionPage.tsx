@@ -5,7 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api, get, patch, post } from '../../../api/client.ts';
-import type { ReceptionDay, ReceptionDayDetail, ReceptionLeader, ReceptionList } from '../../../api/reception.ts';
+import type { ReceptionDay, ReceptionDayDetail, ReceptionLeaders, ReceptionList } from '../../../api/reception.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { isMobile, useCaseLabels } from '../../../lib/cases.ts';
 import { useApi } from '../../../lib/useApi.ts';
@@ -15,7 +15,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { applyServerErrors } from '../../components/formErrors.ts';
 import { CategorySelect } from '../cases/CategorySelect.tsx';
 import { StateTag } from '../cases/CaseTags.tsx';
-import type { CaseState } from '../../../api/cases.ts';
+import type { CaseState, CreatedCase } from '../../../api/cases.ts';
 import { LeaderAttachments } from './LeaderAttachments.tsx';
 import './reception.css';
 
@@ -285,7 +285,7 @@ function DayForm({ value, onClose, onSaved }: { value: ReceptionDay | 'new' | nu
   const { message } = App.useApp();
   const [form] = Form.useForm<DayValues>();
   const [saving, setSaving] = useState(false);
-  const leaders = useApi(value ? (signal) => get<{ items: ReceptionLeader[] }>('/api/reception-leaders', undefined, signal) : null, [value !== null]);
+  const leaders = useApi(value ? (signal) => get<ReceptionLeaders>('/api/reception-leaders', undefined, signal) : null, [value !== null]);
   const kind = Form.useWatch('kind', form);
   const existing = value && value !== 'new' ? value : null;
 
@@ -417,7 +417,7 @@ function RecordCase({ day, onClose, onSaved }: { day: ReceptionDay | null; onClo
     if (!v) return;
     setSaving(true);
     try {
-      const c = await post<{ id: string; code: string; queryCode?: string }>(`/api/reception-days/${day.id}/cases`, {
+      const c = await post<CreatedCase>(`/api/reception-days/${day.id}/cases`, {
         categoryCode: v.categoryCode,
         title: v.title.trim(),
         description: v.description.trim(),

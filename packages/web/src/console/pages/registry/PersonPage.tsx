@@ -6,7 +6,7 @@ import { Breadcrumb, Button, Card, Col, Descriptions, Empty, List, Row, Space, T
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { get } from '../../../api/client.ts';
-import type { PersonProfile } from '../../../api/places-types.ts';
+import type { PersonProfile } from '@gongzhi/domain/contract';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useI18n, useT } from '../../../i18n/index.tsx';
 import { fmtDate, fmtNumber, fmtTime } from '../../../lib/format.ts';

@@ -6,7 +6,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { FeatureCollection } from 'geojson';
 import { get } from '../../../api/client.ts';
-import type { Place } from '../../../api/places-types.ts';
+import type { Place } from '@gongzhi/domain/contract';
 import type { GridMap as GridMapData } from '../../../api/types.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { addBaseLayer, projectionFor, useMapSettings } from '../../../lib/mapTiles.ts';

@@ -6,8 +6,7 @@ import { App, Button, Card, Checkbox, Col, Form, Input, Modal, Popconfirm, Row, 
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { api, get, patch, post } from '../../../api/client.ts';
-import type { Organisation, Place } from '../../../api/places-types.ts';
-import type { Page } from '../../../api/types.ts';
+import type { Organisation, OrganisationList, OrganisationSummary, Place, PlaceList } from '@gongzhi/domain/contract';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useI18n, useT } from '../../../i18n/index.tsx';
 import { fmtNumber } from '../../../lib/format.ts';
@@ -68,7 +67,7 @@ function PlacesTab() {
   const f = useFilters();
   const [editing, setEditing] = useState<Place | 'new' | null>(null);
   const list = useApi(
-    (signal) => get<Page<Place>>('/api/places', { area: f.area, kind: f.kind, group: f.group, q: f.q || undefined, includeRetired: f.retired || undefined, pageSize: 500 }, signal),
+    (signal) => get<PlaceList>('/api/places', { area: f.area, kind: f.kind, group: f.group, q: f.q || undefined, includeRetired: f.retired || undefined, pageSize: 500 }, signal),
     [f.area, f.kind, f.group, f.q, f.retired],
   );
   const items = list.data?.items ?? [];
@@ -214,7 +213,7 @@ function PlaceForm({ place, onClose, onSaved }: { place: Place | null; onClose: 
   const [saving, setSaving] = useState(false);
   const kind = Form.useWatch('kind', form) ?? place?.kind;
   const editable = !place || place.allowedActions.includes('edit');
-  const companies = useApi((signal) => get<Page<Organisation>>('/api/organisations', { kind: 'property-company', pageSize: 500 }, signal), []);
+  const companies = useApi((signal) => get<OrganisationList>('/api/organisations', { kind: 'property-company', pageSize: 500 }, signal), []);
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
@@ -320,9 +319,9 @@ function OrgsTab() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const f = useFilters();
-  const [editing, setEditing] = useState<Organisation | 'new' | null>(null);
+  const [editing, setEditing] = useState<OrganisationSummary | 'new' | null>(null);
   const list = useApi(
-    (signal) => get<Page<Organisation>>('/api/organisations', { area: f.area, kind: f.kind, q: f.q || undefined, includeRetired: f.retired || undefined, page: f.page, pageSize: 20 }, signal),
+    (signal) => get<OrganisationList>('/api/organisations', { area: f.area, kind: f.kind, q: f.q || undefined, includeRetired: f.retired || undefined, page: f.page, pageSize: 20 }, signal),
     [f.area, f.kind, f.q, f.retired, f.page],
   );
   const act = async (fn: () => Promise<unknown>) => {
@@ -334,7 +333,7 @@ function OrgsTab() {
       message.error(e instanceof Error ? e.message : String(e));
     }
   };
-  const columns: ColumnsType<Organisation> = [
+  const columns: ColumnsType<OrganisationSummary> = [
     {
       title: t('places.name'),
       dataIndex: 'name',
@@ -454,7 +453,7 @@ interface OrgValues {
   note?: string;
 }
 
-function OrgForm({ org, onClose, onSaved }: { org: Organisation | null; onClose: () => void; onSaved: () => void }) {
+function OrgForm({ org, onClose, onSaved }: { org: OrganisationSummary | null; onClose: () => void; onSaved: () => void }) {
   const t = useT();
   const { tx } = useI18n();
   const me = useMe();

@@ -3,7 +3,7 @@ import { CalendarOutlined, EnvironmentOutlined, UserOutlined } from '@ant-design
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
 import { get } from '../../../api/client.ts';
-import type { PublishedReceptionDay } from '../../../api/reception.ts';
+import type { PublishedReceptionDay, PublishedReceptionDays } from '../../../api/reception.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
@@ -52,7 +52,7 @@ function DayCard({ d }: { d: PublishedReceptionDay }) {
 export function MReception() {
   const t = useT();
   const area = useReceptionArea();
-  const res = useApi(area ? (signal) => get<{ area: { name: string }; items: PublishedReceptionDay[] }>('/api/reception-days/published', { area }, signal) : null, [area]);
+  const res = useApi(area ? (signal) => get<PublishedReceptionDays>('/api/reception-days/published', { area }, signal) : null, [area]);
   return (
     <div className="m-page m-reception" data-testid="m-reception">
       <div className="m-report-hero m-wall-hero">
@@ -72,7 +72,7 @@ export function MReception() {
 export function MReceptionStrip() {
   const t = useT();
   const area = useReceptionArea();
-  const res = useApi(area ? (signal) => get<{ items: PublishedReceptionDay[] }>('/api/reception-days/published', { area }, signal) : null, [area]);
+  const res = useApi(area ? (signal) => get<PublishedReceptionDays>('/api/reception-days/published', { area }, signal) : null, [area]);
   const items = res.data?.items ?? [];
   if (!area || items.length === 0) return null;
   return (

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { Button, Form, Input, NavBar, SearchBar, TextArea, Toast } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage, get } from '../../../api/client.ts';
-import type { Person } from '../../../api/types.ts';
+import type { PeopleList, Person } from '../../../api/types.ts';
 import { createWish, newKey } from '../../../api/wishes.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
@@ -25,7 +25,7 @@ export function MWishNew() {
   const search = async (value: string) => {
     if (!value.trim()) return setPeople([]);
     try {
-      const r = await get<{ items: Person[] }>('/api/people', { q: value.trim(), pageSize: 8 });
+      const r = await get<PeopleList>('/api/people', { q: value.trim(), pageSize: 8 });
       setPeople(r.items);
     } catch (e) {
       Toast.show({ content: errorMessage(e), icon: 'fail' });
