@@ -17,3 +17,4 @@ export * from './intake.ts';
 export * from './deliberations.ts';
 export * from './campaigns.ts';
 export * from './lists.ts';
+export * from './orders.ts';
