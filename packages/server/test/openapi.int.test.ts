@@ -156,6 +156,21 @@ const DECLARED = [
   'GET /api/orders',
   'GET /api/orders/{id}',
   'POST /api/orders/{id}/actions/{action}',
+  'GET /api/exports/units.xlsx',
+  'GET /api/exports/areas.xlsx',
+  'GET /api/exports/categories.xlsx',
+  'GET /api/exports/cases.xlsx',
+  'GET /api/exports/people.xlsx',
+  'POST /api/exports/people/jobs',
+  'POST /api/exports/cases/jobs',
+  'GET /api/exports/jobs/{id}',
+  'GET /api/exports/jobs/{id}/file',
+  'GET /api/exports/households.xlsx',
+  'GET /api/exports/points-leaderboard.xlsx',
+  'GET /api/exports/audit.xlsx',
+  'GET /api/bulletins/{areaCode}/{file}',
+  'POST /api/areas/{code}/actions/split',
+  'POST /api/areas/actions/merge',
 ];
 
 /** The example of an operation's answer with that status, as the document shows it. */

@@ -18,3 +18,4 @@ export * from './deliberations.ts';
 export * from './campaigns.ts';
 export * from './lists.ts';
 export * from './orders.ts';
+export * from './exports.ts';
