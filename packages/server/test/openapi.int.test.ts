@@ -171,6 +171,10 @@ const DECLARED = [
   'GET /api/bulletins/{areaCode}/{file}',
   'POST /api/areas/{code}/actions/split',
   'POST /api/areas/actions/merge',
+  'GET /api/emergencies/{id}/record.docx',
+  'GET /api/emergencies/{id}/record.xlsx',
+  'GET /api/evacuations/{id}/export.xlsx',
+  'GET /api/stats/cases/breakdown',
 ];
 
 /** The example of an operation's answer with that status, as the document shows it. */

@@ -21,19 +21,8 @@ export interface Summary {
   assessment?: { assessed: number; score: number | null } | null;
 }
 
-export interface BreakdownRow extends Measures {
-  key: string | null;
-  name: string;
-  /** The department ranking (`by=unit`): cases the centres assessed and the average score. */
-  assessed?: number;
-  assessmentScore?: number | null;
-}
-
-export interface Breakdown {
-  area: string;
-  by: string;
-  items: BreakdownRow[];
-}
+// `GET /api/stats/cases/breakdown` answers from the server's response schema (packages/domain/src/contract/stats.ts).
+export type { CaseStatsBreakdown as Breakdown, CaseStatsRow as BreakdownRow } from '@gongzhi/domain/contract';
 
 export interface MapProps {
   code: string;
