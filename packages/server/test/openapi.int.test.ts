@@ -175,6 +175,13 @@ const DECLARED = [
   'GET /api/emergencies/{id}/record.xlsx',
   'GET /api/evacuations/{id}/export.xlsx',
   'GET /api/stats/cases/breakdown',
+  'GET /api/cockpit/summary',
+  'GET /api/cockpit/map',
+  'GET /api/cockpit/overdue',
+  'GET /api/cockpit/hotspots',
+  'GET /api/cockpit/staffing',
+  'GET /api/cockpit/vitality',
+  'GET /api/cockpit/rectification',
 ];
 
 /** The example of an operation's answer with that status, as the document shows it. */
