@@ -182,6 +182,12 @@ const DECLARED = [
   'GET /api/cockpit/staffing',
   'GET /api/cockpit/vitality',
   'GET /api/cockpit/rectification',
+  'POST /api/files/upload-token',
+  'POST /api/files',
+  'GET /api/files/{id}',
+  'GET /api/wall',
+  'GET /api/public/areas/{code}',
+  'GET /api/qr/{code}',
 ];
 
 /** The example of an operation's answer with that status, as the document shows it. */
