@@ -178,3 +178,32 @@ export type GridFeatureProps = z.infer<typeof GridFeatureProps>;
 export type GridMap = z.infer<typeof GridMap>;
 export type OutlineImportItem = z.infer<typeof OutlineImportItem>;
 export type OutlineImport = z.infer<typeof OutlineImport>;
+
+/** A new grid of a split or merge, with what moves to it (docs/TERRITORY.md "Split and merge"). */
+export const GridPartReport = z.object({
+  /** 0-based position of the part in the request (a merge has one part). */
+  index: z.number().int(),
+  name: z.string(),
+  /** The new grid's code; null in a preview. */
+  code: z.string().nullable(),
+  /** A GeoJSON Polygon or MultiPolygon (WGS84). */
+  geometry: z.unknown(),
+  buildings: z.array(z.object({ code: z.string(), name: z.string() })),
+  households: z.number().int(),
+  people: z.number().int(),
+  cases: z.array(z.object({ id: z.string(), code: z.string(), title: z.string() })),
+  /** Accounts, appointments and party organisations that answer for it afterwards. */
+  holders: z.array(z.object({ kind: z.enum(['account', 'post', 'party-org']), id: z.string(), name: z.string(), post: z.string().nullable(), choosable: z.boolean() })),
+});
+/** `POST /api/areas/{code}/actions/split`, `POST /api/areas/actions/merge` (also their `dryRun` preview). */
+export const GridSplitReport = z.object({
+  dryRun: z.boolean(),
+  /** The grids retired (the one split, or those merged). */
+  retired: z.array(z.object({ code: z.string(), name: z.string() })),
+  parts: z.array(GridPartReport),
+  /** What no outline placed: it went (or goes) to the part `fallbackPart`. */
+  unassigned: z.array(z.object({ kind: z.enum(['building', 'household', 'person', 'case']), id: z.string(), label: z.string() })),
+  fallbackPart: z.number().int(),
+});
+export type GridPartReport = z.infer<typeof GridPartReport>;
+export type GridSplitReport = z.infer<typeof GridSplitReport>;

@@ -32,3 +32,5 @@ export * from './people.ts';
 export * from './directory.ts';
 export * from './admin.ts';
 export * from './property.ts';
+export * from './orders.ts';
+export * from './exports.ts';

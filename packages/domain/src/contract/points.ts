@@ -1,8 +1,9 @@
 // Points (积分): API-CONTRACT "Points" and docs/POINTS.md.
 import { z } from 'zod';
 import { AWARD_STATES, REDEMPTION_STATES } from '../points/workflow.ts';
-import { ITEM_KINDS, POINT_SCHEMES } from '../points/schemes.ts';
-import { isoTime } from './common.ts';
+import { ACCOUNT_KINDS, ITEM_KINDS, POINT_SCHEMES } from '../points/schemes.ts';
+import { TRANSFER_KINDS } from '../points/ledger.ts';
+import { isoTime, pageOf } from './common.ts';
 
 export const PointScheme = z.enum(POINT_SCHEMES);
 export const AwardState = z.enum(AWARD_STATES);
@@ -285,3 +286,165 @@ export type PointsRule = z.infer<typeof PointsRule>;
 export type PointsAward = z.infer<typeof PointsAward>;
 export type PointsItem = z.infer<typeof PointsItem>;
 export type PointsRedemption = z.infer<typeof PointsRedemption>;
+
+// ---- the module's other answers (docs/POINTS.md)
+
+export const AccountKind = z.enum(ACCOUNT_KINDS);
+export const TransferKind = z.enum(TRANSFER_KINDS);
+
+/** A scheme's star levels: the thresholds of points earned in the year (or in all time). */
+export const StarRule = z.object({ thresholds: z.array(z.number().int()), basis: z.enum(['year', 'lifetime']), note: z.string() });
+
+/** A multiplier factor of the vanguard scheme (先锋模范积分): `percent` 150 is ×1.5. */
+export const PointsFactor = z.object({
+  code: z.string(),
+  name: z.string(),
+  percent: z.number().int(),
+  factor: z.number(),
+  active: z.boolean(),
+  /** In `GET /api/points/factors` only. */
+  allowedActions: z.array(z.string()).optional(),
+});
+
+/** `GET /api/points/schemes` */
+export const PointsSchemes = z.object({
+  items: z.array(
+    z.object({
+      code: PointScheme,
+      name: z.string(),
+      nameEn: z.string(),
+      unit: z.string(),
+      holder: z.enum(['person', 'household']),
+      multiplier: z.boolean(),
+      stars: StarRule,
+    }),
+  ),
+  factors: z.array(PointsFactor),
+});
+
+/** `GET /api/points/factors` */
+export const PointsFactors = z.object({ items: z.array(PointsFactor) });
+
+/** `GET /api/points/me/code`: the signed redemption code and its QR image. */
+export const PointsCode = z.object({ code: z.string(), expiresAt: isoTime, ttlSeconds: z.number().int(), svg: z.string() });
+
+export const PointsAwardList = pageOf(PointsAward);
+export const PointsRedemptionList = pageOf(PointsRedemption);
+
+/** A line of an account's statement (流水). */
+export const StatementEntry = z.object({
+  id: z.number().int(),
+  at: isoTime,
+  kind: TransferKind,
+  kindLabel: z.string(),
+  /** Signed effect on the spendable balance. */
+  amount: z.number().int(),
+  /** Signed effect on the points held for pending redemptions. */
+  heldChange: z.number().int(),
+  balance: z.number().int(),
+  held: z.number().int(),
+  counterparty: z.object({ name: z.string().nullable(), kind: z.string().nullable() }),
+  authorisedBy: z.string(),
+  note: z.string().nullable(),
+  ref: z.object({ type: z.string().nullable(), id: z.string().nullable() }),
+  reversesId: z.number().int().nullable(),
+});
+
+/** `GET /api/points/statement`, `GET /api/points/accounts/{id}/statement` */
+export const PointsStatement = z.object({
+  account: z.object({
+    /** Null when the caller has no account of the scheme yet. */
+    id: z.string().nullable(),
+    scheme: PointScheme,
+    schemeName: z.string(),
+    kind: AccountKind,
+    name: z.string(),
+    balance: z.number().int(),
+    held: z.number().int(),
+    unit: z.string(),
+  }),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  items: z.array(StatementEntry),
+});
+
+export const PointsAccountRow = z.object({
+  id: z.string(),
+  scheme: PointScheme,
+  schemeName: z.string(),
+  kind: AccountKind,
+  name: z.string(),
+  areaCode: z.string(),
+  balance: z.number().int(),
+  allowedActions: z.array(z.string()),
+});
+/** `GET /api/points/accounts` */
+export const PointsAccounts = pageOf(PointsAccountRow);
+
+const leaderboardHead = {
+  scheme: PointScheme,
+  schemeName: z.string(),
+  unit: z.string(),
+  area: z.object({ code: z.string(), name: z.string() }),
+  month: z.string(),
+  stars: StarRule,
+};
+export const LeaderboardPersonRow = z.object({
+  rank: z.number().int(),
+  /** Masked for residents, except their own row. */
+  name: z.string(),
+  me: z.boolean(),
+  areaCode: z.string(),
+  areaName: z.string().nullable(),
+  points: z.number().int(),
+  yearPoints: z.number().int(),
+  totalPoints: z.number().int(),
+  stars: z.number().int(),
+  starLabel: z.string(),
+});
+export const LeaderboardAreaRow = z.object({
+  rank: z.number().int(),
+  areaCode: z.string(),
+  name: z.string(),
+  points: z.number().int(),
+  yearPoints: z.number().int(),
+  holders: z.number().int(),
+});
+/** `GET /api/points/leaderboard` (JSON; `format=csv` answers a CSV file). */
+export const PointsLeaderboard = z.discriminatedUnion('by', [
+  z.object({ ...leaderboardHead, by: z.literal('person'), items: z.array(LeaderboardPersonRow) }),
+  z.object({ ...leaderboardHead, by: z.literal('area'), items: z.array(LeaderboardAreaRow) }),
+]);
+
+/** `GET /api/points/audit`: the ledger check (账本核对). */
+export const LedgerReport = z.object({
+  ok: z.boolean(),
+  accounts: z.number().int(),
+  transfers: z.number().int(),
+  schemes: z.array(z.object({ scheme: z.string(), sum: z.number().int(), issued: z.number().int(), accounts: z.number().int() })),
+  problems: z.array(z.object({ code: z.string(), message: z.string(), ref: z.string() })),
+  /** When this run of the check read the ledger. */
+  checkedAt: isoTime,
+});
+
+export type AccountKind = z.infer<typeof AccountKind>;
+export type TransferKind = z.infer<typeof TransferKind>;
+export type StarRule = z.infer<typeof StarRule>;
+export type PointsFactor = z.infer<typeof PointsFactor>;
+export type PointsSchemes = z.infer<typeof PointsSchemes>;
+export type SchemeInfo = PointsSchemes['items'][number];
+export type PointsCode = z.infer<typeof PointsCode>;
+export type StatementEntry = z.infer<typeof StatementEntry>;
+export type PointsStatement = z.infer<typeof PointsStatement>;
+export type PointsAccountRow = z.infer<typeof PointsAccountRow>;
+export type LeaderboardPersonRow = z.infer<typeof LeaderboardPersonRow>;
+export type LeaderboardAreaRow = z.infer<typeof LeaderboardAreaRow>;
+export type PointsLeaderboard = z.infer<typeof PointsLeaderboard>;
+export type LedgerReport = z.infer<typeof LedgerReport>;
+export type PointsRules = z.infer<typeof PointsRules>;
+export type PointsItems = z.infer<typeof PointsItems>;
+export type PointsFactors = z.infer<typeof PointsFactors>;
+export type PointsAwardList = z.infer<typeof PointsAwardList>;
+export type PointsRedemptionList = z.infer<typeof PointsRedemptionList>;
+export type PointsAccounts = z.infer<typeof PointsAccounts>;

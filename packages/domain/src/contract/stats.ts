@@ -48,3 +48,21 @@ export const CaseStats = z
     },
   });
 export type CaseStats = z.infer<typeof CaseStats>;
+
+/** A row of `GET /api/stats/cases/breakdown`: the measures of one sub-area, unit, type, channel, day or month. */
+export const CaseStatsRow = CaseStats.extend({
+  /** The sub-area's code, the unit's id, the type's code, the channel, the day or the month; null: no unit (handled locally). */
+  key: z.string().nullable(),
+  name: z.string(),
+  /** The department ranking (`by=unit`): cases the centres assessed and the average score. */
+  assessed: z.number().int().optional(),
+  assessmentScore: z.number().nullable().optional(),
+});
+/** `GET /api/stats/cases/breakdown` */
+export const CaseStatsBreakdown = z.object({
+  area: z.string(),
+  by: z.enum(['child', 'unit', 'category', 'channel', 'day', 'month']),
+  items: z.array(CaseStatsRow),
+});
+export type CaseStatsRow = z.infer<typeof CaseStatsRow>;
+export type CaseStatsBreakdown = z.infer<typeof CaseStatsBreakdown>;

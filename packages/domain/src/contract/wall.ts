@@ -1,5 +1,7 @@
 // The public wall (民生小事小黑板, 回音壁): no login, no personal data.
 import { z } from 'zod';
+import { Rating, FileRef } from './cases.ts';
+import { isoTime } from './common.ts';
 
 /** `GET /api/wall/decisions`: decided deliberations of an area. */
 export const WallDecisions = z
@@ -38,3 +40,40 @@ export const WallDecisions = z
       ],
     },
   });
+
+/** A closed case on the public wall (回音壁): numbers that look like phone or ID numbers starred, no names. */
+export const WallCase = z.object({
+  code: z.string(),
+  title: z.string().nullable(),
+  description: z.string().nullable(),
+  categoryName: z.string(),
+  place: z.string(),
+  answer: z.string().nullable(),
+  rating: Rating.nullable(),
+  ratingComment: z.string().nullable(),
+  state: z.string(),
+  reportedAt: isoTime,
+  closedAt: isoTime.nullable(),
+});
+/** `GET /api/wall` */
+export const CaseWall = z.object({ total: z.number().int().min(0), items: z.array(WallCase) });
+
+/** `GET /api/public/areas/{code}`: what the QR report page shows of where it was scanned (names only). */
+export const PublicArea = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  path: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })),
+});
+
+/** `POST /api/files/upload-token` → 201: the QR report page's upload token. */
+export const UploadToken = z.object({ token: z.string(), expiresAt: isoTime, maxFiles: z.number().int(), maxBytes: z.number().int() });
+
+export type WallCase = z.infer<typeof WallCase>;
+export type CaseWall = z.infer<typeof CaseWall>;
+export type PublicArea = z.infer<typeof PublicArea>;
+export type UploadToken = z.infer<typeof UploadToken>;
+
+/** `POST /api/files` → 201: the stored file and its signed link. */
+export const UploadedFile = FileRef.required();
+export type UploadedFile = z.infer<typeof UploadedFile>;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CRS_VALUES, type Crs } from '@gongzhi/domain';
-import { AREA_EXAMPLE, AreaChildren, AreaDetail, AreaHouseholds, AreaSearch, GridMap, OutlineImport, Outlines } from '@gongzhi/domain/contract';
+import { AREA_EXAMPLE, AreaChildren, AreaDetail, AreaHouseholds, AreaSearch, GridMap, GridSplitReport, OutlineImport, Outlines } from '@gongzhi/domain/contract';
 import type { AppContext } from '../services/context.ts';
 import * as areas from '../services/areas.ts';
 import * as territorySplit from '../services/territory-split.ts';
@@ -119,6 +119,7 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext) {
             .describe('网格本级的账号、任职和党组织各归入第几个新网格；未列出的任职随其账号，其余归入 fallbackPart'),
           dryRun: z.boolean().optional().describe('只预览迁移结果，不写入'),
         }),
+        response: { 200: GridSplitReport },
       },
     },
     async (req) => territorySplit.splitGrid(ctx, requireActor(req), req.params.code, req.body, requestContext(req)),
@@ -134,6 +135,7 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext) {
           name: text(60),
           dryRun: z.boolean().optional().describe('只预览迁移结果，不写入'),
         }),
+        response: { 200: GridSplitReport },
       },
     },
     async (req) => territorySplit.mergeGrids(ctx, requireActor(req), req.body, requestContext(req)),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import { monthlyBulletin } from '../services/bulletin.ts';
 import { requestContext, requireActor, sendAttachment } from '../http/request.ts';
+import { fileResponse } from './common.ts';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -19,6 +20,7 @@ export function bulletinRoutes(app: FastifyInstance, ctx: AppContext) {
           areaCode: z.string().regex(/^\d{6,20}$/, '应为区划代码'),
           file: z.string().regex(/^\d{4}-\d{2}\.docx$/, '应为 YYYY-MM.docx'),
         }),
+        response: { 200: fileResponse(DOCX_MIME, '月度工作简报（Word）') },
       },
     },
     async (req, reply) => {

@@ -2,14 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '@gongzhi/domain';
-import { Catalogue, CATALOGUE_EXAMPLE, CatalogueType, WallDecisions } from '@gongzhi/domain/contract';
+import { Catalogue, CATALOGUE_EXAMPLE, CatalogueType, CaseWall, PublicArea, UploadedFile, UploadToken, WallDecisions } from '@gongzhi/domain/contract';
 import { readUploadedFile } from '../http/upload.ts';
 import type { AppContext } from '../services/context.ts';
 import * as catalogue from '../services/catalogue.ts';
 import * as files from '../services/files.ts';
 import * as wall from '../services/wall.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { paging, text } from './common.ts';
+import { fileResponse, paging, text } from './common.ts';
+
+/** What a stored file may be (the upload checks the content): its media type is the answer's. */
+const STORED_FILE = { description: '文件内容', content: Object.assign({}, ...files.FILE_TYPES.map((mime) => fileResponse(mime, '').content)) as Record<string, { schema: z.ZodType }> };
 
 const spec = z.object({ unit: z.enum(['hours', 'workingDays']), amount: z.number().positive().max(365) });
 
@@ -55,6 +58,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['files'],
         summary: '扫码上报页申请上传凭证（匿名可用，按来源限流；30 分钟内最多上传 9 个文件）',
         security: [],
+        response: { 201: UploadToken },
       },
     },
     async (req, reply) => reply.status(201).send(files.issueUploadToken(ctx, req.ip ?? 'unknown')),
@@ -67,6 +71,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '上传照片或文件（≤ 5 MB，JPEG/PNG/WebP/GIF/HEIC/PDF，按内容识别类型）',
         description: '登录用户直接上传；未登录时须带扫码上报页的上传凭证（请求头 X-Upload-Token，见 POST /api/files/upload-token）。',
         consumes: ['multipart/form-data'],
+        response: { 201: UploadedFile },
       },
     },
     async (req, reply) => {
@@ -88,6 +93,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
         security: [],
         params: z.object({ id: z.uuid() }),
         querystring: z.object({ exp: z.coerce.number().int(), sig: z.string().max(100) }),
+        response: { 200: STORED_FILE },
       },
     },
     async (req, reply) => {
@@ -104,7 +110,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  r.get('/api/wall', { schema: { tags: ['wall'], summary: '回音壁：群众同意公开的已办结案件', security: [], querystring: z.object({ area: z.string().regex(/^\d{6,20}$/).optional(), ...paging }) } }, async (req) =>
+  r.get('/api/wall', { schema: { tags: ['wall'], summary: '回音壁：群众同意公开的已办结案件', security: [], querystring: z.object({ area: z.string().regex(/^\d{6,20}$/).optional(), ...paging }), response: { 200: CaseWall } } }, async (req) =>
     wall.listWall(ctx, req.query.area, req.query.page, req.query.pageSize),
   );
   r.get(
@@ -120,10 +126,10 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => wall.listDecisions(ctx, req.query.area, req.query.page, req.query.pageSize),
   );
-  r.get('/api/public/areas/:code', { schema: { tags: ['wall'], summary: '扫码页的位置信息（公开）', security: [], params: z.object({ code: z.string().max(40) }) } }, async (req) =>
+  r.get('/api/public/areas/:code', { schema: { tags: ['wall'], summary: '扫码页的位置信息（公开）', security: [], params: z.object({ code: z.string().max(40) }), response: { 200: PublicArea } } }, async (req) =>
     wall.publicArea(ctx, req.params.code),
   );
-  r.get('/api/qr/:code', { schema: { tags: ['wall'], summary: '区域上报二维码（SVG）', params: z.object({ code: z.string().max(40) }), querystring: z.object({ base: z.string().url().max(200).optional() }) } }, async (req, reply) => {
+  r.get('/api/qr/:code', { schema: { tags: ['wall'], summary: '区域上报二维码（SVG）', params: z.object({ code: z.string().max(40) }), querystring: z.object({ base: z.string().url().max(200).optional() }), response: { 200: fileResponse('image/svg+xml', '上报二维码（SVG）') } } }, async (req, reply) => {
     requireActor(req);
     const svg = await wall.qrSvg(ctx, requireActor(req), req.params.code, req.query.base ?? `${req.protocol}://${req.host}`);
     return reply.header('Content-Type', 'image/svg+xml; charset=utf-8').send(svg);

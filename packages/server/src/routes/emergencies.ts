@@ -7,7 +7,7 @@ import * as emergencies from '../services/emergencies.ts';
 import { recordDocx, recordXlsx } from '../services/emergency-record.ts';
 import { requestContext, requireActor, sendAttachment } from '../http/request.ts';
 import { XLSX_MIME } from '../lib/xlsx.ts';
-import { text, uuidParam } from './common.ts';
+import { fileResponse, text, uuidParam } from './common.ts';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
@@ -263,7 +263,7 @@ export function emergencyRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/emergencies/:id/record.docx',
-    { schema: { tags, summary: '事件纪实（Word 报告）', params: uuidParam } },
+    { schema: { tags, summary: '事件纪实（Word 报告）', params: uuidParam, response: { 200: fileResponse(DOCX_MIME, '事件纪实（Word）') } } },
     async (req, reply) => {
       const f = await recordDocx(ctx, requireActor(req), req.params.id, requestContext(req));
       return sendAttachment(reply, DOCX_MIME, f.fileName, f.body);
@@ -271,7 +271,7 @@ export function emergencyRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/emergencies/:id/record.xlsx',
-    { schema: { tags, summary: '事件台账（Excel）', params: uuidParam } },
+    { schema: { tags, summary: '事件台账（Excel）', params: uuidParam, response: { 200: fileResponse(XLSX_MIME, '事件台账（Excel）') } } },
     async (req, reply) => {
       const f = await recordXlsx(ctx, requireActor(req), req.params.id, requestContext(req));
       return sendAttachment(reply, XLSX_MIME, f.fileName, f.body);

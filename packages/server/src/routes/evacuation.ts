@@ -7,7 +7,7 @@ import * as evacuation from '../services/evacuation.ts';
 import * as riskMap from '../services/risk-map.ts';
 import { requestContext, requireActor, sendAttachment } from '../http/request.ts';
 import { XLSX_MIME } from '../lib/xlsx.ts';
-import { optionalText, paging, text, uuidParam } from './common.ts';
+import { fileResponse, optionalText, paging, text, uuidParam } from './common.ts';
 
 const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
 /** `colours=red,orange` (comma-separated) in a query. */
@@ -225,7 +225,7 @@ export function evacuationRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/evacuations/:id/export.xlsx',
-    { schema: { tags, summary: '导出转移安置名单 Excel（电话脱敏）', params: uuidParam } },
+    { schema: { tags, summary: '导出转移安置名单 Excel（电话脱敏）', params: uuidParam, response: { 200: fileResponse(XLSX_MIME, '转移安置名单（Excel）') } } },
     async (req, reply) => {
       const file = await evacuation.exportEvacuation(ctx, requireActor(req), req.params.id, requestContext(req));
       return sendAttachment(reply, XLSX_MIME, file.fileName, file.body);

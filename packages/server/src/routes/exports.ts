@@ -3,13 +3,16 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CASE_STATES, POINT_SCHEMES, RESIDENCE_TYPES, SPECIAL_GROUPS } from '@gongzhi/domain';
 import { z } from 'zod';
+import { ExportJob } from '@gongzhi/domain/contract';
 import type { AppContext } from '../services/context.ts';
 import * as exports from '../services/exports.ts';
 import * as jobs from '../services/export-jobs.ts';
 import { CHANNELS } from '../services/cases.ts';
 import { requestContext, requireActor, sendAttachment } from '../http/request.ts';
-import { attachmentHeader, XLSX_MIME } from '../lib/xlsx.ts';
-import { isoDay } from './common.ts';
+import { XLSX_MIME } from '../lib/xlsx.ts';
+import { fileResponse, isoDay } from './common.ts';
+
+const xlsx = (description: string) => ({ 200: fileResponse(XLSX_MIME, description) });
 
 const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
 /** Links built from templates (`?area=&from=`) send empty parameters: they mean "not given". */
@@ -59,18 +62,18 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
     ['categories', '各事项类型案件统计 Excel'],
   ] as const;
   for (const [list, summary] of measures) {
-    r.get(`/api/exports/${list}.xlsx`, { schema: { tags, summary, querystring: statsQuery } }, async (req, reply) =>
+    r.get(`/api/exports/${list}.xlsx`, { schema: { tags, summary, querystring: statsQuery, response: xlsx(summary) } }, async (req, reply) =>
       sendFile(reply, await exports.exportMeasures(ctx, requireActor(req), list, req.query, requestContext(req))),
     );
   }
   r.get(
     '/api/exports/cases.xlsx',
-    { schema: { tags, summary: `案件台账 Excel（筛选条件同 GET /api/cases，最多 ${exports.MAX_EXPORT_ROWS} 行）`, querystring: caseQuery } },
+    { schema: { tags, summary: `案件台账 Excel（筛选条件同 GET /api/cases，最多 ${exports.MAX_EXPORT_ROWS} 行）`, querystring: caseQuery, response: xlsx('案件台账（Excel）') } },
     async (req, reply) => sendStream(reply, await exports.prepareCaseExport(ctx, requireActor(req), req.query, requestContext(req))),
   );
   r.get(
     '/api/exports/people.xlsx',
-    { schema: { tags, summary: `人口信息 Excel（筛选条件同 GET /api/people；证件号、手机号脱敏；最多 ${exports.MAX_EXPORT_ROWS} 行）`, querystring: peopleQuery } },
+    { schema: { tags, summary: `人口信息 Excel（筛选条件同 GET /api/people；证件号、手机号脱敏；最多 ${exports.MAX_EXPORT_ROWS} 行）`, querystring: peopleQuery, response: xlsx('人口信息（Excel）') } },
     async (req, reply) => sendStream(reply, await exports.preparePeopleExport(ctx, requireActor(req), req.query, requestContext(req))),
   );
 
@@ -78,7 +81,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
   const jobDescription = '后台生成 Excel：立即返回 202 和导出任务（state、done/total、percent），用 GET /api/exports/jobs/{id} 查看进度，完成后从 downloadUrl 下载（保留 1 小时，仅本人可下载）。';
   r.post(
     '/api/exports/people/jobs',
-    { schema: { tags, summary: '后台导出人口信息 Excel（筛选条件同 GET /api/exports/people.xlsx）', description: jobDescription, body: peopleQuery } },
+    { schema: { tags, summary: '后台导出人口信息 Excel（筛选条件同 GET /api/exports/people.xlsx）', description: jobDescription, body: peopleQuery, response: { 202: ExportJob } } },
     async (req, reply) => {
       const actor = requireActor(req);
       jobs.assertCanStartExport(actor);
@@ -88,7 +91,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.post(
     '/api/exports/cases/jobs',
-    { schema: { tags, summary: '后台导出案件台账 Excel（筛选条件同 GET /api/exports/cases.xlsx）', description: jobDescription, body: caseQuery } },
+    { schema: { tags, summary: '后台导出案件台账 Excel（筛选条件同 GET /api/exports/cases.xlsx）', description: jobDescription, body: caseQuery, response: { 202: ExportJob } } },
     async (req, reply) => {
       const actor = requireActor(req);
       jobs.assertCanStartExport(actor);
@@ -96,14 +99,14 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.code(202).send(await jobs.startExportJob(actor, 'cases', prepared));
     },
   );
-  r.get('/api/exports/jobs/:id', { schema: { tags, summary: '导出任务的进度（仅本人）', params: jobParams } }, async (req) => jobs.getExportJob(requireActor(req), req.params.id));
-  r.get('/api/exports/jobs/:id/file', { schema: { tags, summary: '下载已完成的导出文件（仅本人；未完成 409）', params: jobParams } }, async (req, reply) => {
+  r.get('/api/exports/jobs/:id', { schema: { tags, summary: '导出任务的进度（仅本人）', params: jobParams, response: { 200: ExportJob } } }, async (req) => jobs.getExportJob(requireActor(req), req.params.id));
+  r.get('/api/exports/jobs/:id/file', { schema: { tags, summary: '下载已完成的导出文件（仅本人；未完成 409）', params: jobParams, response: xlsx('导出文件（Excel）') } }, async (req, reply) => {
     const file = await jobs.exportJobFile(requireActor(req), req.params.id);
-    return reply.header('content-type', XLSX_MIME).header('content-length', file.size).header('content-disposition', attachmentHeader(file.fileName)).send(file.stream);
+    return sendAttachment(reply.header('content-length', file.size), XLSX_MIME, file.fileName, file.stream);
   });
   r.get(
     '/api/exports/households.xlsx',
-    { schema: { tags, summary: '住户 Excel（同 GET /api/areas/{code}/households）', querystring: blankToUndefined({ area: areaCode.optional() }) } },
+    { schema: { tags, summary: '住户 Excel（同 GET /api/areas/{code}/households）', querystring: blankToUndefined({ area: areaCode.optional() }), response: xlsx('住户（Excel）') } },
     async (req, reply) => sendFile(reply, await exports.exportHouseholds(ctx, requireActor(req), req.query, requestContext(req))),
   );
   r.get(
@@ -119,6 +122,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
           by: z.enum(['person', 'area']).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(200),
         }),
+        response: xlsx('积分排行榜（Excel）'),
       },
     },
     async (req, reply) => sendFile(reply, await exports.exportLeaderboard(ctx, requireActor(req), req.query, requestContext(req))),
@@ -130,6 +134,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: '审计日志 Excel（筛选条件同 GET /api/audit）',
         querystring: z.object({ actor: z.string().max(64).optional(), action: z.string().max(64).optional(), entityType: z.string().max(32).optional(), entityId: z.string().max(64).optional(), from: isoDay.optional(), to: isoDay.optional() }),
+        response: xlsx('审计日志（Excel）'),
       },
     },
     async (req, reply) => sendFile(reply, await exports.exportAudit(ctx, requireActor(req), req.query, requestContext(req))),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CaseStats } from '@gongzhi/domain/contract';
+import { CaseStats, CaseStatsBreakdown } from '@gongzhi/domain/contract';
 import type { AppContext } from '../services/context.ts';
 import * as stats from '../services/stats.ts';
 import { requireActor } from '../http/request.ts';
@@ -34,6 +34,7 @@ export function statsRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['stats'],
         summary: '按下级区域、承办单位、事项类型、渠道或受理日/月分列的案件统计',
         querystring: z.object({ ...query, by: z.enum(stats.BREAKDOWNS) }),
+        response: { 200: CaseStatsBreakdown },
       },
     },
     async (req) => stats.caseStatsBreakdown(ctx, requireActor(req), req.query),

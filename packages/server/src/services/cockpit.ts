@@ -122,7 +122,7 @@ export async function summary(ctx: AppContext, actor: Actor, q: CockpitQuery) {
   const unit = r.view.kind === 'unit' ? (await listUnits(ctx.db, undefined)).find((u) => u.id === (r.view as { unitId: string }).unitId) : undefined;
   return {
     area: { code: r.area, name: names.get(r.area)?.name ?? r.area, level: r.level, childLevel: childLengthOf(r.level) ? childLevelOf(r.level) : null },
-    path: chain.map((c) => ({ code: c, name: names.get(c)?.name ?? c, level: levelOfCode(c) })),
+    path: chain.map((c) => ({ code: c, name: names.get(c)?.name ?? c, level: levelOfCode(c)! })),
     view: r.view.kind,
     unit: unit ? { id: unit.id, name: unit.name } : null,
     period: { from: dayString(p.from), to: dayString(new Date(p.to.getTime() - DAY_MS)), days: p.days },
@@ -158,7 +158,7 @@ export async function map(ctx: AppContext, actor: Actor, q: CockpitQuery) {
         properties: {
           code: a.code,
           name: a.name,
-          level: a.level,
+          level: a.level as AreaLevel,
           received,
           closed: f?.closed ?? 0,
           open: f?.open ?? 0,
@@ -263,7 +263,7 @@ export async function staffing(ctx: AppContext, actor: Actor, q: { area?: string
   return {
     benchmark: STAFFING_BENCHMARK,
     total: line(own.get(r.area) ?? 0, ownStaff[0]),
-    items: children.map((c) => ({ code: c.code, name: c.name, level: c.level, ...line(perChild.get(c.code) ?? 0, staffMap.get(c.code)) })),
+    items: children.map((c) => ({ code: c.code, name: c.name, level: c.level as AreaLevel, ...line(perChild.get(c.code) ?? 0, staffMap.get(c.code)) })),
   };
 }
 
@@ -303,7 +303,7 @@ export async function vitality(ctx: AppContext, actor: Actor, q: CockpitQuery) {
     weights: VITALITY_WEIGHTS,
     targets: VITALITY_TARGETS,
     total: entry(r.area, 0),
-    items: children.map((c) => ({ code: c.code, name: c.name, level: c.level, ...entry(c.code, 1) })),
+    items: children.map((c) => ({ code: c.code, name: c.name, level: c.level as AreaLevel, ...entry(c.code, 1) })),
   };
 }
 

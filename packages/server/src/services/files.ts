@@ -25,6 +25,9 @@ export function sniffMime(data: Buffer): string | null {
 }
 
 /** Images are shown in the page; every other type (PDF) is only ever downloaded. */
+/** The media types a stored file may have. */
+export const FILE_TYPES = SIGNATURES.map((s) => s.mime);
+
 export const isInlineType = (mime: string) => /^image\/(jpeg|png|webp|gif|heic)$/.test(mime);
 
 /** The stored name: the given base name, cleaned, with the extension of the detected type. */

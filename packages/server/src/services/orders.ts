@@ -263,7 +263,7 @@ function summary(v: OrderViewer, o: repo.OrderRow, names: Names) {
   const community = o.areaCode.slice(0, 12);
   return {
     id: o.id,
-    state: o.state,
+    state: o.state as OrderState,
     stateLabel: ORDER_STATE_LABELS[o.state as OrderState].zh,
     service: { id: o.menuItemId, name: o.serviceName, category: o.category },
     note: o.note,
@@ -276,7 +276,7 @@ function summary(v: OrderViewer, o: repo.OrderRow, names: Names) {
     assignee,
     takenBy: o.takenByUserId ? { id: o.takenByUserId, name: names.users.get(o.takenByUserId) ?? '' } : null,
     completeNote: o.completeNote,
-    rating: o.rating,
+    rating: o.rating as OrderRating | null,
     ratingLabel: o.rating ? ORDER_RATING_LABELS[o.rating as OrderRating].zh : null,
     ratingComment: o.ratingComment,
     closeReason: o.closeReason,
@@ -345,7 +345,7 @@ export async function listOrders(ctx: AppContext, actor: Actor, q: OrderListQuer
     repo.countByState(ctx.db, scope, q.area),
   ]);
   const names = await namesFor(ctx, rows);
-  return { total, page: q.page, pageSize: q.pageSize, counts, items: rows.map((o) => summary(v, o, names)) };
+  return { total, page: q.page, pageSize: q.pageSize, counts: counts as Partial<Record<OrderState, number>>, items: rows.map((o) => summary(v, o, names)) };
 }
 
 // ---- ordering (点单) ---------------------------------------------------------------------------
@@ -382,7 +382,7 @@ export async function createOrder(ctx: AppContext, actor: Actor, input: OrderInp
     });
     await repo.insertOrderEvent(tx, { orderId: o.id, action: 'order', fromState: null, toState: 'ordered', actorId: actor.id, actorName: plainName(actor.displayName), note: o.note || null });
     await audit(tx, { actor }, req, { action: 'order.create', entityType: 'service_order', entityId: o.id, areaCode: o.areaCode, detail: { service: item.name } });
-    return { status: 201, body: { id: o.id, state: o.state } };
+    return { status: 201, body: { id: o.id, state: o.state as OrderState } };
   });
 }
 

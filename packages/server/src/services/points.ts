@@ -42,6 +42,7 @@ import {
   type LedgerReport,
   type PointScheme,
   type RedemptionState,
+  type TransferKind,
   type Role,
 } from '@gongzhi/domain';
 import type { Db, DbOrTx, Tx } from '../db/client.ts';
@@ -110,7 +111,7 @@ export async function listSchemes(ctx: AppContext) {
       unit: SCHEMES[s].unit,
       holder: SCHEMES[s].holder,
       multiplier: SCHEMES[s].multiplier,
-      stars: { thresholds: STAR_RULES[s].thresholds, basis: STAR_RULES[s].basis, note: STAR_RULES[s].note },
+      stars: { thresholds: [...STAR_RULES[s].thresholds], basis: STAR_RULES[s].basis, note: STAR_RULES[s].note },
     })),
     factors: factors.map(factorDto),
   };
@@ -1083,14 +1084,14 @@ async function presentStatement(db: Db, account: repo.AccountRow, holdId: string
   const hold = holdId ? await repo.findAccountById(db, holdId) : null;
   const res = await repo.statement(db, account.id, holdId, page, pageSize);
   return {
-    account: { id: account.id, scheme: account.scheme, schemeName: schemeName(account.scheme), kind: account.kind, name: account.name, balance: account.balance, held: hold?.balance ?? 0, unit: unitOf(account.scheme) },
+    account: { id: account.id, scheme: account.scheme as PointScheme, schemeName: schemeName(account.scheme), kind: account.kind as AccountKind, name: account.name, balance: account.balance, held: hold?.balance ?? 0, unit: unitOf(account.scheme) },
     total: res.total,
     page,
     pageSize,
     items: res.items.map((e) => ({
       id: e.id,
       at: toIsoCst(e.at),
-      kind: e.kind,
+      kind: e.kind as TransferKind,
       kindLabel: TRANSFER_KIND_LABELS[e.kind as keyof typeof TRANSFER_KIND_LABELS] ?? e.kind,
       /** Signed effect on the spendable balance, and on the points held for pending redemptions. */
       amount: e.deltaMain,
@@ -1139,7 +1140,7 @@ export async function listAccounts(ctx: AppContext, actor: Actor, q: { scheme?: 
     total: res.total,
     page: q.page,
     pageSize: q.pageSize,
-    items: res.items.map((a) => ({ id: a.id, scheme: a.scheme, schemeName: schemeName(a.scheme), kind: a.kind, name: a.name, areaCode: a.areaCode, balance: a.balance, allowedActions: ['statement'] })),
+    items: res.items.map((a) => ({ id: a.id, scheme: a.scheme as PointScheme, schemeName: schemeName(a.scheme), kind: a.kind as AccountKind, name: a.name, areaCode: a.areaCode, balance: a.balance, allowedActions: ['statement'] })),
   };
 }
 

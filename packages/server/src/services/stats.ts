@@ -70,7 +70,7 @@ export async function caseStatsBreakdown(ctx: AppContext, actor: Actor, q: Stats
     key: r.key,
     name: r.key ? (names.get(r.key) ?? r.key) : q.by === 'unit' ? '未派遣（属地自办）' : '',
     ...measuresOf(measureCounts(r)),
-    ...(assessed ? { assessed: (r.key && assessed.get(r.key)?.assessed) || 0, assessmentScore: (r.key && assessed.get(r.key)?.score) ?? null } : {}),
+    ...(assessed ? { assessed: (r.key && assessed.get(r.key)?.assessed) || 0, assessmentScore: (r.key ? assessed.get(r.key)?.score : null) ?? null } : {}),
   }));
   const trend = q.by === 'day' || q.by === 'month';
   return {

@@ -1,3 +1,4 @@
+import type { Rating } from '@gongzhi/domain/contract';
 import { ancestryOf, DELIBERATION_BODY_LABELS, isAreaCode, notFound, STATE_LABELS, wallResultOf, type DeliberationBody, type DeliberationOutcome } from '@gongzhi/domain';
 import QRCode from 'qrcode';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
@@ -36,7 +37,7 @@ export async function listWall(ctx: AppContext, area: string | undefined, page: 
       categoryName: catNames.get(r.categoryCode) ?? r.categoryCode,
       place: [names.get(r.areaCode.slice(0, 9))?.name, names.get(r.areaCode.slice(0, 12))?.name].filter(Boolean).join(' '),
       answer: scrub(r.answer),
-      rating: r.rating,
+      rating: r.rating as Rating | null,
       ratingComment: scrub(r.ratingComment),
       state: STATE_LABELS.closed.zh,
       reportedAt: toIsoCst(r.createdAt),

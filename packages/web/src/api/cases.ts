@@ -24,7 +24,7 @@ export type {
   Tier5321,
   TimelineEntry,
 } from '@gongzhi/domain/contract';
-import type { CaseAssessment, CaseAssessments, CaseDetail, CaseList, CaseState, Channel, CreatedCase, Rating, Step5321, Tier5321 } from '@gongzhi/domain/contract';
+import type { CaseAssessment, CaseAssessments, CaseDetail, CaseList, CaseState, Channel, CreatedCase, Rating, Step5321, Tier5321, UploadToken } from '@gongzhi/domain/contract';
 import type { AssessmentGrade } from '@gongzhi/domain';
 
 export const CASE_STATES: readonly CaseState[] = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'closed', 'rejected', 'withdrawn', 'merged', 'suspended'];
@@ -132,26 +132,8 @@ export interface ActionBody {
   location?: { lat: number; lng: number; crs?: Crs };
 }
 
-export interface WallItem {
-  code: string;
-  title: string;
-  description: string;
-  categoryName: string;
-  place: string;
-  answer: string | null;
-  rating: Rating | null;
-  ratingComment: string | null;
-  state: string;
-  reportedAt: string;
-  closedAt: string | null;
-}
-
-export interface PublicArea {
-  code: string;
-  name: string;
-  level: string;
-  path: { code: string; name: string; level: string }[];
-}
+// The wall's and the QR page's answers come from the server's response schemas (packages/domain/src/contract/wall.ts).
+export type { PublicArea, WallCase as WallItem } from '@gongzhi/domain/contract';
 
 /** `/api/areas/{code}`: its `fullPath` names every ancestor, in or out of the caller's scope. */
 export type AreaWithFullPath = AreaDetail;
@@ -188,7 +170,7 @@ export function resetUploadToken() {
 }
 
 async function anonymousUploadToken(): Promise<string> {
-  uploadToken ??= post<{ token: string }>('/api/files/upload-token', {}).then(
+  uploadToken ??= post<UploadToken>('/api/files/upload-token', {}).then(
     (r) => r.token,
     (e: unknown) => {
       uploadToken = null;

@@ -1,11 +1,10 @@
 // Micro-wishes (微心愿) and service orders (点单-派单-接单): types and calls of their API.
 import { api, get, post, patch } from './client.ts';
-import type { FileRef } from './cases.ts';
 
 // The wishes' answers come from the server's response schemas (packages/domain/src/contract/wishes.ts, docs/API.md);
 // the service orders' timeline has the same shape.
 export type { WallItem, Wish, WishAction, WishDetail, WishState, WishTimelineEntry as TimelineEntry } from '@gongzhi/domain/contract';
-import type { WallItem, Wish, WishAction, WishDetail, WishState, WishTimelineEntry as TimelineEntry } from '@gongzhi/domain/contract';
+import type { WallItem, Wish, WishAction, WishDetail, WishState } from '@gongzhi/domain/contract';
 export const WISH_STATES: WishState[] = ['submitted', 'published', 'claimed', 'fulfilled', 'confirmed', 'rejected', 'cancelled'];
 
 export interface Page<T> {
@@ -32,43 +31,10 @@ export const wishAction = (id: string, action: WishAction, body: { reason?: stri
 
 // ---- service orders ---------------------------------------------------------------------------
 
-export type OrderState = 'ordered' | 'dispatched' | 'taken' | 'completed' | 'rated' | 'cancelled';
-export type OrderAction = 'dispatch' | 'reassign' | 'take' | 'decline' | 'complete' | 'rate' | 'cancel';
-export type OrderRating = 'satisfied' | 'basically-satisfied' | 'unsatisfied';
+// The service orders' answers come from the server's response schemas too (packages/domain/src/contract/orders.ts).
+export type { MenuItem, Order, OrderAction, OrderDetail, OrderRating, OrderState, ServiceMenu, ServiceTeam, TeamMember } from '@gongzhi/domain/contract';
+import type { MenuItem, OrderAction, OrderCreated, OrderDetail, OrderList, OrderRating, OrderServers, OrderState, ServiceMenu, ServiceTeam, ServiceTeams } from '@gongzhi/domain/contract';
 export const ORDER_STATES: OrderState[] = ['ordered', 'dispatched', 'taken', 'completed', 'rated', 'cancelled'];
-
-export interface Order {
-  id: string;
-  state: OrderState;
-  stateLabel: string;
-  service: { id: string; name: string; category: string };
-  note: string;
-  preferredTime: string | null;
-  address: string;
-  area: { code: string; name: string };
-  community: { code: string; name: string };
-  orderer: { name: string };
-  mine: boolean;
-  assignee: { kind: 'member' | 'team'; id: string; name: string } | null;
-  takenBy: { id: string; name: string } | null;
-  completeNote: string | null;
-  rating: OrderRating | null;
-  ratingLabel: string | null;
-  ratingComment: string | null;
-  closeReason: string | null;
-  createdAt: string;
-  dispatchedAt: string | null;
-  takenAt: string | null;
-  completedAt: string | null;
-  ratedAt: string | null;
-  allowedActions: OrderAction[];
-}
-
-export interface OrderDetail extends Order {
-  points: number | null;
-  attachments: FileRef[];
-  timeline: TimelineEntry[];
-}
 
 export interface OrderQuery {
   state?: string;
@@ -88,50 +54,19 @@ export interface OrderActionBody {
   attachments?: string[];
 }
 
-export const listOrders = (q: OrderQuery, signal?: AbortSignal) => get<Page<Order> & { counts: Partial<Record<OrderState, number>> }>('/api/orders', { ...q }, signal);
+export const listOrders = (q: OrderQuery, signal?: AbortSignal) => get<OrderList>('/api/orders', { ...q }, signal);
 export const getOrder = (id: string, signal?: AbortSignal) => get<OrderDetail>(`/api/orders/${id}`, undefined, signal);
 export const createOrder = (body: { menuItemId: string; note?: string; preferredTime?: string; address?: string }, key: string) =>
-  api<{ id: string; state: OrderState }>('/api/orders', { method: 'POST', body, headers: { 'Idempotency-Key': key } });
+  api<OrderCreated>('/api/orders', { method: 'POST', body, headers: { 'Idempotency-Key': key } });
 export const orderAction = (id: string, action: OrderAction, body: OrderActionBody = {}) => post<OrderDetail>(`/api/orders/${id}/actions/${action}`, body);
-
-export interface MenuItem {
-  id: string;
-  name: string;
-  category: string;
-  description: string;
-  active: boolean;
-  sort: number;
-  defaultTeam: { id: string; name: string } | null;
-}
-export interface ServiceMenu {
-  area: { code: string; name: string };
-  canEdit: boolean;
-  items: MenuItem[];
-}
-export interface TeamMember {
-  userId: string;
-  /** Only for the community's managers. */
-  username: string | null;
-  name: string;
-  leader: boolean;
-}
-export interface ServiceTeam {
-  id: string;
-  code: string | null;
-  name: string;
-  description: string;
-  standard: boolean;
-  active: boolean;
-  members: TeamMember[];
-}
 
 export const getMenu = (area?: string, signal?: AbortSignal) => get<ServiceMenu>('/api/service-menu', { area }, signal);
 export const createMenuItem = (body: { area: string; name: string; category: string; description?: string; defaultTeamId?: string | null; sort?: number }) => post<MenuItem>('/api/service-menu', body);
 export const updateMenuItem = (id: string, body: Partial<{ name: string; category: string; description: string; defaultTeamId: string | null; active: boolean; sort: number }>) =>
   patch<MenuItem>(`/api/service-menu/${id}`, body);
-export const listTeams = (area?: string, signal?: AbortSignal) => get<{ area: { code: string; name: string }; canEdit: boolean; items: ServiceTeam[] }>('/api/service-teams', { area }, signal);
+export const listTeams = (area?: string, signal?: AbortSignal) => get<ServiceTeams>('/api/service-teams', { area }, signal);
 export const listServers = (area: string, signal?: AbortSignal) =>
-  get<{ area: { code: string; name: string }; items: { userId: string; username: string; name: string; teams: string[] }[] }>('/api/service-teams/servers', { area }, signal);
+  get<OrderServers>('/api/service-teams/servers', { area }, signal);
 export const createTeam = (body: { area: string; name: string; description?: string }) => post<ServiceTeam>('/api/service-teams', body);
 export const addTeamMember = (teamId: string, body: { username: string; leader?: boolean }) => post<ServiceTeam>(`/api/service-teams/${teamId}/members`, body);
 export const removeTeamMember = (teamId: string, userId: string) => api<ServiceTeam>(`/api/service-teams/${teamId}/members/${userId}`, { method: 'DELETE' });

@@ -2,10 +2,13 @@
 // labels in the current language, idempotency keys.
 import { useMemo } from 'react';
 import { get } from '../api/client.ts';
-import type { PointScheme, PointsMe } from '../api/points-types.ts';
+import type { PointScheme, PointsMe } from '@gongzhi/domain/contract';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useApi } from './useApi.ts';
+
+/** The schemes in the order the screens list them. */
+export const POINT_SCHEMES: readonly PointScheme[] = ['vanguard', 'neighbourhood', 'family', 'volunteer', 'service', 'cadre'];
 
 let cached: { userId: string; promise: Promise<PointsMe>; data?: PointsMe } | null = null;
 

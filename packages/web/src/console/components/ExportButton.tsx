@@ -1,20 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { App, Button, Progress } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
+import type { ExportJob } from '@gongzhi/domain/contract';
 import { api, errorMessage, type Query } from '../../api/client.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { downloadFile } from '../../lib/download.ts';
-
-interface ExportJob {
-  id: string;
-  state: 'running' | 'ready' | 'failed';
-  done: number;
-  total: number;
-  percent: number;
-  fileName: string;
-  downloadUrl: string | null;
-}
 
 /** The request body of a background export: the page's filters as the download link would send them. */
 function filtersOf(query: Query | undefined): Record<string, string> {

@@ -4,35 +4,14 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Checkbox, Form, Input, Modal, Select, Spin, Table } from 'antd';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { GridPartReport, GridSplitReport } from '@gongzhi/domain/contract';
 import { post } from '../../api/client.ts';
 import { useT } from '../../i18n/index.tsx';
 import { fmtNumber } from '../../lib/format.ts';
 
-interface PartReport {
-  index: number;
-  name: string;
-  code: string | null;
-  geometry: Geometry | null;
-  buildings: { code: string; name: string }[];
-  households: number;
-  people: number;
-  cases: { id: string; code: string; title: string }[];
-  /** Accounts, appointments and party organisations answering for the part afterwards. */
-  holders: Holder[];
-}
-interface Holder {
-  kind: 'account' | 'post' | 'party-org';
-  id: string;
-  name: string;
-  post: string | null;
-  /** At the grid itself: the split may place it in any part. */
-  choosable: boolean;
-}
-interface SplitReport {
-  parts: PartReport[];
-  unassigned: { kind: string; id: string }[];
-  fallbackPart: number;
-}
+/** A part as the server reports it, its outline narrowed to GeoJSON. */
+type PartReport = Omit<GridPartReport, 'geometry'> & { geometry: Geometry | null };
+type SplitReport = Omit<GridSplitReport, 'parts'> & { parts: PartReport[] };
 
 function MoveTable({ report, names, onName }: { report: SplitReport; names?: string[]; onName?: (k: number, v: string) => void }) {
   const t = useT();

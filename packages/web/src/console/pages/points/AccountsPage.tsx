@@ -6,8 +6,8 @@ import { Button, Card, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { get } from '../../../api/client.ts';
-import { POINT_SCHEMES, type AccountKind, type AccountRow, type PointScheme } from '../../../api/points-types.ts';
-import type { Page } from '../../../api/types.ts';
+import type { AccountKind, PointsAccountRow as AccountRow, PointScheme, PointsAccounts } from '@gongzhi/domain/contract';
+import { POINT_SCHEMES } from '../../../lib/points.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber } from '../../../lib/format.ts';
 import { usePointsLabels } from '../../../lib/points.ts';
@@ -30,7 +30,7 @@ export default function AccountsPage() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [open, setOpen] = useState<AccountRow | null>(null);
-  const res = useApi((signal) => get<Page<AccountRow>>('/api/points/accounts', { scheme, kind, q: query, page, pageSize }, signal), [scheme, kind, query, page, pageSize]);
+  const res = useApi((signal) => get<PointsAccounts>('/api/points/accounts', { scheme, kind, q: query, page, pageSize }, signal), [scheme, kind, query, page, pageSize]);
 
   const columns: ColumnsType<AccountRow> = [
     {

@@ -6,9 +6,8 @@ import { Alert, App, Badge, Button, Card, Checkbox, Descriptions, Drawer, Form, 
 import { CheckOutlined, CloseOutlined, PlusOutlined, ReloadOutlined, RollbackOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { api, get, post } from '../../../api/client.ts';
-import type { Award, AwardState, Factor, PointScheme, Rule } from '../../../api/points-types.ts';
-import { POINT_SCHEMES } from '../../../api/points-types.ts';
-import type { Page } from '../../../api/types.ts';
+import type { PointsAward as Award, AwardState, PointScheme, PointsAwardList, PointsRules, PointsFactors } from '@gongzhi/domain/contract';
+import { POINT_SCHEMES } from '../../../lib/points.ts';
 import { useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber, fmtTime } from '../../../lib/format.ts';
@@ -49,9 +48,9 @@ export default function AwardsPage() {
   const [proposing, setProposing] = useState(false);
   const [acting, setActing] = useState<{ award: Award; action: 'reject' | 'reverse' } | null>(null);
   const [detail, setDetail] = useState<Award | null>(null);
-  const res = useApi((signal) => get<Page<Award>>('/api/points/awards', { box, state, scheme, page, pageSize }, signal), [box, state, scheme, page, pageSize]);
+  const res = useApi((signal) => get<PointsAwardList>('/api/points/awards', { box, state, scheme, page, pageSize }, signal), [box, state, scheme, page, pageSize]);
   const pendingCount = useApi(
-    access.can('points.awards.approve') ? (signal) => get<Page<Award>>('/api/points/awards', { box: 'approve', pageSize: 1 }, signal) : null,
+    access.can('points.awards.approve') ? (signal) => get<PointsAwardList>('/api/points/awards', { box: 'approve', pageSize: 1 }, signal) : null,
     [access.can('points.awards.approve'), res.data],
   );
 
@@ -431,8 +430,8 @@ function ProposeModal({ open, onClose, onDone }: { open: boolean; onClose: () =>
   const [form] = Form.useForm<ProposeValues>();
   const [saving, setSaving] = useState(false);
   const [key, setKey] = useState('');
-  const rules = useApi(open ? (signal) => get<{ items: Rule[] }>('/api/points/rules', undefined, signal) : null, [open]);
-  const factors = useApi(open ? (signal) => get<{ items: Factor[] }>('/api/points/factors', undefined, signal) : null, [open]);
+  const rules = useApi(open ? (signal) => get<PointsRules>('/api/points/rules', undefined, signal) : null, [open]);
+  const factors = useApi(open ? (signal) => get<PointsFactors>('/api/points/factors', undefined, signal) : null, [open]);
   const scheme = Form.useWatch('scheme', form);
   const ruleCode = Form.useWatch('ruleCode', form);
   const proposable = (rules.data?.items ?? []).filter((r) => r.allowedActions.includes('propose'));

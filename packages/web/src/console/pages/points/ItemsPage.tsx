@@ -6,8 +6,9 @@ import { Alert, App, Badge, Button, Card, Col, Form, Input, InputNumber, Modal, 
 import { EditOutlined, GiftOutlined, HeartOutlined, HomeOutlined, PlusOutlined, ReloadOutlined, ShoppingOutlined, ToolOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { api, get, patch, post } from '../../../api/client.ts';
-import { POINT_SCHEMES, type Item, type ItemKind, type PointScheme, type Redemption, type RedemptionState } from '../../../api/points-types.ts';
-import type { Page, Unit } from '../../../api/types.ts';
+import type { PointsItem as Item, ItemKind, PointScheme, PointsRedemption as Redemption, RedemptionState, PointsItems, PointsRedemptionList } from '@gongzhi/domain/contract';
+import { POINT_SCHEMES } from '../../../lib/points.ts';
+import type { Unit } from '../../../api/types.ts';
 import { useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber, fmtTime } from '../../../lib/format.ts';
@@ -59,7 +60,7 @@ function ItemsTab() {
   const [scheme, setScheme] = useState<PointScheme | undefined>();
   const [editing, setEditing] = useState<Item | 'new' | null>(null);
   const [restocking, setRestocking] = useState<Item | null>(null);
-  const res = useApi((signal) => get<{ items: Item[] }>('/api/points/items', { all: manager ? 'true' : undefined, scheme }, signal), [manager, scheme]);
+  const res = useApi((signal) => get<PointsItems>('/api/points/items', { all: manager ? 'true' : undefined, scheme }, signal), [manager, scheme]);
   const items = useMemo(() => res.data?.items ?? [], [res.data]);
   const merchants = useMemo(() => [...new Map(items.map((i) => [i.merchantId, i.merchant])).entries()], [items]);
   const shown = merchant ? items.filter((i) => i.merchantId === merchant) : items;
@@ -374,7 +375,7 @@ function RedemptionsTab() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [acting, setActing] = useState<{ r: Redemption; action: 'confirm' | 'cancel' } | null>(null);
-  const res = useApi((signal) => get<Page<Redemption>>('/api/points/redemptions', { box, state, page, pageSize }, signal), [box, state, page, pageSize]);
+  const res = useApi((signal) => get<PointsRedemptionList>('/api/points/redemptions', { box, state, page, pageSize }, signal), [box, state, page, pageSize]);
 
   const columns: ColumnsType<Redemption> = [
     { title: t('points.red.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 150, render: (v: string) => <span className="gz-mono-soft gz-nowrap">{fmtTime(v)}</span> },

@@ -6,7 +6,8 @@ import { DownloadOutlined, ReloadOutlined, TrophyOutlined } from '@ant-design/ic
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { get, withQuery } from '../../../api/client.ts';
-import { POINT_SCHEMES, type Leaderboard, type LeaderboardAreaRow, type LeaderboardPersonRow, type PointScheme } from '../../../api/points-types.ts';
+import type { PointsLeaderboard as Leaderboard, LeaderboardAreaRow, LeaderboardPersonRow, PointScheme } from '@gongzhi/domain/contract';
+import { POINT_SCHEMES } from '../../../lib/points.ts';
 import { useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber } from '../../../lib/format.ts';

@@ -4,7 +4,8 @@ import { Alert, Button, Card, Col, Result, Row, Statistic, Table, Tag } from 'an
 import { CheckCircleFilled, CloseCircleFilled, ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { get } from '../../../api/client.ts';
-import { POINT_SCHEMES, type LedgerReport, type PointScheme } from '../../../api/points-types.ts';
+import type { LedgerReport, PointScheme } from '@gongzhi/domain/contract';
+import { POINT_SCHEMES } from '../../../lib/points.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { fmtNumber, fmtTime } from '../../../lib/format.ts';
 import { usePointsLabels } from '../../../lib/points.ts';

@@ -6,7 +6,8 @@ import { Alert, App, Badge, Button, Card, Checkbox, Col, Form, Input, InputNumbe
 import { EditOutlined, ForkOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { api, get, patch, post } from '../../../api/client.ts';
-import { POINT_SCHEMES, type Factor, type PointScheme, type Rule, type SchemeInfo } from '../../../api/points-types.ts';
+import type { PointsFactor as Factor, PointScheme, PointsRule as Rule, SchemeInfo, PointsRules, PointsSchemes, PointsFactors } from '@gongzhi/domain/contract';
+import { POINT_SCHEMES } from '../../../lib/points.ts';
 import { useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber } from '../../../lib/format.ts';
@@ -29,8 +30,8 @@ export default function RulesPage() {
   const editor = access.can('points.rules.edit');
   const [scheme, setScheme] = useState<PointScheme | 'all'>('all');
   const [editing, setEditing] = useState<{ rule: Rule | null; override?: Rule } | null>(null);
-  const res = useApi((signal) => get<{ area: string; items: Rule[] }>('/api/points/rules', { all: editor ? 'true' : undefined }, signal), [editor]);
-  const schemes = useApi((signal) => get<{ items: SchemeInfo[]; factors: Factor[] }>('/api/points/schemes', undefined, signal), []);
+  const res = useApi((signal) => get<PointsRules>('/api/points/rules', { all: editor ? 'true' : undefined }, signal), [editor]);
+  const schemes = useApi((signal) => get<PointsSchemes>('/api/points/schemes', undefined, signal), []);
   // In the order of the schemes (先锋模范 first), the server's order inside each.
   const rules = useMemo(() => [...(res.data?.items ?? [])].sort((a, b) => POINT_SCHEMES.indexOf(a.scheme) - POINT_SCHEMES.indexOf(b.scheme)), [res.data]);
 
@@ -211,7 +212,7 @@ export default function RulesPage() {
 function FactorsCard({ schemes }: { schemes: SchemeInfo[] }) {
   const t = useT();
   const pl = usePointsLabels();
-  const res = useApi((signal) => get<{ items: Factor[] }>('/api/points/factors', undefined, signal), []);
+  const res = useApi((signal) => get<PointsFactors>('/api/points/factors', undefined, signal), []);
   const [editing, setEditing] = useState<Factor | 'new' | null>(null);
   const canEdit = (res.data?.items ?? []).some((f) => f.allowedActions?.includes('edit'));
   const columns: ColumnsType<Factor> = [

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Descriptions, Drawer, Rate, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { get } from '../../../api/client.ts';
-import type { PointScheme, Statement, StatementEntry } from '../../../api/points-types.ts';
+import type { PointScheme, PointsStatement as Statement, StatementEntry } from '@gongzhi/domain/contract';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber, fmtTime } from '../../../lib/format.ts';
 import { SCHEME_COLOUR, signed, usePointsLabels } from '../../../lib/points.ts';

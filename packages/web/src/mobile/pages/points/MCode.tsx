@@ -5,8 +5,7 @@ import { Button, Dialog, List, NavBar, Tag, Toast } from 'antd-mobile';
 import { ReloadOutlined, ShopOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { get, post } from '../../../api/client.ts';
-import type { MyCode, Redemption } from '../../../api/points-types.ts';
-import type { Page } from '../../../api/types.ts';
+import type { PointsCode as MyCode, PointsRedemption as Redemption, PointsRedemptionList } from '@gongzhi/domain/contract';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber, fmtTime } from '../../../lib/format.ts';
 import { usePointsLabels } from '../../../lib/points.ts';
@@ -21,7 +20,7 @@ export function MCode() {
   const pl = usePointsLabels();
   const navigate = useNavigate();
   const code = useApi(async (signal) => ({ ...(await get<MyCode>('/api/points/me/code', undefined, signal)), receivedAt: Date.now() }), []);
-  const pending = useApi((signal) => get<Page<Redemption>>('/api/points/redemptions', { box: 'mine', state: 'pending', pageSize: 50 }, signal), []);
+  const pending = useApi((signal) => get<PointsRedemptionList>('/api/points/redemptions', { box: 'mine', state: 'pending', pageSize: 50 }, signal), []);
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {

@@ -7,8 +7,7 @@ import { Button, Dialog, Input, List, NavBar, Popup, Tag, Toast } from 'antd-mob
 import { CameraOutlined, CheckCircleOutlined, SearchOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { get, post } from '../../../api/client.ts';
-import type { PointsMe, Redemption } from '../../../api/points-types.ts';
-import type { Page } from '../../../api/types.ts';
+import type { PointsMe, PointsRedemption as Redemption, PointsRedemptionList } from '@gongzhi/domain/contract';
 import { useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { cameraAvailable, qrReader } from '../../../lib/qr-scan.ts';
@@ -26,8 +25,8 @@ export function MMerchant() {
   const [code, setCode] = useState<string | null>(null);
   const [scanning, setScanning] = useState(false);
   const [confirmedIds, setConfirmedIds] = useState<string[]>([]);
-  const lookup = useApi(code ? (signal) => get<Page<Redemption>>('/api/points/redemptions', { box: 'merchant', state: 'pending', code }, signal) : null, [code]);
-  const recent = useApi((signal) => get<Page<Redemption>>('/api/points/redemptions', { box: 'merchant', pageSize: 10 }, signal), []);
+  const lookup = useApi(code ? (signal) => get<PointsRedemptionList>('/api/points/redemptions', { box: 'merchant', state: 'pending', code }, signal) : null, [code]);
+  const recent = useApi((signal) => get<PointsRedemptionList>('/api/points/redemptions', { box: 'merchant', pageSize: 10 }, signal), []);
   const wallet = useApi((signal) => get<PointsMe>('/api/points/me', undefined, signal), []);
 
   const search = (value = text) => {

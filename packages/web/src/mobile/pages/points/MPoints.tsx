@@ -4,7 +4,7 @@ import { CapsuleTabs, InfiniteScroll, List, NavBar, Rate } from 'antd-mobile';
 import { QrcodeOutlined, ShopOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { get } from '../../../api/client.ts';
-import type { MyAccount, PointScheme, PointsMe, Statement, StatementEntry } from '../../../api/points-types.ts';
+import type { MyAccount, PointScheme, PointsMe, PointsStatement as Statement, StatementEntry } from '@gongzhi/domain/contract';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber, fmtTime } from '../../../lib/format.ts';
 import { SCHEME_COLOUR, signed, usePointsLabels } from '../../../lib/points.ts';

@@ -6,7 +6,8 @@ import { Button, CapsuleTabs, Dialog, NavBar, Popup, Stepper, Tag, Toast } from 
 import { CheckCircleFilled, GiftOutlined, HeartOutlined, HomeOutlined, QrcodeOutlined, ShoppingOutlined, ToolOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { api, ApiError, get } from '../../../api/client.ts';
-import { POINT_SCHEMES, type Item, type ItemKind, type PointScheme, type PointsMe, type Redemption } from '../../../api/points-types.ts';
+import type { PointsItem as Item, ItemKind, PointScheme, PointsMe, PointsRedemption as Redemption, PointsItems } from '@gongzhi/domain/contract';
+import { POINT_SCHEMES } from '../../../lib/points.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber } from '../../../lib/format.ts';
 import { newIdempotencyKey, SCHEME_COLOUR, usePointsLabels } from '../../../lib/points.ts';
@@ -24,7 +25,7 @@ export function MShop() {
   const t = useT();
   const pl = usePointsLabels();
   const navigate = useNavigate();
-  const items = useApi((signal) => get<{ items: Item[] }>('/api/points/items', undefined, signal), []);
+  const items = useApi((signal) => get<PointsItems>('/api/points/items', undefined, signal), []);
   const me = useApi((signal) => get<PointsMe>('/api/points/me', undefined, signal), []);
   const [scheme, setScheme] = useState<string>('all');
   const [open, setOpen] = useState<Item | null>(null);
