@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { MapTiles } from '@gongzhi/domain/contract';
 
 export interface Config {
   port: number;
@@ -38,17 +39,8 @@ export interface Config {
   mapTiles: MapTiles | null;
 }
 
-/** A raster tile layer (XYZ template) and the coordinate system its tiles are drawn in. */
-export interface MapTiles {
-  /** Template with {z} {x} {y} (and {s} for a subdomain); {key} is replaced by MAP_TILE_KEY. */
-  url: string;
-  /** An optional second layer drawn over the first (天地图's place-name labels 注记). */
-  labelUrl: string | null;
-  subdomains: string;
-  crs: 'wgs84' | 'gcj02';
-  attribution: string;
-  maxZoom: number;
-}
+/** A raster tile layer and its coordinate system: the contract's `MapTiles` (`GET /api/config` sends it to the web app). */
+export type { MapTiles };
 
 /**
  * MAP_TILE_URL (+ MAP_TILE_KEY, MAP_TILE_LABEL_URL, MAP_TILE_SUBDOMAINS, MAP_TILE_CRS,

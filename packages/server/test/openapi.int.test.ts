@@ -56,6 +56,7 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** Operations that must declare their responses (the slice done so far; docs/API.md "Coverage"). */
 const DECLARED = [
   'GET /api/health',
+  'GET /api/config',
   'POST /api/cases',
   'GET /api/cases',
   'GET /api/cases/{id}',

@@ -11,7 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import './zod-zh.ts';
 import { DomainError } from '@gongzhi/domain';
-import { ErrorResponse, Health, isContractOperation } from '@gongzhi/domain/contract';
+import { ErrorResponse, Health, isContractOperation, PublicConfig } from '@gongzhi/domain/contract';
 import type { AppContext } from '../services/context.ts';
 import { authenticate } from '../services/auth.ts';
 import { errorHandler, toErrorResponse } from './errors.ts';
@@ -180,7 +180,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   app.get('/api/health', { schema: { tags: ['meta'], summary: '健康检查', response: { 200: Health } } }, async () => ({ status: 'ok' }));
   // What the web app needs before anyone logs in: the base map (MAP_TILE_*), null when none is set.
-  app.get('/api/config', { schema: { tags: ['meta'], summary: '前端公开配置（底图）', security: [] } }, async () => ({ map: { tiles: ctx.config.mapTiles } }));
+  app.get('/api/config', { schema: { tags: ['meta'], summary: '前端公开配置（底图）', security: [], response: { 200: PublicConfig } } }, async () => ({ map: { tiles: ctx.config.mapTiles } }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   authRoutes(app, ctx);

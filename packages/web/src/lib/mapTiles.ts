@@ -8,20 +8,11 @@
 import { useEffect, useState } from 'react';
 import gcoord from 'gcoord';
 import L from 'leaflet';
+import type { MapTiles, PublicConfig } from '@gongzhi/domain/contract';
 import { get } from '../api/client.ts';
 
-export interface MapTiles {
-  url: string;
-  labelUrl: string | null;
-  subdomains: string;
-  crs: 'wgs84' | 'gcj02';
-  attribution: string;
-  maxZoom: number;
-}
-
-export interface MapSettings {
-  tiles: MapTiles | null;
-}
+export type { MapTiles };
+export type MapSettings = PublicConfig['map'];
 
 const NO_TILES: MapSettings = { tiles: null };
 let loading: Promise<MapSettings> | null = null;
@@ -29,7 +20,7 @@ let loaded: MapSettings | null = null;
 
 /** The map settings, loaded once per page; a failed load means "no base map" (never an error). */
 export function loadMapSettings(): Promise<MapSettings> {
-  loading ??= get<{ map?: MapSettings }>('/api/config').then(
+  loading ??= get<PublicConfig>('/api/config').then(
     (c) => (loaded = c.map?.tiles ? { tiles: c.map.tiles } : NO_TILES),
     () => (loaded = NO_TILES),
   );
