@@ -137,6 +137,9 @@ describe('the case closed loop', () => {
     await expect.poll(() => caseState(page)).toBe('accepted');
     // Escalating needs a reason: the form says so before anything is sent.
     await page.getByTestId('case-action-escalate').click();
+    // The dialog first: on a busy machine a click during its opening animation can land beside the button.
+    await page.getByTestId('action-reason').waitFor();
+    await page.locator('.ant-modal').filter({ has: page.getByTestId('action-form') }).evaluate((m) => Promise.all(m.getAnimations({ subtree: true }).map((a: { finished: Promise<unknown> }) => a.finished)));
     await page.getByTestId('action-submit').click();
     await expect.poll(() => page.getByTestId('action-form').innerText()).toContain('请填写上报原因');
     await page.locator('[data-testid="action-reason"]').fill('路灯属区城管局管养，社区无法维修，请镇指挥中心派遣。');
