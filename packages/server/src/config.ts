@@ -87,7 +87,7 @@ const num = (v: string | undefined, fallback: number) => {
   return v !== undefined && v !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
 };
 
-// The repository's root: this file sits in packages/server/src, and the server's bundle (scripts/build-server.mjs) in
+// The repository's root: this file sits in packages/server/src, and the server's bundle (packages/server/scripts/build.mjs) in
 // packages/server/dist, both two folders below packages/.
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 /** The server package's folder (its migrations live in `drizzle/`). */

@@ -147,10 +147,16 @@ function frame(ws: ExcelJS.Worksheet, columns: number, lastRow: number) {
  */
 export const loadExcel = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 
-/** A workbook with one sheet, in memory: for lists of a few thousand rows at most. */
-export async function workbookBuffer<R>(spec: SheetSpec<R>, maxRows = 50_000): Promise<Buffer> {
+/** A new workbook to write, with the product as its author. */
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
   const wb = new (await loadExcel()).Workbook();
   wb.creator = '共治 Gongzhi';
+  return wb;
+}
+
+/** A workbook with one sheet, in memory: for lists of a few thousand rows at most. */
+export async function workbookBuffer<R>(spec: SheetSpec<R>, maxRows = 50_000): Promise<Buffer> {
+  const wb = await newWorkbook();
   wb.created = new Date();
   const ws = wb.addWorksheet(sheetName(spec.name), { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
   const count = await fill(ws, spec, false, maxRows);

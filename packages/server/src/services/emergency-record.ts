@@ -1,7 +1,7 @@
 // The event's record as documents (平战转换 留档): a Word report (`docx`, as the monthly bulletin) and an Excel ledger
 // (`exceljs`, as every other ledger). Offices file a Word report of an emergency response and keep the ledger.
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { loadExcel } from '../lib/xlsx.ts';
+import { newWorkbook } from '../lib/xlsx.ts';
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
@@ -85,8 +85,7 @@ export async function recordDocx(ctx: AppContext, actor: Actor, id: string, req:
 /** `GET /api/emergencies/{id}/record.xlsx`: the Excel ledger, one sheet per part of the record. */
 export async function recordXlsx(ctx: AppContext, actor: Actor, id: string, req: RequestContext) {
   const r = await emergencyRecord(ctx, actor, id);
-  const wb = new (await loadExcel()).Workbook();
-  wb.creator = '共治 Gongzhi';
+  const wb = await newWorkbook();
   wb.created = new Date();
   const sheet = (name: string, headers: string[], rows: (string | number)[][], widths: number[]) => {
     const ws = wb.addWorksheet(name);

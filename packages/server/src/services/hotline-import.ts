@@ -2,7 +2,7 @@ import { DomainError, forbidden, isAreaCode, isValidMobile, isWithinScope, toWgs
 import type { Actor, RequestContext } from '../policies/actor.ts';
 import { canImportHotline } from '../policies/imports.ts';
 import * as caseRepo from '../repositories/cases.ts';
-import { workbookBuffer, type ColumnSpec, loadExcel } from '../lib/xlsx.ts';
+import { workbookBuffer, type ColumnSpec, loadExcel, newWorkbook } from '../lib/xlsx.ts';
 import { toIsoCst } from '../lib/time.ts';
 import { areaNames } from './area-names.ts';
 import { audit } from './audit.ts';
@@ -394,8 +394,7 @@ async function amendOrder(ctx: AppContext, actor: Actor, c: caseRepo.CaseRow, o:
 
 /** The import template: the columns on the first sheet, what each means and the case types on the second. */
 export async function hotlineTemplate(ctx: AppContext): Promise<Buffer> {
-  const wb = new (await loadExcel()).Workbook();
-  wb.creator = '共治 Gongzhi';
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet('热线工单', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = HOTLINE_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   const header = ws.getRow(1);

@@ -22,7 +22,7 @@ import * as repo from '../repositories/registry-import.ts';
 import type { NewPersonRow } from '../repositories/people.ts';
 import { scopeOf } from '../repositories/scope.ts';
 import { toIsoCst } from '../lib/time.ts';
-import { workbookBuffer, loadExcel } from '../lib/xlsx.ts';
+import { workbookBuffer, newWorkbook } from '../lib/xlsx.ts';
 import { areaNames, forgetAreaNames } from './area-names.ts';
 import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
@@ -436,8 +436,7 @@ const RESIDENCE_ZH = new Map<string, string>(RESIDENCE_TYPES.map((t) => [t.code,
 type TemplateRow = Partial<Record<Key, string>>;
 
 async function templateWorkbook(rows: TemplateRow[], help: boolean): Promise<Buffer> {
-  const wb = new (await loadExcel()).Workbook();
-  wb.creator = '共治 Gongzhi';
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet('人口信息', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = PEOPLE_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   const header = ws.getRow(1);
