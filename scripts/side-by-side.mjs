@@ -1,6 +1,5 @@
-// Runs npm scripts side by side and fails when any fails: `node scripts/side-by-side.mjs lint typecheck`. Arguments
-// after `--` go to every script (`npm run test:e2e -- e2e/cases.e2e.test.ts`). Each line of output carries its
-// script's name; at the end a line per script says how it ended and how long it took.
+// Runs npm scripts side by side and fails when any fails: `node scripts/side-by-side.mjs lint typecheck`. Each line of
+// output carries its script's name; at the end a line per script says how it ended and how long it took.
 //
 // Used where two single-threaded jobs share the two cores of a CI machine: lint beside the type-check, and the
 // browser tier's behaviour files beside the crawl (which waits on pages far more than it computes).
@@ -8,19 +7,16 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const argv = process.argv.slice(2);
-const dash = argv.indexOf('--');
-const scripts = dash < 0 ? argv : argv.slice(0, dash);
-const extra = dash < 0 ? [] : argv.slice(dash + 1);
+const scripts = process.argv.slice(2);
 if (!scripts.length) {
-  console.error('usage: node scripts/side-by-side.mjs <npm script> [<npm script> …] [-- arguments for each]');
+  console.error('usage: node scripts/side-by-side.mjs <npm script> [<npm script> …]');
   process.exit(2);
 }
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function run(script) {
   const started = Date.now();
-  const child = spawn(npm, ['run', '-s', script, ...(extra.length ? ['--', ...extra] : [])], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(npm, ['run', '-s', script], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const relay = (stream, out) => {
     let rest = '';
     stream.on('data', (chunk) => {
