@@ -304,7 +304,7 @@ const section = [
   'The last two rows are the rule intake applies since 2026-12-04: a case keeps one type, and two reports are also of related types when the type of one is among the',
   'likely types of the other’s words (docs/SMART-INTAKE.md “Related types”); intake compares a new case with the open cases of its village of every type.',
   '',
-  '**The served rows recorded before 2026-12-04 21:50 UTC were wrong** (served best type 0.660, related-type path 0.694 at 14:46 UTC; the served figures of the',
+  '**The served rows recorded before 2026-12-04 21:35 UTC were wrong** (served best type 0.660, related-type path 0.694 at 14:46 UTC; the served figures of the',
   'earlier runs below too): the benchmark asked the served endpoint about each report in the report’s own grid, 104 of the 248 reports’ grids are not in the test',
   'seed, and those requests were answered 400 (unknown area) and counted as reports without a type — the status was not checked. A report is now asked about in the',
   'finest area of its code the seed has (grid, village, town), and any answer but 200 stops the benchmark. The suggestion figures above were not affected.',
