@@ -67,6 +67,10 @@ describe('fast on a cheap phone', () => {
     expect(loaded.map((r) => r.url).filter((u) => /ConsoleApp|CockpitPage|echarts|leaflet/.test(u))).toEqual([]);
     // Nor the whole dictionary: the report page's words are all in the public part (a missing one would fetch it).
     expect(loaded.map((r) => r.url).filter((u) => /\/assets\/(zh-CN|en)-[\w-]+\.js$/.test(u))).toEqual([]);
+    // Every script and stylesheet of the page is named in its HTML (route hints), so none waits for the one before.
+    const html = await (await fetch(`${session.url}${REPORT}`)).text();
+    const late = assets.filter((a) => /\.(js|css)$/.test(a.url) && !html.includes(`"${new URL(a.url).pathname}"`)).map((a) => a.url);
+    expect(late).toEqual([]);
     const kib = totalBytes(loaded) / 1024;
     console.log(`report page cold load: ${kib.toFixed(1)} KiB in ${loaded.length} responses`);
     expect(kib).toBeLessThan(REPORT_PAGE_BUDGET_KIB);

@@ -3,12 +3,15 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { phoneFiles } from './pwa-phone-files.ts';
 import { precompress } from './precompress.ts';
+import { routeHints } from './route-hints.ts';
 
 // One SPA: the console under `/`, the mobile pages under `/m/*`.
 export default defineConfig({
   base: '/',
   plugins: [
     react(),
+    // What each kind of page loads first, for the server to name in its HTML (route-hints.ts).
+    routeHints(),
     // The phone app opens without a connection after one visit (docs/OFFLINE.md): Workbox precaches the
     // built files by content revision; navigations under /m fall back to the precached index.html; /api
     // is never cached (network only). A new build's service worker takes over at once (autoUpdate).

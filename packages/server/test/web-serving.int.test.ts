@@ -16,7 +16,14 @@ const previous = process.env.WEB_DIST;
 beforeAll(async () => {
   dist = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-dist-'));
   fs.mkdirSync(path.join(dist, 'assets'));
-  fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><meta charset="utf-8"><title>共治</title><div id="root"></div>');
+  fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>共治</title></head><body><div id="root"></div></body></html>');
+  // What the build writes (packages/web/route-hints.ts): the files each kind of page loads first.
+  const hints = [
+    { prefix: '/m/report', scripts: ['/assets/MobileApp-a1.js', '/assets/MReport-b2.js'], styles: ['/assets/MobileApp-c3.css'] },
+    { prefix: '/m', scripts: ['/assets/MobileApp-a1.js'], styles: ['/assets/MobileApp-c3.css'] },
+    { prefix: '/', scripts: ['/assets/ConsoleApp-d4.js', 'https://elsewhere.example/x.js'], styles: [] },
+  ];
+  fs.writeFileSync(path.join(dist, 'route-hints.json'), JSON.stringify(hints));
   fs.writeFileSync(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   const file = path.join(dist, 'assets/app-AbC123.js');
   fs.writeFileSync(file, JS);
@@ -67,6 +74,25 @@ describe('serving the web app', () => {
       expect(res.headers['cache-control'], url).toBe('no-cache');
       expect(res.headers['content-security-policy'], url).toMatch(/script-src 'self'/);
     }
+  });
+
+  it('names in the HTML of a client route the files that route loads first, and revalidates it by its ETag', async () => {
+    const preloads = (html: string) => [...html.matchAll(/<link rel="(modulepreload|stylesheet)" crossorigin href="([^"]+)">/g)].map((m) => `${m[1]} ${m[2]}`);
+    const report = await t.app.inject({ method: 'GET', url: '/m/report?area=320614103001001' });
+    expect(report.headers['content-type']).toMatch(/^text\/html/);
+    expect(preloads(report.body)).toEqual(['modulepreload /assets/MobileApp-a1.js', 'modulepreload /assets/MReport-b2.js', 'stylesheet /assets/MobileApp-c3.css']);
+    expect(report.body).toMatch(/<\/head><body><div id="root"><\/div>/);
+    // The longest prefix wins; `/m/reports` is not under `/m/report`.
+    expect(preloads((await t.app.inject({ method: 'GET', url: '/m/reports' })).body)).toEqual(['modulepreload /assets/MobileApp-a1.js', 'stylesheet /assets/MobileApp-c3.css']);
+    // Only files of the build: a hint naming anything else is left out.
+    expect(preloads((await t.app.inject({ method: 'GET', url: '/cases' })).body)).toEqual(['modulepreload /assets/ConsoleApp-d4.js']);
+    const etag = report.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await t.app.inject({ method: 'GET', url: '/m/report?area=320614103001001', headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const other = await t.app.inject({ method: 'GET', url: '/cases', headers: { 'if-none-match': etag } });
+    expect(other.statusCode).toBe(200);
   });
 
   it('compresses JSON answers from 1 KiB up, and leaves small ones alone', async () => {

@@ -12,6 +12,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import './zod-zh.ts';
 import { DomainError } from '@gongzhi/domain';
 import { ErrorResponse, Health, isContractOperation, PublicConfig } from '@gongzhi/domain/contract';
+import { routePages } from './route-hints.ts';
 import type { AppContext } from '../services/context.ts';
 import { authenticate } from '../services/auth.ts';
 import { errorHandler, toErrorResponse } from './errors.ts';
@@ -249,6 +250,7 @@ export function isHashedAsset(dist: string, file: string): boolean {
 async function serveWeb(app: FastifyInstance, dist: string) {
   const index = path.join(dist, 'index.html');
   const hasWeb = fs.existsSync(index);
+  const pageFor = hasWeb ? routePages(dist) : null;
   if (hasWeb) {
     // Vite names every file under assets/ by its content hash, so those never change: cached for a year
     // and immutable. Everything else (index.html, icons) is revalidated on each visit. The build writes
@@ -282,9 +284,13 @@ async function serveWeb(app: FastifyInstance, dist: string) {
     if (/\.[a-z0-9]+$/i.test(url)) {
       return reply.status(404).type('text/plain; charset=utf-8').send('404 文件不存在');
     }
-    if (!hasWeb) {
+    if (!pageFor) {
       return reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>共治</title><p>前端尚未构建，请运行 <code>npm run build</code>。</p>');
     }
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    // index.html with the files this route loads first named in it (route-hints.ts); revalidated by its ETag.
+    const page = pageFor(url);
+    reply.header('Cache-Control', 'no-cache').header('ETag', page.etag);
+    if (req.headers['if-none-match'] === page.etag) return reply.status(304).send();
+    return reply.type('text/html; charset=utf-8').send(page.html);
   });
 }

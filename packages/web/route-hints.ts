@@ -1,0 +1,87 @@
+// Which files a page will ask for, so the server can name them in the page's HTML (docs/PERFORMANCE.md,
+// "Route hints"). Without them a cold phone page discovers its code one level at a time: the entry, then the
+// dictionary it waits for, then the phone app and its kit, then the page, then the page's data — five round
+// trips in a row on a slow 4G link. With them the browser fetches every level at once, right after the HTML.
+//
+// The build writes `route-hints.json` into dist/: for each path prefix, the chunks (with their static imports)
+// and the stylesheets of the modules listed below, minus what index.html already loads. The server adds them
+// as <link rel="modulepreload"> and <link rel="stylesheet"> to the HTML of the pages under that prefix.
+import path from 'node:path';
+import type { Plugin } from 'vite';
+
+export interface RouteHint {
+  /** A path prefix of the client routes (`/m/report` covers `/m/report` and `/m/report/…`); the longest wins. */
+  prefix: string;
+  scripts: string[];
+  styles: string[];
+}
+
+/**
+ * The modules each kind of page loads first (source paths relative to packages/web). Zh-CN is the default
+ * language; a visitor who chose English fetches the English dictionary as before.
+ */
+export const ROUTE_MODULES: { prefix: string; modules: string[] }[] = [
+  // The public phone pages (a QR code on a building, a tracking link) need only the public dictionary.
+  { prefix: '/m/report', modules: ['src/i18n/public.zh-CN.ts', 'src/mobile/MobileApp.tsx', 'src/mobile/pages/cases/MReport.tsx'] },
+  { prefix: '/m/track', modules: ['src/i18n/public.zh-CN.ts', 'src/mobile/MobileApp.tsx', 'src/mobile/pages/cases/MTrack.tsx'] },
+  { prefix: '/m/wall', modules: ['src/i18n/zh-CN.ts', 'src/mobile/MobileApp.tsx', 'src/mobile/pages/cases/MWall.tsx'] },
+  { prefix: '/m', modules: ['src/i18n/zh-CN.ts', 'src/mobile/MobileApp.tsx'] },
+  { prefix: '/', modules: ['src/i18n/zh-CN.ts', 'src/console/ConsoleApp.tsx'] },
+];
+
+interface ChunkLike {
+  type: 'chunk';
+  fileName: string;
+  isEntry: boolean;
+  facadeModuleId: string | null;
+  imports: string[];
+  viteMetadata?: { importedCss: Set<string> };
+}
+
+export function routeHints(): Plugin {
+  let root = '';
+  let base = '/';
+  return {
+    name: 'gongzhi-route-hints',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      base = config.base;
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c): c is typeof c & ChunkLike => c.type === 'chunk') as unknown as ChunkLike[];
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      const byModule = new Map(chunks.filter((c) => c.facadeModuleId).map((c) => [path.normalize(c.facadeModuleId!), c]));
+      // What index.html loads already: the entry, its static imports and their CSS.
+      const loaded = new Set<string>();
+      // A chunk's static imports, then its own stylesheets: the order Vite inserts them in, so the app's styles
+      // come after the kit's they override.
+      const closure = (c: ChunkLike, into: string[], css: string[]) => {
+        if (loaded.has(c.fileName) || into.includes(c.fileName)) return;
+        into.push(c.fileName);
+        for (const i of c.imports) {
+          const d = byFile.get(i);
+          if (d) closure(d, into, css);
+        }
+        for (const s of c.viteMetadata?.importedCss ?? []) if (!css.includes(s) && !loaded.has(s)) css.push(s);
+      };
+      for (const entry of chunks.filter((c) => c.isEntry)) {
+        const files: string[] = [];
+        const css: string[] = [];
+        closure(entry, files, css);
+        for (const f of [...files, ...css]) loaded.add(f);
+      }
+      const hints: RouteHint[] = ROUTE_MODULES.map(({ prefix, modules }) => {
+        const files: string[] = [];
+        const css: string[] = [];
+        for (const m of modules) {
+          const chunk = byModule.get(path.normalize(path.resolve(root, m)));
+          if (!chunk) this.error(`route-hints: no chunk has ${m} as its module (is it still imported lazily?)`);
+          closure(chunk, files, css);
+        }
+        return { prefix, scripts: files.map((f) => base + f), styles: css.map((f) => base + f) };
+      });
+      this.emitFile({ type: 'asset', fileName: 'route-hints.json', source: `${JSON.stringify(hints, null, 1)}\n` });
+    },
+  };
+}
