@@ -35,3 +35,6 @@ export * from './admin.ts';
 export * from './property.ts';
 export * from './orders.ts';
 export * from './exports.ts';
+export * from './emergencies.ts';
+export * from './evacuation.ts';
+export * from './todo.ts';
