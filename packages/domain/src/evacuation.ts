@@ -18,6 +18,10 @@ export const EVACUATION_STATE_ZH: Record<EvacuationState, string> = {
   returned: '已返回',
 };
 
+/** A list is open while people are being moved, closed once the command ends it (the entries stay). */
+export const EVACUATION_LIST_STATES = ['open', 'closed'] as const;
+export type EvacuationListState = (typeof EVACUATION_LIST_STATES)[number];
+
 export const EVACUATION_ACTIONS = ['start', 'arrive', 'refuse', 'return'] as const;
 export type EvacuationAction = (typeof EVACUATION_ACTIONS)[number];
 

@@ -46,3 +46,4 @@ export * from './burden/index.ts';
 export * from './property/credit.ts';
 export * from './cadres/index.ts';
 export * from './surveys/index.ts';
+export * from './todo.ts';

@@ -1,5 +1,6 @@
-// The API's response schemas, one module per area (docs/API.md "Declaring responses").
+// The API's response schemas (and the request bodies the web sends), one module per area (docs/API.md "Declaring responses").
 export * from './common.ts';
+export * from './input.ts';
 export * from './auth.ts';
 export * from './areas.ts';
 export * from './catalogue.ts';
@@ -34,3 +35,6 @@ export * from './admin.ts';
 export * from './property.ts';
 export * from './orders.ts';
 export * from './exports.ts';
+export * from './emergencies.ts';
+export * from './evacuation.ts';
+export * from './todo.ts';

@@ -1,5 +1,5 @@
 // Who may make, assign and work evacuation lists (转移安置), and read the four-colour map (风险地图).
-import { evacuationActionsOf, isWithinScope, type EvacuationState, type Role } from '@gongzhi/domain';
+import { evacuationActionsOf, isWithinScope, type EvacuationAction, type EvacuationState, type Role } from '@gongzhi/domain';
 import { AREA_STAFF, hasAnyRole, type Actor } from './actor.ts';
 import { CAMPAIGN_ORGANISERS, CAMPAIGN_VISITORS } from './campaign.ts';
 
@@ -19,7 +19,7 @@ export const evacuationConcerns = (actor: Actor, areaCode: string) => isWithinSc
 /** The responsible worker may mark their own people; the other workers and the organisers may mark anyone in scope. */
 export const mayMarkEntry = (actor: Actor, entry: { responsibleId: string | null }) => entry.responsibleId === actor.id || hasAnyRole(actor, EVACUATION_WORKERS);
 
-export function entryAllowedActions(actor: Actor, entry: { state: string; responsibleId: string | null }, listOpen: boolean): string[] {
+export function entryAllowedActions(actor: Actor, entry: { state: string; responsibleId: string | null }, listOpen: boolean): EvacuationAction[] {
   if (!listOpen || !mayMarkEntry(actor, entry)) return [];
   return evacuationActionsOf(entry.state as EvacuationState);
 }

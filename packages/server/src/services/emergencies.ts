@@ -23,6 +23,7 @@ import {
   type CaseState,
   type EmergencyKind,
   type EmergencyLevel,
+  type EmergencyState,
   type EmergencyUnitKind,
   type OnCallKind,
 } from '@gongzhi/domain';
@@ -44,14 +45,14 @@ const levelZh = (l: string) => EMERGENCY_LEVEL_LABELS[l as EmergencyLevel]?.zh ?
 function present(actor: Actor, e: repo.EmergencyRow, areaName: string | null) {
   return {
     id: e.id,
-    kind: e.kind,
+    kind: e.kind as EmergencyKind,
     kindName: kindZh(e.kind),
-    level: e.level,
+    level: e.level as EmergencyLevel,
     levelName: levelZh(e.level),
     reason: e.reason,
     areaCode: e.areaCode,
     areaName,
-    state: e.state,
+    state: e.state as EmergencyState,
     startedAt: toIsoCst(e.startedAt)!,
     startedByName: e.startedByName,
     endedAt: toIsoCst(e.endedAt),
@@ -124,9 +125,9 @@ export async function activeFor(ctx: AppContext, actor: Actor, areaCode?: string
   return {
     items: rows.map((e) => ({
       id: e.id,
-      kind: e.kind,
+      kind: e.kind as EmergencyKind,
       kindName: kindZh(e.kind),
-      level: e.level,
+      level: e.level as EmergencyLevel,
       levelName: levelZh(e.level),
       areaCode: e.areaCode,
       areaName: names.get(e.areaCode) ?? null,
@@ -149,7 +150,7 @@ export async function getEmergency(ctx: AppContext, actor: Actor, id: string) {
 function presentUnit(u: repo.EmergencyUnitRow) {
   return {
     id: u.id,
-    kind: u.kind,
+    kind: u.kind as EmergencyUnitKind,
     kindName: EMERGENCY_UNIT_KIND_LABELS[u.kind as EmergencyUnitKind]?.zh ?? u.kind,
     name: u.name,
     areaCode: u.areaCode,

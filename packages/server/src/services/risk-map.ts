@@ -154,7 +154,7 @@ export async function riskPeople(ctx: AppContext, actor: Actor, q: { areaCode: s
       householdId: r.householdId,
       areaCode: r.areaCode,
       address: `${places.get(r.areaCode) ?? ''}${r.doorplate}`,
-      riskColour: r.riskColour,
+      riskColour: r.riskColour as RiskColour,
     })),
   };
 }

@@ -1,6 +1,6 @@
 // 我的待办 across modules: how many things wait for the caller's own action, by kind. Each count
 // comes from the same list query (and therefore the same scope and policy) as the page it links to.
-import { POINT_SCHEMES, SCHEMES } from '@gongzhi/domain';
+import { POINT_SCHEMES, SCHEMES, type TodoKind } from '@gongzhi/domain';
 import { hasAnyRole, type Actor } from '../policies/actor.ts';
 import { MERCHANT_ROLES } from '../policies/points.ts';
 import { ORDER_MANAGERS } from '../policies/orders.ts';
@@ -14,8 +14,6 @@ import { listWishes } from './wishes.ts';
 import { todoCounts as burdenTodo } from './burden.ts';
 import type { AppContext } from './context.ts';
 
-export const TODO_KINDS = ['cases', 'wishes', 'registrations', 'awards', 'orders', 'order-tasks', 'wish-tasks', 'redemptions', 'burden-tasks', 'burden-forms', 'burden-requests'] as const;
-export type TodoKind = (typeof TODO_KINDS)[number];
 
 export const TODO_LABELS: Record<TodoKind, string> = {
   cases: '待办案件',

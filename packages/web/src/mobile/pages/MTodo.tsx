@@ -1,17 +1,12 @@
 // 我的待办 on the phone: what waits for the account across modules (GET /api/todo), each kind a row
 // that opens where the work is done. Hidden when nothing waits.
+import type { Todo, TodoKind } from '@gongzhi/domain/contract';
 import { List } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
 import { get } from '../../api/client.ts';
 import { useT } from '../../i18n/index.tsx';
 import { fmtNumber } from '../../lib/format.ts';
 import { useApi } from '../../lib/useApi.ts';
-
-type TodoKind = 'cases' | 'wishes' | 'registrations' | 'awards' | 'orders' | 'order-tasks' | 'wish-tasks' | 'redemptions' | 'burden-tasks' | 'burden-forms' | 'burden-requests';
-interface Todo {
-  total: number;
-  items: { kind: TodoKind; count: number }[];
-}
 
 /** Where each kind is done on the phone (reviews of registrations and awards are console work). */
 const PATHS: Record<TodoKind, string> = {

@@ -1,3 +1,4 @@
+import type { Todo, TodoKind } from '@gongzhi/domain/contract';
 import { Button, Card, Tag } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
@@ -13,11 +14,6 @@ import './cases.css';
 const STATES: CaseState[] = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'closed'];
 const CENTRE_ROLES = ['community-worker', 'town-dispatcher', 'district-dispatcher'];
 
-type TodoKind = 'cases' | 'wishes' | 'registrations' | 'awards' | 'orders' | 'order-tasks' | 'wish-tasks' | 'redemptions' | 'burden-tasks' | 'burden-forms' | 'burden-requests';
-interface Todo {
-  total: number;
-  items: { kind: TodoKind; count: number }[];
-}
 /** Where each kind of work is done in the console. */
 const TODO_PATHS: Record<TodoKind, string> = {
   cases: '/cases?tab=mine',

@@ -39,7 +39,7 @@ export default function RiskMapPage() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(10);
   const map = useApi((signal) => getRiskMap(area, colours, signal), [area, colours.join(',')]);
-  const people = useApi((signal) => (colours.length ? getRiskPeople(area, colours, page, pageSize, signal) : Promise.resolve({ total: 0, items: [] })), [area, colours.join(','), page, pageSize]);
+  const people = useApi((signal) => (colours.length ? getRiskPeople(area, colours, page, pageSize, signal) : Promise.resolve({ total: 0, page, pageSize, items: [] })), [area, colours.join(','), page, pageSize]);
   const d = map.data;
 
   const gridColumns: ColumnsType<RiskMapData['grids'][number]> = [
