@@ -21,4 +21,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  {
+    // An answer's type comes from the route's response schema (docs/API.md "The web's types"), never a literal.
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.name=/^(api|get|post|put|patch|del)$/] > TSTypeParameterInstantiation.typeArguments TSTypeLiteral:not(TSTypeLiteral TSTypeLiteral)',
+          message: "Type the answer with the route's response type from '@gongzhi/domain/contract' (or its re-export in packages/web/src/api), not a hand-written shape.",
+        },
+      ],
+    },
+  },
 );

@@ -85,3 +85,4 @@ export type DeadlineSpec = z.infer<typeof DeadlineSpec>;
 export type StepDeadlines = z.infer<typeof StepDeadlines>;
 export type CatalogueType = z.infer<typeof CatalogueType>;
 export type Unit = z.infer<typeof Unit>;
+export type Units = z.infer<typeof Units>;

@@ -92,3 +92,7 @@ export type SurveyResultsView = z.infer<typeof SurveyResultsView>;
 export const SurveyTextAnswers = pageOf(z.object({ text: z.string(), at: isoTime, respondent: z.string().nullable() }));
 
 export const SurveyReceipt = z.object({ id: z.string(), surveyId: z.string(), answeredAt: isoTime });
+
+export type SurveyList = z.infer<typeof SurveyList>;
+export type SurveyTextAnswers = z.infer<typeof SurveyTextAnswers>;
+export type SurveyReceipt = z.infer<typeof SurveyReceipt>;

@@ -71,6 +71,7 @@ export const UploadToken = z.object({ token: z.string(), expiresAt: isoTime, max
 
 export type WallCase = z.infer<typeof WallCase>;
 export type CaseWall = z.infer<typeof CaseWall>;
+export type WallDecisions = z.infer<typeof WallDecisions>;
 export type PublicArea = z.infer<typeof PublicArea>;
 export type UploadToken = z.infer<typeof UploadToken>;
 

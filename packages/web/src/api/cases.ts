@@ -18,11 +18,13 @@ export type {
   Rating,
   Response5321View,
   SimilarCase,
+  SimilarCases,
   Status5321,
   Step5321,
   StepDeadlines,
   Tier5321,
   TimelineEntry,
+  UnreadCount,
 } from '@gongzhi/domain/contract';
 import type { CaseAssessment, CaseAssessments, CaseDetail, CaseList, CaseState, Channel, CreatedCase, Rating, Step5321, Tier5321, UploadToken } from '@gongzhi/domain/contract';
 import type { AssessmentGrade } from '@gongzhi/domain';
@@ -133,7 +135,7 @@ export interface ActionBody {
 }
 
 // The wall's and the QR page's answers come from the server's response schemas (packages/domain/src/contract/wall.ts).
-export type { PublicArea, WallCase as WallItem } from '@gongzhi/domain/contract';
+export type { CaseWall, PublicArea, WallCase as WallItem } from '@gongzhi/domain/contract';
 
 /** `/api/areas/{code}`: its `fullPath` names every ancestor, in or out of the caller's scope. */
 export type AreaWithFullPath = AreaDetail;

@@ -6,7 +6,7 @@ export { DELIBERATION_BODIES as DELIB_BODIES, DELIBERATION_BODY_FORMS as BODY_FO
 export type { DeliberationBody as DelibBody, DeliberationForm as DelibForm, DeliberationState as DelibState, BallotChoice as Choice } from '@gongzhi/domain/deliberation';
 import type { DeliberationBody as DelibBody, DeliberationForm as DelibForm, BallotChoice as Choice } from '@gongzhi/domain/deliberation';
 // The answers' types are the server's response schemas (@gongzhi/domain/contract, docs/API.md).
-import type { BallotCast, DeliberationClosed, DeliberationCreated, DeliberationDetail, DeliberationList, DeliberationResult, DeliberationSummary, RollEntryDetail } from '@gongzhi/domain/contract';
+import type { BallotCast, DeliberationClosed, DeliberationCreated, DeliberationDetail, DeliberationList, DeliberationResult, DeliberationSummary, RollCandidates, RollEntryDetail } from '@gongzhi/domain/contract';
 
 export type DelibSummary = DeliberationSummary;
 /** The result of a closed deliberation, as the domain's rule decides it (its checks come separately). */
@@ -39,4 +39,4 @@ export const createDeliberation = (body: NewDeliberation, idempotencyKey: string
   api<DeliberationCreated>('/api/deliberations', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
 export const castBallot = (id: string, rollId: string, choice: Choice) => post<BallotCast>(`/api/deliberations/${id}/ballots`, { rollId, choice });
 export const closeDeliberation = (id: string) => post<DeliberationClosed>(`/api/deliberations/${id}/actions/close`);
-export const rollCandidates = (area: string, form: DelibForm) => get<{ items: RollInput[] }>('/api/deliberations/roll-candidates', { area, form });
+export const rollCandidates = (area: string, form: DelibForm) => get<RollCandidates>('/api/deliberations/roll-candidates', { area, form });

@@ -1,5 +1,5 @@
 // Questionnaires (问卷): types from the API's contract and the calls of its routes.
-import type { SurveyDetail, SurveyResultsView, SurveySummary } from '@gongzhi/domain/contract';
+import type { SurveyDetail, SurveyList, SurveyReceipt, SurveyResultsView, SurveySummary, SurveyTextAnswers } from '@gongzhi/domain/contract';
 import { api, get, post } from './client.ts';
 
 export type { SurveyDetail, SurveyResultsView, SurveySummary };
@@ -24,16 +24,14 @@ export interface AnswerInput {
   text?: string;
 }
 
-type Page<T> = { total: number; page?: number; pageSize?: number; items: T[] };
-
-export const listSurveys = (q: { area?: string; state?: string; page?: number; pageSize?: number }, signal?: AbortSignal) => get<Page<SurveySummary>>('/api/surveys', q, signal);
-export const listAvailableSurveys = (signal?: AbortSignal) => get<Page<SurveySummary>>('/api/surveys/available', { pageSize: 100 }, signal);
+export const listSurveys = (q: { area?: string; state?: string; page?: number; pageSize?: number }, signal?: AbortSignal) => get<SurveyList>('/api/surveys', q, signal);
+export const listAvailableSurveys = (signal?: AbortSignal) => get<SurveyList>('/api/surveys/available', { pageSize: 100 }, signal);
 export const getSurvey = (id: string, signal?: AbortSignal) => get<SurveyDetail>(`/api/surveys/${id}`, undefined, signal);
 export const createSurvey = (body: SurveyInput) => post<SurveyDetail>('/api/surveys', body);
 export const updateSurvey = (id: string, body: SurveyInput) => api<SurveyDetail>(`/api/surveys/${id}`, { method: 'PUT', body });
 export const surveyAction = (id: string, action: 'publish' | 'close') => post<SurveyDetail>(`/api/surveys/${id}/actions/${action}`);
 export const answerSurvey = (id: string, answers: AnswerInput[], key: string) =>
-  api<{ id: string; answeredAt: string }>(`/api/surveys/${id}/responses`, { method: 'POST', body: { answers }, headers: { 'Idempotency-Key': key } });
+  api<SurveyReceipt>(`/api/surveys/${id}/responses`, { method: 'POST', body: { answers }, headers: { 'Idempotency-Key': key } });
 export const getSurveyResults = (id: string, signal?: AbortSignal) => get<SurveyResultsView>(`/api/surveys/${id}/results`, undefined, signal);
 export const getSurveyTexts = (id: string, questionId: string, page: number, signal?: AbortSignal) =>
-  get<Page<{ text: string; at: string; respondent: string | null }>>(`/api/surveys/${id}/texts`, { questionId, page, pageSize: 10 }, signal);
+  get<SurveyTextAnswers>(`/api/surveys/${id}/texts`, { questionId, page, pageSize: 10 }, signal);

@@ -6,7 +6,7 @@ export type Ability = 'areas.read' | 'people.read' | 'people.write' | 'people.se
 
 // The answers of the auth, area, catalogue, registry (people, households) and account routes come from the
 // server's response schemas (packages/domain/src/contract, docs/API.md); type-only imports, no Zod in the bundle.
-export type { AreaCounts, AreaDetail, AreaLevel, AreaSearchHit, AreaSummary, GridFeatureProps, HouseholdRow, LoginChallenge, Me, RiskColour, Unit } from '@gongzhi/domain/contract';
+export type { AreaChildren, AreaCounts, AreaDetail, AreaHouseholds, AreaLevel, AreaSearch, AreaSearchHit, AreaSummary, GridFeatureProps, HouseholdRow, LoginChallenge, LoginResult, Me, RiskColour, Unit, Units } from '@gongzhi/domain/contract';
 export type { AuditList, AuditRow, Dictionaries, Household, PeopleList, Person, PersonDetail, Relation, ResidenceType, UserList, UserRow } from '@gongzhi/domain/contract';
 
 /** A grid of `GET /api/areas/{code}/map`; the schema leaves the GeoJSON geometry open, the map reads it as GeoJSON. */
@@ -14,11 +14,4 @@ export type GridFeature = Omit<GridMapAnswer['features'][number], 'geometry'> & 
 export interface GridMap {
   type: 'FeatureCollection';
   features: GridFeature[];
-}
-
-export interface Page<T> {
-  total: number;
-  page?: number;
-  pageSize?: number;
-  items: T[];
 }

@@ -4,15 +4,8 @@ import { api, get, post, patch } from './client.ts';
 // The wishes' answers come from the server's response schemas (packages/domain/src/contract/wishes.ts, docs/API.md);
 // the service orders' timeline has the same shape.
 export type { WallItem, Wish, WishAction, WishDetail, WishState, WishTimelineEntry as TimelineEntry } from '@gongzhi/domain/contract';
-import type { WallItem, Wish, WishAction, WishDetail, WishState } from '@gongzhi/domain/contract';
+import type { WishAction, WishCreated, WishDetail, WishList, WishState, WishWall } from '@gongzhi/domain/contract';
 export const WISH_STATES: WishState[] = ['submitted', 'published', 'claimed', 'fulfilled', 'confirmed', 'rejected', 'cancelled'];
-
-export interface Page<T> {
-  total: number;
-  page: number;
-  pageSize: number;
-  items: T[];
-}
 
 export interface WishQuery {
   state?: string;
@@ -22,11 +15,11 @@ export interface WishQuery {
   pageSize?: number;
 }
 
-export const listWishes = (q: WishQuery, signal?: AbortSignal) => get<Page<Wish>>('/api/wishes', { ...q }, signal);
+export const listWishes = (q: WishQuery, signal?: AbortSignal) => get<WishList>('/api/wishes', { ...q }, signal);
 export const getWish = (id: string, signal?: AbortSignal) => get<WishDetail>(`/api/wishes/${id}`, undefined, signal);
-export const wishWall = (area: string, signal?: AbortSignal) => get<{ area: { code: string; name: string }; total: number; items: WallItem[] }>('/api/wishes/wall', { area }, signal);
+export const wishWall = (area: string, signal?: AbortSignal) => get<WishWall>('/api/wishes/wall', { area }, signal);
 export const createWish = (body: { title: string; description: string; forPersonId?: string }, key: string) =>
-  api<{ id: string; state: WishState }>('/api/wishes', { method: 'POST', body, headers: { 'Idempotency-Key': key } });
+  api<WishCreated>('/api/wishes', { method: 'POST', body, headers: { 'Idempotency-Key': key } });
 export const wishAction = (id: string, action: WishAction, body: { reason?: string; note?: string; attachments?: string[] } = {}) => post<WishDetail>(`/api/wishes/${id}/actions/${action}`, body);
 
 // ---- service orders ---------------------------------------------------------------------------

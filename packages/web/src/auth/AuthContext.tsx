@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, onUnauthorized } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import type { LoginResult, Me } from '../api/types.ts';
 import { clearCopies, onPhone, readCopy, saveCopy } from '../lib/offlineDb.ts';
 import { setOutboxUser } from '../lib/outbox.ts';
 
@@ -58,7 +58,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const login = useCallback(async (username: string, password: string, challenge?: { challengeToken: string; challengeAnswer: string }) => {
-    const res = await api<{ user: Me }>('/api/auth/login', { method: 'POST', body: { username, password, ...challenge }, quiet401: true });
+    const res = await api<LoginResult>('/api/auth/login', { method: 'POST', body: { username, password, ...challenge }, quiet401: true });
     await clearCopies();
     if (onPhone()) void saveCopy(ME_COPY, res.user);
     setMe(res.user);

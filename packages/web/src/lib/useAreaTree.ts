@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { get } from '../api/client.ts';
-import type { AreaSummary } from '../api/types.ts';
+import type { AreaChildren, AreaSummary } from '../api/types.ts';
 
 /**
  * Lazily loaded children of the area tree, shared by the tree and the area pickers.
@@ -13,7 +13,7 @@ export function useAreaTree() {
   const ensureChildren = useCallback((code: string): Promise<AreaSummary[]> => {
     let p = pending.current.get(code);
     if (!p) {
-      p = get<{ items: AreaSummary[] }>(`/api/areas/${code}/children`).then((r) => {
+      p = get<AreaChildren>(`/api/areas/${code}/children`).then((r) => {
         setChildren((prev) => ({ ...prev, [code]: r.items }));
         return r.items;
       });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Select } from 'antd';
 import { get } from '../../api/client.ts';
-import type { AreaDetail, AreaSearchHit } from '../../api/types.ts';
+import type { AreaDetail, AreaSearch } from '../../api/types.ts';
 import { useLabels } from '../../lib/labels.ts';
 
 interface Option {
@@ -35,7 +35,7 @@ export function AreaSearchSelect({ id, value, onChange, placeholder, testId }: {
     if (!q) return;
     const ctrl = new AbortController();
     const id = window.setTimeout(() => {
-      get<{ items: AreaSearchHit[] }>('/api/areas', { q }, ctrl.signal)
+      get<AreaSearch>('/api/areas', { q }, ctrl.signal)
         .then((r) => setOptions(r.items.slice(0, 50).map(toOption)))
         .catch(() => undefined);
     }, 250);

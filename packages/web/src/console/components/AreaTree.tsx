@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { AutoComplete, Input, Tree, type TreeDataNode } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { get } from '../../api/client.ts';
-import type { AreaLevel, AreaSearchHit, AreaSummary } from '../../api/types.ts';
+import type { AreaLevel, AreaSearch as AreaSearchAnswer, AreaSummary } from '../../api/types.ts';
 import { useLabels } from '../../lib/labels.ts';
 import { useT } from '../../i18n/index.tsx';
 import type { useAreaTree } from '../../lib/useAreaTree.ts';
@@ -110,7 +110,7 @@ export function AreaSearch({ onPick, placeholder }: { onPick: (code: string) => 
     if (!q) return;
     const ctrl = new AbortController();
     const id = window.setTimeout(() => {
-      get<{ items: AreaSearchHit[] }>('/api/areas', { q }, ctrl.signal)
+      get<AreaSearchAnswer>('/api/areas', { q }, ctrl.signal)
         .then((r) =>
           setOptions(
             r.items.slice(0, 30).map((a) => ({

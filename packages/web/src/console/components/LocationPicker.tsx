@@ -66,10 +66,10 @@ export default function LocationPicker({ area, scope, value, onChange }: { area:
   const grid = value ? gridContaining(features, value) : undefined;
   // The path a person reads (状元街居委会 第一网格): grid names repeat from village to village.
   const gridCode = grid?.properties.code ?? null;
-  const gridDetail = useApi(gridCode ? (signal) => get<AreaDetail & { fullPath?: AreaDetail['path'] }>(`/api/areas/${gridCode}`, undefined, signal) : null, [gridCode]);
+  const gridDetail = useApi(gridCode ? (signal) => get<AreaDetail>(`/api/areas/${gridCode}`, undefined, signal) : null, [gridCode]);
   const gridPath =
     gridDetail.data && gridDetail.data.code === gridCode
-      ? (gridDetail.data.fullPath ?? gridDetail.data.path)
+      ? gridDetail.data.fullPath
           .filter((p) => p.level === 'village' || p.level === 'grid')
           .map((p) => p.name)
           .join(' ')

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { App, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, get, patch, post } from '../../api/client.ts';
-import type { HouseholdRow, Page, Person } from '../../api/types.ts';
+import type { AreaHouseholds, Person } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { levelOfCode } from '../../lib/areas.ts';
@@ -88,7 +88,7 @@ export function PersonFormModal({
 
   const validArea = areaCode && PERSON_LEVELS.some((l) => l === levelOfCode(areaCode));
   const households = useApi(
-    open && validArea ? (signal) => get<Page<HouseholdRow>>(`/api/areas/${areaCode}/households`, { page: 1, pageSize: 200 }, signal) : null,
+    open && validArea ? (signal) => get<AreaHouseholds>(`/api/areas/${areaCode}/households`, { page: 1, pageSize: 200 }, signal) : null,
     [open, areaCode],
   );
 

@@ -266,7 +266,7 @@ export default function TerritoryEditor({ area, onChanged }: { area: AreaDetail;
     setSaving(true);
     try {
       if (pending.kind === 'create') {
-        const created = await post<{ code: string }>('/api/areas', { parentCode: area.code, name: v.name.trim(), ...(pending.geometry ? { geometry: pending.geometry, crs } : {}) });
+        const created = await post<AreaDetail>('/api/areas', { parentCode: area.code, name: v.name.trim(), ...(pending.geometry ? { geometry: pending.geometry, crs } : {}) });
         setSelected(created.code);
         message.success(t('territory.created'));
       } else {

@@ -4,7 +4,7 @@ import { EditOutlined, GatewayOutlined, PlusOutlined, TeamOutlined } from '@ant-
 import type { ColumnsType } from 'antd/es/table';
 import { useNavigate, useParams } from 'react-router-dom';
 import { get, patch, post } from '../../api/client.ts';
-import type { AreaDetail, AreaSummary, HouseholdRow, Page, RiskColour } from '../../api/types.ts';
+import type { AreaChildren, AreaDetail, AreaHouseholds, HouseholdRow, RiskColour } from '../../api/types.ts';
 import { useAuth, useMe } from '../../auth/AuthContext.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { HOUSEHOLD_LEVELS, MAP_LEVELS, childLevelOf } from '../../lib/areas.ts';
@@ -93,7 +93,7 @@ function AreaPanel({ area, refreshing, onOpen, onRenamed }: { area: AreaDetail; 
   const mapEditable = (area.level === 'village' || area.level === 'grid') && area.allowedActions.includes('addChild');
   const hasChildren = area.level !== 'unit';
   const children = useApi(
-    hasChildren ? (signal) => get<{ items: AreaSummary[] }>(`/api/areas/${area.code}/children`, undefined, signal) : null,
+    hasChildren ? (signal) => get<AreaChildren>(`/api/areas/${area.code}/children`, undefined, signal) : null,
     [area.code],
   );
   const showMap = MAP_LEVELS.includes(area.level);
@@ -242,7 +242,7 @@ function HouseholdsCard({ areaCode, total }: { areaCode: string; total: number }
   const [open, setOpen] = useState<string | null>(null);
   const [colour, setColour] = useState<RiskColour | undefined>();
   const res = useApi(
-    (signal) => get<Page<HouseholdRow>>(`/api/areas/${areaCode}/households`, { page, pageSize, riskColour: colour }, signal),
+    (signal) => get<AreaHouseholds>(`/api/areas/${areaCode}/households`, { page, pageSize, riskColour: colour }, signal),
     [areaCode, page, pageSize, colour],
   );
   const counts = useApi((signal) => getRiskCounts(areaCode, signal), [areaCode]);

@@ -3,7 +3,7 @@ import { ApartmentOutlined, AuditOutlined, RightOutlined, TeamOutlined, Usergrou
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { get } from '../../api/client.ts';
-import type { AreaDetail, AreaSummary } from '../../api/types.ts';
+import type { AreaChildren, AreaDetail } from '../../api/types.ts';
 import { useAuth, useMe } from '../../auth/AuthContext.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useApi } from '../../lib/useApi.ts';
@@ -22,7 +22,7 @@ export function HomePage() {
   const navigate = useNavigate();
   const code = me.scope.code;
   const area = useApi((signal) => get<AreaDetail>(`/api/areas/${code}`, undefined, signal), [code]);
-  const children = useApi((signal) => get<{ items: AreaSummary[] }>(`/api/areas/${code}/children`, undefined, signal), [code]);
+  const children = useApi((signal) => get<AreaChildren>(`/api/areas/${code}/children`, undefined, signal), [code]);
 
   const today = dayjs().format(locale === 'en' ? 'dddd, D MMMM YYYY' : 'YYYY年M月D日 dddd');
   const quick = [

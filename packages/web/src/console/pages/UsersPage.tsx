@@ -4,7 +4,7 @@ import { App, Badge, Button, Card, Form, Input, Modal, Popconfirm, Select, Space
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { get, patch, post } from '../../api/client.ts';
-import type { Unit, UserList, UserRow } from '../../api/types.ts';
+import type { Unit, Units, UserList, UserRow } from '../../api/types.ts';
 import { useMe } from '../../auth/AuthContext.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { fmtNumber, fmtTime } from '../../lib/format.ts';
@@ -34,7 +34,7 @@ export default function UsersPage() {
   const [editing, setEditing] = useState<UserRow | 'new' | null>(null);
   const [resetting, setResetting] = useState<UserRow | null>(null);
   const res = useApi((signal) => get<UserList>('/api/users', { q: query, page, pageSize }, signal), [query, page, pageSize]);
-  const units = useApi((signal) => get<{ items: Unit[] }>('/api/units', { all: 'true' }, signal), []);
+  const units = useApi((signal) => get<Units>('/api/units', { all: 'true' }, signal), []);
   const unitName = new Map((units.data?.items ?? []).map((u) => [u.id, u.shortName || u.name]));
 
   const act = async (fn: () => Promise<unknown>, ok: string) => {

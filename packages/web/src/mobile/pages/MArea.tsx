@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { List, NavBar, Tag } from 'antd-mobile';
 import { useNavigate, useParams } from 'react-router-dom';
 import { get } from '../../api/client.ts';
-import type { AreaDetail, AreaSummary, HouseholdRow, Page } from '../../api/types.ts';
+import type { AreaChildren, AreaDetail, AreaHouseholds } from '../../api/types.ts';
 import { useMe } from '../../auth/AuthContext.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { HOUSEHOLD_LEVELS } from '../../lib/areas.ts';
@@ -21,7 +21,7 @@ export function MArea() {
   const area = useApi((signal) => get<AreaDetail>(`/api/areas/${code}`, undefined, signal), [code]);
   const a = area.data?.code === code ? area.data : undefined;
   const children = useApi(
-    a && a.level !== 'unit' ? (signal) => get<{ items: AreaSummary[] }>(`/api/areas/${code}/children`, undefined, signal) : null,
+    a && a.level !== 'unit' ? (signal) => get<AreaChildren>(`/api/areas/${code}/children`, undefined, signal) : null,
     [code, a?.level],
   );
   const showHouseholds = Boolean(a && HOUSEHOLD_LEVELS.includes(a.level) && a.allowedActions.includes('viewPeople'));
@@ -83,7 +83,7 @@ function MHouseholds({ code }: { code: string }) {
   const labels = useLabels();
   const navigate = useNavigate();
   const [pages, setPages] = useState(1);
-  const res = useApi((signal) => get<Page<HouseholdRow>>(`/api/areas/${code}/households`, { page: 1, pageSize: PAGE_SIZE * pages }, signal), [code, pages]);
+  const res = useApi((signal) => get<AreaHouseholds>(`/api/areas/${code}/households`, { page: 1, pageSize: PAGE_SIZE * pages }, signal), [code, pages]);
   const items = res.data?.items ?? [];
   const total = res.data?.total ?? 0;
   return (

@@ -3,7 +3,7 @@
 import { EditOutlined, GiftOutlined, PhoneOutlined, ProfileOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { get } from '../../api/client.ts';
-import type { Unit } from '../../api/types.ts';
+import type { Units } from '../../api/types.ts';
 import { useMe } from '../../auth/AuthContext.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useApi } from '../../lib/useApi.ts';
@@ -13,7 +13,7 @@ import { usePointsAccess } from '../../lib/points.ts';
 function useCommunityOffice() {
   const me = useMe();
   const community = me.scope.code.slice(0, 12);
-  const units = useApi((signal) => get<{ items: Unit[] }>('/api/units', { type: 'community-office' }, signal), []);
+  const units = useApi((signal) => get<Units>('/api/units', { type: 'community-office' }, signal), []);
   const list = units.data?.items ?? [];
   const office = list.find((u) => u.areaCode === community) ?? null;
   return { loading: !units.data && !units.error, office };

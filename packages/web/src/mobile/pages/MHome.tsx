@@ -2,7 +2,7 @@ import { List, Tag } from 'antd-mobile';
 import { ApartmentOutlined, RightOutlined, SearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { get } from '../../api/client.ts';
-import type { AreaDetail, AreaSummary } from '../../api/types.ts';
+import type { AreaChildren, AreaDetail } from '../../api/types.ts';
 import { useAuth, useMe } from '../../auth/AuthContext.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { fmtNumber } from '../../lib/format.ts';
@@ -52,7 +52,7 @@ function MStandardHome() {
   const readsPeople = can('people.read');
   const area = useApi((signal) => get<AreaDetail>(`/api/areas/${me.scope.code}`, undefined, signal), [me.scope.code]);
   const children = useApi(
-    readsPeople && me.scope.level !== 'unit' ? (signal) => get<{ items: AreaSummary[] }>(`/api/areas/${me.scope.code}/children`, undefined, signal) : null,
+    readsPeople && me.scope.level !== 'unit' ? (signal) => get<AreaChildren>(`/api/areas/${me.scope.code}/children`, undefined, signal) : null,
     [me.scope.code, readsPeople],
   );
   const path = area.data?.path ?? [];

@@ -8,6 +8,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { freeFieldKey } from '@gongzhi/domain';
 import { useSearchParams } from 'react-router-dom';
 import { get } from '../../../api/client.ts';
+import type { AreaChildren } from '../../../api/types.ts';
 import * as api from '../../../api/burden.ts';
 import { useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
@@ -60,8 +61,8 @@ function CommunityPicker({ value, onChange, known }: { value?: string[]; onChang
   const t = useT();
   const me = useMe();
   const [town, setTown] = useState<string>();
-  const towns = useApi((s) => get<{ items: { code: string; name: string }[] }>(`/api/areas/${me.scope.code}/children`, undefined, s), [me.scope.code]);
-  const villages = useApi(town ? (s) => get<{ items: { code: string; name: string }[] }>(`/api/areas/${town}/children`, undefined, s) : null, [town]);
+  const towns = useApi((s) => get<AreaChildren>(`/api/areas/${me.scope.code}/children`, undefined, s), [me.scope.code]);
+  const villages = useApi(town ? (s) => get<AreaChildren>(`/api/areas/${town}/children`, undefined, s) : null, [town]);
   const options = (villages.data?.items ?? []).map((v) => ({ value: v.code, label: v.name }));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

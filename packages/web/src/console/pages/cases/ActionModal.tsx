@@ -2,8 +2,8 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Empty, Form, Input, InputNumber, Modal, Progress, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
 import { FrownOutlined, MehOutlined, SmileOutlined } from '@ant-design/icons';
 import { get } from '../../../api/client.ts';
-import { caseAction, listCases, type ActionBody, type CaseAction, type CaseDetail, type FileRef, type Rating, type SimilarCase } from '../../../api/cases.ts';
-import type { Unit } from '../../../api/types.ts';
+import { caseAction, listCases, type ActionBody, type CaseAction, type CaseDetail, type FileRef, type Rating, type SimilarCase, type SimilarCases } from '../../../api/cases.ts';
+import type { Unit, Units } from '../../../api/types.ts';
 import { suggestCase } from '../../../api/suggest.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
@@ -223,7 +223,7 @@ let unitsCache: Promise<Unit[]> | null = null;
 /** Departments, utilities and property companies a centre can dispatch to (loaded once). */
 function useDispatchUnits() {
   return useApi(() => {
-    unitsCache ??= Promise.all([get<{ items: Unit[] }>('/api/units', { type: 'department' }), get<{ items: Unit[] }>('/api/units', { type: 'property' })])
+    unitsCache ??= Promise.all([get<Units>('/api/units', { type: 'department' }), get<Units>('/api/units', { type: 'property' })])
       .then(([d, p]) => [...d.items, ...p.items])
       .catch((e: unknown) => {
         unitsCache = null;
@@ -353,7 +353,7 @@ function MergeFields({ c }: { c: CaseDetail }) {
   const t = useT();
   const form = Form.useFormInstance<Values>();
   const chosen = Form.useWatch('intoCaseId', form);
-  const similar = useApi((signal) => get<{ items: SimilarCase[] }>(`/api/cases/${c.id}/similar`, undefined, signal), [c.id]);
+  const similar = useApi((signal) => get<SimilarCases>(`/api/cases/${c.id}/similar`, undefined, signal), [c.id]);
   const [q, setQ] = useState('');
   const found = useApi(q ? (signal) => listCases({ q, pageSize: 8 }, signal) : null, [q]);
   const searchHits: SimilarCase[] = (found.data?.items ?? []).filter((x) => x.id !== c.id).map((x) => ({ id: x.id, code: x.code, title: x.title, state: x.state, createdAt: x.createdAt, score: -1 }));

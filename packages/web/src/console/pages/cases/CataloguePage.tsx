@@ -4,7 +4,7 @@ import { CheckOutlined, EditOutlined, FireOutlined, MinusOutlined } from '@ant-d
 import type { ColumnsType } from 'antd/es/table';
 import { get, patch } from '../../../api/client.ts';
 import { DEADLINE_STEPS, type CatalogueType, type DeadlineSpec, type OwnerLevel, type StepDeadlines } from '../../../api/cases.ts';
-import type { Unit } from '../../../api/types.ts';
+import type { Unit, Units } from '../../../api/types.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber } from '../../../lib/format.ts';
 import { reloadCatalogue, useCaseLabels, useCatalogue, type CatalogueNode } from '../../../lib/cases.ts';
@@ -24,7 +24,7 @@ export default function CataloguePage() {
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<CatalogueType | null>(null);
   const [expanded, setExpanded] = useState<readonly Key[] | null>(null);
-  const units = useApi((signal) => get<{ items: Unit[] }>('/api/units', undefined, signal), []);
+  const units = useApi((signal) => get<Units>('/api/units', undefined, signal), []);
   const unitName = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.code, u.shortName ?? u.name])), [units.data]);
   const canEdit = cat.items.some((i) => i.allowedActions?.includes('edit'));
 

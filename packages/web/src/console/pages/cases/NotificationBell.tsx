@@ -3,7 +3,7 @@ import { Badge, Button, Empty, Popover, Spin } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { get, post } from '../../../api/client.ts';
-import type { NotificationItem } from '../../../api/cases.ts';
+import type { NotificationItem, UnreadCount } from '../../../api/cases.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
@@ -45,7 +45,7 @@ export function NotificationBell() {
   const markRead = async (ids: number[] | 'all') => {
     setBusy(true);
     try {
-      const r = await post<{ unread: number }>('/api/notifications/read', { ids });
+      const r = await post<UnreadCount>('/api/notifications/read', { ids });
       if (res.data && data) {
         const now = new Date().toISOString();
         setLocal({ base: res.data, data: { unread: r.unread, items: data.items.map((n) => (ids === 'all' || ids.includes(n.id) ? { ...n, readAt: n.readAt ?? now } : n)) } });

@@ -4,7 +4,7 @@ import { PrinterOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { get } from '../../../api/client.ts';
 import type { AreaWithFullPath } from '../../../api/cases.ts';
-import type { AreaSummary } from '../../../api/types.ts';
+import type { AreaChildren, AreaSummary } from '../../../api/types.ts';
 import { useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber } from '../../../lib/format.ts';
@@ -21,10 +21,10 @@ interface Sheet {
 async function loadSheet(code: string, signal: AbortSignal): Promise<Sheet> {
   const [village, children] = await Promise.all([
     get<AreaWithFullPath>(`/api/areas/${code}`, undefined, signal),
-    get<{ items: AreaSummary[] }>(`/api/areas/${code}/children`, undefined, signal),
+    get<AreaChildren>(`/api/areas/${code}/children`, undefined, signal),
   ]);
   const grids = children.items.filter((a) => a.level === 'grid');
-  const buildings = await Promise.all(grids.map((g) => get<{ items: AreaSummary[] }>(`/api/areas/${g.code}/children`, undefined, signal)));
+  const buildings = await Promise.all(grids.map((g) => get<AreaChildren>(`/api/areas/${g.code}/children`, undefined, signal)));
   return { village, grids: grids.map((grid, i) => ({ grid, buildings: (buildings[i]?.items ?? []).filter((b) => b.level === 'building') })) };
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Card, Empty, List, Space, Tag } from 'antd';
 import { CommentOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { get } from '../../../api/client.ts';
-import type { WallItem } from '../../../api/cases.ts';
+import type { CaseWall, WallItem } from '../../../api/cases.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtDate, fmtNumber } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
@@ -17,7 +17,7 @@ export default function WallPage() {
   const [area, setArea] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const pageSize = 10;
-  const res = useApi((signal) => get<{ total: number; items: WallItem[] }>('/api/wall', { area, page, pageSize }, signal), [area, page]);
+  const res = useApi((signal) => get<CaseWall>('/api/wall', { area, page, pageSize }, signal), [area, page]);
 
   return (
     <div className="gz-page" data-testid="wall-page">

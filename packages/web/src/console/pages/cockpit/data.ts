@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { get } from '../../../api/client.ts';
 import { useApi, type ApiState } from '../../../lib/useApi.ts';
-import type { Breakdown, CockpitMap, Hotspots, OverdueItem, Participation, Rectification, Staffing, Summary, Vitality } from './types.ts';
+import type { Breakdown, CockpitMap, Hotspots, Overdue, Participation, Rectification, Staffing, Summary, Vitality } from './types.ts';
 
 export type PeriodPreset = 'month' | 'lastMonth' | 'quarter' | 'year' | 'custom';
 
@@ -48,7 +48,7 @@ export interface CockpitData {
   byUnit: ApiState<Breakdown | null>;
   trend: ApiState<Breakdown | null>;
   map: ApiState<CockpitMap>;
-  overdue: ApiState<{ total: number; items: OverdueItem[] }>;
+  overdue: ApiState<Overdue>;
   hotspots: ApiState<Hotspots>;
   staffing: ApiState<Staffing | null>;
   vitality: ApiState<Vitality | null>;
@@ -80,7 +80,7 @@ export function useCockpitData(code: string | undefined, period: Period, unitVie
     [...deps, trendBy, trendPeriod.from],
   );
   const map = useApi((s) => get<CockpitMap>('/api/cockpit/map', q, s), deps);
-  const overdue = useApi((s) => get<{ total: number; items: OverdueItem[] }>('/api/cockpit/overdue', { area: code, pageSize: 50 }, s), deps);
+  const overdue = useApi((s) => get<Overdue>('/api/cockpit/overdue', { area: code, pageSize: 50 }, s), deps);
   const hotspots = useApi((s) => get<Hotspots>('/api/cockpit/hotspots', q, s), deps);
   const staffing = useApi(areaOnly((s) => get<Staffing>('/api/cockpit/staffing', { area: code }, s)), deps);
   const vitality = useApi(areaOnly((s) => get<Vitality>('/api/cockpit/vitality', q, s)), deps);

@@ -11,7 +11,7 @@ import { barOption, labelFit, mapOption, pieOption, trendOption, type MapDatum }
 import { fillSeries, type Period } from './data.ts';
 import { big, hours, pct } from './format.ts';
 import { Chart, Panel, useRegisteredMap } from './parts.tsx';
-import type { Breakdown, BreakdownRow, CockpitMap, Hotspots, OverdueItem, Rectification, Staffing, Vitality, VitalityTerm } from './types.ts';
+import type { Breakdown, BreakdownRow, CockpitMap, Hotspots, Overdue, OverdueItem, Rectification, Staffing, Vitality, VitalityTerm } from './types.ts';
 
 const look = (dark?: boolean) => ({ dark: !!dark });
 
@@ -178,7 +178,7 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-export function OverduePanel({ data, loading, compact }: { data: { total: number; items: OverdueItem[] } | undefined; loading?: boolean; compact?: boolean }) {
+export function OverduePanel({ data, loading, compact }: { data: Overdue | undefined; loading?: boolean; compact?: boolean }) {
   const { t } = useI18n();
   const overdueText = useOverdueText();
   const columns: ColumnsType<OverdueItem> = [

@@ -10,6 +10,7 @@ export type {
   CockpitHotspots as Hotspots,
   CockpitMap,
   CockpitMapProps as MapProps,
+  CockpitOverdue as Overdue,
   CockpitRectification as Rectification,
   CockpitStaffing as Staffing,
   CockpitSummary as Summary,

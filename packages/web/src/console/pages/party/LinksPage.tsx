@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { get, api, errorMessage, post } from '../../../api/client.ts';
 import type { GridLinks, LinkProposal } from '@gongzhi/domain/contract';
-import type { AreaSummary } from '../../../api/types.ts';
+import type { AreaChildren } from '../../../api/types.ts';
 import { useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
@@ -17,7 +17,7 @@ export default function LinksPage() {
   const { message } = App.useApp();
   const village = me.scope.code.length >= 12 ? me.scope.code.slice(0, 12) : null;
   const grids = useApi(
-    me.scope.code.length === 15 ? null : village ? (signal) => get<{ items: AreaSummary[] }>(`/api/areas/${village}/children`, undefined, signal) : null,
+    me.scope.code.length === 15 ? null : village ? (signal) => get<AreaChildren>(`/api/areas/${village}/children`, undefined, signal) : null,
     [village, me.scope.code],
   );
   const [picked, setPicked] = useState<string | null>(null);

@@ -8,7 +8,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { api, get, patch, post } from '../../../api/client.ts';
 import type { PointsItem as Item, ItemKind, PointScheme, PointsRedemption as Redemption, RedemptionState, PointsItems, PointsRedemptionList } from '@gongzhi/domain/contract';
 import { POINT_SCHEMES } from '../../../lib/points.ts';
-import type { Unit } from '../../../api/types.ts';
+import type { Units } from '../../../api/types.ts';
 import { useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber, fmtTime } from '../../../lib/format.ts';
@@ -237,7 +237,7 @@ function ItemModal({ item, onClose, onSaved }: { item: Item | 'new' | null; onCl
   const [saving, setSaving] = useState(false);
   const [key, setKey] = useState('');
   const isNew = item === 'new';
-  const units = useApi(isNew ? (signal) => get<{ items: Unit[] }>('/api/units', undefined, signal) : null, [isNew]);
+  const units = useApi(isNew ? (signal) => get<Units>('/api/units', undefined, signal) : null, [isNew]);
   const choices = (units.data?.items ?? []).filter((u) => MERCHANT_UNIT_TYPES.includes(u.type) && (u.areaCode ?? '').startsWith(me.scope.code));
   const merchantId = Form.useWatch('merchantId', form);
   const isProperty = choices.find((u) => u.id === merchantId)?.type === 'property';

@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProjectTags, StateTag } from './ListPages.tsx';
 import { PhotoUpload } from '../cases/PhotoUpload.tsx';
 import type { FileRef } from '../../../api/cases.ts';
+import type { ServiceTeams } from '@gongzhi/domain/contract';
 
 export default function ProjectPage() {
   const { t, tx } = useI18n();
@@ -170,7 +171,7 @@ export default function ProjectPage() {
 function TeamClaim({ areaCode, busy, onClaim }: { areaCode: string; busy: boolean; onClaim: (teamId: string) => void }) {
   const { t } = useI18n();
   const [team, setTeam] = useState<string>();
-  const teams = useApi((signal) => get<{ items: { id: string; name: string }[] }>('/api/service-teams', { area: areaCode.slice(0, 12) }, signal), [areaCode]);
+  const teams = useApi((signal) => get<ServiceTeams>('/api/service-teams', { area: areaCode.slice(0, 12) }, signal), [areaCode]);
   return (
     <Space>
       <Select

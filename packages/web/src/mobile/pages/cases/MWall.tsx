@@ -3,7 +3,7 @@ import { ErrorBlock, InfiniteScroll } from 'antd-mobile';
 import { CommentOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
 import { get } from '../../../api/client.ts';
-import type { WallItem } from '../../../api/cases.ts';
+import type { CaseWall, WallItem } from '../../../api/cases.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtDate, fmtNumber } from '../../../lib/format.ts';
 import { MRating } from './common.tsx';
@@ -31,7 +31,7 @@ export function MWall() {
   const loadMore = async () => {
     try {
       const next = page.current + 1;
-      const r = await get<{ total: number; items: WallItem[] }>('/api/wall', { area, page: next, pageSize: PAGE });
+      const r = await get<CaseWall>('/api/wall', { area, page: next, pageSize: PAGE });
       page.current = next;
       setItems((xs) => [...xs, ...r.items.filter((i) => !xs.some((x) => x.code === i.code))]);
       setTotal(r.total);

@@ -5,28 +5,17 @@ import { ProgressBar } from 'antd-mobile';
 import { AuditOutlined, ProjectOutlined } from '@ant-design/icons';
 import { get } from '../../../api/client.ts';
 import type { ProjectWall } from '../../../api/projects.ts';
+import type { WallDecisions } from '@gongzhi/domain/contract';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtDate } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MPhotoGrid } from '../cases/MPhotos.tsx';
 
-interface Decision {
-  id: string;
-  title: string;
-  description: string;
-  place: string;
-  bodyName: string;
-  held: boolean;
-  passed: boolean;
-  result: string;
-  decidedAt: string | null;
-}
-
 const SHOWN = 5;
 
 export function MWallBoard({ area }: { area: string | undefined }) {
   const t = useT();
-  const decisions = useApi((s) => get<{ total: number; items: Decision[] }>('/api/wall/decisions', { area, pageSize: SHOWN }, s), [area]);
+  const decisions = useApi((s) => get<WallDecisions>('/api/wall/decisions', { area, pageSize: SHOWN }, s), [area]);
   // The projects wall is per town, village or grid.
   const projects = useApi(area && area.length >= 9 ? (s) => get<ProjectWall>('/api/projects/wall', { area }, s) : null, [area]);
   const ds = decisions.data?.items ?? [];
