@@ -4,6 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { phoneFiles } from './pwa-phone-files.ts';
 import { precompress } from './precompress.ts';
 import { routeHints } from './route-hints.ts';
+import { antdMobileImports } from './antd-mobile-imports.ts';
 
 // One SPA: the console under `/`, the mobile pages under `/m/*`.
 export default defineConfig({
@@ -12,6 +13,8 @@ export default defineConfig({
     react(),
     // What each kind of page loads first, for the server to name in its HTML (route-hints.ts).
     routeHints(),
+    // antd-mobile's components from their own modules, not its index (antd-mobile-imports.ts).
+    antdMobileImports(),
     // The phone app opens without a connection after one visit (docs/OFFLINE.md): Workbox precaches the
     // built files by content revision; navigations under /m fall back to the precached index.html; /api
     // is never cached (network only). A new build's service worker takes over at once (autoUpdate).
@@ -70,6 +73,9 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
+      // The domain package is constants and pure functions: a page that imports one list from its index carries that
+      // list, not the catalogue, the holidays and the geometry code the index also names.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]packages[\\/]domain[\\/]src[\\/]/.test(id) },
       output: {
         // React and Leaflet get chunks of their own; antd is left to automatic splitting so that the
         // mobile pages (which share only a few icons with the console) never download the console's UI kit.
@@ -87,6 +93,13 @@ export default defineConfig({
             // antd-mobile and what only it uses, in one chunk (one request instead of ~40). Nothing the console imports
             // may match: the chunk carries antd-mobile's global CSS (its `a` colour among it), which would restyle the
             // console (e2e/perf.e2e.test.ts checks that the console never loads it).
+            // What the public pages (扫码上报, 查进度) use of antd-mobile, with everything those components import: a QR-code
+            // visitor does not download the forms, pickers and lists of the staff pages (docs/PERFORMANCE.md).
+            {
+              name: 'mobile-kit-public',
+              test: /node_modules[\\/]antd-mobile[\\/]es[\\/]components[\\/](config-provider|dot-loading|tab-bar|button|input|switch|text-area|toast|image|image-uploader|image-viewer|cascader-view|list|popup|search-bar|steps|dialog|error-block|nav-bar|notice-bar|tag)[\\/]|node_modules[\\/]antd-mobile[\\/]es[\\/](global|locales)[\\/]/,
+              priority: 26,
+            },
             {
               name: 'mobile-kit',
               test: /node_modules[\\/](antd-mobile|antd-mobile-icons|antd-mobile-v5-count|@floating-ui|@react-spring|@use-gesture|ahooks|deepmerge|nano-memoize|rc-field-form|async-validator|rc-segmented|rc-util|react-fast-compare|runes2|staged-components|resize-observer-polyfill|lodash|js-cookie|screenfull|intersection-observer)[\\/]/,

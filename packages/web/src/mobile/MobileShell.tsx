@@ -8,7 +8,7 @@ import { useT } from '../i18n/index.tsx';
 import { pointsTabKey, usePointsTabs } from './pages/points/entry.tsx';
 import { caseTabKey, useCaseTab } from './pages/cases/entry.tsx';
 import { MOutboxBar } from './pages/offline/MOutbox.tsx';
-import { MWartimeBanner } from './pages/emergency/MEmergency.tsx';
+import { MWartimeBanner } from './pages/emergency/MWartime.tsx';
 
 /** Page area above a bottom tab bar; the tabs follow the account's abilities. */
 export function MobileShell() {

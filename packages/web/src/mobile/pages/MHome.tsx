@@ -21,7 +21,7 @@ import { MProjectsEntry } from './projects/MProjects.tsx';
 import { MPropertyEntry } from './property/MProperty.tsx';
 import { MTodo } from './MTodo.tsx';
 import { MCampaignEntry } from './campaigns/entry.tsx';
-import { MEmergencyEntry } from './emergency/MEmergency.tsx';
+import { MEmergencyEntry } from './emergency/MWartime.tsx';
 import { MEvacuationEntry } from './evacuation/entry.tsx';
 import { MServiceEntry } from './cadres/entry.tsx';
 import { MBurdenEntry } from './burden/MBurden.tsx';

@@ -10,19 +10,13 @@ import { fmtNumber, fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
 import { MDue, MStateTag } from './common.tsx';
+import { mobileCaseRole } from './role.ts';
 
 type TabKey = 'verify' | 'accept' | 'mine' | 'all' | 'reported';
 
 interface TabDef {
   key: TabKey;
   query: CaseQuery;
-}
-
-/** Whose list this is: a grid worker's grid, a handler's inbox, or a resident's own reports. */
-export function mobileCaseRole(me: Me, canReadPeople: boolean): 'grid' | 'staff' | 'reporter' {
-  if (canReadPeople && (me.scope.level === 'grid' || me.scope.level === 'building')) return 'grid';
-  if (canReadPeople || me.unit?.type === 'department' || me.unit?.type === 'property') return 'staff';
-  return 'reporter';
 }
 
 export function tabsFor(role: 'grid' | 'staff' | 'reporter', me: Me): TabDef[] {

@@ -8,7 +8,7 @@ import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
-import { mobileCaseRole } from './MCases.tsx';
+import { mobileCaseRole } from './role.ts';
 
 export interface CaseTab {
   key: string;

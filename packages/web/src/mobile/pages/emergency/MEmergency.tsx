@@ -1,63 +1,16 @@
-// 平战转换 on the phone: the wartime banner on every page of an area in wartime, the 战时签到 tile, and the
-// on-call check-in page (grid, post, optional location → the live count per grid on the console and big screen).
+// 平战转换 on the phone: the on-call check-in page (grid, post, optional location → the live count per grid on the
+// console and big screen). The wartime banner and the home tile are in MWartime.tsx.
 import { useEffect, useState } from 'react';
-import { Button, Checkbox, ErrorBlock, Form, Input, List, NavBar, NoticeBar, Selector, Tag, Toast } from 'antd-mobile';
-import { AlertOutlined } from '@ant-design/icons';
+import { Button, Checkbox, ErrorBlock, Form, Input, List, NavBar, Selector, Tag, Toast } from 'antd-mobile';
 import { useNavigate } from 'react-router-dom';
 import { getForces, listTasks } from '../../../api/emergencies.ts';
-import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
-import { useT, type MessageKey } from '../../../i18n/index.tsx';
+import { useMe } from '../../../auth/AuthContext.tsx';
+import { useT } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { enqueue, flush, onSent, useOutbox } from '../../../lib/outbox.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { useWartime } from '../../../lib/wartime.ts';
 import { MError, MLoading } from '../../components.tsx';
-
-/** The red banner at the top of every phone page while the caller's area is in wartime. */
-export function MWartimeBanner() {
-  const t = useT();
-  const items = useWartime();
-  if (!items.length) return null;
-  return (
-    <div data-testid="m-wartime-banner">
-      {items.map((e) => (
-        <NoticeBar
-          key={e.id}
-          color="error"
-          icon={<AlertOutlined />}
-          wrap
-          content={t('emergency.banner', {
-            area: e.areaName ?? e.areaCode,
-            kind: t(`emergency.kind.${e.kind}` as MessageKey),
-            level: t(`emergency.level.${e.level}` as MessageKey),
-            since: fmtTime(e.startedAt),
-          })}
-        />
-      ))}
-    </div>
-  );
-}
-
-/** The home-screen tile for the people on call, shown while an event is in force. */
-export function MEmergencyEntry() {
-  const t = useT();
-  const { can } = useAuth();
-  const navigate = useNavigate();
-  const shown = can('emergencies.checkIn');
-  const items = useWartime(undefined, shown);
-  if (!shown || !items.length) return null;
-  return (
-    <div className="m-quick">
-      <button type="button" className="m-quick-item" onClick={() => navigate('/m/emergency')} data-testid="m-entry-emergency">
-        <span className="m-quick-icon" style={{ background: '#fff1f0', color: '#cf1322' }}>
-          <AlertOutlined />
-        </span>
-        <span className="m-quick-title">{t('emergency.m.title')}</span>
-        <span className="m-quick-desc">{t('emergency.m.desc')}</span>
-      </button>
-    </div>
-  );
-}
 
 /** `/m/emergency`: check in at a post of the event in force. */
 export function MCheckIn() {

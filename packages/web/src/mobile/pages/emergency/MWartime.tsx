@@ -1,0 +1,55 @@
+// The wartime banner on every phone page of an area in wartime and the 战时签到 tile on the home screen: small, as
+// the phone app's frame loads them with every page (the check-in page itself is MEmergency.tsx, loaded on demand).
+import { NoticeBar } from 'antd-mobile';
+import { AlertOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import { useAuth } from '../../../auth/AuthContext.tsx';
+import { useT, type MessageKey } from '../../../i18n/index.tsx';
+import { fmtTime } from '../../../lib/format.ts';
+import { useWartime } from '../../../lib/wartime.ts';
+
+/** The red banner at the top of every phone page while the caller's area is in wartime. */
+export function MWartimeBanner() {
+  const t = useT();
+  const items = useWartime();
+  if (!items.length) return null;
+  return (
+    <div data-testid="m-wartime-banner">
+      {items.map((e) => (
+        <NoticeBar
+          key={e.id}
+          color="error"
+          icon={<AlertOutlined />}
+          wrap
+          content={t('emergency.banner', {
+            area: e.areaName ?? e.areaCode,
+            kind: t(`emergency.kind.${e.kind}` as MessageKey),
+            level: t(`emergency.level.${e.level}` as MessageKey),
+            since: fmtTime(e.startedAt),
+          })}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** The home-screen tile for the people on call, shown while an event is in force. */
+export function MEmergencyEntry() {
+  const t = useT();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const shown = can('emergencies.checkIn');
+  const items = useWartime(undefined, shown);
+  if (!shown || !items.length) return null;
+  return (
+    <div className="m-quick">
+      <button type="button" className="m-quick-item" onClick={() => navigate('/m/emergency')} data-testid="m-entry-emergency">
+        <span className="m-quick-icon" style={{ background: '#fff1f0', color: '#cf1322' }}>
+          <AlertOutlined />
+        </span>
+        <span className="m-quick-title">{t('emergency.m.title')}</span>
+        <span className="m-quick-desc">{t('emergency.m.desc')}</span>
+      </button>
+    </div>
+  );
+}
