@@ -384,6 +384,7 @@ const DECLARED = [
   'GET /api/wall',
   'GET /api/public/areas/{code}',
   'GET /api/qr/{code}',
+  ...CONTRACT_OPERATIONS.filter((key) => key.includes(' /open311/')),
 ];
 
 /** The example of an operation's answer with that status, as the document shows it. */
@@ -405,7 +406,14 @@ describe('the OpenAPI document', () => {
       const op = byKey.get(key);
       expect(op, key).toBeDefined();
       expect(declares(op!), `${key} declares its success response`).toBe(true);
-      const error = op!.responses?.['4XX']?.content?.['application/json']?.schema as { $ref?: string } | undefined;
+      const errors = op!.responses?.['4XX']?.content;
+      if (key.includes(' /open311/')) {
+        // GeoReport's errors: its list of {code, description}, in the operation's own format.
+        if (key.endsWith('.xml')) expect(Object.keys(errors ?? {}), `${key} declares its XML errors`).toEqual(['text/xml']);
+        else expect((errors?.['application/json']?.schema as { $ref?: string } | undefined)?.$ref, `${key} declares GeoReport's errors`).toBe('#/components/schemas/Open311Errors');
+        continue;
+      }
+      const error = errors?.['application/json']?.schema as { $ref?: string } | undefined;
       expect(error?.$ref, `${key} declares the error shape`).toBe('#/components/schemas/Error');
     }
     const detail = byKey.get('GET /api/cases/{id}')!.responses!['200']!.content!['application/json']!.schema as { example?: { state?: string } };
