@@ -14,6 +14,12 @@ import {
   DeliberationCreated,
   LoginResult,
   Me,
+  Open311Created,
+  Open311Discovery,
+  Open311Requests,
+  Open311ServiceDefinition,
+  Open311Services,
+  Open311Tokens,
   PointsAward,
   PointsItems,
   PointsMe,
@@ -449,6 +455,13 @@ describe('the OpenAPI document', () => {
       ['POST /api/campaigns', '201', Campaign],
       ['POST /api/campaigns/{id}/visits', '201', CampaignVisit],
       ['GET /api/campaigns/{id}/progress', '200', CampaignProgress],
+      ['GET /open311/v2/discovery.json', '200', Open311Discovery],
+      ['GET /open311/v2/services.json', '200', Open311Services],
+      ['GET /open311/v2/services/{service_code}.json', '200', Open311ServiceDefinition],
+      ['GET /open311/v2/requests.json', '200', Open311Requests],
+      ['POST /open311/v2/requests.json', '201', Open311Created],
+      ['GET /open311/v2/requests/{service_request_id}.json', '200', Open311Requests],
+      ['GET /open311/v2/tokens/{token}.json', '200', Open311Tokens],
     ];
     for (const [key, status, schema] of examples) {
       const example = exampleOf(byKey.get(key), status);
