@@ -170,7 +170,7 @@ async function operations(t: TestApp): Promise<Operation[]> {
       });
     }
   }
-  // Open311 GeoReport v2 (hidden from the OpenAPI document: its own format and errors).
+  // Open311 GeoReport v2 again, as a client would call it: a free query parameter, and a form with numbers in it.
   for (const f of ['discovery', 'services', 'requests']) for (const ext of ['json', 'xml']) ops.push({ method: 'GET', path: `/open311/v2/${f}.${ext}`, params: [{ name: 'q', in: 'query' }], body: null, multipart: false });
   for (const f of ['services', 'requests', 'tokens']) ops.push({ method: 'GET', path: `/open311/v2/${f}/{id}.json`, params: [{ name: 'id', in: 'path' }], body: null, multipart: false });
   ops.push({ method: 'POST', path: '/open311/v2/requests.json', params: [], body: { type: 'object', properties: { api_key: { type: 'string' }, service_code: { type: 'string' }, lat: { type: 'number' }, long: { type: 'number' }, description: { type: 'string' } } }, multipart: false });

@@ -14,6 +14,12 @@ import {
   DeliberationCreated,
   LoginResult,
   Me,
+  Open311Created,
+  Open311Discovery,
+  Open311Requests,
+  Open311ServiceDefinition,
+  Open311Services,
+  Open311Tokens,
   PointsAward,
   PointsItems,
   PointsMe,
@@ -408,6 +414,7 @@ const DECLARED = [
   'GET /api/wall',
   'GET /api/public/areas/{code}',
   'GET /api/qr/{code}',
+  ...CONTRACT_OPERATIONS.filter((key) => key.includes(' /open311/')),
 ];
 
 /** The example of an operation's answer with that status, as the document shows it. */
@@ -429,7 +436,14 @@ describe('the OpenAPI document', () => {
       const op = byKey.get(key);
       expect(op, key).toBeDefined();
       expect(declares(op!), `${key} declares its success response`).toBe(true);
-      const error = op!.responses?.['4XX']?.content?.['application/json']?.schema as { $ref?: string } | undefined;
+      const errors = op!.responses?.['4XX']?.content;
+      if (key.includes(' /open311/')) {
+        // GeoReport's errors: its list of {code, description}, in the operation's own format.
+        if (key.endsWith('.xml')) expect(Object.keys(errors ?? {}), `${key} declares its XML errors`).toEqual(['text/xml']);
+        else expect((errors?.['application/json']?.schema as { $ref?: string } | undefined)?.$ref, `${key} declares GeoReport's errors`).toBe('#/components/schemas/Open311Errors');
+        continue;
+      }
+      const error = errors?.['application/json']?.schema as { $ref?: string } | undefined;
       expect(error?.$ref, `${key} declares the error shape`).toBe('#/components/schemas/Error');
     }
     const detail = byKey.get('GET /api/cases/{id}')!.responses!['200']!.content!['application/json']!.schema as { example?: { state?: string } };
@@ -465,6 +479,13 @@ describe('the OpenAPI document', () => {
       ['POST /api/campaigns', '201', Campaign],
       ['POST /api/campaigns/{id}/visits', '201', CampaignVisit],
       ['GET /api/campaigns/{id}/progress', '200', CampaignProgress],
+      ['GET /open311/v2/discovery.json', '200', Open311Discovery],
+      ['GET /open311/v2/services.json', '200', Open311Services],
+      ['GET /open311/v2/services/{service_code}.json', '200', Open311ServiceDefinition],
+      ['GET /open311/v2/requests.json', '200', Open311Requests],
+      ['POST /open311/v2/requests.json', '201', Open311Created],
+      ['GET /open311/v2/requests/{service_request_id}.json', '200', Open311Requests],
+      ['GET /open311/v2/tokens/{token}.json', '200', Open311Tokens],
     ];
     for (const [key, status, schema] of examples) {
       const example = exampleOf(byKey.get(key), status);

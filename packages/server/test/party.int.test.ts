@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { eq } from 'drizzle-orm';
+import type { PartyMemberKind } from '@gongzhi/domain';
 import { auditLog, partyMembers, people, users } from '../src/db/schema.ts';
 import { Client, createTestApp, json, uniq, type TestApp } from './helpers.ts';
 
@@ -62,7 +63,7 @@ async function orgByCode(code: string): Promise<OrgNode> {
 }
 
 /** A fresh party member of 长兴路 (a person, their member record in their village organisation) with an account. */
-async function newMember(kind = 'in-service') {
+async function newMember(kind: PartyMemberKind = 'in-service') {
   const name = `党员${uniq().slice(-5)}`;
   const [person] = await t.ctx.db
     .insert(people)

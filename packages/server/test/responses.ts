@@ -24,12 +24,20 @@ export function schemaFor(responses: Responses, status: number): z.ZodType | nul
   return s instanceof z.ZodType ? s : null;
 }
 
-/** The media types a route declares for a status when that answer is a file (`{ content: { <type>: … } }`), else null. */
-export function fileMediaTypes(responses: Responses, status: number): string[] | null {
-  const r = responses[String(status)];
+/**
+ * The media types a route declares for a status when that answer is declared by media type
+ * (`{ content: { <type>: { schema } } }`: a file, XML, or JSON beside CSV), with each type's schema; else null.
+ * The exact code first, then `4xx`-style ranges, then `default`, as for schemas.
+ */
+export function declaredContent(responses: Responses, status: number): Record<string, z.ZodType | null> | null {
+  const r = responses[String(status)] ?? responses[`${Math.floor(status / 100)}xx`] ?? responses.default;
   if (!r || r instanceof z.ZodType || typeof r !== 'object' || !('content' in r)) return null;
-  return Object.keys((r as { content: Record<string, unknown> }).content);
+  const content = (r as { content: Record<string, { schema?: unknown }> }).content;
+  return Object.fromEntries(Object.entries(content).map(([type, c]) => [type, c.schema instanceof z.ZodType ? c.schema : null]));
 }
+
+/** Whether a media type is JSON (`application/json`, `application/…+json`). */
+const isJsonType = (type: string) => type === 'application/json' || /^application\/[\w.-]+\+json$/.test(type);
 
 export function recordResponses(app: FastifyInstance): ResponseLog {
   const log: ResponseLog = { checked: 0, undeclared: new Map(), mismatches: [] };
@@ -43,7 +51,7 @@ export function recordResponses(app: FastifyInstance): ResponseLog {
   });
   app.addHook('onSend', async (req, reply, payload) => {
     const route = req.routeOptions.url;
-    if (!route?.startsWith('/api/')) return payload;
+    if (!route?.startsWith('/api/') && !route?.startsWith('/open311/')) return payload;
     const key = keyOf(req.method, route);
     const responses = (req.routeOptions.schema as { response?: Responses } | undefined)?.response;
     if (!responses) {
@@ -52,15 +60,24 @@ export function recordResponses(app: FastifyInstance): ResponseLog {
     }
     const status = reply.statusCode;
     if (status === 204 || status === 304) return payload;
-    // A file answer (an .xlsx template): declared by its media type, the body is not JSON.
-    const media = fileMediaTypes(responses, status);
-    if (media) {
+    // An answer declared by media type (an .xlsx template, Open311's XML, the leaderboard's JSON or CSV): the answer's
+    // Content-Type must be one of them; a JSON answer must also validate against the schema declared for its type.
+    const content = declaredContent(responses, status);
+    let schema: z.ZodType | null;
+    if (content) {
       const type = String(reply.getHeader('content-type') ?? '').split(';')[0]!.trim();
-      if (media.includes(type)) log.checked++;
-      else log.mismatches.push(`${key} ${status}: answered ${type || 'no content type'}, the route declares ${media.join(', ')}`);
-      return payload;
+      if (!(type in content)) {
+        log.mismatches.push(`${key} ${status}: answered ${type || 'no content type'}, the route declares ${Object.keys(content).join(', ')}`);
+        return payload;
+      }
+      if (!isJsonType(type) || !content[type]) {
+        log.checked++;
+        return payload;
+      }
+      schema = content[type];
+    } else {
+      schema = schemaFor(responses, status);
     }
-    const schema = schemaFor(responses, status);
     if (!schema) {
       log.mismatches.push(`${key}: answered ${status}, which the route does not declare`);
       return payload;

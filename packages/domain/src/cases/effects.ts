@@ -146,13 +146,18 @@ export interface CasePatch {
   response5321?: Response5321 | null;
 }
 
-export type UnitStatus = 'dispatched' | 'acknowledged' | 'feedback' | 'returned' | 'done';
+/** A unit's part in a case (case_units.role): the one that leads, or one that assists (协办). */
+export const CASE_UNIT_ROLES = ['lead', 'assist'] as const;
+export type CaseUnitRole = (typeof CASE_UNIT_ROLES)[number];
+/** Where a unit stands with a case (case_units.status). */
+export const UNIT_STATUSES = ['dispatched', 'acknowledged', 'feedback', 'returned', 'done'] as const;
+export type UnitStatus = (typeof UNIT_STATUSES)[number];
 
 /** Changes to the case's unit assignments (case_units), in order. */
 export type UnitChange =
   /** A re-dispatch replaces earlier assignments that are still open. */
   | { kind: 'close-open'; statuses: UnitStatus[]; to: 'returned' }
-  | { kind: 'assign'; unitId: string; role: 'lead' | 'assist' }
+  | { kind: 'assign'; unitId: string; role: CaseUnitRole }
   /** `note` undefined leaves the assignment's note as it is. */
   | { kind: 'status'; unitId: string; status: UnitStatus; note?: string | null };
 

@@ -1,6 +1,7 @@
 // The case (案件) API's answers: API-CONTRACT "Cases" and the console's case screens (docs/CASES.md).
 import { z } from 'zod';
 import { CASE_ACTIONS, CASE_STATES } from '../cases/workflow.ts';
+import { CASE_UNIT_ROLES, UNIT_STATUSES } from '../cases/effects.ts';
 import { isoTime, point } from './common.ts';
 
 export const CaseState = z.enum(CASE_STATES);
@@ -53,7 +54,7 @@ export const TimelineEntry = z.object({
   detail: z.record(z.string(), z.unknown()).optional(),
 });
 
-export const CaseUnitRow = z.object({ id: z.string(), name: z.string(), role: z.enum(['lead', 'assist']), status: z.string(), note: z.string().nullable() });
+export const CaseUnitRow = z.object({ id: z.string(), name: z.string(), role: z.enum(CASE_UNIT_ROLES), status: z.enum(UNIT_STATUSES), note: z.string().nullable() });
 
 export const STEPS_5321 = ['learn', 'plan', 'reply'] as const;
 export const Step5321 = z.enum(STEPS_5321);

@@ -38,3 +38,4 @@ export * from './exports.ts';
 export * from './emergencies.ts';
 export * from './evacuation.ts';
 export * from './todo.ts';
+export * from './open311.ts';

@@ -1,8 +1,8 @@
 // Which operations are the public contract's (API-CONTRACT.md v1.1): the one list that decides. The server marks them
 // in its OpenAPI document (`x-public-contract: true`, "（公开契约）" in the summary; /api/docs shows both), and
 // openapi.int.test.ts checks that each is in the document with a declared success response.
-// Open311 GeoReport v2 (`/open311/v2/…`) is part of the contract too, but its shape is the GeoReport specification's
-// (JSON and XML), not one of these schemas; it is not listed here.
+// Open311 GeoReport v2 is listed too (API-CONTRACT.md names each resource "in .json and .xml"): one operation per
+// format, the JSON ones with the specification's shapes (contract/open311.ts), the XML ones by media type.
 
 /** `METHOD /path` as the OpenAPI document writes it (`{param}`). */
 export const CONTRACT_OPERATIONS = [
@@ -52,6 +52,21 @@ export const CONTRACT_OPERATIONS = [
   'POST /api/campaigns',
   'POST /api/campaigns/{id}/visits',
   'GET /api/campaigns/{id}/progress',
+  // Open311 GeoReport v2
+  'GET /open311/v2/discovery.json',
+  'GET /open311/v2/discovery.xml',
+  'GET /open311/v2/services.json',
+  'GET /open311/v2/services.xml',
+  'GET /open311/v2/services/{service_code}.json',
+  'GET /open311/v2/services/{service_code}.xml',
+  'GET /open311/v2/requests.json',
+  'GET /open311/v2/requests.xml',
+  'POST /open311/v2/requests.json',
+  'POST /open311/v2/requests.xml',
+  'GET /open311/v2/requests/{service_request_id}.json',
+  'GET /open311/v2/requests/{service_request_id}.xml',
+  'GET /open311/v2/tokens/{token}.json',
+  'GET /open311/v2/tokens/{token}.xml',
 ] as const;
 export type ContractOperation = (typeof CONTRACT_OPERATIONS)[number];
 

@@ -2,12 +2,17 @@
 // the 民情日记): routes/party.ts and routes/party-work.ts.
 import { z } from 'zod';
 import { VISIT_DUTIES } from '../party/visits.ts';
+import { PARTY_MEMBER_KINDS, PARTY_ORG_KINDS, REGISTRATION_STATES } from '../party/index.ts';
 import { isoTime, pageOf } from './common.ts';
 
 const day = z.string();
 const count = z.number().int();
 const named = z.object({ code: z.string(), name: z.string() });
 const ref = z.object({ id: z.string(), name: z.string() });
+/** The domain's lists (party/index.ts): a value outside them is a 500 the response check catches, not a silent string. */
+const orgKind = z.enum(PARTY_ORG_KINDS);
+const memberKind = z.enum(PARTY_MEMBER_KINDS);
+const registrationState = z.enum(REGISTRATION_STATES);
 
 // ---- organisations ----
 
@@ -15,7 +20,7 @@ const orgHead = {
   id: z.string(),
   code: z.string(),
   name: z.string(),
-  kind: z.string(),
+  kind: orgKind,
   kindLabel: z.string(),
   areaCode: z.string(),
   secretaryName: z.string().nullable(),
@@ -56,11 +61,11 @@ export const PartyOrgDetail = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
-  kind: z.string(),
+  kind: orgKind,
   kindLabel: z.string(),
   area: named,
   secretaryName: z.string().nullable(),
-  parent: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
+  parent: z.object({ id: z.string(), name: z.string(), kind: orgKind }).nullable(),
   members: count,
   registered: count,
   children: z.array(z.object(orgHead)),
@@ -77,7 +82,7 @@ export const PartyOrgDetail = z.object({
   pendingRegistrations: z.array(
     z.object({
       id: z.string(),
-      member: z.object({ id: z.string(), name: z.string(), kind: z.string(), kindLabel: z.string() }),
+      member: z.object({ id: z.string(), name: z.string(), kind: memberKind, kindLabel: z.string() }),
       homeOrg: ref,
       org: ref,
       appliedAt: isoTime,
@@ -95,18 +100,18 @@ export type Vanguard = z.infer<typeof Vanguard>;
 export const VanguardDetail = Vanguard.extend({ parts: z.array(z.object({ code: z.string(), label: z.string(), score: z.number(), max: z.number() })) });
 export type VanguardDetail = z.infer<typeof VanguardDetail>;
 
-const orgBrief = z.object({ id: z.string(), name: z.string(), kind: z.string() });
+const orgBrief = z.object({ id: z.string(), name: z.string(), kind: orgKind });
 
 export const PartyMember = z.object({
   id: z.string(),
   /** From the registry; the ID and phone numbers masked. */
   person: z.object({ id: z.string(), name: z.string(), gender: z.string(), age: z.number().int().nullable(), idNumber: z.string().nullable(), phone: z.string().nullable() }),
   areaCode: z.string(),
-  kind: z.string(),
+  kind: memberKind,
   kindLabel: z.string(),
   org: orgBrief,
   localOrg: orgBrief.nullable(),
-  registrationState: z.string().nullable(),
+  registrationState: registrationState.nullable(),
   registrationStateLabel: z.string().nullable(),
   backbone: z.boolean(),
   centralHousehold: z.boolean(),
@@ -136,7 +141,7 @@ export type PartyPostList = z.infer<typeof PartyPostList>;
 /** A registration (双报到) with a local organisation. */
 export const PartyRegistration = z.object({
   id: z.string(),
-  state: z.string(),
+  state: registrationState,
   stateLabel: z.string().nullable(),
   org: orgBrief,
   member: ref,
@@ -156,7 +161,7 @@ export type PartyMe = z.infer<typeof PartyMe>;
 
 export const RegistrationTargets = z.object({
   area: named.nullable(),
-  items: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), kindLabel: z.string(), coversHome: z.boolean() })),
+  items: z.array(z.object({ id: z.string(), name: z.string(), kind: orgKind, kindLabel: z.string(), coversHome: z.boolean() })),
 });
 export type RegistrationTargets = z.infer<typeof RegistrationTargets>;
 

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { CaseUnitRole, PartyMemberKind, PartyOrgKind, RegistrationState, UnitStatus } from '@gongzhi/domain';
 import {
   bigint,
   bigserial,
@@ -446,8 +447,8 @@ export const caseUnits = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
-    role: varchar('role', { length: 8 }).notNull(),
-    status: varchar('status', { length: 16 }).notNull(),
+    role: varchar('role', { length: 8 }).$type<CaseUnitRole>().notNull(),
+    status: varchar('status', { length: 16 }).$type<UnitStatus>().notNull(),
     note: text('note'),
     updatedAt: updatedAt(),
   },
@@ -991,7 +992,7 @@ export const partyOrgs = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     code: varchar('code', { length: 40 }).notNull(),
     name: text('name').notNull(),
-    kind: varchar('kind', { length: 24 }).notNull(),
+    kind: varchar('kind', { length: 24 }).$type<PartyOrgKind>().notNull(),
     parentId: uuid('parent_id').references((): AnyPgColumn => partyOrgs.id),
     /** The area the organisation covers: scope checks are prefix matches on it. */
     areaCode: varchar('area_code', { length: 24 }).notNull(),
@@ -1038,10 +1039,10 @@ export const partyMembers = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => partyOrgs.id),
-    kind: varchar('kind', { length: 16 }).notNull(),
+    kind: varchar('kind', { length: 16 }).$type<PartyMemberKind>().notNull(),
     /** Where the member registered (双报到), with the state of that registration. */
     localOrgId: uuid('local_org_id').references(() => partyOrgs.id),
-    registrationState: varchar('registration_state', { length: 16 }),
+    registrationState: varchar('registration_state', { length: 16 }).$type<RegistrationState>(),
     backbone: boolean('backbone').notNull().default(false),
     /** 党员中心户: the fifth level of the chain. */
     centralHousehold: boolean('central_household').notNull().default(false),
@@ -1070,7 +1071,7 @@ export const partyRegistrations = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => partyOrgs.id),
-    state: varchar('state', { length: 16 }).notNull(),
+    state: varchar('state', { length: 16 }).$type<RegistrationState>().notNull(),
     appliedBy: uuid('applied_by').references(() => users.id),
     reviewedBy: uuid('reviewed_by').references(() => users.id),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),

@@ -3,7 +3,7 @@ import type { PgDialect, PgInsertValue } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { DbOrTx } from '../db/client.ts';
 import { caseDeadlineMarks, caseEvents, cases, caseUnits, catalogueTypes, files, idempotencyKeys, notifications, units, users } from '../db/schema.ts';
-import { caseSearchQuery, type CaseSearchQuery } from '@gongzhi/domain';
+import { caseSearchQuery, type CaseSearchQuery, type CaseUnitRole, type UnitStatus } from '@gongzhi/domain';
 import { escapeLike } from './scope.ts';
 import { chinaDaySql } from './rollups.ts';
 
@@ -594,21 +594,21 @@ export async function caseUnitRows(db: DbOrTx, caseId: string) {
     .orderBy(asc(caseUnits.role), asc(units.name));
 }
 
-export async function upsertCaseUnit(db: DbOrTx, row: { caseId: string; unitId: string; role: string; status: string; note?: string | null }) {
+export async function upsertCaseUnit(db: DbOrTx, row: { caseId: string; unitId: string; role: CaseUnitRole; status: UnitStatus; note?: string | null }) {
   await db
     .insert(caseUnits)
     .values({ ...row, note: row.note ?? null })
     .onConflictDoUpdate({ target: [caseUnits.caseId, caseUnits.unitId], set: { role: row.role, status: row.status, note: row.note ?? null, updatedAt: new Date() } });
 }
 
-export async function setCaseUnitStatus(db: DbOrTx, caseId: string, unitId: string, status: string, note?: string | null) {
+export async function setCaseUnitStatus(db: DbOrTx, caseId: string, unitId: string, status: UnitStatus, note?: string | null) {
   await db
     .update(caseUnits)
     .set({ status, ...(note !== undefined ? { note } : {}), updatedAt: new Date() })
     .where(and(eq(caseUnits.caseId, caseId), eq(caseUnits.unitId, unitId)));
 }
 
-export async function setCaseUnitsStatus(db: DbOrTx, caseId: string, fromStatuses: string[], status: string) {
+export async function setCaseUnitsStatus(db: DbOrTx, caseId: string, fromStatuses: UnitStatus[], status: UnitStatus) {
   await db
     .update(caseUnits)
     .set({ status, updatedAt: new Date() })

@@ -3,6 +3,7 @@
 // residence, their own organisation or the organisation they registered with is.
 import { and, asc, count, desc, eq, inArray, isNull, like, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { PartyOrgKind } from '@gongzhi/domain';
 import type { DbOrTx } from '../db/client.ts';
 import { areas, partyCompounds, partyMembers, partyOrgs, partyPosts, partyRegistrations, people } from '../db/schema.ts';
 import { escapeLike, inScope, type Scope } from './scope.ts';
@@ -129,8 +130,8 @@ const memberColumns = {
 export type MemberView = {
   member: PartyMemberRow;
   person: { id: string; name: string; gender: string; birthDate: string | null; areaCode: string; idLast4: string | null; phoneLast4: string | null };
-  org: { id: string; name: string; areaCode: string; kind: string };
-  localOrg: { id: string; name: string; areaCode: string; kind: string } | null;
+  org: { id: string; name: string; areaCode: string; kind: PartyOrgKind };
+  localOrg: { id: string; name: string; areaCode: string; kind: PartyOrgKind } | null;
   post: { code: string; name: string } | null;
 };
 

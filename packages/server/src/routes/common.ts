@@ -27,3 +27,9 @@ export const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为 YYYY
  * and a binary body. Fastify does not serialise a Buffer, so the schema only documents it.
  */
 export const fileResponse = (mime: string, description: string) => ({ description, content: { [mime]: { schema: z.string().meta({ format: 'binary' }) } } });
+
+/**
+ * An answer in a text format other than JSON (Open311's XML): the document shows its media type and a text body. The
+ * route sends the text ready-made (a string is not serialised), so the schema only documents it.
+ */
+export const textResponse = (mime: string, description: string) => ({ description, content: { [mime]: { schema: z.string() } } });

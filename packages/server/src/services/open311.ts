@@ -10,6 +10,7 @@ import { audit } from './audit.ts';
 import { broadcast, onBroadcast } from '../lib/cluster-bus.ts';
 import { createCase } from './cases.ts';
 import type { AppContext } from './context.ts';
+import type { Open311Created, Open311Discovery, Open311Request, Open311Service, Open311ServiceDefinition, Open311Tokens } from '@gongzhi/domain/contract';
 import { fileUrl } from './files.ts';
 
 /** An Open311 error: rendered as `[{code, description}]` with the HTTP status. */
@@ -99,7 +100,7 @@ function districtCode(ctx: AppContext): Promise<string | undefined> {
 
 // ---- discovery and services -----------------------------------------------------------------
 
-export function discovery(baseUrl: string) {
+export function discovery(baseUrl: string): Open311Discovery {
   return {
     changeset: '2026-11-22T00:00:00+08:00',
     contact: '南通市海门区社会治理现代化指挥中心',
@@ -116,7 +117,7 @@ export function discovery(baseUrl: string) {
   };
 }
 
-export async function services(ctx: AppContext) {
+export async function services(ctx: AppContext): Promise<Open311Service[]> {
   const rows = (await listCatalogue(ctx.db)).filter((r) => r.active);
   const names = new Map(rows.map((r) => [r.code, r.name]));
   return rows
@@ -132,17 +133,17 @@ export async function services(ctx: AppContext) {
     }));
 }
 
-export async function serviceDefinition(ctx: AppContext, code: string) {
+export async function serviceDefinition(ctx: AppContext, code: string): Promise<Open311ServiceDefinition> {
   const row = (await listCatalogue(ctx.db)).find((r) => r.code === code && r.leaf && r.active);
   if (!row) throw new Open311Error(404, `service_code ${code} not found`);
-  return { service_code: row.code, attributes: [] as unknown[] };
+  return { service_code: row.code, attributes: [] };
 }
 
 // ---- requests -------------------------------------------------------------------------------
 
-const OPEN311_STATUS = (state: string) => (['closed', 'rejected', 'withdrawn', 'merged'].includes(state) ? 'closed' : 'open');
+const OPEN311_STATUS = (state: string): Open311Request['status'] => (['closed', 'rejected', 'withdrawn', 'merged'].includes(state) ? 'closed' : 'open');
 
-async function presentRequests(ctx: AppContext, rows: (typeof cases.$inferSelect)[]) {
+async function presentRequests(ctx: AppContext, rows: (typeof cases.$inferSelect)[]): Promise<Open311Request[]> {
   const categories = new Map((await listCatalogue(ctx.db)).map((c) => [c.code, c.name]));
   const unitIds = [...new Set(rows.map((r) => r.handlerUnitId).filter((x): x is string => !!x))];
   const unitNames = new Map(
@@ -228,7 +229,7 @@ export async function getRequest(ctx: AppContext, id: string) {
   return presentRequests(ctx, rows);
 }
 
-export async function tokenLookup(ctx: AppContext, token: string) {
+export async function tokenLookup(ctx: AppContext, token: string): Promise<Open311Tokens> {
   if (!/^[0-9a-f-]{36}$/i.test(token)) throw new Open311Error(404, 'token not found');
   const rows = await ctx.db.select({ code: cases.code }).from(cases).where(eq(cases.id, token)).limit(1);
   if (!rows[0]) throw new Open311Error(404, 'token not found');
@@ -242,7 +243,7 @@ export type Open311Post = Record<string, string | undefined>;
  * honour it), the same key from the same API key answers the first request again and creates
  * nothing new — a hotline system retrying after a timeout does not file the complaint twice.
  */
-export async function postRequest(ctx: AppContext, form: Open311Post, req: RequestContext, idempotencyKey?: string) {
+export async function postRequest(ctx: AppContext, form: Open311Post, req: RequestContext, idempotencyKey?: string): Promise<Open311Created> {
   const client = await clientOf(ctx, form.api_key);
   const serviceCode = form.service_code?.trim();
   if (!serviceCode) throw new Open311Error(400, 'service_code is required');

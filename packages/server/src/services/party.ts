@@ -251,12 +251,12 @@ export async function listMembers(ctx: AppContext, actor: Actor, q: MemberListQu
   return { total, page: q.page, pageSize: q.pageSize, items: rows.map((v) => memberDto(actor, v, index.get(v.member.id))) };
 }
 
-function registrationDto(r: repo.RegistrationRow, org: repo.PartyOrgRow | undefined, member: { id: string; name: string }) {
+function registrationDto(r: repo.RegistrationRow, org: repo.PartyOrgRow, member: { id: string; name: string }) {
   return {
     id: r.id,
     state: r.state,
     stateLabel: stateLabel(r.state),
-    org: { id: r.orgId, name: org?.name ?? '', kind: org?.kind ?? '' },
+    org: { id: org.id, name: org.name, kind: org.kind },
     member,
     appliedAt: toIsoCst(r.createdAt),
     reviewedAt: toIsoCst(r.reviewedAt),
@@ -278,7 +278,11 @@ export async function myMembership(ctx: AppContext, actor: Actor) {
   return {
     member: memberDto(actor, v, index),
     vanguard: index,
-    registrations: regs.map((r) => registrationDto(r, orgs.get(r.orgId), { id: v.member.id, name: v.person.name })),
+    // A registration names an organisation that stays (a foreign key; deleteOrg refuses one with history).
+    registrations: regs.flatMap((r) => {
+      const org = orgs.get(r.orgId);
+      return org ? [registrationDto(r, org, { id: v.member.id, name: v.person.name })] : [];
+    }),
     posts: posts.map(postDto),
   };
 }
