@@ -10,7 +10,10 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 
 export interface RouteHint {
-  /** A path prefix of the client routes (`/m/report` covers `/m/report` and `/m/report/…`); the longest wins. */
+  /**
+   * A path prefix of the client routes: `/m/report` covers `/m/report` and `/m/report/…`, `/cases/` only the paths
+   * under `/cases`; the longest that covers a path wins.
+   */
   prefix: string;
   scripts: string[];
   styles: string[];
@@ -26,6 +29,11 @@ export const ROUTE_MODULES: { prefix: string; modules: string[] }[] = [
   { prefix: '/m/track', modules: ['src/i18n/public.zh-CN.ts', 'src/mobile/MobileApp.tsx', 'src/mobile/pages/cases/MTrack.tsx'] },
   { prefix: '/m/wall', modules: ['src/i18n/zh-CN.ts', 'src/mobile/MobileApp.tsx', 'src/mobile/pages/cases/MWall.tsx'] },
   { prefix: '/m', modules: ['src/i18n/zh-CN.ts', 'src/mobile/MobileApp.tsx'] },
+  // The console's busiest pages: the case list, a case, a new case, the cockpit.
+  { prefix: '/cases', modules: ['src/i18n/zh-CN.ts', 'src/console/ConsoleApp.tsx', 'src/console/pages/cases/CasesPage.tsx'] },
+  { prefix: '/cases/', modules: ['src/i18n/zh-CN.ts', 'src/console/ConsoleApp.tsx', 'src/console/pages/cases/CasePage.tsx'] },
+  { prefix: '/cases/new', modules: ['src/i18n/zh-CN.ts', 'src/console/ConsoleApp.tsx', 'src/console/pages/cases/CaseNewPage.tsx'] },
+  { prefix: '/cockpit', modules: ['src/i18n/zh-CN.ts', 'src/console/ConsoleApp.tsx', 'src/console/pages/cockpit/CockpitPage.tsx'] },
   { prefix: '/', modules: ['src/i18n/zh-CN.ts', 'src/console/ConsoleApp.tsx'] },
 ];
 

@@ -21,6 +21,7 @@ beforeAll(async () => {
   const hints = [
     { prefix: '/m/report', scripts: ['/assets/MobileApp-a1.js', '/assets/MReport-b2.js'], styles: ['/assets/MobileApp-c3.css'] },
     { prefix: '/m', scripts: ['/assets/MobileApp-a1.js'], styles: ['/assets/MobileApp-c3.css'] },
+    { prefix: '/cases/', scripts: ['/assets/ConsoleApp-d4.js', '/assets/CasePage-e5.js'], styles: [] },
     { prefix: '/', scripts: ['/assets/ConsoleApp-d4.js', 'https://elsewhere.example/x.js'], styles: [] },
   ];
   fs.writeFileSync(path.join(dist, 'route-hints.json'), JSON.stringify(hints));
@@ -86,6 +87,9 @@ describe('serving the web app', () => {
     expect(preloads((await t.app.inject({ method: 'GET', url: '/m/reports' })).body)).toEqual(['modulepreload /assets/MobileApp-a1.js', 'stylesheet /assets/MobileApp-c3.css']);
     // Only files of the build: a hint naming anything else is left out.
     expect(preloads((await t.app.inject({ method: 'GET', url: '/cases' })).body)).toEqual(['modulepreload /assets/ConsoleApp-d4.js']);
+    // A prefix ending in a slash covers only the paths under it.
+    expect(preloads((await t.app.inject({ method: 'GET', url: '/cases/' })).body)).toEqual(['modulepreload /assets/ConsoleApp-d4.js']);
+    expect(preloads((await t.app.inject({ method: 'GET', url: '/cases/0b6a' })).body)).toEqual(['modulepreload /assets/ConsoleApp-d4.js', 'modulepreload /assets/CasePage-e5.js']);
     const etag = report.headers.etag as string;
     expect(etag).toMatch(/^"[\w-]+"$/);
     const again = await t.app.inject({ method: 'GET', url: '/m/report?area=320614103001001', headers: { 'if-none-match': etag } });

@@ -30,11 +30,19 @@ export function withHints(indexHtml: string, hint: RouteHint | undefined): strin
   return indexHtml.includes('</head>') ? indexHtml.replace('</head>', `${links}</head>`) : indexHtml;
 }
 
-/** The hint of the longest prefix that covers the path (`/m` covers `/m` and `/m/…`, `/` covers everything). */
+/**
+ * The hint of the longest prefix that covers the path: `/m` covers `/m` and `/m/…`, `/cases/` only `/cases/…`, `/`
+ * everything.
+ */
 export function hintFor(hints: readonly RouteHint[], urlPath: string): RouteHint | undefined {
   let best: RouteHint | undefined;
   for (const h of hints) {
-    const covers = h.prefix === '/' || urlPath === h.prefix || urlPath.startsWith(`${h.prefix}/`);
+    const covers =
+      h.prefix === '/'
+        ? true
+        : h.prefix.endsWith('/')
+          ? urlPath.length > h.prefix.length && urlPath.startsWith(h.prefix)
+          : urlPath === h.prefix || urlPath.startsWith(`${h.prefix}/`);
     if (covers && (!best || h.prefix.length > best.prefix.length)) best = h;
   }
   return best;
