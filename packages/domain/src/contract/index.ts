@@ -34,3 +34,4 @@ export * from './admin.ts';
 export * from './property.ts';
 export * from './orders.ts';
 export * from './exports.ts';
+export * from './input.ts';
