@@ -12,8 +12,8 @@ export function isCalendarDay(value: string): boolean {
 }
 
 export const paging = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: z.coerce.number<number | string>().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number<number | string>().int().min(1).max(200).default(20),
 };
 
 /**
