@@ -55,6 +55,9 @@ export const isoDay = z
   .max(10, '日期格式应为 YYYY-MM-DD')
   .refine((s) => s === '' || isCalendarDay(s), { message: '应为真实存在的日期，格式 YYYY-MM-DD', params: { code: 'invalid_date' } });
 
+/** A required real day: an empty one is refused with the field's name (`what（field）必填`). */
+export const requiredDay = (field: string, what: string) => isoDay.refine((s) => s !== '', `${what}（${field}）必填，格式 YYYY-MM-DD`);
+
 /** A real month YYYY-MM. */
 export const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为 YYYY-MM（月份 01–12）');
 

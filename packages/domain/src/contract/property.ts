@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { COVERAGE_MODES, INSPECTION_ITEMS, PROPERTY_GRADES, PROPERTY_SCORE_COMPONENTS } from '../property/credit.ts';
 import { isoTime } from './common.ts';
+import { requiredDay, text } from './input.ts';
 
 export const PropertyGradeValue = z.enum(PROPERTY_GRADES);
 const ListColour = z.enum(['red', 'black']);
@@ -232,3 +233,35 @@ export type BillList = z.infer<typeof BillList>;
 /** `GET /api/property/bills/{id}/redemptions`: confirmed fee redemptions of the household not yet booked. */
 export const BillRedemptions = z.object({ items: z.array(z.object({ id: z.string(), points: z.number().int(), offset: z.number(), userName: z.string(), confirmedAt: isoTime.nullable() })) });
 export type BillRedemptions = z.infer<typeof BillRedemptions>;
+
+// ---- requests (the server validates with these; the web's request types are their z.input) ----
+
+const placeId = z.uuid({ message: '小区（placeId）应为 UUID' });
+const households = z.number({ message: '服务户数（households）应为正整数' }).int('服务户数（households）应为整数').min(1, '服务户数（households）应大于 0').max(100_000, '服务户数（households）过大');
+const feePerM2 = z
+  .number({ message: '收费标准（feePerM2）应为每平方米每月的金额（元）' })
+  .min(0, '收费标准（feePerM2）不能为负')
+  .max(100, '收费标准（feePerM2）过大')
+  .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, '收费标准（feePerM2）最多两位小数');
+const contractFields = {
+  households,
+  feePerM2,
+  serviceStandard: text(1000),
+  startsOn: requiredDay('startsOn', '合同开始日期'),
+  endsOn: requiredDay('endsOn', '合同结束日期'),
+};
+/** `POST /api/property/contracts` */
+export const PropertyContractBody = z.object({ placeId, ...contractFields });
+/** `PATCH /api/property/contracts/{id}` */
+export const PropertyContractPatchBody = z.object(contractFields).partial();
+
+const member = z.object({ name: text(30), post: z.enum(['主任', '副主任', '委员'], { message: '职务（post）应为 主任、副主任 或 委员' }) }, { message: '成员（members）应为 {name, post} 列表' });
+const committeeFields = {
+  termStart: requiredDay('termStart', '任期开始日期'),
+  termEnd: requiredDay('termEnd', '任期结束日期'),
+  members: z.array(member, { message: '成员（members）应为列表' }).min(3, '业主委员会至少 3 名成员（members）').max(15, '业主委员会最多 15 名成员（members）'),
+};
+/** `POST /api/property/committees` */
+export const CommitteeBody = z.object({ placeId, ...committeeFields });
+/** `PATCH /api/property/committees/{id}` */
+export const CommitteePatchBody = z.object(committeeFields).partial();

@@ -6,6 +6,9 @@ import {
   BillList,
   BillRedemptions,
   Collection,
+  CommitteeBody,
+  requiredDay,
+  CommitteePatchBody,
   CommitteeRecord,
   CompanyDetail,
   CompanyList,
@@ -21,6 +24,8 @@ import {
   InspectionRecord,
   JointMeetingRecord,
   OwnersRoll,
+  PropertyContractBody,
+  PropertyContractPatchBody,
   PropertyLists,
   SanctionRecord,
 } from '@gongzhi/domain/contract';
@@ -28,7 +33,7 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as property from '../services/property.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { isoDay, isoMonth, optionalText, text, uuidParam } from './common.ts';
+import { isoMonth, optionalText, text, uuidParam } from './common.ts';
 import { COVERAGE_MODES } from '@gongzhi/domain';
 
 const year = z.coerce.number({ message: '年度（year）应为四位年份' }).int('年度（year）应为四位年份').min(2000, '年度（year）应不早于 2000').max(2100, '年度（year）应不晚于 2100');
@@ -38,27 +43,6 @@ const money = (field: string, what: string) =>
     .positive(`${what}（${field}）应大于 0`)
     .max(1_000_000, `${what}（${field}）过大`)
     .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, `${what}（${field}）最多两位小数`);
-
-const day = (field: string, what: string) => isoDay.refine((s) => s !== '', `${what}（${field}）必填，格式 YYYY-MM-DD`);
-const households = z.number({ message: '服务户数（households）应为正整数' }).int('服务户数（households）应为整数').min(1, '服务户数（households）应大于 0').max(100_000, '服务户数（households）过大');
-const feePerM2 = z
-  .number({ message: '收费标准（feePerM2）应为每平方米每月的金额（元）' })
-  .min(0, '收费标准（feePerM2）不能为负')
-  .max(100, '收费标准（feePerM2）过大')
-  .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, '收费标准（feePerM2）最多两位小数');
-const contractFields = {
-  households,
-  feePerM2,
-  serviceStandard: text(1000),
-  startsOn: day('startsOn', '合同开始日期'),
-  endsOn: day('endsOn', '合同结束日期'),
-};
-const member = z.object({ name: text(30), post: z.enum(['主任', '副主任', '委员'], { message: '职务（post）应为 主任、副主任 或 委员' }) }, { message: '成员（members）应为 {name, post} 列表' });
-const committeeFields = {
-  termStart: day('termStart', '任期开始日期'),
-  termEnd: day('termEnd', '任期结束日期'),
-  members: z.array(member, { message: '成员（members）应为列表' }).min(3, '业主委员会至少 3 名成员（members）').max(15, '业主委员会最多 15 名成员（members）'),
-};
 
 export function propertyRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -97,16 +81,16 @@ export function propertyRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => property.setCoverage(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
   );
-  r.post('/api/property/contracts', { schema: { tags, summary: '登记物业服务合同及服务标准（社区、住建部门）', body: z.object({ placeId: z.uuid({ message: '小区（placeId）应为 UUID' }), ...contractFields }), response: { 201: ContractRecord } } }, async (req, reply) =>
+  r.post('/api/property/contracts', { schema: { tags, summary: '登记物业服务合同及服务标准（社区、住建部门）', body: PropertyContractBody, response: { 201: ContractRecord } } }, async (req, reply) =>
     reply.status(201).send(await property.createContract(ctx, requireActor(req), req.body, requestContext(req))),
   );
-  r.patch('/api/property/contracts/:id', { schema: { tags, summary: '修改物业服务合同（社区、住建部门）', params: uuidParam, body: z.object(contractFields).partial(), response: { 200: ContractRecord } } }, async (req) =>
+  r.patch('/api/property/contracts/:id', { schema: { tags, summary: '修改物业服务合同（社区、住建部门）', params: uuidParam, body: PropertyContractPatchBody, response: { 200: ContractRecord } } }, async (req) =>
     property.updateContract(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
   );
-  r.post('/api/property/committees', { schema: { tags, summary: '登记业主委员会（成员、任期；社区）', body: z.object({ placeId: z.uuid({ message: '小区（placeId）应为 UUID' }), ...committeeFields }), response: { 201: CommitteeRecord } } }, async (req, reply) =>
+  r.post('/api/property/committees', { schema: { tags, summary: '登记业主委员会（成员、任期；社区）', body: CommitteeBody, response: { 201: CommitteeRecord } } }, async (req, reply) =>
     reply.status(201).send(await property.createCommittee(ctx, requireActor(req), req.body, requestContext(req))),
   );
-  r.patch('/api/property/committees/:id', { schema: { tags, summary: '修改业主委员会（社区）', params: uuidParam, body: z.object(committeeFields).partial(), response: { 200: CommitteeRecord } } }, async (req) =>
+  r.patch('/api/property/committees/:id', { schema: { tags, summary: '修改业主委员会（社区）', params: uuidParam, body: CommitteePatchBody, response: { 200: CommitteeRecord } } }, async (req) =>
     property.updateCommittee(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
   );
   r.post(
@@ -115,7 +99,7 @@ export function propertyRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: '登记四位一体联席会议（社区；每季度至少一次）',
-        body: z.object({ placeId: z.uuid({ message: '小区（placeId）应为 UUID' }), heldOn: day('heldOn', '会议日期'), attendees: text(300), topics: text(1000), deliberationId: z.uuid({ message: '议事（deliberationId）应为 UUID' }).nullish() }),
+        body: z.object({ placeId: z.uuid({ message: '小区（placeId）应为 UUID' }), heldOn: requiredDay('heldOn', '会议日期'), attendees: text(300), topics: text(1000), deliberationId: z.uuid({ message: '议事（deliberationId）应为 UUID' }).nullish() }),
         response: { 201: JointMeetingRecord },
       },
     },

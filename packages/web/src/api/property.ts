@@ -4,7 +4,8 @@ import type {
   BillList,
   BillRedemptions,
   Collection,
-  CommitteeMember,
+  CommitteeBody,
+  CommitteePatchBody,
   CommitteeRecord,
   CompanyDetail,
   CompanyList,
@@ -18,9 +19,12 @@ import type {
   GradingList,
   InspectionRecord,
   JointMeetingRecord,
+  PropertyContractBody,
+  PropertyContractPatchBody,
   PropertyLists,
   SanctionRecord,
 } from '@gongzhi/domain/contract';
+import type { z } from 'zod';
 import { api, get, patch, post } from './client.ts';
 
 export { INSPECTION_ITEMS, PROPERTY_GRADES, PROPERTY_SCORE_WEIGHTS } from '@gongzhi/domain/property';
@@ -57,12 +61,13 @@ export const createInspection = (body: { placeId: string; results: Record<string
 export const publicLists = (signal?: AbortSignal) => get<PropertyLists>('/api/property/lists', undefined, signal);
 export const getCompound = (id: string, signal?: AbortSignal) => get<CompoundDetail>(`/api/property/compounds/${id}`, undefined, signal);
 export const compoundHouseholds = (id: string, signal?: AbortSignal) => get<CompoundHouseholds>(`/api/property/compounds/${id}/households`, undefined, signal);
-export type ContractInput = { households: number; feePerM2: number; serviceStandard: string; startsOn: string; endsOn: string };
-export const createContract = (body: ContractInput & { placeId: string }) => post<ContractRecord>('/api/property/contracts', body);
-export const updateContract = (id: string, body: Partial<ContractInput>) => patch<ContractRecord>(`/api/property/contracts/${id}`, body);
-export type CommitteeInput = { termStart: string; termEnd: string; members: CommitteeMember[] };
-export const createCommittee = (body: CommitteeInput & { placeId: string }) => post<CommitteeRecord>('/api/property/committees', body);
-export const updateCommittee = (id: string, body: Partial<CommitteeInput>) => patch<CommitteeRecord>(`/api/property/committees/${id}`, body);
+// The contracts' and committees' request types come from the server's request schemas (docs/API.md "Request types").
+export type ContractInput = z.input<typeof PropertyContractPatchBody>;
+export const createContract = (body: z.input<typeof PropertyContractBody>) => post<ContractRecord>('/api/property/contracts', body);
+export const updateContract = (id: string, body: ContractInput) => patch<ContractRecord>(`/api/property/contracts/${id}`, body);
+export type CommitteeInput = z.input<typeof CommitteePatchBody>;
+export const createCommittee = (body: z.input<typeof CommitteeBody>) => post<CommitteeRecord>('/api/property/committees', body);
+export const updateCommittee = (id: string, body: CommitteeInput) => patch<CommitteeRecord>(`/api/property/committees/${id}`, body);
 export const setCoverage = (placeId: string, body: { mode: string; companyId?: string | null; note?: string }) => api<CoverageRecord>(`/api/property/compounds/${placeId}/coverage`, { method: 'PUT', body });
 export const recordJointMeeting = (body: { placeId: string; heldOn: string; attendees: string; topics: string }) => post<JointMeetingRecord>('/api/property/joint-meetings', body);
 export const recordEvaluation = (body: { placeId: string; month: string; score: number; note?: string }) => post<EvaluationRecord>('/api/property/evaluations', body);
