@@ -1,8 +1,9 @@
 // Burden reduction (为基层减负): admission requests, the two lists, community tasks, forms filled once (一表通) and
 // the burden figures (docs/BURDEN.md). The answers of routes/burden.ts.
 import { z } from 'zod';
-import { FIELD_TYPES, FORM_BINDINGS, LIST_KINDS, REQUEST_KINDS, REQUEST_STATES } from '../burden/index.ts';
+import { FIELD_TYPES, FORM_BINDINGS, LIST_KINDS, MAX_FORM_FIELDS, MAX_REQUEST_HOURS, MAX_REQUEST_WORKING_DAYS, REQUEST_KINDS, REQUEST_STATES } from '../burden/index.ts';
 import { isoTime, pageOf } from './common.ts';
+import { isoDay, isoMonth, optionalText, paging, text } from './input.ts';
 
 /** What the caller's role may do in the burden module (`GET /api/burden/meta`). */
 export const BURDEN_ABILITIES = [
@@ -222,3 +223,74 @@ export const BurdenFigures = z.object({
   departments: z.array(z.object({ unit: named, requested: count, admitted: count, refused: count, pending: count, flagged: count })),
 });
 export type BurdenFigures = z.infer<typeof BurdenFigures>;
+
+// ---- requests (the server validates with these; the web's request types are their z.input) ----
+
+const kind = z.enum(REQUEST_KINDS, { message: '事项类型（kind）应为 task、survey、report、campaign、sign 或 inspection' });
+const areaCodes = z.array(z.string().max(24), { message: '涉及区域（areaCodes）应为区划代码列表' }).max(200, '涉及区域不能超过 200 个');
+const keywords = z.array(z.string().max(20, '关键词不能超过 20 个字符')).max(20, '关键词不能超过 20 个');
+
+/** `POST /api/burden/lists` */
+export const BurdenListEntryBody = z.object({ kind: z.enum(LIST_KINDS, { message: '清单（kind）应为 admission 或 negative' }), title: text(100), keywords, source: text(300) });
+/** `PATCH /api/burden/lists/{id}` */
+export const BurdenListEntryPatchBody = z.object({ title: text(100).optional(), keywords: keywords.optional(), source: text(300).optional(), active: z.boolean().optional() });
+/** `POST /api/burden/check` */
+export const BurdenCheckBody = z.object({ kind, title: text(100), description: optionalText(2000).default('') });
+
+/** `POST /api/burden/requests`, and the amended request of a resubmission. */
+export const BurdenRequestBody = z.object({
+  kind,
+  title: text(100),
+  description: text(2000),
+  legalBasis: text(500),
+  support: optionalText(500).optional(),
+  workloadHours: z.number({ message: '工作量（workloadHours）应为数字（小时）' }).min(0.5, '工作量（workloadHours）至少 0.5 小时').max(MAX_REQUEST_HOURS, `工作量（workloadHours）不能超过 ${MAX_REQUEST_HOURS} 小时`),
+  workingDays: z
+    .number({ message: '完成时限（workingDays）应为工作日数' })
+    .int('完成时限（workingDays）应为整数')
+    .min(1, '完成时限（workingDays）至少 1 个工作日')
+    .max(MAX_REQUEST_WORKING_DAYS, `完成时限（workingDays）不能超过 ${MAX_REQUEST_WORKING_DAYS} 个工作日`),
+  areaCodes,
+});
+/** `GET /api/burden/requests` */
+export const BurdenRequestListQuery = z.object({ state: z.enum(REQUEST_STATES, { message: '状态（state）不正确' }).optional(), ...paging });
+/** `POST /api/burden/requests/{id}/transition` */
+export const BurdenTransitionBody = z.object({
+  action: z.enum(['admit', 'refuse', 'return', 'resubmit', 'withdraw'], { message: '操作（action）应为 admit、refuse、return、resubmit 或 withdraw' }),
+  note: optionalText(500).optional(),
+  amend: BurdenRequestBody.optional(),
+});
+
+/** `GET /api/burden/tasks` */
+export const BurdenTaskListQuery = z.object({
+  state: z.enum(['open', 'done'], { message: '状态（state）应为 open 或 done' }).optional(),
+  admitted: z.enum(['true', 'false'], { message: 'admitted 应为 true 或 false' }).transform((s) => s === 'true').optional(),
+  ...paging,
+});
+/** `POST /api/burden/flags` */
+export const BurdenFlagBody = z.object({ title: text(100), unitId: z.uuid({ message: '下派部门（unitId）应为 UUID' }).optional(), channel: text(60), note: optionalText(500).optional() });
+
+/** A field of a form being designed. */
+export const FormFieldBody = z.object({
+  key: z.string().max(48, '字段标识不能超过 48 个字符'),
+  label: text(60),
+  type: z.enum(FIELD_TYPES, { message: '字段类型（type）应为 number 或 text' }),
+  binding: z.enum(FORM_BINDINGS, { message: '绑定数据（binding）不是平台提供的数据项' }).nullable(),
+});
+/** `GET /api/burden/forms` */
+export const BurdenFormListQuery = z.object({ ...paging });
+/** `POST /api/burden/forms` */
+export const BurdenFormBody = z.object({
+  requestId: z.uuid({ message: '依据的准入申请（requestId）应为 UUID' }),
+  title: text(100),
+  period: isoMonth,
+  dueOn: isoDay.optional(),
+  areaCodes,
+  fields: z.array(FormFieldBody).min(1, '表单至少应有一个字段').max(MAX_FORM_FIELDS, `表单字段不能超过 ${MAX_FORM_FIELDS} 个`),
+});
+/** `GET /api/burden/returns` */
+export const FormReturnListQuery = z.object({ state: z.enum(['pending', 'submitted'], { message: '状态（state）应为 pending 或 submitted' }).optional(), ...paging });
+/** `POST /api/burden/returns/{id}/submit` */
+export const FormReturnSubmitBody = z.object({ values: z.record(z.string().max(48), z.string().max(500, '填写内容不能超过 500 个字符'), { message: '填写内容（values）应为字段标识到文字的对照' }) });
+/** `GET /api/burden/figures` */
+export const BurdenFiguresQuery = z.object({ from: isoMonth.optional(), to: isoMonth.optional() });

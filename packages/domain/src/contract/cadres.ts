@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CADRE_KIND_CODES, CADRE_TASK_STATES, SERVICE_POINT_KIND_CODES, TALENT_CATEGORY_CODES, TALENT_ROLE_CODES } from '../cadres/index.ts';
 import { isoTime, pageOf } from './common.ts';
+import { isoDay, isoMonth, optionalText, paging, text } from './input.ts';
 
 const day = z.string();
 
@@ -179,3 +180,83 @@ export const CadreAttendance = z.object({
   ),
 });
 export type CadreAttendance = z.infer<typeof CadreAttendance>;
+
+// ---- requests (the server validates with these; the web's request types are their z.input) ----
+
+const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
+const lat = z.coerce.number<number | string>({ message: '纬度应为数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间');
+const lng = z.coerce.number<number | string>({ message: '经度应为数字' }).min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间');
+const phone = z.string().trim().max(20, '联系电话不能超过 20 位').nullable().optional();
+
+const servicePointFields = {
+  address: optionalText(200).nullable().optional(),
+  hours: optionalText(100).nullable().optional(),
+  services: z.array(text(30)).max(20, '服务项目最多 20 项').optional(),
+  contactName: optionalText(40).nullable().optional(),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(20, '服务电话不能超过 20 位')
+    .regex(/^[\d-]*$/, '服务电话只能包含数字和短横线')
+    .nullable()
+    .optional(),
+};
+const servicePointKind = z.enum(SERVICE_POINT_KIND_CODES, { message: `服务点位类型（kind）应为 ${SERVICE_POINT_KIND_CODES.join('、')} 之一` });
+
+/** `GET /api/service-points` */
+export const ServicePointListQuery = z.object({ area: areaCode.optional(), kind: servicePointKind.optional(), ...paging });
+/** `GET /api/service-points/nearby`: home is the phone's location, a chosen area, or (neither) where the caller lives. */
+export const NearbyQuery = z.object({ area: areaCode.optional(), lat: lat.optional(), lng: lng.optional() });
+/** `POST /api/service-points` */
+export const ServicePointCreateBody = z.object({ areaCode, kind: servicePointKind, name: text(60), lat, lng, ...servicePointFields });
+/** `PATCH /api/service-points/{id}` (`retired: true` retires the point) */
+export const ServicePointPatchBody = z.object({
+  areaCode: areaCode.optional(),
+  kind: servicePointKind.optional(),
+  name: text(60).optional(),
+  lat: lat.optional(),
+  lng: lng.optional(),
+  retired: z.literal(true).optional(),
+  ...servicePointFields,
+});
+
+const talentFields = {
+  roles: z.array(z.enum(TALENT_ROLE_CODES, { message: `担任角色（roles）应为 ${TALENT_ROLE_CODES.join('、')}` })).max(4).optional(),
+  workplace: optionalText(100).nullable().optional(),
+  expertise: optionalText(300).nullable().optional(),
+  phone,
+};
+const talentCategory = z.enum(TALENT_CATEGORY_CODES, { message: `类别（category）应为 ${TALENT_CATEGORY_CODES.join('、')} 之一` });
+
+/** `GET /api/talents` */
+export const TalentListQuery = z.object({ area: areaCode.optional(), category: talentCategory.optional(), role: z.enum(TALENT_ROLE_CODES, { message: '未知的担任角色' }).optional(), ...paging });
+/** `POST /api/talents` */
+export const TalentCreateBody = z.object({
+  areaCode,
+  name: text(40),
+  category: talentCategory,
+  consent: z.boolean({ message: '请说明本人是否同意列入名录（consent）' }),
+  consentNote: optionalText(200).nullable().optional(),
+  ...talentFields,
+});
+/** `PATCH /api/talents/{id}` */
+export const TalentPatchBody = z.object({ areaCode: areaCode.optional(), name: text(40).optional(), category: talentCategory.optional(), ...talentFields });
+/** `PUT /api/talents/{id}/consent` */
+export const TalentConsentBody = z.object({ given: z.boolean({ message: '请说明同意（true）或撤回（false）' }), note: optionalText(200).nullable().optional() });
+
+/** `GET /api/cadres` */
+export const CadreListQuery = z.object({ area: areaCode.optional() });
+/** `GET /api/cadres/attendance` */
+export const CadreAttendanceQuery = z.object({ area: areaCode.optional(), month: isoMonth.optional(), year: z.string().regex(/^\d{4}$/, '年份应为 4 位数字').optional() });
+/** `POST /api/cadres/me/checkins` */
+export const CadreCheckinBody = z.object({ lat: lat.optional(), lng: lng.optional(), note: optionalText(200).optional() }).default({});
+/** `PATCH /api/cadres/{id}` */
+export const CadreKindBody = z.object({ kind: z.enum(CADRE_KIND_CODES, { message: '类别（kind）应为 sunk-down 或 first-secretary' }) });
+/** `GET /api/cadre-tasks` */
+export const CadreTaskListQuery = z.object({ area: areaCode.optional(), state: z.enum(CADRE_TASK_STATES, { message: '未知的任务状态' }).optional(), ...paging });
+/** `POST /api/cadre-tasks` */
+export const CadreTaskBody = z.object({ cadreId: z.uuid({ message: '应为下沉干部 ID' }), title: text(60), detail: optionalText(500).nullable().optional(), dueOn: isoDay.nullable().optional() });
+/** `POST /api/cadre-tasks/{id}/complete` */
+export const CadreTaskCompleteBody = z.object({ note: text(500), photoFileId: z.uuid({ message: '应为照片 ID' }).nullable().optional() });
+/** `POST /api/cadre-tasks/{id}/cancel` */
+export const CadreTaskCancelBody = z.object({ reason: text(200) });

@@ -2,8 +2,10 @@
 // docs/REGISTRY.md. The contract's three answers (created, visit, progress) carry the contract's examples.
 import { z } from 'zod';
 import { CAMPAIGN_KINDS, CAMPAIGN_STATES, VISIT_RESULTS } from '../campaigns.ts';
+import { RISK_COLOURS } from '../registry.ts';
 import { RiskColour } from './areas.ts';
 import { isoTime } from './common.ts';
+import { paging, text } from './input.ts';
 
 export const CampaignKind = z.enum(CAMPAIGN_KINDS);
 export const CampaignState = z.enum(CAMPAIGN_STATES);
@@ -155,3 +157,27 @@ export type Worklist = z.infer<typeof Worklist>;
 export type HouseholdRisk = z.infer<typeof HouseholdRisk>;
 export type RiskHistory = z.infer<typeof RiskHistory>;
 export type RiskCounts = z.infer<typeof RiskCounts>;
+
+// ---- requests (the server validates with these; the web's request types are their z.input) ----
+
+const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
+/** A risk colour as a request gives it. */
+export const RiskColourInput = z.enum(RISK_COLOURS, { message: '风险等级（riskColour）应为 red、orange、yellow 或 blue' });
+
+/** `GET /api/campaigns` */
+export const CampaignListQuery = z.object({ state: z.enum(CAMPAIGN_STATES, { message: 'state 应为 active 或 closed' }).optional() });
+/** `POST /api/campaigns` */
+export const CampaignCreateBody = z.object({ title: text(60), areaCode, kind: z.enum(CAMPAIGN_KINDS, { message: '类型（kind）应为 door-knock' }) });
+/** `GET /api/campaigns/{id}/worklist` */
+export const WorklistQuery = z.object({ area: areaCode.optional(), ...paging });
+/** `POST /api/campaigns/{id}/visits` */
+export const CampaignVisitBody = z.object({
+  householdId: z.uuid({ message: '住户（householdId）应为 UUID' }),
+  result: z.enum(VISIT_RESULTS, { message: '走访结果（result）应为 visited、nobody-home 或 refused' }),
+  riskColour: RiskColourInput.optional(),
+  note: text(500).optional(),
+});
+/** `POST /api/campaigns/{id}/close` */
+export const CampaignCloseBody = z.object({ summary: text(500).optional() }).default({});
+/** `PATCH /api/households/{id}/risk` */
+export const RiskChangeBody = z.object({ riskColour: RiskColourInput, reason: text(200) });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CASE_ACTIONS, CASE_STATES } from '../cases/workflow.ts';
 import { CASE_UNIT_ROLES, UNIT_STATUSES } from '../cases/effects.ts';
 import { isoTime, point } from './common.ts';
+import { isoDay, paging, queryFlag, text } from './input.ts';
 
 export const CaseState = z.enum(CASE_STATES);
 export const CaseActionName = z.enum(CASE_ACTIONS);
@@ -165,6 +166,91 @@ export const NotificationItem = z.object({
 });
 export const Notifications = z.object({ unread: z.number().int(), items: z.array(NotificationItem) });
 export const UnreadCount = z.object({ unread: z.number().int() });
+
+// ---- requests (the server validates with these; the web's request types are their z.input) ----
+
+const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
+/** Coordinate systems a point may arrive in; the server stores WGS84. */
+export const Crs = z.enum(['wgs84', 'gcj02', 'bd09']);
+/** A point as a phone or map gives it (the report's place, the verifier's position). */
+export const LocationInput = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  crs: Crs.optional(),
+});
+export const FileIds = z.array(z.uuid({ message: '应为附件 ID' })).max(9, '最多 9 个附件');
+
+/** `POST /api/cases` */
+export const CaseCreateBody = z.object({
+  title: text(100),
+  description: text(2000),
+  categoryCode: z.string().trim().min(1).max(16),
+  channel: Channel,
+  areaCode: areaCode.optional(),
+  location: LocationInput.optional(),
+  address: text(200).optional(),
+  reporter: z.object({ name: text(40).optional(), phone: z.string().trim().max(20).optional() }).optional(),
+  public: z.boolean().optional(),
+  attachments: FileIds.optional(),
+  urgent: z.boolean().optional(),
+  onSpot: z.object({ note: text(1000), attachments: FileIds.optional() }).optional(),
+});
+
+/** `POST /api/cases/{id}/actions/{action}`: each action reads the fields it needs. */
+export const CaseActionBody = z
+  .object({
+    reason: text(1000).optional(),
+    note: text(2000).optional(),
+    unitId: z.uuid({ message: '应为单位 ID' }).optional(),
+    assistUnitIds: z.array(z.uuid()).max(10).optional(),
+    workingDays: z.number().int('应为整数').min(1).max(30).optional(),
+    attachments: FileIds.optional(),
+    score: Rating.optional(),
+    comment: text(500).optional(),
+    intoCaseId: z.uuid({ message: '应为案件 ID' }).optional(),
+    /** verify-pass: where the verifier stands. */
+    location: LocationInput.optional(),
+  })
+  .default({});
+
+/** `GET /api/cases` */
+export const CaseListQuery = z.object({
+  state: z
+    .string()
+    .max(200)
+    .refine((s) => s.split(',').every((x) => !x || (CASE_STATES as readonly string[]).includes(x)), '未知的案件状态')
+    .optional(),
+  area: areaCode.optional(),
+  category: z.string().max(16).optional(),
+  channel: Channel.optional(),
+  overdue: queryFlag.optional(),
+  dueSoon: queryFlag.optional(),
+  /** Marked 急难险重. */
+  urgent: queryFlag.optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  q: z.string().trim().max(60).optional(),
+  /** With `q`: best match first (default) or newest first. */
+  sort: z.enum(['relevance', 'newest']).optional(),
+  box: z.enum(['mine', 'revisit', 'all']).optional(),
+  ...paging,
+});
+
+/** `POST /api/cases/{id}/group/merge` */
+export const CaseGroupMergeBody = z.object({ note: text(500).optional() }).default({});
+
+/** The reporter's query code, given at submission. */
+const queryCode = z.string().trim().min(4, '应为 6 位查询码').max(12, '应为 6 位查询码').regex(/^[A-Za-z0-9 -]+$/, '应为 6 位查询码（字母和数字）');
+/** `GET /api/track/{code}` */
+export const TrackQuery = z.object({ queryCode: queryCode.optional() });
+/** `POST /api/track/{code}/rate` */
+export const TrackRateBody = z.object({ queryCode: queryCode.optional(), score: Rating, comment: text(500).optional() });
+/** `POST /api/track/{code}/withdraw` */
+export const TrackWithdrawBody = z.object({ queryCode: queryCode.optional(), reason: text(500) });
+/** `GET /api/notifications` */
+export const NotificationsQuery = z.object({ unread: z.enum(['true', 'false']).optional() });
+/** `POST /api/notifications/read` */
+export const NotificationsReadBody = z.object({ ids: z.union([z.array(z.number().int().positive()).max(200), z.literal('all')]) });
 
 export type CaseState = z.infer<typeof CaseState>;
 export type Channel = z.infer<typeof Channel>;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { BALLOT_CHOICES, DELIBERATION_BODIES, DELIBERATION_FORMS, DELIBERATION_STATES, type DeliberationCheck, type DeliberationOutcome } from '../deliberation/rules.ts';
 import { isoTime } from './common.ts';
+import { paging, text } from './input.ts';
 
 export const DeliberationBodyKind = z.enum(DELIBERATION_BODIES);
 export const DeliberationFormKind = z.enum(DELIBERATION_FORMS);
@@ -142,3 +143,50 @@ const _checkSame: Same<z.infer<typeof DeliberationCheckItem>, DeliberationCheck>
 const _resultSame: Same<DeliberationResult, Omit<DeliberationOutcome, 'checks'>> = true;
 void _checkSame;
 void _resultSame;
+
+// ---- requests (the server validates with these; the web's request types are their z.input) ----
+
+/** The most entries a roll holds (a drawn roll stops there too). */
+export const MAX_ROLL = 5000;
+const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
+const bodyEnum = z.enum(DELIBERATION_BODIES, { message: `议事主体（body）应为 ${DELIBERATION_BODIES.join('、')} 之一` });
+const formEnum = z.enum(DELIBERATION_FORMS, { message: '形式（form）应为 persons（个人）或 households（户代表）' });
+
+/** One entry of a roll (名册): a resident, a household's representative, or an owner with the area of their part. */
+export const RollEntryBody = z.object({
+  name: text(60),
+  area: z.number({ message: '专有部分面积（area）应为平方米数' }).positive('专有部分面积（area）应大于 0').max(10_000_000, '专有部分面积（area）过大').optional(),
+  personId: z.uuid({ message: '应为居民 ID' }).optional(),
+  householdId: z.uuid({ message: '应为户 ID' }).optional(),
+});
+
+/** `POST /api/deliberations` */
+export const DeliberationCreateBody = z.object({
+  title: text(80),
+  description: text(2000),
+  areaCode,
+  body: bodyEnum,
+  form: formEnum.optional(),
+  matter: z.number({ message: '表决事项（matter）应为 1–9 的整数' }).int('表决事项（matter）应为 1–9 的整数').min(1, '表决事项（matter）应为 1–9').max(9, '表决事项（matter）应为 1–9').optional(),
+  roll: z.array(RollEntryBody, { message: '名册（roll）应为列表' }).max(MAX_ROLL, `名册（roll）最多 ${MAX_ROLL} 项`),
+});
+
+/** `POST /api/deliberations/{id}/ballots` */
+export const BallotBody = z.object({
+  rollId: z.uuid({ message: '名册条目（rollId）应为 UUID' }),
+  choice: z.enum(BALLOT_CHOICES, { message: '表决意见（choice）应为 yes（赞成）、no（反对）或 abstain（弃权）' }),
+});
+
+/** `GET /api/deliberations` */
+export const DeliberationListQuery = z.object({
+  area: areaCode.optional(),
+  state: z
+    .string()
+    .max(40)
+    .refine((s) => s.split(',').every((x) => !x || (DELIBERATION_STATES as readonly string[]).includes(x)), '状态（state）应为 open 或 decided')
+    .optional(),
+  ...paging,
+});
+
+/** `GET /api/deliberations/roll-candidates` (`area` is checked by the service after the caller's role, so a refused role answers 403). */
+export const RollCandidatesQuery = z.object({ area: z.string().max(40).optional(), form: formEnum.default('persons') });

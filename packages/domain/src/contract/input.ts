@@ -1,5 +1,20 @@
-// Input rules shared by request schemas of the contract (and the server's routes, through routes/common.ts).
+// The building blocks of the request schemas (bodies and query strings): the server validates with them, the web
+// takes its request types from the schemas built of them (docs/API.md "Request types").
 import { z } from 'zod';
+
+/** True for a day that exists in the calendar, written YYYY-MM-DD (years 1900–2999). */
+export function isCalendarDay(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+export const paging = {
+  page: z.coerce.number<number | string>().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number<number | string>().int().min(1).max(200).default(20),
+};
 
 /**
  * Control (Cc) and format (Cf) characters: bidi overrides, zero-width spaces, BOMs … They can make
@@ -36,3 +51,18 @@ export const optionalText = (max: number) =>
 
 /** An area code (区划代码) in a request: 6 to 20 digits. */
 export const areaCodeInput = z.string().regex(/^\d{6,20}$/, '应为区划代码');
+
+/** A real calendar day YYYY-MM-DD (2026-02-31 and 2026-13-01 are refused, not rolled over). */
+export const isoDay = z
+  .string()
+  .max(10, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => s === '' || isCalendarDay(s), { message: '应为真实存在的日期，格式 YYYY-MM-DD', params: { code: 'invalid_date' } });
+
+/** A required real day: an empty one is refused with the field's name (`what（field）必填`). */
+export const requiredDay = (field: string, what: string) => isoDay.refine((s) => s !== '', `${what}（${field}）必填，格式 YYYY-MM-DD`);
+
+/** A real month YYYY-MM. */
+export const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '应为 YYYY-MM（月份 01–12）');
+
+/** A query-string flag: `true` or `false`, read as a boolean. */
+export const queryFlag = z.enum(['true', 'false']).transform((v) => v === 'true');

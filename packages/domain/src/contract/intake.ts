@@ -1,6 +1,8 @@
 // Registry import (人口信息导入) and case suggestions (智能分派): API-CONTRACT "Registry import" and "Case suggestions",
 // docs/REGISTRY.md and docs/SMART-INTAKE.md.
 import { z } from 'zod';
+import { LocationInput } from './cases.ts';
+import { optionalText } from './input.ts';
 
 /** `POST /api/imports/people` → 200: what became of each row; a refused row names the column in its Chinese reason. */
 export const PeopleImportResult = z
@@ -71,3 +73,11 @@ export const CaseSuggestions = z
 export type PeopleImportResult = z.infer<typeof PeopleImportResult>;
 export type HotlineImportReport = z.infer<typeof HotlineImportReport>;
 export type CaseSuggestions = z.infer<typeof CaseSuggestions>;
+
+/** `POST /api/cases/suggest`: what the report form holds so far (without a session, `areaCode` is needed). */
+export const SuggestBody = z.object({
+  title: optionalText(100).optional(),
+  description: optionalText(2000).optional(),
+  areaCode: z.string().regex(/^\d{6,20}$/, '应为区划代码').optional(),
+  location: LocationInput.optional(),
+});

@@ -1,6 +1,8 @@
 // Response schemas of deliberation meetings (议事会议): routes/deliberation-meetings.ts.
 import { z } from 'zod';
+import { AGENDA_SOURCES } from '../deliberation/meetings.ts';
 import { isoTime } from './common.ts';
+import { text } from './input.ts';
 
 const source = z.enum(['case', 'need', 'idea', 'text']);
 const meetingState = z.enum(['scheduled', 'held']);
@@ -71,3 +73,24 @@ export const IdeaTopicResult = z.object({ ideaId: z.string(), deliberationId: z.
 export const ScheduledMeetings = z.object({
   items: z.array(z.object({ id: z.string(), scheduledAt: isoTime, place: z.string(), deliberationId: z.string(), deliberationTitle: z.string(), areaCode: z.string() })),
 });
+
+// ---- requests (the server validates with these; the web's request types are their z.input) ----
+
+const when = z.string({ message: '召开时间（scheduledAt）应为日期时间' }).max(40, '召开时间（scheduledAt）应为日期时间');
+/** `POST /api/deliberation-meetings/{id}/agenda`, and each item of a new meeting's agenda. */
+export const AgendaItemBody = z.object({
+  title: text(80).optional(),
+  source: z.enum(AGENDA_SOURCES, { message: '议题来源（source）应为 case（案件）、need（需求）、idea（金点子）或 text（自拟）' }),
+  sourceId: z.uuid({ message: '议题来源（sourceId）应为 UUID' }).optional(),
+  presenter: text(40).optional(),
+});
+/** `POST /api/deliberations/{id}/meetings` */
+export const MeetingCreateBody = z.object({
+  scheduledAt: when,
+  place: text(100),
+  agenda: z.array(AgendaItemBody, { message: '议程（agenda）应为列表' }).max(30, '议程（agenda）最多 30 项').optional(),
+});
+/** `PATCH /api/deliberation-meetings/{id}` */
+export const MeetingPatchBody = z.object({ scheduledAt: when.optional(), place: text(100).optional() });
+/** `POST /api/ideas/{id}/to-topic`: onto a scheduled meeting's agenda (meetingId), or a new deliberation and meeting. */
+export const IdeaTopicBody = z.object({ meetingId: z.uuid({ message: '会议（meetingId）应为 UUID' }).optional(), scheduledAt: when.optional(), place: text(100).optional(), presenter: text(40).optional() });

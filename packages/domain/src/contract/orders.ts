@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ORDER_ACTIONS, ORDER_RATINGS, ORDER_STATES } from '../orders/workflow.ts';
 import { FileRef } from './cases.ts';
 import { isoTime, pageOf } from './common.ts';
+import { optionalText, paging, text } from './input.ts';
+import { isAreaCode } from '../codes.ts';
 import { WishTimelineEntry } from './wishes.ts';
 
 export const OrderState = z.enum(ORDER_STATES);
@@ -105,3 +107,62 @@ export type TeamMember = z.infer<typeof TeamMember>;
 export type ServiceTeam = z.infer<typeof ServiceTeam>;
 export type ServiceTeams = z.infer<typeof ServiceTeams>;
 export type OrderServers = z.infer<typeof OrderServers>;
+
+// ---- requests (the server validates with these; the web's request types are their z.input) ----
+
+const community = z.string().regex(/^\d{12}$/, '应为村（社区）的 12 位区划代码');
+// Reads take any area in the caller's scope: a grid stands for its community, a town or the district for its first one.
+const anyArea = z.string().refine(isAreaCode, '应为区划代码（区县 6 位至单元 20 位）');
+/** `GET /api/service-menu`, `/api/service-teams`, `/api/service-teams/servers` */
+export const OrderAreaQuery = z.object({ area: anyArea.optional() });
+
+/** `POST /api/orders` */
+export const OrderCreateBody = z.object({
+  menuItemId: z.uuid({ message: '应为服务项目 ID' }),
+  note: optionalText(500).optional(),
+  preferredTime: optionalText(60).optional(),
+  address: optionalText(200).optional(),
+});
+
+/** `POST /api/orders/{id}/actions/{action}` */
+export const OrderActionBody = z
+  .object({
+    memberUserId: z.uuid({ message: '应为党员账号 ID' }).optional(),
+    teamId: z.uuid({ message: '应为服务队 ID' }).optional(),
+    reason: text(500).optional(),
+    note: text(1000).optional(),
+    score: z.enum(ORDER_RATINGS, { message: '评价应为 satisfied、basically-satisfied 或 unsatisfied' }).optional(),
+    comment: optionalText(500).optional(),
+    attachments: z.array(z.uuid({ message: '应为附件 ID' })).max(9, '最多 9 张照片').optional(),
+  })
+  .default({});
+
+/** `GET /api/orders` */
+export const OrderListQuery = z.object({
+  state: z
+    .string()
+    .max(120)
+    .refine((s) => s.split(',').every((x) => !x || (ORDER_STATES as readonly string[]).includes(x)), '未知的服务单状态')
+    .optional(),
+  area: z.string().regex(/^\d{6,20}$/, '应为区划代码').optional(),
+  relation: z.enum(['mine', 'assigned'], { message: 'relation 应为 mine 或 assigned' }).optional(),
+  ...paging,
+});
+
+/** `POST /api/service-menu` */
+export const MenuItemBody = z.object({
+  area: community.optional(),
+  name: text(40),
+  category: text(20),
+  description: optionalText(200).optional(),
+  defaultTeamId: z.uuid({ message: '应为服务队 ID' }).nullable().optional(),
+  active: z.boolean().optional(),
+  sort: z.number().int().min(0).max(10000).optional(),
+});
+/** `PATCH /api/service-menu/{id}` (`active: false` retires the item) */
+export const MenuItemPatchBody = MenuItemBody.partial().omit({ area: true });
+
+/** `POST /api/service-teams` */
+export const ServiceTeamBody = z.object({ area: community.optional(), name: text(40), description: optionalText(200).optional() });
+/** `POST /api/service-teams/{id}/members` */
+export const TeamMemberBody = z.object({ username: text(64), leader: z.boolean().optional() });

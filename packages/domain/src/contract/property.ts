@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { COVERAGE_MODES, INSPECTION_ITEMS, PROPERTY_GRADES, PROPERTY_SCORE_COMPONENTS } from '../property/credit.ts';
 import { isoTime } from './common.ts';
+import { isoMonth, optionalText, requiredDay, text } from './input.ts';
 
 export const PropertyGradeValue = z.enum(PROPERTY_GRADES);
 const ListColour = z.enum(['red', 'black']);
@@ -232,3 +233,79 @@ export type BillList = z.infer<typeof BillList>;
 /** `GET /api/property/bills/{id}/redemptions`: confirmed fee redemptions of the household not yet booked. */
 export const BillRedemptions = z.object({ items: z.array(z.object({ id: z.string(), points: z.number().int(), offset: z.number(), userName: z.string(), confirmedAt: isoTime.nullable() })) });
 export type BillRedemptions = z.infer<typeof BillRedemptions>;
+
+// ---- requests (the server validates with these; the web's request types are their z.input) ----
+
+const placeId = z.uuid({ message: '小区（placeId）应为 UUID' });
+const households = z.number({ message: '服务户数（households）应为正整数' }).int('服务户数（households）应为整数').min(1, '服务户数（households）应大于 0').max(100_000, '服务户数（households）过大');
+const feePerM2 = z
+  .number({ message: '收费标准（feePerM2）应为每平方米每月的金额（元）' })
+  .min(0, '收费标准（feePerM2）不能为负')
+  .max(100, '收费标准（feePerM2）过大')
+  .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, '收费标准（feePerM2）最多两位小数');
+const contractFields = {
+  households,
+  feePerM2,
+  serviceStandard: text(1000),
+  startsOn: requiredDay('startsOn', '合同开始日期'),
+  endsOn: requiredDay('endsOn', '合同结束日期'),
+};
+/** `POST /api/property/contracts` */
+export const PropertyContractBody = z.object({ placeId, ...contractFields });
+/** `PATCH /api/property/contracts/{id}` */
+export const PropertyContractPatchBody = z.object(contractFields).partial();
+
+const member = z.object({ name: text(30), post: z.enum(['主任', '副主任', '委员'], { message: '职务（post）应为 主任、副主任 或 委员' }) }, { message: '成员（members）应为 {name, post} 列表' });
+const committeeFields = {
+  termStart: requiredDay('termStart', '任期开始日期'),
+  termEnd: requiredDay('termEnd', '任期结束日期'),
+  members: z.array(member, { message: '成员（members）应为列表' }).min(3, '业主委员会至少 3 名成员（members）').max(15, '业主委员会最多 15 名成员（members）'),
+};
+/** `POST /api/property/committees` */
+export const CommitteeBody = z.object({ placeId, ...committeeFields });
+/** `PATCH /api/property/committees/{id}` */
+export const CommitteePatchBody = z.object(committeeFields).partial();
+
+/** `PUT /api/property/compounds/{id}/coverage` */
+export const CoverageBody = z.object({
+  mode: z.enum(COVERAGE_MODES, { message: '覆盖方式（mode）应为 community（社区代管）、red-property（红心物业兜底）或 self-managed（居民自治）' }),
+  companyId: z.uuid({ message: '接管企业（companyId）应为 UUID' }).nullish(),
+  note: optionalText(300).optional(),
+});
+/** `POST /api/property/joint-meetings` */
+export const JointMeetingBody = z.object({ placeId, heldOn: requiredDay('heldOn', '会议日期'), attendees: text(300), topics: text(1000), deliberationId: z.uuid({ message: '议事（deliberationId）应为 UUID' }).nullish() });
+/** `POST /api/property/inspections`: the checklist's results and the site photos. */
+export const InspectionBody = z.object({
+  placeId,
+  results: z.record(z.string().max(32), z.boolean({ message: '检查项（results）的值应为 true（合格）或 false（不合格）' }), { message: '检查项（results）应为对象' }),
+  photoIds: z.array(z.uuid({ message: '照片（photoIds）应为 UUID' }), { message: '现场照片（photoIds）应为列表' }).max(9, '现场照片（photoIds）最多 9 张'),
+  note: optionalText(500).optional(),
+});
+/** `POST /api/property/evaluations` */
+export const EvaluationBody = z.object({
+  placeId,
+  month: isoMonth,
+  score: z.number({ message: '评分（score）应为 0–100 的整数' }).int('评分（score）应为整数').min(0, '评分（score）不能小于 0').max(100, '评分（score）不能大于 100'),
+  note: optionalText(500).optional(),
+});
+/** `POST /api/property/sanctions` */
+export const SanctionBody = z.object({
+  companyId: z.uuid({ message: '物业企业（companyId）应为 UUID' }),
+  kind: z.enum(['penalty', 'commendation'], { message: '类型（kind）应为 penalty（处罚）或 commendation（表扬）' }),
+  points: z.number({ message: '分值（points）应为 1–20 的整数' }).int('分值（points）应为整数').min(1, '分值（points）应为 1–20').max(20, '分值（points）应为 1–20'),
+  reason: text(300),
+  month: isoMonth,
+});
+
+const money = (field: string, what: string) =>
+  z
+    .number({ message: `${what}（${field}）应为金额（元）` })
+    .positive(`${what}（${field}）应大于 0`)
+    .max(1_000_000, `${what}（${field}）过大`)
+    .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, `${what}（${field}）最多两位小数`);
+/** `GET /api/property/bills` */
+export const BillListQuery = z.object({ period: isoMonth.optional(), placeId: placeId.optional(), householdId: z.uuid({ message: '户（householdId）应为 UUID' }).optional() });
+/** `POST /api/property/bills` */
+export const BillBody = z.object({ householdId: z.uuid({ message: '户（householdId）应为 UUID' }), period: isoMonth, amount: money('amount', '账单金额') });
+/** `POST /api/property/bills/{id}/payments` */
+export const PaymentBody = z.object({ amount: money('amount', '缴费金额') });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { WISH_ACTIONS, WISH_STATES } from '../wishes/workflow.ts';
 import { FileRef } from './cases.ts';
 import { isoTime } from './common.ts';
+import { paging, text } from './input.ts';
 
 export const WishState = z.enum(WISH_STATES);
 export const WishAction = z.enum(WISH_ACTIONS);
@@ -104,3 +105,38 @@ export type WishDetail = z.infer<typeof WishDetail>;
 export type WishList = z.infer<typeof WishList>;
 export type WishCreated = z.infer<typeof WishCreated>;
 export type WishWall = z.infer<typeof WishWall>;
+
+// ---- requests (the server validates with these; the web's request types are their z.input) ----
+
+const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
+
+/** `POST /api/wishes` */
+export const WishCreateBody = z.object({
+  title: text(60),
+  description: text(1000),
+  forPersonId: z.uuid({ message: '应为居民 ID' }).optional(),
+});
+
+/** `POST /api/wishes/{id}/actions/{action}` */
+export const WishActionBody = z
+  .object({
+    reason: text(500).optional(),
+    note: text(1000).optional(),
+    attachments: z.array(z.uuid({ message: '应为附件 ID' })).max(9, '最多 9 张照片').optional(),
+  })
+  .default({});
+
+/** `GET /api/wishes` */
+export const WishListQuery = z.object({
+  state: z
+    .string()
+    .max(120)
+    .refine((s) => s.split(',').every((x) => !x || (WISH_STATES as readonly string[]).includes(x)), '未知的微心愿状态')
+    .optional(),
+  area: areaCode.optional(),
+  relation: z.enum(['mine', 'claimed'], { message: 'relation 应为 mine 或 claimed' }).optional(),
+  ...paging,
+});
+
+/** `GET /api/wishes/wall` */
+export const WishWallQuery = z.object({ area: areaCode });

@@ -1,3 +1,8 @@
+import { isCalendarDay } from '@gongzhi/domain/contract';
+
+/** True for a day that exists in the calendar, written YYYY-MM-DD (years 1900–2999). */
+export { isCalendarDay };
+
 // China has a single time zone without daylight saving: times are shown as +08:00.
 const OFFSET_MS = 8 * 3600 * 1000;
 
@@ -20,15 +25,6 @@ export function ageOn(birthDate: string | null, today = new Date()): number | nu
   let age = local.getUTCFullYear() - y;
   if (local.getUTCMonth() + 1 < m || (local.getUTCMonth() + 1 === m && local.getUTCDate() < d)) age -= 1;
   return age;
-}
-
-/** True for a day that exists in the calendar, written YYYY-MM-DD (years 1900–2999). */
-export function isCalendarDay(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
 /** Midnight China time of a calendar day, or null when the day does not exist. */

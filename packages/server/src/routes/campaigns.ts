@@ -1,16 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CAMPAIGN_KINDS, CAMPAIGN_STATES, RISK_COLOURS, VISIT_RESULTS, type CampaignKind, type CampaignState, type RiskColour, type VisitResult } from '@gongzhi/domain';
-import { Campaign, CampaignList, CampaignProgress, CampaignVisit, HouseholdRisk, RiskCounts, RiskHistory, Worklist } from '@gongzhi/domain/contract';
-import { z } from 'zod';
+import {
+  Campaign,
+  CampaignCloseBody,
+  CampaignCreateBody,
+  CampaignList,
+  CampaignListQuery,
+  CampaignProgress,
+  CampaignVisit,
+  CampaignVisitBody,
+  HouseholdRisk,
+  RiskChangeBody,
+  RiskCounts,
+  RiskHistory,
+  Worklist,
+  WorklistQuery,
+} from '@gongzhi/domain/contract';
 import type { AppContext } from '../services/context.ts';
 import * as campaigns from '../services/campaigns.ts';
 import * as risk from '../services/risk.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { areaCodeParam, paging, text, uuidParam } from './common.ts';
+import { areaCodeParam, uuidParam } from './common.ts';
 
-export const riskColour = z.enum(RISK_COLOURS as unknown as [RiskColour, ...RiskColour[]], { message: '风险等级（riskColour）应为 red、orange、yellow 或 blue' });
-const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
+/** A risk colour as a request gives it (also the households' filter, routes/areas.ts). */
+export { RiskColourInput as riskColour } from '@gongzhi/domain/contract';
 
 /** Door-knocking campaigns (敲门行动) and four-colour risk (四色分级). */
 export function campaignRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -22,7 +35,7 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: '敲门行动列表（本辖区发起的，及覆盖本辖区的）',
-        querystring: z.object({ state: z.enum(CAMPAIGN_STATES as unknown as [CampaignState, ...CampaignState[]], { message: 'state 应为 active 或 closed' }).optional() }),
+        querystring: CampaignListQuery,
         response: { 200: CampaignList },
       },
     },
@@ -35,11 +48,7 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: '发起敲门行动：区域内每一户都要走访',
         description: '返回 201 {"id","state":"active",…}。区、镇（街道）指挥中心和社区（村）工作人员在本辖区内发起。',
-        body: z.object({
-          title: text(60),
-          areaCode,
-          kind: z.enum(CAMPAIGN_KINDS as unknown as [CampaignKind, ...CampaignKind[]], { message: '类型（kind）应为 door-knock' }),
-        }),
+        body: CampaignCreateBody,
         response: { 201: Campaign },
       },
     },
@@ -58,7 +67,7 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: '尚未走访到的住户（独居老人、残疾人、失能卧床人员所在户优先）',
         params: uuidParam,
-        querystring: z.object({ area: areaCode.optional(), ...paging }),
+        querystring: WorklistQuery,
         response: { 200: Worklist },
       },
     },
@@ -72,12 +81,7 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '登记一次入户走访（已走访、无人在家、拒绝走访），可同时调整风险等级',
         description: '返回 201。只有辖区包含该住户的账号可以登记（否则 404）。支持 Idempotency-Key：手机重发得到第一次的结果，不重复计数。',
         params: uuidParam,
-        body: z.object({
-          householdId: z.uuid({ message: '住户（householdId）应为 UUID' }),
-          result: z.enum(VISIT_RESULTS as unknown as [VisitResult, ...VisitResult[]], { message: '走访结果（result）应为 visited、nobody-home 或 refused' }),
-          riskColour: riskColour.optional(),
-          note: text(500).optional(),
-        }),
+        body: CampaignVisitBody,
         response: { 201: CampaignVisit },
       },
     },
@@ -94,7 +98,7 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.post(
     '/api/campaigns/:id/close',
-    { schema: { tags, summary: '结束敲门行动（走访记录保留）', params: uuidParam, body: z.object({ summary: text(500).optional() }).default({}), response: { 200: Campaign } } },
+    { schema: { tags, summary: '结束敲门行动（走访记录保留）', params: uuidParam, body: CampaignCloseBody, response: { 200: Campaign } } },
     async (req) => campaigns.closeCampaign(ctx, requireActor(req), req.params.id, req.body?.summary, requestContext(req)),
   );
 
@@ -106,7 +110,7 @@ export function campaignRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: '调整住户风险等级（红、橙、黄、蓝），须写明原因；每次调整留痕',
         params: uuidParam,
-        body: z.object({ riskColour, reason: text(200) }),
+        body: RiskChangeBody,
         response: { 200: HouseholdRisk },
       },
     },

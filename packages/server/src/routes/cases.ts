@@ -1,73 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CASE_ACTIONS, CASE_STATES, invalid, isCaseAction } from '@gongzhi/domain';
+import { CASE_ACTIONS, invalid, isCaseAction } from '@gongzhi/domain';
 import { z } from 'zod';
-import { CaseDetail, CaseGroup, CaseList, CreatedCase, Notifications, SimilarCases, UnreadCount } from '@gongzhi/domain/contract';
+import {
+  CaseActionBody,
+  CaseCreateBody,
+  CaseDetail,
+  CaseGroup,
+  CaseGroupMergeBody,
+  CaseList,
+  CaseListQuery,
+  CreatedCase,
+  Notifications,
+  NotificationsQuery,
+  NotificationsReadBody,
+  SimilarCases,
+  TrackQuery,
+  TrackRateBody,
+  TrackWithdrawBody,
+  UnreadCount,
+} from '@gongzhi/domain/contract';
 import type { AppContext } from '../services/context.ts';
 import * as cases from '../services/cases.ts';
 import * as groups from '../services/case-groups.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { isoDay, paging, text, uuidParam } from './common.ts';
-
-const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
-/** A point as a phone or map gives it (the report's place, the verifier's position). */
-const locationInput = z.object({
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
-  crs: z.enum(['wgs84', 'gcj02', 'bd09']).optional(),
-});
-const ratingScore = z.enum(['satisfied', 'basically-satisfied', 'unsatisfied']);
-const fileIds = z.array(z.uuid({ message: '应为附件 ID' })).max(9, '最多 9 个附件');
-
-export const caseInput = z.object({
-  title: text(100),
-  description: text(2000),
-  categoryCode: z.string().trim().min(1).max(16),
-  channel: z.enum(cases.CHANNELS),
-  areaCode: areaCode.optional(),
-  location: locationInput.optional(),
-  address: text(200).optional(),
-  reporter: z.object({ name: text(40).optional(), phone: z.string().trim().max(20).optional() }).optional(),
-  public: z.boolean().optional(),
-  attachments: fileIds.optional(),
-  urgent: z.boolean().optional(),
-  onSpot: z.object({ note: text(1000), attachments: fileIds.optional() }).optional(),
-});
-
-const actionBody = z
-  .object({
-    reason: text(1000).optional(),
-    note: text(2000).optional(),
-    unitId: z.uuid({ message: '应为单位 ID' }).optional(),
-    assistUnitIds: z.array(z.uuid()).max(10).optional(),
-    workingDays: z.number().int('应为整数').min(1).max(30).optional(),
-    attachments: fileIds.optional(),
-    score: ratingScore.optional(),
-    comment: text(500).optional(),
-    intoCaseId: z.uuid({ message: '应为案件 ID' }).optional(),
-    location: locationInput.optional(),
-  })
-  .default({});
-
-const listQuery = z.object({
-  state: z
-    .string()
-    .max(200)
-    .refine((s) => s.split(',').every((x) => !x || (CASE_STATES as readonly string[]).includes(x)), '未知的案件状态')
-    .optional(),
-  area: areaCode.optional(),
-  category: z.string().max(16).optional(),
-  channel: z.enum(cases.CHANNELS).optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  dueSoon: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  urgent: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  from: isoDay.optional(),
-  to: isoDay.optional(),
-  q: z.string().trim().max(60).optional(),
-  sort: z.enum(['relevance', 'newest']).optional(),
-  box: z.enum(['mine', 'revisit', 'all']).optional(),
-  ...paging,
-});
+import { uuidParam } from './common.ts';
 
 /** A case as the contract shows it (API-CONTRACT "Cases"): the example of the document's case answers. */
 const CASE_EXAMPLE = {
@@ -123,7 +80,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: '登记案件（扫码上报、移动端、巡查、热线、接待日、走访、信箱、后台）',
         description: '匿名可用渠道 qr、mobile；其余渠道需登录。支持 Idempotency-Key：登录用户按本人区分；匿名上报按密钥本身并核对请求体指纹（换网络重发仍得到同一案件），同一密钥配不同请求体 → 422 idempotency_key_reused。',
-        body: caseInput,
+        body: CaseCreateBody,
         response: { 201: CreatedCase.meta({ example: { ...CASE_EXAMPLE, state: 'reported', stateLabel: '待受理', timeline: CASE_EXAMPLE.timeline.slice(0, 1), allowedActions: ['withdraw'], duplicates: [], queryCode: 'K7P2QX' } }), 200: CreatedCase },
       },
     },
@@ -133,7 +90,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.status(result.status as 200 | 201).send(result.body);
     },
   );
-  r.get('/api/cases', { schema: { tags, summary: '案件列表（在调用者范围内）', querystring: listQuery, response: { 200: CaseList } } }, async (req) => cases.listCases(ctx, requireActor(req), req.query));
+  r.get('/api/cases', { schema: { tags, summary: '案件列表（在调用者范围内）', querystring: CaseListQuery, response: { 200: CaseList } } }, async (req) => cases.listCases(ctx, requireActor(req), req.query));
   r.get('/api/cases/:id', { schema: { tags, summary: '案件详情（含时间线和可执行操作）', params: uuidParam, response: { 200: CaseDetail.meta({ example: CASE_EXAMPLE }) } } }, async (req) => cases.getCase(ctx, requireActor(req), req.params.id));
   r.get('/api/cases/:id/similar', { schema: { tags, summary: '疑似重复案件', params: uuidParam, response: { 200: SimilarCases } } }, async (req) => cases.similarCases(ctx, requireActor(req), req.params.id));
   r.get(
@@ -157,7 +114,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '一键合并重复组',
         description: '把重复组中调用者可合并的疑似重复（待受理、待派遣）全部合并到主案件，一个事务；各案件时间线和审计均有记录。不在组中 → 409 not_in_group；无未办结主案件 → 409 group_primary_closed；没有可合并的 → 409 nothing_to_merge。',
         params: uuidParam,
-        body: z.object({ note: text(500).optional() }).default({}),
+        body: CaseGroupMergeBody,
         response: { 200: CaseGroup },
       },
     },
@@ -171,7 +128,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '案件操作',
         description: `操作：${CASE_ACTIONS.join(', ')}。角色无权 → 403；状态不允许 → 409。支持 Idempotency-Key（离线排队的现场核查重发只执行一次）。`,
         params: z.object({ id: z.uuid({ message: '应为案件 ID' }), action: z.string().max(40) }),
-        body: actionBody,
+        body: CaseActionBody,
         response: { 200: CaseDetail },
       },
     },
@@ -186,10 +143,9 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
   // The reporter follows a case with its code and the query code given at submission
   // (a signed-in reporter follows their own cases without it).
   const trackParams = z.object({ code: z.string().regex(/^[A-Z0-9]{6,32}$/, '案件编号格式不正确') });
-  const queryCode = z.string().trim().min(4, '应为 6 位查询码').max(12, '应为 6 位查询码').regex(/^[A-Za-z0-9 -]+$/, '应为 6 位查询码（字母和数字）');
   r.get(
     '/api/track/:code',
-    { schema: { tags, summary: '群众凭案件编号和查询码查询进度（登录的上报人本人无需查询码）', security: [], params: trackParams, querystring: z.object({ queryCode: queryCode.optional() }), response: { 200: CaseDetail } } },
+    { schema: { tags, summary: '群众凭案件编号和查询码查询进度（登录的上报人本人无需查询码）', security: [], params: trackParams, querystring: TrackQuery, response: { 200: CaseDetail } } },
     async (req) => cases.trackCase(ctx, req.actor, req.params.code, req.query.queryCode, requestContext(req)),
   );
   r.post(
@@ -200,7 +156,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '群众评价（凭查询码）',
         security: [],
         params: trackParams,
-        body: z.object({ queryCode: queryCode.optional(), score: ratingScore, comment: text(500).optional() }),
+        body: TrackRateBody,
         response: { 200: CaseDetail },
       },
     },
@@ -208,16 +164,16 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.post(
     '/api/track/:code/withdraw',
-    { schema: { tags, summary: '群众撤回（凭查询码）', security: [], params: trackParams, body: z.object({ queryCode: queryCode.optional(), reason: text(500) }), response: { 200: CaseDetail } } },
+    { schema: { tags, summary: '群众撤回（凭查询码）', security: [], params: trackParams, body: TrackWithdrawBody, response: { 200: CaseDetail } } },
     async (req) => cases.reporterAct(ctx, req.actor, req.params.code, req.body.queryCode, 'withdraw', { reason: req.body.reason }, requestContext(req)),
   );
 
-  r.get('/api/notifications', { schema: { tags: ['notifications'], summary: '我的消息', querystring: z.object({ unread: z.enum(['true', 'false']).optional() }), response: { 200: Notifications } } }, async (req) =>
+  r.get('/api/notifications', { schema: { tags: ['notifications'], summary: '我的消息', querystring: NotificationsQuery, response: { 200: Notifications } } }, async (req) =>
     cases.listMyNotifications(ctx, requireActor(req), req.query.unread === 'true'),
   );
   r.post(
     '/api/notifications/read',
-    { schema: { tags: ['notifications'], summary: '标记已读', body: z.object({ ids: z.union([z.array(z.number().int().positive()).max(200), z.literal('all')]) }), response: { 200: UnreadCount } } },
+    { schema: { tags: ['notifications'], summary: '标记已读', body: NotificationsReadBody, response: { 200: UnreadCount } } },
     async (req) => cases.markRead(ctx, requireActor(req), req.body.ids),
   );
 }

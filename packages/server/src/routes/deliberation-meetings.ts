@@ -1,25 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AGENDA_SOURCES } from '@gongzhi/domain';
-import { IdeaTopicResult, MeetingCode, MeetingDetail, MeetingList, ScheduledMeetings, SourceTopics } from '@gongzhi/domain/contract';
+import { AgendaItemBody, IdeaTopicBody, IdeaTopicResult, MeetingCode, MeetingCreateBody, MeetingDetail, MeetingList, MeetingPatchBody, ScheduledMeetings, SourceTopics } from '@gongzhi/domain/contract';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as meetings from '../services/deliberation-meetings.ts';
 import { requestContext, requireActor } from '../http/request.ts';
 import { text, uuidParam } from './common.ts';
 
-const when = z.string({ message: '召开时间（scheduledAt）应为日期时间' }).max(40, '召开时间（scheduledAt）应为日期时间');
-const agendaItem = z.object({
-  title: text(80).optional(),
-  source: z.enum(AGENDA_SOURCES, { message: '议题来源（source）应为 case（案件）、need（需求）、idea（金点子）或 text（自拟）' }),
-  sourceId: z.uuid({ message: '议题来源（sourceId）应为 UUID' }).optional(),
-  presenter: text(40).optional(),
-});
-const createBody = z.object({
-  scheduledAt: when,
-  place: text(100),
-  agenda: z.array(agendaItem, { message: '议程（agenda）应为列表' }).max(30, '议程（agenda）最多 30 项').optional(),
-});
 const itemParams = z.object({ id: z.uuid({ message: '应为 UUID' }), itemId: z.uuid({ message: '议题（itemId）应为 UUID' }) });
 
 export function deliberationMeetingRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -30,7 +17,7 @@ export function deliberationMeetingRoutes(app: FastifyInstance, ctx: AppContext)
   );
   r.post(
     '/api/deliberations/:id/meetings',
-    { schema: { tags, summary: '安排会议（组织议事的本区域工作人员）', params: uuidParam, body: createBody, response: { 201: MeetingDetail } } },
+    { schema: { tags, summary: '安排会议（组织议事的本区域工作人员）', params: uuidParam, body: MeetingCreateBody, response: { 201: MeetingDetail } } },
     async (req, reply) => reply.status(201).send(await meetings.scheduleMeeting(ctx, requireActor(req), req.params.id, req.body, requestContext(req))),
   );
   r.get('/api/deliberation-meetings/scheduled', { schema: { tags, summary: '本区域待召开的会议（把议题加入议程时选择）', response: { 200: ScheduledMeetings } } }, async (req) =>
@@ -41,10 +28,10 @@ export function deliberationMeetingRoutes(app: FastifyInstance, ctx: AppContext)
   );
   r.patch(
     '/api/deliberation-meetings/:id',
-    { schema: { tags, summary: '修改会议时间、地点（召开前）', params: uuidParam, body: z.object({ scheduledAt: when.optional(), place: text(100).optional() }), response: { 200: MeetingDetail } } },
+    { schema: { tags, summary: '修改会议时间、地点（召开前）', params: uuidParam, body: MeetingPatchBody, response: { 200: MeetingDetail } } },
     async (req) => meetings.updateMeeting(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
   );
-  r.post('/api/deliberation-meetings/:id/agenda', { schema: { tags, summary: '添加议题（来源：案件、需求、金点子或自拟）', params: uuidParam, body: agendaItem, response: { 200: MeetingDetail } } }, async (req) =>
+  r.post('/api/deliberation-meetings/:id/agenda', { schema: { tags, summary: '添加议题（来源：案件、需求、金点子或自拟）', params: uuidParam, body: AgendaItemBody, response: { 200: MeetingDetail } } }, async (req) =>
     meetings.addAgendaItem(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
   );
   r.delete('/api/deliberation-meetings/:id/agenda/:itemId', { schema: { tags, summary: '删除议题', params: itemParams, response: { 200: MeetingDetail } } }, async (req) =>
@@ -101,7 +88,7 @@ export function deliberationMeetingRoutes(app: FastifyInstance, ctx: AppContext)
         tags,
         summary: '金点子转为议题：加入待召开会议的议程（meetingId），或发起新的议事协商会并安排会议（scheduledAt、place）',
         params: uuidParam,
-        body: z.object({ meetingId: z.uuid({ message: '会议（meetingId）应为 UUID' }).optional(), scheduledAt: when.optional(), place: text(100).optional(), presenter: text(40).optional() }),
+        body: IdeaTopicBody,
         response: { 200: IdeaTopicResult },
       },
     },

@@ -6,6 +6,16 @@ import {
   BillList,
   BillRedemptions,
   Collection,
+  BillBody,
+  BillListQuery,
+  CommitteeBody,
+  CoverageBody,
+  EvaluationBody,
+  InspectionBody,
+  JointMeetingBody,
+  PaymentBody,
+  SanctionBody,
+  CommitteePatchBody,
   CommitteeRecord,
   CompanyDetail,
   CompanyList,
@@ -21,6 +31,8 @@ import {
   InspectionRecord,
   JointMeetingRecord,
   OwnersRoll,
+  PropertyContractBody,
+  PropertyContractPatchBody,
   PropertyLists,
   SanctionRecord,
 } from '@gongzhi/domain/contract';
@@ -28,38 +40,9 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as property from '../services/property.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { isoDay, isoMonth, optionalText, text, uuidParam } from './common.ts';
-import { COVERAGE_MODES } from '@gongzhi/domain';
+import { isoMonth, optionalText, uuidParam } from './common.ts';
 
 const year = z.coerce.number({ message: '年度（year）应为四位年份' }).int('年度（year）应为四位年份').min(2000, '年度（year）应不早于 2000').max(2100, '年度（year）应不晚于 2100');
-const money = (field: string, what: string) =>
-  z
-    .number({ message: `${what}（${field}）应为金额（元）` })
-    .positive(`${what}（${field}）应大于 0`)
-    .max(1_000_000, `${what}（${field}）过大`)
-    .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, `${what}（${field}）最多两位小数`);
-
-const day = (field: string, what: string) => isoDay.refine((s) => s !== '', `${what}（${field}）必填，格式 YYYY-MM-DD`);
-const households = z.number({ message: '服务户数（households）应为正整数' }).int('服务户数（households）应为整数').min(1, '服务户数（households）应大于 0').max(100_000, '服务户数（households）过大');
-const feePerM2 = z
-  .number({ message: '收费标准（feePerM2）应为每平方米每月的金额（元）' })
-  .min(0, '收费标准（feePerM2）不能为负')
-  .max(100, '收费标准（feePerM2）过大')
-  .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, '收费标准（feePerM2）最多两位小数');
-const contractFields = {
-  households,
-  feePerM2,
-  serviceStandard: text(1000),
-  startsOn: day('startsOn', '合同开始日期'),
-  endsOn: day('endsOn', '合同结束日期'),
-};
-const member = z.object({ name: text(30), post: z.enum(['主任', '副主任', '委员'], { message: '职务（post）应为 主任、副主任 或 委员' }) }, { message: '成员（members）应为 {name, post} 列表' });
-const committeeFields = {
-  termStart: day('termStart', '任期开始日期'),
-  termEnd: day('termEnd', '任期结束日期'),
-  members: z.array(member, { message: '成员（members）应为列表' }).min(3, '业主委员会至少 3 名成员（members）').max(15, '业主委员会最多 15 名成员（members）'),
-};
-
 export function propertyRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['property'];
@@ -87,26 +70,22 @@ export function propertyRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: '登记无物业小区的覆盖方式（社区）',
         params: uuidParam,
-        body: z.object({
-          mode: z.enum(COVERAGE_MODES, { message: '覆盖方式（mode）应为 community（社区代管）、red-property（红心物业兜底）或 self-managed（居民自治）' }),
-          companyId: z.uuid({ message: '接管企业（companyId）应为 UUID' }).nullish(),
-          note: optionalText(300).optional(),
-        }),
+        body: CoverageBody,
         response: { 200: CoverageRecord },
       },
     },
     async (req) => property.setCoverage(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
   );
-  r.post('/api/property/contracts', { schema: { tags, summary: '登记物业服务合同及服务标准（社区、住建部门）', body: z.object({ placeId: z.uuid({ message: '小区（placeId）应为 UUID' }), ...contractFields }), response: { 201: ContractRecord } } }, async (req, reply) =>
+  r.post('/api/property/contracts', { schema: { tags, summary: '登记物业服务合同及服务标准（社区、住建部门）', body: PropertyContractBody, response: { 201: ContractRecord } } }, async (req, reply) =>
     reply.status(201).send(await property.createContract(ctx, requireActor(req), req.body, requestContext(req))),
   );
-  r.patch('/api/property/contracts/:id', { schema: { tags, summary: '修改物业服务合同（社区、住建部门）', params: uuidParam, body: z.object(contractFields).partial(), response: { 200: ContractRecord } } }, async (req) =>
+  r.patch('/api/property/contracts/:id', { schema: { tags, summary: '修改物业服务合同（社区、住建部门）', params: uuidParam, body: PropertyContractPatchBody, response: { 200: ContractRecord } } }, async (req) =>
     property.updateContract(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
   );
-  r.post('/api/property/committees', { schema: { tags, summary: '登记业主委员会（成员、任期；社区）', body: z.object({ placeId: z.uuid({ message: '小区（placeId）应为 UUID' }), ...committeeFields }), response: { 201: CommitteeRecord } } }, async (req, reply) =>
+  r.post('/api/property/committees', { schema: { tags, summary: '登记业主委员会（成员、任期；社区）', body: CommitteeBody, response: { 201: CommitteeRecord } } }, async (req, reply) =>
     reply.status(201).send(await property.createCommittee(ctx, requireActor(req), req.body, requestContext(req))),
   );
-  r.patch('/api/property/committees/:id', { schema: { tags, summary: '修改业主委员会（社区）', params: uuidParam, body: z.object(committeeFields).partial(), response: { 200: CommitteeRecord } } }, async (req) =>
+  r.patch('/api/property/committees/:id', { schema: { tags, summary: '修改业主委员会（社区）', params: uuidParam, body: CommitteePatchBody, response: { 200: CommitteeRecord } } }, async (req) =>
     property.updateCommittee(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
   );
   r.post(
@@ -115,7 +94,7 @@ export function propertyRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: '登记四位一体联席会议（社区；每季度至少一次）',
-        body: z.object({ placeId: z.uuid({ message: '小区（placeId）应为 UUID' }), heldOn: day('heldOn', '会议日期'), attendees: text(300), topics: text(1000), deliberationId: z.uuid({ message: '议事（deliberationId）应为 UUID' }).nullish() }),
+        body: JointMeetingBody,
         response: { 201: JointMeetingRecord },
       },
     },
@@ -131,12 +110,7 @@ export function propertyRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: '社区检查小区物业（检查表 + 现场照片）',
-        body: z.object({
-          placeId: z.uuid({ message: '小区（placeId）应为 UUID' }),
-          results: z.record(z.string().max(32), z.boolean({ message: '检查项（results）的值应为 true（合格）或 false（不合格）' }), { message: '检查项（results）应为对象' }),
-          photoIds: z.array(z.uuid({ message: '照片（photoIds）应为 UUID' }), { message: '现场照片（photoIds）应为列表' }).max(9, '现场照片（photoIds）最多 9 张'),
-          note: optionalText(500).optional(),
-        }),
+        body: InspectionBody,
         response: { 201: InspectionRecord },
       },
     },
@@ -148,12 +122,7 @@ export function propertyRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: '登记业委会对物业的月度评价（0–100 分）',
-        body: z.object({
-          placeId: z.uuid({ message: '小区（placeId）应为 UUID' }),
-          month: isoMonth,
-          score: z.number({ message: '评分（score）应为 0–100 的整数' }).int('评分（score）应为整数').min(0, '评分（score）不能小于 0').max(100, '评分（score）不能大于 100'),
-          note: optionalText(500).optional(),
-        }),
+        body: EvaluationBody,
         response: { 201: EvaluationRecord },
       },
     },
@@ -165,13 +134,7 @@ export function propertyRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: '住建部门登记处罚或表扬（计入当月信用分）',
-        body: z.object({
-          companyId: z.uuid({ message: '物业企业（companyId）应为 UUID' }),
-          kind: z.enum(['penalty', 'commendation'], { message: '类型（kind）应为 penalty（处罚）或 commendation（表扬）' }),
-          points: z.number({ message: '分值（points）应为 1–20 的整数' }).int('分值（points）应为整数').min(1, '分值（points）应为 1–20').max(20, '分值（points）应为 1–20'),
-          reason: text(300),
-          month: isoMonth,
-        }),
+        body: SanctionBody,
         response: { 201: SanctionRecord },
       },
     },
@@ -201,7 +164,7 @@ export function propertyRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: '物业费账单（按小区、住户、月份）',
-        querystring: z.object({ period: isoMonth.optional(), placeId: z.uuid({ message: '小区（placeId）应为 UUID' }).optional(), householdId: z.uuid({ message: '户（householdId）应为 UUID' }).optional() }),
+        querystring: BillListQuery,
         response: { 200: BillList },
       },
     },
@@ -210,10 +173,10 @@ export function propertyRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/property/bills/:id/redemptions', { schema: { tags, summary: '该户可抵扣的积分兑换（已核销、未抵扣）', params: uuidParam, response: { 200: BillRedemptions } } }, async (req) => property.billRedemptions(ctx, requireActor(req), req.params.id));
   r.post(
     '/api/property/bills',
-    { schema: { tags, summary: '开具物业费账单（物业服务企业）', body: z.object({ householdId: z.uuid({ message: '户（householdId）应为 UUID' }), period: isoMonth, amount: money('amount', '账单金额') }), response: { 201: Bill } } },
+    { schema: { tags, summary: '开具物业费账单（物业服务企业）', body: BillBody, response: { 201: Bill } } },
     async (req, reply) => reply.status(201).send(await property.createBill(ctx, requireActor(req), req.body, requestContext(req))),
   );
-  r.post('/api/property/bills/:id/payments', { schema: { tags, summary: '登记缴费', params: uuidParam, body: z.object({ amount: money('amount', '缴费金额') }), response: { 200: Bill } } }, async (req) =>
+  r.post('/api/property/bills/:id/payments', { schema: { tags, summary: '登记缴费', params: uuidParam, body: PaymentBody, response: { 200: Bill } } }, async (req) =>
     property.payBill(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
   );
   r.post('/api/property/bills/:id/offsets', { schema: { tags, summary: '以积分兑换抵扣物业费（物业服务企业确认）', params: uuidParam, body: z.object({ redemptionId: z.uuid({ message: '积分兑换（redemptionId）应为 UUID' }) }), response: { 200: Bill } } }, async (req) =>

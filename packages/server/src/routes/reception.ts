@@ -1,12 +1,11 @@
 // Reception days (接待日) and leaders' cases (领导包案): docs/CASES.md, "Reception days".
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CreatedCase, LeadCaseList, NoContent, PublishedReceptionDays, ReceptionDay, ReceptionDayDetail, ReceptionLeader, ReceptionLeaders, ReceptionList } from '@gongzhi/domain/contract';
+import { CaseCreateBody, CreatedCase, LeadCaseList, NoContent, PublishedReceptionDays, ReceptionDay, ReceptionDayDetail, ReceptionLeader, ReceptionLeaders, ReceptionList } from '@gongzhi/domain/contract';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as reception from '../services/reception.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { caseInput } from './cases.ts';
 import { isoDay, text, uuidParam } from './common.ts';
 
 const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
@@ -63,7 +62,7 @@ export function receptionRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['reception'],
         summary: '登记接待日受理的案件（渠道：接待日；接待领导包案）',
         params: uuidParam,
-        body: caseInput.omit({ channel: true, onSpot: true, urgent: true }),
+        body: CaseCreateBody.omit({ channel: true, onSpot: true, urgent: true }),
         response: { 201: CreatedCase, 200: CreatedCase },
       },
     },

@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CaseSuggestions } from '@gongzhi/domain/contract';
-import { z } from 'zod';
+import { CaseSuggestions, SuggestBody } from '@gongzhi/domain/contract';
 import { requestContext } from '../http/request.ts';
 import type { AppContext } from '../services/context.ts';
 import * as suggestions from '../services/suggest.ts';
-import { optionalText } from './common.ts';
 
 export function suggestRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -18,14 +16,7 @@ export function suggestRoutes(app: FastifyInstance, ctx: AppContext) {
         description:
           '返回至多 5 个叶子事项类型、5 个可派遣单位和 5 个调用者范围内的未办结相似案件，按分值（0~1）从高到低；words 为决定推荐的词。未登录（扫码上报页）须提供 areaCode，similar 恒为空。',
         security: [],
-        body: z.object({
-          title: optionalText(100).optional(),
-          description: optionalText(2000).optional(),
-          areaCode: z.string().regex(/^\d{6,20}$/, '应为区划代码').optional(),
-          location: z
-            .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180), crs: z.enum(['wgs84', 'gcj02', 'bd09']).optional() })
-            .optional(),
-        }),
+        body: SuggestBody,
         response: { 200: CaseSuggestions },
       },
     },

@@ -1,39 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { invalid, isWishAction, WISH_ACTIONS, WISH_STATES } from '@gongzhi/domain';
-import { WishCreated, WishDetailAnswer, WishList, WishWall } from '@gongzhi/domain/contract';
+import { invalid, isWishAction, WISH_ACTIONS } from '@gongzhi/domain';
+import { WishActionBody, WishCreateBody, WishCreated, WishDetailAnswer, WishList, WishListQuery, WishWall, WishWallQuery } from '@gongzhi/domain/contract';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as wishes from '../services/wishes.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { paging, text, uuidParam } from './common.ts';
-
-const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
-
-const wishInput = z.object({
-  title: text(60),
-  description: text(1000),
-  forPersonId: z.uuid({ message: '应为居民 ID' }).optional(),
-});
-
-const actionBody = z
-  .object({
-    reason: text(500).optional(),
-    note: text(1000).optional(),
-    attachments: z.array(z.uuid({ message: '应为附件 ID' })).max(9, '最多 9 张照片').optional(),
-  })
-  .default({});
-
-const listQuery = z.object({
-  state: z
-    .string()
-    .max(120)
-    .refine((s) => s.split(',').every((x) => !x || (WISH_STATES as readonly string[]).includes(x)), '未知的微心愿状态')
-    .optional(),
-  area: areaCode.optional(),
-  relation: z.enum(['mine', 'claimed'], { message: 'relation 应为 mine 或 claimed' }).optional(),
-  ...paging,
-});
+import { uuidParam } from './common.ts';
 
 export function wishRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -45,7 +18,7 @@ export function wishRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: '提交微心愿（居民本人，或网格员代居民提交 forPersonId）',
         description: '返回 201 {id, state:"submitted"}。支持 Idempotency-Key。',
-        body: wishInput,
+        body: WishCreateBody,
         response: { 201: WishCreated },
       },
     },
@@ -57,10 +30,10 @@ export function wishRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/wishes/wall',
-    { schema: { tags, summary: '心愿墙（无需登录；心愿人姓名脱敏，只含待认领、已认领、待确认的心愿）', querystring: z.object({ area: areaCode }), response: { 200: WishWall } } },
+    { schema: { tags, summary: '心愿墙（无需登录；心愿人姓名脱敏，只含待认领、已认领、待确认的心愿）', querystring: WishWallQuery, response: { 200: WishWall } } },
     async (req) => wishes.wishWall(ctx, req.query.area),
   );
-  r.get('/api/wishes', { schema: { tags, summary: '微心愿列表（在调用者范围内）', querystring: listQuery, response: { 200: WishList } } }, async (req) => wishes.listWishes(ctx, requireActor(req), req.query));
+  r.get('/api/wishes', { schema: { tags, summary: '微心愿列表（在调用者范围内）', querystring: WishListQuery, response: { 200: WishList } } }, async (req) => wishes.listWishes(ctx, requireActor(req), req.query));
   r.get('/api/wishes/:id', { schema: { tags, summary: '微心愿详情（含时间线和可执行操作）', params: uuidParam, response: { 200: WishDetailAnswer } } }, async (req) => wishes.getWish(ctx, requireActor(req), req.params.id));
   r.post(
     '/api/wishes/:id/actions/:action',
@@ -70,7 +43,7 @@ export function wishRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '微心愿操作',
         description: `操作：${WISH_ACTIONS.join(', ')}。无权 → 403；状态不允许 → 409。`,
         params: z.object({ id: z.uuid({ message: '应为微心愿 ID' }), action: z.string().max(40) }),
-        body: actionBody,
+        body: WishActionBody,
         response: { 200: WishDetailAnswer },
       },
     },

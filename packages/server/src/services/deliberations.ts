@@ -35,8 +35,9 @@ import { areaNames } from './area-names.ts';
 import { audit } from './audit.ts';
 import type { AppContext } from './context.ts';
 import { withIdempotency } from './idempotency.ts';
+import { MAX_ROLL } from '@gongzhi/domain/contract';
 
-export const MAX_ROLL = 5000;
+export { MAX_ROLL };
 
 async function voterOf(ctx: AppContext, actor: Actor): Promise<Voter> {
   if (!actor.personId) return { personId: null, householdId: null };

@@ -14,8 +14,23 @@ import type {
   BurdenTaskList,
   FormReturn,
   FormReturnList,
+  BurdenCheckBody,
+  BurdenFiguresQuery,
+  BurdenFlagBody,
+  BurdenFormBody,
+  BurdenFormListQuery,
+  BurdenListEntryBody,
+  BurdenListEntryPatchBody,
+  BurdenRequestBody,
+  BurdenRequestListQuery,
+  BurdenTaskListQuery,
+  BurdenTransitionBody,
+  FormFieldBody,
+  FormReturnListQuery,
+  FormReturnSubmitBody,
 } from '@gongzhi/domain/contract';
-import { get, patch, post, type Query } from './client.ts';
+import type { z } from 'zod';
+import { get, patch, post, type QueryInput } from './client.ts';
 
 // The answers' types are the server's response schemas (docs/API.md "The web's types").
 export type {
@@ -32,39 +47,27 @@ export type {
 } from '@gongzhi/domain/contract';
 export type AreaRef = BurdenRequest['areas'][number];
 
-export interface RequestInput {
-  kind: string;
-  title: string;
-  description: string;
-  legalBasis: string;
-  support?: string;
-  workloadHours: number;
-  workingDays: number;
-  areaCodes: string[];
-}
+// The request types come from the server's request schemas (docs/API.md "Request types").
+export type RequestInput = z.input<typeof BurdenRequestBody>;
 /** A field of a form being designed (`POST /api/burden/forms`). */
-export interface FormFieldDef {
-  key: string;
-  label: string;
-  type: 'number' | 'text';
-  binding: string | null;
-}
+export type FormFieldDef = z.input<typeof FormFieldBody>;
+export type RequestAction = z.input<typeof BurdenTransitionBody>['action'];
 
 export const burdenMeta = (signal?: AbortSignal) => get<BurdenMeta>('/api/burden/meta', undefined, signal);
 export const listEntries = (signal?: AbortSignal) => get<BurdenLists>('/api/burden/lists', undefined, signal);
-export const createEntry = (body: { kind: string; title: string; keywords: string[]; source: string }) => post<BurdenListEntry>('/api/burden/lists', body);
-export const updateEntry = (id: string, body: Partial<{ title: string; keywords: string[]; source: string; active: boolean }>) => patch<BurdenListEntry>(`/api/burden/lists/${id}`, body);
-export const dryCheck = (body: { kind: string; title: string; description: string }) => post<BurdenCheck>('/api/burden/check', body);
-export const listRequests = (q: Query, signal?: AbortSignal) => get<BurdenRequestList>('/api/burden/requests', q, signal);
+export const createEntry = (body: z.input<typeof BurdenListEntryBody>) => post<BurdenListEntry>('/api/burden/lists', body);
+export const updateEntry = (id: string, body: z.input<typeof BurdenListEntryPatchBody>) => patch<BurdenListEntry>(`/api/burden/lists/${id}`, body);
+export const dryCheck = (body: z.input<typeof BurdenCheckBody>) => post<BurdenCheck>('/api/burden/check', body);
+export const listRequests = (q: QueryInput<typeof BurdenRequestListQuery>, signal?: AbortSignal) => get<BurdenRequestList>('/api/burden/requests', q, signal);
 export const fileRequest = (body: RequestInput) => post<BurdenRequest>('/api/burden/requests', body);
-export const transitionRequest = (id: string, body: { action: string; note?: string; amend?: RequestInput }) => post<BurdenRequest>(`/api/burden/requests/${id}/transition`, body);
-export const listTasks = (q: Query, signal?: AbortSignal) => get<BurdenTaskList>('/api/burden/tasks', q, signal);
+export const transitionRequest = (id: string, body: z.input<typeof BurdenTransitionBody>) => post<BurdenRequest>(`/api/burden/requests/${id}/transition`, body);
+export const listTasks = (q: QueryInput<typeof BurdenTaskListQuery>, signal?: AbortSignal) => get<BurdenTaskList>('/api/burden/tasks', q, signal);
 export const completeTask = (id: string) => post<BurdenTask>(`/api/burden/tasks/${id}/done`);
-export const flagTask = (body: { title: string; unitId?: string; channel: string; note?: string }) => post<BurdenTask>('/api/burden/flags', body);
-export const listForms = (q: Query, signal?: AbortSignal) => get<BurdenFormList>('/api/burden/forms', q, signal);
+export const flagTask = (body: z.input<typeof BurdenFlagBody>) => post<BurdenTask>('/api/burden/flags', body);
+export const listForms = (q: QueryInput<typeof BurdenFormListQuery>, signal?: AbortSignal) => get<BurdenFormList>('/api/burden/forms', q, signal);
 export const getForm = (id: string, signal?: AbortSignal) => get<BurdenFormDetail>(`/api/burden/forms/${id}`, undefined, signal);
-export const createForm = (body: { requestId: string; title: string; period: string; dueOn?: string; areaCodes: string[]; fields: FormFieldDef[] }) => post<BurdenFormDetail>('/api/burden/forms', body);
-export const listReturns = (q: Query, signal?: AbortSignal) => get<FormReturnList>('/api/burden/returns', q, signal);
+export const createForm = (body: z.input<typeof BurdenFormBody>) => post<BurdenFormDetail>('/api/burden/forms', body);
+export const listReturns = (q: QueryInput<typeof FormReturnListQuery>, signal?: AbortSignal) => get<FormReturnList>('/api/burden/returns', q, signal);
 export const getReturn = (id: string, signal?: AbortSignal) => get<FormReturn>(`/api/burden/returns/${id}`, undefined, signal);
-export const submitReturn = (id: string, values: Record<string, string>) => post<FormReturn>(`/api/burden/returns/${id}/submit`, { values });
-export const burdenFigures = (q: Query, signal?: AbortSignal) => get<BurdenFigures>('/api/burden/figures', q, signal);
+export const submitReturn = (id: string, values: z.input<typeof FormReturnSubmitBody>['values']) => post<FormReturn>(`/api/burden/returns/${id}/submit`, { values });
+export const burdenFigures = (q: QueryInput<typeof BurdenFiguresQuery>, signal?: AbortSignal) => get<BurdenFigures>('/api/burden/figures', q, signal);

@@ -14,63 +14,49 @@ import type {
   ServicePointList,
   Talent,
   TalentList,
+  CadreAttendanceQuery,
+  CadreKindBody,
+  CadreTaskBody,
+  CadreTaskCompleteBody,
+  CadreTaskListQuery,
+  NearbyQuery as NearbyQuerySchema,
+  ServicePointCreateBody,
+  ServicePointListQuery,
+  ServicePointPatchBody,
+  TalentCreateBody,
+  TalentListQuery,
+  TalentPatchBody,
 } from '@gongzhi/domain/contract';
-import { api, get, patch, post } from './client.ts';
+import type { z } from 'zod';
+import { api, get, patch, post, type QueryInput } from './client.ts';
 
-export interface ServicePointInput {
-  areaCode?: string;
-  kind?: string;
-  name?: string;
-  lat?: number;
-  lng?: number;
-  address?: string | null;
-  hours?: string | null;
-  services?: string[];
-  contactName?: string | null;
-  contactPhone?: string | null;
-  retired?: true;
-}
-
-export interface TalentInput {
-  areaCode?: string;
-  name?: string;
-  category?: string;
-  roles?: string[];
-  workplace?: string | null;
-  expertise?: string | null;
-  phone?: string | null;
-  consent?: boolean;
-  consentNote?: string | null;
-}
-
-export interface TaskInput {
-  cadreId: string;
-  title: string;
-  detail?: string | null;
-  dueOn?: string | null;
-}
-
+// The request types come from the server's request schemas (docs/API.md "Request types").
+/** A service point's fields as the edit form sends them (a new point needs areaCode, kind, name, lat, lng). */
+export type ServicePointInput = z.input<typeof ServicePointPatchBody>;
+/** A talent's fields as the edit form sends them (a new entry needs areaCode, name, category, consent). */
+export type TalentInput = z.input<typeof TalentPatchBody> & Partial<Pick<z.input<typeof TalentCreateBody>, 'consent' | 'consentNote'>>;
+export type TaskInput = z.input<typeof CadreTaskBody>;
 /** Home for the 15-minute circle: the phone's location, a chosen area, or (neither) where the caller lives. */
-export type NearbyQuery = { area?: string; lat?: number; lng?: number };
+export type NearbyQuery = QueryInput<typeof NearbyQuerySchema>;
 
-export const listServicePoints = (q: { area?: string; kind?: string; pageSize?: number }, signal?: AbortSignal) => get<ServicePointList>('/api/service-points', q, signal);
+export const listServicePoints = (q: QueryInput<typeof ServicePointListQuery>, signal?: AbortSignal) => get<ServicePointList>('/api/service-points', q, signal);
 export const nearbyServicePoints = (q: NearbyQuery, signal?: AbortSignal) => get<NearbyServicePoints>('/api/service-points/nearby', q, signal);
-export const createServicePoint = (body: ServicePointInput) => post<ServicePoint>('/api/service-points', body);
+export const createServicePoint = (body: z.input<typeof ServicePointCreateBody>) => post<ServicePoint>('/api/service-points', body);
 export const updateServicePoint = (id: string, body: ServicePointInput) => patch<ServicePoint>(`/api/service-points/${id}`, body);
 
-export const listTalents = (q: { area?: string; category?: string; pageSize?: number }, signal?: AbortSignal) => get<TalentList>('/api/talents', q, signal);
-export const createTalent = (body: TalentInput) => post<Talent>('/api/talents', body);
+export const listTalents = (q: QueryInput<typeof TalentListQuery>, signal?: AbortSignal) => get<TalentList>('/api/talents', q, signal);
+export const createTalent = (body: z.input<typeof TalentCreateBody>) => post<Talent>('/api/talents', body);
 export const updateTalent = (id: string, body: TalentInput) => patch<Talent>(`/api/talents/${id}`, body);
 export const setTalentConsent = (id: string, given: boolean) => api<Talent>(`/api/talents/${id}/consent`, { method: 'PUT', body: { given } });
 export const revealTalentPhone = (id: string) => post<RevealedPhone>(`/api/talents/${id}/reveal`, {});
 
 export const listCadres = (area: string | undefined, signal?: AbortSignal) => get<CadreList>('/api/cadres', { area }, signal);
-export const getAttendance = (q: { area?: string; month?: string; year?: string }, signal?: AbortSignal) => get<CadreAttendance>('/api/cadres/attendance', q, signal);
-export const setCadreKind = (id: string, kind: string) => patch<Cadre>(`/api/cadres/${id}`, { kind });
+export const getAttendance = (q: QueryInput<typeof CadreAttendanceQuery>, signal?: AbortSignal) => get<CadreAttendance>('/api/cadres/attendance', q, signal);
+export const setCadreKind = (id: string, kind: z.input<typeof CadreKindBody>['kind']) => patch<Cadre>(`/api/cadres/${id}`, { kind });
 export const getMyCadrePage = (signal?: AbortSignal) => get<MyCadrePage>('/api/cadres/me', undefined, signal);
 export const checkIn = (where: { lat: number; lng: number } | null) => post<CadreCheckin>('/api/cadres/me/checkins', where ?? {});
 
-export const listTasks = (q: { area?: string; pageSize?: number }, signal?: AbortSignal) => get<CadreTaskList>('/api/cadre-tasks', q, signal);
+export const listTasks = (q: QueryInput<typeof CadreTaskListQuery>, signal?: AbortSignal) => get<CadreTaskList>('/api/cadre-tasks', q, signal);
 export const assignTask = (body: TaskInput) => post<CadreTask>('/api/cadre-tasks', body);
-export const completeTask = (id: string, body: { note: string; photoFileId: string | null }) => post<CadreTask>(`/api/cadre-tasks/${id}/complete`, body);
+export const completeTask = (id: string, body: z.input<typeof CadreTaskCompleteBody>) => post<CadreTask>(`/api/cadre-tasks/${id}/complete`, body);
 export const cancelTask = (id: string, reason: string) => post<CadreTask>(`/api/cadre-tasks/${id}/cancel`, { reason });

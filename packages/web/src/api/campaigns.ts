@@ -1,25 +1,22 @@
 // Door-knocking campaigns (敲门行动) and four-colour risk (四色分级).
 // The answers' types are the server's response schemas (@gongzhi/domain/contract, docs/API.md).
-import type { Campaign, CampaignList, CampaignProgress, RiskColour, RiskCounts, VisitResult, Worklist, WorklistItem } from '@gongzhi/domain/contract';
-import { get, post } from './client.ts';
+import type { z } from 'zod';
+import type { Campaign, CampaignCreateBody, CampaignList, CampaignProgress, CampaignVisitBody, RiskCounts, VisitResult, Worklist, WorklistItem, WorklistQuery } from '@gongzhi/domain/contract';
+import { get, post, type QueryInput } from './client.ts';
 import { getOrCopy } from '../lib/offlineDb.ts';
 
 export type { Campaign, RiskCounts, VisitResult, Worklist };
 export type Progress = CampaignProgress;
 export type WorkItem = WorklistItem;
 
-export interface VisitBody {
-  householdId: string;
-  result: VisitResult;
-  riskColour?: RiskColour;
-  note?: string;
-}
+/** `POST /api/campaigns/{id}/visits` (docs/API.md "Request types"). */
+export type VisitBody = z.input<typeof CampaignVisitBody>;
 
 export const listCampaigns = (signal?: AbortSignal, state?: string) => getOrCopy<CampaignList>('/api/campaigns', { state }, signal);
 export const getCampaign = (id: string, signal?: AbortSignal) => getOrCopy<Campaign>(`/api/campaigns/${id}`, undefined, signal);
 export const getProgress = (id: string, signal?: AbortSignal) => getOrCopy<Progress>(`/api/campaigns/${id}/progress`, undefined, signal);
-export const getWorklist = (id: string, query: { area?: string; page?: number; pageSize?: number }, signal?: AbortSignal) => getOrCopy<Worklist>(`/api/campaigns/${id}/worklist`, query, signal);
-export const createCampaign = (body: { title: string; areaCode: string; kind: 'door-knock' }) => post<Campaign>('/api/campaigns', body);
+export const getWorklist = (id: string, query: QueryInput<typeof WorklistQuery>, signal?: AbortSignal) => getOrCopy<Worklist>(`/api/campaigns/${id}/worklist`, query, signal);
+export const createCampaign = (body: z.input<typeof CampaignCreateBody>) => post<Campaign>('/api/campaigns', body);
 export const nextRound = (id: string) => post<Campaign>(`/api/campaigns/${id}/rounds`);
 export const closeCampaign = (id: string, summary?: string) => post<Campaign>(`/api/campaigns/${id}/close`, summary ? { summary } : {});
 export const getRiskCounts = (code: string, signal?: AbortSignal) => get<RiskCounts>(`/api/areas/${code}/risk-counts`, undefined, signal);

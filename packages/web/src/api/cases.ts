@@ -1,5 +1,6 @@
 // Shapes of the case (案件) API and the calls the case screens make; docs/CASES.md describes them.
-import { api, ApiError, get, post } from './client.ts';
+import type { z } from 'zod';
+import { api, ApiError, get, post, type QueryInput } from './client.ts';
 import type { AreaDetail } from './types.ts';
 // The answers' shapes come from the server's response schemas (packages/domain/src/contract, docs/API.md).
 export type {
@@ -26,51 +27,42 @@ export type {
   TimelineEntry,
   UnreadCount,
 } from '@gongzhi/domain/contract';
-import type { CaseAssessment, CaseAssessments, CaseDetail, CaseList, CaseState, Channel, CreatedCase, Rating, Step5321, Tier5321, UploadToken } from '@gongzhi/domain/contract';
-import type { AssessmentGrade } from '@gongzhi/domain';
+import type {
+  CaseActionBody,
+  CaseAssessment,
+  CaseAssessments,
+  CaseCreateBody,
+  CaseDetail,
+  CaseList,
+  CaseListQuery,
+  CaseState,
+  Channel,
+  CreatedCase,
+  Crs as CrsSchema,
+  FileRefView,
+  Rating,
+  Step5321,
+  Tier5321,
+  UploadToken,
+} from '@gongzhi/domain/contract';
+import type { AssessmentGrade, CaseAction } from '@gongzhi/domain';
+export type { CaseAction } from '@gongzhi/domain';
 
 export const CASE_STATES: readonly CaseState[] = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'closed', 'rejected', 'withdrawn', 'merged', 'suspended'];
 export const OPEN_STATES: readonly CaseState[] = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'suspended'];
 
-export type CaseAction =
-  | 'accept'
-  | 'reject'
-  | 'escalate'
-  | 'dispatch'
-  | 'acknowledge'
-  | 'return'
-  | 'feedback'
-  | 'request-extension'
-  | 'approve-extension'
-  | 'deny-extension'
-  | 'handle'
-  | 'verify-pass'
-  | 'verify-fail'
-  | 'rate'
-  | 'reopen'
-  | 'urge'
-  | 'merge'
-  | 'unmerge'
-  | 'suspend'
-  | 'resume'
-  | 'withdraw';
+/** What a case action may carry (`POST /api/cases/{id}/actions/{action}`); each action reads the fields it needs. */
+export type ActionBody = z.input<typeof CaseActionBody>;
 
 export const CHANNELS: readonly Channel[] = ['qr', 'mobile', 'patrol', 'hotline', 'reception', 'visit', 'mailbox', 'open311', 'console'];
 export const RATINGS: readonly Rating[] = ['satisfied', 'basically-satisfied', 'unsatisfied'];
 /** Coordinate systems a point may arrive in; the server stores WGS84. */
-export type Crs = 'wgs84' | 'gcj02' | 'bd09';
+export type Crs = z.infer<typeof CrsSchema>;
 
 export const DEADLINE_STEPS = ['accept', 'acknowledge', 'handle', 'verify'] as const;
 
-export interface FileRef {
-  id: string;
-  name: string;
-  mime?: string;
-  size?: number;
-  url: string;
-  /** A photo taken without a connection: kept on the phone and uploaded by the 待发送 queue (lib/outbox.ts). */
-  local?: File;
-}
+/** An attachment; a photo taken without a connection is kept on the phone (`local`) and uploaded by the 待发送 queue (lib/outbox.ts). */
+export type FileRef = FileRefView & { local?: File };
 
 /** A form's photos split into those already uploaded (ids) and those still on the phone. */
 export function splitPhotos(files: FileRef[]): { ids: string[]; local: File[] } {
@@ -86,53 +78,9 @@ export const getAssessments = (id: string, signal?: AbortSignal) => get<CaseAsse
 export const saveAssessment = (id: string, unitId: string, body: { timeliness: AssessmentGrade; quality: AssessmentGrade; attitude: AssessmentGrade; comment?: string | null }) =>
   api<CaseAssessment>(`/api/cases/${id}/assessments/${unitId}`, { method: 'PUT', body });
 
-export interface CaseQuery {
-  state?: string;
-  area?: string;
-  category?: string;
-  channel?: string;
-  overdue?: boolean;
-  dueSoon?: boolean;
-  /** Marked 急难险重. */
-  urgent?: boolean;
-  from?: string;
-  to?: string;
-  q?: string;
-  /** With `q`: best match first (default) or newest first. */
-  sort?: 'relevance' | 'newest';
-  box?: 'mine' | 'revisit' | 'all';
-  page?: number;
-  pageSize?: number;
-}
-
-export interface CaseInput {
-  title: string;
-  description: string;
-  categoryCode: string;
-  channel: Channel;
-  areaCode?: string;
-  location?: { lat: number; lng: number; crs?: Crs };
-  address?: string;
-  reporter?: { name?: string; phone?: string };
-  public?: boolean;
-  attachments?: string[];
-  urgent?: boolean;
-  onSpot?: { note: string; attachments?: string[] };
-}
-
-export interface ActionBody {
-  reason?: string;
-  note?: string;
-  unitId?: string;
-  assistUnitIds?: string[];
-  workingDays?: number;
-  attachments?: string[];
-  score?: Rating;
-  comment?: string;
-  intoCaseId?: string;
-  /** verify-pass: where the verifier stands. */
-  location?: { lat: number; lng: number; crs?: Crs };
-}
+// The request types come from the server's request schemas (docs/API.md "Request types").
+export type CaseQuery = QueryInput<typeof CaseListQuery>;
+export type CaseInput = z.input<typeof CaseCreateBody>;
 
 // The wall's and the QR page's answers come from the server's response schemas (packages/domain/src/contract/wall.ts).
 export type { CaseWall, PublicArea, WallCase as WallItem } from '@gongzhi/domain/contract';

@@ -1,4 +1,5 @@
 // A small fetch wrapper: JSON in and out, the session cookie rides along, errors become ApiError.
+import type { z } from 'zod';
 
 export interface ApiIssue {
   field: string;
@@ -43,6 +44,13 @@ export function onUnauthorized(fn: UnauthorizedListener): () => void {
 }
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
+
+/**
+ * What a caller may put in the query string a server schema reads (`querystring`): the schema's input, with a
+ * `'true' | 'false'` flag taken as a boolean and a coerced number as a number (`withQuery` writes both as text).
+ */
+export type QueryInput<S extends z.ZodType> = { [K in keyof z.input<S>]?: QueryValue<z.input<S>[K]> };
+type QueryValue<V> = unknown extends V ? number | string : [Exclude<V, undefined>] extends ['true' | 'false'] ? boolean | 'true' | 'false' : Exclude<V, undefined>;
 
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;

@@ -1,11 +1,12 @@
 // Conventions (村规民约 / 居民公约): types from the contract, and calls of its API.
-import type { ConventionDetail, ConventionDiff, ConventionList, ConventionVersion, MyConvention } from '@gongzhi/domain/contract';
+import type { z } from 'zod';
+import type { ConventionAdoptBody, ConventionDetail, ConventionDiff, ConventionList, ConventionOpened, ConventionPatchBody, ConventionVersion, MyConvention } from '@gongzhi/domain/contract';
 import { get, patch, post } from './client.ts';
 
 export type { ConventionDetail, ConventionDiff, ConventionList, ConventionVersion, MyConvention };
 export type ConventionSummary = ConventionList['items'][number];
 export type ConventionArticle = ConventionVersion['articles'][number];
-export type Opened = { id: string; versionId: string; versionNo: number };
+export type Opened = ConventionOpened;
 
 export const listConventions = (signal?: AbortSignal) => get<ConventionList>('/api/conventions', undefined, signal);
 export const getConvention = (id: string, signal?: AbortSignal) => get<ConventionDetail>(`/api/conventions/${id}`, undefined, signal);
@@ -14,7 +15,7 @@ export const conventionDiff = (id: string, from: string, to: string, signal?: Ab
 export const startConvention = (areaCode: string) => post<Opened>('/api/conventions', { areaCode });
 export const openDraft = (id: string) => post<Opened>(`/api/conventions/${id}/drafts`, {});
 export const draftFromDeliberation = (deliberationId: string) => post<Opened>(`/api/conventions/from-deliberation/${deliberationId}`, {});
-export const saveDraft = (id: string, versionId: string, body: { title?: string; articles?: { id?: string; chapter?: string | null; text: string }[]; pointsRuleIds?: string[] }) =>
+export const saveDraft = (id: string, versionId: string, body: z.input<typeof ConventionPatchBody>) =>
   patch<ConventionVersion>(`/api/conventions/${id}/versions/${versionId}`, body);
-export const adoptDraft = (id: string, versionId: string, body: { deliberationId?: string; paperAdoptedOn?: string; paperNote?: string }) =>
+export const adoptDraft = (id: string, versionId: string, body: z.input<typeof ConventionAdoptBody>) =>
   post<ConventionVersion>(`/api/conventions/${id}/versions/${versionId}/actions/adopt`, body);

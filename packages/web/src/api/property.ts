@@ -1,11 +1,19 @@
 // 红心物业: the calls of its API and their input shapes (docs/PROPERTY.md).
 import type {
   Bill,
+  BillBody,
   BillList,
+  BillListQuery,
   BillRedemptions,
   Collection,
-  CommitteeMember,
+  CommitteeBody,
+  CommitteePatchBody,
   CommitteeRecord,
+  CoverageBody,
+  EvaluationBody,
+  InspectionBody,
+  JointMeetingBody,
+  SanctionBody,
   CompanyDetail,
   CompanyList,
   CompoundDetail,
@@ -18,10 +26,13 @@ import type {
   GradingList,
   InspectionRecord,
   JointMeetingRecord,
+  PropertyContractBody,
+  PropertyContractPatchBody,
   PropertyLists,
   SanctionRecord,
 } from '@gongzhi/domain/contract';
-import { api, get, patch, post } from './client.ts';
+import type { z } from 'zod';
+import { api, get, patch, post, type QueryInput } from './client.ts';
 
 export { INSPECTION_ITEMS, PROPERTY_GRADES, PROPERTY_SCORE_WEIGHTS } from '@gongzhi/domain/property';
 export type { InspectionItem, PropertyGrade, PropertyScoreComponent } from '@gongzhi/domain/property';
@@ -52,23 +63,24 @@ export const listGradings = (year: number, signal?: AbortSignal) => get<GradingL
 export const proposeGradings = (year: number) => post<GradingList>('/api/property/gradings/propose', { year });
 export const confirmGrading = (id: string, grade: string, reason?: string) => post<Grading>(`/api/property/gradings/${id}/confirm`, { grade, ...(reason ? { reason } : {}) });
 export const listCompounds = (signal?: AbortSignal) => get<CompoundList>('/api/property/compounds', undefined, signal);
-export const createInspection = (body: { placeId: string; results: Record<string, boolean>; photoIds: string[]; note?: string }) =>
+export const createInspection = (body: z.input<typeof InspectionBody>) =>
   post<InspectionRecord>('/api/property/inspections', body);
 export const publicLists = (signal?: AbortSignal) => get<PropertyLists>('/api/property/lists', undefined, signal);
 export const getCompound = (id: string, signal?: AbortSignal) => get<CompoundDetail>(`/api/property/compounds/${id}`, undefined, signal);
 export const compoundHouseholds = (id: string, signal?: AbortSignal) => get<CompoundHouseholds>(`/api/property/compounds/${id}/households`, undefined, signal);
-export type ContractInput = { households: number; feePerM2: number; serviceStandard: string; startsOn: string; endsOn: string };
-export const createContract = (body: ContractInput & { placeId: string }) => post<ContractRecord>('/api/property/contracts', body);
-export const updateContract = (id: string, body: Partial<ContractInput>) => patch<ContractRecord>(`/api/property/contracts/${id}`, body);
-export type CommitteeInput = { termStart: string; termEnd: string; members: CommitteeMember[] };
-export const createCommittee = (body: CommitteeInput & { placeId: string }) => post<CommitteeRecord>('/api/property/committees', body);
-export const updateCommittee = (id: string, body: Partial<CommitteeInput>) => patch<CommitteeRecord>(`/api/property/committees/${id}`, body);
-export const setCoverage = (placeId: string, body: { mode: string; companyId?: string | null; note?: string }) => api<CoverageRecord>(`/api/property/compounds/${placeId}/coverage`, { method: 'PUT', body });
-export const recordJointMeeting = (body: { placeId: string; heldOn: string; attendees: string; topics: string }) => post<JointMeetingRecord>('/api/property/joint-meetings', body);
-export const recordEvaluation = (body: { placeId: string; month: string; score: number; note?: string }) => post<EvaluationRecord>('/api/property/evaluations', body);
-export const recordSanction = (body: { companyId: string; kind: 'penalty' | 'commendation'; points: number; reason: string; month: string }) => post<SanctionRecord>('/api/property/sanctions', body);
-export const listBills = (q: { period?: string; placeId?: string; householdId?: string }, signal?: AbortSignal) => get<BillList>('/api/property/bills', q, signal);
-export const createBill = (body: { householdId: string; period: string; amount: number }) => post<Bill>('/api/property/bills', body);
+// The contracts' and committees' request types come from the server's request schemas (docs/API.md "Request types").
+export type ContractInput = z.input<typeof PropertyContractPatchBody>;
+export const createContract = (body: z.input<typeof PropertyContractBody>) => post<ContractRecord>('/api/property/contracts', body);
+export const updateContract = (id: string, body: ContractInput) => patch<ContractRecord>(`/api/property/contracts/${id}`, body);
+export type CommitteeInput = z.input<typeof CommitteePatchBody>;
+export const createCommittee = (body: z.input<typeof CommitteeBody>) => post<CommitteeRecord>('/api/property/committees', body);
+export const updateCommittee = (id: string, body: CommitteeInput) => patch<CommitteeRecord>(`/api/property/committees/${id}`, body);
+export const setCoverage = (placeId: string, body: z.input<typeof CoverageBody>) => api<CoverageRecord>(`/api/property/compounds/${placeId}/coverage`, { method: 'PUT', body });
+export const recordJointMeeting = (body: z.input<typeof JointMeetingBody>) => post<JointMeetingRecord>('/api/property/joint-meetings', body);
+export const recordEvaluation = (body: z.input<typeof EvaluationBody>) => post<EvaluationRecord>('/api/property/evaluations', body);
+export const recordSanction = (body: z.input<typeof SanctionBody>) => post<SanctionRecord>('/api/property/sanctions', body);
+export const listBills = (q: QueryInput<typeof BillListQuery>, signal?: AbortSignal) => get<BillList>('/api/property/bills', q, signal);
+export const createBill = (body: z.input<typeof BillBody>) => post<Bill>('/api/property/bills', body);
 export const payBill = (id: string, amount: number) => post<Bill>(`/api/property/bills/${id}/payments`, { amount });
 export const billRedemptions = (id: string, signal?: AbortSignal) => get<BillRedemptions>(`/api/property/bills/${id}/redemptions`, undefined, signal);
 export const offsetBill = (id: string, redemptionId: string) => post<Bill>(`/api/property/bills/${id}/offsets`, { redemptionId });

@@ -1,14 +1,11 @@
-import type { CaseSuggestions } from '@gongzhi/domain/contract';
+import type { z } from 'zod';
+import type { CaseSuggestions, SuggestBody } from '@gongzhi/domain/contract';
 import { api } from './client.ts';
 
 /** POST /api/cases/suggest (docs/SMART-INTAKE.md): the server's response schema. */
 export type { CaseSuggestions };
 
-export interface SuggestQuery {
-  title?: string;
-  description?: string;
-  areaCode?: string;
-  location?: { lat: number; lng: number; crs?: 'wgs84' | 'gcj02' | 'bd09' };
-}
+/** What the report form holds so far: the server's request schema (docs/API.md "Request types"). */
+export type SuggestQuery = z.input<typeof SuggestBody>;
 
 export const suggestCase = (q: SuggestQuery, signal?: AbortSignal) => api<CaseSuggestions>('/api/cases/suggest', { method: 'POST', body: q, signal });

@@ -1,30 +1,15 @@
 // Questionnaires (问卷): types from the API's contract and the calls of its routes.
-import type { SurveyDetail, SurveyList, SurveyReceipt, SurveyResultsView, SurveySummary, SurveyTextAnswers } from '@gongzhi/domain/contract';
-import { api, get, post } from './client.ts';
+import type { z } from 'zod';
+import type { SurveyAnswer, SurveyBody, SurveyDetail, SurveyList, SurveyListQuery, SurveyReceipt, SurveyResultsView, SurveySummary, SurveyTextAnswers } from '@gongzhi/domain/contract';
+import { api, get, post, type QueryInput } from './client.ts';
 
 export type { SurveyDetail, SurveyResultsView, SurveySummary };
-export type QuestionKind = 'single' | 'multiple' | 'rating' | 'text';
+export type { QuestionKind } from '@gongzhi/domain';
+// The request types come from the server's request schemas (docs/API.md "Request types").
+export type SurveyInput = z.input<typeof SurveyBody>;
+export type AnswerInput = z.input<typeof SurveyAnswer>;
 
-export interface SurveyInput {
-  title: string;
-  purpose: 'opinion' | 'satisfaction';
-  intro?: string;
-  areaCode: string;
-  opensAt?: string | null;
-  closesAt?: string | null;
-  anonymous?: boolean;
-  publicResults?: boolean;
-  questions: { kind: QuestionKind; title: string; required?: boolean; choices?: string[]; maxPicks?: number | null }[];
-}
-
-export interface AnswerInput {
-  questionId: string;
-  choices?: number[];
-  rating?: number;
-  text?: string;
-}
-
-export const listSurveys = (q: { area?: string; state?: string; page?: number; pageSize?: number }, signal?: AbortSignal) => get<SurveyList>('/api/surveys', q, signal);
+export const listSurveys = (q: QueryInput<typeof SurveyListQuery>, signal?: AbortSignal) => get<SurveyList>('/api/surveys', q, signal);
 export const listAvailableSurveys = (signal?: AbortSignal) => get<SurveyList>('/api/surveys/available', { pageSize: 100 }, signal);
 export const getSurvey = (id: string, signal?: AbortSignal) => get<SurveyDetail>(`/api/surveys/${id}`, undefined, signal);
 export const createSurvey = (body: SurveyInput) => post<SurveyDetail>('/api/surveys', body);

@@ -5,7 +5,7 @@
 import { useState, type ReactElement } from 'react';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { freeFieldKey } from '@gongzhi/domain';
+import { freeFieldKey, type FormBinding } from '@gongzhi/domain';
 import { useSearchParams } from 'react-router-dom';
 import { get } from '../../../api/client.ts';
 import type { AreaChildren } from '../../../api/types.ts';
@@ -109,7 +109,7 @@ function RequestsTab({ meta }: { meta: api.BurdenMeta }) {
   const [amending, setAmending] = useState<api.BurdenRequest | null>(null);
   const [deciding, setDeciding] = useState<{ r: api.BurdenRequest; action: 'refuse' | 'return' } | null>(null);
   const list = useApi((s) => api.listRequests({ page, pageSize: 10 }, s), [page]);
-  const act = async (r: api.BurdenRequest, action: string, note?: string) => {
+  const act = async (r: api.BurdenRequest, action: api.RequestAction, note?: string) => {
     try {
       await api.transitionRequest(r.id, { action, note });
       message.success(t('burden.action.done', { label: t(`burden.action.${action as 'admit'}`) }));
@@ -580,7 +580,7 @@ function FormsTab({ meta }: { meta: api.BurdenMeta }) {
 function DesignModal({ meta, onClose, onDone }: { meta: api.BurdenMeta; onClose: () => void; onDone: () => void }) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ requestId: string; title: string; period: string; areaCodes: string[]; bound: string[]; free: { label: string; type: 'number' | 'text' }[] }>();
+  const [form] = Form.useForm<{ requestId: string; title: string; period: string; areaCodes: string[]; bound: FormBinding[]; free: { label: string; type: 'number' | 'text' }[] }>();
   // A form is work pushed down: it goes under an admitted request of the department, to the communities it named.
   const admitted = useApi((s) => api.listRequests({ state: 'admitted', pageSize: 100 }, s), []);
   const requestId = Form.useWatch('requestId', form);

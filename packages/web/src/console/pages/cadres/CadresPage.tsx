@@ -3,6 +3,7 @@
 // it assigns them.
 import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Progress, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import type { CADRE_KIND_CODES } from '@gongzhi/domain';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -73,7 +74,7 @@ function CadresTab({ area }: { area?: string }) {
   const { t, tx } = useI18n();
   const { message } = App.useApp();
   const list = useApi((signal) => listCadres(area, signal), [area]);
-  const setKind = async (c: CadreListItem, kind: string) => {
+  const setKind = async (c: CadreListItem, kind: (typeof CADRE_KIND_CODES)[number]) => {
     try {
       await setCadreKind(c.id, kind);
       list.reload();

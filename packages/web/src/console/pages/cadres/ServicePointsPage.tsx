@@ -22,7 +22,7 @@ const LocationPicker = lazy(() => import('../../components/LocationPicker.tsx'))
 
 interface FormValues {
   areaCode: string;
-  kind: string;
+  kind: (typeof SERVICE_POINT_KINDS)[number];
   name: string;
   address?: string;
   hours?: string;
@@ -36,7 +36,7 @@ export default function ServicePointsPage() {
   const { message } = App.useApp();
   const { can } = useAuth();
   const [area, setArea] = useState<string | undefined>();
-  const [kind, setKind] = useState<string | undefined>();
+  const [kind, setKind] = useState<(typeof SERVICE_POINT_KINDS)[number] | undefined>();
   const [editing, setEditing] = useState<ServicePoint | 'new' | null>(null);
   const list = useApi((signal) => listServicePoints({ area, kind, pageSize: 200 }, signal), [area, kind]);
   const items = list.data?.items ?? [];

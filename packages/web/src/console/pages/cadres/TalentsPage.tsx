@@ -19,8 +19,8 @@ import { applyServerErrors } from '../../components/formErrors.ts';
 interface FormValues {
   areaCode: string;
   name: string;
-  category: string;
-  roles?: string[];
+  category: (typeof TALENT_CATEGORIES)[number];
+  roles?: (typeof TALENT_ROLES)[number][];
   workplace?: string;
   expertise?: string;
   phone?: string;
@@ -57,7 +57,7 @@ export default function TalentsPage() {
   const { message } = App.useApp();
   const { can } = useAuth();
   const [area, setArea] = useState<string | undefined>();
-  const [category, setCategory] = useState<string | undefined>();
+  const [category, setCategory] = useState<(typeof TALENT_CATEGORIES)[number] | undefined>();
   const [editing, setEditing] = useState<Talent | 'new' | null>(null);
   const list = useApi((signal) => listTalents({ area, category, pageSize: 200 }, signal), [area, category]);
   const keeper = can('talents.manage');

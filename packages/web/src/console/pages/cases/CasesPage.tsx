@@ -4,7 +4,7 @@ import { ExclamationCircleFilled, PlusOutlined, ReloadOutlined, SearchOutlined }
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { listCases, type CaseQuery, type CaseState, type CaseSummary } from '../../../api/cases.ts';
+import { CHANNELS, listCases, type CaseQuery, type CaseState, type CaseSummary, type Channel } from '../../../api/cases.ts';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber, fmtTime } from '../../../lib/format.ts';
@@ -33,7 +33,7 @@ type Flag = (typeof FLAGS)[number];
 interface Filters {
   category?: string;
   area?: string;
-  channel?: string;
+  channel?: Channel;
   flags?: Flag[];
   dates?: [Dayjs | null, Dayjs | null] | null;
   q?: string;
@@ -61,6 +61,7 @@ export default function CasesPage() {
     if (!v) continue;
     if (k === 'overdue' || k === 'dueSoon' || k === 'urgent') filters[k] = v === 'true';
     else if (k === 'sort') filters.sort = v === 'newest' ? 'newest' : undefined;
+    else if (k === 'channel') filters.channel = CHANNELS.find((c) => c === v);
     else filters[k] = v;
   }
   const page = Number(params.get('page') ?? 1) || 1;

@@ -246,7 +246,7 @@ function CommitteeModal({ compound, edit, onClose, onDone }: { compound: Compoun
 
 function CoverageModal({ compound, onClose, onDone }: { compound: CompoundDetail; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  type V = { mode: string; companyId?: string; note?: string };
+  type V = { mode: NonNullable<CompoundDetail['coverage']>['mode']; companyId?: string; note?: string };
   const [form] = Form.useForm<V>();
   const mode = Form.useWatch('mode', form);
   const companies = useApi((signal) => listCompanies(signal), []);
