@@ -2,7 +2,6 @@
 import type { Geometry } from 'geojson';
 import type { GridMap as GridMapAnswer } from '@gongzhi/domain/contract';
 
-export type Ability = 'areas.read' | 'people.read' | 'people.write' | 'people.sensitive' | 'users.manage' | 'users.security' | 'users.read' | 'audit.read';
 
 // The answers of the auth, area, catalogue, registry (people, households) and account routes come from the
 // server's response schemas (packages/domain/src/contract, docs/API.md); type-only imports, no Zod in the bundle.
