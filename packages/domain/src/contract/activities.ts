@@ -1,7 +1,8 @@
 // Activities (活动) and volunteers (志愿者): docs/ACTIVITIES.md. The answers of routes/activities.ts.
 import { z } from 'zod';
-import { ACTIVITY_AUDIENCES, ACTIVITY_KINDS, ACTIVITY_STATES, POINTS_MODES, VOLUNTEER_TEAM_KINDS } from '../activities/index.ts';
+import { ACTIVITY_AUDIENCES, ACTIVITY_KINDS, ACTIVITY_STATES, CANCEL_REASON_MAX, POINTS_MODES, VOLUNTEER_TEAM_KINDS } from '../activities/index.ts';
 import { isoTime, itemsOf, pageOf } from './common.ts';
+import { optionalText, paging, text } from './input.ts';
 
 /** What the caller may do with an activity (`allowedActions`). */
 export const ACTIVITY_VIEW_ACTIONS = ['sign-up', 'cancel', 'check-in', 'check-out', 'attendance', 'code', 'mark', 'cancel-activity', 'confirm'] as const;
@@ -215,3 +216,97 @@ export const VolunteerCertificate = z.object({
   }),
 });
 export type VolunteerCertificate = z.infer<typeof VolunteerCertificate>;
+
+// ---- requests (the server validates with these; the web's request types are their z.input) ----
+
+const csvOf = (values: readonly string[], message: string) =>
+  z
+    .string()
+    .max(300)
+    .refine((s) => s.split(',').every((x) => !x || values.includes(x)), message)
+    .optional();
+
+const when = (label: string) => z.iso.datetime({ offset: true, message: `${label}应为带时区的时间（ISO 8601）` }).transform((s) => new Date(s));
+
+/** `POST /api/activities` */
+export const ActivityBody = z.object({
+  kind: z.enum(ACTIVITY_KINDS, { message: '活动类型（kind）未知' }),
+  title: text(60),
+  description: optionalText(2000).optional(),
+  areaCode: z.string().regex(/^\d{9,12}$/, '活动范围（areaCode）应为镇（街道）或村（社区）的区划代码'),
+  place: text(100),
+  startsAt: when('开始时间（startsAt）'),
+  endsAt: when('结束时间（endsAt）'),
+  capacity: z.number({ message: '名额（capacity）应为整数' }).int('名额（capacity）应为整数').nullable().optional(),
+  audience: z.enum(ACTIVITY_AUDIENCES, { message: '参加对象（audience）应为 residents、members 或 volunteers' }).optional(),
+  pointsMode: z.enum(POINTS_MODES, { message: '计分方式（pointsMode）应为 per-hour、per-attendance 或 none' }).optional(),
+  points: z.number({ message: '积分（points）应为整数' }).int('积分（points）应为整数').optional(),
+  ruleCode: z.string().regex(/^[a-z0-9-]{1,64}$/, '积分规则（ruleCode）格式不正确').optional(),
+  serviceTeamId: z.uuid({ message: '服务队（serviceTeamId）应为 ID' }).optional(),
+  volunteerTeamId: z.uuid({ message: '志愿服务队（volunteerTeamId）应为 ID' }).optional(),
+  offerId: z.uuid({ message: '赋能清单事项（offerId）应为 ID' }).optional(),
+});
+
+/** `GET /api/activities` */
+export const ActivityListQuery = z.object({
+  state: csvOf(ACTIVITY_STATES, '未知的活动状态'),
+  kind: csvOf(ACTIVITY_KINDS, '未知的活动类型'),
+  relation: z.enum(['mine'], { message: 'relation 应为 mine' }).optional(),
+  upcoming: z.enum(['true', 'false'], { message: 'upcoming 应为 true 或 false' }).optional(),
+  ...paging,
+});
+
+/** `POST /api/activities/{id}/cancel` */
+export const ActivityCancelBody = z.object({ reason: text(CANCEL_REASON_MAX) });
+/** `GET /api/activities/{id}/code` */
+export const CheckinCodeQuery = z.object({ purpose: z.enum(['in', 'out'], { message: 'purpose 应为 in 或 out' }).default('in') });
+
+/** `POST /api/activities/{id}/check-in`, `POST /api/activities/{id}/check-out` */
+export const CheckBody = z.object({
+  token: z.string({ message: '签到码（token）不能为空' }).min(1, '签到码（token）不能为空').max(64, '签到码（token）无效'),
+  lat: z.number({ message: '纬度（lat）应为数字' }).min(-90).max(90).optional(),
+  lng: z.number({ message: '经度（lng）应为数字' }).min(-180).max(180).optional(),
+});
+
+/** `POST /api/activities/{id}/attendance/{attendanceId}/mark` (null clears the mark) */
+export const AttendanceMarkBody = z.object({ mark: z.enum(['present', 'absent'], { message: '标记（mark）应为 present 或 absent' }).nullable() });
+
+/** `PUT /api/volunteers/me` */
+export const VolunteerBody = z.object({
+  teamId: z.uuid({ message: '志愿服务队（teamId）应为 ID' }).nullable().optional(),
+  skills: z.array(text(20)).max(12, '特长（skills）最多 12 项').default([]),
+  availability: optionalText(200).default(''),
+});
+
+const teamFields = {
+  name: text(40),
+  kind: z.enum(VOLUNTEER_TEAM_KINDS, { message: '队伍类型（kind）应为 sunset、women、youth、neighbour 或 other' }),
+  leader: optionalText(40).optional(),
+  description: optionalText(500).optional(),
+};
+/** `POST /api/volunteer-teams` */
+export const VolunteerTeamBody = z.object({ ...teamFields, areaCode: z.string().regex(/^\d{12,15}$/, '所属社区（areaCode）应为村（社区）的区划代码') });
+/** `PATCH /api/volunteer-teams/{id}` */
+export const VolunteerTeamPatchBody = z.object({ name: teamFields.name.optional(), kind: teamFields.kind.optional(), leader: teamFields.leader, description: teamFields.description });
+
+/** `GET /api/volunteers` */
+export const VolunteerListQuery = z.object({ teamId: z.uuid({ message: 'teamId 应为 ID' }).optional(), ...paging });
+
+/** `PATCH /api/volunteers/{id}` */
+export const VolunteerRecordBody = z.object({
+  evaluation: optionalText(1000).optional(),
+  trainings: z
+    .array(
+      z.object({
+        title: text(60),
+        on: z.iso.date({ message: '培训日期（on）应为 YYYY-MM-DD' }),
+        hours: z.number({ message: '培训学时（hours）应为数字' }).min(0.5, '培训学时（hours）应为 0.5–100').max(100, '培训学时（hours）应为 0.5–100'),
+      }),
+    )
+    .max(100, '培训（trainings）最多 100 项')
+    .optional(),
+  commendations: z
+    .array(z.object({ title: text(60), on: z.iso.date({ message: '表彰日期（on）应为 YYYY-MM-DD' }) }))
+    .max(50, '表彰（commendations）最多 50 项')
+    .optional(),
+});

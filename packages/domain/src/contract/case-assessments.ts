@@ -1,7 +1,9 @@
 // The centre's assessment of the handling units (双重评价): routes/case-assessments.ts.
 import { z } from 'zod';
 import { ASSESSMENT_GRADES } from '../cases/assessment.ts';
+import { STEPS_5321, TIERS_5321 } from '../cases/rule-5321.ts';
 import { isoTime } from './common.ts';
+import { text } from './input.ts';
 
 const grade = z.enum(ASSESSMENT_GRADES);
 
@@ -27,3 +29,12 @@ export const CaseAssessments = z.object({
   allowedActions: z.array(z.string()),
 });
 export type CaseAssessments = z.infer<typeof CaseAssessments>;
+
+// ---- requests (the server validates with these; the web's request types are their z.input) ----
+
+const gradeInput = z.enum(ASSESSMENT_GRADES, { message: '应为 excellent（优）、good（良）、fair（中）或 poor（差）' });
+
+/** `PUT /api/cases/{id}/assessments/{unitId}` */
+export const CaseAssessmentBody = z.object({ timeliness: gradeInput, quality: gradeInput, attitude: gradeInput, comment: text(500).nullable().optional() });
+/** `POST /api/cases/{id}/5321` */
+export const Case5321Body = z.object({ step: z.enum(STEPS_5321).optional(), tier: z.enum(TIERS_5321).optional(), note: text(500).optional() });

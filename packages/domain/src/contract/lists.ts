@@ -1,5 +1,6 @@
 // Nanjing's four lists (四张清单, `001`: 信息、资源、需求、风险) as views of data the product holds: docs/PARTICIPATION.md.
 import { z } from 'zod';
+import { areaCodeInput } from './input.ts';
 
 export const FOUR_LIST_KINDS = ['info', 'resources', 'needs', 'risks'] as const;
 export type FourListKind = (typeof FOUR_LIST_KINDS)[number];
@@ -53,3 +54,11 @@ export const FourList = z.object({
 export type FourList = z.infer<typeof FourList>;
 export type FourListSection = z.infer<typeof FourListSection>;
 export type FourListRow = z.infer<typeof FourListRow>;
+
+// ---- requests (the server validates with these; the web's request types are their z.input) ----
+
+/** `GET /api/lists/four` */
+export const FourListQuery = z.object({
+  area: areaCodeInput.optional().describe('区划代码（默认：本人辖区）'),
+  kind: z.enum(FOUR_LIST_KINDS, { message: 'kind 应为 info（信息）、resources（资源）、needs（需求）或 risks（风险）' }),
+});

@@ -92,5 +92,7 @@ export const MeetingCreateBody = z.object({
 });
 /** `PATCH /api/deliberation-meetings/{id}` */
 export const MeetingPatchBody = z.object({ scheduledAt: when.optional(), place: text(100).optional() });
+/** `PUT /api/deliberation-meetings/{id}/minutes` */
+export const MinutesBody = z.object({ minutes: text(20000) });
 /** `POST /api/ideas/{id}/to-topic`: onto a scheduled meeting's agenda (meetingId), or a new deliberation and meeting. */
 export const IdeaTopicBody = z.object({ meetingId: z.uuid({ message: '会议（meetingId）应为 UUID' }).optional(), scheduledAt: when.optional(), place: text(100).optional(), presenter: text(40).optional() });

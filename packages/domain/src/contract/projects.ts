@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CLAIM_KINDS, IDEA_STATES, NEED_SOURCE_TYPES, NEED_STATES, PROJECT_STATES } from '../projects/index.ts';
 import { isoTime, pageOf } from './common.ts';
+import { areaCodeInput, isoDay, isoMonth, optionalText, paging, text } from './input.ts';
 
 /** A label in both languages of the console. */
 export const Bilingual = z.object({ zh: z.string(), en: z.string() });
@@ -173,3 +174,84 @@ export const ProjectDetail = ProjectSummary.extend({
   closeCheck: z.object({ ok: z.boolean(), reasons: z.array(z.string()) }),
 });
 export type ProjectDetail = z.infer<typeof ProjectDetail>;
+
+// ---- requests (the server validates with these; the web's request types are their z.input) ----
+
+const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, '应为 YYYY-Qn（n 为 1–4）');
+const money = (what: string) => z.number({ message: `${what}应为数字（元）` }).min(0, `${what}不能为负`).max(100_000_000, `${what}过大`).multipleOf(0.01, `${what}最多两位小数`);
+const flag = z.enum(['true', 'false'], { message: '应为 true 或 false' }).transform((v) => v === 'true');
+
+/** `POST /api/ideas` */
+export const IdeaBody = z.object({ title: text(60), content: text(1000) });
+/** `GET /api/ideas` */
+export const IdeaListQuery = z.object({ area: areaCodeInput.optional(), quarter: quarter.optional(), state: z.enum(IDEA_STATES, { message: '未知的金点子状态' }).optional(), ...paging });
+/** `POST /api/ideas/{id}/decide` */
+export const IdeaDecideBody = z.object({ as: z.enum(['need', 'topic', 'close'], { message: 'as 应为 need、topic 或 close' }), title: text(60).optional(), content: text(1000).optional() });
+
+/** `POST /api/offers` */
+export const OfferBody = z.object({
+  year: z.number({ message: '年度（year）应为数字' }).int().min(2020, '年度（year）不早于 2020').max(2100, '年度（year）过大'),
+  title: text(60),
+  content: text(1000),
+  contact: text(60),
+  conditions: optionalText(500).optional(),
+  capacity: z.number({ message: '可承接数（capacity）应为数字' }).int('可承接数（capacity）应为整数').min(1, '可承接数（capacity）至少为 1').max(1000, '可承接数（capacity）不超过 1000'),
+  unitId: z.uuid({ message: '应为部门 ID' }).optional(),
+});
+/** `GET /api/offers` */
+export const OfferListQuery = z.object({ year: z.coerce.number().int().min(2020, '年度（year）不早于 2020').max(2100, '年度（year）过大').optional(), mine: flag.optional() });
+
+/** `POST /api/needs` */
+export const NeedBody = z.object({
+  areaCode: areaCodeInput,
+  title: text(60),
+  content: text(1000),
+  month: isoMonth.optional(),
+  sources: z
+    .array(z.object({ type: z.enum(NEED_SOURCE_TYPES, { message: `来源类型应为 ${NEED_SOURCE_TYPES.join('、')}` }), id: z.uuid({ message: '应为来源 ID' }) }))
+    .max(20, '来源（sources）最多 20 项')
+    .optional(),
+});
+/** `GET /api/needs` */
+export const NeedListQuery = z.object({ area: areaCodeInput.optional(), month: isoMonth.optional(), state: z.enum(NEED_STATES, { message: '未知的需求状态' }).optional(), ...paging });
+/** `POST /api/needs/{id}/project` */
+export const ProjectCreateBody = z.object({
+  offerId: z.uuid({ message: '应为赋能清单项 ID' }).optional(),
+  title: text(60).optional(),
+  content: text(1000).optional(),
+  secretaryProject: z.boolean().optional(),
+  ledger: z.boolean().optional(),
+  budget: money('预算（budget）').optional(),
+  dueDate: isoDay.optional(),
+  supervisors: z.array(z.uuid({ message: '督导小组成员应为居民 ID' }), { message: '请选择群众督导小组成员（supervisors）' }).max(20, '督导小组（supervisors）人数过多'),
+});
+
+/** `GET /api/projects/wall` */
+export const ProjectWallQuery = z.object({ area: areaCodeInput });
+/** `GET /api/projects` */
+export const ProjectListQuery = z.object({
+  area: areaCodeInput.optional(),
+  state: z
+    .string()
+    .max(40)
+    .refine((s) => s.split(',').every((x) => ['open', 'claimed', 'closed'].includes(x)), '未知的项目状态')
+    .optional(),
+  relation: z.enum(['supervising'], { message: 'relation 应为 supervising' }).optional(),
+  secretary: flag.optional(),
+  ledger: flag.optional(),
+  ...paging,
+});
+/** `POST /api/projects/{id}/claim` */
+export const ProjectClaimBody = z.object({ teamId: z.uuid({ message: '应为服务团队 ID' }).optional() }).default({});
+/** `POST /api/projects/{id}/milestones` */
+export const MilestoneBody = z.object({
+  title: text(60),
+  note: optionalText(1000).optional(),
+  percent: z.number({ message: '进度（percent）应为数字' }),
+  spent: money('本次支出（spent）').optional(),
+  photos: z.array(z.uuid({ message: '应为照片 ID' })).max(9, '最多 9 张照片（photos）').optional(),
+});
+/** `POST /api/projects/{id}/sign-off` */
+export const SignOffBody = z.object({ supervisorId: z.uuid({ message: '应为督导小组成员 ID' }).optional(), note: optionalText(500).optional() }).default({});
+/** `POST /api/projects/{id}/close` */
+export const ProjectCloseBody = z.object({ note: optionalText(500).optional() }).default({});

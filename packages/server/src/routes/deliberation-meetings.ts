@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AgendaItemBody, IdeaTopicBody, IdeaTopicResult, MeetingCode, MeetingCreateBody, MeetingDetail, MeetingList, MeetingPatchBody, ScheduledMeetings, SourceTopics } from '@gongzhi/domain/contract';
+import { AgendaItemBody, IdeaTopicBody, IdeaTopicResult, MeetingCode, MeetingCreateBody, MeetingDetail, MeetingList, MeetingPatchBody, MinutesBody, ScheduledMeetings, SourceTopics } from '@gongzhi/domain/contract';
 import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as meetings from '../services/deliberation-meetings.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { text, uuidParam } from './common.ts';
+import { uuidParam } from './common.ts';
 
 const itemParams = z.object({ id: z.uuid({ message: '应为 UUID' }), itemId: z.uuid({ message: '议题（itemId）应为 UUID' }) });
 
@@ -73,7 +73,7 @@ export function deliberationMeetingRoutes(app: FastifyInstance, ctx: AppContext)
   );
   r.put(
     '/api/deliberation-meetings/:id/minutes',
-    { schema: { tags, summary: '记录会议纪要（会后；会议随之记为已召开）', params: uuidParam, body: z.object({ minutes: text(20000) }), response: { 200: MeetingDetail } } },
+    { schema: { tags, summary: '记录会议纪要（会后；会议随之记为已召开）', params: uuidParam, body: MinutesBody, response: { 200: MeetingDetail } } },
     async (req) => meetings.recordMinutes(ctx, requireActor(req), req.params.id, req.body, requestContext(req)),
   );
   r.post(

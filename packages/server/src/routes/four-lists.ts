@@ -1,8 +1,7 @@
 // Nanjing's four lists (四张清单: 信息、资源、需求、风险, `001`) as views of the data the product holds (docs/PARTICIPATION.md).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { FOUR_LIST_KINDS, FourList } from '@gongzhi/domain/contract';
+import { FourList, FourListQuery } from '@gongzhi/domain/contract';
 import type { AppContext } from '../services/context.ts';
 import { fourList } from '../services/four-lists.ts';
 import { requireActor } from '../http/request.ts';
@@ -15,10 +14,7 @@ export function fourListRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['lists'],
         summary: '四张清单（信息、资源、需求、风险）：本辖区某区域的一张清单，各项附数量、前 50 条及所在页面',
-        querystring: z.object({
-          area: z.string().regex(/^\d{6,20}$/, '应为区划代码').optional().describe('区划代码（默认：本人辖区）'),
-          kind: z.enum(FOUR_LIST_KINDS, { message: 'kind 应为 info（信息）、resources（资源）、needs（需求）或 risks（风险）' }),
-        }),
+        querystring: FourListQuery,
         response: { 200: FourList },
       },
     },

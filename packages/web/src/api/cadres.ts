@@ -23,6 +23,7 @@ import type {
   ServicePointCreateBody,
   ServicePointListQuery,
   ServicePointPatchBody,
+  TalentConsentBody,
   TalentCreateBody,
   TalentListQuery,
   TalentPatchBody,
@@ -47,7 +48,7 @@ export const updateServicePoint = (id: string, body: ServicePointInput) => patch
 export const listTalents = (q: QueryInput<typeof TalentListQuery>, signal?: AbortSignal) => get<TalentList>('/api/talents', q, signal);
 export const createTalent = (body: z.input<typeof TalentCreateBody>) => post<Talent>('/api/talents', body);
 export const updateTalent = (id: string, body: TalentInput) => patch<Talent>(`/api/talents/${id}`, body);
-export const setTalentConsent = (id: string, given: boolean) => api<Talent>(`/api/talents/${id}/consent`, { method: 'PUT', body: { given } });
+export const setTalentConsent = (id: string, given: boolean) => api<Talent>(`/api/talents/${id}/consent`, { method: 'PUT', body: { given } satisfies z.input<typeof TalentConsentBody> });
 export const revealTalentPhone = (id: string) => post<RevealedPhone>(`/api/talents/${id}/reveal`, {});
 
 export const listCadres = (area: string | undefined, signal?: AbortSignal) => get<CadreList>('/api/cadres', { area }, signal);

@@ -28,8 +28,10 @@ export type {
   UnreadCount,
 } from '@gongzhi/domain/contract';
 import type {
+  Case5321Body,
   CaseActionBody,
   CaseAssessment,
+  CaseAssessmentBody,
   CaseAssessments,
   CaseCreateBody,
   CaseDetail,
@@ -41,11 +43,9 @@ import type {
   Crs as CrsSchema,
   FileRefView,
   Rating,
-  Step5321,
-  Tier5321,
   UploadToken,
 } from '@gongzhi/domain/contract';
-import type { AssessmentGrade, CaseAction } from '@gongzhi/domain';
+import type { CaseAction } from '@gongzhi/domain';
 export type { CaseAction } from '@gongzhi/domain';
 
 export const CASE_STATES: readonly CaseState[] = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'closed', 'rejected', 'withdrawn', 'merged', 'suspended'];
@@ -69,13 +69,13 @@ export function splitPhotos(files: FileRef[]): { ids: string[]; local: File[] } 
   return { ids: files.filter((f) => !f.local).map((f) => f.id), local: files.flatMap((f) => (f.local ? [f.local] : [])) };
 }
 
-export const record5321 = (id: string, body: { step?: Step5321; tier?: Tier5321; note?: string }) => post<CaseDetail>(`/api/cases/${id}/5321`, body);
+export const record5321 = (id: string, body: z.input<typeof Case5321Body>) => post<CaseDetail>(`/api/cases/${id}/5321`, body);
 
 export type { CaseAssessment as Assessment, CaseAssessments as Assessments } from '@gongzhi/domain/contract';
 export type { AssessmentGrade } from '@gongzhi/domain';
 
 export const getAssessments = (id: string, signal?: AbortSignal) => get<CaseAssessments>(`/api/cases/${id}/assessments`, undefined, signal);
-export const saveAssessment = (id: string, unitId: string, body: { timeliness: AssessmentGrade; quality: AssessmentGrade; attitude: AssessmentGrade; comment?: string | null }) =>
+export const saveAssessment = (id: string, unitId: string, body: z.input<typeof CaseAssessmentBody>) =>
   api<CaseAssessment>(`/api/cases/${id}/assessments/${unitId}`, { method: 'PUT', body });
 
 // The request types come from the server's request schemas (docs/API.md "Request types").

@@ -4,7 +4,7 @@ import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select,
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { ACTIVITY_AUDIENCE_LABELS, ACTIVITY_KIND_INFO, ACTIVITY_KINDS, POINTS_MODE_LABELS, POINTS_MODES, type ActivityKind } from '@gongzhi/domain';
+import { ACTIVITY_AUDIENCE_LABELS, ACTIVITY_KIND_INFO, ACTIVITY_KINDS, POINTS_MODE_LABELS, POINTS_MODES, type ActivityAudience, type ActivityKind, type PointsMode } from '@gongzhi/domain';
 import { errorMessage } from '../../../api/client.ts';
 import { listActivities, publishActivity, type Activity } from '../../../api/activities.ts';
 import { listOffers } from '../../../api/projects.ts';
@@ -93,8 +93,8 @@ interface FormValues {
   place: string;
   time: [Dayjs, Dayjs];
   capacity?: number | null;
-  audience: string;
-  pointsMode: string;
+  audience: ActivityAudience;
+  pointsMode: PointsMode;
   points?: number;
   description?: string;
   offerId?: string;

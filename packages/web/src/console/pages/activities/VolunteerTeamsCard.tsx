@@ -14,7 +14,7 @@ import { LoadError } from '../../components/ErrorResult.tsx';
 
 interface TeamForm {
   name: string;
-  kind: string;
+  kind: VolunteerTeam['kind'];
   leader?: string;
   description?: string;
   areaCode?: string;

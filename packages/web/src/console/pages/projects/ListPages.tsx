@@ -4,6 +4,7 @@ import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Progres
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useNavigate } from 'react-router-dom';
+import { IDEA_STATES, NEED_STATES } from '@gongzhi/domain';
 import { errorMessage } from '../../../api/client.ts';
 import { createNeed, createOffer, decideIdea, listIdeas, listNeeds, listOffers, listProjects, type Idea, type Need, type Offer, type ProjectSummary } from '../../../api/projects.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
@@ -33,7 +34,7 @@ export function IdeasPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const f = useListParams();
-  const list = useApi((signal) => listIdeas({ area: f.area, state: f.state, page: f.page, pageSize: LIST_PAGE_SIZE }, signal), [f.area, f.state, f.page]);
+  const list = useApi((signal) => listIdeas({ area: f.area, state: IDEA_STATES.find((s) => s === f.state), page: f.page, pageSize: LIST_PAGE_SIZE }, signal), [f.area, f.state, f.page]);
   const decide = async (i: Idea, as: 'need' | 'topic' | 'close') => {
     try {
       const r = await decideIdea(i.id, as);
@@ -99,7 +100,7 @@ export function NeedsPage() {
   const navigate = useNavigate();
   const f = useListParams();
   const [creating, setCreating] = useState(false);
-  const list = useApi((signal) => listNeeds({ area: f.area, state: f.state, page: f.page, pageSize: LIST_PAGE_SIZE }, signal), [f.area, f.state, f.page]);
+  const list = useApi((signal) => listNeeds({ area: f.area, state: NEED_STATES.find((s) => s === f.state), page: f.page, pageSize: LIST_PAGE_SIZE }, signal), [f.area, f.state, f.page]);
   const columns: ColumnsType<Need> = [
     { title: t('proj.col.title'), dataIndex: 'title', render: (v: string) => <a data-testid="need-row-title">{v}</a> },
     { title: t('proj.col.area'), dataIndex: 'areaName', width: 160, ellipsis: true },
