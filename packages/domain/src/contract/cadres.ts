@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CADRE_KIND_CODES, CADRE_TASK_STATES, SERVICE_POINT_KIND_CODES, TALENT_CATEGORY_CODES, TALENT_ROLE_CODES } from '../cadres/index.ts';
 import { isoTime, pageOf } from './common.ts';
-import { isoDay, isoMonth, optionalText, paging, text } from './input.ts';
+import { areaCodeInput as areaCode, isoDay, isoMonth, optionalText, paging, text } from './input.ts';
 
 const day = z.string();
 
@@ -183,7 +183,6 @@ export type CadreAttendance = z.infer<typeof CadreAttendance>;
 
 // ---- requests (the server validates with these; the web's request types are their z.input) ----
 
-const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
 const lat = z.coerce.number<number | string>({ message: '纬度应为数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间');
 const lng = z.coerce.number<number | string>({ message: '经度应为数字' }).min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间');
 const phone = z.string().trim().max(20, '联系电话不能超过 20 位').nullable().optional();

@@ -5,7 +5,7 @@ import { CAMPAIGN_KINDS, CAMPAIGN_STATES, VISIT_RESULTS } from '../campaigns.ts'
 import { RISK_COLOURS } from '../registry.ts';
 import { RiskColour } from './areas.ts';
 import { isoTime } from './common.ts';
-import { paging, text } from './input.ts';
+import { areaCodeInput as areaCode, paging, text } from './input.ts';
 
 export const CampaignKind = z.enum(CAMPAIGN_KINDS);
 export const CampaignState = z.enum(CAMPAIGN_STATES);
@@ -160,7 +160,6 @@ export type RiskCounts = z.infer<typeof RiskCounts>;
 
 // ---- requests (the server validates with these; the web's request types are their z.input) ----
 
-const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
 /** A risk colour as a request gives it. */
 export const RiskColourInput = z.enum(RISK_COLOURS, { message: '风险等级（riskColour）应为 red、orange、yellow 或 blue' });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CASE_ACTIONS, CASE_STATES } from '../cases/workflow.ts';
 import { CASE_UNIT_ROLES, UNIT_STATUSES } from '../cases/effects.ts';
 import { isoTime, point } from './common.ts';
-import { isoDay, paging, queryFlag, text } from './input.ts';
+import { areaCodeInput as areaCode, isoDay, paging, queryFlag, text } from './input.ts';
 
 export const CaseState = z.enum(CASE_STATES);
 export const CaseActionName = z.enum(CASE_ACTIONS);
@@ -169,7 +169,6 @@ export const UnreadCount = z.object({ unread: z.number().int() });
 
 // ---- requests (the server validates with these; the web's request types are their z.input) ----
 
-const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
 /** Coordinate systems a point may arrive in; the server stores WGS84. */
 export const Crs = z.enum(['wgs84', 'gcj02', 'bd09']);
 /** A point as a phone or map gives it (the report's place, the verifier's position). */

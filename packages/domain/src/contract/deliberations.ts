@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { BALLOT_CHOICES, DELIBERATION_BODIES, DELIBERATION_FORMS, DELIBERATION_STATES, type DeliberationCheck, type DeliberationOutcome } from '../deliberation/rules.ts';
 import { isoTime } from './common.ts';
-import { paging, text } from './input.ts';
+import { areaCodeInput as areaCode, paging, text } from './input.ts';
 
 export const DeliberationBodyKind = z.enum(DELIBERATION_BODIES);
 export const DeliberationFormKind = z.enum(DELIBERATION_FORMS);
@@ -148,7 +148,6 @@ void _resultSame;
 
 /** The most entries a roll holds (a drawn roll stops there too). */
 export const MAX_ROLL = 5000;
-const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
 const bodyEnum = z.enum(DELIBERATION_BODIES, { message: `议事主体（body）应为 ${DELIBERATION_BODIES.join('、')} 之一` });
 const formEnum = z.enum(DELIBERATION_FORMS, { message: '形式（form）应为 persons（个人）或 households（户代表）' });
 

@@ -2,7 +2,7 @@
 // docs/REGISTRY.md and docs/SMART-INTAKE.md.
 import { z } from 'zod';
 import { LocationInput } from './cases.ts';
-import { optionalText } from './input.ts';
+import { areaCodeInput, optionalText } from './input.ts';
 
 /** `POST /api/imports/people` → 200: what became of each row; a refused row names the column in its Chinese reason. */
 export const PeopleImportResult = z
@@ -78,6 +78,6 @@ export type CaseSuggestions = z.infer<typeof CaseSuggestions>;
 export const SuggestBody = z.object({
   title: optionalText(100).optional(),
   description: optionalText(2000).optional(),
-  areaCode: z.string().regex(/^\d{6,20}$/, '应为区划代码').optional(),
+  areaCode: areaCodeInput.optional(),
   location: LocationInput.optional(),
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ORDER_ACTIONS, ORDER_RATINGS, ORDER_STATES } from '../orders/workflow.ts';
 import { FileRef } from './cases.ts';
 import { isoTime, pageOf } from './common.ts';
-import { optionalText, paging, text } from './input.ts';
+import { areaCodeInput, optionalText, paging, text } from './input.ts';
 import { isAreaCode } from '../codes.ts';
 import { WishTimelineEntry } from './wishes.ts';
 
@@ -144,7 +144,7 @@ export const OrderListQuery = z.object({
     .max(120)
     .refine((s) => s.split(',').every((x) => !x || (ORDER_STATES as readonly string[]).includes(x)), '未知的服务单状态')
     .optional(),
-  area: z.string().regex(/^\d{6,20}$/, '应为区划代码').optional(),
+  area: areaCodeInput.optional(),
   relation: z.enum(['mine', 'assigned'], { message: 'relation 应为 mine 或 assigned' }).optional(),
   ...paging,
 });

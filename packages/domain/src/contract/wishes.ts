@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { WISH_ACTIONS, WISH_STATES } from '../wishes/workflow.ts';
 import { FileRef } from './cases.ts';
 import { isoTime } from './common.ts';
-import { paging, text } from './input.ts';
+import { areaCodeInput as areaCode, paging, text } from './input.ts';
 
 export const WishState = z.enum(WISH_STATES);
 export const WishAction = z.enum(WISH_ACTIONS);
@@ -107,8 +107,6 @@ export type WishCreated = z.infer<typeof WishCreated>;
 export type WishWall = z.infer<typeof WishWall>;
 
 // ---- requests (the server validates with these; the web's request types are their z.input) ----
-
-const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
 
 /** `POST /api/wishes` */
 export const WishCreateBody = z.object({

@@ -7,7 +7,7 @@ import type { AppContext } from '../services/context.ts';
 import * as users from '../services/users.ts';
 import * as o311 from '../services/open311.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { isoDay, paging, text, uuidParam } from './common.ts';
+import { areaCodeInput, isoDay, paging, text, uuidParam } from './common.ts';
 
 const roles = z.array(z.enum(ROLES as unknown as [Role, ...Role[]])).min(1, '至少选择一个角色').max(5);
 
@@ -27,7 +27,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext) {
           displayName: text(40),
           password: z.string().max(128),
           roles,
-          scopeCode: z.string().regex(/^\d{6,20}$/, '应为区划代码'),
+          scopeCode: areaCodeInput,
           unitId: z.uuid().nullable().optional(),
         }),
         response: { 201: UserRow },

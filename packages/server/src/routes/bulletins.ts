@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import { monthlyBulletin } from '../services/bulletin.ts';
 import { requestContext, requireActor, sendAttachment } from '../http/request.ts';
-import { fileResponse } from './common.ts';
+import { areaCodeInput, fileResponse } from './common.ts';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -17,7 +17,7 @@ export function bulletinRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['bulletins'],
         summary: '月度工作简报（Word）：/api/bulletins/{区划代码}/{YYYY-MM}.docx',
         params: z.object({
-          areaCode: z.string().regex(/^\d{6,20}$/, '应为区划代码'),
+          areaCode: areaCodeInput,
           file: z.string().regex(/^\d{4}-\d{2}\.docx$/, '应为 YYYY-MM.docx'),
         }),
         response: { 200: fileResponse(DOCX_MIME, '月度工作简报（Word）') },

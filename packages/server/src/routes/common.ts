@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // The request schemas' building blocks live in the contract, shared with the web (docs/API.md "Request types").
-export { isCleanText, isoDay, isoMonth, optionalText, paging, text } from '@gongzhi/domain/contract';
+export { areaCodeInput, isCleanText, isoDay, isoMonth, optionalText, paging, text } from '@gongzhi/domain/contract';
 
 export const areaCodeParam = z.object({
   code: z.string().max(40).describe('区划代码'),

@@ -6,12 +6,12 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as directory from '../services/directory.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { optionalText, text, uuidParam } from './common.ts';
+import { areaCodeInput, optionalText, text, uuidParam } from './common.ts';
 
 // Places and organisations: one route pattern (list in scope with filters, read, create, edit, retire).
 const areaCode = z.string().regex(/^\d{12,20}$/, '应为社区（村）、网格或更下级代码');
 const listQuery = {
-  area: z.string().regex(/^\d{6,20}$/, '应为区划代码').optional(),
+  area: areaCodeInput.optional(),
   q: z.string().trim().max(40).optional(),
   includeRetired: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),

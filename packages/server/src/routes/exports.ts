@@ -10,11 +10,10 @@ import * as jobs from '../services/export-jobs.ts';
 import { CHANNELS } from '../services/cases.ts';
 import { requestContext, requireActor, sendAttachment } from '../http/request.ts';
 import { XLSX_MIME } from '../lib/xlsx.ts';
-import { fileResponse, isoDay } from './common.ts';
+import { areaCodeInput as areaCode, fileResponse, isoDay } from './common.ts';
 
 const xlsx = (description: string) => ({ 200: fileResponse(XLSX_MIME, description) });
 
-const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
 /** Links built from templates (`?area=&from=`) send empty parameters: they mean "not given". */
 const blankToUndefined = (shape: z.ZodRawShape) => z.preprocess((v) => (v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '')) : v), z.object(shape));
 const statsQuery = blankToUndefined({ area: areaCode.optional(), from: isoDay.optional(), to: isoDay.optional() });

@@ -8,7 +8,7 @@ import * as hotline from '../services/hotline-import.ts';
 import * as registry from '../services/registry-import.ts';
 import { requestContext, requireActor, sendAttachment } from '../http/request.ts';
 import { XLSX_MIME } from '../lib/xlsx.ts';
-import { fileResponse } from './common.ts';
+import { areaCodeInput, fileResponse } from './common.ts';
 
 const reportBody = z.object({
   fileName: z.string().max(200),
@@ -102,7 +102,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: '按导入模板导出辖区人员（完整号码，留痕），修改后可再次导入',
-        querystring: z.object({ area: z.string().regex(/^\d{6,20}$/, '应为区划代码').optional() }),
+        querystring: z.object({ area: areaCodeInput.optional() }),
         response: { 200: fileResponse(XLSX_MIME, '辖区人员（导入模板格式，Excel）') },
       },
     },

@@ -9,9 +9,8 @@ import type { AppContext } from '../services/context.ts';
 import * as party from '../services/party.ts';
 import * as work from '../services/party-work.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { isoDay, isoMonth, text, uuidParam } from './common.ts';
+import { areaCodeInput as areaCode, isoDay, isoMonth, text, uuidParam } from './common.ts';
 
-const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
 const month = isoMonth;
 const idemKey = (h: unknown) => (typeof h === 'string' ? h : undefined);
 

@@ -6,10 +6,8 @@ import { PARTY_ORG_KINDS, type PartyOrgKind } from '@gongzhi/domain';
 import type { AppContext } from '../services/context.ts';
 import * as party from '../services/party.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { paging, text, uuidParam } from './common.ts';
+import { areaCodeInput as areaCode, paging, text, uuidParam } from './common.ts';
 import { partyWorkRoutes } from './party-work.ts';
-
-const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
 
 const memberQuery = z.object({
   org: z.uuid({ message: '应为党组织 ID' }).optional(),

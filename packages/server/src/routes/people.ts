@@ -7,7 +7,7 @@ import type { AppContext } from '../services/context.ts';
 import * as people from '../services/people.ts';
 import * as households from '../services/households.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { isoDay, paging, text, uuidParam } from './common.ts';
+import { areaCodeInput, isoDay, paging, text, uuidParam } from './common.ts';
 
 const tagCodes = SPECIAL_GROUPS.map((g) => g.code) as [string, ...string[]];
 const residenceCodes = RESIDENCE_TYPES.map((t) => t.code) as [string, ...string[]];
@@ -39,7 +39,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: '人口信息列表（证件号、手机号脱敏）',
         querystring: z.object({
-          area: z.string().regex(/^\d{6,20}$/, '应为区划代码').optional(),
+          area: areaCodeInput.optional(),
           q: z.string().trim().max(40).optional(),
           tag: z.enum(tagCodes).optional(),
           residenceType: z.enum(residenceCodes).optional(),

@@ -27,10 +27,9 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as points from '../services/points.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { fileResponse, paging, text, uuidParam } from './common.ts';
+import { areaCodeInput as areaCode, fileResponse, paging, text, uuidParam } from './common.ts';
 
 const scheme = z.enum(POINT_SCHEMES);
-const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
 const roles = z.array(z.enum(ROLES as unknown as [Role, ...Role[]])).max(10);
 const positive = (max: number) => z.number().int('应为整数').min(1, '应为正整数').max(max, `不能超过 ${max}`);
 const stateList = (states: readonly string[], label: string) =>

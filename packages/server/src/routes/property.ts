@@ -40,7 +40,7 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as property from '../services/property.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { isoMonth, optionalText, uuidParam } from './common.ts';
+import { areaCodeInput, isoMonth, optionalText, uuidParam } from './common.ts';
 
 const year = z.coerce.number({ message: '年度（year）应为四位年份' }).int('年度（year）应为四位年份').min(2000, '年度（year）应不早于 2000').max(2100, '年度（year）应不晚于 2100');
 export function propertyRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -55,7 +55,7 @@ export function propertyRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/property/companies/:id/collection', { schema: { tags, summary: '物业费收缴率（积分抵扣前后）', params: uuidParam, response: { 200: Collection } } }, async (req) =>
     property.collection(ctx, requireActor(req), req.params.id),
   );
-  r.get('/api/property/compounds', { schema: { tags, summary: '小区物业情况（物业企业、黑榜标记、无物业小区覆盖、业委会、联席会议）', querystring: z.object({ area: z.string().regex(/^\d{6,20}$/, '应为区划代码').optional() }), response: { 200: CompoundList } } }, async (req) =>
+  r.get('/api/property/compounds', { schema: { tags, summary: '小区物业情况（物业企业、黑榜标记、无物业小区覆盖、业委会、联席会议）', querystring: z.object({ area: areaCodeInput.optional() }), response: { 200: CompoundList } } }, async (req) =>
     property.listCompounds(ctx, requireActor(req), req.query),
   );
   r.get('/api/property/compounds/:id', { schema: { tags, summary: '小区物业详情', params: uuidParam, response: { 200: CompoundDetail } } }, async (req) => property.getCompound(ctx, requireActor(req), req.params.id));

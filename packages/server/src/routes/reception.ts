@@ -6,9 +6,8 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as reception from '../services/reception.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { isoDay, text, uuidParam } from './common.ts';
+import { areaCodeInput as areaCode, isoDay, text, uuidParam } from './common.ts';
 
-const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为 HH:MM，如 09:00');
 
 const dayBody = z.object({

@@ -6,10 +6,9 @@ import { z } from 'zod';
 import type { AppContext } from '../services/context.ts';
 import * as staffing from '../services/staffing.ts';
 import { requestContext, requireActor } from '../http/request.ts';
-import { isoDay, paging, text, uuidParam } from './common.ts';
+import { areaCodeInput as areaCode, isoDay, paging, text, uuidParam } from './common.ts';
 
 const post = z.enum(STAFF_POSTS as unknown as [StaffPost, ...StaffPost[]], { message: '职务（post）应为 grid-leader、grid-worker、grid-worker-part、info-worker、building-leader、unit-leader、sunk-cadre 或 community-worker' });
-const areaCode = z.string().regex(/^\d{6,20}$/, '应为区划代码');
 
 export function staffingRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
