@@ -2,6 +2,9 @@
 // in which state and what state follows. Every change of a case goes through `decide`.
 import { DomainError } from '../errors.ts';
 
+/** Where a case came in (扫码, 手机, 巡查, 12345 热线, 接待日, 走访, 信箱, Open311, 控制台). */
+export const CHANNELS = ['qr', 'mobile', 'patrol', 'hotline', 'reception', 'visit', 'mailbox', 'open311', 'console'] as const;
+
 export const CASE_STATES = [
   'reported',
   'accepted',

@@ -1,13 +1,12 @@
 // The case (案件) API's answers: API-CONTRACT "Cases" and the console's case screens (docs/CASES.md).
 import { z } from 'zod';
-import { CASE_ACTIONS, CASE_STATES } from '../cases/workflow.ts';
+import { CASE_ACTIONS, CASE_STATES, CHANNELS } from '../cases/workflow.ts';
 import { CASE_UNIT_ROLES, UNIT_STATUSES } from '../cases/effects.ts';
 import { isoTime, point } from './common.ts';
 import { areaCodeInput as areaCode, isoDay, paging, queryFlag, text } from './input.ts';
 
 export const CaseState = z.enum(CASE_STATES);
 export const CaseActionName = z.enum(CASE_ACTIONS);
-export const CHANNELS = ['qr', 'mobile', 'patrol', 'hotline', 'reception', 'visit', 'mailbox', 'open311', 'console'] as const;
 export const Channel = z.enum(CHANNELS);
 export const Rating = z.enum(['satisfied', 'basically-satisfied', 'unsatisfied']);
 export const OwnerLevel = z.enum(['village', 'town', 'district']);

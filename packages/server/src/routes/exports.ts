@@ -1,13 +1,12 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CASE_STATES, POINT_SCHEMES, RESIDENCE_TYPES, SPECIAL_GROUPS } from '@gongzhi/domain';
+import { POINT_SCHEMES, RESIDENCE_TYPES, SPECIAL_GROUPS } from '@gongzhi/domain';
 import { z } from 'zod';
-import { ExportJob } from '@gongzhi/domain/contract';
+import { CaseListQuery, ExportJob, queryFlag } from '@gongzhi/domain/contract';
 import type { AppContext } from '../services/context.ts';
 import * as exports from '../services/exports.ts';
 import * as jobs from '../services/export-jobs.ts';
-import { CHANNELS } from '../services/cases.ts';
 import { requestContext, requireActor, sendAttachment } from '../http/request.ts';
 import { XLSX_MIME } from '../lib/xlsx.ts';
 import { areaCodeInput as areaCode, fileResponse, isoDay } from './common.ts';
@@ -15,31 +14,16 @@ import { areaCodeInput as areaCode, fileResponse, isoDay } from './common.ts';
 const xlsx = (description: string) => ({ 200: fileResponse(XLSX_MIME, description) });
 
 /** Links built from templates (`?area=&from=`) send empty parameters: they mean "not given". */
-const blankToUndefined = (shape: z.ZodRawShape) => z.preprocess((v) => (v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '')) : v), z.object(shape));
+const dropBlanks = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '')) : v), schema);
+const blankToUndefined = (shape: z.ZodRawShape) => dropBlanks(z.object(shape));
 const statsQuery = blankToUndefined({ area: areaCode.optional(), from: isoDay.optional(), to: isoDay.optional() });
 const tagCodes = SPECIAL_GROUPS.map((g) => g.code) as [string, ...string[]];
 const residenceCodes = RESIDENCE_TYPES.map((t) => t.code) as [string, ...string[]];
-const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-const caseQuery = blankToUndefined({
-  state: z
-    .string()
-    .max(200)
-    .refine((s) => s.split(',').every((x) => !x || (CASE_STATES as readonly string[]).includes(x)), '未知的案件状态')
-    .optional(),
-  area: areaCode.optional(),
-  category: z.string().max(16).optional(),
-  channel: z.enum(CHANNELS).optional(),
-  overdue: bool.optional(),
-  dueSoon: bool.optional(),
-  urgent: bool.optional(),
-  from: isoDay.optional(),
-  to: isoDay.optional(),
-  q: z.string().trim().max(60).optional(),
-  box: z.enum(['mine', 'revisit', 'all']).optional(),
-});
+// The case list's filters (the list's query without its page and order): one definition for the list and its export.
+const caseQuery = dropBlanks(CaseListQuery.omit({ sort: true, page: true, pageSize: true }));
 
-const peopleQuery = blankToUndefined({ area: areaCode.optional(), q: z.string().trim().max(40).optional(), tag: z.enum(tagCodes).optional(), residenceType: z.enum(residenceCodes).optional(), partyMember: bool.optional(), status: z.enum(['active', 'moved-out', 'deceased', 'all']).optional() });
+const peopleQuery = blankToUndefined({ area: areaCode.optional(), q: z.string().trim().max(40).optional(), tag: z.enum(tagCodes).optional(), residenceType: z.enum(residenceCodes).optional(), partyMember: queryFlag.optional(), status: z.enum(['active', 'moved-out', 'deceased', 'all']).optional() });
 const jobParams = z.object({ id: z.uuid({ message: '应为导出任务 ID' }) });
 
 /** Streams a prepared export to the response as it is written. */

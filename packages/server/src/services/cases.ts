@@ -5,6 +5,7 @@ import {
   intakeOwner,
   ACTION_LABELS,
   CATALOGUE,
+  CHANNELS,
   conflict,
   decide,
   DomainError,
@@ -74,7 +75,7 @@ import { withIdempotency } from './idempotency.ts';
 import { awardAutomatically } from './points.ts';
 import { recordMeasureChange } from './measure-rollups.ts';
 
-export const CHANNELS = ['qr', 'mobile', 'patrol', 'hotline', 'reception', 'visit', 'mailbox', 'open311', 'console'] as const;
+export { CHANNELS };
 export type Channel = (typeof CHANNELS)[number];
 
 export const CHANNEL_LABELS: Record<Channel, string> = {

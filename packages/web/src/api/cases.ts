@@ -38,7 +38,6 @@ import type {
   CaseList,
   CaseListQuery,
   CaseState,
-  Channel,
   CreatedCase,
   Crs as CrsSchema,
   FileRefView,
@@ -54,7 +53,7 @@ export const OPEN_STATES: readonly CaseState[] = ['reported', 'accepted', 'dispa
 /** What a case action may carry (`POST /api/cases/{id}/actions/{action}`); each action reads the fields it needs. */
 export type ActionBody = z.input<typeof CaseActionBody>;
 
-export const CHANNELS: readonly Channel[] = ['qr', 'mobile', 'patrol', 'hotline', 'reception', 'visit', 'mailbox', 'open311', 'console'];
+export { CHANNELS } from '@gongzhi/domain';
 export const RATINGS: readonly Rating[] = ['satisfied', 'basically-satisfied', 'unsatisfied'];
 /** Coordinate systems a point may arrive in; the server stores WGS84. */
 export type Crs = z.infer<typeof CrsSchema>;

@@ -24,7 +24,6 @@ const OTHER_STATES: CaseState[] = ['rejected', 'withdrawn', 'merged'];
 const TAB_KEYS: TabKey[] = ['mine', 'revisit', 'all', ...STATE_TABS, 'other'];
 /** Centres own cases, so they also call reporters back (回访) after closing. */
 const CENTRE_ROLES = ['community-worker', 'town-dispatcher', 'district-dispatcher'];
-const CONSOLE_CHANNELS = ['qr', 'mobile', 'patrol', 'hotline', 'reception', 'visit', 'mailbox', 'open311', 'console'];
 
 /** Filters by a case's clock or mark, each its own URL flag (`overdue=true`, as the four lists' 查看全部 opens it). */
 const FLAGS = ['overdue', 'dueSoon', 'urgent'] as const;
@@ -253,7 +252,7 @@ export default function CasesPage() {
             <AreaTreeSelect aria-label={t('case.filter.areaPlaceholder')} placeholder={t('case.filter.areaPlaceholder')} style={{ width: 200 }} testId="filter-area" />
           </Form.Item>
           <Form.Item name="channel" label={t('case.filter.channel')}>
-            <Select allowClear style={{ width: 130 }} aria-label={t('common.all')} placeholder={t('common.all')} options={CONSOLE_CHANNELS.map((ch) => ({ value: ch, label: labels.channel(ch) }))} data-testid="filter-channel" />
+            <Select allowClear style={{ width: 130 }} aria-label={t('common.all')} placeholder={t('common.all')} options={CHANNELS.map((ch) => ({ value: ch, label: labels.channel(ch) }))} data-testid="filter-channel" />
           </Form.Item>
           <Form.Item name="dates" label={t('case.filter.dates')}>
             <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 240 }} data-testid="filter-dates" />
