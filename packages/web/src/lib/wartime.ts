@@ -2,6 +2,8 @@
 // minute, shared by every console and phone screen (平战转换).
 import { useEffect, useState } from 'react';
 import { activeEmergencies, type ActiveEmergency } from '../api/emergencies.ts';
+import type { MessageKey, TFunction } from '../i18n/index.tsx';
+import { fmtTime } from './format.ts';
 
 const REFRESH_MS = 60_000;
 
@@ -29,5 +31,14 @@ export function useWartime(areaCode?: string, enabled = true): ActiveEmergency[]
   }, [areaCode, enabled]);
   return items;
 }
+
+/** The banner's sentence for one event in force (console and phone): the area, the kind, the level, since when. */
+export const wartimeSentence = (t: TFunction, e: ActiveEmergency) =>
+  t('emergency.banner', {
+    area: e.areaName ?? e.areaCode,
+    kind: t(`emergency.kind.${e.kind}` as MessageKey),
+    level: t(`emergency.level.${e.level}` as MessageKey),
+    since: fmtTime(e.startedAt),
+  });
 
 export const announceWartimeChange = () => window.dispatchEvent(new Event('gz-wartime-changed'));

@@ -2,9 +2,8 @@
 import { Alert } from 'antd';
 import { AlertOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import { useT, type MessageKey } from '../../i18n/index.tsx';
-import { fmtTime } from '../../lib/format.ts';
-import { useWartime } from '../../lib/wartime.ts';
+import { useT } from '../../i18n/index.tsx';
+import { useWartime, wartimeSentence } from '../../lib/wartime.ts';
 
 export function WartimeBanner() {
   const t = useT();
@@ -20,12 +19,7 @@ export function WartimeBanner() {
           showIcon
           icon={<AlertOutlined />}
           banner
-          message={t('emergency.banner', {
-            area: e.areaName ?? e.areaCode,
-            kind: t(`emergency.kind.${e.kind}` as MessageKey),
-            level: t(`emergency.level.${e.level}` as MessageKey),
-            since: fmtTime(e.startedAt),
-          })}
+          message={wartimeSentence(t, e)}
           action={
             <a onClick={() => navigate(`/emergencies?id=${e.id}`)} data-testid="wartime-banner-open">
               {t('emergency.bannerLink')}

@@ -4,9 +4,8 @@ import { NoticeBar } from 'antd-mobile';
 import { AlertOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
-import { useT, type MessageKey } from '../../../i18n/index.tsx';
-import { fmtTime } from '../../../lib/format.ts';
-import { useWartime } from '../../../lib/wartime.ts';
+import { useT } from '../../../i18n/index.tsx';
+import { useWartime, wartimeSentence } from '../../../lib/wartime.ts';
 
 /** The red banner at the top of every phone page while the caller's area is in wartime. */
 export function MWartimeBanner() {
@@ -21,12 +20,7 @@ export function MWartimeBanner() {
           color="error"
           icon={<AlertOutlined />}
           wrap
-          content={t('emergency.banner', {
-            area: e.areaName ?? e.areaCode,
-            kind: t(`emergency.kind.${e.kind}` as MessageKey),
-            level: t(`emergency.level.${e.level}` as MessageKey),
-            since: fmtTime(e.startedAt),
-          })}
+          content={wartimeSentence(t, e)}
         />
       ))}
     </div>
