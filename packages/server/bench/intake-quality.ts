@@ -7,7 +7,8 @@
  * `bench:intake-quality` markers) unless BENCH_WRITE=false.
  *
  *   npm run bench -- intake-quality
- *   BENCH_DEDUPE_PAIRS=true … also prints the duplicate set's wrongly grouped pairs (catalogue-only and served models)
+ *   BENCH_DEDUPE_PAIRS=true … also prints the duplicate set's wrongly grouped pairs (catalogue-only and served models),
+ *   each with its text similarity, the two reports' types and likely types, and the first condition of the rule that failed
  *
  * The server runs on an embedded PGlite with the test seed (the demo district with the case history
  * of its people's villages), so the served model has learnt those cases as a district's would.
@@ -16,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { CATALOGUE, DUPLICATE_GROUP_RULE, groupFor, groupReports, likelyTypesOf, pairwiseF1, seedClassifier, UnitRouter, type DuplicateGroupRule, type GroupMember } from '@gongzhi/domain';
+import { CATALOGUE, DUPLICATE_GROUP_RULE, groupFor, groupReports, likelyTypesOf, pairwiseF1, sameProblem, seedClassifier, UnitRouter, type DuplicateGroupRule, type GroupMember } from '@gongzhi/domain';
 import { createTestApp } from '../test/helpers.ts';
 import { suggestionModelReady } from '../src/services/suggest.ts';
 import { writeSection } from './harness.ts';
@@ -83,20 +84,25 @@ function dedupeF1(typesOf: (r: DedupeRow) => string[] | null, likelyOf: (r: Dedu
   const members = dedupeRows.map((r) => asGroupMember(r, new Date(DEDUPE_T0 + r.day * 86_400_000), typesOf(r), likelyOf(r)));
   const predicted = groupReports(members, rule);
   const truth = new Map(dedupeRows.map((r) => [r.id, r.group]));
-  if (print && process.env.BENCH_DEDUPE_PAIRS === 'true') printWrongPairs(print, predicted, truth);
+  if (print && process.env.BENCH_DEDUPE_PAIRS === 'true') printWrongPairs(print, predicted, truth, members, rule);
   return pairwiseF1(predicted, truth);
 }
 
 /** BENCH_DEDUPE_PAIRS=true: the pairs grouped wrongly (false pairs, missed pairs), on the console, for reading the misses. */
-function printWrongPairs(model: string, predicted: ReadonlyMap<string, string>, truth: ReadonlyMap<string, string>) {
+function printWrongPairs(model: string, predicted: ReadonlyMap<string, string>, truth: ReadonlyMap<string, string>, members: readonly GroupMember[], rule: DuplicateGroupRule) {
   const byId = new Map(dedupeRows.map((r) => [r.id, r]));
+  const memberOf = new Map(members.map((m) => [m.id, m]));
+  const why = (a: GroupMember, b: GroupMember) => {
+    const v = sameProblem(a, b, rule);
+    return `text ${v.text.toFixed(2)}, types ${a.types?.[0] ?? '—'}/${b.types?.[0] ?? '—'} (${v.types}), likely [${a.likely?.join(' ') ?? ''}]/[${b.likely?.join(' ') ?? ''}]${v.failed ? `, failed: ${v.failed}` : ''}`;
+  };
   const ids = [...truth.keys()];
   for (let i = 0; i < ids.length; i++)
     for (let j = i + 1; j < ids.length; j++) {
       const [a, b] = [byId.get(ids[i]!)!, byId.get(ids[j]!)!];
       const p = predicted.get(a.id) === predicted.get(b.id);
       const t = a.group === b.group;
-      if (p !== t) console.log(`${model}: ${p ? 'false pair' : 'missed pair'} ${a.id}/${b.id}: ${a.description} | ${b.description}`);
+      if (p !== t) console.log(`${model}: ${p ? 'false pair' : 'missed pair'} ${a.id}/${b.id}: ${a.description} | ${b.description} — ${why(memberOf.get(a.id)!, memberOf.get(b.id)!)}`);
     }
 }
 
