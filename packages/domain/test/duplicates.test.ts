@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DUPLICATE_GROUP_RULE as R, groupFor, groupReports, likelyTypesOf, pairwiseF1, primaryOf, reportTextSimilarity, sameProblem, type GroupMember, type GroupReport } from '../src/index.ts';
+import { CATALOGUE, DUPLICATE_GROUP_RULE as R, groupFor, groupReports, likelyTypesOf, pairwiseF1, primaryOf, reportTextSimilarity, sameProblem, seedClassifier, type GroupMember, type GroupReport } from '../src/index.ts';
 
 // The duplicate-group rule (cases/duplicates.ts; issue 19 "Duplicates grouped"): text, place and
 // time together, each at its threshold.
@@ -114,6 +114,26 @@ describe('sameProblem: related types (the likely types of the words)', () => {
     expect(likelyTypesOf(s(0.9, R.likelyMinScore, R.likelyMinScore - 0.001))).toEqual(['T0', 'T1']);
     expect(likelyTypesOf(s(0.005, 0.004))).toEqual(['T0']);
     expect(likelyTypesOf([])).toEqual([]);
+  });
+});
+
+describe('sameProblem: a problem the catalogue names since 2026-12-05', () => {
+  // Poultry kept in a compound had no type: the model spread such reports over 违规养犬, 邻里纠纷 and 私搭乱建, so two
+  // of them were of unrelated types and their words (养鸡 / 家禽) too far apart. Typed 0606, one report's words suffice.
+  const model = seedClassifier(CATALOGUE);
+  const typed = (r: Omit<GroupReport, 'types' | 'likely'>): GroupReport => {
+    const likely = likelyTypesOf(model.classify(`${r.title} ${r.description}`, { limit: R.likelyTypes }));
+    return { ...r, types: likely.slice(0, 1), likely };
+  };
+  const hens = typed({ title: '有人养鸡', description: '楼下空地上有人养了几只鸡，天天打鸣', areaCode: GRID, ...north(0), reportedAt: T0 });
+  const poultry = typed({ title: '饲养家禽', description: '巡查发现：居民楼院内饲养家禽，卫生差', areaCode: GRID, ...north(40), reportedAt: at(1) });
+  it('two reports of poultry in a compound, in other words, are one problem', () => {
+    expect(hens.types).toEqual(['0606']);
+    expect(poultry.types).toEqual(['0606']);
+    const v = sameProblem(hens, poultry);
+    expect(v.text).toBeLessThan(R.textMin);
+    expect(v.types).toBe('same');
+    expect(v.same).toBe(true);
   });
 });
 

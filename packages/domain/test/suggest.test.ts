@@ -64,6 +64,21 @@ describe('TextClassifier', () => {
     expect(m.classify('田里有人烧秸秆，烟很大', { limit: 1 })[0]!.label).toBe('G0902');
   });
 
+  it('names the everyday problems the catalogue added (docs/SMART-INTAKE.md "Catalogue additions"), and their neighbours keep theirs', () => {
+    const m = seedClassifier(CATALOGUE);
+    const top = (text: string) => m.classify(text, { limit: 1 })[0]!.label;
+    expect(top('楼下空地上有人养了几只鸡天天打鸣')).toBe('0606');
+    expect(top('雪后人行道上一层冰，走路直打滑')).toBe('0607');
+    expect(top('小区道路边的车位被装上了锁')).toBe('0608');
+    expect(top('公共绿地被挖开种了白菜')).toBe('0609');
+    expect(top('水库边没有护栏也没有提醒')).toBe('B0605');
+    expect(top('出租房被隔成了十几个格子间住满了人')).toBe('G0308');
+    // A farm's manure is still livestock pollution, a road's railing still a road's, a locked fire lane still a fire lane.
+    expect(top('养猪场的粪水流进了河')).toBe('G0904');
+    expect(top('马路中间的护栏被车撞歪了')).toBe('B0204');
+    expect(top('消防通道被人装了地锁堵住了')).toBe('G0304');
+  });
+
   it('answers well within the latency budget', () => {
     const m = seedClassifier(CATALOGUE);
     const t0 = performance.now();

@@ -280,6 +280,13 @@ export const CATALOGUE: CatalogueEntry[] = [
     { code: '0603', name: '违规养犬', unit: 'dept-ga', level: 'village', deadlines: cityWork(3), keywords: ['狗', '犬', '遛狗', '未拴绳', '烈性犬'] },
     { code: '0604', name: '商铺高音喇叭', unit: 'dept-cg', level: 'village', deadlines: cityWork(1), keywords: ['喇叭', '高音', '促销', '音响'] },
     { code: '0605', name: '违规排污', unit: 'dept-sthj', deadlines: cityWork(3), keywords: ['排污', '污水直排', '偷排', '废水'] },
+    // Local extensions of the standard's events (its 扩展事件 class is for these): problems a town's dispatchers
+    // meet every week that no class above names (docs/SMART-INTAKE.md "Catalogue additions"). 地锁 are counted
+    // among a street's cleared items next to 私搭乱建 and 僵尸车 in the seed material (`002`).
+    { code: '0606', name: '违规饲养家禽家畜', unit: 'dept-cg', level: 'village', deadlines: cityWork(3), keywords: ['家禽', '饲养家禽', '鸡鸭', '养鸽子', '圈养'] },
+    { code: '0607', name: '道路积雪结冰', unit: 'dept-cg', level: 'village', deadlines: sameDay(12), keywords: ['积雪', '结冰', '除雪', '铲雪', '撒盐'] },
+    { code: '0608', name: '私装地锁', unit: 'dept-cg', level: 'village', deadlines: cityWork(2), keywords: ['地锁', '车位锁', '私装地锁'] },
+    { code: '0609', name: '毁绿种菜', unit: 'dept-cg', level: 'village', deadlines: cityWork(3), keywords: ['种菜', '毁绿', '菜地', '开荒'] },
   ]),
 
   // ===== Components (部件), GB/T 30428 =====
@@ -322,6 +329,8 @@ export const CATALOGUE: CatalogueEntry[] = [
     { code: 'B0601', name: '健身器材', unit: 'dept-jy', deadlines: cityWork(5), keywords: ['健身器材', '健身路径', '损坏'] },
     { code: 'B0602', name: '监控设施', unit: 'dept-ga', deadlines: cityWork(5), keywords: ['监控', '摄像头', '探头'] },
     { code: 'B0604', name: '充电设施', unit: 'util-gd', deadlines: cityWork(3), keywords: ['充电桩', '充电棚', '充电口'] },
+    // Railings, warning signs and lifebuoys by ponds, rivers and landscape pools (防溺水): a village's standing summer task.
+    { code: 'B0605', name: '防溺水设施', unit: 'dept-sw', level: 'village', deadlines: cityWork(2), keywords: ['防溺水', '临水护栏', '警示牌', '救生圈', '池塘'] },
   ]),
 
   // ===== Comprehensive governance (综治事项), GB/T 31000 "9+X" =====
@@ -348,6 +357,8 @@ export const CATALOGUE: CatalogueEntry[] = [
     { code: 'G0305', name: '安全生产隐患', unit: 'dept-yj', level: 'district', deadlines: casework(5), verifyOnSite: true, keywords: ['安全生产', '工厂', '违规作业', '无防护'] },
     { code: 'G0306', name: '食品安全', unit: 'dept-scjg', deadlines: casework(5), verifyOnSite: true, keywords: ['食品', '过期', '变质', '小作坊'] },
     { code: 'G0307', name: '自建房安全', unit: 'dept-zj', deadlines: casework(5), verifyOnSite: true, keywords: ['自建房', '经营性自建房', '加层', '改建'] },
+    // A flat partitioned and let by the bed (群租): housing and fire-safety officers visit together; the 住建 side leads.
+    { code: 'G0308', name: '群租房', unit: 'dept-zj', level: 'village', deadlines: casework(5), verifyOnSite: true, keywords: ['群租', '群租房', '隔断出租', '分租'] },
   ]),
   ...category({ code: 'G04', name: '特殊人群服务管理', level: 'village', deadlines: casework(5), verifyOnSite: false }, [
     { code: 'G0401', name: '社区矫正对象', unit: 'dept-sf', deadlines: casework(5), keywords: ['社区矫正', '矫正对象', '脱管'] },
