@@ -78,6 +78,45 @@ describe('fast on a cheap phone', () => {
     expect(kib).toBeLessThan(REPORT_PAGE_BUDGET_KIB);
     await context.close();
   });
+
+  it('the public pages draw their frame from the HTML, before any script has arrived, fitted to the choices kept on the phone', async () => {
+    const { context, page } = await phone();
+    // No script of the app ever arrives: what shows is the server's HTML, its stylesheets and its one inline script.
+    await context.route(/\/assets\/.*\.js$/, (r) => r.abort());
+    for (const path of [REPORT, '/m/track', '/m/wall']) {
+      await page.goto(`${session.url}${path}`);
+      await expect(page.locator('.m-public-brand').textContent()).resolves.toContain('共治');
+      await page.getByTestId('elder-prompt').waitFor();
+      await page.getByTestId('m-page-skeleton').waitFor();
+      await expect(page.getByTestId('m-public-tabbar').locator('.adm-tab-bar-item-active').textContent()).resolves.toBe(
+        path === REPORT ? '我要反映' : path === '/m/track' ? '查进度' : '回音壁',
+      );
+      // Drawn, but inert until the app takes over: a tap on its buttons does nothing rather than something half-done.
+      expect(await page.locator('.m-app[inert]').count()).toBe(1);
+    }
+    await shot(page, 'first-frame-wall', true);
+    // Someone who chose 长辈版 gets the frame large at once and is not asked again; English gets no Chinese frame.
+    await page.evaluate("localStorage.setItem('gz.elder', 'on'); localStorage.setItem('gz.elder.size', '24')");
+    await page.goto(`${session.url}${REPORT}`);
+    await page.locator('.m-public-brand').waitFor();
+    expect(await page.getByTestId('elder-prompt').count()).toBe(0);
+    expect(await page.evaluate("document.documentElement.classList.contains('m-elder-root') && document.querySelector('.m-app').classList.contains('m-elder')")).toBe(true);
+    expect(await page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--m-elder-font')")).toBe('24px');
+    await page.evaluate("localStorage.setItem('gz.locale', 'en')");
+    await page.goto(`${session.url}${REPORT}`);
+    expect(await page.locator('#root').innerHTML()).toBe('');
+    await context.close();
+
+    // With its scripts, the app replaces the frame with its own (one frame, not inert, its buttons working).
+    const live = await phone();
+    await live.page.goto(`${session.url}${REPORT}`);
+    await live.page.getByTestId('m-report-desc').waitFor();
+    expect(await live.page.locator('.m-app').count()).toBe(1);
+    expect(await live.page.locator('[inert]').count()).toBe(0);
+    await live.page.getByTestId('elder-prompt-no').click();
+    await live.page.getByTestId('elder-prompt').waitFor({ state: 'detached' });
+    await live.context.close();
+  });
 });
 
 describe('长辈版', () => {

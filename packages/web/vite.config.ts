@@ -5,6 +5,7 @@ import { phoneFiles } from './pwa-phone-files.ts';
 import { precompress } from './precompress.ts';
 import { routeHints } from './route-hints.ts';
 import { antdMobileImports } from './antd-mobile-imports.ts';
+import { firstFrame } from './first-frame.ts';
 
 // One SPA: the console under `/`, the mobile pages under `/m/*`.
 export default defineConfig({
@@ -15,6 +16,8 @@ export default defineConfig({
     routeHints(),
     // antd-mobile's components from their own modules, not its index (antd-mobile-imports.ts).
     antdMobileImports(),
+    // The public phone pages' first frame, drawn before any script runs (first-frame.ts).
+    firstFrame(),
     // The phone app opens without a connection after one visit (docs/OFFLINE.md): Workbox precaches the
     // built files by content revision; navigations under /m fall back to the precached index.html; /api
     // is never cached (network only). A new build's service worker takes over at once (autoUpdate).

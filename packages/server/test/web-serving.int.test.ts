@@ -1,6 +1,7 @@
 // How the built web app and the API answers go over the wire (docs/PERFORMANCE.md): pre-compressed
 // brotli/gzip copies of the assets chosen by Accept-Encoding, hashed assets cached immutable for a year,
 // index.html revalidated, JSON compressed from 1 KiB up.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers.ts';
 
 const JS = `export const greeting = ${JSON.stringify('共治'.repeat(800))};\n`;
+const FRAME = '<div class="m-app" inert><div class="m-public-bar">共治</div></div>';
+const FRAME_SCRIPT = "document.documentElement.dataset.frame='1'";
 let t: TestApp;
 let dist: string;
 const previous = process.env.WEB_DIST;
@@ -16,7 +19,7 @@ const previous = process.env.WEB_DIST;
 beforeAll(async () => {
   dist = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-dist-'));
   fs.mkdirSync(path.join(dist, 'assets'));
-  fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>共治</title></head><body><div id="root"></div></body></html>');
+  fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>共治</title><script type="module" crossorigin src="/assets/index-f6.js"></script></head><body><div id="root"></div></body></html>');
   // What the build writes (packages/web/route-hints.ts): the files each kind of page loads first.
   const hints = [
     { prefix: '/m/report', scripts: ['/assets/MobileApp-a1.js', '/assets/MReport-b2.js'], styles: ['/assets/MobileApp-c3.css'] },
@@ -25,6 +28,8 @@ beforeAll(async () => {
     { prefix: '/', scripts: ['/assets/ConsoleApp-d4.js', 'https://elsewhere.example/x.js'], styles: [] },
   ];
   fs.writeFileSync(path.join(dist, 'route-hints.json'), JSON.stringify(hints));
+  // What the build writes (packages/web/first-frame.ts): a public page's first frame and the script after it.
+  fs.writeFileSync(path.join(dist, 'first-frames.json'), JSON.stringify([{ prefix: '/m/track', html: FRAME, script: FRAME_SCRIPT }]));
   fs.writeFileSync(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   const file = path.join(dist, 'assets/app-AbC123.js');
   fs.writeFileSync(file, JS);
@@ -77,6 +82,23 @@ describe('serving the web app', () => {
     }
   });
 
+  it('sends a client route\'s page compressed, each encoding with its own ETag', async () => {
+    const url = '/m/track?code=GZ1';
+    const plain = await t.app.inject({ method: 'GET', url });
+    const br = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString('utf8')).toBe(plain.body);
+    const gz = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).toString('utf8')).toBe(plain.body);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(new Set([plain.headers.etag, br.headers.etag, gz.headers.etag]).size).toBe(3);
+    // A brotli copy's validator does not revalidate the plain copy.
+    expect((await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br', 'if-none-match': br.headers.etag as string } })).statusCode).toBe(304);
+    expect((await t.app.inject({ method: 'GET', url, headers: { 'if-none-match': br.headers.etag as string } })).statusCode).toBe(200);
+  });
+
   it('names in the HTML of a client route the files that route loads first, and revalidates it by its ETag', async () => {
     const preloads = (html: string) => [...html.matchAll(/<link rel="(modulepreload|stylesheet)" crossorigin href="([^"]+)">/g)].map((m) => `${m[1]} ${m[2]}`);
     const report = await t.app.inject({ method: 'GET', url: '/m/report?area=320614103001001' });
@@ -97,6 +119,28 @@ describe('serving the web app', () => {
     expect(again.body).toBe('');
     const other = await t.app.inject({ method: 'GET', url: '/cases', headers: { 'if-none-match': etag } });
     expect(other.statusCode).toBe(200);
+  });
+
+  it('draws the first frame of a public phone page in its HTML, with the app\'s scripts loaded after it and only that inline script allowed', async () => {
+    const track = await t.app.inject({ method: 'GET', url: '/m/track?code=GZ1' });
+    // The frame inside the root; the entry and the page's modules in a template after it, for the frame's script to load
+    // once the frame is painted; the stylesheets stay in the head (the frame needs them).
+    expect(track.body).toContain(
+      `<div id="root">${FRAME}</div><template id="gz-after-paint"><script type="module" crossorigin src="/assets/index-f6.js"></script>` +
+        `<link rel="modulepreload" crossorigin href="/assets/MobileApp-a1.js"></template><script>${FRAME_SCRIPT}</script>`,
+    );
+    expect(track.body).toContain('<link rel="stylesheet" crossorigin href="/assets/MobileApp-c3.css"></head>');
+    expect(track.body.match(/<script type="module"/g)).toHaveLength(1);
+    // The Content-Security-Policy allows that one inline script by its hash, and no other.
+    const hash = crypto.createHash('sha256').update(FRAME_SCRIPT).digest('base64');
+    const csp = String(track.headers['content-security-policy']);
+    expect(csp).toContain(`script-src 'self' 'sha256-${hash}';`);
+    expect(csp).not.toContain('unsafe-inline\';script');
+    // A page without a frame keeps its scripts where the build put them, and its root empty.
+    const report = await t.app.inject({ method: 'GET', url: '/m/report' });
+    expect(report.body).toContain('<script type="module" crossorigin src="/assets/index-f6.js"></script>');
+    expect(report.body).toContain('<div id="root"></div></body>');
+    expect(report.body).not.toContain('gz-after-paint');
   });
 
   it('compresses JSON answers from 1 KiB up, and leaves small ones alone', async () => {

@@ -1,4 +1,4 @@
-import { StrictMode, Suspense, lazy } from 'react';
+import { StrictMode, Suspense, lazy, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { I18nProvider, ensureDicts, initialDictPart } from './i18n/index.tsx';
@@ -9,11 +9,18 @@ import './styles/base.css';
 // The console (antd) and the mobile pages (antd-mobile) load separately: a phone never downloads the console.
 // The console uses every module's words: it waits for the whole dictionary.
 const ConsoleApp = lazy(() => Promise.all([import('./console/ConsoleApp.tsx'), ensureDicts('all')]).then(([m]) => m));
-const MobileApp = lazy(() => import('./mobile/MobileApp.tsx'));
+const LazyMobileApp = lazy(() => import('./mobile/MobileApp.tsx'));
 
 // The first render waits for its dictionary (the public phone pages need only a part of it): no key ever shows.
-const dicts = ensureDicts(initialDictPart(window.location.pathname));
-const render = () =>
+// A phone page also waits for the phone app's code (its HTML names it, so it arrives with the dictionary): the first
+// render is then the page's frame, as the server's HTML already shows it on the public pages (firstFrame.tsx), and
+// not a spinner in its place.
+const onPhone = /^\/m(\/|$)/.test(window.location.pathname);
+const ready = Promise.all([
+  ensureDicts(initialDictPart(window.location.pathname)),
+  onPhone ? import('./mobile/MobileApp.tsx').then((m) => m.default) : LazyMobileApp,
+]);
+const render = (MobileApp: ComponentType) =>
   createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
@@ -30,4 +37,4 @@ const render = () =>
     </I18nProvider>
   </StrictMode>,
 );
-void dicts.then(render, render);
+void ready.then(([, MobileApp]) => render(MobileApp), () => render(LazyMobileApp));

@@ -12,7 +12,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import './zod-zh.ts';
 import { DomainError } from '@gongzhi/domain';
 import { ErrorResponse, Health, isContractOperation, PublicConfig } from '@gongzhi/domain/contract';
-import { routePages } from './route-hints.ts';
+import { firstFrames, pageCopy, routePages, scriptHashSource } from './route-hints.ts';
 import type { AppContext } from '../services/context.ts';
 import { authenticate } from '../services/auth.ts';
 import { errorHandler, toErrorResponse } from './errors.ts';
@@ -97,14 +97,15 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   // Spreadsheet exports and uploaded photos are not compressible types and pass through as they are.
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(helmet, {
-    // The built app loads only its own scripts (Vite emits no inline script). antd 6 and antd-mobile
+    // The built app loads only its own scripts (Vite emits no inline script); the one inline script allowed is the one
+    // that fits the public phone pages' first frame to the phone's stored choices, by its hash. antd 6 and antd-mobile
     // inject their CSS-in-JS as <style> elements at run time and Leaflet positions the map with style
     // attributes, so styles need 'unsafe-inline'; scripts never do. See docs/SECURITY.md.
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...new Set(firstFrames(ctx.config.webDist).map((f) => scriptHashSource(f.script)))],
         scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         // The tiles of a configured base map (MAP_TILE_URL) come from its own server.
@@ -288,9 +289,11 @@ async function serveWeb(app: FastifyInstance, dist: string) {
       return reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>共治</title><p>前端尚未构建，请运行 <code>npm run build</code>。</p>');
     }
     // index.html with the files this route loads first named in it (route-hints.ts); revalidated by its ETag.
-    const page = pageFor(url);
-    reply.header('Cache-Control', 'no-cache').header('ETag', page.etag);
-    if (req.headers['if-none-match'] === page.etag) return reply.status(304).send();
-    return reply.type('text/html; charset=utf-8').send(page.html);
+    // Sent compressed (copies made once at start), each encoding with its own ETag.
+    const copy = pageCopy(pageFor(url), req.headers['accept-encoding']);
+    reply.header('Cache-Control', 'no-cache').header('ETag', copy.etag).header('Vary', 'Accept-Encoding');
+    if (req.headers['if-none-match'] === copy.etag) return reply.status(304).send();
+    if (copy.encoding) reply.header('Content-Encoding', copy.encoding);
+    return reply.type('text/html; charset=utf-8').send(copy.body);
   });
 }

@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 export interface RouteHint {
   prefix: string;
@@ -11,9 +12,31 @@ export interface RouteHint {
   styles: string[];
 }
 
+/** The first frame of a public phone page (packages/web/first-frame.ts): markup for <div id="root"> and its script. */
+export interface FirstFrame {
+  prefix: string;
+  html: string;
+  script: string;
+}
+
+/** One encoding of a route's page, with its own validator. */
+export interface PageCopy {
+  body: Buffer;
+  etag: string;
+  /** The Content-Encoding it is sent with (none for the plain copy). */
+  encoding?: 'br' | 'gzip';
+}
+
 export interface RoutePage {
   html: string;
-  etag: string;
+  /** Brotli, gzip and plain copies, compressed once at start: the page is a few KiB of markup on every cold visit. */
+  copies: { br: PageCopy; gzip: PageCopy; plain: PageCopy };
+}
+
+/** The copy of the page for a request's Accept-Encoding (br, then gzip, then plain). */
+export function pageCopy(page: RoutePage, acceptEncoding: string | undefined): PageCopy {
+  const accepted = (acceptEncoding ?? '').split(',').map((e) => e.split(';')[0]!.trim().toLowerCase());
+  return accepted.includes('br') ? page.copies.br : accepted.includes('gzip') ? page.copies.gzip : page.copies.plain;
 }
 
 const ASSET = /^\/assets\/[\w.-]+\.(js|css)$/;
@@ -30,12 +53,40 @@ export function withHints(indexHtml: string, hint: RouteHint | undefined): strin
   return indexHtml.includes('</head>') ? indexHtml.replace('</head>', `${links}</head>`) : indexHtml;
 }
 
+/** The tags that load the app's scripts: the entry and the modules named for preloading. */
+const SCRIPT_LOADS = /<script type="module"[^>]*><\/script>|<link rel="modulepreload"[^>]*>/g;
+
+/**
+ * index.html with the page's first frame inside <div id="root">, and the app's scripts moved after it into
+ * <template id="gz-after-paint">, which the frame's script loads once the frame is painted (firstFrame.tsx).
+ */
+export function withFrame(indexHtml: string, frame: FirstFrame | undefined): string {
+  const root = '<div id="root"></div>';
+  if (!frame || !indexHtml.includes(root)) return indexHtml;
+  const loads = indexHtml.match(SCRIPT_LOADS) ?? [];
+  return indexHtml
+    .replace(SCRIPT_LOADS, '')
+    .replace(root, `<div id="root">${frame.html}</div><template id="gz-after-paint">${loads.join('')}</template><script>${frame.script}</script>`);
+}
+
+/** The Content-Security-Policy source that allows a frame's inline script, and only it. */
+export const scriptHashSource = (script: string) => `'sha256-${crypto.createHash('sha256').update(script).digest('base64')}'`;
+
+function readJsonArray<T>(file: string): T[] {
+  if (!fs.existsSync(file)) return [];
+  const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return Array.isArray(parsed) ? (parsed as T[]) : [];
+}
+
+/** The first frames the build wrote (none for an older build, or without a build). */
+export const firstFrames = (dist: string): FirstFrame[] => readJsonArray<FirstFrame>(path.join(dist, 'first-frames.json'));
+
 /**
  * The hint of the longest prefix that covers the path: `/m` covers `/m` and `/m/…`, `/cases/` only `/cases/…`, `/`
  * everything.
  */
-export function hintFor(hints: readonly RouteHint[], urlPath: string): RouteHint | undefined {
-  let best: RouteHint | undefined;
+export function hintFor<H extends { prefix: string }>(hints: readonly H[], urlPath: string): H | undefined {
+  let best: H | undefined;
   for (const h of hints) {
     const covers =
       h.prefix === '/'
@@ -48,23 +99,33 @@ export function hintFor(hints: readonly RouteHint[], urlPath: string): RouteHint
   return best;
 }
 
-/** The page of each client route, built once at start from dist/index.html and dist/route-hints.json. */
+/**
+ * The page of each client route, built once at start from dist/index.html, dist/route-hints.json and
+ * dist/first-frames.json.
+ */
 export function routePages(dist: string): (urlPath: string) => RoutePage {
   const indexHtml = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const file = path.join(dist, 'route-hints.json');
-  let hints: RouteHint[] = [];
-  if (fs.existsSync(file)) {
-    const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-    if (Array.isArray(parsed)) hints = parsed as RouteHint[];
-  }
-  const pages = new Map<RouteHint | undefined, RoutePage>();
+  const hints = readJsonArray<RouteHint>(path.join(dist, 'route-hints.json'));
+  const frames = firstFrames(dist);
+  const pages = new Map<string, RoutePage>();
   return (urlPath) => {
     const hint = hintFor(hints, urlPath);
-    let page = pages.get(hint);
+    const frame = hintFor(frames, urlPath);
+    const key = `${hint?.prefix ?? ''}\n${frame?.prefix ?? ''}`;
+    let page = pages.get(key);
     if (!page) {
-      const html = withHints(indexHtml, hint);
-      page = { html, etag: `"${crypto.createHash('sha256').update(html).digest('base64url').slice(0, 27)}"` };
-      pages.set(hint, page);
+      const html = withFrame(withHints(indexHtml, hint), frame);
+      const tag = crypto.createHash('sha256').update(html).digest('base64url').slice(0, 27);
+      const plain = Buffer.from(html, 'utf8');
+      page = {
+        html,
+        copies: {
+          br: { body: zlib.brotliCompressSync(plain, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }), etag: `"${tag}-br"`, encoding: 'br' },
+          gzip: { body: zlib.gzipSync(plain, { level: 9 }), etag: `"${tag}-gz"`, encoding: 'gzip' },
+          plain: { body: plain, etag: `"${tag}"` },
+        },
+      };
+      pages.set(key, page);
     }
     return page;
   };

@@ -8,7 +8,8 @@ export type { MessageKey };
 export type Vars = Record<string, string | number>;
 export type TFunction = (key: MessageKey, vars?: Vars) => string;
 
-const STORAGE_KEY = 'gz.locale';
+/** Where the chosen language is kept on the device (also read by the first frame's script). */
+export const LOCALE_KEY = 'gz.locale';
 
 // No dictionary ships in the entry: each is fetched before the first render that needs it (main.tsx,
 // lazyPage, the console's loader). A resident who opens a public phone page (扫码上报, 查进度)
@@ -61,7 +62,7 @@ const lookup = (locale: Locale): Dict => DICTS[locale].all ?? DICTS[locale].publ
 
 function initialLocale(): Locale {
   try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+    return localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'zh-CN';
   } catch {
     return 'zh-CN';
   }
@@ -95,7 +96,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const setLocale = useCallback((l: Locale) => {
     try {
-      localStorage.setItem(STORAGE_KEY, l);
+      localStorage.setItem(LOCALE_KEY, l);
     } catch {
       // private mode: the choice lasts for this page only
     }

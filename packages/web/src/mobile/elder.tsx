@@ -7,8 +7,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useT } from '../i18n/index.tsx';
 import './elder.css';
 
-const MODE_KEY = 'gz.elder';
-const SIZE_KEY = 'gz.elder.size';
+/** Where the choice is kept on the device (also read by the first frame's script, firstFrame.tsx). */
+export const ELDER_MODE_KEY = 'gz.elder';
+export const ELDER_SIZE_KEY = 'gz.elder.size';
 /** 规范 5.1.1: main text no smaller than 18 px (we start at 20 px), adjustable up to at least 30 px. */
 export const ELDER_SIZES = [18, 20, 22, 24, 26, 28, 30] as const;
 export const ELDER_DEFAULT_SIZE = 20;
@@ -44,20 +45,20 @@ export function clampElderSize(px: number): number {
 
 export function ElderProvider({ children }: { children: ReactNode }) {
   const [elder, setElderState] = useState<boolean | null>(() => {
-    const v = read(MODE_KEY);
+    const v = read(ELDER_MODE_KEY);
     return v === 'on' ? true : v === 'off' ? false : null;
   });
   const [size, setSizeState] = useState<number>(() => {
-    const v = Number(read(SIZE_KEY));
+    const v = Number(read(ELDER_SIZE_KEY));
     return Number.isFinite(v) && v > 0 ? clampElderSize(v) : ELDER_DEFAULT_SIZE;
   });
   const setElder = useCallback((on: boolean) => {
-    write(MODE_KEY, on ? 'on' : 'off');
+    write(ELDER_MODE_KEY, on ? 'on' : 'off');
     setElderState(on);
   }, []);
   const setSize = useCallback((px: number) => {
     const v = clampElderSize(px);
-    write(SIZE_KEY, String(v));
+    write(ELDER_SIZE_KEY, String(v));
     setSizeState(v);
   }, []);
   // The class sits on <html> too, so what antd-mobile renders outside the app (toasts) grows with it.

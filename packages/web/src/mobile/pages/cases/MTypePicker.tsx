@@ -31,7 +31,9 @@ export function MTypePicker({ value, onChange }: { value?: string; onChange: (co
   const cat = useCatalogue();
   const [more, setMore] = useState(false);
   const [q, setQ] = useState('');
-  const common = COMMON_TYPES.filter((c) => cat.byCode.get(c.code)?.active);
+  // Until the catalogue is here the common types all show (their names are in the dictionary), so the grid does not
+  // grow by a row under the resident's eyes when it arrives.
+  const common = cat.loaded ? COMMON_TYPES.filter((c) => cat.byCode.get(c.code)?.active) : COMMON_TYPES;
   const chosen = value ? cat.byCode.get(value) : undefined;
   const chosenIsCommon = common.some((c) => c.code === value);
 

@@ -22,7 +22,7 @@ const when = (ms: number) => dayjs(ms).format('MM-DD HH:mm');
 
 /** Whether the browser has a connection, live. */
 export function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
+  const [online, setOnline] = useState(() => typeof navigator === 'undefined' || navigator.onLine); // no navigator: the build's first frame (firstFrame.tsx)
   useEffect(() => {
     const on = () => setOnline(true);
     const off = () => setOnline(false);

@@ -1,0 +1,58 @@
+// The first frame of the public phone pages (docs/PERFORMANCE.md, "First frame"): after the browser build, the
+// frame module (src/mobile/firstFrame.tsx) is built once more for Node with Vite's server-side build, run, and its
+// markup for each public page written to `dist/first-frames.json` with the script that adapts it to the phone's
+// stored choices. The server puts the markup inside <div id="root"> of those pages and allows the script by hash.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { antdMobileImports } from './antd-mobile-imports.ts';
+
+export interface FirstFrame {
+  /** A route-hints prefix: the pages under it get this frame. */
+  prefix: string;
+  html: string;
+  /** The inline script that follows the frame (the same for every page). */
+  script: string;
+}
+
+interface FrameModule {
+  FRAME_PATHS: readonly string[];
+  FIRST_FRAME_SCRIPT: string;
+  renderFirstFrame: (pathname: string) => Promise<string>;
+}
+
+export function firstFrame(): Plugin {
+  let root = '';
+  return {
+    name: 'gongzhi-first-frame',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    async generateBundle() {
+      // Inside the package, so that Node finds the libraries left external (React…) from there.
+      const out = path.join(root, 'node_modules', '.first-frame');
+      try {
+        await build({
+          configFile: false,
+          root,
+          logLevel: 'warn',
+          plugins: [react(), antdMobileImports()],
+          resolve: { dedupe: ['react', 'react-dom'] },
+          // Everything bundled: antd-mobile's modules import their stylesheets (Vite takes them in and drops the CSS), and
+          // the libraries must use the app's one React, which Node alone would not pick (an older copy is hoisted).
+          ssr: { noExternal: true },
+          build: { ssr: 'src/mobile/firstFrame.tsx', outDir: out, emptyOutDir: true, write: true, rolldownOptions: { output: { entryFileNames: 'first-frame.mjs' } } },
+        });
+        const mod = (await import(pathToFileURL(path.join(out, 'first-frame.mjs')).href)) as FrameModule;
+        const frames: FirstFrame[] = [];
+        for (const prefix of mod.FRAME_PATHS) frames.push({ prefix, html: await mod.renderFirstFrame(prefix), script: mod.FIRST_FRAME_SCRIPT });
+        this.emitFile({ type: 'asset', fileName: 'first-frames.json', source: `${JSON.stringify(frames, null, 1)}\n` });
+      } finally {
+        fs.rmSync(out, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// The first frame of the public phone pages (扫码上报, 查进度, 回音壁), rendered at build time from the same
+// components the app renders first (docs/PERFORMANCE.md, "First frame"): the brand bar, the first-visit 长辈版
+// question, the page's grey outline and the tab bar. The server puts it inside <div id="root">, so a cold phone
+// paints the page's frame as soon as the HTML and its stylesheets are in, instead of after every script has
+// arrived and run; the app then renders the same frame in its place (main.tsx waits for the phone app's code
+// before its first render, so no spinner comes in between) and goes on from there.
+//
+// Built by `first-frame.ts` (a Vite plugin) with Vite's server-side build; never part of the browser's bundle.
+import { renderToString } from 'react-dom/server';
+import { Route, Routes, StaticRouter } from 'react-router-dom';
+import { I18nProvider, LOCALE_KEY, ensureDicts } from '../i18n/index.tsx';
+import { AuthProvider } from '../auth/AuthContext.tsx';
+import { ElderProvider, ELDER_MODE_KEY, ELDER_SIZE_KEY, ELDER_DEFAULT_SIZE } from './elder.tsx';
+import { MPublicShell } from './pages/cases/MPublicShell.tsx';
+import { MPageSkeleton } from './lazyPage.tsx';
+
+/** The public pages that get a first frame (each also a route-hints prefix). */
+export const FRAME_PATHS = ['/m/report', '/m/track', '/m/wall'] as const;
+
+/** The frame of one public page: the phone app's own markup, as its first render draws it for a first visit. */
+export async function renderFirstFrame(pathname: string): Promise<string> {
+  await ensureDicts('public');
+  return renderToString(
+    <I18nProvider>
+      <AuthProvider>
+        <StaticRouter location={pathname}>
+          <ElderProvider>
+            {/* inert: a tap on the frame's buttons, which have no code behind them yet, goes nowhere, and a test
+                waiting to click one waits for the app's own */}
+            <div className="m-app" inert>
+              <Routes>
+                <Route path="/m" element={<MPublicShell />}>
+                  <Route path="*" element={<MPageSkeleton />} />
+                </Route>
+              </Routes>
+            </div>
+          </ElderProvider>
+        </StaticRouter>
+      </AuthProvider>
+    </I18nProvider>,
+  );
+}
+
+/**
+ * The script that follows the frame (inline, allowed by its hash in the Content-Security-Policy). First, what the
+ * frame cannot know on the server, read from the phone's storage before the first paint: someone who answered the
+ * 长辈版 question does not see it again, 长辈版 is drawn large at once, and someone who chose English gets no Chinese
+ * frame. Then, once the frame is painted, the app's scripts: the server moves them (the entry and the files the page
+ * loads first) into <template id="gz-after-paint">, so that the frame's stylesheets have the link to themselves and
+ * the frame shows before some 200 KiB of script have arrived; the app then loads while the frame is on screen.
+ */
+function adaptFrame(keys: { elder: string; size: string; locale: string; defaultSize: number }) {
+  const root = document.getElementById('root');
+  try {
+    const mode = localStorage.getItem(keys.elder);
+    if (localStorage.getItem(keys.locale) === 'en') {
+      if (root) root.textContent = '';
+    } else if (mode !== null) {
+      root?.querySelector('[data-testid="elder-prompt"]')?.remove();
+      if (mode === 'on') {
+        document.documentElement.classList.add('m-elder-root');
+        root?.firstElementChild?.classList.add('m-elder');
+        document.documentElement.style.setProperty('--m-elder-font', `${Number(localStorage.getItem(keys.size)) || keys.defaultSize}px`);
+      }
+    }
+  } catch {
+    // no storage (private mode): the frame as the server drew it
+  }
+  let later = document.getElementById('gz-after-paint') as HTMLTemplateElement | null;
+  const load = () => {
+    if (!later) return;
+    // Fresh elements: a script parsed inside a template would never run.
+    for (const old of Array.from(later.content.children)) {
+      const el = document.createElement(old.tagName);
+      for (const a of Array.from(old.attributes)) el.setAttribute(a.name, a.value);
+      document.head.appendChild(el);
+    }
+    later.remove();
+    later = null;
+  };
+  // After the paint of the next frame (a timer set in an animation frame runs once that frame is drawn), or a little
+  // later at the latest (no animation frame runs in a tab that is not shown).
+  requestAnimationFrame(() => setTimeout(load, 0));
+  setTimeout(load, 300);
+}
+
+export const FIRST_FRAME_SCRIPT = `(${adaptFrame.toString()})(${JSON.stringify({ elder: ELDER_MODE_KEY, size: ELDER_SIZE_KEY, locale: LOCALE_KEY, defaultSize: ELDER_DEFAULT_SIZE })})`;
