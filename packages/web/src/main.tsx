@@ -1,4 +1,4 @@
-import { StrictMode, Suspense, lazy, type ComponentType } from 'react';
+import { StrictMode, Suspense, lazy, startTransition, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { I18nProvider, ensureDicts, initialDictPart } from './i18n/index.tsx';
@@ -20,8 +20,10 @@ const ready = Promise.all([
   ensureDicts(initialDictPart(window.location.pathname)),
   onPhone ? import('./mobile/MobileApp.tsx').then((m) => m.default) : LazyMobileApp,
 ]);
+// The first render is a transition: React renders it in slices and lets the browser breathe between them (a slow
+// phone is otherwise blocked for a few hundred milliseconds while the page is already on screen as its frame).
 const render = (MobileApp: ComponentType) =>
-  createRoot(document.getElementById('root')!).render(
+  startTransition(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
       <AuthProvider>
@@ -36,5 +38,5 @@ const render = (MobileApp: ComponentType) =>
       </AuthProvider>
     </I18nProvider>
   </StrictMode>,
-);
+  ));
 void ready.then(([, MobileApp]) => render(MobileApp), () => render(LazyMobileApp));

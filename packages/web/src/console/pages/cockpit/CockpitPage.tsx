@@ -137,6 +137,8 @@ export default function CockpitPage() {
                 {t('cockpit.period.range', { from: s.period.from, to: s.period.to, days: s.period.days })} · {t('cockpit.period.previous', { from: s.previousPeriod.from, to: s.previousPeriod.to })}
               </span>
             )}
+            {/* the line's height while the summary loads, so the figures below do not move down when it arrives */}
+            {!s && d.summary.loading && <span className="gz-muted">&nbsp;</span>}
             {unitView && <Tag color="blue">{t('cockpit.unitHint')}</Tag>}
             {unitView && s && (
               <Tag color="purple" data-testid="unit-assessment">
@@ -147,7 +149,7 @@ export default function CockpitPage() {
         }
       />
 
-      {s && <KpiGrid m={s.measures} prev={s.previous} overdue={d.overdue.data?.total} />}
+      {(s || d.summary.loading) && <KpiGrid m={s?.measures} prev={s?.previous} overdue={d.overdue.data?.total} />}
 
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={s?.area.childLevel && !unitView ? 13 : 24}>
@@ -159,6 +161,7 @@ export default function CockpitPage() {
               title={t('cockpit.panel.children')}
               testId="panel-children"
               loading={d.byChild.loading && !d.byChild.data}
+              height={420}
               table={
                 <Table
                   size="small"

@@ -57,6 +57,7 @@ export function TrendPanel({ data, period, dark, loading, widened }: { data: Bre
       title={widened ? t('cockpit.panel.trend30') : t('cockpit.panel.trend')}
       testId="panel-trend"
       loading={loading && !data}
+      height={260}
       empty={empty}
       emptyText={t('cockpit.empty.cases')}
       chart={<Chart option={option} height={260} dark={dark} />}
@@ -105,6 +106,7 @@ export function ChannelPanel({ data, dark, loading }: { data: Breakdown | null |
       title={t('cockpit.panel.channel')}
       testId="panel-channel"
       loading={loading && !data}
+      height={260}
       empty={!loading && items.length === 0}
       emptyText={t('cockpit.empty.cases')}
       chart={<Chart option={option} height={260} dark={dark} />}
@@ -151,6 +153,7 @@ export function MapPanel({ map, dark, loading, onDrill, height = 420 }: { map: C
       extra={<span className="gz-muted gz-ck-hint">{drillable.size > 0 ? t('cockpit.drillHint') : t('cockpit.map.legend')}</span>}
       testId="panel-map"
       loading={loading && !map}
+      height={height}
       empty={!loading && features.length === 0}
       emptyText={t('cockpit.empty.map')}
       chart={<Chart option={option} height={height} dark={dark} testId="cockpit-map" onClick={(code) => drillable.has(code) && onDrill?.(code)} />}

@@ -24,6 +24,7 @@ export function Panel({
   loading,
   testId,
   defaultView = 'chart',
+  height,
 }: {
   title: ReactNode;
   extra?: ReactNode;
@@ -34,6 +35,8 @@ export function Panel({
   loading?: boolean;
   testId?: string;
   defaultView?: 'chart' | 'table';
+  /** The chart's height: kept while the data loads, so the panels below do not jump when it arrives. */
+  height?: number;
 }) {
   const { t } = useI18n();
   const [view, setView] = useState<'chart' | 'table'>(chart ? defaultView : 'table');
@@ -63,7 +66,7 @@ export function Panel({
       data-testid={testId}
     >
       {loading ? (
-        <div className="gz-ck-empty">
+        <div className="gz-ck-empty" style={height ? { minHeight: height } : undefined}>
           <Spin />
         </div>
       ) : empty ? (
@@ -101,8 +104,24 @@ export function formatMeasure(key: keyof Measures, m: Measures, locale: 'zh-CN' 
 }
 
 /** The key measures, each with its change against the previous period of equal length. */
-export function KpiGrid({ m, prev, overdue, dark }: { m: Measures; prev: Measures; overdue?: number; dark?: boolean }) {
+/** The figures' cards; without figures yet (`m` absent), the same cards with their labels and grey bars for the numbers. */
+export function KpiGrid({ m, prev, overdue, dark }: { m?: Measures; prev?: Measures; overdue?: number; dark?: boolean }) {
   const { t, locale } = useI18n();
+  if (!m || !prev) {
+    return (
+      <div className={dark ? 'gz-ck-kpis gz-ck-kpis-dark' : 'gz-ck-kpis'} data-testid="cockpit-kpis-loading" aria-busy="true">
+        {KPIS.map((k) => (
+          <div key={k.key} className={`gz-ck-kpi${k.primary ? ' gz-ck-kpi-primary' : ''}`}>
+            <div className="gz-ck-kpi-label">{t(`cockpit.kpi.${k.key}` as 'cockpit.kpi.received')}</div>
+            <div className="gz-ck-kpi-value">
+              <span className="gz-ck-kpi-wait" />
+            </div>
+            <div className="gz-ck-kpi-change">&nbsp;</div>
+          </div>
+        ))}
+      </div>
+    );
+  }
   const unitOf = (key: keyof Measures) =>
     key === 'received' || key === 'closed' ? t('cockpit.unit.cases') : key === 'avgHandlingHours' ? t('cockpit.unit.hours') : key === 'combinedScore' ? t('cockpit.unit.points') : '';
   return (
