@@ -113,3 +113,17 @@ export interface ParticipationCounts {
 export function participationShares(c: ParticipationCounts): { metShare: number | null; onTimeShare: number | null } {
   return { metShare: shareOf(c.needsMet, c.needs), onTimeShare: shareOf(c.closedOnTime, c.closed) };
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The period a cockpit's figures are compared with: as many days, ending the day before the period starts
+ * (docs/COCKPIT.md "Key measures": 1–31 March against 29 January–28 February). Calendar days `YYYY-MM-DD`, both ends
+ * included; `from` not after `to` (the caller checks).
+ */
+export function comparisonPeriod(from: string, to: string): { days: number; previous: { from: string; to: string } } {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const length = Date.parse(`${to}T00:00:00Z`) + DAY_MS - start;
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { days: Math.round(length / DAY_MS), previous: { from: day(start - length), to: day(start - DAY_MS) } };
+}

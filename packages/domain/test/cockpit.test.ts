@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { participationShares, shareOf, STAFFING_BENCHMARK, staffPer10k, VITALITY_WEIGHTS, vitalityOf, type VitalityInput } from '../src/index.ts';
+import { comparisonPeriod, participationShares, shareOf, STAFFING_BENCHMARK, staffPer10k, VITALITY_WEIGHTS, vitalityOf, type VitalityInput } from '../src/index.ts';
 
 const base: VitalityInput = {
   closureRate: 0.8,
@@ -69,5 +69,19 @@ describe('participationShares (参与共治)', () => {
   it('shareOf rounds to four places', () => {
     expect(shareOf(2, 3)).toBe(0.6667);
     expect(shareOf(1, 0)).toBeNull();
+  });
+});
+
+describe('comparisonPeriod (docs/COCKPIT.md "Key measures")', () => {
+  it('compares a month with as many days ending the day before it starts', () => {
+    expect(comparisonPeriod('2026-03-01', '2026-03-31')).toEqual({ days: 31, previous: { from: '2026-01-29', to: '2026-02-28' } });
+  });
+  it('counts both ends: one day against the day before, five days against the five before', () => {
+    expect(comparisonPeriod('2026-12-05', '2026-12-05')).toEqual({ days: 1, previous: { from: '2026-12-04', to: '2026-12-04' } });
+    expect(comparisonPeriod('2026-12-01', '2026-12-05')).toEqual({ days: 5, previous: { from: '2026-11-26', to: '2026-11-30' } });
+  });
+  it('crosses a year and a leap day', () => {
+    expect(comparisonPeriod('2028-03-01', '2028-03-02')).toEqual({ days: 2, previous: { from: '2028-02-28', to: '2028-02-29' } });
+    expect(comparisonPeriod('2027-01-01', '2027-12-31')).toEqual({ days: 365, previous: { from: '2026-01-01', to: '2026-12-31' } });
   });
 });

@@ -5,6 +5,7 @@ import {
   ancestryOf,
   childLevelOf,
   closedOnTime,
+  comparisonPeriod,
   CODE_LENGTH,
   forbidden,
   invalid,
@@ -80,13 +81,15 @@ async function resolve(ctx: AppContext, actor: Actor, areaParam: string | undefi
 /** The period [from, to) (China dates, `to` inclusive in the query; default this month) and the one before it of equal length. */
 function period(q: CockpitQuery) {
   const today = chinaToday();
-  const from = chinaDay(q.from ?? `${today.slice(0, 8)}01`, 'from');
-  const to = new Date(chinaDay(q.to ?? today, 'to').getTime() + DAY_MS);
+  const fromDay = q.from ?? `${today.slice(0, 8)}01`;
+  const toDay = q.to ?? today;
+  const from = chinaDay(fromDay, 'from');
+  const to = new Date(chinaDay(toDay, 'to').getTime() + DAY_MS);
   if (to <= from) throw invalid('invalid_period', '结束日期不能早于开始日期', { field: 'to' });
   if (to.getTime() - from.getTime() > 3700 * DAY_MS) throw invalid('invalid_period', '统计区间不能超过 10 年', { field: 'from' });
-  const length = to.getTime() - from.getTime();
-  const prevFrom = new Date(from.getTime() - length);
-  return { from, to, prevFrom, prevTo: from, days: Math.round(length / DAY_MS) };
+  // The same rule the console uses to name the comparison before the figures arrive.
+  const cmp = comparisonPeriod(fromDay, toDay);
+  return { from, to, prevFrom: chinaDay(cmp.previous.from, 'from'), prevTo: from, days: cmp.days };
 }
 
 

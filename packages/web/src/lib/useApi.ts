@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiError } from '../api/client.ts';
 
 export interface ApiState<T> {
@@ -37,12 +37,8 @@ export function useApi<T>(fetcher: ((signal: AbortSignal) => Promise<T>) | null,
     f(ctrl.signal).then(
       (data) => {
         if (ctrl.signal.aborted) return;
-        // A transition: React draws what the answer changes in slices, so a big page (the cockpit, a case) does not
-        // hold the browser for a few hundred milliseconds at once when its data arrives.
-        startTransition(() => {
-          setLoaded({ key, data });
-          setLast(data);
-        });
+        setLoaded({ key, data });
+        setLast(data);
       },
       (e: unknown) => {
         if (ctrl.signal.aborted) return;

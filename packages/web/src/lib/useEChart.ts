@@ -42,8 +42,12 @@ export function useEChart<T extends HTMLElement = HTMLDivElement>(option: EChart
     };
   }, [opts.theme]);
 
+  // Each chart draws in a task of its own: a page of charts whose data arrive together (the cockpit) does not hold the
+  // browser for the time of all of them at once.
   useEffect(() => {
-    if (chart.current && option) chart.current.setOption(option, { notMerge: true });
+    if (!option) return;
+    const id = setTimeout(() => chart.current?.setOption(option, { notMerge: true }), 0);
+    return () => clearTimeout(id);
   }, [option, opts.theme]);
 
   return ref;

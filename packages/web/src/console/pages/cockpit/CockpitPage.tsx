@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { Breadcrumb, Button, Col, DatePicker, Row, Segmented, Space, Table, Tag } from 'antd';
 import { DesktopOutlined, DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
+import { comparisonPeriod } from '@gongzhi/domain';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { withQuery } from '../../../api/client.ts';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
@@ -51,6 +52,7 @@ export default function CockpitPage() {
   // 基层减负: the district's figures of admission and forms (docs/BURDEN.md).
   const burdenPanel = !unitView && can('burden.read') && me.scope.code.length <= 6 && code.length <= 6;
   const d = useCockpitData(code, period, unitView);
+  const compared = comparisonPeriod(period.from, period.to);
   const s = d.summary.data;
   const search = (p: Period) => {
     const def = presetPeriod('month');
@@ -132,13 +134,10 @@ export default function CockpitPage() {
                 }))}
               />
             )}
-            {s && (
-              <span className="gz-muted">
-                {t('cockpit.period.range', { from: s.period.from, to: s.period.to, days: s.period.days })} · {t('cockpit.period.previous', { from: s.previousPeriod.from, to: s.previousPeriod.to })}
-              </span>
-            )}
-            {/* the line's height while the summary loads, so the figures below do not move down when it arrives */}
-            {!s && d.summary.loading && <span className="gz-muted">&nbsp;</span>}
+            {/* Named from the chosen period at once (the server compares with the same period, comparisonPeriod). */}
+            <span className="gz-muted">
+              {t('cockpit.period.range', { from: period.from, to: period.to, days: compared.days })} · {t('cockpit.period.previous', compared.previous)}
+            </span>
             {unitView && <Tag color="blue">{t('cockpit.unitHint')}</Tag>}
             {unitView && s && (
               <Tag color="purple" data-testid="unit-assessment">
