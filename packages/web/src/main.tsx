@@ -20,10 +20,11 @@ const ready = Promise.all([
   ensureDicts(initialDictPart(window.location.pathname)),
   onPhone ? import('./mobile/MobileApp.tsx').then((m) => m.default) : LazyMobileApp,
 ]);
-// The first render is a transition: React renders it in slices and lets the browser breathe between them (a slow
-// phone is otherwise blocked for a few hundred milliseconds while the page is already on screen as its frame).
-const render = (MobileApp: ComponentType) =>
-  startTransition(() => createRoot(document.getElementById('root')!).render(
+// On the phone the first render is a transition: React renders it in slices and lets the browser breathe between
+// them (a slow phone is otherwise blocked for a few hundred milliseconds while the page is already on screen as its
+// frame). The console has no frame to keep answering: it renders at once (sliced, its first paint only came earlier
+// with more work after it).
+const app = (MobileApp: ComponentType) => (
   <StrictMode>
     <I18nProvider>
       <AuthProvider>
@@ -37,6 +38,11 @@ const render = (MobileApp: ComponentType) =>
         </BrowserRouter>
       </AuthProvider>
     </I18nProvider>
-  </StrictMode>,
-  ));
+  </StrictMode>
+);
+const render = (MobileApp: ComponentType) => {
+  const root = createRoot(document.getElementById('root')!);
+  if (onPhone) startTransition(() => root.render(app(MobileApp)));
+  else root.render(app(MobileApp));
+};
 void ready.then(([, MobileApp]) => render(MobileApp), () => render(LazyMobileApp));
