@@ -50,6 +50,9 @@ const smallTargets = (page: Page, min: number) => page.evaluate(`(${SMALL_TARGET
 
 useBrowserSession();
 
+/** The phone app has replaced the first frame of a public page (the frame is `inert` until then). */
+const appTookOver = (page: Page) => page.locator('.m-app:not([inert])').waitFor();
+
 describe('fast on a cheap phone', () => {
   it('the report page loads compressed, cached for good, and within its byte budget', async () => {
     const { context, page } = await phone();
@@ -124,6 +127,8 @@ describe('长辈版', () => {
     const { context, page } = await phone();
     await page.goto(`${session.url}${REPORT}`);
     await page.getByTestId('elder-prompt').waitFor();
+    // The app's own page, not the server's first frame it replaces (which would go from under the measurement).
+    await appTookOver(page);
     // Standard mode: the tab bar and the switch are at least 44 × 44.
     const tab = await page.getByTestId('m-public-tabbar').locator('.adm-tab-bar-item').first().boundingBox();
     expect(Math.min(tab!.width, tab!.height)).toBeGreaterThanOrEqual(44);
@@ -140,6 +145,7 @@ describe('长辈版', () => {
     await page.goto(`${session.url}/m/wall`);
     await page.getByTestId('m-public-tabbar').waitFor();
     expect(await page.getByTestId('elder-prompt').count()).toBe(0);
+    await appTookOver(page);
     await page.waitForLoadState('networkidle');
     expect(await smallText(page, 18)).toEqual([]);
     expect(await smallTargets(page, 60)).toEqual([]);
