@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { startServer, type RunningServer } from './server.ts';
 
 export const PASSWORD = 'Gongzhi@2026';
@@ -84,6 +84,16 @@ export async function consoleLogin(page: Page, username: string) {
 }
 
 /** An entry of the console's side menu (antd keeps a hidden copy of the menu for measuring: this one is the real one). */
+/**
+ * The response the page receives to what `act` does. The wait and the action run together: when the action fails, the
+ * test fails with the action's error and no wait is left behind to reject later, outside the test (an unhandled
+ * rejection fails the whole run even when the test's retry passes).
+ */
+export async function answer(page: Page, match: (r: Response) => boolean, act: () => Promise<unknown>): Promise<Response> {
+  const [res] = await Promise.all([page.waitForResponse(match), act()]);
+  return res;
+}
+
 export const menuEntry = (page: Page, testId: string) => page.getByTestId('main-menu').getByTestId(testId);
 
 /**

@@ -109,6 +109,8 @@ describe('ledgers', () => {
     await page.getByTestId('people-page').waitFor();
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     const downloaded = page.waitForEvent('download', { timeout: 120_000 });
+    // Awaited below, after the progress is checked: if a check fails first, the wait must not reject unhandled later.
+    downloaded.catch(() => undefined);
     await page.getByTestId('people-export').click();
     const progress = page.getByTestId('people-export-progress');
     await progress.waitFor();

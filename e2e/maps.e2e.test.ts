@@ -3,7 +3,7 @@
 // (the default) no tile is requested; with a GCJ-02 base map the same pick lands in the same grid.
 import { describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
-import { consoleLogin, desktop, phoneLogin, png, session, shot, useBrowserSession, openMenu } from './browser.ts';
+import { answer, consoleLogin, desktop, phoneLogin, png, session, shot, useBrowserSession, openMenu } from './browser.ts';
 
 useBrowserSession();
 
@@ -36,9 +36,8 @@ async function fillCase(page: Page, title: string) {
 
 /** Submits the form and reads the created case through the API. */
 async function submitAndRead(page: Page) {
-  const created = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/cases' && r.request().method() === 'POST');
-  await page.getByTestId('new-submit').click();
-  const id = ((await (await created).json()) as { id: string }).id;
+  const created = await answer(page, (r) => new URL(r.url()).pathname === '/api/cases' && r.request().method() === 'POST', () => page.getByTestId('new-submit').click());
+  const id = ((await created.json()) as { id: string }).id;
   await expect.poll(() => page.getByTestId('created-code').innerText()).toMatch(/^HM\d+/);
   return page.evaluate(async (caseId) => (await fetch(`/api/cases/${caseId}`)).json(), id) as Promise<{ areaCode: string; location: { lat: number; lng: number } | null }>;
 }

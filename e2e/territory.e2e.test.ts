@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { consoleLogin, desktop, session, shot, useBrowserSession } from './browser.ts';
+import { answer, consoleLogin, desktop, session, shot, useBrowserSession } from './browser.ts';
 
 useBrowserSession();
 
@@ -36,9 +36,11 @@ async function drawPolygon(page: Page, corners: [number, number][]) {
 
 async function nameAndSave(page: Page, name: string) {
   await page.getByTestId('territory-name').fill(name);
-  const saved = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/api/areas') && ['POST', 'PATCH'].includes(r.request().method()));
-  await page.getByTestId('territory-name-ok').click();
-  const res = await saved;
+  const res = await answer(
+    page,
+    (r) => new URL(r.url()).pathname.startsWith('/api/areas') && ['POST', 'PATCH'].includes(r.request().method()),
+    () => page.getByTestId('territory-name-ok').click(),
+  );
   expect(res.status(), await res.text()).toBeLessThan(300);
 }
 
@@ -91,9 +93,8 @@ describe('drawing the territory', () => {
     await page.mouse.down();
     await page.mouse.move(cb.x + cb.width / 2 - 40, cb.y + cb.height / 2 - 30, { steps: 8 });
     await page.mouse.up();
-    const patched = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/areas/${code}` && r.request().method() === 'PATCH');
-    await page.getByTestId('territory-save-outline').click();
-    expect((await patched).status()).toBe(200);
+    const patched = await answer(page, (r) => new URL(r.url()).pathname === `/api/areas/${code}` && r.request().method() === 'PATCH', () => page.getByTestId('territory-save-outline').click());
+    expect(patched.status()).toBe(200);
     const redrawn = await read(page, code);
     expect(JSON.stringify(redrawn.geometry)).not.toBe(JSON.stringify(grid.geometry));
     await shot(page, 'territory-03-redrawn');
@@ -123,9 +124,8 @@ describe('drawing the territory', () => {
     await page.goto(`${session.url}/areas/${code}`);
     await page.getByTestId('area-add-child').click();
     await page.getByTestId('area-add-child-name').fill('1单元');
-    const created = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/areas' && r.request().method() === 'POST');
-    await page.locator('.ant-modal-footer .ant-btn-primary').click();
-    const unit = (await (await created).json()) as Area;
+    const created = await answer(page, (r) => new URL(r.url()).pathname === '/api/areas' && r.request().method() === 'POST', () => page.locator('.ant-modal-footer .ant-btn-primary').click());
+    const unit = (await created.json()) as Area;
     expect(unit).toMatchObject({ code: `${code}01`, level: 'unit', name: '1单元' });
     await context.close();
   });
@@ -208,9 +208,8 @@ describe('drawing the territory', () => {
     const x = outline.x + outline.width / 2;
     await page.mouse.click(x, outline.y + outline.height * 0.25);
     await page.waitForTimeout(150);
-    const dryRun = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/areas/${setup.grid}/actions/split`);
-    await page.mouse.click(x, outline.y + outline.height * 0.75);
-    const previewed = (await (await dryRun).json()) as { dryRun: boolean; parts: { buildings: { code: string }[] }[] };
+    const dryRun = await answer(page, (r) => new URL(r.url()).pathname === `/api/areas/${setup.grid}/actions/split`, () => page.mouse.click(x, outline.y + outline.height * 0.75));
+    const previewed = (await dryRun.json()) as { dryRun: boolean; parts: { buildings: { code: string }[] }[] };
     expect(previewed.dryRun).toBe(true);
     expect(previewed.parts.map((p) => p.buildings.length).sort()).toEqual([0, 1]);
     await page.getByTestId('territory-move-preview').waitFor();
@@ -220,9 +219,11 @@ describe('drawing the territory', () => {
     await holder.getByTestId('territory-holder-part').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(1).click();
     await shot(page, 'territory-06-split-preview');
-    const split = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/areas/${setup.grid}/actions/split` && !(r.request().postData() ?? '').includes('"dryRun":true'));
-    await page.getByTestId('territory-split-ok').click();
-    const res = await split;
+    const res = await answer(
+      page,
+      (r) => new URL(r.url()).pathname === `/api/areas/${setup.grid}/actions/split` && !(r.request().postData() ?? '').includes('"dryRun":true'),
+      () => page.getByTestId('territory-split-ok').click(),
+    );
     expect(res.status(), await res.text()).toBe(200);
     expect(JSON.parse(res.request().postData() ?? '{}').holders).toEqual([{ kind: 'party-org', id: setup.branch, part: 1 }]);
     const parts = ((await res.json()) as { parts: { code: string; buildings: { code: string }[]; holders: { id: string }[] }[] }).parts;
@@ -242,15 +243,16 @@ describe('drawing the territory', () => {
     const merged = `合并网格${Date.now() % 100000}`;
     await page.getByTestId('territory-list').getByText(partNames[0]!, { exact: true }).click();
     await page.getByTestId('territory-merge').click();
-    const mergePreview = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/areas/actions/merge');
-    await page.getByTestId('territory-merge-grids').getByText(partNames[1]!, { exact: true }).click();
-    expect((await mergePreview).status()).toBe(200);
+    const mergePreview = await answer(page, (r) => new URL(r.url()).pathname === '/api/areas/actions/merge', () => page.getByTestId('territory-merge-grids').getByText(partNames[1]!, { exact: true }).click());
+    expect(mergePreview.status()).toBe(200);
     await page.getByTestId('territory-merge-name').fill(merged);
     await page.getByTestId('territory-move-preview').waitFor();
     await shot(page, 'territory-08-merge-preview');
-    const merging = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/areas/actions/merge' && !(r.request().postData() ?? '').includes('"dryRun":true'));
-    await page.getByTestId('territory-merge-ok').click();
-    const mres = await merging;
+    const mres = await answer(
+      page,
+      (r) => new URL(r.url()).pathname === '/api/areas/actions/merge' && !(r.request().postData() ?? '').includes('"dryRun":true'),
+      () => page.getByTestId('territory-merge-ok').click(),
+    );
     expect(mres.status(), await mres.text()).toBe(200);
     const whole = ((await mres.json()) as { parts: { code: string }[] }).parts[0]!.code;
     for (const p of parts) expect(((await read(page, p.code)) as Area & { successorCodes?: string[] }).successorCodes).toEqual([whole]);
