@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCaseScope, searchCases } from '../src/repositories/cases.ts';
 import { Client, createTestApp, json, uniq, type TestApp } from './helpers.ts';
 
 // Full-text search over cases (docs/SEARCH.md): Chinese by character pairs on both databases, ranked, in scope.
@@ -53,6 +54,18 @@ describe('case search', () => {
     expect(newest.items.map((c) => c.id)).toEqual([ids.description, ids.title]);
     const wide = await search(town, `路灯不亮 ${tag}`);
     expect(wide.items.map((c) => c.id).sort()).toEqual([ids.title, ids.description, ids.elsewhere].sort());
+  });
+
+  it('ranks the newest matches only (SEARCH_RANK_WINDOW); older matches follow them, newest first', async () => {
+    const scope = makeCaseScope({ kind: 'area', code: VILLAGE });
+    const ask = (window?: number) => searchCases(t.ctx.db, scope, { q: `路灯不亮 ${tag}`, order: 'relevance', page: 1, pageSize: 50 }, window);
+    // Every match in the window: the title match before the (newer) description match.
+    expect((await ask()).items.map((c) => c.id)).toEqual([ids.title, ids.description]);
+    expect((await ask(2)).items.map((c) => c.id)).toEqual([ids.title, ids.description]);
+    // A window of one: the newest match is the only one ranked; the older title match follows it. Counts stay whole.
+    const narrow = await ask(1);
+    expect(narrow.items.map((c) => c.id)).toEqual([ids.description, ids.title]);
+    expect(narrow.total).toBe(2);
   });
 
   it('finds words of an address, single characters and Latin words', async () => {

@@ -17,6 +17,15 @@ const HAN_CHAR = new RegExp(`^[${HAN}]`, 'u');
 /** Runs of Chinese characters, or of Latin letters and digits; everything else separates words. */
 const SEGMENT = new RegExp(`[${HAN}]+|(?:(?![${HAN}])[\\p{L}\\p{N}])+`, 'gu');
 
+/**
+ * With "best match first", only the newest this many matches are ranked by how well they match; older matches follow
+ * them newest first. A search over a district's ten million cases can match hundreds of thousands of them, and
+ * ranking every one (reading and weighing its whole document) costs more than the rest of the search together; a
+ * dispatcher looks for the recent reports of a problem, and the first pages of a search are read, not the 500th.
+ * Below this many matches (a community, a rare phrase, every demo) every match is ranked.
+ */
+export const SEARCH_RANK_WINDOW = 1000;
+
 /** At most this many words are taken from a query, and this many characters from each word. */
 export const SEARCH_MAX_WORDS = 8;
 export const SEARCH_MAX_WORD_LENGTH = 20;

@@ -12,7 +12,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import './zod-zh.ts';
 import { DomainError } from '@gongzhi/domain';
 import { ErrorResponse, Health, isContractOperation, PublicConfig } from '@gongzhi/domain/contract';
-import { firstFrames, pageCopy, routePages, scriptHashSource } from './route-hints.ts';
+import { firstFrames, pageCopy, routePages, scriptHashSource, type FirstFrame } from './route-hints.ts';
 import type { AppContext } from '../services/context.ts';
 import { authenticate } from '../services/auth.ts';
 import { errorHandler, toErrorResponse } from './errors.ts';
@@ -66,6 +66,9 @@ export interface BuildOptions {
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  // The public phone pages' first frames (dist/first-frames.json), read once: their script's hash goes into the CSP,
+  // the frames into the pages.
+  const frames = firstFrames(ctx.config.webDist);
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -105,7 +108,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", ...new Set(firstFrames(ctx.config.webDist).map((f) => scriptHashSource(f.script)))],
+        scriptSrc: ["'self'", ...new Set(frames.map((f) => scriptHashSource(f.script)))],
         scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         // The tiles of a configured base map (MAP_TILE_URL) come from its own server.
@@ -224,7 +227,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   fourListRoutes(app, ctx);
   propertyRoutes(app, ctx);
 
-  await serveWeb(app, ctx.config.webDist);
+  await serveWeb(app, ctx.config.webDist, frames);
   return app;
 }
 
@@ -248,10 +251,10 @@ export function isHashedAsset(dist: string, file: string): boolean {
 }
 
 /** The built web app: console under `/`, mobile under `/m`, one SPA with client-side routes. */
-async function serveWeb(app: FastifyInstance, dist: string) {
+async function serveWeb(app: FastifyInstance, dist: string, frames: FirstFrame[]) {
   const index = path.join(dist, 'index.html');
   const hasWeb = fs.existsSync(index);
-  const pageFor = hasWeb ? routePages(dist) : null;
+  const pageFor = hasWeb ? routePages(dist, frames) : null;
   if (hasWeb) {
     // Vite names every file under assets/ by its content hash, so those never change: cached for a year
     // and immutable. Everything else (index.html, icons) is revalidated on each visit. The build writes

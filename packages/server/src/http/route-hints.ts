@@ -103,10 +103,9 @@ export function hintFor<H extends { prefix: string }>(hints: readonly H[], urlPa
  * The page of each client route, built once at start from dist/index.html, dist/route-hints.json and
  * dist/first-frames.json.
  */
-export function routePages(dist: string): (urlPath: string) => RoutePage {
+export function routePages(dist: string, frames: readonly FirstFrame[] = firstFrames(dist)): (urlPath: string) => RoutePage {
   const indexHtml = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const hints = readJsonArray<RouteHint>(path.join(dist, 'route-hints.json'));
-  const frames = firstFrames(dist);
   const pages = new Map<string, RoutePage>();
   return (urlPath) => {
     const hint = hintFor(hints, urlPath);
