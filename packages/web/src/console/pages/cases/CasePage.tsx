@@ -179,7 +179,8 @@ function CaseView({ c, refreshing, onReload, onUpdated, backLabel }: { c: CaseDe
                 { key: 'address', label: t('case.field.address'), children: c.address ?? '—' },
                 { key: 'handler', label: t('case.field.handler'), children: c.handlerUnit?.name ?? '—' },
                 { key: 'deadline', label: t('case.field.deadline'), children: fmtTime(c.deadline) },
-                ...(type ? [{ key: 'limits', label: t('case.field.limits'), span: 2, children: <span className="gz-muted">{labels.specs(type.deadline)}</span> }] : []),
+                // The row is there while the catalogue loads (empty), so the page does not move when it arrives.
+                ...(type || !cat.loaded ? [{ key: 'limits', label: t('case.field.limits'), span: 2, children: <span className="gz-muted">{type ? labels.specs(type.deadline) : '\u00a0'}</span> }] : []),
                 { key: 'public', label: t('case.field.public'), children: c.public ? t('case.public.yes') : t('case.public.no') },
                 { key: 'verify', label: t('case.field.verifyOnSite'), children: type ? (type.verifyOnSite ? t('common.yes') : t('common.no')) : '—' },
               ]}
