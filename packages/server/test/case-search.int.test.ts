@@ -66,6 +66,9 @@ describe('case search', () => {
     const narrow = await ask(1);
     expect(narrow.items.map((c) => c.id)).toEqual([ids.description, ids.title]);
     expect(narrow.total).toBe(2);
+    // Page by page, the same order.
+    const second = await searchCases(t.ctx.db, scope, { q: `路灯不亮 ${tag}`, order: 'relevance', page: 2, pageSize: 1 }, 1);
+    expect(second.items.map((c) => c.id)).toEqual([ids.title]);
   });
 
   it('finds words of an address, single characters and Latin words', async () => {

@@ -481,13 +481,15 @@ function caseWhere(scope: CaseScope, f: Omit<CaseFilter, 'page' | 'pageSize'>): 
 
 type OrderColumn = SQL | AnyColumn;
 
-/** The case list's orders (CaseFilter.order), over the case table's columns or a search's matches (`m.*`). */
+/**
+ * The case list's orders (CaseFilter.order), over the case table's columns or a search's matches (`m.*`). Relevance
+ * is the search's own (searchCases); without words to weigh it is the newest first.
+ */
 function caseOrder(
   order: CaseFilter['order'],
-  c: { state: OrderColumn; stepDueAt: OrderColumn; createdAt: OrderColumn; id: OrderColumn; closedAt: OrderColumn; updatedAt: OrderColumn; rank?: OrderColumn },
+  c: { state: OrderColumn; stepDueAt: OrderColumn; createdAt: OrderColumn; id: OrderColumn; closedAt: OrderColumn; updatedAt: OrderColumn },
 ): SQL {
   const newest = sql`${c.createdAt} desc, ${c.id} desc`;
-  if (order === 'relevance' && c.rank) return sql`${c.rank} desc, ${newest}`;
   // Work with a running clock first (overdue, then due soonest); paused and closed matters after it.
   if (order === 'due') return sql`case when ${c.state} in ('suspended','closed') then 1 else 0 end, coalesce(${c.stepDueAt}, 'infinity'), ${newest}`;
   if (order === 'closed') return sql`coalesce(${c.closedAt}, ${c.updatedAt}), ${c.id}`;
@@ -531,17 +533,35 @@ export async function searchCases(db: DbOrTx, scope: CaseScope, f: CaseFilter & 
     id: sql`m.id`,
     closedAt: sql`m.closed_at`,
     updatedAt: sql`m.updated_at`,
-    ...(ranked ? { rank: sql`coalesce(r.rank, -1)` } : {}),
   });
-  // The newest matches, weighed: their documents read again by key (a thousand lookups), not every match's.
-  const rankedCtes = ranked
-    ? sql`,
-      recent as (select id from m order by created_at desc, id desc limit ${rankWindow}),
-      r as (select c.id, ts_rank(c.search, ${tsQuery(s)}) as rank from recent join ${cases} c on c.id = recent.id)`
-    : sql``;
-  const from = ranked ? sql`m left join r on r.id = m.id` : sql`m`;
+  const offset = (f.page - 1) * f.pageSize;
+  // Best match first: the newest matches weighed (their documents read again by key, a thousand lookups, not every
+  // match's), then the older ones newest first. Two parts one after the other, not a join of the matches with their
+  // ranks: the planner cannot know how many matches a word has, and a join it plans for a few hundred re-sorts the
+  // matches once per match when there are tens of thousands.
+  const pageCte = ranked
+    ? sql`recent as materialized (select id, created_at from m order by created_at desc, id desc limit ${rankWindow}),
+      r as materialized (
+        select recent.id, recent.created_at, ts_rank(c.search, ${tsQuery(s)}) as rank from recent join ${cases} c on c.id = recent.id
+      ),
+      ordered as (
+        select id, 0 as part, rank, created_at from r
+        union all
+        select id, 1, null::real, created_at from (
+          -- no more than the page can reach: the newest few kept while reading, not every match sorted
+          select id, created_at from m order by created_at desc, id desc limit ${offset + f.pageSize} offset ${rankWindow}
+        ) older
+      ),
+      page as (
+        select id, row_number() over (order by part, rank desc, created_at desc, id desc) as rn from ordered
+        order by part, rank desc, created_at desc, id desc limit ${f.pageSize} offset ${offset}
+      )`
+    : sql`page as (select m.id, row_number() over (order by ${order}) as rn from m order by ${order} limit ${f.pageSize} offset ${offset})`;
   const { rows } = await db.transaction(async (tx) => {
     await tx.execute(sql`set local work_mem = '32MB'`);
+    // No JIT: a common word's estimate passes jit_above_cost, and compiling the plan then costs more (0.5–1 s at 10
+    // million cases) than running it.
+    await tx.execute(sql`set local jit = off`);
     return tx.execute<{ kind: 'c' | 'p'; state: string | null; n: number | null; overdue: number | null; due_soon: number | null; id: string | null }>(sql`
       with m as materialized (
         select ${cases.id} as id, ${cases.state} as state, ${cases.createdAt} as created_at, ${cases.stepDueAt} as step_due_at,
@@ -553,8 +573,8 @@ export async function searchCases(db: DbOrTx, scope: CaseScope, f: CaseFilter & 
           (count(*) filter (where step_due_at < now() and state in ${OPEN_STATES_SQL}))::int as overdue,
           (count(*) filter (where step_warn_at <= now() and step_due_at >= now() and state in ${OPEN_STATES_SQL}))::int as due_soon
         from m group by state
-      )${rankedCtes},
-      page as (select m.id, row_number() over (order by ${order}) as rn from ${from} order by ${order} limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize})
+      ),
+      ${pageCte}
       select 'c' as kind, state, n, overdue, due_soon, null::uuid as id, null::bigint as rn from counts
       union all
       select 'p', null, null, null, null, id, rn from page
