@@ -216,8 +216,15 @@ describe('drawing the territory', () => {
     // The branch at the grid itself goes to the second part.
     const holder = page.getByTestId('territory-holders');
     await expect.poll(() => holder.innerText()).toContain(`${name}党支部`);
-    await holder.getByTestId('territory-holder-part').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(1).click();
+    // The second part chosen with the keyboard: a click on the list's second line while the list still slides open
+    // on a busy machine lands on the first line, and the choice stays the first part.
+    const part = holder.getByTestId('territory-holder-part');
+    await part.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(1).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => part.innerText()).toContain('（2）');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await shot(page, 'territory-06-split-preview');
     const res = await answer(
       page,
