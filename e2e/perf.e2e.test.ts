@@ -11,6 +11,9 @@ import { coldTransfer, totalBytes } from './transfer.ts';
 /** The cold-load budget of the report page (KiB, compressed, headers included). See docs/PERFORMANCE.md. */
 export const REPORT_PAGE_BUDGET_KIB = 240;
 const REPORT = '/m/report?area=320614103001001';
+/** A community of the browser tests' demo with decisions and projects on its wall. */
+const COMMUNITY = '320614103001';
+const WALL = `/m/wall?area=${COMMUNITY}`;
 const SLOW = { timeout: 20_000 };
 
 // The measurements run in the page (written as source text: the test project has no DOM types).
@@ -76,6 +79,14 @@ describe('fast on a cheap phone', () => {
     const html = await (await fetch(`${session.url}${REPORT}`)).text();
     const late = assets.filter((a) => /\.(js|css)$/.test(a.url) && !html.includes(`"${new URL(a.url).pathname}"`)).map((a) => a.url);
     expect(late).toEqual([]);
+    // …and every file a public page's HTML names is there (a hint once named a chunk the build had dropped).
+    for (const path of [REPORT, '/m/track', WALL, '/cases']) {
+      const named = [...(await (await fetch(`${session.url}${path}`)).text()).matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+      expect(named.length, path).toBeGreaterThan(2);
+      const missing = [];
+      for (const f of named) if ((await fetch(`${session.url}${f}`, { method: 'HEAD' })).status !== 200) missing.push(f);
+      expect(missing, path).toEqual([]);
+    }
     const kib = totalBytes(loaded) / 1024;
     console.log(`report page cold load: ${kib.toFixed(1)} KiB in ${loaded.length} responses`);
     expect(kib).toBeLessThan(REPORT_PAGE_BUDGET_KIB);
@@ -86,11 +97,22 @@ describe('fast on a cheap phone', () => {
     const { context, page } = await phone();
     // No script of the app ever arrives: what shows is the server's HTML, its stylesheets and its one inline script.
     await context.route(/\/assets\/.*\.js$/, (r) => r.abort());
-    for (const path of [REPORT, '/m/track', '/m/wall']) {
+    for (const path of [REPORT, '/m/track', WALL]) {
       await page.goto(`${session.url}${path}`);
       await expect(page.locator('.m-public-brand').textContent()).resolves.toContain('共治');
       await page.getByTestId('elder-prompt').waitFor();
-      await page.getByTestId('m-page-skeleton').waitFor();
+      if (path === WALL) {
+        // 回音壁 is drawn by the server with its data: the same cards the API gives, no outline.
+        await page.getByTestId('m-wall').waitFor();
+        expect(await page.getByTestId('m-page-skeleton').count()).toBe(0);
+        const cases = (await (await fetch(`${session.url}/api/wall?area=${COMMUNITY}&page=1&pageSize=10`)).json()) as { items: { code: string }[] };
+        const decisions = (await (await fetch(`${session.url}/api/wall/decisions?area=${COMMUNITY}&pageSize=5`)).json()) as { items: unknown[] };
+        expect(await page.getByTestId('m-wall-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(cases.items.map((c) => c.code));
+        expect(decisions.items.length).toBeGreaterThan(0);
+        expect(await page.getByTestId('m-wall-decision').count()).toBe(decisions.items.length);
+      } else {
+        await page.getByTestId('m-page-skeleton').waitFor();
+      }
       await expect(page.getByTestId('m-public-tabbar').locator('.adm-tab-bar-item-active').textContent()).resolves.toBe(
         path === REPORT ? '我要反映' : path === '/m/track' ? '查进度' : '回音壁',
       );
@@ -118,6 +140,23 @@ describe('fast on a cheap phone', () => {
     expect(await live.page.locator('[inert]').count()).toBe(0);
     await live.page.getByTestId('elder-prompt-no').click();
     await live.page.getByTestId('elder-prompt').waitFor({ state: 'detached' });
+
+    // 回音壁's app starts from the answers its page arrived with: the same cards, and none of its first requests again.
+    const asked: string[] = [];
+    live.page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/api/wall') || u.pathname === '/api/property/lists') asked.push(`${u.pathname}${u.search}`);
+    });
+    await live.page.goto(`${session.url}${WALL}`);
+    await appTookOver(live.page);
+    const drawn = await live.page.getByTestId('m-wall-item').count();
+    await live.page.waitForLoadState('networkidle');
+    expect(asked.filter((u) => !/[?&]page=([2-9]|\d\d)/.test(u))).toEqual([]);
+    expect(await live.page.getByTestId('m-wall-item').count()).toBeGreaterThanOrEqual(drawn);
+    // A second visit within the app asks the server as usual.
+    await live.page.getByTestId('m-public-tabbar').getByText('查进度').click();
+    await live.page.getByTestId('m-public-tabbar').getByText('回音壁').click();
+    await expect.poll(() => asked.some((u) => u.startsWith('/api/wall?'))).toBe(true);
     await live.context.close();
   });
 });

@@ -2,6 +2,8 @@
 // frame module (src/mobile/firstFrame.tsx) is built once more for Node with Vite's server-side build, run, and its
 // markup for each public page written to `dist/first-frames.json` with the script that adapts it to the phone's
 // stored choices. The server puts the markup inside <div id="root"> of those pages and allows the script by hash.
+// The module itself is kept as `dist/ssr/render.mjs` (one file, everything in it): the server draws 回音壁 with it at
+// request time (packages/server/src/http/rendered-pages.ts) and never serves it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +18,9 @@ export interface FirstFrame {
   /** The inline script that follows the frame (the same for every page). */
   script: string;
 }
+
+/** Where the server finds the module, under the build's output (and never serves it). */
+export const SSR_MODULE = 'ssr/render.mjs';
 
 interface FrameModule {
   FRAME_PATHS: readonly string[];
@@ -44,12 +49,23 @@ export function firstFrame(): Plugin {
           // Everything bundled: antd-mobile's modules import their stylesheets (Vite takes them in and drops the CSS), and
           // the libraries must use the app's one React, which Node alone would not pick (an older copy is hoisted).
           ssr: { noExternal: true },
-          build: { ssr: 'src/mobile/firstFrame.tsx', outDir: out, emptyOutDir: true, write: true, rolldownOptions: { output: { entryFileNames: 'first-frame.mjs' } } },
+          // React's production build: the server draws 回音壁 with this module on every visit (the development build
+          // renders several times slower and warns).
+          define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+          build: {
+            ssr: 'src/mobile/firstFrame.tsx',
+            outDir: out,
+            emptyOutDir: true,
+            write: true,
+            // One file: the dictionaries' lazy imports inlined, so the module runs wherever the server finds it.
+            rolldownOptions: { output: { entryFileNames: 'first-frame.mjs', codeSplitting: false } },
+          },
         });
         const mod = (await import(pathToFileURL(path.join(out, 'first-frame.mjs')).href)) as FrameModule;
         const frames: FirstFrame[] = [];
         for (const prefix of mod.FRAME_PATHS) frames.push({ prefix, html: await mod.renderFirstFrame(prefix), script: mod.FIRST_FRAME_SCRIPT });
         this.emitFile({ type: 'asset', fileName: 'first-frames.json', source: `${JSON.stringify(frames, null, 1)}\n` });
+        this.emitFile({ type: 'asset', fileName: SSR_MODULE, source: fs.readFileSync(path.join(out, 'first-frame.mjs')) });
       } finally {
         fs.rmSync(out, { recursive: true, force: true });
       }

@@ -8,6 +8,8 @@ import type { Plugin } from 'vite';
 
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|xml|webmanifest)$/;
 const MIN_BYTES = 1024;
+/** The server-side module (first-frame.ts): read by the server from disk, never sent. */
+const SERVER_ONLY = /[\\/]ssr[\\/]/;
 
 export function precompress(): Plugin {
   let outDir = 'dist';
@@ -18,7 +20,7 @@ export function precompress(): Plugin {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
-      const files = walk(outDir).filter((f) => COMPRESSIBLE.test(f) && fs.statSync(f).size >= MIN_BYTES);
+      const files = walk(outDir).filter((f) => COMPRESSIBLE.test(f) && !SERVER_ONLY.test(f) && fs.statSync(f).size >= MIN_BYTES);
       await Promise.all(
         files.map(async (file) => {
           const raw = await fs.promises.readFile(file);

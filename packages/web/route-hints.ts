@@ -56,40 +56,45 @@ export function routeHints(): Plugin {
       root = config.root;
       base = config.base;
     },
-    generateBundle(_options, bundle) {
-      const chunks = Object.values(bundle).filter((c): c is typeof c & ChunkLike => c.type === 'chunk') as unknown as ChunkLike[];
-      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-      const byModule = new Map(chunks.filter((c) => c.facadeModuleId).map((c) => [path.normalize(c.facadeModuleId!), c]));
-      // What index.html loads already: the entry, its static imports and their CSS.
-      const loaded = new Set<string>();
-      // A chunk's static imports, then its own stylesheets: the order Vite inserts them in, so the app's styles
-      // come after the kit's they override.
-      const closure = (c: ChunkLike, into: string[], css: string[]) => {
-        if (loaded.has(c.fileName) || into.includes(c.fileName)) return;
-        into.push(c.fileName);
-        for (const i of c.imports) {
-          const d = byFile.get(i);
-          if (d) closure(d, into, css);
+    // After Vite's own generateBundle hooks: they drop the chunks that only carried a stylesheet (a shared .css file
+    // imported by several pages), and a hint naming one sent every visit of that page after a file that is not there.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const chunks = Object.values(bundle).filter((c): c is typeof c & ChunkLike => c.type === 'chunk') as unknown as ChunkLike[];
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const byModule = new Map(chunks.filter((c) => c.facadeModuleId).map((c) => [path.normalize(c.facadeModuleId!), c]));
+        // What index.html loads already: the entry, its static imports and their CSS.
+        const loaded = new Set<string>();
+        // A chunk's static imports, then its own stylesheets: the order Vite inserts them in, so the app's styles
+        // come after the kit's they override.
+        const closure = (c: ChunkLike, into: string[], css: string[]) => {
+          if (loaded.has(c.fileName) || into.includes(c.fileName)) return;
+          into.push(c.fileName);
+          for (const i of c.imports) {
+            const d = byFile.get(i);
+            if (d) closure(d, into, css);
+          }
+          for (const s of c.viteMetadata?.importedCss ?? []) if (!css.includes(s) && !loaded.has(s)) css.push(s);
+        };
+        for (const entry of chunks.filter((c) => c.isEntry)) {
+          const files: string[] = [];
+          const css: string[] = [];
+          closure(entry, files, css);
+          for (const f of [...files, ...css]) loaded.add(f);
         }
-        for (const s of c.viteMetadata?.importedCss ?? []) if (!css.includes(s) && !loaded.has(s)) css.push(s);
-      };
-      for (const entry of chunks.filter((c) => c.isEntry)) {
-        const files: string[] = [];
-        const css: string[] = [];
-        closure(entry, files, css);
-        for (const f of [...files, ...css]) loaded.add(f);
-      }
-      const hints: RouteHint[] = ROUTE_MODULES.map(({ prefix, modules }) => {
-        const files: string[] = [];
-        const css: string[] = [];
-        for (const m of modules) {
-          const chunk = byModule.get(path.normalize(path.resolve(root, m)));
-          if (!chunk) this.error(`route-hints: no chunk has ${m} as its module (is it still imported lazily?)`);
-          closure(chunk, files, css);
-        }
-        return { prefix, scripts: files.map((f) => base + f), styles: css.map((f) => base + f) };
-      });
-      this.emitFile({ type: 'asset', fileName: 'route-hints.json', source: `${JSON.stringify(hints, null, 1)}\n` });
+        const hints: RouteHint[] = ROUTE_MODULES.map(({ prefix, modules }) => {
+          const files: string[] = [];
+          const css: string[] = [];
+          for (const m of modules) {
+            const chunk = byModule.get(path.normalize(path.resolve(root, m)));
+            if (!chunk) this.error(`route-hints: no chunk has ${m} as its module (is it still imported lazily?)`);
+            closure(chunk, files, css);
+          }
+          return { prefix, scripts: files.map((f) => base + f), styles: css.map((f) => base + f) };
+        });
+        this.emitFile({ type: 'asset', fileName: 'route-hints.json', source: `${JSON.stringify(hints, null, 1)}\n` });
+      },
     },
   };
 }

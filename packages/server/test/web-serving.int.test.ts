@@ -8,6 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers.ts';
+import { withFrame } from '../src/http/route-hints.ts';
 
 const JS = `export const greeting = ${JSON.stringify('共治'.repeat(800))};\n`;
 const FRAME = '<div class="m-app" inert><div class="m-public-bar">共治</div></div>';
@@ -29,7 +30,30 @@ beforeAll(async () => {
   ];
   fs.writeFileSync(path.join(dist, 'route-hints.json'), JSON.stringify(hints));
   // What the build writes (packages/web/first-frame.ts): a public page's first frame and the script after it.
-  fs.writeFileSync(path.join(dist, 'first-frames.json'), JSON.stringify([{ prefix: '/m/track', html: FRAME, script: FRAME_SCRIPT }]));
+  fs.writeFileSync(
+    path.join(dist, 'first-frames.json'),
+    JSON.stringify([
+      { prefix: '/m/track', html: FRAME, script: FRAME_SCRIPT },
+      { prefix: '/m/wall', html: FRAME, script: FRAME_SCRIPT },
+    ]),
+  );
+  // What the build keeps for the server (packages/web/src/mobile/firstFrame.tsx): 回音壁 drawn with its first requests'
+  // answers. This stand-in asks for the wall and for one request the API refuses, and draws what it was given.
+  fs.mkdirSync(path.join(dist, 'ssr'));
+  fs.writeFileSync(
+    path.join(dist, 'ssr/render.mjs'),
+    `export const RENDERED_PATHS = ['/m/wall'];
+export const firstRequests = (pathname, search) => {
+  const area = new URLSearchParams(search).get('area') ?? '';
+  return ['/api/wall?area=' + area + '&page=1&pageSize=10', '/api/wall/decisions?area=x'];
+};
+export async function renderPage(pathname, search, answers) {
+  if (search.includes('fail')) throw new Error('drawing failed');
+  const wall = Object.entries(answers).find(([url]) => url.startsWith('/api/wall?'));
+  return '<div class="m-app" inert><p id="drawn">' + Object.keys(answers).length + ' ' + (wall ? wall[1].total : '-') + ' ' + search + '</p></div>';
+}
+`,
+  );
   fs.writeFileSync(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   const file = path.join(dist, 'assets/app-AbC123.js');
   fs.writeFileSync(file, JS);
@@ -141,6 +165,42 @@ describe('serving the web app', () => {
     expect(report.body).toContain('<script type="module" crossorigin src="/assets/index-f6.js"></script>');
     expect(report.body).toContain('<div id="root"></div></body>');
     expect(report.body).not.toContain('gz-after-paint');
+  });
+
+  it('draws 回音壁 at request time with the answers of its first requests, and carries them for the app', async () => {
+    const area = '320614103001';
+    const wall = await t.app.inject({ method: 'GET', url: '/api/wall', query: { area, page: '1', pageSize: '10' } });
+    expect(wall.statusCode).toBe(200);
+    const res = await t.app.inject({ method: 'GET', url: `/m/wall?area=${area}`, headers: { 'accept-encoding': 'br' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    const html = zlib.brotliDecompressSync(res.rawPayload).toString();
+    // Drawn with the one answer the API gave (the refused request is left to the app) …
+    expect(html).toContain(`<div id="root"><div class="m-app" inert><p id="drawn">1 ${wall.json<{ total: number }>().total} ?area=${area}</p></div></div>`);
+    // … which the page carries, by URL, for the app's first render; the scripts still load after the paint.
+    const json = /<script type="application\/json" id="gz-preload">(.*?)<\/script>/.exec(html)?.[1];
+    expect(JSON.parse(json!)).toEqual({ [`/api/wall?area=${area}&page=1&pageSize=10`]: wall.json() });
+    expect(html).toContain('<template id="gz-after-paint"><script type="module"');
+    // Revalidated by its ETag like every page.
+    const again = await t.app.inject({ method: 'GET', url: `/m/wall?area=${area}`, headers: { 'accept-encoding': 'br', 'if-none-match': String(res.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    // Drawing failed: the page goes out with its frame, never an error page.
+    const failed = await t.app.inject({ method: 'GET', url: `/m/wall?area=${area}&fail=1` });
+    expect(failed.statusCode).toBe(200);
+    expect(failed.body).toContain(`<div id="root">${FRAME}</div>`);
+    expect(failed.body).not.toContain('gz-preload');
+    // The renderer is the server's: never sent.
+    for (const url of ['/ssr/render.mjs', '/ssr/render.mjs?x=1']) expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
+  });
+
+  it('writes an answer into the page so that no text in it can end its script element', () => {
+    const html = withFrame('<html><body><div id="root"></div></body></html>', { prefix: '/m/wall', html: '<p>x</p>', script: '' }, {
+      '/api/wall': { title: '</script><script>alert(1)</script> $& $1' },
+    });
+    expect(html).not.toContain('</script><script>alert');
+    const json = /id="gz-preload">(.*?)<\/script>/.exec(html)?.[1];
+    expect(JSON.parse(json!)).toEqual({ '/api/wall': { title: '</script><script>alert(1)</script> $& $1' } });
   });
 
   it('compresses JSON answers from 1 KiB up, and leaves small ones alone', async () => {

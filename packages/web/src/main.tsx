@@ -18,7 +18,9 @@ const LazyMobileApp = lazy(() => import('./mobile/MobileApp.tsx'));
 const onPhone = /^\/m(\/|$)/.test(window.location.pathname);
 const ready = Promise.all([
   ensureDicts(initialDictPart(window.location.pathname)),
-  onPhone ? import('./mobile/MobileApp.tsx').then((m) => m.default) : LazyMobileApp,
+  // …and a public page's own code (its HTML names it too): the first render is then the page itself, drawn as the server
+  // drew it where it did (回音壁), instead of the page's outline for a moment.
+  onPhone ? import('./mobile/MobileApp.tsx').then((m) => m.preloadPage(window.location.pathname).then(() => m.default)) : LazyMobileApp,
 ]);
 // On the phone the first render is a transition: React renders it in slices and lets the browser breathe between
 // them (a slow phone is otherwise blocked for a few hundred milliseconds while the page is already on screen as its

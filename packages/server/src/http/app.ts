@@ -13,6 +13,7 @@ import './zod-zh.ts';
 import { DomainError } from '@gongzhi/domain';
 import { ErrorResponse, Health, isContractOperation, PublicConfig } from '@gongzhi/domain/contract';
 import { firstFrames, pageCopy, routePages, scriptHashSource, type FirstFrame } from './route-hints.ts';
+import { renderedPages, SSR_DIR } from './rendered-pages.ts';
 import type { AppContext } from '../services/context.ts';
 import { authenticate } from '../services/auth.ts';
 import { errorHandler, toErrorResponse } from './errors.ts';
@@ -255,6 +256,8 @@ async function serveWeb(app: FastifyInstance, dist: string, frames: FirstFrame[]
   const index = path.join(dist, 'index.html');
   const hasWeb = fs.existsSync(index);
   const pageFor = hasWeb ? routePages(dist, frames) : null;
+  // 回音壁 drawn at request time with its data, by the app's own routes as a visitor without a session (rendered-pages.ts).
+  const drawn = hasWeb ? renderedPages(dist, frames, async (url) => app.inject({ method: 'GET', url, headers: { accept: 'application/json' } }), app.log) : null;
   if (hasWeb) {
     // Vite names every file under assets/ by its content hash, so those never change: cached for a year
     // and immutable. Everything else (index.html, icons) is revalidated on each visit. The build writes
@@ -263,6 +266,8 @@ async function serveWeb(app: FastifyInstance, dist: string, frames: FirstFrame[]
       root: dist,
       wildcard: false,
       index: false,
+      // The page renderer (dist/ssr/) is the server's, not a file to send.
+      allowedPath: (pathName: string) => !pathName.startsWith(`/${SSR_DIR}/`),
       preCompressed: true,
       cacheControl: false,
       setHeaders: (reply, file) => {
@@ -279,7 +284,7 @@ async function serveWeb(app: FastifyInstance, dist: string, frames: FirstFrame[]
     }
     return payload;
   });
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     const url = req.url.split('?')[0] ?? '';
     if (url.startsWith('/open311/')) return sendOpen311Error(reply, url, 404, 'not found');
     if (url.startsWith('/api/') || url === '/api' || req.method !== 'GET') {
@@ -291,9 +296,10 @@ async function serveWeb(app: FastifyInstance, dist: string, frames: FirstFrame[]
     if (!pageFor) {
       return reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>共治</title><p>前端尚未构建，请运行 <code>npm run build</code>。</p>');
     }
-    // index.html with the files this route loads first named in it (route-hints.ts); revalidated by its ETag.
-    // Sent compressed (copies made once at start), each encoding with its own ETag.
-    const copy = pageCopy(pageFor(url), req.headers['accept-encoding']);
+    // index.html with the files this route loads first named in it (route-hints.ts), or the page drawn with its data
+    // (rendered-pages.ts); revalidated by its ETag. Sent compressed, each encoding with its own ETag.
+    const page = (drawn && (await drawn(url, req.url.slice(url.length)))) ?? pageFor(url);
+    const copy = pageCopy(page, req.headers['accept-encoding']);
     reply.header('Cache-Control', 'no-cache').header('ETag', copy.etag).header('Vary', 'Accept-Encoding');
     if (req.headers['if-none-match'] === copy.etag) return reply.status(304).send();
     if (copy.encoding) reply.header('Content-Encoding', copy.encoding);

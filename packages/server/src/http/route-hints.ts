@@ -58,21 +58,25 @@ const SCRIPT_LOADS = /<script type="module"[^>]*><\/script>|<link rel="modulepre
 
 /**
  * index.html with the page's first frame inside <div id="root">, and the app's scripts moved after it into
- * <template id="gz-after-paint">, which the frame's script loads once the frame is painted (firstFrame.tsx).
+ * <template id="gz-after-paint">, which the frame's script loads once the frame is painted (firstFrame.tsx). A page
+ * drawn at request time (rendered-pages.ts) also carries the answers it was drawn with, for the app's first render
+ * (`preload`, by URL: packages/web/src/api/preload.ts).
  */
-export function withFrame(indexHtml: string, frame: FirstFrame | undefined): string {
+export function withFrame(indexHtml: string, frame: FirstFrame | undefined, preload?: Record<string, unknown>): string {
   const root = '<div id="root"></div>';
   if (!frame || !indexHtml.includes(root)) return indexHtml;
   const loads = indexHtml.match(SCRIPT_LOADS) ?? [];
+  // JSON inside a script element: `<` written as \u003c, so no text in an answer can close the element.
+  const answers = preload ? `<script type="application/json" id="gz-preload">${JSON.stringify(preload).replace(/</g, '\\u003c')}</script>` : '';
   return indexHtml
     .replace(SCRIPT_LOADS, '')
-    .replace(root, `<div id="root">${frame.html}</div><template id="gz-after-paint">${loads.join('')}</template><script>${frame.script}</script>`);
+    .replace(root, () => `<div id="root">${frame.html}</div>${answers}<template id="gz-after-paint">${loads.join('')}</template><script>${frame.script}</script>`);
 }
 
 /** The Content-Security-Policy source that allows a frame's inline script, and only it. */
 export const scriptHashSource = (script: string) => `'sha256-${crypto.createHash('sha256').update(script).digest('base64')}'`;
 
-function readJsonArray<T>(file: string): T[] {
+export function readJsonArray<T>(file: string): T[] {
   if (!fs.existsSync(file)) return [];
   const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
   return Array.isArray(parsed) ? (parsed as T[]) : [];
@@ -99,6 +103,20 @@ export function hintFor<H extends { prefix: string }>(hints: readonly H[], urlPa
   return best;
 }
 
+/** A page with its brotli, gzip and plain copies (brotli at `quality`: 11 for a page made once, less at request time). */
+export function routePage(html: string, quality: number): RoutePage {
+  const tag = crypto.createHash('sha256').update(html).digest('base64url').slice(0, 27);
+  const plain = Buffer.from(html, 'utf8');
+  return {
+    html,
+    copies: {
+      br: { body: zlib.brotliCompressSync(plain, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality } }), etag: `"${tag}-br"`, encoding: 'br' },
+      gzip: { body: zlib.gzipSync(plain, { level: quality >= 9 ? 9 : 6 }), etag: `"${tag}-gz"`, encoding: 'gzip' },
+      plain: { body: plain, etag: `"${tag}"` },
+    },
+  };
+}
+
 /**
  * The page of each client route, built once at start from dist/index.html, dist/route-hints.json and
  * dist/first-frames.json.
@@ -113,17 +131,7 @@ export function routePages(dist: string, frames: readonly FirstFrame[] = firstFr
     const key = `${hint?.prefix ?? ''}\n${frame?.prefix ?? ''}`;
     let page = pages.get(key);
     if (!page) {
-      const html = withFrame(withHints(indexHtml, hint), frame);
-      const tag = crypto.createHash('sha256').update(html).digest('base64url').slice(0, 27);
-      const plain = Buffer.from(html, 'utf8');
-      page = {
-        html,
-        copies: {
-          br: { body: zlib.brotliCompressSync(plain, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }), etag: `"${tag}-br"`, encoding: 'br' },
-          gzip: { body: zlib.gzipSync(plain, { level: 9 }), etag: `"${tag}-gz"`, encoding: 'gzip' },
-          plain: { body: plain, etag: `"${tag}"` },
-        },
-      };
+      page = routePage(withFrame(withHints(indexHtml, hint), frame), 11);
       pages.set(key, page);
     }
     return page;

@@ -33,6 +33,7 @@ import type {
 } from '@gongzhi/domain/contract';
 import type { z } from 'zod';
 import { api, get, patch, post, type QueryInput } from './client.ts';
+import type { FirstRequest } from './preload.ts';
 
 export { INSPECTION_ITEMS, PROPERTY_GRADES, PROPERTY_SCORE_WEIGHTS } from '@gongzhi/domain/property';
 export type { InspectionItem, PropertyGrade, PropertyScoreComponent } from '@gongzhi/domain/property';
@@ -52,6 +53,7 @@ export type {
   GradeView,
   Grading,
   GradingRow,
+  PropertyLists,
   ScoreLine,
 } from '@gongzhi/domain/contract';
 
@@ -65,7 +67,9 @@ export const confirmGrading = (id: string, grade: string, reason?: string) => po
 export const listCompounds = (signal?: AbortSignal) => get<CompoundList>('/api/property/compounds', undefined, signal);
 export const createInspection = (body: z.input<typeof InspectionBody>) =>
   post<InspectionRecord>('/api/property/inspections', body);
-export const publicLists = (signal?: AbortSignal) => get<PropertyLists>('/api/property/lists', undefined, signal);
+/** The public red and black lists (the server's render of 回音壁 asks for them too: api/preload.ts). */
+export const publicListsRequest: FirstRequest = { path: '/api/property/lists' };
+export const publicLists = (signal?: AbortSignal) => get<PropertyLists>(publicListsRequest.path, undefined, signal);
 export const getCompound = (id: string, signal?: AbortSignal) => get<CompoundDetail>(`/api/property/compounds/${id}`, undefined, signal);
 export const compoundHouseholds = (id: string, signal?: AbortSignal) => get<CompoundHouseholds>(`/api/property/compounds/${id}/households`, undefined, signal);
 // The contracts' and committees' request types come from the server's request schemas (docs/API.md "Request types").

@@ -18,21 +18,28 @@ interface Loaded<T> {
  * Loads `fetcher` whenever `deps` change (pass `null` to load nothing). A newer request supersedes an
  * older one, so a slow answer for a previous selection never overwrites the current one; the last
  * data stays on screen while the next loads.
+ *
+ * `initial`: an answer the page arrived with (api/preload.ts) for the first `deps`: the first render shows it and
+ * the first load is skipped; a later change of `deps`, or `reload`, loads as usual.
  */
-export function useApi<T>(fetcher: ((signal: AbortSignal) => Promise<T>) | null, deps: readonly unknown[]): ApiState<T> {
+export function useApi<T>(fetcher: ((signal: AbortSignal) => Promise<T>) | null, deps: readonly unknown[], initial?: T): ApiState<T> {
   const [tick, setTick] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded<T>>();
-  const [last, setLast] = useState<T>();
+  const enabled = fetcher !== null;
+  const key = JSON.stringify([enabled, ...deps, tick]);
+  const [loaded, setLoaded] = useState<Loaded<T> | undefined>(() => (initial !== undefined && enabled ? { key, data: initial } : undefined));
+  const [last, setLast] = useState<T | undefined>(() => (enabled ? initial : undefined));
+  // The key whose load `initial` stands for, until the key first changes.
+  const skip = useRef(loaded?.key ?? null);
   const fetcherRef = useRef(fetcher);
   useLayoutEffect(() => {
     fetcherRef.current = fetcher;
   });
-  const enabled = fetcher !== null;
-  const key = JSON.stringify([enabled, ...deps, tick]);
 
   useEffect(() => {
     const f = fetcherRef.current;
     if (!f) return;
+    if (skip.current === key) return;
+    skip.current = null;
     const ctrl = new AbortController();
     f(ctrl.signal).then(
       (data) => {

@@ -2,12 +2,12 @@ import { ConfigProvider, DotLoading, unstableSetRender } from 'antd-mobile';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import enUS from 'antd-mobile/es/locales/en-US';
 import { createRoot, type Root } from 'react-dom/client';
-import { Suspense, lazy, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { ensureDicts, useI18n, useT } from '../i18n/index.tsx';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { MobileShell } from './MobileShell.tsx';
-import { publicCaseRoutes, sessionCaseRoutes } from './pages/cases/routes.tsx';
+import { publicPagePreloads, publicCaseRoutes, sessionCaseRoutes } from './pages/cases/routes.tsx';
 import { wishOrderRoutes } from './pages/wishes/routes.tsx';
 import { lazyPage, MPageSkeleton } from './lazyPage.tsx';
 import { ElderProvider, useElder } from './elder.tsx';
@@ -17,6 +17,7 @@ import { useNamedBackButtons } from '../lib/a11y.ts';
 import { startOutbox } from '../lib/outbox.ts';
 import { registerServiceWorker, useUpdateOnNavigation } from '../lib/sw.ts';
 import { MPublicShell } from './pages/cases/MPublicShell.tsx';
+import { retirePreloaded } from '../api/preload.ts';
 import './mobile.css';
 
 // The phone app works without a connection (docs/OFFLINE.md): its files come from the service worker,
@@ -94,11 +95,16 @@ function MobileFrame({ children }: { children: ReactNode }) {
   return <div className={elder ? 'm-app m-elder' : 'm-app'}>{children}</div>;
 }
 
+/** Loads the code and words of the public page at `pathname` (if it is one) before the app's first render. */
+export const preloadPage = (pathname: string): Promise<void> => publicPagePreloads[pathname.replace(/\/$/, '')]?.().catch(() => undefined) ?? Promise.resolve();
+
 export default function MobileApp() {
   const { locale } = useI18n();
   const t = useT();
   useNamedBackButtons(t('common.back'));
   useUpdateOnNavigation();
+  // After the first render's effects (a parent's run after its children's): the page has taken what it arrived with.
+  useEffect(() => retirePreloaded(), []);
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>
       <ElderProvider>

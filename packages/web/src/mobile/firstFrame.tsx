@@ -5,7 +5,12 @@
 // arrived and run; the app then renders the same frame in its place (main.tsx waits for the phone app's code
 // before its first render, so no spinner comes in between) and goes on from there.
 //
-// Built by `first-frame.ts` (a Vite plugin) with Vite's server-side build; never part of the browser's bundle.
+// 回音壁 is drawn whole at request time instead (`renderPage`, with the answers of its first requests): its largest
+// paint is its cards, which no frame made at build time can hold.
+//
+// Built by `first-frame.ts` (a Vite plugin) with Vite's server-side build; never part of the browser's bundle. The
+// build keeps the module as `dist/ssr/render.mjs` for the server (http/rendered-pages.ts), which never serves it.
+import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { Route, Routes, StaticRouter } from 'react-router-dom';
 import { I18nProvider, LOCALE_KEY, ensureDicts } from '../i18n/index.tsx';
@@ -13,32 +18,70 @@ import { AuthProvider } from '../auth/AuthContext.tsx';
 import { ElderProvider, ELDER_MODE_KEY, ELDER_SIZE_KEY, ELDER_DEFAULT_SIZE } from './elder.tsx';
 import { MPublicShell } from './pages/cases/MPublicShell.tsx';
 import { MPageSkeleton } from './lazyPage.tsx';
+import { MWall } from './pages/cases/MWall.tsx';
+import { wallFirstRequests } from './pages/cases/wallRequests.ts';
+import { providePreloaded, requestUrl } from '../api/preload.ts';
 
 /** The public pages that get a first frame (each also a route-hints prefix). */
 export const FRAME_PATHS = ['/m/report', '/m/track', '/m/wall'] as const;
 
-/** The frame of one public page: the phone app's own markup, as its first render draws it for a first visit. */
-export async function renderFirstFrame(pathname: string): Promise<string> {
-  await ensureDicts('public');
-  return renderToString(
+/**
+ * The pages the server draws at request time, with the answers of their first requests (api/preload.ts): 回音壁, whose
+ * largest paint is its cards, not its frame. The others keep their frame.
+ */
+export const RENDERED_PATHS = ['/m/wall'] as const;
+
+function Page({ location, children }: { location: string; children: ReactNode }) {
+  return (
     <I18nProvider>
       <AuthProvider>
-        <StaticRouter location={pathname}>
+        <StaticRouter location={location}>
           <ElderProvider>
             {/* inert: a tap on the frame's buttons, which have no code behind them yet, goes nowhere, and a test
                 waiting to click one waits for the app's own */}
             <div className="m-app" inert>
               <Routes>
                 <Route path="/m" element={<MPublicShell />}>
-                  <Route path="*" element={<MPageSkeleton />} />
+                  {children}
                 </Route>
               </Routes>
             </div>
           </ElderProvider>
         </StaticRouter>
       </AuthProvider>
-    </I18nProvider>,
+    </I18nProvider>
   );
+}
+
+/** The frame of one public page: the phone app's own markup, as its first render draws it for a first visit. */
+export async function renderFirstFrame(pathname: string): Promise<string> {
+  await ensureDicts('public');
+  return renderToString(
+    <Page location={pathname}>
+      <Route path="*" element={<MPageSkeleton />} />
+    </Page>,
+  );
+}
+
+/** The GET requests (URLs) the first render of a rendered page makes for a visitor without a session. */
+export function firstRequests(pathname: string, search: string): string[] {
+  return pathname === '/m/wall' ? wallFirstRequests(new URLSearchParams(search)).map(requestUrl) : [];
+}
+
+/** A rendered page, drawn as the app's first render draws it with `answers` (by URL; a missing one shows as loading). */
+export async function renderPage(pathname: string, search: string, answers: Record<string, unknown>): Promise<string> {
+  await ensureDicts('all');
+  // renderToString is synchronous: no other request's answers can come in between.
+  providePreloaded(answers);
+  try {
+    return renderToString(
+      <Page location={`${pathname}${search}`}>
+        <Route path="wall" element={<MWall />} />
+      </Page>,
+    );
+  } finally {
+    providePreloaded({});
+  }
 }
 
 /**

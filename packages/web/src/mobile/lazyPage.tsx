@@ -6,13 +6,21 @@ import { ensureDicts, type DictPart } from '../i18n/index.tsx';
 /**
  * A page component loaded on first render from a module that exports it by name, together with the part of
  * the dictionary it shows (the whole one unless said otherwise: only the public pages make do with less).
+ * `preload()` loads both ahead of the first render: a page loaded so renders at once, without its outline first
+ * (main.tsx, for the page a phone opens on).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function lazyPage<M extends Record<string, any>, K extends keyof M>(load: () => Promise<M>, name: K, dicts: DictPart = 'all') {
-  return lazy(async () => {
-    const [m] = await Promise.all([load(), ensureDicts(dicts)]);
-    return { default: m[name] as M[K] extends ComponentType<infer P> ? ComponentType<P> : ComponentType };
-  });
+  type Page = M[K] extends ComponentType<infer P> ? ComponentType<P> : ComponentType;
+  let loaded: Page | undefined;
+  let loading: Promise<Page> | undefined;
+  const fetchPage = () => (loading ??= Promise.all([load(), ensureDicts(dicts)]).then(([m]) => (loaded = m[name] as Page)));
+  const Lazy = lazy(() =>
+    // Already here: a thenable that answers at once, which React reads without suspending (a promise answers a
+    // moment later, and the outline would show for that moment).
+    loaded ? ({ then: (resolve: (m: { default: Page }) => void) => resolve({ default: loaded! }) } as unknown as Promise<{ default: Page }>) : fetchPage().then((c) => ({ default: c })),
+  );
+  return Object.assign(Lazy, { preload: () => fetchPage().then(() => undefined) });
 }
 
 /** What shows while a page's code arrives: a grey outline of a page, no spinner and no data wait. */

@@ -7,19 +7,17 @@ import type { PublishedReceptionDay, PublishedReceptionDays } from '../../../api
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
+import { preloadedFor } from '../../../api/preload.ts';
+import { receptionArea, receptionStripRequest } from './wallRequests.ts';
 import { MLoading } from '../../components.tsx';
 
 const fmtDay = (day: string) => dayjs(day).format('M月D日');
 const weekday = (day: string) => '日一二三四五六'[dayjs(day).day()];
 
-/** The community a resident reads reception days for: the page's `area`, else the signed-in user's own community. */
-export function useReceptionArea(): string | null {
+function useReceptionArea(): string | null {
   const [params] = useSearchParams();
   const { me } = useAuth();
-  const given = params.get('area');
-  if (given && /^\d{12,}$/.test(given)) return given.slice(0, 12);
-  const own = me?.scope.code ?? '';
-  return own.length >= 12 ? own.slice(0, 12) : null;
+  return receptionArea(params.get('area'), me?.scope.code);
 }
 
 function DayCard({ d }: { d: PublishedReceptionDay }) {
@@ -72,7 +70,8 @@ export function MReception() {
 export function MReceptionStrip() {
   const t = useT();
   const area = useReceptionArea();
-  const res = useApi(area ? (signal) => get<PublishedReceptionDays>('/api/reception-days/published', { area }, signal) : null, [area]);
+  const req = receptionStripRequest(area);
+  const res = useApi(req ? (signal) => get<PublishedReceptionDays>(req.path, req.query, signal) : null, [area], preloadedFor<PublishedReceptionDays>(req));
   const items = res.data?.items ?? [];
   if (!area || items.length === 0) return null;
   return (

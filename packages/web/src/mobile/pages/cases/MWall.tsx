@@ -10,9 +10,11 @@ import { MRating } from './common.tsx';
 import { MReceptionStrip } from './MReception.tsx';
 import { MPropertyListsStrip } from '../property/MProperty.tsx';
 import { MWallBoard } from '../projects/MWallBoard.tsx';
+import { preloadedFor } from '../../../api/preload.ts';
+import { WALL_PAGE, wallPage } from './wallRequests.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 
-const PAGE = 10;
+const hasMore = (r: CaseWall, page: number) => r.items.length === WALL_PAGE && page * WALL_PAGE < r.total;
 
 /** 回音壁: closed cases whose reporters agreed to publish them, with the answer and the rating. */
 export function MWall() {
@@ -22,20 +24,23 @@ export function MWall() {
   const { me } = useAuth();
   // Decisions and projects: the area of the link (a notice's QR code), else the signed-in resident's own.
   const boardArea = area ?? me?.scope.code;
-  const [items, setItems] = useState<WallItem[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const page = useRef(0);
-  const [more, setMore] = useState(true);
+  // The first page: the one the page arrived with, if the server drew it (api/preload.ts).
+  const [first] = useState(() => preloadedFor<CaseWall>(wallPage(area, 1)));
+  const [items, setItems] = useState<WallItem[]>(first?.items ?? []);
+  const [total, setTotal] = useState<number | null>(first?.total ?? null);
+  const page = useRef(first ? 1 : 0);
+  const [more, setMore] = useState(first ? hasMore(first, 1) : true);
   const [error, setError] = useState<string | null>(null);
 
   const loadMore = async () => {
     try {
       const next = page.current + 1;
-      const r = await get<CaseWall>('/api/wall', { area, page: next, pageSize: PAGE });
+      const req = wallPage(area, next);
+      const r = await get<CaseWall>(req.path, req.query);
       page.current = next;
       setItems((xs) => [...xs, ...r.items.filter((i) => !xs.some((x) => x.code === i.code))]);
       setTotal(r.total);
-      setMore(r.items.length === PAGE && next * PAGE < r.total);
+      setMore(hasMore(r, next));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setMore(false);

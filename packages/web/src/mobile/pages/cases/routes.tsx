@@ -13,6 +13,13 @@ const MCases = lazyPage(() => import('./MCases.tsx'), 'MCases');
 const MCase = lazyPage(() => import('./MCase.tsx'), 'MCase');
 const MPatrol = lazyPage(() => import('./MPatrol.tsx'), 'MPatrol');
 
+/** The public pages' code and words, loaded before the first render of a phone that opens on one (main.tsx). */
+export const publicPagePreloads: Record<string, () => Promise<void>> = {
+  '/m/report': MReport.preload,
+  '/m/track': MTrack.preload,
+  '/m/wall': MWall.preload,
+};
+
 export const publicCaseRoutes = (
   <Route element={<MPublicShell />}>
     <Route path="report" element={<MReport />} />

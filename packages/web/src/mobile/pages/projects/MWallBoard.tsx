@@ -4,6 +4,8 @@
 import { ProgressBar } from 'antd-mobile';
 import { AuditOutlined, ProjectOutlined } from '@ant-design/icons';
 import { get } from '../../../api/client.ts';
+import { preloadedFor } from '../../../api/preload.ts';
+import { BOARD_SHOWN, wallBoardRequests } from '../cases/wallRequests.ts';
 import type { ProjectWall } from '../../../api/projects.ts';
 import type { WallDecisions } from '@gongzhi/domain/contract';
 import { useT } from '../../../i18n/index.tsx';
@@ -11,15 +13,13 @@ import { fmtDate } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MPhotoGrid } from '../cases/MPhotos.tsx';
 
-const SHOWN = 5;
-
 export function MWallBoard({ area }: { area: string | undefined }) {
   const t = useT();
-  const decisions = useApi((s) => get<WallDecisions>('/api/wall/decisions', { area, pageSize: SHOWN }, s), [area]);
-  // The projects wall is per town, village or grid.
-  const projects = useApi(area && area.length >= 9 ? (s) => get<ProjectWall>('/api/projects/wall', { area }, s) : null, [area]);
+  const req = wallBoardRequests(area);
+  const decisions = useApi((s) => get<WallDecisions>(req.decisions.path, req.decisions.query, s), [area], preloadedFor<WallDecisions>(req.decisions));
+  const projects = useApi(req.projects ? (s) => get<ProjectWall>(req.projects!.path, req.projects!.query, s) : null, [area], preloadedFor<ProjectWall>(req.projects));
   const ds = decisions.data?.items ?? [];
-  const ps = (projects.data?.items ?? []).slice(0, SHOWN);
+  const ps = (projects.data?.items ?? []).slice(0, BOARD_SHOWN);
   if (ds.length === 0 && ps.length === 0) return null;
   return (
     <div className="m-wall-board" data-testid="m-wall-board">

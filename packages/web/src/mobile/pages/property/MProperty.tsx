@@ -6,7 +6,8 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import type { FileRef } from '../../../api/cases.ts';
 import { errorMessage } from '../../../api/client.ts';
-import { createInspection, INSPECTION_ITEMS, listCompounds, publicLists, type InspectionItem } from '../../../api/property.ts';
+import { createInspection, INSPECTION_ITEMS, listCompounds, publicLists, publicListsRequest, type InspectionItem, type PropertyLists } from '../../../api/property.ts';
+import { preloadedFor } from '../../../api/preload.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
@@ -117,7 +118,7 @@ export function MPropertyInspect() {
 /** The red and black lists (红黑榜) on the public wall: the latest year the housing department confirmed. */
 export function MPropertyListsStrip() {
   const t = useT();
-  const lists = useApi((signal) => publicLists(signal), []);
+  const lists = useApi((signal) => publicLists(signal), [], preloadedFor<PropertyLists>(publicListsRequest));
   const d = lists.data;
   if (!d || !d.year || (!d.red.length && !d.black.length)) return null;
   return (

@@ -1,0 +1,63 @@
+// 回音壁 drawn at request time (docs/PERFORMANCE.md, "回音壁 drawn with its data"): its largest paint is its cards, which
+// came only after the app's ~300 KiB had arrived and run and its requests had come back. The server now makes the
+// page's first requests itself (through the app, as a visitor without a session: the same routes, checks and answers),
+// draws the page with the web build's own components (`dist/ssr/render.mjs`, packages/web/first-frame.ts), and sends it
+// with those answers inside, so that the app's first render shows the same cards. Without the module (an older build)
+// or when drawing fails, the page goes out with its build-time frame as before: never an error page.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FastifyBaseLogger } from 'fastify';
+import { hintFor, readJsonArray, routePage, withFrame, withHints, type FirstFrame, type RouteHint, type RoutePage } from './route-hints.ts';
+
+/** What `dist/ssr/render.mjs` exports for this (packages/web/src/mobile/firstFrame.tsx). */
+export interface PageRenderer {
+  RENDERED_PATHS: readonly string[];
+  firstRequests(pathname: string, search: string): string[];
+  renderPage(pathname: string, search: string, answers: Record<string, unknown>): Promise<string>;
+}
+
+/** A GET through the app itself, without a session: its status and body. */
+export type InternalGet = (url: string) => Promise<{ statusCode: number; body: string }>;
+
+/** Under the web build: the server reads it, and the static files never include it (app.ts). */
+export const SSR_DIR = 'ssr';
+const SSR_MODULE = path.join(SSR_DIR, 'render.mjs');
+
+/** Brotli quality for a page made per request: a fraction of 11's time, a few hundred bytes more on ~15 KiB. */
+const REQUEST_TIME_QUALITY = 5;
+
+export function renderedPages(dist: string, frames: readonly FirstFrame[], get: InternalGet, log: FastifyBaseLogger) {
+  const file = path.join(dist, SSR_MODULE);
+  const index = path.join(dist, 'index.html');
+  if (!fs.existsSync(file) || !fs.existsSync(index)) return null;
+  const indexHtml = fs.readFileSync(index, 'utf8');
+  const hints = readJsonArray<RouteHint>(path.join(dist, 'route-hints.json'));
+  let renderer: Promise<PageRenderer> | undefined;
+  const load = () => (renderer ??= import(pathToFileURL(file).href) as Promise<PageRenderer>);
+  // Loaded at start, off the path of the first visitor.
+  load().catch((err: unknown) => log.warn({ err }, 'web page renderer did not load: 回音壁 goes out with its frame'));
+
+  /** The page at `pathname` drawn with its data, or null when it is not one of those pages or could not be drawn. */
+  return async (pathname: string, search: string): Promise<RoutePage | null> => {
+    const frame = hintFor(frames, pathname);
+    if (!frame) return null;
+    try {
+      const r = await load();
+      if (!r.RENDERED_PATHS.includes(pathname)) return null;
+      const answers: Record<string, unknown> = {};
+      await Promise.all(
+        r.firstRequests(pathname, search).map(async (url) => {
+          const res = await get(url);
+          // A refused request (a bad area in the link…) is left to the app, which asks again and shows the answer.
+          if (res.statusCode === 200) answers[url] = JSON.parse(res.body);
+        }),
+      );
+      const markup = await r.renderPage(pathname, search, answers);
+      return routePage(withFrame(withHints(indexHtml, hintFor(hints, pathname)), { ...frame, html: markup }, answers), REQUEST_TIME_QUALITY);
+    } catch (err) {
+      log.warn({ err, pathname }, 'web page not drawn at request time: sent with its frame');
+      return null;
+    }
+  };
+}
