@@ -123,8 +123,17 @@ export async function phoneLogin(page: Page, username: string) {
   await page.getByTestId('m-home').waitFor();
 }
 
+/**
+ * Screenshots for people to look at (`screenshots/`). CI sets `E2E_SHOTS=off`: nobody sees a clean clone's pictures, and
+ * drawing them (a full page is drawn as one image up to 6,000 px tall, at twice the pixels on the phone) took minutes of
+ * the two cores the browser tier shares. The pause before a picture stays, so a test runs the same either way. A failed
+ * test's pages are always drawn (useBrowserSession).
+ */
+const SHOTS_OFF = process.env.E2E_SHOTS === 'off';
+
 export async function shot(page: Page, name: string, fullPage = false) {
   await page.waitForTimeout(350); // let animations settle
+  if (SHOTS_OFF) return;
   const file = path.join(SHOTS, `${name}.png`);
   const size = page.viewportSize();
   if (!fullPage || !size) {
