@@ -132,6 +132,7 @@ export const partyEn: Record<PartyMessageKey, string> = {
 
   'party.links.desc': 'One member for about 30 households near their home. The automatic proposal balances each grid in building order and leaves no household out where there are members; adjust household by household.',
   'party.links.pickVillage': 'Use a community or grid account to manage linked households',
+  'party.links.grid': 'Grid',
   'party.links.apply': 'Propose and apply',
   'party.links.applyConfirm': 'Rebalance every household of this grid in building order? Manual changes are replaced.',
   'party.links.applied': '{n} households linked',

@@ -131,6 +131,7 @@ export const partyZhCN = {
 
   'party.links.desc': '一户十联、30比1：每名骨干党员联系居住地附近约 30 户。自动分配按网格内楼栋顺序均衡分配，有党员的网格不留未联系的住户；可逐户调整。',
   'party.links.pickVillage': '请使用村（社区）或网格的账号管理联系户',
+  'party.links.grid': '选择网格',
   'party.links.apply': '自动分配',
   'party.links.applyConfirm': '按楼栋顺序重新均衡分配本网格的全部联系户？手工调整将被覆盖。',
   'party.links.applied': '已分配 {n} 户',

@@ -61,6 +61,7 @@ export default function LinksPage() {
                 style={{ width: 220 }}
                 value={grid}
                 onChange={setPicked}
+                aria-label={t('party.links.grid')}
                 options={grids.data.items.filter((g) => g.level === 'grid').map((g) => ({ value: g.code, label: g.name }))}
                 data-testid="party-links-grid"
               />
