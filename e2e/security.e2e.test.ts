@@ -177,10 +177,14 @@ describe('login challenge after failed logins', () => {
     await expect(page.getByTestId('login-challenge-question').innerText()).resolves.toMatch(/^请计算：[零一二三四五六七八九十]+[加减][零一二三四五六七八九十]+等于几？$/);
     await expect(page.getByTestId('login-challenge').locator('img').getAttribute('alt')).resolves.toMatch(/等于几？$/);
     await shot(page, 'security-03-login-challenge');
-    // A wrong answer brings a new question.
+    // A wrong answer brings a new question. The error shows first and the new question a moment later: the answer is
+    // for the new one (solving the question still shown answered the old one, and the new one then cleared the field).
+    const image = () => page.getByTestId('login-challenge').locator('img').getAttribute('src');
+    const first = await image();
     await page.getByTestId('login-challenge-answer').fill('99');
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.getByTestId('login-error').innerText()).toContain('验证答案不正确');
+    await expect.poll(image).not.toBe(first);
     await page.getByTestId('login-password').fill(PASSWORD);
     await page.getByTestId('login-challenge-answer').fill(await solve(page));
     await page.getByTestId('login-submit').click();
