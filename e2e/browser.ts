@@ -60,8 +60,15 @@ export function useBrowserSession() {
   }, 60_000);
 }
 
-async function open(options: Parameters<Browser['newContext']>[0]): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await session.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+type ContextOptions = Parameters<Browser['newContext']>[0];
+
+/**
+ * A new browser context and page. The behaviour files ask for reduced motion (the apps then open dialogs, drawers and
+ * menus without animating them, lib/motion.ts): a click cannot land while a dialog still slides in, and the machine draws
+ * fewer frames. The crawl passes `reducedMotion: 'no-preference'`, so every screen is also seen as most people see it.
+ */
+async function open(options: ContextOptions): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await session.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce', ...options });
   const page = await context.newPage();
   openPages.add(page);
   page.on('pageerror', (e) => {
@@ -71,8 +78,8 @@ async function open(options: Parameters<Browser['newContext']>[0]): Promise<{ co
   return { context, page };
 }
 
-export const desktop = () => open({ viewport: { width: 1440, height: 900 } });
-export const phone = () => open({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+export const desktop = (options: ContextOptions = {}) => open({ viewport: { width: 1440, height: 900 }, ...options });
+export const phone = (options: ContextOptions = {}) => open({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ...options });
 
 export async function consoleLogin(page: Page, username: string) {
   await page.goto(`${session.url}/login`);

@@ -282,6 +282,9 @@ async function readOverdue(page: Page, into: { cockpit?: string; screen?: string
   if (await screen.count()) into.screen = (await screen.innerText()).trim();
 }
 
+/** The crawl sees the screens with their animations, as most people do (the behaviour files ask for less motion). */
+const AS_MOST_SEE_IT = { reducedMotion: 'no-preference' } as const;
+
 // An account's whole crawl, on a CI machine shared with other jobs.
 const PER_ACCOUNT_MS = 600_000;
 
@@ -310,7 +313,7 @@ export function crawl([allConsole, allPhone]: [string[], string[]]) {
   describe('the crawl finds no broken screen', () => {
     for (const who of consoleAccounts) {
       it(`console at 1440×900 as ${who}`, async () => {
-        const { context, page } = await desktop();
+        const { context, page } = await desktop(AS_MOST_SEE_IT);
         const w = watch(page);
         w.at(`${who} login`);
         await login(page, who, false);
@@ -369,7 +372,7 @@ export function crawl([allConsole, allPhone]: [string[], string[]]) {
 
     for (const who of phoneAccounts) {
       it(`phone at 390×844 as ${who}`, async () => {
-        const { context, page } = await phone();
+        const { context, page } = await phone(AS_MOST_SEE_IT);
         const w = watch(page);
         w.at(`${who} /m/login`);
         await login(page, who, true);

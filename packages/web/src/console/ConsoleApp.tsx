@@ -32,6 +32,7 @@ import { conventionRoutes } from './pages/conventions/routes.tsx';
 import { projectRoutes } from './pages/projects/routes.tsx';
 import { propertyRoutes } from './pages/property/routes.tsx';
 import { useFocusableScrollers } from '../lib/a11y.ts';
+import { prefersReducedMotion } from '../lib/motion.ts';
 import './console.css';
 
 const AreasPage = lazy(() => import('./pages/AreasPage.tsx'));
@@ -42,6 +43,9 @@ const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const ChainPage = lazy(() => import('./pages/ChainPage.tsx'));
 const PointsRoutes = lazy(() => import('./pages/points/PointsRoutes.tsx'));
 const PartyRoutes = lazy(() => import('./pages/party/PartyRoutes.tsx'));
+
+/** antd's motion off for users who asked their system for less of it. */
+const theme = prefersReducedMotion() ? { ...consoleTheme, token: { ...consoleTheme.token, motion: false } } : consoleTheme;
 
 function RequireConsole({ children }: { children: ReactNode }) {
   const { status, me } = useAuth();
@@ -58,7 +62,7 @@ export default function ConsoleApp() {
   const { pathname } = useLocation();
   useFocusableScrollers();
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={consoleTheme}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
       <AntApp className="gz-console">
         <ErrorBoundary resetKey={pathname}>
           <Routes>

@@ -1,4 +1,4 @@
-import { ConfigProvider, DotLoading, unstableSetRender } from 'antd-mobile';
+import { ConfigProvider, DotLoading, reduceMotion, unstableSetRender } from 'antd-mobile';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import enUS from 'antd-mobile/es/locales/en-US';
 import { createRoot, type Root } from 'react-dom/client';
@@ -18,12 +18,15 @@ import { startOutbox } from '../lib/outbox.ts';
 import { registerServiceWorker, useUpdateOnNavigation } from '../lib/sw.ts';
 import { MPublicShell } from './pages/cases/MPublicShell.tsx';
 import { retirePreloaded } from '../api/preload.ts';
+import { prefersReducedMotion } from '../lib/motion.ts';
 import './mobile.css';
 
 // The phone app works without a connection (docs/OFFLINE.md): its files come from the service worker,
 // and what is made offline waits in the 待发送 queue.
 registerServiceWorker();
 startOutbox();
+// antd-mobile's springs (popups, swipes, tabs) off for users who asked their system for less motion.
+if (prefersReducedMotion()) reduceMotion();
 
 const MLogin = lazyPage(() => import('./pages/MLogin.tsx'), 'MLogin');
 const MHome = lazyPage(() => import('./pages/MHome.tsx'), 'MHome');
