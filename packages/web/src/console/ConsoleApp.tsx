@@ -31,8 +31,7 @@ import { surveyRoutes } from './pages/surveys/routes.tsx';
 import { conventionRoutes } from './pages/conventions/routes.tsx';
 import { projectRoutes } from './pages/projects/routes.tsx';
 import { propertyRoutes } from './pages/property/routes.tsx';
-import { useFocusableScrollers } from '../lib/a11y.ts';
-import { prefersReducedMotion } from '../lib/motion.ts';
+import { prefersReducedMotion, useFocusableScrollers } from '../lib/a11y.ts';
 import './console.css';
 
 const AreasPage = lazy(() => import('./pages/AreasPage.tsx'));

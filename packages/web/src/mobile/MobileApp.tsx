@@ -13,12 +13,11 @@ import { lazyPage, MPageSkeleton } from './lazyPage.tsx';
 import { ElderProvider, useElder } from './elder.tsx';
 import { activityRoutes, publicActivityRoutes } from './pages/activities/routes.tsx';
 import { serviceRoutes } from './pages/cadres/routes.tsx';
-import { useNamedBackButtons } from '../lib/a11y.ts';
+import { prefersReducedMotion, useNamedBackButtons } from '../lib/a11y.ts';
 import { startOutbox } from '../lib/outbox.ts';
 import { registerServiceWorker, useUpdateOnNavigation } from '../lib/sw.ts';
 import { MPublicShell } from './pages/cases/MPublicShell.tsx';
 import { retirePreloaded } from '../api/preload.ts';
-import { prefersReducedMotion } from '../lib/motion.ts';
 import './mobile.css';
 
 // The phone app works without a connection (docs/OFFLINE.md): its files come from the service worker,
