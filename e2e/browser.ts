@@ -48,6 +48,8 @@ export function useBrowserSession() {
       if (uncaught.length) throw new Error(`uncaught errors in the page:\n${uncaught.join('\n')}`);
       return;
     }
+    // The error too: vitest prints only the last attempt's, so a test that passed on its retry would leave no trace of why.
+    for (const e of task.result.errors ?? []) console.error(`[failed test error] ${String(e.message ?? e).split('\n').slice(0, 6).join('\n')}`);
     for (const [i, p] of pages.entries()) {
       const text = await p.locator('body').innerText({ timeout: 2_000 }).catch((e: Error) => `(no text: ${e.message})`);
       console.error(`[failed test page ${i + 1}] ${p.url()}\n${text.replace(/\s+/g, ' ').slice(0, 600)}`);
@@ -64,7 +66,7 @@ type ContextOptions = Parameters<Browser['newContext']>[0];
 
 /**
  * A new browser context and page. The behaviour files ask for reduced motion (the apps then open dialogs, drawers and
- * menus without animating them, lib/motion.ts): a click cannot land while a dialog still slides in, and the machine draws
+ * menus without animating them, lib/a11y.ts): a click cannot land while a dialog still slides in, and the machine draws
  * fewer frames. The crawl passes `reducedMotion: 'no-preference'`, so every screen is also seen as most people see it.
  */
 async function open(options: ContextOptions): Promise<{ context: BrowserContext; page: Page }> {

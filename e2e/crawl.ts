@@ -259,12 +259,24 @@ async function menuEntries(page: Page): Promise<Entry[]> {
   return entries.filter((e) => e.key.startsWith('/'));
 }
 
+/**
+ * Unfolds the g-th sub-menu. A click on its title can be lost while the menu re-renders on a busy machine (the crawl as
+ * `community` once failed its first try at its work bench, the menu half unfolded: the likeliest cause), so it is clicked
+ * again, as e2e/browser.ts `openMenu` does.
+ */
 async function openGroup(page: Page, g: number) {
   const group = page.getByTestId('main-menu').locator('> li.ant-menu-submenu').nth(g);
-  if (!(await group.evaluate((el) => el.classList.contains('ant-menu-submenu-open')))) {
-    await group.locator('> .ant-menu-submenu-title').click();
+  for (let attempt = 1; ; attempt++) {
+    if (!(await group.evaluate((el) => el.classList.contains('ant-menu-submenu-open')))) {
+      await group.locator('> .ant-menu-submenu-title').click();
+    }
+    try {
+      await group.locator('li.ant-menu-item').first().waitFor({ state: 'visible', timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
   }
-  await group.locator('li.ant-menu-item').first().waitFor({ state: 'visible', timeout: 5_000 });
 }
 
 async function clickMenu(page: Page, e: Entry) {

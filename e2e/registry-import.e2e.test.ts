@@ -1,12 +1,17 @@
 // Population import through the real console in Chromium: a community worker uploads a spreadsheet,
 // reads the per-row report, corrects one imported person by hand and records a move-out on the household.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { consoleLogin, desktop, menuEntry, openMenu, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
 
 const GRID = '320614103001001';
-const run = `${Date.now() % 100000}`;
-const region = `12${String(Math.floor(Math.random() * 9000) + 1000)}`;
+// Names and ID numbers of this attempt: a retry imports people of its own, not the ones the first try imported and edited.
+let run = '';
+let region = '';
+beforeEach(() => {
+  run = `${Date.now() % 100000}`;
+  region = `12${String(Math.floor(Math.random() * 9000) + 1000)}`;
+});
 
 /** A GB 11643 number born on 3 March 1903 in a region of this run (check character by ISO 7064 MOD 11-2). */
 function idNumber(n: number): string {
