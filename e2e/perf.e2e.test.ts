@@ -10,6 +10,8 @@ import { coldTransfer, totalBytes } from './transfer.ts';
 
 /** The cold-load budget of the report page (KiB, compressed, headers included). See docs/PERFORMANCE.md. */
 export const REPORT_PAGE_BUDGET_KIB = 240;
+/** The same for 回音壁 (its page carries its first cards and their answers). */
+export const WALL_PAGE_BUDGET_KIB = 260;
 const REPORT = '/m/report?area=320614103001001';
 /** A community of the browser tests' demo with decisions and projects on its wall. */
 const COMMUNITY = '320614103001';
@@ -90,6 +92,24 @@ describe('fast on a cheap phone', () => {
     const kib = totalBytes(loaded) / 1024;
     console.log(`report page cold load: ${kib.toFixed(1)} KiB in ${loaded.length} responses`);
     expect(kib).toBeLessThan(REPORT_PAGE_BUDGET_KIB);
+    await context.close();
+  });
+
+  it('回音壁 loads neither the staff pages’ kit nor the whole dictionary, and stays within its budget', async () => {
+    const { context, page } = await phone();
+    const loaded = await coldTransfer(page, `${session.url}${WALL}`);
+    await page.getByTestId('m-wall').waitFor();
+    const urls = loaded.map((r) => r.url);
+    // Its two components beyond the public kit come in a chunk of their own, not with the staff pages' forms and pickers…
+    expect(urls.filter((u) => /\/assets\/mobile-kit-(?!public-|wall-)/.test(u))).toEqual([]);
+    // …and its words in the wall's part of the dictionary (a key missing there would fetch the whole one).
+    expect(urls.filter((u) => /\/assets\/(zh-CN|en)-[\w-]+\.js$/.test(u))).toEqual([]);
+    expect(urls.filter((u) => /ConsoleApp|CockpitPage|echarts|leaflet/.test(u))).toEqual([]);
+    // The strips that need those words were drawn (the demo community has decisions, projects and its lists).
+    await page.getByTestId('m-wall-decision').first().waitFor();
+    const kib = totalBytes(loaded) / 1024;
+    console.log(`回音壁 cold load: ${kib.toFixed(1)} KiB in ${loaded.length} responses`);
+    expect(kib).toBeLessThan(WALL_PAGE_BUDGET_KIB);
     await context.close();
   });
 

@@ -27,7 +27,7 @@ export const ROUTE_MODULES: { prefix: string; modules: string[] }[] = [
   // The public phone pages (a QR code on a building, a tracking link) need only the public dictionary.
   { prefix: '/m/report', modules: ['src/i18n/public.zh-CN.ts', 'src/mobile/MobileApp.tsx', 'src/mobile/pages/cases/MReport.tsx'] },
   { prefix: '/m/track', modules: ['src/i18n/public.zh-CN.ts', 'src/mobile/MobileApp.tsx', 'src/mobile/pages/cases/MTrack.tsx'] },
-  { prefix: '/m/wall', modules: ['src/i18n/zh-CN.ts', 'src/mobile/MobileApp.tsx', 'src/mobile/pages/cases/MWall.tsx'] },
+  { prefix: '/m/wall', modules: ['src/i18n/wall.zh-CN.ts', 'src/mobile/MobileApp.tsx', 'src/mobile/pages/cases/MWall.tsx'] },
   { prefix: '/m', modules: ['src/i18n/zh-CN.ts', 'src/mobile/MobileApp.tsx'] },
   // The console's busiest pages: the case list, a case, a new case, the cockpit.
   { prefix: '/cases', modules: ['src/i18n/zh-CN.ts', 'src/console/ConsoleApp.tsx', 'src/console/pages/cases/CasesPage.tsx'] },

@@ -103,6 +103,13 @@ export default defineConfig({
               test: /node_modules[\\/]antd-mobile[\\/]es[\\/]components[\\/](config-provider|dot-loading|tab-bar|button|input|switch|text-area|toast|image|image-uploader|image-viewer|cascader-view|list|popup|search-bar|steps|dialog|error-block|nav-bar|notice-bar|tag)[\\/]|node_modules[\\/]antd-mobile[\\/]es[\\/](global|locales)[\\/]/,
               priority: 26,
             },
+            // 回音壁's two components beyond the public kit (its list that loads more as it scrolls, and the projects' progress
+            // bars), apart: the wall does not load the staff kit, nor the report page these.
+            {
+              name: 'mobile-kit-wall',
+              test: /node_modules[\\/]antd-mobile[\\/]es[\\/]components[\\/](infinite-scroll|progress-bar)[\\/]/,
+              priority: 26,
+            },
             {
               name: 'mobile-kit',
               test: /node_modules[\\/](antd-mobile|antd-mobile-icons|antd-mobile-v5-count|@floating-ui|@react-spring|@use-gesture|ahooks|deepmerge|nano-memoize|rc-field-form|async-validator|rc-segmented|rc-util|react-fast-compare|runes2|staged-components|resize-observer-polyfill|lodash|js-cookie|screenfull|intersection-observer)[\\/]/,

@@ -12,19 +12,25 @@ export type TFunction = (key: MessageKey, vars?: Vars) => string;
 export const LOCALE_KEY = 'gz.locale';
 
 // No dictionary ships in the entry: each is fetched before the first render that needs it (main.tsx,
-// lazyPage, the console's loader). A resident who opens a public phone page (扫码上报, 查进度)
-// gets only those pages' dictionary in Chinese; everything else fetches the whole one first. English is
+// lazyPage, the console's loader). A resident who opens a public phone page (扫码上报, 查进度, 回音壁)
+// gets only that page's dictionary in Chinese; everything else fetches the whole one first. English is
 // fetched only by someone who chose it. A key the loaded part lacks fetches the whole dictionary and the
 // page shows it once it arrives — never the key itself (docs/PERFORMANCE.md).
-export type DictPart = 'public' | 'all';
+//
+// The parts nest: 'public' (扫码上报, 查进度) ⊂ 'wall' (回音壁 adds its strips' words) ⊂ 'all'.
+export type DictPart = 'public' | 'wall' | 'all';
+const PARTS: readonly DictPart[] = ['public', 'wall', 'all'];
+const covers = (have: DictPart, need: DictPart) => PARTS.indexOf(have) >= PARTS.indexOf(need);
 type Dict = Partial<Record<string, string>>;
 const LOADERS: Record<Locale, Record<DictPart, () => Promise<Dict>>> = {
   'zh-CN': {
     public: () => import('./public.zh-CN.ts').then((m) => m.publicZhCN),
+    wall: () => import('./wall.zh-CN.ts').then((m) => m.wallZhCN),
     all: () => import('./zh-CN.ts').then((m) => m.zhCN as Dict),
   },
   en: {
     public: () => import('./public.en.ts').then((m) => m.publicEn),
+    wall: () => import('./wall.en.ts').then((m) => m.wallEn),
     all: () => import('./en.ts').then((m) => m.en as Dict),
   },
 };
@@ -36,7 +42,7 @@ let wanted: DictPart = 'public';
 let current: Locale = initialLocale();
 
 function load(locale: Locale, part: DictPart): Promise<void> {
-  if (DICTS[locale].all || DICTS[locale][part]) return Promise.resolve();
+  if (PARTS.some((have) => DICTS[locale][have] && covers(have, part))) return Promise.resolve();
   const id = `${locale}:${part}`;
   let p = pending.get(id);
   if (!p) {
@@ -49,16 +55,26 @@ function load(locale: Locale, part: DictPart): Promise<void> {
   return p;
 }
 
-/** Fetches the dictionary `part` of the current language (resolves at once when it is there). */
+/** Fetches the dictionary `part` of the current language (resolves at once when it, or a larger part, is there). */
 export function ensureDicts(part: DictPart): Promise<void> {
-  if (part === 'all') wanted = 'all';
+  if (covers(part, wanted)) wanted = part;
   return load(current, part);
 }
 
 /** The dictionary part a first page load needs: only the public phone pages make do with theirs. */
-export const initialDictPart = (pathname: string): DictPart => (/^\/m\/(report|track)\/?$/.test(pathname) ? 'public' : 'all');
+export const initialDictPart = (pathname: string): DictPart => {
+  if (/^\/m\/(report|track)\/?$/.test(pathname)) return 'public';
+  return /^\/m\/wall\/?$/.test(pathname) ? 'wall' : 'all';
+};
 
-const lookup = (locale: Locale): Dict => DICTS[locale].all ?? DICTS[locale].public ?? {};
+/** The largest part loaded of a language. */
+const lookup = (locale: Locale): Dict => {
+  for (const part of [...PARTS].reverse()) {
+    const d = DICTS[locale][part];
+    if (d) return d;
+  }
+  return {};
+};
 
 function initialLocale(): Locale {
   try {

@@ -70,7 +70,8 @@ export function firstRequests(pathname: string, search: string): string[] {
 
 /** A rendered page, drawn as the app's first render draws it with `answers` (by URL; a missing one shows as loading). */
 export async function renderPage(pathname: string, search: string, answers: Record<string, unknown>): Promise<string> {
-  await ensureDicts('all');
+  // The part the browser will have (i18n/index.tsx): the app's first render then draws the same words.
+  await ensureDicts('wall');
   // renderToString is synchronous: no other request's answers can come in between.
   providePreloaded(answers);
   try {

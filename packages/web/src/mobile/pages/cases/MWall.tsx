@@ -8,7 +8,7 @@ import { useT } from '../../../i18n/index.tsx';
 import { fmtDate, fmtNumber } from '../../../lib/format.ts';
 import { MRating } from './common.tsx';
 import { MReceptionStrip } from './MReception.tsx';
-import { MPropertyListsStrip } from '../property/MProperty.tsx';
+import { MPropertyListsStrip } from '../property/MPropertyLists.tsx';
 import { MWallBoard } from '../projects/MWallBoard.tsx';
 import { preloadedFor } from '../../../api/preload.ts';
 import { WALL_PAGE, wallPage } from './wallRequests.ts';

@@ -7,7 +7,7 @@ import './mcases.css';
 
 const MReport = lazyPage(() => import('./MReport.tsx'), 'MReport', 'public');
 const MTrack = lazyPage(() => import('./MTrack.tsx'), 'MTrack', 'public');
-const MWall = lazyPage(() => import('./MWall.tsx'), 'MWall');
+const MWall = lazyPage(() => import('./MWall.tsx'), 'MWall', 'wall');
 const MReception = lazyPage(() => import('./MReception.tsx'), 'MReception');
 const MCases = lazyPage(() => import('./MCases.tsx'), 'MCases');
 const MCase = lazyPage(() => import('./MCase.tsx'), 'MCase');

@@ -6,8 +6,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import type { FileRef } from '../../../api/cases.ts';
 import { errorMessage } from '../../../api/client.ts';
-import { createInspection, INSPECTION_ITEMS, listCompounds, publicLists, publicListsRequest, type InspectionItem, type PropertyLists } from '../../../api/property.ts';
-import { preloadedFor } from '../../../api/preload.ts';
+import { createInspection, INSPECTION_ITEMS, listCompounds, type InspectionItem } from '../../../api/property.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
@@ -115,36 +114,3 @@ export function MPropertyInspect() {
   );
 }
 
-/** The red and black lists (红黑榜) on the public wall: the latest year the housing department confirmed. */
-export function MPropertyListsStrip() {
-  const t = useT();
-  const lists = useApi((signal) => publicLists(signal), [], preloadedFor<PropertyLists>(publicListsRequest));
-  const d = lists.data;
-  if (!d || !d.year || (!d.red.length && !d.black.length)) return null;
-  return (
-    <div className="m-card m-prop-lists" data-testid="m-property-lists">
-      <div className="m-card-title">{t('prop.wall.title')}</div>
-      <div className="m-prop-lists-sub">{t('prop.wall.year', { year: d.year })}</div>
-      {d.red.length > 0 && (
-        <div className="m-prop-list m-prop-list-red">
-          <span className="m-prop-list-head">{t('prop.wall.red')}</span>
-          {d.red.map((c) => (
-            <span key={c.name} className="m-prop-list-name">
-              {c.name}
-            </span>
-          ))}
-        </div>
-      )}
-      {d.black.length > 0 && (
-        <div className="m-prop-list m-prop-list-black">
-          <span className="m-prop-list-head">{t('prop.wall.black')}</span>
-          {d.black.map((c) => (
-            <span key={c.name} className="m-prop-list-name">
-              {c.name}
-            </span>
-          ))}
-        </div>
-      )}
-    </div>
-  );
-}
