@@ -25,7 +25,7 @@ export default defineConfig({
           maxWorkers: 2,
           // The server's modules are imported once per worker, not once per file (PGlite tier 275 → 218 s on two cores):
           // every file builds its own app on its own database (createTestApp), and a file that changes the environment,
-          // the clock or a spy puts it back in its afterAll.
+          // the clock or a spy puts it back in its own hooks or in the test itself.
           isolate: false,
           sequence: { groupOrder: 1 },
         },

@@ -116,12 +116,33 @@ export async function openMenu(page: Page, testId: string) {
   const title = menu.locator(`li.ant-menu-submenu:has([data-testid="${testId}"]) > .ant-menu-submenu-title`);
   const selected = menu.locator('li.ant-menu-item-selected').filter({ has: page.getByTestId(testId) });
   await item.waitFor({ state: 'attached' });
-  const within = (step: Promise<unknown>) => step.then(() => true, () => false);
-  for (let attempt = 0; attempt < 4; attempt++) {
-    if (!(await item.isVisible()) && (await title.count())) await title.click();
-    if ((await within(item.click({ timeout: 5_000 }))) && (await within(selected.waitFor({ timeout: 5_000 })))) return;
+  await clickUntil(
+    async () => {
+      if (!(await item.isVisible()) && (await title.count())) await title.click();
+      await item.click({ timeout: 5_000 });
+    },
+    () => selected.waitFor({ timeout: 5_000 }),
+    4,
+    `the menu entry ${testId} did not open its page`,
+  );
+}
+
+/**
+ * Clicks until what the click should bring shows, `tries` times at most: under load a click can land on antd's menu
+ * while it is still moving, and be lost. Throws `failure` with the last error.
+ */
+export async function clickUntil(click: () => Promise<unknown>, shown: () => Promise<unknown>, tries: number, failure: string) {
+  let last: unknown;
+  for (let attempt = 0; attempt < tries; attempt++) {
+    try {
+      await click();
+      await shown();
+      return;
+    } catch (e) {
+      last = e;
+    }
   }
-  throw new Error(`the menu entry ${testId} did not open its page`);
+  throw new Error(`${failure}: ${last instanceof Error ? last.message : String(last)}`);
 }
 
 export async function phoneLogin(page: Page, username: string) {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
 import { axeProblems } from './axe.ts';
-import { desktop, PASSWORD, phone, session, shot } from './browser.ts';
+import { clickUntil, desktop, PASSWORD, phone, session, shot } from './browser.ts';
 
 /** What the crawl tolerates, each with its reason. Keep this short. */
 const EXPECTED_4XX: { path: RegExp; status: number; why: string }[] = [
@@ -266,17 +266,14 @@ async function menuEntries(page: Page): Promise<Entry[]> {
  */
 async function openGroup(page: Page, g: number) {
   const group = page.getByTestId('main-menu').locator('> li.ant-menu-submenu').nth(g);
-  for (let attempt = 1; ; attempt++) {
-    if (!(await group.evaluate((el) => el.classList.contains('ant-menu-submenu-open')))) {
-      await group.locator('> .ant-menu-submenu-title').click();
-    }
-    try {
-      await group.locator('li.ant-menu-item').first().waitFor({ state: 'visible', timeout: 5_000 });
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-    }
-  }
+  await clickUntil(
+    async () => {
+      if (!(await group.evaluate((el) => el.classList.contains('ant-menu-submenu-open')))) await group.locator('> .ant-menu-submenu-title').click();
+    },
+    () => group.locator('li.ant-menu-item').first().waitFor({ state: 'visible', timeout: 5_000 }),
+    3,
+    `the menu group ${g} did not unfold`,
+  );
 }
 
 async function clickMenu(page: Page, e: Entry) {
