@@ -1,5 +1,9 @@
 import { TabBar } from 'antd-mobile';
-import { ApartmentOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { phoneIcon } from './icon.tsx';
+import ApartmentOutlinedSvg from '@ant-design/icons-svg/es/asn/ApartmentOutlined';
+import HomeOutlinedSvg from '@ant-design/icons-svg/es/asn/HomeOutlined';
+import TeamOutlinedSvg from '@ant-design/icons-svg/es/asn/TeamOutlined';
+import UserOutlinedSvg from '@ant-design/icons-svg/es/asn/UserOutlined';
 import { Suspense } from 'react';
 import { MPageSkeleton } from './lazyPage.tsx';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -9,6 +13,11 @@ import { pointsTabKey, usePointsTabs } from './pages/points/entry.tsx';
 import { caseTabKey, useCaseTab } from './pages/cases/entry.tsx';
 import { MOutboxBar } from './pages/offline/MOutbox.tsx';
 import { MWartimeBanner } from './pages/emergency/MWartime.tsx';
+
+const ApartmentOutlined = phoneIcon(ApartmentOutlinedSvg);
+const HomeOutlined = phoneIcon(HomeOutlinedSvg);
+const TeamOutlined = phoneIcon(TeamOutlinedSvg);
+const UserOutlined = phoneIcon(UserOutlinedSvg);
 
 /** Page area above a bottom tab bar; the tabs follow the account's abilities. */
 export function MobileShell() {

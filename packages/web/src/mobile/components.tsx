@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Dialog, DotLoading, ErrorBlock, Toast } from 'antd-mobile';
-import { EyeOutlined } from '@ant-design/icons';
+import { phoneIcon } from './icon.tsx';
+import EyeOutlinedSvg from '@ant-design/icons-svg/es/asn/EyeOutlined';
 import { post } from '../api/client.ts';
 import type { RevealedNumber } from '@gongzhi/domain/contract';
 import type { AreaCounts, AreaLevel } from '../api/types.ts';
 import { useT } from '../i18n/index.tsx';
 import { countKeysBelow } from '../lib/areas.ts';
 import { fmtNumber } from '../lib/format.ts';
+
+const EyeOutlined = phoneIcon(EyeOutlinedSvg);
 
 export function MLoading() {
   return (

@@ -1,6 +1,10 @@
 // The simplified home of 长辈版 (see ../elder.tsx): the few things an elder resident comes for, as big
 // buttons with an icon and words — report a problem, my reports, my points, call the community.
-import { EditOutlined, GiftOutlined, PhoneOutlined, ProfileOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../icon.tsx';
+import EditOutlinedSvg from '@ant-design/icons-svg/es/asn/EditOutlined';
+import GiftOutlinedSvg from '@ant-design/icons-svg/es/asn/GiftOutlined';
+import PhoneOutlinedSvg from '@ant-design/icons-svg/es/asn/PhoneOutlined';
+import ProfileOutlinedSvg from '@ant-design/icons-svg/es/asn/ProfileOutlined';
 import { useNavigate } from 'react-router-dom';
 import { get } from '../../api/client.ts';
 import type { Units } from '../../api/types.ts';
@@ -8,6 +12,11 @@ import { useMe } from '../../auth/AuthContext.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import { usePointsAccess } from '../../lib/points.ts';
+
+const EditOutlined = phoneIcon(EditOutlinedSvg);
+const GiftOutlined = phoneIcon(GiftOutlinedSvg);
+const PhoneOutlined = phoneIcon(PhoneOutlinedSvg);
+const ProfileOutlined = phoneIcon(ProfileOutlinedSvg);
 
 /** The community office of the caller's place: its phone, when one is on record. */
 function useCommunityOffice() {

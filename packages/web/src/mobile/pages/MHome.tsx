@@ -1,5 +1,9 @@
 import { List, Tag } from 'antd-mobile';
-import { ApartmentOutlined, RightOutlined, SearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../icon.tsx';
+import ApartmentOutlinedSvg from '@ant-design/icons-svg/es/asn/ApartmentOutlined';
+import RightOutlinedSvg from '@ant-design/icons-svg/es/asn/RightOutlined';
+import SearchOutlinedSvg from '@ant-design/icons-svg/es/asn/SearchOutlined';
+import SafetyCertificateOutlinedSvg from '@ant-design/icons-svg/es/asn/SafetyCertificateOutlined';
 import { useNavigate } from 'react-router-dom';
 import { get } from '../../api/client.ts';
 import type { AreaChildren, AreaDetail } from '../../api/types.ts';
@@ -28,6 +32,11 @@ import { MBurdenEntry } from './burden/MBurden.tsx';
 import type { AreaWithFullPath } from '../../api/cases.ts';
 import { ElderPrompt, useElder } from '../elder.tsx';
 import { ElderHome } from './MElderHome.tsx';
+
+const ApartmentOutlined = phoneIcon(ApartmentOutlinedSvg);
+const RightOutlined = phoneIcon(RightOutlinedSvg);
+const SearchOutlined = phoneIcon(SearchOutlinedSvg);
+const SafetyCertificateOutlined = phoneIcon(SafetyCertificateOutlinedSvg);
 
 export function MHome() {
   const { elder } = useElder();

@@ -1,9 +1,16 @@
 // Where activities meet the phone's home page: one card of tiles for everyone with a home community.
-import { CalendarOutlined, CheckSquareOutlined, SmileOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import CalendarOutlinedSvg from '@ant-design/icons-svg/es/asn/CalendarOutlined';
+import CheckSquareOutlinedSvg from '@ant-design/icons-svg/es/asn/CheckSquareOutlined';
+import SmileOutlinedSvg from '@ant-design/icons-svg/es/asn/SmileOutlined';
 import { useNavigate } from 'react-router-dom';
 import { useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { MTiles } from '../wishes/common.tsx';
+
+const CalendarOutlined = phoneIcon(CalendarOutlinedSvg);
+const CheckSquareOutlined = phoneIcon(CheckSquareOutlinedSvg);
+const SmileOutlined = phoneIcon(SmileOutlinedSvg);
 
 const UNIT_ROLES = ['merchant', 'department-handler', 'property-manager'];
 

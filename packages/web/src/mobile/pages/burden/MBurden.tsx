@@ -4,7 +4,8 @@
 // flagging a task that came outside the process. The same API as the console's /burden inbox.
 import { useState } from 'react';
 import { Button, Form, Input, List, NavBar, Picker, Popup, Tabs, Tag, TextArea, Toast } from 'antd-mobile';
-import { AuditOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import AuditOutlinedSvg from '@ant-design/icons-svg/es/asn/AuditOutlined';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../../api/client.ts';
 import * as api from '../../../api/burden.ts';
@@ -14,6 +15,8 @@ import { fmtDate, fmtNumber } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
 import { MEmpty, MListPage, MListState, MLoadMore } from '../../list.tsx';
+
+const AuditOutlined = phoneIcon(AuditOutlinedSvg);
 
 type Tab = 'tasks' | 'forms';
 

@@ -3,7 +3,8 @@
 // Points for both are posted by the server.
 import { useState } from 'react';
 import { Button, Dialog, List, NavBar, Tag, TextArea, Toast } from 'antd-mobile';
-import { CheckCircleOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import CheckCircleOutlinedSvg from '@ant-design/icons-svg/es/asn/CheckCircleOutlined';
 import { useNavigate } from 'react-router-dom';
 import type { CadreTask } from '@gongzhi/domain/contract';
 import { errorMessage } from '../../../api/client.ts';
@@ -13,6 +14,8 @@ import { useI18n } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
 import { MPhotoUploader } from '../cases/MPhotos.tsx';
+
+const CheckCircleOutlined = phoneIcon(CheckCircleOutlinedSvg);
 
 function position(): Promise<{ lat: number; lng: number } | null> {
   if (!('geolocation' in navigator)) return Promise.resolve(null);

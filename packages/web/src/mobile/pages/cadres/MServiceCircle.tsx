@@ -3,12 +3,19 @@
 // the page says so.
 import { useState } from 'react';
 import { Button, List, NavBar, Picker, Space, Tag, Toast } from 'antd-mobile';
-import { AimOutlined, EnvironmentOutlined, HomeOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import AimOutlinedSvg from '@ant-design/icons-svg/es/asn/AimOutlined';
+import EnvironmentOutlinedSvg from '@ant-design/icons-svg/es/asn/EnvironmentOutlined';
+import HomeOutlinedSvg from '@ant-design/icons-svg/es/asn/HomeOutlined';
 import { useNavigate } from 'react-router-dom';
 import { nearbyServicePoints, type NearbyQuery } from '../../../api/cadres.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
+
+const AimOutlined = phoneIcon(AimOutlinedSvg);
+const EnvironmentOutlined = phoneIcon(EnvironmentOutlinedSvg);
+const HomeOutlined = phoneIcon(HomeOutlinedSvg);
 
 type Home = { kind: 'home' } | { kind: 'area'; code: string } | { kind: 'location'; lat: number; lng: number };
 

@@ -1,9 +1,14 @@
 // The phone's home page tiles of this module: the 15-minute service circle for everyone, 到社区报到 for cadres.
-import { EnvironmentOutlined, FlagOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import EnvironmentOutlinedSvg from '@ant-design/icons-svg/es/asn/EnvironmentOutlined';
+import FlagOutlinedSvg from '@ant-design/icons-svg/es/asn/FlagOutlined';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { MTiles } from '../wishes/common.tsx';
+
+const EnvironmentOutlined = phoneIcon(EnvironmentOutlinedSvg);
+const FlagOutlined = phoneIcon(FlagOutlinedSvg);
 
 export function MServiceEntry() {
   const t = useT();

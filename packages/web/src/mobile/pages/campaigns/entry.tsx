@@ -1,10 +1,13 @@
 // The door-knocking tile on the phone's home screen, for those who knock on doors.
-import { AlertOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import AlertOutlinedSvg from '@ant-design/icons-svg/es/asn/AlertOutlined';
 import { useNavigate } from 'react-router-dom';
 import { listCampaigns } from '../../../api/campaigns.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
+
+const AlertOutlined = phoneIcon(AlertOutlinedSvg);
 
 export function MCampaignEntry() {
   const t = useT();

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { Button, Popup, Selector, Tag, TextArea, Toast } from 'antd-mobile';
-import { ThunderboltOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import ThunderboltOutlinedSvg from '@ant-design/icons-svg/es/asn/ThunderboltOutlined';
 import { record5321, type CaseDetail, type Status5321, type Tier5321 } from '../../../api/cases.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { useNow, useRemaining } from '../../../lib/cases.ts';
 import { nextStep, statusAt } from '../../../lib/rule5321.ts';
+
+const ThunderboltOutlined = phoneIcon(ThunderboltOutlinedSvg);
 
 const COLOUR: Record<Status5321, 'success' | 'warning' | 'danger' | 'primary' | 'default'> = { done: 'success', late: 'warning', overdue: 'danger', running: 'primary', waiting: 'default' };
 const TIERS: Tier5321[] = ['general', 'larger', 'complex'];

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { Button, NavBar, Popup, Selector, Stepper, TextArea, Toast } from 'antd-mobile';
-import { CommentOutlined, EnvironmentOutlined, FireFilled } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import CommentOutlinedSvg from '@ant-design/icons-svg/es/asn/CommentOutlined';
+import EnvironmentOutlinedSvg from '@ant-design/icons-svg/es/asn/EnvironmentOutlined';
+import FireFilledSvg from '@ant-design/icons-svg/es/asn/FireFilled';
 import { useNavigate, useParams } from 'react-router-dom';
 import { caseAction, splitPhotos, type ActionBody, type CaseAction, type CaseDetail, type FileRef, type Rating } from '../../../api/cases.ts';
 import { getOrCopy } from '../../../lib/offlineDb.ts';
@@ -15,6 +18,10 @@ import { MDue, MRating, MStateTag, MTimeline } from './common.tsx';
 import { MCaseMap } from './MCaseMap.tsx';
 import { useLocate } from './MReport.tsx';
 import { M5321 } from './M5321.tsx';
+
+const CommentOutlined = phoneIcon(CommentOutlinedSvg);
+const EnvironmentOutlined = phoneIcon(EnvironmentOutlinedSvg);
+const FireFilled = phoneIcon(FireFilledSvg);
 
 type Need = 'reason' | 'note' | 'noteOptional' | 'photos' | 'score' | 'days' | 'console';
 

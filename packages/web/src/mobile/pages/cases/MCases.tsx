@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Badge, List, NavBar, PullToRefresh, Tabs } from 'antd-mobile';
-import { FireFilled, PlusOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import FireFilledSvg from '@ant-design/icons-svg/es/asn/FireFilled';
+import PlusOutlinedSvg from '@ant-design/icons-svg/es/asn/PlusOutlined';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { listCases, type CaseQuery, type CaseSummary } from '../../../api/cases.ts';
 import type { Me } from '../../../api/types.ts';
@@ -11,6 +13,9 @@ import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
 import { MDue, MStateTag } from './common.tsx';
 import { mobileCaseRole } from './role.ts';
+
+const FireFilled = phoneIcon(FireFilledSvg);
+const PlusOutlined = phoneIcon(PlusOutlinedSvg);
 
 type TabKey = 'verify' | 'accept' | 'mine' | 'all' | 'reported';
 

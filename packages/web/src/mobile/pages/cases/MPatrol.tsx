@@ -1,6 +1,9 @@
 import { useRef, useState } from 'react';
 import { Button, Input, NavBar, Picker, Switch, TextArea, Toast } from 'antd-mobile';
-import { AimOutlined, DownOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import AimOutlinedSvg from '@ant-design/icons-svg/es/asn/AimOutlined';
+import DownOutlinedSvg from '@ant-design/icons-svg/es/asn/DownOutlined';
+import EnvironmentOutlinedSvg from '@ant-design/icons-svg/es/asn/EnvironmentOutlined';
 import { useNavigate } from 'react-router-dom';
 import { getOrCopy } from '../../../lib/offlineDb.ts';
 import { splitPhotos, type CaseInput, type CreatedCase, type FileRef } from '../../../api/cases.ts';
@@ -14,6 +17,10 @@ import { MPhotoUploader } from './MPhotos.tsx';
 import { MTypePicker } from './MTypePicker.tsx';
 import { MSuggestChips } from './MSuggest.tsx';
 import { LocatedMap, useLocate } from './MReport.tsx';
+
+const AimOutlined = phoneIcon(AimOutlinedSvg);
+const DownOutlined = phoneIcon(DownOutlinedSvg);
+const EnvironmentOutlined = phoneIcon(EnvironmentOutlinedSvg);
 
 /** 巡查上报: a grid worker reports what the patrol found, and may settle a small matter on the spot (小事不出网格). */
 export function MPatrol() {

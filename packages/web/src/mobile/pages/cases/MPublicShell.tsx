@@ -1,5 +1,9 @@
 import { TabBar } from 'antd-mobile';
-import { EditOutlined, HomeOutlined, MessageOutlined, SearchOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import EditOutlinedSvg from '@ant-design/icons-svg/es/asn/EditOutlined';
+import HomeOutlinedSvg from '@ant-design/icons-svg/es/asn/HomeOutlined';
+import MessageOutlinedSvg from '@ant-design/icons-svg/es/asn/MessageOutlined';
+import SearchOutlinedSvg from '@ant-design/icons-svg/es/asn/SearchOutlined';
 import { Suspense } from 'react';
 import { MPageSkeleton } from '../../lazyPage.tsx';
 import { ElderPrompt, useElder } from '../../elder.tsx';
@@ -7,6 +11,11 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { MOutboxBar } from '../offline/MOutbox.tsx';
+
+const EditOutlined = phoneIcon(EditOutlinedSvg);
+const HomeOutlined = phoneIcon(HomeOutlinedSvg);
+const MessageOutlined = phoneIcon(MessageOutlinedSvg);
+const SearchOutlined = phoneIcon(SearchOutlinedSvg);
 
 const LAST_AREA = 'gz.report.area';
 

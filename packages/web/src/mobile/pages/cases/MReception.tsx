@@ -1,5 +1,8 @@
 import { ErrorBlock } from 'antd-mobile';
-import { CalendarOutlined, EnvironmentOutlined, UserOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import CalendarOutlinedSvg from '@ant-design/icons-svg/es/asn/CalendarOutlined';
+import EnvironmentOutlinedSvg from '@ant-design/icons-svg/es/asn/EnvironmentOutlined';
+import UserOutlinedSvg from '@ant-design/icons-svg/es/asn/UserOutlined';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
 import { get } from '../../../api/client.ts';
@@ -10,6 +13,10 @@ import { useApi } from '../../../lib/useApi.ts';
 import { preloadedFor } from '../../../api/preload.ts';
 import { receptionArea, receptionStripRequest } from './wallRequests.ts';
 import { MLoading } from '../../components.tsx';
+
+const CalendarOutlined = phoneIcon(CalendarOutlinedSvg);
+const EnvironmentOutlined = phoneIcon(EnvironmentOutlinedSvg);
+const UserOutlined = phoneIcon(UserOutlinedSvg);
 
 const fmtDay = (day: string) => dayjs(day).format('M月D日');
 const weekday = (day: string) => '日一二三四五六'[dayjs(day).day()];

@@ -1,6 +1,11 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button, Input, Switch, TextArea, Toast } from 'antd-mobile';
-import { AimOutlined, CheckCircleFilled, CopyOutlined, EnvironmentFilled, LockOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import AimOutlinedSvg from '@ant-design/icons-svg/es/asn/AimOutlined';
+import CheckCircleFilledSvg from '@ant-design/icons-svg/es/asn/CheckCircleFilled';
+import CopyOutlinedSvg from '@ant-design/icons-svg/es/asn/CopyOutlined';
+import EnvironmentFilledSvg from '@ant-design/icons-svg/es/asn/EnvironmentFilled';
+import LockOutlinedSvg from '@ant-design/icons-svg/es/asn/LockOutlined';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { resetUploadToken, splitPhotos, type CaseInput, type CreatedCase, type Crs, type FileRef, type PublicArea } from '../../../api/cases.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
@@ -15,6 +20,12 @@ import { MTypePicker } from './MTypePicker.tsx';
 import { MSuggestChips } from './MSuggest.tsx';
 import { rememberArea } from './MPublicShell.tsx';
 import { MStateTag, rememberReport } from './common.tsx';
+
+const AimOutlined = phoneIcon(AimOutlinedSvg);
+const CheckCircleFilled = phoneIcon(CheckCircleFilledSvg);
+const CopyOutlined = phoneIcon(CopyOutlinedSvg);
+const EnvironmentFilled = phoneIcon(EnvironmentFilledSvg);
+const LockOutlined = phoneIcon(LockOutlinedSvg);
 
 const MPointMap = lazy(() => import('../../MPointMap.tsx'));
 

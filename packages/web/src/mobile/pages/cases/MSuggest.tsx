@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { BulbOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import BulbOutlinedSvg from '@ant-design/icons-svg/es/asn/BulbOutlined';
 import { suggestCase, type CaseSuggestions, type SuggestQuery } from '../../../api/suggest.ts';
 import { useT } from '../../../i18n/index.tsx';
+
+const BulbOutlined = phoneIcon(BulbOutlinedSvg);
 
 const DEBOUNCE_MS = 400;
 /** Below this many characters a description says too little to guess from. */

@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Input, Popup, TextArea, Toast } from 'antd-mobile';
-import { CommentOutlined, FrownOutlined, MehOutlined, RightOutlined, SearchOutlined, SmileOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import CommentOutlinedSvg from '@ant-design/icons-svg/es/asn/CommentOutlined';
+import FrownOutlinedSvg from '@ant-design/icons-svg/es/asn/FrownOutlined';
+import MehOutlinedSvg from '@ant-design/icons-svg/es/asn/MehOutlined';
+import RightOutlinedSvg from '@ant-design/icons-svg/es/asn/RightOutlined';
+import SearchOutlinedSvg from '@ant-design/icons-svg/es/asn/SearchOutlined';
+import SmileOutlinedSvg from '@ant-design/icons-svg/es/asn/SmileOutlined';
 import { useLocation, useSearchParams } from 'react-router-dom';
 import { ApiError, post } from '../../../api/client.ts';
 import { listCases, trackCase, type CaseDetail, type CaseSummary, type Rating } from '../../../api/cases.ts';
@@ -10,6 +16,13 @@ import { fmtTime } from '../../../lib/format.ts';
 import { useCaseLabels } from '../../../lib/cases.ts';
 import { MPhotoGrid } from './MPhotos.tsx';
 import { MRating, MStateTag, MTimeline, recentReports } from './common.tsx';
+
+const CommentOutlined = phoneIcon(CommentOutlinedSvg);
+const FrownOutlined = phoneIcon(FrownOutlinedSvg);
+const MehOutlined = phoneIcon(MehOutlinedSvg);
+const RightOutlined = phoneIcon(RightOutlinedSvg);
+const SearchOutlined = phoneIcon(SearchOutlinedSvg);
+const SmileOutlined = phoneIcon(SmileOutlinedSvg);
 
 /** Accounts whose case list is their own reports (not an area's): they follow them without a query code. */
 const REPORTER_ROLES = ['resident', 'party-member', 'merchant'];

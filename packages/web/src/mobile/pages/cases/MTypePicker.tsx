@@ -1,8 +1,27 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { CascaderView, List, Popup, SearchBar, type CascaderOption } from 'antd-mobile';
-import { AppstoreOutlined, BulbOutlined, CarOutlined, DeleteOutlined, InboxOutlined, ShopOutlined, SoundOutlined, ToolOutlined, WarningOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import AppstoreOutlinedSvg from '@ant-design/icons-svg/es/asn/AppstoreOutlined';
+import BulbOutlinedSvg from '@ant-design/icons-svg/es/asn/BulbOutlined';
+import CarOutlinedSvg from '@ant-design/icons-svg/es/asn/CarOutlined';
+import DeleteOutlinedSvg from '@ant-design/icons-svg/es/asn/DeleteOutlined';
+import InboxOutlinedSvg from '@ant-design/icons-svg/es/asn/InboxOutlined';
+import ShopOutlinedSvg from '@ant-design/icons-svg/es/asn/ShopOutlined';
+import SoundOutlinedSvg from '@ant-design/icons-svg/es/asn/SoundOutlined';
+import ToolOutlinedSvg from '@ant-design/icons-svg/es/asn/ToolOutlined';
+import WarningOutlinedSvg from '@ant-design/icons-svg/es/asn/WarningOutlined';
 import { useI18n } from '../../../i18n/index.tsx';
 import { searchCatalogue, useCatalogue, type CatalogueNode } from '../../../lib/cases.ts';
+
+const AppstoreOutlined = phoneIcon(AppstoreOutlinedSvg);
+const BulbOutlined = phoneIcon(BulbOutlinedSvg);
+const CarOutlined = phoneIcon(CarOutlinedSvg);
+const DeleteOutlined = phoneIcon(DeleteOutlinedSvg);
+const InboxOutlined = phoneIcon(InboxOutlinedSvg);
+const ShopOutlined = phoneIcon(ShopOutlinedSvg);
+const SoundOutlined = phoneIcon(SoundOutlinedSvg);
+const ToolOutlined = phoneIcon(ToolOutlinedSvg);
+const WarningOutlined = phoneIcon(WarningOutlinedSvg);
 
 function Drop() {
   return (

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
 import { ErrorBlock, InfiniteScroll } from 'antd-mobile';
-import { CommentOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import CommentOutlinedSvg from '@ant-design/icons-svg/es/asn/CommentOutlined';
+import EnvironmentOutlinedSvg from '@ant-design/icons-svg/es/asn/EnvironmentOutlined';
 import { useSearchParams } from 'react-router-dom';
 import { get } from '../../../api/client.ts';
 import type { CaseWall, WallItem } from '../../../api/cases.ts';
@@ -13,6 +15,9 @@ import { MWallBoard } from '../projects/MWallBoard.tsx';
 import { preloadedFor } from '../../../api/preload.ts';
 import { WALL_PAGE, wallPage } from './wallRequests.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
+
+const CommentOutlined = phoneIcon(CommentOutlinedSvg);
+const EnvironmentOutlined = phoneIcon(EnvironmentOutlinedSvg);
 
 const hasMore = (r: CaseWall, page: number) => r.items.length === WALL_PAGE && page * WALL_PAGE < r.total;
 

@@ -1,10 +1,21 @@
 import { Steps } from 'antd-mobile';
-import { CheckCircleFilled, ClockCircleFilled, CloseCircleFilled, ExclamationCircleFilled, StarFilled } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import CheckCircleFilledSvg from '@ant-design/icons-svg/es/asn/CheckCircleFilled';
+import ClockCircleFilledSvg from '@ant-design/icons-svg/es/asn/ClockCircleFilled';
+import CloseCircleFilledSvg from '@ant-design/icons-svg/es/asn/CloseCircleFilled';
+import ExclamationCircleFilledSvg from '@ant-design/icons-svg/es/asn/ExclamationCircleFilled';
+import StarFilledSvg from '@ant-design/icons-svg/es/asn/StarFilled';
 import type { CaseDetail, CaseState, CaseSummary } from '../../../api/cases.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { STATE_HEX, useCaseLabels, useNow, useRemaining } from '../../../lib/cases.ts';
 import { MPhotoGrid } from './MPhotos.tsx';
+
+const CheckCircleFilled = phoneIcon(CheckCircleFilledSvg);
+const ClockCircleFilled = phoneIcon(ClockCircleFilledSvg);
+const CloseCircleFilled = phoneIcon(CloseCircleFilledSvg);
+const ExclamationCircleFilled = phoneIcon(ExclamationCircleFilledSvg);
+const StarFilled = phoneIcon(StarFilledSvg);
 
 export function MStateTag({ state, testId }: { state: CaseState; testId?: string }) {
   const labels = useCaseLabels();

@@ -1,7 +1,13 @@
 // Where the case pages meet the rest of the phone app: the TabBar entry and the home tiles.
 import type { ReactNode } from 'react';
 import { Badge } from 'antd-mobile';
-import { CarryOutOutlined, EditOutlined, FileSearchOutlined, MessageOutlined, ProfileOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import CarryOutOutlinedSvg from '@ant-design/icons-svg/es/asn/CarryOutOutlined';
+import EditOutlinedSvg from '@ant-design/icons-svg/es/asn/EditOutlined';
+import FileSearchOutlinedSvg from '@ant-design/icons-svg/es/asn/FileSearchOutlined';
+import MessageOutlinedSvg from '@ant-design/icons-svg/es/asn/MessageOutlined';
+import ProfileOutlinedSvg from '@ant-design/icons-svg/es/asn/ProfileOutlined';
+import SafetyCertificateOutlinedSvg from '@ant-design/icons-svg/es/asn/SafetyCertificateOutlined';
 import { useNavigate } from 'react-router-dom';
 import { listCases } from '../../../api/cases.ts';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
@@ -9,6 +15,13 @@ import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { mobileCaseRole } from './role.ts';
+
+const CarryOutOutlined = phoneIcon(CarryOutOutlinedSvg);
+const EditOutlined = phoneIcon(EditOutlinedSvg);
+const FileSearchOutlined = phoneIcon(FileSearchOutlinedSvg);
+const MessageOutlined = phoneIcon(MessageOutlinedSvg);
+const ProfileOutlined = phoneIcon(ProfileOutlinedSvg);
+const SafetyCertificateOutlined = phoneIcon(SafetyCertificateOutlinedSvg);
 
 export interface CaseTab {
   key: string;

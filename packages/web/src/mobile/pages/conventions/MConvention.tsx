@@ -1,7 +1,8 @@
 // The phone's 我们的村规民约 / 居民公约: the caller's own village or community's convention in force,
 // with the date it was adopted and the vote that adopted it.
 import { NavBar } from 'antd-mobile';
-import { BookOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import BookOutlinedSvg from '@ant-design/icons-svg/es/asn/BookOutlined';
 import { useNavigate } from 'react-router-dom';
 import { myConvention } from '../../../api/conventions.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
@@ -11,6 +12,8 @@ import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
 import { MTiles } from '../wishes/common.tsx';
 import '../wishes/wishes.css';
+
+const BookOutlined = phoneIcon(BookOutlinedSvg);
 
 /** The home page's tile, for anyone whose account lies in a village or community. */
 export function MConventionEntry() {

@@ -2,7 +2,8 @@
 // and voting on their own entry — once, with a confirmation.
 import { useState } from 'react';
 import { Button, Dialog, NavBar, Tag, Toast } from 'antd-mobile';
-import { AuditOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import AuditOutlinedSvg from '@ant-design/icons-svg/es/asn/AuditOutlined';
 import { useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../../api/client.ts';
 import { castBallot, getDeliberation, listDeliberations, type Choice } from '../../../api/deliberations.ts';
@@ -15,6 +16,8 @@ import { MEmpty, MListCard, MListPage, MListState } from '../../list.tsx';
 import { MTiles } from '../wishes/common.tsx';
 import '../wishes/wishes.css';
 import { MMeetingList } from './MMeeting.tsx';
+
+const AuditOutlined = phoneIcon(AuditOutlinedSvg);
 
 const CHOICES: Choice[] = ['yes', 'no', 'abstain'];
 

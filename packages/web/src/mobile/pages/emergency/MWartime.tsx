@@ -1,11 +1,14 @@
 // The wartime banner on every phone page of an area in wartime and the 战时签到 tile on the home screen: small, as
 // the phone app's frame loads them with every page (the check-in page itself is MEmergency.tsx, loaded on demand).
 import { NoticeBar } from 'antd-mobile';
-import { AlertOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import AlertOutlinedSvg from '@ant-design/icons-svg/es/asn/AlertOutlined';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { useWartime, wartimeSentence } from '../../../lib/wartime.ts';
+
+const AlertOutlined = phoneIcon(AlertOutlinedSvg);
 
 /** The red banner at the top of every phone page while the caller's area is in wartime. */
 export function MWartimeBanner() {

@@ -1,10 +1,13 @@
 // The evacuation tile on the phone's home screen: for workers who have people to move.
-import { ExportOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import ExportOutlinedSvg from '@ant-design/icons-svg/es/asn/ExportOutlined';
 import { useNavigate } from 'react-router-dom';
 import { myEntries } from '../../../api/evacuation.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
+
+const ExportOutlined = phoneIcon(ExportOutlinedSvg);
 
 export function MEvacuationEntry() {
   const t = useT();

@@ -2,13 +2,18 @@
 // sending, sent, refused with the server's words, or in conflict — and what the worker can do about it.
 import { useEffect, useState } from 'react';
 import { Button, Dialog, ErrorBlock, List, NavBar, Tag } from 'antd-mobile';
-import { CloudUploadOutlined, DisconnectOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import CloudUploadOutlinedSvg from '@ant-design/icons-svg/es/asn/CloudUploadOutlined';
+import DisconnectOutlinedSvg from '@ant-design/icons-svg/es/asn/DisconnectOutlined';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { discard, flush, retry, useOutbox, type OutboxItem, type OutboxState } from '../../../lib/outbox.ts';
 import './offline.css';
+
+const CloudUploadOutlined = phoneIcon(CloudUploadOutlinedSvg);
+const DisconnectOutlined = phoneIcon(DisconnectOutlinedSvg);
 
 const TAG: Record<OutboxState, 'default' | 'primary' | 'success' | 'warning' | 'danger'> = {
   pending: 'warning',

@@ -1,6 +1,7 @@
 // 我的点单 (orders I placed) and 我的接单 (orders sent to me or my teams) on the phone.
 import { Button, NavBar, Tabs } from 'antd-mobile';
-import { PlusOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import PlusOutlinedSvg from '@ant-design/icons-svg/es/asn/PlusOutlined';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { listOrders, type Order } from '../../../api/wishes.ts';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -9,6 +10,8 @@ import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
 import { MStatusTag } from '../wishes/common.tsx';
 import '../wishes/wishes.css';
+
+const PlusOutlined = phoneIcon(PlusOutlinedSvg);
 
 type Tab = 'mine' | 'assigned';
 

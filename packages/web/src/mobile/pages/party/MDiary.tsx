@@ -1,7 +1,9 @@
 // 民情日记: the caller's visits and patrols of a month, day by day.
 import { useState } from 'react';
 import { NavBar, Tag } from 'antd-mobile';
-import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import LeftOutlinedSvg from '@ant-design/icons-svg/es/asn/LeftOutlined';
+import RightOutlinedSvg from '@ant-design/icons-svg/es/asn/RightOutlined';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { get } from '../../../api/client.ts';
@@ -10,6 +12,9 @@ import { useT } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
+
+const LeftOutlined = phoneIcon(LeftOutlinedSvg);
+const RightOutlined = phoneIcon(RightOutlinedSvg);
 
 export function MDiary() {
   const t = useT();

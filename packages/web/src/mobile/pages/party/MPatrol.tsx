@@ -2,7 +2,9 @@
 // and the building walked, and this month's building coverage of the grid.
 import { useState } from 'react';
 import { Button, List, NavBar, Picker, ProgressBar, Tag, Toast } from 'antd-mobile';
-import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import CheckCircleFilledSvg from '@ant-design/icons-svg/es/asn/CheckCircleFilled';
+import ClockCircleOutlinedSvg from '@ant-design/icons-svg/es/asn/ClockCircleOutlined';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../../api/client.ts';
 import type { PatrolCheckIn, PatrolStatus } from '@gongzhi/domain/contract';
@@ -12,6 +14,9 @@ import { useApi } from '../../../lib/useApi.ts';
 import { getOrCopy } from '../../../lib/offlineDb.ts';
 import { submit as submitQueued } from '../../../lib/outbox.ts';
 import { MError, MLoading } from '../../components.tsx';
+
+const CheckCircleFilled = phoneIcon(CheckCircleFilledSvg);
+const ClockCircleOutlined = phoneIcon(ClockCircleOutlinedSvg);
 
 /** The phone's position (W3C geolocation reports WGS84), or null when refused or unavailable. */
 function locate(): Promise<{ lat: number; lng: number } | null> {

@@ -1,4 +1,7 @@
-import { StarFilled } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import StarFilledSvg from '@ant-design/icons-svg/es/asn/StarFilled';
+
+const StarFilled = phoneIcon(StarFilledSvg);
 
 /** 1–5 stars (星级), filled up to `stars`. */
 export function Stars({ stars, size = 16 }: { stars: number; size?: number }) {

@@ -1,10 +1,21 @@
 // Where the party pages meet the phone's home screen: tiles for members and grid workers.
 import type { ReactNode } from 'react';
-import { BookOutlined, CompassOutlined, FlagOutlined, HomeOutlined, StarOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import BookOutlinedSvg from '@ant-design/icons-svg/es/asn/BookOutlined';
+import CompassOutlinedSvg from '@ant-design/icons-svg/es/asn/CompassOutlined';
+import FlagOutlinedSvg from '@ant-design/icons-svg/es/asn/FlagOutlined';
+import HomeOutlinedSvg from '@ant-design/icons-svg/es/asn/HomeOutlined';
+import StarOutlinedSvg from '@ant-design/icons-svg/es/asn/StarOutlined';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import './party.css';
+
+const BookOutlined = phoneIcon(BookOutlinedSvg);
+const CompassOutlined = phoneIcon(CompassOutlinedSvg);
+const FlagOutlined = phoneIcon(FlagOutlinedSvg);
+const HomeOutlined = phoneIcon(HomeOutlinedSvg);
+const StarOutlined = phoneIcon(StarOutlinedSvg);
 
 /** Home tiles for the party pages the caller can use (`except`: the page already shown). */
 export function MPartyEntry({ except }: { except?: string }) {

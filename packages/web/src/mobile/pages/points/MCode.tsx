@@ -2,7 +2,9 @@
 // refreshed before it expires; below it the redemptions still waiting for a merchant, with cancel.
 import { useEffect, useState } from 'react';
 import { Button, Dialog, List, NavBar, Tag, Toast } from 'antd-mobile';
-import { ReloadOutlined, ShopOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import ReloadOutlinedSvg from '@ant-design/icons-svg/es/asn/ReloadOutlined';
+import ShopOutlinedSvg from '@ant-design/icons-svg/es/asn/ShopOutlined';
 import { useNavigate } from 'react-router-dom';
 import { get, post } from '../../../api/client.ts';
 import type { PointsCode as MyCode, PointsRedemption as Redemption, PointsRedemptionList } from '@gongzhi/domain/contract';
@@ -11,6 +13,9 @@ import { fmtNumber, fmtTime } from '../../../lib/format.ts';
 import { usePointsLabels } from '../../../lib/points.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
+
+const ReloadOutlined = phoneIcon(ReloadOutlinedSvg);
+const ShopOutlined = phoneIcon(ShopOutlinedSvg);
 
 /** Refresh this long before the server's expiry, so the merchant never scans a stale code. */
 const REFRESH_MARGIN_S = 30;

@@ -4,7 +4,10 @@
 // short code typed at the till always works.
 import { useEffect, useRef, useState } from 'react';
 import { Button, Dialog, Input, List, NavBar, Popup, Tag, Toast } from 'antd-mobile';
-import { CameraOutlined, CheckCircleOutlined, SearchOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import CameraOutlinedSvg from '@ant-design/icons-svg/es/asn/CameraOutlined';
+import CheckCircleOutlinedSvg from '@ant-design/icons-svg/es/asn/CheckCircleOutlined';
+import SearchOutlinedSvg from '@ant-design/icons-svg/es/asn/SearchOutlined';
 import { useNavigate } from 'react-router-dom';
 import { get, post } from '../../../api/client.ts';
 import type { PointsMe, PointsRedemption as Redemption, PointsRedemptionList } from '@gongzhi/domain/contract';
@@ -15,6 +18,10 @@ import { fmtNumber, fmtTime } from '../../../lib/format.ts';
 import { usePointsLabels } from '../../../lib/points.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
+
+const CameraOutlined = phoneIcon(CameraOutlinedSvg);
+const CheckCircleOutlined = phoneIcon(CheckCircleOutlinedSvg);
+const SearchOutlined = phoneIcon(SearchOutlinedSvg);
 
 export function MMerchant() {
   const t = useT();

@@ -1,7 +1,9 @@
 // 我的积分: balances per scheme (spendable, held by pending redemptions, stars) and the statement.
 import { useCallback, useState, type CSSProperties } from 'react';
 import { CapsuleTabs, InfiniteScroll, List, NavBar, Rate } from 'antd-mobile';
-import { QrcodeOutlined, ShopOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import QrcodeOutlinedSvg from '@ant-design/icons-svg/es/asn/QrcodeOutlined';
+import ShopOutlinedSvg from '@ant-design/icons-svg/es/asn/ShopOutlined';
 import { useNavigate } from 'react-router-dom';
 import { get } from '../../../api/client.ts';
 import type { MyAccount, PointScheme, PointsMe, PointsStatement as Statement, StatementEntry } from '@gongzhi/domain/contract';
@@ -10,6 +12,9 @@ import { fmtNumber, fmtTime } from '../../../lib/format.ts';
 import { SCHEME_COLOUR, signed, usePointsLabels } from '../../../lib/points.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
+
+const QrcodeOutlined = phoneIcon(QrcodeOutlinedSvg);
+const ShopOutlined = phoneIcon(ShopOutlinedSvg);
 
 const PAGE_SIZE = 20;
 

@@ -3,7 +3,14 @@
 // opening of the redeem sheet (and per quantity), so a double tap or a retry redeems once.
 import { useState, type CSSProperties, type ReactNode } from 'react';
 import { Button, CapsuleTabs, Dialog, NavBar, Popup, Stepper, Tag, Toast } from 'antd-mobile';
-import { CheckCircleFilled, GiftOutlined, HeartOutlined, HomeOutlined, QrcodeOutlined, ShoppingOutlined, ToolOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import CheckCircleFilledSvg from '@ant-design/icons-svg/es/asn/CheckCircleFilled';
+import GiftOutlinedSvg from '@ant-design/icons-svg/es/asn/GiftOutlined';
+import HeartOutlinedSvg from '@ant-design/icons-svg/es/asn/HeartOutlined';
+import HomeOutlinedSvg from '@ant-design/icons-svg/es/asn/HomeOutlined';
+import QrcodeOutlinedSvg from '@ant-design/icons-svg/es/asn/QrcodeOutlined';
+import ShoppingOutlinedSvg from '@ant-design/icons-svg/es/asn/ShoppingOutlined';
+import ToolOutlinedSvg from '@ant-design/icons-svg/es/asn/ToolOutlined';
 import { useNavigate } from 'react-router-dom';
 import { api, ApiError, get } from '../../../api/client.ts';
 import type { PointsItem as Item, ItemKind, PointScheme, PointsMe, PointsRedemption as Redemption, PointsItems } from '@gongzhi/domain/contract';
@@ -13,6 +20,14 @@ import { fmtNumber } from '../../../lib/format.ts';
 import { newIdempotencyKey, SCHEME_COLOUR, usePointsLabels } from '../../../lib/points.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
+
+const CheckCircleFilled = phoneIcon(CheckCircleFilledSvg);
+const GiftOutlined = phoneIcon(GiftOutlinedSvg);
+const HeartOutlined = phoneIcon(HeartOutlinedSvg);
+const HomeOutlined = phoneIcon(HomeOutlinedSvg);
+const QrcodeOutlined = phoneIcon(QrcodeOutlinedSvg);
+const ShoppingOutlined = phoneIcon(ShoppingOutlinedSvg);
+const ToolOutlined = phoneIcon(ToolOutlinedSvg);
 
 const KIND_ICON: Record<ItemKind, ReactNode> = {
   goods: <ShoppingOutlined />,

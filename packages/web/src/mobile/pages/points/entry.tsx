@@ -1,12 +1,21 @@
 // Where the points pages meet the rest of the phone app: the TabBar entries and the home tiles.
 // Both follow /api/points/me: people who hold points get 积分, merchants (who hold none) get 核销.
 import type { ReactNode } from 'react';
-import { GiftOutlined, QrcodeOutlined, ScanOutlined, ShopOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import GiftOutlinedSvg from '@ant-design/icons-svg/es/asn/GiftOutlined';
+import QrcodeOutlinedSvg from '@ant-design/icons-svg/es/asn/QrcodeOutlined';
+import ScanOutlinedSvg from '@ant-design/icons-svg/es/asn/ScanOutlined';
+import ShopOutlinedSvg from '@ant-design/icons-svg/es/asn/ShopOutlined';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { usePointsAccess } from '../../../lib/points.ts';
 import './points.css';
+
+const GiftOutlined = phoneIcon(GiftOutlinedSvg);
+const QrcodeOutlined = phoneIcon(QrcodeOutlinedSvg);
+const ScanOutlined = phoneIcon(ScanOutlinedSvg);
+const ShopOutlined = phoneIcon(ShopOutlinedSvg);
 
 export interface PointsTab {
   key: string;

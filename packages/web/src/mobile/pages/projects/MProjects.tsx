@@ -2,7 +2,10 @@
 // they follow their community's projects and, as members of a project's supervision group, sign off.
 import { useRef, useState } from 'react';
 import { Button, Dialog, Form, Input, NavBar, Popup, ProgressBar, Stepper, Tabs, Tag, TextArea, Toast } from 'antd-mobile';
-import { BulbOutlined, LikeOutlined, ProjectOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import BulbOutlinedSvg from '@ant-design/icons-svg/es/asn/BulbOutlined';
+import LikeOutlinedSvg from '@ant-design/icons-svg/es/asn/LikeOutlined';
+import ProjectOutlinedSvg from '@ant-design/icons-svg/es/asn/ProjectOutlined';
 import { useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../../api/client.ts';
 import { addMilestone, createIdea, getProject, listIdeas, listProjects, newKey, signOff, supportIdea, type Idea } from '../../../api/projects.ts';
@@ -15,6 +18,10 @@ import { MTiles } from '../wishes/common.tsx';
 import { MPhotoGrid, MPhotoUploader } from '../cases/MPhotos.tsx';
 import type { FileRef } from '../../../api/cases.ts';
 import '../wishes/wishes.css';
+
+const BulbOutlined = phoneIcon(BulbOutlinedSvg);
+const LikeOutlined = phoneIcon(LikeOutlinedSvg);
+const ProjectOutlined = phoneIcon(ProjectOutlinedSvg);
 
 /** The home page's tiles: for residents with a registry person, and for area staff. */
 export function MProjectsEntry() {

@@ -2,7 +2,9 @@
 // and its governance projects with progress and milestone photos, beside the closed cases. Public,
 // no names (docs/PARTICIPATION.md).
 import { ProgressBar } from 'antd-mobile';
-import { AuditOutlined, ProjectOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import AuditOutlinedSvg from '@ant-design/icons-svg/es/asn/AuditOutlined';
+import ProjectOutlinedSvg from '@ant-design/icons-svg/es/asn/ProjectOutlined';
 import { get } from '../../../api/client.ts';
 import { preloadedFor } from '../../../api/preload.ts';
 import { BOARD_SHOWN, wallBoardRequests } from '../cases/wallRequests.ts';
@@ -12,6 +14,9 @@ import { useT } from '../../../i18n/index.tsx';
 import { fmtDate } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MPhotoGrid } from '../cases/MPhotos.tsx';
+
+const AuditOutlined = phoneIcon(AuditOutlinedSvg);
+const ProjectOutlined = phoneIcon(ProjectOutlinedSvg);
 
 export function MWallBoard({ area }: { area: string | undefined }) {
   const t = useT();

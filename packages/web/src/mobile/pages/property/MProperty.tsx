@@ -2,7 +2,8 @@
 // lists on the public wall.
 import { useState } from 'react';
 import { Button, NavBar, Radio, Selector, Space, TextArea, Toast } from 'antd-mobile';
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import SafetyCertificateOutlinedSvg from '@ant-design/icons-svg/es/asn/SafetyCertificateOutlined';
 import { useNavigate } from 'react-router-dom';
 import type { FileRef } from '../../../api/cases.ts';
 import { errorMessage } from '../../../api/client.ts';
@@ -15,6 +16,8 @@ import { MPhotoUploader } from '../cases/MPhotos.tsx';
 import { MTiles } from '../wishes/common.tsx';
 import '../wishes/wishes.css';
 import './property.css';
+
+const SafetyCertificateOutlined = phoneIcon(SafetyCertificateOutlinedSvg);
 
 /** The home page's tile for community and grid staff. */
 export function MPropertyEntry() {

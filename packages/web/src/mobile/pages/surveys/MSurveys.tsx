@@ -4,7 +4,9 @@
 // big touch targets that also work in 长辈版.
 import { useMemo, useState } from 'react';
 import { Button, NavBar, Tag, Toast } from 'antd-mobile';
-import { CheckCircleFilled, FormOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import CheckCircleFilledSvg from '@ant-design/icons-svg/es/asn/CheckCircleFilled';
+import FormOutlinedSvg from '@ant-design/icons-svg/es/asn/FormOutlined';
 import { useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../../api/client.ts';
 import { newIdempotencyKey } from '../../../api/cases.ts';
@@ -18,6 +20,9 @@ import { MEmpty, MListCard, MListPage, MListState } from '../../list.tsx';
 import { MTiles } from '../wishes/common.tsx';
 import '../wishes/wishes.css';
 import './surveys.css';
+
+const CheckCircleFilled = phoneIcon(CheckCircleFilledSvg);
+const FormOutlined = phoneIcon(FormOutlinedSvg);
 
 const pct = (pm: number | null) => (pm === null ? '—' : `${(pm / 10).toFixed(1)}%`);
 const RATINGS = [5, 4, 3, 2, 1] as const;

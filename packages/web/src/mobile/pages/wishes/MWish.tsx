@@ -2,7 +2,8 @@
 // every step, and the buttons the server allows (claim, fulfil with photos, confirm, cancel …).
 import { useState } from 'react';
 import { Button, NavBar, Toast } from 'antd-mobile';
-import { GiftFilled } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import GiftFilledSvg from '@ant-design/icons-svg/es/asn/GiftFilled';
 import { useNavigate, useParams } from 'react-router-dom';
 import { getWish, wishAction, type WishAction, type WishDetail } from '../../../api/wishes.ts';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -11,6 +12,8 @@ import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
 import { MPhotoGrid } from '../cases/MPhotos.tsx';
 import { MActionSheet, MEventTimeline, MStatusTag, type Need } from './common.tsx';
+
+const GiftFilled = phoneIcon(GiftFilledSvg);
 
 export const WISH_NEEDS: Record<WishAction, Need[]> = {
   approve: [],

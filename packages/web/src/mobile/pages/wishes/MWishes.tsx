@@ -1,7 +1,8 @@
 // The phone's 心愿墙 (published wishes of the caller's area, wishers masked), my wishes, and the
 // wishes I claimed.
 import { Button, NavBar, Tabs } from 'antd-mobile';
-import { PlusOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import PlusOutlinedSvg from '@ant-design/icons-svg/es/asn/PlusOutlined';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { listWishes, wishWall, type WallItem, type Wish } from '../../../api/wishes.ts';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
@@ -10,6 +11,8 @@ import { fmtDate } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
 import { MStatusTag } from './common.tsx';
+
+const PlusOutlined = phoneIcon(PlusOutlinedSvg);
 
 type Tab = 'wall' | 'mine' | 'claimed';
 const UNIT_ROLES = ['merchant', 'department-handler', 'property-manager'];

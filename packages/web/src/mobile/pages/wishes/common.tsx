@@ -1,7 +1,11 @@
 // Pieces the phone's wish and order pages share: state tags, the timeline, the action sheet.
 import { useState, type ReactNode } from 'react';
 import { Button, Popup, Selector, Steps, TextArea, Toast } from 'antd-mobile';
-import { CheckCircleFilled, ClockCircleFilled, CloseCircleFilled, GiftFilled } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import CheckCircleFilledSvg from '@ant-design/icons-svg/es/asn/CheckCircleFilled';
+import ClockCircleFilledSvg from '@ant-design/icons-svg/es/asn/ClockCircleFilled';
+import CloseCircleFilledSvg from '@ant-design/icons-svg/es/asn/CloseCircleFilled';
+import GiftFilledSvg from '@ant-design/icons-svg/es/asn/GiftFilled';
 import type { FileRef } from '../../../api/cases.ts';
 import { errorMessage } from '../../../api/client.ts';
 import type { TimelineEntry } from '../../../api/wishes.ts';
@@ -9,6 +13,11 @@ import { useI18n } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { MPhotoGrid, MPhotoUploader } from '../cases/MPhotos.tsx';
 import './wishes.css';
+
+const CheckCircleFilled = phoneIcon(CheckCircleFilledSvg);
+const ClockCircleFilled = phoneIcon(ClockCircleFilledSvg);
+const CloseCircleFilled = phoneIcon(CloseCircleFilledSvg);
+const GiftFilled = phoneIcon(GiftFilledSvg);
 
 // Dark enough for text on their own tint (WCAG AA 4.5:1).
 export const STATE_COLORS: Record<string, string> = {

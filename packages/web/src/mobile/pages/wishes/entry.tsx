@@ -1,9 +1,24 @@
 // Where the wish and order pages meet the phone's home page: two cards of tiles.
-import { CarryOutOutlined, EditOutlined, HeartOutlined, ProfileOutlined, ShoppingOutlined, SolutionOutlined, StarOutlined } from '@ant-design/icons';
+import { phoneIcon } from '../../icon.tsx';
+import CarryOutOutlinedSvg from '@ant-design/icons-svg/es/asn/CarryOutOutlined';
+import EditOutlinedSvg from '@ant-design/icons-svg/es/asn/EditOutlined';
+import HeartOutlinedSvg from '@ant-design/icons-svg/es/asn/HeartOutlined';
+import ProfileOutlinedSvg from '@ant-design/icons-svg/es/asn/ProfileOutlined';
+import ShoppingOutlinedSvg from '@ant-design/icons-svg/es/asn/ShoppingOutlined';
+import SolutionOutlinedSvg from '@ant-design/icons-svg/es/asn/SolutionOutlined';
+import StarOutlinedSvg from '@ant-design/icons-svg/es/asn/StarOutlined';
 import { useNavigate } from 'react-router-dom';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { MTiles } from './common.tsx';
+
+const CarryOutOutlined = phoneIcon(CarryOutOutlinedSvg);
+const EditOutlined = phoneIcon(EditOutlinedSvg);
+const HeartOutlined = phoneIcon(HeartOutlinedSvg);
+const ProfileOutlined = phoneIcon(ProfileOutlinedSvg);
+const ShoppingOutlined = phoneIcon(ShoppingOutlinedSvg);
+const SolutionOutlined = phoneIcon(SolutionOutlinedSvg);
+const StarOutlined = phoneIcon(StarOutlinedSvg);
 
 const MEMBER_ROLES = ['party-member', 'cadre'];
 const UNIT_ROLES = ['merchant', 'department-handler', 'property-manager'];
