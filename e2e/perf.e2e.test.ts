@@ -107,6 +107,9 @@ describe('fast on a cheap phone', () => {
     expect(urls.filter((u) => /ConsoleApp|CockpitPage|echarts|leaflet/.test(u))).toEqual([]);
     // The strips that need those words were drawn (the demo community has decisions, projects and its lists).
     await page.getByTestId('m-wall-decision').first().waitFor();
+    const lists = page.getByTestId('m-property-lists');
+    await expect(lists.locator('.m-prop-list-red .m-prop-list-head').textContent()).resolves.toMatch(/^红榜/);
+    await expect(lists.locator('.m-prop-list-black .m-prop-list-head').textContent()).resolves.toMatch(/^黑榜/);
     const kib = totalBytes(loaded) / 1024;
     console.log(`回音壁 cold load: ${kib.toFixed(1)} KiB in ${loaded.length} responses`);
     expect(kib).toBeLessThan(WALL_PAGE_BUDGET_KIB);

@@ -16,25 +16,18 @@ export function MPropertyListsStrip() {
     <div className="m-card m-prop-lists" data-testid="m-property-lists">
       <div className="m-card-title">{t('prop.wall.title')}</div>
       <div className="m-prop-lists-sub">{t('prop.wall.year', { year: d.year })}</div>
-      {d.red.length > 0 && (
-        <div className="m-prop-list m-prop-list-red">
-          <span className="m-prop-list-head">{t('prop.wall.red')}</span>
-          {d.red.map((c) => (
-            <span key={c.name} className="m-prop-list-name">
-              {c.name}
-            </span>
-          ))}
-        </div>
-      )}
-      {d.black.length > 0 && (
-        <div className="m-prop-list m-prop-list-black">
-          <span className="m-prop-list-head">{t('prop.wall.black')}</span>
-          {d.black.map((c) => (
-            <span key={c.name} className="m-prop-list-name">
-              {c.name}
-            </span>
-          ))}
-        </div>
+      {(['red', 'black'] as const).map(
+        (list) =>
+          d[list].length > 0 && (
+            <div key={list} className={`m-prop-list m-prop-list-${list}`}>
+              <span className="m-prop-list-head">{t(`prop.wall.${list}`)}</span>
+              {d[list].map((c) => (
+                <span key={c.name} className="m-prop-list-name">
+                  {c.name}
+                </span>
+              ))}
+            </div>
+          ),
       )}
     </div>
   );
