@@ -1,5 +1,5 @@
-// 红心物业 on the phone: the community's inspection of a compound (checklist with photos), and the red and black
-// lists on the public wall.
+// 红心物业 on the phone: the community's inspection of a compound (checklist with photos). The red and black lists on
+// the public wall are in MPropertyLists.tsx.
 import { useState } from 'react';
 import { Button, NavBar, Radio, Selector, Space, TextArea, Toast } from 'antd-mobile';
 import { phoneIcon } from '../../icon.tsx';
