@@ -179,7 +179,7 @@ describe('fast on a cheap phone', () => {
     // A second visit within the app asks the server as usual.
     await live.page.getByTestId('m-public-tabbar').getByText('查进度').click();
     await live.page.getByTestId('m-public-tabbar').getByText('回音壁').click();
-    await expect.poll(() => asked.some((u) => u.startsWith('/api/wall?'))).toBe(true);
+    await expect.poll(() => asked.some((u) => u.startsWith('/api/wall?')), SLOW).toBe(true);
     await live.context.close();
   });
 });
