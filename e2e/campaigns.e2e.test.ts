@@ -43,8 +43,10 @@ describe('door-knocking campaign', () => {
     });
     await phoneLogin(page, 'grid');
     await page.getByTestId('m-entry-campaigns').click();
-    // The campaign may not be the only active one (other tests' data): open it by its title.
-    if (await page.getByTestId('m-campaigns').isVisible().catch(() => false)) await page.getByTestId('m-campaign-item').filter({ hasText: title }).click();
+    // The campaign may not be the only active one (other tests' data): open it by its title. Wait for whichever page the
+    // entry opens first: checked at once, a list still loading under load was taken for the campaign's own page.
+    await page.getByTestId('m-campaigns').or(page.getByTestId('m-campaign-list')).first().waitFor();
+    if (await page.getByTestId('m-campaigns').isVisible()) await page.getByTestId('m-campaign-item').filter({ hasText: title }).click();
     await page.getByTestId('m-campaign-list').waitFor();
     await page.getByTestId('m-campaign-progress').waitFor();
     expect(await page.getByTestId('m-campaign-title').innerText()).toContain(title);
