@@ -25,5 +25,5 @@ function ensure(label, built, sources, command) {
   }
 }
 
-ensure('构建前端', path.join(root, 'packages/web/dist/index.html'), ['packages/web/src', 'packages/web/index.html', 'packages/web/vite.config.ts', 'packages/web/precompress.ts', 'packages/domain/src'], 'npm run -s -w @gongzhi/web build');
+ensure('构建前端', path.join(root, 'packages/web/dist/index.html'), ['packages/web/src', 'packages/web/index.html', 'packages/web/public.html', 'packages/web/vite.config.ts', 'packages/web/vite.public.config.ts', 'packages/web/bundling.ts', 'packages/web/route-hints.ts', 'packages/web/first-frame.ts', 'packages/web/precompress.ts', 'packages/web/package.json', 'packages/domain/src'], 'npm run -s -w @gongzhi/web build');
 ensure('构建服务端', path.join(root, 'packages/server/dist/main.mjs'), ['packages/server/src', 'packages/server/scripts/build.mjs', 'packages/domain/src'], 'npm run -s -w @gongzhi/server build');

@@ -1,6 +1,8 @@
 // Writes a brotli (`.br`, quality 11) and a gzip (`.gz`, level 9) copy beside every compressible file
 // the build emits, so the server sends them as they are (@fastify/static `preCompressed`) instead of
-// compressing each answer again. Only copies that are actually smaller are kept.
+// compressing each answer again. Only copies that are actually smaller are kept. The public pages' build
+// (vite.public.config.ts) runs after the app's into the same dist/: a file whose copies are already newer than it is
+// not compressed twice.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -20,7 +22,7 @@ export function precompress(): Plugin {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
-      const files = walk(outDir).filter((f) => COMPRESSIBLE.test(f) && !SERVER_ONLY.test(f) && fs.statSync(f).size >= MIN_BYTES);
+      const files = walk(outDir).filter((f) => COMPRESSIBLE.test(f) && !SERVER_ONLY.test(f) && fs.statSync(f).size >= MIN_BYTES && !compressed(f));
       await Promise.all(
         files.map(async (file) => {
           const raw = await fs.promises.readFile(file);
@@ -34,6 +36,12 @@ export function precompress(): Plugin {
       );
     },
   };
+}
+
+/** Both copies there and newer than the file (a copy that was not smaller was never written: then it is done again). */
+function compressed(file: string): boolean {
+  const at = fs.statSync(file).mtimeMs;
+  return [`${file}.br`, `${file}.gz`].every((c) => fs.existsSync(c) && fs.statSync(c).mtimeMs >= at);
 }
 
 function walk(dir: string): string[] {

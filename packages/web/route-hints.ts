@@ -37,6 +37,16 @@ export const ROUTE_MODULES: { prefix: string; modules: string[] }[] = [
   { prefix: '/', modules: ['src/i18n/zh-CN.ts', 'src/console/ConsoleApp.tsx'] },
 ];
 
+/**
+ * The same for the public pages' own build (vite.public.config.ts), written to `route-hints.public.json`: the server
+ * sends that build's `public.html` for exactly these paths.
+ */
+export const PUBLIC_ROUTE_MODULES: { prefix: string; modules: string[] }[] = [
+  { prefix: '/m/report', modules: ['src/i18n/public.zh-CN.ts', 'src/mobile/pages/cases/MReport.tsx'] },
+  { prefix: '/m/track', modules: ['src/i18n/public.zh-CN.ts', 'src/mobile/pages/cases/MTrack.tsx'] },
+  { prefix: '/m/wall', modules: ['src/i18n/wall.zh-CN.ts', 'src/mobile/pages/cases/MWall.tsx'] },
+];
+
 interface ChunkLike {
   type: 'chunk';
   fileName: string;
@@ -46,7 +56,7 @@ interface ChunkLike {
   viteMetadata?: { importedCss: Set<string> };
 }
 
-export function routeHints(): Plugin {
+export function routeHints({ routes = ROUTE_MODULES, fileName = 'route-hints.json' } = {}): Plugin {
   let root = '';
   let base = '/';
   return {
@@ -83,7 +93,7 @@ export function routeHints(): Plugin {
           closure(entry, files, css);
           for (const f of [...files, ...css]) loaded.add(f);
         }
-        const hints: RouteHint[] = ROUTE_MODULES.map(({ prefix, modules }) => {
+        const hints: RouteHint[] = routes.map(({ prefix, modules }) => {
           const files: string[] = [];
           const css: string[] = [];
           for (const m of modules) {
@@ -93,7 +103,7 @@ export function routeHints(): Plugin {
           }
           return { prefix, scripts: files.map((f) => base + f), styles: css.map((f) => base + f) };
         });
-        this.emitFile({ type: 'asset', fileName: 'route-hints.json', source: `${JSON.stringify(hints, null, 1)}\n` });
+        this.emitFile({ type: 'asset', fileName, source: `${JSON.stringify(hints, null, 1)}\n` });
       },
     },
   };

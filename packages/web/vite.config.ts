@@ -6,6 +6,7 @@ import { precompress } from './precompress.ts';
 import { routeHints } from './route-hints.ts';
 import { antdMobileImports } from './antd-mobile-imports.ts';
 import { firstFrame } from './first-frame.ts';
+import { rolldownOptions } from './bundling.ts';
 
 // One SPA: the console under `/`, the mobile pages under `/m/*`.
 export default defineConfig({
@@ -75,49 +76,6 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
-    rolldownOptions: {
-      // The domain package is constants and pure functions: a page that imports one list from its index carries that
-      // list, not the catalogue, the holidays and the geometry code the index also names.
-      treeshake: { moduleSideEffects: (id: string) => !/[\\/]packages[\\/]domain[\\/]src[\\/]/.test(id) },
-      output: {
-        // React and Leaflet get chunks of their own; antd is left to automatic splitting so that the
-        // mobile pages (which share only a few icons with the console) never download the console's UI kit.
-        codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/, priority: 30 },
-            { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 20 },
-            {
-              name: 'shared-libs',
-              test: /node_modules[\\/](dayjs|classnames|clsx|tslib|@babel[\\/]runtime|react-is|use-sync-external-store)[\\/]/,
-              priority: 28,
-            },
-            // antd's and antd-mobile's number inputs share this one: a chunk of its own keeps it out of the phone's kit.
-            { name: 'decimal', test: /node_modules[\\/]@rc-component[\\/]mini-decimal[\\/]/, priority: 27 },
-            // antd-mobile and what only it uses, in one chunk (one request instead of ~40). Nothing the console imports
-            // may match: the chunk carries antd-mobile's global CSS (its `a` colour among it), which would restyle the
-            // console (e2e/perf.e2e.test.ts checks that the console never loads it).
-            // What the public pages (扫码上报, 查进度) use of antd-mobile, with everything those components import: a QR-code
-            // visitor does not download the forms, pickers and lists of the staff pages (docs/PERFORMANCE.md).
-            {
-              name: 'mobile-kit-public',
-              test: /node_modules[\\/]antd-mobile[\\/]es[\\/]components[\\/](config-provider|dot-loading|tab-bar|button|input|switch|text-area|toast|image|image-uploader|image-viewer|cascader-view|list|popup|search-bar|steps|dialog|error-block|nav-bar|notice-bar|tag)[\\/]|node_modules[\\/]antd-mobile[\\/]es[\\/](global|locales)[\\/]/,
-              priority: 26,
-            },
-            // 回音壁's two components beyond the public kit (its list that loads more as it scrolls, and the projects' progress
-            // bars), apart: the wall does not load the staff kit, nor the report page these.
-            {
-              name: 'mobile-kit-wall',
-              test: /node_modules[\\/]antd-mobile[\\/]es[\\/]components[\\/](infinite-scroll|progress-bar)[\\/]/,
-              priority: 26,
-            },
-            {
-              name: 'mobile-kit',
-              test: /node_modules[\\/](antd-mobile|antd-mobile-icons|antd-mobile-v5-count|@floating-ui|@react-spring|@use-gesture|ahooks|deepmerge|nano-memoize|rc-field-form|async-validator|rc-segmented|rc-util|react-fast-compare|runes2|staged-components|resize-observer-polyfill|lodash|js-cookie|screenfull|intersection-observer)[\\/]/,
-              priority: 25,
-            },
-          ],
-        },
-      },
-    },
+    rolldownOptions,
   },
 });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FastifyBaseLogger } from 'fastify';
-import { hintFor, readJsonArray, routePage, withFrame, withHints, type FirstFrame, type RouteHint, type RoutePage } from './route-hints.ts';
+import { hintFor, routeDocuments, routePage, withFrame, withHints, type FirstFrame, type RoutePage } from './route-hints.ts';
 
 /** What `dist/ssr/render.mjs` exports for this (packages/web/src/mobile/firstFrame.tsx). */
 export interface PageRenderer {
@@ -31,8 +31,7 @@ export function renderedPages(dist: string, frames: readonly FirstFrame[], get: 
   const file = path.join(dist, SSR_MODULE);
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(file) || !fs.existsSync(index)) return null;
-  const indexHtml = fs.readFileSync(index, 'utf8');
-  const hints = readJsonArray<RouteHint>(path.join(dist, 'route-hints.json'));
+  const documentFor = routeDocuments(dist);
   let renderer: Promise<PageRenderer> | undefined;
   const load = () => (renderer ??= import(pathToFileURL(file).href) as Promise<PageRenderer>);
   // Loaded at start, off the path of the first visitor.
@@ -54,7 +53,8 @@ export function renderedPages(dist: string, frames: readonly FirstFrame[], get: 
         }),
       );
       const markup = await r.renderPage(pathname, search, answers);
-      return routePage(withFrame(withHints(indexHtml, hintFor(hints, pathname)), { ...frame, html: markup }, answers), REQUEST_TIME_QUALITY);
+      const doc = documentFor(pathname);
+      return routePage(withFrame(withHints(doc.html, doc.hint), { ...frame, html: markup }, answers), REQUEST_TIME_QUALITY);
     } catch (err) {
       log.warn({ err, pathname }, 'web page not drawn at request time: sent with its frame');
       return null;

@@ -117,21 +117,48 @@ export function routePage(html: string, quality: number): RoutePage {
   };
 }
 
+/** A client route's document: the HTML it starts from and the files to name in it. */
+export interface RouteDocument {
+  html: string;
+  hint: RouteHint | undefined;
+  /** The same for every path that gets this document with this hint. */
+  key: string;
+}
+
 /**
- * The page of each client route, built once at start from dist/index.html, dist/route-hints.json and
- * dist/first-frames.json.
+ * The document of each client route: dist/index.html with the hint of dist/route-hints.json; for exactly the paths
+ * the public phone pages' own build names (dist/route-hints.public.json: 扫码上报, 查进度, 回音壁), that build's
+ * dist/public.html with its hint (packages/web/vite.public.config.ts). A path under one of those (`/m/report/x`) is not
+ * one of those pages: it gets the app, which has every route.
  */
-export function routePages(dist: string, frames: readonly FirstFrame[] = firstFrames(dist)): (urlPath: string) => RoutePage {
+export function routeDocuments(dist: string): (urlPath: string) => RouteDocument {
   const indexHtml = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const hints = readJsonArray<RouteHint>(path.join(dist, 'route-hints.json'));
+  const publicFile = path.join(dist, 'public.html');
+  const publicHtml = fs.existsSync(publicFile) ? fs.readFileSync(publicFile, 'utf8') : null;
+  const publicHints = publicHtml === null ? [] : readJsonArray<RouteHint>(path.join(dist, 'route-hints.public.json'));
+  return (urlPath) => {
+    const page = urlPath.length > 1 ? urlPath.replace(/\/$/, '') : urlPath;
+    const own = publicHints.find((h) => h.prefix === page);
+    if (own && publicHtml !== null) return { html: publicHtml, hint: own, key: `public ${own.prefix}` };
+    const hint = hintFor(hints, urlPath);
+    return { html: indexHtml, hint, key: hint?.prefix ?? '' };
+  };
+}
+
+/**
+ * The page of each client route, built once at start from its document (routeDocuments) and dist/first-frames.json.
+ */
+export function routePages(dist: string, frames: readonly FirstFrame[] = firstFrames(dist)): (urlPath: string) => RoutePage {
+  const documentFor = routeDocuments(dist);
   const pages = new Map<string, RoutePage>();
   return (urlPath) => {
-    const hint = hintFor(hints, urlPath);
+    const doc = documentFor(urlPath);
     const frame = hintFor(frames, urlPath);
-    const key = `${hint?.prefix ?? ''}\n${frame?.prefix ?? ''}`;
+    const key = `${doc.key}\n${frame?.prefix ?? ''}`;
     let page = pages.get(key);
     if (!page) {
-      page = routePage(withFrame(withHints(indexHtml, hint), frame), 11);
+      page = routePage(withFrame(withHints(doc.html, doc.hint), frame), 11);
       pages.set(key, page);
     }
     return page;

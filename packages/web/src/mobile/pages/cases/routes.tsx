@@ -14,11 +14,14 @@ const MCase = lazyPage(() => import('./MCase.tsx'), 'MCase');
 const MPatrol = lazyPage(() => import('./MPatrol.tsx'), 'MPatrol');
 
 /** The public pages' code and words, loaded before the first render of a phone that opens on one (main.tsx). */
-export const publicPagePreloads: Record<string, () => Promise<void>> = {
+const publicPagePreloads: Record<string, () => Promise<void>> = {
   '/m/report': MReport.preload,
   '/m/track': MTrack.preload,
   '/m/wall': MWall.preload,
 };
+
+/** Loads the code and words of the public page at `pathname` (if it is one) before the app's first render. */
+export const preloadPage = (pathname: string): Promise<void> => publicPagePreloads[pathname.replace(/\/$/, '')]?.().catch(() => undefined) ?? Promise.resolve();
 
 export const publicCaseRoutes = (
   <Route element={<MPublicShell />}>
