@@ -27,14 +27,15 @@ export const rolldownOptions: BuildEnvironmentOptions['rolldownOptions'] = {
         // visitor does not download the forms, pickers and lists of the staff pages (docs/PERFORMANCE.md).
         {
           name: 'mobile-kit-public',
-          test: /node_modules[\\/]antd-mobile[\\/]es[\\/]components[\\/](config-provider|dot-loading|tab-bar|button|input|switch|text-area|toast|image|image-uploader|image-viewer|cascader-view|list|popup|search-bar|steps|dialog|error-block|nav-bar|notice-bar|tag)[\\/]|node_modules[\\/]antd-mobile[\\/]es[\\/](global|locales)[\\/]/,
+          test: /node_modules[\\/]antd-mobile[\\/]es[\\/]components[\\/](config-provider|dot-loading|tab-bar|button|input|switch|text-area|toast|image|image-uploader|image-viewer|cascader-view|list|popup|search-bar|steps|tag)[\\/]|node_modules[\\/]antd-mobile[\\/]es[\\/](global|locales)[\\/]/,
           priority: 26,
         },
-        // 回音壁's two components beyond the public kit (its list that loads more as it scrolls, and the projects' progress
-        // bars), apart: the wall does not load the staff kit, nor the report page these.
+        // 回音壁's three components beyond the public kit (its list that loads more as it scrolls, the projects' progress
+        // bars, and the empty state, whose four drawings are ~9 KiB), apart: the wall does not load the staff kit, nor the
+        // report page these. Staff pages with an empty state load this small chunk too.
         {
           name: 'mobile-kit-wall',
-          test: /node_modules[\\/]antd-mobile[\\/]es[\\/]components[\\/](infinite-scroll|progress-bar)[\\/]/,
+          test: /node_modules[\\/]antd-mobile[\\/]es[\\/]components[\\/](infinite-scroll|progress-bar|error-block)[\\/]/,
           priority: 26,
         },
         {

@@ -1,10 +1,13 @@
 import dayjs from 'dayjs';
 
-const nf = new Intl.NumberFormat('zh-CN');
+// Made at the first number shown, not when the module loads: a page's first Intl formatter loads its locale data, ~35 ms
+// of main thread on the machine of docs/BENCHMARKS.md and four times that on the phone Lighthouse models, and the report
+// page, which shows no number, loads this module for its times.
+let nf: Intl.NumberFormat | undefined;
 
 /** 12345 → "12,345"; null/undefined → "—". */
 export function fmtNumber(n: number | null | undefined): string {
-  return typeof n === 'number' && Number.isFinite(n) ? nf.format(n) : '—';
+  return typeof n === 'number' && Number.isFinite(n) ? (nf ??= new Intl.NumberFormat('zh-CN')).format(n) : '—';
 }
 
 // The server sends Beijing time with its offset (2026-11-22T09:30:00+08:00); the wall time it names is

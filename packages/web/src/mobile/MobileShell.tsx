@@ -11,7 +11,7 @@ import { useAuth, useMe } from '../auth/AuthContext.tsx';
 import { useT } from '../i18n/index.tsx';
 import { pointsTabKey, usePointsTabs } from './pages/points/entry.tsx';
 import { caseTabKey, useCaseTab } from './pages/cases/entry.tsx';
-import { MOutboxBar } from './pages/offline/MOutbox.tsx';
+import { MOutboxBar } from './pages/offline/MOutboxBar.tsx';
 import { MWartimeBanner } from './pages/emergency/MWartime.tsx';
 
 const ApartmentOutlined = phoneIcon(ApartmentOutlinedSvg);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Dialog, DotLoading, ErrorBlock, Toast } from 'antd-mobile';
+import { Dialog, ErrorBlock, Toast } from 'antd-mobile';
 import { phoneIcon } from './icon.tsx';
 import EyeOutlinedSvg from '@ant-design/icons-svg/es/asn/EyeOutlined';
 import { post } from '../api/client.ts';
@@ -11,13 +11,7 @@ import { fmtNumber } from '../lib/format.ts';
 
 const EyeOutlined = phoneIcon(EyeOutlinedSvg);
 
-export function MLoading() {
-  return (
-    <div className="m-center">
-      <DotLoading color="primary" />
-    </div>
-  );
-}
+export { MLoading } from './lazyPage.tsx';
 
 export function MError({ error }: { error: Error }) {
   const t = useT();

@@ -1,6 +1,7 @@
 // Each phone page is its own chunk: a resident who scans the QR code downloads the report page and
 // what it shows, not the registry, the points shop or the party pages.
 import { lazy, type ComponentType } from 'react';
+import { DotLoading } from 'antd-mobile';
 import { ensureDicts, type DictPart } from '../i18n/index.tsx';
 
 /**
@@ -31,6 +32,16 @@ export function MPageSkeleton() {
       <div className="m-skeleton-line" />
       <div className="m-skeleton-line" />
       <div className="m-skeleton-block" />
+    </div>
+  );
+}
+
+/** What shows while a part of a page loads its data. Here rather than in components.tsx, whose dialogs and empty states
+ * the public pages do not load. */
+export function MLoading() {
+  return (
+    <div className="m-center">
+      <DotLoading color="primary" />
     </div>
   );
 }

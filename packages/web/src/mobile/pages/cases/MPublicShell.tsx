@@ -10,7 +10,7 @@ import { ElderPrompt, useElder } from '../../elder.tsx';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
-import { MOutboxBar } from '../offline/MOutbox.tsx';
+import { MOutboxBar } from '../offline/MOutboxBar.tsx';
 
 const EditOutlined = phoneIcon(EditOutlinedSvg);
 const HomeOutlined = phoneIcon(HomeOutlinedSvg);

@@ -12,7 +12,7 @@ import { useT } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { preloadedFor } from '../../../api/preload.ts';
 import { receptionArea, receptionStripRequest } from './wallRequests.ts';
-import { MLoading } from '../../components.tsx';
+import { MLoading } from '../../lazyPage.tsx';
 
 const CalendarOutlined = phoneIcon(CalendarOutlinedSvg);
 const EnvironmentOutlined = phoneIcon(EnvironmentOutlinedSvg);

@@ -1,18 +1,16 @@
 // 待发送: what the phone keeps until the server has it (lib/outbox.ts), each item with its state — waiting,
 // sending, sent, refused with the server's words, or in conflict — and what the worker can do about it.
-import { useEffect, useState } from 'react';
 import { Button, Dialog, ErrorBlock, List, NavBar, Tag } from 'antd-mobile';
 import { phoneIcon } from '../../icon.tsx';
-import CloudUploadOutlinedSvg from '@ant-design/icons-svg/es/asn/CloudUploadOutlined';
 import DisconnectOutlinedSvg from '@ant-design/icons-svg/es/asn/DisconnectOutlined';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { discard, flush, retry, useOutbox, type OutboxItem, type OutboxState } from '../../../lib/outbox.ts';
+import { useOnline } from './MOutboxBar.tsx';
 import './offline.css';
 
-const CloudUploadOutlined = phoneIcon(CloudUploadOutlinedSvg);
 const DisconnectOutlined = phoneIcon(DisconnectOutlinedSvg);
 
 const TAG: Record<OutboxState, 'default' | 'primary' | 'success' | 'warning' | 'danger'> = {
@@ -24,50 +22,6 @@ const TAG: Record<OutboxState, 'default' | 'primary' | 'success' | 'warning' | '
 };
 
 const when = (ms: number) => dayjs(ms).format('MM-DD HH:mm');
-
-/** Whether the browser has a connection, live. */
-export function useOnline(): boolean {
-  const [online, setOnline] = useState(() => typeof navigator === 'undefined' || navigator.onLine); // no navigator: the build's first frame (firstFrame.tsx)
-  useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    window.addEventListener('online', on);
-    window.addEventListener('offline', off);
-    return () => {
-      window.removeEventListener('online', on);
-      window.removeEventListener('offline', off);
-    };
-  }, []);
-  return online;
-}
-
-/** The strip above a page: no connection, and/or how many records wait, with the way to the list. */
-export function MOutboxBar() {
-  const t = useT();
-  const navigate = useNavigate();
-  const online = useOnline();
-  const { waiting } = useOutbox();
-  if (online && waiting === 0) return null;
-  return (
-    <div className={`m-outbox-bar ${online ? '' : 'is-offline'}`} role="status" data-testid="m-outbox-bar">
-      {online ? <CloudUploadOutlined /> : <DisconnectOutlined />}
-      <span className="m-outbox-bar-text">
-        {!online && t('offline.banner')}
-        {waiting > 0 && (
-          <span data-testid="m-outbox-bar-count" data-n={waiting}>
-            {online ? '' : ' '}
-            {t('offline.bannerWaiting', { n: waiting })}
-          </span>
-        )}
-      </span>
-      {waiting > 0 && (
-        <a onClick={() => navigate('/m/outbox')} data-testid="m-outbox-bar-open">
-          {t('offline.bannerOpen')}
-        </a>
-      )}
-    </div>
-  );
-}
 
 export function MOutbox() {
   const t = useT();
