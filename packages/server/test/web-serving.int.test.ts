@@ -55,6 +55,9 @@ export async function renderPage(pathname, search, answers) {
 `,
   );
   fs.writeFileSync(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  // The public pages' own document (packages/web/vite.public.config.ts), here without hints: no page uses it.
+  fs.writeFileSync(path.join(dist, 'public.html'), '<!doctype html><html><head></head><body><div id="root"></div><script type="module" src="/assets/public-a1.js"></script></body></html>');
+  fs.writeFileSync(path.join(dist, 'public.html.br'), zlib.brotliCompressSync('x'));
   const file = path.join(dist, 'assets/app-AbC123.js');
   fs.writeFileSync(file, JS);
   fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(JS));
@@ -190,8 +193,8 @@ describe('serving the web app', () => {
     expect(failed.statusCode).toBe(200);
     expect(failed.body).toContain(`<div id="root">${FRAME}</div>`);
     expect(failed.body).not.toContain('gz-preload');
-    // The renderer is the server's: never sent.
-    for (const url of ['/ssr/render.mjs', '/ssr/render.mjs?x=1']) expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
+    // The renderer is the server's: never sent. Nor the public pages' document as a file (its router would reload it for ever).
+    for (const url of ['/ssr/render.mjs', '/ssr/render.mjs?x=1', '/public.html', '/public.html.br']) expect((await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } })).statusCode, url).toBe(404);
   });
 
   it('writes an answer into the page so that no text in it can end its script element', () => {

@@ -266,8 +266,9 @@ async function serveWeb(app: FastifyInstance, dist: string, frames: FirstFrame[]
       root: dist,
       wildcard: false,
       index: false,
-      // The page renderer (dist/ssr/) is the server's, not a file to send.
-      allowedPath: (pathName: string) => !pathName.startsWith(`/${SSR_DIR}/`),
+      // The page renderer (dist/ssr/) is the server's, not a file to send; the public pages' document is sent only as
+      // their page (route-hints.ts): opened as a file, its router would find no page of its own and reload for ever.
+      allowedPath: (pathName: string) => !pathName.startsWith(`/${SSR_DIR}/`) && !pathName.startsWith('/public.html'),
       preCompressed: true,
       cacheControl: false,
       setHeaders: (reply, file) => {
