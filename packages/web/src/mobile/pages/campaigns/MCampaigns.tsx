@@ -13,6 +13,7 @@ import { enqueue, flush, useOutbox } from '../../../lib/outbox.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading, RISK_CLASS } from '../../components.tsx';
 import { MEmpty, MListPage, MListState, MLoadMore } from '../../list.tsx';
+import { useOnline } from '../offline/MOutboxBar.tsx';
 
 const RESULTS: VisitResult[] = ['visited', 'nobody-home', 'refused'];
 const COLOURS: RiskColour[] = ['red', 'orange', 'yellow', 'blue'];
@@ -71,19 +72,8 @@ export function MCampaign() {
     done[b.householdId] = b.result;
   }
   const [marking, setMarking] = useState<WorkItem | null>(null);
-  const [online, setOnline] = useState(() => navigator.onLine);
+  const online = useOnline();
   const { reload: reloadProgress } = progress;
-
-  useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    window.addEventListener('online', on);
-    window.addEventListener('offline', off);
-    return () => {
-      window.removeEventListener('online', on);
-      window.removeEventListener('offline', off);
-    };
-  }, []);
 
   // Each answer moves the progress figure; a refusal (a closed campaign, a household out of scope) is said once.
   const seen = useRef({ answered: answered.length, refused });
