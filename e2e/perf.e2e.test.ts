@@ -55,6 +55,13 @@ const smallTargets = (page: Page, min: number) => page.evaluate(`(${SMALL_TARGET
 
 useBrowserSession();
 
+/** Files of the console (its UI kit, the charts, the map) among `urls`. */
+const consoleCode = (urls: string[]) => urls.filter((u) => /ConsoleApp|CockpitPage|echarts|leaflet/.test(u));
+/** Files of antd-mobile beyond the public kit (and, for the wall, its own small chunk) among `urls`. */
+const staffKit = (urls: string[], page: 'public' | 'wall') => urls.filter((u) => (page === 'wall' ? /\/assets\/mobile-kit-(?!public-|wall-)/ : /\/assets\/mobile-kit-(?!public-)/).test(u));
+/** The whole dictionary of a language among `urls` (a public page loads its part only). */
+const wholeDictionary = (urls: string[]) => urls.filter((u) => /\/assets\/(zh-CN|en)-[\w-]+\.js$/.test(u));
+
 /** The phone app has replaced the first frame of a public page (the frame is `inert` until then). */
 const appTookOver = (page: Page) => page.locator('.m-app:not([inert])').waitFor();
 
@@ -71,15 +78,16 @@ describe('fast on a cheap phone', () => {
     }
     const doc = loaded.find((r) => r.type === 'Document');
     expect(doc?.cacheControl).toBe('no-cache');
+    const urls = loaded.map((r) => r.url);
     // The phone pages never load the console's UI kit, its charts or a map the page does not show.
-    expect(loaded.map((r) => r.url).filter((u) => /ConsoleApp|CockpitPage|echarts|leaflet/.test(u))).toEqual([]);
+    expect(consoleCode(urls)).toEqual([]);
     // It runs on the public pages' own build (Preact, these pages only), not on the app's entry and phone app.
-    expect(loaded.map((r) => r.url).filter((u) => /\/assets\/(index|MobileApp)-[\w-]+\.js$/.test(u))).toEqual([]);
-    expect(loaded.map((r) => r.url).filter((u) => /\/assets\/public-[\w-]+\.js$/.test(u))).toHaveLength(1);
+    expect(urls.filter((u) => /\/assets\/(index|MobileApp)-[\w-]+\.js$/.test(u))).toEqual([]);
+    expect(urls.filter((u) => /\/assets\/public-[\w-]+\.js$/.test(u))).toHaveLength(1);
     // Nor the staff pages' share of antd-mobile (forms, pickers): the public pages' components are a kit of their own.
-    expect(loaded.map((r) => r.url).filter((u) => /\/assets\/mobile-kit-(?!public-)/.test(u))).toEqual([]);
+    expect(staffKit(urls, 'public')).toEqual([]);
     // Nor the whole dictionary: the report page's words are all in the public part (a missing one would fetch it).
-    expect(loaded.map((r) => r.url).filter((u) => /\/assets\/(zh-CN|en)-[\w-]+\.js$/.test(u))).toEqual([]);
+    expect(wholeDictionary(urls)).toEqual([]);
     // Every script and stylesheet of the page is named in its HTML (route hints), so none waits for the one before.
     const html = await (await fetch(`${session.url}${REPORT}`)).text();
     const late = assets.filter((a) => /\.(js|css)$/.test(a.url) && !html.includes(`"${new URL(a.url).pathname}"`)).map((a) => a.url);
@@ -103,11 +111,11 @@ describe('fast on a cheap phone', () => {
     const loaded = await coldTransfer(page, `${session.url}${WALL}`);
     await page.getByTestId('m-wall').waitFor();
     const urls = loaded.map((r) => r.url);
-    // Its two components beyond the public kit come in a chunk of their own, not with the staff pages' forms and pickers…
-    expect(urls.filter((u) => /\/assets\/mobile-kit-(?!public-|wall-)/.test(u))).toEqual([]);
+    // Its components beyond the public kit come in a chunk of their own, not with the staff pages' forms and pickers…
+    expect(staffKit(urls, 'wall')).toEqual([]);
     // …and its words in the wall's part of the dictionary (a key missing there would fetch the whole one).
-    expect(urls.filter((u) => /\/assets\/(zh-CN|en)-[\w-]+\.js$/.test(u))).toEqual([]);
-    expect(urls.filter((u) => /ConsoleApp|CockpitPage|echarts|leaflet/.test(u))).toEqual([]);
+    expect(wholeDictionary(urls)).toEqual([]);
+    expect(consoleCode(urls)).toEqual([]);
     // The strips that need those words were drawn (the demo community has decisions, projects and its lists).
     await page.getByTestId('m-wall-decision').first().waitFor();
     const lists = page.getByTestId('m-property-lists');

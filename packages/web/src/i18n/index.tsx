@@ -20,6 +20,7 @@ export const LOCALE_KEY = 'gz.locale';
 // The parts nest: 'public' (扫码上报, 查进度) ⊂ 'wall' (回音壁 adds its strips' words) ⊂ 'all'.
 export type DictPart = 'public' | 'wall' | 'all';
 const PARTS: readonly DictPart[] = ['public', 'wall', 'all'];
+const LARGEST_FIRST: readonly DictPart[] = [...PARTS].reverse();
 const covers = (have: DictPart, need: DictPart) => PARTS.indexOf(have) >= PARTS.indexOf(need);
 type Dict = Partial<Record<string, string>>;
 const LOADERS: Record<Locale, Record<DictPart, () => Promise<Dict>>> = {
@@ -69,7 +70,7 @@ export const initialDictPart = (pathname: string): DictPart => {
 
 /** The largest part loaded of a language. */
 const lookup = (locale: Locale): Dict => {
-  for (const part of [...PARTS].reverse()) {
+  for (const part of LARGEST_FIRST) {
     const d = DICTS[locale][part];
     if (d) return d;
   }
