@@ -1,5 +1,6 @@
-// The case pages of the phone app: the public ones (扫码上报, 查进度, 回音壁) work without an
-// account; the others sit behind the session like the rest of /m. Each page loads on its own.
+// The public case pages of the phone app (扫码上报, 查进度, 回音壁, 接待): they work without an account, and the
+// public pages' own build (public.tsx) carries only these. The others sit behind the session (sessionRoutes.tsx).
+// Each page loads on its own.
 import { Route } from 'react-router-dom';
 import { lazyPage } from '../../lazyPage.tsx';
 import { MPublicShell } from './MPublicShell.tsx';
@@ -9,9 +10,6 @@ const MReport = lazyPage(() => import('./MReport.tsx'), 'MReport', 'public');
 const MTrack = lazyPage(() => import('./MTrack.tsx'), 'MTrack', 'public');
 const MWall = lazyPage(() => import('./MWall.tsx'), 'MWall', 'wall');
 const MReception = lazyPage(() => import('./MReception.tsx'), 'MReception');
-const MCases = lazyPage(() => import('./MCases.tsx'), 'MCases');
-const MCase = lazyPage(() => import('./MCase.tsx'), 'MCase');
-const MPatrol = lazyPage(() => import('./MPatrol.tsx'), 'MPatrol');
 
 /** The public pages' code and words, loaded before the first render of a phone that opens on one (main.tsx). */
 const publicPagePreloads: Record<string, () => Promise<void>> = {
@@ -30,12 +28,4 @@ export const publicCaseRoutes = (
     <Route path="wall" element={<MWall />} />
     <Route path="reception" element={<MReception />} />
   </Route>
-);
-
-export const sessionCaseRoutes = (
-  <>
-    <Route path="cases" element={<MCases />} />
-    <Route path="cases/:id" element={<MCase />} />
-    <Route path="patrol" element={<MPatrol />} />
-  </>
 );
