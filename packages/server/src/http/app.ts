@@ -12,7 +12,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import './zod-zh.ts';
 import { DomainError } from '@gongzhi/domain';
 import { ErrorResponse, Health, isContractOperation, PublicConfig } from '@gongzhi/domain/contract';
-import { firstFrames, pageCopy, routePages, scriptHashSource, type FirstFrame } from './route-hints.ts';
+import { firstFrames, pageCopy, routeDocuments, routePages, scriptHashSource, type FirstFrame } from './route-hints.ts';
 import { renderedPages, SSR_DIR } from './rendered-pages.ts';
 import type { AppContext } from '../services/context.ts';
 import { authenticate } from '../services/auth.ts';
@@ -255,9 +255,12 @@ export function isHashedAsset(dist: string, file: string): boolean {
 async function serveWeb(app: FastifyInstance, dist: string, frames: FirstFrame[]) {
   const index = path.join(dist, 'index.html');
   const hasWeb = fs.existsSync(index);
-  const pageFor = hasWeb ? routePages(dist, frames) : null;
+  const documentFor = hasWeb ? routeDocuments(dist) : null;
+  const pageFor = documentFor ? routePages(dist, frames, documentFor) : null;
   // 回音壁 drawn at request time with its data, by the app's own routes as a visitor without a session (rendered-pages.ts).
-  const drawn = hasWeb ? renderedPages(dist, frames, async (url) => app.inject({ method: 'GET', url, headers: { accept: 'application/json' } }), app.log) : null;
+  const drawn = documentFor
+    ? renderedPages(dist, frames, documentFor, async (url) => app.inject({ method: 'GET', url, headers: { accept: 'application/json' } }), app.log)
+    : null;
   if (hasWeb) {
     // Vite names every file under assets/ by its content hash, so those never change: cached for a year
     // and immutable. Everything else (index.html, icons) is revalidated on each visit. The build writes

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FastifyBaseLogger } from 'fastify';
-import { hintFor, routeDocuments, routePage, withFrame, withHints, type FirstFrame, type RoutePage } from './route-hints.ts';
+import { hintFor, routePage, withFrame, withHints, type FirstFrame, type RouteDocument, type RoutePage } from './route-hints.ts';
 
 /** What `dist/ssr/render.mjs` exports for this (packages/web/src/mobile/firstFrame.tsx). */
 export interface PageRenderer {
@@ -27,11 +27,16 @@ const SSR_MODULE = path.join(SSR_DIR, 'render.mjs');
 /** Brotli quality for a page made per request: a fraction of 11's time, a few hundred bytes more on ~15 KiB. */
 const REQUEST_TIME_QUALITY = 5;
 
-export function renderedPages(dist: string, frames: readonly FirstFrame[], get: InternalGet, log: FastifyBaseLogger) {
+/** `documentFor`: the documents of the client routes (routeDocuments), read once at start and shared with routePages. */
+export function renderedPages(
+  dist: string,
+  frames: readonly FirstFrame[],
+  documentFor: (urlPath: string) => RouteDocument,
+  get: InternalGet,
+  log: FastifyBaseLogger,
+) {
   const file = path.join(dist, SSR_MODULE);
-  const index = path.join(dist, 'index.html');
-  if (!fs.existsSync(file) || !fs.existsSync(index)) return null;
-  const documentFor = routeDocuments(dist);
+  if (!fs.existsSync(file)) return null;
   let renderer: Promise<PageRenderer> | undefined;
   const load = () => (renderer ??= import(pathToFileURL(file).href) as Promise<PageRenderer>);
   // Loaded at start, off the path of the first visitor.

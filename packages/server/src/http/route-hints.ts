@@ -149,8 +149,11 @@ export function routeDocuments(dist: string): (urlPath: string) => RouteDocument
 /**
  * The page of each client route, built once at start from its document (routeDocuments) and dist/first-frames.json.
  */
-export function routePages(dist: string, frames: readonly FirstFrame[] = firstFrames(dist)): (urlPath: string) => RoutePage {
-  const documentFor = routeDocuments(dist);
+export function routePages(
+  dist: string,
+  frames: readonly FirstFrame[] = firstFrames(dist),
+  documentFor: (urlPath: string) => RouteDocument = routeDocuments(dist),
+): (urlPath: string) => RoutePage {
   const pages = new Map<string, RoutePage>();
   return (urlPath) => {
     const doc = documentFor(urlPath);
