@@ -1,5 +1,5 @@
 // What every browser test shares: one server and one Debian Chromium per test file, desktop and
-// phone contexts, logging in through the real login pages, and screenshots into `screenshots/`.
+// phone contexts, signing in with the login pages' own request, and screenshots into `screenshots/`.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -83,13 +83,25 @@ async function open(options: ContextOptions): Promise<{ context: BrowserContext;
 export const desktop = (options: ContextOptions = {}) => open({ viewport: { width: 1440, height: 900 }, ...options });
 export const phone = (options: ContextOptions = {}) => open({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ...options });
 
-export async function consoleLogin(page: Page, username: string) {
-  await page.goto(`${session.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  // Most accounts land on the work bench; a department handler lands on its case inbox.
-  await page.locator('[data-testid="home-title"], [data-testid="cases-page"]').first().waitFor();
+/**
+ * Signs the page's browser context in as `username` with the login page's own request (POST /api/auth/login; the
+ * session cookie lands in the context), without drawing the login page. The login forms themselves are driven by the
+ * crawl (every account, console and phone) and by security.e2e (challenge, password change) and perf.e2e.
+ */
+async function signIn(page: Page, username: string) {
+  const res = await page.request.post(`${session.url}/api/auth/login`, { data: { username, password: PASSWORD } });
+  if (!res.ok()) throw new Error(`login as ${username}: ${res.status()} ${await res.text()}`);
+}
+
+/**
+ * Signs in and opens the console at `path`; without one, waits for the page an account lands on after the login form
+ * (most on the work bench, a department handler on its case inbox). A test that goes elsewhere first names the page:
+ * drawing the work bench only to leave it cost seconds a test.
+ */
+export async function consoleLogin(page: Page, username: string, path?: string) {
+  await signIn(page, username);
+  await page.goto(`${session.url}${path ?? '/'}`);
+  if (!path) await page.locator('[data-testid="home-title"], [data-testid="cases-page"]').first().waitFor();
 }
 
 /** An entry of the console's side menu (antd keeps a hidden copy of the menu for measuring: this one is the real one). */
@@ -145,12 +157,11 @@ export async function clickUntil(click: () => Promise<unknown>, shown: () => Pro
   throw new Error(`${failure}: ${last instanceof Error ? last.message : String(last)}`);
 }
 
-export async function phoneLogin(page: Page, username: string) {
-  await page.goto(`${session.url}/m/login`);
-  await page.locator('[data-testid="login-username"] input').fill(username);
-  await page.locator('[data-testid="login-password"] input').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('m-home').waitFor();
+/** Signs in (as consoleLogin) and opens the phone pages at `path`; without one, waits for the phone's home. */
+export async function phoneLogin(page: Page, username: string, path?: string) {
+  await signIn(page, username);
+  await page.goto(`${session.url}${path ?? '/m'}`);
+  if (!path) await page.getByTestId('m-home').waitFor();
 }
 
 /**

@@ -53,8 +53,7 @@ describe('burden reduction', () => {
 
   it('the social work department adds a list entry and edits its keywords and source', async () => {
     const { context, page } = await desktop();
-    await consoleLogin(page, 'shgzb');
-    await page.goto(`${session.url}/burden?tab=lists`);
+    await consoleLogin(page, 'shgzb', '/burden?tab=lists');
     await page.getByTestId('burden-list-add').click();
     await page.getByTestId('burden-list-f-title').fill(`要求社区参加${word}活动`);
     await page.getByTestId('burden-list-f-keywords').fill(`${word}x`);
@@ -76,8 +75,7 @@ describe('burden reduction', () => {
 
   it('the department sends a form only under its admitted request', async () => {
     const { context, page } = await desktop();
-    await consoleLogin(page, 'dept-cg');
-    await page.goto(`${session.url}/burden?tab=forms`);
+    await consoleLogin(page, 'dept-cg', '/burden?tab=forms');
     await page.getByTestId('burden-design').click();
     await page.getByTestId('burden-form-request').click();
     await page.locator('.ant-select-item-option', { hasText: title }).first().click();
@@ -129,8 +127,7 @@ describe('burden reduction', () => {
 
   it('the community sees the task and fills only what the form could not pre-fill', async () => {
     const { context, page } = await desktop();
-    await consoleLogin(page, 'community');
-    await page.goto(`${session.url}/burden?tab=inbox`);
+    await consoleLogin(page, 'community', '/burden?tab=inbox');
     await page.getByTestId('burden-tasks').locator('tr', { hasText: title }).waitFor();
     await page.getByTestId('burden-tab-returns').click();
     const list = (await apiGet('community', '/api/burden/returns?state=pending')) as { items: { id: string; form: { title: string } }[] };

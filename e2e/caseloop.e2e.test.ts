@@ -139,8 +139,7 @@ describe('5321 on a property case', () => {
     await context.close();
 
     const dept = await desktop();
-    await consoleLogin(dept.page, 'dept-cg');
-    await dept.page.goto(`${session.url}/cases/${id}`);
+    await consoleLogin(dept.page, 'dept-cg', `/cases/${id}`);
     const card = dept.page.getByTestId('case-5321');
     await card.waitFor();
     expect(await dept.page.getByTestId('r5-learn').getAttribute('data-status')).toBe('running');
@@ -159,8 +158,7 @@ describe('5321 on a property case', () => {
     await dept.context.close();
 
     const m = await phone();
-    await phoneLogin(m.page, 'dept-cg');
-    await m.page.goto(`${session.url}/m/cases/${id}`);
+    await phoneLogin(m.page, 'dept-cg', `/m/cases/${id}`);
     await m.page.getByTestId('m-5321').waitFor();
     expect(await m.page.getByTestId('m-r5-reply').getAttribute('data-status')).toBe('done');
     await shot(m.page, 'caseloop-5321-phone', true);

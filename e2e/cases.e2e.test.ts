@@ -461,8 +461,7 @@ describe('console screens around the loop', () => {
 
   it('shows the community inbox filtered to the type and the overdue badge', async () => {
     const { context, page } = await desktop();
-    await consoleLogin(page, 'community');
-    await page.goto(`${session.url}/cases?tab=all&category=B01`);
+    await consoleLogin(page, 'community', '/cases?tab=all&category=B01');
     await page.getByTestId('cases-table').waitFor();
     await page.locator('[data-testid="case-row"]').first().waitFor();
     const codes = await page.locator('[data-testid="case-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));

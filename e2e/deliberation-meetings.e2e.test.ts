@@ -4,7 +4,7 @@
 // code (refused), then the code on the screen (checked in); `community` sees the count, marks a neighbour
 // present by hand and records the minutes. Screenshots go to `screenshots/`.
 import { describe, expect, it } from 'vitest';
-import { consoleLogin, desktop, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, phone, phoneLogin, shot, useBrowserSession } from './browser.ts';
 
 useBrowserSession();
 
@@ -18,8 +18,7 @@ function nowText() {
 describe('deliberation meetings: agenda, QR screen, phone check-in, attendance and minutes', () => {
   it('runs through the console and the phone', async () => {
     const { page } = await desktop();
-    await consoleLogin(page, 'community');
-    await page.goto(`${session.url}/deliberations`);
+    await consoleLogin(page, 'community', '/deliberations');
     await page.getByTestId('deliberations-page').waitFor();
     await page.getByText(DEMO).first().click();
     await page.getByTestId('deliberation-page').waitFor();
@@ -62,8 +61,7 @@ describe('deliberation meetings: agenda, QR screen, phone check-in, attendance a
 
     // The resident checks in on the phone by typing the code: a wrong one first.
     const { page: m } = await phone();
-    await phoneLogin(m, 'resident');
-    await m.goto(`${session.url}${meetingPath}`);
+    await phoneLogin(m, 'resident', meetingPath);
     await m.getByTestId('m-meeting').waitFor();
     await expect.poll(() => m.getByTestId('m-meeting-agenda').innerText()).toContain('加装电梯费用分摊');
     const code = await page.getByTestId('meeting-code').innerText();

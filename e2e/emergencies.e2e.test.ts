@@ -1,7 +1,7 @@
 // 平战转换 end to end: the town centre switches a community to wartime in the console; the grid worker's phone shows
 // the banner, acknowledges the centre's task and checks in at the post; the big screen shows its wartime layout; the centre ends it with a summary.
 import { describe, expect, it } from 'vitest';
-import { consoleLogin, desktop, openMenu, phone, phoneLogin, session, shot, useBrowserSession } from './browser.ts';
+import { consoleLogin, desktop, openMenu, phone, phoneLogin, shot, useBrowserSession } from './browser.ts';
 
 useBrowserSession();
 
@@ -57,8 +57,7 @@ describe('wartime and back', () => {
   it('the big screen of the town shows the wartime layout', async () => {
     const { context, page } = await desktop();
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await consoleLogin(page, 'town');
-    await page.goto(`${session.url}/screen/320614103`);
+    await consoleLogin(page, 'town', '/screen/320614103');
     await page.getByTestId('screen-wartime').waitFor();
     await expect.poll(() => page.getByTestId('screen-wartime-forces').innerText()).toContain('已到岗 1 人');
     await page.getByTestId('screen-wartime-campaigns').waitFor();

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { consoleLogin, desktop, session, shot, useBrowserSession, openMenu } from './browser.ts';
+import { consoleLogin, desktop, shot, useBrowserSession, openMenu } from './browser.ts';
 
 const GRID = '320614103001001'; // 状元街 第一网格
 const OTHER_TOWN_GRID = '320614104001001';
@@ -77,8 +77,7 @@ describe('ledgers', () => {
 
   it('the community exports its case list and the downloaded file has the listed rows', async () => {
     const { context, page } = await desktop();
-    await consoleLogin(page, 'community');
-    await page.goto(`${session.url}/cases?tab=all&q=${encodeURIComponent('状元街')}`);
+    await consoleLogin(page, 'community', `/cases?tab=all&q=${encodeURIComponent('状元街')}`);
     await page.getByTestId('cases-page').waitFor();
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     const listed = await page.locator('.ant-table-tbody tr.ant-table-row').count();
@@ -104,8 +103,7 @@ describe('ledgers', () => {
 
   it('the community exports its people in the background: progress beside the button, then the file', async () => {
     const { context, page } = await desktop();
-    await consoleLogin(page, 'community');
-    await page.goto(`${session.url}/people`);
+    await consoleLogin(page, 'community', '/people');
     await page.getByTestId('people-page').waitFor();
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     const downloaded = page.waitForEvent('download', { timeout: 120_000 });

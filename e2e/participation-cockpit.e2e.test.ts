@@ -10,8 +10,7 @@ const COMMUNITY = '320614103001';
 describe('participation on the cockpit and the wall', () => {
   it('the cockpit shows the 参与共治 panel with its figures, as a chart and as a table', async () => {
     const { page } = await desktop();
-    await consoleLogin(page, 'secretary');
-    await page.goto(`${session.url}/cockpit/${COMMUNITY}?from=2020-01-01&to=${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)}`);
+    await consoleLogin(page, 'secretary', `/cockpit/${COMMUNITY}?from=2020-01-01&to=${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)}`);
     const panel = page.getByTestId('panel-participation');
     await panel.getByTestId('participation-figures').waitFor();
     const figures = await page.evaluate(async (code) => (await (await fetch(`/api/cockpit/participation?area=${code}&from=2020-01-01`)).json()) as { needs: number; participants: number; closed: number }, COMMUNITY);

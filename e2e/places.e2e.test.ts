@@ -53,8 +53,7 @@ describe('places and the person page', () => {
     await context.close();
 
     const m = await phone();
-    await phoneLogin(m.page, 'community');
-    await m.page.goto(`${session.url}/m/people/${id}`);
+    await phoneLogin(m.page, 'community', `/m/people/${id}`);
     await m.page.getByTestId('m-person-areas').waitFor(SLOW);
     await shot(m.page, 'places-05-m-person', true);
     await m.context.close();

@@ -86,8 +86,7 @@ describe('reception days', () => {
 
   it('a resident reads the community’s upcoming reception days on the phone', async () => {
     const { context, page } = await phone();
-    await phoneLogin(page, 'resident');
-    await page.goto(`${session.url}/m/wall`);
+    await phoneLogin(page, 'resident', '/m/wall');
     await page.getByTestId('m-reception-strip').waitFor();
     await shot(page, 'reception-m-wall');
     await page.getByTestId('m-reception-strip').getByRole('link').click();

@@ -109,8 +109,7 @@ describe('population import in the console', () => {
     // On the phone, the grid worker records the death of the remaining member of the first household.
     const person = (await (await page.request.get(`${session.url}/api/people?q=${encodeURIComponent(`改名居民${run}`)}`)).json()) as { items: { householdId: string }[] };
     const mobile = await phone();
-    await phoneLogin(mobile.page, 'grid');
-    await mobile.page.goto(`${session.url}/m/households/${person.items[0]!.householdId}`);
+    await phoneLogin(mobile.page, 'grid', `/m/households/${person.items[0]!.householdId}`);
     await mobile.page.getByTestId('m-household-history').waitFor();
     await expect.poll(() => mobile.page.getByTestId('m-household-event').count(), { timeout: 20_000 }).toBe(1);
     // A new member registered where they live: the ID number fills the birth date and gender.

@@ -41,8 +41,7 @@ describe('landing pages and my to-do', () => {
 
   it("the town's 我的待办 shows work first and keeps return visits in their own tab", async () => {
     const { context, page } = await desktop();
-    await consoleLogin(page, 'town');
-    await page.goto(`${session.url}/cases?tab=mine`);
+    await consoleLogin(page, 'town', '/cases?tab=mine');
     await page.getByTestId('cases-table').waitFor();
     await page.getByTestId('case-count-revisit').waitFor();
     const mine = Number((await page.getByTestId('case-count-mine').innerText()).replace(/,/g, ''));
@@ -64,8 +63,7 @@ describe('landing pages and my to-do', () => {
 describe('no codes on screen', () => {
   it('the audit log shows actions and details in words', async () => {
     const { context, page } = await desktop();
-    await consoleLogin(page, 'auditor');
-    await page.goto(`${session.url}/audit`);
+    await consoleLogin(page, 'auditor', '/audit');
     await page.getByTestId('audit-action').first().waitFor();
     const actions = await page.getByTestId('audit-action').allInnerTexts();
     for (const a of actions) expect(a).not.toMatch(/^[a-z][a-z0-9.-]+$/);
@@ -93,8 +91,7 @@ describe('no codes on screen', () => {
 describe('the shop', () => {
   it('disables what the resident cannot redeem and says why', async () => {
     const { context, page } = await phone();
-    await phoneLogin(page, 'resident');
-    await page.goto(`${session.url}/m/points/shop`);
+    await phoneLogin(page, 'resident', '/m/points/shop');
     await page.getByTestId('m-shop-item').first().waitFor();
     const cards = await page.getByTestId('m-shop-item').evaluateAll((els) => els.map((e) => ({ can: e.getAttribute('data-can'), disabled: (e as unknown as { disabled: boolean }).disabled, text: e.textContent ?? '' })));
     const off = cards.filter((c) => c.can === 'no');

@@ -97,8 +97,7 @@ describe('staffing and the party tree', () => {
 
   it('a member takes a post on the phone', async () => {
     const { context, page } = await phone();
-    await phoneLogin(page, 'party');
-    await page.goto(`${session.url}/m/party/register`);
+    await phoneLogin(page, 'party', '/m/party/register');
     await page.getByTestId('m-party-register').waitFor();
     await expect.poll(() => page.getByTestId('m-party-reg-state').innerText(), SLOW).toContain('已报到');
     // A post other than the one held now.

@@ -47,8 +47,7 @@ async function nameAndSave(page: Page, name: string) {
 describe('drawing the territory', () => {
   it('draws a grid with the mouse, warns about the overlap, renames and redraws it', async () => {
     const { context, page } = await desktop();
-    await consoleLogin(page, 'community');
-    await page.goto(`${session.url}/areas/${VILLAGE}`);
+    await consoleLogin(page, 'community', `/areas/${VILLAGE}`);
     await page.getByTestId('area-map-edit').click();
     await page.getByTestId('territory-map').waitFor();
     await page.locator('[data-testid="territory-map"] path.leaflet-interactive').first().waitFor();
@@ -145,8 +144,7 @@ describe('drawing the territory', () => {
       }),
     );
     const { context, page } = await desktop();
-    await consoleLogin(page, 'community');
-    await page.goto(`${session.url}/areas/${VILLAGE}`);
+    await consoleLogin(page, 'community', `/areas/${VILLAGE}`);
     await page.getByTestId('area-map-edit').click();
     await page.getByTestId('territory-map').waitFor();
     const importOnce = async () => {
@@ -170,8 +168,7 @@ describe('drawing the territory', () => {
   });
   it('splits a grid along a line drawn with the mouse, with a preview of what moves', async () => {
     const { context, page } = await desktop();
-    await consoleLogin(page, 'community');
-    await page.goto(`${session.url}/areas/${VILLAGE}`);
+    await consoleLogin(page, 'community', `/areas/${VILLAGE}`);
     // A grid in the middle of the village with a building in its western half, set up through the API.
     const name = `待拆分网格${Date.now() % 100000}`;
     const setup = (await page.evaluate(
