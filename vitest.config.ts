@@ -1,13 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
-/**
- * The browser tier (`npm run test:e2e`) runs in two streams side by side (scripts/side-by-side.mjs): the behaviour files
- * but these (`E2E_PART=early`), and the crawl's two halves side by side followed by these (`E2E_PART=late`), so that
- * both streams take about as long. Without E2E_PART (`npm run test:e2e:files`) every behaviour file runs.
- */
-const LATE = ['wishes', 'caseloop', 'registry', 'registry-import'].map((f) => `e2e/${f}.e2e.test.ts`);
-const E2E_PART = process.env.E2E_PART;
-
 /** Integration files that time themselves or kill a server: they run alone, after the others. */
 const SOLO = ['durability', 'pglite-durability', 'export-jobs', 'registry-import', 'database-away'].map((f) => `packages/server/test/${f}.int.test.ts`);
 
@@ -52,8 +44,8 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: E2E_PART === 'late' ? LATE : ['e2e/**/*.e2e.test.ts'],
-          exclude: ['e2e/crawl-*.e2e.test.ts', '**/node_modules/**', ...(E2E_PART === 'early' ? LATE : [])],
+          include: ['e2e/**/*.e2e.test.ts'],
+          exclude: ['e2e/crawl-*.e2e.test.ts', '**/node_modules/**'],
           // expect.poll gives up after 1 s by default: a page on a busy two-core machine can take longer.
           expect: { poll: { timeout: 10_000 } },
           testTimeout: 180_000,
@@ -74,10 +66,10 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          // Its two halves side by side, in a process of its own beside the other browser files (`npm run test:e2e`,
-          // scripts/side-by-side.mjs): the crawl waits on pages far more than it computes (a third of a core a half,
-          // measured) and has no deadline shorter than its 15 s settle, so it shares the two cores with the behaviour files.
-          maxWorkers: 2,
+          // Its two halves one after the other, in a process of its own beside the other browser files (`npm run test:e2e`,
+          // scripts/side-by-side.mjs): the crawl waits on pages far more than it computes (a third of a core, measured) and
+          // has no deadline shorter than its 15 s settle, so it shares the two cores with the behaviour files.
+          fileParallelism: false,
           // As the other browser files: once more on failure (an axe fault is checked again on the retry, e2e/crawl.ts).
           retry: 1,
           sequence: { groupOrder: 2 },

@@ -294,8 +294,8 @@ async function readOverdue(page: Page, into: { cockpit?: string; screen?: string
 /** The crawl sees the screens with their animations, as most people do (the behaviour files ask for less motion). */
 const AS_MOST_SEE_IT = { reducedMotion: 'no-preference' } as const;
 
-// An account's whole crawl, on a CI machine shared with other jobs (the crawl's other half and a behaviour file).
-const PER_ACCOUNT_MS = 900_000;
+// An account's whole crawl, on a CI machine shared with other jobs.
+const PER_ACCOUNT_MS = 600_000;
 
 /** Every demo account, on the console and on the phone. The crawl's files split them between them. */
 export const CONSOLE_ACCOUNTS = ['admin', 'security', 'auditor', 'district', 'leader', 'town', 'community', 'grid', 'dept-cg', 'dept-zj', 'wy-changle', 'shgzb', 'cadre', 'secretary', 'resident', 'party', 'merchant'];
@@ -304,8 +304,8 @@ export const PHONE_ACCOUNTS = ['grid', 'community', 'secretary', 'resident', 'pa
 const FIRST_CONSOLE = ['admin', 'district', 'community', 'security', 'auditor', 'shgzb', 'resident'];
 const FIRST_PHONE = ['grid', 'party', 'merchant', 'cadre'];
 /**
- * The crawl's two test files (crawl-1, crawl-2) each take one half of the accounts, so the browser tier runs them side
- * by side (vitest.config.ts); the first half is about as long as the second, whatever it leaves.
+ * The crawl's two test files (crawl-1, crawl-2) each take one half of the accounts, so the browser tier runs them
+ * one after the other (or side by side with more cores); the first half is about as long as the second, whatever it leaves.
  */
 export const HALVES: [string[], string[]][] = [
   [FIRST_CONSOLE, FIRST_PHONE],

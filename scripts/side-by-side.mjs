@@ -1,9 +1,8 @@
-// Runs npm scripts side by side and fails when any fails: `node scripts/side-by-side.mjs lint typecheck`. `a+b` is one
-// stream that runs `b` after `a` (whether or not `a` passed). Each line of output carries its script's name; at the end
-// a line per script says how it ended and how long it took.
+// Runs npm scripts side by side and fails when any fails: `node scripts/side-by-side.mjs lint typecheck`. Each line of
+// output carries its script's name; at the end a line per script says how it ended and how long it took.
 //
-// Used where single-threaded jobs share the two cores of a CI machine: lint beside the type-check, and the browser
-// tier's behaviour files beside the crawl (which waits on pages far more than it computes) and the files left after it.
+// Used where two single-threaded jobs share the two cores of a CI machine: lint beside the type-check, and the
+// browser tier's behaviour files beside the crawl (which waits on pages far more than it computes).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
@@ -34,12 +33,6 @@ function run(script) {
   });
 }
 
-async function stream(spec) {
-  const results = [];
-  for (const script of spec.split('+')) results.push(await run(script));
-  return results;
-}
-
-const results = (await Promise.all(scripts.map(stream))).flat();
+const results = await Promise.all(scripts.map(run));
 for (const r of results) console.log(`${r.script}: ${r.code === 0 ? 'passed' : `FAILED (exit ${r.code})`} in ${r.seconds} s`);
 process.exit(results.some((r) => r.code !== 0) ? 1 : 0);
