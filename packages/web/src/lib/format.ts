@@ -10,6 +10,14 @@ export function fmtNumber(n: number | null | undefined): string {
   return typeof n === 'number' && Number.isFinite(n) ? (nf ??= new Intl.NumberFormat('zh-CN')).format(n) : '—';
 }
 
+// `n.toLocaleString('zh-CN', options)` builds a formatter at every call: one kept here instead.
+let nf1: Intl.NumberFormat | undefined;
+
+/** At most one decimal, grouped: 86.25 → "86.3", 1234.5 → "1,234.5", 80 → "80". */
+export function fmtOneDecimal(n: number): string {
+  return (nf1 ??= new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 })).format(n);
+}
+
 // The server sends Beijing time with its offset (2026-11-22T09:30:00+08:00); the wall time it names is
 // what a town office means, whatever zone the browser happens to be set to.
 const ISO_WALL = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/;

@@ -2,6 +2,7 @@ import { StarFilled } from '@ant-design/icons';
 import { Tooltip } from 'antd';
 import type { Vanguard } from '@gongzhi/domain/contract';
 import { useT } from '../../../i18n/index.tsx';
+import { fmtOneDecimal } from '../../../lib/format.ts';
 
 export function StarsCell({ v }: { v: Vanguard | null }) {
   const t = useT();
@@ -12,10 +13,10 @@ export function StarsCell({ v }: { v: Vanguard | null }) {
         {[1, 2, 3, 4, 5].map((i) => (
           <StarFilled key={i} style={{ color: i <= v.stars ? '#f5a623' : '#e8e8e8' }} />
         ))}
-        <span className="gz-party-index">{v.index.toLocaleString('zh-CN', { maximumFractionDigits: 1 })}</span>
+        <span className="gz-party-index">{fmtOneDecimal(v.index)}</span>
       </span>
     </Tooltip>
   );
 }
 
-export const pct = (rate: number) => `${(rate * 100).toLocaleString('zh-CN', { maximumFractionDigits: 1 })}%`;
+export const pct = (rate: number) => `${fmtOneDecimal(rate * 100)}%`;

@@ -7,7 +7,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { errorMessage, get } from '../../../api/client.ts';
 import { addMilestone, claimProject, closeProject, getProject, signOff, type ProjectDetail } from '../../../api/projects.ts';
 import { useI18n } from '../../../i18n/index.tsx';
-import { fmtDate, fmtTime } from '../../../lib/format.ts';
+import { fmtDate, fmtNumber, fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -69,7 +69,7 @@ export default function ProjectPage() {
                 <Descriptions.Item label={t('proj.detail.need')}>{p.need ? <a onClick={() => navigate(`/needs/${p.need!.id}`)}>{p.need.title}</a> : '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('proj.detail.offer')}>{p.offer ? `${p.offer.title}（${p.offer.unitName}）` : '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('proj.detail.budget')}>
-                  {t('proj.yuan', { n: p.budget.toLocaleString('zh-CN') })} / {t('proj.yuan', { n: p.spent.toLocaleString('zh-CN') })}
+                  {t('proj.yuan', { n: fmtNumber(p.budget) })} / {t('proj.yuan', { n: fmtNumber(p.spent) })}
                   {p.spentShare !== null && `（${p.spentShare}%）`}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('proj.col.progress')}>
@@ -108,7 +108,7 @@ export default function ProjectPage() {
                   items={p.milestones.map((m) => ({
                     children: (
                       <div data-testid="milestone">
-                        <strong>{m.title}</strong>（{m.percent}%{m.spent ? `，${t('proj.yuan', { n: m.spent.toLocaleString('zh-CN') })}` : ''}）
+                        <strong>{m.title}</strong>（{m.percent}%{m.spent ? `，${t('proj.yuan', { n: fmtNumber(m.spent) })}` : ''}）
                         <div style={{ color: '#555' }}>{m.note}</div>
                         <div style={{ color: '#6e6e6e', fontSize: 12 }}>
                           {m.by} · {fmtTime(m.at)}

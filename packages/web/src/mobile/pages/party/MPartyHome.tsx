@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { get } from '../../../api/client.ts';
 import type { PartyMe } from '@gongzhi/domain/contract';
 import { useT } from '../../../i18n/index.tsx';
+import { fmtOneDecimal } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
 import { MPartyEntry } from './entry.tsx';
@@ -34,7 +35,7 @@ export function MPartyHome() {
           <div className="m-party-hero" data-testid="m-party-index">
             <div className="m-party-hero-label">{t('party.vanguard.index')}</div>
             <div className="m-party-hero-value" data-testid="m-party-index-value">
-              {v.index.toLocaleString('zh-CN', { maximumFractionDigits: 1 })}
+              {fmtOneDecimal(v.index)}
               <small> / 100</small>
             </div>
             <Stars stars={v.stars} size={20} />

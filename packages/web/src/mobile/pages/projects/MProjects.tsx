@@ -11,7 +11,7 @@ import { errorMessage } from '../../../api/client.ts';
 import { addMilestone, createIdea, getProject, listIdeas, listProjects, newKey, signOff, supportIdea, type Idea } from '../../../api/projects.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useI18n, useT } from '../../../i18n/index.tsx';
-import { fmtDate, fmtTime } from '../../../lib/format.ts';
+import { fmtDate, fmtNumber, fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { MError, MLoading } from '../../components.tsx';
 import { MTiles } from '../wishes/common.tsx';
@@ -261,7 +261,7 @@ export function MProject() {
             <div className="m-wo-field">
               <span>{t('proj.detail.budget')}</span>
               <span>
-                {t('proj.yuan', { n: p.budget.toLocaleString('zh-CN') })} / {t('proj.yuan', { n: p.spent.toLocaleString('zh-CN') })}
+                {t('proj.yuan', { n: fmtNumber(p.budget) })} / {t('proj.yuan', { n: fmtNumber(p.spent) })}
               </span>
             </div>
             {p.offer && (
