@@ -65,6 +65,8 @@ interface Row {
   before?: Page['before'];
   /** The lowest and highest score of the runs. */
   range?: [number, number];
+  /** Lighthouse's measure of the machine's CPU speed at that run (`environment.benchmarkIndex`, higher is faster). */
+  benchmarkIndex: number;
 }
 
 /** Lighthouse runs per page (`WEB_BENCH_RUNS`), the median kept. */
@@ -105,18 +107,25 @@ async function main() {
           kib: (a['total-byte-weight']?.numericValue ?? 0) / 1024,
           requests: ((a['network-requests']?.details as { items?: unknown[] } | undefined)?.items ?? []).length,
           before: p.before,
+          benchmarkIndex: result.lhr.environment.benchmarkIndex,
         });
       }
       const sorted = [...runs].sort((x, y) => x.score - y.score);
       const row: Row = { ...sorted[Math.floor(sorted.length / 2)]!, range: [sorted[0]!.score, sorted[sorted.length - 1]!.score] };
       rows.push(row);
-      console.log(`${row.label.padEnd(20)} ${row.preset.padEnd(8)} score ${row.score.toFixed(2)} (${row.range![0].toFixed(2)}–${row.range![1].toFixed(2)})  LCP ${row.lcp.toFixed(1)} s  FCP ${row.fcp.toFixed(1)} s  TBT ${Math.round(row.tbt)} ms  ${Math.round(row.kib)} KiB in ${row.requests}`);
+      console.log(`${row.label.padEnd(20)} ${row.preset.padEnd(8)} score ${row.score.toFixed(2)} (${row.range![0].toFixed(2)}–${row.range![1].toFixed(2)})  LCP ${row.lcp.toFixed(1)} s  FCP ${row.fcp.toFixed(1)} s  TBT ${Math.round(row.tbt)} ms  ${Math.round(row.kib)} KiB in ${row.requests}  (CPU index ${Math.round(row.benchmarkIndex)})`);
     }
   } finally {
     await chrome.kill();
     await server.stop();
   }
   writeSection(rows, load);
+}
+
+/** The median of the rows' CPU indexes, as a rounded figure. */
+function cpuIndex(rows: Row[]): string {
+  const xs = rows.map((r) => r.benchmarkIndex).sort((a, b) => a - b);
+  return xs.length ? Math.round(xs[Math.floor(xs.length / 2)]!).toLocaleString('en') : '—';
 }
 
 function writeSection(rows: Row[], load: number[]) {
@@ -130,7 +139,8 @@ function writeSection(rows: Row[], load: number[]) {
 \`npm run bench -- web\`, ${new Date().toISOString().slice(0, 10)}: Lighthouse ${lighthouseVersion()} against a production build served by the
 real server with the demo data, ${RUNS} runs per page, the median run shown (by score; the lowest and highest score in
 brackets); resident pages with the mobile defaults (simulated slow 4G, 4× CPU slowdown), console
-pages with the desktop preset. Machine: ${os.cpus().length} cores, load average ${load.map((x) => x.toFixed(1)).join(' / ')} (1/5/15 min) when measured.
+pages with the desktop preset. Machine: ${os.cpus().length} cores, load average ${load.map((x) => x.toFixed(1)).join(' / ')} (1/5/15 min) when measured;
+Lighthouse's CPU index (\`benchmarkIndex\`, higher is faster; it moves with the machine's load) ${cpuIndex(rows)}, the median of the pages' median runs.
 
 | page | preset | performance (range) | LCP | TBT | transferred (requests) | before (issue 20) |
 |---|---|---|---|---|---|---|
