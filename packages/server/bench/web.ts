@@ -93,14 +93,22 @@ async function main() {
       const flags: Flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}) };
       // Several runs, the median kept (by score): one run's blocking time moves by a factor of two on a shared machine.
       const runs: Row[] = [];
-      for (let i = 0; i < RUNS; i++) {
+      // A run Lighthouse could not score (its `runtimeError`, e.g. no contentful paint seen) is named and run again,
+      // not counted as a score of 0; a page gives up after RUNS such runs.
+      const failures: string[] = [];
+      while (runs.length < RUNS && failures.length < RUNS) {
         const result = await lighthouse(`${server.url}${target}`, flags, p.preset === 'desktop' ? desktopConfig : undefined);
         if (!result) throw new Error(`no result for ${target}`);
+        const score = result.lhr.categories.performance?.score;
+        if (typeof score !== 'number') {
+          failures.push(result.lhr.runtimeError?.code ?? 'NO_SCORE');
+          continue;
+        }
         const a = result.lhr.audits;
         runs.push({
           label: p.label,
           preset: p.preset,
-          score: result.lhr.categories.performance?.score ?? 0,
+          score,
           lcp: (a['largest-contentful-paint']?.numericValue ?? 0) / 1000,
           fcp: (a['first-contentful-paint']?.numericValue ?? 0) / 1000,
           tbt: a['total-blocking-time']?.numericValue ?? 0,
@@ -110,6 +118,8 @@ async function main() {
           benchmarkIndex: result.lhr.environment.benchmarkIndex,
         });
       }
+      if (failures.length) console.log(`${p.label}: ${failures.length} run(s) without a score (${failures.join(', ')}), run again`);
+      if (runs.length === 0) throw new Error(`${target}: no run scored (${failures.join(', ')})`);
       const sorted = [...runs].sort((x, y) => x.score - y.score);
       const row: Row = { ...sorted[Math.floor(sorted.length / 2)]!, range: [sorted[0]!.score, sorted[sorted.length - 1]!.score] };
       rows.push(row);
