@@ -103,6 +103,21 @@ describe('login', () => {
 });
 
 describe('sessions', () => {
+  it('the session probe answers 200 with the user, or with null for nobody, and never 401', async () => {
+    const anonymous = await t.anonymous().get('/api/auth/session');
+    expect(anonymous.statusCode).toBe(200);
+    expect(json<{ user: unknown }>(anonymous).user).toBeNull();
+    const c = await t.as('community');
+    const signedIn = await c.get('/api/auth/session');
+    expect(signedIn.statusCode).toBe(200);
+    const me = json<{ username: string }>(await c.get('/api/auth/me'));
+    expect(json<{ user: { username: string; scope: { code: string } } }>(signedIn).user).toEqual(me);
+    expect((await c.post('/api/auth/logout')).statusCode).toBe(204);
+    const after = await c.get('/api/auth/session');
+    expect(after.statusCode).toBe(200);
+    expect(json<{ user: unknown }>(after).user).toBeNull();
+  });
+
   it('logout ends the session (204, then 401)', async () => {
     const c = await t.as('community');
     expect((await c.get('/api/auth/me')).statusCode).toBe(200);

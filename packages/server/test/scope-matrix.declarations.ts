@@ -93,6 +93,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   'GET /api/config': { kind: 'public', why: 'map settings the web app needs before login' },
   'POST /api/auth/login': { kind: 'exempt', why: 'login (auth.int.test.ts)' },
   'GET /api/auth/challenge': { kind: 'public', why: 'login challenge' },
+  'GET /api/auth/session': { kind: 'own', why: 'the caller, or null for nobody' },
   'GET /api/auth/me': { kind: 'own', why: 'the caller' },
   'POST /api/auth/logout': { kind: 'own', why: 'ends the caller’s session' },
   'POST /api/auth/password': { kind: 'own', why: 'the caller’s password' },

@@ -223,6 +223,8 @@ describe('#7 sessions and passwords', () => {
     expect((await security.post(`/api/users/${id}/password`, { password: 'Temp#2031xy' })).statusCode).toBe(204);
     const c = await t.as(username, 'Temp#2031xy');
     expect(json<{ passwordChange: string | null }>(await c.get('/api/auth/me')).passwordChange).toBe('reset');
+    // The app's session probe still answers, so the app can show the password form.
+    expect(json<{ user: { passwordChange: string | null } }>(await c.get('/api/auth/session')).user.passwordChange).toBe('reset');
     const blocked = await c.get('/api/areas/320614103001001');
     expect(blocked.statusCode).toBe(403);
     expect(code(blocked)).toBe('password_change_required');

@@ -60,7 +60,7 @@ import { burdenRoutes } from '../routes/burden.ts';
 import { chainRoutes } from '../routes/chains.ts';
 
 /** What a session whose password must be changed may still call. */
-const PASSWORD_CHANGE_ALLOWED = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/password', '/api/health']);
+const PASSWORD_CHANGE_ALLOWED = new Set(['/api/auth/session', '/api/auth/me', '/api/auth/logout', '/api/auth/password', '/api/health']);
 
 export interface BuildOptions {
   logger?: boolean | { level: string };

@@ -37,6 +37,13 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags: ['auth'], summary: '登录验证题（图片，另附供读屏和朗读的文字题目；5 分钟内有效，只能作答一次）', response: { 200: LoginChallenge } } },
     async () => auth.newChallenge(ctx),
   );
+  // The app's first question, asked on every page before anyone has signed in (a resident scanning a QR code): an
+  // answer, not an error. `/api/auth/me` keeps its 401 for the signed-out (API-CONTRACT.md).
+  r.get(
+    '/api/auth/session',
+    { schema: { tags: ['auth'], summary: '当前会话：已登录时为当前用户，未登录或登录已过期时 user 为 null（不返回 401）', response: { 200: z.object({ user: Me.nullable() }) } } },
+    async (req) => ({ user: req.actor ? await auth.me(ctx, req.actor) : null }),
+  );
   r.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: Me.meta({ example: ME_EXAMPLE }) } } }, async (req) => auth.me(ctx, requireActor(req)));
   r.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 204: NoContent } } }, async (req, reply) => {
     const actor = requireActor(req);

@@ -27,9 +27,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
-    api<Me>('/api/auth/me', { quiet401: true })
-      .then((m) => {
+    // The session probe answers "nobody" with 200 (no 401, so no error in a resident's console on the public pages).
+    api<{ user: Me | null }>('/api/auth/session', { quiet401: true })
+      .then(({ user: m }) => {
         if (cancelled) return;
+        if (!m) {
+          setStatus('anonymous');
+          return;
+        }
         if (onPhone()) void saveCopy(ME_COPY, m);
         setMe(m);
         setStatus('authenticated');
