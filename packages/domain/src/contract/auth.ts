@@ -32,6 +32,8 @@ export const ME_EXAMPLE = {
 
 /** `POST /api/auth/login` → 200, with the session cookie. */
 export const LoginResult = z.object({ user: Me }).meta({ example: { user: ME_EXAMPLE } });
+/** GET /api/auth/session: the signed-in user, or null for nobody (the app's probe, answered without a 401). */
+export const Session = z.object({ user: Me.nullable() }).meta({ example: { user: ME_EXAMPLE } });
 
 /** `GET /api/auth/challenge`: the question asked after failed logins. */
 export const LoginChallenge = z.object({
@@ -49,4 +51,5 @@ export const NoContent = z.null().describe('无内容');
 export type AreaLevel = z.infer<typeof AreaLevel>;
 export type Me = z.infer<typeof Me>;
 export type LoginResult = z.infer<typeof LoginResult>;
+export type Session = z.infer<typeof Session>;
 export type LoginChallenge = z.infer<typeof LoginChallenge>;

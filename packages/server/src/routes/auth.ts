@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LoginChallenge, LoginResult, Me, ME_EXAMPLE, NoContent } from '@gongzhi/domain/contract';
+import { LoginChallenge, LoginResult, Me, ME_EXAMPLE, NoContent, Session } from '@gongzhi/domain/contract';
 import type { AppContext } from '../services/context.ts';
 import * as auth from '../services/auth.ts';
 import { isHttps, requestContext, requireActor, SESSION_COOKIE } from '../http/request.ts';
@@ -41,7 +41,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   // answer, not an error. `/api/auth/me` keeps its 401 for the signed-out (API-CONTRACT.md).
   r.get(
     '/api/auth/session',
-    { schema: { tags: ['auth'], summary: '当前会话：已登录时为当前用户，未登录或登录已过期时 user 为 null（不返回 401）', response: { 200: z.object({ user: Me.nullable() }) } } },
+    { schema: { tags: ['auth'], summary: '当前会话：已登录时为当前用户，未登录或登录已过期时 user 为 null（不返回 401）', response: { 200: Session } } },
     async (req) => ({ user: req.actor ? await auth.me(ctx, req.actor) : null }),
   );
   r.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: Me.meta({ example: ME_EXAMPLE }) } } }, async (req) => auth.me(ctx, requireActor(req)));

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, onUnauthorized } from '../api/client.ts';
-import type { LoginResult, Me } from '../api/types.ts';
+import type { LoginResult, Me, Session } from '../api/types.ts';
 import { clearCopies, onPhone, readCopy, saveCopy } from '../lib/offlineDb.ts';
 import { setOutboxUser } from '../lib/outbox.ts';
 
@@ -28,7 +28,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let cancelled = false;
     // The session probe answers "nobody" with 200 (no 401, so no error in a resident's console on the public pages).
-    api<{ user: Me | null }>('/api/auth/session', { quiet401: true })
+    api<Session>('/api/auth/session', { quiet401: true })
       .then(({ user: m }) => {
         if (cancelled) return;
         if (!m) {
