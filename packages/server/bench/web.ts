@@ -6,6 +6,9 @@
  *
  *   npm run bench -- web            (PGlite; DATABASE_URL=… runs the demo on PostgreSQL)
  *   CHROME_PATH=/usr/bin/chromium   the browser (the default here)
+ *   WEB_BENCH_RUNS=3                runs per page (the median kept)
+ *   WEB_BENCH_PAGES=cases,report    only the pages whose label contains one of these words (docs/BENCHMARKS.md untouched)
+ *   WEB_BENCH_SAVE=/tmp/lhr         keep each run's Lighthouse report (JSON) there, to read its diagnostics
  *
  * Figures depend on the machine and its load: the load average is recorded beside them.
  */
@@ -71,6 +74,9 @@ interface Row {
 
 /** Lighthouse runs per page (`WEB_BENCH_RUNS`), the median kept. */
 const RUNS = Math.max(1, Number(process.env.WEB_BENCH_RUNS) || 3);
+/** A subset of the pages (`WEB_BENCH_PAGES`): figures printed, the table in docs/BENCHMARKS.md left as it is. */
+const ONLY = (process.env.WEB_BENCH_PAGES ?? '').split(',').map((w) => w.trim()).filter(Boolean);
+const SAVE = process.env.WEB_BENCH_SAVE;
 
 async function main() {
   execSync('node scripts/ensure-build.mjs', { cwd: root, stdio: 'inherit' });
@@ -83,7 +89,7 @@ async function main() {
   const rows: Row[] = [];
   try {
     const cookies = new Map<string, string>();
-    for (const p of PAGES) {
+    for (const p of PAGES.filter((q) => !ONLY.length || ONLY.some((w) => q.label.includes(w)))) {
       let cookie = '';
       if (p.user) {
         cookie = cookies.get(p.user) ?? (await login(server.url, p.user));
@@ -103,6 +109,10 @@ async function main() {
         if (typeof score !== 'number') {
           failures.push(result.lhr.runtimeError?.code ?? 'NO_SCORE');
           continue;
+        }
+        if (SAVE) {
+          fs.mkdirSync(SAVE, { recursive: true });
+          fs.writeFileSync(path.join(SAVE, `${p.label.replace(/\W+/g, '_')}-${runs.length + failures.length}.json`), JSON.stringify(result.lhr));
         }
         const a = result.lhr.audits;
         runs.push({
@@ -129,7 +139,8 @@ async function main() {
     await chrome.kill();
     await server.stop();
   }
-  writeSection(rows, load);
+  if (ONLY.length) console.log('WEB_BENCH_PAGES set: docs/BENCHMARKS.md left as it is');
+  else writeSection(rows, load);
 }
 
 /** The median of the rows' CPU indexes, as a rounded figure. */
