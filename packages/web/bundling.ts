@@ -18,6 +18,20 @@ export const rolldownOptions: BuildEnvironmentOptions['rolldownOptions'] = {
           test: /node_modules[\\/](dayjs|classnames|clsx|tslib|@babel[\\/]runtime|react-is|use-sync-external-store)[\\/]/,
           priority: 28,
         },
+        // The icon drawings (@ant-design/icons-svg) that both the staff's phone pages (mobile/icon.tsx draws them) and the
+        // console's icons use, in one small chunk (~12 KiB): the console's kit (below) takes in what its modules import,
+        // and a phone page would otherwise load the whole kit for one drawing. The public pages' own build has no console:
+        // there this group is empty and their drawings stay with their pages.
+        {
+          name: (id, ctx) => {
+            if (!/@ant-design[\\/]icons-svg[\\/]es[\\/]asn[\\/]/.test(id)) return null;
+            const importers = ctx.getModuleInfo(id)?.importers ?? [];
+            const byConsole = importers.some((i) => /node_modules[\\/]@ant-design[\\/]icons[\\/]/.test(i));
+            const byPhone = importers.some((i) => !/node_modules/.test(i));
+            return byConsole && byPhone ? 'icons-shared' : null;
+          },
+          priority: 29,
+        },
         // antd's and antd-mobile's number inputs share this one: a chunk of its own keeps it out of the phone's kit.
         { name: 'decimal', test: /node_modules[\\/]@rc-component[\\/]mini-decimal[\\/]/, priority: 27 },
         // antd-mobile and what only it uses, in one chunk (one request instead of ~40). Nothing the console imports
@@ -37,6 +51,15 @@ export const rolldownOptions: BuildEnvironmentOptions['rolldownOptions'] = {
           name: 'mobile-kit-wall',
           test: /node_modules[\\/]antd-mobile[\\/]es[\\/]components[\\/](infinite-scroll|progress-bar|error-block)[\\/]/,
           priority: 26,
+        },
+        // The console's kit: antd with its components, its style engine, its icons and what only they use, in one
+        // chunk. Automatic splitting cut it into ~60 chunks per console page (a page loaded ~80 files), and on HTTP/1.1
+        // six at a time is ~15 round trips before the first render. Below the phone's kits in priority: what those
+        // match stays theirs, so no phone page loads this chunk (e2e/perf.e2e.test.ts checks what phone pages load).
+        {
+          name: 'antd',
+          test: /node_modules[\\/](antd|@ant-design[\\/](icons|cssinjs|cssinjs-utils|colors|fast-color|react-slick)|@rc-component|rc-[^\\/]+|@emotion[\\/](hash|unitless)|stylis|throttle-debounce|scroll-into-view-if-needed|compute-scroll-into-view|json2mq|string-convert|copy-to-clipboard|toggle-selection)[\\/]/,
+          priority: 24,
         },
         {
           name: 'mobile-kit',

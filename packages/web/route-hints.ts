@@ -53,6 +53,7 @@ interface ChunkLike {
   isEntry: boolean;
   facadeModuleId: string | null;
   imports: string[];
+  moduleIds: string[];
   viteMetadata?: { importedCss: Set<string> };
 }
 
@@ -73,7 +74,10 @@ export function routeHints({ routes = ROUTE_MODULES, fileName = 'route-hints.jso
       handler(_options, bundle) {
         const chunks = Object.values(bundle).filter((c): c is typeof c & ChunkLike => c.type === 'chunk') as unknown as ChunkLike[];
         const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-        const byModule = new Map(chunks.filter((c) => c.facadeModuleId).map((c) => [path.normalize(c.facadeModuleId!), c]));
+        // A module's chunk: the one it is the facade of, else the one that holds it (a page whose chunk also carries
+        // modules other chunks import has no facade: the cockpit, once antd had its own chunk).
+        const byModule = new Map(chunks.flatMap((c) => c.moduleIds.map((m) => [path.normalize(m), c] as const)));
+        for (const c of chunks) if (c.facadeModuleId) byModule.set(path.normalize(c.facadeModuleId), c);
         // What index.html loads already: the entry, its static imports and their CSS.
         const loaded = new Set<string>();
         // A chunk's static imports, then its own stylesheets: the order Vite inserts them in, so the app's styles
