@@ -44,6 +44,8 @@ describe('landing pages and my to-do', () => {
     await consoleLogin(page, 'town', '/cases?tab=mine');
     await page.getByTestId('cases-table').waitFor();
     await page.getByTestId('case-count-revisit').waitFor();
+    // The counts and the list are answers of their own: the rows may come a moment after the tabs' figures.
+    await page.locator('[data-testid="case-row"]').first().waitFor();
     const mine = Number((await page.getByTestId('case-count-mine').innerText()).replace(/,/g, ''));
     const revisit = Number((await page.getByTestId('case-count-revisit').innerText()).replace(/,/g, ''));
     expect(revisit).toBeGreaterThan(0);

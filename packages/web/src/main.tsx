@@ -7,8 +7,11 @@ import { FullPageSpinner } from './FullPageSpinner.tsx';
 import './styles/base.css';
 
 // The console (antd) and the mobile pages (antd-mobile) load separately: a phone never downloads the console.
-// The console uses every module's words: it waits for the whole dictionary.
-const ConsoleApp = lazy(() => Promise.all([import('./console/ConsoleApp.tsx'), ensureDicts('all')]).then(([m]) => m));
+// The console uses every module's words: it waits for the whole dictionary, and for the code of the page it opens on
+// (while the session probe is out): that page then renders with the frame at once.
+const ConsoleApp = lazy(() =>
+  Promise.all([import('./console/ConsoleApp.tsx').then((m) => m.preloadRoute(window.location.pathname).then(() => m)), ensureDicts('all')]).then(([m]) => m),
+);
 const LazyMobileApp = lazy(() => import('./mobile/MobileApp.tsx'));
 
 // The first render waits for its dictionary (the public phone pages need only a part of it): no key ever shows.

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, onUnauthorized } from '../api/client.ts';
 import type { LoginResult, Me, Session } from '../api/types.ts';
 import { clearCopies, onPhone, readCopy, saveCopy } from '../lib/offlineDb.ts';
@@ -36,8 +36,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           return;
         }
         if (onPhone()) void saveCopy(ME_COPY, m);
-        setMe(m);
-        setStatus('authenticated');
+        // The signed-in frame and its page render as a transition: in slices, the browser answering between them.
+        startTransition(() => {
+          setMe(m);
+          setStatus('authenticated');
+        });
       })
       .catch(async (e: unknown) => {
         // No connection on the phone: the last session's user, so queued work can go on (the server still checks every request).

@@ -1,8 +1,8 @@
-import { lazy, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
-import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
+import { Navigate, Outlet, Route, Routes, createRoutesFromChildren, matchRoutes, useLocation } from 'react-router-dom';
 import { useI18n } from '../i18n/index.tsx';
 import { useAuth, usesConsole } from '../auth/AuthContext.tsx';
 import { consoleTheme } from './theme.ts';
@@ -33,15 +33,16 @@ import { projectRoutes } from './pages/projects/routes.tsx';
 import { propertyRoutes } from './pages/property/routes.tsx';
 import { prefersReducedMotion, useFocusableScrollers } from '../lib/a11y.ts';
 import './console.css';
+import { lazyModule, preloadElements } from '../lib/preloadable.ts';
 
-const AreasPage = lazy(() => import('./pages/AreasPage.tsx'));
-const PeoplePage = lazy(() => import('./pages/PeoplePage.tsx'));
-const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
-const StaffPage = lazy(() => import('./pages/StaffPage.tsx'));
-const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
-const ChainPage = lazy(() => import('./pages/ChainPage.tsx'));
-const PointsRoutes = lazy(() => import('./pages/points/PointsRoutes.tsx'));
-const PartyRoutes = lazy(() => import('./pages/party/PartyRoutes.tsx'));
+const AreasPage = lazyModule(() => import('./pages/AreasPage.tsx'));
+const PeoplePage = lazyModule(() => import('./pages/PeoplePage.tsx'));
+const UsersPage = lazyModule(() => import('./pages/UsersPage.tsx'));
+const StaffPage = lazyModule(() => import('./pages/StaffPage.tsx'));
+const AuditPage = lazyModule(() => import('./pages/AuditPage.tsx'));
+const ChainPage = lazyModule(() => import('./pages/ChainPage.tsx'));
+const PointsRoutes = lazyModule(() => import('./pages/points/PointsRoutes.tsx'));
+const PartyRoutes = lazyModule(() => import('./pages/party/PartyRoutes.tsx'));
 
 /** antd's motion off for users who asked their system for less of it. */
 const theme = prefersReducedMotion() ? { ...consoleTheme, token: { ...consoleTheme.token, motion: false } } : consoleTheme;
@@ -56,6 +57,114 @@ function RequireConsole({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
+/** The console's routes: rendered by ConsoleApp, and read by `preloadRoute` to load the page a browser opens on. */
+const consoleRoutes = (
+  <>
+    <Route path="login" element={<LoginPage />} />
+    <Route
+      element={
+        <RequireConsole>
+          <Outlet />
+        </RequireConsole>
+      }
+    >
+      {screenRoute}
+    </Route>
+    <Route
+      element={
+        <RequireConsole>
+          <ConsoleLayout />
+        </RequireConsole>
+      }
+    >
+      <Route
+        index
+        element={
+          <Landing>
+            <HomePage />
+          </Landing>
+        }
+      />
+      {cockpitRoutes}
+      {campaignRoutes}
+      {emergencyRoutes}
+      {evacuationRoutes}
+      {burdenRoutes}
+      <Route
+        path="areas/:code?"
+        element={
+          <Gate>
+            <AreasPage />
+          </Gate>
+        }
+      />
+      <Route
+        path="people"
+        element={
+          <Gate ability="people.read">
+              <PeoplePage />
+          </Gate>
+        }
+      />
+      <Route
+        path="staff"
+        element={
+          <Gate ability="staff.read">
+              <StaffPage />
+          </Gate>
+        }
+      />
+      <Route
+        path="users"
+        element={
+          <Gate ability="users.read">
+              <UsersPage />
+          </Gate>
+        }
+      />
+      <Route
+        path="audit"
+        element={
+          <Gate ability="audit.read">
+              <AuditPage />
+          </Gate>
+        }
+      />
+      <Route
+        path="chain"
+        element={
+          <Gate ability="chain.verify">
+              <ChainPage />
+          </Gate>
+        }
+      />
+      {caseRoutes}
+      {ledgerRoutes}
+      {registryRoutes}
+      {cadreRoutes}
+      {workTimeRoutes}
+      {receptionRoutes}
+      {wishOrderRoutes}
+      {activityRoutes}
+      {deliberationRoutes}
+      {surveyRoutes}
+      {conventionRoutes}
+      {projectRoutes}
+      {propertyRoutes}
+      <Route path="points/*" element={<Gate><PointsRoutes /></Gate>} />
+      <Route path="party/*" element={<Gate><PartyRoutes /></Gate>} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Route>
+  </>
+);
+
+/**
+ * Loads the code of the page at `pathname` (of every lazily loaded component its route names) before the console's
+ * first render (main.tsx): that page then renders with the console's frame, not a spinner first.
+ */
+export const preloadRoute = (pathname: string): Promise<void> =>
+  preloadElements((matchRoutes(createRoutesFromChildren(consoleRoutes), pathname) ?? []).map((m) => m.route.element));
+
 export default function ConsoleApp() {
   const { locale } = useI18n();
   const { pathname } = useLocation();
@@ -64,103 +173,7 @@ export default function ConsoleApp() {
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
       <AntApp className="gz-console">
         <ErrorBoundary resetKey={pathname}>
-          <Routes>
-            <Route path="login" element={<LoginPage />} />
-            <Route
-              element={
-                <RequireConsole>
-                  <Outlet />
-                </RequireConsole>
-              }
-            >
-              {screenRoute}
-            </Route>
-            <Route
-              element={
-                <RequireConsole>
-                  <ConsoleLayout />
-                </RequireConsole>
-              }
-            >
-              <Route
-                index
-                element={
-                  <Landing>
-                    <HomePage />
-                  </Landing>
-                }
-              />
-              {cockpitRoutes}
-              {campaignRoutes}
-              {emergencyRoutes}
-              {evacuationRoutes}
-              {burdenRoutes}
-              <Route
-                path="areas/:code?"
-                element={
-                  <Gate>
-                    <AreasPage />
-                  </Gate>
-                }
-              />
-              <Route
-                path="people"
-                element={
-                  <Gate ability="people.read">
-                      <PeoplePage />
-                  </Gate>
-                }
-              />
-              <Route
-                path="staff"
-                element={
-                  <Gate ability="staff.read">
-                      <StaffPage />
-                  </Gate>
-                }
-              />
-              <Route
-                path="users"
-                element={
-                  <Gate ability="users.read">
-                      <UsersPage />
-                  </Gate>
-                }
-              />
-              <Route
-                path="audit"
-                element={
-                  <Gate ability="audit.read">
-                      <AuditPage />
-                  </Gate>
-                }
-              />
-              <Route
-                path="chain"
-                element={
-                  <Gate ability="chain.verify">
-                      <ChainPage />
-                  </Gate>
-                }
-              />
-              {caseRoutes}
-              {ledgerRoutes}
-              {registryRoutes}
-              {cadreRoutes}
-              {workTimeRoutes}
-              {receptionRoutes}
-              {wishOrderRoutes}
-              {activityRoutes}
-              {deliberationRoutes}
-              {surveyRoutes}
-              {conventionRoutes}
-              {projectRoutes}
-              {propertyRoutes}
-              <Route path="points/*" element={<Gate><PointsRoutes /></Gate>} />
-              <Route path="party/*" element={<Gate><PartyRoutes /></Gate>} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Routes>
+          <Routes>{consoleRoutes}</Routes>
         </ErrorBoundary>
       </AntApp>
     </ConfigProvider>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiError } from '../api/client.ts';
 
 export interface ApiState<T> {
@@ -42,14 +42,17 @@ export function useApi<T>(fetcher: ((signal: AbortSignal) => Promise<T>) | null,
     skip.current = null;
     const ctrl = new AbortController();
     f(ctrl.signal).then(
+      // An answer renders as a transition: a long table renders in slices, the browser answering between them.
       (data) => {
         if (ctrl.signal.aborted) return;
-        setLoaded({ key, data });
-        setLast(data);
+        startTransition(() => {
+          setLoaded({ key, data });
+          setLast(data);
+        });
       },
       (e: unknown) => {
         if (ctrl.signal.aborted) return;
-        setLoaded({ key, error: e instanceof Error ? e : new Error(String(e)) });
+        startTransition(() => setLoaded({ key, error: e instanceof Error ? e : new Error(String(e)) }));
       },
     );
     return () => ctrl.abort();

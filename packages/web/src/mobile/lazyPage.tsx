@@ -1,8 +1,9 @@
 // Each phone page is its own chunk: a resident who scans the QR code downloads the report page and
 // what it shows, not the registry, the points shop or the party pages.
-import { lazy, type ComponentType } from 'react';
+import { type ComponentType } from 'react';
 import { DotLoading } from 'antd-mobile';
 import { ensureDicts, type DictPart } from '../i18n/index.tsx';
+import { preloadable } from '../lib/preloadable.ts';
 
 /**
  * A page component loaded on first render from a module that exports it by name, together with the part of
@@ -13,15 +14,7 @@ import { ensureDicts, type DictPart } from '../i18n/index.tsx';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function lazyPage<M extends Record<string, any>, K extends keyof M>(load: () => Promise<M>, name: K, dicts: DictPart = 'all') {
   type Page = M[K] extends ComponentType<infer P> ? ComponentType<P> : ComponentType;
-  let loaded: Page | undefined;
-  let loading: Promise<Page> | undefined;
-  const fetchPage = () => (loading ??= Promise.all([load(), ensureDicts(dicts)]).then(([m]) => (loaded = m[name] as Page)));
-  const Lazy = lazy(() =>
-    // Already here: a thenable that answers at once, which React reads without suspending (a promise answers a
-    // moment later, and the outline would show for that moment).
-    loaded ? ({ then: (resolve: (m: { default: Page }) => void) => resolve({ default: loaded! }) } as unknown as Promise<{ default: Page }>) : fetchPage().then((c) => ({ default: c })),
-  );
-  return Object.assign(Lazy, { preload: () => fetchPage().then(() => undefined) });
+  return preloadable(() => Promise.all([load(), ensureDicts(dicts)]).then(([m]) => m[name] as Page));
 }
 
 /** What shows while a page's code arrives: a grey outline of a page, no spinner and no data wait. */

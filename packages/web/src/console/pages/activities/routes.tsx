@@ -1,17 +1,18 @@
 // The console's 活动与志愿 screens: activities (publish, check-in code, attendance) and the volunteer
 // roster. The menu follows the abilities the server grants.
-import { lazy, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import { CalendarOutlined, SmileOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { Gate } from '../../components/Gate.tsx';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const ActivitiesPage = lazy(() => import('./ActivitiesPage.tsx'));
-const ActivityPage = lazy(() => import('./ActivityPage.tsx'));
-const ActivityCodePage = lazy(() => import('./ActivityCodePage.tsx'));
-const VolunteersPage = lazy(() => import('./VolunteersPage.tsx'));
+const ActivitiesPage = lazyModule(() => import('./ActivitiesPage.tsx'));
+const ActivityPage = lazyModule(() => import('./ActivityPage.tsx'));
+const ActivityCodePage = lazyModule(() => import('./ActivityCodePage.tsx'));
+const VolunteersPage = lazyModule(() => import('./VolunteersPage.tsx'));
 
 export const activityRoutes = (
   <>

@@ -1,16 +1,16 @@
 // Service points, the talent registry and sunk-down cadres (docs/SERVICE-POINTS.md): routes and the entries of the
 // 基础信息 menu group, kept here so the shell only mounts them.
-import { lazy } from 'react';
 import type { MenuProps } from 'antd';
 import { ContactsOutlined, FlagOutlined, ShopOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { Gate } from '../../components/Gate.tsx';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const ServicePointsPage = lazy(() => import('./ServicePointsPage.tsx'));
-const TalentsPage = lazy(() => import('./TalentsPage.tsx'));
-const CadresPage = lazy(() => import('./CadresPage.tsx'));
+const ServicePointsPage = lazyModule(() => import('./ServicePointsPage.tsx'));
+const TalentsPage = lazyModule(() => import('./TalentsPage.tsx'));
+const CadresPage = lazyModule(() => import('./CadresPage.tsx'));
 
 export const cadreRoutes = (
   <>

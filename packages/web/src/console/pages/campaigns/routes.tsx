@@ -1,5 +1,4 @@
 // The door-knocking routes and menu group (敲门行动, 四色分级), mounted by the shell (ConsoleApp, ConsoleLayout).
-import { lazy } from 'react';
 import type { MenuProps } from 'antd';
 import { AlertOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
@@ -7,8 +6,9 @@ import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { useEvacuationMenuEntries } from '../evacuation/routes.tsx';
 import { Gate } from '../../components/Gate.tsx';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const CampaignsPage = lazy(() => import('./CampaignsPage.tsx'));
+const CampaignsPage = lazyModule(() => import('./CampaignsPage.tsx'));
 
 export const campaignRoutes = <Route path="campaigns" element={<Gate ability="campaigns.read"><CampaignsPage /></Gate>} />;
 

@@ -1,6 +1,6 @@
 // The case screens of the console: their routes and their menu group, kept here so the shell
 // (ConsoleApp, ConsoleLayout) only mounts them.
-import { lazy, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import { ApiOutlined, FileAddOutlined, MessageOutlined, OrderedListOutlined, QrcodeOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
@@ -10,14 +10,15 @@ import { ForbiddenPage } from '../../components/ErrorResult.tsx';
 import { isSystemAdmin, printsQr, registerChannels } from './access.ts';
 import './cases.css';
 import { Gate } from '../../components/Gate.tsx';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const CasesPage = lazy(() => import('./CasesPage.tsx'));
-const CasePage = lazy(() => import('./CasePage.tsx'));
-const CaseNewPage = lazy(() => import('./CaseNewPage.tsx'));
-const CataloguePage = lazy(() => import('./CataloguePage.tsx'));
-const QrSheetPage = lazy(() => import('./QrSheetPage.tsx'));
-const WallPage = lazy(() => import('./WallPage.tsx'));
-const Open311Page = lazy(() => import('./Open311Page.tsx'));
+const CasesPage = lazyModule(() => import('./CasesPage.tsx'));
+const CasePage = lazyModule(() => import('./CasePage.tsx'));
+const CaseNewPage = lazyModule(() => import('./CaseNewPage.tsx'));
+const CataloguePage = lazyModule(() => import('./CataloguePage.tsx'));
+const QrSheetPage = lazyModule(() => import('./QrSheetPage.tsx'));
+const WallPage = lazyModule(() => import('./WallPage.tsx'));
+const Open311Page = lazyModule(() => import('./Open311Page.tsx'));
 
 function OnlyIf({ allowed, children }: { allowed: (me: ReturnType<typeof useMe>) => boolean; children: ReactNode }) {
   const me = useMe();

@@ -1,15 +1,16 @@
 // The cockpit's routes and menu group, kept here so the shell (ConsoleApp, ConsoleLayout) only mounts them.
-import { lazy, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import { DesktopOutlined, FundOutlined } from '@ant-design/icons';
 import { Navigate, Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { Gate } from '../../components/Gate.tsx';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
 // Lazy: ECharts and the cockpit's code load only when a cockpit or the big screen opens.
-const CockpitPage = lazy(() => import('./CockpitPage.tsx'));
-const ScreenPage = lazy(() => import('./ScreenPage.tsx'));
+const CockpitPage = lazyModule(() => import('./CockpitPage.tsx'));
+const ScreenPage = lazyModule(() => import('./ScreenPage.tsx'));
 
 /** Inside the console layout. */
 export const cockpitRoutes = (

@@ -1,10 +1,10 @@
 // The console's 村规民约 / 居民公约 screens, under the 议事协商 menu group.
-import { lazy } from 'react';
 import { Route } from 'react-router-dom';
 import { Gate } from '../../components/Gate.tsx';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const ConventionsPage = lazy(() => import('./ConventionsPage.tsx'));
-const ConventionPage = lazy(() => import('./ConventionPage.tsx'));
+const ConventionsPage = lazyModule(() => import('./ConventionsPage.tsx'));
+const ConventionPage = lazyModule(() => import('./ConventionPage.tsx'));
 
 export const conventionRoutes = (
   <>

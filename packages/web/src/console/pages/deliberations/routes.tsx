@@ -1,15 +1,15 @@
 // The console's 议事协商 screens: the list (with the form that convenes one) and a deliberation with
 // its roll, ballots and result. The menu follows the abilities the server grants.
-import { lazy } from 'react';
 import type { MenuProps } from 'antd';
 import { AuditOutlined, BookOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { Gate } from '../../components/Gate.tsx';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const DeliberationsPage = lazy(() => import('./DeliberationsPage.tsx'));
-const DeliberationPage = lazy(() => import('./DeliberationPage.tsx'));
+const DeliberationsPage = lazyModule(() => import('./DeliberationsPage.tsx'));
+const DeliberationPage = lazyModule(() => import('./DeliberationPage.tsx'));
 
 export const deliberationRoutes = (
   <>

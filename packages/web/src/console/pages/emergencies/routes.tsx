@@ -1,13 +1,13 @@
 // The emergency events route and menu entry (应急处置 → 应急事件), mounted by the shell (ConsoleApp, ConsoleLayout).
-import { lazy } from 'react';
 import type { MenuProps } from 'antd';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { Gate } from '../../components/Gate.tsx';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const EmergenciesPage = lazy(() => import('./EmergenciesPage.tsx'));
+const EmergenciesPage = lazyModule(() => import('./EmergenciesPage.tsx'));
 
 export const emergencyRoutes = <Route path="emergencies" element={<Gate ability="emergencies.read"><EmergenciesPage /></Gate>} />;
 

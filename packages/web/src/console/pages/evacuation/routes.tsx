@@ -1,14 +1,14 @@
 // The risk map and evacuation routes and menu entries (风险地图, 转移安置), shown in the 应急处置 group.
-import { lazy } from 'react';
 import type { MenuProps } from 'antd';
 import { EnvironmentOutlined, ExportOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { Gate } from '../../components/Gate.tsx';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const RiskMapPage = lazy(() => import('./RiskMapPage.tsx'));
-const EvacuationsPage = lazy(() => import('./EvacuationsPage.tsx'));
+const RiskMapPage = lazyModule(() => import('./RiskMapPage.tsx'));
+const EvacuationsPage = lazyModule(() => import('./EvacuationsPage.tsx'));
 
 export const evacuationRoutes = [
   <Route key="risk-map" path="risk-map" element={<Gate ability="evacuations.read"><RiskMapPage /></Gate>} />,

@@ -1,15 +1,15 @@
 // The ledger screens of the console (hotline import, monthly bulletin): routes and menu entries,
 // kept here so the shell (ConsoleApp, ConsoleLayout) only mounts them.
-import { lazy } from 'react';
 import type { MenuProps } from 'antd';
 import { CloudUploadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { Gate } from '../../components/Gate.tsx';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const HotlineImportPage = lazy(() => import('./HotlineImportPage.tsx'));
-const BulletinPage = lazy(() => import('./BulletinPage.tsx'));
+const HotlineImportPage = lazyModule(() => import('./HotlineImportPage.tsx'));
+const BulletinPage = lazyModule(() => import('./BulletinPage.tsx'));
 
 export const ledgerRoutes = (
   <>

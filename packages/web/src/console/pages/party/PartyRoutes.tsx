@@ -1,15 +1,16 @@
 // /party/* in the console, loaded on demand; every screen needs the party.read ability.
-import { Suspense, lazy } from 'react';
+import { Suspense } from 'react';
 import { Spin } from 'antd';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { ForbiddenPage, NotFoundPage } from '../../components/ErrorResult.tsx';
 import './party.css';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const OrgsPage = lazy(() => import('./OrgsPage.tsx'));
-const CoveragePage = lazy(() => import('./CoveragePage.tsx'));
-const LinksPage = lazy(() => import('./LinksPage.tsx'));
-const PostsPage = lazy(() => import('./PostsPage.tsx'));
+const OrgsPage = lazyModule(() => import('./OrgsPage.tsx'));
+const CoveragePage = lazyModule(() => import('./CoveragePage.tsx'));
+const LinksPage = lazyModule(() => import('./LinksPage.tsx'));
+const PostsPage = lazyModule(() => import('./PostsPage.tsx'));
 
 const fallback = (
   <div className="gz-page-loading">

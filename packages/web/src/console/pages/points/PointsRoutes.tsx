@@ -1,18 +1,19 @@
 // /points/* in the console, loaded on demand: each screen is guarded by the caller's points abilities.
-import { Suspense, lazy, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Spin } from 'antd';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { usePointsAccess } from '../../../lib/points.ts';
 import { ForbiddenPage, LoadError, NotFoundPage } from '../../components/ErrorResult.tsx';
 import { pointsScreens } from './menu.tsx';
 import './points.css';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const RulesPage = lazy(() => import('./RulesPage.tsx'));
-const AwardsPage = lazy(() => import('./AwardsPage.tsx'));
-const AccountsPage = lazy(() => import('./AccountsPage.tsx'));
-const ItemsPage = lazy(() => import('./ItemsPage.tsx'));
-const LeaderboardPage = lazy(() => import('./LeaderboardPage.tsx'));
-const LedgerPage = lazy(() => import('./LedgerPage.tsx'));
+const RulesPage = lazyModule(() => import('./RulesPage.tsx'));
+const AwardsPage = lazyModule(() => import('./AwardsPage.tsx'));
+const AccountsPage = lazyModule(() => import('./AccountsPage.tsx'));
+const ItemsPage = lazyModule(() => import('./ItemsPage.tsx'));
+const LeaderboardPage = lazyModule(() => import('./LeaderboardPage.tsx'));
+const LedgerPage = lazyModule(() => import('./LedgerPage.tsx'));
 
 const fallback = (
   <div className="gz-page-loading">

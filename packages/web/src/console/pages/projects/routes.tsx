@@ -1,20 +1,20 @@
 // The console's 清单与项目 screens: 金点子, 需求清单 (with the explained offer matches), 赋能清单 and
 // 治理项目, and Nanjing's 四张清单 as views of them. The menu follows the abilities the server grants.
-import { lazy } from 'react';
 import type { MenuProps } from 'antd';
 import { BulbOutlined, FileSearchOutlined, GiftOutlined, ProjectOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { Gate } from '../../components/Gate.tsx';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const IdeasPage = lazy(() => import('./ListPages.tsx').then((m) => ({ default: m.IdeasPage })));
-const NeedsPage = lazy(() => import('./ListPages.tsx').then((m) => ({ default: m.NeedsPage })));
-const OffersPage = lazy(() => import('./ListPages.tsx').then((m) => ({ default: m.OffersPage })));
-const ProjectsPage = lazy(() => import('./ListPages.tsx').then((m) => ({ default: m.ProjectsPage })));
-const NeedPage = lazy(() => import('./NeedPage.tsx'));
-const FourListsPage = lazy(() => import('./FourListsPage.tsx'));
-const ProjectPage = lazy(() => import('./ProjectPage.tsx'));
+const IdeasPage = lazyModule(() => import('./ListPages.tsx').then((m) => ({ default: m.IdeasPage })));
+const NeedsPage = lazyModule(() => import('./ListPages.tsx').then((m) => ({ default: m.NeedsPage })));
+const OffersPage = lazyModule(() => import('./ListPages.tsx').then((m) => ({ default: m.OffersPage })));
+const ProjectsPage = lazyModule(() => import('./ListPages.tsx').then((m) => ({ default: m.ProjectsPage })));
+const NeedPage = lazyModule(() => import('./NeedPage.tsx'));
+const FourListsPage = lazyModule(() => import('./FourListsPage.tsx'));
+const ProjectPage = lazyModule(() => import('./ProjectPage.tsx'));
 
 export const projectRoutes = (
   <>

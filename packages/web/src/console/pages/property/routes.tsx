@@ -1,14 +1,14 @@
 // The console's 红心物业 screen: companies' credit, the yearly grading (confirmed by 住建) and compounds.
 // The menu follows the abilities the server grants.
-import { lazy } from 'react';
 import type { MenuProps } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { Gate } from '../../components/Gate.tsx';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const PropertyPage = lazy(() => import('./PropertyPage.tsx'));
+const PropertyPage = lazyModule(() => import('./PropertyPage.tsx'));
 
 export const propertyRoutes = <Route path="property" element={<Gate ability="property.read"><PropertyPage /></Gate>} />;
 

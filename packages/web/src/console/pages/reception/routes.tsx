@@ -1,15 +1,15 @@
 // The reception-day screens (接待日安排, 领导包案): routes and menu entries, kept here so the shell
 // (ConsoleApp, ConsoleLayout) only mounts them.
-import { lazy } from 'react';
 import type { MenuProps } from 'antd';
 import { CalendarOutlined, FlagOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { Gate } from '../../components/Gate.tsx';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const ReceptionPage = lazy(() => import('./ReceptionPage.tsx'));
-const LeadCasesPage = lazy(() => import('./LeadCasesPage.tsx'));
+const ReceptionPage = lazyModule(() => import('./ReceptionPage.tsx'));
+const LeadCasesPage = lazyModule(() => import('./LeadCasesPage.tsx'));
 
 export const receptionRoutes = (
   <>

@@ -1,16 +1,16 @@
 // The registry's own screens (population import): routes and the entries of the 基础信息 menu group,
 // kept here so the shell (ConsoleApp, ConsoleLayout) only mounts them.
-import { lazy } from 'react';
 import type { MenuProps } from 'antd';
 import { CloudUploadOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { Gate } from '../../components/Gate.tsx';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const PeopleImportPage = lazy(() => import('./PeopleImportPage.tsx'));
-const PlacesPage = lazy(() => import('./PlacesPage.tsx'));
-const PersonPage = lazy(() => import('./PersonPage.tsx'));
+const PeopleImportPage = lazyModule(() => import('./PeopleImportPage.tsx'));
+const PlacesPage = lazyModule(() => import('./PlacesPage.tsx'));
+const PersonPage = lazyModule(() => import('./PersonPage.tsx'));
 
 export const registryRoutes = (
   <>

@@ -1,15 +1,15 @@
 // The console's 问卷调查 screens: the list, the editor of a draft, and the results with charts.
 // The menu entry sits in the participation group (议事协商) and follows the abilities the server grants.
-import { lazy } from 'react';
 import { FormOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { Gate } from '../../components/Gate.tsx';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const SurveysPage = lazy(() => import('./SurveysPage.tsx'));
-const SurveyEditPage = lazy(() => import('./SurveyEditPage.tsx'));
-const SurveyPage = lazy(() => import('./SurveyPage.tsx'));
+const SurveysPage = lazyModule(() => import('./SurveysPage.tsx'));
+const SurveyEditPage = lazyModule(() => import('./SurveyEditPage.tsx'));
+const SurveyPage = lazyModule(() => import('./SurveyPage.tsx'));
 
 export const surveyRoutes = (
   <>

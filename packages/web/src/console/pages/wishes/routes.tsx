@@ -1,20 +1,21 @@
 // The console's 党员在行动 screens: micro-wishes (review, wall) and service orders (inbox, menu,
 // teams). The menu follows the abilities the server grants.
-import { lazy, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import { AppstoreOutlined, HeartOutlined, ProfileOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { Gate } from '../../components/Gate.tsx';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const WishesPage = lazy(() => import('./WishesPage.tsx'));
-const WishPage = lazy(() => import('./WishPage.tsx'));
-const WishWallPage = lazy(() => import('./WishWallPage.tsx'));
-const OrdersPage = lazy(() => import('../orders/OrdersPage.tsx'));
-const OrderPage = lazy(() => import('../orders/OrderPage.tsx'));
-const ServiceMenuPage = lazy(() => import('../orders/ServiceMenuPage.tsx'));
-const TeamsPage = lazy(() => import('../orders/TeamsPage.tsx'));
+const WishesPage = lazyModule(() => import('./WishesPage.tsx'));
+const WishPage = lazyModule(() => import('./WishPage.tsx'));
+const WishWallPage = lazyModule(() => import('./WishWallPage.tsx'));
+const OrdersPage = lazyModule(() => import('../orders/OrdersPage.tsx'));
+const OrderPage = lazyModule(() => import('../orders/OrderPage.tsx'));
+const ServiceMenuPage = lazyModule(() => import('../orders/ServiceMenuPage.tsx'));
+const TeamsPage = lazyModule(() => import('../orders/TeamsPage.tsx'));
 
 export const wishOrderRoutes = (
   <>

@@ -1,15 +1,15 @@
 // The work-time screens (工作日历, 办公时间): routes and menu entries, kept here so the shell
 // (ConsoleApp, ConsoleLayout) only mounts them.
-import { lazy } from 'react';
 import type { MenuProps } from 'antd';
 import { CalendarOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { Route } from 'react-router-dom';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { Gate } from '../../components/Gate.tsx';
+import { lazyModule } from '../../../lib/preloadable.ts';
 
-const CalendarPage = lazy(() => import('./CalendarPage.tsx'));
-const OfficeHoursPage = lazy(() => import('./OfficeHoursPage.tsx'));
+const CalendarPage = lazyModule(() => import('./CalendarPage.tsx'));
+const OfficeHoursPage = lazyModule(() => import('./OfficeHoursPage.tsx'));
 
 export const workTimeRoutes = (
   <>
