@@ -459,6 +459,25 @@ describe('console screens around the loop', () => {
     await context.close();
   });
 
+  it('finds a type typed before the catalogue arrived (a slow connection)', async () => {
+    const { context, page } = await desktop();
+    let arrived = false;
+    await page.route('**/api/catalog', async (route) => {
+      await new Promise((r) => setTimeout(r, 2_000));
+      await route.continue();
+      arrived = true;
+    });
+    await consoleLogin(page, 'town', '/cases/new');
+    await page.getByTestId('case-new-form').waitFor();
+    await page.getByTestId('new-category').click();
+    await page.keyboard.type('噪声');
+    expect(arrived).toBe(false);
+    // The branches holding the match open when the catalogue comes, not only when the search text changes.
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '噪声扰民' }).first().click();
+    await expect.poll(() => page.getByTestId('new-category').innerText()).toContain('噪声扰民');
+    await context.close();
+  });
+
   it('shows the community inbox filtered to the type and the overdue badge', async () => {
     const { context, page } = await desktop();
     await consoleLogin(page, 'community', '/cases?tab=all&category=B01');

@@ -1,4 +1,4 @@
-import { useMemo, type CSSProperties, type ReactNode } from 'react';
+import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { TreeSelect } from 'antd';
 import { useCatalogue, type CatalogueNode } from '../../../lib/cases.ts';
 
@@ -49,6 +49,23 @@ export function CategorySelect({
     });
     return cat.roots.filter((r) => r.active || !leafOnly).map(build);
   }, [cat.roots, leafOnly]);
+  // While a search is typed every branch is open, as the picker does on its own — but it opens them only when the
+  // search text changes: words typed before the catalogue arrived (a slow connection, a busy phone) left its branches
+  // closed and the matching types out of sight. Open here, they follow the catalogue when it comes.
+  const branches = useMemo(() => {
+    const keys: string[] = [];
+    const dig = (nodes: Node[]) =>
+      nodes.forEach((n) => {
+        if (n.children) {
+          keys.push(n.value);
+          dig(n.children);
+        }
+      });
+    dig(treeData);
+    return keys;
+  }, [treeData]);
+  const [searching, setSearching] = useState(false);
+  const [searchExpanded, setSearchExpanded] = useState<string[] | null>(null);
 
   return (
     <TreeSelect<string>
@@ -58,7 +75,21 @@ export function CategorySelect({
       onChange={(v) => onChange?.(v || undefined)}
       treeData={treeData}
       treeNodeLabelProp="label"
-      showSearch={{ treeNodeFilterProp: 'search' }}
+      showSearch={{
+        treeNodeFilterProp: 'search',
+        onSearch: (text) => {
+          setSearching(text !== '');
+          setSearchExpanded(null);
+        },
+      }}
+      onOpenChange={(open) => {
+        if (!open) setSearching(false);
+      }}
+      // Searching, a branch can still be closed and opened by hand.
+      treeExpandedKeys={searching ? (searchExpanded ?? branches) : undefined}
+      onTreeExpand={(keys) => {
+        if (searching) setSearchExpanded(keys.map(String));
+      }}
       allowClear
       loading={!cat.loaded}
       placeholder={placeholder}
