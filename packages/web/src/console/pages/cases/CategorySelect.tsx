@@ -32,38 +32,32 @@ export function CategorySelect({
   testId?: string;
 }) {
   const cat = useCatalogue();
-  const treeData = useMemo<Node[]>(() => {
-    const build = (n: CatalogueNode): Node => ({
-      value: n.code,
-      label: n.name,
-      search: `${n.code} ${n.name} ${n.keywords.join(' ')}`,
-      title: (
-        <span className="gz-cat-option">
-          <span>{n.name}</span>
-          <span className="gz-cat-code">{n.code}</span>
-        </span>
-      ),
-      selectable: !leafOnly || n.leaf,
-      disabled: leafOnly && n.leaf && !n.active,
-      children: n.children.length ? n.children.filter((c) => c.active || !leafOnly).map(build) : undefined,
-    });
-    return cat.roots.filter((r) => r.active || !leafOnly).map(build);
+  // `branches`: the codes of the nodes with children. While a search is typed every branch is open, as the picker does
+  // on its own — but it opens them only when the search text changes: words typed before the catalogue arrived (a slow
+  // connection, a busy phone) left its branches closed and the matching types out of sight. Open here, they follow the
+  // catalogue when it comes.
+  const { treeData, branches } = useMemo(() => {
+    const branches: string[] = [];
+    const build = (n: CatalogueNode): Node => {
+      const children = n.children.length ? n.children.filter((c) => c.active || !leafOnly).map(build) : undefined;
+      if (children) branches.push(n.code);
+      return {
+        value: n.code,
+        label: n.name,
+        search: `${n.code} ${n.name} ${n.keywords.join(' ')}`,
+        title: (
+          <span className="gz-cat-option">
+            <span>{n.name}</span>
+            <span className="gz-cat-code">{n.code}</span>
+          </span>
+        ),
+        selectable: !leafOnly || n.leaf,
+        disabled: leafOnly && n.leaf && !n.active,
+        children,
+      };
+    };
+    return { treeData: cat.roots.filter((r) => r.active || !leafOnly).map(build), branches };
   }, [cat.roots, leafOnly]);
-  // While a search is typed every branch is open, as the picker does on its own — but it opens them only when the
-  // search text changes: words typed before the catalogue arrived (a slow connection, a busy phone) left its branches
-  // closed and the matching types out of sight. Open here, they follow the catalogue when it comes.
-  const branches = useMemo(() => {
-    const keys: string[] = [];
-    const dig = (nodes: Node[]) =>
-      nodes.forEach((n) => {
-        if (n.children) {
-          keys.push(n.value);
-          dig(n.children);
-        }
-      });
-    dig(treeData);
-    return keys;
-  }, [treeData]);
   const [searching, setSearching] = useState(false);
   const [searchExpanded, setSearchExpanded] = useState<string[] | null>(null);
 
