@@ -38,6 +38,15 @@ export function childLevelOf(level: AreaLevel): AreaLevel | null {
   return AREA_LEVELS[AREA_LEVELS.indexOf(level) + 1] ?? null;
 }
 
+/**
+ * The level the cockpit drills down to from `level`: the district's towns, a town's villages, a village's grids; a
+ * grid is the last level it shows (its buildings are the grid worker's, not a dashboard's). The server's figures per
+ * sub-area and the web page's layout read the same rule.
+ */
+export function cockpitChildLevelOf(level: AreaLevel): AreaLevel | null {
+  return AREA_LEVELS.indexOf(level) < AREA_LEVELS.indexOf('grid') ? childLevelOf(level) : null;
+}
+
 /** Codes of every ancestor, from the district down to the code itself. */
 export function ancestryOf(code: string): string[] {
   const level = levelOfCode(code);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   ancestryOf,
+  childLevelOf,
+  cockpitChildLevelOf,
   isAreaCode,
   isValidIdNumber,
   isValidMobile,
@@ -34,6 +36,15 @@ describe('area codes', () => {
     expect(parentCodeOf('320614103')).toBe('320614');
     expect(parentCodeOf('32061410300100100101')).toBe('320614103001001001');
     expect(ancestryOf('320614103001001')).toEqual(['320614', '320614103', '320614103001', '320614103001001']);
+  });
+
+  it('the cockpit drills from the district down to the grid, and no further', () => {
+    expect(cockpitChildLevelOf('district')).toBe('town');
+    expect(cockpitChildLevelOf('town')).toBe('village');
+    expect(cockpitChildLevelOf('village')).toBe('grid');
+    expect(childLevelOf('grid')).toBe('building');
+    expect(cockpitChildLevelOf('grid')).toBeNull();
+    expect(cockpitChildLevelOf('building')).toBeNull();
   });
 
   it('scope is a prefix match on whole levels', () => {

@@ -3,7 +3,7 @@
 // communities to rectify. Definitions in docs/COCKPIT.md; case measures in docs/MEASURES.md.
 import {
   ancestryOf,
-  childLevelOf,
+  cockpitChildLevelOf,
   closedOnTime,
   comparisonPeriod,
   CODE_LENGTH,
@@ -106,8 +106,8 @@ async function measuresFor(ctx: AppContext, r: Resolved, from: Date, to: Date) {
 }
 
 const childLengthOf = (level: AreaLevel) => {
-  const child = childLevelOf(level);
-  return child && level !== 'grid' ? CODE_LENGTH[child] : null;
+  const child = cockpitChildLevelOf(level);
+  return child ? CODE_LENGTH[child] : null;
 };
 
 /** GET /api/cockpit/summary: where we are, the period, the key measures now and in the previous period. */
@@ -124,7 +124,7 @@ export async function summary(ctx: AppContext, actor: Actor, q: CockpitQuery) {
   const names = await areaNames(ctx.db, chain);
   const unit = r.view.kind === 'unit' ? (await listUnits(ctx.db, undefined)).find((u) => u.id === (r.view as { unitId: string }).unitId) : undefined;
   return {
-    area: { code: r.area, name: names.get(r.area)?.name ?? r.area, level: r.level, childLevel: childLengthOf(r.level) ? childLevelOf(r.level) : null },
+    area: { code: r.area, name: names.get(r.area)?.name ?? r.area, level: r.level, childLevel: cockpitChildLevelOf(r.level) },
     path: chain.map((c) => ({ code: c, name: names.get(c)?.name ?? c, level: levelOfCode(c)! })),
     view: r.view.kind,
     unit: unit ? { id: unit.id, name: unit.name } : null,
