@@ -167,8 +167,11 @@ describe('cockpit', () => {
     await page.locator(`[data-testid="child-row"][data-code="${COMMUNITY}"] a`).click();
     await expectCockpitOf(page, COMMUNITY, '状元街居委会', before[COMMUNITY]!.received + 5);
     await expect.poll(() => kpi(page, 'closed').textContent()).toBe((before[COMMUNITY]!.closed + 2).toLocaleString('zh-CN'));
-    // The repeat report is a hot spot; staffing counts the community's roster against 18 per 10,000.
+    // The repeat report is a hot spot; staffing counts the community's roster against 18 per 10,000. (Panels below the
+    // first screen render as they are scrolled to.)
+    await page.getByTestId('panel-hotspots').scrollIntoViewIfNeeded();
     await expect.poll(() => page.getByTestId('panel-hotspots').textContent()).toContain('暴露垃圾');
+    await page.getByTestId('panel-staffing').scrollIntoViewIfNeeded();
     await expect.poll(() => page.getByTestId('staffing-total').textContent()).toMatch(/本级合计 \d+ 人/);
     await shot(page, 'k02-cockpit-community', true);
 

@@ -12,12 +12,13 @@ describe('participation on the cockpit and the wall', () => {
     const { page } = await desktop();
     await consoleLogin(page, 'secretary', `/cockpit/${COMMUNITY}?from=2020-01-01&to=${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)}`);
     const panel = page.getByTestId('panel-participation');
+    // Below the first screen: its figures render as it is scrolled to.
+    await panel.scrollIntoViewIfNeeded();
     await panel.getByTestId('participation-figures').waitFor();
     const figures = await page.evaluate(async (code) => (await (await fetch(`/api/cockpit/participation?area=${code}&from=2020-01-01`)).json()) as { needs: number; participants: number; closed: number }, COMMUNITY);
     expect(await panel.getByTestId('part-needs').innerText()).toBe(String(figures.needs));
     expect(await panel.getByTestId('part-participants').innerText()).toBe(String(figures.participants));
     expect(figures.needs).toBeGreaterThan(0);
-    await panel.scrollIntoViewIfNeeded();
     await shot(page, 'pc01-cockpit-participation', false);
     await panel.getByTestId('panel-participation-table-toggle').click();
     await panel.locator('.ant-table-row').first().waitFor();

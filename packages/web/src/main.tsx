@@ -2,15 +2,24 @@ import { StrictMode, Suspense, lazy, startTransition, type ComponentType } from 
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { I18nProvider, ensureDicts, initialDictPart } from './i18n/index.tsx';
-import { AuthProvider } from './auth/AuthContext.tsx';
+import { AuthProvider, startSessionProbe } from './auth/AuthContext.tsx';
 import { FullPageSpinner } from './FullPageSpinner.tsx';
 import './styles/base.css';
 
+const session = startSessionProbe();
+
 // The console (antd) and the mobile pages (antd-mobile) load separately: a phone never downloads the console.
 // The console uses every module's words: it waits for the whole dictionary, and for the code of the page it opens on
-// (while the session probe is out): that page then renders with the frame at once.
+// (while the session probe is out): that page then renders with the frame at once. Once both the page's code and the
+// session are here, the page's data are asked for (its module's `prefetch`), before it renders the first time.
 const ConsoleApp = lazy(() =>
-  Promise.all([import('./console/ConsoleApp.tsx').then((m) => m.preloadRoute(window.location.pathname).then(() => m)), ensureDicts('all')]).then(([m]) => m),
+  Promise.all([import('./console/ConsoleApp.tsx').then((m) => m.preloadRoute(window.location.pathname).then(() => m)), ensureDicts('all')]).then(([m]) => {
+    void session.then(
+      ({ user }) => user && m.prefetchRoute(window.location.pathname, window.location.search, user),
+      () => undefined,
+    );
+    return m;
+  }),
 );
 const LazyMobileApp = lazy(() => import('./mobile/MobileApp.tsx'));
 

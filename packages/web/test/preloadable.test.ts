@@ -3,7 +3,8 @@
 import { createElement, Fragment, Suspense, type ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { lazyModule, preloadElements, preloadable } from '../src/lib/preloadable.ts';
+import { lazyModule, prefetchElements, preloadElements, preloadable, type RouteContext } from '../src/lib/preloadable.ts';
+import type { Me } from '../src/api/types.ts';
 
 const Page = ({ name }: { name: string }) => createElement('p', null, `page ${name}`);
 const inBoundary = (node: ReactNode) => renderToString(createElement(Suspense, { fallback: createElement('i', null, 'loading') }, node));
@@ -54,5 +55,20 @@ describe('preloadable', () => {
     expect(loaded.sort()).toEqual(['inner', 'outer']);
     await expect(preloadElements(createElement(Broken, { name: 'x' }))).resolves.toBeUndefined();
     expect(inBoundary(createElement(Inner, { name: 'i' }))).toContain('page i');
+  });
+
+  it("prefetchElements starts the loaded page modules' prefetch with where the page opens, and skips those without", async () => {
+    const seen: RouteContext[] = [];
+    const WithData = lazyModule(async () => ({ default: Page, prefetch: (ctx: RouteContext) => void seen.push(ctx) }));
+    const Plain = lazyModule(async () => ({ default: Page }));
+    const Gate = ({ children }: { children: ReactNode }) => createElement(Fragment, null, children);
+    const element = createElement(Gate, null, createElement(WithData, { name: 'w' }), createElement(Plain, { name: 'p' }));
+    const ctx = { params: { code: '320614103' }, search: new URLSearchParams('from=2026-12-01'), me: { displayName: '王敏' } as unknown as Me };
+    // Not loaded yet: nothing is known of its module, nothing is asked.
+    prefetchElements(element, ctx);
+    expect(seen).toEqual([]);
+    await preloadElements(element);
+    prefetchElements(element, ctx);
+    expect(seen).toEqual([ctx]);
   });
 });

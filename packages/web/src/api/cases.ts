@@ -1,6 +1,6 @@
 // Shapes of the case (案件) API and the calls the case screens make; docs/CASES.md describes them.
 import type { z } from 'zod';
-import { api, ApiError, get, post, type QueryInput } from './client.ts';
+import { api, ApiError, get, post, prefetch, type QueryInput } from './client.ts';
 import type { AreaDetail } from './types.ts';
 // The answers' shapes come from the server's response schemas (packages/domain/src/contract, docs/API.md).
 export type {
@@ -90,7 +90,12 @@ export type AreaWithFullPath = AreaDetail;
 // ---- calls ----------------------------------------------------------------------------------
 
 export const listCases = (q: CaseQuery, signal?: AbortSignal) => get<CaseList>('/api/cases', { ...q }, signal);
-export const getCase = (id: string, signal?: AbortSignal) => get<CaseDetail>(`/api/cases/${id}`, undefined, signal);
+/** Asks for a list ahead of the page that shows it (client.ts `prefetch`). */
+export const prefetchCases = (q: CaseQuery) => prefetch('/api/cases', { ...q });
+const casePath = (id: string) => `/api/cases/${id}`;
+export const getCase = (id: string, signal?: AbortSignal) => get<CaseDetail>(casePath(id), undefined, signal);
+/** Asks for a case ahead of the page that shows it (client.ts `prefetch`). */
+export const prefetchCase = (id: string) => prefetch(casePath(id));
 export const caseAction = (id: string, action: CaseAction, body: ActionBody = {}) => post<CaseDetail>(`/api/cases/${id}/actions/${action}`, body);
 
 /** Registers a case; the key makes a repeated submit (double tap, retry after a lost answer) return the first case. */

@@ -75,6 +75,8 @@ interface RequestOptions {
 }
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  // A change: what was read ahead of it may predate it.
+  if ((opts.method ?? (opts.body !== undefined ? 'POST' : 'GET')) !== 'GET') ahead.clear();
   const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   let body: string | undefined;
   if (opts.body !== undefined) {
@@ -133,7 +135,43 @@ function statusMessage(status: number): string {
   return en ? `Request failed (${status})` : `请求失败（${status}）`;
 }
 
-export const get = <T>(path: string, query?: Query, signal?: AbortSignal) => api<T>(path, { query, signal });
+/**
+ * Answers asked for ahead of the page that reads them (`prefetch`, from a route's `prefetch` before its first render):
+ * each is handed to the first `get` of the same address and then forgotten, and a change (any other method) drops them
+ * all, so nothing read after a change predates it. One left unread is dropped after a while.
+ */
+const ahead = new Map<string, Promise<unknown>>();
+const AHEAD_MS = 15_000;
+
+/** Starts reading `path` now, for the `get` of the same address that will follow (the page's first render). */
+export function prefetch(path: string, query?: Query): void {
+  const url = withQuery(path, query);
+  if (ahead.has(url)) return;
+  const answer = api<unknown>(url);
+  // Failures reach the page's own `get`, which shows them; until then one must not count as unhandled.
+  answer.catch(() => undefined);
+  ahead.set(url, answer);
+  setTimeout(() => ahead.get(url) === answer && ahead.delete(url), AHEAD_MS);
+}
+
+/** `p`, or an AbortError as soon as `signal` aborts (the answer itself is still read, by nobody). */
+function untilAborted<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(new DOMException('The read was aborted', 'AbortError'));
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+export function get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+  const url = withQuery(path, query);
+  const early = ahead.get(url);
+  if (!early) return api<T>(path, { query, signal });
+  ahead.delete(url);
+  return untilAborted(early as Promise<T>, signal);
+}
 export const post = <T>(path: string, body?: unknown) => api<T>(path, { method: 'POST', body: body ?? {} });
 export const patch = <T>(path: string, body: unknown) => api<T>(path, { method: 'PATCH', body });
 

@@ -3,6 +3,7 @@ import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { Navigate, Outlet, Route, Routes, createRoutesFromChildren, matchRoutes, useLocation } from 'react-router-dom';
+import type { Me } from '../api/types.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useAuth, usesConsole } from '../auth/AuthContext.tsx';
 import { consoleTheme } from './theme.ts';
@@ -33,7 +34,7 @@ import { projectRoutes } from './pages/projects/routes.tsx';
 import { propertyRoutes } from './pages/property/routes.tsx';
 import { prefersReducedMotion, useFocusableScrollers } from '../lib/a11y.ts';
 import './console.css';
-import { lazyModule, preloadElements } from '../lib/preloadable.ts';
+import { lazyModule, prefetchElements, preloadElements } from '../lib/preloadable.ts';
 
 const AreasPage = lazyModule(() => import('./pages/AreasPage.tsx'));
 const PeoplePage = lazyModule(() => import('./pages/PeoplePage.tsx'));
@@ -162,8 +163,23 @@ const consoleRoutes = (
  * Loads the code of the page at `pathname` (of every lazily loaded component its route names) before the console's
  * first render (main.tsx): that page then renders with the console's frame, not a spinner first.
  */
-export const preloadRoute = (pathname: string): Promise<void> =>
-  preloadElements((matchRoutes(createRoutesFromChildren(consoleRoutes), pathname) ?? []).map((m) => m.route.element));
+export const preloadRoute = (pathname: string): Promise<void> => preloadElements(matchConsole(pathname).map((m) => m.route.element));
+
+/**
+ * Starts reading the data of the page at `pathname` + `search` for `me` (the `prefetch` of its preloaded module), once
+ * the session has answered and before the first render (main.tsx): the page's requests are out while it renders.
+ */
+export function prefetchRoute(pathname: string, search: string, me: Me): void {
+  // Whoever does not use the console is sent elsewhere (RequireConsole): nothing of its pages is theirs to read.
+  if (!usesConsole(me)) return;
+  const matches = matchConsole(pathname);
+  prefetchElements(
+    matches.map((m) => m.route.element),
+    { params: matches.at(-1)?.params ?? {}, search: new URLSearchParams(search), me },
+  );
+}
+
+const matchConsole = (pathname: string) => matchRoutes(createRoutesFromChildren(consoleRoutes), pathname) ?? [];
 
 export default function ConsoleApp() {
   const { locale } = useI18n();

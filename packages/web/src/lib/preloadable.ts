@@ -4,13 +4,31 @@
 // the page back for up to 300 ms more (it spaces out fallbacks and what replaces them), which delayed the console's
 // first page and its data by that much (docs/PERFORMANCE.md).
 import { Children, isValidElement, lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Me } from '../api/types.ts';
+
+/** Where a page opens: its route's parameters, the address's query, the signed-in user. */
+export interface RouteContext {
+  params: Readonly<Record<string, string | undefined>>;
+  search: URLSearchParams;
+  me: Me;
+}
+
+/**
+ * A page module's `prefetch` export: starts reading (api/client.ts `prefetch`) what the page will read on its first
+ * render, with the same addresses, so its data are on their way while the page's code renders the first time.
+ */
+export type Prefetch = (ctx: RouteContext) => void;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Preloadable<T extends ComponentType<any>> = LazyExoticComponent<T> & { preload: () => Promise<void> };
+export type Preloadable<T extends ComponentType<any>> = LazyExoticComponent<T> & {
+  preload: () => Promise<void>;
+  /** The loaded module's `prefetch`, if it has one (nothing before `preload()` has answered). */
+  prefetch: Prefetch;
+};
 
 /** A `lazy` component whose `preload()` fetches it ahead of time; fetched, it renders without suspending. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function preloadable<T extends ComponentType<any>>(fetch: () => Promise<T>): Preloadable<T> {
+export function preloadable<T extends ComponentType<any>>(fetch: () => Promise<T>, prefetchOf?: () => Prefetch | undefined): Preloadable<T> {
   let loaded: T | undefined;
   let loading: Promise<T> | undefined;
   const load = () => (loading ??= fetch().then((c) => (loaded = c)));
@@ -19,10 +37,10 @@ export function preloadable<T extends ComponentType<any>>(fetch: () => Promise<T
     // later, and the loading boundary would show for that moment).
     loaded ? ({ then: (resolve: (m: { default: T }) => void) => resolve({ default: loaded! }) } as unknown as Promise<{ default: T }>) : load().then((c) => ({ default: c })),
   );
-  return Object.assign(Lazy, { preload: () => load().then(() => undefined) });
+  return Object.assign(Lazy, { preload: () => load().then(() => undefined), prefetch: (ctx: RouteContext) => prefetchOf?.()?.(ctx) });
 }
 
-const isPreloadable = (type: unknown): type is { preload: () => Promise<void> } =>
+const isPreloadable = (type: unknown): type is Pick<Preloadable<ComponentType>, 'preload' | 'prefetch'> =>
   typeof type === 'object' && type !== null && typeof (type as { preload?: unknown }).preload === 'function';
 
 /**
@@ -31,19 +49,40 @@ const isPreloadable = (type: unknown): type is { preload: () => Promise<void> } 
  */
 export function preloadElements(nodes: ReactNode): Promise<void> {
   const loads: Promise<void>[] = [];
-  const visit = (node: ReactNode) =>
-    Children.forEach(node, (child) => {
-      if (!isValidElement<{ children?: ReactNode }>(child)) return;
-      if (isPreloadable(child.type)) loads.push(child.type.preload());
-      visit(child.props.children);
-    });
-  visit(nodes);
+  forEachPreloadable(nodes, (p) => loads.push(p.preload()));
   return Promise.all(loads).then(
     () => undefined,
     () => undefined,
   );
 }
 
-/** `lazy(() => import('./Page.tsx'))`, preloadable: the console's pages. */
+/**
+ * Starts every `prefetch` of the (preloaded) page modules named in `nodes` and their children, for the page at `ctx`.
+ * Called once the session is known, before the page's first render.
+ */
+export function prefetchElements(nodes: ReactNode, ctx: RouteContext): void {
+  forEachPreloadable(nodes, (p) => p.prefetch(ctx));
+}
+
+/** Calls `fn` for every preloadable component named in `nodes`, children included. */
+function forEachPreloadable(nodes: ReactNode, fn: (p: Pick<Preloadable<ComponentType>, 'preload' | 'prefetch'>) => void): void {
+  Children.forEach(nodes, (child) => {
+    if (!isValidElement<{ children?: ReactNode }>(child)) return;
+    if (isPreloadable(child.type)) fn(child.type);
+    forEachPreloadable(child.props.children, fn);
+  });
+}
+
+/** `lazy(() => import('./Page.tsx'))`, preloadable: the console's pages; a module's `prefetch` export is kept. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const lazyModule = <T extends ComponentType<any>>(load: () => Promise<{ default: T }>): Preloadable<T> => preloadable(() => load().then((m) => m.default));
+export const lazyModule = <T extends ComponentType<any>>(load: () => Promise<{ default: T; prefetch?: Prefetch }>): Preloadable<T> => {
+  let prefetch: Prefetch | undefined;
+  return preloadable(
+    () =>
+      load().then((m) => {
+        prefetch = m.prefetch;
+        return m.default;
+      }),
+    () => prefetch,
+  );
+};

@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiError } from '../api/client.ts';
 
 export interface ApiState<T> {
@@ -35,7 +35,9 @@ export function useApi<T>(fetcher: ((signal: AbortSignal) => Promise<T>) | null,
     fetcherRef.current = fetcher;
   });
 
-  useEffect(() => {
+  // Sent as the component commits (a layout effect), not after: a page's requests then go out before its charts and
+  // widgets set themselves up in their effects, and before the browser paints.
+  useLayoutEffect(() => {
     const f = fetcherRef.current;
     if (!f) return;
     if (skip.current === key) return;

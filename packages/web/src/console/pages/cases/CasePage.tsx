@@ -11,11 +11,12 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
-import { getCase, type CaseAction, type CaseDetail, type CaseState, type FileRef, type TimelineEntry } from '../../../api/cases.ts';
+import { getCase, prefetchCase, type CaseAction, type CaseDetail, type CaseState, type FileRef, type TimelineEntry } from '../../../api/cases.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { DANGER_ACTIONS, PRIMARY_ACTIONS, sortActions, useCaseLabels, useCatalogue, useNow, useRemaining } from '../../../lib/cases.ts';
 import { useApi } from '../../../lib/useApi.ts';
+import type { Prefetch } from '../../../lib/preloadable.ts';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { ActionModal } from './ActionModal.tsx';
 import { CaseMeetings } from './CaseMeetings.tsx';
@@ -25,6 +26,9 @@ import { CaseGroupCard } from './CaseGroupCard.tsx';
 import { RatingBadge, ReworkTag, StateTag, UrgentTag } from './CaseTags.tsx';
 
 const CaseMap = lazy(() => import('./CaseMap.tsx'));
+
+/** Its case is asked for before its first render (lib/preloadable.ts). */
+export const prefetch: Prefetch = ({ params }) => params.id && prefetchCase(params.id);
 
 export default function CasePage() {
   const t = useT();

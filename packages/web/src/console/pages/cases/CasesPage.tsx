@@ -4,12 +4,14 @@ import { ExclamationCircleFilled, PlusOutlined, ReloadOutlined, SearchOutlined }
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { CHANNELS, listCases, type CaseQuery, type CaseState, type CaseSummary, type Channel } from '../../../api/cases.ts';
+import { CHANNELS, listCases, prefetchCases, type CaseQuery, type CaseState, type CaseSummary, type Channel } from '../../../api/cases.ts';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtNumber, fmtTime } from '../../../lib/format.ts';
 import { useCaseLabels } from '../../../lib/cases.ts';
 import { useApi } from '../../../lib/useApi.ts';
+import type { Prefetch } from '../../../lib/preloadable.ts';
+import type { Me } from '../../../api/types.ts';
 import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -40,21 +42,15 @@ interface Filters {
 
 const FILTER_KEYS = ['category', 'area', 'channel', 'from', 'to', 'q', 'sort', 'overdue', 'dueSoon', 'urgent'] as const;
 
-export default function CasesPage() {
-  const t = useT();
-  const me = useMe();
-  const { can } = useAuth();
-  const labels = useCaseLabels();
-  const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const [form] = Form.useForm<Filters>();
+type CaseFilters = Omit<CaseQuery, 'state' | 'box' | 'page' | 'pageSize'>;
 
-  // Everything lives in the URL: a filtered inbox can be bookmarked and survives the back button.
+/** What the address shows `me`: the tab, the filters, the page. Everything lives in the URL: a filtered inbox can be bookmarked and survives the back button. */
+function casesView(params: URLSearchParams, me: Me) {
   const isCentre = me.roles.some((r) => CENTRE_ROLES.includes(r));
   const tabKeys = isCentre ? TAB_KEYS : TAB_KEYS.filter((k) => k !== 'revisit');
   const tabParam = params.get('tab') as TabKey | null;
   const tab: TabKey = tabParam && tabKeys.includes(tabParam) ? tabParam : me.unit ? 'mine' : 'all';
-  const filters: Omit<CaseQuery, 'state' | 'box' | 'page' | 'pageSize'> = {};
+  const filters: CaseFilters = {};
   for (const k of FILTER_KEYS) {
     const v = params.get(k);
     if (!v) continue;
@@ -65,18 +61,45 @@ export default function CasesPage() {
   }
   const page = Number(params.get('page') ?? 1) || 1;
   const pageSize = Number(params.get('pageSize') ?? 20) || 20;
-  const filterKey = JSON.stringify(filters);
+  return { isCentre, tabKeys, tab, filters, page, pageSize };
+}
 
-  const stateOf = (k: TabKey) => (k === 'mine' || k === 'revisit' || k === 'all' ? undefined : k === 'other' ? OTHER_STATES.join(',') : k);
-  // Counts per state ignore the tab (the server narrows counts to the state filter it is given).
-  const counts = useApi((signal) => listCases({ ...filters, pageSize: 1 }, signal), [filterKey]);
-  const mine = useApi((signal) => listCases({ ...filters, box: 'mine', pageSize: 1 }, signal), [filterKey]);
-  const revisit = useApi(isCentre ? (signal) => listCases({ ...filters, box: 'revisit', pageSize: 1 }, signal) : null, [filterKey, isCentre]);
-  const boxOf = (k: TabKey) => (k === 'mine' || k === 'revisit' ? k : undefined);
-  const list = useApi(
-    (signal) => listCases({ ...filters, state: stateOf(tab), box: boxOf(tab), page, pageSize }, signal),
-    [filterKey, tab, page, pageSize],
-  );
+const stateOf = (k: TabKey) => (k === 'mine' || k === 'revisit' || k === 'all' ? undefined : k === 'other' ? OTHER_STATES.join(',') : k);
+const boxOf = (k: TabKey) => (k === 'mine' || k === 'revisit' ? k : undefined);
+
+/** The lists the page reads for a view: the tabs' counts (per state: the server narrows counts to the state filter it is given), 我的待办's and 回访's counts, the tab's page. */
+function casesReads({ isCentre, tab, filters, page, pageSize }: ReturnType<typeof casesView>): { counts: CaseQuery; mine: CaseQuery; revisit: CaseQuery | null; list: CaseQuery } {
+  return {
+    counts: { ...filters, pageSize: 1 },
+    mine: { ...filters, box: 'mine', pageSize: 1 },
+    revisit: isCentre ? { ...filters, box: 'revisit', pageSize: 1 } : null,
+    list: { ...filters, state: stateOf(tab), box: boxOf(tab), page, pageSize },
+  };
+}
+
+/** Its lists are asked for before its first render (lib/preloadable.ts). */
+export const prefetch: Prefetch = ({ search, me }) => {
+  for (const q of Object.values(casesReads(casesView(search, me)))) if (q) prefetchCases(q);
+};
+
+export default function CasesPage() {
+  const t = useT();
+  const me = useMe();
+  const { can } = useAuth();
+  const labels = useCaseLabels();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [form] = Form.useForm<Filters>();
+
+  const view = casesView(params, me);
+  const { isCentre, tabKeys, tab, filters, page, pageSize } = view;
+  const filterKey = JSON.stringify(filters);
+  const reads = casesReads(view);
+  const counts = useApi((signal) => listCases(reads.counts, signal), [filterKey]);
+  const mine = useApi((signal) => listCases(reads.mine, signal), [filterKey]);
+  const revisitQuery = reads.revisit;
+  const revisit = useApi(revisitQuery ? (signal) => listCases(revisitQuery, signal) : null, [filterKey, isCentre]);
+  const list = useApi((signal) => listCases(reads.list, signal), [filterKey, tab, page, pageSize]);
 
   const setUrl = (next: { tab?: TabKey; filters?: typeof filters; page?: number; pageSize?: number }) => {
     const p = new URLSearchParams();

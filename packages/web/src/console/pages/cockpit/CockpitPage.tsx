@@ -11,7 +11,7 @@ import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { presetOf, presetPeriod, useCockpitData, type Period, type PeriodPreset } from './data.ts';
+import { cockpitChildOf, isUnitView, periodOf, presetOf, presetPeriod, useCockpitData, type Period, type PeriodPreset } from './data.ts';
 import { KpiGrid, Panel } from './parts.tsx';
 import {
   CategoryPanel,
@@ -34,11 +34,18 @@ import './cockpit.css';
 export function usePeriodParams(): [Period, (p: Period) => void] {
   const [params, setParams] = useSearchParams();
   const def = presetPeriod('month');
-  const from = params.get('from');
-  const to = params.get('to');
-  const period = from && to && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) ? { from, to } : def;
-  return [period, (p) => setParams(p.from === def.from && p.to === def.to ? {} : { from: p.from, to: p.to })];
+  return [periodOf(params), (p) => setParams(p.from === def.from && p.to === def.to ? {} : { from: p.from, to: p.to })];
 }
+
+/** Its data are asked for before its first render (lib/preloadable.ts). */
+export { prefetchCockpit as prefetch } from './data.ts';
+
+/**
+ * The height of the map and of the table of sub-areas beside it, loading or loaded alike: what lies below does not move
+ * when they arrive. The table's body leaves room for a header of up to three lines (the measures' names wrap).
+ */
+const TOP_ROW = 480;
+const TABLE_HEAD = 110;
 
 export default function CockpitPage() {
   const { t } = useI18n();
@@ -47,11 +54,13 @@ export default function CockpitPage() {
   const { code: codeParam } = useParams();
   const code = codeParam ?? me.scope.code;
   const [period, setPeriod] = usePeriodParams();
-  const unitView = me.unit?.type === 'department';
+  const unitView = isUnitView(me);
   const { can } = useAuth();
   // 基层减负: the district's figures of admission and forms (docs/BURDEN.md).
   const burdenPanel = !unitView && can('burden.read') && me.scope.code.length <= 6 && code.length <= 6;
   const d = useCockpitData(code, period, unitView);
+  // The table of sub-areas beside the map, laid out from the first frame (the code names the level).
+  const children = !unitView && cockpitChildOf(code) !== null;
   const compared = comparisonPeriod(period.from, period.to);
   const s = d.summary.data;
   const search = (p: Period) => {
@@ -151,22 +160,22 @@ export default function CockpitPage() {
       {(s || d.summary.loading) && <KpiGrid m={s?.measures} prev={s?.previous} overdue={d.overdue.data?.total} />}
 
       <Row gutter={[12, 12]}>
-        <Col xs={24} xl={s?.area.childLevel && !unitView ? 13 : 24}>
-          <MapPanel map={d.map.data} loading={d.map.loading} onDrill={go} />
+        <Col xs={24} xl={children ? 13 : 24}>
+          <MapPanel map={d.map.data} loading={d.map.loading} onDrill={go} height={TOP_ROW} />
         </Col>
-        {s?.area.childLevel && !unitView && (
+        {children && (
           <Col xs={24} xl={11}>
             <Panel
               title={t('cockpit.panel.children')}
               testId="panel-children"
               loading={d.byChild.loading && !d.byChild.data}
-              height={420}
+              height={TOP_ROW}
               table={
                 <Table
                   size="small"
                   rowKey={(r) => r.key ?? ''}
                   pagination={false}
-                  scroll={{ y: 390 }}
+                  scroll={{ y: TOP_ROW - TABLE_HEAD }}
                   dataSource={d.byChild.data?.items ?? []}
                   columns={childColumns}
                   locale={{ emptyText: t('cockpit.empty.cases') }}

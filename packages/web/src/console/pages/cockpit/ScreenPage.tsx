@@ -6,7 +6,7 @@ import { useMe } from '../../../auth/AuthContext.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { fmtTime } from '../../../lib/format.ts';
 import { barOption, labelFit, mapOption, pieOption, trendOption, type MapDatum } from './charts.ts';
-import { fillSeries, useCockpitData } from './data.ts';
+import { fillSeries, isUnitView, useCockpitData } from './data.ts';
 import { usePeriodParams } from './CockpitPage.tsx';
 import { big, changeOf, pct } from './format.ts';
 import { Chart, formatMeasure, useRegisteredMap } from './parts.tsx';
@@ -70,7 +70,7 @@ export default function ScreenPage() {
   const [period] = usePeriodParams();
   const [tick, setTick] = useState(0);
   const [updatedAt, setUpdatedAt] = useState(() => new Date());
-  const unitView = me.unit?.type === 'department';
+  const unitView = isUnitView(me);
   const d = useCockpitData(code, period, unitView, tick);
   const scale = useScale();
   const overdueText = useOverdueText();

@@ -1,7 +1,10 @@
 // Everything the cockpit and the big screen show, loaded together for one area and period.
 import { useMemo } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
-import { get } from '../../../api/client.ts';
+import { cockpitChildLevelOf, levelOfCode, type AreaLevel } from '@gongzhi/domain';
+import { get, prefetch, withQuery, type Query } from '../../../api/client.ts';
+import type { Me } from '../../../api/types.ts';
+import type { RouteContext } from '../../../lib/preloadable.ts';
 import { useApi, type ApiState } from '../../../lib/useApi.ts';
 import type { Breakdown, CockpitMap, Hotspots, Overdue, Participation, Rectification, Staffing, Summary, Vitality } from './types.ts';
 
@@ -38,6 +41,12 @@ export function presetOf(p: Period): PeriodPreset {
   return 'custom';
 }
 
+/** The level the cockpit drills down to from the area `code` (none for a grid). */
+export function cockpitChildOf(code: string): AreaLevel | null {
+  const level = levelOfCode(code);
+  return level ? cockpitChildLevelOf(level) : null;
+}
+
 export interface CockpitData {
   /** The period the trend covers (at least 30 days). */
   trendPeriod: Period;
@@ -57,36 +66,88 @@ export interface CockpitData {
   participation: ApiState<Participation | null>;
 }
 
-/** `unitView`: a department sees only its unit's cases; the per-area panels are not for it. */
-export function useCockpitData(code: string | undefined, period: Period, unitView: boolean, tick = 0): CockpitData {
-  const q = { area: code, from: period.from, to: period.to };
-  const deps = [code, period.from, period.to, unitView, tick];
-  // A trend by day up to two months, by month beyond; a period shorter than two weeks shows the
-  // 30 days up to its end, so the first days of a month still draw a line.
+/** A department's staff see only their unit's cases; the per-area panels are not for them. */
+export const isUnitView = (me: Me): boolean => me.unit?.type === 'department';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The period an address names (`?from=…&to=…`), this month without one. */
+export function periodOf(search: URLSearchParams): Period {
+  const from = search.get('from');
+  const to = search.get('to');
+  return from && to && DAY.test(from) && DAY.test(to) ? { from, to } : presetPeriod('month');
+}
+
+/**
+ * The period the trend covers: by day up to two months, by month beyond; a period shorter than two weeks shows the
+ * 30 days up to its end, so the first days of a month still draw a line.
+ */
+export function trendOf(period: Period): { period: Period; by: 'day' | 'month' } {
   const days = dayjs(period.to).diff(dayjs(period.from), 'day') + 1;
-  const trendBy = days <= 62 ? 'day' : 'month';
-  const trendFrom = days < 14 ? dayjs(period.to).subtract(29, 'day').format('YYYY-MM-DD') : period.from;
-  const trendPeriod = useMemo(() => ({ from: trendFrom, to: period.to }), [trendFrom, period.to]);
-  const breakdown = (by: string) => (signal: AbortSignal) => get<Breakdown>('/api/stats/cases/breakdown', { ...q, by }, signal);
-  const areaOnly = <T,>(f: (s: AbortSignal) => Promise<T>) => (unitView ? null : f);
-  const summary = useApi((s) => get<Summary>('/api/cockpit/summary', q, s), deps);
-  const leaf = summary.data ? summary.data.area.childLevel === null : true;
-  const byChild = useApi(unitView || leaf ? null : breakdown('child'), [...deps, leaf]);
-  const byCategory = useApi(areaOnly(breakdown('category')), deps);
-  const byChannel = useApi(areaOnly(breakdown('channel')), deps);
-  const byUnit = useApi(areaOnly(breakdown('unit')), deps);
-  const trend = useApi(
-    areaOnly((signal) => get<Breakdown>('/api/stats/cases/breakdown', { area: code, ...trendPeriod, by: trendBy }, signal)),
-    [...deps, trendBy, trendPeriod.from],
-  );
-  const map = useApi((s) => get<CockpitMap>('/api/cockpit/map', q, s), deps);
-  const overdue = useApi((s) => get<Overdue>('/api/cockpit/overdue', { area: code, pageSize: 50 }, s), deps);
-  const hotspots = useApi((s) => get<Hotspots>('/api/cockpit/hotspots', q, s), deps);
-  const staffing = useApi(areaOnly((s) => get<Staffing>('/api/cockpit/staffing', { area: code }, s)), deps);
-  const vitality = useApi(areaOnly((s) => get<Vitality>('/api/cockpit/vitality', q, s)), deps);
-  const rectification = useApi(areaOnly((s) => get<Rectification>('/api/cockpit/rectification', q, s)), deps);
-  const participation = useApi(areaOnly((s) => get<Participation>('/api/cockpit/participation', q, s)), deps);
-  return { trendPeriod, summary, byChild, byCategory, byChannel, byUnit, trend, map, overdue, hotspots, staffing, vitality, rectification, participation } as CockpitData;
+  const from = days < 14 ? dayjs(period.to).subtract(29, 'day').format('YYYY-MM-DD') : period.from;
+  return { period: { from, to: period.to }, by: days <= 62 ? 'day' : 'month' };
+}
+
+type Read = readonly [path: string, query: Query] | null;
+
+/**
+ * What the cockpit reads for the area `code` and the period (null: not for this view), one address each: the page
+ * reads them (useCockpitData) and `prefetch` asks for the same ones before its first render.
+ */
+export function cockpitReads(code: string, period: Period, unitView: boolean) {
+  const q = { area: code, from: period.from, to: period.to };
+  const trend = trendOf(period);
+  const breakdown = (by: string, p: Period = period): Read => ['/api/stats/cases/breakdown', { area: code, from: p.from, to: p.to, by }];
+  const areaOnly = (r: Read): Read => (unitView ? null : r);
+  return {
+    summary: ['/api/cockpit/summary', q],
+    // The sub-areas are known from the code: their figures load with the rest.
+    byChild: unitView || cockpitChildOf(code) === null ? null : breakdown('child'),
+    byCategory: areaOnly(breakdown('category')),
+    byChannel: areaOnly(breakdown('channel')),
+    byUnit: areaOnly(breakdown('unit')),
+    trend: areaOnly(breakdown(trend.by, trend.period)),
+    map: ['/api/cockpit/map', q],
+    overdue: ['/api/cockpit/overdue', { area: code, pageSize: 50 }],
+    hotspots: ['/api/cockpit/hotspots', q],
+    staffing: areaOnly(['/api/cockpit/staffing', { area: code }]),
+    vitality: areaOnly(['/api/cockpit/vitality', q]),
+    rectification: areaOnly(['/api/cockpit/rectification', q]),
+    participation: areaOnly(['/api/cockpit/participation', q]),
+  } satisfies Record<string, Read>;
+}
+
+/** The cockpit page's `prefetch` (lib/preloadable.ts): its reads, for the area and period of the address. */
+export function prefetchCockpit({ params, search, me }: RouteContext): void {
+  if (!me.abilities.includes('cockpit.read')) return;
+  for (const r of Object.values(cockpitReads(params.code ?? me.scope.code, periodOf(search), isUnitView(me)))) if (r) prefetch(r[0], r[1]);
+}
+
+/** One read of the cockpit, loaded again when its address or `tick` changes. */
+function useRead<T>(r: Read, tick: number): ApiState<T> {
+  const url = r && withQuery(r[0], r[1]);
+  return useApi(r ? (signal) => get<T>(r[0], r[1], signal) : null, [url, tick]);
+}
+
+export function useCockpitData(code: string, period: Period, unitView: boolean, tick = 0): CockpitData {
+  const reads = cockpitReads(code, period, unitView);
+  const trendPeriod = useMemo(() => trendOf({ from: period.from, to: period.to }).period, [period.from, period.to]);
+  return {
+    trendPeriod,
+    summary: useRead<Summary>(reads.summary, tick),
+    byChild: useRead<Breakdown>(reads.byChild, tick),
+    byCategory: useRead<Breakdown>(reads.byCategory, tick),
+    byChannel: useRead<Breakdown>(reads.byChannel, tick),
+    byUnit: useRead<Breakdown>(reads.byUnit, tick),
+    trend: useRead<Breakdown>(reads.trend, tick),
+    map: useRead<CockpitMap>(reads.map, tick),
+    overdue: useRead<Overdue>(reads.overdue, tick),
+    hotspots: useRead<Hotspots>(reads.hotspots, tick),
+    staffing: useRead<Staffing>(reads.staffing, tick),
+    vitality: useRead<Vitality>(reads.vitality, tick),
+    rectification: useRead<Rectification>(reads.rectification, tick),
+    participation: useRead<Participation>(reads.participation, tick),
+  };
 }
 
 /** Fills the days (or months) of the period that had no cases, so a trend line has no gaps. */

@@ -1,10 +1,11 @@
 // Building blocks of the cockpit: a panel whose chart can be read as a table, the chart itself,
 // the key-measure cards with their change against the previous period.
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { Card, Empty, Segmented, Spin } from 'antd';
 import { BarChartOutlined, TableOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../i18n/index.tsx';
 import { echarts, useEChart, type EChartsCoreOption } from '../../../lib/useEChart.ts';
+import { useNear } from '../../../lib/useNear.ts';
 import { big, changeOf, hours, pct, type MeasureKind } from './format.ts';
 import type { CockpitMap, Measures } from './types.ts';
 
@@ -40,6 +41,10 @@ export function Panel({
 }) {
   const { t } = useI18n();
   const [view, setView] = useState<'chart' | 'table'>(chart ? defaultView : 'table');
+  // Its chart or table renders when the panel first comes near the screen: the panels further down the cockpit cost its
+  // first load only their frames, and each draws as it is scrolled to.
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNear(box);
   const toggle =
     chart && table && !empty ? (
       <Segmented
@@ -64,8 +69,9 @@ export function Panel({
         </span>
       }
       data-testid={testId}
+      ref={box}
     >
-      {loading ? (
+      {loading || (!near && !empty) ? (
         <div className="gz-ck-empty" style={height ? { minHeight: height } : undefined}>
           <Spin />
         </div>
