@@ -75,8 +75,9 @@ interface RequestOptions {
 }
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? (opts.body !== undefined ? 'POST' : 'GET');
   // A change: what was read ahead of it may predate it.
-  if ((opts.method ?? (opts.body !== undefined ? 'POST' : 'GET')) !== 'GET') ahead.clear();
+  if (method !== 'GET') ahead.clear();
   const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   let body: string | undefined;
   if (opts.body !== undefined) {
@@ -86,7 +87,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   let res: Response;
   try {
     res = await fetch(withQuery(path, opts.query), {
-      method: opts.method ?? (body ? 'POST' : 'GET'),
+      method,
       headers,
       body,
       credentials: 'same-origin',
@@ -168,7 +169,7 @@ function untilAborted<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
 export function get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
   const url = withQuery(path, query);
   const early = ahead.get(url);
-  if (!early) return api<T>(path, { query, signal });
+  if (!early) return api<T>(url, { signal });
   ahead.delete(url);
   return untilAborted(early as Promise<T>, signal);
 }
