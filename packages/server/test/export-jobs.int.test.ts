@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readXlsxRows } from '../src/lib/xlsx.ts';
+import { getExportJob } from '../src/services/export-jobs.ts';
+import type { Actor } from '../src/policies/actor.ts';
 import { Client, createTestApp, json, type TestApp } from './helpers.ts';
 
 // Large exports stay off the request path: while the district's people are exported, light requests keep
@@ -134,5 +136,16 @@ describe('exports off the request path', () => {
     const rows = await readXlsxRows(file.rawPayload);
     expect(rows[0]![0]).toContain('案件台账');
     expect(rows.slice(3).filter((r) => r.length > 0).length).toBe(seen.at(-1)!.total);
+  }, 180_000);
+
+  it('finishes a job started just before the server closes, before the database closes', async () => {
+    const other = await createTestApp();
+    const c = await other.as('community');
+    const me = json<{ id: string }>(await c.get('/api/auth/me'));
+    const started = json<Job>(await c.post('/api/exports/cases/jobs', { area: '320614103001' }));
+    expect(started.state).toBe('running');
+    await other.close();
+    const job = await getExportJob({ id: me.id } as Actor, started.id);
+    expect(job).toMatchObject({ state: 'ready', percent: 100 });
   }, 180_000);
 });

@@ -37,6 +37,8 @@ const sendFile = (reply: FastifyReply, file: exports.ExportFile) =>
   sendAttachment(reply, XLSX_MIME, file.fileName, file.body);
 
 export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
+  // A job started just before the server closes writes its file before the database connections close.
+  app.addHook('onClose', () => jobs.settleExportJobs());
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['exports'];
   const measures = [

@@ -76,6 +76,17 @@ export function assertCanStartExport(actor: Actor) {
   if (mine >= MAX_RUNNING_PER_ACCOUNT) throw new DomainError('too_many', 'too_many_exports', `您已有 ${mine} 个导出正在进行，请等其完成后再导出`);
 }
 
+/** Jobs still writing in this process (`run` never rejects: a failure ends as the job's `failed` state). */
+const unfinished = new Set<Promise<void>>();
+
+/**
+ * Waits for the jobs still writing: closing the server calls it before the database closes, so a job started just
+ * before a shutdown finishes its file instead of failing on a closed connection.
+ */
+export async function settleExportJobs(): Promise<void> {
+  await Promise.allSettled([...unfinished]);
+}
+
 /** Starts writing a prepared export (scope and filters already checked) and answers at once with its status. */
 export async function startExportJob(actor: Actor, kind: ExportJobKind, prepared: PreparedExport): Promise<ExportJobDto> {
   assertCanStartExport(actor);
@@ -84,7 +95,9 @@ export async function startExportJob(actor: Actor, kind: ExportJobKind, prepared
   const job: JobStatus = { id: randomUUID(), kind, ownerId: actor.id, state: 'running', done: 0, total: prepared.total, fileName: prepared.fileName, createdAt: toIsoCst(new Date())!, finishedAt: null };
   running.set(job.id, job);
   await persist(job);
-  void run(job, prepared);
+  const writing = run(job, prepared);
+  unfinished.add(writing);
+  void writing.finally(() => unfinished.delete(writing));
   return toDto(job);
 }
 
