@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { AutoComplete, Input, Tree, type TreeDataNode } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { get } from '../../api/client.ts';
@@ -16,11 +16,23 @@ interface Props {
   onSelect: (code: string) => void;
 }
 
+/**
+ * Brings the selected node into view inside the tree's own scroll box. Not `scrollIntoView`, which
+ * scrolls every scrolling ancestor too and so moved the whole page down as it opened.
+ */
+function revealInBox(node: HTMLElement, box: HTMLElement): void {
+  const n = node.getBoundingClientRect();
+  const b = box.getBoundingClientRect();
+  if (n.top < b.top) box.scrollTop -= b.top - n.top;
+  else if (n.bottom > b.bottom) box.scrollTop += n.bottom - b.bottom;
+}
+
 export function AreaTree({ root, tree, selected, ancestors, onSelect }: Props) {
   const t = useT();
   const labels = useLabels();
   const [expanded, setExpanded] = useState<string[]>([root.code]);
   const { children, ensureChildren, ensurePath } = tree;
+  const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     void ensureChildren(root.code).catch(() => undefined);
@@ -46,7 +58,8 @@ export function AreaTree({ root, tree, selected, ancestors, onSelect }: Props) {
   useEffect(() => {
     if (!selected) return;
     const id = window.setTimeout(() => {
-      document.querySelector(`[data-testid="tree-node-${selected}"]`)?.scrollIntoView({ block: 'nearest' });
+      const node = box.current?.querySelector<HTMLElement>(`[data-testid="tree-node-${selected}"]`);
+      if (node && box.current) revealInBox(node, box.current);
     }, 50);
     return () => window.clearTimeout(id);
   }, [selected, expanded]);
@@ -72,7 +85,7 @@ export function AreaTree({ root, tree, selected, ancestors, onSelect }: Props) {
   return (
     <div className="gz-area-tree" data-testid="area-tree">
       <AreaSearch onPick={onSelect} placeholder={t('area.treeSearch')} />
-      <div className="gz-area-tree-scroll">
+      <div className="gz-area-tree-scroll" ref={box}>
         <Tree
           blockNode
           showLine={{ showLeafIcon: false }}
