@@ -5,6 +5,10 @@ import { ApiError, errorMessage } from '../../../api/client.ts';
 import { useT } from '../../../i18n/index.tsx';
 
 /**
+ * Four photos to a row, sized in CSS (mcases.css, `.m-photos-upload`) from the box's own width: the uploader's
+ * `columns` measured its box in a layout effect, which forced the page's first layout and a second render into the
+ * report page's load.
+ *
  * Photos from the camera (`capture="environment"`), each uploaded to `/api/files` as soon as it
  * is taken; the form receives the uploaded files. `onBusy` holds the submit while one is running.
  */
@@ -63,7 +67,6 @@ export function MPhotoUploader({
         capture="environment"
         multiple
         maxCount={max}
-        columns={4}
         showFailed={false}
       />
       <div className="m-photos-hint">{t('m.case.photosHint', { n: max })}</div>
