@@ -292,6 +292,36 @@ describe('长辈版', () => {
   });
 });
 
+describe('the console paints its outline first', () => {
+  it('from the HTML for a signed-in visitor, before any script has arrived, and the console replaces it in place', async () => {
+    const { context, page } = await desktop();
+    await consoleLogin(page, 'town', '/cases');
+    await page.getByTestId('main-menu').waitFor(SLOW);
+    const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
+    const layout = { header: await box('.gz-header'), sider: await box('.gz-sider') };
+    // No script of the app arrives: what shows is the server's outline (its stylesheets are in the head).
+    const noScripts = (r: { abort: () => Promise<void> }) => r.abort();
+    await context.route(/\/assets\/.*\.js$/, noScripts);
+    await page.goto(`${session.url}/cases`);
+    await page.getByTestId('console-frame').waitFor();
+    expect(await page.locator('.gz-frame-mark').textContent()).toBe('共');
+    // Where the console has its header and its menu column, so nothing moves when it takes over.
+    const header = await box('.gz-frame-header');
+    const sider = await box('.gz-frame-sider');
+    expect([header.y, header.height, header.width]).toEqual([layout.header.y, layout.header.height, layout.header.width]);
+    expect([sider.x, sider.y, sider.width]).toEqual([layout.sider.x, layout.sider.y, layout.sider.width]);
+    await shot(page, 'console-frame', true);
+    await context.unroute(/\/assets\/.*\.js$/, noScripts);
+    // With its scripts the console replaces the outline.
+    await page.goto(`${session.url}/cockpit`);
+    await page.getByTestId('main-menu').waitFor(SLOW);
+    expect(await page.getByTestId('console-frame').count()).toBe(0);
+    // Without a session the page carries no outline (the visitor is sent to the login page), nor does the login page.
+    for (const path of ['/cases', '/login']) expect(await (await fetch(`${session.url}${path}`)).text(), path).not.toContain('gz-frame');
+    await context.close();
+  });
+});
+
 describe('the console never loads the phone kit', () => {
   it('opens its list pages without antd-mobile’s files, and links keep the theme’s red', async () => {
     const { context, page } = await desktop();

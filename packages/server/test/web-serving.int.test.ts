@@ -13,6 +13,7 @@ import { withFrame } from '../src/http/route-hints.ts';
 const JS = `export const greeting = ${JSON.stringify('共治'.repeat(800))};\n`;
 const FRAME = '<div class="m-app" inert><div class="m-public-bar">共治</div></div>';
 const FRAME_SCRIPT = "document.documentElement.dataset.frame='1'";
+const CONSOLE_FRAME = '<div class="gz-frame" aria-busy="true"><div class="gz-frame-header"></div></div>';
 let t: TestApp;
 let dist: string;
 const previous = process.env.WEB_DIST;
@@ -35,6 +36,7 @@ beforeAll(async () => {
     JSON.stringify([
       { prefix: '/m/track', html: FRAME, script: FRAME_SCRIPT },
       { prefix: '/m/wall', html: FRAME, script: FRAME_SCRIPT },
+      { prefix: '/', html: CONSOLE_FRAME, script: '', session: true, except: ['/login', '/screen', '/m'] },
     ]),
   );
   // What the build keeps for the server (packages/web/src/mobile/firstFrame.tsx): 回音壁 drawn with its first requests'
@@ -168,6 +170,30 @@ describe('serving the web app', () => {
     expect(report.body).toContain('<script type="module" crossorigin src="/assets/index-f6.js"></script>');
     expect(report.body).toContain('<div id="root"></div></body>');
     expect(report.body).not.toContain('gz-after-paint');
+  });
+
+  it("draws the console's outline into a console page for a visitor with a session cookie, and nowhere else", async () => {
+    const withSession = { cookie: 'gz_session=any' };
+    const cases = await t.app.inject({ method: 'GET', url: '/cases', headers: withSession });
+    expect(cases.body).toContain(`<div id="root">${CONSOLE_FRAME}</div></body>`);
+    // Its scripts stay where the build put them, and it adds no inline script: the policy allows the phone frames' only.
+    expect(cases.body).toContain('<script type="module" crossorigin src="/assets/index-f6.js"></script>');
+    expect(cases.body).not.toContain('gz-after-paint');
+    const hash = crypto.createHash('sha256').update(FRAME_SCRIPT).digest('base64');
+    expect(String(cases.headers['content-security-policy'])).toContain(`script-src 'self' 'sha256-${hash}';`);
+    expect(String(cases.headers.vary)).toMatch(/Cookie/);
+    // A case page and the landing page too.
+    for (const url of ['/', '/cases/0b6a', '/cockpit']) expect((await t.app.inject({ method: 'GET', url, headers: withSession })).body, url).toContain(CONSOLE_FRAME);
+    // Without a session cookie the root stays empty (the app sends the visitor to the login page), under another ETag.
+    const anonymous = await t.app.inject({ method: 'GET', url: '/cases' });
+    expect(anonymous.body).toContain('<div id="root"></div>');
+    expect(anonymous.headers.etag).not.toBe(cases.headers.etag);
+    expect((await t.app.inject({ method: 'GET', url: '/cases', headers: { ...withSession, 'if-none-match': String(anonymous.headers.etag) } })).statusCode).toBe(200);
+    // Not on the login page, the big screen or a phone page; a public phone page keeps its own frame.
+    for (const url of ['/login', '/screen', '/screen/320614', '/m', '/m/me', '/m/report']) {
+      expect((await t.app.inject({ method: 'GET', url, headers: withSession })).body, url).not.toContain('gz-frame');
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/m/track?code=GZ1', headers: withSession })).body).toContain(`<div id="root">${FRAME}</div>`);
   });
 
   it('draws 回音壁 at request time with the answers of its first requests, and carries them for the app', async () => {

@@ -4,6 +4,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { I18nProvider, ensureDicts, initialDictPart } from './i18n/index.tsx';
 import { AuthProvider, startSessionProbe } from './auth/AuthContext.tsx';
 import { FullPageSpinner } from './FullPageSpinner.tsx';
+import { ConsoleFrame } from './console/ConsoleFrame.tsx';
 import './styles/base.css';
 
 const session = startSessionProbe();
@@ -38,12 +39,15 @@ const ready = Promise.all([
 // them (a slow phone is otherwise blocked for a few hundred milliseconds while the page is already on screen as its
 // frame). The console has no frame to keep answering: it renders at once (sliced, its first paint only came earlier
 // with more work after it).
+// The server drew the console's outline into the page (a visitor with a session: ConsoleFrame.tsx): while the console's
+// code loads the app draws the same outline, not a spinner in its place.
+const framed = document.querySelector('#root > .gz-frame') !== null;
 const app = (MobileApp: ComponentType) => (
   <StrictMode>
     <I18nProvider>
       <AuthProvider>
         <BrowserRouter>
-          <Suspense fallback={<FullPageSpinner />}>
+          <Suspense fallback={framed ? <ConsoleFrame /> : <FullPageSpinner />}>
             <Routes>
               <Route path="/m/*" element={<MobileApp />} />
               <Route path="/*" element={<ConsoleApp />} />

@@ -67,8 +67,8 @@ export interface BuildOptions {
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
-  // The public phone pages' first frames (dist/first-frames.json), read once: their script's hash goes into the CSP,
-  // the frames into the pages.
+  // The first frames (dist/first-frames.json), read once: the public phone pages' script's hash goes into the CSP, the
+  // frames (those and the console's outline) into the pages.
   const frames = firstFrames(ctx.config.webDist);
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -109,7 +109,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", ...new Set(frames.map((f) => scriptHashSource(f.script)))],
+        scriptSrc: ["'self'", ...new Set(frames.filter((f) => f.script).map((f) => scriptHashSource(f.script)))],
         scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         // The tiles of a configured base map (MAP_TILE_URL) come from its own server.
@@ -302,9 +302,10 @@ async function serveWeb(app: FastifyInstance, dist: string, frames: FirstFrame[]
     }
     // index.html with the files this route loads first named in it (route-hints.ts), or the page drawn with its data
     // (rendered-pages.ts); revalidated by its ETag. Sent compressed, each encoding with its own ETag.
-    const page = (drawn && (await drawn(url, req.url.slice(url.length)))) ?? pageFor(url);
+    // A console page carries the console's outline for a visitor with a session cookie (route-hints.ts `frameFor`).
+    const page = (drawn && (await drawn(url, req.url.slice(url.length)))) ?? pageFor(url, Boolean(req.cookies[SESSION_COOKIE]));
     const copy = pageCopy(page, req.headers['accept-encoding']);
-    reply.header('Cache-Control', 'no-cache').header('ETag', copy.etag).header('Vary', 'Accept-Encoding');
+    reply.header('Cache-Control', 'no-cache').header('ETag', copy.etag).header('Vary', 'Accept-Encoding, Cookie');
     if (req.headers['if-none-match'] === copy.etag) return reply.status(304).send();
     if (copy.encoding) reply.header('Content-Encoding', copy.encoding);
     return reply.type('text/html; charset=utf-8').send(copy.body);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FastifyBaseLogger } from 'fastify';
-import { hintFor, routePage, withFrame, withHints, type FirstFrame, type RouteDocument, type RoutePage } from './route-hints.ts';
+import { frameFor, routePage, withFrame, withHints, type FirstFrame, type RouteDocument, type RoutePage } from './route-hints.ts';
 
 /** What `dist/ssr/render.mjs` exports for this (packages/web/src/mobile/firstFrame.tsx). */
 export interface PageRenderer {
@@ -44,7 +44,7 @@ export function renderedPages(
 
   /** The page at `pathname` drawn with its data, or null when it is not one of those pages or could not be drawn. */
   return async (pathname: string, search: string): Promise<RoutePage | null> => {
-    const frame = hintFor(frames, pathname);
+    const frame = frameFor(frames, pathname, false);
     if (!frame) return null;
     try {
       const r = await load();

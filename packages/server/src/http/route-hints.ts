@@ -12,11 +12,18 @@ export interface RouteHint {
   styles: string[];
 }
 
-/** The first frame of a public phone page (packages/web/first-frame.ts): markup for <div id="root"> and its script. */
+/**
+ * A first frame (packages/web/first-frame.ts): markup for <div id="root">, and the script that loads the app's scripts
+ * once it is painted (a public phone page), or none (the console's outline: its scripts stay where the build put them).
+ */
 export interface FirstFrame {
   prefix: string;
   html: string;
   script: string;
+  /** Only for a visitor with a session cookie. */
+  session?: boolean;
+  /** Prefixes under `prefix` that get no frame. */
+  except?: string[];
 }
 
 /** One encoding of a route's page, with its own validator. */
@@ -68,9 +75,26 @@ export function withFrame(indexHtml: string, frame: FirstFrame | undefined, prel
   const loads = indexHtml.match(SCRIPT_LOADS) ?? [];
   // JSON inside a script element: `<` written as \u003c, so no text in an answer can close the element.
   const answers = preload ? `<script type="application/json" id="gz-preload">${JSON.stringify(preload).replace(/</g, '\\u003c')}</script>` : '';
+  // A frame without a script (the console's) paints while the scripts load as they would without it: its stylesheets
+  // are all it waits for, so they are asked for first.
+  if (!frame.script) return stylesFirst(indexHtml).replace(root, () => `<div id="root">${frame.html}</div>${answers}`);
   return indexHtml
     .replace(SCRIPT_LOADS, '')
     .replace(root, () => `<div id="root">${frame.html}</div>${answers}<template id="gz-after-paint">${loads.join('')}</template><script>${frame.script}</script>`);
+}
+
+const STYLESHEETS = /<link rel="stylesheet"[^>]*>/g;
+
+/**
+ * The page's stylesheets moved ahead of its scripts in <head>. A browser opens six connections to a host over HTTP/1.1:
+ * behind the twenty-odd scripts a console page names, its stylesheets, and with them the first paint of its frame, came
+ * last (~0.8 s instead of ~0.3 s on a 10 Mbit/s line).
+ */
+function stylesFirst(html: string): string {
+  const sheets = html.match(STYLESHEETS) ?? [];
+  const rest = html.replace(STYLESHEETS, '');
+  const at = rest.search(/<script type="module"|<link rel="modulepreload"/);
+  return sheets.length && at >= 0 ? rest.slice(0, at) + sheets.join('') + rest.slice(at) : html;
 }
 
 /** The Content-Security-Policy source that allows a frame's inline script, and only it. */
@@ -92,15 +116,23 @@ export const firstFrames = (dist: string): FirstFrame[] => readJsonArray<FirstFr
 export function hintFor<H extends { prefix: string }>(hints: readonly H[], urlPath: string): H | undefined {
   let best: H | undefined;
   for (const h of hints) {
-    const covers =
-      h.prefix === '/'
-        ? true
-        : h.prefix.endsWith('/')
-          ? urlPath.length > h.prefix.length && urlPath.startsWith(h.prefix)
-          : urlPath === h.prefix || urlPath.startsWith(`${h.prefix}/`);
-    if (covers && (!best || h.prefix.length > best.prefix.length)) best = h;
+    if (covers(h.prefix, urlPath) && (!best || h.prefix.length > best.prefix.length)) best = h;
   }
   return best;
+}
+
+const covers = (prefix: string, urlPath: string) =>
+  prefix === '/' ? true : prefix.endsWith('/') ? urlPath.length > prefix.length && urlPath.startsWith(prefix) : urlPath === prefix || urlPath.startsWith(`${prefix}/`);
+
+/**
+ * The frame of a page: the one of the longest prefix that covers the path, leaving out a frame for visitors with a
+ * session when there is none (`signedIn`: the request carries a session cookie) and a frame whose `except` covers it.
+ */
+export function frameFor(frames: readonly FirstFrame[], urlPath: string, signedIn: boolean): FirstFrame | undefined {
+  return hintFor(
+    frames.filter((f) => (signedIn || !f.session) && !(f.except ?? []).some((p) => covers(p, urlPath))),
+    urlPath,
+  );
 }
 
 /** A page with its brotli, gzip and plain copies (brotli at `quality`: 11 for a page made once, less at request time). */
@@ -153,11 +185,11 @@ export function routePages(
   dist: string,
   frames: readonly FirstFrame[] = firstFrames(dist),
   documentFor: (urlPath: string) => RouteDocument = routeDocuments(dist),
-): (urlPath: string) => RoutePage {
+): (urlPath: string, signedIn?: boolean) => RoutePage {
   const pages = new Map<string, RoutePage>();
-  return (urlPath) => {
+  return (urlPath, signedIn = false) => {
     const doc = documentFor(urlPath);
-    const frame = hintFor(frames, urlPath);
+    const frame = frameFor(frames, urlPath, signedIn);
     const key = `${doc.key}\n${frame?.prefix ?? ''}`;
     let page = pages.get(key);
     if (!page) {

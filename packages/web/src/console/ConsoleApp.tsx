@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { useAuth, usesConsole } from '../auth/AuthContext.tsx';
 import { consoleTheme } from './theme.ts';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
+import { ConsoleFrame } from './ConsoleFrame.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { ForcedPasswordChange } from './components/ForcedPasswordChange.tsx';
 import { HomePage } from './pages/HomePage.tsx';
@@ -48,10 +49,11 @@ const PartyRoutes = lazyModule(() => import('./pages/party/PartyRoutes.tsx'));
 /** antd's motion off for users who asked their system for less of it. */
 const theme = prefersReducedMotion() ? { ...consoleTheme, token: { ...consoleTheme.token, motion: false } } : consoleTheme;
 
-function RequireConsole({ children }: { children: ReactNode }) {
+/** `loading`: what shows while the session is not yet known (the console's outline, or a spinner on the big screen). */
+function RequireConsole({ children, loading }: { children: ReactNode; loading: ReactNode }) {
   const { status, me } = useAuth();
   const location = useLocation();
-  if (status === 'loading') return <Spin fullscreen />;
+  if (status === 'loading') return <>{loading}</>;
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (!usesConsole(me)) return <Navigate to="/m" replace />;
   if (me.passwordChange) return <ForcedPasswordChange />;
@@ -64,7 +66,7 @@ const consoleRoutes = (
     <Route path="login" element={<LoginPage />} />
     <Route
       element={
-        <RequireConsole>
+        <RequireConsole loading={<Spin fullscreen />}>
           <Outlet />
         </RequireConsole>
       }
@@ -73,7 +75,7 @@ const consoleRoutes = (
     </Route>
     <Route
       element={
-        <RequireConsole>
+        <RequireConsole loading={<ConsoleFrame />}>
           <ConsoleLayout />
         </RequireConsole>
       }

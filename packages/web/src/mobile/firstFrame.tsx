@@ -21,6 +21,12 @@ import { MPageSkeleton } from './lazyPage.tsx';
 import { MWall } from './pages/cases/MWall.tsx';
 import { wallFirstRequests } from './pages/cases/wallRequests.ts';
 import { providePreloaded, requestUrl } from '../api/preload.ts';
+import { ConsoleFrame } from '../console/ConsoleFrame.tsx';
+
+export { CONSOLE_FRAME_EXCEPT } from '../console/ConsoleFrame.tsx';
+
+/** The console's outline (console/ConsoleFrame.tsx), which the server draws into a console page for a visitor with a session. */
+export const renderConsoleFrame = (): string => renderToString(<ConsoleFrame />);
 
 /** The public pages that get a first frame (each also a route-hints prefix). */
 export const FRAME_PATHS = ['/m/report', '/m/track', '/m/wall'] as const;
