@@ -42,10 +42,11 @@ export { prefetchCockpit as prefetch } from './data.ts';
 
 /**
  * The height of the map and of the table of sub-areas beside it, loading or loaded alike: what lies below does not move
- * when they arrive. The table's body leaves room for a header of up to three lines (the measures' names wrap).
+ * when they arrive. The table's body leaves room for its one-line header and the sideways scroll bar under it (the
+ * measures' names stay on one line: cockpit.css).
  */
 const TOP_ROW = 480;
-const TABLE_HEAD = 110;
+const TABLE_HEAD = 56;
 
 export default function CockpitPage() {
   const { t } = useI18n();
@@ -175,7 +176,7 @@ export default function CockpitPage() {
                   size="small"
                   rowKey={(r) => r.key ?? ''}
                   pagination={false}
-                  scroll={{ y: TOP_ROW - TABLE_HEAD }}
+                  scroll={{ y: TOP_ROW - TABLE_HEAD, x: 'max-content' }}
                   dataSource={d.byChild.data?.items ?? []}
                   columns={childColumns}
                   locale={{ emptyText: t('cockpit.empty.cases') }}
