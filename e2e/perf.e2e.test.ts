@@ -304,7 +304,7 @@ describe('the console paints its outline first', () => {
     await context.route(/\/assets\/.*\.js$/, noScripts);
     await page.goto(`${session.url}/cases`);
     await page.getByTestId('console-frame').waitFor();
-    expect(await page.locator('.gz-frame-mark').textContent()).toBe('共');
+    expect(await page.getByTestId('console-frame').locator('.gz-brand-mark').textContent()).toBe('共');
     // Where the console has its header and its menu column, so nothing moves when it takes over.
     const header = await box('.gz-frame-header');
     const sider = await box('.gz-frame-sider');

@@ -12,7 +12,7 @@ export function ConsoleFrame() {
   return (
     <div className="gz-frame" aria-busy="true" data-testid="console-frame">
       <div className="gz-frame-header">
-        <span className="gz-frame-mark">共</span>
+        <span className="gz-brand-mark">共</span>
       </div>
       <div className="gz-frame-body">
         <div className="gz-frame-sider">
