@@ -120,6 +120,8 @@ describe('the case closed loop', () => {
     await page.getByTestId('case-page').waitFor();
     await expect.poll(() => caseState(page)).toBe('reported');
     expect(await page.getByTestId('case-code').innerText()).toContain(code);
+    // The title the phone made: the chosen type's name from the catalogue, then the description's start.
+    expect(await page.getByTestId('case-title').innerText()).toMatch(/暴露垃圾[^：]*：1幢门口的路灯/);
     await page.getByTestId('case-map').waitFor();
     await page.locator('[data-testid="case-photos"] img').first().waitFor();
     expect(await page.getByTestId('case-reporter').innerText()).toContain('王*');

@@ -7,7 +7,7 @@ import { StrictMode, Suspense, startTransition, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router-dom';
 import { I18nProvider, ensureDicts, initialDictPart } from './i18n/index.tsx';
-import { AuthProvider } from './auth/AuthContext.tsx';
+import { AuthProvider, startSessionProbe } from './auth/AuthContext.tsx';
 import { PhoneFrame } from './mobile/PhoneFrame.tsx';
 import { MPageSkeleton } from './mobile/lazyPage.tsx';
 import { preloadPage, publicCaseRoutes } from './mobile/pages/cases/routes.tsx';
@@ -46,6 +46,10 @@ const app = (
     </I18nProvider>
   </StrictMode>
 );
+
+// As main.tsx does: the session probe leaves with the page's words and code, and the first render starts from its
+// answer when it is in by then (it does not wait for it).
+startSessionProbe();
 
 // As main.tsx does for a phone page: the first render waits for the page's words and code, and is a transition.
 const { pathname } = window.location;

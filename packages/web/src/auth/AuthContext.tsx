@@ -30,17 +30,38 @@ let early: Promise<Session> | null = null;
  * frame then renders as soon as they are here, instead of one round trip later. The first `AuthProvider` takes it.
  */
 export function startSessionProbe(): Promise<Session> {
-  early ??= probe();
-  // Handled where it is taken; until then a failure (no connection) must not count as unhandled.
-  early.catch(() => undefined);
+  if (!early) {
+    early = probe();
+    // Handled where it is taken; until then a failure (no connection) must not count as unhandled.
+    early.then(
+      (s) => {
+        answered = s;
+      },
+      () => undefined,
+    );
+  }
   return early;
 }
 
+/**
+ * The early probe's answer once it is in. An `AuthProvider` first rendered after it starts from it instead of from
+ * 'loading': no second render of the whole page for the session a moment after the first (on a public phone page that
+ * second render was one of the longest tasks of its load on a slow phone).
+ */
+let answered: Session | null = null;
+
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null>(null);
-  const [status, setStatus] = useState<Status>('loading');
+  const [start] = useState(() => answered);
+  const [me, setMe] = useState<Me | null>(start?.user ?? null);
+  const [status, setStatus] = useState<Status>(start ? (start.user ? 'authenticated' : 'anonymous') : 'loading');
 
   useEffect(() => {
+    if (start) {
+      answered = null;
+      early = null;
+      if (start.user && onPhone()) void saveCopy(ME_COPY, start.user);
+      return;
+    }
     let cancelled = false;
     const first = early ?? probe();
     early = null;
@@ -68,7 +89,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [start]);
 
   // Any 401 later on (idle session ended, password reset by an administrator) returns to the login page.
   useEffect(

@@ -38,6 +38,8 @@ const LOADERS: Record<Locale, Record<DictPart, () => Promise<Dict>>> = {
 const DICTS: Record<Locale, Partial<Record<DictPart, Dict>>> = { 'zh-CN': {}, en: {} };
 const pending = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
+/** How many dictionaries have arrived: a provider renders again only when one came after its last render. */
+let arrived = 0;
 /** The largest part asked for so far: a locale switch fetches that part of the other language. */
 let wanted: DictPart = 'public';
 let current: Locale = initialLocale();
@@ -49,6 +51,7 @@ function load(locale: Locale, part: DictPart): Promise<void> {
   if (!p) {
     p = LOADERS[locale][part]().then((d) => {
       DICTS[locale][part] = d;
+      arrived += 1;
       for (const l of listeners) l();
     });
     pending.set(id, p);
@@ -102,12 +105,14 @@ const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(current);
-  const [loaded, setLoaded] = useState(0);
+  const [loaded, setLoaded] = useState(arrived);
 
   useEffect(() => {
-    const l = () => setLoaded((n) => n + 1);
+    const l = () => setLoaded(arrived);
     listeners.add(l);
-    l(); // a dictionary that arrived before this subscription
+    // A dictionary that arrived between the first render and this subscription. Not a render for nothing: on a phone
+    // page that one re-ran every component of the page right after its first paint.
+    l();
     return () => void listeners.delete(l);
   }, []);
 

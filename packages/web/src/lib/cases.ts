@@ -43,16 +43,29 @@ export function useCatalogue(): Catalogue {
       listeners.delete(fn);
     };
   }, []);
-  const res = useApi(() => {
-    // Shared by every component, so it is never aborted by one of them.
-    // Its last copy serves a report form opened without a connection.
-    catalogue ??= getOrCopy<{ items: CatalogueType[] }>('/api/catalog').catch((e: unknown) => {
-      catalogue = null;
-      throw e;
-    });
-    return catalogue;
-  }, [version]);
+  const res = useApi(fetchCatalogue, [version]);
   return useMemo(() => buildCatalogue(res.data?.items ?? [], Boolean(res.data), res.error), [res.data, res.error]);
+}
+
+/**
+ * The catalogue's request, shared by every component, so it is never aborted by one of them. Its last copy serves a
+ * report form opened without a connection.
+ */
+function fetchCatalogue(): Promise<{ items: CatalogueType[] }> {
+  catalogue ??= getOrCopy<{ items: CatalogueType[] }>('/api/catalog').catch((e: unknown) => {
+    catalogue = null;
+    throw e;
+  });
+  return catalogue;
+}
+
+/** The catalogue once (for an action, such as a form's submission, that needs it without rendering again when it arrives). */
+export async function loadCatalogue(): Promise<Catalogue> {
+  try {
+    return buildCatalogue((await fetchCatalogue()).items, true);
+  } catch (e) {
+    return buildCatalogue([], false, e instanceof Error ? e : new Error(String(e)));
+  }
 }
 
 export function buildCatalogue(items: CatalogueType[], loaded: boolean, error?: Error): Catalogue {

@@ -1,5 +1,6 @@
 // The district cockpit's panel of burden figures (基层减负): this month's totals and the departments
 // communities flagged or whose requests were refused, linking to the full figures.
+import { memo } from 'react';
 import { Button, Table, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import * as api from '../../../api/burden.ts';
@@ -7,7 +8,7 @@ import { useI18n } from '../../../i18n/index.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { Panel } from '../cockpit/parts.tsx';
 
-export function BurdenCockpitPanel({ month }: { month: string }) {
+export const BurdenCockpitPanel = memo(function BurdenCockpitPanel({ month }: { month: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const f = useApi((s) => api.burdenFigures({ from: month }, s), [month]);
@@ -49,4 +50,4 @@ export function BurdenCockpitPanel({ month }: { month: string }) {
       }
     />
   );
-}
+});

@@ -1,6 +1,6 @@
 // 驾驶舱: the measures of any area in the caller's scope for any period, drilled down from the
 // district to a grid by clicking the map or the table of sub-areas.
-import { useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { Breadcrumb, Button, Col, DatePicker, Row, Segmented, Space, Table, Tag } from 'antd';
 import { DesktopOutlined, DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -26,10 +26,16 @@ import {
   VitalityPanel,
   useMeasureColumns,
 } from './panels.tsx';
-import type { BreakdownRow } from './types.ts';
+import type { Breakdown, BreakdownRow } from './types.ts';
 import { ParticipationPanel } from './ParticipationPanel.tsx';
 import { BurdenCockpitPanel } from '../burden/CockpitPanel.tsx';
 import './cockpit.css';
+
+/** The address's query for a period: none for the default (this month). */
+const search = (p: Period) => {
+  const def = presetPeriod('month');
+  return p.from === def.from && p.to === def.to ? '' : `?from=${p.from}&to=${p.to}`;
+};
 
 export function usePeriodParams(): [Period, (p: Period) => void] {
   const [params, setParams] = useSearchParams();
@@ -64,24 +70,10 @@ export default function CockpitPage() {
   const children = !unitView && cockpitChildOf(code) !== null;
   const compared = comparisonPeriod(period.from, period.to);
   const s = d.summary.data;
-  const search = (p: Period) => {
-    const def = presetPeriod('month');
-    return p.from === def.from && p.to === def.to ? '' : `?from=${p.from}&to=${p.to}`;
-  };
-  const go = (c: string) => navigate(`/cockpit/${c}${search(period)}`);
+  // One function while the period is the same: the panels that drill down with it do not render again for nothing.
+  const go = useCallback((c: string) => navigate(`/cockpit/${c}${search({ from: period.from, to: period.to })}`), [navigate, period.from, period.to]);
   const preset = presetOf(period);
   const threshold = s?.rectificationThreshold ?? 0.6;
-
-  const childColumns = useMeasureColumns(t('cockpit.col.area'), (r: BreakdownRow) => (
-    <span data-testid="child-row" data-code={r.key ?? ''}>
-      <a onClick={() => r.key && go(r.key)}>{r.name}</a>
-      {r.key?.length === 12 && r.rated > 0 && r.satisfactionRate < threshold && (
-        <Tag color="red" className="gz-ck-tag">
-          {t('cockpit.rectification.tag')}
-        </Tag>
-      )}
-    </span>
-  ));
 
   const exportQuery = useMemo(() => ({ area: code, from: period.from, to: period.to }), [code, period]);
 
@@ -166,23 +158,7 @@ export default function CockpitPage() {
         </Col>
         {children && (
           <Col xs={24} xl={11}>
-            <Panel
-              title={t('cockpit.panel.children')}
-              testId="panel-children"
-              loading={d.byChild.loading && !d.byChild.data}
-              height={TOP_ROW}
-              table={
-                <Table
-                  size="small"
-                  rowKey={(r) => r.key ?? ''}
-                  pagination={false}
-                  scroll={{ y: TOP_ROW - TABLE_HEAD, x: 'max-content' }}
-                  dataSource={d.byChild.data?.items ?? []}
-                  columns={childColumns}
-                  locale={{ emptyText: t('cockpit.empty.cases') }}
-                />
-              }
-            />
+            <ChildrenPanel data={d.byChild.data} loading={d.byChild.loading} threshold={threshold} onOpen={go} />
           </Col>
         )}
         {!unitView && (
@@ -232,3 +208,37 @@ export default function CockpitPage() {
     </div>
   );
 }
+
+/** 下级区域: the measures of each sub-area beside the map; a village under the rectification threshold is tagged. */
+const ChildrenPanel = memo(function ChildrenPanel({ data, loading, threshold, onOpen }: { data: Breakdown | null | undefined; loading: boolean; threshold: number; onOpen: (code: string) => void }) {
+  const { t } = useI18n();
+  const columns = useMeasureColumns(t('cockpit.col.area'), (r: BreakdownRow) => (
+    <span data-testid="child-row" data-code={r.key ?? ''}>
+      <a onClick={() => r.key && onOpen(r.key)}>{r.name}</a>
+      {r.key?.length === 12 && r.rated > 0 && r.satisfactionRate < threshold && (
+        <Tag color="red" className="gz-ck-tag">
+          {t('cockpit.rectification.tag')}
+        </Tag>
+      )}
+    </span>
+  ));
+  return (
+    <Panel
+      title={t('cockpit.panel.children')}
+      testId="panel-children"
+      loading={loading && !data}
+      height={TOP_ROW}
+      table={
+        <Table
+          size="small"
+          rowKey={(r) => r.key ?? ''}
+          pagination={false}
+          scroll={{ y: TOP_ROW - TABLE_HEAD, x: 'max-content' }}
+          dataSource={data?.items ?? []}
+          columns={columns}
+          locale={{ emptyText: t('cockpit.empty.cases') }}
+        />
+      }
+    />
+  );
+});

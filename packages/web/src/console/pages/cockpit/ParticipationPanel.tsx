@@ -1,6 +1,6 @@
 // 参与共治: needs of the period and the share met, projects closed out and the share on time, the
 // residents who took part in the period and this quarter, and the same by month (docs/COCKPIT.md).
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Table, Tooltip, Typography } from 'antd';
 import { useI18n } from '../../../i18n/index.tsx';
 import type { ApiState } from '../../../lib/useApi.ts';
@@ -11,7 +11,7 @@ import { big, pct } from './format.ts';
 import { Chart, Panel } from './parts.tsx';
 
 /** The panel of the cockpit; the figures come from `useCockpitData` (the big screen shows the same answer). */
-export function ParticipationPanel({ state: f }: { state: ApiState<Participation | null> }) {
+export const ParticipationPanel = memo(function ParticipationPanel({ state: f }: { state: ApiState<Participation | null> }) {
   const { t, locale } = useI18n();
   const d = f.data;
   const option = useMemo<EChartsCoreOption | null>(() => {
@@ -98,4 +98,6 @@ export function ParticipationPanel({ state: f }: { state: ApiState<Participation
       }
     />
   );
-}
+},
+// The read's state is a new object at each render of the page: the panel renders again only when its answer changed.
+(a, b) => a.state.data === b.state.data && a.state.loading === b.state.loading && a.state.error === b.state.error);

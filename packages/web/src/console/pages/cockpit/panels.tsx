@@ -1,5 +1,5 @@
 // The cockpit's panels, shared by the console page and (in their dark form) the big screen.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 // The measures' rules alone (no imports of their own), not the whole domain, go into the bundle.
 import { nothingDue, nothingRated } from '@gongzhi/domain/measures';
 import { Table, Tag, Tooltip } from 'antd';
@@ -43,7 +43,7 @@ export function useMeasureColumns(nameTitle: string, nameRender?: (r: BreakdownR
   ];
 }
 
-export function TrendPanel({ data, period, dark, loading, widened }: { data: Breakdown | null | undefined; period: Period; dark?: boolean; loading?: boolean; widened?: boolean }) {
+export const TrendPanel = memo(function TrendPanel({ data, period, dark, loading, widened }: { data: Breakdown | null | undefined; period: Period; dark?: boolean; loading?: boolean; widened?: boolean }) {
   const { t } = useI18n();
   const by = data?.by === 'month' ? 'month' : 'day';
   const rows = useMemo(() => fillSeries(data?.items ?? [], period, by), [data, period, by]);
@@ -76,9 +76,9 @@ export function TrendPanel({ data, period, dark, loading, widened }: { data: Bre
       }
     />
   );
-}
+});
 
-export function CategoryPanel({ data, dark, loading }: { data: Breakdown | null | undefined; dark?: boolean; loading?: boolean }) {
+export const CategoryPanel = memo(function CategoryPanel({ data, dark, loading }: { data: Breakdown | null | undefined; dark?: boolean; loading?: boolean }) {
   const { t } = useI18n();
   const items = (data?.items ?? []).slice(0, 10);
   const option = useMemo(() => barOption(look(dark), items.map((r) => r.name), items.map((r) => r.received), { horizontal: true, seriesName: t('cockpit.col.received') }), [items, dark, t]);
@@ -94,9 +94,9 @@ export function CategoryPanel({ data, dark, loading }: { data: Breakdown | null 
       table={<Table size="small" rowKey={(r) => r.key ?? ''} pagination={false} dataSource={data?.items ?? []} columns={columns} scroll={{ y: 300 }} />}
     />
   );
-}
+});
 
-export function ChannelPanel({ data, dark, loading }: { data: Breakdown | null | undefined; dark?: boolean; loading?: boolean }) {
+export const ChannelPanel = memo(function ChannelPanel({ data, dark, loading }: { data: Breakdown | null | undefined; dark?: boolean; loading?: boolean }) {
   const { t, tx } = useI18n();
   const items = (data?.items ?? []).map((r) => ({ ...r, name: tx(`case.channel.${r.key}`, r.key ?? '') }));
   const total = items.reduce((n, r) => n + r.received, 0);
@@ -126,9 +126,9 @@ export function ChannelPanel({ data, dark, loading }: { data: Breakdown | null |
       }
     />
   );
-}
+});
 
-export function MapPanel({ map, dark, loading, onDrill, height = 420 }: { map: CockpitMap | undefined; dark?: boolean; loading?: boolean; onDrill?: (code: string) => void; height?: number }) {
+export const MapPanel = memo(function MapPanel({ map, dark, loading, onDrill, height = 420 }: { map: CockpitMap | undefined; dark?: boolean; loading?: boolean; onDrill?: (code: string) => void; height?: number }) {
   const { t, locale } = useI18n();
   const mapName = useRegisteredMap(map);
   const features = map?.features ?? [];
@@ -175,13 +175,13 @@ export function MapPanel({ map, dark, loading, onDrill, height = 420 }: { map: C
       }
     />
   );
-}
+});
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-export function OverduePanel({ data, loading, compact }: { data: Overdue | undefined; loading?: boolean; compact?: boolean }) {
+export const OverduePanel = memo(function OverduePanel({ data, loading, compact }: { data: Overdue | undefined; loading?: boolean; compact?: boolean }) {
   const { t } = useI18n();
   const overdueText = useOverdueText();
   const columns: ColumnsType<OverdueItem> = [
@@ -203,9 +203,9 @@ export function OverduePanel({ data, loading, compact }: { data: Overdue | undef
       table={<Table size="small" rowKey="id" pagination={{ pageSize: 8, size: 'small', showSizeChanger: false }} dataSource={data?.items ?? []} columns={columns} />}
     />
   );
-}
+});
 
-export function RankingPanel({ data, dark, loading, extra }: { data: Breakdown | null | undefined; dark?: boolean; loading?: boolean; extra?: React.ReactNode }) {
+export const RankingPanel = memo(function RankingPanel({ data, dark, loading, extra }: { data: Breakdown | null | undefined; dark?: boolean; loading?: boolean; extra?: React.ReactNode }) {
   const { t } = useI18n();
   // Units with nothing due to close rank after those that had work, and stay out of the rate chart.
   const items = (data?.items ?? [])
@@ -243,9 +243,9 @@ export function RankingPanel({ data, dark, loading, extra }: { data: Breakdown |
       table={<Table size="small" rowKey={(r) => r.key ?? ''} pagination={false} dataSource={items} columns={columns} scroll={{ y: 320 }} />}
     />
   );
-}
+});
 
-export function HotspotPanel({ data, loading }: { data: Hotspots | undefined; loading?: boolean }) {
+export const HotspotPanel = memo(function HotspotPanel({ data, loading }: { data: Hotspots | undefined; loading?: boolean }) {
   const { t, locale } = useI18n();
   const repeats = data?.repeats ?? [];
   const places = data?.places ?? [];
@@ -293,9 +293,9 @@ export function HotspotPanel({ data, loading }: { data: Hotspots | undefined; lo
       }
     />
   );
-}
+});
 
-export function StaffingPanel({ data, loading, dark }: { data: Staffing | null | undefined; loading?: boolean; dark?: boolean }) {
+export const StaffingPanel = memo(function StaffingPanel({ data, loading, dark }: { data: Staffing | null | undefined; loading?: boolean; dark?: boolean }) {
   const { t, locale } = useI18n();
   const rows = (data?.items ?? []).filter((r) => r.residents > 0 || r.staff > 0);
   const option = useMemo(() => {
@@ -351,11 +351,11 @@ export function StaffingPanel({ data, loading, dark }: { data: Staffing | null |
       }
     />
   );
-}
+});
 
 const TERMS: VitalityTerm[] = ['closure', 'satisfaction', 'wishes', 'points', 'party'];
 
-export function VitalityPanel({ data, loading, dark }: { data: Vitality | null | undefined; loading?: boolean; dark?: boolean }) {
+export const VitalityPanel = memo(function VitalityPanel({ data, loading, dark }: { data: Vitality | null | undefined; loading?: boolean; dark?: boolean }) {
   const { t } = useI18n();
   const items = (data?.items ?? []).filter((r) => r.index !== null).sort((a, b) => (b.index ?? 0) - (a.index ?? 0));
   const option = useMemo(() => barOption(look(dark), items.slice(0, 12).map((r) => r.name), items.slice(0, 12).map((r) => r.index ?? 0), { seriesName: t('cockpit.col.index') }), [items, dark, t]);
@@ -409,9 +409,9 @@ export function VitalityPanel({ data, loading, dark }: { data: Vitality | null |
       }
     />
   );
-}
+});
 
-export function RectificationPanel({ data, loading, onOpen }: { data: Rectification | null | undefined; loading?: boolean; onOpen?: (code: string) => void }) {
+export const RectificationPanel = memo(function RectificationPanel({ data, loading, onOpen }: { data: Rectification | null | undefined; loading?: boolean; onOpen?: (code: string) => void }) {
   const { t } = useI18n();
   const items = data?.items ?? [];
   return (
@@ -447,6 +447,6 @@ export function RectificationPanel({ data, loading, onOpen }: { data: Rectificat
       }
     />
   );
-}
+});
 
 export { hours };

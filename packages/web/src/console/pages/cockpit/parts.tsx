@@ -1,6 +1,6 @@
 // Building blocks of the cockpit: a panel whose chart can be read as a table, the chart itself,
 // the key-measure cards with their change against the previous period.
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Card, Empty, Segmented, Spin } from 'antd';
 import { BarChartOutlined, TableOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -111,7 +111,7 @@ export function formatMeasure(key: keyof Measures, m: Measures, locale: 'zh-CN' 
 
 /** The key measures, each with its change against the previous period of equal length. */
 /** The figures' cards; without figures yet (`m` absent), the same cards with their labels and grey bars for the numbers. */
-export function KpiGrid({ m, prev, overdue, dark }: { m?: Measures; prev?: Measures; overdue?: number; dark?: boolean }) {
+export const KpiGrid = memo(function KpiGrid({ m, prev, overdue, dark }: { m?: Measures; prev?: Measures; overdue?: number; dark?: boolean }) {
   const { t, locale } = useI18n();
   if (!m || !prev) {
     return (
@@ -164,7 +164,7 @@ export function KpiGrid({ m, prev, overdue, dark }: { m?: Measures; prev?: Measu
       )}
     </div>
   );
-}
+});
 
 /** Registers the map's polygons with ECharts under a name unique to the data; region names are area codes. */
 export function useRegisteredMap(map: CockpitMap | undefined): string | null {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Input, Switch, TextArea, Toast } from 'antd-mobile';
 import { phoneIcon } from '../../icon.tsx';
 import AimOutlinedSvg from '@ant-design/icons-svg/es/asn/AimOutlined';
@@ -10,7 +10,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { resetUploadToken, splitPhotos, type CaseInput, type CreatedCase, type Crs, type FileRef, type PublicArea } from '../../../api/cases.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
-import { isMobile, titleFrom, useCaseLabels, useCatalogue } from '../../../lib/cases.ts';
+import { isMobile, loadCatalogue, titleFrom, useCaseLabels } from '../../../lib/cases.ts';
 import { fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { getOrCopy } from '../../../lib/offlineDb.ts';
@@ -62,7 +62,7 @@ export function useLocate() {
   const t = useT();
   const [loc, setLoc] = useState<Located | null>(null);
   const [busy, setBusy] = useState(false);
-  const locate = () => {
+  const locate = useCallback(() => {
     if (!('geolocation' in navigator)) {
       Toast.show({ content: t('m.case.locateUnsupported') });
       return;
@@ -80,33 +80,33 @@ export function useLocate() {
       },
       { enableHighAccuracy: true, timeout: 12_000, maximumAge: 60_000 },
     );
-  };
+  }, [t]);
   /** A point the user moved the pin to (WGS84, from the map). */
-  const adjust = (p: { lat: number; lng: number }) => setLoc({ lat: p.lat, lng: p.lng, accuracy: null, crs: 'wgs84' });
+  const adjust = useCallback((p: { lat: number; lng: number }) => setLoc({ lat: p.lat, lng: p.lng, accuracy: null, crs: 'wgs84' }), []);
   return { loc, busy, locate, adjust, clear: () => setLoc(null) };
 }
 
 /** The description box's height: four rows empty, up to ten with text (one object, so its effect runs only when the text changes). */
 const DESC_SIZE = { minRows: 4, maxRows: 10 };
 
-/** 扫码上报 / 随手拍: a resident reports a problem, with or without an account. */
+/**
+ * 扫码上报 / 随手拍: a resident reports a problem, with or without an account.
+ *
+ * The form's cards are memoised parts with stable handlers: what arrives after the first render (the place's name, the
+ * session, the catalogue) renders the part that shows it and not the whole form again — on a slow phone each such
+ * render of the whole form was a task of ~100 ms, blocking the first taps.
+ */
 export function MReport() {
   const t = useT();
   const { me } = useAuth();
-  const cat = useCatalogue();
   const [params] = useSearchParams();
   const areaParam = params.get('area');
   // Scanned codes name the place; a signed-in resident without one reports in their own area.
   const areaCode = areaParam && /^\d{6,20}$/.test(areaParam) ? areaParam : (me?.scope.code ?? null);
-  const place = useApi(areaCode ? (signal) => getOrCopy<PublicArea>(`/api/public/areas/${areaCode}`, undefined, signal) : null, [areaCode]);
   const [type, setType] = useState<string | undefined>();
   // A type the reporter picked by hand is never replaced by a suggestion.
   const typeByHand = useRef(false);
   const [desc, setDesc] = useState('');
-  // The description box grows with its text from the first focus or the first word on, not from the first render: its
-  // measuring forced the page's first layout inside the render task (~120 ms of the report page's blocking time under
-  // Lighthouse's 4× slower CPU). Empty, it is four rows high either way.
-  const [descFocused, setDescFocused] = useState(false);
   const [photos, setPhotos] = useState<FileRef[]>([]);
   const [uploading, setUploading] = useState(false);
   const [address, setAddress] = useState('');
@@ -125,6 +125,13 @@ export function MReport() {
   const gridCode = me && areaCode && areaCode.startsWith(me.scope.code) && areaCode.length >= 15 ? areaCode.slice(0, 15) : null;
 
   useEffect(() => rememberArea(areaParam), [areaParam]);
+
+  const pickType = useCallback((code: string, byHand: boolean) => {
+    if (!byHand && typeByHand.current) return;
+    if (byHand) typeByHand.current = true;
+    setType(code);
+    setErrors((x) => (x.type ? { ...x, type: '' } : x));
+  }, []);
 
   const answered = (c: CreatedCase) => {
     resetUploadToken();
@@ -153,13 +160,6 @@ export function MReport() {
     );
   }
 
-  const pickType = (code: string, byHand: boolean) => {
-    if (!byHand && typeByHand.current) return;
-    if (byHand) typeByHand.current = true;
-    setType(code);
-    setErrors((x) => ({ ...x, type: '' }));
-  };
-
   const submit = async () => {
     const e: Record<string, string> = {};
     if (!type) e.type = t('m.case.err.type');
@@ -172,22 +172,22 @@ export function MReport() {
       Toast.show({ content: Object.values(e)[0] });
       return;
     }
-    const typeName = cat.name(type);
-    const split = splitPhotos(photos);
-    const input: CaseInput = {
-      title: titleFrom(typeName, desc),
-      description: desc.trim(),
-      categoryCode: type!,
-      channel: areaParam ? 'qr' : 'mobile',
-      areaCode: areaCode ?? undefined,
-      location: loc ? { lat: loc.lat, lng: loc.lng, crs: loc.crs } : undefined,
-      address: address.trim() || undefined,
-      reporter: anonymous ? undefined : { name: name.trim() || undefined, phone: phone.trim() || undefined },
-      public: consent,
-      attachments: split.ids.length ? split.ids : undefined,
-    };
     setBusy(true);
     try {
+      const typeName = (await loadCatalogue()).name(type);
+      const split = splitPhotos(photos);
+      const input: CaseInput = {
+        title: titleFrom(typeName, desc),
+        description: desc.trim(),
+        categoryCode: type!,
+        channel: areaParam ? 'qr' : 'mobile',
+        areaCode: areaCode ?? undefined,
+        location: loc ? { lat: loc.lat, lng: loc.lng, crs: loc.crs } : undefined,
+        address: address.trim() || undefined,
+        reporter: anonymous ? undefined : { name: name.trim() || undefined, phone: phone.trim() || undefined },
+        public: consent,
+        attachments: split.ids.length ? split.ids : undefined,
+      };
       // Through 待发送: stored on the phone first, sent at once, and sent again by itself if no answer comes.
       const r = await submitQueued<CreatedCase>({ kind: 'report', path: '/api/cases', body: { ...input }, title: input.title, photos: split.local });
       if (r.sent) answered(r.answer);
@@ -204,29 +204,9 @@ export function MReport() {
     }
   };
 
-  const placeNames = place.data ? place.data.path.filter((p) => p.level !== 'district').map((p) => p.name) : [];
-
   return (
     <div className="m-page m-report" data-testid="m-report">
-      <div className="m-report-hero">
-        <div className="m-report-hero-title">{t('m.case.reportTitle')}</div>
-        <div className="m-report-hero-sub">{t('m.case.reportSub')}</div>
-        <div className="m-report-place" data-testid="m-report-place">
-          <EnvironmentFilled />
-          {place.error ? (
-            <span>{t('m.case.placeUnknown')}</span>
-          ) : placeNames.length ? (
-            <span>
-              {t('m.case.placeAt')}
-              <strong>{placeNames.join(' · ')}</strong>
-            </span>
-          ) : areaCode ? (
-            <span>{t('common.loading')}</span>
-          ) : (
-            <span>{t('m.case.placeNone')}</span>
-          )}
-        </div>
-      </div>
+      <ReportHero areaCode={areaCode} />
 
       {queued > 0 && (
         <div className="m-card m-card-overlap m-note m-note-warn" role="status" data-testid="m-report-queued">
@@ -234,95 +214,33 @@ export function MReport() {
         </div>
       )}
 
-      <div className={queued > 0 ? 'm-card' : 'm-card m-card-overlap'}>
-        <div className="m-card-title">
-          {t('m.case.whatType')} <span className="m-required">*</span>
-        </div>
-        <MTypePicker value={type} onChange={(c) => pickType(c, true)} />
-        {errors.type && <div className="m-field-error">{errors.type}</div>}
-      </div>
-
-      <div className="m-card">
-        <div className="m-card-title">
-          {t('m.case.describe')} <span className="m-required">*</span>
-        </div>
-        <TextArea
-          value={desc}
-          onChange={setDesc}
-          placeholder={t('m.case.describePlaceholder')}
-          rows={4}
-          maxLength={2000}
-          showCount
-          autoSize={descFocused || desc !== '' ? DESC_SIZE : undefined}
-          onFocus={() => setDescFocused(true)}
-          className="m-textarea"
-          data-testid="m-report-desc"
-        />
-        {errors.desc && <div className="m-field-error">{errors.desc}</div>}
-        <MSuggestChips q={{ description: desc, areaCode: areaCode ?? undefined, location: loc ? { lat: loc.lat, lng: loc.lng, crs: loc.crs } : undefined }} value={type} onPick={pickType} />
-        <div className="m-card-subtitle">{t('m.case.photos')}</div>
-        <MPhotoUploader key={formKey} value={photos} onChange={setPhotos} onBusy={setUploading} testId="m-report-photos" />
-      </div>
-
-      <div className="m-card">
-        <div className="m-card-title">{t('m.case.where')}</div>
-        <div className="m-locate-row">
-          <div className="m-locate-text">
-            {loc ? (
-              <span data-testid="m-report-located">
-                {t('m.case.locatedAt', { lat: loc.lat.toFixed(5), lng: loc.lng.toFixed(5) })}
-                {loc.accuracy !== null && <span className="m-muted"> ±{Math.round(loc.accuracy)}m</span>}
-              </span>
-            ) : (
-              <span className="m-muted">{areaCode ? t('m.case.locateOptional') : t('m.case.locateNeeded')}</span>
-            )}
-          </div>
-          <Button size="small" fill="outline" color="primary" loading={locating} onClick={locate} data-testid="m-report-locate">
-            <AimOutlined /> {loc ? t('m.case.relocate') : t('m.case.locate')}
-          </Button>
-        </div>
-        {loc && <LocatedMap loc={loc} gridCode={gridCode} onMove={adjust} />}
-        {errors.place && <div className="m-field-error">{errors.place}</div>}
-        <Input value={address} onChange={setAddress} placeholder={t('m.case.addressPlaceholder')} maxLength={200} clearable className="m-input-line" data-testid="m-report-address" />
-      </div>
-
-      <div className="m-card">
-        <div className="m-card-title m-card-title-row">
-          <span>{t('m.case.contact')}</span>
-          <span className="m-switch-inline">
-            {t('m.case.anonymous')}
-            <Switch checked={anonymous} onChange={setAnonymous} data-testid="m-report-anonymous" />
-          </span>
-        </div>
-        {anonymous ? (
-          <div className="m-note m-note-warn" data-testid="m-report-anon-note">
-            <LockOutlined /> {t('m.case.anonymousNote')}
-          </div>
-        ) : (
-          <>
-            <Input value={name} onChange={setName} placeholder={t('m.case.namePlaceholder')} maxLength={40} clearable className="m-input-line" data-testid="m-report-name" />
-            <Input
-              value={phone}
-              onChange={(v) => setPhone(v.replace(/\D/g, '').slice(0, 11))}
-              placeholder={me ? t('m.case.phonePlaceholderOptional') : t('m.case.phonePlaceholder')}
-              type="tel"
-              inputMode="numeric"
-              clearable
-              className="m-input-line"
-              data-testid="m-report-phone"
-            />
-            {errors.phone && <div className="m-field-error">{errors.phone}</div>}
-            <div className="m-note">{t('m.case.phoneNote')}</div>
-          </>
-        )}
-        <div className="m-consent">
-          <div>
-            <div className="m-consent-title">{t('m.case.consent')}</div>
-            <div className="m-muted">{t('m.case.consentNote')}</div>
-          </div>
-          <Switch checked={consent} onChange={setConsent} data-testid="m-report-public" />
-        </div>
-      </div>
+      <TypeCard overlap={queued === 0} type={type} error={errors.type} onPick={pickType} />
+      <DescribeCard
+        desc={desc}
+        onDesc={setDesc}
+        error={errors.desc}
+        areaCode={areaCode}
+        loc={loc}
+        type={type}
+        onPick={pickType}
+        formKey={formKey}
+        photos={photos}
+        onPhotos={setPhotos}
+        onUploading={setUploading}
+      />
+      <WhereCard loc={loc} locating={locating} locate={locate} adjust={adjust} areaCode={areaCode} gridCode={gridCode} error={errors.place} address={address} onAddress={setAddress} />
+      <ContactCard
+        signedIn={Boolean(me)}
+        anonymous={anonymous}
+        onAnonymous={setAnonymous}
+        name={name}
+        onName={setName}
+        phone={phone}
+        onPhone={setPhone}
+        error={errors.phone}
+        consent={consent}
+        onConsent={setConsent}
+      />
 
       <div className="m-submit-wrap">
         <Button block color="primary" size="large" loading={busy} disabled={uploading} onClick={submit} data-testid="m-report-submit">
@@ -333,6 +251,190 @@ export function MReport() {
     </div>
   );
 }
+
+/** The page's head: where the report is for, named once the place's names are here. */
+const ReportHero = memo(function ReportHero({ areaCode }: { areaCode: string | null }) {
+  const t = useT();
+  const place = useApi(areaCode ? (signal) => getOrCopy<PublicArea>(`/api/public/areas/${areaCode}`, undefined, signal) : null, [areaCode]);
+  const placeNames = place.data ? place.data.path.filter((p) => p.level !== 'district').map((p) => p.name) : [];
+  return (
+    <div className="m-report-hero">
+      <div className="m-report-hero-title">{t('m.case.reportTitle')}</div>
+      <div className="m-report-hero-sub">{t('m.case.reportSub')}</div>
+      <div className="m-report-place" data-testid="m-report-place">
+        <EnvironmentFilled />
+        {place.error ? (
+          <span>{t('m.case.placeUnknown')}</span>
+        ) : placeNames.length ? (
+          <span>
+            {t('m.case.placeAt')}
+            <strong>{placeNames.join(' · ')}</strong>
+          </span>
+        ) : areaCode ? (
+          <span>{t('common.loading')}</span>
+        ) : (
+          <span>{t('m.case.placeNone')}</span>
+        )}
+      </div>
+    </div>
+  );
+});
+
+type Pick = (code: string, byHand: boolean) => void;
+
+const TypeCard = memo(function TypeCard({ overlap, type, error, onPick }: { overlap: boolean; type: string | undefined; error: string | undefined; onPick: Pick }) {
+  const t = useT();
+  const onChange = useCallback((c: string) => onPick(c, true), [onPick]);
+  return (
+    <div className={overlap ? 'm-card m-card-overlap' : 'm-card'}>
+      <div className="m-card-title">
+        {t('m.case.whatType')} <span className="m-required">*</span>
+      </div>
+      <MTypePicker value={type} onChange={onChange} />
+      {error && <div className="m-field-error">{error}</div>}
+    </div>
+  );
+});
+
+interface DescribeProps {
+  desc: string;
+  onDesc: (v: string) => void;
+  error: string | undefined;
+  areaCode: string | null;
+  loc: Located | null;
+  type: string | undefined;
+  onPick: Pick;
+  formKey: number;
+  photos: FileRef[];
+  onPhotos: (v: FileRef[]) => void;
+  onUploading: (busy: boolean) => void;
+}
+
+const DescribeCard = memo(function DescribeCard({ desc, onDesc, error, areaCode, loc, type, onPick, formKey, photos, onPhotos, onUploading }: DescribeProps) {
+  const t = useT();
+  // The description box grows with its text from the first focus or the first word on, not from the first render: its
+  // measuring forced the page's first layout inside the render task (~120 ms of the report page's blocking time under
+  // Lighthouse's 4× slower CPU). Empty, it is four rows high either way.
+  const [focused, setFocused] = useState(false);
+  return (
+    <div className="m-card">
+      <div className="m-card-title">
+        {t('m.case.describe')} <span className="m-required">*</span>
+      </div>
+      <TextArea
+        value={desc}
+        onChange={onDesc}
+        placeholder={t('m.case.describePlaceholder')}
+        rows={4}
+        maxLength={2000}
+        showCount
+        autoSize={focused || desc !== '' ? DESC_SIZE : undefined}
+        onFocus={() => setFocused(true)}
+        className="m-textarea"
+        data-testid="m-report-desc"
+      />
+      {error && <div className="m-field-error">{error}</div>}
+      <MSuggestChips q={{ description: desc, areaCode: areaCode ?? undefined, location: loc ? { lat: loc.lat, lng: loc.lng, crs: loc.crs } : undefined }} value={type} onPick={onPick} />
+      <div className="m-card-subtitle">{t('m.case.photos')}</div>
+      <MPhotoUploader key={formKey} value={photos} onChange={onPhotos} onBusy={onUploading} testId="m-report-photos" />
+    </div>
+  );
+});
+
+interface WhereProps {
+  loc: Located | null;
+  locating: boolean;
+  locate: () => void;
+  adjust: (p: { lat: number; lng: number }) => void;
+  areaCode: string | null;
+  gridCode: string | null;
+  error: string | undefined;
+  address: string;
+  onAddress: (v: string) => void;
+}
+
+const WhereCard = memo(function WhereCard({ loc, locating, locate, adjust, areaCode, gridCode, error, address, onAddress }: WhereProps) {
+  const t = useT();
+  return (
+    <div className="m-card">
+      <div className="m-card-title">{t('m.case.where')}</div>
+      <div className="m-locate-row">
+        <div className="m-locate-text">
+          {loc ? (
+            <span data-testid="m-report-located">
+              {t('m.case.locatedAt', { lat: loc.lat.toFixed(5), lng: loc.lng.toFixed(5) })}
+              {loc.accuracy !== null && <span className="m-muted"> ±{Math.round(loc.accuracy)}m</span>}
+            </span>
+          ) : (
+            <span className="m-muted">{areaCode ? t('m.case.locateOptional') : t('m.case.locateNeeded')}</span>
+          )}
+        </div>
+        <Button size="small" fill="outline" color="primary" loading={locating} onClick={locate} data-testid="m-report-locate">
+          <AimOutlined /> {loc ? t('m.case.relocate') : t('m.case.locate')}
+        </Button>
+      </div>
+      {loc && <LocatedMap loc={loc} gridCode={gridCode} onMove={adjust} />}
+      {error && <div className="m-field-error">{error}</div>}
+      <Input value={address} onChange={onAddress} placeholder={t('m.case.addressPlaceholder')} maxLength={200} clearable className="m-input-line" data-testid="m-report-address" />
+    </div>
+  );
+});
+
+interface ContactProps {
+  signedIn: boolean;
+  anonymous: boolean;
+  onAnonymous: (v: boolean) => void;
+  name: string;
+  onName: (v: string) => void;
+  phone: string;
+  onPhone: (v: string) => void;
+  error: string | undefined;
+  consent: boolean;
+  onConsent: (v: boolean) => void;
+}
+
+const ContactCard = memo(function ContactCard({ signedIn, anonymous, onAnonymous, name, onName, phone, onPhone, error, consent, onConsent }: ContactProps) {
+  const t = useT();
+  return (
+    <div className="m-card">
+      <div className="m-card-title m-card-title-row">
+        <span>{t('m.case.contact')}</span>
+        <span className="m-switch-inline">
+          {t('m.case.anonymous')}
+          <Switch checked={anonymous} onChange={onAnonymous} data-testid="m-report-anonymous" />
+        </span>
+      </div>
+      {anonymous ? (
+        <div className="m-note m-note-warn" data-testid="m-report-anon-note">
+          <LockOutlined /> {t('m.case.anonymousNote')}
+        </div>
+      ) : (
+        <>
+          <Input value={name} onChange={onName} placeholder={t('m.case.namePlaceholder')} maxLength={40} clearable className="m-input-line" data-testid="m-report-name" />
+          <Input
+            value={phone}
+            onChange={(v) => onPhone(v.replace(/\D/g, '').slice(0, 11))}
+            placeholder={signedIn ? t('m.case.phonePlaceholderOptional') : t('m.case.phonePlaceholder')}
+            type="tel"
+            inputMode="numeric"
+            clearable
+            className="m-input-line"
+            data-testid="m-report-phone"
+          />
+          {error && <div className="m-field-error">{error}</div>}
+          <div className="m-note">{t('m.case.phoneNote')}</div>
+        </>
+      )}
+      <div className="m-consent">
+        <div>
+          <div className="m-consent-title">{t('m.case.consent')}</div>
+          <div className="m-muted">{t('m.case.consentNote')}</div>
+        </div>
+        <Switch checked={consent} onChange={onConsent} data-testid="m-report-public" />
+      </div>
+    </div>
+  );
+});
 
 function MReportDone({ c, onAgain }: { c: CreatedCase; onAgain: () => void }) {
   const t = useT();
