@@ -23,6 +23,11 @@ const AuthContext = createContext<AuthValue | null>(null);
 
 // The session probe answers "nobody" with 200 (no 401, so no error in a resident's console on the public pages).
 const probe = () => api<Session>('/api/auth/session', { quiet401: true });
+
+/** The signed-in user kept on a phone, for opening the app without a connection. */
+const keepCopy = (m: Me) => {
+  if (onPhone()) void saveCopy(ME_COPY, m);
+};
 let early: Promise<Session> | null = null;
 
 /**
@@ -59,7 +64,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (start) {
       answered = null;
       early = null;
-      if (start.user && onPhone()) void saveCopy(ME_COPY, start.user);
+      if (start.user) keepCopy(start.user);
       return;
     }
     let cancelled = false;
@@ -72,7 +77,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           setStatus('anonymous');
           return;
         }
-        if (onPhone()) void saveCopy(ME_COPY, m);
+        keepCopy(m);
         // The signed-in frame and its page render as a transition: in slices, the browser answering between them.
         startTransition(() => {
           setMe(m);
@@ -105,7 +110,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string, challenge?: { challengeToken: string; challengeAnswer: string }) => {
     const res = await api<LoginResult>('/api/auth/login', { method: 'POST', body: { username, password, ...challenge }, quiet401: true });
     await clearCopies();
-    if (onPhone()) void saveCopy(ME_COPY, res.user);
+    keepCopy(res.user);
     setMe(res.user);
     setStatus('authenticated');
     return res.user;

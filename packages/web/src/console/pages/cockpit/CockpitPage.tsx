@@ -31,16 +31,18 @@ import { ParticipationPanel } from './ParticipationPanel.tsx';
 import { BurdenCockpitPanel } from '../burden/CockpitPanel.tsx';
 import './cockpit.css';
 
-/** The address's query for a period: none for the default (this month). */
-const search = (p: Period) => {
+/** The default period (this month) is not written into the address. */
+const isDefaultPeriod = (p: Period) => {
   const def = presetPeriod('month');
-  return p.from === def.from && p.to === def.to ? '' : `?from=${p.from}&to=${p.to}`;
+  return p.from === def.from && p.to === def.to;
 };
+
+/** The address's query for a period. */
+const search = (p: Period) => (isDefaultPeriod(p) ? '' : `?from=${p.from}&to=${p.to}`);
 
 export function usePeriodParams(): [Period, (p: Period) => void] {
   const [params, setParams] = useSearchParams();
-  const def = presetPeriod('month');
-  return [periodOf(params), (p) => setParams(p.from === def.from && p.to === def.to ? {} : { from: p.from, to: p.to })];
+  return [periodOf(params), (p) => setParams(isDefaultPeriod(p) ? {} : { from: p.from, to: p.to })];
 }
 
 /** Its data are asked for before its first render (lib/preloadable.ts). */
