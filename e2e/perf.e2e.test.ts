@@ -222,6 +222,92 @@ describe('fast on a cheap phone', () => {
   });
 });
 
+// What the app does to the page's markup once the document is parsed: elements added, moved or removed under #root
+// (written as source text, run before the page's own scripts).
+const COUNT_ELEMENT_CHANGES = `document.addEventListener('DOMContentLoaded', () => {
+  const changes = { added: [], removed: [] };
+  window.__elementChanges = changes;
+  const name = (n) => n.tagName.toLowerCase() + (n.className && typeof n.className === 'string' ? '.' + n.className.split(' ').join('.') : '');
+  new MutationObserver((records) => {
+    for (const r of records) {
+      // An image's placeholder giving way to it once loaded is the page going on, not drawn again.
+      if (r.target.closest('.adm-image')) continue;
+      for (const n of r.addedNodes) if (n.nodeType === 1) changes.added.push(name(n) + ' in ' + name(r.target));
+      for (const n of r.removedNodes) if (n.nodeType === 1) changes.removed.push(name(n) + ' from ' + name(r.target));
+    }
+  }).observe(document.getElementById('root'), { childList: true, subtree: true });
+})`;
+const elementChanges = (page: Page) => page.evaluate('window.__elementChanges') as Promise<{ added: string[]; removed: string[] }>;
+/** The phone app's markup: each element with its attributes sorted, its texts joined, no comments. */
+const APP_MARKUP = `(() => {
+  const write = (el) => {
+    // A style as the browser writes it (the server's is written without spaces).
+    const attrs = Array.from(el.attributes).map((a) => a.name + '="' + (a.name === 'style' ? el.style.cssText : a.value) + '"').sort().join(' ');
+    let inner = '';
+    let text = '';
+    for (const n of el.childNodes) {
+      if (n.nodeType === 3) text += n.data;
+      else if (n.nodeType === 1) {
+        inner += text + write(n);
+        text = '';
+      }
+    }
+    return '<' + el.localName + (attrs ? ' ' + attrs : '') + '>' + inner + text + '</' + el.localName + '>';
+  };
+  return write(document.querySelector('.m-app'));
+})()`;
+const appMarkup = (page: Page) => page.evaluate(APP_MARKUP) as Promise<string>;
+
+describe('回音壁 taken over as the server drew it', () => {
+  it('keeps the markup it arrived with, the same a render in the browser draws, and works', async () => {
+    const { context, page } = await phone();
+    await context.addInitScript(COUNT_ELEMENT_CHANGES);
+    await page.goto(`${session.url}${WALL}`);
+    await appTookOver(page);
+    await page.waitForLoadState('networkidle');
+    // Not one element drawn again: the app took over the server's (its cards one per task after the rest).
+    expect(await elementChanges(page)).toEqual({ added: [], removed: [] });
+    const taken = await appMarkup(page);
+    expect(taken).not.toContain('inert');
+    // The same page rendered in the browser (查进度, then back: no answers from the server's page this time).
+    await page.getByTestId('m-public-tabbar').getByText('查进度').click();
+    await page.getByTestId('m-track').waitFor();
+    await page.goBack();
+    await page.getByTestId('m-wall-item').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await appMarkup(page)).toBe(taken);
+    // Its buttons work: 长辈版 from the bar, and the first-visit question answered.
+    await page.getByTestId('m-public-elder').click();
+    await expect.poll(() => page.getByTestId('m-public-elder').getAttribute('aria-pressed')).toBe('true');
+    await context.close();
+  });
+
+  it('is drawn anew where the server could not know the page: 长辈版 and a signed-in resident', async () => {
+    const { context, page } = await phone();
+    await context.addInitScript(COUNT_ELEMENT_CHANGES);
+    await page.goto(`${session.url}${WALL}`);
+    await page.evaluate("localStorage.setItem('gz.elder', 'on')");
+    await page.goto(`${session.url}${WALL}`);
+    await appTookOver(page);
+    await page.getByTestId('m-wall-item').first().waitFor();
+    // 长辈版's own markup (the bar's switch pressed), not the server's page for a first visit.
+    expect(await page.getByTestId('m-public-elder').getAttribute('aria-pressed')).toBe('true');
+    expect((await elementChanges(page)).added.length).toBeGreaterThan(0);
+    await context.close();
+
+    const resident = await phone();
+    await phoneLogin(resident.page, 'resident');
+    await resident.page.goto(`${session.url}${WALL}`);
+    await appTookOver(resident.page);
+    await resident.page.getByTestId('m-wall-item').first().waitFor();
+    // The way back to the home page is there, in the tab bar the app drew for the signed-in resident.
+    await expect.poll(() => resident.page.getByTestId('m-public-tabbar').locator('.adm-tab-bar-item').count(), SLOW).toBe(4);
+    await resident.page.getByTestId('m-public-tabbar').getByText('首页').click();
+    await resident.page.getByTestId('m-home').waitFor();
+    await resident.context.close();
+  });
+});
+
 describe('长辈版', () => {
   it('chosen on the first visit, it makes text at least 18 px and touch targets at least 60 × 60 px', async () => {
     const { context, page } = await phone();

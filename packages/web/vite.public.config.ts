@@ -31,6 +31,14 @@ export default defineConfig({
     rolldownOptions: {
       ...rolldownOptions,
       input: { public: 'public.html' },
+      output: {
+        ...rolldownOptions?.output,
+        // Chromium's explicit compile hint (V8, 2025): every function of these files is compiled as the file streams
+        // in, off the main thread, instead of lazily at its first call on it. A public page runs most of what it loads
+        // in its first render; on a slow phone that first run's compiling was a large part of its longest tasks
+        // (docs/PERFORMANCE.md, "回音壁 taken over, not drawn again"). Other browsers read a comment.
+        postBanner: '//# allFunctionsCalledOnLoad',
+      },
       // React Router reads React 19's useOptimistic where there is one and does without it where not (Preact).
       onwarn(warning, warn) {
         if (warning.code === 'IMPORT_IS_UNDEFINED' && warning.message.includes('useOptimistic')) return;

@@ -52,7 +52,9 @@ export const firstRequests = (pathname, search) => {
 export async function renderPage(pathname, search, answers) {
   if (search.includes('fail')) throw new Error('drawing failed');
   const wall = Object.entries(answers).find(([url]) => url.startsWith('/api/wall?'));
-  return '<div class="m-app" inert><p id="drawn">' + Object.keys(answers).length + ' ' + (wall ? wall[1].total : '-') + ' ' + search + '</p></div>';
+  // React writes a preload link for each image it drew ahead of the markup.
+  const links = search.includes('photo') ? '<link rel="preload" as="image" href="/api/files/f1?sig=a&amp;b"/>' : '';
+  return links + '<div class="m-app" inert><p id="drawn">' + Object.keys(answers).length + ' ' + (wall ? wall[1].total : '-') + ' ' + search + '</p></div>';
 }
 `,
   );
@@ -214,6 +216,10 @@ describe('serving the web app', () => {
     // Revalidated by its ETag like every page.
     const again = await t.app.inject({ method: 'GET', url: `/m/wall?area=${area}`, headers: { 'accept-encoding': 'br', 'if-none-match': String(res.headers.etag) } });
     expect(again.statusCode).toBe(304);
+    // An image's preload link goes to <head>: the root starts with the page, which the app takes over where it is.
+    const photo = (await t.app.inject({ method: 'GET', url: `/m/wall?area=${area}&photo=1` })).body;
+    expect(photo).toContain('<div id="root"><div class="m-app" inert>');
+    expect(photo).toMatch(/<link rel="preload" as="image" href="\/api\/files\/f1\?sig=a&amp;b"\/><\/head>/);
     // Drawing failed: the page goes out with its frame, never an error page.
     const failed = await t.app.inject({ method: 'GET', url: `/m/wall?area=${area}&fail=1` });
     expect(failed.statusCode).toBe(200);

@@ -4,10 +4,13 @@
 // way out to any other page (登录, 首页, 待发送…) reloads it from the server, which sends the whole app there: the
 // router has already put the new address, and its state, in the history entry.
 import { StrictMode, Suspense, startTransition, useEffect } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router-dom';
 import { I18nProvider, ensureDicts, initialDictPart } from './i18n/index.tsx';
-import { AuthProvider, startSessionProbe } from './auth/AuthContext.tsx';
+import { AuthProvider, signedInKnown, startSessionProbe } from './auth/AuthContext.tsx';
+import { arrivedDrawn } from './api/preload.ts';
+import { storedElder } from './mobile/elder.tsx';
+import { hydrateInTurns } from './mobile/later.tsx';
 import { PhoneFrame } from './mobile/PhoneFrame.tsx';
 import { MPageSkeleton } from './mobile/lazyPage.tsx';
 import { preloadPage, publicCaseRoutes } from './mobile/pages/cases/routes.tsx';
@@ -51,10 +54,28 @@ const app = (
 // answer when it is in by then (it does not wait for it).
 startSessionProbe();
 
-// As main.tsx does for a phone page: the first render waits for the page's words and code, and is a transition.
+/**
+ * Whether the root holds what the first render will draw: a page the server drew with its data (回音壁), as a visitor
+ * it knew nothing of sees it. Not for 长辈版 (the frame's script only adapts the outermost classes), nor once the session
+ * probe has said someone is signed in (the tab bar and the board differ), nor in English (the script emptied the root).
+ */
+const drawnAsRendered = (root: HTMLElement) => arrivedDrawn() && root.firstElementChild !== null && storedElder() !== true && !signedInKnown();
+
+// As main.tsx does for a phone page: the first render waits for the page's words and code, and is a transition. A page
+// the server drew is taken over as it is (mobile/later.tsx) instead of drawn again: the same markup, not made twice.
 const { pathname } = window.location;
 const render = () => {
-  const root = createRoot(document.getElementById('root')!);
+  const el = document.getElementById('root')!;
+  if (drawnAsRendered(el)) {
+    // Hydrating keeps the markup's attributes: the frame's `inert` (no taps before the code is here) goes first.
+    el.querySelector('[inert]')?.removeAttribute('inert');
+    hydrateInTurns(() => hydrateRoot(el, app));
+    return;
+  }
+  const root = createRoot(el);
   startTransition(() => root.render(app));
 };
-void Promise.all([ensureDicts(initialDictPart(pathname)), preloadPage(pathname)]).then(render, render);
+// In a task of its own, not in the one that evaluated the page's modules: with the code already in (a fast connection,
+// a warm cache) the two made one long task.
+const renderNext = () => setTimeout(render, 0);
+void Promise.all([ensureDicts(initialDictPart(pathname)), preloadPage(pathname)]).then(renderNext, renderNext);

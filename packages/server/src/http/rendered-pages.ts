@@ -27,6 +27,8 @@ const SSR_MODULE = path.join(SSR_DIR, 'render.mjs');
 /** Brotli quality for a page made per request: a fraction of 11's time, a few hundred bytes more on ~15 KiB. */
 const REQUEST_TIME_QUALITY = 5;
 
+const LEADING_LINKS = /^(?:<link [^>]*>)+/;
+
 /** `documentFor`: the documents of the client routes (routeDocuments), read once at start and shared with routePages. */
 export function renderedPages(
   dist: string,
@@ -57,9 +59,17 @@ export function renderedPages(
           if (res.statusCode === 200) answers[url] = JSON.parse(res.body);
         }),
       );
-      const markup = await r.renderPage(pathname, search, answers);
+      const drawn = await r.renderPage(pathname, search, answers);
+      // React's server render writes a preload link for each image it drew ahead of the markup. They go to <head>: in
+      // the root they stood before the page's first element, and the app, taking the page over, moved that element
+      // (the whole page) to the front.
+      const links = drawn.match(LEADING_LINKS)?.[0] ?? '';
+      const markup = drawn.slice(links.length);
       const doc = documentFor(pathname);
-      return routePage(withFrame(withHints(doc.html, doc.hint), { ...frame, html: markup }, answers), REQUEST_TIME_QUALITY);
+      // After the page's stylesheets, which its first paint waits for.
+      const hinted = withHints(doc.html, doc.hint);
+      const html = links ? hinted.replace('</head>', () => `${links}</head>`) : hinted;
+      return routePage(withFrame(html, { ...frame, html: markup }, answers), REQUEST_TIME_QUALITY);
     } catch (err) {
       log.warn({ err, pathname }, 'web page not drawn at request time: sent with its frame');
       return null;

@@ -31,6 +31,9 @@ function read(): Map<string, unknown> {
   return answers;
 }
 
+/** Whether the page arrived drawn by the server with its answers (asked before the first render takes them). */
+export const arrivedDrawn = (): boolean => typeof document !== 'undefined' && document.getElementById(PRELOAD_ELEMENT_ID) !== null;
+
 /** The answer the page arrived with for `GET path?query`, until the app's first render is on screen. */
 export const preloaded = <T,>(path: string, query?: Query): T | undefined => read().get(withQuery(path, query)) as T | undefined;
 

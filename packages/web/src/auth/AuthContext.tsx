@@ -55,6 +55,9 @@ export function startSessionProbe(): Promise<Session> {
  */
 let answered: Session | null = null;
 
+/** Whether the early probe has already said someone is signed in (the first render will draw their page). */
+export const signedInKnown = (): boolean => Boolean(answered?.user);
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [start] = useState(() => answered);
   const [me, setMe] = useState<Me | null>(start?.user ?? null);

@@ -39,15 +39,18 @@ function write(key: string, value: string) {
   }
 }
 
+/** The choice kept on this device: null until the person has made it. */
+export function storedElder(): boolean | null {
+  const v = read(ELDER_MODE_KEY);
+  return v === 'on' ? true : v === 'off' ? false : null;
+}
+
 export function clampElderSize(px: number): number {
   return Math.min(ELDER_SIZES[ELDER_SIZES.length - 1]!, Math.max(ELDER_SIZES[0], Math.round(px)));
 }
 
 export function ElderProvider({ children }: { children: ReactNode }) {
-  const [elder, setElderState] = useState<boolean | null>(() => {
-    const v = read(ELDER_MODE_KEY);
-    return v === 'on' ? true : v === 'off' ? false : null;
-  });
+  const [elder, setElderState] = useState<boolean | null>(storedElder);
   const [size, setSizeState] = useState<number>(() => {
     const v = Number(read(ELDER_SIZE_KEY));
     return Number.isFinite(v) && v > 0 ? clampElderSize(v) : ELDER_DEFAULT_SIZE;

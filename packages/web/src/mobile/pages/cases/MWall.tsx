@@ -15,6 +15,7 @@ import { MWallBoard } from '../projects/MWallBoard.tsx';
 import { preloadedFor } from '../../../api/preload.ts';
 import { WALL_PAGE, wallPage } from './wallRequests.ts';
 import { useAuth } from '../../../auth/AuthContext.tsx';
+import { Later } from '../../later.tsx';
 
 const CommentOutlined = phoneIcon(CommentOutlinedSvg);
 const EnvironmentOutlined = phoneIcon(EnvironmentOutlinedSvg);
@@ -64,32 +65,35 @@ export function MWall() {
         <MPropertyListsStrip />
         <MWallBoard area={boardArea} />
         {items.map((w) => (
-          <div key={w.code} className="m-card m-wall-card" data-testid="m-wall-item" data-code={w.code}>
-            <div className="m-wall-head">
-              <span className="m-wall-cat">{w.categoryName}</span>
-              <span className="m-wall-state">{w.state}</span>
-            </div>
-            <div className="m-wall-title">{w.title}</div>
-            <div className="m-wall-meta">
-              <EnvironmentOutlined /> {w.place || '—'}
-              <span className="m-dot">·</span>
-              {fmtDate(w.reportedAt)}
-            </div>
-            <div className="m-wall-desc">{w.description}</div>
-            {w.answer && (
-              <div className="m-wall-answer">
-                <div className="m-wall-answer-label">
-                  <CommentOutlined /> {t('m.case.answer')}
-                  <span className="m-muted">{t('m.case.closedOn', { d: fmtDate(w.closedAt) })}</span>
-                </div>
-                {w.answer}
+          // Each card taken over in a task of its own when the page arrived drawn (mobile/later.tsx).
+          <Later key={w.code}>
+            <div className="m-card m-wall-card" data-testid="m-wall-item" data-code={w.code}>
+              <div className="m-wall-head">
+                <span className="m-wall-cat">{w.categoryName}</span>
+                <span className="m-wall-state">{w.state}</span>
               </div>
-            )}
-            <div className="m-wall-foot">
-              {w.rating ? <MRating rating={w.rating} /> : <span className="m-muted">{t('case.wall.notRated')}</span>}
-              {w.ratingComment && <span className="m-wall-comment">“{w.ratingComment}”</span>}
+              <div className="m-wall-title">{w.title}</div>
+              <div className="m-wall-meta">
+                <EnvironmentOutlined /> {w.place || '—'}
+                <span className="m-dot">·</span>
+                {fmtDate(w.reportedAt)}
+              </div>
+              <div className="m-wall-desc">{w.description}</div>
+              {w.answer && (
+                <div className="m-wall-answer">
+                  <div className="m-wall-answer-label">
+                    <CommentOutlined /> {t('m.case.answer')}
+                    <span className="m-muted">{t('m.case.closedOn', { d: fmtDate(w.closedAt) })}</span>
+                  </div>
+                  {w.answer}
+                </div>
+              )}
+              <div className="m-wall-foot">
+                {w.rating ? <MRating rating={w.rating} /> : <span className="m-muted">{t('case.wall.notRated')}</span>}
+                {w.ratingComment && <span className="m-wall-comment">“{w.ratingComment}”</span>}
+              </div>
             </div>
-          </div>
+          </Later>
         ))}
         {error && <ErrorBlock status="default" title={t('error.title')} description={error} />}
         {!error && total === 0 && <ErrorBlock status="empty" title={t('case.wall.empty')} description={t('m.case.wallEmptyNote')} />}
