@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -118,6 +118,34 @@ export async function answer(page: Page, match: (r: Response) => boolean, act: (
 export const menuEntry = (page: Page, testId: string) => page.getByTestId('main-menu').getByTestId(testId);
 
 /**
+ * Opens the side menu's groups not drawn yet, one after the other, until the entry `testId` (when given) is in the page or
+ * every group is: a folded group's entries are drawn the first time it opens, and stay in the page, hidden, when it folds.
+ */
+export async function unfoldMenu(page: Page, testId?: string) {
+  const menu = page.getByTestId('main-menu');
+  await menu.waitFor();
+  const groups = menu.locator('> li.ant-menu-submenu');
+  // Counted at each step: a group can join the menu a moment after the rest (its entries wait for an answer).
+  for (let g = 0; g < (await groups.count()); g++) {
+    if (testId && (await menuEntry(page, testId).count())) return;
+    const group = groups.nth(g);
+    if (await group.locator('> ul').count()) continue;
+    await clickUntil(
+      () => group.locator('> .ant-menu-submenu-title').click({ timeout: 5_000 }),
+      () => group.locator('> ul').waitFor({ state: 'attached', timeout: 5_000 }),
+      4,
+      `the menu's group ${g + 1} did not unfold`,
+    );
+  }
+}
+
+/** Whether the side menu offers the entry `testId`, in whichever group. */
+export async function menuHas(page: Page, testId: string): Promise<boolean> {
+  await unfoldMenu(page, testId);
+  return (await menuEntry(page, testId).count()) > 0;
+}
+
+/**
  * Clicks an entry of the console's side menu, unfolding the group that holds it first, until the entry turns selected
  * (its page is routed). A sub-menu may be folding or unfolding when looked at, and a click landing while the menu
  * re-renders can be lost: each step has a short time limit and the whole is tried again.
@@ -127,7 +155,12 @@ export async function openMenu(page: Page, testId: string) {
   const item = menuEntry(page, testId);
   const title = menu.locator(`li.ant-menu-submenu:has([data-testid="${testId}"]) > .ant-menu-submenu-title`);
   const selected = menu.locator('li.ant-menu-item-selected').filter({ has: page.getByTestId(testId) });
-  await item.waitFor({ state: 'attached' });
+  await expect
+    .poll(async () => {
+      await unfoldMenu(page, testId);
+      return item.count();
+    }, { timeout: 30_000 })
+    .toBeGreaterThan(0);
   await clickUntil(
     async () => {
       if (!(await item.isVisible()) && (await title.count())) await title.click();

@@ -176,8 +176,9 @@ export function ConsoleLayout() {
         <Sider width={208} collapsible collapsed={collapsed} onCollapse={setCollapsed} className="gz-sider" theme="light">
           <Menu
             mode="inline"
-            // Folded groups keep their entries in the page (hidden), so a test or a screen reader finds them.
-            forceSubMenuRender
+            // A folded group's entries are drawn the first time it opens, not with the page: forcing them in
+            // (`forceSubMenuRender`) also drew a hidden pop-up copy of every group at the end of the body, with its
+            // placement measured (docs/PERFORMANCE.md, "The side menu drawn as shown").
             selectedKeys={[selected, location.pathname]}
             items={folded.map((g) => g.item)}
             openKeys={collapsed ? undefined : openKeys}

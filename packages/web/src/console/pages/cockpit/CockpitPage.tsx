@@ -26,7 +26,7 @@ import {
   VitalityPanel,
   useMeasureColumns,
 } from './panels.tsx';
-import type { Breakdown, BreakdownRow } from './types.ts';
+import type { Breakdown, BreakdownRow, Summary } from './types.ts';
 import { ParticipationPanel } from './ParticipationPanel.tsx';
 import { BurdenCockpitPanel } from '../burden/CockpitPanel.tsx';
 import './cockpit.css';
@@ -42,7 +42,10 @@ const search = (p: Period) => (isDefaultPeriod(p) ? '' : `?from=${p.from}&to=${p
 
 export function usePeriodParams(): [Period, (p: Period) => void] {
   const [params, setParams] = useSearchParams();
-  return [periodOf(params), (p) => setParams(isDefaultPeriod(p) ? {} : { from: p.from, to: p.to })];
+  const period = useMemo(() => periodOf(params), [params]);
+  // Kept while the address is: the page's head, memoised, does not render again at each answer for a new function.
+  const set = useCallback((p: Period) => setParams(isDefaultPeriod(p) ? {} : { from: p.from, to: p.to }), [setParams]);
+  return [period, set];
 }
 
 /** Its data are asked for before its first render (lib/preloadable.ts). */
@@ -57,7 +60,6 @@ const TOP_ROW = 480;
 const TABLE_HEAD = 56;
 
 export default function CockpitPage() {
-  const { t } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
   const { code: codeParam } = useParams();
@@ -70,87 +72,16 @@ export default function CockpitPage() {
   const d = useCockpitData(code, period, unitView);
   // The table of sub-areas beside the map, laid out from the first frame (the code names the level).
   const children = !unitView && cockpitChildOf(code) !== null;
-  const compared = comparisonPeriod(period.from, period.to);
   const s = d.summary.data;
   // One function while the period is the same: the panels that drill down with it do not render again for nothing.
   const go = useCallback((c: string) => navigate(`/cockpit/${c}${search({ from: period.from, to: period.to })}`), [navigate, period.from, period.to]);
-  const preset = presetOf(period);
   const threshold = s?.rectificationThreshold ?? 0.6;
-
-  const exportQuery = useMemo(() => ({ area: code, from: period.from, to: period.to }), [code, period]);
 
   if (d.summary.error) return <LoadError error={d.summary.error} onRetry={d.summary.reload} />;
 
-  const title = s ? (s.view === 'unit' && s.unit ? t('cockpit.unitTitle', { unit: s.unit.name }) : t('cockpit.title', { area: s.area.name })) : t('cockpit.menu');
-
   return (
     <div className="gz-page gz-cockpit" data-testid="cockpit-page" data-area={s?.area.code}>
-      <PageHeader
-        title={title}
-        testId="cockpit-title"
-        extra={
-          <Space wrap>
-            <Segmented
-              value={preset}
-              onChange={(v) => v !== 'custom' && setPeriod(presetPeriod(v as Exclude<PeriodPreset, 'custom'>))}
-              options={(['month', 'lastMonth', 'quarter', 'year', 'custom'] as const).map((k) => ({
-                value: k,
-                label: <span data-testid={`period-${k}`}>{t(`cockpit.period.${k}`)}</span>,
-                disabled: k === 'custom' && preset !== 'custom',
-              }))}
-            />
-            <DatePicker.RangePicker
-              allowClear={false}
-              value={[dayjs(period.from), dayjs(period.to)]}
-              onChange={(v) => v?.[0] && v[1] && setPeriod({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') })}
-              data-testid="period-range"
-            />
-            {!unitView && (
-              <>
-                <Button icon={<DownloadOutlined />} href={withQuery('/api/exports/units.xlsx', exportQuery)} data-testid="export-units">
-                  {t('cockpit.export.units')}
-                </Button>
-                <Button icon={<DownloadOutlined />} href={withQuery('/api/exports/areas.xlsx', exportQuery)} data-testid="export-areas">
-                  {t('cockpit.export.areas')}
-                </Button>
-              </>
-            )}
-            <Button type="primary" icon={<DesktopOutlined />} onClick={() => navigate(`/screen/${code}${search(period)}`)} data-testid="open-screen">
-              {t('cockpit.openScreen')}
-            </Button>
-          </Space>
-        }
-        description={
-          <Space size={12} wrap>
-            {s && (
-              <Breadcrumb
-                data-testid="cockpit-breadcrumb"
-                items={s.path.map((p, i) => ({
-                  key: p.code,
-                  title:
-                    i < s.path.length - 1 ? (
-                      <a onClick={() => go(p.code)} data-testid={`crumb-${p.code}`}>
-                        {p.name}
-                      </a>
-                    ) : (
-                      <span data-testid={`crumb-${p.code}`}>{p.name}</span>
-                    ),
-                }))}
-              />
-            )}
-            {/* Named from the chosen period at once (the server compares with the same period, comparisonPeriod). */}
-            <span className="gz-muted">
-              {t('cockpit.period.range', { from: period.from, to: period.to, days: compared.days })} · {t('cockpit.period.previous', compared.previous)}
-            </span>
-            {unitView && <Tag color="blue">{t('cockpit.unitHint')}</Tag>}
-            {unitView && s && (
-              <Tag color="purple" data-testid="unit-assessment">
-                {s.assessment?.score != null ? t('cockpit.unitAssessment', { score: s.assessment.score.toFixed(1), n: s.assessment.assessed }) : t('cockpit.unitAssessmentNone')}
-              </Tag>
-            )}
-          </Space>
-        }
-      />
+      <CockpitHead summary={s} period={period} onPeriod={setPeriod} code={code} unitView={unitView} onOpen={go} />
 
       {(s || d.summary.loading) && <KpiGrid m={s?.measures} prev={s?.previous} overdue={d.overdue.data?.total} />}
 
@@ -210,6 +141,94 @@ export default function CockpitPage() {
     </div>
   );
 }
+
+/**
+ * The page's title, period and buttons. Memoised: it changes with the summary and the period, not with the other twelve
+ * answers, each of which rendered it again (the range picker among it) while the page loaded.
+ */
+const CockpitHead = memo(function CockpitHead({ summary: s, period, onPeriod: setPeriod, code, unitView, onOpen: go }: {
+  summary: Summary | null | undefined;
+  period: Period;
+  onPeriod: (p: Period) => void;
+  code: string;
+  unitView: boolean;
+  onOpen: (code: string) => void;
+}) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const compared = comparisonPeriod(period.from, period.to);
+  const preset = presetOf(period);
+  const exportQuery = { area: code, from: period.from, to: period.to };
+  const title = s ? (s.view === 'unit' && s.unit ? t('cockpit.unitTitle', { unit: s.unit.name }) : t('cockpit.title', { area: s.area.name })) : t('cockpit.menu');
+  return (
+    <PageHeader
+      title={title}
+      testId="cockpit-title"
+      extra={
+        <Space wrap>
+          <Segmented
+            value={preset}
+            onChange={(v) => v !== 'custom' && setPeriod(presetPeriod(v as Exclude<PeriodPreset, 'custom'>))}
+            options={(['month', 'lastMonth', 'quarter', 'year', 'custom'] as const).map((k) => ({
+              value: k,
+              label: <span data-testid={`period-${k}`}>{t(`cockpit.period.${k}`)}</span>,
+              disabled: k === 'custom' && preset !== 'custom',
+            }))}
+          />
+          <DatePicker.RangePicker
+            allowClear={false}
+            value={[dayjs(period.from), dayjs(period.to)]}
+            onChange={(v) => v?.[0] && v[1] && setPeriod({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') })}
+            data-testid="period-range"
+          />
+          {!unitView && (
+            <>
+              <Button icon={<DownloadOutlined />} href={withQuery('/api/exports/units.xlsx', exportQuery)} data-testid="export-units">
+                {t('cockpit.export.units')}
+              </Button>
+              <Button icon={<DownloadOutlined />} href={withQuery('/api/exports/areas.xlsx', exportQuery)} data-testid="export-areas">
+                {t('cockpit.export.areas')}
+              </Button>
+            </>
+          )}
+          <Button type="primary" icon={<DesktopOutlined />} onClick={() => navigate(`/screen/${code}${search(period)}`)} data-testid="open-screen">
+            {t('cockpit.openScreen')}
+          </Button>
+        </Space>
+      }
+      description={
+        <Space size={12} wrap>
+          {s && (
+            <Breadcrumb
+              data-testid="cockpit-breadcrumb"
+              items={s.path.map((p, i) => ({
+                key: p.code,
+                title:
+                  i < s.path.length - 1 ? (
+                    <a onClick={() => go(p.code)} data-testid={`crumb-${p.code}`}>
+                      {p.name}
+                    </a>
+                  ) : (
+                    <span data-testid={`crumb-${p.code}`}>{p.name}</span>
+                  ),
+              }))}
+            />
+          )}
+          {/* Named from the chosen period at once (the server compares with the same period, comparisonPeriod). */}
+          <span className="gz-muted">
+            {t('cockpit.period.range', { from: period.from, to: period.to, days: compared.days })} · {t('cockpit.period.previous', compared.previous)}
+          </span>
+          {unitView && <Tag color="blue">{t('cockpit.unitHint')}</Tag>}
+          {unitView && s && (
+            <Tag color="purple" data-testid="unit-assessment">
+              {s.assessment?.score != null ? t('cockpit.unitAssessment', { score: s.assessment.score.toFixed(1), n: s.assessment.assessed }) : t('cockpit.unitAssessmentNone')}
+            </Tag>
+          )}
+        </Space>
+      }
+    />
+  );
+});
 
 /** 下级区域: the measures of each sub-area beside the map; a village under the rectification threshold is tagged. */
 const ChildrenPanel = memo(function ChildrenPanel({ data, loading, threshold, onOpen }: { data: Breakdown | null | undefined; loading: boolean; threshold: number; onOpen: (code: string) => void }) {
