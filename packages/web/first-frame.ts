@@ -3,7 +3,7 @@
 // markup for each public page written to `dist/first-frames.json` with the script that adapts it to the phone's
 // stored choices. The server puts the markup inside <div id="root"> of those pages and allows the script by hash.
 // The console's outline (src/console/ConsoleFrame.tsx) goes in the same file, for every console page of a visitor with
-// a session, without a script.
+// a session, with the script that loads the console's scripts once the outline is painted.
 // The module itself is kept as `dist/ssr/render.mjs` (one file, everything in it): the server draws 回音壁 with it at
 // request time (packages/server/src/http/rendered-pages.ts) and never serves it.
 import fs from 'node:fs';
@@ -18,8 +18,9 @@ export interface FirstFrame {
   prefix: string;
   html: string;
   /**
-   * The inline script that follows the frame (the same for every phone page), which loads the app's scripts once the
-   * frame is painted. Empty for the console's frame: its scripts stay where the build put them.
+   * The inline script that follows the frame (one for the phone pages, one for the console's outline), which loads the
+   * app's scripts once the frame is painted. Empty in a build before 2026-12-06: the console's scripts then stayed where
+   * the build put them.
    */
   script: string;
   /** Drawn only for a visitor with a session cookie (the console's frame: anyone else is sent to the login page). */
@@ -35,6 +36,7 @@ interface FrameModule {
   FRAME_PATHS: readonly string[];
   FIRST_FRAME_SCRIPT: string;
   renderFirstFrame: (pathname: string) => Promise<string>;
+  CONSOLE_FRAME_SCRIPT: string;
   CONSOLE_FRAME_EXCEPT: string[];
   renderConsoleFrame: () => string;
 }
@@ -75,7 +77,7 @@ export function firstFrame(): Plugin {
         const mod = (await import(pathToFileURL(path.join(out, 'first-frame.mjs')).href)) as FrameModule;
         const frames: FirstFrame[] = [];
         for (const prefix of mod.FRAME_PATHS) frames.push({ prefix, html: await mod.renderFirstFrame(prefix), script: mod.FIRST_FRAME_SCRIPT });
-        frames.push({ prefix: '/', html: mod.renderConsoleFrame(), script: '', session: true, except: mod.CONSOLE_FRAME_EXCEPT });
+        frames.push({ prefix: '/', html: mod.renderConsoleFrame(), script: mod.CONSOLE_FRAME_SCRIPT, session: true, except: mod.CONSOLE_FRAME_EXCEPT });
         this.emitFile({ type: 'asset', fileName: 'first-frames.json', source: `${JSON.stringify(frames, null, 1)}\n` });
         this.emitFile({ type: 'asset', fileName: SSR_MODULE, source: fs.readFileSync(path.join(out, 'first-frame.mjs')) });
       } finally {

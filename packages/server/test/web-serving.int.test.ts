@@ -13,6 +13,8 @@ import { withFrame } from '../src/http/route-hints.ts';
 const JS = `export const greeting = ${JSON.stringify('共治'.repeat(800))};\n`;
 const FRAME = '<div class="m-app" inert><div class="m-public-bar">共治</div></div>';
 const FRAME_SCRIPT = "document.documentElement.dataset.frame='1'";
+const CONSOLE_SCRIPT = "document.documentElement.dataset.frame='console'";
+const hashOf = (script: string) => `'sha256-${crypto.createHash('sha256').update(script).digest('base64')}'`;
 const CONSOLE_FRAME = '<div class="gz-frame" aria-busy="true"><div class="gz-frame-header"></div></div>';
 let t: TestApp;
 let dist: string;
@@ -36,7 +38,7 @@ beforeAll(async () => {
     JSON.stringify([
       { prefix: '/m/track', html: FRAME, script: FRAME_SCRIPT },
       { prefix: '/m/wall', html: FRAME, script: FRAME_SCRIPT },
-      { prefix: '/', html: CONSOLE_FRAME, script: '', session: true, except: ['/login', '/screen', '/m'] },
+      { prefix: '/', html: CONSOLE_FRAME, script: CONSOLE_SCRIPT, session: true, except: ['/login', '/screen', '/m'] },
     ]),
   );
   // What the build keeps for the server (packages/web/src/mobile/firstFrame.tsx): 回音壁 drawn with its first requests'
@@ -162,10 +164,10 @@ describe('serving the web app', () => {
     );
     expect(track.body).toContain('<link rel="stylesheet" crossorigin href="/assets/MobileApp-c3.css"></head>');
     expect(track.body.match(/<script type="module"/g)).toHaveLength(1);
-    // The Content-Security-Policy allows that one inline script by its hash, and no other.
-    const hash = crypto.createHash('sha256').update(FRAME_SCRIPT).digest('base64');
+    // The Content-Security-Policy allows the frames' inline scripts by their hashes (the phone's and the console's), and
+    // no other.
     const csp = String(track.headers['content-security-policy']);
-    expect(csp).toContain(`script-src 'self' 'sha256-${hash}';`);
+    expect(csp).toContain(`script-src 'self' ${hashOf(FRAME_SCRIPT)} ${hashOf(CONSOLE_SCRIPT)};`);
     expect(csp).not.toContain('unsafe-inline\';script');
     // A page without a frame keeps its scripts where the build put them, and its root empty.
     const report = await t.app.inject({ method: 'GET', url: '/m/report' });
@@ -177,12 +179,14 @@ describe('serving the web app', () => {
   it("draws the console's outline into a console page for a visitor with a session cookie, and nowhere else", async () => {
     const withSession = { cookie: 'gz_session=any' };
     const cases = await t.app.inject({ method: 'GET', url: '/cases', headers: withSession });
-    expect(cases.body).toContain(`<div id="root">${CONSOLE_FRAME}</div></body>`);
-    // Its scripts stay where the build put them, and it adds no inline script: the policy allows the phone frames' only.
-    expect(cases.body).toContain('<script type="module" crossorigin src="/assets/index-f6.js"></script>');
-    expect(cases.body).not.toContain('gz-after-paint');
-    const hash = crypto.createHash('sha256').update(FRAME_SCRIPT).digest('base64');
-    expect(String(cases.headers['content-security-policy'])).toContain(`script-src 'self' 'sha256-${hash}';`);
+    // Its scripts after it, for its own script to load once it is painted, as on a phone page; the policy allows that
+    // script by its hash.
+    expect(cases.body).toContain(
+      `<div id="root">${CONSOLE_FRAME}</div><template id="gz-after-paint"><script type="module" crossorigin src="/assets/index-f6.js"></script>` +
+        `<link rel="modulepreload" crossorigin href="/assets/ConsoleApp-d4.js"></template><script>${CONSOLE_SCRIPT}</script></body>`,
+    );
+    expect(cases.body.match(/<script type="module"/g)).toHaveLength(1);
+    expect(String(cases.headers['content-security-policy'])).toContain(hashOf(CONSOLE_SCRIPT));
     expect(String(cases.headers.vary)).toMatch(/Cookie/);
     // A case page and the landing page too.
     for (const url of ['/', '/cases/0b6a', '/cockpit']) expect((await t.app.inject({ method: 'GET', url, headers: withSession })).body, url).toContain(CONSOLE_FRAME);

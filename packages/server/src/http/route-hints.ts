@@ -75,8 +75,8 @@ export function withFrame(indexHtml: string, frame: FirstFrame | undefined, prel
   const loads = indexHtml.match(SCRIPT_LOADS) ?? [];
   // JSON inside a script element: `<` written as \u003c, so no text in an answer can close the element.
   const answers = preload ? `<script type="application/json" id="gz-preload">${JSON.stringify(preload).replace(/</g, '\\u003c')}</script>` : '';
-  // A frame without a script (the console's) paints while the scripts load as they would without it: its stylesheets
-  // are all it waits for, so they are asked for first.
+  // A frame without a script (the console's, in a build before 2026-12-06) paints while the scripts load as they would
+  // without it: its stylesheets are all it waits for, so they are asked for first.
   if (!frame.script) return stylesFirst(indexHtml).replace(root, () => `<div id="root">${frame.html}</div>${answers}`);
   return indexHtml
     .replace(SCRIPT_LOADS, '')

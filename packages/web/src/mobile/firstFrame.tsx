@@ -92,29 +92,32 @@ export async function renderPage(pathname: string, search: string, answers: Reco
 }
 
 /**
- * The script that follows the frame (inline, allowed by its hash in the Content-Security-Policy). First, what the
- * frame cannot know on the server, read from the phone's storage before the first paint: someone who answered the
- * 长辈版 question does not see it again, 长辈版 is drawn large at once, and someone who chose English gets no Chinese
- * frame. Then, once the frame is on screen, the app's scripts: the server moves them (the entry and the files the page
- * loads first) into <template id="gz-after-paint">, so that the frame's stylesheets have the link to themselves and
- * the frame shows before some 200 KiB of script have arrived; the app then loads while the frame is on screen.
+ * The script that follows the frame (inline, allowed by its hash in the Content-Security-Policy). First, on a phone
+ * page, what the frame cannot know on the server, read from the phone's storage before the first paint: someone who
+ * answered the 长辈版 question does not see it again, 长辈版 is drawn large at once, and someone who chose English gets
+ * no Chinese frame (the console's outline has no words and stays). Then, once the frame is on screen, the app's
+ * scripts: the server moves them (the entry and the files the page loads first) into <template id="gz-after-paint">,
+ * so that the frame's stylesheets have the link to themselves and the frame shows before some 200 KiB (a phone page)
+ * or 600 KiB (a console page) of script have arrived; the app then loads while the frame is on screen.
  */
-function adaptFrame(keys: { elder: string; size: string; locale: string; defaultSize: number }) {
+function adaptFrame(keys: { phone: boolean; elder: string; size: string; locale: string; defaultSize: number }) {
   const root = document.getElementById('root');
-  try {
-    const mode = localStorage.getItem(keys.elder);
-    if (localStorage.getItem(keys.locale) === 'en') {
-      if (root) root.textContent = '';
-    } else if (mode !== null) {
-      root?.querySelector('[data-testid="elder-prompt"]')?.remove();
-      if (mode === 'on') {
-        document.documentElement.classList.add('m-elder-root');
-        root?.firstElementChild?.classList.add('m-elder');
-        document.documentElement.style.setProperty('--m-elder-font', `${Number(localStorage.getItem(keys.size)) || keys.defaultSize}px`);
+  if (keys.phone) {
+    try {
+      const mode = localStorage.getItem(keys.elder);
+      if (localStorage.getItem(keys.locale) === 'en') {
+        if (root) root.textContent = '';
+      } else if (mode !== null) {
+        root?.querySelector('[data-testid="elder-prompt"]')?.remove();
+        if (mode === 'on') {
+          document.documentElement.classList.add('m-elder-root');
+          root?.firstElementChild?.classList.add('m-elder');
+          document.documentElement.style.setProperty('--m-elder-font', `${Number(localStorage.getItem(keys.size)) || keys.defaultSize}px`);
+        }
       }
+    } catch {
+      // no storage (private mode): the frame as the server drew it
     }
-  } catch {
-    // no storage (private mode): the frame as the server drew it
   }
   let later = document.getElementById('gz-after-paint') as HTMLTemplateElement | null;
   const load = () => {
@@ -150,4 +153,11 @@ function adaptFrame(keys: { elder: string; size: string; locale: string; default
   setTimeout(load, 300);
 }
 
-export const FIRST_FRAME_SCRIPT = `(${adaptFrame.toString()})(${JSON.stringify({ elder: ELDER_MODE_KEY, size: ELDER_SIZE_KEY, locale: LOCALE_KEY, defaultSize: ELDER_DEFAULT_SIZE })})`;
+const frameScript = (phone: boolean) =>
+  `(${adaptFrame.toString()})(${JSON.stringify({ phone, elder: ELDER_MODE_KEY, size: ELDER_SIZE_KEY, locale: LOCALE_KEY, defaultSize: ELDER_DEFAULT_SIZE })})`;
+
+/** The script after a public phone page's frame. */
+export const FIRST_FRAME_SCRIPT = frameScript(true);
+
+/** The script after the console's outline: its scripts once it is on screen, nothing read from storage. */
+export const CONSOLE_FRAME_SCRIPT = frameScript(false);
