@@ -155,12 +155,7 @@ export async function openMenu(page: Page, testId: string) {
   const item = menuEntry(page, testId);
   const title = menu.locator(`li.ant-menu-submenu:has([data-testid="${testId}"]) > .ant-menu-submenu-title`);
   const selected = menu.locator('li.ant-menu-item-selected').filter({ has: page.getByTestId(testId) });
-  await expect
-    .poll(async () => {
-      await unfoldMenu(page, testId);
-      return item.count();
-    }, { timeout: 30_000 })
-    .toBeGreaterThan(0);
+  await expect.poll(() => menuHas(page, testId), { timeout: 30_000 }).toBe(true);
   await clickUntil(
     async () => {
       if (!(await item.isVisible()) && (await title.count())) await title.click();
