@@ -384,7 +384,7 @@ describe('the console paints its outline first', () => {
     await consoleLogin(page, 'town', '/cases');
     await page.getByTestId('main-menu').waitFor(SLOW);
     const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
-    const layout = { header: await box('.gz-header'), sider: await box('.gz-sider') };
+    const layout = { header: await box('.gz-header'), sider: await box('.gz-sider'), title: await box('.gz-page-title'), desc: await box('.gz-page-desc') };
     // No script of the app arrives: what shows is the server's outline (its stylesheets are in the head).
     const noScripts = (r: { abort: () => Promise<void> }) => r.abort();
     await context.route(/\/assets\/.*\.js$/, noScripts);
@@ -396,7 +396,23 @@ describe('the console paints its outline first', () => {
     const sider = await box('.gz-frame-sider');
     expect([header.y, header.height, header.width]).toEqual([layout.header.y, layout.header.height, layout.header.width]);
     expect([sider.x, sider.y, sider.width]).toEqual([layout.sider.x, layout.sider.y, layout.sider.width]);
+    // The page's fixed heading (console/pageHeads.ts) is in the outline, in its words and where the page draws it.
+    const frame = page.getByTestId('console-frame');
+    expect(await frame.locator('h1.gz-page-title').textContent()).toBe('案件办理');
+    expect(await frame.locator('.gz-page-desc').textContent()).toContain('按时限办理');
+    const [title, desc] = [await box('.gz-page-title'), await box('.gz-page-desc')];
+    expect([title.x, title.y, title.height]).toEqual([layout.title.x, layout.title.y, layout.title.height]);
+    expect([desc.x, desc.y, desc.width, desc.height]).toEqual([layout.desc.x, layout.desc.y, layout.desc.width, layout.desc.height]);
     await shot(page, 'console-frame', true);
+    // In English for whoever chose it, before any script of the app; a case page has no fixed heading.
+    await page.evaluate("localStorage.setItem('gz.locale', 'en')");
+    await page.goto(`${session.url}/cases`);
+    await frame.waitFor();
+    expect(await frame.locator('h1.gz-page-title').textContent()).toBe('Case desk');
+    await page.evaluate("localStorage.removeItem('gz.locale')");
+    await page.goto(`${session.url}/cases/any`);
+    await frame.waitFor();
+    expect(await frame.locator('.gz-page-title').count()).toBe(0);
     await context.unroute(/\/assets\/.*\.js$/, noScripts);
     // With its scripts the console replaces the outline.
     await page.goto(`${session.url}/cockpit`);

@@ -3,7 +3,8 @@
 // markup for each public page written to `dist/first-frames.json` with the script that adapts it to the phone's
 // stored choices. The server puts the markup inside <div id="root"> of those pages and allows the script by hash.
 // The console's outline (src/console/ConsoleFrame.tsx) goes in the same file, for every console page of a visitor with
-// a session, with the script that loads the console's scripts once the outline is painted.
+// a session, with the script that loads the console's scripts once the outline is painted; and one more outline for
+// each page with a fixed heading (src/console/pageHeads.ts), drawn with it.
 // The module itself is kept as `dist/ssr/render.mjs` (one file, everything in it): the server draws 回音壁 with it at
 // request time (packages/server/src/http/rendered-pages.ts) and never serves it.
 import fs from 'node:fs';
@@ -38,7 +39,8 @@ interface FrameModule {
   renderFirstFrame: (pathname: string) => Promise<string>;
   CONSOLE_FRAME_SCRIPT: string;
   CONSOLE_FRAME_EXCEPT: string[];
-  renderConsoleFrame: () => string;
+  renderConsoleFrame: (path?: string) => string;
+  CONSOLE_HEAD_PATHS: string[];
 }
 
 export function firstFrame(): Plugin {
@@ -78,6 +80,10 @@ export function firstFrame(): Plugin {
         const frames: FirstFrame[] = [];
         for (const prefix of mod.FRAME_PATHS) frames.push({ prefix, html: await mod.renderFirstFrame(prefix), script: mod.FIRST_FRAME_SCRIPT });
         frames.push({ prefix: '/', html: mod.renderConsoleFrame(), script: mod.CONSOLE_FRAME_SCRIPT, session: true, except: mod.CONSOLE_FRAME_EXCEPT });
+        // A page with a fixed heading gets the outline with it, for that path alone (not the pages under it: `/cases/…`).
+        for (const p of mod.CONSOLE_HEAD_PATHS) {
+          frames.push({ prefix: p, html: mod.renderConsoleFrame(p), script: mod.CONSOLE_FRAME_SCRIPT, session: true, except: [`${p}/`] });
+        }
         this.emitFile({ type: 'asset', fileName: 'first-frames.json', source: `${JSON.stringify(frames, null, 1)}\n` });
         this.emitFile({ type: 'asset', fileName: SSR_MODULE, source: fs.readFileSync(path.join(out, 'first-frame.mjs')) });
       } finally {

@@ -16,6 +16,8 @@ const FRAME_SCRIPT = "document.documentElement.dataset.frame='1'";
 const CONSOLE_SCRIPT = "document.documentElement.dataset.frame='console'";
 const hashOf = (script: string) => `'sha256-${crypto.createHash('sha256').update(script).digest('base64')}'`;
 const CONSOLE_FRAME = '<div class="gz-frame" aria-busy="true"><div class="gz-frame-header"></div></div>';
+// The outline of a page with a fixed heading (packages/web/src/console/pageHeads.ts): for that path alone.
+const HEADED_FRAME = '<div class="gz-frame" aria-busy="true"><h1 class="gz-page-title"><span data-en="Residents&#x27; wall">回音壁</span></h1></div>';
 let t: TestApp;
 let dist: string;
 const previous = process.env.WEB_DIST;
@@ -39,6 +41,7 @@ beforeAll(async () => {
       { prefix: '/m/track', html: FRAME, script: FRAME_SCRIPT },
       { prefix: '/m/wall', html: FRAME, script: FRAME_SCRIPT },
       { prefix: '/', html: CONSOLE_FRAME, script: CONSOLE_SCRIPT, session: true, except: ['/login', '/screen', '/m'] },
+      { prefix: '/wall', html: HEADED_FRAME, script: CONSOLE_SCRIPT, session: true, except: ['/wall/'] },
     ]),
   );
   // What the build keeps for the server (packages/web/src/mobile/firstFrame.tsx): 回音壁 drawn with its first requests'
@@ -200,6 +203,15 @@ describe('serving the web app', () => {
       expect((await t.app.inject({ method: 'GET', url, headers: withSession })).body, url).not.toContain('gz-frame');
     }
     expect((await t.app.inject({ method: 'GET', url: '/m/track?code=GZ1', headers: withSession })).body).toContain(`<div id="root">${FRAME}</div>`);
+    // A page with a fixed heading gets the outline that carries it, the pages under it the plain one, and a visitor
+    // without a session neither.
+    for (const url of ['/wall', '/wall/', '/wall?area=320614']) {
+      const page = (await t.app.inject({ method: 'GET', url, headers: withSession })).body;
+      expect(page, url).toContain(`<div id="root">${HEADED_FRAME}</div><template id="gz-after-paint">`);
+      expect(page, url).toContain(`<script>${CONSOLE_SCRIPT}</script>`);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/wall/x', headers: withSession })).body).toContain(`<div id="root">${CONSOLE_FRAME}</div>`);
+    expect((await t.app.inject({ method: 'GET', url: '/wall' })).body).toContain('<div id="root"></div>');
   });
 
   it('draws 回音壁 at request time with the answers of its first requests, and carries them for the app', async () => {

@@ -4,7 +4,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { I18nProvider, ensureDicts, initialDictPart } from './i18n/index.tsx';
 import { AuthProvider, startSessionProbe } from './auth/AuthContext.tsx';
 import { FullPageSpinner } from './FullPageSpinner.tsx';
-import { ConsoleFrame } from './console/ConsoleFrame.tsx';
+import { AppConsoleFrame } from './console/ConsoleFrame.tsx';
 import './styles/base.css';
 
 const session = startSessionProbe();
@@ -47,7 +47,7 @@ const app = (MobileApp: ComponentType) => (
     <I18nProvider>
       <AuthProvider>
         <BrowserRouter>
-          <Suspense fallback={framed ? <ConsoleFrame /> : <FullPageSpinner />}>
+          <Suspense fallback={framed ? <AppConsoleFrame /> : <FullPageSpinner />}>
             <Routes>
               <Route path="/m/*" element={<MobileApp />} />
               <Route path="/*" element={<ConsoleApp />} />

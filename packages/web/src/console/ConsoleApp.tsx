@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { useAuth, usesConsole } from '../auth/AuthContext.tsx';
 import { consoleTheme } from './theme.ts';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
-import { ConsoleFrame } from './ConsoleFrame.tsx';
+import { AppConsoleFrame } from './ConsoleFrame.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { ForcedPasswordChange } from './components/ForcedPasswordChange.tsx';
 import { HomePage } from './pages/HomePage.tsx';
@@ -75,7 +75,7 @@ const consoleRoutes = (
     </Route>
     <Route
       element={
-        <RequireConsole loading={<ConsoleFrame />}>
+        <RequireConsole loading={<AppConsoleFrame />}>
           <ConsoleLayout />
         </RequireConsole>
       }

@@ -22,11 +22,40 @@ import { MWall } from './pages/cases/MWall.tsx';
 import { wallFirstRequests } from './pages/cases/wallRequests.ts';
 import { providePreloaded, requestUrl } from '../api/preload.ts';
 import { ConsoleFrame } from '../console/ConsoleFrame.tsx';
+import { PAGE_HEADS, type PageHead } from '../console/pageHeads.ts';
+import { zhCN } from '../i18n/zh-CN.ts';
+import { en } from '../i18n/en.ts';
 
 export { CONSOLE_FRAME_EXCEPT } from '../console/ConsoleFrame.tsx';
 
-/** The console's outline (console/ConsoleFrame.tsx), which the server draws into a console page for a visitor with a session. */
-export const renderConsoleFrame = (): string => renderToString(<ConsoleFrame />);
+/**
+ * The console's outline (console/ConsoleFrame.tsx), which the server draws into a console page for a visitor with a
+ * session; with `path`, the outline of that page, with its fixed heading (console/pageHeads.ts) in Chinese and, for the
+ * frame's script, in English.
+ */
+export function renderConsoleFrame(path?: string): string {
+  const h: PageHead | undefined = path ? (PAGE_HEADS as Record<string, PageHead>)[path] : undefined;
+  if (!h) return renderToString(<ConsoleFrame />);
+  const word = (dict: Record<string, string>, key: string) => {
+    const w = dict[key];
+    if (!w) throw new Error(`the dictionary has no ${key}`);
+    return w;
+  };
+  const zh = zhCN as Record<string, string>;
+  const enDict = en as Record<string, string>;
+  return renderToString(
+    <ConsoleFrame
+      head={{
+        title: word(zh, h.title),
+        desc: h.desc && word(zh, h.desc),
+        en: { title: word(enDict, h.title), desc: h.desc && word(enDict, h.desc) },
+      }}
+    />,
+  );
+}
+
+/** The console pages whose outline carries their heading (console/pageHeads.ts): each gets a frame of its own. */
+export const CONSOLE_HEAD_PATHS = Object.keys(PAGE_HEADS);
 
 /** The public pages that get a first frame (each also a route-hints prefix). */
 export const FRAME_PATHS = ['/m/report', '/m/track', '/m/wall'] as const;
@@ -95,7 +124,7 @@ export async function renderPage(pathname: string, search: string, answers: Reco
  * The script that follows the frame (inline, allowed by its hash in the Content-Security-Policy). First, on a phone
  * page, what the frame cannot know on the server, read from the phone's storage before the first paint: someone who
  * answered the 长辈版 question does not see it again, 长辈版 is drawn large at once, and someone who chose English gets
- * no Chinese frame (the console's outline has no words and stays). Then, once the frame is on screen, the app's
+ * no Chinese frame (the console's outline has no words and stays, but for a page's fixed heading, put in English). Then, once the frame is on screen, the app's
  * scripts: the server moves them (the entry and the files the page loads first) into <template id="gz-after-paint">,
  * so that the frame's stylesheets have the link to themselves and the frame shows before some 200 KiB (a phone page)
  * or 600 KiB (a console page) of script have arrived; the app then loads while the frame is on screen.
@@ -117,6 +146,17 @@ function adaptFrame(keys: { phone: boolean; elder: string; size: string; locale:
       }
     } catch {
       // no storage (private mode): the frame as the server drew it
+    }
+  } else {
+    // The console's outline: a page's heading (console/pageHeads.ts) in English for whoever chose it.
+    try {
+      if (localStorage.getItem(keys.locale) === 'en') {
+        root?.querySelectorAll<HTMLElement>('[data-en]').forEach((el) => {
+          el.textContent = el.dataset.en ?? '';
+        });
+      }
+    } catch {
+      // no storage: the Chinese heading
     }
   }
   let later = document.getElementById('gz-after-paint') as HTMLTemplateElement | null;
@@ -159,5 +199,5 @@ const frameScript = (phone: boolean) =>
 /** The script after a public phone page's frame. */
 export const FIRST_FRAME_SCRIPT = frameScript(true);
 
-/** The script after the console's outline: its scripts once it is on screen, nothing read from storage. */
+/** The script after the console's outline: a heading in English if chosen, then its scripts once it is on screen. */
 export const CONSOLE_FRAME_SCRIPT = frameScript(false);

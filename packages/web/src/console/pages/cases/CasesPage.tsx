@@ -19,6 +19,10 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import { CategorySelect } from './CategorySelect.tsx';
 import { DueLight, RatingBadge, ReworkTag, StateTag, UrgentTag } from './CaseTags.tsx';
 import { registerChannels } from './access.ts';
+import { PAGE_HEADS } from '../../pageHeads.ts';
+
+/** Its heading, which the server also draws into the page's outline. */
+const HEAD = PAGE_HEADS['/cases'];
 
 type TabKey = 'mine' | 'revisit' | 'all' | 'reported' | 'accepted' | 'dispatched' | 'acknowledged' | 'handled' | 'closed' | 'suspended' | 'other';
 const STATE_TABS = ['reported', 'accepted', 'dispatched', 'acknowledged', 'handled', 'closed', 'suspended'] as const satisfies readonly CaseState[];
@@ -240,9 +244,9 @@ export default function CasesPage() {
   return (
     <div className="gz-page" data-testid="cases-page">
       <PageHeader
-        title={t('menu.cases')}
+        title={t(HEAD.title)}
         testId="cases-title"
-        description={t('case.inbox.desc')}
+        description={t(HEAD.desc)}
         extra={
           <Space>
             <Button icon={<ReloadOutlined />} onClick={() => (list.reload(), counts.reload(), mine.reload(), revisit.reload())} data-testid="cases-refresh">

@@ -10,6 +10,10 @@ import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RatingBadge } from './CaseTags.tsx';
+import { PAGE_HEADS } from '../../pageHeads.ts';
+
+/** Its heading, which the server also draws into the page's outline. */
+const HEAD = PAGE_HEADS['/wall'];
 
 /** 回音壁: closed cases whose reporters agreed to publish them, as the public sees them. */
 export default function WallPage() {
@@ -22,8 +26,8 @@ export default function WallPage() {
   return (
     <div className="gz-page" data-testid="wall-page">
       <PageHeader
-        title={t('menu.wall')}
-        description={t('case.wall.desc')}
+        title={t(HEAD.title)}
+        description={t(HEAD.desc)}
         testId="wall-title"
         extra={
           <AreaTreeSelect
