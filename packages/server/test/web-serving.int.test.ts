@@ -54,6 +54,9 @@ export const firstRequests = (pathname, search) => {
   const area = new URLSearchParams(search).get('area') ?? '';
   return ['/api/wall?area=' + area + '&page=1&pageSize=10', '/api/wall/decisions?area=x'];
 };
+export const SESSION_FRAMES = [{ prefix: '/cockpit', ability: 'cockpit.read' }];
+export const renderSessionFrame = (pathname, search) =>
+  '<div class="gz-frame" aria-busy="true"><h1 class="gz-page-title">驾驶舱 ' + pathname + search.replace(/&/g, '&amp;') + '</h1></div>';
 export async function renderPage(pathname, search, answers) {
   if (search.includes('fail')) throw new Error('drawing failed');
   const wall = Object.entries(answers).find(([url]) => url.startsWith('/api/wall?'));
@@ -212,6 +215,31 @@ describe('serving the web app', () => {
     }
     expect((await t.app.inject({ method: 'GET', url: '/wall/x', headers: withSession })).body).toContain(`<div id="root">${CONSOLE_FRAME}</div>`);
     expect((await t.app.inject({ method: 'GET', url: '/wall' })).body).toContain('<div id="root"></div>');
+  });
+
+  it("draws the cockpit's heading into its outline at request time, for a visitor whose session may open it", async () => {
+    const town = await t.as('town');
+    const res = await town.get('/cockpit/320614103?from=2026-11-01&to=2026-11-30');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(
+      '<div id="root"><div class="gz-frame" aria-busy="true"><h1 class="gz-page-title">驾驶舱 /cockpit/320614103?from=2026-11-01&amp;to=2026-11-30</h1></div></div>' +
+        '<template id="gz-after-paint"><script type="module" crossorigin src="/assets/index-f6.js"></script>',
+    );
+    expect(res.body).toContain(`<script>${CONSOLE_SCRIPT}</script></body>`);
+    expect(String(res.headers['content-security-policy'])).toContain(hashOf(CONSOLE_SCRIPT));
+    expect(String(res.headers.vary)).toMatch(/Cookie/);
+    // A grid worker's session cannot open the cockpit, a cookie that is no session is none: the outline made at build,
+    // no heading of a page the console will refuse. Without a cookie, no outline.
+    const grid = await t.as('grid');
+    for (const headers of [{ cookie: grid.cookie ?? '' }, { cookie: 'gz_session=any' }]) {
+      const page = (await t.app.inject({ method: 'GET', url: '/cockpit', headers })).body;
+      expect(page).toContain(`<div id="root">${CONSOLE_FRAME}</div>`);
+      expect(page).not.toContain('驾驶舱');
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/cockpit' })).body).toContain('<div id="root"></div>');
+    // Another console page of the same visitor keeps the outline made at build; 回音壁 is drawn as for anyone.
+    expect((await town.get('/cases/0b6a')).body).toContain(`<div id="root">${CONSOLE_FRAME}</div>`);
+    expect((await town.get('/m/wall?area=320614103001')).body).toContain('<p id="drawn">');
   });
 
   it('draws 回音壁 at request time with the answers of its first requests, and carries them for the app', async () => {

@@ -257,9 +257,10 @@ async function serveWeb(app: FastifyInstance, dist: string, frames: FirstFrame[]
   const hasWeb = fs.existsSync(index);
   const documentFor = hasWeb ? routeDocuments(dist) : null;
   const pageFor = documentFor ? routePages(dist, frames, documentFor) : null;
-  // 回音壁 drawn at request time with its data, by the app's own routes as a visitor without a session (rendered-pages.ts).
+  // 回音壁 drawn at request time with its data, by the app's own routes as a visitor without a session, and the cockpit's
+  // outline with its heading for a visitor whose session may open it (rendered-pages.ts).
   const drawn = documentFor
-    ? renderedPages(dist, frames, documentFor, async (url) => app.inject({ method: 'GET', url, headers: { accept: 'application/json' } }), app.log)
+    ? renderedPages(dist, frames, documentFor, async (url, headers) => app.inject({ method: 'GET', url, headers: { ...headers, accept: 'application/json' } }), app.log)
     : null;
   if (hasWeb) {
     // Vite names every file under assets/ by its content hash, so those never change: cached for a year
@@ -303,7 +304,10 @@ async function serveWeb(app: FastifyInstance, dist: string, frames: FirstFrame[]
     // index.html with the files this route loads first named in it (route-hints.ts), or the page drawn with its data
     // (rendered-pages.ts); revalidated by its ETag. Sent compressed, each encoding with its own ETag.
     // A console page carries the console's outline for a visitor with a session cookie (route-hints.ts `frameFor`).
-    const page = (drawn && (await drawn(url, req.url.slice(url.length)))) ?? pageFor(url, Boolean(req.cookies[SESSION_COOKIE]));
+    // The cockpit's outline carries its heading for a visitor whose session may open it (rendered-pages.ts).
+    const signedIn = Boolean(req.cookies[SESSION_COOKIE]);
+    const cookie = signedIn ? `${SESSION_COOKIE}=${req.cookies[SESSION_COOKIE]}` : undefined;
+    const page = (drawn && (await drawn(url, req.url.slice(url.length), cookie))) ?? pageFor(url, signedIn);
     const copy = pageCopy(page, req.headers['accept-encoding']);
     reply.header('Cache-Control', 'no-cache').header('ETag', copy.etag).header('Vary', 'Accept-Encoding, Cookie');
     if (req.headers['if-none-match'] === copy.etag) return reply.status(304).send();

@@ -4,21 +4,28 @@
 // draws the page with the web build's own components (`dist/ssr/render.mjs`, packages/web/first-frame.ts), and sends it
 // with those answers inside, so that the app's first render shows the same cards. Without the module (an older build)
 // or when drawing fails, the page goes out with its build-time frame as before: never an error page.
+// The cockpit's outline is drawn here too, for a signed-in visitor who may open it: its heading names the period.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FastifyBaseLogger } from 'fastify';
-import { frameFor, routePage, withFrame, withHints, type FirstFrame, type RouteDocument, type RoutePage } from './route-hints.ts';
+import { frameFor, hintFor, routePage, withFrame, withHints, type FirstFrame, type RouteDocument, type RoutePage } from './route-hints.ts';
 
 /** What `dist/ssr/render.mjs` exports for this (packages/web/src/mobile/firstFrame.tsx). */
 export interface PageRenderer {
   RENDERED_PATHS: readonly string[];
   firstRequests(pathname: string, search: string): string[];
   renderPage(pathname: string, search: string, answers: Record<string, unknown>): Promise<string>;
+  /**
+   * Console pages whose outline carries a heading drawn at request time (the cockpit's period), for a visitor whose
+   * session has the ability the page's route asks for. Absent from a build before 2026-12-06.
+   */
+  SESSION_FRAMES?: readonly { prefix: string; ability: string }[];
+  renderSessionFrame?(pathname: string, search: string): string | null;
 }
 
-/** A GET through the app itself, without a session: its status and body. */
-export type InternalGet = (url: string) => Promise<{ statusCode: number; body: string }>;
+/** A GET through the app itself, without a session unless its headers carry the visitor's cookie: its status and body. */
+export type InternalGet = (url: string, headers?: Record<string, string>) => Promise<{ statusCode: number; body: string }>;
 
 /** Under the web build: the server reads it, and the static files never include it (app.ts). */
 export const SSR_DIR = 'ssr';
@@ -44,8 +51,39 @@ export function renderedPages(
   // Loaded at start, off the path of the first visitor.
   load().catch((err: unknown) => log.warn({ err }, 'web page renderer did not load: 回音壁 goes out with its frame'));
 
-  /** The page at `pathname` drawn with its data, or null when it is not one of those pages or could not be drawn. */
-  return async (pathname: string, search: string): Promise<RoutePage | null> => {
+  /**
+   * The console's outline of a page with a heading drawn at request time, for the visitor whose `cookie` it is; null
+   * when the page has none, the session is not one or lacks the page's ability (the page then goes out with the outline
+   * made at build: a visitor never sees the heading of a page the console will refuse).
+   */
+  const sessionFrame = async (r: PageRenderer, pathname: string, search: string, cookie: string): Promise<RoutePage | null> => {
+    const page = r.SESSION_FRAMES && r.renderSessionFrame ? hintFor(r.SESSION_FRAMES, pathname) : undefined;
+    const frame = page && frameFor(frames, pathname, true);
+    if (!page || !frame) return null;
+    const session = await get('/api/auth/session', { cookie });
+    if (session.statusCode !== 200) return null;
+    const abilities = (JSON.parse(session.body) as { user?: { abilities?: string[] } | null }).user?.abilities ?? [];
+    if (!abilities.includes(page.ability)) return null;
+    const html = r.renderSessionFrame?.(pathname, search);
+    if (!html) return null;
+    const doc = documentFor(pathname);
+    return routePage(withFrame(withHints(doc.html, doc.hint), { ...frame, html }), REQUEST_TIME_QUALITY);
+  };
+
+  /**
+   * The page at `pathname` drawn with its data (or, for a visitor with a session `cookie`, with its heading), or null
+   * when it is not one of those pages or could not be drawn.
+   */
+  return async (pathname: string, search: string, cookie?: string): Promise<RoutePage | null> => {
+    if (cookie) {
+      try {
+        const page = await sessionFrame(await load(), pathname, search, cookie);
+        if (page) return page;
+      } catch (err) {
+        log.warn({ err, pathname }, 'console outline not drawn at request time: sent as built');
+        return null;
+      }
+    }
     const frame = frameFor(frames, pathname, false);
     if (!frame) return null;
     try {

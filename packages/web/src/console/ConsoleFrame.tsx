@@ -1,10 +1,8 @@
 import { useLocation } from 'react-router-dom';
-import { useI18n } from '../i18n/index.tsx';
 import { PageHeader } from './components/PageHeader.tsx';
-import { pageHeadOf } from './pageHeads.ts';
 import './frame.css';
 
-/** A page's fixed heading in the outline (pageHeads.ts), in the language shown, and in English for the frame's script. */
+/** A page's heading in the outline (a fixed one, pageHeads.ts, or the cockpit's), and in English for the frame's script. */
 export interface FrameHead {
   title: string;
   desc?: string;
@@ -14,8 +12,8 @@ export interface FrameHead {
 
 /**
  * The console's outline: its red header with the mark, the white menu column and the grey page with a title and two
- * cards, in plain CSS (frame.css) and without words, so it is the same in either language — but for a page whose heading
- * is fixed words (pageHeads.ts): that heading is drawn as the page draws it (PageHeader). The server draws it into
+ * cards, in plain CSS (frame.css) and without words — but for a page whose heading is known before its data (fixed
+ * words, pageHeads.ts; the cockpit's period): that heading is drawn as the page draws it (PageHeader). The server draws it into
  * the page of a visitor with a session (packages/web/first-frame.ts, docs/PERFORMANCE.md "The console's frame"): it is
  * painted as soon as the stylesheets are here, before any script. The app draws the same markup while the console's
  * code or the session are still on their way (main.tsx, ConsoleApp.tsx), so nothing on screen changes until the console
@@ -50,11 +48,23 @@ export function ConsoleFrame({ head }: { head?: FrameHead }) {
   );
 }
 
-/** The outline as the app draws it while its code or the session are on their way: with the heading of the page shown. */
+/**
+ * The heading the server drew into this page's outline (a fixed one, or the cockpit's: packages/web/first-frame.ts,
+ * mobile/firstFrame.tsx), in the words its script left there, read once before the app's first render replaces the
+ * outline with its own.
+ */
+const drawnHead = ((): { path: string; head: FrameHead } | undefined => {
+  if (typeof document === 'undefined') return undefined;
+  const title = document.querySelector('#root > .gz-frame .gz-page-title')?.textContent;
+  if (!title) return undefined;
+  const desc = document.querySelector('#root > .gz-frame .gz-page-desc')?.textContent ?? undefined;
+  return { path: window.location.pathname, head: { title, desc } };
+})();
+
+/** The outline as the app draws it while its code or the session are on their way: with the heading the server drew. */
 export function AppConsoleFrame() {
-  const { t } = useI18n();
-  const h = pageHeadOf(useLocation().pathname);
-  return <ConsoleFrame head={h && { title: t(h.title), desc: h.desc && t(h.desc) }} />;
+  const path = useLocation().pathname;
+  return <ConsoleFrame head={drawnHead?.path === path ? drawnHead.head : undefined} />;
 }
 
 /** The menu's rows in the outline (of different lengths, as its entries are: frame.css). */

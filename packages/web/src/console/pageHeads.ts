@@ -2,7 +2,8 @@
 // draws the same heading into the page's outline (ConsoleFrame, packages/web/first-frame.ts), so that a cold visit shows
 // the page's title and its line of explanation with the first paint, before any script (docs/PERFORMANCE.md, "The
 // console's frame"). Only pages every console account may open: a page that turns a visitor away would first show its
-// heading. A page whose heading depends on data or on the period keeps the outline's grey bar.
+// heading. A page whose heading depends on its data keeps the outline's grey bar; the cockpit's, which depends on the
+// address and the day, is drawn at request time (mobile/firstFrame.tsx `renderSessionFrame`).
 import type { MessageKey } from '../i18n/index.tsx';
 
 export interface PageHead {
@@ -14,9 +15,3 @@ export const PAGE_HEADS = {
   '/cases': { title: 'menu.cases', desc: 'case.inbox.desc' },
   '/wall': { title: 'menu.wall', desc: 'case.wall.desc' },
 } as const satisfies Record<string, PageHead>;
-
-/** The fixed heading of the page at `pathname`, if it has one (a trailing slash aside). */
-export function pageHeadOf(pathname: string): PageHead | undefined {
-  const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
-  return (PAGE_HEADS as Record<string, PageHead>)[path];
-}

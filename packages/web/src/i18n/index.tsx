@@ -93,6 +93,12 @@ function format(template: string, vars?: Vars): string {
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
+/** A `t` over one whole dictionary, outside React (the server's drawing of a page's outline: mobile/firstFrame.tsx). */
+export const translator =
+  (dict: Partial<Record<string, string>>): TFunction =>
+  (key, vars) =>
+    format(dict[key] ?? key, vars);
+
 interface I18nValue {
   locale: Locale;
   setLocale: (l: Locale) => void;

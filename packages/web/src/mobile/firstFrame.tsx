@@ -25,6 +25,9 @@ import { ConsoleFrame } from '../console/ConsoleFrame.tsx';
 import { PAGE_HEADS, type PageHead } from '../console/pageHeads.ts';
 import { zhCN } from '../i18n/zh-CN.ts';
 import { en } from '../i18n/en.ts';
+import { translator } from '../i18n/index.tsx';
+import { periodLine, periodOf } from '../console/pages/cockpit/data.ts';
+import { COCKPIT_ABILITY } from '../console/pages/cockpit/access.ts';
 
 export { CONSOLE_FRAME_EXCEPT } from '../console/ConsoleFrame.tsx';
 
@@ -56,6 +59,31 @@ export function renderConsoleFrame(path?: string): string {
 
 /** The console pages whose outline carries their heading (console/pageHeads.ts): each gets a frame of its own. */
 export const CONSOLE_HEAD_PATHS = Object.keys(PAGE_HEADS);
+
+/**
+ * Console pages whose first heading depends on the address and the day, drawn into their outline at request time for
+ * a visitor whose session has the ability the page's route asks for (packages/server/src/http/rendered-pages.ts): the
+ * cockpit, whose heading names its period (this month by default, in China's calendar) and the one it is compared with.
+ * `prefix` covers the path and the paths under it (`/cockpit/320614103`).
+ */
+export const SESSION_FRAMES = [{ prefix: '/cockpit', ability: COCKPIT_ABILITY }] as const;
+
+/** The outline of such a page, with the heading its first render draws (CockpitPage: before its data, `cockpit.menu`). */
+export function renderSessionFrame(pathname: string, search: string): string | null {
+  if (pathname !== '/cockpit' && !pathname.startsWith('/cockpit/')) return null;
+  const period = periodOf(new URLSearchParams(search));
+  const zh = translator(zhCN);
+  const english = translator(en);
+  return renderToString(
+    <ConsoleFrame
+      head={{
+        title: zh('cockpit.menu'),
+        desc: periodLine(zh, period),
+        en: { title: english('cockpit.menu'), desc: periodLine(english, period) },
+      }}
+    />,
+  );
+}
 
 /** The public pages that get a first frame (each also a route-hints prefix). */
 export const FRAME_PATHS = ['/m/report', '/m/track', '/m/wall'] as const;

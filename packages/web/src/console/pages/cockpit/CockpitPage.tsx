@@ -4,14 +4,13 @@ import { memo, useCallback, useMemo } from 'react';
 import { Breadcrumb, Button, Col, DatePicker, Row, Segmented, Space, Table, Tag } from 'antd';
 import { DesktopOutlined, DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { comparisonPeriod } from '@gongzhi/domain';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { withQuery } from '../../../api/client.ts';
 import { useAuth, useMe } from '../../../auth/AuthContext.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { LoadError } from '../../components/ErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { cockpitChildOf, isUnitView, periodOf, presetOf, presetPeriod, useCockpitData, type Period, type PeriodPreset } from './data.ts';
+import { cockpitChildOf, isUnitView, periodLine, periodOf, presetOf, presetPeriod, useCockpitData, type Period, type PeriodPreset } from './data.ts';
 import { KpiGrid, Panel } from './parts.tsx';
 import {
   CategoryPanel,
@@ -156,15 +155,46 @@ const CockpitHead = memo(function CockpitHead({ summary: s, period, onPeriod: se
 }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const compared = comparisonPeriod(period.from, period.to);
   const preset = presetOf(period);
   const exportQuery = { area: code, from: period.from, to: period.to };
   const title = s ? (s.view === 'unit' && s.unit ? t('cockpit.unitTitle', { unit: s.unit.name }) : t('cockpit.title', { area: s.area.name })) : t('cockpit.menu');
   return (
-    <PageHeader
-      title={title}
-      testId="cockpit-title"
-      extra={
+    <>
+      <PageHeader
+        title={title}
+        testId="cockpit-title"
+        description={
+          <Space size={12} wrap>
+            {s && (
+              <Breadcrumb
+                data-testid="cockpit-breadcrumb"
+                items={s.path.map((p, i) => ({
+                  key: p.code,
+                  title:
+                    i < s.path.length - 1 ? (
+                      <a onClick={() => go(p.code)} data-testid={`crumb-${p.code}`}>
+                        {p.name}
+                      </a>
+                    ) : (
+                      <span data-testid={`crumb-${p.code}`}>{p.name}</span>
+                    ),
+                }))}
+              />
+            )}
+            {/* Named from the chosen period at once; the server draws the same line into the page's outline (periodLine). */}
+            <span className="gz-muted">{periodLine(t, period)}</span>
+            {unitView && <Tag color="blue">{t('cockpit.unitHint')}</Tag>}
+            {unitView && s && (
+              <Tag color="purple" data-testid="unit-assessment">
+                {s.assessment?.score != null ? t('cockpit.unitAssessment', { score: s.assessment.score.toFixed(1), n: s.assessment.assessed }) : t('cockpit.unitAssessmentNone')}
+              </Tag>
+            )}
+          </Space>
+        }
+      />
+      {/* The period and the exports on a line of their own below the heading: the heading, which the server draws into the
+          page's outline (mobile/firstFrame.tsx), stands where the outline drew it however this line wraps. */}
+      <div className="gz-ck-toolbar">
         <Space wrap>
           <Segmented
             value={preset}
@@ -181,6 +211,8 @@ const CockpitHead = memo(function CockpitHead({ summary: s, period, onPeriod: se
             onChange={(v) => v?.[0] && v[1] && setPeriod({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') })}
             data-testid="period-range"
           />
+        </Space>
+        <Space wrap>
           {!unitView && (
             <>
               <Button icon={<DownloadOutlined />} href={withQuery('/api/exports/units.xlsx', exportQuery)} data-testid="export-units">
@@ -195,38 +227,8 @@ const CockpitHead = memo(function CockpitHead({ summary: s, period, onPeriod: se
             {t('cockpit.openScreen')}
           </Button>
         </Space>
-      }
-      description={
-        <Space size={12} wrap>
-          {s && (
-            <Breadcrumb
-              data-testid="cockpit-breadcrumb"
-              items={s.path.map((p, i) => ({
-                key: p.code,
-                title:
-                  i < s.path.length - 1 ? (
-                    <a onClick={() => go(p.code)} data-testid={`crumb-${p.code}`}>
-                      {p.name}
-                    </a>
-                  ) : (
-                    <span data-testid={`crumb-${p.code}`}>{p.name}</span>
-                  ),
-              }))}
-            />
-          )}
-          {/* Named from the chosen period at once (the server compares with the same period, comparisonPeriod). */}
-          <span className="gz-muted">
-            {t('cockpit.period.range', { from: period.from, to: period.to, days: compared.days })} · {t('cockpit.period.previous', compared.previous)}
-          </span>
-          {unitView && <Tag color="blue">{t('cockpit.unitHint')}</Tag>}
-          {unitView && s && (
-            <Tag color="purple" data-testid="unit-assessment">
-              {s.assessment?.score != null ? t('cockpit.unitAssessment', { score: s.assessment.score.toFixed(1), n: s.assessment.assessed }) : t('cockpit.unitAssessmentNone')}
-            </Tag>
-          )}
-        </Space>
-      }
-    />
+      </div>
+    </>
   );
 });
 

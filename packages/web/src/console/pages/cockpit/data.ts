@@ -1,9 +1,11 @@
 // Everything the cockpit and the big screen show, loaded together for one area and period.
 import { useMemo } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
-import { cockpitChildLevelOf, levelOfCode, type AreaLevel } from '@gongzhi/domain';
+import { cockpitChildLevelOf, comparisonPeriod, levelOfCode, type AreaLevel } from '@gongzhi/domain';
 import { get, prefetch, withQuery, type Query } from '../../../api/client.ts';
 import type { Me } from '../../../api/types.ts';
+import type { TFunction } from '../../../i18n/index.tsx';
+import { COCKPIT_ABILITY } from './access.ts';
 import type { RouteContext } from '../../../lib/preloadable.ts';
 import { useApi, type ApiState } from '../../../lib/useApi.ts';
 import type { Breakdown, CockpitMap, Hotspots, Overdue, Participation, Rectification, Staffing, Summary, Vitality } from './types.ts';
@@ -79,6 +81,15 @@ export function periodOf(search: URLSearchParams): Period {
 }
 
 /**
+ * The cockpit's line naming its period and the one it is compared with (the server compares with the same period,
+ * comparisonPeriod). The page shows it, and the server draws it into the page's outline (mobile/firstFrame.tsx).
+ */
+export function periodLine(t: TFunction, period: Period): string {
+  const compared = comparisonPeriod(period.from, period.to);
+  return `${t('cockpit.period.range', { from: period.from, to: period.to, days: compared.days })} · ${t('cockpit.period.previous', compared.previous)}`;
+}
+
+/**
  * The period the trend covers: by day up to two months, by month beyond; a period shorter than two weeks shows the
  * 30 days up to its end, so the first days of a month still draw a line.
  */
@@ -119,7 +130,7 @@ export function cockpitReads(code: string, period: Period, unitView: boolean) {
 
 /** The cockpit page's `prefetch` (lib/preloadable.ts): its reads, for the area and period of the address. */
 export function prefetchCockpit({ params, search, me }: RouteContext): void {
-  if (!me.abilities.includes('cockpit.read')) return;
+  if (!me.abilities.includes(COCKPIT_ABILITY)) return;
   for (const r of Object.values(cockpitReads(params.code ?? me.scope.code, periodOf(search), isUnitView(me)))) if (r) prefetch(r[0], r[1]);
 }
 

@@ -7,6 +7,7 @@ import { useAuth } from '../../../auth/AuthContext.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { Gate } from '../../components/Gate.tsx';
 import { lazyModule } from '../../../lib/preloadable.ts';
+import { COCKPIT_ABILITY } from './access.ts';
 
 // Lazy: ECharts and the cockpit's code load only when a cockpit or the big screen opens.
 const CockpitPage = lazyModule(() => import('./CockpitPage.tsx'));
@@ -17,7 +18,7 @@ export const cockpitRoutes = (
   <Route
     path="cockpit/:code?"
     element={
-      <Gate ability="cockpit.read">
+      <Gate ability={COCKPIT_ABILITY}>
         <CockpitPage />
       </Gate>
     }
@@ -29,7 +30,7 @@ export const screenRoute = (
   <Route
     path="screen/:code?"
     element={
-      <Gate ability="cockpit.read" dark>
+      <Gate ability={COCKPIT_ABILITY} dark>
         <ScreenPage />
       </Gate>
     }
@@ -47,7 +48,7 @@ export function Landing({ children }: { children: ReactNode }) {
 export function useCockpitMenu(): NonNullable<MenuProps['items']>[number] | null {
   const t = useT();
   const { can } = useAuth();
-  if (!can('cockpit.read')) return null;
+  if (!can(COCKPIT_ABILITY)) return null;
   return {
     type: 'group',
     key: 'g-cockpit',
