@@ -1,14 +1,16 @@
 // A React hook around one ECharts instance: created on mount, resized with its box, options replaced
-// on change, disposed on unmount. Only the chart types the cockpit uses are bundled (tree-shaken),
-// and only the lazily loaded cockpit and big-screen routes import this module.
+// on change, disposed on unmount. Only the chart types the cockpit uses are bundled (tree-shaken), with the label layout
+// that leaves out a map label drawn over another (`labelLayout`), and only the lazily loaded cockpit and big-screen
+// routes import this module.
 import { useEffect, useRef, type RefObject } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, MapChart, PieChart, GaugeChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, TitleComponent, GeoComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { LabelLayout } from 'echarts/features';
 import type { EChartsCoreOption, ECElementEvent } from 'echarts/core';
 
-echarts.use([BarChart, LineChart, MapChart, PieChart, GaugeChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, TitleComponent, GeoComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, MapChart, PieChart, GaugeChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, TitleComponent, GeoComponent, CanvasRenderer, LabelLayout]);
 
 export { echarts };
 export type { EChartsCoreOption };

@@ -158,6 +158,9 @@ export function mapOption(l: Look, mapName: string, data: MapDatum[], opts: { ti
           },
           rich: { o: { color: l.dark ? '#ff8080' : '#b7181e', fontWeight: 'bold', fontSize: 11 } },
         },
+        // Two small neighbours' names were drawn over each other (状元街居委会 and 长兴路居委会): one of them is left out;
+        // its area shows its name on hover, in the tooltip and in the table beside the map.
+        labelLayout: { hideOverlap: true },
         itemStyle: { borderColor: l.dark ? '#5ec8ff' : '#ffffff', borderWidth: 1, areaColor: l.dark ? '#12365f' : '#fdf1ef' },
         emphasis: { label: { show: true, color: l.dark ? '#fff' : '#000' }, itemStyle: { areaColor: l.dark ? '#29d3ff' : '#ffd666' } },
         data: data.map((d) => ({ name: d.code, value: d.value, ...(d.labelled === false ? { label: { show: false } } : {}) })),
