@@ -6,16 +6,16 @@ import './frame.css';
 export interface FrameHead {
   title: string;
   desc?: string;
-  /** The server draws Chinese; the frame's script (firstFrame.tsx) puts these in before the first paint if English was chosen. */
+  /** The server draws Chinese; the frame's script (firstFrame.tsx) puts these in before the first paint for English. */
   en?: { title: string; desc?: string };
 }
 
 /**
  * The console's outline: its red header with the mark, the white menu column and the grey page with a title and two
  * cards, in plain CSS (frame.css) and without words — but for a page whose heading is known before its data (fixed
- * words, pageHeads.ts; the cockpit's period): that heading is drawn as the page draws it (PageHeader). The server draws it into
- * the page of a visitor with a session (packages/web/first-frame.ts, docs/PERFORMANCE.md "The console's frame"): it is
- * painted as soon as the stylesheets are here, before any script. The app draws the same markup while the console's
+ * words, pageHeads.ts; the cockpit's period): that heading is drawn as the page draws it (PageHeader). The server draws
+ * it into the page of a visitor with a session (packages/web/first-frame.ts, docs/PERFORMANCE.md "The console's
+ * frame"): it is painted as soon as the stylesheets are here, before any script. The app draws the same markup while the console's
  * code or the session are still on their way (main.tsx, ConsoleApp.tsx), so nothing on screen changes until the console
  * replaces it.
  */

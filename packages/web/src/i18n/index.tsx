@@ -93,11 +93,18 @@ function format(template: string, vars?: Vars): string {
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
-/** A `t` over one whole dictionary, outside React (the server's drawing of a page's outline: mobile/firstFrame.tsx). */
+/**
+ * A `t` over one whole dictionary, outside React (the server's drawing of a page's outline: mobile/firstFrame.tsx). A
+ * key the dictionary lacks throws: the drawing fails (at build, or the page goes out with its plain outline) rather
+ * than show the key.
+ */
 export const translator =
   (dict: Partial<Record<string, string>>): TFunction =>
-  (key, vars) =>
-    format(dict[key] ?? key, vars);
+  (key, vars) => {
+    const s = dict[key];
+    if (s === undefined) throw new Error(`the dictionary has no ${key}`);
+    return format(s, vars);
+  };
 
 interface I18nValue {
   locale: Locale;

@@ -39,19 +39,14 @@ export { CONSOLE_FRAME_EXCEPT } from '../console/ConsoleFrame.tsx';
 export function renderConsoleFrame(path?: string): string {
   const h: PageHead | undefined = path ? (PAGE_HEADS as Record<string, PageHead>)[path] : undefined;
   if (!h) return renderToString(<ConsoleFrame />);
-  const word = (dict: Record<string, string>, key: string) => {
-    const w = dict[key];
-    if (!w) throw new Error(`the dictionary has no ${key}`);
-    return w;
-  };
-  const zh = zhCN as Record<string, string>;
-  const enDict = en as Record<string, string>;
+  const zh = translator(zhCN);
+  const english = translator(en);
   return renderToString(
     <ConsoleFrame
       head={{
-        title: word(zh, h.title),
-        desc: h.desc && word(zh, h.desc),
-        en: { title: word(enDict, h.title), desc: h.desc && word(enDict, h.desc) },
+        title: zh(h.title),
+        desc: h.desc && zh(h.desc),
+        en: { title: english(h.title), desc: h.desc && english(h.desc) },
       }}
     />,
   );
@@ -70,7 +65,7 @@ export const SESSION_FRAMES = [{ prefix: '/cockpit', ability: COCKPIT_ABILITY }]
 
 /** The outline of such a page, with the heading its first render draws (CockpitPage: before its data, `cockpit.menu`). */
 export function renderSessionFrame(pathname: string, search: string): string | null {
-  if (pathname !== '/cockpit' && !pathname.startsWith('/cockpit/')) return null;
+  if (!SESSION_FRAMES.some((f) => pathname === f.prefix || pathname.startsWith(`${f.prefix}/`))) return null;
   const period = periodOf(new URLSearchParams(search));
   const zh = translator(zhCN);
   const english = translator(en);
@@ -152,10 +147,11 @@ export async function renderPage(pathname: string, search: string, answers: Reco
  * The script that follows the frame (inline, allowed by its hash in the Content-Security-Policy). First, on a phone
  * page, what the frame cannot know on the server, read from the phone's storage before the first paint: someone who
  * answered the 长辈版 question does not see it again, 长辈版 is drawn large at once, and someone who chose English gets
- * no Chinese frame (the console's outline has no words and stays, but for a page's fixed heading, put in English). Then, once the frame is on screen, the app's
- * scripts: the server moves them (the entry and the files the page loads first) into <template id="gz-after-paint">,
- * so that the frame's stylesheets have the link to themselves and the frame shows before some 200 KiB (a phone page)
- * or 600 KiB (a console page) of script have arrived; the app then loads while the frame is on screen.
+ * no Chinese frame (the console's outline has no words and stays, but for a page's heading, put in English). Then, once
+ * the frame is on screen, the app's scripts: the server moves them (the entry and the files the page loads first) into
+ * <template id="gz-after-paint">, so that the frame's stylesheets have the link to themselves and the frame shows
+ * before some 200 KiB (a phone page) or 600 KiB (a console page) of script have arrived; the app then loads while the
+ * frame is on screen.
  */
 function adaptFrame(keys: { phone: boolean; elder: string; size: string; locale: string; defaultSize: number }) {
   const root = document.getElementById('root');
