@@ -21,7 +21,7 @@ export interface PageRenderer {
    * session has the ability the page's route asks for. Absent from a build before 2026-12-06.
    */
   SESSION_FRAMES?: readonly { prefix: string; ability: string }[];
-  renderSessionFrame?(pathname: string, search: string): string | null;
+  renderSessionFrame?(pathname: string, search: string): string;
 }
 
 /** A GET through the app itself, without a session unless its headers carry the visitor's cookie: its status and body. */
@@ -57,15 +57,14 @@ export function renderedPages(
    * made at build: a visitor never sees the heading of a page the console will refuse).
    */
   const sessionFrame = async (r: PageRenderer, pathname: string, search: string, cookie: string): Promise<RoutePage | null> => {
-    const page = r.SESSION_FRAMES && r.renderSessionFrame ? hintFor(r.SESSION_FRAMES, pathname) : undefined;
+    const page = r.SESSION_FRAMES ? hintFor(r.SESSION_FRAMES, pathname) : undefined;
     const frame = page && frameFor(frames, pathname, true);
-    if (!page || !frame) return null;
+    if (!page || !frame || !r.renderSessionFrame) return null;
     const session = await get('/api/auth/session', { cookie });
     if (session.statusCode !== 200) return null;
     const abilities = (JSON.parse(session.body) as { user?: { abilities?: string[] } | null }).user?.abilities ?? [];
     if (!abilities.includes(page.ability)) return null;
-    const html = r.renderSessionFrame?.(pathname, search);
-    if (!html) return null;
+    const html = r.renderSessionFrame(pathname, search);
     const doc = documentFor(pathname);
     return routePage(withFrame(withHints(doc.html, doc.hint), { ...frame, html }), REQUEST_TIME_QUALITY);
   };

@@ -13,7 +13,7 @@
 import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { Route, Routes, StaticRouter } from 'react-router-dom';
-import { I18nProvider, LOCALE_KEY, ensureDicts } from '../i18n/index.tsx';
+import { I18nProvider, LOCALE_KEY, ensureDicts, translator, type TFunction } from '../i18n/index.tsx';
 import { AuthProvider } from '../auth/AuthContext.tsx';
 import { ElderProvider, ELDER_MODE_KEY, ELDER_SIZE_KEY, ELDER_DEFAULT_SIZE } from './elder.tsx';
 import { MPublicShell } from './pages/cases/MPublicShell.tsx';
@@ -21,35 +21,29 @@ import { MPageSkeleton } from './lazyPage.tsx';
 import { MWall } from './pages/cases/MWall.tsx';
 import { wallFirstRequests } from './pages/cases/wallRequests.ts';
 import { providePreloaded, requestUrl } from '../api/preload.ts';
-import { ConsoleFrame } from '../console/ConsoleFrame.tsx';
+import { ConsoleFrame, type FrameHead } from '../console/ConsoleFrame.tsx';
 import { PAGE_HEADS, type PageHead } from '../console/pageHeads.ts';
 import { zhCN } from '../i18n/zh-CN.ts';
 import { en } from '../i18n/en.ts';
-import { translator } from '../i18n/index.tsx';
 import { periodLine, periodOf } from '../console/pages/cockpit/data.ts';
 import { COCKPIT_ABILITY } from '../console/pages/cockpit/access.ts';
 
 export { CONSOLE_FRAME_EXCEPT } from '../console/ConsoleFrame.tsx';
 
+/** The dictionaries an outline's heading is drawn from: Chinese on the page, English for the frame's script. */
+const ZH = translator(zhCN);
+const EN = translator(en);
+
+/** A heading in both languages, its words chosen by `words` from either dictionary. */
+const bilingual = (words: (t: TFunction) => { title: string; desc?: string }): FrameHead => ({ ...words(ZH), en: words(EN) });
+
 /**
  * The console's outline (console/ConsoleFrame.tsx), which the server draws into a console page for a visitor with a
- * session; with `path`, the outline of that page, with its fixed heading (console/pageHeads.ts) in Chinese and, for the
- * frame's script, in English.
+ * session; with `path`, the outline of that page, with its fixed heading (console/pageHeads.ts).
  */
 export function renderConsoleFrame(path?: string): string {
   const h: PageHead | undefined = path ? (PAGE_HEADS as Record<string, PageHead>)[path] : undefined;
-  if (!h) return renderToString(<ConsoleFrame />);
-  const zh = translator(zhCN);
-  const english = translator(en);
-  return renderToString(
-    <ConsoleFrame
-      head={{
-        title: zh(h.title),
-        desc: h.desc && zh(h.desc),
-        en: { title: english(h.title), desc: h.desc && english(h.desc) },
-      }}
-    />,
-  );
+  return renderToString(<ConsoleFrame head={h && bilingual((t) => ({ title: t(h.title), desc: h.desc && t(h.desc) }))} />);
 }
 
 /** The console pages whose outline carries their heading (console/pageHeads.ts): each gets a frame of its own. */
@@ -63,21 +57,13 @@ export const CONSOLE_HEAD_PATHS = Object.keys(PAGE_HEADS);
  */
 export const SESSION_FRAMES = [{ prefix: '/cockpit', ability: COCKPIT_ABILITY }] as const;
 
-/** The outline of such a page, with the heading its first render draws (CockpitPage: before its data, `cockpit.menu`). */
-export function renderSessionFrame(pathname: string, search: string): string | null {
-  if (!SESSION_FRAMES.some((f) => pathname === f.prefix || pathname.startsWith(`${f.prefix}/`))) return null;
+/**
+ * The outline of a page SESSION_FRAMES covers (the server picks it), with the heading its first render draws
+ * (CockpitPage: before its data, `cockpit.menu`).
+ */
+export function renderSessionFrame(_pathname: string, search: string): string {
   const period = periodOf(new URLSearchParams(search));
-  const zh = translator(zhCN);
-  const english = translator(en);
-  return renderToString(
-    <ConsoleFrame
-      head={{
-        title: zh('cockpit.menu'),
-        desc: periodLine(zh, period),
-        en: { title: english('cockpit.menu'), desc: periodLine(english, period) },
-      }}
-    />,
-  );
+  return renderToString(<ConsoleFrame head={bilingual((t) => ({ title: t('cockpit.menu'), desc: periodLine(t, period) }))} />);
 }
 
 /** The public pages that get a first frame (each also a route-hints prefix). */
