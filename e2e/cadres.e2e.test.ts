@@ -18,7 +18,8 @@ describe('sunk-down cadres and the 15-minute circle', () => {
     await phoneLogin(m.page, 'cadre');
     await m.page.getByTestId('m-service-entry-checkin').click();
     await m.page.getByTestId('m-cadre').waitFor();
-    await m.page.getByTestId('m-cadre-checkin').click();
+    // A retry of this test finds the cadre checked in already (the seed never checks in today).
+    if (!(await m.page.getByTestId('m-cadre-checked').isVisible())) await m.page.getByTestId('m-cadre-checkin').click();
     await m.page.getByTestId('m-cadre-checked').waitFor(SLOW);
     await shot(m.page, 'cadres-01-phone-checkin');
     expect(await axeProblems(m.page)).toEqual([]);
