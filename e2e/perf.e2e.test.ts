@@ -171,6 +171,11 @@ describe('fast on a cheap phone', () => {
         expect(await page.getByTestId('m-wall-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(cases.items.map((c) => c.code));
         expect(decisions.items.length).toBeGreaterThan(0);
         expect(await page.getByTestId('m-wall-decision').count()).toBe(decisions.items.length);
+      } else if (path === REPORT) {
+        // 扫码上报 is drawn by the server too: the form, under the names of the place the code is for.
+        await page.getByTestId('m-report-desc').waitFor();
+        expect(await page.getByTestId('m-page-skeleton').count()).toBe(0);
+        await expect(page.getByTestId('m-report-place').textContent()).resolves.toBe('您正在反映：常乐镇 · 状元街居委会 · 第一网格');
       } else {
         await page.getByTestId('m-page-skeleton').waitFor();
       }
@@ -196,7 +201,7 @@ describe('fast on a cheap phone', () => {
     // With its scripts, the app replaces the frame with its own (one frame, not inert, its buttons working).
     const live = await phone();
     await live.page.goto(`${session.url}${REPORT}`);
-    await live.page.getByTestId('m-report-desc').waitFor();
+    await appTookOver(live.page);
     expect(await live.page.locator('.m-app').count()).toBe(1);
     expect(await live.page.locator('[inert]').count()).toBe(0);
     await live.page.getByTestId('elder-prompt-no').click();
@@ -238,11 +243,17 @@ const COUNT_ELEMENT_CHANGES = `document.addEventListener('DOMContentLoaded', () 
   }).observe(document.getElementById('root'), { childList: true, subtree: true });
 })`;
 const elementChanges = (page: Page) => page.evaluate('window.__elementChanges') as Promise<{ added: string[]; removed: string[] }>;
-/** The phone app's markup: each element with its attributes sorted, its texts joined, no comments. */
+/**
+ * The phone app's markup: each element with its attributes sorted, its texts joined, no comments. Two attributes the
+ * server's render (React) and the browser's (Preact) write differently for the same page are left out: an input's
+ * `value` (React writes the attribute, Preact sets the field's value) and an SVG's xlink namespace (`xmlns:xlink`,
+ * `xmlnsXlink`).
+ */
 const APP_MARKUP = `(() => {
+  const written = (el, a) => !(a.name === 'value' && el.localName === 'input') && !/^xmlns:?xlink$/i.test(a.name);
   const write = (el) => {
     // A style as the browser writes it (the server's is written without spaces).
-    const attrs = Array.from(el.attributes).map((a) => a.name + '="' + (a.name === 'style' ? el.style.cssText : a.value) + '"').sort().join(' ');
+    const attrs = Array.from(el.attributes).filter((a) => written(el, a)).map((a) => a.name + '="' + (a.name === 'style' ? el.style.cssText : a.value) + '"').sort().join(' ');
     let inner = '';
     let text = '';
     for (const n of el.childNodes) {
@@ -305,6 +316,42 @@ describe('回音壁 taken over as the server drew it', () => {
     await resident.page.getByTestId('m-public-tabbar').getByText('首页').click();
     await resident.page.getByTestId('m-home').waitFor();
     await resident.context.close();
+  });
+});
+
+describe('扫码上报 taken over as the server drew it', () => {
+  it('keeps the form it arrived with, the same a render in the browser draws, and takes what is typed at once', async () => {
+    const { context, page } = await phone();
+    await context.addInitScript(COUNT_ELEMENT_CHANGES);
+    await page.goto(`${session.url}${REPORT}`);
+    await appTookOver(page);
+    await page.waitForLoadState('networkidle');
+    // Not one element drawn again (the catalogue's answer, coming after, changes none of the type buttons either).
+    expect(await elementChanges(page)).toEqual({ added: [], removed: [] });
+    const taken = await appMarkup(page);
+    expect(taken).toContain('第一网格');
+    // The same page rendered in the browser (查进度, then back: no answers from the server's page this time).
+    await page.getByTestId('m-public-tabbar').getByText('查进度').click();
+    await page.getByTestId('m-track').waitFor();
+    await page.goBack();
+    await page.getByTestId('m-report-place').getByText('第一网格').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await appMarkup(page)).toBe(taken);
+    await context.close();
+
+    // Typed into as soon as the form shows, before its lower cards are taken over: nothing typed is lost.
+    const fast = await phone();
+    await fast.page.goto(`${session.url}${REPORT}`);
+    await fast.page.locator('[data-testid="m-report-desc"] textarea:not([aria-hidden])').fill('楼道灯不亮了，晚上看不清台阶');
+    await fast.page.locator('[data-testid="m-report-phone"] input').fill('13900001111');
+    await fast.page.getByTestId('m-type-B0110').click();
+    await fast.page.getByTestId('m-report-submit').click();
+    await fast.page.getByTestId('m-report-done').waitFor(SLOW);
+    const code = await fast.page.getByTestId('m-report-code').innerText();
+    const queryCode = await fast.page.getByTestId('m-report-query-code').innerText();
+    const tracked = (await (await fetch(`${session.url}/api/track/${code.trim()}?queryCode=${queryCode.trim()}`)).json()) as { description?: string };
+    expect(tracked.description).toBe('楼道灯不亮了，晚上看不清台阶');
+    await fast.context.close();
   });
 });
 

@@ -55,9 +55,10 @@ const app = (
 startSessionProbe();
 
 /**
- * Whether the root holds what the first render will draw: a page the server drew with its data (回音壁), as a visitor
- * it knew nothing of sees it. Not for 长辈版 (the frame's script only adapts the outermost classes), nor once the session
- * probe has said someone is signed in (the tab bar and the board differ), nor in English (the script emptied the root).
+ * Whether the root holds what the first render will draw: a page the server drew with its data (回音壁, 扫码上报), as
+ * a visitor it knew nothing of sees it. Not for 长辈版 (the frame's script only adapts the outermost classes), nor once
+ * the session probe has said someone is signed in (the tab bar, the board and the report's contact card differ), nor in
+ * English (the script emptied the root).
  */
 const drawnAsRendered = (root: HTMLElement) => arrivedDrawn() && root.firstElementChild !== null && storedElder() !== true && !signedInKnown();
 
@@ -67,9 +68,13 @@ const { pathname } = window.location;
 const render = () => {
   const el = document.getElementById('root')!;
   if (drawnAsRendered(el)) {
-    // Hydrating keeps the markup's attributes: the frame's `inert` (no taps before the code is here) goes first.
-    el.querySelector('[inert]')?.removeAttribute('inert');
-    hydrateInTurns(() => hydrateRoot(el, app));
+    // Hydrating keeps the markup's attributes: the frame's `inert` (no taps before the code is here) is taken off once
+    // the last part is taken over — a word typed into a field not yet taken over would be lost, a tap do nothing.
+    const inert = el.querySelector('[inert]');
+    hydrateInTurns(
+      () => hydrateRoot(el, app),
+      () => inert?.removeAttribute('inert'),
+    );
     return;
   }
   const root = createRoot(el);

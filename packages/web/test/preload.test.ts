@@ -1,9 +1,10 @@
 // The answers a page arrived with (api/preload.ts): found by the URL the app would request, with the query written as
-// `withQuery` writes it, and gone once retired. And the requests 回音壁's first render makes, which the server makes
-// for its render (wallRequests.ts): what the components ask for, for the link's area.
+// `withQuery` writes it, and gone once retired. And the requests 回音壁's and 扫码上报's first renders make, which the
+// server makes for its render (wallRequests.ts, reportRequests.ts): what the components ask for, for the link's area.
 import { afterEach, describe, expect, it } from 'vitest';
 import { preloaded, preloadedFor, providePreloaded, requestUrl, retirePreloaded } from '../src/api/preload.ts';
 import { wallFirstRequests } from '../src/mobile/pages/cases/wallRequests.ts';
+import { reportFirstRequests, scannedArea } from '../src/mobile/pages/cases/reportRequests.ts';
 
 afterEach(() => retirePreloaded());
 
@@ -46,5 +47,19 @@ describe('回音壁’s first requests', () => {
     const urls = wallFirstRequests(new URLSearchParams('area=320614103001001001')).map(requestUrl);
     expect(urls).toContain('/api/reception-days/published?area=320614103001');
     expect(urls).toContain('/api/projects/wall?area=320614103001001001');
+  });
+});
+
+describe('扫码上报’s first requests', () => {
+  it('for a scanned code: the names of its place', () => {
+    expect(reportFirstRequests(new URLSearchParams('area=320614103001001')).map(requestUrl)).toEqual(['/api/public/areas/320614103001001']);
+  });
+
+  it('none without a code or for anything that is not an area code (the page then names no place)', () => {
+    for (const q of ['', 'area=', 'area=32061', 'area=3206141030010010011234', 'area=../cases', 'area=320614%2F1']) {
+      expect(reportFirstRequests(new URLSearchParams(q)), q).toEqual([]);
+    }
+    expect(scannedArea('320614')).toBe('320614');
+    expect(scannedArea(null)).toBeNull();
   });
 });

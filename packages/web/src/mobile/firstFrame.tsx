@@ -5,22 +5,25 @@
 // arrived and run; the app then renders the same frame in its place (main.tsx waits for the phone app's code
 // before its first render, so no spinner comes in between) and goes on from there.
 //
-// 回音壁 is drawn whole at request time instead (`renderPage`, with the answers of its first requests): its largest
-// paint is its cards, which no frame made at build time can hold.
+// 回音壁 and 扫码上报 are drawn whole at request time instead (`renderPage`, with the answers of their first requests):
+// 回音壁's largest paint is its cards, which no frame made at build time can hold; the report form is taken over as
+// drawn instead of drawn again in the browser (docs/PERFORMANCE.md, "扫码上报 drawn with its form").
 //
 // Built by `first-frame.ts` (a Vite plugin) with Vite's server-side build; never part of the browser's bundle. The
 // build keeps the module as `dist/ssr/render.mjs` for the server (http/rendered-pages.ts), which never serves it.
 import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { Route, Routes, StaticRouter } from 'react-router-dom';
-import { I18nProvider, LOCALE_KEY, ensureDicts, translator, type TFunction } from '../i18n/index.tsx';
+import { I18nProvider, LOCALE_KEY, ensureDicts, initialDictPart, translator, type TFunction } from '../i18n/index.tsx';
 import { AuthProvider } from '../auth/AuthContext.tsx';
 import { ElderProvider, ELDER_MODE_KEY, ELDER_SIZE_KEY, ELDER_DEFAULT_SIZE } from './elder.tsx';
 import { MPublicShell } from './pages/cases/MPublicShell.tsx';
 import { MPageSkeleton } from './lazyPage.tsx';
 import { MWall } from './pages/cases/MWall.tsx';
+import { MReport } from './pages/cases/MReport.tsx';
 import { wallFirstRequests } from './pages/cases/wallRequests.ts';
-import { providePreloaded, requestUrl } from '../api/preload.ts';
+import { reportFirstRequests } from './pages/cases/reportRequests.ts';
+import { providePreloaded, requestUrl, type FirstRequest } from '../api/preload.ts';
 import { ConsoleFrame, type FrameHead } from '../console/ConsoleFrame.tsx';
 import { PAGE_HEADS, type PageHead } from '../console/pageHeads.ts';
 import { zhCN } from '../i18n/zh-CN.ts';
@@ -71,9 +74,18 @@ export const FRAME_PATHS = ['/m/report', '/m/track', '/m/wall'] as const;
 
 /**
  * The pages the server draws at request time, with the answers of their first requests (api/preload.ts): 回音壁, whose
- * largest paint is its cards, not its frame. The others keep their frame.
+ * largest paint is its cards, not its frame, and 扫码上报, whose form the app then takes over instead of drawing it
+ * (with its layout) a second time. 查进度 keeps its frame.
  */
-export const RENDERED_PATHS = ['/m/wall'] as const;
+export const RENDERED_PATHS = ['/m/report', '/m/wall'] as const;
+
+/** Each rendered page: its route under /m and what its first render asks for without a session. */
+const RENDERED: Record<(typeof RENDERED_PATHS)[number], { route: string; element: ReactNode; requests: (search: URLSearchParams) => FirstRequest[] }> = {
+  '/m/report': { route: 'report', element: <MReport />, requests: reportFirstRequests },
+  '/m/wall': { route: 'wall', element: <MWall />, requests: wallFirstRequests },
+};
+
+const renderedPage = (pathname: string) => (RENDERED_PATHS as readonly string[]).includes(pathname) ? RENDERED[pathname as keyof typeof RENDERED] : undefined;
 
 function Page({ location, children }: { location: string; children: ReactNode }) {
   return (
@@ -109,19 +121,21 @@ export async function renderFirstFrame(pathname: string): Promise<string> {
 
 /** The GET requests (URLs) the first render of a rendered page makes for a visitor without a session. */
 export function firstRequests(pathname: string, search: string): string[] {
-  return pathname === '/m/wall' ? wallFirstRequests(new URLSearchParams(search)).map(requestUrl) : [];
+  return renderedPage(pathname)?.requests(new URLSearchParams(search)).map(requestUrl) ?? [];
 }
 
 /** A rendered page, drawn as the app's first render draws it with `answers` (by URL; a missing one shows as loading). */
 export async function renderPage(pathname: string, search: string, answers: Record<string, unknown>): Promise<string> {
+  const page = renderedPage(pathname);
+  if (!page) throw new Error(`not a rendered page: ${pathname}`);
   // The part the browser will have (i18n/index.tsx): the app's first render then draws the same words.
-  await ensureDicts('wall');
+  await ensureDicts(initialDictPart(pathname));
   // renderToString is synchronous: no other request's answers can come in between.
   providePreloaded(answers);
   try {
     return renderToString(
       <Page location={`${pathname}${search}`}>
-        <Route path="wall" element={<MWall />} />
+        <Route path={page.route} element={page.element} />
       </Page>,
     );
   } finally {

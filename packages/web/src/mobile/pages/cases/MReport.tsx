@@ -13,13 +13,16 @@ import { useT } from '../../../i18n/index.tsx';
 import { isMobile, loadCatalogue, titleFrom, useCaseLabels } from '../../../lib/cases.ts';
 import { fmtTime } from '../../../lib/format.ts';
 import { useApi } from '../../../lib/useApi.ts';
-import { getOrCopy } from '../../../lib/offlineDb.ts';
+import { getOrCopy, saveCopy } from '../../../lib/offlineDb.ts';
+import { preloadedFor, requestUrl } from '../../../api/preload.ts';
 import { onSent, submit as submitQueued } from '../../../lib/outbox.ts';
 import { MPhotoUploader } from './MPhotos.tsx';
 import { MTypePicker } from './MTypePicker.tsx';
 import { MSuggestChips } from './MSuggest.tsx';
+import { Later } from '../../later.tsx';
 import { rememberArea } from './MPublicShell.tsx';
 import { MStateTag, rememberReport } from './common.tsx';
+import { placeRequest, scannedArea } from './reportRequests.ts';
 
 const AimOutlined = phoneIcon(AimOutlinedSvg);
 const CheckCircleFilled = phoneIcon(CheckCircleFilledSvg);
@@ -102,7 +105,7 @@ export function MReport() {
   const [params] = useSearchParams();
   const areaParam = params.get('area');
   // Scanned codes name the place; a signed-in resident without one reports in their own area.
-  const areaCode = areaParam && /^\d{6,20}$/.test(areaParam) ? areaParam : (me?.scope.code ?? null);
+  const areaCode = scannedArea(areaParam) ?? me?.scope.code ?? null;
   const [type, setType] = useState<string | undefined>();
   // A type the reporter picked by hand is never replaced by a suggestion.
   const typeByHand = useRef(false);
@@ -215,32 +218,39 @@ export function MReport() {
       )}
 
       <TypeCard overlap={queued === 0} type={type} error={errors.type} onPick={pickType} />
-      <DescribeCard
-        desc={desc}
-        onDesc={setDesc}
-        error={errors.desc}
-        areaCode={areaCode}
-        loc={loc}
-        type={type}
-        onPick={pickType}
-        formKey={formKey}
-        photos={photos}
-        onPhotos={setPhotos}
-        onUploading={setUploading}
-      />
-      <WhereCard loc={loc} locating={locating} locate={locate} adjust={adjust} areaCode={areaCode} gridCode={gridCode} error={errors.place} address={address} onAddress={setAddress} />
-      <ContactCard
-        signedIn={Boolean(me)}
-        anonymous={anonymous}
-        onAnonymous={setAnonymous}
-        name={name}
-        onName={setName}
-        phone={phone}
-        onPhone={setPhone}
-        error={errors.phone}
-        consent={consent}
-        onConsent={setConsent}
-      />
+      {/* Below the first screen: a page the server drew is taken over a card per task (mobile/later.tsx). */}
+      <Later>
+        <DescribeCard
+          desc={desc}
+          onDesc={setDesc}
+          error={errors.desc}
+          areaCode={areaCode}
+          loc={loc}
+          type={type}
+          onPick={pickType}
+          formKey={formKey}
+          photos={photos}
+          onPhotos={setPhotos}
+          onUploading={setUploading}
+        />
+      </Later>
+      <Later>
+        <WhereCard loc={loc} locating={locating} locate={locate} adjust={adjust} areaCode={areaCode} gridCode={gridCode} error={errors.place} address={address} onAddress={setAddress} />
+      </Later>
+      <Later>
+        <ContactCard
+          signedIn={Boolean(me)}
+          anonymous={anonymous}
+          onAnonymous={setAnonymous}
+          name={name}
+          onName={setName}
+          phone={phone}
+          onPhone={setPhone}
+          error={errors.phone}
+          consent={consent}
+          onConsent={setConsent}
+        />
+      </Later>
 
       <div className="m-submit-wrap">
         <Button block color="primary" size="large" loading={busy} disabled={uploading} onClick={submit} data-testid="m-report-submit">
@@ -252,10 +262,20 @@ export function MReport() {
   );
 }
 
-/** The page's head: where the report is for, named once the place's names are here. */
+/**
+ * The page's head: where the report is for, named once the place's names are here (at once when the server drew the
+ * page with them: firstFrame.tsx).
+ */
 const ReportHero = memo(function ReportHero({ areaCode }: { areaCode: string | null }) {
   const t = useT();
-  const place = useApi(areaCode ? (signal) => getOrCopy<PublicArea>(`/api/public/areas/${areaCode}`, undefined, signal) : null, [areaCode]);
+  const req = areaCode ? placeRequest(areaCode) : null;
+  const [arrived] = useState(() => preloadedFor<PublicArea>(req));
+  const place = useApi(req ? (signal) => getOrCopy<PublicArea>(req.path, req.query, signal) : null, [areaCode], arrived);
+  // The names the page arrived with are kept on the phone as a read would keep them, for a report made offline later.
+  useEffect(() => {
+    if (req && arrived) void saveCopy(requestUrl(req), arrived);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the answer the page arrived with
+  }, []);
   const placeNames = place.data ? place.data.path.filter((p) => p.level !== 'district').map((p) => p.name) : [];
   return (
     <div className="m-report-hero">
