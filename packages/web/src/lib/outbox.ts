@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import { newIdempotencyKey, resetUploadToken, uploadFile } from '../api/cases.ts';
 import { offlineDb, type OutboxItem, type OutboxKind, type OutboxPhoto } from './offlineDb.ts';
+import { whenLoaded } from './loaded.ts';
 
 export type { OutboxItem, OutboxKind, OutboxState } from './offlineDb.ts';
 
@@ -236,11 +237,17 @@ export function flush(): Promise<void> {
 
 let started = false;
 
-/** Starts the background sending (once per page): now, when the connection returns, and every few seconds. */
+/**
+ * Starts the background sending (once per page): once the page has loaded, when the connection returns, and every few
+ * seconds. The first pass (tidying the queue, then sending) waits for the page's load: opening IndexedDB as the phone
+ * app's modules were evaluated was ~25 ms of that task under a 4× slower CPU (docs/PERFORMANCE.md). Nothing waits for
+ * it: `submit` opens the database itself, and an item it is sending when the first pass resets `sending` items goes
+ * again under the same key, which the server answers once.
+ */
 export function startOutbox() {
   if (started) return;
   started = true;
-  void (async () => {
+  whenLoaded(() => void (async () => {
     try {
       const db = await offlineDb();
       const now = Date.now();
@@ -257,7 +264,7 @@ export function startOutbox() {
       // no IndexedDB
     }
     void flush();
-  })();
+  })());
   window.addEventListener('online', () => {
     void (async () => {
       // Back online: everything waiting goes now, without its backoff.

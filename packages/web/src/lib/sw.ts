@@ -2,6 +2,7 @@
 // registered from the phone pages only, so the console never precaches the phone's files.
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router-dom';
+import { whenLoaded } from './loaded.ts';
 
 /** A new build's worker has taken over: the page reloads at the next navigation (a form in progress is never cut off). */
 let updated = false;
@@ -13,13 +14,11 @@ export function registerServiceWorker() {
     // The first install takes control of an open page too (clientsClaim): that is not an update.
     if (hadController) updated = true;
   });
-  const register = () => {
+  whenLoaded(() => {
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {
       // no service worker (private mode, an old browser): the app works online as before
     });
-  };
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  });
 }
 
 /** Reloads onto the new build when the user moves to another page after an update. */
