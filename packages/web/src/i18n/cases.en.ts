@@ -416,7 +416,6 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'm.case.where': 'Location',
   'm.case.locate': 'Locate me',
   'm.case.relocate': 'Locate again',
-  'm.case.located': 'Location found',
   'm.case.dragPin': 'If the fix is off, drag the red pin to the right place',
   'm.case.locatedAt': 'Located at {lat}, {lng}',
   'm.case.locateOptional': 'The QR code gives the place; a location is more precise (optional)',

@@ -416,7 +416,6 @@ export const casesZhCN = {
   'm.case.where': '位置',
   'm.case.locate': '获取位置',
   'm.case.relocate': '重新定位',
-  'm.case.located': '已获取当前位置',
   'm.case.dragPin': '定位不准时，拖动红色标记到实际位置',
   'm.case.locatedAt': '已定位 {lat}, {lng}',
   'm.case.locateOptional': '已按二维码确定位置，定位可以更精确（可选）',
