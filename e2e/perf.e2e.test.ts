@@ -127,6 +127,32 @@ describe('fast on a cheap phone', () => {
     await context.close();
   });
 
+  it('asks for each of a page’s files once, on a warm cache and a slow device too', async () => {
+    // On a warm cache the app's entry ran before the frame's script had added the page's preloads one per task, and
+    // Vite's preload helper added them too: the same file linked twice (lib/loaded.ts `frameLoaded`).
+    const linkedTwice = (page: Page) =>
+      page.evaluate("(() => { const seen = new Set(), twice = []; for (const l of document.querySelectorAll('link[rel=modulepreload]')) { if (seen.has(l.href)) twice.push(l.href); seen.add(l.href); } return twice; })()") as Promise<string[]>;
+    const twiceOnSecondVisit = async (page: Page, path: string, shown: () => Promise<unknown>) => {
+      await page.goto(`${session.url}${path}`);
+      await shown();
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.goto(`${session.url}${path}`);
+      await shown();
+      await page.waitForLoadState('networkidle');
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      return linkedTwice(page);
+    };
+    const onPhone = await phone();
+    for (const path of [WALL, REPORT]) expect(await twiceOnSecondVisit(onPhone.page, path, () => appTookOver(onPhone.page)), path).toEqual([]);
+    await onPhone.context.close();
+    // The console's outline loads its scripts the same way.
+    const onDesk = await desktop();
+    await consoleLogin(onDesk.page, 'town');
+    expect(await twiceOnSecondVisit(onDesk.page, '/cases', () => onDesk.page.getByTestId('cases-page').waitFor()), '/cases').toEqual([]);
+    await onDesk.context.close();
+  });
+
   it('moves between the public pages in their own build, and hands over to the whole app for any other page', async () => {
     const { context, page } = await phone();
     await page.goto(`${session.url}${REPORT}`);

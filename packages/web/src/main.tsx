@@ -5,6 +5,7 @@ import { I18nProvider, ensureDicts, initialDictPart } from './i18n/index.tsx';
 import { AuthProvider, startSessionProbe } from './auth/AuthContext.tsx';
 import { FullPageSpinner } from './FullPageSpinner.tsx';
 import { AppConsoleFrame } from './console/ConsoleFrame.tsx';
+import { frameLoaded } from './lib/loaded.ts';
 import './styles/base.css';
 
 const session = startSessionProbe();
@@ -13,14 +14,17 @@ const session = startSessionProbe();
 // The console uses every module's words: it waits for the whole dictionary, and for the code of the page it opens on
 // (while the session probe is out): that page then renders with the frame at once. Once both the page's code and the
 // session are here, the page's data are asked for (its module's `prefetch`), before it renders the first time.
+// Every first import waits for the frame's preloads (frameLoaded): Vite's helper would otherwise add them again.
 const ConsoleApp = lazy(() =>
-  Promise.all([import('./console/ConsoleApp.tsx').then((m) => m.preloadRoute(window.location.pathname).then(() => m)), ensureDicts('all')]).then(([m]) => {
-    void session.then(
-      ({ user }) => user && m.prefetchRoute(window.location.pathname, window.location.search, user),
-      () => undefined,
-    );
-    return m;
-  }),
+  frameLoaded()
+    .then(() => Promise.all([import('./console/ConsoleApp.tsx').then((m) => m.preloadRoute(window.location.pathname).then(() => m)), ensureDicts('all')]))
+    .then(([m]) => {
+      void session.then(
+        ({ user }) => user && m.prefetchRoute(window.location.pathname, window.location.search, user),
+        () => undefined,
+      );
+      return m;
+    }),
 );
 const LazyMobileApp = lazy(() => import('./mobile/MobileApp.tsx'));
 
@@ -29,12 +33,14 @@ const LazyMobileApp = lazy(() => import('./mobile/MobileApp.tsx'));
 // render is then the page's frame, as the server's HTML already shows it on the public pages (firstFrame.tsx), and
 // not a spinner in its place.
 const onPhone = /^\/m(\/|$)/.test(window.location.pathname);
-const ready = Promise.all([
-  ensureDicts(initialDictPart(window.location.pathname)),
-  // …and a public page's own code (its HTML names it too): the first render is then the page itself, drawn as the server
-  // drew it where it did (回音壁), instead of the page's outline for a moment.
-  onPhone ? import('./mobile/MobileApp.tsx').then((m) => m.preloadPage(window.location.pathname).then(() => m.default)) : LazyMobileApp,
-]);
+const ready = frameLoaded().then(() =>
+  Promise.all([
+    ensureDicts(initialDictPart(window.location.pathname)),
+    // …and a public page's own code (its HTML names it too): the first render is then the page itself, drawn as the server
+    // drew it where it did (回音壁), instead of the page's outline for a moment.
+    onPhone ? import('./mobile/MobileApp.tsx').then((m) => m.preloadPage(window.location.pathname).then(() => m.default)) : LazyMobileApp,
+  ]),
+);
 // On the phone the first render is a transition: React renders it in slices and lets the browser breathe between
 // them (a slow phone is otherwise blocked for a few hundred milliseconds while the page is already on screen as its
 // frame). The console has no frame to keep answering: it renders at once (sliced, its first paint only came earlier

@@ -11,6 +11,7 @@ import { AuthProvider, signedInKnown, startSessionProbe } from './auth/AuthConte
 import { arrivedDrawn } from './api/preload.ts';
 import { storedElder } from './mobile/elder.tsx';
 import { hydrateInTurns } from './mobile/later.tsx';
+import { frameLoaded } from './lib/loaded.ts';
 import { PhoneFrame } from './mobile/PhoneFrame.tsx';
 import { MPageSkeleton } from './mobile/lazyPage.tsx';
 import { preloadPage, publicCaseRoutes } from './mobile/pages/cases/routes.tsx';
@@ -83,4 +84,7 @@ const render = () => {
 // In a task of its own, not in the one that evaluated the page's modules: with the code already in (a fast connection,
 // a warm cache) the two made one long task.
 const renderNext = () => setTimeout(render, 0);
-void Promise.all([ensureDicts(initialDictPart(pathname)), preloadPage(pathname)]).then(renderNext, renderNext);
+// After the frame has added the page's preloads (frameLoaded), so that Vite's helper does not add them a second time.
+void frameLoaded()
+  .then(() => Promise.all([ensureDicts(initialDictPart(pathname)), preloadPage(pathname)]))
+  .then(renderNext, renderNext);

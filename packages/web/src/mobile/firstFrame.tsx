@@ -189,11 +189,14 @@ function adaptFrame(keys: { phone: boolean; elder: string; size: string; locale:
     const waiting = Array.from(later.content.children);
     later.remove();
     later = null;
+    // The app waits for the last of them before its first dynamic imports (lib/loaded.ts `frameLoaded`).
+    let loaded = () => {};
+    (window as { gzFrameLoads?: Promise<void> }).gzFrameLoads = new Promise<void>((resolve) => (loaded = resolve));
     // Fresh elements (a script parsed inside a template would never run), one per task, the app's entry first: some
     // fifteen of them added at once made one task of 20 to 150 ms with the CPU slowed four times, right after the first paint.
     const next = () => {
       const old = waiting.shift();
-      if (!old) return;
+      if (!old) return loaded();
       const el = document.createElement(old.tagName);
       for (const a of Array.from(old.attributes)) el.setAttribute(a.name, a.value);
       document.head.appendChild(el);
