@@ -17,7 +17,7 @@ const textColour = (l: Look) => (l.dark ? '#d6e6ff' : '#333');
  * `system-ui` first, every Chinese character of a label fell back to another font one by one, and the canvas's first
  * measuring of the map's labels took ~3× as long (~30 ms of the map's drawing on a 2-core machine).
  */
-export const CHART_FONT =
+const CHART_FONT =
   "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
 const base = (l: Look) => ({
