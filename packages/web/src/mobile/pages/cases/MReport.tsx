@@ -218,8 +218,10 @@ export function MReport() {
         </div>
       )}
 
-      <TypeCard overlap={queued === 0} type={type} error={errors.type} onPick={pickType} />
-      {/* Below the first screen: a page the server drew is taken over a card per task (mobile/later.tsx). */}
+      {/* A page the server drew is taken over a card per task (mobile/later.tsx). */}
+      <Later>
+        <TypeCard overlap={queued === 0} type={type} error={errors.type} onPick={pickType} />
+      </Later>
       <Later>
         <DescribeCard
           desc={desc}
