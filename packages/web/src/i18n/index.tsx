@@ -23,6 +23,8 @@ const PARTS: readonly DictPart[] = ['public', 'wall', 'all'];
 const LARGEST_FIRST: readonly DictPart[] = [...PARTS].reverse();
 const covers = (have: DictPart, need: DictPart) => PARTS.indexOf(have) >= PARTS.indexOf(need);
 type Dict = Partial<Record<string, string>>;
+// The phone's parts merge their pieces with Object.assign, not an object spread: the same keys with the later piece
+// winning, evaluated ~4× faster by V8 (a task of its own after a public page's first paint; docs/PERFORMANCE.md).
 const LOADERS: Record<Locale, Record<DictPart, () => Promise<Dict>>> = {
   'zh-CN': {
     public: () => import('./public.zh-CN.ts').then((m) => m.publicZhCN),

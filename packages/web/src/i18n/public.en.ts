@@ -4,4 +4,4 @@ import { offlineEn } from './offline.en.ts';
 import { elderEn } from './elder.en.ts';
 import { baseEn } from './base.en.ts';
 
-export const publicEn: Partial<Record<string, string>> = { ...offlineEn, ...casesEn, ...elderEn, ...baseEn };
+export const publicEn: Partial<Record<string, string>> = Object.assign({}, offlineEn, casesEn, elderEn, baseEn);

@@ -7,4 +7,4 @@ import { elderZhCN } from './elder.zh-CN.ts';
 import { baseZhCN } from './base.zh-CN.ts';
 
 // The same order as zh-CN.ts, so a key defined twice resolves the same way.
-export const publicZhCN: Partial<Record<string, string>> = { ...casesZhCN, ...offlineZhCN, ...elderZhCN, ...baseZhCN };
+export const publicZhCN: Partial<Record<string, string>> = Object.assign({}, casesZhCN, offlineZhCN, elderZhCN, baseZhCN);

@@ -8,4 +8,4 @@ import { elderEn } from './elder.en.ts';
 import { baseEn } from './base.en.ts';
 
 // The same order as en.ts.
-export const wallEn: Partial<Record<string, string>> = { ...offlineEn, ...casesEn, ...projectsEn, ...propertyEn, ...receptionEn, ...elderEn, ...baseEn };
+export const wallEn: Partial<Record<string, string>> = Object.assign({}, offlineEn, casesEn, projectsEn, propertyEn, receptionEn, elderEn, baseEn);

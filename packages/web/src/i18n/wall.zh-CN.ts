@@ -11,12 +11,4 @@ import { elderZhCN } from './elder.zh-CN.ts';
 import { baseZhCN } from './base.zh-CN.ts';
 
 // The same order as zh-CN.ts, so a key defined twice resolves the same way.
-export const wallZhCN: Partial<Record<string, string>> = {
-  ...casesZhCN,
-  ...offlineZhCN,
-  ...projectsZhCN,
-  ...propertyZhCN,
-  ...receptionZhCN,
-  ...elderZhCN,
-  ...baseZhCN,
-};
+export const wallZhCN: Partial<Record<string, string>> = Object.assign({}, casesZhCN, offlineZhCN, projectsZhCN, propertyZhCN, receptionZhCN, elderZhCN, baseZhCN);
