@@ -4,7 +4,7 @@ import EditOutlinedSvg from '@ant-design/icons-svg/es/asn/EditOutlined';
 import HomeOutlinedSvg from '@ant-design/icons-svg/es/asn/HomeOutlined';
 import MessageOutlinedSvg from '@ant-design/icons-svg/es/asn/MessageOutlined';
 import SearchOutlinedSvg from '@ant-design/icons-svg/es/asn/SearchOutlined';
-import { Suspense } from 'react';
+import { Suspense, type KeyboardEvent } from 'react';
 import { MPageSkeleton } from '../../lazyPage.tsx';
 import { ElderPrompt, useElder } from '../../elder.tsx';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -41,6 +41,14 @@ function lastArea(): string | null {
   }
 }
 
+/** The bar's words that act on the page: buttons to the keyboard and to a screen reader too (and, in 长辈版, 60 px targets). */
+const barAction = (act: () => void) => ({
+  role: 'button',
+  tabIndex: 0,
+  onClick: act,
+  onKeyDown: (e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && act(),
+});
+
 /**
  * The pages residents reach without an account (扫码上报, 查进度, 回音壁): a brand bar on top and
  * the three of them in the tab bar; a signed-in user also gets the way back to the home page.
@@ -68,23 +76,15 @@ export function MPublicShell() {
             <span className="m-public-sub">{t('m.case.brandSub')}</span>
           </span>
           <span className="m-public-right">
-            <a
-              role="button"
-              tabIndex={0}
-              className="m-public-elder"
-              aria-pressed={elder === true}
-              onClick={() => setElder(!elder)}
-              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && setElder(!elder)}
-              data-testid="m-public-elder"
-            >
+            <a className="m-public-elder" aria-pressed={elder === true} {...barAction(() => setElder(!elder))} data-testid="m-public-elder">
               {elder ? '✓ ' : ''}
               {t('elder.name')}
             </a>
-            <a onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} data-testid="m-public-lang">
+            <a {...barAction(() => setLocale(locale === 'en' ? 'zh-CN' : 'en'))} data-testid="m-public-lang">
               {locale === 'en' ? '中文' : 'EN'}
             </a>
             {!me && (
-              <a onClick={() => navigate('/m/login', { state: { from: pathname } })} data-testid="m-public-login">
+              <a {...barAction(() => navigate('/m/login', { state: { from: pathname } }))} data-testid="m-public-login">
                 {t('m.case.staffLogin')}
               </a>
             )}
