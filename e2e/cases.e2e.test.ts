@@ -81,6 +81,15 @@ describe('the case closed loop', () => {
     expect(await page.getByTestId('m-report-place').innerText()).toContain('状元街居委会');
     await shot(page, 'c01-m-report');
 
+    // Sent empty, the form says what is missing in a toast, and the toast does not take taps meant for the page under it
+    // (antd-mobile's toast body took them for its two seconds).
+    await page.getByTestId('m-report-submit').click();
+    const toast = page.locator('.adm-toast-main');
+    await expect.poll(() => toast.innerText()).toContain('请选择');
+    const b = (await toast.boundingBox())!;
+    const underToast = `(() => { const el = document.elementFromPoint(${b.x + b.width / 2}, ${b.y + b.height / 2}); return el !== null && el.closest('.adm-toast-main') === null; })()`;
+    expect(await page.evaluate(underToast)).toBe(true);
+
     await page.getByTestId('m-type-0102').click();
     await expect.poll(() => page.getByTestId('m-type-chosen').innerText()).toContain('暴露垃圾');
     await page.locator('[data-testid="m-report-desc"] textarea:not([aria-hidden])').fill('1幢门口的路灯连续三个晚上不亮，晚上出门很黑，老人容易摔倒。');
