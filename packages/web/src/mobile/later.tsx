@@ -3,8 +3,8 @@
 // (public.tsx, Preact's `hydrate`) instead of drawing the page a second time. Taking a page over is still a render of
 // every component in it, and on a slow phone that one task was the longest of the load. The parts wrapped in <Later>
 // (the phone frame's bar and tab bar, the wall's cards, the report form's cards) keep the server's markup as it is and
-// are taken over one per task after the rest: Preact leaves a part that suspends while hydrating on screen and resumes it when its promise
-// settles. The page stays inert until the last part is taken over (public.tsx).
+// are taken over one per task after the rest: Preact leaves a part that suspends while hydrating on screen and resumes
+// it when its promise settles. The page stays inert until the last part is taken over (public.tsx).
 //
 // Anywhere else (a page rendered in the browser, the full app's React, the server's render) <Later> is its children.
 import { Suspense, useState, type ReactNode } from 'react';

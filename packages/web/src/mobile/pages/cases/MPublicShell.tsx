@@ -100,10 +100,14 @@ export function MPublicShell() {
       </div>
       <Later>
         <div className="m-tabbar" data-testid="m-public-tabbar">
-          <TabBar activeKey={active} onChange={(k) => {
+          <TabBar
+            activeKey={active}
+            onChange={(k) => {
               const area = k === '/m/report' ? lastArea() : null;
               navigate(area ? `/m/report?area=${area}` : k);
-            }} safeArea>
+            }}
+            safeArea
+          >
             {tabs.map((tab) => (
               <TabBar.Item key={tab.key} icon={tab.icon} title={tab.title} />
             ))}
