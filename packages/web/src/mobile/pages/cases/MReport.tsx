@@ -74,8 +74,8 @@ export function useLocate() {
     navigator.geolocation.getCurrentPosition(
       (p) => {
         setBusy(false);
-        // No toast: the line beside the button says where, and a toast in the middle of the screen lay over the pin
-        // of the map that opens below it, so the first 2 s of dragging it moved nothing.
+        // No toast: the line beside the button says where, and the map that opens below it shows the point. (A toast
+        // here once took the taps meant for the map's pin; no toast takes taps now: mobile.css.)
         setLoc({ lat: p.coords.latitude, lng: p.coords.longitude, accuracy: Number.isFinite(p.coords.accuracy) ? p.coords.accuracy : null, crs: BROWSER_CRS });
       },
       (err) => {
